@@ -1,0 +1,409 @@
+//! Output formats for diagnostics: `full` (rustc-style, with the source
+//! line), `concise` (one line each), `json`, `github` (workflow commands)
+//! and `sarif` (SARIF 2.1.0 for code scanning).
+//!
+//! Everything taken from a file (names, ids, source lines) is escaped for
+//! the format it goes into: a hostile roadmap cannot start a new GitHub
+//! workflow command, emit terminal control sequences or break the JSON.
+
+use std::fmt::Write as _;
+
+use trailmap::{Diagnostic, Severity};
+
+/// Looks up the source text of a file, for snippets.
+pub type SourceLookup<'a> = &'a dyn Fn(&str) -> Option<&'a str>;
+
+/// Options for [`full`].
+///
+/// ```
+/// let style = trailmap_lint::emit::Style { color: false };
+/// assert!(!style.color);
+/// ```
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Style {
+    /// Emit ANSI colours.
+    pub color: bool,
+}
+
+impl Style {
+    fn paint(self, code: &str, text: &str) -> String {
+        if self.color { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_owned() }
+    }
+}
+
+/// Replaces control characters (ESC, CR, …) with visible escapes so that
+/// text from a file cannot drive the terminal. Tabs become spaces.
+///
+/// ```
+/// assert_eq!(trailmap_lint::emit::sanitize("a\u{1b}[31mb\tc"), "a\\u{1b}[31mb c");
+/// ```
+pub fn sanitize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\t' => out.push(' '),
+            c if c.is_control()
+                || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') =>
+            {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn severity_color(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "1;31",
+        Severity::Warning => "1;33",
+        Severity::Info => "1;36",
+    }
+}
+
+/// rustc-style output: header, location, the source line with a caret
+/// underline, and help.
+///
+/// ```
+/// use trailmap::{Diagnostic, Severity};
+///
+/// let source = "{\n  \"version\": \"one\"\n}";
+/// let mut diags = vec![Diagnostic::new("TM008", "invalid-version", Severity::Error, "`one` is not a semantic version").at("/version")];
+/// trailmap::locate(source, &mut diags);
+/// diags[0].file = "r.json".into();
+/// let text = trailmap_lint::emit::full(&diags, &|_| Some(source), Default::default());
+/// assert!(text.contains("error[TM008]: `one` is not a semantic version\n --> r.json:2:14\n"));
+/// assert!(text.contains("2 |   \"version\": \"one\"\n  |              ^^^^^\n"));
+/// ```
+pub fn full(diagnostics: &[Diagnostic], sources: SourceLookup<'_>, style: Style) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
+        let header = format!("{}[{}]", d.severity.as_str(), d.code);
+        let _ = writeln!(
+            out,
+            "{}{}",
+            style.paint(severity_color(d.severity), &header),
+            style.paint("1", &format!(": {}", sanitize(&d.message)))
+        );
+        let Some(loc) = d.location else {
+            let _ = writeln!(out, "  --> {}", sanitize(&d.file));
+            if let Some(help) = &d.help {
+                let _ = writeln!(out, "   = help: {}", sanitize(help));
+            }
+            out.push('\n');
+            continue;
+        };
+        let line_no = loc.line.to_string();
+        let gutter = " ".repeat(line_no.len());
+        let _ =
+            writeln!(out, "{gutter}{} {}:{}:{}", style.paint("1;34", "-->"), sanitize(&d.file), loc.line, loc.column);
+        if let Some(text) = sources(&d.file).and_then(|s| line_text(s, loc.offset)) {
+            // Long lines (minified files) are cut around the column.
+            let chars: Vec<char> = text.chars().collect();
+            let col = (loc.column as usize).saturating_sub(1).min(chars.len());
+            let width = if loc.end_line == loc.line {
+                (loc.end_column as usize).saturating_sub(loc.column as usize).max(1)
+            } else {
+                chars.len().saturating_sub(col).max(1)
+            };
+            let (shown, caret_at, caret_len) = window(&chars, col, width);
+            let bar = style.paint("1;34", "|");
+            let _ = writeln!(out, "{gutter} {bar}");
+            let _ = writeln!(out, "{} {bar} {}", style.paint("1;34", &line_no), sanitize(&shown));
+            let carets = "^".repeat(caret_len.max(1));
+            let pad = " ".repeat(caret_at);
+            let _ = writeln!(out, "{gutter} {bar} {pad}{}", style.paint(severity_color(d.severity), &carets));
+        }
+        if let Some(help) = &d.help {
+            let _ = writeln!(out, "{gutter} = {}: {}", style.paint("1", "help"), sanitize(help));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn line_text(source: &str, offset: usize) -> Option<&str> {
+    let offset = offset.min(source.len());
+    let start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let end = source[offset..].find('\n').map_or(source.len(), |i| offset + i);
+    Some(source[start..end].trim_end_matches('\r'))
+}
+
+const MAX_SNIPPET: usize = 120;
+
+/// Cuts a long line to at most `MAX_SNIPPET` characters around the caret.
+fn window(chars: &[char], col: usize, width: usize) -> (String, usize, usize) {
+    if chars.len() <= MAX_SNIPPET {
+        let caret_len = width.min(chars.len().saturating_sub(col).max(1));
+        return (chars.iter().collect(), col, caret_len);
+    }
+    let start = col.saturating_sub(40);
+    let end = (start + MAX_SNIPPET).min(chars.len());
+    let mut shown: String = String::new();
+    if start > 0 {
+        shown.push('…');
+    }
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push('…');
+    }
+    let caret_at = col - start + usize::from(start > 0);
+    let caret_len = width.min(end.saturating_sub(col)).max(1);
+    (shown, caret_at, caret_len)
+}
+
+/// One line per diagnostic: `file:line:col: severity[CODE] message`.
+///
+/// ```
+/// let d = trailmap::Diagnostic::new("TM001", "json-syntax", trailmap::Severity::Error, "invalid JSON: EOF");
+/// assert_eq!(trailmap_lint::emit::concise(&[d]), "<unknown>:1:1: error[TM001] invalid JSON: EOF\n");
+/// ```
+pub fn concise(diagnostics: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
+        let (line, column) = d.location.map_or((1, 1), |l| (l.line, l.column));
+        let file = if d.file.is_empty() { "<unknown>" } else { d.file.as_str() };
+        let _ = writeln!(
+            out,
+            "{}:{line}:{column}: {}[{}] {}",
+            sanitize(file),
+            d.severity.as_str(),
+            d.code,
+            sanitize(&d.message)
+        );
+    }
+    out
+}
+
+/// Version of the JSON output format. Bumped on any incompatible change.
+pub const JSON_FORMAT_VERSION: u32 = 1;
+
+/// A JSON array of diagnostics: `file`, `line`, `column`, `end_line`,
+/// `end_column` (1-based), `code`, `name`, `severity`, `message`,
+/// `pointer`, and `help` and `fix` when present.
+///
+/// ```
+/// let d = trailmap::Diagnostic::new("TM001", "json-syntax", trailmap::Severity::Error, "bad");
+/// let v: serde_json::Value = serde_json::from_str(&trailmap_lint::emit::json(&[d])).unwrap();
+/// assert_eq!(v[0]["code"], "TM001");
+/// assert_eq!(v[0]["line"], 1);
+/// ```
+pub fn json(diagnostics: &[Diagnostic]) -> String {
+    let items: Vec<serde_json::Value> = diagnostics.iter().map(json_item).collect();
+    let mut text = serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into());
+    text.push('\n');
+    text
+}
+
+fn json_item(d: &Diagnostic) -> serde_json::Value {
+    let loc = d.location;
+    let mut item = serde_json::json!({
+        "file": d.file,
+        "line": loc.map_or(1, |l| l.line),
+        "column": loc.map_or(1, |l| l.column),
+        "end_line": loc.map_or(1, |l| l.end_line),
+        "end_column": loc.map_or(1, |l| l.end_column),
+        "code": d.code,
+        "name": d.name,
+        "severity": d.severity.as_str(),
+        "message": d.message,
+        "pointer": d.pointer,
+    });
+    if let Some(help) = &d.help {
+        item["help"] = help.as_str().into();
+    }
+    if let Some(fix) = &d.fix {
+        item["fix"] = serde_json::to_value(fix).unwrap_or_default();
+    }
+    item
+}
+
+/// Escapes the data part of a GitHub workflow command.
+///
+/// ```
+/// assert_eq!(trailmap_lint::emit::github_data("50%\n::x"), "50%25%0A::x");
+/// ```
+pub fn github_data(text: &str) -> String {
+    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+/// Escapes a property value of a GitHub workflow command (`:` and `,`
+/// too, which would otherwise end the property).
+///
+/// ```
+/// assert_eq!(trailmap_lint::emit::github_property("a,b:c"), "a%2Cb%3Ac");
+/// ```
+pub fn github_property(text: &str) -> String {
+    github_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// GitHub Actions workflow commands, one line per diagnostic.
+///
+/// ```
+/// let mut d = trailmap::Diagnostic::new("TM005", "unknown-reference", trailmap::Severity::Error, "unknown skill `a\n::set-output`");
+/// d.file = "r.json".into();
+/// let out = trailmap_lint::emit::github(&[d]);
+/// assert_eq!(out.lines().count(), 1);
+/// assert!(out.starts_with("::error file=r.json,line=1,col=1,endLine=1,endColumn=1,title=TM005 unknown-reference::"));
+/// ```
+pub fn github(diagnostics: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
+        let level = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "notice",
+        };
+        let loc = d.location;
+        let mut message = d.message.clone();
+        if let Some(help) = &d.help {
+            message.push_str("\nhelp: ");
+            message.push_str(help);
+        }
+        let _ = writeln!(
+            out,
+            "::{level} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+            github_property(&d.file),
+            loc.map_or(1, |l| l.line),
+            loc.map_or(1, |l| l.column),
+            loc.map_or(1, |l| l.end_line),
+            loc.map_or(1, |l| l.end_column),
+            github_property(&format!("{} {}", d.code, d.name)),
+            github_data(&message),
+        );
+    }
+    out
+}
+
+/// What SARIF needs to know about a rule.
+///
+/// ```
+/// let rule = trailmap_lint::emit::RuleInfo { code: "TM001", name: "json-syntax", summary: "The text is not valid JSON.", help: "", default_severity: trailmap::Severity::Error };
+/// assert_eq!(rule.code, "TM001");
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct RuleInfo {
+    /// Stable code.
+    pub code: &'static str,
+    /// Kebab-case name.
+    pub name: &'static str,
+    /// One-line summary.
+    pub summary: &'static str,
+    /// Longer documentation (Markdown).
+    pub help: &'static str,
+    /// Default severity.
+    pub default_severity: Severity,
+}
+
+fn sarif_level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// Makes a file name a SARIF `uri`: relative paths stay relative (to the
+/// working directory, as GitHub code scanning expects), with `/` separators
+/// and percent-encoding of anything outside RFC 3986's unreserved set.
+///
+/// ```
+/// assert_eq!(trailmap_lint::emit::uri("roadmaps/my map.json"), "roadmaps/my%20map.json");
+/// ```
+pub fn uri(file: &str) -> String {
+    let mut path = file.replace('\\', "/");
+    if let Ok(cwd) = std::env::current_dir() {
+        let cwd = cwd.display().to_string().replace('\\', "/");
+        if let Some(rest) = path.strip_prefix(&format!("{cwd}/")) {
+            path = rest.to_owned();
+        }
+    }
+    let path = path.strip_prefix("./").unwrap_or(&path);
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(b as char);
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+/// A SARIF 2.1.0 log with one run, as GitHub code scanning reads it.
+///
+/// ```
+/// let mut d = trailmap::Diagnostic::new("TM001", "json-syntax", trailmap::Severity::Error, "bad");
+/// d.file = "r.json".into();
+/// let rules = [trailmap_lint::emit::RuleInfo { code: "TM001", name: "json-syntax", summary: "s", help: "h", default_severity: trailmap::Severity::Error }];
+/// let log: serde_json::Value = serde_json::from_str(&trailmap_lint::emit::sarif(&[d], &rules, "0.1.0")).unwrap();
+/// assert_eq!(log["version"], "2.1.0");
+/// assert_eq!(log["runs"][0]["results"][0]["ruleId"], "TM001");
+/// ```
+pub fn sarif(diagnostics: &[Diagnostic], rules: &[RuleInfo], version: &str) -> String {
+    let rule_list: Vec<serde_json::Value> = rules
+        .iter()
+        .map(|r| {
+            serde_json::json!({
+                "id": r.code,
+                "name": r.name,
+                "shortDescription": { "text": r.summary },
+                "fullDescription": { "text": if r.help.is_empty() { r.summary } else { r.help } },
+                "help": { "text": if r.help.is_empty() { r.summary } else { r.help }, "markdown": if r.help.is_empty() { r.summary } else { r.help } },
+                "helpUri": format!("https://github.com/trailmap/trailmap/blob/main/docs/rules.md#{}", r.code.to_lowercase()),
+                "defaultConfiguration": { "level": sarif_level(r.default_severity) },
+                "properties": { "tags": ["roadmap"] }
+            })
+        })
+        .collect();
+    let results: Vec<serde_json::Value> = diagnostics
+        .iter()
+        .map(|d| {
+            let loc = d.location;
+            let mut text = d.message.clone();
+            if let Some(help) = &d.help {
+                text.push_str("\nhelp: ");
+                text.push_str(help);
+            }
+            let mut result = serde_json::json!({
+                "ruleId": d.code,
+                "level": sarif_level(d.severity),
+                "message": { "text": text },
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": { "uri": uri(&d.file) },
+                        "region": {
+                            "startLine": loc.map_or(1, |l| l.line),
+                            "startColumn": loc.map_or(1, |l| l.column),
+                            "endLine": loc.map_or(1, |l| l.end_line),
+                            "endColumn": loc.map_or(1, |l| l.end_column),
+                        }
+                    },
+                    "logicalLocations": [{ "fullyQualifiedName": d.pointer, "kind": "member" }]
+                }],
+                "partialFingerprints": { "trailmapPointer/v1": format!("{}:{}:{}", d.code, d.file, d.pointer) }
+            });
+            if let Some(index) = rules.iter().position(|r| r.code == d.code) {
+                result["ruleIndex"] = index.into();
+            }
+            result
+        })
+        .collect();
+    let log = serde_json::json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "trailmap",
+                "version": version,
+                "informationUri": "https://github.com/trailmap/trailmap",
+                "rules": rule_list
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": results
+        }]
+    });
+    let mut text = serde_json::to_string_pretty(&log).unwrap_or_default();
+    text.push('\n');
+    text
+}

@@ -1,0 +1,321 @@
+//! Meaning checks: what the schema cannot say. Duplicate ids, references to
+//! items that do not exist (with a "did you mean"), self-prerequisites,
+//! empty `any_of` groups, cycles, and a `version` that is not semver.
+
+use std::collections::HashMap;
+
+use crate::codes::{self, Code};
+use crate::diagnostic::{Diagnostic, Severity, push_token};
+use crate::graph::SkillGraph;
+use crate::load::item_pointer;
+use crate::suggest::did_you_mean;
+use crate::{Phase, Prerequisite, Roadmap};
+
+/// Maps an item's index in the (possibly partial) model back to its index
+/// in the file, so pointers stay right when broken items were dropped.
+#[derive(Debug, Clone)]
+pub(crate) enum Origins {
+    /// The model holds every item of the file.
+    Identity,
+    /// Some items were dropped; these are the original indices.
+    Mapped {
+        skills: Vec<usize>,
+        phases: Vec<usize>,
+        projects: Vec<usize>,
+        practices: Vec<usize>,
+        milestones: Vec<usize>,
+        exclusions: Vec<usize>,
+        areas: Vec<usize>,
+    },
+}
+
+impl Origins {
+    fn get(&self, section: &str, i: usize) -> usize {
+        match self {
+            Origins::Identity => i,
+            Origins::Mapped { skills, phases, projects, practices, milestones, exclusions, areas } => {
+                let list = match section {
+                    "skills" => skills,
+                    "phases" => phases,
+                    "projects" => projects,
+                    "practices" => practices,
+                    "milestones" => milestones,
+                    "exclusions" => exclusions,
+                    _ => areas,
+                };
+                list.get(i).copied().unwrap_or(i)
+            }
+        }
+    }
+
+    pub(crate) fn pointer(&self, section: &str, i: usize) -> String {
+        item_pointer(section, self.get(section, i))
+    }
+}
+
+fn error(code: Code, message: String) -> Diagnostic {
+    Diagnostic::new(code.0, code.1, Severity::Error, message)
+}
+
+fn child(base: &str, tokens: &[&str]) -> String {
+    let mut p = base.to_owned();
+    for t in tokens {
+        push_token(&mut p, t);
+    }
+    p
+}
+
+/// Every phase with its JSON Pointer, in document order.
+pub(crate) fn phases_with_pointers<'a>(roadmap: &'a Roadmap, origins: &Origins) -> Vec<(&'a Phase, String)> {
+    let mut out = Vec::new();
+    let mut stack: Vec<(&'a Phase, String)> =
+        roadmap.phases.iter().enumerate().rev().map(|(i, p)| (p, origins.pointer("phases", i))).collect();
+    while let Some((phase, pointer)) = stack.pop() {
+        for (i, nested) in phase.phases.iter().enumerate().rev() {
+            stack.push((nested, child(&pointer, &["phases", &i.to_string()])));
+        }
+        out.push((phase, pointer));
+    }
+    out
+}
+
+struct References<'a> {
+    skills: HashMap<&'a str, usize>,
+    former: HashMap<&'a str, &'a str>,
+    phases: HashMap<&'a str, usize>,
+    projects: HashMap<&'a str, usize>,
+}
+
+impl References<'_> {
+    fn skill(&self, id: &str, pointer: String, out: &mut Vec<Diagnostic>) {
+        if self.skills.contains_key(id) {
+            return;
+        }
+        let mut d = error(codes::UNKNOWN_REFERENCE, format!("unknown skill `{}`", crate::validate::preview_str(id)))
+            .at(pointer);
+        if let Some(new) = self.former.get(id) {
+            d = d.with_help(format!("`{id}` was renamed to `{new}`: use the new id"));
+        } else if let Some(best) = did_you_mean(id, self.skills.keys().copied()) {
+            d = d.with_help(format!("did you mean `{best}`?"));
+        } else {
+            d = d.with_help("add a skill with this id to `skills`, or fix the reference");
+        }
+        out.push(d);
+    }
+
+    fn skills_in(&self, list: &[Prerequisite], base: &str, out: &mut Vec<Diagnostic>) {
+        for (i, entry) in list.iter().enumerate() {
+            match entry {
+                Prerequisite::Skill(id) => self.skill(id, child(base, &[&i.to_string()]), out),
+                Prerequisite::AnyOf(group) => {
+                    if group.any_of.is_empty() {
+                        out.push(
+                            error(
+                                codes::EMPTY_ANY_OF,
+                                "`any_of` group has no member, so it can never be satisfied".into(),
+                            )
+                            .at(child(base, &[&i.to_string(), "any_of"]))
+                            .with_help("list the alternative skill ids, or remove the group"),
+                        );
+                    }
+                    for (k, id) in group.any_of.iter().enumerate() {
+                        self.skill(id, child(base, &[&i.to_string(), "any_of", &k.to_string()]), out);
+                    }
+                }
+            }
+        }
+    }
+
+    fn named(&self, kind: &str, table: &HashMap<&str, usize>, id: &str, pointer: String, out: &mut Vec<Diagnostic>) {
+        if table.contains_key(id) {
+            return;
+        }
+        let mut d = error(codes::UNKNOWN_REFERENCE, format!("unknown {kind} `{}`", crate::validate::preview_str(id)))
+            .at(pointer);
+        if let Some(best) = did_you_mean(id, table.keys().copied()) {
+            d = d.with_help(format!("did you mean `{best}`?"));
+        }
+        out.push(d);
+    }
+}
+
+/// Records ids, reporting each repeat once.
+fn unique_ids<'a>(
+    kind: &str,
+    items: impl Iterator<Item = (&'a str, String)>,
+    out: &mut Vec<Diagnostic>,
+) -> HashMap<&'a str, usize> {
+    let mut seen: HashMap<&'a str, usize> = HashMap::new();
+    let mut first_pointer: Vec<String> = Vec::new();
+    for (i, (id, pointer)) in items.enumerate() {
+        if let Some(&first) = seen.get(id) {
+            out.push(
+                error(codes::DUPLICATE_ID, format!("duplicate {kind} id `{}`", crate::validate::preview_str(id)))
+                    .at(child(&pointer, &["id"]))
+                    .with_help(format!("the first is at {}; ids must be unique among {kind}s", first_pointer[first])),
+            );
+        } else {
+            seen.insert(id, i);
+        }
+        first_pointer.push(pointer);
+    }
+    seen
+}
+
+/// Runs every meaning check on a roadmap.
+pub(crate) fn check_roadmap(roadmap: &Roadmap, origins: &Origins, out: &mut Vec<Diagnostic>) {
+    if semver::Version::parse(&roadmap.version).is_err() {
+        out.push(
+            error(
+                codes::INVALID_VERSION,
+                format!("`{}` is not a semantic version", crate::validate::preview_str(&roadmap.version)),
+            )
+            .at("/version")
+            .with_help("use MAJOR.MINOR.PATCH, e.g. \"1.0.0\" (see semver.org)"),
+        );
+    }
+
+    let skills = unique_ids(
+        "skill",
+        roadmap.skills.iter().enumerate().map(|(i, s)| (s.id.as_str(), origins.pointer("skills", i))),
+        out,
+    );
+    let mut former = HashMap::new();
+    for (i, skill) in roadmap.skills.iter().enumerate() {
+        for (k, old) in skill.former_ids.iter().enumerate() {
+            if skills.contains_key(old.as_str()) {
+                out.push(
+                    error(
+                        codes::DUPLICATE_ID,
+                        format!("former id `{old}` of `{}` is also the id of a current skill", skill.id),
+                    )
+                    .at(child(&origins.pointer("skills", i), &["former_ids", &k.to_string()]))
+                    .with_help("a former id must not be reused: progress on it would move to the wrong skill"),
+                );
+            } else if let Some(other) = former.insert(old.as_str(), skill.id.as_str()) {
+                out.push(
+                    error(
+                        codes::DUPLICATE_ID,
+                        format!("former id `{old}` is claimed by both `{other}` and `{}`", skill.id),
+                    )
+                    .at(child(&origins.pointer("skills", i), &["former_ids", &k.to_string()])),
+                );
+            }
+        }
+    }
+    let phase_list = phases_with_pointers(roadmap, origins);
+    let phases = unique_ids("phase", phase_list.iter().map(|(p, ptr)| (p.id.as_str(), ptr.clone())), out);
+    let projects = unique_ids(
+        "project",
+        roadmap.projects.iter().enumerate().map(|(i, p)| (p.id.as_str(), origins.pointer("projects", i))),
+        out,
+    );
+    unique_ids(
+        "practice",
+        roadmap.practices.iter().enumerate().map(|(i, p)| (p.id.as_str(), origins.pointer("practices", i))),
+        out,
+    );
+    unique_ids(
+        "milestone",
+        roadmap.milestones.iter().enumerate().map(|(i, m)| (m.id.as_str(), origins.pointer("milestones", i))),
+        out,
+    );
+    unique_ids(
+        "exclusion",
+        roadmap.exclusions.iter().enumerate().map(|(i, e)| (e.id.as_str(), origins.pointer("exclusions", i))),
+        out,
+    );
+    unique_ids(
+        "area",
+        roadmap.areas.iter().enumerate().map(|(i, a)| (a.id.as_str(), origins.pointer("areas", i))),
+        out,
+    );
+
+    let refs = References { skills, former, phases, projects };
+    for (i, skill) in roadmap.skills.iter().enumerate() {
+        let base = origins.pointer("skills", i);
+        for (k, prerequisite) in skill.prerequisites.iter().enumerate() {
+            if prerequisite.skill_ids().any(|id| id == skill.id) {
+                out.push(
+                    error(codes::SELF_PREREQUISITE, format!("skill `{}` lists itself as a prerequisite", skill.id))
+                        .at(child(&base, &["prerequisites", &k.to_string()]))
+                        .with_help("remove this entry"),
+                );
+            }
+        }
+        refs.skills_in(&skill.prerequisites, &child(&base, &["prerequisites"]), out);
+    }
+    for (phase, pointer) in &phase_list {
+        for (k, id) in phase.skills.iter().enumerate() {
+            refs.skill(id, child(pointer, &["skills", &k.to_string()]), out);
+        }
+        for (t, task) in phase.tasks.iter().enumerate() {
+            let task_pointer = child(pointer, &["tasks", &t.to_string()]);
+            refs.skills_in(&task.skills, &child(&task_pointer, &["skills"]), out);
+            if let Some(project) = &task.project {
+                refs.named("project", &refs.projects, project, child(&task_pointer, &["project"]), out);
+            }
+        }
+    }
+    for (i, project) in roadmap.projects.iter().enumerate() {
+        let base = origins.pointer("projects", i);
+        refs.skills_in(&project.skills, &child(&base, &["skills"]), out);
+        if let Some(phase) = &project.phase {
+            refs.named("phase", &refs.phases, phase, child(&base, &["phase"]), out);
+        }
+    }
+    for (i, practice) in roadmap.practices.iter().enumerate() {
+        let base = origins.pointer("practices", i);
+        for (k, id) in practice.skills.iter().enumerate() {
+            refs.skill(id, child(&base, &["skills", &k.to_string()]), out);
+        }
+        if let Some(phase) = &practice.phase {
+            refs.named("phase", &refs.phases, phase, child(&base, &["phase"]), out);
+        }
+    }
+    for (i, milestone) in roadmap.milestones.iter().enumerate() {
+        let base = origins.pointer("milestones", i);
+        for (c, criterion) in milestone.criteria.iter().enumerate() {
+            refs.skills_in(&criterion.skills, &child(&base, &["criteria", &c.to_string(), "skills"]), out);
+        }
+        if let Some(phase) = &milestone.phase {
+            refs.named("phase", &refs.phases, phase, child(&base, &["phase"]), out);
+        }
+    }
+    for (i, exclusion) in roadmap.exclusions.iter().enumerate() {
+        let base = origins.pointer("exclusions", i);
+        if let Some(phase) = &exclusion.phase {
+            refs.named("phase", &refs.phases, phase, child(&base, &["phase"]), out);
+        }
+        if let Some(skill) = &exclusion.skill {
+            refs.skill(skill, child(&base, &["skill"]), out);
+        }
+    }
+    for (i, area) in roadmap.areas.iter().enumerate() {
+        let base = origins.pointer("areas", i);
+        for (k, mention) in area.skills.iter().enumerate() {
+            let pointer = match mention {
+                crate::SkillMention::Id(_) => child(&base, &["skills", &k.to_string()]),
+                crate::SkillMention::Noted(_) => child(&base, &["skills", &k.to_string(), "skill"]),
+            };
+            refs.skill(mention.skill_id(), pointer, out);
+        }
+    }
+
+    let graph = SkillGraph::new(roadmap);
+    for cycle in graph.cycles() {
+        if cycle.skills.len() < 2 {
+            continue; // a self-prerequisite, reported above
+        }
+        let first = &cycle.skills[0];
+        let second = &cycle.skills[1];
+        let Some(i) = roadmap.skills.iter().position(|s| &s.id == first) else { continue };
+        let entry =
+            roadmap.skills[i].prerequisites.iter().position(|p| p.skill_ids().any(|id| id == second)).unwrap_or(0);
+        out.push(
+            error(codes::PREREQUISITE_CYCLE, format!("prerequisite cycle of {} skills: {cycle}", cycle.skills.len()))
+                .at(child(&origins.pointer("skills", i), &["prerequisites", &entry.to_string()]))
+                .with_help("no skill on a cycle can ever be learned: remove one of these prerequisites"),
+        );
+    }
+}

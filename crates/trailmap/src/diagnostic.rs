@@ -1,0 +1,268 @@
+//! Diagnostics: what is wrong, where, and how sure we are.
+//!
+//! Every problem trailmap reports, from a JSON syntax error to a lint
+//! finding, is a [`Diagnostic`] with a stable code, a JSON Pointer into the
+//! file and, once [`locate`](crate::locate()) has run, a 1-based line and
+//! column range in the source text.
+
+use serde::Serialize;
+
+/// How serious a diagnostic is.
+///
+/// ```
+/// use trailmap::Severity;
+/// assert!(Severity::Error > Severity::Warning);
+/// assert_eq!(Severity::Warning.as_str(), "warning");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth knowing; never fails a run by default.
+    Info,
+    /// Probably a mistake; fails a run only with `fail-on = "warning"`.
+    Warning,
+    /// The file is wrong: invalid, or its meaning is broken.
+    Error,
+}
+
+impl Severity {
+    /// The lowercase name used in every output format.
+    ///
+    /// ```
+    /// assert_eq!(trailmap::Severity::Error.as_str(), "error");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    /// Parses `info`, `warning` or `error`.
+    ///
+    /// ```
+    /// assert_eq!(trailmap::Severity::parse("warning"), Some(trailmap::Severity::Warning));
+    /// assert_eq!(trailmap::Severity::parse("fatal"), None);
+    /// ```
+    pub fn parse(text: &str) -> Option<Severity> {
+        match text {
+            "info" => Some(Severity::Info),
+            "warning" => Some(Severity::Warning),
+            "error" => Some(Severity::Error),
+            _ => None,
+        }
+    }
+}
+
+/// Which part of the JSON text a diagnostic's pointer designates.
+///
+/// ```
+/// assert_eq!(trailmap::Anchor::default(), trailmap::Anchor::Value);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Anchor {
+    /// The value at the pointer (for an object or array: all of it).
+    #[default]
+    Value,
+    /// The member key whose value is at the pointer (an unexpected property,
+    /// a duplicate key).
+    Key,
+}
+
+/// A region of the source text. Lines and columns are 1-based; columns count
+/// Unicode scalar values; the end is exclusive.
+///
+/// ```
+/// let loc = trailmap::Location { line: 2, column: 5, end_line: 2, end_column: 9, offset: 12, end_offset: 16 };
+/// assert_eq!(loc.end_offset - loc.offset, 4);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Location {
+    /// First line (1-based).
+    pub line: u32,
+    /// First column (1-based, in characters).
+    pub column: u32,
+    /// Last line (1-based).
+    pub end_line: u32,
+    /// Column just after the region (1-based, in characters).
+    pub end_column: u32,
+    /// Byte offset of the start in the source.
+    pub offset: usize,
+    /// Byte offset just after the region.
+    pub end_offset: usize,
+}
+
+/// A text replacement that fixes a diagnostic: replace the bytes
+/// `start..end` of the source with `replacement`.
+///
+/// ```
+/// let edit = trailmap::Edit { start: 3, end: 7, replacement: String::new() };
+/// assert!(edit.replacement.is_empty());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    /// Byte offset where the replaced text starts.
+    pub start: usize,
+    /// Byte offset just after the replaced text.
+    pub end: usize,
+    /// The new text.
+    pub replacement: String,
+}
+
+/// A machine-applicable fix: one or more edits that are safe together.
+///
+/// ```
+/// let fix = trailmap::Fix { message: "remove the redundant prerequisite".into(), edits: vec![] };
+/// assert!(fix.edits.is_empty());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    /// What the fix does, in the imperative.
+    pub message: String,
+    /// Non-overlapping edits, in source order.
+    pub edits: Vec<Edit>,
+}
+
+/// One problem found in one file.
+///
+/// ```
+/// use trailmap::{Diagnostic, Severity};
+///
+/// let d = Diagnostic::new("TM005", "unknown-reference", Severity::Error, "`pytorh` is not a skill")
+///     .at("/skills/3/prerequisites/0")
+///     .with_help("did you mean `pytorch`?");
+/// assert_eq!(d.pointer, "/skills/3/prerequisites/0");
+/// assert!(d.location.is_none()); // filled in by `trailmap::locate`
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Diagnostic {
+    /// Stable code, e.g. `TM005`. Codes are never reused for another meaning.
+    pub code: &'static str,
+    /// Stable kebab-case name of the code, e.g. `unknown-reference`.
+    pub name: &'static str,
+    /// How serious it is.
+    pub severity: Severity,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// The file, as the user named it.
+    pub file: String,
+    /// JSON Pointer (RFC 6901) to the offending value; empty for the whole
+    /// document.
+    pub pointer: String,
+    /// Whether the pointer designates the value or its member key.
+    #[serde(skip)]
+    pub anchor: Anchor,
+    /// Where in the source text, when known.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
+    /// How to fix it, when there is something useful to say.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    /// A safe, machine-applicable fix.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
+}
+
+impl Diagnostic {
+    /// A diagnostic about the whole document; chain [`at`](Self::at) to point
+    /// at a value.
+    ///
+    /// ```
+    /// let d = trailmap::Diagnostic::new("TM008", "invalid-version", trailmap::Severity::Error, "bad");
+    /// assert_eq!(d.pointer, "");
+    /// ```
+    pub fn new(code: &'static str, name: &'static str, severity: Severity, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code,
+            name,
+            severity,
+            message: message.into(),
+            file: String::new(),
+            pointer: String::new(),
+            anchor: Anchor::Value,
+            location: None,
+            help: None,
+            fix: None,
+        }
+    }
+
+    /// Points the diagnostic at the value at `pointer`.
+    ///
+    /// ```
+    /// let d = trailmap::Diagnostic::new("TM001", "x", trailmap::Severity::Error, "m").at("/skills/0");
+    /// assert_eq!(d.pointer, "/skills/0");
+    /// ```
+    pub fn at(mut self, pointer: impl Into<String>) -> Self {
+        self.pointer = pointer.into();
+        self.anchor = Anchor::Value;
+        self
+    }
+
+    /// Points the diagnostic at the key of the member at `pointer`.
+    ///
+    /// ```
+    /// let d = trailmap::Diagnostic::new("TM002", "x", trailmap::Severity::Error, "m").at_key("/skills/0/nmae");
+    /// assert_eq!(d.anchor, trailmap::Anchor::Key);
+    /// ```
+    pub fn at_key(mut self, pointer: impl Into<String>) -> Self {
+        self.pointer = pointer.into();
+        self.anchor = Anchor::Key;
+        self
+    }
+
+    /// Adds help text.
+    ///
+    /// ```
+    /// let d = trailmap::Diagnostic::new("TM001", "x", trailmap::Severity::Error, "m").with_help("h");
+    /// assert_eq!(d.help.as_deref(), Some("h"));
+    /// ```
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Sets the location directly (for errors found while reading the text).
+    ///
+    /// ```
+    /// let loc = trailmap::Location { line: 1, column: 1, end_line: 1, end_column: 2, offset: 0, end_offset: 1 };
+    /// let d = trailmap::Diagnostic::new("TM001", "x", trailmap::Severity::Error, "m").with_location(loc);
+    /// assert_eq!(d.location, Some(loc));
+    /// ```
+    pub fn with_location(mut self, location: Location) -> Self {
+        self.location = Some(location);
+        self
+    }
+}
+
+/// Appends a reference token to a JSON Pointer, escaping `~` and `/`
+/// as RFC 6901 requires.
+///
+/// ```
+/// let mut p = String::from("/skills");
+/// trailmap::diagnostic::push_token(&mut p, "a/b~c");
+/// assert_eq!(p, "/skills/a~1b~0c");
+/// ```
+pub fn push_token(pointer: &mut String, token: &str) {
+    pointer.push('/');
+    for c in token.chars() {
+        match c {
+            '~' => pointer.push_str("~0"),
+            '/' => pointer.push_str("~1"),
+            c => pointer.push(c),
+        }
+    }
+}
+
+/// Splits a JSON Pointer into its unescaped reference tokens.
+///
+/// ```
+/// assert_eq!(trailmap::diagnostic::pointer_tokens("/a~1b/0"), ["a/b", "0"]);
+/// assert!(trailmap::diagnostic::pointer_tokens("").is_empty());
+/// ```
+pub fn pointer_tokens(pointer: &str) -> Vec<String> {
+    if pointer.is_empty() {
+        return Vec::new();
+    }
+    pointer.split('/').skip(1).map(|t| t.replace("~1", "/").replace("~0", "~")).collect()
+}

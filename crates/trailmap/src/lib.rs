@@ -1,0 +1,50 @@
+//! trailmap: learning roadmaps as data.
+//!
+//! A roadmap file is JSON: skills, the prerequisites between them, and the
+//! phases, projects, practices and milestones a learner moves through. This
+//! crate owns the model ([`Roadmap`]), its JSON Schema ([`schema`]), loading
+//! with located diagnostics ([`Roadmap::from_json_str`]), the prerequisite
+//! graph ([`SkillGraph`]) and the learner's [`Progress`].
+//!
+//! ```
+//! use trailmap::{Roadmap, SkillGraph};
+//!
+//! let loaded = Roadmap::from_json_str(r#"{
+//!   "id": "ml", "title": "ML engineer", "version": "1.0.0",
+//!   "skills": [
+//!     {"id": "python", "name": "Python"},
+//!     {"id": "numpy", "name": "NumPy", "prerequisites": ["python"]},
+//!     {"id": "pandas", "name": "Pandas", "prerequisites": ["numpy"]}
+//!   ]
+//! }"#);
+//! assert!(loaded.is_valid(), "{:?}", loaded.diagnostics);
+//! let roadmap = loaded.roadmap.unwrap();
+//!
+//! // What comes after Python?
+//! let graph = SkillGraph::new(&roadmap);
+//! assert_eq!(graph.dependents("python"), ["numpy"]);
+//! assert_eq!(graph.all_dependents("python"), ["numpy", "pandas"]);
+//! ```
+//!
+//! Nothing here prints or exits: problems are [`Diagnostic`]s with a stable
+//! code, a JSON Pointer and a line and column, for the caller to render.
+
+pub(crate) mod check;
+pub mod codes;
+pub mod diagnostic;
+pub mod graph;
+pub mod load;
+pub mod locate;
+pub mod model;
+pub mod progress;
+pub mod query;
+pub mod schema;
+pub mod suggest;
+mod validate;
+
+pub use diagnostic::{Anchor, Diagnostic, Edit, Fix, Location, Severity};
+pub use graph::{Cycle, Redundant, SkillGraph};
+pub use load::{LoadOptions, Loaded, ReadError};
+pub use locate::locate;
+pub use model::*;
+pub use progress::{LoadedProgress, Progress, SkillProgress, SkillProgressMap, Status};

@@ -1,0 +1,428 @@
+//! From JSON Pointers back to lines and columns.
+//!
+//! The loader parses with serde, which keeps no positions: that keeps the
+//! happy path fast. Only when there is something to report does this module
+//! scan the source text once, descending only into the containers on the
+//! way to a reported pointer, and turn byte offsets into 1-based lines and
+//! columns.
+
+use std::collections::HashSet;
+
+use crate::diagnostic::{Anchor, Diagnostic, Location, push_token};
+
+/// Fills in the [`Location`] of every diagnostic that has none, from its
+/// pointer and anchor, with one scan of `source`.
+///
+/// ```
+/// use trailmap::{Diagnostic, Severity};
+///
+/// let source = "{\n  \"skills\": [\n    {\"id\": \"x\"}\n  ]\n}";
+/// let mut diags = vec![Diagnostic::new("TM002", "schema", Severity::Error, "m").at("/skills/0/id")];
+/// trailmap::locate(source, &mut diags);
+/// let loc = diags[0].location.unwrap();
+/// assert_eq!((loc.line, loc.column, loc.end_column), (3, 12, 15));
+/// ```
+pub fn locate(source: &str, diagnostics: &mut [Diagnostic]) {
+    if diagnostics.iter().all(|d| d.location.is_some()) {
+        return;
+    }
+    let wanted: Vec<&str> = diagnostics.iter().filter(|d| d.location.is_none()).map(|d| d.pointer.as_str()).collect();
+    let spans = resolve_pointers(source.as_bytes(), &wanted);
+    let index = LineIndex::new(source);
+    for d in diagnostics.iter_mut().filter(|d| d.location.is_none()) {
+        let found = spans.get(d.pointer.as_str()).copied().or_else(|| nearest_ancestor(&spans, &d.pointer));
+        let (key, value) = found.unwrap_or((None, (0, 0)));
+        let (start, end) = match (d.anchor, key) {
+            (Anchor::Key, Some(key)) => key,
+            _ => value,
+        };
+        d.location = Some(index.location(source, start, end));
+    }
+}
+
+/// A pointer that does not exist in the text (a missing member) falls back
+/// to the closest enclosing value that does.
+fn nearest_ancestor(spans: &Spans, pointer: &str) -> Option<SpanPair> {
+    let mut p = pointer;
+    while let Some(cut) = p.rfind('/') {
+        p = &p[..cut];
+        if let Some(found) = spans.get(p) {
+            return Some(*found);
+        }
+    }
+    spans.get("").copied()
+}
+
+type Range = (usize, usize);
+type SpanPair = (Option<Range>, Range);
+type Spans = std::collections::HashMap<String, SpanPair>;
+
+/// Byte spans of the values (and their member keys) at the wanted pointers.
+fn resolve_pointers(src: &[u8], wanted: &[&str]) -> Spans {
+    let mut prefixes: HashSet<&str> = HashSet::new();
+    let targets: HashSet<&str> = wanted.iter().copied().collect();
+    for p in wanted {
+        let mut q = *p;
+        prefixes.insert(q);
+        while let Some(cut) = q.rfind('/') {
+            q = &q[..cut];
+            prefixes.insert(q);
+        }
+    }
+    let mut out = Spans::new();
+    let mut scanner = Scanner { src, pos: 0 };
+    scanner.skip_ws();
+    let mut pointer = String::new();
+    scanner.resolve(&mut pointer, None, &prefixes, &targets, &mut out);
+    out
+}
+
+/// Every duplicate member key: `(pointer of the repeated member, span of the
+/// repeated key, span of the first key)`. The source must be valid JSON
+/// nested at most as deep as serde_json accepts (the loader checks both first).
+pub(crate) fn duplicate_keys(src: &str) -> Vec<(String, Range, Range)> {
+    let mut out = Vec::new();
+    let mut scanner = Scanner { src: src.as_bytes(), pos: 0 };
+    scanner.skip_ws();
+    let mut pointer = String::new();
+    scanner.duplicates(&mut pointer, 0, &mut out);
+    out
+}
+
+// serde_json refuses deeper input, so valid input never gets here deeper.
+const MAX_DEPTH: usize = 256;
+
+struct Scanner<'a> {
+    src: &'a [u8],
+    pos: usize,
+}
+
+impl Scanner<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.src.get(self.pos).copied()
+    }
+
+    fn skip_ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    /// Skips a string starting at `"`; returns its span including quotes.
+    fn skip_string(&mut self) -> Range {
+        let start = self.pos;
+        self.pos += 1;
+        while let Some(b) = self.peek() {
+            self.pos += 1;
+            match b {
+                b'\\' => self.pos += 1,
+                b'"' => break,
+                _ => {}
+            }
+        }
+        self.pos = self.pos.min(self.src.len());
+        (start, self.pos)
+    }
+
+    fn read_key(&mut self) -> (String, Range) {
+        let span = self.skip_string();
+        let raw = &self.src[span.0..span.1];
+        let key = serde_json::from_slice::<String>(raw).unwrap_or_else(|_| {
+            String::from_utf8_lossy(raw.get(1..raw.len().saturating_sub(1)).unwrap_or(&[])).into_owned()
+        });
+        (key, span)
+    }
+
+    /// Skips any value without recursion; returns its span.
+    fn skip_value(&mut self) -> Range {
+        let start = self.pos;
+        match self.peek() {
+            Some(b'"') => return self.skip_string(),
+            Some(b'{' | b'[') => {
+                let mut depth = 0usize;
+                while let Some(b) = self.peek() {
+                    match b {
+                        b'"' => {
+                            self.skip_string();
+                            continue;
+                        }
+                        b'{' | b'[' => depth += 1,
+                        b'}' | b']' => {
+                            depth = depth.saturating_sub(1);
+                            if depth == 0 {
+                                self.pos += 1;
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                    self.pos += 1;
+                }
+            }
+            _ => {
+                while let Some(b) = self.peek() {
+                    if matches!(b, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r') {
+                        break;
+                    }
+                    self.pos += 1;
+                }
+            }
+        }
+        (start, self.pos)
+    }
+
+    /// Records the value at the current position under `pointer` if wanted,
+    /// descending only into containers on the way to a wanted pointer.
+    fn resolve(
+        &mut self,
+        pointer: &mut String,
+        key: Option<Range>,
+        prefixes: &HashSet<&str>,
+        targets: &HashSet<&str>,
+        out: &mut Spans,
+    ) {
+        let start = self.pos;
+        let descend = prefixes.contains(pointer.as_str()) && pointer.matches('/').count() < MAX_DEPTH;
+        let end = match self.peek() {
+            Some(b'{') if descend => {
+                self.pos += 1;
+                loop {
+                    self.skip_ws();
+                    match self.peek() {
+                        Some(b'"') => {}
+                        Some(b'}') => {
+                            self.pos += 1;
+                            break;
+                        }
+                        _ => break,
+                    }
+                    let (name, key_span) = self.read_key();
+                    self.skip_ws();
+                    if self.peek() == Some(b':') {
+                        self.pos += 1;
+                    }
+                    self.skip_ws();
+                    let len = pointer.len();
+                    push_token(pointer, &name);
+                    self.resolve(pointer, Some(key_span), prefixes, targets, out);
+                    pointer.truncate(len);
+                    self.skip_ws();
+                    if self.peek() == Some(b',') {
+                        self.pos += 1;
+                    }
+                }
+                self.pos
+            }
+            Some(b'[') if descend => {
+                self.pos += 1;
+                let mut index = 0usize;
+                loop {
+                    self.skip_ws();
+                    match self.peek() {
+                        Some(b']') => {
+                            self.pos += 1;
+                            break;
+                        }
+                        None => break,
+                        _ => {}
+                    }
+                    let len = pointer.len();
+                    push_token(pointer, &index.to_string());
+                    let before = self.pos;
+                    self.resolve(pointer, None, prefixes, targets, out);
+                    pointer.truncate(len);
+                    index += 1;
+                    self.skip_ws();
+                    if self.peek() == Some(b',') {
+                        self.pos += 1;
+                    } else if self.pos == before {
+                        break;
+                    }
+                }
+                self.pos
+            }
+            _ => self.skip_value().1,
+        };
+        if targets.contains(pointer.as_str()) || prefixes.contains(pointer.as_str()) {
+            out.insert(pointer.clone(), (key, (start, end)));
+        }
+    }
+
+    fn duplicates(&mut self, pointer: &mut String, depth: usize, out: &mut Vec<(String, Range, Range)>) {
+        match self.peek() {
+            Some(b'{') if depth < MAX_DEPTH => {
+                self.pos += 1;
+                // Objects are small: a linear scan beats hashing here.
+                let mut seen: Vec<(String, Range)> = Vec::new();
+                loop {
+                    self.skip_ws();
+                    match self.peek() {
+                        Some(b'"') => {}
+                        Some(b'}') => {
+                            self.pos += 1;
+                            break;
+                        }
+                        _ => break,
+                    }
+                    let (name, key_span) = self.read_key();
+                    self.skip_ws();
+                    if self.peek() == Some(b':') {
+                        self.pos += 1;
+                    }
+                    self.skip_ws();
+                    let len = pointer.len();
+                    push_token(pointer, &name);
+                    if let Some((_, first)) = seen.iter().find(|(k, _)| *k == name) {
+                        out.push((pointer.clone(), key_span, *first));
+                    } else {
+                        seen.push((name, key_span));
+                    }
+                    self.duplicates(pointer, depth + 1, out);
+                    pointer.truncate(len);
+                    self.skip_ws();
+                    if self.peek() == Some(b',') {
+                        self.pos += 1;
+                    }
+                }
+            }
+            Some(b'[') if depth < MAX_DEPTH => {
+                self.pos += 1;
+                let mut index = 0usize;
+                loop {
+                    self.skip_ws();
+                    match self.peek() {
+                        Some(b']') => {
+                            self.pos += 1;
+                            break;
+                        }
+                        None => break,
+                        _ => {}
+                    }
+                    let len = pointer.len();
+                    push_token(pointer, &index.to_string());
+                    let before = self.pos;
+                    self.duplicates(pointer, depth + 1, out);
+                    pointer.truncate(len);
+                    index += 1;
+                    self.skip_ws();
+                    if self.peek() == Some(b',') {
+                        self.pos += 1;
+                    } else if self.pos == before {
+                        break;
+                    }
+                }
+            }
+            _ => {
+                self.skip_value();
+            }
+        }
+    }
+}
+
+/// Maps byte offsets to 1-based lines and character columns.
+///
+/// ```
+/// let index = trailmap::locate::LineIndex::new("ab\ncé\nd");
+/// assert_eq!(index.line_col("ab\ncé\nd", 7), (3, 1));
+/// assert_eq!(index.line_col("ab\ncé\nd", 5), (2, 3)); // columns count characters
+/// ```
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes the start of every line of `source`.
+    ///
+    /// ```
+    /// let _ = trailmap::locate::LineIndex::new("");
+    /// ```
+    pub fn new(source: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(source.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    /// The 1-based line and character column of byte `offset`.
+    ///
+    /// ```
+    /// let index = trailmap::locate::LineIndex::new("x\ny");
+    /// assert_eq!(index.line_col("x\ny", 2), (2, 1));
+    /// ```
+    pub fn line_col(&self, source: &str, offset: usize) -> (u32, u32) {
+        let offset = offset.min(source.len());
+        let line = self.starts.partition_point(|s| *s <= offset).max(1) - 1;
+        let start = self.starts[line];
+        let column = source.get(start..offset).map_or(offset - start, |text| text.chars().count());
+        (to_u32(line + 1), to_u32(column + 1))
+    }
+
+    /// Byte offset of the start of 1-based `line`, clamped to the source.
+    ///
+    /// ```
+    /// let index = trailmap::locate::LineIndex::new("x\ny");
+    /// assert_eq!(index.line_start(2), 2);
+    /// ```
+    pub fn line_start(&self, line: u32) -> usize {
+        let line = usize::try_from(line).unwrap_or(usize::MAX).max(1);
+        *self.starts.get(line - 1).unwrap_or_else(|| self.starts.last().unwrap_or(&0))
+    }
+
+    /// The [`Location`] of the byte range `start..end`.
+    ///
+    /// ```
+    /// let src = "{\"a\": 1}";
+    /// let loc = trailmap::locate::LineIndex::new(src).location(src, 6, 7);
+    /// assert_eq!((loc.line, loc.column, loc.end_column), (1, 7, 8));
+    /// ```
+    pub fn location(&self, source: &str, start: usize, end: usize) -> Location {
+        let (line, column) = self.line_col(source, start);
+        let (end_line, end_column) = self.line_col(source, end.max(start));
+        Location { line, column, end_line, end_column, offset: start, end_offset: end.max(start) }
+    }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Severity;
+
+    fn loc(src: &str, pointer: &str, anchor: Anchor) -> (u32, u32, u32, u32) {
+        let mut d = vec![Diagnostic::new("T", "t", Severity::Error, "m").at(pointer)];
+        d[0].anchor = anchor;
+        locate(src, &mut d);
+        let l = d[0].location.unwrap();
+        (l.line, l.column, l.end_line, l.end_column)
+    }
+
+    #[test]
+    fn keys_values_and_missing_members() {
+        let src = "{\n  \"a\": [1, {\"b\": \"x\\\"y\"}],\n  \"c\": true\n}\n";
+        assert_eq!(loc(src, "/a/1/b", Anchor::Value), (2, 18, 2, 24));
+        assert_eq!(loc(src, "/a/1/b", Anchor::Key), (2, 13, 2, 16));
+        assert_eq!(loc(src, "/c", Anchor::Key), (3, 3, 3, 6));
+        assert_eq!(loc(src, "/a/0", Anchor::Value), (2, 9, 2, 10));
+        // A member that does not exist points at its parent.
+        assert_eq!(loc(src, "/a/1/zzz", Anchor::Value), (2, 12, 2, 25));
+        assert_eq!(loc(src, "", Anchor::Value), (1, 1, 4, 2));
+    }
+
+    #[test]
+    fn escaped_keys_match_escaped_pointers() {
+        let src = r#"{"a/b": {"~": 1}}"#;
+        assert_eq!(loc(src, "/a~1b/~0", Anchor::Value), (1, 15, 1, 16));
+    }
+
+    #[test]
+    fn finds_duplicate_keys_at_any_depth() {
+        let src = r#"{"a": 1, "b": [{"x": 1, "x": 2}], "a": 3}"#;
+        let dups = duplicate_keys(src);
+        let pointers: Vec<_> = dups.iter().map(|d| d.0.as_str()).collect();
+        assert_eq!(pointers, ["/b/0/x", "/a"]);
+        assert_eq!(&src[dups[1].1.0..dups[1].1.1], "\"a\"");
+        assert_eq!(dups[1].2, (1, 4));
+    }
+}

@@ -1,0 +1,304 @@
+//! A learner's progress: which skills are done, being learned or skipped.
+//!
+//! Kept apart from roadmaps, keyed by skill id, so one progress file serves
+//! every roadmap that shares the skill vocabulary.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::Path;
+
+use schemars::JsonSchema;
+use serde::de::{self, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::Value;
+
+use crate::check::Origins;
+use crate::diagnostic::{Diagnostic, Severity, push_token};
+use crate::load::{LoadOptions, ReadError, load_document, read_file};
+use crate::suggest::did_you_mean;
+use crate::{Extensions, Roadmap, codes};
+
+/// A learner's progress file.
+///
+/// ```
+/// use trailmap::{Progress, Status};
+///
+/// let loaded = Progress::from_json_str(r#"{"skills": {"python": {"status": "done"}, "git": {"status": "learning"}}}"#);
+/// let progress = loaded.progress.unwrap();
+/// assert_eq!(progress.status("python"), Some(Status::Done));
+/// assert!(progress.is_satisfied("python"));
+/// assert!(!progress.is_satisfied("git"));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(title = "trailmap progress")]
+pub struct Progress {
+    /// Path or URL of the JSON Schema this file follows, for editors.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// Ids of the roadmaps this progress refers to (informative: progress is
+    /// keyed by skill id and applies to any roadmap with those skills).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roadmaps: Vec<String>,
+    /// Progress per skill id.
+    #[serde(default)]
+    pub skills: SkillProgressMap,
+    /// Extension keys (`x-…`).
+    #[serde(flatten)]
+    pub extensions: Extensions,
+}
+
+/// Progress entries by skill id, in id order. Duplicate ids are an error.
+///
+/// ```
+/// let p = trailmap::Progress::from_json_str(r#"{"skills": {"a": {"status": "done"}, "a": {"status": "skipped"}}}"#);
+/// assert_eq!(p.diagnostics[0].code, "TM003");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+pub struct SkillProgressMap(pub BTreeMap<String, SkillProgress>);
+
+impl<'de> Deserialize<'de> for SkillProgressMap {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct MapVisitor;
+        impl<'de> Visitor<'de> for MapVisitor {
+            type Value = SkillProgressMap;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object mapping skill ids to progress entries")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<SkillProgressMap, A::Error> {
+                let mut out = BTreeMap::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    let value = map.next_value::<SkillProgress>()?;
+                    if out.insert(key.clone(), value).is_some() {
+                        return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
+                    }
+                }
+                Ok(SkillProgressMap(out))
+            }
+        }
+        deserializer.deserialize_map(MapVisitor)
+    }
+}
+
+/// Progress on one skill.
+///
+/// ```
+/// let p: trailmap::SkillProgress = serde_json::from_str(r#"{"status": "learning", "hours": 4.5}"#).unwrap();
+/// assert_eq!(p.hours, Some(4.5));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct SkillProgress {
+    /// Where the learner stands.
+    pub status: Status,
+    /// Hours spent so far.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<f64>,
+    /// Date of the last change, as `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The learner's own note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Extension keys (`x-…`).
+    #[serde(flatten)]
+    pub extensions: Extensions,
+}
+
+/// Where a learner stands on a skill.
+///
+/// ```
+/// let s: trailmap::Status = serde_json::from_str(r#""skipped""#).unwrap();
+/// assert_eq!(s, trailmap::Status::Skipped);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Learned.
+    Done,
+    /// Being learned now.
+    Learning,
+    /// Deliberately skipped (already known, or not wanted); counts as
+    /// satisfied for prerequisites.
+    Skipped,
+}
+
+/// The result of loading a progress file.
+///
+/// ```
+/// assert!(trailmap::Progress::from_json_str("{}").is_valid());
+/// ```
+#[derive(Debug, Clone)]
+pub struct LoadedProgress {
+    /// The progress, when it parsed.
+    pub progress: Option<Progress>,
+    /// Every problem found, located.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl LoadedProgress {
+    /// `true` when no diagnostic is an error.
+    ///
+    /// ```
+    /// assert!(!trailmap::Progress::from_json_str("[]").is_valid());
+    /// ```
+    pub fn is_valid(&self) -> bool {
+        self.diagnostics.iter().all(|d| d.severity < Severity::Error)
+    }
+}
+
+impl Progress {
+    /// Loads a progress file from JSON text.
+    ///
+    /// ```
+    /// let loaded = trailmap::Progress::from_json_str(r#"{"skills": {"git": {"status": "done"}}}"#);
+    /// assert!(loaded.is_valid());
+    /// ```
+    pub fn from_json_str(source: &str) -> LoadedProgress {
+        Self::from_slice_with(source.as_bytes(), "<progress>", &LoadOptions::default())
+    }
+
+    /// Loads a progress file from bytes; `file` names it in diagnostics.
+    ///
+    /// ```
+    /// let loaded = trailmap::Progress::from_slice_with(b"{", "p.json", &Default::default());
+    /// assert_eq!(loaded.diagnostics[0].file, "p.json");
+    /// ```
+    pub fn from_slice_with(bytes: &[u8], file: &str, options: &LoadOptions) -> LoadedProgress {
+        let (progress, mut diagnostics) = load_document::<Progress>(
+            bytes,
+            options,
+            crate::validate::Kind::Progress,
+            |value| lenient_progress(value).map(|p| (p, Origins::Identity)),
+            |_, _, _| {},
+        );
+        for d in &mut diagnostics {
+            d.file = file.to_owned();
+        }
+        LoadedProgress { progress, diagnostics }
+    }
+
+    /// Reads and loads a progress file.
+    ///
+    /// ```
+    /// assert!(trailmap::Progress::from_path("/no/such/progress.json").is_err());
+    /// ```
+    pub fn from_path(path: impl AsRef<Path>) -> Result<LoadedProgress, ReadError> {
+        let path = path.as_ref();
+        let name = path.display().to_string();
+        let options = LoadOptions::default();
+        match read_file(path, options.max_bytes) {
+            Ok(Ok(bytes)) => Ok(Self::from_slice_with(&bytes, &name, &options)),
+            Ok(Err(size)) => Err(ReadError {
+                path: name,
+                source: std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    format!("file is {size} bytes, over the limit"),
+                ),
+            }),
+            Err(source) => Err(ReadError { path: name, source }),
+        }
+    }
+
+    /// Progress with the given skills marked done (the CLI's `--done`).
+    ///
+    /// ```
+    /// let p = trailmap::Progress::with_done(["python", "git"]);
+    /// assert!(p.is_satisfied("git"));
+    /// ```
+    pub fn with_done<'a>(ids: impl IntoIterator<Item = &'a str>) -> Progress {
+        let mut progress = Progress::default();
+        progress.mark_all(ids, Status::Done);
+        progress
+    }
+
+    /// Sets the status of each skill, keeping any hours and notes.
+    ///
+    /// ```
+    /// let mut p = trailmap::Progress::default();
+    /// p.mark_all(["docker"], trailmap::Status::Learning);
+    /// assert_eq!(p.status("docker"), Some(trailmap::Status::Learning));
+    /// ```
+    pub fn mark_all<'a>(&mut self, ids: impl IntoIterator<Item = &'a str>, status: Status) {
+        for id in ids {
+            self.skills.0.entry(id.to_owned()).and_modify(|e| e.status = status).or_insert(SkillProgress {
+                status,
+                hours: None,
+                date: None,
+                note: None,
+                extensions: Extensions::default(),
+            });
+        }
+    }
+
+    /// The status of a skill, if recorded.
+    ///
+    /// ```
+    /// assert_eq!(trailmap::Progress::default().status("python"), None);
+    /// ```
+    pub fn status(&self, id: &str) -> Option<Status> {
+        self.skills.0.get(id).map(|p| p.status)
+    }
+
+    /// `true` when the skill counts as satisfied for prerequisites: done
+    /// or skipped.
+    ///
+    /// ```
+    /// let mut p = trailmap::Progress::default();
+    /// p.mark_all(["a"], trailmap::Status::Skipped);
+    /// assert!(p.is_satisfied("a"));
+    /// ```
+    pub fn is_satisfied(&self, id: &str) -> bool {
+        matches!(self.status(id), Some(Status::Done | Status::Skipped))
+    }
+
+    /// Warnings for progress entries whose skill none of `roadmaps` has,
+    /// each with a suggestion. A skill known under a former id is named.
+    ///
+    /// ```
+    /// let roadmap = trailmap::Roadmap::from_json_str(r#"{"id": "r", "title": "R", "version": "1.0.0",
+    ///     "skills": [{"id": "pytorch", "name": "PyTorch"}]}"#).roadmap.unwrap();
+    /// let progress = trailmap::Progress::with_done(["pytorh"]);
+    /// let warnings = progress.unknown_skills(&[&roadmap]);
+    /// assert_eq!(warnings[0].code, "TM050");
+    /// assert_eq!(warnings[0].help.as_deref(), Some("did you mean `pytorch`?"));
+    /// ```
+    pub fn unknown_skills(&self, roadmaps: &[&Roadmap]) -> Vec<Diagnostic> {
+        let known: std::collections::HashSet<&str> =
+            roadmaps.iter().flat_map(|r| r.skills.iter().map(|s| s.id.as_str())).collect();
+        let mut out = Vec::new();
+        for id in self.skills.0.keys() {
+            if known.contains(id.as_str()) {
+                continue;
+            }
+            let mut pointer = String::from("/skills");
+            push_token(&mut pointer, id);
+            let mut d = Diagnostic::new(
+                codes::UNKNOWN_PROGRESS_SKILL.0,
+                codes::UNKNOWN_PROGRESS_SKILL.1,
+                Severity::Warning,
+                format!("progress names skill `{}`, which no loaded roadmap has", crate::validate::preview_str(id)),
+            )
+            .at_key(pointer);
+            let renamed = roadmaps.iter().flat_map(|r| r.skills.iter()).find(|s| s.former_ids.iter().any(|f| f == id));
+            if let Some(skill) = renamed {
+                d = d.with_help(format!("the skill was renamed to `{}`: run `trailmap migrate-progress`", skill.id));
+            } else if let Some(best) = did_you_mean(id, known.iter().copied()) {
+                d = d.with_help(format!("did you mean `{best}`?"));
+            }
+            out.push(d);
+        }
+        out
+    }
+}
+
+fn lenient_progress(value: &Value) -> Option<Progress> {
+    let object = value.as_object()?;
+    let mut progress = Progress::default();
+    if let Some(Value::Object(skills)) = object.get("skills") {
+        for (id, entry) in skills {
+            if let Ok(entry) = SkillProgress::deserialize(entry) {
+                progress.skills.0.insert(id.clone(), entry);
+            }
+        }
+    }
+    Some(progress)
+}

@@ -1,0 +1,707 @@
+//! Learner queries on a [`SkillGraph`]: what can I learn next, what must I
+//! learn to reach a goal, and how does that fit in N hours a week.
+//!
+//! All three take the graph built once and a [`Progress`]; none of them
+//! revalidates or rebuilds anything.
+
+use std::collections::VecDeque;
+use std::fmt;
+
+use crate::graph::{SkillGraph, to_u32};
+use crate::{Phase, Progress, Skill, Status};
+
+/// Pace assumed when neither the roadmap nor the caller states one.
+pub const DEFAULT_HOURS_PER_WEEK: f64 = 10.0;
+
+/// Effort estimate used when a skill has no estimate and no phase span to
+/// derive one from.
+pub const DEFAULT_SKILL_HOURS: f64 = 10.0;
+
+/// Transitive dependents are counted up to this many; more shows as "N+".
+pub const UNLOCK_COUNT_CAP: usize = 10_000;
+
+/// Why a skill is suggested, in ranking order.
+///
+/// ```
+/// use trailmap::query::Reason;
+/// assert_eq!(Reason::Unlocks { count: 7, capped: false }.to_string(), "unlocks 7 skills");
+/// assert_eq!(Reason::NeededFor { goal: "fastapi".into(), steps: 1 }.to_string(), "needed for fastapi");
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reason {
+    /// The learner has started it.
+    Learning,
+    /// It is one of the goals.
+    Goal,
+    /// A goal needs it, `steps` prerequisites away (1: directly).
+    NeededFor {
+        /// The goal's id.
+        goal: String,
+        /// Distance in prerequisite steps.
+        steps: usize,
+    },
+    /// The roadmap teaches it in this phase.
+    InPhase {
+        /// The phase's title.
+        title: String,
+    },
+    /// Learning it is a step towards this many other skills.
+    Unlocks {
+        /// Number of transitive dependents not yet done.
+        count: usize,
+        /// `true` when counting stopped at [`UNLOCK_COUNT_CAP`].
+        capped: bool,
+    },
+    /// The roadmap marks it optional.
+    Optional,
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Reason::Learning => f.write_str("you are learning it"),
+            Reason::Goal => f.write_str("your goal"),
+            Reason::NeededFor { goal, steps: 1 } => write!(f, "needed for {goal}"),
+            Reason::NeededFor { goal, steps } => write!(f, "leads to {goal} in {steps} steps"),
+            Reason::InPhase { title } => write!(f, "in {title}"),
+            Reason::Unlocks { count: 1, .. } => f.write_str("unlocks 1 skill"),
+            Reason::Unlocks { count, capped } => write!(f, "unlocks {count}{} skills", if *capped { "+" } else { "" }),
+            Reason::Optional => f.write_str("optional"),
+        }
+    }
+}
+
+impl Reason {
+    /// A stable machine name for JSON output.
+    ///
+    /// ```
+    /// assert_eq!(trailmap::query::Reason::Optional.kind(), "optional");
+    /// ```
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Reason::Learning => "learning",
+            Reason::Goal => "goal",
+            Reason::NeededFor { .. } => "needed-for",
+            Reason::InPhase { .. } => "in-phase",
+            Reason::Unlocks { .. } => "unlocks",
+            Reason::Optional => "optional",
+        }
+    }
+}
+
+/// A skill the learner can start now, with why it ranks where it does.
+#[derive(Debug, Clone)]
+pub struct Suggestion<'r> {
+    /// The skill.
+    pub skill: &'r Skill,
+    /// Reasons, most important first.
+    pub reasons: Vec<Reason>,
+}
+
+/// What to rank by in [`SkillGraph::next`].
+///
+/// ```
+/// let options = trailmap::query::NextOptions { goals: vec!["fastapi".into()], limit: Some(5) };
+/// assert_eq!(options.limit, Some(5));
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct NextOptions {
+    /// Goals: skills that serve them more directly rank higher.
+    pub goals: Vec<String>,
+    /// At most this many suggestions.
+    pub limit: Option<usize>,
+}
+
+/// How an effort figure was obtained.
+///
+/// ```
+/// let e = trailmap::query::Effort { hours: 4.0, source: trailmap::query::EffortSource::Stated };
+/// assert!(!e.is_estimated());
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub enum EffortSource {
+    /// The skill's own `effort_hours`.
+    Stated,
+    /// Derived: the phase's span at the pace, shared by its skills.
+    FromPhase {
+        /// The phase's title.
+        phase: String,
+    },
+    /// No estimate and no phase span: the default.
+    Default,
+}
+
+/// Hours a skill takes, and where the figure comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Effort {
+    /// Hours.
+    pub hours: f64,
+    /// Where the figure comes from.
+    pub source: EffortSource,
+}
+
+impl Effort {
+    /// `true` unless the roadmap states the figure.
+    ///
+    /// ```
+    /// let e = trailmap::query::Effort { hours: 4.0, source: trailmap::query::EffortSource::Default };
+    /// assert!(e.is_estimated());
+    /// ```
+    pub fn is_estimated(&self) -> bool {
+        self.source != EffortSource::Stated
+    }
+}
+
+/// One step of a [`Plan`].
+#[derive(Debug, Clone)]
+pub struct PlanStep<'r> {
+    /// The skill to learn.
+    pub skill: &'r Skill,
+    /// Its effort.
+    pub effort: Effort,
+    /// When the skill was picked from an `any_of` group: the alternatives
+    /// it was chosen over, and why.
+    pub chosen: Option<Choice>,
+}
+
+/// Which member of an `any_of` group a plan picked, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choice {
+    /// The skill whose prerequisite the group is.
+    pub for_skill: String,
+    /// The members not chosen.
+    pub over: Vec<String>,
+    /// Why: `"already learning"`, `"least effort"` or `"listed first among
+    /// equal efforts"`.
+    pub why: &'static str,
+}
+
+/// Everything still to learn to reach some goals, in a valid order.
+#[derive(Debug, Clone)]
+pub struct Plan<'r> {
+    /// The goals asked for.
+    pub goals: Vec<String>,
+    /// Skills to learn, each after all its prerequisites.
+    pub steps: Vec<PlanStep<'r>>,
+    /// Total hours.
+    pub total_hours: f64,
+}
+
+/// Why a query could not be answered.
+///
+/// ```
+/// let e = trailmap::query::QueryError::UnknownSkill { id: "x".into(), suggestion: Some("y".into()) };
+/// assert_eq!(e.to_string(), "unknown skill `x` (did you mean `y`?)");
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub enum QueryError {
+    /// A goal names no skill of the roadmap.
+    UnknownSkill {
+        /// The id asked for.
+        id: String,
+        /// The closest existing id.
+        suggestion: Option<String>,
+    },
+    /// The prerequisites have cycles; validate the roadmap first.
+    Cycles(Vec<crate::Cycle>),
+    /// The pace is not a positive number of hours.
+    BadPace(f64),
+}
+
+impl fmt::Display for QueryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            QueryError::UnknownSkill { id, suggestion: Some(s) } => {
+                write!(f, "unknown skill `{id}` (did you mean `{s}`?)")
+            }
+            QueryError::UnknownSkill { id, suggestion: None } => write!(f, "unknown skill `{id}`"),
+            QueryError::Cycles(c) => {
+                write!(f, "the roadmap has {} prerequisite cycle(s); run `trailmap validate`", c.len())
+            }
+            QueryError::BadPace(h) => write!(f, "hours per week must be a positive number, not {h}"),
+        }
+    }
+}
+
+impl std::error::Error for QueryError {}
+
+/// One skill placed in a [`Schedule`].
+#[derive(Debug, Clone)]
+pub struct ScheduledSkill<'r> {
+    /// The skill.
+    pub skill: &'r Skill,
+    /// Its effort.
+    pub effort: Effort,
+    /// First week (1-based).
+    pub start_week: u32,
+    /// Last week, inclusive.
+    pub end_week: u32,
+    /// Hours in each week it spans, from `start_week` on.
+    pub hours_by_week: Vec<f64>,
+}
+
+/// A plan packed into weeks of at most `hours_per_week` hours.
+#[derive(Debug, Clone)]
+pub struct Schedule<'r> {
+    /// Hours of study per week.
+    pub hours_per_week: f64,
+    /// Skills in the order they start.
+    pub items: Vec<ScheduledSkill<'r>>,
+    /// Number of weeks used.
+    pub weeks: u32,
+}
+
+impl<'r> SkillGraph<'r> {
+    /// The skills the learner can start now: not done or skipped, every
+    /// prerequisite satisfied (done or skipped; an `any_of` group needs one
+    /// member). Ranked: skills being learned first, required before
+    /// optional, then by how directly they serve a goal, then by phase
+    /// order, then by how many skills they unlock, then file order.
+    ///
+    /// ```
+    /// use trailmap::{Progress, Roadmap, SkillGraph, query::NextOptions};
+    ///
+    /// let roadmap = Roadmap::from_json_str(r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [
+    ///     {"id": "python", "name": "Python"},
+    ///     {"id": "git", "name": "Git"},
+    ///     {"id": "numpy", "name": "NumPy", "prerequisites": ["python"]},
+    ///     {"id": "pandas", "name": "Pandas", "prerequisites": ["numpy"]}
+    /// ]}"#).roadmap.unwrap();
+    /// let graph = SkillGraph::new(&roadmap);
+    /// let next = graph.next(&Progress::with_done(["python"]), &NextOptions::default());
+    /// let ids: Vec<_> = next.iter().map(|s| s.skill.id.as_str()).collect();
+    /// assert_eq!(ids, ["numpy", "git"]); // numpy unlocks pandas
+    /// assert_eq!(next[0].reasons[0].to_string(), "unlocks 1 skill");
+    /// ```
+    pub fn next(&self, progress: &Progress, options: &NextOptions) -> Vec<Suggestion<'r>> {
+        let satisfied = self.satisfied_mask(progress);
+        let goal_distance = self.goal_distances(&options.goals);
+        let mut stamp = vec![0u32; self.len()];
+        let mut generation = 0u32;
+        let mut ranked = Vec::new();
+        for (i, skill) in self.roadmap().skills.iter().enumerate() {
+            let i = to_u32(i);
+            if satisfied[i as usize] || self.index_of(&skill.id) != Some(i) {
+                continue;
+            }
+            if !self.requirements_of(i).iter().all(|r| r.members.iter().any(|&m| satisfied[m as usize])) {
+                continue;
+            }
+            generation += 1;
+            let (unlocks, capped) = self.count_unlocks(i, &satisfied, &mut stamp, generation);
+            let learning = progress.status(&skill.id) == Some(Status::Learning);
+            let distance = goal_distance.get(i as usize).copied().flatten();
+            let key = (
+                !learning,
+                skill.optional,
+                distance.map_or(usize::MAX, |(d, _)| d),
+                self.phase_rank_of(i),
+                usize::MAX - unlocks,
+                i,
+            );
+            let mut reasons = Vec::new();
+            if learning {
+                reasons.push(Reason::Learning);
+            }
+            if let Some((d, goal)) = distance {
+                reasons.push(if d == 0 {
+                    Reason::Goal
+                } else {
+                    Reason::NeededFor { goal: self.id(goal).to_owned(), steps: d }
+                });
+            }
+            if let Some(label) = self.where_taught(&skill.id) {
+                reasons.push(Reason::InPhase { title: label });
+            }
+            if unlocks > 0 {
+                reasons.push(Reason::Unlocks { count: unlocks, capped });
+            }
+            if skill.optional {
+                reasons.push(Reason::Optional);
+            }
+            // Present the reasons in ranking order, as promised.
+            ranked.push((key, Suggestion { skill, reasons }));
+        }
+        ranked.sort_by_key(|(key, _)| *key);
+        let limit = options.limit.unwrap_or(usize::MAX);
+        ranked.into_iter().take(limit).map(|(_, s)| s).collect()
+    }
+
+    /// Everything still to learn to reach `goals`, each skill after all its
+    /// prerequisites. Done and skipped skills (and what only they needed)
+    /// are left out. For an `any_of` group with no satisfied member, the
+    /// member being learned is chosen, else the one with least effort.
+    ///
+    /// ```
+    /// use trailmap::{Progress, Roadmap, SkillGraph};
+    ///
+    /// let roadmap = Roadmap::from_json_str(r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [
+    ///     {"id": "python", "name": "Python", "effort_hours": 20},
+    ///     {"id": "flask", "name": "Flask", "prerequisites": ["python"], "effort_hours": 6},
+    ///     {"id": "fastapi", "name": "FastAPI", "prerequisites": ["python"], "effort_hours": 4},
+    ///     {"id": "serving", "name": "Serving", "prerequisites": [{"any_of": ["flask", "fastapi"]}], "effort_hours": 5}
+    /// ]}"#).roadmap.unwrap();
+    /// let graph = SkillGraph::new(&roadmap);
+    /// let plan = graph.plan(&["serving"], &Progress::default(), None).unwrap();
+    /// let ids: Vec<_> = plan.steps.iter().map(|s| s.skill.id.as_str()).collect();
+    /// assert_eq!(ids, ["python", "fastapi", "serving"]);
+    /// assert_eq!(plan.total_hours, 29.0);
+    /// assert_eq!(plan.steps[1].chosen.as_ref().unwrap().over, ["flask"]);
+    /// ```
+    pub fn plan(
+        &self,
+        goals: &[&str],
+        progress: &Progress,
+        hours_per_week: Option<f64>,
+    ) -> Result<Plan<'r>, QueryError> {
+        let goal_ids = self.resolve_goals(goals)?;
+        let order = self.topological_indices();
+        if order.len() < self.len() {
+            return Err(QueryError::Cycles(self.cycles()));
+        }
+        let pace = hours_per_week.or(self.roadmap().hours_per_week).unwrap_or(DEFAULT_HOURS_PER_WEEK);
+        let satisfied = self.satisfied_mask(progress);
+        let mut wanted = vec![false; self.len()];
+        let mut chosen: Vec<Option<Choice>> = vec![None; self.len()];
+        let mut queue: VecDeque<u32> = goal_ids.iter().copied().filter(|&g| !satisfied[g as usize]).collect();
+        for &g in &queue {
+            wanted[g as usize] = true;
+        }
+        while let Some(i) = queue.pop_front() {
+            for r in self.requirements_of(i) {
+                if r.members.iter().any(|&m| satisfied[m as usize]) {
+                    continue;
+                }
+                let pick = if r.members.len() == 1 {
+                    r.members[0]
+                } else if let Some(&m) = r.members.iter().find(|&&m| wanted[m as usize]) {
+                    m // already in the plan for another reason: reuse it
+                } else {
+                    let learning =
+                        r.members.iter().copied().find(|&m| progress.status(self.id(m)) == Some(Status::Learning));
+                    let (pick, why) = match learning {
+                        Some(m) => (m, "already learning"),
+                        None => {
+                            let cost = |m: u32| self.effort_at(m, pace).hours;
+                            let cheapest = r
+                                .members
+                                .iter()
+                                .copied()
+                                .min_by(|&a, &b| cost(a).total_cmp(&cost(b)).then(a.cmp(&b)))
+                                .unwrap_or(r.members[0]);
+                            let tie = r.members.iter().filter(|&&m| cost(m) <= cost(cheapest)).count() > 1;
+                            (cheapest, if tie { "listed first among equal efforts" } else { "least effort" })
+                        }
+                    };
+                    if chosen[pick as usize].is_none() {
+                        chosen[pick as usize] = Some(Choice {
+                            for_skill: self.id(i).to_owned(),
+                            over: r.members.iter().filter(|&&m| m != pick).map(|&m| self.id(m).to_owned()).collect(),
+                            why,
+                        });
+                    }
+                    pick
+                };
+                if !wanted[pick as usize] {
+                    wanted[pick as usize] = true;
+                    queue.push_back(pick);
+                }
+            }
+        }
+        let mut steps = Vec::new();
+        let mut total = 0.0;
+        for i in order {
+            if wanted[i as usize] {
+                let effort = self.effort_at(i, pace);
+                total += effort.hours;
+                steps.push(PlanStep {
+                    skill: &self.roadmap().skills[i as usize],
+                    effort,
+                    chosen: chosen[i as usize].take(),
+                });
+            }
+        }
+        Ok(Plan { goals: goal_ids.iter().map(|&g| self.id(g).to_owned()).collect(), steps, total_hours: total })
+    }
+
+    /// A plan covering the whole roadmap: every required skill not yet
+    /// done or skipped, and the optional ones only where a required skill
+    /// needs them. For schedules without a goal.
+    ///
+    /// ```
+    /// # let roadmap = trailmap::Roadmap::from_json_str(r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [
+    /// #   {"id": "a", "name": "A"}, {"id": "b", "name": "B", "prerequisites": ["a"]}]}"#).roadmap.unwrap();
+    /// let graph = trailmap::SkillGraph::new(&roadmap);
+    /// let plan = graph.plan_all(&trailmap::Progress::with_done(["a"]), None).unwrap();
+    /// assert_eq!(plan.steps.len(), 1);
+    /// ```
+    pub fn plan_all(&self, progress: &Progress, hours_per_week: Option<f64>) -> Result<Plan<'r>, QueryError> {
+        let goals: Vec<&str> = self
+            .roadmap()
+            .skills
+            .iter()
+            .enumerate()
+            .filter(|(i, s)| !s.optional && self.index_of(&s.id) == Some(to_u32(*i)))
+            .map(|(_, s)| s.id.as_str())
+            .collect();
+        let mut plan = self.plan(&goals, progress, hours_per_week)?;
+        plan.goals.clear();
+        Ok(plan)
+    }
+
+    /// Effort of a skill: its `effort_hours`, else its first phase's span
+    /// at `hours_per_week` shared among the skills that phase teaches,
+    /// else [`DEFAULT_SKILL_HOURS`].
+    ///
+    /// ```
+    /// # let roadmap = trailmap::Roadmap::from_json_str(r#"{"id": "r", "title": "R", "version": "1.0.0",
+    /// #   "skills": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+    /// #   "phases": [{"id": "w1-2", "title": "Week 1-2", "span": {"unit": "week", "start": 1, "end": 2}, "skills": ["a", "b"]}]}"#).roadmap.unwrap();
+    /// let graph = trailmap::SkillGraph::new(&roadmap);
+    /// let effort = graph.effort("a", 10.0).unwrap();
+    /// assert_eq!(effort.hours, 10.0); // 2 weeks × 10 h shared by 2 skills
+    /// assert!(effort.is_estimated());
+    /// ```
+    pub fn effort(&self, id: &str, hours_per_week: f64) -> Option<Effort> {
+        self.index_of(id).map(|i| self.effort_at(i, hours_per_week))
+    }
+
+    fn effort_at(&self, i: u32, pace: f64) -> Effort {
+        let skill = &self.roadmap().skills[i as usize];
+        if let Some(hours) = skill.effort_hours.filter(|h| h.is_finite() && *h >= 0.0) {
+            return Effort { hours, source: EffortSource::Stated };
+        }
+        if let Some((phase, taught)) = self.spanned_phase_of(i) {
+            if let Some(weeks) = phase_weeks(phase) {
+                let hours = (weeks * pace / f64::from(taught.max(1)) * 10.0).round() / 10.0;
+                return Effort {
+                    hours: hours.max(0.5),
+                    source: EffortSource::FromPhase { phase: phase.title.clone() },
+                };
+            }
+        }
+        Effort { hours: DEFAULT_SKILL_HOURS, source: EffortSource::Default }
+    }
+
+    /// Packs a plan into weeks of at most `hours_per_week` hours. The
+    /// learner studies one skill at a time, in plan order, so each skill
+    /// starts after all its prerequisites end; a skill longer than what is
+    /// left of a week continues into the next.
+    ///
+    /// ```
+    /// use trailmap::{Progress, Roadmap, SkillGraph};
+    ///
+    /// let roadmap = Roadmap::from_json_str(r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [
+    ///     {"id": "a", "name": "A", "effort_hours": 6}, {"id": "b", "name": "B", "prerequisites": ["a"], "effort_hours": 6}
+    /// ]}"#).roadmap.unwrap();
+    /// let graph = SkillGraph::new(&roadmap);
+    /// let plan = graph.plan_all(&Progress::default(), Some(10.0)).unwrap();
+    /// let schedule = graph.schedule(&plan, 10.0).unwrap();
+    /// assert_eq!((schedule.items[1].start_week, schedule.items[1].end_week), (1, 2));
+    /// assert_eq!(schedule.items[1].hours_by_week, [4.0, 2.0]);
+    /// ```
+    pub fn schedule(&self, plan: &Plan<'r>, hours_per_week: f64) -> Result<Schedule<'r>, QueryError> {
+        if !(hours_per_week.is_finite() && hours_per_week > 0.0) {
+            return Err(QueryError::BadPace(hours_per_week));
+        }
+        let mut week = 1u32;
+        let mut used = 0.0f64;
+        let mut items = Vec::with_capacity(plan.steps.len());
+        const EPS: f64 = 1e-9;
+        for step in &plan.steps {
+            let mut left = step.effort.hours;
+            if used >= hours_per_week - EPS {
+                week += 1;
+                used = 0.0;
+            }
+            let start_week = week;
+            let mut hours_by_week = Vec::new();
+            loop {
+                let room = hours_per_week - used;
+                let take = left.min(room);
+                hours_by_week.push((take * 100.0).round() / 100.0);
+                used += take;
+                left -= take;
+                if left <= EPS {
+                    break;
+                }
+                week += 1;
+                used = 0.0;
+            }
+            items.push(ScheduledSkill {
+                skill: step.skill,
+                effort: step.effort.clone(),
+                start_week,
+                end_week: week,
+                hours_by_week,
+            });
+        }
+        let weeks = if items.is_empty() { 0 } else { week };
+        Ok(Schedule { hours_per_week, items, weeks })
+    }
+
+    fn resolve_goals(&self, goals: &[&str]) -> Result<Vec<u32>, QueryError> {
+        goals
+            .iter()
+            .map(|g| {
+                self.index_of(g).ok_or_else(|| QueryError::UnknownSkill {
+                    id: (*g).to_owned(),
+                    suggestion: crate::suggest::did_you_mean(g, self.roadmap().skills.iter().map(|s| s.id.as_str()))
+                        .map(str::to_owned),
+                })
+            })
+            .collect()
+    }
+
+    /// Satisfied (done or skipped) by skill index.
+    fn satisfied_mask(&self, progress: &Progress) -> Vec<bool> {
+        self.roadmap().skills.iter().map(|s| progress.is_satisfied(&s.id)).collect()
+    }
+
+    /// For each skill, the distance (in prerequisite steps) to the nearest
+    /// goal it leads to, and that goal. Breadth-first from the goals.
+    fn goal_distances(&self, goals: &[String]) -> Vec<Option<(usize, u32)>> {
+        let mut dist: Vec<Option<(usize, u32)>> = vec![None; if goals.is_empty() { 0 } else { self.len() }];
+        let mut queue = VecDeque::new();
+        for g in goals {
+            if let Some(i) = self.index_of(g) {
+                if dist[i as usize].is_none() {
+                    dist[i as usize] = Some((0, i));
+                    queue.push_back(i);
+                }
+            }
+        }
+        while let Some(i) = queue.pop_front() {
+            let (d, goal) = dist[i as usize].unwrap_or((0, i));
+            for r in self.requirements_of(i) {
+                for &m in &r.members {
+                    if dist[m as usize].is_none() {
+                        dist[m as usize] = Some((d + 1, goal));
+                        queue.push_back(m);
+                    }
+                }
+            }
+        }
+        dist
+    }
+
+    fn count_unlocks(&self, start: u32, satisfied: &[bool], stamp: &mut [u32], generation: u32) -> (usize, bool) {
+        let mut count = 0usize;
+        let mut stack = vec![start];
+        stamp[start as usize] = generation;
+        while let Some(i) = stack.pop() {
+            for &d in self.dependents_of(i) {
+                if stamp[d as usize] != generation {
+                    stamp[d as usize] = generation;
+                    if !satisfied[d as usize] {
+                        count += 1;
+                        if count >= UNLOCK_COUNT_CAP {
+                            return (count, true);
+                        }
+                    }
+                    stack.push(d);
+                }
+            }
+        }
+        (count, false)
+    }
+}
+
+/// Length of a phase's span in weeks (days count as sevenths).
+fn phase_weeks(phase: &Phase) -> Option<f64> {
+    let span = phase.span.as_ref()?;
+    Some(match span.unit {
+        crate::TimeUnit::Day => f64::from(span.len()) / 7.0,
+        crate::TimeUnit::Week => f64::from(span.len()),
+        crate::TimeUnit::Month => f64::from(span.len()) * 4.0,
+    })
+}
+
+/// A calendar date, for schedules that start on a given day.
+///
+/// ```
+/// let d = trailmap::query::Date::parse("2026-12-28").unwrap();
+/// assert_eq!(d.add_days(7).to_string(), "2027-01-04");
+/// assert!(trailmap::query::Date::parse("2026-02-30").is_none());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    days: i64,
+}
+
+impl Date {
+    /// Parses `YYYY-MM-DD`, rejecting impossible dates.
+    ///
+    /// ```
+    /// assert!(trailmap::query::Date::parse("2024-02-29").is_some());
+    /// ```
+    pub fn parse(text: &str) -> Option<Date> {
+        let mut parts = text.split('-');
+        let y: i64 = parts.next()?.parse().ok()?;
+        let m: u32 = parts.next()?.parse().ok()?;
+        let d: u32 = parts.next()?.parse().ok()?;
+        if parts.next().is_some() || text.len() != 10 || !(1..=12).contains(&m) || d == 0 || d > days_in_month(y, m) {
+            return None;
+        }
+        Some(Date { days: days_from_civil(y, m, d) })
+    }
+
+    /// The date `n` days later.
+    ///
+    /// ```
+    /// let d = trailmap::query::Date::parse("2026-01-31").unwrap();
+    /// assert_eq!(d.add_days(1).to_string(), "2026-02-01");
+    /// ```
+    pub fn add_days(self, n: i64) -> Date {
+        Date { days: self.days + n }
+    }
+
+    /// `(year, month, day)`.
+    ///
+    /// ```
+    /// assert_eq!(trailmap::query::Date::parse("2026-11-25").unwrap().ymd(), (2026, 11, 25));
+    /// ```
+    pub fn ymd(self) -> (i64, u32, u32) {
+        civil_from_days(self.days)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (y, m, d) = self.ymd();
+        write!(f, "{y:04}-{m:02}-{d:02}")
+    }
+}
+
+fn days_in_month(y: i64, m: u32) -> u32 {
+    match m {
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+// Howard Hinnant's civil calendar algorithms (public domain).
+fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, u32::try_from(m).unwrap_or(1), u32::try_from(d).unwrap_or(1))
+}

@@ -1,0 +1,209 @@
+//! JSON Schema validation with messages a person can act on.
+//!
+//! Runs only when the typed parse failed (see [`crate::load`]), so that
+//! every structural problem is reported in one run, each pointing at the
+//! offending value or, for an unknown property, at its key.
+
+use std::sync::OnceLock;
+
+use jsonschema::error::{TypeKind, ValidationErrorKind};
+use jsonschema::{ValidationError, Validator};
+use serde_json::Value;
+
+use crate::codes;
+use crate::diagnostic::{Diagnostic, Severity, push_token};
+use crate::load::Prune;
+use crate::suggest::did_you_mean;
+
+struct Compiled {
+    validator: Option<Validator>,
+    property_names: Vec<String>,
+}
+
+fn compile(schema: &Value) -> Compiled {
+    let mut property_names = Vec::new();
+    collect_property_names(schema, &mut property_names);
+    property_names.sort();
+    property_names.dedup();
+    Compiled { validator: jsonschema::validator_for(schema).ok(), property_names }
+}
+
+fn roadmap() -> &'static Compiled {
+    static COMPILED: OnceLock<Compiled> = OnceLock::new();
+    COMPILED.get_or_init(|| compile(&crate::schema::roadmap_schema()))
+}
+
+fn progress() -> &'static Compiled {
+    static COMPILED: OnceLock<Compiled> = OnceLock::new();
+    COMPILED.get_or_init(|| compile(&crate::schema::progress_schema()))
+}
+
+/// Which schema to validate against.
+#[derive(Clone, Copy)]
+pub(crate) enum Kind {
+    Roadmap,
+    Progress,
+}
+
+fn collect_property_names(schema: &Value, out: &mut Vec<String>) {
+    match schema {
+        Value::Object(object) => {
+            if let Some(Value::Object(properties)) = object.get("properties") {
+                out.extend(properties.keys().cloned());
+            }
+            object.values().for_each(|v| collect_property_names(v, out));
+        }
+        Value::Array(items) => items.iter().for_each(|v| collect_property_names(v, out)),
+        _ => {}
+    }
+}
+
+/// Appends one diagnostic per schema violation in `value`.
+pub(crate) fn schema_errors(kind: Kind, value: &Value, out: &mut Vec<Diagnostic>, prunes: &mut Vec<Prune>) {
+    let compiled = match kind {
+        Kind::Roadmap => roadmap(),
+        Kind::Progress => progress(),
+    };
+    let Some(validator) = &compiled.validator else {
+        out.push(Diagnostic::new(
+            codes::SCHEMA.0,
+            codes::SCHEMA.1,
+            Severity::Error,
+            "internal error: the built-in schema does not compile",
+        ));
+        return;
+    };
+    for error in validator.iter_errors(value) {
+        report(&error, &compiled.property_names, out, prunes);
+    }
+}
+
+fn schema_diag(message: String) -> Diagnostic {
+    Diagnostic::new(codes::SCHEMA.0, codes::SCHEMA.1, Severity::Error, message)
+}
+
+fn report(error: &ValidationError<'_>, names: &[String], out: &mut Vec<Diagnostic>, prunes: &mut Vec<Prune>) {
+    let pointer = error.instance_path().as_str().to_owned();
+    let instance: &Value = error.instance();
+    match error.kind() {
+        ValidationErrorKind::AdditionalProperties { unexpected } => {
+            for key in unexpected {
+                let mut at = pointer.clone();
+                push_token(&mut at, key);
+                let mut d = schema_diag(format!("unknown property `{}`", preview_str(key)));
+                d = match did_you_mean(key, names.iter().map(String::as_str)) {
+                    Some(best) => d.with_help(format!("did you mean `{best}`? (extension keys must start with `x-`)")),
+                    None => d.with_help("remove it, or prefix it with `x-` to keep it as an extension key"),
+                };
+                prunes.push(Prune::Remove(at.clone()));
+                out.push(d.at_key(at));
+            }
+            return;
+        }
+        ValidationErrorKind::Required { property } => {
+            let name = property.as_str().unwrap_or_default();
+            prunes.push(Prune::Fill(pointer.clone(), name.to_owned()));
+            out.push(schema_diag(format!("missing required property `{name}`")).at(pointer.clone()));
+            return;
+        }
+        ValidationErrorKind::Type { kind } => {
+            let expected = match kind {
+                TypeKind::Single(t) => article(t.as_str()),
+                TypeKind::Multiple(set) => {
+                    let list: Vec<_> =
+                        set.iter().filter(|t| t.as_str() != "null").map(|t| article(t.as_str())).collect();
+                    list.join(" or ")
+                }
+            };
+            out.push(schema_diag(format!("expected {expected}, found {}", describe(instance))).at(pointer.clone()));
+        }
+        ValidationErrorKind::Enum { options } => {
+            let list: Vec<String> =
+                options.as_array().map(|a| a.iter().map(|o| o.to_string()).collect()).unwrap_or_default();
+            let mut d = schema_diag(format!("expected one of {}, found {}", list.join(", "), describe(instance)));
+            if let Some(found) = instance.as_str() {
+                let plain: Vec<&str> = options.as_array().into_iter().flatten().filter_map(Value::as_str).collect();
+                if let Some(best) = did_you_mean(found, plain.iter().copied()) {
+                    d = d.with_help(format!("did you mean \"{best}\"?"));
+                }
+            }
+            out.push(d.at(pointer.clone()));
+        }
+        ValidationErrorKind::AnyOf { context } | ValidationErrorKind::OneOfNotValid { context } => {
+            // Report the one alternative that matched the value's shape, if
+            // exactly one did; otherwise say which shapes were expected.
+            let shaped: Vec<&Vec<ValidationError<'static>>> = context
+                .iter()
+                .filter(|errors| {
+                    !errors.iter().any(|e| {
+                        matches!(e.kind(), ValidationErrorKind::Type { .. }) && e.instance_path().as_str() == pointer
+                    })
+                })
+                .collect();
+            if let [errors] = shaped.as_slice() {
+                for e in errors.iter() {
+                    report(e, names, out, prunes);
+                }
+                return;
+            } else {
+                let mut shapes: Vec<String> = Vec::new();
+                for errors in context {
+                    for e in errors {
+                        if let ValidationErrorKind::Type { kind: TypeKind::Single(t) } = e.kind() {
+                            if e.instance_path().as_str() == pointer && t.as_str() != "null" {
+                                shapes.push(article(t.as_str()));
+                            }
+                        }
+                    }
+                }
+                shapes.dedup();
+                let message = if shapes.is_empty() {
+                    format!("{} matches none of the allowed forms", describe(instance))
+                } else {
+                    format!("expected {}, found {}", shapes.join(" or "), describe(instance))
+                };
+                out.push(schema_diag(message).at(pointer.clone()));
+            }
+        }
+        ValidationErrorKind::Maximum { limit } | ValidationErrorKind::ExclusiveMaximum { limit } => {
+            out.push(schema_diag(format!("{} is above the maximum {limit}", describe(instance))).at(pointer.clone()));
+        }
+        ValidationErrorKind::Minimum { limit } | ValidationErrorKind::ExclusiveMinimum { limit } => {
+            out.push(schema_diag(format!("{} is below the minimum {limit}", describe(instance))).at(pointer.clone()));
+        }
+        _ => {
+            // Masked: the message must not echo a possibly huge instance.
+            out.push(schema_diag(error.masked().to_string()).at(pointer.clone()));
+        }
+    }
+    prunes.push(Prune::Remove(pointer));
+}
+
+fn article(t: &str) -> String {
+    match t {
+        "array" | "object" | "integer" => format!("an {t}"),
+        "null" => "null".into(),
+        _ => format!("a {t}"),
+    }
+}
+
+/// A short description of a value for messages: type and a bounded preview.
+fn describe(value: &Value) -> String {
+    match value {
+        Value::Null => "null".into(),
+        Value::Bool(b) => format!("boolean `{b}`"),
+        Value::Number(n) => format!("number `{n}`"),
+        Value::String(s) => format!("string \"{}\"", preview_str(s)),
+        Value::Array(a) => format!("an array of {} items", a.len()),
+        Value::Object(_) => "an object".into(),
+    }
+}
+
+/// At most 40 characters of `s`, with control characters escaped.
+pub(crate) fn preview_str(s: &str) -> String {
+    let mut out: String = s.chars().take(40).flat_map(char::escape_default).collect();
+    if s.chars().nth(40).is_some() {
+        out.push('…');
+    }
+    out
+}

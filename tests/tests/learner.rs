@@ -1,0 +1,104 @@
+//! `trailmap next`, `plan` and `schedule` end to end, on a small fixture
+//! (golden output) and on the bundled roadmaps.
+
+use trailmap_tests::{golden, run, stdout};
+
+const SMALL: &str = "tests/fixtures/valid/small.json";
+
+#[test]
+fn next_text_and_json() {
+    let out = run(&["next", SMALL, "--done", "python"]);
+    assert_eq!(out.status.code(), Some(0));
+    golden("tests/fixtures/golden/next-small.txt", &stdout(&out));
+
+    let out = run(&["next", SMALL, "--done", "python,numpy", "--goal", "cnn", "--format", "json"]);
+    let items: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> = items.as_array().unwrap().iter().map(|i| i["id"].as_str().unwrap()).collect();
+    // pytorch serves the goal and is required; tensorflow is optional.
+    assert_eq!(ids, ["pytorch", "git", "tensorflow"]);
+    assert_eq!(items[0]["reasons"][0]["kind"], "needed-for");
+}
+
+#[test]
+fn plan_picks_one_alternative_and_orders_prerequisites_first() {
+    let out = run(&["plan", SMALL, "--goal", "cnn", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let steps: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> = steps.as_array().unwrap().iter().map(|i| i["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["python", "numpy", "pytorch", "cnn"]);
+    assert_eq!(steps[2]["chosen"]["over"][0], "tensorflow");
+    golden(
+        "tests/fixtures/golden/plan-small.txt",
+        &stdout(&run(&["plan", SMALL, "--goal", "cnn", "--done", "python"])),
+    );
+}
+
+#[test]
+fn schedule_text_json_and_ics() {
+    let out = run(&["schedule", SMALL, "--hours-per-week", "8", "--start", "2027-01-04"]);
+    assert_eq!(out.status.code(), Some(0));
+    golden("tests/fixtures/golden/schedule-small.txt", &stdout(&out));
+
+    let out = run(&["schedule", SMALL, "--hours-per-week", "8", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for item in value["items"].as_array().unwrap() {
+        for h in item["hours_by_week"].as_array().unwrap() {
+            assert!(h.as_f64().unwrap() <= 8.0);
+        }
+    }
+
+    let out = run(&["schedule", SMALL, "--hours-per-week", "8", "--start", "2027-01-04", "--format", "ics"]);
+    let ics = stdout(&out);
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"));
+    assert!(ics.ends_with("END:VCALENDAR\r\n"));
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), 5, "optional tensorflow is not scheduled");
+    assert!(ics.contains("DTSTART;VALUE=DATE:20270104\r\n"));
+    assert!(ics.lines().all(|l| l.len() <= 76), "lines are folded at 75 octets");
+}
+
+#[test]
+fn learner_usage_errors() {
+    assert_eq!(run(&["plan", SMALL]).status.code(), Some(2), "--goal is required");
+    let out = run(&["plan", SMALL, "--goal", "pytorh"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `pytorch`?"));
+    assert_eq!(run(&["schedule", SMALL, "--hours-per-week", "0"]).status.code(), Some(2));
+    assert_eq!(run(&["schedule", SMALL, "--hours-per-week", "5", "--format", "ics"]).status.code(), Some(2));
+    assert_eq!(run(&["schedule", SMALL, "--hours-per-week", "5", "--start", "2027-02-30"]).status.code(), Some(2));
+    // An invalid roadmap is reported, not queried.
+    let out = run(&["next", "tests/fixtures/invalid/four-problems.json"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("error[TM007]"));
+}
+
+#[test]
+fn progress_files_count_and_unknown_ids_warn() {
+    let dir = std::env::temp_dir().join(format!("trailmap-progress-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("me.json");
+    std::fs::write(
+        &file,
+        r#"{"skills": {"python": {"status": "done"}, "numpy": {"status": "learning"}, "pytorh": {"status": "done"}}}"#,
+    )
+    .unwrap();
+    let out = run(&["next", SMALL, "--progress", file.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let items: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(items[0]["id"], "numpy", "a skill being learned comes first");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("warning[TM050]") && stderr.contains("did you mean `pytorch`?"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn bundled_roadmaps_answer_the_learner() {
+    for file in std::fs::read_dir(trailmap_tests::root().join("roadmaps")).unwrap() {
+        let path = file.unwrap().path();
+        let path = path.to_str().unwrap();
+        let out = run(&["next", path, "--done", "python,git"]);
+        assert_eq!(out.status.code(), Some(0), "{path}");
+        assert!(stdout(&out).contains("you can start"), "{path}");
+        let out = run(&["schedule", path, "--hours-per-week", "10", "--format", "json"]);
+        assert_eq!(out.status.code(), Some(0), "{path}");
+    }
+}

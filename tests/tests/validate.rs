@@ -1,0 +1,105 @@
+//! `trailmap validate` end to end: exit codes, locations, formats.
+
+use trailmap_tests::{golden, root, run, stdout};
+
+/// Every fixture under `tests/fixtures/invalid` reports exactly its golden
+/// diagnostics (code, line:col, message) and exits 1.
+#[test]
+fn invalid_fixtures_match_their_golden_diagnostics() {
+    let dir = root().join("tests/fixtures/invalid");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".json"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 8);
+    for name in names {
+        let path = format!("tests/fixtures/invalid/{name}");
+        let out = run(&["validate", "--format", "concise", &path]);
+        assert_eq!(out.status.code(), Some(1), "{path}: {}", stdout(&out));
+        golden(&format!("tests/fixtures/invalid/{}.expected", name.trim_end_matches(".json")), &stdout(&out));
+    }
+}
+
+#[test]
+fn the_four_problems_are_reported_together_rustc_style() {
+    let out = run(&["validate", "tests/fixtures/invalid/four-problems.json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    for code in ["TM007", "TM005", "TM002", "TM003"] {
+        assert!(text.contains(&format!("error[{code}]")), "{code} missing:\n{text}");
+    }
+    golden("tests/fixtures/golden/validate-four-problems.txt", &text);
+}
+
+#[test]
+fn json_format_is_an_array_of_located_diagnostics() {
+    let out = run(&["validate", "--format", "json", "tests/fixtures/invalid/four-problems.json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let items = value.as_array().unwrap();
+    assert_eq!(items.len(), 4);
+    for item in items {
+        for key in
+            ["file", "line", "column", "end_line", "end_column", "code", "name", "severity", "message", "pointer"]
+        {
+            assert!(item.get(key).is_some(), "{key} missing in {item}");
+        }
+    }
+    let cycle = items.iter().find(|d| d["code"] == "TM007").unwrap();
+    assert_eq!((cycle["line"].as_u64(), cycle["column"].as_u64()), (Some(8), Some(67)));
+    assert_eq!(cycle["pointer"], "/skills/1/prerequisites/1");
+}
+
+#[test]
+fn valid_files_and_directories_exit_zero() {
+    let out = run(&["validate", "tests/fixtures/valid", "roadmaps"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(stdout(&out).contains("checked 7 files: no problems"), "{}", stdout(&out));
+}
+
+#[test]
+fn missing_paths_directories_and_fifos_are_io_errors() {
+    let out = run(&["validate", "does/not/exist.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("does/not/exist.json"));
+
+    #[cfg(unix)]
+    {
+        let dir = std::env::temp_dir().join(format!("trailmap-fifo-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let fifo = dir.join("pipe.json");
+        let _ = std::fs::remove_file(&fifo);
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status().map(|s| s.success()).unwrap_or(false);
+        if made {
+            let out = run(&["validate", fifo.to_str().unwrap()]);
+            assert_eq!(out.status.code(), Some(2));
+            assert!(String::from_utf8_lossy(&out.stderr).contains("not a regular file"));
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
+
+#[test]
+fn usage_errors_exit_two() {
+    assert_eq!(run(&["validate"]).status.code(), Some(2));
+    assert_eq!(run(&["validate", "--format", "xml", "roadmaps"]).status.code(), Some(2));
+    assert_eq!(run(&["validate", "--max-size", "12Q", "roadmaps"]).status.code(), Some(2));
+}
+
+#[test]
+fn oversized_input_is_a_located_finding() {
+    let out = run(&["validate", "--max-size", "100", "--format", "concise", "tests/fixtures/valid/small.json"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).starts_with("tests/fixtures/valid/small.json:1:1: error[TM009]"), "{}", stdout(&out));
+}
+
+#[test]
+fn schema_command_prints_the_committed_schemas() {
+    let out = run(&["schema"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout(&out), std::fs::read_to_string(root().join("schemas/roadmap.schema.json")).unwrap());
+    let out = run(&["schema", "progress"]);
+    assert_eq!(stdout(&out), std::fs::read_to_string(root().join("schemas/progress.schema.json")).unwrap());
+}
