@@ -31,27 +31,7 @@ impl Style {
     }
 }
 
-/// Replaces control characters (ESC, CR, …) with visible escapes so that
-/// text from a file cannot drive the terminal. Tabs become spaces.
-///
-/// ```
-/// assert_eq!(trailmap_lint::emit::sanitize("a\u{1b}[31mb\tc"), "a\\u{1b}[31mb c");
-/// ```
-pub fn sanitize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\t' => out.push(' '),
-            c if c.is_control()
-                || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') =>
-            {
-                let _ = write!(out, "\\u{{{:x}}}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use trailmap::escape::terminal as sanitize;
 
 fn severity_color(severity: Severity) -> &'static str {
     match severity {
@@ -218,24 +198,7 @@ fn json_item(d: &Diagnostic) -> serde_json::Value {
     item
 }
 
-/// Escapes the data part of a GitHub workflow command.
-///
-/// ```
-/// assert_eq!(trailmap_lint::emit::github_data("50%\n::x"), "50%25%0A::x");
-/// ```
-pub fn github_data(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
-}
-
-/// Escapes a property value of a GitHub workflow command (`:` and `,`
-/// too, which would otherwise end the property).
-///
-/// ```
-/// assert_eq!(trailmap_lint::emit::github_property("a,b:c"), "a%2Cb%3Ac");
-/// ```
-pub fn github_property(text: &str) -> String {
-    github_data(text).replace(':', "%3A").replace(',', "%2C")
-}
+pub use trailmap::escape::{github_data, github_property};
 
 /// GitHub Actions workflow commands, one line per diagnostic.
 ///
