@@ -134,9 +134,15 @@ pub struct Skill {
     pub id: String,
     /// Display name, e.g. `FastAPI`.
     pub name: String,
-    /// What the skill covers.
+    /// What the skill covers, in general. Roadmaps that share the skill
+    /// should share this text (a lint rule compares it across files).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// What this roadmap in particular says about the skill: its scope
+    /// here, or why it is taught in an unusual order. Unlike `description`,
+    /// it may differ between roadmaps.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     /// Area or category, e.g. `programming`, `deep-learning`, `mlops`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub area: Option<String>,
