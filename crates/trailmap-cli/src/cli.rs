@@ -34,6 +34,17 @@ pub enum Command {
         after_help = "Examples:\n  trailmap validate roadmaps/\n  trailmap validate a.json b.json --format json\n\nExit status: 0 all valid, 1 a problem found, 2 usage or I/O error."
     )]
     Validate(commands::validate::Args),
+    /// Lint roadmap files: validation plus rules a maintainer wants, with
+    /// configuration, suppressions, safe fixes and CI output formats.
+    #[command(
+        after_help = "Examples:\n  trailmap lint roadmaps/\n  trailmap lint roadmaps/ --fix\n  trailmap lint roadmaps/ --diff\n  trailmap lint roadmaps/ --format sarif > trailmap.sarif\n  trailmap lint roadmaps/ --select TM101,redundant-prerequisite --fail-on warning\n\nConfiguration: trailmap.toml in the linted path or an ancestor (see the README).\nExit status: 0 clean (or only findings below fail-on), 1 findings, 2 usage, config or I/O error."
+    )]
+    Lint(commands::lint::LintArgs),
+    /// Show a lint rule's documentation, or list every rule.
+    #[command(
+        after_help = "Examples:\n  trailmap rule TM107\n  trailmap rule redundant-prerequisite\n  trailmap rule --all --format json"
+    )]
+    Rule(commands::lint::RuleArgs),
     /// What can I learn next? Skills whose prerequisites you have, ranked,
     /// each with why.
     #[command(
@@ -52,6 +63,24 @@ pub enum Command {
         after_help = "Examples:\n  trailmap schedule roadmaps/ml-engineer-12-weeks.json --hours-per-week 10\n  trailmap schedule roadmap.json --hours-per-week 6 --goal fastapi --start 2027-01-04 --format ics > plan.ics"
     )]
     Schedule(commands::learner::ScheduleArgs),
+    /// Show a roadmap to people: a Markdown document, or the prerequisite
+    /// graph as Mermaid (GitHub draws it) or Graphviz DOT.
+    #[command(
+        after_help = "Examples:\n  trailmap render roadmaps/ml-engineer-12-weeks.json > roadmap.md\n  trailmap render roadmap.json --format mermaid\n  trailmap render roadmap.json --format dot --no-group | dot -Tsvg > graph.svg\n\nExit status: 0 ok, 1 the roadmap is not valid, 2 usage or I/O error."
+    )]
+    Render(commands::render::Args),
+    /// What changed between two versions of a roadmap, and which semver
+    /// bump that requires.
+    #[command(
+        after_help = "Examples:\n  trailmap diff old.json new.json\n  trailmap diff origin/main:roadmaps/x.json roadmaps/x.json --check-version\n  trailmap diff old.json new.json --format markdown > comment.md\n  trailmap diff old.json new.json --format github --fail-on major\n\nOLD and NEW are files, or REV:PATH read with `git show` (a file that exists wins).\nExit status: 0 ok, 1 --fail-on triggered or the version check failed, 2 usage, I/O or invalid input."
+    )]
+    Diff(commands::diff::DiffArgs),
+    /// Carry a learner's progress file to a new version of a roadmap:
+    /// follow renames, keep entries on removed skills.
+    #[command(
+        after_help = "Examples:\n  trailmap migrate-progress --from old.json --to new.json me.json\n  trailmap migrate-progress --from HEAD~1:roadmap.json --to roadmap.json me.json --dry-run\n\nEntries on removed skills stay as they are (other roadmaps may teach them); nothing is dropped.\nExit status: 0 ok, 1 conflicts (both ids had progress; both kept), 2 usage, I/O or invalid input."
+    )]
+    MigrateProgress(commands::diff::MigrateArgs),
     /// Print a JSON Schema (draft 2020-12) generated from trailmap's types.
     #[command(after_help = "Examples:\n  trailmap schema > schemas/roadmap.schema.json\n  trailmap schema progress")]
     Schema(commands::schema::Args),
@@ -69,7 +98,12 @@ pub fn run() -> ExitCode {
     let code = match cli.command {
         Command::Validate(args) => commands::validate::run(args),
         Command::Schema(args) => commands::schema::run(args),
+        Command::Diff(args) => commands::diff::diff(args),
+        Command::MigrateProgress(args) => commands::diff::migrate(args),
+        Command::Render(args) => commands::render::run(args),
         Command::Next(args) => commands::learner::next(args),
+        Command::Lint(args) => commands::lint::lint(args),
+        Command::Rule(args) => commands::lint::rule(args),
         Command::Plan(args) => commands::learner::plan(args),
         Command::Schedule(args) => commands::learner::schedule(args),
     };

@@ -77,16 +77,13 @@ pub fn full(diagnostics: &[Diagnostic], sources: SourceLookup<'_>, style: Style)
         let gutter = " ".repeat(line_no.len());
         let _ =
             writeln!(out, "{gutter}{} {}:{}:{}", style.paint("1;34", "-->"), sanitize(&d.file), loc.line, loc.column);
-        if let Some(text) = sources(&d.file).and_then(|s| line_text(s, loc.offset)) {
-            // Long lines (minified files) are cut around the column.
-            let chars: Vec<char> = text.chars().collect();
-            let col = (loc.column as usize).saturating_sub(1).min(chars.len());
+        if let Some(source) = sources(&d.file) {
             let width = if loc.end_line == loc.line {
                 (loc.end_column as usize).saturating_sub(loc.column as usize).max(1)
             } else {
-                chars.len().saturating_sub(col).max(1)
+                usize::MAX
             };
-            let (shown, caret_at, caret_len) = window(&chars, col, width);
+            let (shown, caret_at, caret_len) = snippet(source, loc.offset, width);
             let bar = style.paint("1;34", "|");
             let _ = writeln!(out, "{gutter} {bar}");
             let _ = writeln!(out, "{} {bar} {}", style.paint("1;34", &line_no), sanitize(&shown));
@@ -102,33 +99,53 @@ pub fn full(diagnostics: &[Diagnostic], sources: SourceLookup<'_>, style: Style)
     out
 }
 
-fn line_text(source: &str, offset: usize) -> Option<&str> {
-    let offset = offset.min(source.len());
-    let start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
-    let end = source[offset..].find('\n').map_or(source.len(), |i| offset + i);
-    Some(source[start..end].trim_end_matches('\r'))
-}
-
 const MAX_SNIPPET: usize = 120;
 
-/// Cuts a long line to at most `MAX_SNIPPET` characters around the caret.
-fn window(chars: &[char], col: usize, width: usize) -> (String, usize, usize) {
-    if chars.len() <= MAX_SNIPPET {
-        let caret_len = width.min(chars.len().saturating_sub(col).max(1));
-        return (chars.iter().collect(), col, caret_len);
+/// The line around byte `offset` as shown under a diagnostic, with the
+/// caret's position and length (in characters): the whole line when it
+/// has at most `MAX_SNIPPET` characters, else `MAX_SNIPPET` of them from 40
+/// before the offset, with `…` where it was cut. Only that neighbourhood is
+/// scanned: a minified one-line file with a million diagnostics must not
+/// cost a million copies of the line.
+fn snippet(source: &str, offset: usize, width: usize) -> (String, usize, usize) {
+    let mut offset = offset.min(source.len());
+    while !source.is_char_boundary(offset) {
+        offset -= 1;
     }
-    let start = col.saturating_sub(40);
-    let end = (start + MAX_SNIPPET).min(chars.len());
-    let mut shown: String = String::new();
-    if start > 0 {
+    let mut before: Vec<char> =
+        source[..offset].chars().rev().take_while(|c| *c != '\n').take(MAX_SNIPPET + 1).collect();
+    before.reverse();
+    let mut after: Vec<char> = source[offset..].chars().take_while(|c| *c != '\n').take(MAX_SNIPPET + 1).collect();
+    if after.len() <= MAX_SNIPPET {
+        // The end of the line was reached: drop the CR of a CRLF.
+        while after.last() == Some(&'\r') {
+            after.pop();
+        }
+        if after.is_empty() {
+            while before.last() == Some(&'\r') {
+                before.pop();
+            }
+        }
+    }
+    let col = before.len();
+    if before.len() + after.len() <= MAX_SNIPPET {
+        let caret_len = width.min(after.len().max(1));
+        before.extend(after);
+        return (before.into_iter().collect(), col, caret_len);
+    }
+    let kept = col.min(40);
+    let visible = MAX_SNIPPET - kept;
+    let mut shown = String::new();
+    if col > kept {
         shown.push('…');
     }
-    shown.extend(&chars[start..end]);
-    if end < chars.len() {
+    shown.extend(&before[col - kept..]);
+    shown.extend(after.iter().take(visible));
+    if after.len() > visible {
         shown.push('…');
     }
-    let caret_at = col - start + usize::from(start > 0);
-    let caret_len = width.min(end.saturating_sub(col)).max(1);
+    let caret_at = kept + usize::from(col > kept);
+    let caret_len = width.min(after.len().min(visible)).max(1);
     (shown, caret_at, caret_len)
 }
 

@@ -1,4 +1,193 @@
 //! trailmap-lint: lint rules for roadmap files, and the output formats CI
-//! reads (`full`, `concise`, `json`, `github`, `sarif`).
+//! reads.
+//!
+//! [`lint`] loads each file with the core (so validation problems come out
+//! as diagnostics with their `TM0xx` codes), runs the rules of
+//! [`registry`] on the valid ones, then applies the configuration
+//! ([`config`]) and the inline suppressions ([`suppress`]). Rules live one
+//! per file under `src/rules/`; a rule's `//!` comment is its
+//! documentation. [`emit`] renders the result for people and for CI.
+//!
+//! ```
+//! use trailmap_lint::{lint, config::Config, SourceFile};
+//!
+//! let text = r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [
+//!   {"id": "python", "name": "Python"},
+//!   {"id": "numpy", "name": "NumPy", "prerequisites": ["python"]},
+//!   {"id": "pandas", "name": "Pandas", "prerequisites": ["python", "numpy"]}
+//! ]}"#;
+//! let diagnostics = lint(&[SourceFile::new("r.json", text)], &Config::default());
+//! assert_eq!(diagnostics[0].code, "TM107"); // `python` is implied by `numpy`
+//! assert!(diagnostics[0].fix.is_some());
+//! ```
 
+pub mod config;
+pub mod context;
+pub mod docs;
 pub mod emit;
+pub mod fix;
+pub mod glob;
+pub mod registry;
+mod rules;
+pub mod suppress;
+
+use trailmap::{Diagnostic, LoadOptions, Roadmap};
+
+use crate::config::Config;
+use crate::context::Context;
+use crate::registry::Check;
+
+/// A file to lint: its name (as the user gave it) and its text.
+///
+/// ```
+/// let f = trailmap_lint::SourceFile::new("a.json", "{}");
+/// assert_eq!(f.name, "a.json");
+/// ```
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The name used in diagnostics.
+    pub name: String,
+    /// The content.
+    pub text: String,
+}
+
+impl SourceFile {
+    /// A file from its name and text.
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        SourceFile { name: name.into(), text: text.into() }
+    }
+}
+
+/// Lints every file, in one run (so cross-file rules see them all).
+/// Returns the diagnostics the configuration keeps, file by file in input
+/// order, each file's in source order, all located.
+pub fn lint(files: &[SourceFile], config: &Config) -> Vec<Diagnostic> {
+    lint_with(files, config, &LoadOptions::default())
+}
+
+/// [`lint`] with load options (the input size limit).
+pub fn lint_with(files: &[SourceFile], config: &Config, options: &LoadOptions) -> Vec<Diagnostic> {
+    let mut per_file: Vec<Vec<Diagnostic>> = Vec::with_capacity(files.len());
+    let mut roadmaps: Vec<(usize, Roadmap)> = Vec::new();
+    for (i, f) in files.iter().enumerate() {
+        let loaded = Roadmap::from_json_str_with(&f.text, &f.name, options);
+        // Rules need a whole model: skip them while the file does not even
+        // parse into one (its validation errors say why).
+        let whole =
+            !loaded.diagnostics.iter().any(|d| matches!(d.code, "TM001" | "TM002" | "TM003" | "TM009" | "TM010"));
+        if let (Some(roadmap), true) = (loaded.roadmap, whole) {
+            roadmaps.push((i, roadmap));
+        }
+        per_file.push(loaded.diagnostics);
+    }
+    let contexts: Vec<Context<'_>> =
+        roadmaps.iter().map(|(i, r)| Context::new(&files[*i].name, &files[*i].text, r)).collect();
+    for ((i, _), ctx) in roadmaps.iter().zip(&contexts) {
+        for rule in rules::RULES {
+            if let Check::File(check) = rule.check {
+                if config.severity_for(rule, ctx.file).is_some() {
+                    check(ctx, &mut per_file[*i]);
+                }
+            }
+        }
+    }
+    let mut cross = Vec::new();
+    for rule in rules::RULES {
+        if let Check::Files(check) = rule.check {
+            check(&contexts, &mut cross);
+        }
+    }
+    for d in cross {
+        if let Some(i) = files.iter().position(|f| f.name == d.file) {
+            per_file[i].push(d);
+        }
+    }
+
+    let mut out = Vec::new();
+    for (i, f) in files.iter().enumerate() {
+        let mut diagnostics = std::mem::take(&mut per_file[i]);
+        trailmap::locate(&f.text, &mut diagnostics);
+        // Configuration: drop what is off, set severities.
+        diagnostics.retain_mut(|d| match registry::find(d.code).and_then(|r| config.severity_for(r, &f.name)) {
+            Some(severity) => {
+                d.severity = severity;
+                true
+            }
+            None => registry::find(d.code).is_none(),
+        });
+        // Inline suppressions.
+        let mut problems = Vec::new();
+        let mut suppressions = suppress::collect(&f.name, &f.text, &mut problems);
+        diagnostics.retain(|d| {
+            if registry::find(d.code).is_some_and(registry::Rule::is_structural) {
+                return true;
+            }
+            // Every entry that covers the finding counts as used.
+            let mut suppressed = false;
+            for s in suppressions.iter_mut().filter(|s| s.code == d.code && suppress::covers(&s.scope, &d.pointer)) {
+                s.used += 1;
+                suppressed = true;
+            }
+            !suppressed
+        });
+        if let Some(rule) = registry::find("TM116") {
+            if let Some(severity) = config.severity_for(rule, &f.name) {
+                // A suppression of a rule that did not run this time is not
+                // known to be unused.
+                let ran = |code: &str| registry::find(code).and_then(|r| config.severity_for(r, &f.name)).is_some();
+                for s in suppressions.iter().filter(|s| s.used == 0 && ran(s.code)) {
+                    let mut d = Diagnostic::new(
+                        rule.code,
+                        rule.name,
+                        severity,
+                        format!("this suppression of {} suppresses nothing", s.code),
+                    )
+                    .at(s.at.clone())
+                    .with_help("remove the entry: the problem it hid is gone");
+                    d.file = f.name.clone();
+                    problems.push(d);
+                }
+            }
+        }
+        if let Some(rule) = registry::find("TM117") {
+            problems.retain_mut(|d| match config.severity_for(rule, &f.name) {
+                Some(severity) => {
+                    if d.code == rule.code {
+                        d.severity = severity;
+                    }
+                    true
+                }
+                None => d.code != rule.code,
+            });
+        }
+        trailmap::locate(&f.text, &mut problems);
+        diagnostics.extend(problems);
+        diagnostics.sort_by_key(|d| d.location.map_or(0, |l| l.offset));
+        out.extend(diagnostics);
+    }
+    out
+}
+
+/// Rule metadata for SARIF: every rule of the registry.
+///
+/// ```
+/// assert!(trailmap_lint::rule_infos().iter().any(|r| r.code == "TM001"));
+/// ```
+pub fn rule_infos() -> Vec<emit::RuleInfo> {
+    registry::all()
+        .iter()
+        .map(|r| emit::RuleInfo {
+            code: r.code,
+            name: r.name,
+            summary: leak(r.summary()),
+            help: leak(r.doc()),
+            default_severity: r.default_severity,
+        })
+        .collect()
+}
+
+/// Rule texts live for the whole run; computing them once per process is
+/// cheaper than threading lifetimes through SARIF output.
+fn leak(text: String) -> &'static str {
+    Box::leak(text.into_boxed_str())
+}

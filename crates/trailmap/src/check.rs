@@ -2,13 +2,14 @@
 //! items that do not exist (with a "did you mean"), self-prerequisites,
 //! empty `any_of` groups, cycles, and a `version` that is not semver.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use crate::codes::{self, Code};
 use crate::diagnostic::{Diagnostic, Severity, push_token};
 use crate::graph::SkillGraph;
 use crate::load::item_pointer;
-use crate::suggest::did_you_mean;
+use crate::suggest::Suggester;
 use crate::{Phase, Prerequisite, Roadmap};
 
 /// Maps an item's index in the (possibly partial) model back to its index
@@ -84,6 +85,7 @@ struct References<'a> {
     former: HashMap<&'a str, &'a str>,
     phases: HashMap<&'a str, usize>,
     projects: HashMap<&'a str, usize>,
+    hints: RefCell<Suggester>,
 }
 
 impl References<'_> {
@@ -95,7 +97,7 @@ impl References<'_> {
             .at(pointer);
         if let Some(new) = self.former.get(id) {
             d = d.with_help(format!("`{id}` was renamed to `{new}`: use the new id"));
-        } else if let Some(best) = did_you_mean(id, self.skills.keys().copied()) {
+        } else if let Some(best) = self.hints.borrow_mut().suggest("skill", id, self.skills.keys().copied()) {
             d = d.with_help(format!("did you mean `{best}`?"));
         } else {
             d = d.with_help("add a skill with this id to `skills`, or fix the reference");
@@ -126,13 +128,20 @@ impl References<'_> {
         }
     }
 
-    fn named(&self, kind: &str, table: &HashMap<&str, usize>, id: &str, pointer: String, out: &mut Vec<Diagnostic>) {
+    fn named(
+        &self,
+        kind: &'static str,
+        table: &HashMap<&str, usize>,
+        id: &str,
+        pointer: String,
+        out: &mut Vec<Diagnostic>,
+    ) {
         if table.contains_key(id) {
             return;
         }
         let mut d = error(codes::UNKNOWN_REFERENCE, format!("unknown {kind} `{}`", crate::validate::preview_str(id)))
             .at(pointer);
-        if let Some(best) = did_you_mean(id, table.keys().copied()) {
+        if let Some(best) = self.hints.borrow_mut().suggest(kind, id, table.keys().copied()) {
             d = d.with_help(format!("did you mean `{best}`?"));
         }
         out.push(d);
@@ -231,7 +240,7 @@ pub(crate) fn check_roadmap(roadmap: &Roadmap, origins: &Origins, out: &mut Vec<
         out,
     );
 
-    let refs = References { skills, former, phases, projects };
+    let refs = References { skills, former, phases, projects, hints: RefCell::new(Suggester::new(Suggester::BUDGET)) };
     for (i, skill) in roadmap.skills.iter().enumerate() {
         let base = origins.pointer("skills", i);
         for (k, prerequisite) in skill.prerequisites.iter().enumerate() {

@@ -48,3 +48,89 @@ pub const ALL: &[(Code, &str)] = &[
     (EMPTY_ANY_OF, "An `any_of` group has no member."),
     (UNKNOWN_PROGRESS_SKILL, "A progress file names a skill no loaded roadmap has."),
 ];
+
+/// Documentation of each core code in Markdown, with the same sections as
+/// the lint rules' (`trailmap rule TM005`).
+///
+/// ```
+/// let doc = trailmap::codes::documentation("TM007").unwrap();
+/// assert!(doc.starts_with("## What it does"));
+/// ```
+pub fn documentation(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "TM001" => {
+            "## What it does\n\nReports text that is not valid JSON: a missing comma or bracket, a trailing comma, \
+an unterminated string, a control character inside a string, nesting deeper than 128 levels, or an empty file.\n\n\
+## Why it matters\n\nNothing else can be checked until the file parses.\n\n## Example\n\n```json\n\
+{ \"id\": \"x\", \"skills\": [ { \"id\": \"python\" }, ] }\n```\n\n## Fix\n\nFix the syntax at the reported line and column."
+        }
+        "TM002" => {
+            "## What it does\n\nReports every place where the document does not match the roadmap schema: a wrong type, \
+a missing required property, a value outside an enumeration, or an unknown property (keys starting with `x-` are allowed \
+as extensions).\n\n## Why it matters\n\nA typo in a key (`prerequisities`) would otherwise silently drop data, and \
+tools in other languages validate against the same schema.\n\n## Example\n\n```json\n\
+{ \"id\": \"git\", \"nmae\": \"Git\" }\n```\n\n## Fix\n\nFollow the message (it names the expected type or the \
+closest known property); editors that read `\"$schema\"` show the schema as you type."
+        }
+        "TM003" => {
+            "## What it does\n\nReports an object that repeats a key.\n\n## Why it matters\n\nJSON parsers disagree on which \
+duplicate wins, so two tools can read two different roadmaps from one file.\n\n## Example\n\n```json\n\
+{ \"id\": \"git\", \"name\": \"Git\", \"name\": \"Git basics\" }\n```\n\n## Fix\n\nKeep exactly one of the keys."
+        }
+        "TM004" => {
+            "## What it does\n\nReports two skills (or phases, projects, practices, milestones, exclusions or areas) with \
+the same id, and a former id that is reused or claimed twice.\n\n## Why it matters\n\nIds are how prerequisites, progress \
+files and diffs refer to things; a repeated id makes every such reference ambiguous.\n\n## Example\n\n```json\n\
+\"skills\": [{ \"id\": \"python\", \"name\": \"Python\" }, { \"id\": \"python\", \"name\": \"Python 3\" }]\n```\n\n\
+## Fix\n\nMerge the two items, or give one of them another id."
+        }
+        "TM005" => {
+            "## What it does\n\nReports a reference to a skill, phase or project that does not exist: in prerequisites, \
+phase skills, tasks, projects, practices, milestones, exclusions and areas. The help suggests the closest existing id, or \
+the new id when the reference names a former id.\n\n## Why it matters\n\nA dangling prerequisite can never be satisfied; \
+a dangling phase reference hides an item from the timeline.\n\n## Example\n\n```json\n\
+{ \"id\": \"cnn\", \"name\": \"CNNs\", \"prerequisites\": [\"pytorh\"] }\n```\n\n## Fix\n\nCorrect the id, or add the \
+missing item."
+        }
+        "TM006" => {
+            "## What it does\n\nReports a skill that lists itself as a prerequisite.\n\n## Why it matters\n\nThe skill \
+could never be unlocked.\n\n## Example\n\n```json\n{ \"id\": \"git\", \"name\": \"Git\", \"prerequisites\": [\"git\"] }\n```\n\n\
+## Fix\n\nRemove the entry."
+        }
+        "TM007" => {
+            "## What it does\n\nReports prerequisites that form a cycle, listing every skill on it in order \
+(`a` needs `b`, which needs `c`, which needs `a`).\n\n## Why it matters\n\nNo skill on a cycle can ever be learned, and \
+no learning order or schedule exists.\n\n## Example\n\n```json\n{ \"id\": \"numpy\", \"name\": \"NumPy\", \
+\"prerequisites\": [\"pandas\"] },\n{ \"id\": \"pandas\", \"name\": \"Pandas\", \"prerequisites\": [\"numpy\"] }\n```\n\n\
+## Fix\n\nRemove the prerequisite that points the wrong way."
+        }
+        "TM008" => {
+            "## What it does\n\nReports a `version` that is not a semantic version (`MAJOR.MINOR.PATCH`).\n\n\
+## Why it matters\n\n`trailmap diff --check-version` compares versions to tell whether a change was released with the \
+right bump.\n\n## Example\n\n```json\n\"version\": \"1.0\"\n```\n\n## Fix\n\nUse three numbers, e.g. `1.0.0`."
+        }
+        "TM009" => {
+            "## What it does\n\nReports an input larger than the size limit (256 MiB unless `--max-size` says \
+otherwise); the file is not read further.\n\n## Why it matters\n\nRoadmaps come from pull requests by strangers: a bound \
+on input size bounds time and memory.\n\n## Example\n\nA generated file of 1 GiB.\n\n## Fix\n\nRaise the limit with \
+`--max-size` for files you trust."
+        }
+        "TM010" => {
+            "## What it does\n\nReports input that is not UTF-8, or that starts with a byte-order mark.\n\n\
+## Why it matters\n\nJSON text must be UTF-8 without a byte-order mark (RFC 8259); other tools would reject or misread \
+it.\n\n## Example\n\nA file saved as UTF-16, or as \"UTF-8 with BOM\".\n\n## Fix\n\nSave the file as UTF-8 without BOM."
+        }
+        "TM011" => {
+            "## What it does\n\nReports an `any_of` group with no member.\n\n## Why it matters\n\nAn empty group can \
+never be satisfied, so the skill that needs it can never be unlocked.\n\n## Example\n\n```json\n\
+\"prerequisites\": [{ \"any_of\": [] }]\n```\n\n## Fix\n\nList the alternatives, or remove the group."
+        }
+        "TM050" => {
+            "## What it does\n\nWarns about a progress-file entry whose skill no loaded roadmap has.\n\n\
+## Why it matters\n\nThe progress is not lost, but it counts for nothing; usually the skill was renamed or the id is \
+misspelled.\n\n## Example\n\n```json\n\"skills\": { \"pytorh\": { \"status\": \"done\" } }\n```\n\n## Fix\n\nCorrect the \
+id, or run `trailmap migrate-progress` after a rename."
+        }
+        _ => return None,
+    })
+}

@@ -68,29 +68,194 @@ pub fn html(text: &str) -> String {
     out
 }
 
-/// Escapes text for inline Markdown (GitHub Flavored): Markdown
-/// punctuation is backslash-escaped, HTML is neutralised, and newlines
-/// become spaces so a name cannot start a heading, a list or a fence. Safe
-/// inside table cells too (`|` is escaped).
+/// Escapes text for inline Markdown (GitHub Flavored): inline syntax
+/// (`\\`, `` ` ``, `*`, `_`, `[`, `]`, `~`, `|`, `$`) is backslash-escaped
+/// everywhere, `<` becomes `&lt;` (no HTML, no autolink), a `&` that would
+/// start an entity becomes `&amp;`, and newlines become spaces. What only
+/// means something at the start of a line (`#`, `-`, `+`, `=`, `>`, a number
+/// followed by `.` or `)`) is escaped there, and leading whitespace (an
+/// indented code block) is dropped, so a name cannot start a heading, a
+/// list, a quote or a fence even where it begins a line; a trailing run of
+/// `#` is escaped too (a heading would drop it). Safe inside table cells
+/// (`|` is escaped) and on GitHub, where `$` starts math.
 ///
 /// ```
-/// assert_eq!(trailmap::escape::markdown("*a* | <b>\n# c"), "\\*a\\* \\| &lt;b&gt; \\# c");
+/// assert_eq!(trailmap::escape::markdown("*a* | <b>\n# c"), "\\*a\\* \\| &lt;b> # c");
+/// assert_eq!(trailmap::escape::markdown("    1. Week 1-2 (C#) Q&A &amp;"), "1\\. Week 1-2 (C#) Q&A &amp;amp;");
+/// assert_eq!(trailmap::escape::markdown("- [x] $5 #"), "\\- \\[x\\] \\$5 \\#");
 /// ```
 pub fn markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    // Newlines and tabs become spaces and other control characters go
+    // first, so that the line-start rules below see the text as shown.
+    let chars: Vec<char> = text
+        .chars()
+        .filter_map(|c| match c {
+            '\r' | '\n' | '\t' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .skip_while(|c| c.is_whitespace())
+        .collect();
+    let leading_digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
+    // `## Title ##`: a closing run of `#` after a space is dropped from a heading.
+    let body_end = chars.iter().rposition(|c| !c.is_whitespace()).map_or(0, |i| i + 1);
+    let run_start = chars[..body_end].iter().rposition(|&c| c != '#').map_or(0, |i| i + 1);
+    let closing_run = run_start < body_end && (run_start == 0 || chars[run_start - 1].is_whitespace());
+    let mut out = String::with_capacity(chars.len());
+    for (i, &c) in chars.iter().enumerate() {
         match c {
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '-' | '!' | '|' | '~' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '~' | '|' | '$' => {
                 out.push('\\');
                 out.push(c);
             }
+            '#' if i == 0 || (closing_run && i >= run_start && i < body_end) => out.push_str("\\#"),
+            '-' | '+' | '=' if i == 0 => {
+                out.push('\\');
+                out.push(c);
+            }
+            '.' | ')' if leading_digits > 0 && i == leading_digits => {
+                out.push('\\');
+                out.push(c);
+            }
+            '>' if i == 0 => out.push_str("\\>"),
             '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '\r' | '\n' => out.push(' '),
+            '&' if starts_entity(&chars[i + 1..]) => out.push_str("&amp;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Whether the text after a `&` would make it an entity reference
+/// (`&lt;`, `&#60;`, `&#x3c;`), which Markdown decodes.
+fn starts_entity(after: &[char]) -> bool {
+    let name = after.strip_prefix(&['#']).unwrap_or(after);
+    let len = name.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+    len > 0 && name.get(len) == Some(&';')
+}
+
+/// Escapes text for a quoted Mermaid label (`n0["..."]`, `subgraph
+/// g0["..."]`): quotes, brackets, `|`, `#`, `%`, `\`, backticks and HTML
+/// characters become Mermaid entity codes (`#quot;`, `#91;`, …), newlines
+/// become spaces and other control characters are dropped. The result can
+/// close neither the label, the statement, nor a Markdown code fence
+/// around the diagram.
+///
+/// ```
+/// assert_eq!(trailmap::escape::mermaid(r#"A "b" [c]"#), "A #quot;b#quot; #91;c#93;");
+/// assert_eq!(trailmap::escape::mermaid("<x>\n```"), "#lt;x#gt; #96;#96;#96;");
+/// ```
+pub fn mermaid(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("#quot;"),
+            '<' => out.push_str("#lt;"),
+            '>' => out.push_str("#gt;"),
+            '&' => out.push_str("#amp;"),
+            // `#` starts an entity code and `%%` a directive; the brackets
+            // and `|` delimit shapes and edge labels; a backtick starts a
+            // Markdown string (and three close the fence around the diagram);
+            // a backslash is encoded so that no reader takes `\"` for an escape.
+            '#' | '%' | '`' | '[' | ']' | '(' | ')' | '{' | '}' | '|' | '\\' => {
+                let _ = write!(out, "#{};", c as u32);
+            }
+            '\r' | '\n' | '\t' => out.push(' '),
             c if c.is_control() => {}
             c => out.push(c),
         }
     }
     out
+}
+
+/// Escapes text for the inside of a quoted Graphviz DOT string (an id or a
+/// label): `"` and `\` are backslash-escaped, so the string cannot end early
+/// and no `\N`-style label escape is formed; a newline becomes `\n` (a line
+/// break in a label) and other control characters are dropped.
+///
+/// ```
+/// assert_eq!(trailmap::escape::dot("say \"hi\"\\\nbye"), r#"say \"hi\"\\\nbye"#);
+/// ```
+pub fn dot(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_text_cannot_start_a_block() {
+        let cases = [
+            ("# h", "\\# h"),
+            ("- item", "\\- item"),
+            ("+ item", "\\+ item"),
+            ("* item", "\\* item"),
+            ("> quote", "\\> quote"),
+            ("```", "\\`\\`\\`"),
+            ("~~~", "\\~\\~\\~"),
+            ("---", "\\---"),
+            ("===", "\\==="),
+            ("    code", "code"),
+            ("1. one", "1\\. one"),
+            ("12) x", "12\\) x"),
+            ("| a |", "\\| a \\|"),
+            ("<div>", "&lt;div>"),
+            ("[x]: https://example.com", "\\[x\\]: https://example.com"),
+        ];
+        for (hostile, expected) in cases {
+            assert_eq!(markdown(hostile), expected, "{hostile:?}");
+        }
+        assert_eq!(markdown("===").len(), 4, "only the first `=` needs escaping");
+        assert_eq!(markdown("\t  2024. a year"), "2024\\. a year");
+        assert_eq!(markdown("v1.2 - 3 + 4 = 7 #1 (a)"), "v1.2 - 3 + 4 = 7 #1 (a)", "harmless mid-line");
+        assert_eq!(markdown("Learn C#"), "Learn C#");
+        assert_eq!(markdown("Title ## "), "Title \\#\\# ", "a closing sequence is kept as text");
+        assert_eq!(markdown("a\tb\r\nc\u{0}"), "a b  c");
+        // Dropped characters do not hide a line start.
+        assert_eq!(markdown("\u{0}- [ ]x"), "\\- \\[ \\]x");
+        assert_eq!(markdown("\u{1b}\n    1. x"), "1\\. x");
+        assert_eq!(markdown("\r\n# x"), "\\# x");
+        assert_eq!(markdown(""), "");
+        assert_eq!(markdown("#"), "\\#");
+    }
+
+    #[test]
+    fn markdown_neutralises_html_links_and_math() {
+        assert_eq!(markdown("<script>alert(1)</script>"), "&lt;script>alert(1)&lt;/script>");
+        assert_eq!(markdown("[x](javascript:y)"), "\\[x\\](javascript:y)");
+        assert_eq!(markdown("![i](x.png)"), "!\\[i\\](x.png)");
+        assert_eq!(markdown("$x$ &amp; a_b"), "\\$x\\$ &amp;amp; a\\_b");
+        assert_eq!(markdown("&#60;b> &#x3c; & &; Q&A"), "&amp;#60;b> &amp;#x3c; & &; Q&A");
+    }
+
+    #[test]
+    fn mermaid_labels_stay_inside_their_quotes() {
+        let escaped = mermaid("a\"]) --> b\nend %%{init}%% `x` #quot; <b>| \\");
+        for bad in ['"', ']', '[', ')', '(', '\n', '`', '<', '>', '|', '{', '}', '%', '\\'] {
+            assert!(!escaped.contains(bad), "{bad:?} in {escaped:?}");
+        }
+        // A `#` from the text cannot form an entity code of its own.
+        assert!(escaped.contains("#35;quot;"));
+        assert_eq!(mermaid("Python"), "Python");
+    }
+
+    #[test]
+    fn dot_strings_cannot_end_early() {
+        assert_eq!(dot("a\\"), "a\\\\", "a trailing backslash cannot escape the closing quote");
+        assert_eq!(dot("x\"; y -> z [label=\""), "x\\\"; y -> z [label=\\\"");
+        assert_eq!(dot("1\n2\r\t3"), "1\\n2 3");
+        assert_eq!(dot("\\N"), "\\\\N");
+    }
 }

@@ -406,7 +406,9 @@ impl<'r> SkillGraph<'r> {
     pub fn cycles(&self) -> Vec<Cycle> {
         let mut cycles = Vec::new();
         let mut in_scc = vec![u32::MAX; self.len()];
-        let sccs = petgraph::algo::tarjan_scc(&self.graph);
+        // Kosaraju runs on an explicit stack; a recursive search would overflow
+        // on a long prerequisite chain from a hostile file.
+        let sccs = petgraph::algo::kosaraju_scc(&self.graph);
         for (k, scc) in sccs.iter().enumerate() {
             for node in scc {
                 in_scc[node.index()] = to_u32(k);
@@ -483,6 +485,21 @@ impl<'r> SkillGraph<'r> {
                 .unwrap_or(0);
             level[i as usize] = l;
         }
+        // Longest-path height (distance to a skill nothing needs): a
+        // descendant always has a lower height. With the level, it bounds
+        // the searches below to skills between the two prerequisites;
+        // the level alone lets a search from a deep prerequisite walk
+        // its whole ancestry when the other one is shallow.
+        let mut height = vec![0u32; self.len()];
+        for &i in order.iter().rev() {
+            let h = height[i as usize].saturating_add(1);
+            for &m in self.requirements[i as usize].iter().flat_map(|r| r.members.iter()) {
+                height[m as usize] = height[m as usize].max(h);
+            }
+        }
+        let between = |y: u32, target: u32| {
+            level[y as usize] > level[target as usize] && height[y as usize] < height[target as usize]
+        };
         let mut stamp = vec![0u32; self.len()];
         let mut generation = 0u32;
         let mut out = Vec::new();
@@ -496,7 +513,7 @@ impl<'r> SkillGraph<'r> {
                 let target = p.members[0];
                 for q in &plain {
                     let via = q.members[0];
-                    if via == target || level[via as usize] <= level[target as usize] {
+                    if via == target || !between(via, target) {
                         continue;
                     }
                     generation += 1;
@@ -510,7 +527,7 @@ impl<'r> SkillGraph<'r> {
                                 hit = true;
                                 break;
                             }
-                            if level[y as usize] > level[target as usize] && stamp[y as usize] != generation {
+                            if between(y, target) && stamp[y as usize] != generation {
                                 stamp[y as usize] = generation;
                                 stack.push(y);
                             }
@@ -615,6 +632,76 @@ impl<'r> SkillGraph<'r> {
         }
         order.into_iter().filter(|&i| reached[i as usize]).map(|i| self.id(i)).collect()
     }
+}
+
+/// A phase with its place in the roadmap: JSON Pointer, parent, depth and
+/// absolute day range.
+///
+/// ```
+/// let roadmap = trailmap::Roadmap::from_json_str(r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [],
+///     "phases": [{"id": "w2", "title": "Week 2", "span": {"unit": "week", "start": 2},
+///                 "phases": [{"id": "d1", "title": "Day 1-2", "span": {"unit": "day", "start": 1, "end": 2}}]}]}"#).roadmap.unwrap();
+/// let nodes = trailmap::graph::phase_nodes(&roadmap);
+/// assert_eq!(nodes[1].pointer, "/phases/0/phases/0");
+/// assert_eq!(nodes[1].parent, Some(0));
+/// assert_eq!(nodes[1].days, Some((8, 9)));
+/// ```
+#[derive(Debug, Clone)]
+pub struct PhaseNode<'r> {
+    /// The phase.
+    pub phase: &'r Phase,
+    /// JSON Pointer to it.
+    pub pointer: String,
+    /// Index of the enclosing phase in the same list.
+    pub parent: Option<usize>,
+    /// Nesting depth: 0 for top-level phases.
+    pub depth: usize,
+    /// Inclusive range of absolute days (day 1 = the roadmap's first day),
+    /// when the phase has a span. Day spans count from the enclosing
+    /// phase's first day.
+    pub days: Option<(u64, u64)>,
+}
+
+/// Every phase of a roadmap in document order (a phase before its nested
+/// phases), with pointers and absolute day ranges.
+pub fn phase_nodes(roadmap: &Roadmap) -> Vec<PhaseNode<'_>> {
+    let mut out: Vec<PhaseNode<'_>> = Vec::new();
+    let mut stack: Vec<(std::slice::Iter<'_, Phase>, Option<usize>, String)> =
+        vec![(roadmap.phases.iter(), None, "/phases".to_owned())];
+    let mut index_in_parent: Vec<usize> = vec![0];
+    while let Some((iter, parent, base)) = stack.last_mut() {
+        let parent = *parent;
+        match iter.next() {
+            Some(phase) => {
+                let k = index_in_parent.last().copied().unwrap_or(0);
+                if let Some(last) = index_in_parent.last_mut() {
+                    *last += 1;
+                }
+                let pointer = format!("{base}/{k}");
+                let depth = stack.len() - 1;
+                // Day spans count from the nearest enclosing phase with a span.
+                let mut first_day = 1;
+                let mut ancestor = parent;
+                while let Some(a) = ancestor {
+                    if let Some((start, _)) = out[a].days {
+                        first_day = start;
+                        break;
+                    }
+                    ancestor = out[a].parent;
+                }
+                let days = phase.span.as_ref().map(|span| span.in_days(first_day));
+                out.push(PhaseNode { phase, pointer: pointer.clone(), parent, depth, days });
+                let me = out.len() - 1;
+                stack.push((phase.phases.iter(), Some(me), format!("{pointer}/phases")));
+                index_in_parent.push(0);
+            }
+            None => {
+                stack.pop();
+                index_in_parent.pop();
+            }
+        }
+    }
+    out
 }
 
 /// "Week 4", "Day 1-2", "Month 7-9"; the roadmap's own label if it has one.

@@ -45,7 +45,7 @@ pub mod suggest;
 mod validate;
 
 pub use diagnostic::{Anchor, Diagnostic, Edit, Fix, Location, Severity};
-pub use graph::{Cycle, Redundant, SkillGraph};
+pub use graph::{Cycle, PhaseNode, Redundant, SkillGraph};
 pub use load::{LoadOptions, Loaded, ReadError};
 pub use locate::locate;
 pub use model::*;

@@ -328,6 +328,17 @@ impl Scanner<'_> {
 /// ```
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// Characters before every `CHUNK`-th byte: a column is then counted
+    /// from the nearest checkpoint, not from the start of its line, which
+    /// in a minified one-line file with a million diagnostics is quadratic.
+    chars_before: Vec<usize>,
+}
+
+const CHUNK: usize = 256;
+
+/// Every byte of UTF-8 text starts a character except continuation bytes.
+fn starts_char(b: &u8) -> bool {
+    b & 0xC0 != 0x80
 }
 
 impl LineIndex {
@@ -339,7 +350,23 @@ impl LineIndex {
     pub fn new(source: &str) -> Self {
         let mut starts = vec![0];
         starts.extend(source.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i + 1));
-        LineIndex { starts }
+        let mut chars_before = Vec::with_capacity(source.len() / CHUNK + 2);
+        let mut count = 0;
+        for chunk in source.as_bytes().chunks(CHUNK) {
+            chars_before.push(count);
+            count += chunk.iter().filter(|b| starts_char(b)).count();
+        }
+        chars_before.push(count);
+        LineIndex { starts, chars_before }
+    }
+
+    /// Characters in `source[..offset]` (an offset inside a character
+    /// counts that character).
+    fn chars_to(&self, source: &str, offset: usize) -> usize {
+        let checkpoint = offset / CHUNK;
+        let base = self.chars_before.get(checkpoint).copied().unwrap_or(0);
+        let rest = source.as_bytes().get(checkpoint * CHUNK..offset).unwrap_or(&[]);
+        base + rest.iter().filter(|b| starts_char(b)).count()
     }
 
     /// The 1-based line and character column of byte `offset`.
@@ -352,7 +379,7 @@ impl LineIndex {
         let offset = offset.min(source.len());
         let line = self.starts.partition_point(|s| *s <= offset).max(1) - 1;
         let start = self.starts[line];
-        let column = source.get(start..offset).map_or(offset - start, |text| text.chars().count());
+        let column = self.chars_to(source, offset).saturating_sub(self.chars_to(source, start));
         (to_u32(line + 1), to_u32(column + 1))
     }
 
@@ -414,6 +441,25 @@ mod tests {
     fn escaped_keys_match_escaped_pointers() {
         let src = r#"{"a/b": {"~": 1}}"#;
         assert_eq!(loc(src, "/a~1b/~0", Anchor::Value), (1, 15, 1, 16));
+    }
+
+    #[test]
+    fn columns_count_characters_across_checkpoints() {
+        let line: String = (0..3000).map(|i| ['a', 'é', '€', '𝄞'][i % 7 % 4]).collect();
+        let source = format!("{{\n{line}\n{line}");
+        let index = LineIndex::new(&source);
+        let second = source.len() - line.len();
+        for (offset, _) in source.char_indices().chain([(source.len(), ' ')]) {
+            let (line_no, column) = index.line_col(&source, offset);
+            let expected = if offset >= second {
+                (3, source[second..offset].chars().count() + 1)
+            } else if offset >= 2 {
+                (2, source[2..offset].chars().count() + 1)
+            } else {
+                (1, offset + 1)
+            };
+            assert_eq!((line_no, column as usize), expected, "offset {offset}");
+        }
     }
 
     #[test]

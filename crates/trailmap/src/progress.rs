@@ -15,7 +15,7 @@ use serde_json::Value;
 use crate::check::Origins;
 use crate::diagnostic::{Diagnostic, Severity, push_token};
 use crate::load::{LoadOptions, ReadError, load_document, read_file};
-use crate::suggest::did_you_mean;
+use crate::suggest::Suggester;
 use crate::{Extensions, Roadmap, codes};
 
 /// A learner's progress file.
@@ -264,6 +264,15 @@ impl Progress {
     pub fn unknown_skills(&self, roadmaps: &[&Roadmap]) -> Vec<Diagnostic> {
         let known: std::collections::HashSet<&str> =
             roadmaps.iter().flat_map(|r| r.skills.iter().map(|s| s.id.as_str())).collect();
+        // Built once: per entry, a search of every skill would make a large
+        // progress file against a large roadmap quadratic.
+        let mut renamed: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+        for skill in roadmaps.iter().flat_map(|r| r.skills.iter()) {
+            for former in &skill.former_ids {
+                renamed.entry(former.as_str()).or_insert(skill.id.as_str());
+            }
+        }
+        let mut hints = Suggester::new(Suggester::BUDGET);
         let mut out = Vec::new();
         for id in self.skills.0.keys() {
             if known.contains(id.as_str()) {
@@ -278,10 +287,9 @@ impl Progress {
                 format!("progress names skill `{}`, which no loaded roadmap has", crate::validate::preview_str(id)),
             )
             .at_key(pointer);
-            let renamed = roadmaps.iter().flat_map(|r| r.skills.iter()).find(|s| s.former_ids.iter().any(|f| f == id));
-            if let Some(skill) = renamed {
-                d = d.with_help(format!("the skill was renamed to `{}`: run `trailmap migrate-progress`", skill.id));
-            } else if let Some(best) = did_you_mean(id, known.iter().copied()) {
+            if let Some(new_id) = renamed.get(id.as_str()) {
+                d = d.with_help(format!("the skill was renamed to `{new_id}`: run `trailmap migrate-progress`"));
+            } else if let Some(best) = hints.suggest("skill", id, known.iter().copied()) {
                 d = d.with_help(format!("did you mean `{best}`?"));
             }
             out.push(d);

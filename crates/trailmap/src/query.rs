@@ -206,7 +206,15 @@ pub enum QueryError {
     Cycles(Vec<crate::Cycle>),
     /// The pace is not a positive number of hours.
     BadPace(f64),
+    /// The schedule would be longer than [`MAX_SCHEDULE_WEEKS`] weeks
+    /// (the number of weeks it would take; infinite for an infinite effort).
+    TooLong(f64),
 }
+
+/// The longest schedule [`SkillGraph::schedule`] builds, about 200 years:
+/// a schedule holds the hours of every week, so an effort of `1e12` hours
+/// from a file must be refused, not packed.
+pub const MAX_SCHEDULE_WEEKS: u32 = 10_000;
 
 impl fmt::Display for QueryError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -219,6 +227,10 @@ impl fmt::Display for QueryError {
                 write!(f, "the roadmap has {} prerequisite cycle(s); run `trailmap validate`", c.len())
             }
             QueryError::BadPace(h) => write!(f, "hours per week must be a positive number, not {h}"),
+            QueryError::TooLong(weeks) => write!(
+                f,
+                "the schedule would take {weeks:.0} weeks, over the limit of {MAX_SCHEDULE_WEEKS}: check `effort_hours` and the pace"
+            ),
         }
     }
 }
@@ -486,7 +498,8 @@ impl<'r> SkillGraph<'r> {
     /// Packs a plan into weeks of at most `hours_per_week` hours. The
     /// learner studies one skill at a time, in plan order, so each skill
     /// starts after all its prerequisites end; a skill longer than what is
-    /// left of a week continues into the next.
+    /// left of a week continues into the next. A schedule longer than
+    /// [`MAX_SCHEDULE_WEEKS`] is refused with [`QueryError::TooLong`].
     ///
     /// ```
     /// use trailmap::{Progress, Roadmap, SkillGraph};
@@ -503,6 +516,12 @@ impl<'r> SkillGraph<'r> {
     pub fn schedule(&self, plan: &Plan<'r>, hours_per_week: f64) -> Result<Schedule<'r>, QueryError> {
         if !(hours_per_week.is_finite() && hours_per_week > 0.0) {
             return Err(QueryError::BadPace(hours_per_week));
+        }
+        // Weeks are filled before the next begins: the hours decide the length.
+        let total: f64 = plan.steps.iter().map(|s| s.effort.hours.max(0.0)).sum();
+        let weeks = total / hours_per_week + 1.0;
+        if weeks.is_nan() || weeks > f64::from(MAX_SCHEDULE_WEEKS) {
+            return Err(QueryError::TooLong(weeks));
         }
         let mut week = 1u32;
         let mut used = 0.0f64;
@@ -704,4 +723,39 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = yoe + era * 400 + i64::from(m <= 2);
     (y, u32::try_from(m).unwrap_or(1), u32::try_from(d).unwrap_or(1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Roadmap;
+
+    #[test]
+    fn an_absurd_effort_is_refused_not_packed_week_by_week() {
+        // Packed, 1e12 hours at 1 h/week would fill a terabyte-sized schedule.
+        for effort in ["1e12", "1e308"] {
+            let text = format!(
+                r#"{{"id": "r", "title": "R", "version": "1.0.0", "skills": [{{"id": "a", "name": "A", "effort_hours": {effort}}}]}}"#
+            );
+            let roadmap = Roadmap::from_json_str(&text).roadmap.unwrap();
+            let graph = SkillGraph::new(&roadmap);
+            let plan = graph.plan_all(&Progress::default(), None).unwrap();
+            assert!(matches!(graph.schedule(&plan, 1.0), Err(QueryError::TooLong(w)) if w > 1e11), "{effort}");
+            assert!(graph.schedule(&plan, f64::MAX).is_ok());
+        }
+        // A pace so large that phase-derived efforts are infinite.
+        let roadmap = Roadmap::from_json_str(
+            r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [{"id": "a", "name": "A"}],
+                "phases": [{"id": "p", "title": "P", "span": {"unit": "month", "start": 1, "end": 4000000000}, "skills": ["a"]}]}"#,
+        )
+        .roadmap
+        .unwrap();
+        let graph = SkillGraph::new(&roadmap);
+        let plan = graph.plan_all(&Progress::default(), Some(1e308)).unwrap();
+        assert!(matches!(graph.schedule(&plan, 1.0), Err(QueryError::TooLong(_))));
+        // The limit itself is still a schedule.
+        let plan = graph.plan_all(&Progress::default(), Some(0.0)).unwrap();
+        let weeks = f64::from(MAX_SCHEDULE_WEEKS - 10);
+        assert!(graph.schedule(&plan, plan.total_hours / weeks).is_ok());
+    }
 }

@@ -9,9 +9,25 @@
 /// assert_eq!(did_you_mean("kubernetes", ["python"]), None);
 /// ```
 pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let mut unlimited = u64::MAX;
+    closest(word, candidates, &mut unlimited)
+}
+
+/// Nobody mistypes an id this long; comparing such words would cost the
+/// product of their lengths (a 50 MB id against another).
+const MAX_WORD_BYTES: usize = 256;
+
+/// [`did_you_mean`], charging `budget` for the work: one unit per
+/// candidate, plus the product of the lengths for each edit distance
+/// computed. Gives up (`None`) when the budget runs out.
+fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>, budget: &mut u64) -> Option<&'a str> {
+    if word.len() > MAX_WORD_BYTES {
+        return None;
+    }
     let limit = (word.chars().count() / 3).max(1);
     let mut best: Option<(usize, &str)> = None;
     for candidate in candidates {
+        *budget = budget.checked_sub(1)?;
         if candidate == word {
             continue;
         }
@@ -19,12 +35,48 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str
         if candidate.len().abs_diff(word.len()) > limit {
             continue;
         }
+        *budget = budget.checked_sub((word.len() * candidate.len()) as u64)?;
         let d = levenshtein(word, candidate, limit);
         if d <= limit && best.is_none_or(|(bd, bc)| d < bd || (d == bd && candidate < bc)) {
             best = Some((d, candidate));
         }
     }
     best.map(|(_, c)| c)
+}
+
+/// Suggestions for many words from one file, with a shared bound on the
+/// work: without it, a file with many distinct unknown ids and many skills
+/// costs their product (a million of each is hours). Answers are cached
+/// per word and kind, so a million references to one missing id cost one
+/// search. Once the budget is spent, no more suggestions are made.
+pub(crate) struct Suggester {
+    budget: u64,
+    cache: std::collections::HashMap<(&'static str, String), Option<String>>,
+}
+
+impl Suggester {
+    /// About a second of work in a debug build; far more than any real
+    /// roadmap needs (a thousand unknown ids against a thousand skills).
+    pub(crate) const BUDGET: u64 = 50_000_000;
+
+    pub(crate) fn new(budget: u64) -> Self {
+        Suggester { budget, cache: Default::default() }
+    }
+
+    /// The closest of `candidates` to `word`, among items of `kind`.
+    pub(crate) fn suggest<'a>(
+        &mut self,
+        kind: &'static str,
+        word: &str,
+        candidates: impl IntoIterator<Item = &'a str>,
+    ) -> Option<String> {
+        if let Some(found) = self.cache.get(&(kind, word.to_owned())) {
+            return found.clone();
+        }
+        let found = closest(word, candidates, &mut self.budget).map(str::to_owned);
+        self.cache.insert((kind, word.to_owned()), found.clone());
+        found
+    }
 }
 
 /// Edit distance counting a swap of two neighbours as one edit (optimal
@@ -59,4 +111,36 @@ pub fn levenshtein(a: &str, b: &str, limit: usize) -> usize {
         std::mem::swap(&mut prev, &mut cur);
     }
     prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn very_long_words_are_not_compared() {
+        // Comparing these would take 10^10 steps and gigabytes.
+        let long = "a".repeat(100_000);
+        let near = format!("{}b", &long[1..]);
+        assert_eq!(did_you_mean(&long, [near.as_str()]), None);
+        let short = "a".repeat(MAX_WORD_BYTES - 1);
+        let near = format!("{short}b");
+        assert_eq!(did_you_mean(&short, [near.as_str()]), Some(near.as_str()));
+    }
+
+    #[test]
+    fn the_budget_bounds_the_work_and_answers_are_cached() {
+        let skills: Vec<String> = (0..1000).map(|i| format!("skill-{i}")).collect();
+        let ids = || skills.iter().map(String::as_str);
+        // 1000 candidates, 10 of length 7 and 90 of length 8 compared: 5740 units.
+        let mut hints = Suggester::new(10_000);
+        assert_eq!(hints.suggest("skill", "skil-1", ids()).as_deref(), Some("skill-1"));
+        // Cached: free, however often it is asked.
+        for _ in 0..100 {
+            assert_eq!(hints.suggest("skill", "skil-1", ids()).as_deref(), Some("skill-1"));
+        }
+        // Another word would cost more than what is left: no suggestion.
+        assert_eq!(hints.suggest("skill", "skil-2", ids()), None);
+        assert_eq!(Suggester::new(Suggester::BUDGET).suggest("skill", "skil-2", ids()).as_deref(), Some("skill-2"));
+    }
 }

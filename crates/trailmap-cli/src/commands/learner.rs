@@ -347,7 +347,8 @@ pub fn schedule(args: ScheduleArgs) -> u8 {
         Ok(s) => s,
         Err(err) => {
             output::error(&err.to_string());
-            return EXIT_USAGE;
+            // Too long: the file's efforts are the problem, not the invocation.
+            return if matches!(err, trailmap::query::QueryError::TooLong(_)) { EXIT_FINDINGS } else { EXIT_USAGE };
         }
     };
     let week_start = |w: u32| start.map(|d| d.add_days(7 * (i64::from(w) - 1)));

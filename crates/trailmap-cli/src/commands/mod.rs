@@ -1,5 +1,8 @@
 //! One module per subcommand.
 
+pub mod diff;
 pub mod learner;
+pub mod lint;
+pub mod render;
 pub mod schema;
 pub mod validate;

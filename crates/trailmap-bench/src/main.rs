@@ -1,0 +1,149 @@
+//! `trailmap-bench`: generate synthetic roadmaps, run the in-process
+//! benchmarks, or parse files as the whole-process parse floor for
+//! `bench/compare.sh`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::{Parser, Subcommand};
+use trailmap_bench::generate::{self, parse_size};
+use trailmap_bench::measure::{Budget, loadavg};
+use trailmap_bench::suite;
+
+#[derive(Parser)]
+#[command(
+    name = "trailmap-bench",
+    about = "Synthetic roadmaps and benchmarks for trailmap (not part of the user CLI)."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Write a synthetic roadmap and its mutated copy; print their paths.
+    #[command(after_help = "Example:\n  trailmap-bench generate --skills 100k --seed 1 --out bench/out")]
+    Generate {
+        /// Number of skills: 1000, 1k, 100k, 1M (repeatable).
+        #[arg(long, value_parser = parse_size, required = true)]
+        skills: Vec<usize>,
+        /// Seed of the generator.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Folder to write into (created if missing).
+        #[arg(long, default_value = "bench/out")]
+        out: PathBuf,
+    },
+    /// Run the in-process benchmarks (generating the files when missing).
+    #[command(
+        after_help = "Examples:\n  trailmap-bench run\n  trailmap-bench run --sizes 1k,10k,100k,1M\n  trailmap-bench run --sizes 100k --ops parse-floor,lint"
+    )]
+    Run {
+        /// Sizes to run, comma-separated.
+        #[arg(long, value_delimiter = ',', value_parser = parse_size, default_value = "1k,10k,100k")]
+        sizes: Vec<usize>,
+        /// Operations to run, comma-separated (default: all).
+        #[arg(long, value_delimiter = ',')]
+        ops: Vec<String>,
+        /// Seed of the generator.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Folder of the generated files and of results.json.
+        #[arg(long, default_value = "bench/out")]
+        out: PathBuf,
+        /// Stop repeating an operation after this many milliseconds (at least 3 runs).
+        #[arg(long, default_value_t = 2000)]
+        budget_ms: u64,
+    },
+    /// Parse files into the typed model and nothing else: the parse floor
+    /// as a whole process. Exit 1 when a file does not parse.
+    Parse {
+        /// Roadmap files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    match Cli::parse().command {
+        Command::Generate { skills, seed, out } => {
+            for n in skills {
+                if n > generate::max_skills() {
+                    eprintln!("error: at most {} skills", generate::max_skills());
+                    return ExitCode::from(2);
+                }
+                match generate::ensure(&out, n, seed) {
+                    Ok((base, mutated)) => println!("{}\n{}", base.display(), mutated.display()),
+                    Err(err) => {
+                        eprintln!("error: cannot write into {}: {err}", out.display());
+                        return ExitCode::from(2);
+                    }
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Command::Run { sizes, ops, seed, out, budget_ms } => {
+            let mut names = Vec::new();
+            for name in &ops {
+                match suite::op(name) {
+                    Some(op) => names.push(op),
+                    None => {
+                        let known: Vec<&str> = suite::OPS.iter().map(|(n, _)| *n).collect();
+                        eprintln!("error: unknown operation `{name}` (known: {})", known.join(", "));
+                        return ExitCode::from(2);
+                    }
+                }
+            }
+            let budget = Budget { warmup: 1, min_runs: 3, max_runs: 50, time: Duration::from_millis(budget_ms) };
+            let before = loadavg();
+            let mut results = Vec::new();
+            for n in sizes {
+                let (base, mutated) = match generate::ensure(&out, n, seed) {
+                    Ok(paths) => paths,
+                    Err(err) => {
+                        eprintln!("error: cannot write into {}: {err}", out.display());
+                        return ExitCode::from(2);
+                    }
+                };
+                eprintln!("running {} (load {})", base.display(), loadavg());
+                match suite::run(&base, &mutated, &names, &budget) {
+                    Ok(r) => {
+                        // Print as we go: the 1M size takes minutes.
+                        eprint!("{}", suite::markdown(&r));
+                        results.extend(r);
+                    }
+                    Err(err) => {
+                        eprintln!("error: {err}");
+                        return ExitCode::from(2);
+                    }
+                }
+            }
+            let after = loadavg();
+            let load = format!("{before} before, {after} after");
+            println!("load average (1 5 15 min): {load}\n");
+            print!("{}\n{}", suite::markdown(&results), suite::targets(&results));
+            let json = suite::to_json(&results, &load);
+            let path = out.join("inprocess.json");
+            if let Err(err) = std::fs::write(&path, format!("{json:#}\n")) {
+                eprintln!("error: cannot write {}: {err}", path.display());
+                return ExitCode::from(2);
+            }
+            ExitCode::SUCCESS
+        }
+        Command::Parse { files } => {
+            let mut failed = false;
+            for path in files {
+                let parsed = std::fs::read(&path)
+                    .map_err(|e| e.to_string())
+                    .and_then(|bytes| serde_json::from_slice::<trailmap::Roadmap>(&bytes).map_err(|e| e.to_string()));
+                if let Err(err) = parsed {
+                    eprintln!("{}: {err}", path.display());
+                    failed = true;
+                }
+            }
+            if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+        }
+    }
+}

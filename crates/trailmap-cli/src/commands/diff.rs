@@ -1,0 +1,225 @@
+//! `trailmap diff` and `trailmap migrate-progress`: what changed between two
+//! versions of a roadmap, and carrying progress across.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use trailmap::{LoadOptions, Progress, Roadmap};
+use trailmap_diff::report::{self, Report, Source};
+use trailmap_diff::{Bump, migrate_progress};
+use trailmap_lint::emit;
+
+use crate::cli::{EXIT_FINDINGS, EXIT_OK, EXIT_USAGE};
+use crate::output;
+
+#[derive(clap::Args)]
+pub struct DiffArgs {
+    /// The old version: a file, or REV:PATH read with `git show`.
+    old: String,
+    /// The new version: a file, or REV:PATH read with `git show`.
+    new: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    /// Fail (exit 1) when the new `version` is lower, unchanged although
+    /// something changed, or raised by less than the changes require.
+    #[arg(long)]
+    check_version: bool,
+    /// Fail (exit 1) when the changes require at least this bump.
+    #[arg(long, value_enum, value_name = "BUMP")]
+    fail_on: Option<FailOn>,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum Format {
+    /// Grouped by bump, for a terminal.
+    Text,
+    /// Summary table and details, for a pull-request comment.
+    Markdown,
+    /// A JSON object (see docs/diff.md).
+    Json,
+    /// GitHub Actions annotations on the new file's lines.
+    Github,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum FailOn {
+    /// A major change.
+    Major,
+    /// A minor or major change.
+    Minor,
+    /// Any change.
+    Patch,
+}
+
+impl FailOn {
+    fn bump(self) -> Bump {
+        match self {
+            FailOn::Major => Bump::Major,
+            FailOn::Minor => Bump::Minor,
+            FailOn::Patch => Bump::Patch,
+        }
+    }
+}
+
+#[derive(clap::Args)]
+pub struct MigrateArgs {
+    /// The roadmap the progress was recorded against: a file or REV:PATH.
+    #[arg(long, value_name = "OLD")]
+    from: String,
+    /// The new version of the roadmap: a file or REV:PATH.
+    #[arg(long, value_name = "NEW")]
+    to: String,
+    /// The progress file to rewrite.
+    progress: PathBuf,
+    /// Print the migrated file to stdout instead of rewriting it.
+    #[arg(long)]
+    dry_run: bool,
+}
+
+/// A loaded, valid roadmap and the text it came from.
+struct Input {
+    name: String,
+    text: String,
+    roadmap: Roadmap,
+}
+
+/// Reads `arg`: an existing file, else `REV:PATH` from git. `Err` is the
+/// exit code after reporting.
+fn load(arg: &str) -> Result<Input, u8> {
+    let options = LoadOptions::default();
+    let bytes = if Path::new(arg).exists() || !arg.contains(':') {
+        match trailmap::load::read_file(Path::new(arg), options.max_bytes) {
+            Ok(Ok(bytes)) => bytes,
+            Ok(Err(_)) => {
+                // Over the size limit: the loader words the diagnostic.
+                if let Ok(loaded) = Roadmap::from_path_with(arg, &options) {
+                    output::eprint(&emit::full(&loaded.diagnostics, &|_| None, emit::Style::default()));
+                }
+                return Err(EXIT_USAGE);
+            }
+            Err(err) => {
+                output::error(&format!("cannot read {arg}: {err}"));
+                return Err(EXIT_USAGE);
+            }
+        }
+    } else {
+        git_show(arg)?
+    };
+    let loaded = Roadmap::from_slice_with(&bytes, arg, &options);
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    if !loaded.is_valid() {
+        let lookup = |_: &str| Some(text.as_str());
+        output::eprint(&emit::full(&loaded.diagnostics, &lookup, emit::Style::default()));
+        output::error(&format!("{arg} is not a valid roadmap; fix it first (trailmap validate)"));
+        return Err(EXIT_USAGE);
+    }
+    let Some(roadmap) = loaded.roadmap else { return Err(EXIT_USAGE) };
+    Ok(Input { name: arg.to_owned(), text, roadmap })
+}
+
+/// `git show REV:PATH`, without a shell.
+fn git_show(spec: &str) -> Result<Vec<u8>, u8> {
+    if spec.starts_with('-') {
+        output::error(&format!("`{spec}` is neither a file nor REV:PATH"));
+        return Err(EXIT_USAGE);
+    }
+    // The blob as stored: no textconv filter configured for the repository runs.
+    match Command::new("git").args(["show", "--no-textconv"]).arg(spec).output() {
+        Ok(out) if out.status.success() => Ok(out.stdout),
+        Ok(out) => {
+            let message = String::from_utf8_lossy(&out.stderr);
+            output::error(&format!("git show {spec} failed: {}", message.trim()));
+            Err(EXIT_USAGE)
+        }
+        Err(err) => {
+            output::error(&format!("{spec} is not a file, and git cannot be run to read it: {err}"));
+            Err(EXIT_USAGE)
+        }
+    }
+}
+
+pub fn diff(args: DiffArgs) -> u8 {
+    let (old, new) = match (load(&args.old), load(&args.new)) {
+        (Ok(old), Ok(new)) => (old, new),
+        (Err(code), _) | (_, Err(code)) => return code,
+    };
+    let mut report = Report::new(&old.roadmap, &new.roadmap);
+    if args.check_version {
+        if let Err(err) = report.check_version() {
+            output::error(&err.to_string());
+            return EXIT_USAGE;
+        }
+    }
+    let fail_on = args.fail_on.map(FailOn::bump);
+    let text = match args.format {
+        Format::Text => report::text(&report),
+        Format::Markdown => report::markdown(&report),
+        Format::Json => report::json(&report),
+        Format::Github => report::github(
+            &report,
+            Source { name: &old.name, text: &old.text },
+            Source { name: &new.name, text: &new.text },
+            fail_on,
+        ),
+    };
+    output::print(&text);
+    if report.version_failed() || fail_on.is_some_and(|t| report.fails_on(t)) { EXIT_FINDINGS } else { EXIT_OK }
+}
+
+pub fn migrate(args: MigrateArgs) -> u8 {
+    let (old, new) = match (load(&args.from), load(&args.to)) {
+        (Ok(old), Ok(new)) => (old, new),
+        (Err(code), _) | (_, Err(code)) => return code,
+    };
+    let path = &args.progress;
+    let loaded = match Progress::from_path(path) {
+        Ok(loaded) => loaded,
+        Err(err) => {
+            output::error(&err.to_string());
+            return EXIT_USAGE;
+        }
+    };
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let lookup = |_: &str| Some(text.as_str());
+    if !loaded.is_valid() {
+        output::eprint(&emit::full(&loaded.diagnostics, &lookup, emit::Style::default()));
+        output::error(&format!("{} is not a valid progress file; it was not changed", path.display()));
+        return EXIT_USAGE;
+    }
+    let Some(progress) = loaded.progress else { return EXIT_USAGE };
+    let migration = migrate_progress(&old.roadmap, &new.roadmap, &progress);
+    // Rewrite the document itself, so untouched values keep their exact form.
+    let document = match serde_json::from_str::<serde_json::Value>(&text) {
+        Ok(mut document) => {
+            migration.apply_to(&mut document);
+            serde_json::to_string_pretty(&document)
+        }
+        Err(_) => serde_json::to_string_pretty(&migration.progress),
+    };
+    let mut json = match document {
+        Ok(json) => json,
+        Err(err) => {
+            output::error(&format!("cannot write the migrated progress: {err}"));
+            return EXIT_USAGE;
+        }
+    };
+    json.push('\n');
+    let code = if migration.conflicts.is_empty() { EXIT_OK } else { EXIT_FINDINGS };
+    if args.dry_run {
+        output::eprint(&migration.report());
+        output::print(&json);
+        return code;
+    }
+    let mut summary = migration.report();
+    if migration.changed() {
+        if let Err(err) = trailmap::fs::write_atomic(path, json.as_bytes()) {
+            output::eprint(&summary);
+            output::error(&format!("cannot write {}: {err}; the file was not changed", path.display()));
+            return EXIT_USAGE;
+        }
+        summary.push_str(&format!("wrote {}\n", emit::sanitize(&path.display().to_string())));
+    }
+    output::print(&summary);
+    code
+}

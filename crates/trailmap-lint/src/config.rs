@@ -1,0 +1,255 @@
+//! `trailmap.toml`: which rules run, at which severity, per file, and
+//! from which severity a run fails.
+//!
+//! ```toml
+//! [lint]
+//! ignore = ["phase-gap"]          # codes or names
+//! fail-on = "warning"             # error (default), warning or info
+//!
+//! [lint.severity]
+//! TM103 = "error"                 # error, warning, info or off
+//!
+//! [[lint.overrides]]
+//! files = ["roadmaps/legacy/*.json"]
+//! ignore = ["TM108"]
+//! ```
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+use trailmap::Severity;
+
+use crate::registry::{self, Rule};
+
+/// The name of the configuration file.
+pub const FILE_NAME: &str = "trailmap.toml";
+
+/// The `$id` of the configuration schema.
+pub const SCHEMA_ID: &str = "https://trailmap.dev/schemas/trailmap-toml.schema.json";
+
+/// The whole `trailmap.toml`.
+///
+/// ```
+/// let config: trailmap_lint::config::ConfigFile = toml::from_str("[lint]\nfail-on = \"warning\"").unwrap();
+/// assert_eq!(config.lint.fail_on, Some(trailmap_lint::config::Level::Warning));
+/// ```
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "trailmap.toml")]
+pub struct ConfigFile {
+    /// Settings of `trailmap lint`.
+    #[serde(default)]
+    pub lint: LintSection,
+}
+
+/// The `[lint]` table.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct LintSection {
+    /// Rules to run (codes or names; `"ALL"` for every rule). Default: all.
+    #[serde(default)]
+    pub select: Option<Vec<String>>,
+    /// Rules not to run (codes or names).
+    #[serde(default)]
+    pub ignore: Vec<String>,
+    /// Severity per rule (code or name): `error`, `warning`, `info` or `off`.
+    #[serde(default)]
+    pub severity: BTreeMap<String, Level>,
+    /// The lowest severity that fails the run (exit 1). Default: `error`.
+    #[serde(default)]
+    pub fail_on: Option<Level>,
+    /// Settings for some files only, applied in order after the above.
+    #[serde(default)]
+    pub overrides: Vec<Override>,
+}
+
+/// Settings for the files matching `files`.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Override {
+    /// Glob patterns, relative to the directory of `trailmap.toml`; a
+    /// pattern without `/` matches file names.
+    pub files: Vec<String>,
+    /// Replaces the rule selection for these files.
+    #[serde(default)]
+    pub select: Option<Vec<String>>,
+    /// More rules not to run for these files.
+    #[serde(default)]
+    pub ignore: Vec<String>,
+    /// Severity per rule for these files.
+    #[serde(default)]
+    pub severity: BTreeMap<String, Level>,
+}
+
+/// A severity, or `off`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// Turn the rule off.
+    Off,
+    /// Informational.
+    Info,
+    /// A warning.
+    Warning,
+    /// An error.
+    Error,
+}
+
+impl Level {
+    /// The severity, or `None` for `off`.
+    ///
+    /// ```
+    /// assert_eq!(trailmap_lint::config::Level::Off.severity(), None);
+    /// ```
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            Level::Off => None,
+            Level::Info => Some(Severity::Info),
+            Level::Warning => Some(Severity::Warning),
+            Level::Error => Some(Severity::Error),
+        }
+    }
+}
+
+/// A configuration ready to use: where it came from and its settings.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// The file it was read from, if any.
+    pub path: Option<PathBuf>,
+    /// Its settings.
+    pub file: ConfigFile,
+}
+
+/// A configuration problem (exit 2).
+#[derive(Debug)]
+pub struct ConfigError(pub String);
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+impl Config {
+    /// Reads and checks a configuration file: every rule it names must
+    /// exist.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text =
+            std::fs::read_to_string(path).map_err(|e| ConfigError(format!("cannot read {}: {e}", path.display())))?;
+        Self::parse(&text, Some(path.to_path_buf()))
+    }
+
+    /// Parses configuration text.
+    ///
+    /// ```
+    /// let err = trailmap_lint::config::Config::parse("[lint]\nignore = [\"TM999\"]", None).unwrap_err();
+    /// assert!(err.to_string().contains("unknown rule `TM999`"));
+    /// ```
+    pub fn parse(text: &str, path: Option<PathBuf>) -> Result<Config, ConfigError> {
+        let name = path.as_ref().map_or_else(|| FILE_NAME.to_owned(), |p| p.display().to_string());
+        let file: ConfigFile = toml::from_str(text).map_err(|e| ConfigError(format!("{name}: {e}")))?;
+        let mut names: Vec<&String> = file.lint.ignore.iter().chain(file.lint.severity.keys()).collect();
+        names.extend(file.lint.select.iter().flatten());
+        for o in &file.lint.overrides {
+            names.extend(o.ignore.iter().chain(o.severity.keys()).chain(o.select.iter().flatten()));
+        }
+        for n in names {
+            if n != "ALL" && registry::find(n).is_none() {
+                let hint = trailmap::suggest::did_you_mean(n, registry::all().iter().map(|r| r.name))
+                    .map(|s| format!(" (did you mean `{s}`?)"))
+                    .unwrap_or_default();
+                return Err(ConfigError(format!("{name}: unknown rule `{n}`{hint}")));
+            }
+        }
+        Ok(Config { path, file })
+    }
+
+    /// Finds `trailmap.toml` in `start` or its ancestors.
+    pub fn discover(start: &Path) -> Result<Config, ConfigError> {
+        let start = if start.is_dir() {
+            start.to_path_buf()
+        } else {
+            start.parent().map(Path::to_path_buf).unwrap_or_default()
+        };
+        // `file.json` has the empty parent: the working directory.
+        let start = if start.as_os_str().is_empty() { PathBuf::from(".") } else { start };
+        let absolute = std::path::absolute(&start).unwrap_or(start);
+        for dir in absolute.ancestors() {
+            let candidate = dir.join(FILE_NAME);
+            if candidate.is_file() {
+                return Self::load(&candidate);
+            }
+        }
+        Ok(Config::default())
+    }
+
+    /// The failing severity.
+    pub fn fail_on(&self) -> Severity {
+        self.file.lint.fail_on.and_then(Level::severity).unwrap_or(Severity::Error)
+    }
+
+    /// The severity of `rule` in `file`, or `None` when the rule is off.
+    /// Structural validation codes are always on.
+    pub fn severity_for(&self, rule: &Rule, file: &str) -> Option<Severity> {
+        let lint = &self.file.lint;
+        let named =
+            |list: &[String]| list.iter().any(|n| n == "ALL" || registry::find(n).is_some_and(|r| r.code == rule.code));
+        let mut on = lint.select.as_deref().is_none_or(named) && !named(&lint.ignore);
+        let mut severity = rule.default_severity;
+        let mut set = |map: &BTreeMap<String, Level>, on: &mut bool| {
+            for (key, level) in map {
+                if registry::find(key).is_some_and(|r| r.code == rule.code) {
+                    match level.severity() {
+                        Some(s) => {
+                            severity = s;
+                            *on = true;
+                        }
+                        None => *on = false,
+                    }
+                }
+            }
+        };
+        set(&lint.severity, &mut on);
+        let relative = self.relative(file);
+        for o in &lint.overrides {
+            if o.files.iter().any(|g| crate::glob::matches(g, &relative)) {
+                if let Some(select) = &o.select {
+                    on = named(select);
+                }
+                if named(&o.ignore) {
+                    on = false;
+                }
+                set(&o.severity, &mut on);
+            }
+        }
+        (on || rule.is_structural()).then_some(severity)
+    }
+
+    /// `file` relative to the configuration's directory, with `/`.
+    fn relative(&self, file: &str) -> String {
+        let path = Path::new(file);
+        let base =
+            self.path.as_ref().and_then(|p| p.parent()).map(|p| std::path::absolute(p).unwrap_or(p.to_path_buf()));
+        let absolute = std::path::absolute(path).unwrap_or(path.to_path_buf());
+        let rel = match &base {
+            Some(base) => absolute.strip_prefix(base).map(Path::to_path_buf).unwrap_or(absolute.clone()),
+            None => path.to_path_buf(),
+        };
+        rel.to_string_lossy().replace('\\', "/")
+    }
+}
+
+/// The JSON Schema of `trailmap.toml` (for editors with TOML schema
+/// support, such as Taplo/Even Better TOML).
+///
+/// ```
+/// let schema = trailmap_lint::config::schema();
+/// assert_eq!(schema["$id"], trailmap_lint::config::SCHEMA_ID);
+/// ```
+pub fn schema() -> serde_json::Value {
+    trailmap::schema::schema_for::<ConfigFile>(SCHEMA_ID)
+}

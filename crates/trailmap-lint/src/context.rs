@@ -1,0 +1,107 @@
+//! What every rule sees: one loaded roadmap, its graph, its phases in
+//! document order with pointers and day ranges, and where each skill is
+//! first taught.
+
+use std::collections::HashMap;
+
+use trailmap::graph::phase_nodes;
+use trailmap::{Diagnostic, PhaseNode, Roadmap, Severity, SkillGraph};
+
+use crate::registry::Rule;
+
+/// One roadmap prepared for the rules.
+pub struct Context<'a> {
+    /// The file, as the user named it.
+    pub file: &'a str,
+    /// Its text.
+    pub source: &'a str,
+    /// The model.
+    pub roadmap: &'a Roadmap,
+    /// The prerequisite graph.
+    pub graph: SkillGraph<'a>,
+    /// Every phase, in document order.
+    pub phases: Vec<PhaseNode<'a>>,
+    /// Skill id → index in `phases` of the first phase that teaches it.
+    pub taught_at: HashMap<&'a str, usize>,
+    /// Phase id → index in `phases`.
+    pub phase_index: HashMap<&'a str, usize>,
+    /// Skill id → index in `roadmap.skills` (first occurrence).
+    pub skill_index: HashMap<&'a str, usize>,
+}
+
+impl<'a> Context<'a> {
+    /// Prepares `roadmap` (loaded from `source`) for linting.
+    pub fn new(file: &'a str, source: &'a str, roadmap: &'a Roadmap) -> Self {
+        let phases = phase_nodes(roadmap);
+        let mut taught_at = HashMap::new();
+        let mut phase_index = HashMap::new();
+        for (i, node) in phases.iter().enumerate() {
+            phase_index.entry(node.phase.id.as_str()).or_insert(i);
+            for id in &node.phase.skills {
+                taught_at.entry(id.as_str()).or_insert(i);
+            }
+        }
+        let mut skill_index = HashMap::new();
+        for (i, s) in roadmap.skills.iter().enumerate() {
+            skill_index.entry(s.id.as_str()).or_insert(i);
+        }
+        Context { file, source, roadmap, graph: SkillGraph::new(roadmap), phases, taught_at, phase_index, skill_index }
+    }
+
+    /// A diagnostic of `rule` with its default severity, in this file.
+    pub fn diag(&self, rule: &Rule, message: impl Into<String>) -> Diagnostic {
+        let mut d = Diagnostic::new(rule.code, rule.name, rule.default_severity, message);
+        d.file = self.file.to_owned();
+        d
+    }
+
+    /// `true` when phase `a` is `b` or encloses it.
+    pub fn encloses(&self, a: usize, b: usize) -> bool {
+        let mut at = Some(b);
+        while let Some(i) = at {
+            if i == a {
+                return true;
+            }
+            at = self.phases.get(i).and_then(|n| n.parent);
+        }
+        false
+    }
+
+    /// `true` when phase `later` comes after phase `earlier` in a way that
+    /// matters for teaching order: later in document order, and neither
+    /// encloses the other (a skill taught at a phase's own level spans its
+    /// nested phases), and `earlier` is not a parallel or ongoing phase
+    /// (or inside one), which runs alongside everything.
+    pub fn strictly_after(&self, later: usize, earlier: usize) -> bool {
+        later > earlier
+            && !self.encloses(earlier, later)
+            && !self.encloses(later, earlier)
+            && !self.runs_alongside(later)
+    }
+
+    /// `true` for a parallel or ongoing phase, or one nested in such.
+    pub fn runs_alongside(&self, phase: usize) -> bool {
+        let mut at = Some(phase);
+        while let Some(i) = at {
+            let Some(node) = self.phases.get(i) else { return false };
+            if node.phase.parallel || node.phase.ongoing {
+                return true;
+            }
+            at = node.parent;
+        }
+        false
+    }
+
+    /// JSON Pointer of skill `i`.
+    pub fn skill_pointer(&self, i: usize) -> String {
+        format!("/skills/{i}")
+    }
+
+    /// A readable name for phase `i`: its title.
+    pub fn phase_title(&self, i: usize) -> &str {
+        self.phases.get(i).map_or("", |n| n.phase.title.as_str())
+    }
+}
+
+/// Severity helper for rule declarations.
+pub const WARNING: Severity = Severity::Warning;

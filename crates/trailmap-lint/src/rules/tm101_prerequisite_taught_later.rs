@@ -1,0 +1,66 @@
+//! ## What it does
+//!
+//! Checks that every prerequisite of a skill is taught in the same phase
+//! as the skill or an earlier one.
+//!
+//! ## Why it matters
+//!
+//! A learner following the roadmap in order meets the skill before what it
+//! needs: either the prerequisite is wrong, or the phases are out of order.
+//! Skills in a parallel or ongoing phase, and skills taught at a phase's own
+//! level (which spans its nested phases), are not "later".
+//!
+//! ## Example
+//!
+//! ```json
+//! "skills": [{ "id": "cnn", "name": "CNNs", "prerequisites": ["neural-networks"] }, …],
+//! "phases": [
+//!   { "id": "week-1", "title": "Week 1", "skills": ["cnn"] },
+//!   { "id": "week-2", "title": "Week 2", "skills": ["neural-networks"] }
+//! ]
+//! ```
+//!
+//! ## Fix
+//!
+//! Teach the prerequisite earlier, move the skill later, or drop the
+//! prerequisite. When the source roadmap really orders them so, keep it,
+//! say why in the skill's `note`, and suppress the finding with
+//! `"x-lint-allow": [{"rule": "TM101", "reason": "…"}]` on the skill.
+
+use trailmap::{Diagnostic, Prerequisite};
+
+use crate::context::Context;
+use crate::registry::find;
+
+pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(rule) = find("TM101") else { return };
+    for (i, skill) in ctx.roadmap.skills.iter().enumerate() {
+        let Some(&at) = ctx.taught_at.get(skill.id.as_str()) else { continue };
+        for (k, prerequisite) in skill.prerequisites.iter().enumerate() {
+            // An any-of group is fine when one member is taught in time.
+            let members: Vec<(&str, usize)> =
+                prerequisite.skill_ids().filter_map(|id| ctx.taught_at.get(id).map(|&p| (id, p))).collect();
+            if members.is_empty() || members.iter().any(|&(_, p)| !ctx.strictly_after(p, at)) {
+                continue;
+            }
+            let (id, p) = members[0];
+            let what = match prerequisite {
+                Prerequisite::Skill(_) => format!("prerequisite `{id}`"),
+                Prerequisite::AnyOf(_) => "every alternative of this `any_of` group".to_owned(),
+            };
+            out.push(
+                ctx.diag(
+                    rule,
+                    format!(
+                        "`{}` is taught in \"{}\", but its {what} is only taught later, in \"{}\"",
+                        skill.id,
+                        ctx.phase_title(at),
+                        ctx.phase_title(p)
+                    ),
+                )
+                .at(format!("{}/prerequisites/{k}", ctx.skill_pointer(i)))
+                .with_help("teach the prerequisite earlier, or move the skill to a later phase"),
+            );
+        }
+    }
+}

@@ -1,0 +1,44 @@
+//! ## What it does
+//!
+//! Finds a prerequisite that another prerequisite of the same skill already
+//! implies: `pandas` needs `python` and `numpy`, but `numpy` already needs
+//! `python`.
+//!
+//! ## Why it matters
+//!
+//! Redundant edges clutter the rendered graph and hide the real structure.
+//! When the chain changes later (say `numpy` stops needing `python`), the
+//! stale edge silently keeps a dependency nobody meant to state.
+//!
+//! ## Example
+//!
+//! ```json
+//! { "id": "numpy", "name": "NumPy", "prerequisites": ["python"] },
+//! { "id": "pandas", "name": "Pandas", "prerequisites": ["python", "numpy"] }
+//! ```
+//!
+//! ## Fix
+//!
+//! Remove the redundant entry. `trailmap lint --fix` does it, editing only
+//! that entry in the file.
+
+use trailmap::{Diagnostic, Fix};
+
+use crate::context::Context;
+use crate::registry::find;
+
+pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(rule) = find("TM107") else { return };
+    for r in ctx.graph.redundant_prerequisites() {
+        let Some(&i) = ctx.skill_index.get(r.skill.as_str()) else { continue };
+        let pointer = format!("{}/prerequisites/{}", ctx.skill_pointer(i), r.entry);
+        let mut d = ctx
+            .diag(rule, format!("prerequisite `{}` of `{}` is redundant: `{}` already needs it", r.prerequisite, r.skill, r.via))
+            .at(pointer.clone())
+            .with_help(format!("remove `{}` from the prerequisites of `{}`", r.prerequisite, r.skill));
+        if let Some(edits) = crate::fix::remove_array_element(ctx.source, &pointer) {
+            d.fix = Some(Fix { message: format!("remove the redundant prerequisite `{}`", r.prerequisite), edits });
+        }
+        out.push(d);
+    }
+}

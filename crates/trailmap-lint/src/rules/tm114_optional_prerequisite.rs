@@ -1,0 +1,47 @@
+//! ## What it does
+//!
+//! Finds a required skill whose prerequisite is optional: `cnn` is
+//! required, but needs `tensorflow`, which is marked `optional: true`. An
+//! `any_of` group counts as optional only when every member is.
+//!
+//! ## Why it matters
+//!
+//! A learner who skips the optional skill, as the roadmap allows, can never
+//! unlock the required one. The roadmap contradicts itself.
+//!
+//! ## Example
+//!
+//! ```json
+//! { "id": "tensorflow", "name": "TensorFlow", "optional": true },
+//! { "id": "cnn", "name": "CNNs", "prerequisites": ["tensorflow"] }
+//! ```
+//!
+//! ## Fix
+//!
+//! Make the prerequisite required, make the skill optional too, or offer an
+//! alternative: `{"any_of": ["tensorflow", "pytorch"]}`.
+
+use trailmap::Diagnostic;
+
+use crate::context::Context;
+use crate::registry::find;
+
+pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(rule) = find("TM114") else { return };
+    let optional = |id: &str| ctx.graph.skill(id).is_some_and(|s| s.optional);
+    for (i, skill) in ctx.roadmap.skills.iter().enumerate() {
+        if skill.optional {
+            continue;
+        }
+        for (k, prerequisite) in skill.prerequisites.iter().enumerate() {
+            let members: Vec<&str> = prerequisite.skill_ids().filter(|id| ctx.graph.skill(id).is_some()).collect();
+            if !members.is_empty() && members.iter().all(|id| optional(id)) {
+                out.push(
+                    ctx.diag(rule, format!("required skill `{}` needs optional `{}`", skill.id, members.join("` or `")))
+                        .at(format!("{}/prerequisites/{k}", ctx.skill_pointer(i)))
+                        .with_help("make the prerequisite required, make this skill optional, or offer a required alternative"),
+                );
+            }
+        }
+    }
+}

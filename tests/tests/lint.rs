@@ -1,0 +1,240 @@
+//! `trailmap lint` and `trailmap rule` end to end: every rule on its
+//! fixtures, fixes, configuration, suppressions and every output format.
+
+use trailmap_tests::{golden, root, run, run_in, stdout};
+
+/// Each rule fires on its `bad` fixture (golden lines with line:col) and
+/// not on its `good` one. All rules run, so rules are also checked against
+/// each other's fixtures for noise.
+#[test]
+fn every_rule_fires_on_its_fixture_and_only_there() {
+    let dir = root().join("tests/fixtures/lint/rules");
+    let mut codes: Vec<String> =
+        std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    codes.sort();
+    assert!(codes.len() >= 17);
+    for code in codes {
+        let base = format!("tests/fixtures/lint/rules/{code}");
+        let (bad, good) = if root().join(&base).join("bad.json").exists() {
+            (format!("{base}/bad.json"), format!("{base}/good.json"))
+        } else {
+            (format!("{base}/bad"), format!("{base}/good"))
+        };
+        let out = run(&["lint", "--isolated", "--format", "concise", &bad]);
+        assert_ne!(out.status.code(), Some(2), "{bad}");
+        let tag = format!("[{code}]");
+        let lines: String = stdout(&out).lines().filter(|l| l.contains(&tag)).map(|l| format!("{l}\n")).collect();
+        assert!(!lines.is_empty(), "{code} did not fire on {bad}:\n{}", stdout(&out));
+        golden(&format!("{base}/expected.txt"), &lines);
+
+        let out = run(&["lint", "--isolated", "--format", "concise", &good]);
+        assert!(!stdout(&out).contains(&tag), "{code} fired on {good}:\n{}", stdout(&out));
+    }
+}
+
+#[test]
+fn bundled_roadmaps_lint_clean() {
+    let out = run(&["lint", "--fail-on", "info", "roadmaps/"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(stdout(&out).contains("checked 5 files: no problems"));
+}
+
+#[test]
+fn fix_removes_redundant_prerequisites_and_touches_nothing_else() {
+    let dir = std::env::temp_dir().join(format!("trailmap-fix-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("roadmap.json");
+    std::fs::copy(root().join("tests/fixtures/lint/fix-input.json"), &file).unwrap();
+    let path = file.to_str().unwrap();
+
+    // --diff shows the change, writes nothing, exits 1.
+    let out = run(&["lint", "--isolated", "--diff", path]);
+    assert_eq!(out.status.code(), Some(1));
+    let diff = stdout(&out);
+    assert!(diff.contains("-        \"python\",\n"), "{diff}");
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        std::fs::read_to_string(root().join("tests/fixtures/lint/fix-input.json")).unwrap()
+    );
+
+    let out = run(&["lint", "--isolated", "--fix", path]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(stdout(&out).contains("fixed 3 problems"), "{}", stdout(&out));
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        std::fs::read_to_string(root().join("tests/fixtures/lint/fix-expected.json")).unwrap()
+    );
+    // The fixed file lints clean.
+    let out = run(&["lint", "--isolated", "--fail-on", "info", path]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn output_formats_are_golden() {
+    let file = "tests/fixtures/lint/rules/TM107/bad.json";
+    for (format, golden_file) in
+        [("concise", "concise.txt"), ("json", "json.json"), ("github", "github.txt"), ("full", "full.txt")]
+    {
+        let out = run(&["lint", "--isolated", "--format", format, file]);
+        golden(&format!("tests/fixtures/lint/formats/{golden_file}"), &stdout(&out));
+    }
+    let out = run(&["lint", "--isolated", "--format", "json", file]);
+    let items: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let d = &items[0];
+    for key in
+        ["file", "line", "column", "end_line", "end_column", "code", "name", "severity", "message", "pointer", "fix"]
+    {
+        assert!(d.get(key).is_some(), "{key} missing");
+    }
+}
+
+#[test]
+fn sarif_validates_against_the_sarif_2_1_0_schema() {
+    let mut schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join("tests/fixtures/sarif-schema-2.1.0.json")).unwrap())
+            .unwrap();
+    // The official schema's `language` pattern (on `run` and
+    // `toolComponent`) has a stray `]` that Rust regex engines refuse;
+    // trailmap never emits `language`, so that pattern is dropped before
+    // compiling. Everything else is as published.
+    for owner in ["run", "toolComponent"] {
+        let language = &mut schema["definitions"][owner]["properties"]["language"];
+        assert_eq!(language["pattern"], "^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$");
+        language.as_object_mut().unwrap().remove("pattern");
+    }
+    let validator = jsonschema::options().should_validate_formats(false).build(&schema).unwrap();
+    for file in [
+        "tests/fixtures/lint/rules/TM107/bad.json",
+        "tests/fixtures/lint/hostile/hostile.json",
+        "tests/fixtures/invalid/four-problems.json",
+        "roadmaps/",
+    ] {
+        let out = run(&["lint", "--isolated", "--format", "sarif", file]);
+        let log: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let errors: Vec<String> =
+            validator.iter_errors(&log).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+        assert!(errors.is_empty(), "{file}: {errors:#?}");
+        let run0 = &log["runs"][0];
+        assert_eq!(run0["tool"]["driver"]["name"], "trailmap");
+        assert_eq!(run0["columnKind"], "unicodeCodePoints");
+        for result in run0["results"].as_array().unwrap() {
+            let region = &result["locations"][0]["physicalLocation"]["region"];
+            assert!(region["startLine"].as_u64().unwrap() >= 1);
+            let uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].as_str().unwrap();
+            assert!(!uri.starts_with('/'), "uri relative to the working directory: {uri}");
+            let rule = result["ruleId"].as_str().unwrap();
+            assert!(run0["tool"]["driver"]["rules"].as_array().unwrap().iter().any(|r| r["id"] == rule));
+        }
+    }
+}
+
+#[test]
+fn hostile_names_cannot_break_out_of_a_github_annotation() {
+    let out = run(&["lint", "--isolated", "--format", "github", "tests/fixtures/lint/hostile/hostile.json"]);
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(!lines.is_empty());
+    for line in &lines {
+        // One annotation per line, each line exactly one command whose
+        // properties are the six we wrote: nothing from the file got into
+        // the property list or started a new line.
+        let rest = ["::error ", "::warning ", "::notice "].iter().find_map(|p| line.strip_prefix(p));
+        let rest = rest.unwrap_or_else(|| panic!("not an annotation: {line}"));
+        let (properties, _message) = rest.split_once("::").unwrap();
+        let keys: Vec<&str> = properties.split(',').map(|kv| kv.split('=').next().unwrap()).collect();
+        assert_eq!(keys, ["file", "line", "col", "endLine", "endColumn", "title"], "{line}");
+        assert!(!line.contains('\r') && !line.contains('\u{1b}'));
+    }
+    let json = run(&["lint", "--isolated", "--format", "json", "tests/fixtures/lint/hostile/hostile.json"]);
+    let items: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(items.as_array().unwrap().len(), lines.len(), "one annotation per diagnostic");
+    // The terminal format escapes control characters.
+    let full = stdout(&run(&["lint", "--isolated", "tests/fixtures/lint/hostile/hostile.json"]));
+    assert!(!full.contains('\u{1b}'), "{full}");
+}
+
+#[test]
+fn github_format_is_chosen_in_github_actions() {
+    let out = run_in(
+        &root(),
+        &["lint", "--isolated", "tests/fixtures/lint/rules/TM107/bad.json"],
+        &[("GITHUB_ACTIONS", "true")],
+    );
+    assert!(
+        stdout(&out).starts_with("::warning file=tests/fixtures/lint/rules/TM107/bad.json,line=6,col=59,"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn configuration_is_discovered_and_applied() {
+    let dir = root().join("tests/fixtures/lint/config");
+    let out = run_in(&dir, &["lint", "--format", "concise", "roadmaps"], &[]);
+    let text = stdout(&out);
+    // fail-on = warning: the warnings fail the run.
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(!text.contains("TM105"), "phase-gap is ignored:\n{text}");
+    assert!(text.contains("roadmaps/new.json:7:13: error[TM103]"), "TM103 raised to error:\n{text}");
+    assert!(text.contains("roadmaps/new.json:2:9: warning[TM108]"), "{text}");
+    assert!(
+        !text.contains("roadmaps/legacy-1.json:2:9: warning[TM108]"),
+        "override ignores TM108 for legacy files:\n{text}"
+    );
+    // Found by walking up from a nested path, too.
+    let out = run_in(&dir.join("roadmaps"), &["lint", "--format", "concise", "new.json"], &[]);
+    assert!(!stdout(&out).contains("TM105"));
+    // --isolated ignores it.
+    let out = run_in(&dir, &["lint", "--isolated", "--format", "concise", "roadmaps/new.json"], &[]);
+    assert!(stdout(&out).contains("TM105"));
+    assert_eq!(out.status.code(), Some(0), "warnings do not fail by default");
+    // --exit-zero reports without failing.
+    let out = run_in(&dir, &["lint", "--exit-zero", "roadmaps"], &[]);
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn cli_selection_and_usage_errors() {
+    let file = "tests/fixtures/lint/rules/TM108/bad.json";
+    let out = run(&["lint", "--isolated", "--format", "concise", "--select", "TM102", file]);
+    assert_eq!(stdout(&out), "");
+    let out = run(&["lint", "--isolated", "--format", "concise", "--ignore", "id-not-kebab-case", file]);
+    assert!(!stdout(&out).contains("TM108"));
+    let out = run(&["lint", "--isolated", "--select", "TM999", file]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = run(&["lint", "--isolated", "--select", "redundant-prerequsite", file]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `redundant-prerequisite`?"));
+    let bad_config = std::env::temp_dir().join(format!("trailmap-bad-config-{}.toml", std::process::id()));
+    std::fs::write(&bad_config, "[lint]\nignroe = [\"TM101\"]\n").unwrap();
+    let out = run(&["lint", "--config", bad_config.to_str().unwrap(), file]);
+    assert_eq!(out.status.code(), Some(2), "a config error is a usage error");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("ignroe"));
+    let _ = std::fs::remove_file(&bad_config);
+    assert_eq!(run(&["lint", "--isolated", "no/such/file.json"]).status.code(), Some(2));
+}
+
+#[test]
+fn validation_errors_come_out_of_lint_with_their_codes() {
+    let out = run(&["lint", "--isolated", "--format", "concise", "tests/fixtures/invalid/four-problems.json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    for code in ["TM007", "TM005", "TM002", "TM003"] {
+        assert!(text.contains(code), "{code}:\n{text}");
+    }
+}
+
+#[test]
+fn rule_command_prints_documentation() {
+    let out = run(&["rule", "TM107"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        stdout(&out)
+            .starts_with("TM107 redundant-prerequisite (default: warning, fixable with --fix)\n\n## What it does")
+    );
+    let out = run(&["rule", "--all", "--format", "json"]);
+    let rules: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(rules.as_array().unwrap().len() >= 28);
+    assert!(rules.as_array().unwrap().iter().all(|r| r["documentation"].as_str().is_some_and(|d| !d.is_empty())));
+    assert_eq!(run(&["rule", "TM999"]).status.code(), Some(2));
+}
