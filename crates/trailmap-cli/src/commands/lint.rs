@@ -54,7 +54,7 @@ pub struct LintArgs {
 pub enum Format {
     /// rustc-style, with the source line.
     Full,
-    /// One line per problem: file:line:col: severity[CODE] message.
+    /// One line per problem: `file:line:col: severity[CODE] message`.
     Concise,
     /// A JSON array of diagnostics (see the README).
     Json,
