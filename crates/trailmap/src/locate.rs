@@ -59,8 +59,8 @@ type Spans = std::collections::HashMap<String, SpanPair>;
 
 /// Byte spans of the values (and their member keys) at the wanted pointers.
 fn resolve_pointers(src: &[u8], wanted: &[&str]) -> Spans {
+    // Every wanted pointer and its ancestors: the containers to enter.
     let mut prefixes: HashSet<&str> = HashSet::new();
-    let targets: HashSet<&str> = wanted.iter().copied().collect();
     for p in wanted {
         let mut q = *p;
         prefixes.insert(q);
@@ -69,24 +69,22 @@ fn resolve_pointers(src: &[u8], wanted: &[&str]) -> Spans {
             prefixes.insert(q);
         }
     }
-    let mut out = Spans::new();
+    let mut resolver = Resolver { prefixes, out: Spans::new() };
     let mut scanner = Scanner { src, pos: 0 };
     scanner.skip_ws();
-    let mut pointer = String::new();
-    scanner.resolve(&mut pointer, None, &prefixes, &targets, &mut out);
-    out
+    scanner.walk(&mut String::new(), None, 0, &mut resolver);
+    resolver.out
 }
 
 /// Every duplicate member key: `(pointer of the repeated member, span of the
 /// repeated key, span of the first key)`. The source must be valid JSON
 /// nested at most as deep as serde_json accepts (the loader checks both first).
 pub(crate) fn duplicate_keys(src: &str) -> Vec<(String, Range, Range)> {
-    let mut out = Vec::new();
+    let mut duplicates = Duplicates(Vec::new());
     let mut scanner = Scanner { src: src.as_bytes(), pos: 0 };
     scanner.skip_ws();
-    let mut pointer = String::new();
-    scanner.duplicates(&mut pointer, 0, &mut out);
-    out
+    scanner.walk(&mut String::new(), None, 0, &mut duplicates);
+    duplicates.0
 }
 
 // serde_json refuses deeper input, so valid input never gets here deeper.
@@ -171,86 +169,14 @@ impl Scanner<'_> {
         (start, self.pos)
     }
 
-    /// Records the value at the current position under `pointer` if wanted,
-    /// descending only into containers on the way to a wanted pointer.
-    fn resolve(
-        &mut self,
-        pointer: &mut String,
-        key: Option<Range>,
-        prefixes: &HashSet<&str>,
-        targets: &HashSet<&str>,
-        out: &mut Spans,
-    ) {
+    /// Walks the value at the current position: reports it to `visitor`,
+    /// and descends into objects and arrays that `visitor` wants entered
+    /// (never deeper than `MAX_DEPTH`, so recursion stays bounded).
+    fn walk(&mut self, pointer: &mut String, key: Option<Range>, depth: usize, visitor: &mut impl Visitor) {
         let start = self.pos;
-        let descend = prefixes.contains(pointer.as_str()) && pointer.matches('/').count() < MAX_DEPTH;
-        let end = match self.peek() {
-            Some(b'{') if descend => {
-                self.pos += 1;
-                loop {
-                    self.skip_ws();
-                    match self.peek() {
-                        Some(b'"') => {}
-                        Some(b'}') => {
-                            self.pos += 1;
-                            break;
-                        }
-                        _ => break,
-                    }
-                    let (name, key_span) = self.read_key();
-                    self.skip_ws();
-                    if self.peek() == Some(b':') {
-                        self.pos += 1;
-                    }
-                    self.skip_ws();
-                    let len = pointer.len();
-                    push_token(pointer, &name);
-                    self.resolve(pointer, Some(key_span), prefixes, targets, out);
-                    pointer.truncate(len);
-                    self.skip_ws();
-                    if self.peek() == Some(b',') {
-                        self.pos += 1;
-                    }
-                }
-                self.pos
-            }
-            Some(b'[') if descend => {
-                self.pos += 1;
-                let mut index = 0usize;
-                loop {
-                    self.skip_ws();
-                    match self.peek() {
-                        Some(b']') => {
-                            self.pos += 1;
-                            break;
-                        }
-                        None => break,
-                        _ => {}
-                    }
-                    let len = pointer.len();
-                    push_token(pointer, &index.to_string());
-                    let before = self.pos;
-                    self.resolve(pointer, None, prefixes, targets, out);
-                    pointer.truncate(len);
-                    index += 1;
-                    self.skip_ws();
-                    if self.peek() == Some(b',') {
-                        self.pos += 1;
-                    } else if self.pos == before {
-                        break;
-                    }
-                }
-                self.pos
-            }
-            _ => self.skip_value().1,
-        };
-        if targets.contains(pointer.as_str()) || prefixes.contains(pointer.as_str()) {
-            out.insert(pointer.clone(), (key, (start, end)));
-        }
-    }
-
-    fn duplicates(&mut self, pointer: &mut String, depth: usize, out: &mut Vec<(String, Range, Range)>) {
+        let enter = depth < MAX_DEPTH && visitor.enter(pointer);
         match self.peek() {
-            Some(b'{') if depth < MAX_DEPTH => {
+            Some(b'{') if enter => {
                 self.pos += 1;
                 // Objects are small: a linear scan beats hashing here.
                 let mut seen: Vec<(String, Range)> = Vec::new();
@@ -272,12 +198,11 @@ impl Scanner<'_> {
                     self.skip_ws();
                     let len = pointer.len();
                     push_token(pointer, &name);
-                    if let Some((_, first)) = seen.iter().find(|(k, _)| *k == name) {
-                        out.push((pointer.clone(), key_span, *first));
-                    } else {
-                        seen.push((name, key_span));
+                    match seen.iter().find(|(k, _)| *k == name) {
+                        Some((_, first)) => visitor.duplicate(pointer, key_span, *first),
+                        None => seen.push((name, key_span)),
                     }
-                    self.duplicates(pointer, depth + 1, out);
+                    self.walk(pointer, Some(key_span), depth + 1, visitor);
                     pointer.truncate(len);
                     self.skip_ws();
                     if self.peek() == Some(b',') {
@@ -285,7 +210,7 @@ impl Scanner<'_> {
                     }
                 }
             }
-            Some(b'[') if depth < MAX_DEPTH => {
+            Some(b'[') if enter => {
                 self.pos += 1;
                 let mut index = 0usize;
                 loop {
@@ -301,7 +226,7 @@ impl Scanner<'_> {
                     let len = pointer.len();
                     push_token(pointer, &index.to_string());
                     let before = self.pos;
-                    self.duplicates(pointer, depth + 1, out);
+                    self.walk(pointer, None, depth + 1, visitor);
                     pointer.truncate(len);
                     index += 1;
                     self.skip_ws();
@@ -316,6 +241,47 @@ impl Scanner<'_> {
                 self.skip_value();
             }
         }
+        visitor.value(pointer, key, (start, self.pos));
+    }
+}
+
+/// What a [`Scanner::walk`] does along the way.
+trait Visitor {
+    /// Whether to look inside the object or array at `pointer`.
+    fn enter(&self, pointer: &str) -> bool;
+    /// A member key repeated in one object: its span and the first one's.
+    fn duplicate(&mut self, _pointer: &str, _key: Range, _first: Range) {}
+    /// A value, with its member key when it is one.
+    fn value(&mut self, _pointer: &str, _key: Option<Range>, _span: Range) {}
+}
+
+/// Collects the spans of wanted pointers, entering only containers on the
+/// way to one.
+struct Resolver<'w> {
+    prefixes: HashSet<&'w str>,
+    out: Spans,
+}
+
+impl Visitor for Resolver<'_> {
+    fn enter(&self, pointer: &str) -> bool {
+        self.prefixes.contains(pointer)
+    }
+    fn value(&mut self, pointer: &str, key: Option<Range>, span: Range) {
+        if self.prefixes.contains(pointer) {
+            self.out.insert(pointer.to_owned(), (key, span));
+        }
+    }
+}
+
+/// Collects every repeated key of the whole document.
+struct Duplicates(Vec<(String, Range, Range)>);
+
+impl Visitor for Duplicates {
+    fn enter(&self, _: &str) -> bool {
+        true
+    }
+    fn duplicate(&mut self, pointer: &str, key: Range, first: Range) {
+        self.0.push((pointer.to_owned(), key, first));
     }
 }
 
