@@ -36,7 +36,7 @@ use crate::rng::Rng;
 
 /// Bump when the generator's output changes, so cached files are not
 /// mistaken for current ones (the version is part of the file name).
-pub const GENERATOR_VERSION: u32 = 1;
+pub const GENERATOR_VERSION: u32 = 2;
 
 /// The pace the synthetic roadmaps state; skill efforts are sized to fit it.
 pub const HOURS_PER_WEEK: f64 = 40.0;
@@ -223,16 +223,19 @@ fn far_apart(list: &[&'static str]) -> Vec<&'static str> {
     kept
 }
 
-/// Four-letter code words (consonant, vowel, consonant, check vowel): the
-/// last letter is a checksum of the first three, so any two code words
-/// differ in at least two letters.
+/// Five-letter code words (consonant, vowel, consonant, vowel, check
+/// consonant). The check letter is `(i + j + k) mod 14` of the first three
+/// letters' indices: changing any one of them changes it, so any two code
+/// words of equal length differ in at least two letters, and no two names
+/// are one edit apart.
 fn code_words() -> Vec<String> {
     let mut out = Vec::with_capacity(CONSONANTS.len() * VOWELS.len() * CONSONANTS.len());
     for (i, &c1) in CONSONANTS.iter().enumerate() {
         for (j, &v1) in VOWELS.iter().enumerate() {
             for (k, &c2) in CONSONANTS.iter().enumerate() {
-                let check = VOWELS[(i + j + k) % VOWELS.len()];
-                let word = [c1.to_ascii_uppercase(), v1, c2, check];
+                let v2 = VOWELS[(i + 2 * j + 3 * k) % VOWELS.len()];
+                let check = CONSONANTS[(i + j + k) % CONSONANTS.len()];
+                let word = [c1.to_ascii_uppercase(), v1, c2, v2, check];
                 out.push(String::from_utf8_lossy(&word).into_owned());
             }
         }
@@ -429,7 +432,7 @@ pub fn generate(skills: usize, seed: u64) -> Roadmap {
     let (phases, weeks, sections) = phases_for(&skill_list, &mut rng);
     let mut roadmap = Roadmap {
         schema: Some("../../schemas/roadmap.schema.json".to_owned()),
-        id: format!("synthetic-{}", size_label(n)),
+        id: format!("synthetic-{}", size_label(n).to_lowercase()),
         title: format!("Synthetic roadmap of {n} skills"),
         version: "1.0.0".to_owned(),
         summary: Some(
@@ -930,8 +933,8 @@ pub fn parse_size(text: &str) -> Result<usize, String> {
 /// so a stale file is never reused.
 ///
 /// ```
-/// assert_eq!(trailmap_bench::generate::file_name(1000, 1, false), "synthetic-1k-seed1-v1.json");
-/// assert_eq!(trailmap_bench::generate::file_name(1000, 1, true), "synthetic-1k-seed1-v1-mutated.json");
+/// assert_eq!(trailmap_bench::generate::file_name(1000, 1, false), "synthetic-1k-seed1-v2.json");
+/// assert_eq!(trailmap_bench::generate::file_name(1000, 1, true), "synthetic-1k-seed1-v2-mutated.json");
 /// ```
 pub fn file_name(skills: usize, seed: u64, mutated: bool) -> String {
     let suffix = if mutated { "-mutated" } else { "" };

@@ -11,6 +11,11 @@ use trailmap_bench::generate::{self, parse_size};
 use trailmap_bench::measure::{Budget, loadavg};
 use trailmap_bench::suite;
 
+// The same allocator as the `trailmap` binary, so that the parse floor and
+// the operations are measured under the same conditions.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "trailmap-bench",

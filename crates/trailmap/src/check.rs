@@ -2,8 +2,8 @@
 //! items that do not exist (with a "did you mean"), self-prerequisites,
 //! empty `any_of` groups, cycles, and a `version` that is not semver.
 
+use foldhash::{HashMap, HashMapExt};
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use crate::codes::{self, Code};
 use crate::diagnostic::{Diagnostic, Severity, push_token};
@@ -89,12 +89,14 @@ struct References<'a> {
 }
 
 impl References<'_> {
-    fn skill(&self, id: &str, pointer: String, out: &mut Vec<Diagnostic>) {
+    // Pointers are built only for what is reported: building one for every
+    // reference cost more than the lookup on large roadmaps.
+    fn skill(&self, id: &str, pointer: impl FnOnce() -> String, out: &mut Vec<Diagnostic>) {
         if self.skills.contains_key(id) {
             return;
         }
         let mut d = error(codes::UNKNOWN_REFERENCE, format!("unknown skill `{}`", crate::validate::preview_str(id)))
-            .at(pointer);
+            .at(pointer());
         if let Some(new) = self.former.get(id) {
             d = d.with_help(format!("`{id}` was renamed to `{new}`: use the new id"));
         } else if let Some(best) = self.hints.borrow_mut().suggest("skill", id, self.skills.keys().copied()) {
@@ -105,10 +107,10 @@ impl References<'_> {
         out.push(d);
     }
 
-    fn skills_in(&self, list: &[Prerequisite], base: &str, out: &mut Vec<Diagnostic>) {
+    fn skills_in(&self, list: &[Prerequisite], base: &dyn Fn() -> String, out: &mut Vec<Diagnostic>) {
         for (i, entry) in list.iter().enumerate() {
             match entry {
-                Prerequisite::Skill(id) => self.skill(id, child(base, &[&i.to_string()]), out),
+                Prerequisite::Skill(id) => self.skill(id, || child(&base(), &[&i.to_string()]), out),
                 Prerequisite::AnyOf(group) => {
                     if group.any_of.is_empty() {
                         out.push(
@@ -116,12 +118,12 @@ impl References<'_> {
                                 codes::EMPTY_ANY_OF,
                                 "`any_of` group has no member, so it can never be satisfied".into(),
                             )
-                            .at(child(base, &[&i.to_string(), "any_of"]))
+                            .at(child(&base(), &[&i.to_string(), "any_of"]))
                             .with_help("list the alternative skill ids, or remove the group"),
                         );
                     }
                     for (k, id) in group.any_of.iter().enumerate() {
-                        self.skill(id, child(base, &[&i.to_string(), "any_of", &k.to_string()]), out);
+                        self.skill(id, || child(&base(), &[&i.to_string(), "any_of", &k.to_string()]), out);
                     }
                 }
             }
@@ -133,14 +135,14 @@ impl References<'_> {
         kind: &'static str,
         table: &HashMap<&str, usize>,
         id: &str,
-        pointer: String,
+        pointer: impl FnOnce() -> String,
         out: &mut Vec<Diagnostic>,
     ) {
         if table.contains_key(id) {
             return;
         }
         let mut d = error(codes::UNKNOWN_REFERENCE, format!("unknown {kind} `{}`", crate::validate::preview_str(id)))
-            .at(pointer);
+            .at(pointer());
         if let Some(best) = self.hints.borrow_mut().suggest(kind, id, table.keys().copied()) {
             d = d.with_help(format!("did you mean `{best}`?"));
         }
@@ -148,20 +150,21 @@ impl References<'_> {
     }
 }
 
-/// Records ids, reporting each repeat once.
-fn unique_ids<'a>(
+/// Records ids, reporting each repeat once. Each item comes with how to
+/// build its pointer, which only happens for a repeat.
+fn unique_ids<'a, P: Fn() -> String>(
     kind: &str,
-    items: impl Iterator<Item = (&'a str, String)>,
+    items: impl Iterator<Item = (&'a str, P)>,
     out: &mut Vec<Diagnostic>,
 ) -> HashMap<&'a str, usize> {
     let mut seen: HashMap<&'a str, usize> = HashMap::new();
-    let mut first_pointer: Vec<String> = Vec::new();
+    let mut first_pointer: Vec<P> = Vec::new();
     for (i, (id, pointer)) in items.enumerate() {
         if let Some(&first) = seen.get(id) {
             out.push(
                 error(codes::DUPLICATE_ID, format!("duplicate {kind} id `{}`", crate::validate::preview_str(id)))
-                    .at(child(&pointer, &["id"]))
-                    .with_help(format!("the first is at {}; ids must be unique among {kind}s", first_pointer[first])),
+                    .at(child(&pointer(), &["id"]))
+                    .with_help(format!("the first is at {}; ids must be unique among {kind}s", first_pointer[first]())),
             );
         } else {
             seen.insert(id, i);
@@ -186,7 +189,7 @@ pub(crate) fn check_roadmap(roadmap: &Roadmap, origins: &Origins, out: &mut Vec<
 
     let skills = unique_ids(
         "skill",
-        roadmap.skills.iter().enumerate().map(|(i, s)| (s.id.as_str(), origins.pointer("skills", i))),
+        roadmap.skills.iter().enumerate().map(|(i, s)| (s.id.as_str(), move || origins.pointer("skills", i))),
         out,
     );
     let mut former = HashMap::new();
@@ -213,99 +216,99 @@ pub(crate) fn check_roadmap(roadmap: &Roadmap, origins: &Origins, out: &mut Vec<
         }
     }
     let phase_list = phases_with_pointers(roadmap, origins);
-    let phases = unique_ids("phase", phase_list.iter().map(|(p, ptr)| (p.id.as_str(), ptr.clone())), out);
+    let phases = unique_ids("phase", phase_list.iter().map(|(p, ptr)| (p.id.as_str(), || ptr.clone())), out);
     let projects = unique_ids(
         "project",
-        roadmap.projects.iter().enumerate().map(|(i, p)| (p.id.as_str(), origins.pointer("projects", i))),
+        roadmap.projects.iter().enumerate().map(|(i, p)| (p.id.as_str(), move || origins.pointer("projects", i))),
         out,
     );
     unique_ids(
         "practice",
-        roadmap.practices.iter().enumerate().map(|(i, p)| (p.id.as_str(), origins.pointer("practices", i))),
+        roadmap.practices.iter().enumerate().map(|(i, p)| (p.id.as_str(), move || origins.pointer("practices", i))),
         out,
     );
     unique_ids(
         "milestone",
-        roadmap.milestones.iter().enumerate().map(|(i, m)| (m.id.as_str(), origins.pointer("milestones", i))),
+        roadmap.milestones.iter().enumerate().map(|(i, m)| (m.id.as_str(), move || origins.pointer("milestones", i))),
         out,
     );
     unique_ids(
         "exclusion",
-        roadmap.exclusions.iter().enumerate().map(|(i, e)| (e.id.as_str(), origins.pointer("exclusions", i))),
+        roadmap.exclusions.iter().enumerate().map(|(i, e)| (e.id.as_str(), move || origins.pointer("exclusions", i))),
         out,
     );
     unique_ids(
         "area",
-        roadmap.areas.iter().enumerate().map(|(i, a)| (a.id.as_str(), origins.pointer("areas", i))),
+        roadmap.areas.iter().enumerate().map(|(i, a)| (a.id.as_str(), move || origins.pointer("areas", i))),
         out,
     );
 
     let refs = References { skills, former, phases, projects, hints: RefCell::new(Suggester::new(Suggester::BUDGET)) };
     for (i, skill) in roadmap.skills.iter().enumerate() {
-        let base = origins.pointer("skills", i);
+        let base = || origins.pointer("skills", i);
         for (k, prerequisite) in skill.prerequisites.iter().enumerate() {
             if prerequisite.skill_ids().any(|id| id == skill.id) {
                 out.push(
                     error(codes::SELF_PREREQUISITE, format!("skill `{}` lists itself as a prerequisite", skill.id))
-                        .at(child(&base, &["prerequisites", &k.to_string()]))
+                        .at(child(&base(), &["prerequisites", &k.to_string()]))
                         .with_help("remove this entry"),
                 );
             }
         }
-        refs.skills_in(&skill.prerequisites, &child(&base, &["prerequisites"]), out);
+        refs.skills_in(&skill.prerequisites, &|| child(&base(), &["prerequisites"]), out);
     }
     for (phase, pointer) in &phase_list {
         for (k, id) in phase.skills.iter().enumerate() {
-            refs.skill(id, child(pointer, &["skills", &k.to_string()]), out);
+            refs.skill(id, || child(pointer, &["skills", &k.to_string()]), out);
         }
         for (t, task) in phase.tasks.iter().enumerate() {
-            let task_pointer = child(pointer, &["tasks", &t.to_string()]);
-            refs.skills_in(&task.skills, &child(&task_pointer, &["skills"]), out);
+            let task_pointer = || child(pointer, &["tasks", &t.to_string()]);
+            refs.skills_in(&task.skills, &|| child(&task_pointer(), &["skills"]), out);
             if let Some(project) = &task.project {
-                refs.named("project", &refs.projects, project, child(&task_pointer, &["project"]), out);
+                refs.named("project", &refs.projects, project, || child(&task_pointer(), &["project"]), out);
             }
         }
     }
     for (i, project) in roadmap.projects.iter().enumerate() {
-        let base = origins.pointer("projects", i);
-        refs.skills_in(&project.skills, &child(&base, &["skills"]), out);
+        let base = || origins.pointer("projects", i);
+        refs.skills_in(&project.skills, &|| child(&base(), &["skills"]), out);
         if let Some(phase) = &project.phase {
-            refs.named("phase", &refs.phases, phase, child(&base, &["phase"]), out);
+            refs.named("phase", &refs.phases, phase, || child(&base(), &["phase"]), out);
         }
     }
     for (i, practice) in roadmap.practices.iter().enumerate() {
-        let base = origins.pointer("practices", i);
+        let base = || origins.pointer("practices", i);
         for (k, id) in practice.skills.iter().enumerate() {
-            refs.skill(id, child(&base, &["skills", &k.to_string()]), out);
+            refs.skill(id, || child(&base(), &["skills", &k.to_string()]), out);
         }
         if let Some(phase) = &practice.phase {
-            refs.named("phase", &refs.phases, phase, child(&base, &["phase"]), out);
+            refs.named("phase", &refs.phases, phase, || child(&base(), &["phase"]), out);
         }
     }
     for (i, milestone) in roadmap.milestones.iter().enumerate() {
-        let base = origins.pointer("milestones", i);
+        let base = || origins.pointer("milestones", i);
         for (c, criterion) in milestone.criteria.iter().enumerate() {
-            refs.skills_in(&criterion.skills, &child(&base, &["criteria", &c.to_string(), "skills"]), out);
+            refs.skills_in(&criterion.skills, &|| child(&base(), &["criteria", &c.to_string(), "skills"]), out);
         }
         if let Some(phase) = &milestone.phase {
-            refs.named("phase", &refs.phases, phase, child(&base, &["phase"]), out);
+            refs.named("phase", &refs.phases, phase, || child(&base(), &["phase"]), out);
         }
     }
     for (i, exclusion) in roadmap.exclusions.iter().enumerate() {
-        let base = origins.pointer("exclusions", i);
+        let base = || origins.pointer("exclusions", i);
         if let Some(phase) = &exclusion.phase {
-            refs.named("phase", &refs.phases, phase, child(&base, &["phase"]), out);
+            refs.named("phase", &refs.phases, phase, || child(&base(), &["phase"]), out);
         }
         if let Some(skill) = &exclusion.skill {
-            refs.skill(skill, child(&base, &["skill"]), out);
+            refs.skill(skill, || child(&base(), &["skill"]), out);
         }
     }
     for (i, area) in roadmap.areas.iter().enumerate() {
-        let base = origins.pointer("areas", i);
+        let base = || origins.pointer("areas", i);
         for (k, mention) in area.skills.iter().enumerate() {
-            let pointer = match mention {
-                crate::SkillMention::Id(_) => child(&base, &["skills", &k.to_string()]),
-                crate::SkillMention::Noted(_) => child(&base, &["skills", &k.to_string(), "skill"]),
+            let pointer = || match mention {
+                crate::SkillMention::Id(_) => child(&base(), &["skills", &k.to_string()]),
+                crate::SkillMention::Noted(_) => child(&base(), &["skills", &k.to_string(), "skill"]),
             };
             refs.skill(mention.skill_id(), pointer, out);
         }

@@ -6,7 +6,9 @@
 //! learner queries stay cheap on large roadmaps.
 
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::BinaryHeap;
+
+use foldhash::{HashMap, HashMapExt};
 
 use petgraph::graph::{DiGraph, NodeIndex};
 
@@ -46,7 +48,6 @@ pub(crate) struct Requirement {
 pub struct SkillGraph<'r> {
     roadmap: &'r Roadmap,
     index: HashMap<&'r str, u32>,
-    graph: DiGraph<u32, bool>,
     requirements: Vec<Vec<Requirement>>,
     /// Direct dependents of each skill (deduplicated, file order).
     dependents: Vec<Vec<u32>>,
@@ -126,10 +127,6 @@ impl<'r> SkillGraph<'r> {
         for (i, skill) in roadmap.skills.iter().enumerate() {
             index.entry(skill.id.as_str()).or_insert(to_u32(i));
         }
-        let mut graph = DiGraph::with_capacity(n, n * 2);
-        for i in 0..n {
-            graph.add_node(to_u32(i));
-        }
         let mut requirements = Vec::with_capacity(n);
         let mut dependents: Vec<Vec<u32>> = vec![Vec::new(); n];
         for (i, skill) in roadmap.skills.iter().enumerate() {
@@ -138,7 +135,6 @@ impl<'r> SkillGraph<'r> {
                 let members: Vec<u32> = prerequisite.skill_ids().filter_map(|id| index.get(id).copied()).collect();
                 let any_of = matches!(prerequisite, Prerequisite::AnyOf(_));
                 for &m in &members {
-                    graph.add_edge(NodeIndex::new(m as usize), NodeIndex::new(i), !any_of);
                     let list = &mut dependents[m as usize];
                     if list.last() != Some(&to_u32(i)) {
                         list.push(to_u32(i));
@@ -181,7 +177,7 @@ impl<'r> SkillGraph<'r> {
                 at = phases[p as usize].parent;
             }
         }
-        SkillGraph { roadmap, index, graph, requirements, dependents, phase_rank, phases }
+        SkillGraph { roadmap, index, requirements, dependents, phase_rank, phases }
     }
 
     /// The roadmap this graph was built from.
@@ -364,18 +360,7 @@ impl<'r> SkillGraph<'r> {
     /// or after a cycle are left out.
     pub(crate) fn topological_indices(&self) -> Vec<u32> {
         let n = self.len();
-        let mut indegree = vec![0u32; n];
-        for (i, reqs) in self.requirements.iter().enumerate() {
-            let mut seen: Vec<u32> = Vec::new();
-            for r in reqs {
-                for &m in &r.members {
-                    if !seen.contains(&m) {
-                        seen.push(m);
-                    }
-                }
-            }
-            indegree[i] = to_u32(seen.len());
-        }
+        let mut indegree = self.indegrees();
         let mut heap: BinaryHeap<Reverse<(u32, u32)>> =
             (0..n).filter(|&i| indegree[i] == 0).map(|i| Reverse((self.phase_rank[i], to_u32(i)))).collect();
         let mut order = Vec::with_capacity(n);
@@ -392,6 +377,33 @@ impl<'r> SkillGraph<'r> {
         order
     }
 
+    /// Number of distinct direct prerequisites of each skill: `dependents`
+    /// holds each (prerequisite, dependent) pair once.
+    fn indegrees(&self) -> Vec<u32> {
+        let mut indegree = vec![0u32; self.len()];
+        for &d in self.dependents.iter().flatten() {
+            indegree[d as usize] += 1;
+        }
+        indegree
+    }
+
+    /// `true` when Kahn's algorithm (plain, no priorities) orders every skill.
+    fn is_acyclic(&self) -> bool {
+        let mut indegree = self.indegrees();
+        let mut ready: Vec<u32> = (0..self.len()).filter(|&i| indegree[i] == 0).map(to_u32).collect();
+        let mut ordered = 0usize;
+        while let Some(i) = ready.pop() {
+            ordered += 1;
+            for &d in &self.dependents[i as usize] {
+                indegree[d as usize] -= 1;
+                if indegree[d as usize] == 0 {
+                    ready.push(d);
+                }
+            }
+        }
+        ordered == self.len()
+    }
+
     /// Every cycle of prerequisites, one per strongly connected group of
     /// skills, each listed from its first skill in file order. A skill that
     /// needs itself is a cycle of one.
@@ -405,10 +417,24 @@ impl<'r> SkillGraph<'r> {
     /// ```
     pub fn cycles(&self) -> Vec<Cycle> {
         let mut cycles = Vec::new();
+        // The common case, no cycle, costs one pass over the index arrays;
+        // only a cyclic roadmap pays for building a petgraph graph.
+        if self.is_acyclic() {
+            return cycles;
+        }
+        let mut graph: DiGraph<u32, ()> = DiGraph::with_capacity(self.len(), self.len() * 2);
+        for i in 0..self.len() {
+            graph.add_node(to_u32(i));
+        }
+        for (i, reqs) in self.requirements.iter().enumerate() {
+            for &m in reqs.iter().flat_map(|r| r.members.iter()) {
+                graph.add_edge(NodeIndex::new(m as usize), NodeIndex::new(i), ());
+            }
+        }
         let mut in_scc = vec![u32::MAX; self.len()];
         // Kosaraju runs on an explicit stack; a recursive search would overflow
         // on a long prerequisite chain from a hostile file.
-        let sccs = petgraph::algo::kosaraju_scc(&self.graph);
+        let sccs = petgraph::algo::kosaraju_scc(&graph);
         for (k, scc) in sccs.iter().enumerate() {
             for node in scc {
                 in_scc[node.index()] = to_u32(k);

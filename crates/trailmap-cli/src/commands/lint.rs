@@ -149,10 +149,13 @@ pub fn lint(args: LintArgs) -> u8 {
             return EXIT_USAGE;
         }
     };
-    let (mut files, early, mut io_errors) = read_inputs(&args.paths, args.max_size);
+    let (files, early, mut io_errors) = read_inputs(&args.paths, args.max_size);
+    let (paths, mut sources): (Vec<PathBuf>, Vec<SourceFile>) = files.into_iter().unzip();
     let options = LoadOptions { max_bytes: args.max_size };
-    let originals: Vec<String> = files.iter().map(|(_, f)| f.text.clone()).collect();
-    let sources: Vec<SourceFile> = files.iter().map(|(_, f)| f.clone()).collect();
+    // Copies of the inputs only when fixing: on a large file each copy
+    // costs its size in memory and time (see BENCHMARKS.md).
+    let originals: Vec<String> =
+        if args.fix || args.diff { sources.iter().map(|f| f.text.clone()).collect() } else { Vec::new() };
     let mut diagnostics = trailmap_lint::lint_with(&sources, &config, &options);
 
     let mut fixed_total = 0;
@@ -160,7 +163,7 @@ pub fn lint(args: LintArgs) -> u8 {
         // Fix in rounds: a fix may only apply once an overlapping one has.
         for _ in 0..10 {
             let mut changed = false;
-            for (_, file) in files.iter_mut() {
+            for file in sources.iter_mut() {
                 let own: Vec<Diagnostic> = diagnostics.iter().filter(|d| d.file == file.name).cloned().collect();
                 let (text, n) = trailmap_lint::fix::apply_fixes(&file.text, &own);
                 if n > 0 && text != file.text {
@@ -172,16 +175,15 @@ pub fn lint(args: LintArgs) -> u8 {
             if !changed {
                 break;
             }
-            let sources: Vec<SourceFile> = files.iter().map(|(_, f)| f.clone()).collect();
             diagnostics = trailmap_lint::lint_with(&sources, &config, &options);
         }
         if args.diff {
             let mut text = String::new();
-            for ((_, file), original) in files.iter().zip(&originals) {
+            for (file, original) in sources.iter().zip(&originals) {
                 text.push_str(&trailmap_lint::fix::unified_diff(&file.name, original, &file.text));
             }
             output::print(&text);
-            let changes = files.iter().zip(&originals).any(|((_, f), o)| &f.text != o);
+            let changes = sources.iter().zip(&originals).any(|(f, o)| &f.text != o);
             return if io_errors > 0 {
                 EXIT_USAGE
             } else if changes {
@@ -190,7 +192,7 @@ pub fn lint(args: LintArgs) -> u8 {
                 EXIT_OK
             };
         }
-        for ((path, file), original) in files.iter().zip(&originals) {
+        for ((path, file), original) in paths.iter().zip(&sources).zip(&originals) {
             if &file.text != original {
                 if let Err(err) = trailmap::fs::write_atomic(path, file.text.as_bytes()) {
                     output::error(&format!("cannot write {}: {err}", file.name));
@@ -207,9 +209,9 @@ pub fn lint(args: LintArgs) -> u8 {
     });
     let text = match format {
         Format::Full => {
-            let lookup = |name: &str| files.iter().find(|(_, f)| f.name == name).map(|(_, f)| f.text.as_str());
+            let lookup = |name: &str| sources.iter().find(|f| f.name == name).map(|f| f.text.as_str());
             let mut text = emit::full(&all, &lookup, emit::Style { color: args.color.enabled() });
-            let checked = files.len() + all.iter().filter(|d| !files.iter().any(|(_, f)| f.name == d.file)).count();
+            let checked = sources.len() + all.iter().filter(|d| !sources.iter().any(|f| f.name == d.file)).count();
             text.push_str(&crate::commands::validate::summary(&all, checked));
             if fixed_total > 0 {
                 text.push_str(&format!("fixed {fixed_total} problem{}\n", if fixed_total == 1 { "" } else { "s" }));

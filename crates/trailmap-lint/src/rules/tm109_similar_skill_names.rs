@@ -23,8 +23,6 @@
 //! Merge them into one skill, keeping the other id in `former_ids`; or, if
 //! they really differ, give them names that say how.
 
-use std::collections::HashMap;
-
 use trailmap::Diagnostic;
 
 use crate::context::Context;
@@ -35,49 +33,67 @@ fn normalize(name: &str) -> String {
     name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
+/// How many members of a group of similar names are compared with the rest.
+const ANCHORS: usize = 8;
+
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(rule) = find("TM109") else { return };
     let skills = &ctx.roadmap.skills;
     let normalized: Vec<String> = skills.iter().map(|s| normalize(&s.name)).collect();
     // Exact matches, then one-edit neighbours through deletion variants
     // (each name and every name with one character deleted): linear in
-    // the number of skills, not quadratic.
-    let mut variants: HashMap<String, Vec<usize>> = HashMap::new();
+    // the number of skills, not quadratic. Variants are kept as 64-bit
+    // hashes in one sorted array rather than as strings in a map (at 100k
+    // skills that was two million strings); a collision only adds a
+    // candidate, which the exact test below rejects.
+    // Sized up front: growing a vector this large copies it and faults in
+    // fresh memory at every doubling.
+    let count = normalized.iter().map(|n| n.chars().count()).map(|c| if c >= 5 { c + 1 } else { 1 }).sum();
+    let mut keys: Vec<(u64, u32)> = Vec::with_capacity(count);
+    let mut chars: Vec<char> = Vec::new();
     for (i, n) in normalized.iter().enumerate() {
-        if n.is_empty() {
+        let Ok(i) = u32::try_from(i) else { break };
+        chars.clear();
+        chars.extend(n.chars());
+        if !chars.is_empty() {
+            variant_hashes(&chars, |h| keys.push((h, i)));
+        }
+    }
+    keys.sort_unstable();
+    let mut candidates: Vec<(usize, usize)> = Vec::new();
+    for group in keys.chunk_by(|x, y| x.0 == y.0) {
+        // Every pair of a large group is quadratic (10,000 skills all
+        // named "C" are 50 million pairs): pair each member with the
+        // group's first few only; each skill is reported once anyway.
+        for (x, &(_, a)) in group.iter().enumerate().take(ANCHORS) {
+            for &(_, b) in &group[x + 1..] {
+                let (a, b) = (a.min(b) as usize, a.max(b) as usize);
+                if a != b {
+                    candidates.push((a, b));
+                }
+            }
+        }
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for (a, b) in candidates {
+        if skills[a].id == skills[b].id {
             continue;
         }
-        variants.entry(n.clone()).or_default().push(i);
-        if n.chars().count() >= 5 {
-            let chars: Vec<char> = n.chars().collect();
-            for k in 0..chars.len() {
-                let v: String = chars.iter().enumerate().filter(|(j, _)| *j != k).map(|(_, c)| c).collect();
-                variants.entry(v).or_default().push(i);
-            }
+        // "Python 2" and "Python 3", "Week 19" and "Week 199" are
+        // numbered siblings, not typos: a one-edit difference that
+        // only touches digits does not count.
+        let letters = |i: usize| normalized[i].chars().filter(|c| !c.is_ascii_digit());
+        let close = normalized[a] == normalized[b]
+            || (within_one_edit(&normalized[a], &normalized[b]) && !letters(a).eq(letters(b)));
+        if close {
+            pairs.push((a, b));
         }
     }
-    let mut reported: std::collections::HashSet<(usize, usize)> = Default::default();
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for members in variants.values() {
-        for (x, &a) in members.iter().enumerate() {
-            for &b in &members[x + 1..] {
-                let (a, b) = (a.min(b), a.max(b));
-                if a == b || skills[a].id == skills[b].id {
-                    continue;
-                }
-                // "Python 2" and "Python 3", "Week 19" and "Week 199" are
-                // numbered siblings, not typos: a one-edit difference that
-                // only touches digits does not count.
-                let letters = |s: &str| s.chars().filter(|c| !c.is_ascii_digit()).collect::<String>();
-                let close = normalized[a] == normalized[b]
-                    || (trailmap::suggest::levenshtein(&normalized[a], &normalized[b], 1) <= 1
-                        && letters(&normalized[a]) != letters(&normalized[b]));
-                if close && reported.insert((a, b)) {
-                    pairs.push((a, b));
-                }
-            }
-        }
-    }
+    // Each skill once, against the first skill its name is close to.
+    pairs.sort_unstable_by_key(|&(a, b)| (b, a));
+    pairs.dedup_by_key(|&mut (_, b)| b);
     pairs.sort_unstable();
     for (a, b) in pairs {
         let same = normalized[a] == normalized[b];
@@ -96,5 +112,100 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .at(format!("/skills/{b}/name"))
             .with_help(format!("if they are one skill, merge them and keep `{}` in `former_ids`", skills[b].id)),
         );
+    }
+}
+
+/// `true` when `a` and `b` are at most one edit apart, a swap of two
+/// neighbours counting as one edit (the optimal string alignment distance
+/// of `trailmap::suggest::levenshtein`, without its allocations: candidates
+/// number in the hundreds of thousands on large roadmaps). Past their
+/// common prefix and suffix, one edit leaves at most one character on each
+/// side, or two swapped ones.
+fn within_one_edit(a: &str, b: &str) -> bool {
+    let prefix: usize = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).map(|(x, _)| x.len_utf8()).sum();
+    let (a, b) = (&a[prefix..], &b[prefix..]);
+    let suffix: usize = a.chars().rev().zip(b.chars().rev()).take_while(|(x, y)| x == y).map(|(x, _)| x.len_utf8()).sum();
+    let (a, b) = (&a[..a.len() - suffix.min(a.len())], &b[..b.len() - suffix.min(b.len())]);
+    let mut x = a.chars();
+    let mut y = b.chars();
+    match (a.chars().count(), b.chars().count()) {
+        (0, 0) | (0, 1) | (1, 0) | (1, 1) => true,
+        (2, 2) => {
+            let (x0, x1, y0, y1) = (x.next(), x.next(), y.next(), y.next());
+            x0 == y1 && x1 == y0
+        }
+        _ => false,
+    }
+}
+
+/// Calls `emit` with the hash of `name` and, for names of 5 characters or
+/// more, of each variant with one character deleted. Polynomial hashes of
+/// prefixes and suffixes give every variant in constant time; equal
+/// strings always get equal hashes.
+fn variant_hashes(name: &[char], mut emit: impl FnMut(u64)) {
+    const BASE: u64 = 0x100_0000_01B3;
+    let value = |c: char| u64::from(c) + 1;
+    let len = name.len();
+    let finish = |h: u64, len: usize| {
+        // SplitMix64's finaliser, with the length mixed in.
+        let mut z = h ^ (len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    };
+    let whole = name.iter().fold(0u64, |h, &c| h.wrapping_mul(BASE).wrapping_add(value(c)));
+    emit(finish(whole, len));
+    if len < 5 {
+        return;
+    }
+    // suffix[j]: hash of name[j..]; power: BASE^(length of that suffix).
+    let mut suffix = vec![0u64; len + 1];
+    let mut power = vec![1u64; len + 1];
+    for j in (0..len).rev() {
+        power[j] = power[j + 1].wrapping_mul(BASE);
+        suffix[j] = value(name[j]).wrapping_mul(power[j + 1]).wrapping_add(suffix[j + 1]);
+    }
+    let mut prefix = 0u64;
+    for k in 0..len {
+        let h = prefix.wrapping_mul(power[k + 1]).wrapping_add(suffix[k + 1]);
+        emit(finish(h, len - 1));
+        prefix = prefix.wrapping_mul(BASE).wrapping_add(value(name[k]));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::variant_hashes;
+
+    fn hashes(name: &str) -> Vec<u64> {
+        let chars: Vec<char> = name.chars().collect();
+        let mut out = Vec::new();
+        variant_hashes(&chars, |h| out.push(h));
+        out
+    }
+
+    #[test]
+    fn one_edit_agrees_with_the_edit_distance() {
+        let words = ["", "a", "ab", "ba", "abc", "acb", "bac", "abd", "abcd", "aabb", "abab", "aab", "aa", "aaa", "éa", "aé", "seaborn", "seaborne", "saeborn"];
+        for a in words {
+            for b in words {
+                let expected = trailmap::suggest::levenshtein(a, b, 1) <= 1;
+                assert_eq!(super::within_one_edit(a, b), expected, "{a:?} {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn variant_hashes_equal_the_hashes_of_the_variants() {
+        let name = "seaborne";
+        let got = hashes(name);
+        assert_eq!(got[0], hashes(name)[0]);
+        for k in 0..name.len() {
+            let variant: String = name.chars().enumerate().filter(|(j, _)| *j != k).map(|(_, c)| c).collect();
+            // A variant is hashed like a whole name of its length.
+            assert_eq!(got[k + 1], hashes(&variant)[0], "{variant}");
+        }
+        assert_eq!(hashes("git").len(), 1);
+        assert_ne!(hashes("seaborn")[0], hashes("seaborm")[0]);
     }
 }

@@ -24,57 +24,68 @@ use trailmap::Diagnostic;
 use crate::context::Context;
 use crate::registry::find;
 
+/// Records `$pointer` in `$texts` when `$text` is present but blank;
+/// `$pointer` is only evaluated then.
+macro_rules! empty {
+    ($texts:ident, $pointer:expr, $text:expr) => {
+        let text: Option<&str> = $text;
+        if text.is_some_and(|t| t.trim().is_empty()) {
+            $texts.push($pointer);
+        }
+    };
+}
+
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(rule) = find("TM113") else { return };
     let r = ctx.roadmap;
-    let mut texts: Vec<(String, Option<&str>)> = vec![
-        ("/title".into(), Some(r.title.as_str())),
-        ("/summary".into(), r.summary.as_deref()),
-    ];
+    // Pointers of the empty texts, in document order. A pointer is only
+    // built for a text that is empty: building one for every text cost
+    // more than the check itself on large roadmaps.
+    let mut texts: Vec<String> = Vec::new();
+    empty!(texts, "/title".into(), Some(r.title.as_str()));
+    empty!(texts, "/summary".into(), r.summary.as_deref());
     for (i, s) in r.skills.iter().enumerate() {
-        texts.push((format!("/skills/{i}/name"), Some(&s.name)));
-        texts.push((format!("/skills/{i}/description"), s.description.as_deref()));
-        texts.push((format!("/skills/{i}/note"), s.note.as_deref()));
+        empty!(texts, format!("/skills/{i}/name"), Some(&s.name));
+        empty!(texts, format!("/skills/{i}/description"), s.description.as_deref());
+        empty!(texts, format!("/skills/{i}/note"), s.note.as_deref());
         for (k, res) in s.resources.iter().enumerate() {
-            texts.push((format!("/skills/{i}/resources/{k}/title"), Some(&res.title)));
+            empty!(texts, format!("/skills/{i}/resources/{k}/title"), Some(&res.title));
         }
     }
     for node in &ctx.phases {
         let p = node.phase;
-        texts.push((format!("{}/title", node.pointer), Some(&p.title)));
-        texts.push((format!("{}/goal", node.pointer), p.goal.as_deref()));
-        texts.push((format!("{}/description", node.pointer), p.description.as_deref()));
+        empty!(texts, format!("{}/title", node.pointer), Some(&p.title));
+        empty!(texts, format!("{}/goal", node.pointer), p.goal.as_deref());
+        empty!(texts, format!("{}/description", node.pointer), p.description.as_deref());
         for (t, task) in p.tasks.iter().enumerate() {
-            texts.push((format!("{}/tasks/{t}/text", node.pointer), Some(&task.text)));
+            empty!(texts, format!("{}/tasks/{t}/text", node.pointer), Some(&task.text));
         }
     }
     for (i, p) in r.projects.iter().enumerate() {
-        texts.push((format!("/projects/{i}/title"), Some(&p.title)));
-        texts.push((format!("/projects/{i}/description"), p.description.as_deref()));
+        empty!(texts, format!("/projects/{i}/title"), Some(&p.title));
+        empty!(texts, format!("/projects/{i}/description"), p.description.as_deref());
     }
     for (i, p) in r.practices.iter().enumerate() {
-        texts.push((format!("/practices/{i}/activity"), Some(&p.activity)));
+        empty!(texts, format!("/practices/{i}/activity"), Some(&p.activity));
     }
     for (i, m) in r.milestones.iter().enumerate() {
-        texts.push((format!("/milestones/{i}/title"), Some(&m.title)));
+        empty!(texts, format!("/milestones/{i}/title"), Some(&m.title));
         for (c, criterion) in m.criteria.iter().enumerate() {
-            texts.push((format!("/milestones/{i}/criteria/{c}/text"), Some(&criterion.text)));
+            empty!(texts, format!("/milestones/{i}/criteria/{c}/text"), Some(&criterion.text));
         }
     }
     for (i, e) in r.exclusions.iter().enumerate() {
-        texts.push((format!("/exclusions/{i}/title"), Some(&e.title)));
+        empty!(texts, format!("/exclusions/{i}/title"), Some(&e.title));
     }
     for (i, a) in r.areas.iter().enumerate() {
-        texts.push((format!("/areas/{i}/name"), Some(&a.name)));
+        empty!(texts, format!("/areas/{i}/name"), Some(&a.name));
     }
-    for (pointer, text) in texts {
-        if text.is_some_and(|t| t.trim().is_empty()) {
-            let field = pointer.rsplit('/').next().unwrap_or("text").to_owned();
-            out.push(
-                ctx.diag(rule, format!("`{field}` is empty"))
-                    .at(pointer)
-                    .with_help("write the text, or remove the field if it is optional"),
-            );
-        }
+    for pointer in texts {
+        let field = pointer.rsplit('/').next().unwrap_or("text").to_owned();
+        out.push(
+            ctx.diag(rule, format!("`{field}` is empty"))
+                .at(pointer)
+                .with_help("write the text, or remove the field if it is optional"),
+        );
     }
 }

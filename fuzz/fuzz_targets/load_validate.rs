@@ -1,0 +1,48 @@
+//! Bytes -> `Roadmap::from_slice_with` -> every output format; then the
+//! graph queries the loader itself relies on, on whatever model came out.
+
+#![no_main]
+
+mod common;
+
+use libfuzzer_sys::fuzz_target;
+use trailmap::{Roadmap, SkillGraph};
+
+fuzz_target!(|data: &[u8]| {
+    let loaded = Roadmap::from_slice_with(data, "fuzz/roadmap.json", &common::options());
+    let source = std::str::from_utf8(data).ok();
+    common::check_diagnostics(source, data.len(), &loaded.diagnostics);
+
+    // Locating again from the pointers alone agrees with the loader.
+    if let Some(source) = source {
+        let mut again = loaded.diagnostics.clone();
+        for d in &mut again {
+            d.location = None;
+        }
+        trailmap::locate(source, &mut again);
+        for d in &again {
+            let loc = d.location.expect("located");
+            assert!(loc.offset <= loc.end_offset && loc.end_offset <= source.len());
+            assert!(source.is_char_boundary(loc.offset) && source.is_char_boundary(loc.end_offset));
+        }
+    }
+
+    if loaded.is_valid() {
+        assert!(loaded.roadmap.is_some(), "a valid file has a model");
+    }
+    if let Some(roadmap) = &loaded.roadmap {
+        let graph = SkillGraph::new(roadmap);
+        let _ = graph.cycles();
+        let order = graph.learning_order();
+        if loaded.is_valid() {
+            let order = order.expect("a valid roadmap has no cycle");
+            assert_eq!(order.len(), graph.len());
+        }
+        let _ = graph.redundant_prerequisites();
+        for skill in roadmap.skills.iter().take(8) {
+            let _ = graph.all_prerequisites(&skill.id);
+            let _ = graph.all_dependents(&skill.id);
+            let _ = graph.where_taught(&skill.id);
+        }
+    }
+});

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Seeds the fuzz corpora from the bundled roadmaps and the test fixtures.
+# Corpora live in fuzz/corpus/ (git-ignored); run from anywhere.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+files=$(find roadmaps tests/fixtures -name '*.json' -size -1024k | grep -v 'sarif-schema' | sort)
+for target in load_validate lint; do
+    mkdir -p "fuzz/corpus/$target"
+    for f in $files; do
+        cp "$f" "fuzz/corpus/$target/$(echo "$f" | tr '/' '_')"
+    done
+done
+# Two-part targets: files joined by a NUL byte (see fuzz_targets/common.rs).
+mkdir -p fuzz/corpus/diff fuzz/corpus/progress_next
+roadmaps=$(ls roadmaps/*.json tests/fixtures/valid/*.json)
+n=0
+for old in $roadmaps; do
+    for new in $roadmaps; do
+        n=$((n + 1))
+        { cat "$old"; printf '\0'; cat "$new"; } > "fuzz/corpus/diff/pair-$n.json"
+    done
+done
+progress='{"roadmaps": ["small"], "skills": {"python": {"status": "done"}, "numpy": {"status": "learning", "hours": 3}, "git": {"status": "skipped"}, "pytorh": {"status": "done"}}}'
+for r in $roadmaps; do
+    base=$(basename "$r" .json)
+    { cat "$r"; printf '\0%s' "$progress"; } > "fuzz/corpus/progress_next/$base.json"
+    cp "$r" "fuzz/corpus/progress_next/$base-alone.json"
+    { cat "$r"; printf '\0'; cat "$r"; printf '\0%s' "$progress"; } > "fuzz/corpus/diff/$base-progress.json"
+done
+echo "seeded: $(for t in load_validate lint diff progress_next; do printf '%s=%s ' "$t" "$(ls "fuzz/corpus/$t" | wc -l)"; done)"
