@@ -433,22 +433,6 @@ fn schedule_text(
     out
 }
 
-/// RFC 5545 text escaping.
-fn ics_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            ';' => out.push_str("\\;"),
-            ',' => out.push_str("\\,"),
-            '\n' => out.push_str("\\n"),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// Folds a content line at 75 octets, as RFC 5545 requires.
 fn fold(line: &str) -> String {
     let mut out = String::new();
@@ -471,23 +455,27 @@ fn ics(roadmap: &Roadmap, schedule: &Schedule<'_>, start: trailmap::query::Date)
     for line in ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//trailmap//schedule//EN", "CALSCALE:GREGORIAN"] {
         out.push_str(&fold(line));
     }
-    out.push_str(&fold(&format!("X-WR-CALNAME:{}", ics_text(&roadmap.title))));
+    out.push_str(&fold(&format!("X-WR-CALNAME:{}", trailmap::escape::ics(&roadmap.title))));
     for s in &schedule.items {
         let first = start.add_days(7 * (i64::from(s.start_week) - 1));
         let end = start.add_days(7 * i64::from(s.end_week));
         out.push_str(&fold("BEGIN:VEVENT"));
-        out.push_str(&fold(&format!("UID:{}-{}@trailmap", ics_text(&roadmap.id), ics_text(&s.skill.id))));
+        out.push_str(&fold(&format!(
+            "UID:{}-{}@trailmap",
+            trailmap::escape::ics(&roadmap.id),
+            trailmap::escape::ics(&s.skill.id)
+        )));
         out.push_str(&fold(&format!("DTSTAMP:{}T000000Z", compact(start))));
         out.push_str(&fold(&format!("DTSTART;VALUE=DATE:{}", compact(first))));
         out.push_str(&fold(&format!("DTEND;VALUE=DATE:{}", compact(end))));
-        out.push_str(&fold(&format!("SUMMARY:Learn {}", ics_text(&s.skill.name))));
+        out.push_str(&fold(&format!("SUMMARY:Learn {}", trailmap::escape::ics(&s.skill.name))));
         let estimated = if s.effort.is_estimated() { " (estimated)" } else { "" };
         out.push_str(&fold(&format!(
             "DESCRIPTION:{}{estimated} over weeks {}-{} of {}",
-            ics_text(&hours(s.effort.hours)),
+            trailmap::escape::ics(&hours(s.effort.hours)),
             s.start_week,
             s.end_week,
-            ics_text(&roadmap.title)
+            trailmap::escape::ics(&roadmap.title)
         )));
         out.push_str(&fold("END:VEVENT"));
     }
