@@ -191,6 +191,28 @@ pub fn dot(text: &str) -> String {
     out
 }
 
+/// Escapes text for an iCalendar (RFC 5545) property value: backslash,
+/// `;`, `,` and newlines are escaped; other control characters dropped, so
+/// a name cannot start a new property or event.
+///
+/// ```
+/// assert_eq!(trailmap::escape::ics("a;b,c\nEND:VEVENT"), "a\\;b\\,c\\nEND:VEVENT");
+/// ```
+pub fn ics(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -258,26 +280,4 @@ mod tests {
         assert_eq!(dot("1\n2\r\t3"), "1\\n2 3");
         assert_eq!(dot("\\N"), "\\\\N");
     }
-}
-
-/// Escapes text for an iCalendar (RFC 5545) property value: backslash,
-/// `;`, `,` and newlines are escaped; other control characters dropped, so
-/// a name cannot start a new property or event.
-///
-/// ```
-/// assert_eq!(trailmap::escape::ics("a;b,c\nEND:VEVENT"), "a\\;b\\,c\\nEND:VEVENT");
-/// ```
-pub fn ics(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            ';' => out.push_str("\\;"),
-            ',' => out.push_str("\\,"),
-            '\n' => out.push_str("\\n"),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
