@@ -101,7 +101,9 @@ fn main() -> ExitCode {
                     }
                 }
             }
-            let budget = Budget { warmup: 1, min_runs: 3, max_runs: 50, time: Duration::from_millis(budget_ms) };
+            // Two warm-up runs: the first run of an operation also pays for growing the
+            // allocator's heap, which would inflate whichever operation runs first.
+            let budget = Budget { warmup: 2, min_runs: 3, max_runs: 50, time: Duration::from_millis(budget_ms) };
             let before = loadavg();
             let mut results = Vec::new();
             for n in sizes {

@@ -660,6 +660,56 @@ impl<'r> SkillGraph<'r> {
     }
 }
 
+/// `true` when the prerequisites of `roadmap` have no cycle, by Kahn's
+/// algorithm over flat arrays; `index` maps each skill id to the index of
+/// its first skill, as in [`SkillGraph`]. Cheaper than building a
+/// [`SkillGraph`] when all the caller needs is "is there a cycle".
+pub(crate) fn is_acyclic(roadmap: &Roadmap, index: &HashMap<&str, usize>) -> bool {
+    let n = roadmap.skills.len();
+    // Distinct (prerequisite, skill) edges, as the graph counts them.
+    let mut edges: Vec<(u32, u32)> = Vec::with_capacity(n * 2);
+    let mut indegree = vec![0u32; n];
+    let mut members: Vec<u32> = Vec::new();
+    for (i, skill) in roadmap.skills.iter().enumerate() {
+        members.clear();
+        for id in skill.prerequisites.iter().flat_map(Prerequisite::skill_ids) {
+            if let Some(&m) = index.get(id) {
+                if !members.contains(&to_u32(m)) {
+                    members.push(to_u32(m));
+                }
+            }
+        }
+        indegree[i] = to_u32(members.len());
+        edges.extend(members.iter().map(|&m| (m, to_u32(i))));
+    }
+    // Dependents of each skill, as one array sliced by `start`.
+    let mut start = vec![0usize; n + 1];
+    for &(m, _) in &edges {
+        start[m as usize + 1] += 1;
+    }
+    for k in 0..n {
+        start[k + 1] += start[k];
+    }
+    let mut fill = start.clone();
+    let mut dependents = vec![0u32; edges.len()];
+    for &(m, i) in &edges {
+        dependents[fill[m as usize]] = i;
+        fill[m as usize] += 1;
+    }
+    let mut ready: Vec<u32> = (0..n).filter(|&i| indegree[i] == 0).map(to_u32).collect();
+    let mut ordered = 0usize;
+    while let Some(i) = ready.pop() {
+        ordered += 1;
+        for &d in &dependents[start[i as usize]..start[i as usize + 1]] {
+            indegree[d as usize] -= 1;
+            if indegree[d as usize] == 0 {
+                ready.push(d);
+            }
+        }
+    }
+    ordered == n
+}
+
 /// A phase with its place in the roadmap: JSON Pointer, parent, depth and
 /// absolute day range.
 ///

@@ -49,25 +49,29 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     // Sized up front: growing a vector this large copies it and faults in
     // fresh memory at every doubling.
     let count = normalized.iter().map(|n| n.chars().count()).map(|c| if c >= 5 { c + 1 } else { 1 }).sum();
-    let mut keys: Vec<(u64, u32)> = Vec::with_capacity(count);
+    // One word per variant: the hash in the high bits, the skill index in
+    // the low `bits` (half the memory of a (hash, index) pair; a hash
+    // shortened this way only collides more, which costs candidates).
+    let bits = usize::BITS - normalized.len().leading_zeros();
+    let mask = u64::MAX.checked_shr(64 - bits).unwrap_or(0);
+    let mut keys: Vec<u64> = Vec::with_capacity(count);
     let mut chars: Vec<char> = Vec::new();
     for (i, n) in normalized.iter().enumerate() {
-        let Ok(i) = u32::try_from(i) else { break };
         chars.clear();
         chars.extend(n.chars());
         if !chars.is_empty() {
-            variant_hashes(&chars, |h| keys.push((h, i)));
+            variant_hashes(&chars, |h| keys.push(h.checked_shl(bits).unwrap_or(0) | i as u64));
         }
     }
     keys.sort_unstable();
     let mut candidates: Vec<(usize, usize)> = Vec::new();
-    for group in keys.chunk_by(|x, y| x.0 == y.0) {
+    for group in keys.chunk_by(|x, y| x & !mask == y & !mask) {
         // Every pair of a large group is quadratic (10,000 skills all
         // named "C" are 50 million pairs): pair each member with the
         // group's first few only; each skill is reported once anyway.
-        for (x, &(_, a)) in group.iter().enumerate().take(ANCHORS) {
-            for &(_, b) in &group[x + 1..] {
-                let (a, b) = (a.min(b) as usize, a.max(b) as usize);
+        for (x, &a) in group.iter().enumerate().take(ANCHORS) {
+            for &b in &group[x + 1..] {
+                let (a, b) = ((a & mask).min(b & mask) as usize, (a & mask).max(b & mask) as usize);
                 if a != b {
                     candidates.push((a, b));
                 }
@@ -124,7 +128,8 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 fn within_one_edit(a: &str, b: &str) -> bool {
     let prefix: usize = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).map(|(x, _)| x.len_utf8()).sum();
     let (a, b) = (&a[prefix..], &b[prefix..]);
-    let suffix: usize = a.chars().rev().zip(b.chars().rev()).take_while(|(x, y)| x == y).map(|(x, _)| x.len_utf8()).sum();
+    let suffix: usize =
+        a.chars().rev().zip(b.chars().rev()).take_while(|(x, y)| x == y).map(|(x, _)| x.len_utf8()).sum();
     let (a, b) = (&a[..a.len() - suffix.min(a.len())], &b[..b.len() - suffix.min(b.len())]);
     let mut x = a.chars();
     let mut y = b.chars();
@@ -186,7 +191,10 @@ mod tests {
 
     #[test]
     fn one_edit_agrees_with_the_edit_distance() {
-        let words = ["", "a", "ab", "ba", "abc", "acb", "bac", "abd", "abcd", "aabb", "abab", "aab", "aa", "aaa", "éa", "aé", "seaborn", "seaborne", "saeborn"];
+        let words = [
+            "", "a", "ab", "ba", "abc", "acb", "bac", "abd", "abcd", "aabb", "abab", "aab", "aa", "aaa", "éa", "aé",
+            "seaborn", "seaborne", "saeborn",
+        ];
         for a in words {
             for b in words {
                 let expected = trailmap::suggest::levenshtein(a, b, 1) <= 1;

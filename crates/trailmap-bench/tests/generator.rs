@@ -1,0 +1,78 @@
+//! The generator's promises: valid, lint-clean, deterministic, and a
+//! mutated copy whose diff shows exactly the mutations made.
+
+use trailmap::{LoadOptions, Roadmap, Severity};
+use trailmap_bench::generate::{generate, mutate};
+use trailmap_diff::ChangeKind;
+use trailmap_lint::{SourceFile, config::Config};
+
+fn text(roadmap: &Roadmap) -> String {
+    serde_json::to_string_pretty(roadmap).unwrap()
+}
+
+#[test]
+fn generated_roadmaps_are_valid_and_lint_clean() {
+    for (skills, seed) in [(1, 1), (61, 2), (2_500, 3), (20_000, 4)] {
+        let roadmap = generate(skills, seed);
+        assert_eq!(roadmap.skills.len(), skills);
+        let file = SourceFile::new("synthetic.json", text(&roadmap));
+        let diagnostics = trailmap_lint::lint_with(&[file], &Config::default(), &LoadOptions::default());
+        assert!(diagnostics.is_empty(), "{skills} skills: {:?}", diagnostics.first());
+    }
+}
+
+#[test]
+fn generated_roadmaps_have_the_promised_shape() {
+    let roadmap = generate(5_000, 9);
+    let counts: Vec<usize> = roadmap.skills.iter().map(|s| s.prerequisites.len()).collect();
+    assert!(counts.iter().all(|&c| c <= 4));
+    for wanted in 0..=4 {
+        assert!(counts.contains(&wanted), "no skill with {wanted} prerequisites");
+    }
+    let groups = roadmap
+        .skills
+        .iter()
+        .flat_map(|s| &s.prerequisites)
+        .filter(|p| matches!(p, trailmap::Prerequisite::AnyOf(_)))
+        .count();
+    assert!(groups > 100, "{groups} any_of groups");
+    // Phase > week > day, every skill taught somewhere.
+    let stage = &roadmap.phases[0];
+    assert_eq!(stage.kind, Some(trailmap::PhaseKind::Phase));
+    assert_eq!(stage.phases[0].kind, Some(trailmap::PhaseKind::Week));
+    assert_eq!(stage.phases[0].phases[0].kind, Some(trailmap::PhaseKind::Day));
+    let mut taught = 0;
+    trailmap::graph::walk_phases(&roadmap.phases, &mut |p| taught += p.skills.len());
+    assert_eq!(taught, roadmap.skills.len());
+    assert!(!roadmap.projects.is_empty() && !roadmap.milestones.is_empty() && !roadmap.practices.is_empty());
+    assert!(roadmap.skills.iter().any(|s| !s.resources.is_empty()));
+}
+
+#[test]
+fn the_same_seed_gives_the_same_bytes() {
+    assert_eq!(text(&generate(3_000, 5)), text(&generate(3_000, 5)));
+    assert_ne!(text(&generate(3_000, 5)), text(&generate(3_000, 6)));
+    let (a, _) = mutate(&generate(3_000, 5), 5);
+    let (b, _) = mutate(&generate(3_000, 5), 5);
+    assert_eq!(text(&a), text(&b));
+}
+
+#[test]
+fn the_mutated_copy_is_valid_and_its_diff_shows_the_mutations() {
+    let old = generate(10_000, 7);
+    let (new, done) = mutate(&old, 7);
+    let loaded = Roadmap::from_json_str(&text(&new));
+    assert!(loaded.diagnostics.iter().all(|d| d.severity < Severity::Error), "{:?}", loaded.diagnostics.first());
+    assert_eq!(done.removed, 10_000 / 200);
+    assert!(done.renamed > 50 && done.edges_added > 50);
+    assert_eq!(done.texts_edited, (10_000 - done.removed) / 50);
+
+    let changes = trailmap_diff::diff(&old, &new);
+    let count = |kind: ChangeKind| changes.iter().filter(|c| c.kind == kind).count();
+    assert_eq!(count(ChangeKind::SkillRemoved), done.removed);
+    assert_eq!(count(ChangeKind::SkillRenamed), done.renamed);
+    assert_eq!(count(ChangeKind::SkillAdded), 0);
+    assert!(count(ChangeKind::PrerequisiteAdded) >= done.edges_added);
+    let edited = count(ChangeKind::SkillNameChanged) + count(ChangeKind::SkillDescriptionChanged);
+    assert!(edited > 0 && edited <= done.texts_edited);
+}
