@@ -22,31 +22,45 @@ pub struct Context<'a> {
     pub graph: SkillGraph<'a>,
     /// Every phase, in document order.
     pub phases: Vec<PhaseNode<'a>>,
-    /// Skill id → index in `phases` of the first phase that teaches it.
-    pub taught_at: HashMap<&'a str, usize>,
     /// Phase id → index in `phases`.
     pub phase_index: HashMap<&'a str, usize>,
-    /// Skill id → index in `roadmap.skills` (first occurrence).
-    pub skill_index: HashMap<&'a str, usize>,
 }
 
 impl<'a> Context<'a> {
     /// Prepares `roadmap` (loaded from `source`) for linting.
     pub fn new(file: &'a str, source: &'a str, roadmap: &'a Roadmap) -> Self {
-        let phases = phase_nodes(roadmap);
-        let mut taught_at = HashMap::with_capacity(roadmap.skills.len());
-        let mut phase_index = HashMap::with_capacity(phases.len());
-        for (i, node) in phases.iter().enumerate() {
-            phase_index.entry(node.phase.id.as_str()).or_insert(i);
-            for id in &node.phase.skills {
-                taught_at.entry(id.as_str()).or_insert(i);
+        // Skill lookups go through the graph's id table: a second and third
+        // table of a million ids cost more than every rule but one at 1M
+        // skills (BENCHMARKS.md). On a large roadmap the graph is built
+        // beside the phase list.
+        let phases_of = || {
+            let phases = phase_nodes(roadmap);
+            let mut phase_index = HashMap::with_capacity(phases.len());
+            for (i, node) in phases.iter().enumerate() {
+                phase_index.entry(node.phase.id.as_str()).or_insert(i);
             }
-        }
-        let mut skill_index = HashMap::with_capacity(roadmap.skills.len());
-        for (i, s) in roadmap.skills.iter().enumerate() {
-            skill_index.entry(s.id.as_str()).or_insert(i);
-        }
-        Context { file, source, roadmap, graph: SkillGraph::new(roadmap), phases, taught_at, phase_index, skill_index }
+            (phases, phase_index)
+        };
+        let (graph, (phases, phase_index)) = if roadmap.skills.len() < crate::PARALLEL_MIN_SKILLS {
+            (SkillGraph::new(roadmap), phases_of())
+        } else {
+            std::thread::scope(|scope| {
+                let phases = scope.spawn(phases_of);
+                let graph = SkillGraph::new(roadmap);
+                (graph, phases.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            })
+        };
+        Context { file, source, roadmap, graph, phases, phase_index }
+    }
+
+    /// Index in `phases` of the first phase that teaches the skill.
+    pub fn taught_at(&self, skill: &str) -> Option<usize> {
+        self.graph.phase_index_of_skill(skill)
+    }
+
+    /// Index in `roadmap.skills` of the (first) skill with this id.
+    pub fn skill_index(&self, skill: &str) -> Option<usize> {
+        self.graph.skill_index(skill)
     }
 
     /// A diagnostic of `rule` with its default severity, in this file.

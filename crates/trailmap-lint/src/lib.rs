@@ -31,6 +31,8 @@ pub mod registry;
 mod rules;
 pub mod suppress;
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use trailmap::{Diagnostic, LoadOptions, Roadmap};
 
 use crate::config::Config;
@@ -83,13 +85,7 @@ pub fn lint_with(files: &[SourceFile], config: &Config, options: &LoadOptions) -
     let contexts: Vec<Context<'_>> =
         roadmaps.iter().map(|(i, r)| Context::new(&files[*i].name, &files[*i].text, r)).collect();
     for ((i, _), ctx) in roadmaps.iter().zip(&contexts) {
-        for rule in rules::RULES {
-            if let Check::File(check) = rule.check {
-                if config.severity_for(rule, ctx.file).is_some() {
-                    check(ctx, &mut per_file[*i]);
-                }
-            }
-        }
+        run_file_rules(ctx, config, &mut per_file[*i]);
     }
     let mut cross = Vec::new();
     for rule in rules::RULES {
@@ -102,7 +98,22 @@ pub fn lint_with(files: &[SourceFile], config: &Config, options: &LoadOptions) -
             per_file[i].push(d);
         }
     }
+    drop(contexts);
+    // Freeing a large model (a string or two per id, name and topic) takes
+    // a good share of a run: do it beside locating and suppressing.
+    if roadmaps.iter().map(|(_, r)| r.skills.len()).sum::<usize>() < PARALLEL_MIN_SKILLS {
+        drop(roadmaps);
+        return finish(files, per_file, config);
+    }
+    std::thread::scope(|scope| {
+        scope.spawn(move || drop(roadmaps));
+        finish(files, per_file, config)
+    })
+}
 
+/// Locates each file's diagnostics, applies the configuration and the
+/// inline suppressions, and orders them by position.
+fn finish(files: &[SourceFile], mut per_file: Vec<Vec<Diagnostic>>, config: &Config) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (i, f) in files.iter().enumerate() {
         let mut diagnostics = std::mem::take(&mut per_file[i]);
@@ -166,6 +177,74 @@ pub fn lint_with(files: &[SourceFile], config: &Config, options: &LoadOptions) -
         out.extend(diagnostics);
     }
     out
+}
+
+/// Below this many skills the per-file rules run on the calling thread: they
+/// take well under a millisecond, less than starting threads.
+pub(crate) const PARALLEL_MIN_SKILLS: usize = 2_000;
+
+/// The rule that takes longest on large roadmaps: started first.
+const LONGEST_RULE: &str = "TM109";
+
+/// What a per-file rule runs.
+type FileCheck = fn(&Context<'_>, &mut Vec<Diagnostic>);
+
+/// Runs the per-file rules the configuration enables on `ctx`, appending
+/// their diagnostics in rule order. On a large roadmap the rules run on up
+/// to [`std::thread::available_parallelism`] threads, each taking the next
+/// rule not yet started; the result is the same as one thread's.
+fn run_file_rules(ctx: &Context<'_>, config: &Config, out: &mut Vec<Diagnostic>) {
+    let mut checks: Vec<(usize, &str, FileCheck)> = rules::RULES
+        .iter()
+        .filter_map(|rule| match rule.check {
+            Check::File(check) if config.severity_for(rule, ctx.file).is_some() => Some((rule.code, check)),
+            _ => None,
+        })
+        .enumerate()
+        .map(|(i, (code, check))| (i, code, check))
+        .collect();
+    // The longest rule starts first, so that it does not run alone at the
+    // end while the other threads wait (similar-skill-names takes about as
+    // long as every other rule together at 1M skills; BENCHMARKS.md).
+    checks.sort_by_key(|&(i, code, _)| (code != LONGEST_RULE, i));
+    let threads = if ctx.roadmap.skills.len() < PARALLEL_MIN_SKILLS {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(checks.len())
+    };
+    if threads <= 1 {
+        checks.sort_by_key(|&(i, _, _)| i);
+        for (_, _, check) in checks {
+            check(ctx, out);
+        }
+        return;
+    }
+    let next = AtomicUsize::new(0);
+    let mut by_rule: Vec<Vec<Diagnostic>> = vec![Vec::new(); checks.len()];
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(&(rule, _, check)) = checks.get(i) else { break };
+                        let mut found = Vec::new();
+                        check(ctx, &mut found);
+                        done.push((rule, found));
+                    }
+                    done
+                })
+            })
+            .collect();
+        for worker in workers {
+            // A rule that panics panics the run, as it would on one thread.
+            for (i, found) in worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)) {
+                by_rule[i] = found;
+            }
+        }
+    });
+    out.extend(by_rule.into_iter().flatten());
 }
 
 /// Rule metadata for SARIF: every rule of the registry.

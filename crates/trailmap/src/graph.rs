@@ -14,16 +14,37 @@ use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::{Phase, Prerequisite, Roadmap, Skill};
 
-/// One prerequisite entry of a skill, resolved to skill indices.
-#[derive(Debug, Clone)]
-pub(crate) struct Requirement {
+/// One prerequisite entry of a skill, resolved to skill indices (see
+/// [`SkillGraph::requirements_at`]).
+///
+/// ```
+/// # let roadmap = trailmap::Roadmap::from_json_str(r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [
+/// #   {"id": "tf", "name": "TensorFlow"}, {"id": "torch", "name": "PyTorch"},
+/// #   {"id": "cnn", "name": "CNNs", "prerequisites": ["tf", {"any_of": ["tf", "torch"]}]}]}"#).roadmap.unwrap();
+/// let graph = trailmap::SkillGraph::new(&roadmap);
+/// let group = graph.requirements_at(2).nth(1).unwrap();
+/// assert_eq!((group.entry, group.members, group.any_of), (1, &[0, 1][..], true));
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Requirement<'g> {
     /// Index of the entry in the skill's `prerequisites` list.
     pub entry: u32,
-    /// Members that exist; any one satisfies the requirement. A plain
+    /// Members that exist, as indices into `roadmap.skills` (of the first
+    /// skill with the id); any one satisfies the requirement. A plain
     /// prerequisite has one member.
-    pub members: Vec<u32>,
+    pub members: &'g [u32],
     /// `true` for an `any_of` group (even with one member left).
     pub any_of: bool,
+}
+
+/// How a [`Requirement`] is stored: its members are `members[start..end]`
+/// of the graph.
+#[derive(Debug, Clone, Copy)]
+struct RequirementSlot {
+    entry: u32,
+    start: u32,
+    end: u32,
+    any_of: bool,
 }
 
 /// The prerequisite graph of one roadmap.
@@ -48,11 +69,29 @@ pub(crate) struct Requirement {
 pub struct SkillGraph<'r> {
     roadmap: &'r Roadmap,
     index: HashMap<&'r str, u32>,
-    requirements: Vec<Vec<Requirement>>,
-    /// Direct dependents of each skill (deduplicated, file order).
-    dependents: Vec<Vec<u32>>,
+    // Adjacency in flat arrays (offsets per skill into one array), not a
+    // `Vec` per skill: at a million skills the millions of small
+    // allocations were most of building the graph (BENCHMARKS.md).
+    /// Skill `i`'s requirements are `requirements[requirement_start[i]..requirement_start[i + 1]]`.
+    requirement_start: Vec<u32>,
+    requirements: Vec<RequirementSlot>,
+    /// Every requirement's members, skill after skill: skill `i`'s are
+    /// `members[member_start[i]..member_start[i + 1]]`.
+    member_start: Vec<u32>,
+    members: Vec<u32>,
+    /// Skill `i`'s direct dependents (deduplicated, file order) are
+    /// `dependents[dependent_start[i]..dependent_start[i + 1]]`.
+    dependent_start: Vec<u32>,
+    dependents: Vec<u32>,
     /// Pre-order rank of the first phase teaching each skill; `u32::MAX` if none.
     phase_rank: Vec<u32>,
+    /// (index of a skill whose id an earlier skill has, index of that
+    /// earlier skill), in file order; empty in a valid roadmap.
+    duplicates: Vec<(u32, u32)>,
+    /// Phase `p`'s skills resolved to indices (`u32::MAX` for an unknown
+    /// id): `phase_skills[phase_skill_start[p]..phase_skill_start[p + 1]]`.
+    phase_skill_start: Vec<u32>,
+    phase_skills: Vec<u32>,
     /// Every phase in pre-order, with its parent and how many skills are
     /// first taught in its subtree.
     phases: Vec<PhaseInfo<'r>>,
@@ -124,30 +163,73 @@ impl<'r> SkillGraph<'r> {
     pub fn new(roadmap: &'r Roadmap) -> Self {
         let n = roadmap.skills.len();
         let mut index = HashMap::with_capacity(n);
+        let mut duplicates = Vec::new();
         for (i, skill) in roadmap.skills.iter().enumerate() {
-            index.entry(skill.id.as_str()).or_insert(to_u32(i));
+            let first = *index.entry(skill.id.as_str()).or_insert(to_u32(i));
+            if first != to_u32(i) {
+                duplicates.push((to_u32(i), first));
+            }
         }
-        let mut requirements = Vec::with_capacity(n);
-        let mut dependents: Vec<Vec<u32>> = vec![Vec::new(); n];
+        let mut requirement_start = Vec::with_capacity(n + 1);
+        let mut requirements = Vec::with_capacity(n * 2);
+        let mut member_start = Vec::with_capacity(n + 1);
+        let mut members: Vec<u32> = Vec::with_capacity(n * 3);
+        let mut dependent_count = vec![0u32; n];
+        // `seen_by[m] == i + 1`: skill `i` already listed `m` (each
+        // prerequisite-dependent pair counts once, in linear time even
+        // for a skill with a hundred thousand prerequisites).
+        let mut seen_by = vec![0u32; n];
         for (i, skill) in roadmap.skills.iter().enumerate() {
-            let mut reqs = Vec::with_capacity(skill.prerequisites.len());
+            requirement_start.push(to_u32(requirements.len()));
+            member_start.push(to_u32(members.len()));
             for (entry, prerequisite) in skill.prerequisites.iter().enumerate() {
-                let members: Vec<u32> = prerequisite.skill_ids().filter_map(|id| index.get(id).copied()).collect();
-                let any_of = matches!(prerequisite, Prerequisite::AnyOf(_));
-                for &m in &members {
-                    let list = &mut dependents[m as usize];
-                    if list.last() != Some(&to_u32(i)) {
-                        list.push(to_u32(i));
+                let start = members.len();
+                for id in prerequisite.skill_ids() {
+                    let Some(&m) = index.get(id) else { continue };
+                    if seen_by[m as usize] != to_u32(i) + 1 {
+                        seen_by[m as usize] = to_u32(i) + 1;
+                        dependent_count[m as usize] += 1;
                     }
+                    members.push(m);
                 }
-                if !members.is_empty() {
-                    reqs.push(Requirement { entry: to_u32(entry), members, any_of });
+                if members.len() > start {
+                    let any_of = matches!(prerequisite, Prerequisite::AnyOf(_));
+                    requirements.push(RequirementSlot {
+                        entry: to_u32(entry),
+                        start: to_u32(start),
+                        end: to_u32(members.len()),
+                        any_of,
+                    });
                 }
             }
-            requirements.push(reqs);
+        }
+        requirement_start.push(to_u32(requirements.len()));
+        member_start.push(to_u32(members.len()));
+        // Dependents: offsets from the counts, then filled in file order.
+        let mut dependent_start = Vec::with_capacity(n + 1);
+        let mut total = 0u32;
+        for count in &dependent_count {
+            dependent_start.push(total);
+            total += count;
+        }
+        dependent_start.push(total);
+        let mut fill: Vec<u32> = dependent_start[..n].to_vec();
+        let mut dependents = vec![0u32; total as usize];
+        for i in 0..n {
+            for &m in &members[member_start[i] as usize..member_start[i + 1] as usize] {
+                // Dependents of `m` are filled in file order, so `i` is the
+                // last one written when `m` was already listed by `i`.
+                let at = fill[m as usize] as usize;
+                if at == dependent_start[m as usize] as usize || dependents[at - 1] != to_u32(i) {
+                    dependents[at] = to_u32(i);
+                    fill[m as usize] += 1;
+                }
+            }
         }
         let mut phase_rank = vec![u32::MAX; n];
         let mut phases: Vec<PhaseInfo<'r>> = Vec::new();
+        let mut phase_skill_start = Vec::new();
+        let mut phase_skills = Vec::new();
         // Pre-order with parents, iteratively: nesting depth is input.
         let mut stack: Vec<(std::slice::Iter<'r, Phase>, Option<u32>)> = vec![(roadmap.phases.iter(), None)];
         while let Some((iter, parent)) = stack.last_mut() {
@@ -156,11 +238,12 @@ impl<'r> SkillGraph<'r> {
                 Some(phase) => {
                     let rank = to_u32(phases.len());
                     phases.push(PhaseInfo { phase, parent, taught: 0 });
+                    phase_skill_start.push(to_u32(phase_skills.len()));
                     for id in &phase.skills {
-                        if let Some(&i) = index.get(id.as_str()) {
-                            if phase_rank[i as usize] == u32::MAX {
-                                phase_rank[i as usize] = rank;
-                            }
+                        let i = index.get(id.as_str()).copied().unwrap_or(u32::MAX);
+                        phase_skills.push(i);
+                        if i != u32::MAX && phase_rank[i as usize] == u32::MAX {
+                            phase_rank[i as usize] = rank;
                         }
                     }
                     stack.push((phase.phases.iter(), Some(rank)));
@@ -170,6 +253,7 @@ impl<'r> SkillGraph<'r> {
                 }
             }
         }
+        phase_skill_start.push(to_u32(phase_skills.len()));
         for &rank in phase_rank.iter().filter(|r| **r != u32::MAX) {
             let mut at = Some(rank);
             while let Some(p) = at {
@@ -177,7 +261,21 @@ impl<'r> SkillGraph<'r> {
                 at = phases[p as usize].parent;
             }
         }
-        SkillGraph { roadmap, index, requirements, dependents, phase_rank, phases }
+        SkillGraph {
+            roadmap,
+            index,
+            requirement_start,
+            requirements,
+            member_start,
+            members,
+            dependent_start,
+            dependents,
+            phase_rank,
+            duplicates,
+            phase_skill_start,
+            phase_skills,
+            phases,
+        }
     }
 
     /// The roadmap this graph was built from.
@@ -236,6 +334,93 @@ impl<'r> SkillGraph<'r> {
         self.index.get(id).and_then(|&i| self.phase_index_of(i))
     }
 
+    /// Index in `roadmap.skills` of the (first) skill with this id.
+    ///
+    /// ```
+    /// # let roadmap = trailmap::Roadmap::from_json_str(r#"{"id": "r", "title": "R", "version": "1.0.0",
+    /// #   "skills": [{"id": "git", "name": "Git"}, {"id": "sql", "name": "SQL"}]}"#).roadmap.unwrap();
+    /// let graph = trailmap::SkillGraph::new(&roadmap);
+    /// assert_eq!(graph.skill_index("sql"), Some(1));
+    /// assert_eq!(graph.skill_index("rust"), None);
+    /// ```
+    pub fn skill_index(&self, id: &str) -> Option<usize> {
+        self.index.get(id).map(|&i| i as usize)
+    }
+
+    /// Index, in document order (nested phases included, as
+    /// [`phase_nodes`] lists them), of the first phase that teaches the
+    /// skill: the same phase as [`phase_of`](Self::phase_of).
+    ///
+    /// ```
+    /// # let roadmap = trailmap::Roadmap::from_json_str(r#"{"id": "r", "title": "R", "version": "1.0.0",
+    /// #   "skills": [{"id": "git", "name": "Git"}, {"id": "sql", "name": "SQL"}],
+    /// #   "phases": [{"id": "w1", "title": "Week 1", "phases": [{"id": "d1", "title": "Day 1", "skills": ["sql"]}]}]}"#).roadmap.unwrap();
+    /// let graph = trailmap::SkillGraph::new(&roadmap);
+    /// assert_eq!(graph.phase_index_of_skill("sql"), Some(1)); // w1 is 0, its d1 is 1
+    /// assert_eq!(graph.phase_index_of_skill("git"), None);
+    /// ```
+    pub fn phase_index_of_skill(&self, id: &str) -> Option<usize> {
+        let rank = self.phase_rank[*self.index.get(id)? as usize];
+        (rank != u32::MAX).then_some(rank as usize)
+    }
+
+    /// The prerequisite entries of the skill at `skill` (an index into
+    /// `roadmap.skills`), resolved to skill indices; entries that name no
+    /// existing skill are left out. For tools that walk every skill: no id
+    /// lookups.
+    ///
+    /// ```
+    /// # let roadmap = trailmap::Roadmap::from_json_str(r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [
+    /// #   {"id": "python", "name": "Python"}, {"id": "numpy", "name": "NumPy", "prerequisites": ["nope", "python"]}]}"#).roadmap.unwrap();
+    /// let graph = trailmap::SkillGraph::new(&roadmap);
+    /// let entries: Vec<_> = graph.requirements_at(1).map(|r| (r.entry, r.members)).collect();
+    /// assert_eq!(entries, [(1, &[0][..])]);
+    /// ```
+    pub fn requirements_at(&self, skill: usize) -> impl Iterator<Item = Requirement<'_>> + Clone {
+        self.requirements_of(to_u32(skill))
+    }
+
+    /// Index, in document order, of the first phase that teaches the skill
+    /// at `skill` (an index into `roadmap.skills`; a skill whose id an
+    /// earlier skill has counts as that one): the index-based
+    /// [`phase_index_of_skill`](Self::phase_index_of_skill).
+    ///
+    /// ```
+    /// # let roadmap = trailmap::Roadmap::from_json_str(r#"{"id": "r", "title": "R", "version": "1.0.0",
+    /// #   "skills": [{"id": "git", "name": "Git"}, {"id": "sql", "name": "SQL"}],
+    /// #   "phases": [{"id": "w1", "title": "Week 1", "skills": ["sql"]}]}"#).roadmap.unwrap();
+    /// let graph = trailmap::SkillGraph::new(&roadmap);
+    /// assert_eq!(graph.phase_index_at(1), Some(0));
+    /// assert_eq!(graph.phase_index_at(0), None);
+    /// ```
+    pub fn phase_index_at(&self, skill: usize) -> Option<usize> {
+        let first = match self.duplicates.binary_search_by_key(&to_u32(skill), |&(d, _)| d) {
+            Ok(k) => self.duplicates[k].1,
+            Err(_) => to_u32(skill),
+        };
+        let rank = *self.phase_rank.get(first as usize)?;
+        (rank != u32::MAX).then_some(rank as usize)
+    }
+
+    /// The skills phase `phase` lists (its index in document order, as
+    /// [`phase_nodes`] gives), as indices into `roadmap.skills`, in the
+    /// phase's order; `None` for an id no skill has.
+    ///
+    /// ```
+    /// # let roadmap = trailmap::Roadmap::from_json_str(r#"{"id": "r", "title": "R", "version": "1.0.0",
+    /// #   "skills": [{"id": "git", "name": "Git"}, {"id": "sql", "name": "SQL"}],
+    /// #   "phases": [{"id": "w1", "title": "Week 1", "skills": ["sql", "nope"]}]}"#).roadmap.unwrap();
+    /// let graph = trailmap::SkillGraph::new(&roadmap);
+    /// assert_eq!(graph.phase_skill_indices(0).collect::<Vec<_>>(), [Some(1), None]);
+    /// ```
+    pub fn phase_skill_indices(&self, phase: usize) -> impl Iterator<Item = Option<usize>> + '_ {
+        let range = match (self.phase_skill_start.get(phase), self.phase_skill_start.get(phase + 1)) {
+            (Some(&a), Some(&b)) => a as usize..b as usize,
+            _ => 0..0,
+        };
+        self.phase_skills[range].iter().map(|&i| (i != u32::MAX).then_some(i as usize))
+    }
+
     /// Where a skill is taught, for a person: `Week 4: DL Foundations +
     /// PyTorch`, or `Week 1, Day 3: OOP` for a day range inside a week.
     ///
@@ -286,11 +471,9 @@ impl<'r> SkillGraph<'r> {
     pub fn prerequisites(&self, id: &str) -> Vec<&'r str> {
         let Some(&i) = self.index.get(id) else { return Vec::new() };
         let mut out: Vec<u32> = Vec::new();
-        for r in &self.requirements[i as usize] {
-            for &m in &r.members {
-                if !out.contains(&m) {
-                    out.push(m);
-                }
+        for &m in self.prerequisite_members(i) {
+            if !out.contains(&m) {
+                out.push(m);
             }
         }
         out.into_iter().map(|m| self.id(m)).collect()
@@ -305,7 +488,7 @@ impl<'r> SkillGraph<'r> {
     /// ```
     pub fn dependents(&self, id: &str) -> Vec<&'r str> {
         let Some(&i) = self.index.get(id) else { return Vec::new() };
-        self.dependents[i as usize].iter().map(|&d| self.id(d)).collect()
+        self.dependents_of(i).iter().map(|&d| self.id(d)).collect()
     }
 
     /// Every skill this one needs, directly or not, in learning order.
@@ -318,8 +501,7 @@ impl<'r> SkillGraph<'r> {
     /// ```
     pub fn all_prerequisites(&self, id: &str) -> Vec<&'r str> {
         let Some(&start) = self.index.get(id) else { return Vec::new() };
-        let reached = self
-            .reach(start, |i| self.requirements[i as usize].iter().flat_map(|r| r.members.iter().copied()).collect());
+        let reached = self.reach(start, |i| self.prerequisite_members(i).to_vec());
         self.in_order(reached)
     }
 
@@ -333,7 +515,7 @@ impl<'r> SkillGraph<'r> {
     /// ```
     pub fn all_dependents(&self, id: &str) -> Vec<&'r str> {
         let Some(&start) = self.index.get(id) else { return Vec::new() };
-        let reached = self.reach(start, |i| self.dependents[i as usize].clone());
+        let reached = self.reach(start, |i| self.dependents_of(i).to_vec());
         self.in_order(reached)
     }
 
@@ -366,7 +548,7 @@ impl<'r> SkillGraph<'r> {
         let mut order = Vec::with_capacity(n);
         while let Some(Reverse((_, i))) = heap.pop() {
             order.push(i);
-            for &d in &self.dependents[i as usize] {
+            for &d in self.dependents_of(i) {
                 let slot = &mut indegree[d as usize];
                 *slot -= 1;
                 if *slot == 0 {
@@ -381,7 +563,7 @@ impl<'r> SkillGraph<'r> {
     /// holds each (prerequisite, dependent) pair once.
     fn indegrees(&self) -> Vec<u32> {
         let mut indegree = vec![0u32; self.len()];
-        for &d in self.dependents.iter().flatten() {
+        for &d in &self.dependents {
             indegree[d as usize] += 1;
         }
         indegree
@@ -394,7 +576,7 @@ impl<'r> SkillGraph<'r> {
         let mut ordered = 0usize;
         while let Some(i) = ready.pop() {
             ordered += 1;
-            for &d in &self.dependents[i as usize] {
+            for &d in self.dependents_of(i) {
                 indegree[d as usize] -= 1;
                 if indegree[d as usize] == 0 {
                     ready.push(d);
@@ -426,8 +608,8 @@ impl<'r> SkillGraph<'r> {
         for i in 0..self.len() {
             graph.add_node(to_u32(i));
         }
-        for (i, reqs) in self.requirements.iter().enumerate() {
-            for &m in reqs.iter().flat_map(|r| r.members.iter()) {
+        for i in 0..self.len() {
+            for &m in self.prerequisite_members(to_u32(i)) {
                 graph.add_edge(NodeIndex::new(m as usize), NodeIndex::new(i), ());
             }
         }
@@ -443,7 +625,7 @@ impl<'r> SkillGraph<'r> {
         let mut found: Vec<Vec<u32>> = Vec::new();
         for (k, scc) in sccs.iter().enumerate() {
             let Some(start) = scc.iter().map(|n| to_u32(n.index())).min() else { continue };
-            let self_loop = self.requirements[start as usize].iter().any(|r| r.members.contains(&start));
+            let self_loop = self.prerequisite_members(start).contains(&start);
             if scc.len() == 1 && !self_loop {
                 continue;
             }
@@ -462,23 +644,21 @@ impl<'r> SkillGraph<'r> {
         let mut parent: HashMap<u32, u32> = HashMap::new();
         let mut queue = std::collections::VecDeque::from([start]);
         while let Some(i) = queue.pop_front() {
-            for r in &self.requirements[i as usize] {
-                for &m in &r.members {
-                    if m == start {
-                        let mut path = vec![i];
-                        let mut at = i;
-                        while at != start {
-                            at = parent[&at];
-                            path.push(at);
-                        }
-                        path.reverse();
-                        path.dedup();
-                        return path;
+            for &m in self.prerequisite_members(i) {
+                if m == start {
+                    let mut path = vec![i];
+                    let mut at = i;
+                    while at != start {
+                        at = parent[&at];
+                        path.push(at);
                     }
-                    if in_scc[m as usize] == scc && !parent.contains_key(&m) {
-                        parent.insert(m, i);
-                        queue.push_back(m);
-                    }
+                    path.reverse();
+                    path.dedup();
+                    return path;
+                }
+                if in_scc[m as usize] == scc && !parent.contains_key(&m) {
+                    parent.insert(m, i);
+                    queue.push_back(m);
                 }
             }
         }
@@ -503,12 +683,8 @@ impl<'r> SkillGraph<'r> {
         // prunes the searches below.
         let mut level = vec![u32::MAX; self.len()];
         for &i in &order {
-            let l = self.requirements[i as usize]
-                .iter()
-                .flat_map(|r| r.members.iter())
-                .map(|&m| level[m as usize].saturating_add(1))
-                .max()
-                .unwrap_or(0);
+            let l =
+                self.prerequisite_members(i).iter().map(|&m| level[m as usize].saturating_add(1)).max().unwrap_or(0);
             level[i as usize] = l;
         }
         // Longest-path height (distance to a skill nothing needs): a
@@ -519,7 +695,7 @@ impl<'r> SkillGraph<'r> {
         let mut height = vec![0u32; self.len()];
         for &i in order.iter().rev() {
             let h = height[i as usize].saturating_add(1);
-            for &m in self.requirements[i as usize].iter().flat_map(|r| r.members.iter()) {
+            for &m in self.prerequisite_members(i) {
                 height[m as usize] = height[m as usize].max(h);
             }
         }
@@ -531,7 +707,7 @@ impl<'r> SkillGraph<'r> {
         let mut out = Vec::new();
         let mut stack = Vec::new();
         for &v in &order {
-            let plain: Vec<&Requirement> = self.requirements[v as usize].iter().filter(|r| !r.any_of).collect();
+            let plain: Vec<Requirement<'_>> = self.requirements_of(v).filter(|r| !r.any_of).collect();
             if plain.len() < 2 {
                 continue;
             }
@@ -547,7 +723,7 @@ impl<'r> SkillGraph<'r> {
                     stack.push(via);
                     let mut hit = false;
                     while let Some(x) = stack.pop() {
-                        for r in self.requirements[x as usize].iter().filter(|r| !r.any_of) {
+                        for r in self.requirements_of(x).filter(|r| !r.any_of) {
                             let y = r.members[0];
                             if y == target {
                                 hit = true;
@@ -591,7 +767,7 @@ impl<'r> SkillGraph<'r> {
     /// ```
     pub fn is_unlocked(&self, id: &str, satisfied: impl Fn(&str) -> bool) -> bool {
         let Some(&i) = self.index.get(id) else { return false };
-        self.requirements[i as usize].iter().all(|r| r.members.iter().any(|&m| satisfied(self.id(m))))
+        self.requirements_of(i).all(|r| r.members.iter().any(|&m| satisfied(self.id(m))))
     }
 
     pub(crate) fn index_of(&self, id: &str) -> Option<u32> {
@@ -602,12 +778,28 @@ impl<'r> SkillGraph<'r> {
         &self.roadmap.skills[i as usize].id
     }
 
-    pub(crate) fn requirements_of(&self, i: u32) -> &[Requirement] {
-        &self.requirements[i as usize]
+    pub(crate) fn requirements_of(&self, i: u32) -> impl Iterator<Item = Requirement<'_>> + Clone {
+        let i = i as usize;
+        let range = match (self.requirement_start.get(i), self.requirement_start.get(i + 1)) {
+            (Some(&a), Some(&b)) => a as usize..b as usize,
+            _ => 0..0,
+        };
+        let slots = &self.requirements[range];
+        slots.iter().map(|r| Requirement {
+            entry: r.entry,
+            members: &self.members[r.start as usize..r.end as usize],
+            any_of: r.any_of,
+        })
+    }
+
+    /// Every member of every requirement of skill `i`, in entry order
+    /// (a skill listed twice appears twice).
+    pub(crate) fn prerequisite_members(&self, i: u32) -> &[u32] {
+        &self.members[self.member_start[i as usize] as usize..self.member_start[i as usize + 1] as usize]
     }
 
     pub(crate) fn dependents_of(&self, i: u32) -> &[u32] {
-        &self.dependents[i as usize]
+        &self.dependents[self.dependent_start[i as usize] as usize..self.dependent_start[i as usize + 1] as usize]
     }
 
     pub(crate) fn phase_rank_of(&self, i: u32) -> u32 {

@@ -85,6 +85,49 @@ proptest! {
     }
 
     #[test]
+    fn index_lookups_agree_with_id_lookups(value in dag(), copy in any::<prop::sample::Index>()) {
+        // A skill repeating an earlier id (with its own prerequisites)
+        // counts as that earlier one wherever it is looked up.
+        let mut value = value;
+        let skills = value["skills"].as_array_mut().unwrap();
+        let original = skills[copy.index(skills.len())].clone();
+        let mut duplicate = original.clone();
+        duplicate["prerequisites"] = json!([]);
+        skills.push(duplicate);
+        let roadmap: Roadmap = serde_json::from_value(value).unwrap();
+        let graph = SkillGraph::new(&roadmap);
+        let first = |id: &str| roadmap.skills.iter().position(|s| s.id == id);
+        for (i, skill) in roadmap.skills.iter().enumerate() {
+            prop_assert_eq!(graph.skill_index(&skill.id), first(&skill.id));
+            prop_assert_eq!(graph.phase_index_at(i), graph.phase_index_of_skill(&skill.id));
+            let expected: Vec<(u32, Vec<u32>)> = skill
+                .prerequisites
+                .iter()
+                .enumerate()
+                .map(|(k, p)| (k as u32, p.skill_ids().filter_map(first).map(|m| m as u32).collect::<Vec<_>>()))
+                .filter(|(_, members)| !members.is_empty())
+                .collect();
+            let got: Vec<(u32, Vec<u32>)> = graph.requirements_at(i).map(|r| (r.entry, r.members.to_vec())).collect();
+            prop_assert_eq!(got, expected);
+            // Dependents: the skills listing this one, once each, in file order.
+            let mut dependents: Vec<&str> = roadmap
+                .skills
+                .iter()
+                .filter(|d| d.prerequisites.iter().any(|p| p.skill_ids().any(|x| x == skill.id)))
+                .map(|d| d.id.as_str())
+                .collect();
+            dependents.dedup();
+            prop_assert_eq!(graph.dependents(&skill.id), dependents);
+        }
+        let phases = trailmap::graph::phase_nodes(&roadmap);
+        for (p, node) in phases.iter().enumerate() {
+            let got: Vec<Option<usize>> = graph.phase_skill_indices(p).collect();
+            let expected: Vec<Option<usize>> = node.phase.skills.iter().map(|id| first(id)).collect();
+            prop_assert_eq!(got, expected);
+        }
+    }
+
+    #[test]
     fn injected_cycles_are_reported_with_a_correct_path(value in dag(), picks in proptest::collection::vec(any::<prop::sample::Index>(), 2..6)) {
         let mut value = value;
         let n = value["skills"].as_array().unwrap().len();

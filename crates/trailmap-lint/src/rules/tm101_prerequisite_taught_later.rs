@@ -34,19 +34,20 @@ use crate::registry::find;
 
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(rule) = find("TM101") else { return };
-    for (i, skill) in ctx.roadmap.skills.iter().enumerate() {
-        let Some(&at) = ctx.taught_at.get(skill.id.as_str()) else { continue };
-        for (k, prerequisite) in skill.prerequisites.iter().enumerate() {
+    let skills = &ctx.roadmap.skills;
+    for (i, skill) in skills.iter().enumerate() {
+        let Some(at) = ctx.graph.phase_index_at(i) else { continue };
+        for requirement in ctx.graph.requirements_at(i) {
             // An any-of group is fine when one member is taught in time.
-            let members: Vec<(&str, usize)> =
-                prerequisite.skill_ids().filter_map(|id| ctx.taught_at.get(id).map(|&p| (id, p))).collect();
-            if members.is_empty() || members.iter().any(|&(_, p)| !ctx.strictly_after(p, at)) {
+            let mut taught = requirement.members.iter().filter_map(|&m| ctx.graph.phase_index_at(m as usize).map(|p| (m, p)));
+            let Some((first, p)) = taught.next() else { continue };
+            if !ctx.strictly_after(p, at) || taught.any(|(_, p)| !ctx.strictly_after(p, at)) {
                 continue;
             }
-            let (id, p) = members[0];
-            let what = match prerequisite {
-                Prerequisite::Skill(_) => format!("prerequisite `{id}`"),
-                Prerequisite::AnyOf(_) => "every alternative of this `any_of` group".to_owned(),
+            let k = requirement.entry as usize;
+            let what = match skill.prerequisites.get(k) {
+                Some(Prerequisite::AnyOf(_)) => "every alternative of this `any_of` group".to_owned(),
+                _ => format!("prerequisite `{}`", skills[first as usize].id),
             };
             out.push(
                 ctx.diag(

@@ -32,7 +32,7 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     for (i, skill) in ctx.roadmap.skills.iter().enumerate() {
-        if !ctx.taught_at.contains_key(skill.id.as_str()) {
+        if ctx.graph.phase_index_at(i).is_none() {
             out.push(
                 ctx.diag(rule, format!("skill `{}` is not taught in any phase", skill.id))
                     .at(format!("{}/id", ctx.skill_pointer(i)))

@@ -30,7 +30,7 @@ use crate::registry::find;
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(rule) = find("TM107") else { return };
     for r in ctx.graph.redundant_prerequisites() {
-        let Some(&i) = ctx.skill_index.get(r.skill.as_str()) else { continue };
+        let Some(i) = ctx.skill_index(&r.skill) else { continue };
         let pointer = format!("{}/prerequisites/{}", ctx.skill_pointer(i), r.entry);
         let mut d = ctx
             .diag(rule, format!("prerequisite `{}` of `{}` is redundant: `{}` already needs it", r.prerequisite, r.skill, r.via))

@@ -48,27 +48,42 @@ fn suggestion(id: &str) -> String {
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(rule) = find("TM108") else { return };
     let r = ctx.roadmap;
-    let mut ids: Vec<(&str, &str, String)> = vec![("roadmap", r.id.as_str(), "/id".to_owned())];
-    ids.extend(r.skills.iter().enumerate().map(|(i, s)| ("skill", s.id.as_str(), format!("/skills/{i}/id"))));
-    ids.extend(ctx.phases.iter().map(|n| ("phase", n.phase.id.as_str(), format!("{}/id", n.pointer))));
-    ids.extend(r.projects.iter().enumerate().map(|(i, p)| ("project", p.id.as_str(), format!("/projects/{i}/id"))));
-    ids.extend(r.practices.iter().enumerate().map(|(i, p)| ("practice", p.id.as_str(), format!("/practices/{i}/id"))));
-    ids.extend(r.milestones.iter().enumerate().map(|(i, m)| ("milestone", m.id.as_str(), format!("/milestones/{i}/id"))));
-    ids.extend(r.exclusions.iter().enumerate().map(|(i, e)| ("exclusion", e.id.as_str(), format!("/exclusions/{i}/id"))));
-    ids.extend(r.areas.iter().enumerate().map(|(i, a)| ("area", a.id.as_str(), format!("/areas/{i}/id"))));
-    for (kind, id, pointer) in ids {
+    // Pointers are built only for the ids reported: at a million skills,
+    // one per id cost more than the check.
+    let mut report = |kind: &str, id: &str, pointer: &dyn Fn() -> String| {
         if is_kebab_case(id) {
-            continue;
+            return;
         }
         let shown = trailmap::escape::terminal(id);
-        let mut d = ctx.diag(rule, format!("{kind} id \"{shown}\" is not kebab-case")).at(pointer);
+        let d = ctx.diag(rule, format!("{kind} id \"{shown}\" is not kebab-case")).at(pointer());
         let better = suggestion(id);
-        d = if better.is_empty() || !is_kebab_case(&better) {
+        out.push(if better.is_empty() || !is_kebab_case(&better) {
             d.with_help("use lowercase ASCII letters and digits joined by hyphens")
         } else {
             d.with_help(format!("use `{better}`; for a skill, keep the old id in `former_ids`"))
-        };
-        out.push(d);
+        });
+    };
+    report("roadmap", &r.id, &|| "/id".to_owned());
+    for (i, s) in r.skills.iter().enumerate() {
+        report("skill", &s.id, &|| format!("/skills/{i}/id"));
+    }
+    for n in &ctx.phases {
+        report("phase", &n.phase.id, &|| format!("{}/id", n.pointer));
+    }
+    for (i, p) in r.projects.iter().enumerate() {
+        report("project", &p.id, &|| format!("/projects/{i}/id"));
+    }
+    for (i, p) in r.practices.iter().enumerate() {
+        report("practice", &p.id, &|| format!("/practices/{i}/id"));
+    }
+    for (i, m) in r.milestones.iter().enumerate() {
+        report("milestone", &m.id, &|| format!("/milestones/{i}/id"));
+    }
+    for (i, e) in r.exclusions.iter().enumerate() {
+        report("exclusion", &e.id, &|| format!("/exclusions/{i}/id"));
+    }
+    for (i, a) in r.areas.iter().enumerate() {
+        report("area", &a.id, &|| format!("/areas/{i}/id"));
     }
 }
 

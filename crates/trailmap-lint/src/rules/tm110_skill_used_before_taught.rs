@@ -53,7 +53,7 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(&at) = phase.and_then(|p| ctx.phase_index.get(p)) else { continue };
         for (k, entry) in skills.into_iter().enumerate() {
             let taught: Vec<(&str, usize)> =
-                entry.skill_ids().filter_map(|id| ctx.taught_at.get(id).map(|&t| (id, t))).collect();
+                entry.skill_ids().filter_map(|id| ctx.taught_at(id).map(|t| (id, t))).collect();
             if taught.is_empty() || taught.iter().any(|&(_, t)| !ctx.strictly_after(t, at)) {
                 continue;
             }

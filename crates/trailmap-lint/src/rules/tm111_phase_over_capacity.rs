@@ -39,13 +39,12 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             TimeUnit::Month => f64::from(span.len()) * 4.0,
         };
         let capacity = weeks * pace;
-        let planned: f64 = node
-            .phase
-            .skills
-            .iter()
-            .filter(|id| ctx.taught_at.get(id.as_str()) == Some(&i))
-            .filter_map(|id| ctx.skill_index.get(id.as_str()))
-            .filter_map(|&s| ctx.roadmap.skills[s].effort_hours)
+        let planned: f64 = ctx
+            .graph
+            .phase_skill_indices(i)
+            .flatten()
+            .filter(|&s| ctx.graph.phase_index_at(s) == Some(i))
+            .filter_map(|s| ctx.roadmap.skills[s].effort_hours)
             .filter(|h| h.is_finite() && *h > 0.0)
             .sum();
         if planned > capacity + 1e-9 {

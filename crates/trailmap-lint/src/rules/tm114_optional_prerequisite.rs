@@ -28,17 +28,17 @@ use crate::registry::find;
 
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(rule) = find("TM114") else { return };
-    let optional = |id: &str| ctx.graph.skill(id).is_some_and(|s| s.optional);
-    for (i, skill) in ctx.roadmap.skills.iter().enumerate() {
+    let skills = &ctx.roadmap.skills;
+    for (i, skill) in skills.iter().enumerate() {
         if skill.optional {
             continue;
         }
-        for (k, prerequisite) in skill.prerequisites.iter().enumerate() {
-            let members: Vec<&str> = prerequisite.skill_ids().filter(|id| ctx.graph.skill(id).is_some()).collect();
-            if !members.is_empty() && members.iter().all(|id| optional(id)) {
+        for requirement in ctx.graph.requirements_at(i) {
+            if requirement.members.iter().all(|&m| skills[m as usize].optional) {
+                let names: Vec<&str> = requirement.members.iter().map(|&m| skills[m as usize].id.as_str()).collect();
                 out.push(
-                    ctx.diag(rule, format!("required skill `{}` needs optional `{}`", skill.id, members.join("` or `")))
-                        .at(format!("{}/prerequisites/{k}", ctx.skill_pointer(i)))
+                    ctx.diag(rule, format!("required skill `{}` needs optional `{}`", skill.id, names.join("` or `")))
+                        .at(format!("{}/prerequisites/{}", ctx.skill_pointer(i), requirement.entry))
                         .with_help("make the prerequisite required, make this skill optional, or offer a required alternative"),
                 );
             }
