@@ -1,7 +1,10 @@
 //! The comparison itself: match items by id, follow renames, compare what
 //! matched field by field.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
+
+// Id tables with foldhash: SipHash was a tenth of a 100k-skill diff.
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use trailmap::diagnostic::push_token;
 use trailmap::suggest::levenshtein;
@@ -269,19 +272,17 @@ fn flatten_phases(phases: &[Phase]) -> Vec<PhaseEntry<'_>> {
 #[derive(Clone)]
 struct Taught<'a> {
     phase: &'a str,
+    /// Index of the phase in the flattened list.
     rank: usize,
-    pointer: String,
+    /// Index of the skill in the phase's `skills`.
+    entry: usize,
 }
 
 fn taught_map<'a>(phases: &[PhaseEntry<'a>]) -> HashMap<&'a str, Taught<'a>> {
     let mut out: HashMap<&str, Taught<'_>> = HashMap::new();
     for (rank, entry) in phases.iter().enumerate() {
         for (k, id) in entry.phase.skills.iter().enumerate() {
-            out.entry(id.as_str()).or_insert_with(|| Taught {
-                phase: entry.phase.id.as_str(),
-                rank,
-                pointer: ptr(&entry.pointer, &["skills", &k.to_string()]),
-            });
+            out.entry(id.as_str()).or_insert(Taught { phase: entry.phase.id.as_str(), rank, entry: k });
         }
     }
     out
@@ -586,7 +587,7 @@ impl<'a> Differ<'a> {
             self.push(kind, id, old_side("optional", o.optional), new_side("optional", n.optional), message);
         }
         let before = self.prerequisites(o, i, n, j);
-        self.placement(o, n, before);
+        self.placement(o, i, n, j, before);
         self.resources(o, i, n, j);
     }
 
@@ -704,14 +705,18 @@ impl<'a> Differ<'a> {
     }
 
     /// Reports a skill taught in another phase, or now before a prerequisite.
-    fn placement(&mut self, o: &'a Skill, n: &'a Skill, before: Option<usize>) {
+    fn placement(&mut self, o: &'a Skill, i: usize, n: &'a Skill, j: usize, before: Option<usize>) {
         let id = n.id.as_str();
         let then = self.old_taught.get(o.id.as_str()).cloned();
         let now = self.new_taught.get(id).cloned();
         // The skill's entry in its phase's list, else the skill itself.
-        let old_side =
-            Some((o.id.as_str(), then.as_ref().map_or_else(|| skill_pointer(self.old, &o.id), |t| t.pointer.clone())));
-        let new_side = Some((id, now.as_ref().map_or_else(|| skill_pointer(self.new, id), |t| t.pointer.clone())));
+        // Built only for a change: most skills stay where they were.
+        let side = |phases: &[PhaseEntry<'_>], taught: &Option<Taught<'_>>, skill: usize| match taught {
+            Some(t) => ptr(&phases[t.rank].pointer, &["skills", &t.entry.to_string()]),
+            None => item("skills", skill),
+        };
+        let old_side = || Some((o.id.as_str(), side(&self.old_phases, &then, i)));
+        let new_side = || Some((id, side(&self.new_phases, &now, j)));
         if let (Some(k), Some(at)) = (before, &now) {
             let entry = n.prerequisites.get(k);
             let mut phases: Vec<&str> = Vec::new();
@@ -733,6 +738,7 @@ impl<'a> Differ<'a> {
                 entry.map_or_else(String::new, |e| entry_text(e, |s| s)),
                 ids_list(phases)
             );
+            let (old_side, new_side) = (old_side(), new_side());
             self.push(ChangeKind::SkillMovedBeforePrerequisite, id, old_side, new_side, message);
             return;
         }
@@ -746,6 +752,7 @@ impl<'a> Differ<'a> {
             (Some(a), None) => format!("skill {} is no longer in any phase (was in {})", code(id), code(a)),
             (None, None) => return,
         };
+        let (old_side, new_side) = (old_side(), new_side());
         self.push(ChangeKind::SkillMoved, id, old_side, new_side, message);
     }
 
@@ -1252,10 +1259,6 @@ fn former_pointer(skill: &Skill, j: usize, former: &str) -> String {
         Some(k) => ptr(&base, &["former_ids", &k.to_string()]),
         None => base,
     }
-}
-
-fn skill_pointer(roadmap: &Roadmap, id: &str) -> String {
-    roadmap.skills.iter().position(|s| s.id == id).map_or_else(|| "/skills".to_owned(), |i| item("skills", i))
 }
 
 // Every field of the model is either compared above or deliberately left

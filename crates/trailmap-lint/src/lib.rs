@@ -100,15 +100,15 @@ pub fn lint_with(files: &[SourceFile], config: &Config, options: &LoadOptions) -
     }
     drop(contexts);
     // Freeing a large model (a string or two per id, name and topic) takes
-    // a good share of a run: do it beside locating and suppressing.
-    if roadmaps.iter().map(|(_, r)| r.skills.len()).sum::<usize>() < PARALLEL_MIN_SKILLS {
+    // a good share of a run: it happens on a thread of its own, which the
+    // caller does not wait for (a command-line run exits before it ends).
+    // Should no thread start, the model is freed here.
+    if roadmaps.iter().map(|(_, r)| r.skills.len()).sum::<usize>() >= PARALLEL_MIN_SKILLS {
+        let _ = std::thread::Builder::new().name("trailmap-drop".into()).spawn(move || drop(roadmaps));
+    } else {
         drop(roadmaps);
-        return finish(files, per_file, config);
     }
-    std::thread::scope(|scope| {
-        scope.spawn(move || drop(roadmaps));
-        finish(files, per_file, config)
-    })
+    finish(files, per_file, config)
 }
 
 /// Locates each file's diagnostics, applies the configuration and the

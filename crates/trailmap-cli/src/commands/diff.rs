@@ -107,7 +107,8 @@ fn load(arg: &str) -> Result<Input, u8> {
         git_show(arg)?
     };
     let loaded = Roadmap::from_slice_with(&bytes, arg, &options);
-    let text = String::from_utf8_lossy(&bytes).into_owned();
+    // Valid input is UTF-8 (the loader checked): no copy then.
+    let text = String::from_utf8(bytes).unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned());
     if !loaded.is_valid() {
         let lookup = |_: &str| Some(text.as_str());
         output::eprint(&emit::full(&loaded.diagnostics, &lookup, emit::Style::default()));
