@@ -16,6 +16,10 @@ use crate::measure::{Budget, Sample, measure};
 pub const OPS: &[(&str, &str)] = &[
     ("parse-floor", "`serde_json::from_slice` into `trailmap::Roadmap`, nothing else"),
     ("load", "`Roadmap::from_slice_with`: encoding, typed parse, meaning checks (ids, references, cycles)"),
+    (
+        "schema",
+        "parse to a `serde_json::Value`, then jsonschema's validator with the roadmap schema, every error collected: what a plain JSON Schema validator does (`load` runs it only for files the typed parse rejects)",
+    ),
     ("graph-build", "`SkillGraph::new` on the loaded model"),
     ("cycles", "`SkillGraph::cycles`"),
     ("redundant", "`SkillGraph::redundant_prerequisites`"),
@@ -92,6 +96,17 @@ pub fn run(base: &Path, mutated: &Path, ops: &[&str], budget: &Budget) -> Result
     }
     if wanted("load") {
         record("load", measure(budget, || Roadmap::from_slice_with(&bytes, &name, &load_options())));
+    }
+    if wanted("schema") {
+        let schema = trailmap::schema::roadmap_schema();
+        let validator =
+            jsonschema::validator_for(&schema).map_err(|e| format!("the roadmap schema does not compile: {e}"))?;
+        record(
+            "schema",
+            measure(budget, || {
+                serde_json::from_slice::<serde_json::Value>(&bytes).map(|value| validator.iter_errors(&value).count())
+            }),
+        );
     }
     if wanted("graph-build") {
         record("graph-build", measure(budget, || SkillGraph::new(&roadmap)));
