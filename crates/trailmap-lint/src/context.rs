@@ -45,9 +45,14 @@ impl<'a> Context<'a> {
             (SkillGraph::new(roadmap), phases_of())
         } else {
             std::thread::scope(|scope| {
-                let phases = scope.spawn(phases_of);
+                let phases = std::thread::Builder::new().spawn_scoped(scope, phases_of);
                 let graph = SkillGraph::new(roadmap);
-                (graph, phases.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+                let phases = match phases {
+                    Ok(helper) => helper.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                    // No thread to be had (a thread limit): build them here.
+                    Err(_) => phases_of(),
+                };
+                (graph, phases)
             })
         };
         Context { file, source, roadmap, graph, phases, phase_index }

@@ -221,27 +221,29 @@ fn run_file_rules(ctx: &Context<'_>, config: &Config, out: &mut Vec<Diagnostic>)
     }
     let next = AtomicUsize::new(0);
     let mut by_rule: Vec<Vec<Diagnostic>> = vec![Vec::new(); checks.len()];
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(&(rule, _, check)) = checks.get(i) else { break };
+            let mut found = Vec::new();
+            check(ctx, &mut found);
+            done.push((rule, found));
+        }
+        done
+    };
     std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(&(rule, _, check)) = checks.get(i) else { break };
-                        let mut found = Vec::new();
-                        check(ctx, &mut found);
-                        done.push((rule, found));
-                    }
-                    done
-                })
-            })
-            .collect();
-        for worker in workers {
+        // The calling thread works too; a helper that cannot start (a
+        // thread limit) leaves its share to the others.
+        let helpers: Vec<_> =
+            (1..threads).filter_map(|_| std::thread::Builder::new().spawn_scoped(scope, work).ok()).collect();
+        let mut results = vec![work()];
+        for helper in helpers {
             // A rule that panics panics the run, as it would on one thread.
-            for (i, found) in worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)) {
-                by_rule[i] = found;
-            }
+            results.push(helper.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+        }
+        for (i, found) in results.into_iter().flatten() {
+            by_rule[i] = found;
         }
     });
     out.extend(by_rule.into_iter().flatten());
