@@ -1,5 +1,7 @@
 //! Property tests of the loader and the skill graph on random roadmaps.
 
+mod common;
+
 use proptest::prelude::*;
 use serde_json::{Value, json};
 use trailmap::{Roadmap, SkillGraph};
@@ -7,38 +9,26 @@ use trailmap::{Roadmap, SkillGraph};
 /// A random DAG: skill `i` may only need skills `< i`. Some prerequisites
 /// are `any_of` groups. Skills are spread over a few phases.
 fn dag() -> impl Strategy<Value = Value> {
-    (1usize..40).prop_flat_map(|n| {
-        let prereqs = proptest::collection::vec(proptest::collection::vec((any::<prop::sample::Index>(), 0u8..4, any::<prop::sample::Index>()), 0..4), n);
-        let phases = proptest::collection::vec(0usize..4, n);
-        (Just(n), prereqs, phases)
-    })
-    .prop_map(|(n, prereqs, phase_of)| {
-        let skills: Vec<Value> = (0..n)
-            .map(|i| {
-                let mut list: Vec<Value> = Vec::new();
-                if i > 0 {
-                    for (a, kind, b) in &prereqs[i] {
-                        let x = format!("s{}", a.index(i));
-                        if *kind == 0 {
-                            let y = format!("s{}", b.index(i));
-                            list.push(json!({"any_of": [x, y]}));
-                        } else {
-                            list.push(json!(x));
-                        }
-                    }
-                }
-                list.dedup();
-                json!({"id": format!("s{i}"), "name": format!("Skill {i}"), "prerequisites": list})
-            })
-            .collect();
-        let phases: Vec<Value> = (0..4)
-            .map(|p| {
-                let ids: Vec<String> = (0..n).filter(|&i| phase_of[i] == p).map(|i| format!("s{i}")).collect();
-                json!({"id": format!("p{p}"), "title": format!("Phase {p}"), "skills": ids, "span": {"unit": "week", "start": p + 1}})
-            })
-            .collect();
-        json!({"id": "random", "title": "Random", "version": "1.0.0", "skills": skills, "phases": phases})
-    })
+    (1usize..40)
+        .prop_flat_map(|n| {
+            let prereqs = proptest::collection::vec(
+                proptest::collection::vec((any::<prop::sample::Index>(), 0u8..4, any::<prop::sample::Index>()), 0..4),
+                n,
+            );
+            let phases = proptest::collection::vec(0usize..4, n);
+            (Just(n), prereqs, phases)
+        })
+        .prop_map(|(n, prereqs, phase_of)| {
+            let skills: Vec<Value> = (0..n)
+                .map(|i| {
+                    let mut list = common::prerequisites(i, &prereqs[i]);
+                    list.dedup();
+                    json!({"id": format!("s{i}"), "name": format!("Skill {i}"), "prerequisites": list})
+                })
+                .collect();
+            let phases = common::phases(&phase_of, 4);
+            json!({"id": "random", "title": "Random", "version": "1.0.0", "skills": skills, "phases": phases})
+        })
 }
 
 fn load(value: &Value) -> trailmap::Loaded {

@@ -2,6 +2,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+mod common;
+
 use proptest::prelude::*;
 use serde_json::{Value, json};
 use trailmap::query::NextOptions;
@@ -16,7 +18,10 @@ fn case() -> impl Strategy<Value = (Value, Vec<u8>)> {
             (
                 Just(n),
                 proptest::collection::vec(
-                    proptest::collection::vec((any::<prop::sample::Index>(), 0u8..4, any::<prop::sample::Index>()), 0..3),
+                    proptest::collection::vec(
+                        (any::<prop::sample::Index>(), 0u8..4, any::<prop::sample::Index>()),
+                        0..3,
+                    ),
                     n,
                 ),
                 proptest::collection::vec(proptest::option::of(1u32..30), n),
@@ -27,13 +32,7 @@ fn case() -> impl Strategy<Value = (Value, Vec<u8>)> {
         .prop_map(|(n, prereqs, efforts, statuses, phase_of)| {
             let skills: Vec<Value> = (0..n)
                 .map(|i| {
-                    let mut list: Vec<Value> = Vec::new();
-                    if i > 0 {
-                        for (a, kind, b) in &prereqs[i] {
-                            let x = format!("s{}", a.index(i));
-                            list.push(if *kind == 0 { json!({"any_of": [x, format!("s{}", b.index(i))]}) } else { json!(x) });
-                        }
-                    }
+                    let list = common::prerequisites(i, &prereqs[i]);
                     let mut skill = json!({"id": format!("s{i}"), "name": format!("Skill {i}"), "prerequisites": list});
                     if let Some(h) = efforts[i] {
                         skill["effort_hours"] = json!(h);
@@ -41,12 +40,7 @@ fn case() -> impl Strategy<Value = (Value, Vec<u8>)> {
                     skill
                 })
                 .collect();
-            let phases: Vec<Value> = (0..3)
-                .map(|p| {
-                    let ids: Vec<String> = (0..n).filter(|&i| phase_of[i] == p).map(|i| format!("s{i}")).collect();
-                    json!({"id": format!("p{p}"), "title": format!("Phase {p}"), "span": {"unit": "week", "start": p + 1}, "skills": ids})
-                })
-                .collect();
+            let phases = common::phases(&phase_of, 3);
             (json!({"id": "r", "title": "R", "version": "1.0.0", "skills": skills, "phases": phases}), statuses)
         })
 }
