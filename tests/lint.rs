@@ -1,7 +1,9 @@
 //! `trailmap lint` and `trailmap rule` end to end: every rule on its
 //! fixtures, fixes, configuration, suppressions and every output format.
 
-use trailmap_tests::{golden, root, run, run_in, stdout};
+mod util;
+
+use util::{golden, root, run, run_in, stdout};
 
 /// Each rule fires on its `bad` fixture (golden lines with line:col) and
 /// not on its `good` one. All rules run, so rules are also checked against

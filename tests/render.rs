@@ -3,10 +3,12 @@
 //! roadmap, a document that drops nothing, and hostile names that must break
 //! no format.
 
+mod util;
+
 use std::collections::HashSet;
 
 use trailmap::escape;
-use trailmap_tests::{golden, root, run, stdout};
+use util::{golden, root, run, stdout};
 
 const SMALL: &str = "tests/fixtures/valid/small.json";
 const HOSTILE: &str = "tests/fixtures/render/hostile.json";

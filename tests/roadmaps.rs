@@ -1,10 +1,12 @@
 //! The five bundled roadmaps: valid, faithful to their seeds, and sharing
 //! one skill vocabulary.
 
+mod util;
+
 use std::collections::BTreeMap;
 
 use trailmap::Roadmap;
-use trailmap_tests::root;
+use util::root;
 
 fn bundled() -> Vec<(String, String, Roadmap)> {
     let mut out = Vec::new();

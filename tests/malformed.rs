@@ -9,13 +9,15 @@
 //! Nothing here measures time: the bounds measured on these inputs are in
 //! the README's "Security" section.
 
+mod util;
+
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::Output;
 
 use proptest::prelude::*;
 use serde_json::{Value, json};
-use trailmap_tests::{root, run, stdout};
+use util::{root, run, stdout};
 
 /// A fresh directory under the system temp dir, removed on drop.
 struct TempDir(PathBuf);
@@ -367,7 +369,7 @@ fn directories_fifos_and_missing_paths_are_io_errors() {
 #[test]
 fn schema_and_ref_urls_are_never_fetched() {
     let isolated = std::process::Command::new("unshare").args(["-n", "true"]).status().is_ok_and(|s| s.success());
-    let binary = trailmap_tests::binary();
+    let binary = util::binary();
     for (file, expected) in [("schema-url.json", 0), ("ref-url.json", 1)] {
         let path = format!("tests/fixtures/malformed/{file}");
         for format in ["json", "full"] {

@@ -3,11 +3,13 @@
 //! codes, `REV:PATH` from git, hostile names, and progress migration that
 //! never loses the original.
 
+mod util;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use serde_json::{Value, json};
-use trailmap_tests::{golden, root, run, run_in, stdout};
+use util::{golden, root, run, run_in, stdout};
 
 const CASES: &str = "tests/fixtures/diff";
 

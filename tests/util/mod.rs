@@ -1,23 +1,22 @@
-//! Helpers for the end-to-end tests in `tests/`: find the `trailmap`
-//! binary that `cargo test --workspace` built, run it from the workspace
-//! root, and compare output with golden files.
+//! Helpers shared by the end-to-end tests in `tests/`: run the `trailmap`
+//! binary that cargo built for this test (`CARGO_BIN_EXE_trailmap`, never a
+//! stale binary found on disk) from the repository root, and compare output
+//! with golden files.
+
+// Each test file includes this module and uses only some of it.
+#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// The workspace root.
 pub fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The `trailmap` binary next to the running test executable
-/// (`target/<profile>/deps/<test>` → `target/<profile>/trailmap`).
+/// The `trailmap` binary cargo built for this test run.
 pub fn binary() -> PathBuf {
-    let exe = std::env::current_exe().expect("current test executable");
-    let dir = exe.parent().and_then(Path::parent).expect("target directory");
-    let bin = dir.join(format!("trailmap{}", std::env::consts::EXE_SUFFIX));
-    assert!(bin.exists(), "{} not found: run `cargo test --workspace` (it builds the binary first)", bin.display());
-    bin
+    PathBuf::from(env!("CARGO_BIN_EXE_trailmap"))
 }
 
 /// Runs `trailmap ARGS` from the workspace root.

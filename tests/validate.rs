@@ -1,6 +1,8 @@
 //! `trailmap validate` end to end: exit codes, locations, formats.
 
-use trailmap_tests::{golden, root, run, stdout};
+mod util;
+
+use util::{golden, root, run, stdout};
 
 /// Every fixture under `tests/fixtures/invalid` reports exactly its golden
 /// diagnostics (code, line:col, message) and exits 1.

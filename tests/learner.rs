@@ -1,7 +1,9 @@
 //! `trailmap next`, `plan` and `schedule` end to end, on a small fixture
 //! (golden output) and on the bundled roadmaps.
 
-use trailmap_tests::{golden, run, stdout};
+mod util;
+
+use util::{golden, run, stdout};
 
 const SMALL: &str = "tests/fixtures/valid/small.json";
 
@@ -92,7 +94,7 @@ fn progress_files_count_and_unknown_ids_warn() {
 
 #[test]
 fn bundled_roadmaps_answer_the_learner() {
-    for file in std::fs::read_dir(trailmap_tests::root().join("roadmaps")).unwrap() {
+    for file in std::fs::read_dir(util::root().join("roadmaps")).unwrap() {
         let path = file.unwrap().path();
         let path = path.to_str().unwrap();
         let out = run(&["next", path, "--done", "python,git"]);
