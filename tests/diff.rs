@@ -154,7 +154,7 @@ fn fail_on_sets_the_exit_status() {
 }
 
 #[test]
-fn usage_io_and_invalid_input_exit_2() {
+fn usage_and_io_errors_exit_2_invalid_input_exits_1() {
     let (old, new) = case("skill-added");
     assert_eq!(run(&["diff", &old]).status.code(), Some(2), "NEW is required");
     assert_eq!(run(&["diff", &old, &new, "--format", "html"]).status.code(), Some(2));
@@ -163,7 +163,7 @@ fn usage_io_and_invalid_input_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("does/not/exist.json"), "{}", stderr(&out));
     let out = run(&["diff", &old, "tests/fixtures/invalid/four-problems.json"]);
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(1), "a problem in the input, as in every command");
     assert!(stderr(&out).contains("error[TM007]"), "diagnostics as validate shows them: {}", stderr(&out));
     assert!(stderr(&out).contains("not a valid roadmap"));
     assert!(stdout(&out).is_empty());
@@ -196,9 +196,15 @@ fn old_may_be_rev_path_read_from_git() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["changes"][0]["kind"], "skill-removed");
-    // A removal is annotated on the old side, named as given.
+    // A removal is annotated on the file the pull request shows, where
+    // the item was (its former container), never on `REV:PATH`.
     let out = run_in(&dir, &["diff", "HEAD:roadmap.json", "roadmap.json", "--format", "github"], &[]);
-    assert!(stdout(&out).contains("::warning file=HEAD%3Aroadmap.json,line=15,col=5,"), "{}", stdout(&out));
+    assert!(stdout(&out).contains("::warning file=roadmap.json,line="), "{}", stdout(&out));
+    assert!(!stdout(&out).contains("HEAD"), "{}", stdout(&out));
+    // The new side read from git is named by its path too.
+    let out = run_in(&dir, &["diff", "roadmap.json", "HEAD:roadmap.json", "--format", "github"], &[]);
+    assert!(stdout(&out).contains("file=roadmap.json,"), "{}", stdout(&out));
+    assert!(!stdout(&out).contains("HEAD%3A"), "{}", stdout(&out));
 
     let out = run_in(&dir, &["diff", "no-such-rev:roadmap.json", "roadmap.json"], &[]);
     assert_eq!(out.status.code(), Some(2));
@@ -368,11 +374,11 @@ fn migrate_progress_leaves_the_original_intact_on_failure() {
     let before = std::fs::read_to_string(&file).unwrap();
     let path = file.to_str().unwrap();
     let out = run(&["migrate-progress", "--from", &old, "--to", "tests/fixtures/invalid/four-problems.json", path]);
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("error[TM007]"));
     std::fs::write(dir.join("bad.json"), "{\"skills\": {\"numpy\": {\"status\": \"finished\"}}}").unwrap();
     let out = run(&["migrate-progress", "--from", &old, "--to", &new, dir.join("bad.json").to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("not a valid progress file; it was not changed"), "{}", stderr(&out));
     assert_eq!(std::fs::read_to_string(&file).unwrap(), before);
     let _ = std::fs::remove_dir_all(&dir);

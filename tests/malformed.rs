@@ -118,22 +118,23 @@ fn every_fixture_reports_its_manifest_diagnostics_and_exit_code() {
 #[test]
 fn every_fixture_is_safe_in_every_format_and_command() {
     let dir = "tests/fixtures/malformed/";
-    let full = run(&["validate", dir]);
+    let files = util::json_files(dir);
+    let full = util::run_files(&["validate"], &files);
     assert_eq!(exit(&full, "validate full"), 1);
     let text = stdout(&full);
     assert!(!text.contains('\u{1b}') && !text.contains('\r'), "control characters reached the terminal:\n{text}");
     assert!(text.contains("unknown property `\\u{1b}[31mred\\u{1b}[0m`"), "{text}");
 
-    let json = run(&["lint", "--isolated", "--format", "json", dir]);
+    let json = util::run_files(&["lint", "--isolated", "--format", "json"], &files);
     assert_eq!(exit(&json, "lint json"), 1);
     let diagnostics = json_output(&json, "lint json").len();
 
-    let sarif = run(&["lint", "--isolated", "--format", "sarif", dir]);
+    let sarif = util::run_files(&["lint", "--isolated", "--format", "sarif"], &files);
     assert_eq!(exit(&sarif, "lint sarif"), 1);
     let log: Value = serde_json::from_slice(&sarif.stdout).expect("SARIF parses");
     assert_eq!(log["runs"][0]["results"].as_array().unwrap().len(), diagnostics);
 
-    let github = run(&["lint", "--isolated", "--format", "github", dir]);
+    let github = util::run_files(&["lint", "--isolated", "--format", "github"], &files);
     assert_eq!(exit(&github, "lint github"), 1);
     let text = stdout(&github);
     assert_eq!(text.lines().count(), diagnostics, "one annotation per diagnostic, one line each");
@@ -167,7 +168,8 @@ fn every_truncation_of_a_roadmap_is_a_located_syntax_error() {
     for n in (0..end(&large)).step_by(61) {
         cases.insert(tmp.write(&format!("large-{n:06}.json"), &large[..n]), large[..n].to_vec());
     }
-    let out = run(&["validate", "--format", "json", tmp.0.to_str().unwrap()]);
+    let truncated = util::json_files(tmp.0.to_str().unwrap());
+    let out = util::run_files(&["validate", "--format", "json"], &truncated);
     assert_eq!(exit(&out, "validate truncations"), 1);
     let mut by_file: BTreeMap<String, Vec<Value>> = BTreeMap::new();
     for d in json_output(&out, "validate truncations") {
@@ -195,7 +197,7 @@ fn every_truncation_of_a_roadmap_is_a_located_syntax_error() {
     assert!(cases.len() > 3000);
     assert!(utf8_cuts <= 5, "most cuts fall between characters");
     // lint reads the same prefixes without crashing, JSON intact.
-    let lint = run(&["lint", "--isolated", "--format", "json", tmp.0.to_str().unwrap()]);
+    let lint = util::run_files(&["lint", "--isolated", "--format", "json"], &truncated);
     assert_eq!(exit(&lint, "lint truncations"), 1);
     assert_eq!(json_output(&lint, "lint truncations").len(), cases.len());
 }

@@ -55,3 +55,25 @@ pub fn golden(path: &str, actual: &str) {
         "output differs from {path} (TRAILMAP_BLESS=1 to accept):\n--- expected\n{expected}\n--- actual\n{actual}"
     );
 }
+
+/// The `*.json` files of `dir` (relative to the root, or absolute), sorted:
+/// fixture folders whose file names are not roadmap names are passed
+/// explicitly, as a user would name them.
+pub fn json_files(dir: &str) -> Vec<String> {
+    let full = root().join(dir);
+    let mut files: Vec<String> = std::fs::read_dir(&full)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .map(|p| p.strip_prefix(root()).map(Path::to_path_buf).unwrap_or(p).to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    files
+}
+
+/// Runs `trailmap ARGS FILES` from the workspace root.
+pub fn run_files(args: &[&str], files: &[String]) -> Output {
+    let mut all: Vec<&str> = args.to_vec();
+    all.extend(files.iter().map(String::as_str));
+    run(&all)
+}

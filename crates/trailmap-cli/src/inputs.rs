@@ -1,53 +1,167 @@
-//! Turning path arguments into files: directories are searched
-//! recursively for `*.json` roadmaps, in sorted order.
+//! Turning path arguments into loaded files, for `validate` and `lint`:
+//! the configuration, the file selection (`trailmap_lint::discover`) and
+//! reading, with every I/O problem reported once.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-/// A path argument that could not be used.
-pub struct InputError(pub String);
+use trailmap::fs::FileSnapshot;
+use trailmap::{Diagnostic, LoadOptions, Progress};
+use trailmap_lint::SourceFile;
+use trailmap_lint::config::Config;
+use trailmap_lint::discover::FileKind;
 
-/// Expands files and directories into a sorted list of files. Hidden
-/// directories and `*.schema.json` files are skipped when walking.
-pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
-    for path in paths {
-        match std::fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walk(path, &mut files, &mut errors),
-            // Anything else (a file, a FIFO) is the loader's to judge.
-            Ok(_) => files.push(path.clone()),
-            Err(err) => errors.push(InputError(format!("cannot read {}: {}", path.display(), err))),
-        }
-    }
-    (files, errors)
+use crate::output;
+
+/// Path arguments and the options that choose files.
+#[derive(clap::Args)]
+pub struct FileArgs {
+    /// Roadmap or progress files, or directories to search (see "Which
+    /// files are checked" in the README).
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Skip these files and folders when walking (globs, comma-separated);
+    /// replaces trailmap.toml's `exclude`.
+    #[arg(long, value_delimiter = ',', value_name = "GLOBS")]
+    pub exclude: Option<Vec<String>>,
+    /// Skip these files and folders too (globs, comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "GLOBS")]
+    pub extend_exclude: Vec<String>,
+    /// Apply the excludes to files named on the command line as well.
+    #[arg(long)]
+    pub force_exclude: bool,
+    /// Use this configuration file instead of searching for trailmap.toml.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+    /// Ignore every configuration file.
+    #[arg(long)]
+    pub isolated: bool,
+    /// Refuse inputs larger than this (e.g. 64M, 1G).
+    #[arg(long, default_value = "256M", value_parser = parse_size)]
+    pub max_size: u64,
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<InputError>) {
-    let mut stack = vec![dir.to_path_buf()];
-    let mut found = Vec::new();
-    while let Some(dir) = stack.pop() {
-        let entries = match std::fs::read_dir(&dir) {
-            Ok(entries) => entries,
+impl FileArgs {
+    /// The configuration: `--config`, none with `--isolated`, else the
+    /// nearest `trailmap.toml` above the first path.
+    pub fn config(&self) -> Result<Config, String> {
+        if self.isolated {
+            Ok(Config::default())
+        } else if let Some(path) = &self.config {
+            Config::load(path).map_err(|e| e.to_string())
+        } else {
+            let start = self.paths.first().cloned().unwrap_or_else(|| PathBuf::from("."));
+            Config::discover(&start).map_err(|e| e.to_string())
+        }
+    }
+}
+
+/// A roadmap read from disk.
+pub struct RoadmapFile {
+    /// Where it was read.
+    pub path: PathBuf,
+    /// Its name and text.
+    pub source: SourceFile,
+    /// What it looked like when read (for writing fixes back safely).
+    pub snapshot: Option<FileSnapshot>,
+}
+
+/// Everything read for one run.
+pub struct Inputs {
+    /// Roadmaps that are UTF-8 text (the rest are reported in `early`).
+    pub roadmaps: Vec<RoadmapFile>,
+    /// Diagnostics found while reading: progress files, roadmaps that are
+    /// over the size limit or not UTF-8.
+    pub early: Vec<Diagnostic>,
+    /// Texts of the progress files, for snippets.
+    pub progress_sources: Vec<SourceFile>,
+    /// How many files were checked.
+    pub files: usize,
+    /// I/O errors already reported (exit 2).
+    pub io_errors: usize,
+}
+
+impl Inputs {
+    /// The text of `file`, for snippets.
+    pub fn source(&self, file: &str) -> Option<&str> {
+        self.roadmaps
+            .iter()
+            .map(|r| &r.source)
+            .chain(&self.progress_sources)
+            .find(|s| s.name == file)
+            .map(|s| s.text.as_str())
+    }
+}
+
+/// Selects and reads the files; `Err` is the exit code after reporting (a
+/// bad configuration or pattern, or nothing to check).
+pub fn read(args: &FileArgs, config: &Config) -> Result<Inputs, u8> {
+    let mut discovery = config.discovery(args.exclude.as_deref(), &args.extend_exclude).map_err(|e| {
+        output::error_lines(&e.to_string());
+        crate::cli::EXIT_USAGE
+    })?;
+    discovery.force_exclude = args.force_exclude;
+    let selection = discovery.select(&args.paths);
+    for warning in &selection.warnings {
+        output::warn(warning);
+    }
+    for error in &selection.errors {
+        output::error(error);
+    }
+    if selection.files.is_empty() && selection.errors.is_empty() {
+        let names: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
+        output::error(&format!(
+            "no roadmap files found under {}; name files explicitly or set `include` in trailmap.toml",
+            names.join(", ")
+        ));
+        return Err(crate::cli::EXIT_USAGE);
+    }
+    let options = LoadOptions { max_bytes: args.max_size };
+    let mut inputs = Inputs {
+        roadmaps: Vec::new(),
+        early: Vec::new(),
+        progress_sources: Vec::new(),
+        files: 0,
+        io_errors: selection.errors.len(),
+    };
+    for selected in selection.files {
+        let path = selected.path;
+        let name = path.display().to_string();
+        let bytes = match trailmap::load::read_file(&path, args.max_size) {
+            Ok(Ok(bytes)) => bytes,
+            Ok(Err(_)) => {
+                // Over the size limit: the loader words the diagnostic.
+                if let Ok(loaded) = trailmap::Roadmap::from_path_with(&path, &options) {
+                    inputs.early.extend(loaded.diagnostics);
+                }
+                inputs.files += 1;
+                continue;
+            }
             Err(err) => {
-                errors.push(InputError(format!("cannot read directory {}: {}", dir.display(), err)));
+                output::error(&format!("cannot read {name}: {err}"));
+                inputs.io_errors += 1;
                 continue;
             }
         };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let Ok(kind) = entry.file_type() else { continue };
-            if kind.is_dir() {
-                if !name.starts_with('.') {
-                    stack.push(path);
-                }
-            } else if kind.is_file() && name.ends_with(".json") && !name.ends_with(".schema.json") {
-                found.push(path);
+        inputs.files += 1;
+        if selected.kind == FileKind::Progress {
+            let loaded = Progress::from_slice_with(&bytes, &name, &options);
+            inputs.early.extend(loaded.diagnostics);
+            if let Ok(text) = String::from_utf8(bytes) {
+                inputs.progress_sources.push(SourceFile::new(name, text));
+            }
+            continue;
+        }
+        let snapshot = FileSnapshot::of(&path, &bytes).ok();
+        match String::from_utf8(bytes) {
+            Ok(text) => inputs.roadmaps.push(RoadmapFile { path, source: SourceFile::new(name, text), snapshot }),
+            Err(err) => {
+                // Let the core locate the bad byte.
+                let loaded = trailmap::Roadmap::from_slice_with(err.as_bytes(), &name, &options);
+                inputs.early.extend(loaded.diagnostics);
             }
         }
     }
-    found.sort();
-    files.extend(found);
+    Ok(inputs)
 }
 
 /// Parses a size such as `1048576`, `512K`, `64M` or `1G` (binary units).

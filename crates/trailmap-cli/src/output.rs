@@ -25,6 +25,17 @@ pub fn error(text: &str) {
     let _ = writeln!(err, "error: {}", trailmap_lint::emit::sanitize(text));
 }
 
+/// Prints a multi-line error (a TOML parser's report with its snippet):
+/// each line is escaped on its own, so the line breaks stay line breaks.
+pub fn error_lines(text: &str) {
+    let mut err = std::io::stderr().lock();
+    let mut lines = text.trim_end().lines();
+    let _ = writeln!(err, "error: {}", trailmap_lint::emit::sanitize(lines.next().unwrap_or_default()));
+    for line in lines {
+        let _ = writeln!(err, "{}", trailmap_lint::emit::sanitize(line));
+    }
+}
+
 /// Whether to colour stdout.
 #[derive(Clone, Copy, Default, clap::ValueEnum)]
 pub enum Color {

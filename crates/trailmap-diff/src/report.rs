@@ -268,8 +268,9 @@ pub struct Source<'s> {
 }
 
 /// GitHub Actions workflow commands: a `::notice` with the summary, then
-/// one annotation per change on the new file's lines (the old file's for a
-/// removed item), and an `::error` on the new `version` when the version
+/// one annotation per change on the new file's lines (a removed item on
+/// the container that held it: the pull request shows only the new file;
+/// `_old` is not read), and an `::error` on the new `version` when the version
 /// check failed. A change is an `::error` when it reaches `fail_on`, else a
 /// `::warning` when major and a `::notice` otherwise. Control characters
 /// from the files become visible `\u{..}` escapes and messages and
@@ -290,34 +291,44 @@ pub struct Source<'s> {
 /// assert!(lines[1].starts_with("::notice file=new.json,line=2,col=13,"), "{}", lines[1]);
 /// assert!(lines[1].ends_with("::skill `x` (\"a\\u{a}::error::boom\") added"));
 /// ```
-pub fn github(report: &Report, old: Source<'_>, new: Source<'_>, fail_on: Option<Bump>) -> String {
+pub fn github(report: &Report, _old: Source<'_>, new: Source<'_>, fail_on: Option<Bump>) -> String {
     let mut out = String::new();
     let _ =
         writeln!(out, "::notice title=trailmap diff::{}", escape::github_data(&escape::terminal(&report.summary())));
     // One scan per file resolves every pointer.
     let anchor = |pointer: &str| Diagnostic::new("diff", "diff", Severity::Info, "").at(pointer);
-    let mut old_marks: Vec<Diagnostic> = Vec::new();
     let mut new_marks: Vec<Diagnostic> = Vec::new();
-    let mut sides: Vec<(bool, usize)> = Vec::new();
+    let mut sides: Vec<usize> = Vec::new();
+    let mut removed: Vec<usize> = Vec::new();
     for c in &report.changes {
         match (&c.new_pointer, &c.old_pointer) {
             (Some(p), _) => {
-                sides.push((true, new_marks.len()));
+                sides.push(new_marks.len());
                 new_marks.push(anchor(p));
             }
             (None, Some(p)) => {
-                sides.push((false, old_marks.len()));
-                old_marks.push(anchor(p));
+                // Removed: annotate the new file (the one the pull request
+                // shows) where the item was, at its former container.
+                let parent = p.rsplit_once('/').map_or("", |(parent, _)| parent);
+                sides.push(new_marks.len());
+                removed.push(new_marks.len());
+                new_marks.push(anchor(parent));
             }
             (None, None) => {
-                sides.push((true, new_marks.len()));
+                sides.push(new_marks.len());
                 new_marks.push(anchor(""));
             }
         }
     }
     new_marks.push(anchor("/version"));
-    trailmap::locate(old.text, &mut old_marks);
     trailmap::locate(new.text, &mut new_marks);
+    // A removal marks where its container starts, not the whole container.
+    for &k in &removed {
+        if let Some(loc) = new_marks[k].location.as_mut() {
+            loc.end_line = loc.line;
+            loc.end_column = loc.column + 1;
+        }
+    }
     let annotation =
         |out: &mut String, level: &str, file: &str, mark: Option<&Diagnostic>, title: &str, message: &str| {
             let loc = mark.and_then(|m| m.location);
@@ -333,13 +344,13 @@ pub fn github(report: &Report, old: Source<'_>, new: Source<'_>, fail_on: Option
                 escape::github_data(message),
             );
         };
-    for (c, (in_new, k)) in report.changes.iter().zip(sides) {
+    for (c, k) in report.changes.iter().zip(sides) {
         let level = match fail_on {
             Some(t) if t > Bump::None && c.bump >= t => "error",
             _ if c.bump == Bump::Major => "warning",
             _ => "notice",
         };
-        let (file, mark) = if in_new { (new.name, new_marks.get(k)) } else { (old.name, old_marks.get(k)) };
+        let (file, mark) = (new.name, new_marks.get(k));
         // Control characters from the files become visible escapes first;
         // the newline before the hint is ours.
         let mut message = escape::terminal(&c.message);

@@ -38,7 +38,23 @@ pub const SCHEMA_ID: &str = "https://trailmap.dev/schemas/trailmap-toml.schema.j
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "trailmap.toml")]
+#[serde(rename_all = "kebab-case")]
 pub struct ConfigFile {
+    /// Which files a directory walk checks (globs relative to this file's
+    /// directory; a pattern without `/` matches a name anywhere). Replaces
+    /// the default: `*.roadmap.json`, `*.roadmap.yaml`, `*.roadmap.yml`,
+    /// files under a folder named `roadmaps`, and `*.progress.*` files.
+    /// Files whose `$schema` names trailmap's schemas are always included.
+    #[serde(default)]
+    pub include: Option<Vec<String>>,
+    /// Files and folders a directory walk skips. Replaces the default:
+    /// `.git`, `node_modules`, `target`, `.venv`, `venv`, `__pycache__`,
+    /// `.tox`.
+    #[serde(default)]
+    pub exclude: Option<Vec<String>>,
+    /// More files and folders to skip, on top of `exclude`.
+    #[serde(default)]
+    pub extend_exclude: Vec<String>,
     /// Settings of `trailmap lint`.
     #[serde(default)]
     pub lint: LintSection,
@@ -185,6 +201,32 @@ impl Config {
             }
         }
         Ok(Config::default())
+    }
+
+    /// The file selection this configuration asks for, with command-line
+    /// `exclude` (replacing the configured one) and `extend_exclude`.
+    ///
+    /// ```
+    /// let config = trailmap_lint::config::Config::parse("extend-exclude = [\"old\"]", None).unwrap();
+    /// let discovery = config.discovery(None, &[]).unwrap();
+    /// assert!(discovery.is_excluded(std::path::Path::new("old/roadmaps/a.json")));
+    /// ```
+    pub fn discovery(
+        &self,
+        exclude: Option<&[String]>,
+        extend_exclude: &[String],
+    ) -> Result<crate::discover::Discovery, ConfigError> {
+        let base = match self.path.as_ref().and_then(|p| p.parent()) {
+            Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let mut extend = self.file.extend_exclude.clone();
+        extend.extend(extend_exclude.iter().cloned());
+        let exclude = exclude.or(self.file.exclude.as_deref());
+        crate::discover::Discovery::new(&base, self.file.include.as_deref(), exclude, &extend).map_err(|e| {
+            let name = self.path.as_ref().map_or_else(|| FILE_NAME.to_owned(), |p| p.display().to_string());
+            ConfigError(format!("{name}: {e}"))
+        })
     }
 
     /// The failing severity.

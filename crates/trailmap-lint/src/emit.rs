@@ -283,22 +283,40 @@ fn sarif_level(severity: Severity) -> &'static str {
     }
 }
 
-/// Makes a file name a SARIF `uri`: relative paths stay relative (to the
-/// working directory, as GitHub code scanning expects), with `/` separators
-/// and percent-encoding of anything outside RFC 3986's unreserved set.
+/// The folder SARIF `uri`s are relative to: the top of the git work tree
+/// holding the working directory, else the working directory itself.
+pub fn source_root() -> std::path::PathBuf {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    cwd.ancestors().find(|dir| dir.join(".git").exists()).map(std::path::Path::to_path_buf).unwrap_or(cwd)
+}
+
+/// Makes a file name a SARIF `uri` relative to `root` (see
+/// [`source_root`]), with `/` separators and percent-encoding of anything
+/// outside RFC 3986's unreserved set. `None` when the file lies outside
+/// `root`: the caller then gives an absolute `file:` URI.
 ///
 /// ```
-/// assert_eq!(trailmap_lint::emit::uri("roadmaps/my map.json"), "roadmaps/my%20map.json");
+/// let root = std::env::current_dir().unwrap();
+/// assert_eq!(trailmap_lint::emit::uri("roadmaps/my map.json", &root).as_deref(), Some("roadmaps/my%20map.json"));
+/// assert_eq!(trailmap_lint::emit::uri("./a/../b.json", &root).as_deref(), Some("b.json"));
 /// ```
-pub fn uri(file: &str) -> String {
-    let mut path = file.replace('\\', "/");
-    if let Ok(cwd) = std::env::current_dir() {
-        let cwd = cwd.display().to_string().replace('\\', "/");
-        if let Some(rest) = path.strip_prefix(&format!("{cwd}/")) {
-            path = rest.to_owned();
+pub fn uri(file: &str, root: &std::path::Path) -> Option<String> {
+    let absolute = std::path::absolute(file).ok()?;
+    let mut normal = std::path::PathBuf::new();
+    for part in absolute.components() {
+        match part {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                normal.pop();
+            }
+            other => normal.push(other),
         }
     }
-    let path = path.strip_prefix("./").unwrap_or(&path);
+    let relative = normal.strip_prefix(root).ok()?;
+    Some(percent_encode(&relative.to_string_lossy().replace('\\', "/")))
+}
+
+fn percent_encode(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     for b in path.bytes() {
         if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
@@ -308,6 +326,18 @@ pub fn uri(file: &str) -> String {
         }
     }
     out
+}
+
+/// The `artifactLocation` of `file`: relative to `%SRCROOT%` (the
+/// repository root) when inside it, else an absolute `file:` URI.
+fn artifact_location(file: &str, root: &std::path::Path) -> serde_json::Value {
+    match uri(file, root) {
+        Some(relative) => serde_json::json!({ "uri": relative, "uriBaseId": "%SRCROOT%" }),
+        None => {
+            let absolute = std::path::absolute(file).unwrap_or_else(|_| file.into());
+            serde_json::json!({ "uri": format!("file://{}", percent_encode(&absolute.to_string_lossy().replace('\\', "/"))) })
+        }
+    }
 }
 
 /// A SARIF 2.1.0 log with one run, as GitHub code scanning reads it.
@@ -330,12 +360,13 @@ pub fn sarif(diagnostics: &[Diagnostic], rules: &[RuleInfo], version: &str) -> S
                 "shortDescription": { "text": r.summary },
                 "fullDescription": { "text": if r.help.is_empty() { r.summary } else { r.help } },
                 "help": { "text": if r.help.is_empty() { r.summary } else { r.help }, "markdown": if r.help.is_empty() { r.summary } else { r.help } },
-                "helpUri": format!("https://github.com/trailmap/trailmap/blob/main/docs/rules.md#{}", r.code.to_lowercase()),
+                "helpUri": format!("https://github.com/trailmap/trailmap/blob/main/docs/rules.md#{}-{}", r.code.to_lowercase(), r.name),
                 "defaultConfiguration": { "level": sarif_level(r.default_severity) },
                 "properties": { "tags": ["roadmap"] }
             })
         })
         .collect();
+    let root = source_root();
     let results: Vec<serde_json::Value> = diagnostics
         .iter()
         .map(|d| {
@@ -351,7 +382,7 @@ pub fn sarif(diagnostics: &[Diagnostic], rules: &[RuleInfo], version: &str) -> S
                 "message": { "text": text },
                 "locations": [{
                     "physicalLocation": {
-                        "artifactLocation": { "uri": uri(&d.file) },
+                        "artifactLocation": artifact_location(&d.file, &root),
                         "region": {
                             "startLine": loc.map_or(1, |l| l.line),
                             "startColumn": loc.map_or(1, |l| l.column),
@@ -379,6 +410,7 @@ pub fn sarif(diagnostics: &[Diagnostic], rules: &[RuleInfo], version: &str) -> S
                 "informationUri": "https://github.com/trailmap/trailmap",
                 "rules": rule_list
             }},
+            "originalUriBaseIds": { "%SRCROOT%": { "uri": format!("file://{}/", percent_encode(&root.to_string_lossy().replace('\\', "/"))) } },
             "columnKind": "unicodeCodePoints",
             "results": results
         }]

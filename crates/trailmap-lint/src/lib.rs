@@ -23,6 +23,7 @@
 
 pub mod config;
 pub mod context;
+pub mod discover;
 pub mod docs;
 pub mod emit;
 pub mod fix;
@@ -45,7 +46,7 @@ use crate::registry::Check;
 /// let f = trailmap_lint::SourceFile::new("a.json", "{}");
 /// assert_eq!(f.name, "a.json");
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct SourceFile {
     /// The name used in diagnostics.
     pub name: String,

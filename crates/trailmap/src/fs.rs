@@ -1,43 +1,181 @@
-//! File writes that never leave a user's file half-written.
+//! File writes that never leave a user's file half-written, never turn a
+//! symbolic link into a copy, and never overwrite an edit made while we
+//! worked.
+//!
+//! Every command that rewrites a user's file (`lint --fix`,
+//! `migrate-progress`, `progress`, `convert`, `init`) goes through
+//! [`write_atomic`] or [`write_atomic_if_unchanged`]:
+//!
+//! - the bytes go to a temporary file in the *target's* directory, are
+//!   flushed to disk, and the temporary file is renamed over the target, so
+//!   a reader (or a crash, or `kill -9`) sees the old file or the new one,
+//!   never a mix;
+//! - a symbolic link is followed to the file it names, which is replaced;
+//!   the link stays a link. A dangling link is refused;
+//! - the target's permission bits and (where the process may) its owner and
+//!   group are kept;
+//! - after the rename the directory is flushed too, so the rename itself
+//!   survives a power loss;
+//! - a hard link is *replaced*: the other names of the old file keep the old
+//!   contents (the same as editors that save by renaming).
 
+use std::hash::{Hash, Hasher};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
-/// Replaces `path` with `contents` atomically: writes a temporary file in
-/// the same directory, flushes it to disk, copies the original's
-/// permissions, then renames it over the original. If anything fails, the
+/// What a file looked like when it was read: compared again just before a
+/// write, so that an edit saved meanwhile (by an editor, another run) is
+/// never overwritten.
+///
+/// ```
+/// use trailmap::fs::{FileSnapshot, write_atomic_if_unchanged};
+/// let path = std::env::temp_dir().join(format!("trailmap-doc-snapshot-{}.json", std::process::id()));
+/// std::fs::write(&path, "old").unwrap();
+/// let snapshot = FileSnapshot::read(&path).unwrap();
+/// std::fs::write(&path, "edited meanwhile").unwrap();
+/// let err = write_atomic_if_unchanged(&path, b"new", &snapshot).unwrap_err();
+/// assert!(err.is_changed());
+/// assert_eq!(std::fs::read_to_string(&path).unwrap(), "edited meanwhile");
+/// # std::fs::remove_file(&path).unwrap();
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileSnapshot {
+    len: u64,
+    modified: Option<SystemTime>,
+    hash: u64,
+}
+
+impl FileSnapshot {
+    /// The snapshot of `contents`, just read from `path`.
+    pub fn of(path: &Path, contents: &[u8]) -> std::io::Result<FileSnapshot> {
+        let meta = std::fs::metadata(path)?;
+        Ok(FileSnapshot { len: contents.len() as u64, modified: meta.modified().ok(), hash: content_hash(contents) })
+    }
+
+    /// Reads `path` and returns its snapshot.
+    pub fn read(path: &Path) -> std::io::Result<FileSnapshot> {
+        let contents = std::fs::read(path)?;
+        FileSnapshot::of(path, &contents)
+    }
+
+    fn still_matches(&self, path: &Path) -> std::io::Result<bool> {
+        let meta = std::fs::metadata(path)?;
+        if meta.len() != self.len || meta.modified().ok() != self.modified {
+            return Ok(false);
+        }
+        // Same size and time: an edit within the clock's resolution would
+        // still show in the contents.
+        Ok(content_hash(&std::fs::read(path)?) == self.hash)
+    }
+}
+
+fn content_hash(bytes: &[u8]) -> u64 {
+    // SipHash with fixed keys: only compared within one process.
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// Why a write did not happen.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum WriteError {
+    /// The file changed after it was read; nothing was written.
+    Changed {
+        /// The file (after following links).
+        path: PathBuf,
+    },
+    /// The path is a symbolic link whose target does not exist.
+    DanglingLink {
+        /// The link.
+        link: PathBuf,
+        /// What it points to.
+        target: PathBuf,
+    },
+    /// Reading, writing or renaming failed.
+    Io(std::io::Error),
+}
+
+impl WriteError {
+    /// Whether the file changed while we worked (the caller should ask the
+    /// user to run again).
+    pub fn is_changed(&self) -> bool {
+        matches!(self, WriteError::Changed { .. })
+    }
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WriteError::Changed { path } => {
+                write!(f, "{} changed while trailmap was working on it; nothing was written, run again", path.display())
+            }
+            WriteError::DanglingLink { link, target } => write!(
+                f,
+                "{} is a symbolic link to {}, which does not exist; refusing to write through it",
+                link.display(),
+                target.display()
+            ),
+            WriteError::Io(err) => err.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for WriteError {}
+
+impl From<std::io::Error> for WriteError {
+    fn from(err: std::io::Error) -> Self {
+        WriteError::Io(err)
+    }
+}
+
+/// Replaces the file at `path` (following symbolic links) with `contents`
+/// atomically; see the [module documentation](self). If anything fails, the
 /// original is untouched and the temporary file is removed.
 ///
 /// ```
-/// let path = std::env::temp_dir().join("trailmap-doc-write-atomic.json");
+/// let path = std::env::temp_dir().join(format!("trailmap-doc-write-atomic-{}.json", std::process::id()));
 /// std::fs::write(&path, "old").unwrap();
 /// trailmap::fs::write_atomic(&path, b"new").unwrap();
 /// assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+/// # std::fs::remove_file(&path).unwrap();
 /// ```
-pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
+pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
+    write_checked(path, contents, None)
+}
+
+/// Like [`write_atomic`], but writes nothing and returns
+/// [`WriteError::Changed`] when the file no longer matches `snapshot`.
+pub fn write_atomic_if_unchanged(path: &Path, contents: &[u8], snapshot: &FileSnapshot) -> Result<(), WriteError> {
+    write_checked(path, contents, Some(snapshot))
+}
+
+fn write_checked(path: &Path, contents: &[u8], snapshot: Option<&FileSnapshot>) -> Result<(), WriteError> {
+    let target = resolve_links(path)?;
+    let dir = match target.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
     };
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "file".into());
-    let permissions = std::fs::metadata(path).ok().map(|m| m.permissions());
-    let mut attempt = 0u32;
-    let (tmp, mut file) = loop {
-        let tmp = dir.join(format!(".{name}.trailmap-{}-{attempt}.tmp", std::process::id()));
-        match std::fs::OpenOptions::new().write(true).create_new(true).open(&tmp) {
-            Ok(file) => break (tmp, file),
-            Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists && attempt < 100 => attempt += 1,
-            Err(err) => return Err(err),
-        }
-    };
-    let result = (|| {
+    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "file".into());
+    let existing = std::fs::metadata(&target).ok();
+    let (tmp, mut file) = create_temporary(&dir, &name)?;
+    let result = (|| -> Result<(), WriteError> {
         file.write_all(contents)?;
-        file.sync_all()?;
-        if let Some(permissions) = permissions {
-            std::fs::set_permissions(&tmp, permissions)?;
+        if let Some(meta) = &existing {
+            std::fs::set_permissions(&tmp, meta.permissions())?;
+            keep_owner(&file, meta);
         }
+        file.sync_all()?;
         drop(file);
-        std::fs::rename(&tmp, path)
+        if let Some(snapshot) = snapshot {
+            if !snapshot.still_matches(&target)? {
+                return Err(WriteError::Changed { path: target.clone() });
+            }
+        }
+        std::fs::rename(&tmp, &target)?;
+        sync_dir(&dir);
+        Ok(())
     })();
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
@@ -45,40 +183,185 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     result
 }
 
+/// Follows symbolic links from `path` to the file they name (which may not
+/// exist yet when `path` itself does not exist: a new file).
+fn resolve_links(path: &Path) -> Result<PathBuf, WriteError> {
+    let mut current = path.to_path_buf();
+    // The same bound as the kernel's (ELOOP after 40 links).
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let link = std::fs::read_link(&current)?;
+                let next = match current.parent() {
+                    Some(parent) if link.is_relative() => parent.join(&link),
+                    _ => link,
+                };
+                if std::fs::symlink_metadata(&next).is_err() {
+                    return Err(WriteError::DanglingLink { link: path.to_path_buf(), target: next });
+                }
+                current = next;
+            }
+            _ => return Ok(current),
+        }
+    }
+    Err(WriteError::Io(std::io::Error::other(format!("{}: too many levels of symbolic links", path.display()))))
+}
+
+fn create_temporary(dir: &Path, name: &str) -> std::io::Result<(PathBuf, std::fs::File)> {
+    let mut attempt = 0u32;
+    loop {
+        let tmp = dir.join(format!(".{name}.trailmap-{}-{attempt}.tmp", std::process::id()));
+        match std::fs::OpenOptions::new().write(true).create_new(true).open(&tmp) {
+            Ok(file) => return Ok((tmp, file)),
+            Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists && attempt < 1000 => attempt += 1,
+            Err(err) => return Err(err),
+        }
+    }
+}
+
+#[cfg(unix)]
+fn keep_owner(file: &std::fs::File, meta: &std::fs::Metadata) {
+    use std::os::unix::fs::MetadataExt;
+    // Only root (or the owner, for the group) may do this; otherwise the
+    // new file is ours, as with any editor that saves by renaming.
+    let _ = std::os::unix::fs::fchown(file, Some(meta.uid()), Some(meta.gid()));
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_: &std::fs::File, _: &std::fs::Metadata) {}
+
+#[cfg(unix)]
+fn sync_dir(dir: &Path) {
+    // Best effort: the data is already safe; this makes the rename durable.
+    if let Ok(handle) = std::fs::File::open(dir) {
+        let _ = handle.sync_all();
+    }
+}
+
+#[cfg(not(unix))]
+fn sync_dir(_: &Path) {}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn scratch(label: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("trailmap-fs-{label}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    fn leftovers(dir: &Path) -> usize {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+            .count()
+    }
+
     #[test]
     fn a_failed_write_leaves_the_original_intact() {
-        let dir = std::env::temp_dir().join(format!("trailmap-atomic-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
+        let dir = scratch("fail");
         let path = dir.join("roadmap.json");
         std::fs::write(&path, "original").unwrap();
-        // The target is a directory: the rename fails after the temporary
-        // file was written.
+        // The target is a non-empty directory: the rename fails after the
+        // temporary file was written.
         let target = dir.join("sub");
         std::fs::create_dir_all(target.join("x")).unwrap();
         assert!(write_atomic(&target, b"new").is_err());
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "original");
-        let leftovers: Vec<_> = std::fs::read_dir(&dir)
-            .unwrap()
-            .filter_map(Result::ok)
-            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
-            .collect();
-        assert!(leftovers.is_empty(), "temporary file removed");
-        let _ = std::fs::remove_dir_all(&dir);
+        assert_eq!(leftovers(&dir), 0, "temporary file removed");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_new_file_is_created() {
+        let dir = scratch("new");
+        let path = dir.join("new.json");
+        write_atomic(&path, b"{}").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "{}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_changed_file_is_not_overwritten() {
+        let dir = scratch("changed");
+        let path = dir.join("roadmap.json");
+        std::fs::write(&path, "read").unwrap();
+        let snapshot = FileSnapshot::read(&path).unwrap();
+        // Same length, so only the contents (or the time) tell.
+        std::fs::write(&path, "edit").unwrap();
+        let err = write_atomic_if_unchanged(&path, b"fixed", &snapshot).unwrap_err();
+        assert!(err.is_changed(), "{err}");
+        assert!(err.to_string().contains("changed while"), "{err}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "edit");
+        assert_eq!(leftovers(&dir), 0);
+        // Unchanged: written.
+        let snapshot = FileSnapshot::read(&path).unwrap();
+        write_atomic_if_unchanged(&path, b"fixed", &snapshot).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "fixed");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[cfg(unix)]
     #[test]
     fn permissions_are_preserved() {
         use std::os::unix::fs::PermissionsExt;
-        let path = std::env::temp_dir().join(format!("trailmap-perm-{}.json", std::process::id()));
+        let dir = scratch("perm");
+        let path = dir.join("roadmap.json");
         std::fs::write(&path, "x").unwrap();
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
         write_atomic(&path, b"y").unwrap();
         assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o640);
-        let _ = std::fs::remove_file(&path);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_stays_a_link_and_its_target_is_written() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = scratch("link");
+        std::fs::create_dir_all(dir.join("shared")).unwrap();
+        let real = dir.join("shared/real.json");
+        std::fs::write(&real, "old").unwrap();
+        std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o640)).unwrap();
+        // A relative link, through a second link.
+        let link = dir.join("link.json");
+        std::os::unix::fs::symlink("shared/real.json", &link).unwrap();
+        let link2 = dir.join("link2.json");
+        std::os::unix::fs::symlink(&link, &link2).unwrap();
+        write_atomic(&link2, b"new").unwrap();
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert!(std::fs::symlink_metadata(&link2).unwrap().file_type().is_symlink());
+        assert_eq!(std::fs::read_to_string(&real).unwrap(), "new");
+        assert_eq!(std::fs::metadata(&real).unwrap().permissions().mode() & 0o777, 0o640);
+        assert_eq!(leftovers(&dir), 0);
+        assert_eq!(leftovers(&dir.join("shared")), 0);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_dangling_link_is_refused() {
+        let dir = scratch("dangling");
+        let link = dir.join("link.json");
+        std::os::unix::fs::symlink("missing.json", &link).unwrap();
+        let err = write_atomic(&link, b"new").unwrap_err();
+        assert!(matches!(err, WriteError::DanglingLink { .. }), "{err}");
+        assert!(err.to_string().contains("does not exist"), "{err}");
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert!(!dir.join("missing.json").exists());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_loop_is_an_error_not_a_hang() {
+        let dir = scratch("loop");
+        std::os::unix::fs::symlink("b.json", dir.join("a.json")).unwrap();
+        std::os::unix::fs::symlink("a.json", dir.join("b.json")).unwrap();
+        assert!(write_atomic(&dir.join("a.json"), b"x").is_err());
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

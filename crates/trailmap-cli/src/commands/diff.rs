@@ -92,11 +92,12 @@ fn load(arg: &str) -> Result<Input, u8> {
         match trailmap::load::read_file(Path::new(arg), options.max_bytes) {
             Ok(Ok(bytes)) => bytes,
             Ok(Err(_)) => {
-                // Over the size limit: the loader words the diagnostic.
+                // Over the size limit: a problem of the input, which the
+                // loader words.
                 if let Ok(loaded) = Roadmap::from_path_with(arg, &options) {
                     output::eprint(&emit::full(&loaded.diagnostics, &|_| None, emit::Style::default()));
                 }
-                return Err(EXIT_USAGE);
+                return Err(EXIT_FINDINGS);
             }
             Err(err) => {
                 output::error(&format!("cannot read {arg}: {err}"));
@@ -113,9 +114,9 @@ fn load(arg: &str) -> Result<Input, u8> {
         let lookup = |_: &str| Some(text.as_str());
         output::eprint(&emit::full(&loaded.diagnostics, &lookup, emit::Style::default()));
         output::error(&format!("{arg} is not a valid roadmap; fix it first (trailmap validate)"));
-        return Err(EXIT_USAGE);
+        return Err(EXIT_FINDINGS);
     }
-    let Some(roadmap) = loaded.roadmap else { return Err(EXIT_USAGE) };
+    let Some(roadmap) = loaded.roadmap else { return Err(EXIT_FINDINGS) };
     Ok(Input { name: arg.to_owned(), text, roadmap })
 }
 
@@ -140,6 +141,15 @@ fn git_show(spec: &str) -> Result<Vec<u8>, u8> {
     }
 }
 
+/// The path a pull request shows for `arg`: `REV:PATH` read from git is
+/// `PATH` in the work tree.
+fn annotation_path(arg: &str) -> &str {
+    if Path::new(arg).exists() {
+        return arg;
+    }
+    arg.split_once(':').map_or(arg, |(_, path)| path.trim_start_matches("./"))
+}
+
 pub fn diff(args: DiffArgs) -> u8 {
     let (old, new) = match (load(&args.old), load(&args.new)) {
         (Ok(old), Ok(new)) => (old, new),
@@ -160,7 +170,7 @@ pub fn diff(args: DiffArgs) -> u8 {
         Format::Github => report::github(
             &report,
             Source { name: &old.name, text: &old.text },
-            Source { name: &new.name, text: &new.text },
+            Source { name: annotation_path(&new.name), text: &new.text },
             fail_on,
         ),
     };
@@ -182,13 +192,14 @@ pub fn migrate(args: MigrateArgs) -> u8 {
         }
     };
     let text = std::fs::read_to_string(path).unwrap_or_default();
+    let snapshot = trailmap::fs::FileSnapshot::of(path, text.as_bytes());
     let lookup = |_: &str| Some(text.as_str());
     if !loaded.is_valid() {
         output::eprint(&emit::full(&loaded.diagnostics, &lookup, emit::Style::default()));
         output::error(&format!("{} is not a valid progress file; it was not changed", path.display()));
-        return EXIT_USAGE;
+        return EXIT_FINDINGS;
     }
-    let Some(progress) = loaded.progress else { return EXIT_USAGE };
+    let Some(progress) = loaded.progress else { return EXIT_FINDINGS };
     let migration = migrate_progress(&old.roadmap, &new.roadmap, &progress);
     // Rewrite the document itself, so untouched values keep their exact form.
     let document = match serde_json::from_str::<serde_json::Value>(&text) {
@@ -214,7 +225,11 @@ pub fn migrate(args: MigrateArgs) -> u8 {
     }
     let mut summary = migration.report();
     if migration.changed() {
-        if let Err(err) = trailmap::fs::write_atomic(path, json.as_bytes()) {
+        let written = match &snapshot {
+            Ok(snapshot) => trailmap::fs::write_atomic_if_unchanged(path, json.as_bytes(), snapshot),
+            Err(_) => trailmap::fs::write_atomic(path, json.as_bytes()),
+        };
+        if let Err(err) = written {
             output::eprint(&summary);
             output::error(&format!("cannot write {}: {err}; the file was not changed", path.display()));
             return EXIT_USAGE;

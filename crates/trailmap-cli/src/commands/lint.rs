@@ -1,7 +1,5 @@
 //! `trailmap lint` and `trailmap rule`.
 
-use std::path::PathBuf;
-
 use trailmap::{Diagnostic, LoadOptions};
 use trailmap_lint::config::{Config, Level};
 use trailmap_lint::{SourceFile, emit, registry};
@@ -12,9 +10,8 @@ use crate::output::{self, Color};
 
 #[derive(clap::Args)]
 pub struct LintArgs {
-    /// Roadmap files, or directories to search for `*.json` files.
-    #[arg(required = true)]
-    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    files: inputs::FileArgs,
     /// Output format. Default: `github` when GITHUB_ACTIONS=true, else `full`.
     #[arg(long, value_enum)]
     format: Option<Format>,
@@ -36,15 +33,6 @@ pub struct LintArgs {
     /// Always exit 0 when the files could be read (report-only runs).
     #[arg(long)]
     exit_zero: bool,
-    /// Use this configuration file instead of searching for trailmap.toml.
-    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
-    config: Option<PathBuf>,
-    /// Ignore every configuration file.
-    #[arg(long)]
-    isolated: bool,
-    /// Refuse inputs larger than this (e.g. 64M, 1G).
-    #[arg(long, default_value = "256M", value_parser = inputs::parse_size)]
-    max_size: u64,
     /// When to use colours.
     #[arg(long, value_enum, default_value = "auto")]
     color: Color,
@@ -64,6 +52,26 @@ pub enum Format {
     Sarif,
 }
 
+impl Format {
+    /// The format asked for, else `github` inside GitHub Actions, else `full`.
+    pub fn or_default(format: Option<Format>) -> Format {
+        format.unwrap_or_else(|| {
+            if std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true") { Format::Github } else { Format::Full }
+        })
+    }
+
+    /// The report in a machine format (`full` needs the sources: see
+    /// `emit::full`).
+    pub fn emit(self, diagnostics: &[Diagnostic]) -> String {
+        match self {
+            Format::Full | Format::Concise => emit::concise(diagnostics),
+            Format::Json => emit::json(diagnostics),
+            Format::Github => emit::github(diagnostics),
+            Format::Sarif => emit::sarif(diagnostics, &trailmap_lint::rule_infos(), env!("CARGO_PKG_VERSION")),
+        }
+    }
+}
+
 #[derive(Clone, Copy, clap::ValueEnum)]
 pub enum FailOn {
     /// Fail on errors only.
@@ -75,14 +83,7 @@ pub enum FailOn {
 }
 
 fn config_for(args: &LintArgs) -> Result<Config, String> {
-    let mut config = if args.isolated {
-        Config::default()
-    } else if let Some(path) = &args.config {
-        Config::load(path).map_err(|e| e.to_string())?
-    } else {
-        let start = args.paths.first().cloned().unwrap_or_else(|| PathBuf::from("."));
-        Config::discover(&start).map_err(|e| e.to_string())?
-    };
+    let mut config = args.files.config()?;
     for name in args.select.iter().chain(&args.ignore) {
         if name != "ALL" && registry::find(name).is_none() {
             let hint = trailmap::suggest::did_you_mean(name, registry::all().iter().map(|r| r.name))
@@ -106,52 +107,25 @@ fn config_for(args: &LintArgs) -> Result<Config, String> {
     Ok(config)
 }
 
-/// Reads every input; I/O problems are reported and counted.
-fn read_inputs(paths: &[PathBuf], max_size: u64) -> (Vec<(PathBuf, SourceFile)>, Vec<Diagnostic>, usize) {
-    let (files, errors) = inputs::expand(paths);
-    for e in &errors {
-        output::error(&e.0);
-    }
-    let mut io_errors = errors.len();
-    let mut sources = Vec::new();
-    let mut early = Vec::new();
-    for path in files {
-        let name = path.display().to_string();
-        match trailmap::load::read_file(&path, max_size) {
-            Ok(Ok(bytes)) => match String::from_utf8(bytes) {
-                Ok(text) => sources.push((path, SourceFile::new(name, text))),
-                Err(err) => {
-                    // Let the core locate the bad byte.
-                    let loaded =
-                        trailmap::Roadmap::from_slice_with(err.as_bytes(), &name, &LoadOptions { max_bytes: max_size });
-                    early.extend(loaded.diagnostics);
-                }
-            },
-            Ok(Err(_)) => {
-                if let Ok(loaded) = trailmap::Roadmap::from_path_with(&path, &LoadOptions { max_bytes: max_size }) {
-                    early.extend(loaded.diagnostics);
-                }
-            }
-            Err(err) => {
-                output::error(&format!("cannot read {name}: {err}"));
-                io_errors += 1;
-            }
-        }
-    }
-    (sources, early, io_errors)
-}
-
 pub fn lint(args: LintArgs) -> u8 {
     let config = match config_for(&args) {
         Ok(config) => config,
         Err(message) => {
-            output::error(&message);
+            output::error_lines(&message);
             return EXIT_USAGE;
         }
     };
-    let (files, early, mut io_errors) = read_inputs(&args.paths, args.max_size);
-    let (paths, mut sources): (Vec<PathBuf>, Vec<SourceFile>) = files.into_iter().unzip();
-    let options = LoadOptions { max_bytes: args.max_size };
+    let inputs = match inputs::read(&args.files, &config) {
+        Ok(inputs) => inputs,
+        Err(code) => return code,
+    };
+    let mut io_errors = inputs.io_errors;
+    let early = inputs.early;
+    let progress_sources = inputs.progress_sources;
+    let checked_files = inputs.files;
+    let mut files = inputs.roadmaps;
+    let mut sources: Vec<SourceFile> = files.iter_mut().map(|f| std::mem::take(&mut f.source)).collect();
+    let options = LoadOptions { max_bytes: args.files.max_size };
     // Copies of the inputs only when fixing: on a large file each copy
     // costs its size in memory and time (see BENCHMARKS.md).
     let originals: Vec<String> =
@@ -192,9 +166,15 @@ pub fn lint(args: LintArgs) -> u8 {
                 EXIT_OK
             };
         }
-        for ((path, file), original) in paths.iter().zip(&sources).zip(&originals) {
+        for ((input, file), original) in files.iter().zip(&sources).zip(&originals) {
             if &file.text != original {
-                if let Err(err) = trailmap::fs::write_atomic(path, file.text.as_bytes()) {
+                let written = match &input.snapshot {
+                    Some(snapshot) => {
+                        trailmap::fs::write_atomic_if_unchanged(&input.path, file.text.as_bytes(), snapshot)
+                    }
+                    None => trailmap::fs::write_atomic(&input.path, file.text.as_bytes()),
+                };
+                if let Err(err) = written {
                     output::error(&format!("cannot write {}: {err}", file.name));
                     io_errors += 1;
                 }
@@ -204,15 +184,12 @@ pub fn lint(args: LintArgs) -> u8 {
 
     let mut all = early;
     all.extend(diagnostics);
-    let format = args.format.unwrap_or_else(|| {
-        if std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true") { Format::Github } else { Format::Full }
-    });
-    let text = match format {
+    let text = match Format::or_default(args.format) {
         Format::Full => {
-            let lookup = |name: &str| sources.iter().find(|f| f.name == name).map(|f| f.text.as_str());
+            let lookup =
+                |name: &str| sources.iter().chain(&progress_sources).find(|f| f.name == name).map(|f| f.text.as_str());
             let mut text = emit::full(&all, &lookup, emit::Style { color: args.color.enabled() });
-            let checked = sources.len() + all.iter().filter(|d| !sources.iter().any(|f| f.name == d.file)).count();
-            text.push_str(&crate::commands::validate::summary(&all, checked));
+            text.push_str(&crate::commands::validate::summary(&all, checked_files));
             if fixed_total > 0 {
                 text.push_str(&format!("fixed {fixed_total} problem{}\n", if fixed_total == 1 { "" } else { "s" }));
             }
@@ -222,10 +199,7 @@ pub fn lint(args: LintArgs) -> u8 {
             }
             text
         }
-        Format::Concise => emit::concise(&all),
-        Format::Json => emit::json(&all),
-        Format::Github => emit::github(&all),
-        Format::Sarif => emit::sarif(&all, &trailmap_lint::rule_infos(), env!("CARGO_PKG_VERSION")),
+        format => format.emit(&all),
     };
     output::print(&text);
     let fail_on = config.fail_on();
