@@ -173,6 +173,11 @@ impl Config {
         for o in &file.lint.overrides {
             names.extend(o.ignore.iter().chain(o.severity.keys()).chain(o.select.iter().flatten()));
         }
+        for o in &file.lint.overrides {
+            for pattern in &o.files {
+                crate::glob::check(pattern).map_err(|e| ConfigError(format!("{name}: {e}")))?;
+            }
+        }
         for n in names {
             if n != "ALL" && registry::find(n).is_none() {
                 let hint = trailmap::suggest::did_you_mean(n, registry::all().iter().map(|r| r.name))

@@ -1,6 +1,8 @@
 //! Safe fixes: exact edits to the source text, so the rest of the file
 //! (key order, formatting, comments in strings) stays as it was.
 
+use std::fmt::Write;
+
 use trailmap::{Diagnostic, Edit};
 
 /// Edits that remove the array element at `pointer` together with one
@@ -99,79 +101,100 @@ pub fn apply_fixes(source: &str, diagnostics: &[Diagnostic]) -> (String, usize) 
     (text, fixes)
 }
 
+/// How many rounds [`fix_all`] runs before it gives up: a fix that keeps
+/// producing new fixes is a bug in a rule, not a reason to loop forever.
+pub const MAX_FIX_ROUNDS: usize = 10;
+
+/// The outcome of [`fix_all`].
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct FixOutcome {
+    /// The diagnostics of the fixed texts.
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many fixes were applied in all.
+    pub fixed: usize,
+    /// `false` when fixes were still changing the files after
+    /// [`MAX_FIX_ROUNDS`] rounds (as ruff reports "failed to converge").
+    pub converged: bool,
+}
+
+/// Applies every safe fix to `files` in rounds, re-linting after each
+/// (a fix may apply only once an overlapping one has), until nothing
+/// changes or [`MAX_FIX_ROUNDS`] is reached. `diagnostics` are those of the
+/// texts as given; the texts are fixed in place.
+///
+/// ```
+/// use trailmap_lint::{SourceFile, config::Config, fix::fix_all};
+/// // `c` needs `a` twice over: directly, and through `b` (TM107, fixable).
+/// let text = r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [
+///   {"id": "a", "name": "A"}, {"id": "b", "name": "B", "prerequisites": ["a"]},
+///   {"id": "c", "name": "C", "prerequisites": ["a", "b"]}]}"#;
+/// let mut files = vec![SourceFile::new("r.json", text)];
+/// let config = Config::default();
+/// let options = trailmap::LoadOptions::default();
+/// let before = trailmap_lint::lint_with(&files, &config, &options);
+/// let outcome = fix_all(&mut files, before, &config, &options);
+/// assert!(outcome.converged);
+/// assert!(outcome.fixed >= 1);
+/// assert!(files[0].text.contains(r#""prerequisites": ["b"]"#), "{}", files[0].text);
+/// ```
+pub fn fix_all(
+    files: &mut [crate::SourceFile],
+    diagnostics: Vec<Diagnostic>,
+    config: &crate::config::Config,
+    options: &trailmap::LoadOptions,
+) -> FixOutcome {
+    let mut outcome = FixOutcome { diagnostics, fixed: 0, converged: false };
+    for _ in 0..MAX_FIX_ROUNDS {
+        let mut changed = false;
+        for file in files.iter_mut() {
+            let own: Vec<Diagnostic> = outcome.diagnostics.iter().filter(|d| d.file == file.name).cloned().collect();
+            let (text, n) = apply_fixes(&file.text, &own);
+            if n > 0 && text != file.text {
+                file.text = text;
+                outcome.fixed += n;
+                changed = true;
+            }
+        }
+        if !changed {
+            outcome.converged = true;
+            return outcome;
+        }
+        outcome.diagnostics = crate::lint_with(files, config, options);
+    }
+    // Converged if the last round's findings have nothing left to apply.
+    outcome.converged = files.iter().all(|file| {
+        let own: Vec<Diagnostic> = outcome.diagnostics.iter().filter(|d| d.file == file.name).cloned().collect();
+        apply_fixes(&file.text, &own).0 == file.text
+    });
+    outcome
+}
+
 /// A unified diff (`--- a/FILE`, `+++ b/FILE`, hunks with three lines of
 /// context) between two versions of a file; empty when they are equal.
+/// Myers' algorithm with a deadline (the `similar` crate), so a huge file
+/// still gets a minimal-enough diff quickly, never "replace everything".
 ///
 /// ```
 /// let diff = trailmap_lint::fix::unified_diff("r.json", "a\nb\nc\n", "a\nc\n");
-/// assert!(diff.contains("@@ -1,3 +1,2 @@\n a\n-b\n c\n"));
+/// assert!(diff.contains("@@ -1,3 +1,2 @@\n a\n-b\n c\n"), "{diff}");
 /// ```
 pub fn unified_diff(file: &str, old: &str, new: &str) -> String {
     if old == new {
         return String::new();
     }
-    let a: Vec<&str> = old.split_inclusive('\n').collect();
-    let b: Vec<&str> = new.split_inclusive('\n').collect();
-    // Common prefix and suffix, then an LCS table on the middle only.
-    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let suffix = a[prefix..].iter().rev().zip(b[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
-    let (am, bm) = (&a[prefix..a.len() - suffix], &b[prefix..b.len() - suffix]);
-    let mut ops: Vec<(char, &str)> = a[..prefix].iter().map(|l| (' ', *l)).collect();
-    if am.len().saturating_mul(bm.len()) <= 4_000_000 {
-        let (n, m) = (am.len(), bm.len());
-        let mut lcs = vec![0u32; (n + 1) * (m + 1)];
-        for i in (0..n).rev() {
-            for j in (0..m).rev() {
-                lcs[i * (m + 1) + j] = if am[i] == bm[j] {
-                    lcs[(i + 1) * (m + 1) + j + 1] + 1
-                } else {
-                    lcs[(i + 1) * (m + 1) + j].max(lcs[i * (m + 1) + j + 1])
-                };
-            }
-        }
-        let (mut i, mut j) = (0, 0);
-        while i < n || j < m {
-            if i < n && j < m && am[i] == bm[j] {
-                ops.push((' ', am[i]));
-                i += 1;
-                j += 1;
-            } else if j < m && (i == n || lcs[i * (m + 1) + j + 1] >= lcs[(i + 1) * (m + 1) + j]) {
-                ops.push(('+', bm[j]));
-                j += 1;
-            } else {
-                ops.push(('-', am[i]));
-                i += 1;
-            }
-        }
-    } else {
-        ops.extend(am.iter().map(|l| ('-', *l)));
-        ops.extend(bm.iter().map(|l| ('+', *l)));
-    }
-    ops.extend(a[a.len() - suffix..].iter().map(|l| (' ', *l)));
-
-    let mut out = format!("--- a/{file}\n+++ b/{file}\n");
-    let changed: Vec<usize> = ops.iter().enumerate().filter(|(_, (k, _))| *k != ' ').map(|(i, _)| i).collect();
-    let mut k = 0;
-    while k < changed.len() {
-        let start = changed[k].saturating_sub(3);
-        let mut end = changed[k];
-        while k < changed.len() && changed[k] <= end + 6 {
-            end = changed[k];
-            k += 1;
-        }
-        let end = (end + 4).min(ops.len());
-        let old_start = ops[..start].iter().filter(|(c, _)| *c != '+').count();
-        let new_start = ops[..start].iter().filter(|(c, _)| *c != '-').count();
-        let old_len = ops[start..end].iter().filter(|(c, _)| *c != '+').count();
-        let new_len = ops[start..end].iter().filter(|(c, _)| *c != '-').count();
-        out.push_str(&format!("@@ -{},{old_len} +{},{new_len} @@\n", old_start + 1, new_start + 1));
-        for (c, line) in &ops[start..end] {
-            out.push(*c);
-            out.push_str(line);
-            if !line.ends_with('\n') {
-                out.push_str("\n\\ No newline at end of file\n");
-            }
-        }
-    }
+    let diff = similar::TextDiff::configure()
+        .algorithm(similar::Algorithm::Myers)
+        .timeout(std::time::Duration::from_secs(2))
+        .diff_lines(old, new);
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "{}",
+        diff.unified_diff()
+            .context_radius(3)
+            .missing_newline_hint(true)
+            .header(&format!("a/{file}"), &format!("b/{file}"))
+    );
     out
 }

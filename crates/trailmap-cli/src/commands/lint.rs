@@ -134,22 +134,14 @@ pub fn lint(args: LintArgs) -> u8 {
 
     let mut fixed_total = 0;
     if args.fix || args.diff {
-        // Fix in rounds: a fix may only apply once an overlapping one has.
-        for _ in 0..10 {
-            let mut changed = false;
-            for file in sources.iter_mut() {
-                let own: Vec<Diagnostic> = diagnostics.iter().filter(|d| d.file == file.name).cloned().collect();
-                let (text, n) = trailmap_lint::fix::apply_fixes(&file.text, &own);
-                if n > 0 && text != file.text {
-                    file.text = text;
-                    fixed_total += n;
-                    changed = true;
-                }
-            }
-            if !changed {
-                break;
-            }
-            diagnostics = trailmap_lint::lint_with(&sources, &config, &options);
+        let outcome = trailmap_lint::fix::fix_all(&mut sources, diagnostics, &config, &options);
+        diagnostics = outcome.diagnostics;
+        fixed_total = outcome.fixed;
+        if !outcome.converged {
+            output::warn(&format!(
+                "fixes did not converge after {} rounds; the files hold the last round's text (please report this)",
+                trailmap_lint::fix::MAX_FIX_ROUNDS
+            ));
         }
         if args.diff {
             let mut text = String::new();
