@@ -1,0 +1,1 @@
+//! Metacademy concept folders (to come).
