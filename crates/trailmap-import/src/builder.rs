@@ -37,6 +37,8 @@ pub(crate) struct Builder<'v> {
     skill_ids: IdSet,
     pub phases: Vec<PhaseNode>,
     pub top: Vec<usize>,
+    /// End of the last top-level span per unit.
+    top_cursor: BTreeMap<TimeUnit, u32>,
     phase_ids: IdSet,
     phase_skill: HashSet<(usize, usize)>,
     pub projects: Vec<Project>,
@@ -68,6 +70,7 @@ impl<'v> Builder<'v> {
             skill_ids: IdSet::default(),
             phases: Vec::new(),
             top: Vec::new(),
+            top_cursor: BTreeMap::new(),
             phase_ids: IdSet::default(),
             phase_skill: HashSet::new(),
             projects: Vec::new(),
@@ -211,7 +214,7 @@ impl<'v> Builder<'v> {
             let (unit, end) = (span.unit, span.end());
             let cursor = match parent {
                 Some(p) => &mut self.phases[p].cursor,
-                None => &mut self.phases[i].cursor,
+                None => &mut self.top_cursor,
             };
             cursor.insert(unit, end);
         }
@@ -224,7 +227,8 @@ impl<'v> Builder<'v> {
         let (unit, mut start, mut end, label) = match time {
             Time::Range { unit, start, end, label } => (*unit, *start, *end, label.clone()),
             Time::Length { unit, count, label } => {
-                let after: u32 = parent.and_then(|p| self.phases[p].cursor.get(unit).copied()).unwrap_or(0);
+                let cursor = parent.map_or(&self.top_cursor, |p| &self.phases[p].cursor);
+                let after: u32 = cursor.get(unit).copied().unwrap_or(0);
                 let start = after.saturating_add(1);
                 (*unit, start, Some(start.saturating_add(count - 1)).filter(|&e| e > start), label.clone())
             }
