@@ -100,7 +100,16 @@ impl<'v> Builder<'v> {
         for prefix in ["introduction to ", "intro to ", "basic ", "basics of ", "advanced ", "the "] {
             core = core.strip_prefix(prefix).unwrap_or(core);
         }
-        for suffix in [" basics", " fundamentals", " essentials", " intro", " introduction", " hands-on", " concepts", " basics (intro)"] {
+        for suffix in [
+            " basics",
+            " fundamentals",
+            " essentials",
+            " intro",
+            " introduction",
+            " hands-on",
+            " concepts",
+            " basics (intro)",
+        ] {
             core = core.strip_suffix(suffix).unwrap_or(core);
         }
         (core != lower).then(|| vocabulary.lookup(core).map(str::to_owned)).flatten()
@@ -178,11 +187,10 @@ impl<'v> Builder<'v> {
         let base = kebab(&format!("{label} {title}"), "phase");
         let id = self.phase_ids.fresh(&base);
         let span = time.map(|t| self.resolve_span(parent, t));
-        let (pointer, siblings) = match parent {
-            Some(p) => (format!("{}/phases/{}", self.phases[p].pointer, self.phases[p].children.len()), ()),
-            None => (format!("/phases/{}", self.top.len()), ()),
+        let pointer = match parent {
+            Some(p) => format!("{}/phases/{}", self.phases[p].pointer, self.phases[p].children.len()),
+            None => format!("/phases/{}", self.top.len()),
         };
-        let _ = siblings;
         let node = PhaseNode {
             phase: Phase {
                 id,
@@ -354,7 +362,8 @@ impl<'v> Builder<'v> {
     /// name the text starts with or that starts with the text. Unresolved
     /// ones are kept in the skill's note and reported.
     pub fn resolve_prerequisites(&mut self) {
-        let mut names: Vec<(String, usize)> = self.skills.iter().enumerate().map(|(i, s)| (normalize(&s.name), i)).collect();
+        let mut names: Vec<(String, usize)> =
+            self.skills.iter().enumerate().map(|(i, s)| (normalize(&s.name), i)).collect();
         names.sort();
         let pending = std::mem::take(&mut self.pending_prerequisites);
         for (skill, text, line) in pending {
@@ -365,8 +374,12 @@ impl<'v> Builder<'v> {
                 if trimmed.is_empty() || matches!(normalize(trimmed).as_str(), "none" | "" | "n a" | "na" | "no") {
                     continue;
                 }
-                let ids: Vec<String> =
-                    alternatives.iter().flatten().filter(|&&i| i != skill).map(|&i| self.skills[i].id.clone()).collect();
+                let ids: Vec<String> = alternatives
+                    .iter()
+                    .flatten()
+                    .filter(|&&i| i != skill)
+                    .map(|&i| self.skills[i].id.clone())
+                    .collect();
                 let target = &mut self.skills[skill];
                 if ids.len() != alternatives.len() || ids.is_empty() {
                     let note = target.note.get_or_insert_with(String::new);
@@ -374,7 +387,12 @@ impl<'v> Builder<'v> {
                         note.push_str("; ");
                     }
                     note.push_str(&format!("prerequisite not found: {trimmed}"));
-                    self.report.not_placed(line, Element::TableRow, trimmed, "prerequisite names no skill of this roadmap (kept in the skill's note)");
+                    self.report.not_placed(
+                        line,
+                        Element::TableRow,
+                        trimmed,
+                        "prerequisite names no skill of this roadmap (kept in the skill's note)",
+                    );
                     continue;
                 }
                 let prerequisite = if ids.len() == 1 {
@@ -427,12 +445,18 @@ impl<'v> Builder<'v> {
                 return;
             }
             for cycle in cycles {
-                let (Some(from), Some(to)) = (cycle.skills.first(), cycle.skills.get(1).or(cycle.skills.first())) else {
+                let (Some(from), Some(to)) = (cycle.skills.first(), cycle.skills.get(1).or(cycle.skills.first()))
+                else {
                     continue;
                 };
                 if let Some(skill) = roadmap.skills.iter_mut().find(|s| &s.id == from) {
                     skill.prerequisites.retain(|p| !p.skill_ids().any(|id| id == to));
-                    self.report.not_placed(0, Element::Dependency, &format!("{from} needs {to}"), "prerequisite dropped: it closed a cycle");
+                    self.report.not_placed(
+                        0,
+                        Element::Dependency,
+                        &format!("{from} needs {to}"),
+                        "prerequisite dropped: it closed a cycle",
+                    );
                 }
             }
         }
@@ -453,10 +477,19 @@ impl<'v> Builder<'v> {
                 }
             }
             phase.phases = children;
-            nodes[i] = Some(PhaseNode { phase, parent: node.parent, children: Vec::new(), pointer: node.pointer, cursor: BTreeMap::new() });
+            nodes[i] = Some(PhaseNode {
+                phase,
+                parent: node.parent,
+                children: Vec::new(),
+                pointer: node.pointer,
+                cursor: BTreeMap::new(),
+            });
         }
-        let phases: Vec<Phase> =
-            self.top.iter().filter_map(|&i| nodes[i].as_mut().map(|n| std::mem::replace(&mut n.phase, placeholder()))).collect();
+        let phases: Vec<Phase> = self
+            .top
+            .iter()
+            .filter_map(|&i| nodes[i].as_mut().map(|n| std::mem::replace(&mut n.phase, placeholder())))
+            .collect();
         let title = self.title.clone().unwrap_or_else(|| "Imported roadmap".to_owned());
         let mut roadmap = Roadmap {
             schema: None,

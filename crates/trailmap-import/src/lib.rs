@@ -1,6 +1,6 @@
-//! Import learning roadmaps published in other shapes into trailmap data:
-//! Markdown prose ([`markdown`]) and Metacademy concept folders
-//! ([`metacademy`]).
+//! Import learning roadmaps published in other shapes into trailmap data.
+//! Markdown prose ([`markdown`]) is supported; roadmap.sh editor graphs and
+//! Metacademy concept folders are planned (issue 15).
 //!
 //! Every import returns a roadmap that validates and a [`Report`] that
 //! accounts for every source element: placed (with JSON Pointers into the
@@ -21,7 +21,6 @@
 mod builder;
 pub mod ids;
 pub mod markdown;
-pub mod metacademy;
 pub mod report;
 pub mod span;
 pub mod text;
@@ -39,9 +38,6 @@ pub struct Options {
     pub id: Option<String>,
     /// The source file name, recorded in `source.file`.
     pub source_file: Option<String>,
-    /// Metacademy: keep dependencies on concepts that are not in the folder,
-    /// as skills of their own, instead of dropping them.
-    pub keep_dangling: bool,
 }
 
 /// A roadmap and the report of how the source was placed in it.

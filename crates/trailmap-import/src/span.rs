@@ -60,7 +60,8 @@ static NUMBER_FIRST: LazyLock<Regex> = LazyLock::new(|| {
 static LENGTH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?i)^[-~≈]?\s*(\d{{1,4}})\s*{UNIT}\b")).expect("valid pattern"));
 static KIND_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(phase|stage|level|tier|block|part|step|module)\s*(\d{1,3}|[ivx]{1,5})\b\s*").expect("valid pattern")
+    Regex::new(r"(?i)^(phase|stage|level|tier|block|part|step|module)\s*(\d{1,3}|[ivx]{1,5})\b\s*")
+        .expect("valid pattern")
 });
 static PARENTHESIS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(([^()]{1,60})\)").expect("valid pattern"));
 
@@ -97,8 +98,12 @@ pub fn time_at_start(text: &str) -> Option<(Time, usize)> {
         let (a, b) = (number(&c[1]), number(&c[2]));
         if b > a {
             // "3–6 Months" counts elapsed time: months 4 to 6.
-            let time =
-                Time::Range { unit: unit(&c[3]), start: a + 1, end: Some(b).filter(|&b| b > a + 1), label: whole.as_str().trim().to_owned() };
+            let time = Time::Range {
+                unit: unit(&c[3]),
+                start: a + 1,
+                end: Some(b).filter(|&b| b > a + 1),
+                label: whole.as_str().trim().to_owned(),
+            };
             return Some((time, whole.end()));
         }
     }
@@ -106,7 +111,10 @@ pub fn time_at_start(text: &str) -> Option<(Time, usize)> {
         let whole = c.get(0)?;
         let count = number(&c[1]);
         if count > 0 {
-            return Some((Time::Length { unit: unit(&c[2]), count, label: whole.as_str().trim().to_owned() }, whole.end()));
+            return Some((
+                Time::Length { unit: unit(&c[2]), count, label: whole.as_str().trim().to_owned() },
+                whole.end(),
+            ));
         }
     }
     None

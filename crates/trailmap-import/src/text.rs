@@ -78,7 +78,11 @@ fn split_slash(name: &str) -> Vec<String> {
         let capital = |s: &str| s.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
         left.chars().count() >= 3 && right.chars().count() >= 3 && capital(left) && capital(right)
     });
-    if ok { parts.iter().map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect() } else { vec![name.to_owned()] }
+    if ok {
+        parts.iter().map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect()
+    } else {
+        vec![name.to_owned()]
+    }
 }
 
 /// Trailing punctuation and wrapping quotes off a name.
@@ -97,7 +101,8 @@ fn split_parenthesis(text: &str) -> (String, Vec<String>) {
         let inner = &text[open + 1..text.len() - 1];
         let head = text[..open].trim();
         if !head.is_empty() && !inner.contains('(') {
-            let topics = split_top(inner, list_separator).into_iter().map(|t| tidy(&t)).filter(|t| !t.is_empty()).collect();
+            let topics =
+                split_top(inner, list_separator).into_iter().map(|t| tidy(&t)).filter(|t| !t.is_empty()).collect();
             return (head.to_owned(), topics);
         }
     }
@@ -144,13 +149,82 @@ pub fn names(text: &str) -> Vec<Named> {
 
 /// Verbs that open a sentence to do.
 const IMPERATIVES: &[&str] = &[
-    "access", "add", "analyze", "analyse", "apply", "attend", "automate", "be", "build", "choose", "clean", "clone",
-    "code", "collaborate", "compare", "complete", "configure", "containerize", "contribute", "convert", "create",
-    "deploy", "design", "develop", "do", "document", "dockerize", "draft", "evaluate", "explore", "finalize", "finish",
-    "fix", "focus", "follow", "get", "go", "implement", "install", "integrate", "join", "make", "participate", "perfect",
-    "perform", "polish", "practice", "practise", "prepare", "present", "publish", "push", "read", "rebuild",
-    "reproduce", "revise", "review", "run", "serve", "set", "setup", "share", "solve", "spend", "start", "stay",
-    "store", "submit", "take", "train", "try", "update", "upload", "use", "watch", "write",
+    "access",
+    "add",
+    "analyze",
+    "analyse",
+    "apply",
+    "attend",
+    "automate",
+    "be",
+    "build",
+    "choose",
+    "clean",
+    "clone",
+    "code",
+    "collaborate",
+    "compare",
+    "complete",
+    "configure",
+    "containerize",
+    "contribute",
+    "convert",
+    "create",
+    "deploy",
+    "design",
+    "develop",
+    "do",
+    "document",
+    "dockerize",
+    "draft",
+    "evaluate",
+    "explore",
+    "finalize",
+    "finish",
+    "fix",
+    "focus",
+    "follow",
+    "get",
+    "go",
+    "implement",
+    "install",
+    "integrate",
+    "join",
+    "make",
+    "participate",
+    "perfect",
+    "perform",
+    "polish",
+    "practice",
+    "practise",
+    "prepare",
+    "present",
+    "publish",
+    "push",
+    "read",
+    "rebuild",
+    "reproduce",
+    "revise",
+    "review",
+    "run",
+    "serve",
+    "set",
+    "setup",
+    "share",
+    "solve",
+    "spend",
+    "start",
+    "stay",
+    "store",
+    "submit",
+    "take",
+    "train",
+    "try",
+    "update",
+    "upload",
+    "use",
+    "watch",
+    "write",
 ];
 
 /// Whether the text is a sentence to do rather than a thing to learn:
@@ -169,8 +243,16 @@ pub fn resource_kind(url: &str, label: &str) -> Option<ResourceKind> {
     let has = |needles: &[&str]| needles.iter().any(|n| host.contains(n));
     if has(&["youtube.", "youtu.be", "vimeo."]) || label.contains("video") || label.contains("lecture") {
         Some(ResourceKind::Video)
-    } else if has(&["coursera.", "edx.", "udemy.", "udacity.", "khanacademy.", "ocw.mit.edu", "fast.ai", "deeplearning.ai"])
-        || label.contains("course")
+    } else if has(&[
+        "coursera.",
+        "edx.",
+        "udemy.",
+        "udacity.",
+        "khanacademy.",
+        "ocw.mit.edu",
+        "fast.ai",
+        "deeplearning.ai",
+    ]) || label.contains("course")
     {
         Some(ResourceKind::Course)
     } else if has(&["arxiv.", "papers", "acm.org", "openreview."]) || label.contains("paper") {
@@ -182,7 +264,11 @@ pub fn resource_kind(url: &str, label: &str) -> Option<ResourceKind> {
         Some(ResourceKind::Tool)
     } else if has(&["oreilly.", "manning.", "amazon.", "nostarch.", "pragprog."]) || label.contains("book") {
         Some(ResourceKind::Book)
-    } else if host.starts_with("docs.") || url.contains("/docs") || has(&["readthedocs"]) || label.contains("documentation") {
+    } else if host.starts_with("docs.")
+        || url.contains("/docs")
+        || has(&["readthedocs"])
+        || label.contains("documentation")
+    {
         Some(ResourceKind::Docs)
     } else if has(&["medium.", "dev.to", "substack.", "towardsdatascience.", "blog"]) || label.contains("article") {
         Some(ResourceKind::Article)

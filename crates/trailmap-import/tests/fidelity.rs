@@ -46,7 +46,8 @@ struct Scores {
 }
 
 fn score(id: &str, vocabulary: &Vocabulary) -> (Scores, Vec<String>) {
-    let source = std::fs::read_to_string(root().join(format!("crates/trailmap-import/tests/fixtures/seeds/{id}.md"))).unwrap();
+    let source =
+        std::fs::read_to_string(root().join(format!("crates/trailmap-import/tests/fixtures/seeds/{id}.md"))).unwrap();
     let mut options = Options::default();
     options.vocabulary = Some(vocabulary.clone());
     options.id = Some(id.to_owned());
@@ -67,7 +68,9 @@ fn score(id: &str, vocabulary: &Vocabulary) -> (Scores, Vec<String>) {
         })
         .count();
     for w in &want.skills {
-        if !got.skills.iter().any(|g| g.id == w.id || std::iter::once(&w.name).chain(&w.aliases).any(|n| normalize(n) == normalize(&g.name))) {
+        if !got.skills.iter().any(|g| {
+            g.id == w.id || std::iter::once(&w.name).chain(&w.aliases).any(|n| normalize(n) == normalize(&g.name))
+        }) {
             println!("  missing skill: {} ({})", w.id, w.name);
         }
     }
@@ -82,10 +85,13 @@ fn score(id: &str, vocabulary: &Vocabulary) -> (Scores, Vec<String>) {
         .filter(|m| m.kind == Some(trailmap::MilestoneKind::Checklist))
         .flat_map(|m| m.criteria.iter().map(|c| c.text.as_str()))
         .collect();
-    let got_criteria: Vec<&str> = got.milestones.iter().flat_map(|m| m.criteria.iter().map(|c| c.text.as_str())).collect();
+    let got_criteria: Vec<&str> =
+        got.milestones.iter().flat_map(|m| m.criteria.iter().map(|c| c.text.as_str())).collect();
     let found_criteria = want_criteria.iter().filter(|w| got_criteria.iter().any(|g| similar(w, g))).count();
-    let found_projects = want.projects.iter().filter(|w| got.projects.iter().any(|g| similar(&w.title, &g.title))).count();
-    let found_exclusions = want.exclusions.iter().filter(|w| got.exclusions.iter().any(|g| similar(&w.title, &g.title))).count();
+    let found_projects =
+        want.projects.iter().filter(|w| got.projects.iter().any(|g| similar(&w.title, &g.title))).count();
+    let found_exclusions =
+        want.exclusions.iter().filter(|w| got.exclusions.iter().any(|g| similar(&w.title, &g.title))).count();
 
     let report = &imported.report;
     let placed_at = |e: &trailmap_import::Entry, prefix: &str| match &e.outcome {

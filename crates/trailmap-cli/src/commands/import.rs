@@ -85,7 +85,10 @@ pub fn run(args: Args) -> u8 {
     let loaded = Roadmap::from_json_str(&json);
     if !loaded.is_valid() {
         let messages: Vec<String> = loaded.diagnostics.iter().map(|d| d.message.clone()).collect();
-        output::error(&format!("the imported roadmap does not validate (a bug in trailmap import): {}", messages.join("; ")));
+        output::error(&format!(
+            "the imported roadmap does not validate (a bug in trailmap import): {}",
+            messages.join("; ")
+        ));
         return EXIT_FINDINGS;
     }
     let report = &imported.report;

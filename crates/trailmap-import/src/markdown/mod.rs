@@ -65,10 +65,14 @@ enum Label {
 }
 
 static PROJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:mini[- ]?|capstone |final )?project\s*#?\s*(\d{1,3})?\s*(?:[:—–.]|-\s)\s*(.*)$").expect("valid pattern")
+    Regex::new(r"(?i)^(?:mini[- ]?|capstone |final )?project\s*#?\s*(\d{1,3})?\s*(?:[:—–.]|-\s)\s*(.*)$")
+        .expect("valid pattern")
 });
 static NOT_NEEDED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:do not|don't|dont|doesn't|does not|no need to)\s+(?:need|learn)(?:\s+to\s+learn)?\s*:?\s*(.*)$").expect("valid pattern")
+    Regex::new(
+        r"(?i)\b(?:do not|don't|dont|doesn't|does not|no need to)\s+(?:need|learn)(?:\s+to\s+learn)?\s*:?\s*(.*)$",
+    )
+    .expect("valid pattern")
 });
 
 fn classify_label(label: &str) -> Label {
@@ -78,7 +82,9 @@ fn classify_label(label: &str) -> Label {
     }
     let lower = heading.clean.to_lowercase();
     let lower = lower.trim_end_matches(':').trim();
-    let has = |words: &[&str]| words.iter().any(|w| lower == *w || lower.starts_with(&format!("{w} ")) || lower.ends_with(&format!(" {w}")));
+    let has = |words: &[&str]| {
+        words.iter().any(|w| lower == *w || lower.starts_with(&format!("{w} ")) || lower.ends_with(&format!(" {w}")))
+    };
     if NOT_NEEDED.is_match(lower) || has(&["skip", "avoid", "not"]) {
         Label::Exclusion
     } else if lower.contains("requirement") || lower.contains("checklist") || lower.contains("must include") {
@@ -87,16 +93,47 @@ fn classify_label(label: &str) -> Label {
         Label::Project(c.get(1).and_then(|m| m.as_str().parse().ok()))
     } else if lower.contains("project") {
         Label::Project(None)
-    } else if has(&["task", "tasks", "exercise", "exercises", "assignment", "assignments", "homework", "action", "actions", "practice"]) {
+    } else if has(&[
+        "task",
+        "tasks",
+        "exercise",
+        "exercises",
+        "assignment",
+        "assignments",
+        "homework",
+        "action",
+        "actions",
+        "practice",
+    ]) {
         Label::Tasks
     } else if let Some(cadence) = cadence(lower) {
         Label::Practice(cadence)
     } else if has(&["goal", "goals", "objective", "objectives", "aim", "outcome", "outcomes"]) {
         Label::Goal
     } else if has(&[
-        "topic", "topics", "concept", "concepts", "library", "libraries", "algorithm", "algorithms", "tool", "tools",
-        "framework", "frameworks", "stack", "skills", "technologies", "learn", "covers", "focus", "language",
-        "languages", "model", "models", "metrics",
+        "topic",
+        "topics",
+        "concept",
+        "concepts",
+        "library",
+        "libraries",
+        "algorithm",
+        "algorithms",
+        "tool",
+        "tools",
+        "framework",
+        "frameworks",
+        "stack",
+        "skills",
+        "technologies",
+        "learn",
+        "covers",
+        "focus",
+        "language",
+        "languages",
+        "model",
+        "models",
+        "metrics",
     ]) {
         Label::Names
     } else if has(&["note", "notes", "tip", "tips", "why", "reason", "important", "hint", "remember"]) {
@@ -129,7 +166,11 @@ fn section_mode(lower: &str) -> Mode {
         Mode::Exclusions
     } else if lower.contains("checklist") || lower.contains("tracker") {
         Mode::Milestone(MilestoneKind::Checklist)
-    } else if lower.contains("you'll have") || lower.contains("you will have") || lower.contains("by the end") || lower.contains("outcome") {
+    } else if lower.contains("you'll have")
+        || lower.contains("you will have")
+        || lower.contains("by the end")
+        || lower.contains("outcome")
+    {
         Mode::Milestone(MilestoneKind::Outcome)
     } else if lower.contains("differentiat") {
         Mode::Milestone(MilestoneKind::Differentiator)
@@ -152,7 +193,10 @@ fn split_label(inline: &Inline) -> Option<(String, String)> {
         let label = label.trim();
         if let Some((l, r)) = label.split_once(':') {
             if !r.trim().is_empty() && text::words(l) <= 6 {
-                return Some((l.trim().to_owned(), format!("{} {}", r.trim(), span::trim_separators(rest)).trim().to_owned()));
+                return Some((
+                    l.trim().to_owned(),
+                    format!("{} {}", r.trim(), span::trim_separators(rest)).trim().to_owned(),
+                ));
             }
         }
         let rest = rest.trim_start_matches(|c: char| c == ':' || c.is_whitespace() || c == '-' || c == '—' || c == '–');
@@ -186,7 +230,11 @@ impl<'v> Importer<'v> {
     }
 
     fn phase(&self) -> Option<usize> {
-        self.items.iter().rev().find_map(|(_, r)| if let Role::Phase(p) = r { Some(*p) } else { None }).or_else(|| self.heading_phase())
+        self.items
+            .iter()
+            .rev()
+            .find_map(|(_, r)| if let Role::Phase(p) = r { Some(*p) } else { None })
+            .or_else(|| self.heading_phase())
     }
 
     /// The current phase, made when there is none (content before the first phase heading).
@@ -318,7 +366,10 @@ impl<'v> Importer<'v> {
                     Label::Project(_) => Mode::Projects,
                     Label::Practice(c) => Mode::Practices(c),
                     _ if label.to_lowercase().contains("ready") => Mode::Milestone(MilestoneKind::Checklist),
-                    _ => self.headings.last().map_or(Mode::Normal, |h| if h.2 == Mode::Exclusions { Mode::Normal } else { h.2 }),
+                    _ => self
+                        .headings
+                        .last()
+                        .map_or(Mode::Normal, |h| if h.2 == Mode::Exclusions { Mode::Normal } else { h.2 }),
                 };
                 self.list_mode = Some(mode);
                 if let Mode::Milestone(kind) = mode {
@@ -445,8 +496,13 @@ impl<'v> Importer<'v> {
     /// the block's first skill, else of a new skill named after the link.
     fn links(&mut self, line: usize, links: &[Link], skills: &[usize]) {
         for link in links {
-            let by_name = skills.iter().copied().find(|&s| crate::ids::normalize(&self.b.skills[s].name) == crate::ids::normalize(&link.text));
-            let skill = match by_name.or_else(|| (skills.len() == 1 || links.len() == 1).then(|| skills.first().copied()).flatten()) {
+            let by_name = skills
+                .iter()
+                .copied()
+                .find(|&s| crate::ids::normalize(&self.b.skills[s].name) == crate::ids::normalize(&link.text));
+            let skill = match by_name
+                .or_else(|| (skills.len() == 1 || links.len() == 1).then(|| skills.first().copied()).flatten())
+            {
                 Some(s) => s,
                 None => {
                     let name = if link.text.trim().is_empty() || text::words(&link.text) > MAX_NAME_WORDS {
@@ -514,7 +570,15 @@ impl<'v> Importer<'v> {
     }
 
     #[allow(clippy::too_many_lines)]
-    fn item_role(&mut self, text: &str, inline: &Inline, checked: Option<bool>, parent: Role, at: &mut Vec<String>, skills: &mut Vec<usize>) -> Role {
+    fn item_role(
+        &mut self,
+        text: &str,
+        inline: &Inline,
+        checked: Option<bool>,
+        parent: Role,
+        at: &mut Vec<String>,
+        skills: &mut Vec<usize>,
+    ) -> Role {
         if text.is_empty() {
             return Role::Other;
         }
@@ -590,7 +654,12 @@ impl<'v> Importer<'v> {
                     at.push(self.b.phases[p].pointer.clone());
                     self.items.push((usize::MAX - 1, Role::Phase(p)));
                     if !rest.is_empty() {
-                        let sub = Inline { text: rest.clone(), label: inline.strong.clone(), strong: None, links: Vec::new() };
+                        let sub = Inline {
+                            text: rest.clone(),
+                            label: inline.strong.clone(),
+                            strong: None,
+                            links: Vec::new(),
+                        };
                         let _ = self.item_role(&rest, &sub, None, Role::Other, at, skills);
                     }
                     self.items.pop();
@@ -660,7 +729,8 @@ impl<'v> Importer<'v> {
                 Label::Term if !rest.is_empty() && text::words(&label) <= 5 => {
                     let phase = self.phase();
                     let list = text::names(&rest);
-                    let short = list.iter().all(|n| n.names.iter().all(|x| text::words(x) <= 4)) && !rest.contains(". ");
+                    let short =
+                        list.iter().all(|n| n.names.iter().all(|x| text::words(x) <= 4)) && !rest.contains(". ");
                     if short && !list.is_empty() {
                         // "**Programming**: Python, Java": a group of skills.
                         let (found, pointers) = self.names(&rest, phase, Some(&label));
@@ -802,7 +872,9 @@ pub fn import(source: &str, options: &Options) -> Imported {
                 let phase = importer.phase();
                 table::import(&mut importer.b, phase, line, &header, &rows);
             }
-            Block::Decoration { line, text } => importer.b.report.push(line, Element::Paragraph, &text, Outcome::Decoration),
+            Block::Decoration { line, text } => {
+                importer.b.report.push(line, Element::Paragraph, &text, Outcome::Decoration)
+            }
             Block::Code { line, text } => {
                 let at = importer.prose(&format!("```\n{}```", text));
                 importer.b.report.placed(line, Element::Paragraph, &text, at);
@@ -814,4 +886,3 @@ pub fn import(source: &str, options: &Options) -> Imported {
     let (roadmap, report) = importer.b.finish(&id, options.source_file.as_deref());
     Imported { roadmap, report }
 }
-

@@ -104,22 +104,25 @@ pub fn blocks(source: &str) -> Vec<Block> {
     // Per open list item: whether its own text was already emitted.
     let mut items: Vec<(usize, Option<bool>, bool)> = Vec::new();
     let mut heading_level = 0u8;
+    // Line, header cells, rows of cells, whether still in the header.
+    #[allow(clippy::type_complexity)]
     let mut table: Option<(usize, Vec<Inline>, Vec<(usize, Vec<Inline>)>, bool)> = None;
     let mut row: Vec<Inline> = Vec::new();
     let mut row_line = 0;
     let mut code: Option<(usize, String)> = None;
     let mut image_depth = 0usize;
 
-    let flush_item = |inline: &mut Option<InlineBuilder>, items: &mut Vec<(usize, Option<bool>, bool)>, out: &mut Vec<Block>| {
-        let depth = items.len().clamp(1, MAX_DEPTH);
-        if let Some(open) = items.last_mut() {
-            if !open.2 {
-                open.2 = true;
-                let built = inline.take().map(InlineBuilder::finish).unwrap_or_default();
-                out.push(Block::Item { depth, line: open.0, checked: open.1, inline: built });
+    let flush_item =
+        |inline: &mut Option<InlineBuilder>, items: &mut Vec<(usize, Option<bool>, bool)>, out: &mut Vec<Block>| {
+            let depth = items.len().clamp(1, MAX_DEPTH);
+            if let Some(open) = items.last_mut() {
+                if !open.2 {
+                    open.2 = true;
+                    let built = inline.take().map(InlineBuilder::finish).unwrap_or_default();
+                    out.push(Block::Item { depth, line: open.0, checked: open.1, inline: built });
+                }
             }
-        }
-    };
+        };
 
     for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
         let line = lines.line(range.start);

@@ -22,13 +22,17 @@ fn column(header: &[Inline], words: &[&str]) -> Option<usize> {
 /// "40 hours" is 40.
 fn effort(duration: Option<&str>, effort: Option<&str>) -> Option<f64> {
     let numbers = |s: &str| -> Vec<f64> {
-        s.split(|c: char| !(c.is_ascii_digit() || c == '.')).filter_map(|n| n.parse::<f64>().ok()).filter(|n| n.is_finite()).collect()
+        s.split(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .filter_map(|n| n.parse::<f64>().ok())
+            .filter(|n| n.is_finite())
+            .collect()
     };
     let mean = |v: &[f64]| if v.is_empty() { None } else { Some(v.iter().sum::<f64>() / v.len() as f64) };
     let effort_text = effort.unwrap_or("").to_lowercase();
     let per_week = effort_text.contains("week") || effort_text.contains("/w");
     let hours = mean(&numbers(&effort_text));
-    let weeks = duration.map(str::to_lowercase).and_then(|d| if d.contains("week") { mean(&numbers(&d)) } else { None });
+    let weeks =
+        duration.map(str::to_lowercase).and_then(|d| if d.contains("week") { mean(&numbers(&d)) } else { None });
     let total = match (hours, per_week, weeks) {
         (Some(h), true, Some(w)) => h * w,
         (Some(h), false, _) if effort_text.contains("hour") => h,
@@ -37,9 +41,16 @@ fn effort(duration: Option<&str>, effort: Option<&str>) -> Option<f64> {
     (total > 0.0 && total < 1.0e6).then_some(total)
 }
 
-pub(super) fn import(b: &mut Builder<'_>, phase: Option<usize>, line: usize, header: &[Inline], rows: &[(usize, Vec<Inline>)]) {
+pub(super) fn import(
+    b: &mut Builder<'_>,
+    phase: Option<usize>,
+    line: usize,
+    header: &[Inline],
+    rows: &[(usize, Vec<Inline>)],
+) {
     let first = header.first().map(|h| normalize(&h.text)).unwrap_or_default();
-    let summary = header.len() == 2 && ["area", "category", "domain", "field", "stage", "topic area"].iter().any(|w| first.contains(w));
+    let summary = header.len() == 2
+        && ["area", "category", "domain", "field", "stage", "topic area"].iter().any(|w| first.contains(w));
     if summary {
         for (row_line, cells) in rows {
             let (Some(name), Some(list)) = (cells.first(), cells.get(1)) else {
@@ -68,11 +79,19 @@ pub(super) fn import(b: &mut Builder<'_>, phase: Option<usize>, line: usize, hea
         }
         return;
     }
-    let name_col = column(header, &["course", "skill", "topic", "subject", "name", "module", "title", "lesson", "tool", "technolog"]);
+    let name_col = column(
+        header,
+        &["course", "skill", "topic", "subject", "name", "module", "title", "lesson", "tool", "technolog"],
+    );
     let Some(name_col) = name_col else {
         for (row_line, cells) in rows {
             let text: Vec<&str> = cells.iter().map(|c| c.text.as_str()).collect();
-            b.report.not_placed(*row_line, Element::TableRow, &text.join(" | "), "table without a name column (Course, Skill, Topic, …)");
+            b.report.not_placed(
+                *row_line,
+                Element::TableRow,
+                &text.join(" | "),
+                "table without a name column (Course, Skill, Topic, …)",
+            );
         }
         let _ = line;
         return;

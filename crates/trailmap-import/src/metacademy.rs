@@ -1,1 +1,0 @@
-//! Metacademy concept folders (to come).
