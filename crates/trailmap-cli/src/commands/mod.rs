@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 pub mod diff;
+pub mod import;
 pub mod learner;
 pub mod lint;
 pub mod render;

@@ -1,0 +1,133 @@
+//! `trailmap import`: Markdown roadmaps (and other published shapes) into
+//! trailmap JSON, with a report of where every source element went.
+
+use std::path::PathBuf;
+
+use trailmap::Roadmap;
+use trailmap_import::{Options, Outcome, Vocabulary};
+
+use crate::cli::{EXIT_FINDINGS, EXIT_OK, EXIT_USAGE};
+use crate::output;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// What the source is.
+    #[arg(value_enum)]
+    format: SourceFormat,
+    /// The source file.
+    source: PathBuf,
+    /// Write the roadmap here (atomically) instead of to stdout.
+    #[arg(short, long, value_name = "OUT")]
+    output: Option<PathBuf>,
+    /// How to print the report of what became of each source element (on stderr).
+    #[arg(long, value_enum, default_value = "text")]
+    report: ReportFormat,
+    /// Roadmaps (a file or a folder of .json files) whose skill ids imported
+    /// skills reuse when their names or aliases match.
+    #[arg(long, value_name = "PATH")]
+    vocabulary: Option<PathBuf>,
+    /// The roadmap id (default: from the title).
+    #[arg(long)]
+    id: Option<String>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SourceFormat {
+    /// Markdown prose: headings, lists, checklists, tables, links.
+    Markdown,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// Counts, then each element not placed with its line.
+    Text,
+    /// Every element with its line and outcome, as JSON.
+    Json,
+}
+
+pub fn run(args: Args) -> u8 {
+    let bytes = match trailmap::load::read_file(&args.source, trailmap::load::DEFAULT_MAX_BYTES) {
+        Ok(Ok(bytes)) => bytes,
+        Ok(Err(size)) => {
+            output::error(&format!("{}: {size} bytes is over the size limit", args.source.display()));
+            return EXIT_FINDINGS;
+        }
+        Err(err) => {
+            output::error(&format!("{}: {err}", args.source.display()));
+            return EXIT_USAGE;
+        }
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => {
+            let at = err.utf8_error().valid_up_to();
+            output::error(&format!("{}: invalid UTF-8 at byte {at}", args.source.display()));
+            return EXIT_FINDINGS;
+        }
+    };
+    let mut options = Options::default();
+    if let Some(path) = &args.vocabulary {
+        match Vocabulary::from_path(path) {
+            Ok(vocabulary) => options.vocabulary = Some(vocabulary),
+            Err(err) => {
+                output::error(&format!("vocabulary: {err}"));
+                return EXIT_USAGE;
+            }
+        }
+    }
+    options.id = args.id.clone();
+    options.source_file = args.source.file_name().map(|n| n.to_string_lossy().into_owned());
+    let imported = match args.format {
+        SourceFormat::Markdown => trailmap_import::markdown::import(text.trim_start_matches('\u{feff}'), &options),
+    };
+    let json = imported.to_json();
+    // The output always validates; if it ever does not, that is a bug to report, not a file to write.
+    let loaded = Roadmap::from_json_str(&json);
+    if !loaded.is_valid() {
+        let messages: Vec<String> = loaded.diagnostics.iter().map(|d| d.message.clone()).collect();
+        output::error(&format!(
+            "the imported roadmap does not validate (a bug in trailmap import): {}",
+            messages.join("; ")
+        ));
+        return EXIT_FINDINGS;
+    }
+    let report = &imported.report;
+    match args.report {
+        ReportFormat::Json => {
+            let value = serde_json::json!({ "counts": report.counts(), "entries": report.entries });
+            output::eprint(&format!("{}\n", serde_json::to_string_pretty(&value).unwrap_or_default()));
+        }
+        ReportFormat::Text => {
+            let counts = report.counts();
+            let r = &imported.roadmap;
+            let mut text = format!(
+                "imported {} skills, {} top-level phases, {} projects, {} milestones, {} exclusions; {} elements placed, {} decoration, {} not placed\n",
+                r.skills.len(),
+                r.phases.len(),
+                r.projects.len(),
+                r.milestones.len(),
+                r.exclusions.len(),
+                counts.placed,
+                counts.decoration,
+                counts.not_placed
+            );
+            for entry in &report.entries {
+                if let Outcome::NotPlaced { reason } = &entry.outcome {
+                    let text_line = format!("  line {}: {} ({reason})\n", entry.line, entry.text);
+                    text.push_str(&trailmap_lint::emit::sanitize(&text_line));
+                }
+            }
+            output::eprint(&text);
+        }
+    }
+    match &args.output {
+        Some(path) => {
+            if let Err(err) = trailmap::fs::write_atomic(path, json.as_bytes()) {
+                output::error(&format!("{}: {err}", path.display()));
+                return EXIT_USAGE;
+            }
+        }
+        None => output::print(&json),
+    }
+    EXIT_OK
+}

@@ -1,0 +1,538 @@
+//! Builds a roadmap item by item, keeping JSON Pointers for the report:
+//! skills deduplicated by name (or vocabulary id), phases in an arena
+//! assembled at the end without recursion, and the final repairs that make
+//! the output valid (prerequisite cycles broken and reported).
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use trailmap::{
+    Exclusion, Extensions, Milestone, MilestoneKind, Phase, PhaseKind, Practice, Prerequisite, Project, Resource,
+    Roadmap, Skill, SkillGraph, Span, Task, TimeUnit,
+};
+
+use crate::ids::{IdSet, Vocabulary, kebab, normalize};
+use crate::report::{Element, Report};
+use crate::span::Time;
+
+/// A phase while building: its children by index.
+pub(crate) struct PhaseNode {
+    pub phase: Phase,
+    pub parent: Option<usize>,
+    pub children: Vec<usize>,
+    pub pointer: String,
+    /// End of the last child span per unit, for "2 Weeks" lengths.
+    pub cursor: BTreeMap<TimeUnit, u32>,
+}
+
+/// The roadmap under construction.
+pub(crate) struct Builder<'v> {
+    pub vocabulary: Option<&'v Vocabulary>,
+    pub title: Option<String>,
+    pub summary: Option<String>,
+    pub audience: Option<String>,
+    pub target_role: Option<String>,
+    pub principles: Vec<String>,
+    pub skills: Vec<Skill>,
+    skill_by_key: HashMap<String, usize>,
+    skill_ids: IdSet,
+    pub phases: Vec<PhaseNode>,
+    pub top: Vec<usize>,
+    /// End of the last top-level span per unit.
+    top_cursor: BTreeMap<TimeUnit, u32>,
+    phase_ids: IdSet,
+    phase_skill: HashSet<(usize, usize)>,
+    pub projects: Vec<Project>,
+    project_ids: IdSet,
+    pub practices: Vec<Practice>,
+    practice_ids: IdSet,
+    pub milestones: Vec<Milestone>,
+    milestone_ids: IdSet,
+    pub exclusions: Vec<Exclusion>,
+    exclusion_ids: IdSet,
+    pub areas: Vec<trailmap::Area>,
+    area_ids: IdSet,
+    /// Prerequisites stated in text, resolved once every skill is known: (skill, text, line).
+    pub pending_prerequisites: Vec<(usize, String, usize)>,
+    pub report: Report,
+}
+
+impl<'v> Builder<'v> {
+    pub fn new(vocabulary: Option<&'v Vocabulary>) -> Self {
+        Builder {
+            vocabulary,
+            title: None,
+            summary: None,
+            audience: None,
+            target_role: None,
+            principles: Vec::new(),
+            skills: Vec::new(),
+            skill_by_key: HashMap::new(),
+            skill_ids: IdSet::default(),
+            phases: Vec::new(),
+            top: Vec::new(),
+            top_cursor: BTreeMap::new(),
+            phase_ids: IdSet::default(),
+            phase_skill: HashSet::new(),
+            projects: Vec::new(),
+            project_ids: IdSet::default(),
+            practices: Vec::new(),
+            practice_ids: IdSet::default(),
+            milestones: Vec::new(),
+            milestone_ids: IdSet::default(),
+            exclusions: Vec::new(),
+            exclusion_ids: IdSet::default(),
+            areas: Vec::new(),
+            area_ids: IdSet::default(),
+            pending_prerequisites: Vec::new(),
+            report: Report::default(),
+        }
+    }
+
+    /// The vocabulary id for a name, also tried without generic words
+    /// ("Python basics" is `python`).
+    fn vocabulary_id(&self, name: &str) -> Option<String> {
+        let vocabulary = self.vocabulary?;
+        if let Some(id) = vocabulary.lookup(name) {
+            return Some(id.to_owned());
+        }
+        let lower = name.to_lowercase();
+        let mut core = lower.as_str();
+        for prefix in ["introduction to ", "intro to ", "basic ", "basics of ", "advanced ", "the "] {
+            core = core.strip_prefix(prefix).unwrap_or(core);
+        }
+        for suffix in [
+            " basics",
+            " fundamentals",
+            " essentials",
+            " intro",
+            " introduction",
+            " hands-on",
+            " concepts",
+            " basics (intro)",
+        ] {
+            core = core.strip_suffix(suffix).unwrap_or(core);
+        }
+        (core != lower).then(|| vocabulary.lookup(core).map(str::to_owned)).flatten()
+    }
+
+    /// Whether the vocabulary knows this name.
+    pub fn knows(&self, name: &str) -> bool {
+        self.vocabulary_id(name).is_some()
+    }
+
+    /// The skill with this name, created if new; its index.
+    pub fn skill(&mut self, name: &str) -> usize {
+        let known = self.vocabulary_id(name);
+        let key = match &known {
+            Some(id) => format!("id:{id}"),
+            None => format!("name:{}", normalize(name)),
+        };
+        if let Some(&i) = self.skill_by_key.get(&key) {
+            return i;
+        }
+        let id = match known {
+            Some(id) if self.skill_ids.take(&id) => id,
+            _ => self.skill_ids.fresh(&kebab(name, "skill")),
+        };
+        self.skills.push(Skill {
+            id,
+            name: name.to_owned(),
+            description: None,
+            note: None,
+            area: None,
+            level: None,
+            effort_hours: None,
+            optional: false,
+            topics: Vec::new(),
+            prerequisites: Vec::new(),
+            resources: Vec::new(),
+            aliases: Vec::new(),
+            former_ids: Vec::new(),
+            extensions: Extensions::default(),
+        });
+        let i = self.skills.len() - 1;
+        self.skill_by_key.insert(key, i);
+        i
+    }
+
+    /// A skill by exact normalised name or vocabulary id, without creating one.
+    pub fn find_skill(&self, name: &str) -> Option<usize> {
+        if let Some(id) = self.vocabulary_id(name) {
+            if let Some(&i) = self.skill_by_key.get(&format!("id:{id}")) {
+                return Some(i);
+            }
+        }
+        self.skill_by_key.get(&format!("name:{}", normalize(name))).copied()
+    }
+
+    pub fn skill_pointer(i: usize) -> String {
+        format!("/skills/{i}")
+    }
+
+    /// Lists a skill in a phase (once).
+    pub fn add_to_phase(&mut self, phase: usize, skill: usize) {
+        if self.phase_skill.insert((phase, skill)) {
+            let id = self.skills[skill].id.clone();
+            self.phases[phase].phase.skills.push(id);
+        }
+    }
+
+    /// A new phase under `parent` (or at the top).
+    pub fn phase(&mut self, parent: Option<usize>, title: &str, kind: Option<PhaseKind>, time: Option<&Time>) -> usize {
+        let title = if title.trim().is_empty() { "Untitled" } else { title.trim() };
+        let label = match time {
+            Some(Time::Range { label, .. } | Time::Length { label, .. }) => label.as_str(),
+            None => "",
+        };
+        let base = kebab(&format!("{label} {title}"), "phase");
+        let id = self.phase_ids.fresh(&base);
+        let span = time.map(|t| self.resolve_span(parent, t));
+        let pointer = match parent {
+            Some(p) => format!("{}/phases/{}", self.phases[p].pointer, self.phases[p].children.len()),
+            None => format!("/phases/{}", self.top.len()),
+        };
+        let node = PhaseNode {
+            phase: Phase {
+                id,
+                title: title.to_owned(),
+                kind,
+                span,
+                parallel: false,
+                ongoing: false,
+                goal: None,
+                description: None,
+                topics: Vec::new(),
+                skills: Vec::new(),
+                tasks: Vec::new(),
+                phases: Vec::new(),
+                extensions: Extensions::default(),
+            },
+            parent,
+            children: Vec::new(),
+            pointer,
+            cursor: BTreeMap::new(),
+        };
+        self.phases.push(node);
+        let i = self.phases.len() - 1;
+        match parent {
+            Some(p) => self.phases[p].children.push(i),
+            None => self.top.push(i),
+        }
+        if let Some(span) = &self.phases[i].phase.span {
+            let (unit, end) = (span.unit, span.end());
+            let cursor = match parent {
+                Some(p) => &mut self.phases[p].cursor,
+                None => &mut self.top_cursor,
+            };
+            cursor.insert(unit, end);
+        }
+        i
+    }
+
+    /// The span of a time under `parent`: weeks that restart inside a
+    /// month made absolute, lengths placed after the previous sibling.
+    fn resolve_span(&self, parent: Option<usize>, time: &Time) -> Span {
+        let (unit, mut start, mut end, label) = match time {
+            Time::Range { unit, start, end, label } => (*unit, *start, *end, label.clone()),
+            Time::Length { unit, count, label } => {
+                let cursor = parent.map_or(&self.top_cursor, |p| &self.phases[p].cursor);
+                let after: u32 = cursor.get(unit).copied().unwrap_or(0);
+                let start = after.saturating_add(1);
+                (*unit, start, Some(start.saturating_add(count - 1)).filter(|&e| e > start), label.clone())
+            }
+        };
+        if unit == TimeUnit::Week {
+            let mut ancestor = parent;
+            let mut steps = 0;
+            while let (Some(a), true) = (ancestor, steps < 64) {
+                if let Some(s) = &self.phases[a].phase.span {
+                    if s.unit == TimeUnit::Month {
+                        let first_week = (s.start.max(1) - 1).saturating_mul(4) + 1;
+                        if start < first_week {
+                            let offset = first_week - 1;
+                            start = start.saturating_add(offset);
+                            end = end.map(|e| e.saturating_add(offset));
+                        }
+                    }
+                    break;
+                }
+                ancestor = self.phases[a].parent;
+                steps += 1;
+            }
+        }
+        Span { unit, start, end_at: end, label: Some(label), extensions: Extensions::default() }
+    }
+
+    /// Adds a task to a phase; its pointer.
+    pub fn task(&mut self, phase: usize, text: &str) -> String {
+        let node = &mut self.phases[phase];
+        node.phase.tasks.push(Task {
+            text: text.to_owned(),
+            skills: Vec::new(),
+            deliverables: Vec::new(),
+            project: None,
+            extensions: Extensions::default(),
+        });
+        format!("{}/tasks/{}", node.pointer, node.phase.tasks.len() - 1)
+    }
+
+    pub fn project(&mut self, title: &str, number: Option<u32>, phase: Option<usize>) -> usize {
+        let id = self.project_ids.fresh(&kebab(title, "project"));
+        self.projects.push(Project {
+            id,
+            title: title.to_owned(),
+            number,
+            description: None,
+            phase: phase.map(|p| self.phases[p].phase.id.clone()),
+            skills: Vec::new(),
+            deliverables: Vec::new(),
+            optional: false,
+            extensions: Extensions::default(),
+        });
+        self.projects.len() - 1
+    }
+
+    pub fn practice(&mut self, cadence: trailmap::Cadence, activity: &str, phase: Option<usize>) -> usize {
+        let id = self.practice_ids.fresh(&kebab(activity, "practice"));
+        self.practices.push(Practice {
+            id,
+            cadence,
+            activity: activity.to_owned(),
+            topics: Vec::new(),
+            phase: phase.map(|p| self.phases[p].phase.id.clone()),
+            skills: Vec::new(),
+            extensions: Extensions::default(),
+        });
+        self.practices.len() - 1
+    }
+
+    pub fn milestone(&mut self, title: &str, kind: MilestoneKind, phase: Option<usize>) -> usize {
+        let id = self.milestone_ids.fresh(&kebab(title, "milestone"));
+        self.milestones.push(Milestone {
+            id,
+            title: title.to_owned(),
+            kind: Some(kind),
+            description: None,
+            phase: phase.map(|p| self.phases[p].phase.id.clone()),
+            criteria: Vec::new(),
+            extensions: Extensions::default(),
+        });
+        self.milestones.len() - 1
+    }
+
+    pub fn exclusion(&mut self, title: &str, reason: Option<String>, phase: Option<usize>) -> usize {
+        let id = self.exclusion_ids.fresh(&kebab(title, "exclusion"));
+        self.exclusions.push(Exclusion {
+            id,
+            title: title.to_owned(),
+            reason,
+            phase: phase.map(|p| self.phases[p].phase.id.clone()),
+            skill: None,
+            extensions: Extensions::default(),
+        });
+        self.exclusions.len() - 1
+    }
+
+    pub fn area(&mut self, name: &str) -> usize {
+        let id = self.area_ids.fresh(&kebab(name, "area"));
+        self.areas.push(trailmap::Area {
+            id,
+            name: name.to_owned(),
+            description: None,
+            skills: Vec::new(),
+            extensions: Extensions::default(),
+        });
+        self.areas.len() - 1
+    }
+
+    /// Adds a resource to a skill; its pointer.
+    pub fn resource(&mut self, skill: usize, title: &str, url: &str) -> String {
+        let kind = crate::text::resource_kind(url, title);
+        let resources = &mut self.skills[skill].resources;
+        resources.push(Resource {
+            title: if title.trim().is_empty() { url.to_owned() } else { title.to_owned() },
+            url: Some(url.to_owned()),
+            kind,
+            extensions: Extensions::default(),
+        });
+        format!("/skills/{skill}/resources/{}", resources.len() - 1)
+    }
+
+    /// Resolves prerequisites stated in text by name: exact, then a known
+    /// name the text starts with or that starts with the text. Unresolved
+    /// ones are kept in the skill's note and reported.
+    pub fn resolve_prerequisites(&mut self) {
+        let mut names: Vec<(String, usize)> =
+            self.skills.iter().enumerate().map(|(i, s)| (normalize(&s.name), i)).collect();
+        names.sort();
+        let pending = std::mem::take(&mut self.pending_prerequisites);
+        for (skill, text, line) in pending {
+            for piece in text.split([',', ';']).flat_map(|p| p.split(" and ")) {
+                let alternatives: Vec<Option<usize>> =
+                    piece.split(" or ").map(|alt| self.match_name(&names, alt.trim())).collect();
+                let trimmed = piece.trim();
+                if trimmed.is_empty() || matches!(normalize(trimmed).as_str(), "none" | "" | "n a" | "na" | "no") {
+                    continue;
+                }
+                let ids: Vec<String> = alternatives
+                    .iter()
+                    .flatten()
+                    .filter(|&&i| i != skill)
+                    .map(|&i| self.skills[i].id.clone())
+                    .collect();
+                let target = &mut self.skills[skill];
+                if ids.len() != alternatives.len() || ids.is_empty() {
+                    let note = target.note.get_or_insert_with(String::new);
+                    if !note.is_empty() {
+                        note.push_str("; ");
+                    }
+                    note.push_str(&format!("prerequisite not found: {trimmed}"));
+                    self.report.not_placed(
+                        line,
+                        Element::TableRow,
+                        trimmed,
+                        "prerequisite names no skill of this roadmap (kept in the skill's note)",
+                    );
+                    continue;
+                }
+                let prerequisite = if ids.len() == 1 {
+                    Prerequisite::Skill(ids[0].clone())
+                } else {
+                    Prerequisite::AnyOf(trailmap::AnyOf { any_of: ids, extensions: Extensions::default() })
+                };
+                if !target.prerequisites.contains(&prerequisite) {
+                    target.prerequisites.push(prerequisite);
+                }
+            }
+        }
+    }
+
+    fn match_name(&self, sorted: &[(String, usize)], text: &str) -> Option<usize> {
+        let key = normalize(text);
+        if key.is_empty() {
+            return None;
+        }
+        if let Some(i) = self.find_skill(text) {
+            return Some(i);
+        }
+        // A known name that starts with the text ("Python" → "Python for Everybody").
+        let at = sorted.partition_point(|(n, _)| n.as_str() < key.as_str());
+        if let Some((n, i)) = sorted.get(at) {
+            if n.starts_with(&key) {
+                return Some(*i);
+            }
+        }
+        // The text starts with a known name ("Calculus 1A: …" → "Calculus 1A").
+        let mut cut = key.len();
+        for _ in 0..12 {
+            let Some(space) = key[..cut].rfind(' ') else { break };
+            cut = space;
+            let prefix = &key[..cut];
+            let at = sorted.partition_point(|(n, _)| n.as_str() < prefix);
+            if let Some((n, i)) = sorted.get(at).filter(|(n, _)| n == prefix) {
+                let _ = n;
+                return Some(*i);
+            }
+        }
+        None
+    }
+
+    /// Removes one prerequisite per cycle until none is left; each removal is reported.
+    fn break_cycles(&mut self, roadmap: &mut Roadmap) {
+        for _ in 0..roadmap.skills.len().saturating_add(1) {
+            let cycles = SkillGraph::new(roadmap).cycles();
+            if cycles.is_empty() {
+                return;
+            }
+            for cycle in cycles {
+                let (Some(from), Some(to)) = (cycle.skills.first(), cycle.skills.get(1).or(cycle.skills.first()))
+                else {
+                    continue;
+                };
+                if let Some(skill) = roadmap.skills.iter_mut().find(|s| &s.id == from) {
+                    skill.prerequisites.retain(|p| !p.skill_ids().any(|id| id == to));
+                    self.report.not_placed(
+                        0,
+                        Element::Dependency,
+                        &format!("{from} needs {to}"),
+                        "prerequisite dropped: it closed a cycle",
+                    );
+                }
+            }
+        }
+    }
+
+    /// The finished roadmap.
+    pub fn finish(mut self, id: &str, source_file: Option<&str>) -> (Roadmap, Report) {
+        self.resolve_prerequisites();
+        // Children come after their parents in the arena: fold from the end.
+        let mut nodes: Vec<Option<PhaseNode>> = self.phases.drain(..).map(Some).collect();
+        for i in (0..nodes.len()).rev() {
+            let Some(node) = nodes[i].take() else { continue };
+            let mut phase = node.phase;
+            let mut children: Vec<Phase> = Vec::with_capacity(node.children.len());
+            for c in node.children {
+                if let Some(child) = nodes[c].as_mut().map(|n| std::mem::replace(&mut n.phase, placeholder())) {
+                    children.push(child);
+                }
+            }
+            phase.phases = children;
+            nodes[i] = Some(PhaseNode {
+                phase,
+                parent: node.parent,
+                children: Vec::new(),
+                pointer: node.pointer,
+                cursor: BTreeMap::new(),
+            });
+        }
+        let phases: Vec<Phase> = self
+            .top
+            .iter()
+            .filter_map(|&i| nodes[i].as_mut().map(|n| std::mem::replace(&mut n.phase, placeholder())))
+            .collect();
+        let title = self.title.clone().unwrap_or_else(|| "Imported roadmap".to_owned());
+        let mut roadmap = Roadmap {
+            schema: None,
+            id: id.to_owned(),
+            title,
+            version: "0.1.0".to_owned(),
+            summary: self.summary.take(),
+            audience: self.audience.take(),
+            target_role: self.target_role.take(),
+            duration: None,
+            hours_per_week: None,
+            source: source_file.map(|f| trailmap::Source { file: Some(f.to_owned()), ..Default::default() }),
+            license: None,
+            tags: Vec::new(),
+            principles: std::mem::take(&mut self.principles),
+            skills: std::mem::take(&mut self.skills),
+            phases,
+            projects: std::mem::take(&mut self.projects),
+            practices: std::mem::take(&mut self.practices),
+            milestones: std::mem::take(&mut self.milestones),
+            exclusions: std::mem::take(&mut self.exclusions),
+            areas: std::mem::take(&mut self.areas),
+            extensions: Extensions::default(),
+        };
+        self.break_cycles(&mut roadmap);
+        (roadmap, self.report)
+    }
+}
+
+fn placeholder() -> Phase {
+    Phase {
+        id: String::new(),
+        title: String::new(),
+        kind: None,
+        span: None,
+        parallel: false,
+        ongoing: false,
+        goal: None,
+        description: None,
+        topics: Vec::new(),
+        skills: Vec::new(),
+        tasks: Vec::new(),
+        phases: Vec::new(),
+        extensions: Extensions::default(),
+    }
+}

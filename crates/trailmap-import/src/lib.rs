@@ -1,0 +1,60 @@
+//! Import learning roadmaps published in other shapes into trailmap data.
+//! Markdown prose ([`markdown`]) is supported; roadmap.sh editor graphs and
+//! Metacademy concept folders are planned (issue 15).
+//!
+//! Every import returns a roadmap that validates and a [`Report`] that
+//! accounts for every source element: placed (with JSON Pointers into the
+//! roadmap), ignored as decoration, or not placed (with its line and why).
+//!
+//! ```
+//! let imported = trailmap_import::markdown::import(
+//!     "# Plan\n\n## Week 1-2: Basics\n\n- Python, Git and NumPy\n- [ ] Push a project\n",
+//!     &trailmap_import::Options::default(),
+//! );
+//! let roadmap = &imported.roadmap;
+//! assert_eq!(roadmap.phases[0].span.as_ref().map(|s| (s.start, s.end())), Some((1, 2)));
+//! assert_eq!(roadmap.skills.len(), 3);
+//! assert_eq!(roadmap.milestones[0].criteria[0].text, "Push a project");
+//! assert_eq!(imported.report.counts().not_placed, 0);
+//! ```
+
+mod builder;
+pub mod ids;
+pub mod markdown;
+pub mod report;
+pub mod span;
+pub mod text;
+
+pub use ids::Vocabulary;
+pub use report::{Counts, Element, Entry, Outcome, Report};
+
+/// How to import.
+#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+pub struct Options {
+    /// Known skills whose ids imported skills reuse (by name or alias).
+    pub vocabulary: Option<Vocabulary>,
+    /// The roadmap id; by default from the title.
+    pub id: Option<String>,
+    /// The source file name, recorded in `source.file`.
+    pub source_file: Option<String>,
+}
+
+/// A roadmap and the report of how the source was placed in it.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Imported {
+    /// The roadmap; it always validates.
+    pub roadmap: trailmap::Roadmap,
+    /// What became of each source element.
+    pub report: Report,
+}
+
+impl Imported {
+    /// The roadmap as pretty JSON with a trailing newline.
+    pub fn to_json(&self) -> String {
+        let mut text = serde_json::to_string_pretty(&self.roadmap).unwrap_or_default();
+        text.push('\n');
+        text
+    }
+}

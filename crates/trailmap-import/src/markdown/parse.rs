@@ -1,0 +1,298 @@
+//! Markdown to a flat sequence of blocks (headings, paragraphs, list items
+//! with their depth, tables), each with its line. Flat, so that nothing
+//! downstream recurses on the document's nesting.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+/// Deepest list nesting kept apart; deeper items count as this deep.
+pub const MAX_DEPTH: usize = 32;
+
+/// A link in a block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// The target.
+    pub url: String,
+    /// The text shown.
+    pub text: String,
+}
+
+/// Inline content: text, the leading bold label, the first bold text after it, links.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Inline {
+    /// The text, spaces collapsed.
+    pub text: String,
+    /// Text in bold at the very start ("**Task:** …").
+    pub label: Option<String>,
+    /// The first bold text after the label.
+    pub strong: Option<String>,
+    /// Links, in order.
+    pub links: Vec<Link>,
+}
+
+/// A block of the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// `#` headings.
+    Heading { level: u8, line: usize, inline: Inline },
+    /// A paragraph not in a list.
+    Paragraph { line: usize, inline: Inline },
+    /// A list item's own text (its nested lists follow as deeper items).
+    Item { depth: usize, line: usize, checked: Option<bool>, inline: Inline },
+    /// A table: header cells and rows of cells.
+    Table { line: usize, header: Vec<Inline>, rows: Vec<(usize, Vec<Inline>)> },
+    /// A thematic break, an image-only paragraph, HTML: nothing to keep.
+    Decoration { line: usize, text: String },
+    /// A fenced or indented code block.
+    Code { line: usize, text: String },
+}
+
+struct Lines(Vec<usize>);
+
+impl Lines {
+    fn new(text: &str) -> Lines {
+        Lines(std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect())
+    }
+    fn line(&self, offset: usize) -> usize {
+        self.0.partition_point(|&start| start <= offset)
+    }
+}
+
+#[derive(Default)]
+struct InlineBuilder {
+    inline: Inline,
+    strong_depth: usize,
+    strong_text: String,
+    link: Option<(String, String)>,
+    /// Whether anything but bold text came before (so bold is no longer a label).
+    plain_seen: bool,
+}
+
+impl InlineBuilder {
+    fn text(&mut self, text: &str) {
+        if self.strong_depth > 0 {
+            self.strong_text.push_str(text);
+        } else if !text.trim().is_empty() {
+            self.plain_seen = true;
+        }
+        if let Some((_, label)) = &mut self.link {
+            label.push_str(text);
+        }
+        let t = &mut self.inline.text;
+        for piece in text.split_whitespace() {
+            if !t.is_empty() && !t.ends_with(' ') {
+                t.push(' ');
+            }
+            t.push_str(piece);
+        }
+        if text.ends_with(char::is_whitespace) && !t.is_empty() {
+            t.push(' ');
+        }
+    }
+    fn finish(mut self) -> Inline {
+        self.inline.text = self.inline.text.trim().to_owned();
+        self.inline
+    }
+}
+
+/// Parses Markdown (CommonMark with tables, task lists and strikethrough).
+pub fn blocks(source: &str) -> Vec<Block> {
+    let lines = Lines::new(source);
+    let options = Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH;
+    let mut out = Vec::new();
+    let mut inline: Option<InlineBuilder> = None;
+    let mut inline_line = 0;
+    // Per open list item: whether its own text was already emitted.
+    let mut items: Vec<(usize, Option<bool>, bool)> = Vec::new();
+    let mut heading_level = 0u8;
+    // Line, header cells, rows of cells, whether still in the header.
+    #[allow(clippy::type_complexity)]
+    let mut table: Option<(usize, Vec<Inline>, Vec<(usize, Vec<Inline>)>, bool)> = None;
+    let mut row: Vec<Inline> = Vec::new();
+    let mut row_line = 0;
+    let mut code: Option<(usize, String)> = None;
+    let mut image_depth = 0usize;
+
+    let flush_item =
+        |inline: &mut Option<InlineBuilder>, items: &mut Vec<(usize, Option<bool>, bool)>, out: &mut Vec<Block>| {
+            let depth = items.len().clamp(1, MAX_DEPTH);
+            if let Some(open) = items.last_mut() {
+                if !open.2 {
+                    open.2 = true;
+                    let built = inline.take().map(InlineBuilder::finish).unwrap_or_default();
+                    out.push(Block::Item { depth, line: open.0, checked: open.1, inline: built });
+                }
+            }
+        };
+
+    for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
+        let line = lines.line(range.start);
+        if let Some((_, text)) = &mut code {
+            match event {
+                Event::Text(t) => text.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => {
+                    if let Some((line, text)) = code.take() {
+                        out.push(Block::Code { line, text });
+                    }
+                }
+                _ => {}
+            }
+            continue;
+        }
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                heading_level = level as u8;
+                inline = Some(InlineBuilder::default());
+                inline_line = line;
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                let built = inline.take().map(InlineBuilder::finish).unwrap_or_default();
+                out.push(Block::Heading { level: heading_level, line: inline_line, inline: built });
+            }
+            Event::Start(Tag::Paragraph) => {
+                if items.last().is_some_and(|i| !i.2) {
+                    // A loose item's first paragraph, or a later one before any nested list: same text.
+                    if inline.is_none() {
+                        inline = Some(InlineBuilder::default());
+                    } else if let Some(b) = &mut inline {
+                        b.text(" ");
+                    }
+                } else {
+                    inline = Some(InlineBuilder::default());
+                    inline_line = line;
+                }
+            }
+            Event::End(TagEnd::Paragraph) => {
+                if items.last().is_some_and(|i| !i.2) {
+                    continue;
+                }
+                let built = inline.take().map(InlineBuilder::finish).unwrap_or_default();
+                if built.text.is_empty() && built.links.is_empty() {
+                    out.push(Block::Decoration { line: inline_line, text: String::new() });
+                } else {
+                    out.push(Block::Paragraph { line: inline_line, inline: built });
+                }
+            }
+            Event::Start(Tag::Item) => {
+                flush_item(&mut inline, &mut items, &mut out);
+                items.push((line, None, false));
+                inline = Some(InlineBuilder::default());
+            }
+            Event::TaskListMarker(done) => {
+                if let Some(open) = items.last_mut() {
+                    open.1 = Some(done);
+                }
+            }
+            Event::End(TagEnd::Item) => {
+                flush_item(&mut inline, &mut items, &mut out);
+                items.pop();
+                inline = None;
+            }
+            Event::Start(Tag::List(_)) => flush_item(&mut inline, &mut items, &mut out),
+            Event::Start(Tag::Table(_)) => table = Some((line, Vec::new(), Vec::new(), true)),
+            Event::End(TagEnd::TableHead) => {
+                if let Some(t) = &mut table {
+                    t.1 = std::mem::take(&mut row);
+                    t.3 = false;
+                }
+            }
+            Event::Start(Tag::TableRow) => row_line = line,
+            Event::End(TagEnd::TableRow) => {
+                if let Some(t) = &mut table {
+                    t.2.push((row_line, std::mem::take(&mut row)));
+                }
+            }
+            Event::Start(Tag::TableCell) => inline = Some(InlineBuilder::default()),
+            Event::End(TagEnd::TableCell) => row.push(inline.take().map(InlineBuilder::finish).unwrap_or_default()),
+            Event::End(TagEnd::Table) => {
+                if let Some((line, header, rows, _)) = table.take() {
+                    out.push(Block::Table { line, header, rows });
+                }
+            }
+            Event::Start(Tag::CodeBlock(_)) => code = Some((line, String::new())),
+            Event::Rule => out.push(Block::Decoration { line, text: "---".to_owned() }),
+            Event::Html(t) => out.push(Block::Decoration { line, text: t.trim().to_owned() }),
+            Event::Start(Tag::Strong) => {
+                if let Some(b) = &mut inline {
+                    b.strong_depth += 1;
+                }
+            }
+            Event::End(TagEnd::Strong) => {
+                if let Some(b) = &mut inline {
+                    b.strong_depth = b.strong_depth.saturating_sub(1);
+                    if b.strong_depth == 0 {
+                        let text = std::mem::take(&mut b.strong_text).trim().to_owned();
+                        if !text.is_empty() {
+                            if !b.plain_seen && b.inline.label.is_none() {
+                                b.inline.label = Some(text);
+                            } else if b.inline.strong.is_none() {
+                                b.inline.strong = Some(text);
+                            }
+                        }
+                        b.plain_seen |= b.inline.label.is_some();
+                    }
+                }
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                if let Some(b) = &mut inline {
+                    b.link = Some((dest_url.to_string(), String::new()));
+                }
+            }
+            Event::End(TagEnd::Link) => {
+                if let Some(b) = &mut inline {
+                    if let Some((url, text)) = b.link.take() {
+                        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                        b.inline.links.push(Link { url, text });
+                    }
+                }
+            }
+            Event::Start(Tag::Image { .. }) => image_depth += 1,
+            Event::End(TagEnd::Image) => image_depth = image_depth.saturating_sub(1),
+            Event::Text(t) | Event::Code(t) if image_depth == 0 => {
+                if let Some(b) = &mut inline {
+                    b.text(&t);
+                } else {
+                    // Text outside any paragraph (tight list items have none).
+                    inline = Some(InlineBuilder::default());
+                    if let Some(b) = &mut inline {
+                        b.text(&t);
+                    }
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(b) = &mut inline {
+                    b.text("\n");
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn items_have_depth_labels_and_links() {
+        let md = "# T\n\n- **Day 1:** basics\n  - [x] done [docs](https://docs.rs)\n- plain\n";
+        let b = blocks(md);
+        assert!(matches!(&b[0], Block::Heading { level: 1, line: 1, .. }));
+        let Block::Item { depth: 1, line: 3, inline, .. } = &b[1] else { panic!("{b:?}") };
+        assert_eq!(inline.label.as_deref(), Some("Day 1:"));
+        assert_eq!(inline.text, "Day 1: basics");
+        let Block::Item { depth: 2, checked: Some(true), inline, .. } = &b[2] else { panic!("{b:?}") };
+        assert_eq!(inline.links[0].text, "docs");
+        assert!(matches!(&b[3], Block::Item { depth: 1, line: 5, .. }));
+    }
+
+    #[test]
+    fn deep_nesting_is_flat() {
+        let md: String = (0..500).map(|i| format!("{}- x{i}\n", "  ".repeat(i))).collect();
+        let b = blocks(&md);
+        assert!(b.iter().all(|b| match b {
+            Block::Item { depth, .. } => *depth <= MAX_DEPTH,
+            _ => true,
+        }));
+    }
+}

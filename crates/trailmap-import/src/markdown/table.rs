@@ -1,0 +1,145 @@
+//! Markdown tables: a two-column summary ("Area | Tools") becomes areas; a
+//! table with a name column (Course, Skill, Topic, …) becomes skills, with
+//! effort from Duration/Effort columns and prerequisites from a
+//! Prerequisites column, matched by name once every skill is known.
+
+use trailmap::SkillMention;
+
+use super::parse::Inline;
+use crate::builder::Builder;
+use crate::ids::normalize;
+use crate::report::{Element, Outcome};
+use crate::text;
+
+fn column(header: &[Inline], words: &[&str]) -> Option<usize> {
+    header.iter().position(|h| {
+        let h = normalize(&h.text);
+        words.iter().any(|w| h.split(' ').any(|x| x.starts_with(w)))
+    })
+}
+
+/// Hours in an effort: "6-9 hours/week" over "13 weeks" is 97.5 hours;
+/// "40 hours" is 40.
+fn effort(duration: Option<&str>, effort: Option<&str>) -> Option<f64> {
+    let numbers = |s: &str| -> Vec<f64> {
+        s.split(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .filter_map(|n| n.parse::<f64>().ok())
+            .filter(|n| n.is_finite())
+            .collect()
+    };
+    let mean = |v: &[f64]| if v.is_empty() { None } else { Some(v.iter().sum::<f64>() / v.len() as f64) };
+    let effort_text = effort.unwrap_or("").to_lowercase();
+    let per_week = effort_text.contains("week") || effort_text.contains("/w");
+    let hours = mean(&numbers(&effort_text));
+    let weeks =
+        duration.map(str::to_lowercase).and_then(|d| if d.contains("week") { mean(&numbers(&d)) } else { None });
+    let total = match (hours, per_week, weeks) {
+        (Some(h), true, Some(w)) => h * w,
+        (Some(h), false, _) if effort_text.contains("hour") => h,
+        _ => return None,
+    };
+    (total > 0.0 && total < 1.0e6).then_some(total)
+}
+
+pub(super) fn import(
+    b: &mut Builder<'_>,
+    phase: Option<usize>,
+    line: usize,
+    header: &[Inline],
+    rows: &[(usize, Vec<Inline>)],
+) {
+    let first = header.first().map(|h| normalize(&h.text)).unwrap_or_default();
+    let summary = header.len() == 2
+        && ["area", "category", "domain", "field", "stage", "topic area"].iter().any(|w| first.contains(w));
+    if summary {
+        for (row_line, cells) in rows {
+            let (Some(name), Some(list)) = (cells.first(), cells.get(1)) else {
+                b.report.not_placed(*row_line, Element::TableRow, "", "row without two cells");
+                continue;
+            };
+            let a = b.area(&text::tidy(&name.text));
+            let mut at = vec![format!("/areas/{a}")];
+            for named in text::names(&list.text) {
+                for skill_name in named.names.iter().filter(|n| text::words(n) <= text::MAX_NAME_WORDS) {
+                    let s = b.skill(skill_name);
+                    if b.skills[s].area.is_none() {
+                        b.skills[s].area = Some(b.areas[a].id.clone());
+                    }
+                    let id = b.skills[s].id.clone();
+                    if !b.areas[a].skills.iter().any(|m| m.skill_id() == id) {
+                        b.areas[a].skills.push(SkillMention::Id(id));
+                    }
+                    if !named.topics.is_empty() {
+                        at.push(format!("/skills/{s}"));
+                    }
+                }
+            }
+            let text = format!("{} | {}", name.text, list.text);
+            b.report.push(*row_line, Element::TableRow, &text, Outcome::Placed { at });
+        }
+        return;
+    }
+    let name_col = column(
+        header,
+        &["course", "skill", "topic", "subject", "name", "module", "title", "lesson", "tool", "technolog"],
+    );
+    let Some(name_col) = name_col else {
+        for (row_line, cells) in rows {
+            let text: Vec<&str> = cells.iter().map(|c| c.text.as_str()).collect();
+            b.report.not_placed(
+                *row_line,
+                Element::TableRow,
+                &text.join(" | "),
+                "table without a name column (Course, Skill, Topic, …)",
+            );
+        }
+        let _ = line;
+        return;
+    };
+    let duration_col = column(header, &["duration", "length", "weeks", "time"]);
+    let effort_col = column(header, &["effort", "hours", "workload"]);
+    let prereq_col = column(header, &["prereq", "require", "depend"]);
+    for (row_line, cells) in rows {
+        let Some(cell) = cells.get(name_col) else {
+            b.report.not_placed(*row_line, Element::TableRow, "", "row without a name cell");
+            continue;
+        };
+        let name = cell.links.first().map_or(cell.text.as_str(), |l| l.text.as_str());
+        let name = text::tidy(name);
+        if name.is_empty() {
+            b.report.not_placed(*row_line, Element::TableRow, &cell.text, "empty name cell");
+            continue;
+        }
+        let s = b.skill(&name);
+        if let Some(p) = phase {
+            b.add_to_phase(p, s);
+        }
+        let cell_text = |i: Option<usize>| i.and_then(|i| cells.get(i)).map(|c| c.text.as_str());
+        if let Some(hours) = effort(cell_text(duration_col), cell_text(effort_col)) {
+            b.skills[s].effort_hours = Some(hours);
+        }
+        if let Some(prereq) = cell_text(prereq_col).filter(|p| !p.trim().is_empty()) {
+            b.pending_prerequisites.push((s, prereq.to_owned(), *row_line));
+        }
+        let mut at = vec![Builder::skill_pointer(s)];
+        for cell in cells {
+            for link in &cell.links {
+                at.push(b.resource(s, &link.text, &link.url));
+            }
+        }
+        let text: Vec<&str> = cells.iter().map(|c| c.text.as_str()).collect();
+        b.report.push(*row_line, Element::TableRow, &text.join(" | "), Outcome::Placed { at });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::effort;
+
+    #[test]
+    fn effort_in_hours() {
+        assert_eq!(effort(Some("13 weeks"), Some("6-9 hours/week")), Some(97.5));
+        assert_eq!(effort(None, Some("40 hours")), Some(40.0));
+        assert_eq!(effort(Some("-"), Some("-")), None);
+    }
+}

@@ -1,0 +1,138 @@
+//! The import report: what became of every element of the source.
+
+use serde::Serialize;
+
+/// What kind of source element an entry is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Element {
+    /// A Markdown heading.
+    Heading,
+    /// A Markdown paragraph outside lists.
+    Paragraph,
+    /// A Markdown list item (not a checkbox).
+    ListItem,
+    /// A Markdown `- [ ]` or `- [x]` item.
+    Checkbox,
+    /// A row of a Markdown table.
+    TableRow,
+    /// A Markdown link.
+    Link,
+    /// A roadmap.sh node.
+    Node,
+    /// A roadmap.sh edge.
+    Edge,
+    /// A Metacademy concept folder.
+    Concept,
+    /// A line of a Metacademy `dependencies.txt`.
+    Dependency,
+    /// A line of a Metacademy `resources.txt`.
+    Resource,
+}
+
+/// What became of an element.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "outcome", rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Outcome {
+    /// Placed in the roadmap at these JSON Pointers.
+    Placed {
+        /// RFC 6901 pointers into the output roadmap.
+        at: Vec<String>,
+    },
+    /// Decoration only (rules, emoji banners, closing remarks): nothing to keep.
+    Decoration,
+    /// Not placed anywhere.
+    NotPlaced {
+        /// Why.
+        reason: String,
+    },
+}
+
+/// One source element and what became of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Entry {
+    /// The file the element is in, when the source is a folder.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// 1-based line of the element (0 when the source has no lines, as in JSON graphs).
+    pub line: usize,
+    /// The element's kind.
+    pub element: Element,
+    /// The element's text, shortened to 120 characters.
+    pub text: String,
+    /// What became of it.
+    #[serde(flatten)]
+    pub outcome: Outcome,
+}
+
+/// Every element of a source with its outcome, in source order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Report {
+    /// The entries, in source order.
+    pub entries: Vec<Entry>,
+}
+
+/// Counts of outcomes, for summaries.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Counts {
+    /// Elements placed in the roadmap.
+    pub placed: usize,
+    /// Elements ignored as decoration.
+    pub decoration: usize,
+    /// Elements not placed.
+    pub not_placed: usize,
+}
+
+impl Report {
+    /// Records an element.
+    pub fn push(&mut self, line: usize, element: Element, text: &str, outcome: Outcome) {
+        self.entries.push(Entry { file: None, line, element, text: shorten(text), outcome });
+    }
+
+    /// Records an element of a file in a folder source.
+    pub fn push_in(&mut self, file: &str, line: usize, element: Element, text: &str, outcome: Outcome) {
+        self.entries.push(Entry { file: Some(file.to_owned()), line, element, text: shorten(text), outcome });
+    }
+
+    /// Records an element placed at one pointer.
+    pub fn placed(&mut self, line: usize, element: Element, text: &str, at: String) {
+        self.push(line, element, text, Outcome::Placed { at: vec![at] });
+    }
+
+    /// Records an element not placed.
+    pub fn not_placed(&mut self, line: usize, element: Element, text: &str, reason: &str) {
+        self.push(line, element, text, Outcome::NotPlaced { reason: reason.to_owned() });
+    }
+
+    /// How many elements had each outcome.
+    pub fn counts(&self) -> Counts {
+        let mut counts = Counts::default();
+        for entry in &self.entries {
+            match entry.outcome {
+                Outcome::Placed { .. } => counts.placed += 1,
+                Outcome::Decoration => counts.decoration += 1,
+                Outcome::NotPlaced { .. } => counts.not_placed += 1,
+            }
+        }
+        counts
+    }
+
+    /// The entries of one kind.
+    pub fn of(&self, element: Element) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().filter(move |e| e.element == element)
+    }
+}
+
+/// At most 120 characters, with an ellipsis when cut.
+pub(crate) fn shorten(text: &str) -> String {
+    const MAX: usize = 120;
+    match text.char_indices().nth(MAX) {
+        None => text.to_owned(),
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+    }
+}

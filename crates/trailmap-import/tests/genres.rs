@@ -1,0 +1,124 @@
+//! Markdown roadmaps of other genres than the seeds: course tables, day
+//! logs, "Term: text" bullets, hundreds of checkboxes, month/week plans;
+//! and hostile shapes (deep nesting, huge lists).
+
+use std::path::Path;
+
+use trailmap::{Phase, Prerequisite, Roadmap, TimeUnit};
+use trailmap_import::{Element, Imported, Options, Outcome};
+
+fn import(text: &str) -> Imported {
+    let imported = trailmap_import::markdown::import(text, &Options::default());
+    let loaded = Roadmap::from_json_str(&imported.to_json());
+    assert!(loaded.is_valid(), "{:#?}", loaded.diagnostics);
+    imported
+}
+
+fn fixture(name: &str) -> Imported {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/genres").join(name);
+    import(&std::fs::read_to_string(path).unwrap())
+}
+
+fn skill<'a>(r: &'a Roadmap, name: &str) -> &'a trailmap::Skill {
+    r.skills
+        .iter()
+        .find(|s| s.name == name)
+        .unwrap_or_else(|| panic!("no skill {name}: {:?}", r.skills.iter().map(|s| &s.name).collect::<Vec<_>>()))
+}
+
+fn span(p: &Phase) -> Option<(TimeUnit, u32, u32)> {
+    p.span.as_ref().map(|s| (s.unit, s.start, s.end()))
+}
+
+fn nothing_lost(imported: &Imported) {
+    let lost: Vec<_> =
+        imported.report.entries.iter().filter(|e| matches!(e.outcome, Outcome::NotPlaced { .. })).collect();
+    assert!(lost.is_empty(), "{lost:#?}");
+}
+
+#[test]
+fn course_table_gives_effort_prerequisites_and_resources() {
+    let imported = fixture("course-table.md");
+    let r = &imported.roadmap;
+    let ds = skill(r, "Data Structures");
+    assert_eq!(ds.effort_hours, Some(45.0));
+    assert_eq!(ds.prerequisites, [Prerequisite::Skill("programming-101".into())]);
+    assert_eq!(ds.resources[0].kind, Some(trailmap::ResourceKind::Course));
+    assert_eq!(skill(r, "Algorithms Part I").prerequisites, [Prerequisite::Skill("data-structures".into())]);
+    // "Compilers" names no course: reported with its line, kept in the note.
+    let systems = skill(r, "Systems Programming");
+    assert_eq!(systems.prerequisites, [Prerequisite::Skill("data-structures".into())]);
+    assert!(systems.note.as_deref().unwrap_or("").contains("Compilers"));
+    assert!(imported.report.entries.iter().any(|e| e.line == 10 && matches!(e.outcome, Outcome::NotPlaced { .. })));
+    // "Course: X or Course: Y" is an alternative.
+    let math = &r.phases[1];
+    assert!(math.extensions.get("x-any-of").is_some(), "{math:?}");
+    assert!(imported.report.of(Element::Link).all(|e| matches!(e.outcome, Outcome::Placed { .. })));
+    assert_eq!(r.skills.iter().map(|s| s.resources.len()).sum::<usize>(), 6, "every link a resource");
+}
+
+#[test]
+fn day_log_spans() {
+    let imported = fixture("hundred-days.md");
+    let spans: Vec<_> = imported.roadmap.phases.iter().map(span).collect();
+    assert_eq!(spans, [Some((TimeUnit::Day, 1, 1)), Some((TimeUnit::Day, 2, 3)), Some((TimeUnit::Day, 4, 5))]);
+    assert_eq!(imported.roadmap.phases[1].title, "Simple Linear Regression");
+    nothing_lost(&imported);
+}
+
+#[test]
+fn term_bullets_are_described_skills() {
+    let imported = fixture("term-bullets.md");
+    let r = &imported.roadmap;
+    assert!(skill(r, "Tokenization").description.as_deref().unwrap().starts_with("Splitting text"));
+    assert_eq!(skill(r, "Attention").resources[0].kind, Some(trailmap::ResourceKind::Paper));
+    assert_eq!(r.practices.len(), 1);
+    nothing_lost(&imported);
+}
+
+#[test]
+fn hundreds_of_checkboxes_keep_their_ticks() {
+    let imported = fixture("checkboxes.md");
+    let r = &imported.roadmap;
+    let criteria: Vec<_> = r.milestones.iter().flat_map(|m| &m.criteria).collect();
+    assert_eq!(criteria.len(), 300);
+    assert_eq!(criteria.iter().filter(|c| c.done).count(), 100);
+    assert_eq!(r.exclusions.len(), 2);
+    nothing_lost(&imported);
+}
+
+#[test]
+fn weeks_restarting_in_months_are_absolute() {
+    let imported = fixture("month-week.md");
+    let r = &imported.roadmap;
+    let weeks: Vec<_> = r.phases.iter().flat_map(|p| p.phases.iter().map(span)).collect();
+    assert_eq!(
+        weeks,
+        [
+            Some((TimeUnit::Week, 1, 1)),
+            Some((TimeUnit::Week, 2, 2)),
+            Some((TimeUnit::Week, 5, 5)),
+            Some((TimeUnit::Week, 6, 7))
+        ]
+    );
+    // "2 Months" follows month 2.
+    assert_eq!(span(&r.phases[2]), Some((TimeUnit::Month, 3, 4)));
+    assert_eq!(skill(r, "Tuples").name, "Tuples");
+    nothing_lost(&imported);
+}
+
+#[test]
+fn hostile_shapes_are_bounded() {
+    let deep: String = (0..3000).map(|i| format!("{}- item {i}\n", "  ".repeat(i))).collect();
+    let imported = import(&deep);
+    assert_eq!(imported.report.of(Element::ListItem).count(), 3000, "every nested item accounted for");
+    let quotes = format!("{}deep\n", "> ".repeat(5000));
+    import(&quotes);
+    let many: String = (0..20_000).map(|i| format!("- Skill {i}, Other {i} and Third {i}\n")).collect();
+    let imported = import(&format!("# Big\n\n## Week 1\n{many}"));
+    assert_eq!(imported.roadmap.skills.len(), 60_000);
+    let headings: String = (0..2000).map(|i| format!("{} Level {i}\n", "#".repeat(1 + i % 6))).collect();
+    import(&headings);
+    import("");
+    import("- [ ]\n- **\n|a|\n|-|\n|b|\n");
+}

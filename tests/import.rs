@@ -1,0 +1,54 @@
+//! End-to-end tests of `trailmap import`.
+
+mod util;
+
+use util::{golden, root, run, stdout};
+
+#[test]
+fn markdown_import_golden() {
+    let out = run(&["import", "markdown", "tests/fixtures/import/small.md"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    golden("tests/fixtures/import/small.json", &stdout(&out));
+    golden("tests/fixtures/import/small.stderr", &String::from_utf8_lossy(&out.stderr));
+    let json = run(&["import", "markdown", "tests/fixtures/import/small.md", "--report", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&json.stderr).unwrap();
+    assert_eq!(report["counts"]["not_placed"], 0);
+    assert!(report["entries"].as_array().unwrap().iter().all(|e| e["line"].as_u64().unwrap() > 0));
+}
+
+#[test]
+fn output_file_validates_and_uses_the_vocabulary() {
+    let dir = std::env::temp_dir().join(format!("trailmap-import-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out_path = dir.join("out.json");
+    let out = run(&[
+        "import",
+        "markdown",
+        "crates/trailmap-import/tests/fixtures/seeds/ml-engineer-12-weeks.md",
+        "--vocabulary",
+        "roadmaps",
+        "-o",
+        out_path.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let validated = run(&["validate", out_path.to_str().unwrap()]);
+    assert_eq!(validated.status.code(), Some(0), "{}", stdout(&validated));
+    let text = std::fs::read_to_string(&out_path).unwrap();
+    assert!(text.contains("\"id\": \"pytorch\""));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn bad_sources_exit_with_the_right_status() {
+    assert_eq!(run(&["import", "markdown", "tests/fixtures/import/missing.md"]).status.code(), Some(2));
+    assert_eq!(run(&["import", "markdown", "tests"]).status.code(), Some(2));
+    let dir = std::env::temp_dir().join(format!("trailmap-import-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.md");
+    std::fs::write(&bad, b"# T\n\xff\xfe").unwrap();
+    let out = run(&["import", "markdown", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("invalid UTF-8 at byte 4"));
+    std::fs::remove_dir_all(&dir).unwrap();
+    let _ = root();
+}
