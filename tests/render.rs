@@ -71,12 +71,13 @@ fn numbered(word: &str, prefix: char) -> bool {
 /// single quoted string (so no raw `"` inside it), brackets balanced per
 /// line, every `subgraph` closed by `end`, every edge endpoint a declared
 /// node, and nothing that would close a Markdown fence or start a directive.
-/// Returns the number of nodes and edges.
-fn check_mermaid(text: &str) -> (usize, usize) {
+/// Returns the number of skill nodes, junctions and edges.
+fn check_mermaid(text: &str) -> (usize, usize, usize) {
     let mut lines = text.lines();
     assert_eq!(lines.next(), Some("flowchart LR"));
     assert!(!text.contains('`') && !text.contains("%%") && !text.contains('<'), "{text}");
     let (mut depth, mut nodes, mut edges) = (0usize, HashSet::new(), Vec::new());
+    let mut junctions = 0;
     for line in lines {
         let (shape, labels) = skeleton(line, false).unwrap_or_else(|e| panic!("{e}"));
         for label in &labels {
@@ -98,13 +99,21 @@ fn check_mermaid(text: &str) -> (usize, usize) {
             ["classDef", "optional", "stroke-dasharray:", "5", "5"] => {}
             ["subgraph", group] if group.strip_suffix("[S]").is_some_and(|g| numbered(g, 'g')) => depth += 1,
             ["end"] => depth = depth.checked_sub(1).unwrap_or_else(|| panic!("`end` without `subgraph`")),
+            [junction] if junction.strip_suffix("((S))").is_some_and(|j| numbered(j, 'j')) => {
+                assert!(matches!(labels[..], [ref l] if l == "or" || l == " "), "{line}");
+                assert!(nodes.insert(junction.trim_end_matches("((S))").to_owned()), "node declared twice: {line}");
+                junctions += 1;
+            }
             [node] => {
                 let id = node.strip_suffix(":::optional").unwrap_or(node).strip_suffix("[S]");
                 let id = id.filter(|id| numbered(id, 'n')).unwrap_or_else(|| panic!("not a node: {line}"));
                 assert_eq!(labels.len(), 1, "{line}");
                 assert!(nodes.insert(id.to_owned()), "node declared twice: {line}");
             }
-            [from, "-->" | "-.->|or|" | "-.->", to] if numbered(from, 'n') && numbered(to, 'n') => {
+            [from, "-->", to] if (numbered(from, 'n') || numbered(from, 'j')) && numbered(to, 'n') => {
+                edges.push((from.to_string(), to.to_string()));
+            }
+            [from, "-.-", to] if numbered(from, 'n') && numbered(to, 'j') => {
                 edges.push((from.to_string(), to.to_string()));
             }
             _ => panic!("unexpected Mermaid line: {line}"),
@@ -114,14 +123,15 @@ fn check_mermaid(text: &str) -> (usize, usize) {
     for (from, to) in &edges {
         assert!(nodes.contains(from) && nodes.contains(to), "edge {from} --> {to} names an undeclared node");
     }
-    (nodes.len(), edges.len())
+    (nodes.len() - junctions, junctions, edges.len())
 }
 
 /// The same for DOT: every line one of the renderer's statements once its
 /// quoted strings are set aside, braces balanced, edges between declared
-/// nodes. Returns the number of nodes and edges.
-fn check_dot(text: &str) -> (usize, usize) {
+/// nodes. Returns the number of skill nodes, junctions and visible edges.
+fn check_dot(text: &str) -> (usize, usize, usize) {
     let (mut depth, mut nodes, mut edges) = (0i32, HashSet::new(), Vec::new());
+    let (mut junctions, mut anchors) = (0, 0);
     for (i, line) in text.lines().enumerate() {
         let (shape, strings) = skeleton(line, true).unwrap_or_else(|e| panic!("{e}"));
         match shape.trim() {
@@ -136,10 +146,21 @@ fn check_dot(text: &str) -> (usize, usize) {
             | "label=S;"
             | "style=rounded;" => {}
             "S [label=S];" | "S [label=S, style=S];" => {
-                nodes.insert(strings[0].clone());
+                assert!(nodes.insert(strings[0].clone()), "node declared twice: {line}");
             }
-            "S -> S;" | "S -> S [style=dashed, label=S];" | "S -> S [style=dashed];" => {
+            "S [label=S, shape=circle, style=dashed, width=0.3, fixedsize=true, fontsize=10];" => {
+                assert!(nodes.insert(strings[0].clone()), "node declared twice: {line}");
+                junctions += 1;
+            }
+            "S [shape=point, style=invis];" => {
+                assert!(nodes.insert(strings[0].clone()), "node declared twice: {line}");
+                anchors += 1;
+            }
+            "S -> S;" | "S -> S [style=dashed, arrowhead=none];" => {
                 edges.push((strings[0].clone(), strings[1].clone()));
+            }
+            "S -> S [style=invis];" => {
+                assert!(nodes.contains(&strings[0]) || nodes.contains(&strings[1]), "{line}");
             }
             _ => panic!("unexpected DOT line {}: {line}", i + 1),
         }
@@ -149,7 +170,47 @@ fn check_dot(text: &str) -> (usize, usize) {
     for (from, to) in &edges {
         assert!(nodes.contains(from) && nodes.contains(to), "edge {from} -> {to} names an undeclared node");
     }
-    (nodes.len(), edges.len())
+    (nodes.len() - junctions - anchors, junctions, edges.len())
+}
+
+/// What the diagrams of `roadmap` must hold, computed from the file:
+/// skills, `any_of` groups drawn as junctions (two or more existing
+/// members, none of them required anyway), and edges (one per plain pair,
+/// one per group member, one from each junction).
+fn expected_graph(roadmap: &trailmap::Roadmap) -> (usize, usize, usize) {
+    let ids: HashSet<&str> = roadmap.skills.iter().map(|s| s.id.as_str()).collect();
+    let (mut junctions, mut edges) = (0, 0);
+    for skill in &roadmap.skills {
+        let mut plain: Vec<&str> = Vec::new();
+        let mut groups: Vec<Vec<&str>> = Vec::new();
+        for p in &skill.prerequisites {
+            let mut members: Vec<&str> = p.skill_ids().filter(|id| ids.contains(id)).collect();
+            members.sort_unstable();
+            members.dedup();
+            match p {
+                trailmap::Prerequisite::Skill(_) => plain.extend(members),
+                trailmap::Prerequisite::AnyOf(_) => groups.push(members),
+            }
+        }
+        let required: Vec<&str> = plain.clone();
+        for group in groups {
+            if group.iter().any(|m| required.contains(m)) {
+                continue;
+            }
+            match group.len() {
+                0 => {}
+                1 => plain.push(group[0]),
+                n => {
+                    junctions += 1;
+                    edges += n + 1;
+                }
+            }
+        }
+        plain.sort_unstable();
+        plain.dedup();
+        edges += plain.len();
+    }
+    (roadmap.skills.len(), junctions, edges)
 }
 
 #[test]
@@ -166,16 +227,12 @@ fn golden_markdown_mermaid_and_dot_of_the_small_fixture() {
 fn every_bundled_roadmap_draws_a_well_formed_graph() {
     for path in bundled() {
         let roadmap = trailmap::Roadmap::from_path(root().join(&path)).unwrap().roadmap.unwrap();
-        let pairs: HashSet<(String, String)> = roadmap
-            .skills
-            .iter()
-            .flat_map(|s| s.prerequisites.iter().flat_map(|p| p.skill_ids().map(|id| (id.to_owned(), s.id.clone()))))
-            .collect();
+        let expected = expected_graph(&roadmap);
         for extra in [&[][..], &["--no-group"][..]] {
             let chart = render(&path, "mermaid", extra);
-            assert_eq!(check_mermaid(&chart), (roadmap.skills.len(), pairs.len()), "{path} {extra:?}");
+            assert_eq!(check_mermaid(&chart), expected, "{path} {extra:?}");
             assert_eq!(chart.contains("subgraph"), extra.is_empty(), "{path} {extra:?}");
-            assert_eq!(check_dot(&render(&path, "dot", extra)), (roadmap.skills.len(), pairs.len()), "{path}");
+            assert_eq!(check_dot(&render(&path, "dot", extra)), expected, "{path}");
         }
     }
 }
@@ -192,6 +249,10 @@ fn the_document_of_every_bundled_roadmap_drops_nothing() {
         expected.extend(roadmap.summary.iter().map(|s| md(s)));
         expected.extend(roadmap.principles.iter().map(|p| md(p)));
         expected.extend(roadmap.skills.iter().map(|s| md(&s.name)));
+        for skill in &roadmap.skills {
+            expected.extend(skill.description.iter().chain(&skill.note).map(|d| md(d)));
+            expected.extend(skill.resources.iter().map(|r| md(&r.title)));
+        }
         expected.extend(roadmap.projects.iter().map(|p| md(&p.title)));
         expected.extend(roadmap.projects.iter().flat_map(|p| p.deliverables.iter().map(|d| md(d))));
         expected.extend(roadmap.practices.iter().map(|p| md(&p.activity)));
@@ -234,6 +295,10 @@ fn cell_separators(line: &str) -> usize {
     count
 }
 
+fn hostile_roadmap() -> trailmap::Roadmap {
+    trailmap::Roadmap::from_path(root().join(HOSTILE)).unwrap().roadmap.unwrap()
+}
+
 #[test]
 fn hostile_names_break_no_format() {
     let doc = render(HOSTILE, "markdown", &[]);
@@ -257,23 +322,23 @@ fn hostile_names_break_no_format() {
         assert!(!line.starts_with('-') || line.starts_with("- "), "{line:?}");
     }
     let tables: Vec<&str> = doc.lines().filter(|l| l.starts_with('|')).collect();
-    assert_eq!(tables.len(), 3 + 10, "the areas table has one row, the skills table eight");
-    for row in &tables[..3] {
+    assert_eq!(tables.len(), 3, "the areas table has one row");
+    for row in &tables {
         assert_eq!(cell_separators(row), 4, "areas row with three cells: {row}");
     }
-    for row in &tables[3..] {
-        assert_eq!(cell_separators(row), 5, "skills row with four cells: {row}");
-    }
+    // The skills reference is a list, one item per skill.
+    let reference = doc.split("\n## Skills\n").nth(1).expect("a skills reference");
+    assert_eq!(reference.lines().filter(|l| l.starts_with("- **")).count(), 8, "{reference}");
     assert!(doc.contains("- [ ] \\[x\\] fake tick - \\[ \\] fake item\n"), "one criterion, one box");
 
     let chart = render(HOSTILE, "mermaid", &[]);
     golden("tests/fixtures/render/hostile.mmd", &chart);
-    assert_eq!(check_mermaid(&chart), (8, 8));
+    assert_eq!(check_mermaid(&chart), expected_graph(&hostile_roadmap()));
     assert!(chart.contains("n1[\"#lt;script#gt;alert#40;1#41;#lt;/script#gt;\"]"), "{chart}");
 
     let dot = render(HOSTILE, "dot", &[]);
     golden("tests/fixtures/render/hostile.dot", &dot);
-    assert_eq!(check_dot(&dot), (8, 8));
+    assert_eq!(check_dot(&dot), expected_graph(&hostile_roadmap()));
     assert!(dot.contains("\"newline\" [label=\"line one\\nline two\\n## two\"];"), "{dot}");
 }
 

@@ -31,9 +31,12 @@
 //! Nothing here prints or exits: each function returns the text.
 
 mod diagram;
+mod dot;
 mod markdown;
+mod mermaid;
 
-pub use diagram::{DotOptions, MermaidOptions, dot, mermaid};
+pub use dot::{DotOptions, dot};
+pub use mermaid::{MermaidOptions, mermaid};
 pub use markdown::markdown;
 
 use trailmap::{Phase, PhaseKind, Span, TimeUnit};

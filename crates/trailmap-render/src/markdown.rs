@@ -3,7 +3,8 @@
 use std::collections::{HashMap, HashSet};
 
 use trailmap::{
-    Cadence, Exclusion, Milestone, Phase, Practice, Prerequisite, Project, Roadmap, Skill, SkillMention, Task,
+    Cadence, Exclusion, Milestone, Phase, Practice, Prerequisite, Project, ResourceKind, Roadmap, Skill, SkillLevel,
+    SkillMention, Task,
 };
 
 use crate::{phase_title, span_label};
@@ -32,9 +33,9 @@ use crate::{phase_title, span_label};
 /// }"#).roadmap.unwrap();
 ///
 /// let doc = trailmap_render::markdown(&roadmap);
-/// assert!(doc.contains("\n## Week 1: Foundations\n\n**Goal:** Write scripts\n\n**Skills:** Python, NumPy\n"));
+/// assert!(doc.contains("\n## Week 1: Foundations\n\n**Goal:** Write scripts\n\n**Skills:**\n\n- Python\n- NumPy\n"));
 /// assert!(doc.contains("\n## Ready when\n\n- [ ] Can use &lt;NumPy>\n"));
-/// assert!(doc.contains("| NumPy | numpy |  | Python |"));
+/// assert!(doc.contains("\n- **NumPy** (id: numpy)\n\n  - Needs **Python**\n"));
 /// ```
 pub fn markdown(roadmap: &Roadmap) -> String {
     let mut doc = Doc::new(roadmap);
@@ -189,6 +190,13 @@ impl<'r> Doc<'r> {
         md(self.skills.get(id).map_or(id, |s| s.name.as_str()))
     }
 
+    /// A skill's name, escaped and in bold, for lists of names on one line:
+    /// the emphasis marks where each name starts and ends, so a comma or an
+    /// "or" inside a name cannot be misread.
+    fn bold_name(&self, id: &str) -> String {
+        bold(&self.name(id))
+    }
+
     /// Whether `text` (lowercase) already says `phrase` as whole words,
     /// while the scanning budget lasts; after that, nothing counts as said.
     fn said_already(&mut self, text: &str, phrase: &str) -> bool {
@@ -201,11 +209,12 @@ impl<'r> Doc<'r> {
         mentions(text, &phrase.trim().to_lowercase())
     }
 
-    /// `Python, TensorFlow or PyTorch`: any-of groups read as alternatives.
+    /// `**Python**, **TensorFlow** or **PyTorch**`: any-of groups read as
+    /// alternatives; each name in bold, so commas in names stay unambiguous.
     fn prerequisites(&self, list: &[Prerequisite]) -> String {
         let parts: Vec<String> = list
             .iter()
-            .map(|p| p.skill_ids().map(|id| self.name(id)).collect::<Vec<_>>().join(" or "))
+            .map(|p| p.skill_ids().map(|id| self.bold_name(id)).collect::<Vec<_>>().join(" or "))
             .filter(|part| !part.is_empty())
             .collect();
         parts.join(", ")
@@ -229,6 +238,16 @@ impl<'r> Doc<'r> {
         }
         if let Some(hours) = r.hours_per_week {
             facts.push(format!("**Pace:** {hours} hours a week"));
+        }
+        if let Some(source) = &r.source {
+            let title = source.title.as_deref().or(source.url.as_deref()).or(source.file.as_deref()).unwrap_or("");
+            let mut text = link(title, source.url.as_deref());
+            if let Some(author) = source.author.as_deref().filter(|a| !a.trim().is_empty()) {
+                text.push_str(&format!(" by {}", md(author)));
+            }
+            if !text.is_empty() {
+                facts.push(format!("**Source:** {text}"));
+            }
         }
         self.list(facts);
         if !r.principles.is_empty() {
@@ -304,17 +323,13 @@ impl<'r> Doc<'r> {
             }
             entries.push((self.name(id), topics));
         }
-        if entries.iter().all(|(_, topics)| topics.is_empty()) {
-            let names: Vec<String> = entries.into_iter().map(|(name, _)| name).collect();
-            self.block(&format!("**Skills:** {}", names.join(", ")));
-        } else {
-            self.block("**Skills:**");
-            self.list(
-                entries.into_iter().map(|(name, topics)| {
-                    if topics.is_empty() { name } else { format!("{name}: {}", topics.join(", ")) }
-                }),
-            );
-        }
+        // A list, never names joined with commas: a name may hold a comma.
+        self.block("**Skills:**");
+        self.list(
+            entries
+                .into_iter()
+                .map(|(name, topics)| if topics.is_empty() { name } else { format!("{name}: {}", topics.join(", ")) }),
+        );
     }
 
     /// One topic, or a few short ones, read best on one line, as roadmaps
@@ -395,7 +410,7 @@ impl<'r> Doc<'r> {
                     details.push(format!("Project: {}", md(title)));
                 }
                 let text = md(&task.text);
-                if details.is_empty() { text } else { format!("{text}\\\n  *{}*", details.join(" · ")) }
+                if details.is_empty() { text } else { format!("{text}\\\n  {}", details.join(" · ")) }
             })
             .collect();
         self.list(items);
@@ -536,36 +551,112 @@ impl<'r> Doc<'r> {
             match note {
                 Some(note) => {
                     raw.push(format!("{} ({})", label.trim(), note.trim()));
-                    escaped.push(format!("{} ({})", md(label), md(note)));
+                    escaped.push(format!("{} ({})", bold(&md(label)), md(note)));
                 }
                 None => {
                     raw.push(label.trim().to_owned());
-                    escaped.push(md(label));
+                    escaped.push(bold(&md(label)));
                 }
             }
         }
         (raw.join(", "), escaped.join(", "))
     }
 
-    /// Every skill: name, id, area and prerequisites.
+    /// Every skill, as a list: name, id, area, level, effort, whether it is
+    /// optional; then its description and note, what it needs (one entry a
+    /// line, alternatives joined by "or") and its resources as links.
     fn skills(&mut self) {
-        let skills = &self.roadmap.skills;
-        if skills.is_empty() {
+        if self.roadmap.skills.is_empty() {
             return;
         }
-        let mut table = String::from("| Skill | Id | Area | Prerequisites |\n| --- | --- | --- | --- |\n");
-        for skill in skills {
-            let optional = if skill.optional { " (optional)" } else { "" };
-            table.push_str(&format!(
-                "| {}{optional} | {} | {} | {} |\n",
-                md(&skill.name),
-                md(&skill.id),
-                skill.area.as_deref().map(md).unwrap_or_default(),
-                self.prerequisites(&skill.prerequisites)
-            ));
+        let mut items = Vec::with_capacity(self.roadmap.skills.len());
+        for skill in &self.roadmap.skills {
+            items.push(self.skill_entry(skill));
         }
         self.heading(2, "Skills");
-        self.block(&table);
+        // Items with paragraphs inside are "loose": a blank line between them.
+        self.block(&items.join("\n\n"));
+    }
+
+    fn skill_entry(&self, skill: &Skill) -> String {
+        let mut facts = vec![format!("id: {}", md(&skill.id))];
+        if let Some(area) = skill.area.as_deref().filter(|a| !a.trim().is_empty()) {
+            facts.push(format!("area: {}", md(area)));
+        }
+        if let Some(level) = skill.level {
+            facts.push(format!("level: {}", level_name(level)));
+        }
+        if let Some(hours) = skill.effort_hours {
+            facts.push(format!("effort: {hours} hours"));
+        }
+        if skill.optional {
+            facts.push("optional".to_owned());
+        }
+        let mut entry = format!("- {} ({})", bold(&md(&skill.name)), facts.join(" · "));
+        for text in [&skill.description, &skill.note].into_iter().flatten() {
+            let text = md(text);
+            if !text.is_empty() {
+                entry.push_str(&format!("\n\n  {text}"));
+            }
+        }
+        let mut details = Vec::new();
+        for prerequisite in &skill.prerequisites {
+            let names = self.prerequisites(std::slice::from_ref(prerequisite));
+            match prerequisite {
+                Prerequisite::Skill(_) => details.push(format!("Needs {names}")),
+                Prerequisite::AnyOf(_) => details.push(format!("Needs one of {names}")),
+            }
+        }
+        for resource in &skill.resources {
+            let kind = resource.kind.map(|k| format!(" ({})", kind_name(k))).unwrap_or_default();
+            details.push(format!("Resource: {}{kind}", link(&resource.title, resource.url.as_deref())));
+        }
+        if !details.is_empty() {
+            entry.push_str("\n\n");
+            entry.push_str(&details.iter().map(|d| format!("  - {d}")).collect::<Vec<_>>().join("\n"));
+        }
+        entry
+    }
+}
+
+/// Escaped text in bold; text with nothing to show stays as it is (`****`
+/// would be a rule).
+fn bold(escaped: &str) -> String {
+    if escaped.is_empty() { String::new() } else { format!("**{escaped}**") }
+}
+
+/// `[title](address)` for an `https`/`http` address, both escaped; the
+/// title alone (and the address as text) for any other address.
+fn link(title: &str, url: Option<&str>) -> String {
+    let title = md(title);
+    match url.map(|u| (u, trailmap::escape::url(u))) {
+        Some((_, Some(address))) => format!("[{}]({address})", if title.is_empty() { md(&address) } else { title }),
+        Some((raw, None)) if !raw.trim().is_empty() => format!("{title} ({})", md(raw)),
+        _ => title,
+    }
+}
+
+fn level_name(level: SkillLevel) -> &'static str {
+    match level {
+        SkillLevel::Beginner => "beginner",
+        SkillLevel::Intermediate => "intermediate",
+        SkillLevel::Advanced => "advanced",
+        SkillLevel::Expert => "expert",
+    }
+}
+
+/// What kind of thing a resource is, as a word.
+pub(crate) fn kind_name(kind: ResourceKind) -> &'static str {
+    match kind {
+        ResourceKind::Article => "article",
+        ResourceKind::Book => "book",
+        ResourceKind::Course => "course",
+        ResourceKind::Docs => "docs",
+        ResourceKind::Video => "video",
+        ResourceKind::Tool => "tool",
+        ResourceKind::Dataset => "data set",
+        ResourceKind::Paper => "paper",
+        ResourceKind::Other => "other",
     }
 }
 
@@ -595,9 +686,9 @@ mod tests {
     fn nested_phases_are_deeper_headings_and_the_parents_tail_gets_its_own() {
         let doc = render(NESTED);
         let expected = "## Week 3-4: Tools\n\n**Goal:** Use the tools.\n\n### Week 3\n\n**Tasks:**\n\n\
-            - Set up Docker\\\n  *Skills: Docker · Deliverables: notes*\n\n**Practice:**\n\n\
-            - **Daily:** 1 LeetCode (Arrays, Strings)\n\n### Tasks\n\n- Deploy a model\\\n  *Project: Deploy*\n\n\
-            ### Project 2: Deploy\n\n**Skills:** Docker or AWS\n";
+            - Set up Docker\\\n  Skills: **Docker** · Deliverables: notes\n\n**Practice:**\n\n\
+            - **Daily:** 1 LeetCode (Arrays, Strings)\n\n### Tasks\n\n- Deploy a model\\\n  Project: Deploy\n\n\
+            ### Project 2: Deploy\n\n**Skills:** **Docker** or **AWS**\n";
         assert!(doc.contains(expected), "{doc}");
     }
 
@@ -665,6 +756,27 @@ mod tests {
         spent.repeat_budget = 3;
         spent.render();
         assert!(spent.out.contains("- S: alpha, beta\n"), "nothing left out once spent: {}", spent.out);
+    }
+
+    #[test]
+    fn the_skills_reference_has_everything_and_links_only_web_addresses() {
+        let doc = render(
+            r#"{"id": "r", "title": "R", "version": "1.0.0",
+            "source": {"title": "Blog [post]", "url": "https://example.com/a b", "author": "Ann"},
+            "skills": [{"id": "a", "name": "A, B"}, {"id": "c", "name": "C"},
+                {"id": "cnn", "name": "CNNs", "area": "vision", "level": "intermediate", "effort_hours": 8.5, "optional": true,
+                 "description": "Convolutions.", "note": "Week 3 only.",
+                 "prerequisites": ["a", {"any_of": ["a", "c"]}],
+                 "resources": [{"title": "CS231n", "url": "https://cs231n.github.io/", "kind": "course"},
+                               {"title": "Evil](x)", "url": "javascript:alert(1)"},
+                               {"title": "Closer", "url": "https://x.org/)<script>"}, {"title": "Book"}]}]}"#,
+        );
+        let expected = "- **CNNs** (id: cnn · area: vision · level: intermediate · effort: 8.5 hours · optional)\n\n  \
+            Convolutions.\n\n  Week 3 only.\n\n  - Needs **A, B**\n  - Needs one of **A, B** or **C**\n  \
+            - Resource: [CS231n](https://cs231n.github.io/) (course)\n  - Resource: Evil\\](x) (javascript:alert(1))\n  \
+            - Resource: [Closer](https://x.org/%29%3Cscript%3E)\n  - Resource: Book\n";
+        assert!(doc.ends_with(expected), "{doc}");
+        assert!(doc.contains("- **Source:** [Blog \\[post\\]](https://example.com/a%20b) by Ann\n"), "{doc}");
     }
 
     #[test]

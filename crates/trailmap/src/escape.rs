@@ -68,6 +68,81 @@ pub fn html(text: &str) -> String {
     out
 }
 
+/// Escapes text for XML element content and attribute values (SVG): as
+/// [`html`], and characters XML 1.0 forbids (control characters other than
+/// tab, newline and carriage return; U+FFFE, U+FFFF) are dropped, so the
+/// document stays well-formed whatever the file holds.
+///
+/// ```
+/// assert_eq!(trailmap::escape::xml("<a>\u{0}&\u{fffe}\"'"), "&lt;a&gt;&amp;&quot;&#39;");
+/// ```
+pub fn xml(text: &str) -> String {
+    let kept: String = text
+        .chars()
+        .filter(|&c| !(c.is_control() && !matches!(c, '\t' | '\n' | '\r')) && !matches!(c, '\u{fffe}' | '\u{ffff}'))
+        .collect();
+    html(&kept)
+}
+
+/// A link address from a file, made safe for a Markdown link destination
+/// and, through [`html`], an `href`: `None` unless it is an absolute
+/// `https` or `http` address (no `javascript:`, `data:` or relative
+/// paths); characters that could end the destination or break out of an
+/// attribute (space, `<`, `>`, `(`, `)`, `[`, `]`, `"`, `'`, `\`, `` ` ``, control
+/// characters) are percent-encoded.
+///
+/// ```
+/// assert_eq!(trailmap::escape::url("https://a.org/x y(1)").as_deref(), Some("https://a.org/x%20y%281%29"));
+/// assert_eq!(trailmap::escape::url("javascript:alert(1)"), None);
+/// assert_eq!(trailmap::escape::url(" HTTPS://a.org").as_deref(), Some("HTTPS://a.org"));
+/// ```
+pub fn url(text: &str) -> Option<String> {
+    let text = text.trim();
+    let lower = text.get(..8).unwrap_or(text).to_ascii_lowercase();
+    if !(lower.starts_with("https://") || lower.starts_with("http://")) || text.len() <= lower.find("//")? + 2 {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            ' ' | '<' | '>' | '(' | ')' | '"' | '\'' | '\\' | '`' | '[' | ']' => {
+                let _ = write!(out, "%{:02X}", c as u32);
+            }
+            c if c.is_control() => {
+                let mut buf = [0u8; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    let _ = write!(out, "%{b:02X}");
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    Some(out)
+}
+
+/// Makes JSON text safe inside an HTML `<script>` element: `<`, `>`, `&`
+/// and the JavaScript line separators U+2028 and U+2029 become `\\u`
+/// escapes, which JSON reads back as the same characters, so no string in
+/// it can close the element (`</script>`) or open a comment (`<!--`).
+///
+/// ```
+/// assert_eq!(trailmap::escape::script_json(r#"{"a":"</script>&"}"#), r#"{"a":"\u003c/script\u003e\u0026"}"#);
+/// ```
+pub fn script_json(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Escapes text for inline Markdown (GitHub Flavored): inline syntax
 /// (`\\`, `` ` ``, `*`, `_`, `[`, `]`, `~`, `|`, `$`) is backslash-escaped
 /// everywhere, `<` becomes `&lt;` (no HTML, no autolink), a `&` that would
