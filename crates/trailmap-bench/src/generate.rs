@@ -33,6 +33,7 @@ use trailmap::{
 };
 
 use crate::rng::Rng;
+use crate::shape::{Picker, Shape};
 
 /// Bump when the generator's output changes, so cached files are not
 /// mistaken for current ones (the version is part of the file name).
@@ -341,6 +342,22 @@ fn u32_of(n: usize) -> u32 {
 /// assert!(a.skills.iter().any(|s| s.prerequisites.iter().any(|p| matches!(p, trailmap::Prerequisite::AnyOf(_)))));
 /// ```
 pub fn generate(skills: usize, seed: u64) -> Roadmap {
+    generate_shaped(skills, seed, Shape::Layered)
+}
+
+/// [`generate`] with another graph or name [`Shape`]. The layered shape is
+/// [`generate`]'s roadmap; other shapes keep its phases, texts and
+/// activities, with their own prerequisites or names, and may have lint
+/// findings (redundant prerequisites, similar names) by design.
+///
+/// ```
+/// use trailmap_bench::{generate::generate_shaped, shape::Shape};
+///
+/// let chain = generate_shaped(300, 1, Shape::Chain);
+/// assert_eq!(chain.skills[20].prerequisites[0], trailmap::Prerequisite::Skill(chain.skills[12].id.clone()));
+/// assert_eq!(generate_shaped(300, 1, Shape::Layered), trailmap_bench::generate::generate(300, 1));
+/// ```
+pub fn generate_shaped(skills: usize, seed: u64, shape: Shape) -> Roadmap {
     let names = Names::new();
     let n = skills.min(names.capacity());
     let mut rng = Rng::new(seed);
@@ -360,15 +377,22 @@ pub fn generate(skills: usize, seed: u64) -> Roadmap {
     let parts: Vec<(usize, usize, usize)> = (0..n).map(|i| names.parts(i)).collect();
     let ids: Vec<String> = parts.iter().map(|&p| names.id(p)).collect();
     // Layer 0 is what everything starts from: never optional.
-    let optional: Vec<bool> = layer_of.iter().map(|&l| l > 0 && rng.percent(3)).collect();
+    let optional: Vec<bool> =
+        layer_of.iter().map(|&l| shape.has_optional_skills() && l > 0 && rng.percent(3)).collect();
+    let mut picker = Picker::new(shape, n);
 
     let mut skill_list = Vec::with_capacity(n);
     for i in 0..n {
         let layer = layer_of[i];
         let (d, t, _) = parts[i];
-        let prerequisites =
-            if layer == 0 { Vec::new() } else { prerequisites_of(i, layer, &layer_start, &optional, &ids, &mut rng) };
-        let name = names.name(parts[i]);
+        let prerequisites = match shape {
+            Shape::Layered | Shape::NamesEdits if layer > 0 => {
+                prerequisites_of(i, layer, &layer_start, &optional, &ids, &mut rng)
+            }
+            _ => picker.prerequisites(i, &ids, &mut rng),
+        };
+        let own = names.name(parts[i]);
+        let name = crate::shape::name(shape, i, &own, &mut rng).unwrap_or(own);
         let description = rng.percent(70).then(|| {
             format!(
                 "Applying {} to {} systems, from first principles to production practice.",
@@ -937,8 +961,19 @@ pub fn parse_size(text: &str) -> Result<usize, String> {
 /// assert_eq!(trailmap_bench::generate::file_name(1000, 1, true), "synthetic-1k-seed1-v2-mutated.json");
 /// ```
 pub fn file_name(skills: usize, seed: u64, mutated: bool) -> String {
+    shaped_file_name(Shape::Layered, skills, seed, mutated)
+}
+
+/// [`file_name`] for a shape: the layered shape keeps the plain name.
+///
+/// ```
+/// use trailmap_bench::{generate::shaped_file_name, shape::Shape};
+/// assert_eq!(shaped_file_name(Shape::Chain, 1000, 1, false), "synthetic-chain-1k-seed1-v2.json");
+/// ```
+pub fn shaped_file_name(shape: Shape, skills: usize, seed: u64, mutated: bool) -> String {
     let suffix = if mutated { "-mutated" } else { "" };
-    format!("synthetic-{}-seed{seed}-v{GENERATOR_VERSION}{suffix}.json", size_label(skills))
+    let shape = if shape == Shape::Layered { String::new() } else { format!("{}-", shape.label()) };
+    format!("synthetic-{shape}{}-seed{seed}-v{GENERATOR_VERSION}{suffix}.json", size_label(skills))
 }
 
 /// Writes `roadmap` as pretty-printed JSON (two-space indent, as people
@@ -967,11 +1002,21 @@ pub fn write(roadmap: &Roadmap, path: &Path) -> std::io::Result<()> {
 /// assert!(base.exists() && mutated.exists());
 /// ```
 pub fn ensure(dir: &Path, skills: usize, seed: u64) -> std::io::Result<(std::path::PathBuf, std::path::PathBuf)> {
+    ensure_shaped(dir, skills, seed, Shape::Layered)
+}
+
+/// [`ensure`] for a shape.
+pub fn ensure_shaped(
+    dir: &Path,
+    skills: usize,
+    seed: u64,
+    shape: Shape,
+) -> std::io::Result<(std::path::PathBuf, std::path::PathBuf)> {
     std::fs::create_dir_all(dir)?;
-    let base = dir.join(file_name(skills, seed, false));
-    let mutated = dir.join(file_name(skills, seed, true));
+    let base = dir.join(shaped_file_name(shape, skills, seed, false));
+    let mutated = dir.join(shaped_file_name(shape, skills, seed, true));
     if !base.exists() || !mutated.exists() {
-        let roadmap = generate(skills, seed);
+        let roadmap = generate_shaped(skills, seed, shape);
         let (changed, _) = mutate(&roadmap, seed);
         // Write under temporary names first so an interrupted run leaves no
         // half file under the final name.

@@ -16,4 +16,5 @@
 pub mod generate;
 pub mod measure;
 pub mod rng;
+pub mod shape;
 pub mod suite;

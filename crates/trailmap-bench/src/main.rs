@@ -9,6 +9,7 @@ use std::time::Duration;
 use clap::{Parser, Subcommand};
 use trailmap_bench::generate::{self, parse_size};
 use trailmap_bench::measure::{Budget, loadavg};
+use trailmap_bench::shape::{self, Shape};
 use trailmap_bench::suite;
 
 // The same allocator as the `trailmap` binary, so that the parse floor and
@@ -29,11 +30,18 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Write a synthetic roadmap and its mutated copy; print their paths.
-    #[command(after_help = "Example:\n  trailmap-bench generate --skills 100k --seed 1 --out bench/out")]
+    #[command(
+        after_help = "Examples:\n  trailmap-bench generate --skills 100k --seed 1 --out bench/out\n  trailmap-bench generate --skills 100k --shape window-5000,chain,dense"
+    )]
     Generate {
         /// Number of skills: 1000, 1k, 100k, 1M (repeatable).
         #[arg(long, value_parser = parse_size, required = true)]
         skills: Vec<usize>,
+        /// Graph and name shapes, comma-separated: layered, window-100,
+        /// window-5000, window-all (or window-W), chain, fan, dense, hubs,
+        /// names-numbers, names-edits, or `all`.
+        #[arg(long, value_delimiter = ',', default_value = "layered")]
+        shape: Vec<String>,
         /// Seed of the generator.
         #[arg(long, default_value_t = 1)]
         seed: u64,
@@ -49,6 +57,9 @@ enum Command {
         /// Sizes to run, comma-separated.
         #[arg(long, value_delimiter = ',', value_parser = parse_size, default_value = "1k,10k,100k")]
         sizes: Vec<usize>,
+        /// Shapes, comma-separated (as for `generate`; `all` for every one).
+        #[arg(long, value_delimiter = ',', default_value = "layered")]
+        shape: Vec<String>,
         /// Operations to run, comma-separated (default: all).
         #[arg(long, value_delimiter = ',')]
         ops: Vec<String>,
@@ -71,25 +82,55 @@ enum Command {
     },
 }
 
+/// The shapes named on the command line (`all`: every one), or the exit
+/// code of a usage error.
+fn shapes(names: &[String]) -> Result<Vec<Shape>, ExitCode> {
+    let mut out = Vec::new();
+    for name in names {
+        if name == "all" {
+            out.extend_from_slice(shape::ALL);
+            continue;
+        }
+        match Shape::parse(name) {
+            Ok(shape) => out.push(shape),
+            Err(err) => {
+                eprintln!("error: {err}");
+                return Err(ExitCode::from(2));
+            }
+        }
+    }
+    Ok(out)
+}
+
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Generate { skills, seed, out } => {
+        Command::Generate { skills, shape, seed, out } => {
+            let shapes = match shapes(&shape) {
+                Ok(shapes) => shapes,
+                Err(code) => return code,
+            };
             for n in skills {
                 if n > generate::max_skills() {
                     eprintln!("error: at most {} skills", generate::max_skills());
                     return ExitCode::from(2);
                 }
-                match generate::ensure(&out, n, seed) {
-                    Ok((base, mutated)) => println!("{}\n{}", base.display(), mutated.display()),
-                    Err(err) => {
-                        eprintln!("error: cannot write into {}: {err}", out.display());
-                        return ExitCode::from(2);
+                for &shape in &shapes {
+                    match generate::ensure_shaped(&out, n, seed, shape) {
+                        Ok((base, mutated)) => println!("{}\n{}", base.display(), mutated.display()),
+                        Err(err) => {
+                            eprintln!("error: cannot write into {}: {err}", out.display());
+                            return ExitCode::from(2);
+                        }
                     }
                 }
             }
             ExitCode::SUCCESS
         }
-        Command::Run { sizes, ops, seed, out, budget_ms } => {
+        Command::Run { sizes, shape, ops, seed, out, budget_ms } => {
+            let shapes = match shapes(&shape) {
+                Ok(shapes) => shapes,
+                Err(code) => return code,
+            };
             let mut names = Vec::new();
             for name in &ops {
                 match suite::op(name) {
@@ -107,23 +148,25 @@ fn main() -> ExitCode {
             let before = loadavg();
             let mut results = Vec::new();
             for n in sizes {
-                let (base, mutated) = match generate::ensure(&out, n, seed) {
-                    Ok(paths) => paths,
-                    Err(err) => {
-                        eprintln!("error: cannot write into {}: {err}", out.display());
-                        return ExitCode::from(2);
-                    }
-                };
-                eprintln!("running {} (load {})", base.display(), loadavg());
-                match suite::run(&base, &mutated, &names, &budget) {
-                    Ok(r) => {
-                        // Print as we go: the 1M size takes minutes.
-                        eprint!("{}", suite::markdown(&r));
-                        results.extend(r);
-                    }
-                    Err(err) => {
-                        eprintln!("error: {err}");
-                        return ExitCode::from(2);
+                for &shape in &shapes {
+                    let (base, mutated) = match generate::ensure_shaped(&out, n, seed, shape) {
+                        Ok(paths) => paths,
+                        Err(err) => {
+                            eprintln!("error: cannot write into {}: {err}", out.display());
+                            return ExitCode::from(2);
+                        }
+                    };
+                    eprintln!("running {} (load {})", base.display(), loadavg());
+                    match suite::run(&shape.label(), &base, &mutated, &names, &budget) {
+                        Ok(r) => {
+                            // Print as we go: the 1M size takes minutes.
+                            eprint!("{}", suite::markdown(&r));
+                            results.extend(r);
+                        }
+                        Err(err) => {
+                            eprintln!("error: {err}");
+                            return ExitCode::from(2);
+                        }
                     }
                 }
             }

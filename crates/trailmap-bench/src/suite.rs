@@ -9,6 +9,8 @@ use trailmap::query::NextOptions;
 use trailmap::{LoadOptions, Progress, Roadmap, SkillGraph};
 use trailmap_lint::SourceFile;
 use trailmap_lint::config::Config;
+use trailmap_lint::context::Context;
+use trailmap_lint::registry::Check;
 
 use crate::measure::{Budget, Sample, measure};
 
@@ -30,11 +32,15 @@ pub const OPS: &[(&str, &str)] = &[
     ("diff", "`trailmap_diff::diff` of the loaded base and mutated models"),
     ("parse-both", "parse floor of the base and the mutated file"),
     ("diff-e2e", "load both files with validation, then diff"),
+    ("context", "`trailmap_lint::context::Context::new`: the graph and phase tables every rule shares"),
+    ("rules", "each per-file lint rule alone on a built context, one row per rule code (one thread)"),
 ];
 
 /// One timed operation at one size.
 #[derive(Debug, Clone)]
 pub struct Measurement {
+    /// The generator shape of the roadmap (`layered`, `window-5000`, ...).
+    pub shape: String,
     /// Number of skills in the roadmap.
     pub skills: usize,
     /// Size of the base file in bytes.
@@ -70,11 +76,18 @@ fn load_options() -> LoadOptions {
 /// let dir = std::env::temp_dir().join("trailmap-bench-doc-suite");
 /// let (base, mutated) = generate::ensure(&dir, 300, 1).unwrap();
 /// let quick = Budget { warmup: 0, min_runs: 1, max_runs: 1, time: std::time::Duration::ZERO };
-/// let results = suite::run(&base, &mutated, &["parse-floor", "next"], &quick).unwrap();
-/// assert_eq!(results.len(), 2);
+/// let results = suite::run("layered", &base, &mutated, &["parse-floor", "next", "rules"], &quick).unwrap();
+/// assert_eq!(results.len(), 2 + 14);
+/// assert!(results.iter().any(|m| m.op == "TM107"));
 /// assert_eq!(results[0].skills, 300);
 /// ```
-pub fn run(base: &Path, mutated: &Path, ops: &[&str], budget: &Budget) -> Result<Vec<Measurement>, String> {
+pub fn run(
+    shape: &str,
+    base: &Path,
+    mutated: &Path,
+    ops: &[&str],
+    budget: &Budget,
+) -> Result<Vec<Measurement>, String> {
     let wanted = |name: &str| ops.is_empty() || ops.contains(&name);
     let read = |path: &Path| std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()));
     let bytes = read(base)?;
@@ -88,7 +101,7 @@ pub fn run(base: &Path, mutated: &Path, ops: &[&str], budget: &Budget) -> Result
     let size = bytes.len() as u64;
     let mut out = Vec::new();
     let mut record = |op: &'static str, sample: Sample| {
-        out.push(Measurement { skills, bytes: size, op, sample });
+        out.push(Measurement { shape: shape.to_owned(), skills, bytes: size, op, sample });
     };
 
     if wanted("parse-floor") {
@@ -123,6 +136,27 @@ pub fn run(base: &Path, mutated: &Path, ops: &[&str], budget: &Budget) -> Result
         let files = [SourceFile::new(name.clone(), text)];
         let config = Config::default();
         record("lint", measure(budget, || trailmap_lint::lint_with(&files, &config, &load_options())));
+    }
+    if wanted("context") || wanted("rules") {
+        let text = String::from_utf8(bytes.clone()).map_err(|e| format!("{name}: {e}"))?;
+        if wanted("context") {
+            record("context", measure(budget, || Context::new(&name, &text, &roadmap)));
+        }
+        if wanted("rules") {
+            let ctx = Context::new(&name, &text, &roadmap);
+            for rule in trailmap_lint::registry::all() {
+                if let Check::File(check) = rule.check {
+                    record(
+                        rule.code,
+                        measure(budget, || {
+                            let mut found = Vec::new();
+                            check(&ctx, &mut found);
+                            found
+                        }),
+                    );
+                }
+            }
+        }
     }
     let progress = Progress::with_done(roadmap.skills.iter().take(skills / 10).map(|s| s.id.as_str()));
     if wanted("next") {
@@ -177,8 +211,8 @@ pub fn run(base: &Path, mutated: &Path, ops: &[&str], budget: &Budget) -> Result
     Ok(out)
 }
 
-fn find<'a>(results: &'a [Measurement], skills: usize, op: &str) -> Option<&'a Measurement> {
-    results.iter().find(|m| m.skills == skills && m.op == op)
+fn find<'a>(results: &'a [Measurement], shape: &str, skills: usize, op: &str) -> Option<&'a Measurement> {
+    results.iter().find(|m| m.shape == shape && m.skills == skills && m.op == op)
 }
 
 /// The results as a Markdown table: one row per size and operation, with
@@ -188,17 +222,17 @@ fn find<'a>(results: &'a [Measurement], skills: usize, op: &str) -> Option<&'a M
 /// use trailmap_bench::{measure::Sample, suite::{markdown, Measurement}};
 /// let ms = |n| Sample::from_runs(vec![std::time::Duration::from_millis(n)]);
 /// let results = [
-///     Measurement { skills: 1000, bytes: 500_000, op: "parse-floor", sample: ms(2) },
-///     Measurement { skills: 1000, bytes: 500_000, op: "lint", sample: ms(5) },
+///     Measurement { shape: "layered".into(), skills: 1000, bytes: 500_000, op: "parse-floor", sample: ms(2) },
+///     Measurement { shape: "layered".into(), skills: 1000, bytes: 500_000, op: "lint", sample: ms(5) },
 /// ];
-/// assert!(markdown(&results).contains("| 1k | 0.5 | lint | 5.00 | 5.00 | 1 | 2.50× |"));
+/// assert!(markdown(&results).contains("| layered | 1k | 0.5 | lint | 5.00 | 5.00 | 1 | 2.50× |"));
 /// ```
 pub fn markdown(results: &[Measurement]) -> String {
     let mut out = String::from(
-        "| skills | file MB | operation | median ms | min ms | runs | × parse floor |\n|---:|---:|---|---:|---:|---:|---:|\n",
+        "| shape | skills | file MB | operation | median ms | min ms | runs | × parse floor |\n|---|---:|---:|---|---:|---:|---:|---:|\n",
     );
     for m in results {
-        let floor = find(results, m.skills, "parse-floor").map(|f| f.sample.median.as_secs_f64());
+        let floor = find(results, &m.shape, m.skills, "parse-floor").map(|f| f.sample.median.as_secs_f64());
         let ratio = match (floor, m.op) {
             (Some(f), op) if f > 0.0 && op != "parse-both" && op != "diff-e2e" => {
                 format!("{:.2}×", m.sample.median.as_secs_f64() / f)
@@ -206,7 +240,8 @@ pub fn markdown(results: &[Measurement]) -> String {
             _ => String::new(),
         };
         out.push_str(&format!(
-            "| {} | {:.1} | {} | {} | {} | {} | {} |\n",
+            "| {} | {} | {:.1} | {} | {} | {} | {} | {} |\n",
+            m.shape,
             crate::generate::size_label(m.skills),
             m.bytes as f64 / 1e6,
             m.op,
@@ -237,44 +272,52 @@ fn ms(d: std::time::Duration) -> String {
 /// use trailmap_bench::{measure::Sample, suite::{targets, Measurement}};
 /// let ms = |n| Sample::from_runs(vec![std::time::Duration::from_millis(n)]);
 /// let results = [
-///     Measurement { skills: 100_000, bytes: 1, op: "parse-floor", sample: ms(100) },
-///     Measurement { skills: 100_000, bytes: 1, op: "next", sample: ms(20) },
+///     Measurement { shape: "layered".into(), skills: 100_000, bytes: 1, op: "parse-floor", sample: ms(100) },
+///     Measurement { shape: "layered".into(), skills: 100_000, bytes: 1, op: "next", sample: ms(20) },
+///     Measurement { shape: "layered".into(), skills: 100_000, bytes: 1, op: "TM107", sample: ms(60) },
 /// ];
-/// assert!(targets(&results).contains("next at 100k: 0.20× the parse floor (target ≤ 0.5×): met"));
+/// let text = targets(&results);
+/// assert!(text.contains("layered next at 100k: 0.20× the parse floor (target ≤ 0.5×): met"));
+/// assert!(text.contains("layered TM107 at 100k: 0.60× the parse floor (target ≤ 0.5×): missed"));
 /// ```
 pub fn targets(results: &[Measurement]) -> String {
     let mut out = String::new();
     let ratio =
         |a: &Measurement, b: &Measurement| a.sample.median.as_secs_f64() / b.sample.median.as_secs_f64().max(1e-12);
     let verdict = |ok: bool| if ok { "met" } else { "missed" };
-    let mut sizes: Vec<usize> = results.iter().map(|m| m.skills).collect();
-    sizes.dedup();
-    for &n in &sizes {
+    let mut runs: Vec<(&str, usize)> = results.iter().map(|m| (m.shape.as_str(), m.skills)).collect();
+    runs.dedup();
+    for &(shape, n) in &runs {
         let label = crate::generate::size_label(n);
-        let Some(floor) = find(results, n, "parse-floor") else { continue };
-        for (op, limit) in [("next", 0.5), ("plan", 0.5)] {
-            if let Some(m) = find(results, n, op) {
+        let Some(floor) = find(results, shape, n, "parse-floor") else { continue };
+        let rules = results.iter().filter(|m| m.shape == shape && m.skills == n && m.op.starts_with("TM"));
+        for (op, limit) in [("next", 0.5), ("plan", 0.5)].into_iter().chain(rules.map(|m| (m.op, 0.5))) {
+            if let Some(m) = find(results, shape, n, op) {
                 let r = ratio(m, floor);
                 out.push_str(&format!(
-                    "{op} at {label}: {r:.2}× the parse floor (target ≤ {limit}×): {}\n",
+                    "{shape} {op} at {label}: {r:.2}× the parse floor (target ≤ {limit}×): {}\n",
                     verdict(r <= limit)
                 ));
             }
         }
-        if let Some(m) = find(results, n, "lint") {
-            out.push_str(&format!("lint at {label} (in-process): {:.2}× the parse floor\n", ratio(m, floor)));
+        if let Some(m) = find(results, shape, n, "lint") {
+            out.push_str(&format!("{shape} lint at {label} (in-process): {:.2}× the parse floor\n", ratio(m, floor)));
         }
-        if let (Some(e2e), Some(both)) = (find(results, n, "diff-e2e"), find(results, n, "parse-both")) {
+        if let (Some(e2e), Some(both)) = (find(results, shape, n, "diff-e2e"), find(results, shape, n, "parse-both")) {
             let r = ratio(e2e, both);
             out.push_str(&format!(
-                "diff at {label} (load both + diff): {r:.2}× parsing both (target ≤ 3×): {}\n",
+                "{shape} diff at {label} (load both + diff): {r:.2}× parsing both (target ≤ 3×): {}\n",
                 verdict(r <= 3.0)
             ));
         }
-    }
-    if let (Some(big), Some(small)) = (find(results, 1_000_000, "lint"), find(results, 100_000, "lint")) {
-        let r = ratio(big, small);
-        out.push_str(&format!("lint 1M / 100k (in-process): {r:.1} (target ≤ 12): {}\n", verdict(r <= 12.0)));
+        let growth = (find(results, shape, n, "lint"), find(results, shape, 100_000, "lint"));
+        if let (1_000_000, (Some(big), Some(small))) = (n, growth) {
+            let r = ratio(big, small);
+            out.push_str(&format!(
+                "{shape} lint 1M / 100k (in-process): {r:.1} (target ≤ 12): {}\n",
+                verdict(r <= 12.0)
+            ));
+        }
     }
     out
 }
@@ -289,6 +332,7 @@ pub fn to_json(results: &[Measurement], loadavg: &str) -> serde_json::Value {
     serde_json::json!({
         "loadavg": loadavg,
         "results": results.iter().map(|m| serde_json::json!({
+            "shape": m.shape,
             "skills": m.skills,
             "bytes": m.bytes,
             "op": m.op,

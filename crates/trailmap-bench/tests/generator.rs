@@ -76,3 +76,46 @@ fn the_mutated_copy_is_valid_and_its_diff_shows_the_mutations() {
     let edited = count(ChangeKind::SkillNameChanged) + count(ChangeKind::SkillDescriptionChanged);
     assert!(edited > 0 && edited <= done.texts_edited);
 }
+
+#[test]
+fn every_shape_is_valid_and_has_its_promised_graph() {
+    use trailmap_bench::generate::generate_shaped;
+    use trailmap_bench::shape::{ALL, Shape};
+    for &shape in ALL {
+        let roadmap = generate_shaped(3_000, 2, shape);
+        assert_eq!(roadmap.skills.len(), 3_000, "{shape:?}");
+        let loaded = Roadmap::from_json_str(&text(&roadmap));
+        assert!(loaded.is_valid(), "{shape:?}: {:?}", loaded.diagnostics.first());
+        let index: std::collections::HashMap<&str, usize> =
+            roadmap.skills.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+        let plain = |i: usize| -> Vec<usize> {
+            roadmap.skills[i]
+                .prerequisites
+                .iter()
+                .filter_map(|p| match p {
+                    trailmap::Prerequisite::Skill(id) => Some(index[id.as_str()]),
+                    trailmap::Prerequisite::AnyOf(_) => None,
+                })
+                .collect()
+        };
+        let most = (0..3_000).map(|i| plain(i).len()).max().unwrap();
+        // Every edge goes back in the file.
+        assert!((0..3_000).all(|i| plain(i).iter().all(|&m| m < i)), "{shape:?}");
+        match shape {
+            Shape::Window(w) => {
+                assert!(most <= 3);
+                assert!((0..3_000).all(|i| plain(i).iter().all(|&m| i - m <= w)));
+            }
+            Shape::Chain => assert!((8..3_000).all(|i| plain(i)[0] == i - 8)),
+            Shape::Fan => assert!((1..3_000).all(|i| plain(i) == [0])),
+            Shape::Dense => assert_eq!(most, 20),
+            Shape::Hubs => {
+                let needed_by_first = (0..3_000).filter(|&i| plain(i).contains(&0)).count();
+                assert!(needed_by_first > 100, "{needed_by_first}");
+            }
+            Shape::NamesNumbers => assert_eq!(roadmap.skills[41].name, "Skill number 42"),
+            Shape::NamesEdits => assert_eq!(roadmap.skills[33].name, "AWS SQS family 2"),
+            _ => {}
+        }
+    }
+}

@@ -28,6 +28,7 @@ pub mod docs;
 pub mod emit;
 pub mod fix;
 pub mod glob;
+pub mod names;
 pub mod registry;
 mod rules;
 pub mod suppress;

@@ -14,6 +14,8 @@ use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::{Phase, Prerequisite, Roadmap, Skill};
 
+mod redundant;
+
 /// One prerequisite entry of a skill, resolved to skill indices (see
 /// [`SkillGraph::requirements_at`]).
 ///
@@ -678,80 +680,8 @@ impl<'r> SkillGraph<'r> {
     /// assert_eq!(redundant[0].via, "numpy");
     /// ```
     pub fn redundant_prerequisites(&self) -> Vec<Redundant> {
-        let order = self.topological_indices();
-        // Longest-path level: an ancestor always has a lower level, which
-        // prunes the searches below.
-        let mut level = vec![u32::MAX; self.len()];
-        for &i in &order {
-            let l =
-                self.prerequisite_members(i).iter().map(|&m| level[m as usize].saturating_add(1)).max().unwrap_or(0);
-            level[i as usize] = l;
-        }
-        // Longest-path height (distance to a skill nothing needs): a
-        // descendant always has a lower height. With the level, it bounds
-        // the searches below to skills between the two prerequisites;
-        // the level alone lets a search from a deep prerequisite walk
-        // its whole ancestry when the other one is shallow.
-        let mut height = vec![0u32; self.len()];
-        for &i in order.iter().rev() {
-            let h = height[i as usize].saturating_add(1);
-            for &m in self.prerequisite_members(i) {
-                height[m as usize] = height[m as usize].max(h);
-            }
-        }
-        let between = |y: u32, target: u32| {
-            level[y as usize] > level[target as usize] && height[y as usize] < height[target as usize]
-        };
-        let mut stamp = vec![0u32; self.len()];
-        let mut generation = 0u32;
-        let mut out = Vec::new();
-        let mut stack = Vec::new();
-        for &v in &order {
-            let plain: Vec<Requirement<'_>> = self.requirements_of(v).filter(|r| !r.any_of).collect();
-            if plain.len() < 2 {
-                continue;
-            }
-            for p in &plain {
-                let target = p.members[0];
-                for q in &plain {
-                    let via = q.members[0];
-                    if via == target || !between(via, target) {
-                        continue;
-                    }
-                    generation += 1;
-                    stack.clear();
-                    stack.push(via);
-                    let mut hit = false;
-                    while let Some(x) = stack.pop() {
-                        for r in self.requirements_of(x).filter(|r| !r.any_of) {
-                            let y = r.members[0];
-                            if y == target {
-                                hit = true;
-                                break;
-                            }
-                            if between(y, target) && stamp[y as usize] != generation {
-                                stamp[y as usize] = generation;
-                                stack.push(y);
-                            }
-                        }
-                        if hit {
-                            break;
-                        }
-                    }
-                    if hit {
-                        out.push(Redundant {
-                            skill: self.id(v).to_owned(),
-                            prerequisite: self.id(target).to_owned(),
-                            via: self.id(via).to_owned(),
-                            entry: p.entry as usize,
-                        });
-                        break;
-                    }
-                }
-            }
-        }
-        out.sort_by_key(|r| (self.index.get(r.skill.as_str()).copied(), r.entry));
-        out
+        // Exact, near-linear on any graph shape: see `graph/redundant.rs`.
+        redundant::find(self)
     }
 
     /// `true` when every prerequisite of the skill is satisfied: each plain

@@ -1,9 +1,16 @@
 //! ## What it does
 //!
-//! Finds two skills with different ids but the same or nearly the same
-//! name: equal once case, spaces and punctuation are ignored, or one edit
-//! apart ("Seaborn" and "Seaborne"). Names that differ only in a number
-//! ("Python 2", "Python 3") are not reported.
+//! Finds skills with different ids but the same or nearly the same name,
+//! one finding per group of such skills. The same: equal once case,
+//! spaces, punctuation and a plural `s` are ignored ("Design Patterns",
+//! "design-pattern"). Nearly the same: one letter inserted, deleted,
+//! replaced, or two neighbours swapped ("Kubernetes" and "Kubernets"), but
+//! only between names of 8 or more letters and digits, never when one
+//! name is the start of the other (HTTP, HTTPS), and never inside a word
+//! of fewer than four characters (AWS SQS, AWS SNS) or in a number
+//! (Python 2, Python 3). Short names that differ by a letter are usually
+//! different things: MySQL and MS SQL, Next.js and Nuxt.js, bcrypt and
+//! scrypt, NUnit and XUnit.
 //!
 //! ## Why it matters
 //!
@@ -15,84 +22,94 @@
 //!
 //! ```json
 //! { "id": "pytorch", "name": "PyTorch" },
-//! { "id": "torch", "name": "Pytorch" }
+//! { "id": "torch", "name": "Pytorch" },
+//! { "id": "kubernetes", "name": "Kubernetes" },
+//! { "id": "k8s", "name": "Kubernets" }
 //! ```
 //!
 //! ## Fix
 //!
-//! Merge them into one skill, keeping the other id in `former_ids`; or, if
+//! Merge them into one skill, keeping the other ids in `former_ids`; or, if
 //! they really differ, give them names that say how.
 
-use trailmap::{Diagnostic, Skill};
+use trailmap::Diagnostic;
 
 use crate::context::Context;
+use crate::names::{Names, Scratch, Variant, key_hash, similar, variant_chars, variant_hashes};
 use crate::registry::find;
 
-/// Every skill's name in lowercase letters and digits only, in one buffer:
-/// a string per name was a million allocations at a million skills.
-struct Normalized {
-    text: String,
-    ends: Vec<usize>,
-}
-
-impl Normalized {
-    fn new(skills: &[Skill]) -> Self {
-        let mut text = String::with_capacity(skills.iter().map(|s| s.name.len()).sum());
-        let mut ends = Vec::with_capacity(skills.len());
-        for skill in skills {
-            text.extend(skill.name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase));
-            ends.push(text.len());
-        }
-        Normalized { text, ends }
-    }
-
-    /// The normalized name of skill `i`.
-    fn get(&self, i: usize) -> &str {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        &self.text[start..self.ends[i]]
-    }
-}
-
-/// How many members of a group of similar names are compared with the rest.
-const ANCHORS: usize = 8;
+/// How many other members of a group a finding names.
+const LISTED: usize = 5;
 
 pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(rule) = find("TM109") else { return };
     let skills = &ctx.roadmap.skills;
-    let normalized = Normalized::new(skills);
-    // Exact matches, then one-edit neighbours through deletion variants
-    // (each name and every name with one character deleted): linear in
-    // the number of skills, not quadratic. Variants are kept as 64-bit
-    // hashes in one sorted array rather than as strings in a map (at 100k
-    // skills that was two million strings); a collision only adds a
-    // candidate, which the exact test below rejects.
-    // One word per variant: the hash in the high bits, the skill index in
-    // the low `bits` (half the memory of a (hash, index) pair; a hash
-    // shortened this way only collides more, which costs candidates).
+    let names = Names::new(skills.iter().map(|s| s.name.as_str()));
+    let mut groups = Groups::new(skills.len());
+    // The same names: one sort of the key hashes, then every member of a
+    // hash group joined to the first with the same key (hashes can collide;
+    // keys decide). Only the first of each distinct spaced text takes part
+    // in the edit search below: its copies are in its group already, and
+    // ten thousand skills named alike cost one name's variants.
+    // One word per name: the hash in the high bits, the index in the low `bits`.
     let bits = usize::BITS - skills.len().leading_zeros();
-    let mask = u64::MAX.checked_shr(64 - bits).unwrap_or(0);
-    let key = |h: u64, i: usize| h.checked_shl(bits).unwrap_or(0) | i as u64;
+    let index_mask = u64::MAX.checked_shr(64 - bits).unwrap_or(0);
+    let mut keyed: Vec<u64> =
+        (0..skills.len()).map(|i| key_hash(names.get(i)).checked_shl(bits).unwrap_or(0) | i as u64).collect();
+    keyed.sort_unstable();
+    let mut first_of_text = vec![true; skills.len()];
+    for group in keyed.chunk_by(|x, y| x & !index_mask == y & !index_mask).filter(|g| g.len() > 1) {
+        let mut keys: Vec<usize> = Vec::new();
+        let mut texts: Vec<usize> = Vec::new();
+        for &k in group {
+            let i = (k & index_mask) as usize;
+            let name = names.get(i);
+            match keys.iter().find(|&&k| names.get(k).key == name.key) {
+                Some(&k) => groups.join(k, i),
+                None => keys.push(i),
+            }
+            match texts.iter().find(|&&t| names.get(t).spaced == name.spaced) {
+                Some(_) => first_of_text[i] = false,
+                None => texts.push(i),
+            }
+        }
+    }
+    drop(keyed);
+    // One edit apart: names sharing a variant hash (see `names.rs`). One
+    // word per variant: the hash in the high bits, then the deleted
+    // position (8 bits: editable names are at most 128 characters), then
+    // the skill index in the low `bits`.
+    let low = bits + 8;
+    let key = |h: u64, v: Variant, i: usize| {
+        let position = match v {
+            Variant::Whole => 255,
+            Variant::Deleted(k) => k as u64,
+        };
+        h.checked_shl(low).unwrap_or(0) | position << bits | i as u64
+    };
+    let decode = |k: u64| {
+        let position = ((k >> bits) & 255) as usize;
+        let variant = if position == 255 { Variant::Whole } else { Variant::Deleted(position) };
+        ((k & index_mask) as usize, variant)
+    };
     // Sorted by bucketing on the top bits, then sorting each bucket: one
     // pass over the names counts the buckets, a second writes every key in
-    // place (no second array, no growing one), and each bucket is small
-    // enough to sort in cache. A plain sort of the ~20 million keys of a
-    // million skills was most of this rule's time. About one bucket per
-    // skill, up to 4,096 (more made the writes scatter further for no gain).
+    // place, and each bucket is small enough to sort in cache.
     let buckets = skills.len().next_power_of_two().clamp(1, 1 << 12);
     let bucket = |key: u64| key.checked_shr(64 - buckets.trailing_zeros()).unwrap_or(0) as usize;
     let mut scratch = Scratch::default();
     let mut starts = vec![0usize; buckets + 1];
-    for i in 0..skills.len() {
-        scratch.variant_hashes(normalized.get(i), |h| starts[bucket(key(h, i)) + 1] += 1);
+    for i in (0..skills.len()).filter(|&i| first_of_text[i]) {
+        variant_hashes(names.get(i), &mut scratch, |v, h| starts[bucket(key(h, v, i)) + 1] += 1);
     }
     for b in 0..buckets {
         starts[b + 1] += starts[b];
     }
     let mut keys = vec![0u64; starts[buckets]];
     let mut fill = starts.clone();
-    for i in 0..skills.len() {
-        scratch.variant_hashes(normalized.get(i), |h| {
-            let k = key(h, i);
+    for i in (0..skills.len()).filter(|&i| first_of_text[i]) {
+        variant_hashes(names.get(i), &mut scratch, |v, h| {
+            let k = key(h, v, i);
             let at = &mut fill[bucket(k)];
             keys[*at] = k;
             *at += 1;
@@ -101,176 +118,130 @@ pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for b in 0..buckets {
         keys[starts[b]..starts[b + 1]].sort_unstable();
     }
-    let mut candidates: Vec<(usize, usize)> = Vec::new();
-    for group in keys.chunk_by(|x, y| x & !mask == y & !mask) {
-        // Every pair of a large group is quadratic (10,000 skills all
-        // named "C" are 50 million pairs): pair each member with the
-        // group's first few only; each skill is reported once anyway.
-        for (x, &a) in group.iter().enumerate().take(ANCHORS) {
-            for &b in &group[x + 1..] {
-                let (a, b) = ((a & mask).min(b & mask) as usize, (a & mask).max(b & mask) as usize);
-                if a != b {
-                    candidates.push((a, b));
-                }
+    for group in keys.chunk_by(|x, y| x >> low == y >> low).filter(|g| g.len() > 1) {
+        // Members whose variants are really the same text (a hash can collide).
+        let mut classes: Vec<Vec<(usize, Variant)>> = Vec::new();
+        for (i, v) in group.iter().map(|&k| decode(k)) {
+            let text = || variant_chars(names.get(i), v);
+            match classes.iter_mut().find(|c| variant_chars(names.get(c[0].0), c[0].1).eq(text())) {
+                Some(class) => class.push((i, v)),
+                None => classes.push(vec![(i, v)]),
+            }
+        }
+        for class in classes.iter().filter(|c| c.len() > 1) {
+            join_variant_class(class, &names, &mut groups);
+        }
+    }
+    drop(keys);
+    report(ctx, rule, &names, &mut groups, out);
+}
+
+/// Joins the members of one variant class (names whose variant texts are
+/// equal) that are one edit apart. Every such pair is of one of three
+/// kinds, each joined in linear time:
+///
+/// - the whole name and a name with one more letter (deleted at `k`);
+/// - two names with a letter deleted at the same `k`: they differ in that
+///   letter only, so all are joined to the first;
+/// - letter `c` deleted at `k` from one and at `k + 1` from another: the
+///   two differ by a swap of neighbours.
+fn join_variant_class(class: &[(usize, Variant)], names: &Names, groups: &mut Groups) {
+    let mut deleted: Vec<(usize, char, usize)> = class
+        .iter()
+        .filter_map(|&(i, v)| match v {
+            Variant::Deleted(k) => Some((k, names.get(i).spaced[k], i)),
+            Variant::Whole => None,
+        })
+        .collect();
+    deleted.sort_unstable();
+    let mut join = |a: usize, b: usize| {
+        if similar(names.get(a), names.get(b)) {
+            groups.join(a, b);
+        }
+    };
+    if let Some(&(whole, _)) = class.iter().find(|(_, v)| *v == Variant::Whole) {
+        for &(_, _, i) in &deleted {
+            join(whole, i);
+        }
+    }
+    for run in deleted.chunk_by(|x, y| x.0 == y.0) {
+        for &(_, _, i) in &run[1..] {
+            join(run[0].2, i);
+        }
+    }
+    for run in deleted.chunk_by(|x, y| x.0 == y.0 && x.1 == y.1) {
+        let (k, c, i) = run[0];
+        let at = deleted.partition_point(|&(kk, cc, _)| (kk, cc) < (k + 1, c));
+        if let Some(&(kk, cc, j)) = deleted.get(at) {
+            if (kk, cc) == (k + 1, c) {
+                join(i, j);
             }
         }
     }
-    candidates.sort_unstable();
-    candidates.dedup();
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for (a, b) in candidates {
-        if skills[a].id == skills[b].id {
-            continue;
-        }
-        // "Python 2" and "Python 3", "Week 19" and "Week 199" are
-        // numbered siblings, not typos: a one-edit difference that
-        // only touches digits does not count.
-        let letters = |i: usize| normalized.get(i).chars().filter(|c| !c.is_ascii_digit());
-        let close = normalized.get(a) == normalized.get(b)
-            || (within_one_edit(normalized.get(a), normalized.get(b)) && !letters(a).eq(letters(b)));
-        if close {
-            pairs.push((a, b));
-        }
-    }
-    // Each skill once, against the first skill its name is close to.
-    pairs.sort_unstable_by_key(|&(a, b)| (b, a));
-    pairs.dedup_by_key(|&mut (_, b)| b);
-    pairs.sort_unstable();
-    for (a, b) in pairs {
-        let same = normalized.get(a) == normalized.get(b);
-        out.push(
-            ctx.diag(
-                rule,
-                format!(
-                    "skills `{}` and `{}` have {} names: \"{}\" and \"{}\"",
-                    skills[b].id,
-                    skills[a].id,
-                    if same { "the same" } else { "nearly the same" },
-                    skills[b].name,
-                    skills[a].name
-                ),
-            )
-            .at(format!("/skills/{b}/name"))
-            .with_help(format!("if they are one skill, merge them and keep `{}` in `former_ids`", skills[b].id)),
+}
+
+/// One finding per group of two or more skills: at the second skill of
+/// the group in file order, naming the first and listing a few others.
+fn report(ctx: &Context<'_>, rule: &crate::registry::Rule, names: &Names, groups: &mut Groups, out: &mut Vec<Diagnostic>) {
+    let skills = &ctx.roadmap.skills;
+    let mut members: Vec<(u32, u32)> = (0..skills.len())
+        .filter_map(|i| {
+            let root = groups.find(i);
+            (root != i).then_some((root as u32, i as u32))
+        })
+        .collect();
+    members.sort_unstable();
+    for group in members.chunk_by(|x, y| x.0 == y.0) {
+        let a = group[0].0 as usize;
+        // Skills sharing an id are one skill (a duplicate id is reported as such).
+        let mut others = group.iter().map(|&(_, i)| i as usize).filter(|&i| skills[i].id != skills[a].id);
+        let Some(b) = others.next() else { continue };
+        let rest: Vec<usize> = others.collect();
+        let same = names.get(a).key == names.get(b).key;
+        let mut message = format!(
+            "skills `{}` and `{}` have {} names: \"{}\" and \"{}\"",
+            skills[b].id,
+            skills[a].id,
+            if same { "the same" } else { "nearly the same" },
+            skills[b].name,
+            skills[a].name
         );
-    }
-}
-
-/// `true` when `a` and `b` are at most one edit apart, a swap of two
-/// neighbours counting as one edit (the optimal string alignment distance
-/// of `trailmap::suggest::levenshtein`, without its allocations: candidates
-/// number in the hundreds of thousands on large roadmaps). Past their
-/// common prefix and suffix, one edit leaves at most one character on each
-/// side, or two swapped ones.
-fn within_one_edit(a: &str, b: &str) -> bool {
-    let prefix: usize = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).map(|(x, _)| x.len_utf8()).sum();
-    let (a, b) = (&a[prefix..], &b[prefix..]);
-    let suffix: usize =
-        a.chars().rev().zip(b.chars().rev()).take_while(|(x, y)| x == y).map(|(x, _)| x.len_utf8()).sum();
-    let (a, b) = (&a[..a.len() - suffix.min(a.len())], &b[..b.len() - suffix.min(b.len())]);
-    let mut x = a.chars();
-    let mut y = b.chars();
-    match (a.chars().count(), b.chars().count()) {
-        (0, 0) | (0, 1) | (1, 0) | (1, 1) => true,
-        (2, 2) => {
-            let (x0, x1, y0, y1) = (x.next(), x.next(), y.next(), y.next());
-            x0 == y1 && x1 == y0
-        }
-        _ => false,
-    }
-}
-
-/// Buffers [`Scratch::variant_hashes`] reuses from name to name.
-#[derive(Default)]
-struct Scratch {
-    chars: Vec<char>,
-    suffix: Vec<u64>,
-    power: Vec<u64>,
-}
-
-impl Scratch {
-    /// Calls `emit` with the hash of `name` and, for names of 5 characters
-    /// or more, of each variant with one character deleted. Polynomial
-    /// hashes of prefixes and suffixes give every variant in constant
-    /// time; equal strings always get equal hashes. Emits nothing for an
-    /// empty name.
-    fn variant_hashes(&mut self, name: &str, mut emit: impl FnMut(u64)) {
-        const BASE: u64 = 0x100_0000_01B3;
-        let value = |c: char| u64::from(c) + 1;
-        self.chars.clear();
-        self.chars.extend(name.chars());
-        let name = &self.chars;
-        let len = name.len();
-        if len == 0 {
-            return;
-        }
-        let finish = |h: u64, len: usize| {
-            // SplitMix64's finaliser, with the length mixed in.
-            let mut z = h ^ (len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-            z ^ (z >> 31)
+        let help = if rest.is_empty() {
+            format!("if they are one skill, merge them and keep `{}` in `former_ids`", skills[b].id)
+        } else {
+            let listed: Vec<String> = rest.iter().take(LISTED).map(|&i| format!("`{}`", skills[i].id)).collect();
+            let more = if rest.len() > LISTED { format!(" and {} more", rest.len() - LISTED) } else { String::new() };
+            message.push_str(&format!(", as do {}{more}", listed.join(", ")));
+            "if they are one skill, merge them and keep the other ids in `former_ids`".to_owned()
         };
-        let whole = name.iter().fold(0u64, |h, &c| h.wrapping_mul(BASE).wrapping_add(value(c)));
-        emit(finish(whole, len));
-        if len < 5 {
-            return;
-        }
-        // suffix[j]: hash of name[j..]; power[j]: BASE^(length of that suffix).
-        let (suffix, power) = (&mut self.suffix, &mut self.power);
-        suffix.clear();
-        suffix.resize(len + 1, 0);
-        power.clear();
-        power.resize(len + 1, 1);
-        for j in (0..len).rev() {
-            power[j] = power[j + 1].wrapping_mul(BASE);
-            suffix[j] = value(name[j]).wrapping_mul(power[j + 1]).wrapping_add(suffix[j + 1]);
-        }
-        let mut prefix = 0u64;
-        for k in 0..len {
-            let h = prefix.wrapping_mul(power[k + 1]).wrapping_add(suffix[k + 1]);
-            emit(finish(h, len - 1));
-            prefix = prefix.wrapping_mul(BASE).wrapping_add(value(name[k]));
-        }
+        out.push(ctx.diag(rule, message).at(format!("/skills/{b}/name")).with_help(help));
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::Scratch;
+/// Groups of similar names: union-find whose root is the group's first
+/// skill in file order.
+struct Groups {
+    parent: Vec<u32>,
+}
 
-    fn hashes(name: &str) -> Vec<u64> {
-        let mut out = Vec::new();
-        Scratch::default().variant_hashes(name, |h| out.push(h));
-        out
+impl Groups {
+    fn new(n: usize) -> Self {
+        Groups { parent: (0..n as u32).collect() }
     }
 
-    #[test]
-    fn one_edit_agrees_with_the_edit_distance() {
-        let words = [
-            "", "a", "ab", "ba", "abc", "acb", "bac", "abd", "abcd", "aabb", "abab", "aab", "aa", "aaa", "éa", "aé",
-            "seaborn", "seaborne", "saeborn",
-        ];
-        for a in words {
-            for b in words {
-                let expected = trailmap::suggest::levenshtein(a, b, 1) <= 1;
-                assert_eq!(super::within_one_edit(a, b), expected, "{a:?} {b:?}");
-            }
+    /// The first skill of `i`'s group (path halving).
+    fn find(&mut self, mut i: usize) -> usize {
+        while self.parent[i] as usize != i {
+            let up = self.parent[self.parent[i] as usize];
+            self.parent[i] = up;
+            i = up as usize;
         }
+        i
     }
 
-    #[test]
-    fn variant_hashes_equal_the_hashes_of_the_variants() {
-        let name = "seaborne";
-        let got = hashes(name);
-        assert_eq!(got[0], hashes(name)[0]);
-        for k in 0..name.len() {
-            let variant: String = name.chars().enumerate().filter(|(j, _)| *j != k).map(|(_, c)| c).collect();
-            // A variant is hashed like a whole name of its length.
-            assert_eq!(got[k + 1], hashes(&variant)[0], "{variant}");
-        }
-        assert_eq!(hashes("git").len(), 1);
-        assert!(hashes("").is_empty());
-        assert_ne!(hashes("seaborn")[0], hashes("seaborm")[0]);
+    fn join(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        let (low, high) = (ra.min(rb), ra.max(rb));
+        self.parent[high] = low as u32;
     }
 }

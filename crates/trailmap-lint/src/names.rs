@@ -1,0 +1,337 @@
+//! Skill names compared as people mean them, for `similar-skill-names`
+//! (TM109): normalized forms, the precise "one edit apart" test, and the
+//! deletion-variant hashes that find candidate pairs in linear time.
+//!
+//! A name's **tokens** are its runs of letters and digits, lowercased. Two
+//! names are **the same** when their tokens, each with a plural `s`
+//! dropped (not `ss`, not from tokens under four characters), spell the
+//! same text once joined ("Java Script", "JavaScript"; "Graph", "Graphs";
+//! but not "HTTP", "HTTPS": a plural `s` is written in lower case).
+//! Two names are **one edit apart** when their tokens, joined by single
+//! spaces, differ by one inserted, deleted or replaced letter, or two
+//! swapped neighbouring letters, and:
+//!
+//! - both have at least [`MIN_EDIT_LEN`] letters and digits (under that,
+//!   one letter is often the whole difference: bcrypt and scrypt, NUnit
+//!   and XUnit);
+//! - neither is a prefix of the other (HTTP and HTTPS);
+//! - the edit is inside one token of at least four characters in both
+//!   names (SQS and SNS are different services), and touches letters only
+//!   (Python 2 and Python 3 are siblings).
+//!
+//! Names over [`MAX_EDIT_LEN`] characters are only compared for sameness.
+//!
+//! ```
+//! use trailmap_lint::names::{Names, similar};
+//!
+//! let like = |a: &str, b: &str| {
+//!     let names = Names::new([a, b]);
+//!     similar(names.get(0), names.get(1))
+//! };
+//! assert!(like("Kubernetes", "Kubernets"));
+//! assert!(like("Design Patterns", "design-pattern"));
+//! assert!(!like("MySQL", "MS SQL"));
+//! assert!(!like("AWS SQS basics", "AWS SNS basics"));
+//! assert!(!like("Python 2 internals", "Python 3 internals"));
+//! ```
+
+/// Names with fewer letters and digits than this are never one edit apart.
+pub const MIN_EDIT_LEN: usize = 8;
+
+/// Names with more characters (tokens joined by spaces) than this are only
+/// compared for sameness: bounds the work per name.
+pub const MAX_EDIT_LEN: usize = 128;
+
+/// Tokens of at least this many characters may hold an edit.
+const MIN_TOKEN_LEN: usize = 4;
+
+/// Every name of a roadmap, normalized, in two flat buffers (a string
+/// per name was a million allocations at a million skills).
+#[derive(Debug, Default)]
+pub struct Names {
+    keys: String,
+    key_ends: Vec<usize>,
+    chars: Vec<char>,
+    char_ends: Vec<usize>,
+}
+
+impl Names {
+    /// Normalizes every name of `names`.
+    pub fn new<'a>(names: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut out = Names::default();
+        let mut token: Vec<char> = Vec::new();
+        // The token's last character as written: a plural `s` is lower case.
+        let mut last = ' ';
+        for name in names {
+            let start = out.chars.len();
+            let mut chars = name.chars();
+            loop {
+                let c = chars.next();
+                if let Some(c) = c.filter(|c| c.is_alphanumeric()) {
+                    token.extend(c.to_lowercase());
+                    last = c;
+                    continue;
+                }
+                if !token.is_empty() {
+                    if out.chars.len() > start {
+                        out.chars.push(' ');
+                    }
+                    out.chars.extend_from_slice(&token);
+                    out.keys.extend(&token[..token.len() - usize::from(last == 's' && plural(&token))]);
+                    token.clear();
+                }
+                if c.is_none() {
+                    break;
+                }
+            }
+            out.key_ends.push(out.keys.len());
+            out.char_ends.push(out.chars.len());
+        }
+        out
+    }
+
+    /// Number of names.
+    pub fn len(&self) -> usize {
+        self.key_ends.len()
+    }
+
+    /// `true` when there are no names.
+    pub fn is_empty(&self) -> bool {
+        self.key_ends.is_empty()
+    }
+
+    /// Name `i`, normalized.
+    pub fn get(&self, i: usize) -> Name<'_> {
+        let key_start = if i == 0 { 0 } else { self.key_ends[i - 1] };
+        let char_start = if i == 0 { 0 } else { self.char_ends[i - 1] };
+        Name { key: &self.keys[key_start..self.key_ends[i]], spaced: &self.chars[char_start..self.char_ends[i]] }
+    }
+}
+
+/// A skill name's two normalized forms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Name<'a> {
+    /// Tokens without plural `s`, joined without spaces: equal for the same name.
+    pub key: &'a str,
+    /// Tokens joined by single spaces: the text the edit test compares.
+    pub spaced: &'a [char],
+}
+
+impl Name<'_> {
+    /// Letters and digits, spaces not counted.
+    fn letters(&self) -> usize {
+        self.spaced.iter().filter(|c| **c != ' ').count()
+    }
+
+    /// Whether the one-edit test applies to this name at all.
+    pub fn editable(&self) -> bool {
+        self.spaced.len() <= MAX_EDIT_LEN && self.letters() >= MIN_EDIT_LEN
+    }
+}
+
+/// A trailing `s` (written in lower case: HTTPS is not a plural) that
+/// makes a token plural: not after another `s`, not in tokens under four
+/// characters (SQS, AWS, CSS).
+fn plural(token: &[char]) -> bool {
+    token.len() >= MIN_TOKEN_LEN && token.ends_with(&['s']) && !token.ends_with(&['s', 's'])
+}
+
+/// `true` when `a` and `b` are the same name or one edit apart, as the
+/// module documentation defines them.
+pub fn similar(a: Name<'_>, b: Name<'_>) -> bool {
+    a.key == b.key || one_edit(a, b)
+}
+
+/// The precise one-edit test.
+pub fn one_edit(a: Name<'_>, b: Name<'_>) -> bool {
+    if !a.editable() || !b.editable() || a.spaced == b.spaced {
+        return false;
+    }
+    let (x, y) = (a.spaced, b.spaced);
+    if x.starts_with(y) || y.starts_with(x) {
+        return false;
+    }
+    let prefix = x.iter().zip(y).take_while(|(p, q)| p == q).count();
+    let suffix = x[prefix..].iter().rev().zip(y[prefix..].iter().rev()).take_while(|(p, q)| p == q).count();
+    let (mx, my) = (&x[prefix..x.len() - suffix], &y[prefix..y.len() - suffix]);
+    let one = match (mx.len(), my.len()) {
+        (0, 1) | (1, 0) | (1, 1) => true,
+        (2, 2) => mx[0] == my[1] && mx[1] == my[0],
+        _ => false,
+    };
+    one && mx.iter().chain(my).all(|c| c.is_alphabetic())
+        && token_len(x, prefix, mx.len()) >= MIN_TOKEN_LEN
+        && token_len(y, prefix, my.len()) >= MIN_TOKEN_LEN
+}
+
+/// Length of the token of `text` around `text[at..at + len]`.
+fn token_len(text: &[char], at: usize, len: usize) -> usize {
+    let left = text[..at].iter().rev().take_while(|c| **c != ' ').count();
+    let right = text[at + len..].iter().take_while(|c| **c != ' ').count();
+    left + len + right
+}
+
+/// A variant that [`variant_hashes`] emits: the whole spaced name or the
+/// name with the character at `deleted` removed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Variant {
+    /// The whole spaced name.
+    Whole,
+    /// The spaced name without the character at this position.
+    Deleted(usize),
+}
+
+/// Reusable buffers of [`variant_hashes`].
+#[derive(Default)]
+pub struct Scratch {
+    suffix: Vec<u64>,
+    power: Vec<u64>,
+}
+
+const BASE: u64 = 0x100_0000_01B3;
+
+fn value(c: char) -> u64 {
+    u64::from(c) + 1
+}
+
+/// SplitMix64's finaliser with the length mixed in.
+fn finish(h: u64, len: usize) -> u64 {
+    let mut z = h ^ (len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// The hash of a name's sameness key (distinct from every variant hash of
+/// the same text by a tag).
+pub fn key_hash(name: Name<'_>) -> u64 {
+    let h = name.key.chars().fold(0u64, |h, c| h.wrapping_mul(BASE).wrapping_add(value(c)));
+    finish(h ^ 0x5EED_0F_5A4E, name.key.len())
+}
+
+/// Calls `emit` with the hash of an editable name's spaced form and of
+/// each variant with one letter deleted from a token of four or more
+/// characters: every pair one edit apart shares a hash (an insertion is a
+/// deletion from the longer name; a replacement, the same deletion from
+/// both; a swap, deleting the same letter from each). Polynomial hashes of
+/// prefixes and suffixes give each variant in constant time.
+pub fn variant_hashes(name: Name<'_>, scratch: &mut Scratch, mut emit: impl FnMut(Variant, u64)) {
+    if !name.editable() {
+        return;
+    }
+    let text = name.spaced;
+    let len = text.len();
+    let (suffix, power) = (&mut scratch.suffix, &mut scratch.power);
+    suffix.clear();
+    suffix.resize(len + 1, 0);
+    power.clear();
+    power.resize(len + 1, 1);
+    for j in (0..len).rev() {
+        power[j] = power[j + 1].wrapping_mul(BASE);
+        suffix[j] = value(text[j]).wrapping_mul(power[j + 1]).wrapping_add(suffix[j + 1]);
+    }
+    emit(Variant::Whole, finish(suffix[0], len));
+    let mut prefix = 0u64;
+    let mut long_token = false;
+    for k in 0..len {
+        if k == 0 || text[k - 1] == ' ' {
+            long_token = text[k..].iter().take_while(|c| **c != ' ').count() >= MIN_TOKEN_LEN;
+        }
+        if text[k] != ' ' && text[k].is_alphabetic() {
+            if long_token {
+                let h = prefix.wrapping_mul(power[k + 1]).wrapping_add(suffix[k + 1]);
+                emit(Variant::Deleted(k), finish(h, len - 1));
+            }
+        }
+        prefix = prefix.wrapping_mul(BASE).wrapping_add(value(text[k]));
+    }
+}
+
+/// The text of `variant` of `name`, as an iterator of characters.
+pub fn variant_chars(name: Name<'_>, variant: Variant) -> impl Iterator<Item = char> + '_ {
+    let skip = match variant {
+        Variant::Whole => usize::MAX,
+        Variant::Deleted(k) => k,
+    };
+    name.spaced.iter().enumerate().filter(move |(j, _)| *j != skip).map(|(_, c)| *c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn like(a: &str, b: &str) -> bool {
+        let names = Names::new([a, b]);
+        similar(names.get(0), names.get(1))
+    }
+
+    #[test]
+    fn variant_hashes_equal_the_hashes_of_the_variants() {
+        let names = Names::new(["Kubernetes operator"]);
+        let name = names.get(0);
+        let mut got = Vec::new();
+        variant_hashes(name, &mut Scratch::default(), |v, h| got.push((v, h)));
+        assert_eq!(got[0].0, Variant::Whole);
+        for &(v, h) in &got[1..] {
+            // A variant hashes like a whole name of its text.
+            let text: Vec<char> = variant_chars(name, v).collect();
+            let mut whole = None;
+            variant_hashes(Name { key: "", spaced: &text }, &mut Scratch::default(), |vv, hh| {
+                if vv == Variant::Whole {
+                    whole = Some(hh);
+                }
+            });
+            assert_eq!(whole, Some(h), "{text:?}");
+        }
+        // Letters of tokens of four or more only: "kubernetes operator" has 18.
+        assert_eq!(got.len(), 1 + 18);
+        let short = Names::new(["AWS SQS", "Kubernetes"]);
+        let mut count = 0;
+        variant_hashes(short.get(0), &mut Scratch::default(), |_, _| count += 1);
+        assert_eq!(count, 0, "under eight letters: no variants");
+    }
+
+    #[test]
+    fn names_people_keep_apart() {
+        for (a, b) in [
+            ("MySQL", "MS SQL"),
+            ("HTTP", "HTTPS"),
+            ("Next.js", "Nuxt.js"),
+            ("bcrypt", "scrypt"),
+            ("NUnit", "XUnit"),
+            ("Big-O", "Big-θ"),
+            ("Amazon SQS basics", "Amazon SNS basics"),
+            ("Python 2 internals", "Python 3 internals"),
+            ("Regression testing", "Regression testings suite"),
+            ("Gradient Boost", "Gradient Boosts2"),
+            ("Spring Boot", "Spring Boot 3"),
+        ] {
+            assert!(!like(a, b), "{a} / {b}");
+        }
+        for (a, b) in [
+            ("Kubernetes", "Kubernets"),
+            ("Gradient Boosting", "Gradient Bosting"),
+            ("Elasticsearch", "Elasticsaerch"),
+            ("Graph", "Graphs"),
+            ("Design Patterns", "design pattern"),
+            ("JavaScript", "Java Script"),
+            ("C", "c"),
+        ] {
+            assert!(like(a, b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn one_edit_agrees_with_the_edit_distance_on_long_words() {
+        let words = ["abcdefgh", "abcdefgx", "abcdefg", "bacdefgh", "abcdefghi", "xabcdefgh", "abcdfegh", "abcd efgh"];
+        for a in words {
+            for b in words {
+                let names = Names::new([a, b]);
+                let distance = trailmap::suggest::levenshtein(a, b, 2);
+                let prefix = a.starts_with(b) || b.starts_with(a);
+                let expected = a != b && distance == 1 && !prefix && !a.contains(' ') && !b.contains(' ');
+                assert_eq!(one_edit(names.get(0), names.get(1)), expected, "{a:?} {b:?}");
+            }
+        }
+    }
+}

@@ -1,0 +1,284 @@
+//! Redundant prerequisites: for each skill, the plain prerequisites that
+//! another plain prerequisite of the same skill already needs, through
+//! plain prerequisites only.
+//!
+//! Each question "does `via` need `target`?" is answered exactly, but most
+//! are answered without a search, by interval labels over the plain
+//! "needs" graph (GRAIL, Yıldırım, Chaoji and Zaki, 2010):
+//!
+//! - a few depth-first traversals in different child orders number every
+//!   skill in post-order; `low` is the smallest number among everything it
+//!   needs. If `via` needs `target`, then `target`'s interval `[low, post]`
+//!   lies inside `via`'s in every traversal: a `target` outside any of
+//!   them is not needed (the common answer, in constant time);
+//! - a `target` inside `via`'s depth-first subtree in some traversal is
+//!   needed for sure (again constant time);
+//! - only the rest is searched, and the search enters only skills whose
+//!   intervals still contain `target`'s.
+//!
+//! With longest-path levels and heights (a skill needed by another has a
+//! lower level and a greater height) as a further filter. A skill with
+//! very many plain prerequisites is answered with one search over what
+//! they need instead of a question per pair.
+
+use super::{Redundant, SkillGraph, to_u32};
+
+/// Depth-first traversals whose labels are kept: each more rejects more
+/// pairs up front and costs one pass over the graph.
+const TRAVERSALS: usize = 3;
+
+/// Above this many plain prerequisites, a skill's questions are answered
+/// by one marking search rather than pair by pair (quadratic in them).
+const PAIRWISE_MAX: usize = 32;
+
+/// The plain prerequisite graph in flat arrays: `needs(i)` is the first
+/// member of each plain entry of skill `i` (repeats kept, as entries).
+struct Plain {
+    start: Vec<u32>,
+    members: Vec<u32>,
+    entries: Vec<u32>,
+}
+
+impl Plain {
+    fn new(graph: &SkillGraph<'_>) -> Self {
+        let n = graph.len();
+        let mut start = Vec::with_capacity(n + 1);
+        let mut members = Vec::with_capacity(graph.members.len());
+        let mut entries = Vec::with_capacity(graph.members.len());
+        for i in 0..n {
+            start.push(to_u32(members.len()));
+            for r in graph.requirements_of(to_u32(i)).filter(|r| !r.any_of) {
+                members.push(r.members[0]);
+                entries.push(r.entry);
+            }
+        }
+        start.push(to_u32(members.len()));
+        Plain { start, members, entries }
+    }
+
+    fn needs(&self, i: u32) -> &[u32] {
+        &self.members[self.start[i as usize] as usize..self.start[i as usize + 1] as usize]
+    }
+
+    fn entries(&self, i: u32) -> &[u32] {
+        &self.entries[self.start[i as usize] as usize..self.start[i as usize + 1] as usize]
+    }
+}
+
+/// One traversal's numbers for a skill.
+#[derive(Clone, Copy, Default)]
+struct Label {
+    /// The smallest post-order number of anything the skill needs (or its own subtree's first).
+    low: u32,
+    /// The post-order number the traversal gave when it entered the skill:
+    /// its depth-first subtree holds exactly the numbers `first..=post`.
+    first: u32,
+    /// Post-order number.
+    post: u32,
+}
+
+/// [`TRAVERSALS`] labels per skill, side by side for cache locality.
+struct Labels {
+    labels: Vec<[Label; TRAVERSALS]>,
+}
+
+impl Labels {
+    /// Labels every skill of `order` (a topological order, prerequisites
+    /// first; skills on cycles are not in it and not labelled).
+    fn new(plain: &Plain, order: &[u32], n: usize) -> Self {
+        let mut labels = vec![[Label::default(); TRAVERSALS]; n];
+        let mut visited = vec![0u8; n];
+        let mut stack: Vec<(u32, u32)> = Vec::new();
+        for round in 0..TRAVERSALS {
+            let mark = round as u8 + 1;
+            let mut counter = 0u32;
+            // Roots from the last skill back (skills nothing needs come
+            // late), children from a per-skill, per-round rotation.
+            let roots: Box<dyn Iterator<Item = &u32>> =
+                if round % 2 == 0 { Box::new(order.iter().rev()) } else { Box::new(order.iter()) };
+            for &root in roots {
+                if visited[root as usize] == mark {
+                    continue;
+                }
+                visited[root as usize] = mark;
+                labels[root as usize][round].first = counter;
+                stack.push((root, 0));
+                while let Some(top) = stack.last_mut() {
+                    let (x, next) = *top;
+                    let needs = plain.needs(x);
+                    if (next as usize) < needs.len() {
+                        top.1 += 1;
+                        let y = needs[(next as usize + rotation(x, round, needs.len())) % needs.len()];
+                        if visited[y as usize] != mark {
+                            visited[y as usize] = mark;
+                            labels[y as usize][round].first = counter;
+                            stack.push((y, 0));
+                        }
+                    } else {
+                        labels[x as usize][round].post = counter;
+                        counter += 1;
+                        stack.pop();
+                    }
+                }
+            }
+            // Prerequisites first: each skill's `low` from those it needs.
+            for &x in order {
+                let mut low = labels[x as usize][round].first;
+                for &y in plain.needs(x) {
+                    low = low.min(labels[y as usize][round].low);
+                }
+                labels[x as usize][round].low = low;
+            }
+        }
+        Labels { labels }
+    }
+
+    /// `false` when `from` certainly does not need `to`.
+    fn may_need(&self, from: u32, to: u32) -> bool {
+        let (a, b) = (&self.labels[from as usize], &self.labels[to as usize]);
+        (0..TRAVERSALS).all(|r| a[r].low <= b[r].low && b[r].post < a[r].post)
+    }
+
+    /// `true` when `to` is in `from`'s depth-first subtree in some
+    /// traversal: `from` needs it for sure.
+    fn surely_needs(&self, from: u32, to: u32) -> bool {
+        let (a, b) = (&self.labels[from as usize], &self.labels[to as usize]);
+        (0..TRAVERSALS).any(|r| a[r].first <= b[r].post && b[r].post < a[r].post)
+    }
+}
+
+/// Where traversal `round` starts among a skill's `len` prerequisites.
+fn rotation(x: u32, round: usize, len: usize) -> usize {
+    if round == 0 {
+        return 0;
+    }
+    let mut z = u64::from(x) ^ (round as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    ((z ^ (z >> 31)) % len as u64) as usize
+}
+
+/// Every redundant plain prerequisite of `graph`, by skill (file order)
+/// then entry.
+pub(super) fn find(graph: &SkillGraph<'_>) -> Vec<Redundant> {
+    let n = graph.len();
+    let order = graph.topological_indices();
+    let plain = Plain::new(graph);
+    // Longest-path level and height over all prerequisites (plain and
+    // `any_of`): needing through plain entries implies both orders.
+    let mut level = vec![0u32; n];
+    for &i in &order {
+        level[i as usize] =
+            graph.prerequisite_members(i).iter().map(|&m| level[m as usize].saturating_add(1)).max().unwrap_or(0);
+    }
+    let mut height = vec![0u32; n];
+    for &i in order.iter().rev() {
+        let h = height[i as usize].saturating_add(1);
+        for &m in graph.prerequisite_members(i) {
+            height[m as usize] = height[m as usize].max(h);
+        }
+    }
+    let labels = Labels::new(&plain, &order, n);
+    let between = |y: u32, target: u32| {
+        level[y as usize] > level[target as usize]
+            && height[y as usize] < height[target as usize]
+            && labels.may_need(y, target)
+    };
+    let mut stamp = vec![0u32; n];
+    let mut generation = 0u32;
+    let mut stack = Vec::new();
+    let mut out = Vec::new();
+    // `needs(via, target)`: exact, pruned by the labels.
+    let mut needs = |via: u32, target: u32| -> bool {
+        if !between(via, target) {
+            return false;
+        }
+        if labels.surely_needs(via, target) {
+            return true;
+        }
+        generation = generation.wrapping_add(1);
+        if generation == 0 {
+            stamp.fill(0);
+            generation = 1;
+        }
+        stack.clear();
+        stack.push(via);
+        while let Some(x) = stack.pop() {
+            for &y in plain.needs(x) {
+                if y == target {
+                    return true;
+                }
+                if stamp[y as usize] != generation && between(y, target) {
+                    if labels.surely_needs(y, target) {
+                        return true;
+                    }
+                    stamp[y as usize] = generation;
+                    stack.push(y);
+                }
+            }
+        }
+        false
+    };
+    let mut first_via: Vec<u32> = vec![u32::MAX; n];
+    let mut marked: Vec<u32> = Vec::new();
+    let mut marking: Vec<u32> = Vec::new();
+    for &v in &order {
+        let prerequisites = plain.needs(v);
+        if prerequisites.len() < 2 {
+            continue;
+        }
+        let entries = plain.entries(v);
+        let mut report = |k: usize, via: u32| {
+            out.push(Redundant {
+                skill: graph.id(v).to_owned(),
+                prerequisite: graph.id(prerequisites[k]).to_owned(),
+                via: graph.id(via).to_owned(),
+                entry: entries[k] as usize,
+            });
+        };
+        if prerequisites.len() <= PAIRWISE_MAX {
+            for (k, &target) in prerequisites.iter().enumerate() {
+                if let Some(&via) = prerequisites.iter().find(|&&via| via != target && needs(via, target)) {
+                    report(k, via);
+                }
+            }
+        } else {
+            // One search per prerequisite in entry order, each marking
+            // what it reaches and nobody before it did: a skill is marked
+            // by the first prerequisite that needs it.
+            let floor = prerequisites.iter().map(|&p| level[p as usize]).min().unwrap_or(0);
+            for &via in prerequisites {
+                if first_via[via as usize] != u32::MAX {
+                    // Already needed by an earlier one, and so is all it needs.
+                    continue;
+                }
+                marking.clear();
+                marking.push(via);
+                while let Some(x) = marking.pop() {
+                    for &y in plain.needs(x) {
+                        if first_via[y as usize] == u32::MAX {
+                            first_via[y as usize] = via;
+                            marked.push(y);
+                            // What a skill at the lowest level of the
+                            // prerequisites needs cannot be one of them.
+                            if level[y as usize] > floor {
+                                marking.push(y);
+                            }
+                        }
+                    }
+                }
+            }
+            for (k, &target) in prerequisites.iter().enumerate() {
+                let via = first_via[target as usize];
+                if via != u32::MAX && via != target {
+                    report(k, via);
+                }
+            }
+            for y in marked.drain(..) {
+                first_via[y as usize] = u32::MAX;
+            }
+        }
+    }
+    out.sort_by_key(|r| (graph.index.get(r.skill.as_str()).copied(), r.entry));
+    out
+}
