@@ -9,6 +9,14 @@ pub fn print(text: &str) {
     let _ = out.flush();
 }
 
+/// Prints text carrying ANSI styles to stdout, through the terminal layer
+/// that strips them where colour is off.
+pub fn print_styled(text: &str) {
+    let mut out = anstream::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
+    let _ = out.flush();
+}
+
 /// Prints to stderr.
 pub fn eprint(text: &str) {
     let _ = std::io::stderr().lock().write_all(text.as_bytes());

@@ -31,6 +31,7 @@
 //! Nothing here prints or exits: each function returns the text.
 
 mod diagram;
+pub mod learner;
 mod markdown;
 
 pub use diagram::{DotOptions, MermaidOptions, dot, mermaid};

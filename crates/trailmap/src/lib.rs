@@ -32,6 +32,7 @@
 pub(crate) mod check;
 pub mod codes;
 pub mod diagnostic;
+pub mod effort;
 pub mod escape;
 pub mod fs;
 pub mod graph;

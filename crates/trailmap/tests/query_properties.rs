@@ -96,7 +96,7 @@ proptest! {
         let graph = SkillGraph::new(&roadmap);
         let progress = progress_of(&statuses);
         let goal_id = roadmap.skills[goal.index(roadmap.skills.len())].id.clone();
-        let plan = graph.plan(&[goal_id.as_str()], &progress, None).unwrap();
+        let plan = graph.plan(&[goal_id.as_str()], &progress).unwrap();
         let position: HashMap<&str, usize> = plan.steps.iter().enumerate().map(|(i, s)| (s.skill.id.as_str(), i)).collect();
         prop_assert_eq!(position.len(), plan.steps.len(), "no skill twice");
         if !progress.is_satisfied(&goal_id) {
@@ -127,7 +127,7 @@ proptest! {
         let roadmap = load(&value);
         let graph = SkillGraph::new(&roadmap);
         let progress = progress_of(&statuses);
-        let plan = graph.plan_all(&progress, Some(f64::from(hours))).unwrap();
+        let plan = graph.plan_all(&progress).unwrap();
         let schedule = graph.schedule(&plan, f64::from(hours)).unwrap();
         prop_assert_eq!(schedule.items.len(), plan.steps.len());
         let mut per_week: HashMap<u32, f64> = HashMap::new();

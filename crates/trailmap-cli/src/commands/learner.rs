@@ -1,12 +1,11 @@
 //! `trailmap next`, `plan` and `schedule`: the learner's questions.
 
-use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use serde_json::json;
 use trailmap::query::{NextOptions, Plan, Schedule};
 use trailmap::{Progress, Roadmap, SkillGraph, Status};
 use trailmap_lint::emit;
+use trailmap_render::learner::{NextReport, PlanReport, ScheduleReport};
 
 use crate::cli::{EXIT_FINDINGS, EXIT_OK, EXIT_USAGE};
 use crate::output;
@@ -166,46 +165,10 @@ pub fn next(args: NextArgs) -> u8 {
     }
     let all = graph.next(&progress, &NextOptions { goals: args.goal.clone(), limit: None });
     let shown = &all[..args.limit.unwrap_or(usize::MAX).min(all.len())];
+    let report = NextReport::new(&roadmap, &progress, shown, all.len());
     match args.format {
-        TextOrJson::Json => {
-            let items: Vec<_> = shown
-                .iter()
-                .enumerate()
-                .map(|(rank, s)| {
-                    json!({
-                        "rank": rank + 1,
-                        "id": s.skill.id,
-                        "name": s.skill.name,
-                        "optional": s.skill.optional,
-                        "reasons": s.reasons.iter().map(|r| json!({"kind": r.kind(), "text": r.to_string()})).collect::<Vec<_>>(),
-                    })
-                })
-                .collect();
-            output::print(&pretty(&json!(items)));
-        }
-        TextOrJson::Text => {
-            let done = roadmap.skills.iter().filter(|s| progress.is_satisfied(&s.id)).count();
-            let mut out = String::new();
-            let _ = writeln!(
-                out,
-                "{}: {} of {} skills done; you can start {} now{}.\n",
-                emit::sanitize(&roadmap.title),
-                done,
-                roadmap.skills.len(),
-                all.len(),
-                if shown.len() < all.len() { format!(" (showing {})", shown.len()) } else { String::new() }
-            );
-            let width = shown.iter().map(|s| s.skill.name.chars().count().min(40)).max().unwrap_or(0);
-            for (rank, s) in shown.iter().enumerate() {
-                let reasons: Vec<String> = s.reasons.iter().map(ToString::to_string).collect();
-                let name = emit::sanitize(&s.skill.name);
-                let _ = writeln!(out, "{:>3}. {name:<width$}  {}", rank + 1, emit::sanitize(&reasons.join(" · ")));
-            }
-            if all.is_empty() {
-                out.push_str("Nothing to start: every skill is done, or waits on one being learned.\n");
-            }
-            output::print(&out);
-        }
+        TextOrJson::Json => output::print(&report.json()),
+        TextOrJson::Text => output::print_styled(&report.text(shown)),
     }
     EXIT_OK
 }
@@ -214,30 +177,13 @@ fn suggest(roadmap: &Roadmap, id: &str) -> Option<String> {
     trailmap::suggest::did_you_mean(id, roadmap.skills.iter().map(|s| s.id.as_str())).map(str::to_owned)
 }
 
-fn pretty(value: &serde_json::Value) -> String {
-    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
-    text.push('\n');
-    text
-}
-
-fn build_plan<'r>(
-    graph: &SkillGraph<'r>,
-    goals: &[String],
-    progress: &Progress,
-    pace: Option<f64>,
-) -> Result<Plan<'r>, u8> {
+fn build_plan<'r>(graph: &SkillGraph<'r>, goals: &[String], progress: &Progress) -> Result<Plan<'r>, u8> {
     let goal_refs: Vec<&str> = goals.iter().map(String::as_str).collect();
-    let plan =
-        if goal_refs.is_empty() { graph.plan_all(progress, pace) } else { graph.plan(&goal_refs, progress, pace) };
+    let plan = if goal_refs.is_empty() { graph.plan_all(progress) } else { graph.plan(&goal_refs, progress) };
     plan.map_err(|err| {
         output::error(&err.to_string());
         EXIT_USAGE
     })
-}
-
-fn hours(h: f64) -> String {
-    let rounded = (h * 10.0).round() / 10.0;
-    if rounded.fract() == 0.0 { format!("{rounded:.0} h") } else { format!("{rounded:.1} h") }
 }
 
 pub fn plan(args: PlanArgs) -> u8 {
@@ -246,73 +192,14 @@ pub fn plan(args: PlanArgs) -> u8 {
         Err(code) => return code,
     };
     let graph = SkillGraph::new(&roadmap);
-    let plan = match build_plan(&graph, &args.goal, &progress, None) {
+    let plan = match build_plan(&graph, &args.goal, &progress) {
         Ok(plan) => plan,
         Err(code) => return code,
     };
+    let report = PlanReport::new(&graph, &plan, &progress);
     match args.format {
-        TextOrJson::Json => {
-            let items: Vec<_> = plan
-                .steps
-                .iter()
-                .map(|s| {
-                    let mut item = json!({
-                        "id": s.skill.id,
-                        "name": s.skill.name,
-                        "hours": s.effort.hours,
-                        "estimated": s.effort.is_estimated(),
-                        "status": progress.status(&s.skill.id).map(|st| match st { Status::Learning => "learning", Status::Done => "done", Status::Skipped => "skipped" }),
-                    });
-                    if let Some(c) = &s.chosen {
-                        item["chosen"] = json!({"for": c.for_skill, "over": c.over, "why": c.why});
-                    }
-                    item
-                })
-                .collect();
-            output::print(&pretty(&json!(items)));
-        }
-        TextOrJson::Text => {
-            let mut out = String::new();
-            let goals: Vec<String> =
-                plan.goals.iter().map(|g| graph.skill(g).map_or(g.clone(), |s| s.name.clone())).collect();
-            if plan.steps.is_empty() {
-                let _ =
-                    writeln!(out, "Nothing left to learn for {}: you are there.", emit::sanitize(&goals.join(", ")));
-                output::print(&out);
-                return EXIT_OK;
-            }
-            let _ = writeln!(
-                out,
-                "To reach {}: {} skills, about {} in all.\n",
-                emit::sanitize(&goals.join(", ")),
-                plan.steps.len(),
-                hours(plan.total_hours)
-            );
-            let width = plan.steps.iter().map(|s| s.skill.name.chars().count().min(40)).max().unwrap_or(0);
-            let mut estimated = false;
-            for (i, s) in plan.steps.iter().enumerate() {
-                let mark = if s.effort.is_estimated() { "*" } else { " " };
-                estimated |= s.effort.is_estimated();
-                let mut line = format!(
-                    "{:>3}. {:<width$}  {:>7}{mark}",
-                    i + 1,
-                    emit::sanitize(&s.skill.name),
-                    hours(s.effort.hours)
-                );
-                if progress.status(&s.skill.id) == Some(Status::Learning) {
-                    line.push_str("  (learning)");
-                }
-                if let Some(c) = &s.chosen {
-                    let _ = write!(line, "  chosen for {} over {} ({})", c.for_skill, c.over.join(", "), c.why);
-                }
-                out.push_str(emit::sanitize(&line).trim_end());
-                out.push('\n');
-            }
-            if estimated {
-                out.push_str("\n* estimated from the phase's span; the roadmap gives no effort for these skills\n");
-            }
-            output::print(&out);
-        }
+        TextOrJson::Json => output::print(&report.json()),
+        TextOrJson::Text => output::print_styled(&report.text(&plan)),
     }
     EXIT_OK
 }
@@ -339,7 +226,7 @@ pub fn schedule(args: ScheduleArgs) -> u8 {
         Err(code) => return code,
     };
     let graph = SkillGraph::new(&roadmap);
-    let plan = match build_plan(&graph, &args.goal, &progress, Some(args.hours_per_week)) {
+    let plan = match build_plan(&graph, &args.goal, &progress) {
         Ok(plan) => plan,
         Err(code) => return code,
     };
@@ -351,88 +238,19 @@ pub fn schedule(args: ScheduleArgs) -> u8 {
             return if matches!(err, trailmap::query::QueryError::TooLong(_)) { EXIT_FINDINGS } else { EXIT_USAGE };
         }
     };
-    let week_start = |w: u32| start.map(|d| d.add_days(7 * (i64::from(w) - 1)));
+    let report = ScheduleReport::new(&graph, &schedule, start);
     match args.format {
-        ScheduleFormat::Json => {
-            let items: Vec<_> = schedule
-                .items
-                .iter()
-                .map(|s| {
-                    json!({
-                        "id": s.skill.id,
-                        "name": s.skill.name,
-                        "hours": s.effort.hours,
-                        "estimated": s.effort.is_estimated(),
-                        "start_week": s.start_week,
-                        "end_week": s.end_week,
-                        "hours_by_week": s.hours_by_week,
-                        "start_date": week_start(s.start_week).map(|d| d.to_string()),
-                    })
-                })
-                .collect();
-            output::print(&pretty(
-                &json!({"hours_per_week": schedule.hours_per_week, "weeks": schedule.weeks, "items": items}),
-            ));
-        }
+        ScheduleFormat::Json => output::print(&report.json()),
         ScheduleFormat::Ics => {
             // `--format ics` without `--start` was refused above.
             if let Some(start) = start {
                 output::print(&ics(&roadmap, &schedule, start));
             }
         }
-        ScheduleFormat::Text => output::print(&schedule_text(&roadmap, &schedule, &week_start)),
+        ScheduleFormat::Text => output::print_styled(&report.text(&schedule)),
     }
     EXIT_OK
 }
-
-fn schedule_text(
-    roadmap: &Roadmap,
-    schedule: &Schedule<'_>,
-    week_start: &dyn Fn(u32) -> Option<trailmap::query::Date>,
-) -> String {
-    let mut out = String::new();
-    if schedule.items.is_empty() {
-        out.push_str("Nothing left to schedule.\n");
-        return out;
-    }
-    let total: f64 = schedule.items.iter().map(|s| s.effort.hours).sum();
-    let _ = writeln!(
-        out,
-        "{} at {} a week: {} weeks, {} in all.",
-        emit::sanitize(&roadmap.title),
-        hours(schedule.hours_per_week),
-        schedule.weeks,
-        hours(total)
-    );
-    let mut estimated = false;
-    for week in 1..=schedule.weeks {
-        let date = week_start(week).map(|d| format!(" (from {d})")).unwrap_or_default();
-        let _ = writeln!(out, "\nWeek {week}{date}");
-        for s in &schedule.items {
-            if week < s.start_week || week > s.end_week {
-                continue;
-            }
-            let h = s.hours_by_week[(week - s.start_week) as usize];
-            let note = if s.start_week == s.end_week {
-                String::new()
-            } else if week == s.start_week {
-                " (continues)".into()
-            } else if week == s.end_week {
-                " (finishes)".into()
-            } else {
-                " (continued)".into()
-            };
-            let mark = if s.effort.is_estimated() { "*" } else { "" };
-            estimated |= s.effort.is_estimated();
-            let _ = writeln!(out, "  {:>6}{mark:1}  {}{note}", hours(h), emit::sanitize(&s.skill.name));
-        }
-    }
-    if estimated {
-        out.push_str("\n* effort estimated from the phase's span at this pace; the roadmap gives none\n");
-    }
-    out
-}
-
 /// Folds a content line at 75 octets, as RFC 5545 requires.
 fn fold(line: &str) -> String {
     let mut out = String::new();
@@ -472,7 +290,7 @@ fn ics(roadmap: &Roadmap, schedule: &Schedule<'_>, start: trailmap::query::Date)
         let estimated = if s.effort.is_estimated() { " (estimated)" } else { "" };
         out.push_str(&fold(&format!(
             "DESCRIPTION:{}{estimated} over weeks {}-{} of {}",
-            trailmap::escape::ics(&hours(s.effort.hours)),
+            trailmap::escape::ics(&trailmap::effort::format_hours(s.effort.hours)),
             s.start_week,
             s.end_week,
             trailmap::escape::ics(&roadmap.title)
