@@ -78,7 +78,9 @@ fn every_figure_says_where_it_comes_from() {
     let text = stdout(&run(&["plan", path, "--goal", "c"]));
     assert!(text.contains("3 skills, ≈ 31 h in all"), "{text}");
     let text = stdout(&run(&["schedule", path, "--hours-per-week", "20"]));
-    assert!(text.contains("* estimated from the span of the phase that teaches it, at 6 h a week (the roadmap's pace)"));
+    assert!(
+        text.contains("* estimated from the span of the phase that teaches it, at 6 h a week (the roadmap's pace)")
+    );
     assert!(text.contains("~ the default of 10 h a skill"), "{text}");
     // Only given figures: no "≈", no footnote.
     let text = stdout(&run(&["plan", path, "--goal", "a"]));

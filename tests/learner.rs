@@ -63,7 +63,7 @@ fn learner_usage_errors() {
     assert_eq!(run(&["plan", SMALL]).status.code(), Some(2), "--goal is required");
     let out = run(&["plan", SMALL, "--goal", "pytorh"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `pytorch`?"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `pytorch`, PyTorch?"));
     assert_eq!(run(&["schedule", SMALL, "--hours-per-week", "0"]).status.code(), Some(2));
     assert_eq!(run(&["schedule", SMALL, "--hours-per-week", "5", "--format", "ics"]).status.code(), Some(2));
     assert_eq!(run(&["schedule", SMALL, "--hours-per-week", "5", "--start", "2027-02-30"]).status.code(), Some(2));

@@ -135,9 +135,7 @@ pub fn run(base: &Path, mutated: &Path, ops: &[&str], budget: &Budget) -> Result
     if wanted("schedule") {
         record(
             "schedule",
-            measure(budget, || {
-                graph.plan_all(&progress).and_then(|plan| graph.schedule(&plan, 10.0).map(|s| s.weeks))
-            }),
+            measure(budget, || graph.plan_all(&progress).and_then(|plan| graph.schedule(&plan, 10.0).map(|s| s.weeks))),
         );
     }
     if ["diff", "parse-both", "diff-e2e"].iter().any(|o| wanted(o)) {

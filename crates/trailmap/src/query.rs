@@ -353,11 +353,7 @@ impl<'r> SkillGraph<'r> {
     /// assert_eq!(plan.total_hours, 29.0);
     /// assert_eq!(plan.steps[1].chosen.as_ref().unwrap().over, ["flask"]);
     /// ```
-    pub fn plan(
-        &self,
-        goals: &[&str],
-        progress: &Progress,
-    ) -> Result<Plan<'r>, QueryError> {
+    pub fn plan(&self, goals: &[&str], progress: &Progress) -> Result<Plan<'r>, QueryError> {
         let goal_ids = self.resolve_goals(goals)?;
         let order = self.topological_indices();
         if order.len() < self.len() {
@@ -639,6 +635,24 @@ impl Date {
             return None;
         }
         Some(Date { days: days_from_civil(y, m, d) })
+    }
+
+    /// The day (UTC) of a Unix time in seconds.
+    ///
+    /// ```
+    /// assert_eq!(trailmap::query::Date::from_unix_seconds(86_400 * 365).to_string(), "1971-01-01");
+    /// ```
+    pub fn from_unix_seconds(seconds: i64) -> Date {
+        Date { days: seconds.div_euclid(86_400) }
+    }
+
+    /// Today in UTC, from the system clock (1970-01-01 if the clock is
+    /// before it).
+    pub fn today() -> Date {
+        let seconds = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+        Date::from_unix_seconds(seconds)
     }
 
     /// The date `n` days later.

@@ -115,7 +115,7 @@ proptest! {
                 prop_assert!(planned.iter().any(|&at| at < position[step.skill.id.as_str()]));
             }
         }
-        let total: f64 = plan.steps.iter().map(|s| s.effort.hours).sum();
+        let total: f64 = plan.steps.iter().map(|s| s.remaining_hours).sum();
         prop_assert!((total - plan.total_hours).abs() < 1e-6);
     }
 
@@ -135,7 +135,7 @@ proptest! {
         for (k, item) in schedule.items.iter().enumerate() {
             prop_assert_eq!(&item.skill.id, &plan.steps[k].skill.id, "plan order kept");
             let total: f64 = item.hours_by_week.iter().sum();
-            prop_assert!((total - item.effort.hours).abs() < 0.05, "{} hours {} vs {}", item.skill.id, total, item.effort.hours);
+            prop_assert!((total - item.remaining_hours).abs() < 0.05, "{} hours {} vs {}", item.skill.id, total, item.remaining_hours);
             prop_assert_eq!(item.hours_by_week.len() as u32, item.end_week - item.start_week + 1);
             for (w, h) in item.hours_by_week.iter().enumerate() {
                 *per_week.entry(item.start_week + w as u32).or_default() += h;

@@ -2,10 +2,12 @@
 
 use std::path::PathBuf;
 
+use trailmap::progress_file;
 use trailmap::query::{NextOptions, Plan, Schedule};
+use trailmap::resolve::ResolveError;
 use trailmap::{Progress, Roadmap, SkillGraph, Status};
 use trailmap_lint::emit;
-use trailmap_render::learner::{NextReport, PlanReport, ScheduleReport};
+use trailmap_render::learner::{NextReport, PlanReport, ScheduleReport, SkillsReport};
 
 use crate::cli::{EXIT_FINDINGS, EXIT_OK, EXIT_USAGE};
 use crate::output;
@@ -13,11 +15,13 @@ use crate::output;
 /// Where the learner stands: a progress file and/or skills given inline.
 #[derive(clap::Args)]
 pub struct ProgressArgs {
-    /// A progress file (see `trailmap schema progress`).
+    /// A progress file (see `trailmap schema progress`); default:
+    /// $TRAILMAP_PROGRESS, else ./progress.json, when the file exists.
     #[arg(long, value_name = "FILE")]
     progress: Option<PathBuf>,
-    /// Skills already learned, comma-separated (added to --progress).
-    #[arg(long, value_name = "ID,ID...", value_delimiter = ',')]
+    /// Skills already learned, comma-separated ids, names or aliases (added
+    /// to the progress file).
+    #[arg(long, value_name = "SKILL,SKILL...", value_delimiter = ',')]
     done: Vec<String>,
 }
 
@@ -28,7 +32,7 @@ pub struct NextArgs {
     #[command(flatten)]
     progress: ProgressArgs,
     /// Rank skills that lead to this goal first (repeatable).
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "SKILL")]
     goal: Vec<String>,
     /// Show at most N skills.
     #[arg(long, value_name = "N")]
@@ -43,7 +47,7 @@ pub struct PlanArgs {
     /// The roadmap file.
     roadmap: PathBuf,
     /// The skill to reach (repeatable).
-    #[arg(long, value_name = "ID", required = true)]
+    #[arg(long, value_name = "SKILL", required = true)]
     goal: Vec<String>,
     #[command(flatten)]
     progress: ProgressArgs,
@@ -60,7 +64,7 @@ pub struct ScheduleArgs {
     #[arg(long, value_name = "H")]
     hours_per_week: f64,
     /// Schedule only what these goals need (repeatable); default: the whole roadmap.
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "SKILL")]
     goal: Vec<String>,
     #[command(flatten)]
     progress: ProgressArgs,
@@ -93,34 +97,24 @@ pub enum ScheduleFormat {
 /// Loads the roadmap and the progress, printing problems. `Err` is the
 /// exit code to stop with.
 fn setup(path: &PathBuf, args: &ProgressArgs) -> Result<(Roadmap, Progress), u8> {
-    let loaded = match Roadmap::from_path(path) {
-        Ok(loaded) => loaded,
-        Err(err) => {
-            output::error(&err.to_string());
-            return Err(EXIT_USAGE);
-        }
-    };
-    let source = std::fs::read_to_string(path).unwrap_or_default();
-    let lookup = |_: &str| Some(source.as_str());
-    if !loaded.is_valid() {
-        output::eprint(&emit::full(&loaded.diagnostics, &lookup, emit::Style::default()));
-        output::error(&format!("{} is not a valid roadmap; fix it first (trailmap validate)", path.display()));
-        return Err(EXIT_FINDINGS);
-    }
-    let Some(roadmap) = loaded.roadmap else { return Err(EXIT_FINDINGS) };
+    let roadmap = load_roadmap(path)?;
     let mut progress = Progress::default();
-    if let Some(file) = &args.progress {
-        let loaded = match Progress::from_path(file) {
+    // The flag must name a file; the environment and the default are read
+    // only when the file is there.
+    let env = std::env::var_os(progress_file::PROGRESS_ENV);
+    let (file, origin) = progress_file::locate(args.progress.as_deref(), env.as_deref());
+    if origin == progress_file::PathOrigin::Flag || file.is_file() {
+        let loaded = match Progress::from_path(&file) {
             Ok(loaded) => loaded,
             Err(err) => {
                 output::error(&err.to_string());
                 return Err(EXIT_USAGE);
             }
         };
-        let text = std::fs::read_to_string(file).unwrap_or_default();
+        let text = std::fs::read_to_string(&file).unwrap_or_default();
         let lookup = |_: &str| Some(text.as_str());
         if !loaded.is_valid() {
-            output::eprint(&emit::full(&loaded.diagnostics, &lookup, emit::Style::default()));
+            output::eprint(&emit::full(&loaded.diagnostics, &lookup, output::stderr_style()));
             output::error(&format!("{} is not a valid progress file", file.display()));
             return Err(EXIT_FINDINGS);
         }
@@ -130,22 +124,68 @@ fn setup(path: &PathBuf, args: &ProgressArgs) -> Result<(Roadmap, Progress), u8>
             w.file = file.display().to_string();
         }
         trailmap::locate(&text, &mut warnings);
-        output::eprint(&emit::full(&warnings, &lookup, emit::Style::default()));
+        output::eprint_warnings(&emit::full(&warnings, &lookup, output::stderr_style()));
     }
-    progress.mark_all(args.done.iter().map(String::as_str).filter(|s| !s.is_empty()), Status::Done);
-    let unknown: Vec<&str> = args
-        .done
-        .iter()
-        .map(String::as_str)
-        .filter(|id| !id.is_empty() && roadmap.skills.iter().all(|s| s.id != *id))
-        .collect();
-    for id in unknown {
-        let hint = trailmap::suggest::did_you_mean(id, roadmap.skills.iter().map(|s| s.id.as_str()))
-            .map(|s| format!(" (did you mean `{s}`?)"))
-            .unwrap_or_default();
-        output::warn(&format!("--done names `{id}`, which {} does not have{hint}", roadmap.id));
+    let graph = SkillGraph::new(&roadmap);
+    let mut done = Vec::new();
+    for typed in args.done.iter().map(|d| d.trim()).filter(|d| !d.is_empty()) {
+        match graph.resolve(typed) {
+            Ok(skill) => done.push(skill.id.clone()),
+            // A --done list often serves several roadmaps: a skill this one
+            // lacks is worth a warning, not a stop.
+            Err(err @ ResolveError::Unknown { .. }) => {
+                output::warn(&format!("--done: {err}; {} does not teach it", roadmap.id));
+            }
+            Err(err) => {
+                output::error(&format!("--done: {err}"));
+                return Err(EXIT_USAGE);
+            }
+        }
     }
+    progress.mark_all(done.iter().map(String::as_str), Status::Done);
     Ok((roadmap, progress))
+}
+
+/// Loads a valid roadmap, printing its problems; a progress file given in
+/// its place gets a hint.
+fn load_roadmap(path: &PathBuf) -> Result<Roadmap, u8> {
+    let loaded = match Roadmap::from_path(path) {
+        Ok(loaded) => loaded,
+        Err(err) => {
+            output::error(&err.to_string());
+            return Err(EXIT_USAGE);
+        }
+    };
+    if loaded.is_valid() {
+        if let Some(roadmap) = loaded.roadmap {
+            return Ok(roadmap);
+        }
+    }
+    if Progress::from_path(path).is_ok_and(|p| p.is_valid() && p.progress.is_some_and(|p| !p.skills.0.is_empty())) {
+        output::error(&format!(
+            "{} is a progress file, not a roadmap: give the roadmap first and this file with --progress",
+            path.display()
+        ));
+        return Err(EXIT_USAGE);
+    }
+    let source = std::fs::read_to_string(path).unwrap_or_default();
+    let lookup = |_: &str| Some(source.as_str());
+    output::eprint(&emit::full(&loaded.diagnostics, &lookup, output::stderr_style()));
+    output::error(&format!("{} is not a valid roadmap; fix it first (trailmap validate)", path.display()));
+    Err(EXIT_FINDINGS)
+}
+
+/// Goal ids for goals typed as ids, names or aliases.
+fn resolve_goals(graph: &SkillGraph<'_>, goals: &[String]) -> Result<Vec<String>, u8> {
+    goals
+        .iter()
+        .map(|g| {
+            graph.resolve(g).map(|s| s.id.clone()).map_err(|err| {
+                output::error(&format!("--goal: {err}"));
+                EXIT_USAGE
+            })
+        })
+        .collect()
 }
 
 pub fn next(args: NextArgs) -> u8 {
@@ -154,16 +194,11 @@ pub fn next(args: NextArgs) -> u8 {
         Err(code) => return code,
     };
     let graph = SkillGraph::new(&roadmap);
-    for goal in &args.goal {
-        if graph.skill(goal).is_none() {
-            output::error(
-                &trailmap::query::QueryError::UnknownSkill { id: goal.clone(), suggestion: suggest(&roadmap, goal) }
-                    .to_string(),
-            );
-            return EXIT_USAGE;
-        }
-    }
-    let all = graph.next(&progress, &NextOptions { goals: args.goal.clone(), limit: None });
+    let goals = match resolve_goals(&graph, &args.goal) {
+        Ok(goals) => goals,
+        Err(code) => return code,
+    };
+    let all = graph.next(&progress, &NextOptions { goals, limit: None });
     let shown = &all[..args.limit.unwrap_or(usize::MAX).min(all.len())];
     let report = NextReport::new(&roadmap, &progress, shown, all.len());
     match args.format {
@@ -173,11 +208,8 @@ pub fn next(args: NextArgs) -> u8 {
     EXIT_OK
 }
 
-fn suggest(roadmap: &Roadmap, id: &str) -> Option<String> {
-    trailmap::suggest::did_you_mean(id, roadmap.skills.iter().map(|s| s.id.as_str())).map(str::to_owned)
-}
-
 fn build_plan<'r>(graph: &SkillGraph<'r>, goals: &[String], progress: &Progress) -> Result<Plan<'r>, u8> {
+    let goals = resolve_goals(graph, goals)?;
     let goal_refs: Vec<&str> = goals.iter().map(String::as_str).collect();
     let plan = if goal_refs.is_empty() { graph.plan_all(progress) } else { graph.plan(&goal_refs, progress) };
     plan.map_err(|err| {
@@ -211,7 +243,13 @@ pub fn schedule(args: ScheduleArgs) -> u8 {
     }
     let start = match args.start.as_deref().map(|s| (s, trailmap::query::Date::parse(s))) {
         Some((text, None)) => {
-            output::error(&format!("--start `{text}` is not a date in the form YYYY-MM-DD"));
+            let shaped = text.len() == 10
+                && text.char_indices().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
+            if shaped {
+                output::error(&format!("--start `{text}`: that day does not exist"));
+            } else {
+                output::error(&format!("--start `{text}` is not a date in the form YYYY-MM-DD"));
+            }
             return EXIT_USAGE;
         }
         Some((_, Some(date))) => Some(date),
@@ -299,4 +337,31 @@ fn ics(roadmap: &Roadmap, schedule: &Schedule<'_>, start: trailmap::query::Date)
     }
     out.push_str(&fold("END:VCALENDAR"));
     out
+}
+
+#[derive(clap::Args)]
+pub struct SkillsArgs {
+    /// The roadmap file.
+    roadmap: PathBuf,
+    /// Show only skills whose id, name or an alias contains this (any case).
+    query: Option<String>,
+    #[command(flatten)]
+    progress: ProgressArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: TextOrJson,
+}
+
+pub fn skills(args: SkillsArgs) -> u8 {
+    let (roadmap, progress) = match setup(&args.roadmap, &args.progress) {
+        Ok(v) => v,
+        Err(code) => return code,
+    };
+    let graph = SkillGraph::new(&roadmap);
+    let report = SkillsReport::new(&graph, &progress, args.query.as_deref());
+    match args.format {
+        TextOrJson::Json => output::print(&report.json()),
+        TextOrJson::Text => output::print_styled(&report.text()),
+    }
+    EXIT_OK
 }

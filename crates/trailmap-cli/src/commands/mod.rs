@@ -3,6 +3,7 @@
 pub mod diff;
 pub mod learner;
 pub mod lint;
+pub mod progress;
 pub mod render;
 pub mod schema;
 pub mod validate;

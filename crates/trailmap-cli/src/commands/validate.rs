@@ -8,7 +8,7 @@ use trailmap_lint::emit;
 
 use crate::cli::{EXIT_FINDINGS, EXIT_OK, EXIT_USAGE};
 use crate::inputs;
-use crate::output::{self, Color};
+use crate::output;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -21,9 +21,6 @@ pub struct Args {
     /// Refuse inputs larger than this (e.g. 64M, 1G).
     #[arg(long, default_value = "256M", value_parser = inputs::parse_size)]
     max_size: u64,
-    /// When to use colours.
-    #[arg(long, value_enum, default_value = "auto")]
-    color: Color,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -85,7 +82,7 @@ pub fn run(args: Args) -> u8 {
     let text = match args.format {
         Format::Full => {
             let lookup = |file: &str| checked.sources.get(file).map(String::as_str);
-            let mut text = emit::full(&checked.diagnostics, &lookup, emit::Style { color: args.color.enabled() });
+            let mut text = emit::full(&checked.diagnostics, &lookup, output::stdout_style());
             text.push_str(&summary(&checked.diagnostics, checked.files));
             text
         }
