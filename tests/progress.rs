@@ -150,3 +150,31 @@ fn core_codes_are_documented_by_rule() {
     golden("tests/fixtures/golden/rule-tm050.txt", &stdout(&out));
     assert_eq!(util::run(&["rule", "unknown-progress-skill"]).status.code(), Some(0));
 }
+
+#[test]
+fn colour_and_quiet_go_through_one_terminal_layer() {
+    let root = util::root();
+    let dim = "\u{1b}[2m(python)";
+    let next = |env: &[(&str, &str)], extra: &[&str]| {
+        let mut args = vec!["next", SMALL];
+        args.extend_from_slice(extra);
+        stdout(&run_in(&root, &args, env))
+    };
+    // The helper sets NO_COLOR=1; --color always overrides it.
+    assert!(!next(&[], &[]).contains('\u{1b}'), "not a terminal, NO_COLOR");
+    assert!(next(&[], &["--color", "always"]).contains(dim), "--color always");
+    assert!(next(&[("NO_COLOR", ""), ("CLICOLOR_FORCE", "1")], &[]).contains(dim), "CLICOLOR_FORCE");
+    assert!(!next(&[("NO_COLOR", ""), ("CLICOLOR_FORCE", "1")], &["--color", "never"]).contains('\u{1b}'));
+    // --quiet drops the TM050 warnings of a shared progress file, not the answer.
+    let dir = tempdir("quiet");
+    std::fs::write(dir.join("p.json"), r#"{"skills": {"elsewhere": {"status": "done"}}}"#).unwrap();
+    let p = dir.join("p.json");
+    let out = run_in(&root, &["next", SMALL, "--progress", p.to_str().unwrap()], &[]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("TM050"));
+    let out = run_in(&root, &["next", SMALL, "--progress", p.to_str().unwrap(), "--quiet"], &[]);
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    assert!(stdout(&out).contains("you can start"));
+    let out = run_in(&root, &["validate", SMALL, "-q"], &[]);
+    assert_eq!((out.status.code(), stdout(&out)), (Some(0), String::new()), "no summary under --quiet");
+    let _ = std::fs::remove_dir_all(&dir);
+}

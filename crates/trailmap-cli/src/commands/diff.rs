@@ -94,7 +94,7 @@ fn load(arg: &str) -> Result<Input, u8> {
             Ok(Err(_)) => {
                 // Over the size limit: the loader words the diagnostic.
                 if let Ok(loaded) = Roadmap::from_path_with(arg, &options) {
-                    output::eprint(&emit::full(&loaded.diagnostics, &|_| None, emit::Style::default()));
+                    output::eprint(&emit::full(&loaded.diagnostics, &|_| None, output::stderr_style()));
                 }
                 return Err(EXIT_USAGE);
             }
@@ -111,7 +111,7 @@ fn load(arg: &str) -> Result<Input, u8> {
     let text = String::from_utf8(bytes).unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned());
     if !loaded.is_valid() {
         let lookup = |_: &str| Some(text.as_str());
-        output::eprint(&emit::full(&loaded.diagnostics, &lookup, emit::Style::default()));
+        output::eprint(&emit::full(&loaded.diagnostics, &lookup, output::stderr_style()));
         output::error(&format!("{arg} is not a valid roadmap; fix it first (trailmap validate)"));
         return Err(EXIT_USAGE);
     }
@@ -184,7 +184,7 @@ pub fn migrate(args: MigrateArgs) -> u8 {
     let text = std::fs::read_to_string(path).unwrap_or_default();
     let lookup = |_: &str| Some(text.as_str());
     if !loaded.is_valid() {
-        output::eprint(&emit::full(&loaded.diagnostics, &lookup, emit::Style::default()));
+        output::eprint(&emit::full(&loaded.diagnostics, &lookup, output::stderr_style()));
         output::error(&format!("{} is not a valid progress file; it was not changed", path.display()));
         return EXIT_USAGE;
     }

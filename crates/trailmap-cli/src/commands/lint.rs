@@ -209,7 +209,9 @@ pub fn lint(args: LintArgs) -> u8 {
             let lookup = |name: &str| sources.iter().find(|f| f.name == name).map(|f| f.text.as_str());
             let mut text = emit::full(&all, &lookup, output::stdout_style());
             let checked = sources.len() + all.iter().filter(|d| !sources.iter().any(|f| f.name == d.file)).count();
-            text.push_str(&crate::commands::validate::summary(&all, checked));
+            if !output::quiet() {
+                text.push_str(&crate::commands::validate::summary(&all, checked));
+            }
             if fixed_total > 0 {
                 text.push_str(&format!("fixed {fixed_total} problem{}\n", if fixed_total == 1 { "" } else { "s" }));
             }

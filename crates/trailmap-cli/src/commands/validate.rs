@@ -83,7 +83,9 @@ pub fn run(args: Args) -> u8 {
         Format::Full => {
             let lookup = |file: &str| checked.sources.get(file).map(String::as_str);
             let mut text = emit::full(&checked.diagnostics, &lookup, output::stdout_style());
-            text.push_str(&summary(&checked.diagnostics, checked.files));
+            if !output::quiet() {
+                text.push_str(&summary(&checked.diagnostics, checked.files));
+            }
             text
         }
         Format::Concise => emit::concise(&checked.diagnostics),
