@@ -31,6 +31,7 @@
 //! Nothing here prints or exits: each function returns the text.
 
 mod diagram;
+pub mod ics;
 pub mod learner;
 mod markdown;
 

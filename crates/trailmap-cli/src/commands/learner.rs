@@ -3,10 +3,11 @@
 use std::path::PathBuf;
 
 use trailmap::progress_file;
-use trailmap::query::{NextOptions, Plan, Schedule};
+use trailmap::query::{NextOptions, Plan};
 use trailmap::resolve::ResolveError;
 use trailmap::{Progress, Roadmap, SkillGraph, Status};
 use trailmap_lint::emit;
+use trailmap_render::ics::IcsOptions;
 use trailmap_render::learner::{NextReport, PlanReport, ScheduleReport, SkillsReport};
 
 use crate::cli::{EXIT_FINDINGS, EXIT_OK, EXIT_USAGE};
@@ -74,6 +75,21 @@ pub struct ScheduleArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: ScheduleFormat,
+    /// With --format ics: this many timed study sessions a week (evenings
+    /// from 18:00) instead of one all-day event per week.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=7))]
+    sessions_per_week: Option<u32>,
+}
+
+/// Now in Unix seconds, or `SOURCE_DATE_EPOCH` when set, for reproducible
+/// calendars (reproducible-builds.org).
+fn generation_time() -> i64 {
+    if let Some(epoch) = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|v| v.trim().parse::<i64>().ok()) {
+        return epoch;
+    }
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -282,63 +298,15 @@ pub fn schedule(args: ScheduleArgs) -> u8 {
         ScheduleFormat::Ics => {
             // `--format ics` without `--start` was refused above.
             if let Some(start) = start {
-                output::print(&ics(&roadmap, &schedule, start));
+                let mut options = IcsOptions::new(start, generation_time());
+                options.sessions_per_week = args.sessions_per_week;
+                output::print(&trailmap_render::ics::ics(&roadmap, &schedule, &options));
             }
         }
         ScheduleFormat::Text => output::print_styled(&report.text(&schedule)),
     }
     EXIT_OK
 }
-/// Folds a content line at 75 octets, as RFC 5545 requires.
-fn fold(line: &str) -> String {
-    let mut out = String::new();
-    let mut width = 0;
-    for c in line.chars() {
-        if width + c.len_utf8() > 75 {
-            out.push_str("\r\n ");
-            width = 1;
-        }
-        out.push(c);
-        width += c.len_utf8();
-    }
-    out.push_str("\r\n");
-    out
-}
-
-fn ics(roadmap: &Roadmap, schedule: &Schedule<'_>, start: trailmap::query::Date) -> String {
-    let compact = |d: trailmap::query::Date| d.to_string().replace('-', "");
-    let mut out = String::new();
-    for line in ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//trailmap//schedule//EN", "CALSCALE:GREGORIAN"] {
-        out.push_str(&fold(line));
-    }
-    out.push_str(&fold(&format!("X-WR-CALNAME:{}", trailmap::escape::ics(&roadmap.title))));
-    for s in &schedule.items {
-        let first = start.add_days(7 * (i64::from(s.start_week) - 1));
-        let end = start.add_days(7 * i64::from(s.end_week));
-        out.push_str(&fold("BEGIN:VEVENT"));
-        out.push_str(&fold(&format!(
-            "UID:{}-{}@trailmap",
-            trailmap::escape::ics(&roadmap.id),
-            trailmap::escape::ics(&s.skill.id)
-        )));
-        out.push_str(&fold(&format!("DTSTAMP:{}T000000Z", compact(start))));
-        out.push_str(&fold(&format!("DTSTART;VALUE=DATE:{}", compact(first))));
-        out.push_str(&fold(&format!("DTEND;VALUE=DATE:{}", compact(end))));
-        out.push_str(&fold(&format!("SUMMARY:Learn {}", trailmap::escape::ics(&s.skill.name))));
-        let estimated = if s.effort.is_estimated() { " (estimated)" } else { "" };
-        out.push_str(&fold(&format!(
-            "DESCRIPTION:{}{estimated} over weeks {}-{} of {}",
-            trailmap::escape::ics(&trailmap::effort::format_hours(s.effort.hours)),
-            s.start_week,
-            s.end_week,
-            trailmap::escape::ics(&roadmap.title)
-        )));
-        out.push_str(&fold("END:VEVENT"));
-    }
-    out.push_str(&fold("END:VCALENDAR"));
-    out
-}
-
 #[derive(clap::Args)]
 pub struct SkillsArgs {
     /// The roadmap file.
