@@ -56,9 +56,13 @@ fn json_format_is_an_array_of_located_diagnostics() {
 
 #[test]
 fn valid_files_and_directories_exit_zero() {
-    let out = run(&["validate", "tests/fixtures/valid", "roadmaps"]);
+    let out = run(&["validate", "tests/fixtures/valid/minimal.json", "tests/fixtures/valid/small.json", "roadmaps"]);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     assert!(stdout(&out).contains("checked 7 files: no problems"), "{}", stdout(&out));
+    // Walking, a file is a roadmap by its name, its folder or its `$schema`:
+    // `small.json` names the schema, `minimal.json` does not.
+    let out = run(&["validate", "tests/fixtures/valid"]);
+    assert!(stdout(&out).contains("checked 1 file: no problems"), "{}", stdout(&out));
 }
 
 #[test]

@@ -47,17 +47,17 @@ fuzz_target!(|data: &[u8]| {
     // The roadmap's own pace, else a common one; also a pace the CLI refuses.
     let pace = roadmap.hours_per_week.unwrap_or(10.0);
     for hours_per_week in [pace, 10.0, 0.0, -1.0] {
-        if let Ok(plan) = graph.plan_all(&progress, Some(hours_per_week)) {
+        if let Ok(plan) = graph.plan_all(&progress) {
             let _ = graph.schedule(&plan, hours_per_week);
         }
     }
     goals.push("no-such-skill");
-    if let Ok(plan) = graph.plan(&goals[..goals.len().min(2)], &progress, Some(pace)) {
+    if let Ok(plan) = graph.plan(&goals[..goals.len().min(2)], &progress) {
         if let Ok(schedule) = graph.schedule(&plan, pace) {
             assert_eq!(schedule.items.len(), plan.steps.len());
         }
     }
     if roadmap.skills.iter().all(|s| s.id != "no-such-skill") {
-        assert!(graph.plan(&goals, &progress, None).is_err(), "an unknown goal is an error");
+        assert!(graph.plan(&goals, &progress).is_err(), "an unknown goal is an error");
     }
 });

@@ -164,14 +164,12 @@ pub fn run(
     }
     if wanted("plan") {
         let goal = roadmap.skills.last().map_or("", |s| s.id.as_str());
-        record("plan", measure(budget, || graph.plan(&[goal], &progress, None)));
+        record("plan", measure(budget, || graph.plan(&[goal], &progress)));
     }
     if wanted("schedule") {
         record(
             "schedule",
-            measure(budget, || {
-                graph.plan_all(&progress, Some(10.0)).and_then(|plan| graph.schedule(&plan, 10.0).map(|s| s.weeks))
-            }),
+            measure(budget, || graph.plan_all(&progress).and_then(|plan| graph.schedule(&plan, 10.0).map(|s| s.weeks))),
         );
     }
     if ["diff", "parse-both", "diff-e2e"].iter().any(|o| wanted(o)) {

@@ -24,6 +24,13 @@ pub const EXIT_USAGE: u8 = 2;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// When to use colour: auto (a terminal, unless NO_COLOR, CLICOLOR=0 or
+    /// TERM=dumb; CLICOLOR_FORCE forces it), always or never.
+    #[arg(long, global = true, value_enum, default_value = "auto")]
+    pub color: crate::output::Color,
+    /// Print no warnings, notes or summaries: only results and errors.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
 }
 
 #[derive(Subcommand)]
@@ -63,6 +70,17 @@ pub enum Command {
         after_help = "Examples:\n  trailmap schedule roadmaps/ml-engineer-12-weeks.json --hours-per-week 10\n  trailmap schedule roadmap.json --hours-per-week 6 --goal fastapi --start 2027-01-04 --format ics > plan.ics"
     )]
     Schedule(commands::learner::ScheduleArgs),
+    /// Record progress: mark skills done, being learned or skipped, by id,
+    /// name or alias; or show the progress file.
+    #[command(
+        after_help = "Examples:\n  trailmap progress done python git -r roadmaps/ml-engineer-12-weeks.json\n  trailmap progress done \"Model Serving\" --roadmap roadmap.json --progress me.json\n  trailmap progress learning docker --hours 3 -r roadmap.json\n  trailmap progress show -r roadmap.json\n\nThe file is --progress FILE, else $TRAILMAP_PROGRESS, else ./progress.json (next, plan and schedule read the same).\nExit status: 0 ok, 1 the progress file or roadmap is invalid, 2 usage (unknown or ambiguous skill) or I/O error."
+    )]
+    Progress(commands::progress::ProgressArgs),
+    /// List or search a roadmap's skills: id, name, phase and your status.
+    #[command(
+        after_help = "Examples:\n  trailmap skills roadmaps/ml-engineer-12-weeks.json\n  trailmap skills roadmap.json algebra\n  trailmap skills roadmap.json --format json"
+    )]
+    Skills(commands::learner::SkillsArgs),
     /// Show a roadmap to people: a Markdown document, or the prerequisite
     /// graph as Mermaid (GitHub draws it) or Graphviz DOT.
     #[command(
@@ -101,6 +119,7 @@ pub fn run() -> ExitCode {
             return ExitCode::from(if err.use_stderr() { EXIT_USAGE } else { EXIT_OK });
         }
     };
+    crate::output::init(cli.color, cli.quiet);
     let code = match cli.command {
         Command::Validate(args) => commands::validate::run(args),
         Command::Schema(args) => commands::schema::run(args),
@@ -113,6 +132,8 @@ pub fn run() -> ExitCode {
         Command::Rule(args) => commands::lint::rule(args),
         Command::Plan(args) => commands::learner::plan(args),
         Command::Schedule(args) => commands::learner::schedule(args),
+        Command::Progress(args) => commands::progress::run(args),
+        Command::Skills(args) => commands::learner::skills(args),
     };
     ExitCode::from(code)
 }

@@ -1,6 +1,28 @@
-//! Writing to stdout and stderr without panicking on a closed pipe.
+//! The one terminal layer: writing to stdout and stderr without panicking
+//! on a closed pipe, colour decided once (`--color`, then NO_COLOR,
+//! CLICOLOR, CLICOLOR_FORCE, TERM=dumb and whether the stream is a
+//! terminal, as anstream reads them), and `--quiet`.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+static QUIET: AtomicBool = AtomicBool::new(false);
+
+/// Applies the global `--color` and `--quiet` for the rest of the run.
+pub fn init(color: Color, quiet: bool) {
+    let choice = match color {
+        Color::Auto => anstream::ColorChoice::Auto,
+        Color::Always => anstream::ColorChoice::Always,
+        Color::Never => anstream::ColorChoice::Never,
+    };
+    choice.write_global();
+    QUIET.store(quiet, Ordering::Relaxed);
+}
+
+/// `true` under `--quiet`: warnings, notes and summaries are not printed.
+pub fn quiet() -> bool {
+    QUIET.load(Ordering::Relaxed)
+}
 
 /// Prints to stdout; a closed pipe (`| head`) is not an error.
 pub fn print(text: &str) {
@@ -9,14 +31,38 @@ pub fn print(text: &str) {
     let _ = out.flush();
 }
 
-/// Prints to stderr.
-pub fn eprint(text: &str) {
-    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+/// Prints text carrying ANSI styles to stdout, through the terminal layer
+/// that strips them where colour is off.
+pub fn print_styled(text: &str) {
+    let mut out = anstream::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
+    let _ = out.flush();
 }
 
-/// Prints a warning about the invocation to stderr.
+/// Prints to stderr, styles stripped where colour is off there.
+pub fn eprint(text: &str) {
+    let _ = anstream::stderr().lock().write_all(text.as_bytes());
+}
+
+/// Prints diagnostics that are only warnings: nothing under `--quiet`.
+pub fn eprint_warnings(text: &str) {
+    if !quiet() {
+        eprint(text);
+    }
+}
+
+/// Prints a warning about the invocation to stderr (not under `--quiet`).
 pub fn warn(text: &str) {
-    let _ = writeln!(std::io::stderr().lock(), "warning: {}", trailmap_lint::emit::sanitize(text));
+    if !quiet() {
+        let _ = writeln!(std::io::stderr().lock(), "warning: {}", trailmap_lint::emit::sanitize(text));
+    }
+}
+
+/// Prints what a command did to stderr (not under `--quiet`).
+pub fn note(text: &str) {
+    if !quiet() {
+        let _ = writeln!(std::io::stderr().lock(), "{}", trailmap_lint::emit::sanitize(text));
+    }
 }
 
 /// Prints an error about the invocation to stderr.
@@ -36,24 +82,32 @@ pub fn error_lines(text: &str) {
     }
 }
 
-/// Whether to colour stdout.
+/// Whether stdout shows colour.
+pub fn stdout_color() -> bool {
+    anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
+}
+
+/// The diagnostic style for stdout.
+pub fn stdout_style() -> trailmap_lint::emit::Style {
+    trailmap_lint::emit::Style { color: stdout_color() }
+}
+
+/// The diagnostic style for stderr.
+pub fn stderr_style() -> trailmap_lint::emit::Style {
+    trailmap_lint::emit::Style {
+        color: anstream::AutoStream::choice(&std::io::stderr()) != anstream::ColorChoice::Never,
+    }
+}
+
+/// When to use colour (`--color`).
 #[derive(Clone, Copy, Default, clap::ValueEnum)]
 pub enum Color {
-    /// When stdout is a terminal and NO_COLOR is unset.
+    /// When the output is a terminal, unless NO_COLOR, CLICOLOR=0 or
+    /// TERM=dumb say otherwise (CLICOLOR_FORCE forces it).
     #[default]
     Auto,
     /// Always.
     Always,
     /// Never.
     Never,
-}
-
-impl Color {
-    pub fn enabled(self) -> bool {
-        match self {
-            Color::Always => true,
-            Color::Never => false,
-            Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-        }
-    }
 }

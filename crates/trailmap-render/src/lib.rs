@@ -32,12 +32,14 @@
 
 mod diagram;
 mod dot;
+pub mod ics;
+pub mod learner;
 mod markdown;
 mod mermaid;
 
 pub use dot::{DotOptions, dot};
-pub use mermaid::{MermaidOptions, mermaid};
 pub use markdown::markdown;
+pub use mermaid::{MermaidOptions, mermaid};
 
 use trailmap::{Phase, PhaseKind, Span, TimeUnit};
 

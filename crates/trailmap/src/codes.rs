@@ -32,6 +32,8 @@ pub const INVALID_ENCODING: Code = ("TM010", "invalid-encoding");
 pub const EMPTY_ANY_OF: Code = ("TM011", "empty-any-of");
 /// A progress file names a skill that no loaded roadmap has.
 pub const UNKNOWN_PROGRESS_SKILL: Code = ("TM050", "unknown-progress-skill");
+/// A progress entry has a date that does not exist or negative hours.
+pub const INVALID_PROGRESS_ENTRY: Code = ("TM051", "invalid-progress-entry");
 
 /// Every core code with a one-line summary, in code order.
 pub const ALL: &[(Code, &str)] = &[
@@ -47,6 +49,7 @@ pub const ALL: &[(Code, &str)] = &[
     (INVALID_ENCODING, "The input is not UTF-8, or starts with a byte-order mark."),
     (EMPTY_ANY_OF, "An `any_of` group has no member."),
     (UNKNOWN_PROGRESS_SKILL, "A progress file names a skill no loaded roadmap has."),
+    (INVALID_PROGRESS_ENTRY, "A progress entry has an impossible date or negative hours."),
 ];
 
 /// Documentation of each core code in Markdown, with the same sections as
@@ -130,6 +133,13 @@ never be satisfied, so the skill that needs it can never be unlocked.\n\n## Exam
 ## Why it matters\n\nThe progress is not lost, but it counts for nothing; usually the skill was renamed or the id is \
 misspelled.\n\n## Example\n\n```json\n\"skills\": { \"pytorh\": { \"status\": \"done\" } }\n```\n\n## Fix\n\nCorrect the \
 id, or run `trailmap migrate-progress` after a rename."
+        }
+        "TM051" => {
+            "## What it does\n\nReports a progress entry whose `date` is not a real calendar date written \
+`YYYY-MM-DD` (`2026-02-30`, `yesterday`), or whose `hours` are negative.\n\n## Why it matters\n\nLogged hours are \
+taken off a skill's remaining effort, and dates tell when a skill was learned: a wrong figure silently skews plans.\n\n\
+## Example\n\n```json\n\"skills\": { \"git\": { \"status\": \"learning\", \"hours\": -5, \"date\": \"yesterday\" } }\n```\n\n\
+## Fix\n\nWrite the date as `YYYY-MM-DD` and the hours as 0 or more, or let `trailmap progress` record them."
         }
         _ => return None,
     })

@@ -124,6 +124,15 @@ impl std::fmt::Display for WriteError {
 
 impl std::error::Error for WriteError {}
 
+impl From<WriteError> for std::io::Error {
+    fn from(err: WriteError) -> Self {
+        match err {
+            WriteError::Io(err) => err,
+            other => std::io::Error::other(other.to_string()),
+        }
+    }
+}
+
 impl From<std::io::Error> for WriteError {
     fn from(err: std::io::Error) -> Self {
         WriteError::Io(err)

@@ -32,6 +32,7 @@
 pub(crate) mod check;
 pub mod codes;
 pub mod diagnostic;
+pub mod effort;
 pub mod escape;
 pub mod fs;
 pub mod graph;
@@ -39,7 +40,9 @@ pub mod load;
 pub mod locate;
 pub mod model;
 pub mod progress;
+pub mod progress_file;
 pub mod query;
+pub mod resolve;
 pub mod schema;
 pub mod suggest;
 mod validate;

@@ -51,8 +51,9 @@ pub struct Roadmap {
     /// Total duration of the roadmap, e.g. weeks 1 to 12.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration: Option<Span>,
-    /// The pace the roadmap assumes, in hours of study per week. Used to check
-    /// that a phase's planned effort fits its span.
+    /// The pace the roadmap assumes, in hours of study per week. Turns phase
+    /// spans into hours for skills without `effort_hours` (10 when absent),
+    /// and checks that a phase's planned effort fits its span.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hours_per_week: Option<f64>,
     /// Where the roadmap comes from.

@@ -89,11 +89,14 @@ impl<'de> Deserialize<'de> for SkillProgressMap {
 pub struct SkillProgress {
     /// Where the learner stands.
     pub status: Status,
-    /// Hours spent so far.
+    /// Hours spent so far (0 or more). For a skill being learned they are
+    /// taken off its remaining effort.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0))]
     pub hours: Option<f64>,
-    /// Date of the last change, as `YYYY-MM-DD`.
+    /// Date of the last change, as `YYYY-MM-DD` (a real calendar date).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))]
     pub date: Option<String>,
     /// The learner's own note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -168,7 +171,7 @@ impl Progress {
             options,
             crate::validate::Kind::Progress,
             |value| lenient_progress(value).map(|p| (p, Origins::Identity)),
-            |_, _, _| {},
+            |progress, _, diagnostics| check_entries(progress, diagnostics),
         );
         for d in &mut diagnostics {
             d.file = file.to_owned();
@@ -295,6 +298,38 @@ impl Progress {
             out.push(d);
         }
         out
+    }
+}
+
+/// Dates must exist and hours must not be negative (`TM051`).
+fn check_entries(progress: &Progress, diagnostics: &mut Vec<Diagnostic>) {
+    for (id, entry) in &progress.skills.0 {
+        let mut pointer = String::from("/skills");
+        push_token(&mut pointer, id);
+        let id = crate::validate::preview_str(id);
+        if let Some(date) = entry.date.as_deref().filter(|d| crate::query::Date::parse(d).is_none()) {
+            diagnostics.push(
+                Diagnostic::new(
+                    codes::INVALID_PROGRESS_ENTRY.0,
+                    codes::INVALID_PROGRESS_ENTRY.1,
+                    Severity::Error,
+                    format!("the date of `{id}`, `{}`, is not a real date", crate::validate::preview_str(date)),
+                )
+                .with_help("write it as YYYY-MM-DD, e.g. 2026-11-30")
+                .at(format!("{pointer}/date")),
+            );
+        }
+        if let Some(hours) = entry.hours.filter(|h| !(h.is_finite() && *h >= 0.0)) {
+            diagnostics.push(
+                Diagnostic::new(
+                    codes::INVALID_PROGRESS_ENTRY.0,
+                    codes::INVALID_PROGRESS_ENTRY.1,
+                    Severity::Error,
+                    format!("the hours of `{id}` are {hours}; they must be 0 or more"),
+                )
+                .at(format!("{pointer}/hours")),
+            );
+        }
     }
 }
 

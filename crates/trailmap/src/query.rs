@@ -8,14 +8,9 @@ use std::collections::VecDeque;
 use std::fmt;
 
 use crate::graph::{SkillGraph, to_u32};
-use crate::{Phase, Progress, Skill, Status};
+use crate::{Progress, Skill, Status};
 
-/// Pace assumed when neither the roadmap nor the caller states one.
-pub const DEFAULT_HOURS_PER_WEEK: f64 = 10.0;
-
-/// Effort estimate used when a skill has no estimate and no phase span to
-/// derive one from.
-pub const DEFAULT_SKILL_HOURS: f64 = 10.0;
+pub use crate::effort::{DEFAULT_ROADMAP_HOURS_PER_WEEK, DEFAULT_SKILL_HOURS, Effort, EffortSource};
 
 /// Transitive dependents are counted up to this many; more shows as "N+".
 ///
@@ -31,7 +26,8 @@ pub const UNLOCK_COUNT_CAP: usize = 1_000;
 /// ```
 /// use trailmap::query::Reason;
 /// assert_eq!(Reason::Unlocks { count: 7, capped: false }.to_string(), "unlocks 7 skills");
-/// assert_eq!(Reason::NeededFor { goal: "fastapi".into(), steps: 1 }.to_string(), "needed for fastapi");
+/// let reason = Reason::NeededFor { goal: "fastapi".into(), name: "FastAPI".into(), steps: 1 };
+/// assert_eq!(reason.to_string(), "needed for FastAPI");
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub enum Reason {
@@ -43,6 +39,8 @@ pub enum Reason {
     NeededFor {
         /// The goal's id.
         goal: String,
+        /// The goal's name.
+        name: String,
         /// Distance in prerequisite steps.
         steps: usize,
     },
@@ -67,8 +65,8 @@ impl fmt::Display for Reason {
         match self {
             Reason::Learning => f.write_str("you are learning it"),
             Reason::Goal => f.write_str("your goal"),
-            Reason::NeededFor { goal, steps: 1 } => write!(f, "needed for {goal}"),
-            Reason::NeededFor { goal, steps } => write!(f, "leads to {goal} in {steps} steps"),
+            Reason::NeededFor { name, steps: 1, .. } => write!(f, "needed for {name}"),
+            Reason::NeededFor { name, steps, .. } => write!(f, "leads to {name} in {steps} steps"),
             Reason::InPhase { title } => write!(f, "in {title}"),
             Reason::Unlocks { count: 1, .. } => f.write_str("unlocks 1 skill"),
             Reason::Unlocks { count, capped } => write!(f, "unlocks {count}{} skills", if *capped { "+" } else { "" }),
@@ -118,53 +116,17 @@ pub struct NextOptions {
     pub limit: Option<usize>,
 }
 
-/// How an effort figure was obtained.
-///
-/// ```
-/// let e = trailmap::query::Effort { hours: 4.0, source: trailmap::query::EffortSource::Stated };
-/// assert!(!e.is_estimated());
-/// ```
-#[derive(Debug, Clone, PartialEq)]
-pub enum EffortSource {
-    /// The skill's own `effort_hours`.
-    Stated,
-    /// Derived: the phase's span at the pace, shared by its skills.
-    FromPhase {
-        /// The phase's title.
-        phase: String,
-    },
-    /// No estimate and no phase span: the default.
-    Default,
-}
-
-/// Hours a skill takes, and where the figure comes from.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Effort {
-    /// Hours.
-    pub hours: f64,
-    /// Where the figure comes from.
-    pub source: EffortSource,
-}
-
-impl Effort {
-    /// `true` unless the roadmap states the figure.
-    ///
-    /// ```
-    /// let e = trailmap::query::Effort { hours: 4.0, source: trailmap::query::EffortSource::Default };
-    /// assert!(e.is_estimated());
-    /// ```
-    pub fn is_estimated(&self) -> bool {
-        self.source != EffortSource::Stated
-    }
-}
-
 /// One step of a [`Plan`].
 #[derive(Debug, Clone)]
 pub struct PlanStep<'r> {
     /// The skill to learn.
     pub skill: &'r Skill,
-    /// Its effort.
+    /// Its whole effort, from the roadmap.
     pub effort: Effort,
+    /// Hours the progress file logs on it (only for a skill being learned).
+    pub logged_hours: f64,
+    /// Hours still to spend: the effort less the logged hours, at least 0.
+    pub remaining_hours: f64,
     /// When the skill was picked from an `any_of` group: the alternatives
     /// it was chosen over, and why.
     pub chosen: Option<Choice>,
@@ -177,9 +139,18 @@ pub struct Choice {
     pub for_skill: String,
     /// The members not chosen.
     pub over: Vec<String>,
-    /// Why: `"already learning"`, `"least effort"` or `"listed first among
-    /// equal efforts"`.
+    /// Why: [`Choice::ALREADY_LEARNING`], [`Choice::LEAST_EFFORT`] or
+    /// [`Choice::FIRST_IN_GROUP`].
     pub why: &'static str,
+}
+
+impl Choice {
+    /// The member chosen is being learned.
+    pub const ALREADY_LEARNING: &'static str = "already learning";
+    /// The member chosen takes the least effort.
+    pub const LEAST_EFFORT: &'static str = "least effort";
+    /// Several members take the least effort; the group lists this one first.
+    pub const FIRST_IN_GROUP: &'static str = "listed first in the group among equal efforts";
 }
 
 /// Everything still to learn to reach some goals, in a valid order.
@@ -189,8 +160,10 @@ pub struct Plan<'r> {
     pub goals: Vec<String>,
     /// Skills to learn, each after all its prerequisites.
     pub steps: Vec<PlanStep<'r>>,
-    /// Total hours.
+    /// Hours still to spend, over all steps.
     pub total_hours: f64,
+    /// `true` when any step's effort is estimated (not given by the roadmap).
+    pub estimated: bool,
 }
 
 /// Why a query could not be answered.
@@ -248,8 +221,12 @@ impl std::error::Error for QueryError {}
 pub struct ScheduledSkill<'r> {
     /// The skill.
     pub skill: &'r Skill,
-    /// Its effort.
+    /// Its whole effort, from the roadmap.
     pub effort: Effort,
+    /// Hours already logged on it.
+    pub logged_hours: f64,
+    /// Hours scheduled: the effort less the logged hours.
+    pub remaining_hours: f64,
     /// First week (1-based).
     pub start_week: u32,
     /// Last week, inclusive.
@@ -267,6 +244,10 @@ pub struct Schedule<'r> {
     pub items: Vec<ScheduledSkill<'r>>,
     /// Number of weeks used.
     pub weeks: u32,
+    /// Hours scheduled, over all skills.
+    pub total_hours: f64,
+    /// `true` when any skill's effort is estimated.
+    pub estimated: bool,
 }
 
 impl<'r> SkillGraph<'r> {
@@ -325,7 +306,11 @@ impl<'r> SkillGraph<'r> {
                 reasons.push(if d == 0 {
                     Reason::Goal
                 } else {
-                    Reason::NeededFor { goal: self.id(goal).to_owned(), steps: d }
+                    Reason::NeededFor {
+                        goal: self.id(goal).to_owned(),
+                        name: self.roadmap().skills[goal as usize].name.clone(),
+                        steps: d,
+                    }
                 });
             }
             if let Some(label) = self.where_taught(&skill.id) {
@@ -348,7 +333,9 @@ impl<'r> SkillGraph<'r> {
     /// Everything still to learn to reach `goals`, each skill after all its
     /// prerequisites. Done and skipped skills (and what only they needed)
     /// are left out. For an `any_of` group with no satisfied member, the
-    /// member being learned is chosen, else the one with least effort.
+    /// member being learned is chosen, else the one with least effort, and
+    /// among equal efforts the one the group lists first. A skill being
+    /// learned needs its effort less the hours logged on it.
     ///
     /// ```
     /// use trailmap::{Progress, Roadmap, SkillGraph};
@@ -360,24 +347,18 @@ impl<'r> SkillGraph<'r> {
     ///     {"id": "serving", "name": "Serving", "prerequisites": [{"any_of": ["flask", "fastapi"]}], "effort_hours": 5}
     /// ]}"#).roadmap.unwrap();
     /// let graph = SkillGraph::new(&roadmap);
-    /// let plan = graph.plan(&["serving"], &Progress::default(), None).unwrap();
+    /// let plan = graph.plan(&["serving"], &Progress::default()).unwrap();
     /// let ids: Vec<_> = plan.steps.iter().map(|s| s.skill.id.as_str()).collect();
     /// assert_eq!(ids, ["python", "fastapi", "serving"]);
     /// assert_eq!(plan.total_hours, 29.0);
     /// assert_eq!(plan.steps[1].chosen.as_ref().unwrap().over, ["flask"]);
     /// ```
-    pub fn plan(
-        &self,
-        goals: &[&str],
-        progress: &Progress,
-        hours_per_week: Option<f64>,
-    ) -> Result<Plan<'r>, QueryError> {
+    pub fn plan(&self, goals: &[&str], progress: &Progress) -> Result<Plan<'r>, QueryError> {
         let goal_ids = self.resolve_goals(goals)?;
         let order = self.topological_indices();
         if order.len() < self.len() {
             return Err(QueryError::Cycles(self.cycles()));
         }
-        let pace = hours_per_week.or(self.roadmap().hours_per_week).unwrap_or(DEFAULT_HOURS_PER_WEEK);
         let satisfied = self.satisfied_mask(progress);
         let mut wanted = vec![false; self.len()];
         let mut chosen: Vec<Option<Choice>> = vec![None; self.len()];
@@ -398,17 +379,19 @@ impl<'r> SkillGraph<'r> {
                     let learning =
                         r.members.iter().copied().find(|&m| progress.status(self.id(m)) == Some(Status::Learning));
                     let (pick, why) = match learning {
-                        Some(m) => (m, "already learning"),
+                        Some(m) => (m, Choice::ALREADY_LEARNING),
                         None => {
-                            let cost = |m: u32| self.effort_at(m, pace).hours;
+                            let cost = |m: u32| self.remaining_at(m, progress).2;
+                            // `min_by` keeps the first of equal minima: the
+                            // group's own order breaks ties.
                             let cheapest = r
                                 .members
                                 .iter()
                                 .copied()
-                                .min_by(|&a, &b| cost(a).total_cmp(&cost(b)).then(a.cmp(&b)))
+                                .min_by(|&a, &b| cost(a).total_cmp(&cost(b)))
                                 .unwrap_or(r.members[0]);
                             let tie = r.members.iter().filter(|&&m| cost(m) <= cost(cheapest)).count() > 1;
-                            (cheapest, if tie { "listed first among equal efforts" } else { "least effort" })
+                            (cheapest, if tie { Choice::FIRST_IN_GROUP } else { Choice::LEAST_EFFORT })
                         }
                     };
                     if chosen[pick as usize].is_none() {
@@ -428,18 +411,43 @@ impl<'r> SkillGraph<'r> {
         }
         let mut steps = Vec::new();
         let mut total = 0.0;
+        let mut estimated = false;
         for i in order {
             if wanted[i as usize] {
-                let effort = self.effort_at(i, pace);
-                total += effort.hours;
+                let (effort, logged_hours, remaining_hours) = self.remaining_at(i, progress);
+                total += remaining_hours;
+                estimated |= effort.is_estimated();
                 steps.push(PlanStep {
                     skill: &self.roadmap().skills[i as usize],
                     effort,
+                    logged_hours,
+                    remaining_hours,
                     chosen: chosen[i as usize].take(),
                 });
             }
         }
-        Ok(Plan { goals: goal_ids.iter().map(|&g| self.id(g).to_owned()).collect(), steps, total_hours: total })
+        Ok(Plan {
+            goals: goal_ids.iter().map(|&g| self.id(g).to_owned()).collect(),
+            steps,
+            total_hours: total,
+            estimated,
+        })
+    }
+
+    /// A skill's effort, the hours logged on it (a skill being learned
+    /// only), and the hours left.
+    fn remaining_at(&self, i: u32, progress: &Progress) -> (Effort, f64, f64) {
+        let effort = self.effort_at(i);
+        let logged = progress
+            .skills
+            .0
+            .get(self.id(i))
+            .filter(|p| p.status == Status::Learning)
+            .and_then(|p| p.hours)
+            .filter(|h| h.is_finite() && *h > 0.0)
+            .unwrap_or(0.0);
+        let remaining = (effort.hours - logged).max(0.0);
+        (effort, logged, remaining)
     }
 
     /// A plan covering the whole roadmap: every required skill not yet
@@ -450,10 +458,10 @@ impl<'r> SkillGraph<'r> {
     /// # let roadmap = trailmap::Roadmap::from_json_str(r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [
     /// #   {"id": "a", "name": "A"}, {"id": "b", "name": "B", "prerequisites": ["a"]}]}"#).roadmap.unwrap();
     /// let graph = trailmap::SkillGraph::new(&roadmap);
-    /// let plan = graph.plan_all(&trailmap::Progress::with_done(["a"]), None).unwrap();
+    /// let plan = graph.plan_all(&trailmap::Progress::with_done(["a"])).unwrap();
     /// assert_eq!(plan.steps.len(), 1);
     /// ```
-    pub fn plan_all(&self, progress: &Progress, hours_per_week: Option<f64>) -> Result<Plan<'r>, QueryError> {
+    pub fn plan_all(&self, progress: &Progress) -> Result<Plan<'r>, QueryError> {
         let goals: Vec<&str> = self
             .roadmap()
             .skills
@@ -462,43 +470,9 @@ impl<'r> SkillGraph<'r> {
             .filter(|(i, s)| !s.optional && self.index_of(&s.id) == Some(to_u32(*i)))
             .map(|(_, s)| s.id.as_str())
             .collect();
-        let mut plan = self.plan(&goals, progress, hours_per_week)?;
+        let mut plan = self.plan(&goals, progress)?;
         plan.goals.clear();
         Ok(plan)
-    }
-
-    /// Effort of a skill: its `effort_hours`, else its first phase's span
-    /// at `hours_per_week` shared among the skills that phase teaches,
-    /// else [`DEFAULT_SKILL_HOURS`].
-    ///
-    /// ```
-    /// # let roadmap = trailmap::Roadmap::from_json_str(r#"{"id": "r", "title": "R", "version": "1.0.0",
-    /// #   "skills": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
-    /// #   "phases": [{"id": "w1-2", "title": "Week 1-2", "span": {"unit": "week", "start": 1, "end": 2}, "skills": ["a", "b"]}]}"#).roadmap.unwrap();
-    /// let graph = trailmap::SkillGraph::new(&roadmap);
-    /// let effort = graph.effort("a", 10.0).unwrap();
-    /// assert_eq!(effort.hours, 10.0); // 2 weeks × 10 h shared by 2 skills
-    /// assert!(effort.is_estimated());
-    /// ```
-    pub fn effort(&self, id: &str, hours_per_week: f64) -> Option<Effort> {
-        self.index_of(id).map(|i| self.effort_at(i, hours_per_week))
-    }
-
-    fn effort_at(&self, i: u32, pace: f64) -> Effort {
-        let skill = &self.roadmap().skills[i as usize];
-        if let Some(hours) = skill.effort_hours.filter(|h| h.is_finite() && *h >= 0.0) {
-            return Effort { hours, source: EffortSource::Stated };
-        }
-        if let Some((phase, taught)) = self.spanned_phase_of(i) {
-            if let Some(weeks) = phase_weeks(phase) {
-                let hours = (weeks * pace / f64::from(taught.max(1)) * 10.0).round() / 10.0;
-                return Effort {
-                    hours: hours.max(0.5),
-                    source: EffortSource::FromPhase { phase: phase.title.clone() },
-                };
-            }
-        }
-        Effort { hours: DEFAULT_SKILL_HOURS, source: EffortSource::Default }
     }
 
     /// Packs a plan into weeks of at most `hours_per_week` hours. The
@@ -514,7 +488,7 @@ impl<'r> SkillGraph<'r> {
     ///     {"id": "a", "name": "A", "effort_hours": 6}, {"id": "b", "name": "B", "prerequisites": ["a"], "effort_hours": 6}
     /// ]}"#).roadmap.unwrap();
     /// let graph = SkillGraph::new(&roadmap);
-    /// let plan = graph.plan_all(&Progress::default(), Some(10.0)).unwrap();
+    /// let plan = graph.plan_all(&Progress::default()).unwrap();
     /// let schedule = graph.schedule(&plan, 10.0).unwrap();
     /// assert_eq!((schedule.items[1].start_week, schedule.items[1].end_week), (1, 2));
     /// assert_eq!(schedule.items[1].hours_by_week, [4.0, 2.0]);
@@ -524,7 +498,7 @@ impl<'r> SkillGraph<'r> {
             return Err(QueryError::BadPace(hours_per_week));
         }
         // Weeks are filled before the next begins: the hours decide the length.
-        let total: f64 = plan.steps.iter().map(|s| s.effort.hours.max(0.0)).sum();
+        let total: f64 = plan.steps.iter().map(|s| s.remaining_hours.max(0.0)).sum();
         let weeks = total / hours_per_week + 1.0;
         if weeks.is_nan() || weeks > f64::from(MAX_SCHEDULE_WEEKS) {
             return Err(QueryError::TooLong(weeks));
@@ -534,7 +508,7 @@ impl<'r> SkillGraph<'r> {
         let mut items = Vec::with_capacity(plan.steps.len());
         const EPS: f64 = 1e-9;
         for step in &plan.steps {
-            let mut left = step.effort.hours;
+            let mut left = step.remaining_hours;
             if used >= hours_per_week - EPS {
                 week += 1;
                 used = 0.0;
@@ -556,13 +530,15 @@ impl<'r> SkillGraph<'r> {
             items.push(ScheduledSkill {
                 skill: step.skill,
                 effort: step.effort.clone(),
+                logged_hours: step.logged_hours,
+                remaining_hours: step.remaining_hours,
                 start_week,
                 end_week: week,
                 hours_by_week,
             });
         }
         let weeks = if items.is_empty() { 0 } else { week };
-        Ok(Schedule { hours_per_week, items, weeks })
+        Ok(Schedule { hours_per_week, items, weeks, total_hours: total, estimated: plan.estimated })
     }
 
     fn resolve_goals(&self, goals: &[&str]) -> Result<Vec<u32>, QueryError> {
@@ -632,16 +608,6 @@ impl<'r> SkillGraph<'r> {
     }
 }
 
-/// Length of a phase's span in weeks (days count as sevenths).
-fn phase_weeks(phase: &Phase) -> Option<f64> {
-    let span = phase.span.as_ref()?;
-    Some(match span.unit {
-        crate::TimeUnit::Day => f64::from(span.len()) / 7.0,
-        crate::TimeUnit::Week => f64::from(span.len()),
-        crate::TimeUnit::Month => f64::from(span.len()) * 4.0,
-    })
-}
-
 /// A calendar date, for schedules that start on a given day.
 ///
 /// ```
@@ -669,6 +635,24 @@ impl Date {
             return None;
         }
         Some(Date { days: days_from_civil(y, m, d) })
+    }
+
+    /// The day (UTC) of a Unix time in seconds.
+    ///
+    /// ```
+    /// assert_eq!(trailmap::query::Date::from_unix_seconds(86_400 * 365).to_string(), "1971-01-01");
+    /// ```
+    pub fn from_unix_seconds(seconds: i64) -> Date {
+        Date { days: seconds.div_euclid(86_400) }
+    }
+
+    /// Today in UTC, from the system clock (1970-01-01 if the clock is
+    /// before it).
+    pub fn today() -> Date {
+        let seconds = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+        Date::from_unix_seconds(seconds)
     }
 
     /// The date `n` days later.
@@ -745,22 +729,28 @@ mod tests {
             );
             let roadmap = Roadmap::from_json_str(&text).roadmap.unwrap();
             let graph = SkillGraph::new(&roadmap);
-            let plan = graph.plan_all(&Progress::default(), None).unwrap();
+            let plan = graph.plan_all(&Progress::default()).unwrap();
             assert!(matches!(graph.schedule(&plan, 1.0), Err(QueryError::TooLong(w)) if w > 1e11), "{effort}");
             assert!(graph.schedule(&plan, f64::MAX).is_ok());
         }
-        // A pace so large that phase-derived efforts are infinite.
+        // A roadmap pace so large that phase-derived efforts are infinite.
         let roadmap = Roadmap::from_json_str(
-            r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [{"id": "a", "name": "A"}],
+            r#"{"id": "r", "title": "R", "version": "1.0.0", "hours_per_week": 1e308, "skills": [{"id": "a", "name": "A"}],
                 "phases": [{"id": "p", "title": "P", "span": {"unit": "month", "start": 1, "end": 4000000000}, "skills": ["a"]}]}"#,
         )
         .roadmap
         .unwrap();
         let graph = SkillGraph::new(&roadmap);
-        let plan = graph.plan_all(&Progress::default(), Some(1e308)).unwrap();
+        let plan = graph.plan_all(&Progress::default()).unwrap();
         assert!(matches!(graph.schedule(&plan, 1.0), Err(QueryError::TooLong(_))));
         // The limit itself is still a schedule.
-        let plan = graph.plan_all(&Progress::default(), Some(0.0)).unwrap();
+        let roadmap = Roadmap::from_json_str(
+            r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [{"id": "a", "name": "A", "effort_hours": 1e6}]}"#,
+        )
+        .roadmap
+        .unwrap();
+        let graph = SkillGraph::new(&roadmap);
+        let plan = graph.plan_all(&Progress::default()).unwrap();
         let weeks = f64::from(MAX_SCHEDULE_WEEKS - 10);
         assert!(graph.schedule(&plan, plan.total_hours / weeks).is_ok());
     }

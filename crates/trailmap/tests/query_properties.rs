@@ -96,7 +96,7 @@ proptest! {
         let graph = SkillGraph::new(&roadmap);
         let progress = progress_of(&statuses);
         let goal_id = roadmap.skills[goal.index(roadmap.skills.len())].id.clone();
-        let plan = graph.plan(&[goal_id.as_str()], &progress, None).unwrap();
+        let plan = graph.plan(&[goal_id.as_str()], &progress).unwrap();
         let position: HashMap<&str, usize> = plan.steps.iter().enumerate().map(|(i, s)| (s.skill.id.as_str(), i)).collect();
         prop_assert_eq!(position.len(), plan.steps.len(), "no skill twice");
         if !progress.is_satisfied(&goal_id) {
@@ -115,7 +115,7 @@ proptest! {
                 prop_assert!(planned.iter().any(|&at| at < position[step.skill.id.as_str()]));
             }
         }
-        let total: f64 = plan.steps.iter().map(|s| s.effort.hours).sum();
+        let total: f64 = plan.steps.iter().map(|s| s.remaining_hours).sum();
         prop_assert!((total - plan.total_hours).abs() < 1e-6);
     }
 
@@ -127,7 +127,7 @@ proptest! {
         let roadmap = load(&value);
         let graph = SkillGraph::new(&roadmap);
         let progress = progress_of(&statuses);
-        let plan = graph.plan_all(&progress, Some(f64::from(hours))).unwrap();
+        let plan = graph.plan_all(&progress).unwrap();
         let schedule = graph.schedule(&plan, f64::from(hours)).unwrap();
         prop_assert_eq!(schedule.items.len(), plan.steps.len());
         let mut per_week: HashMap<u32, f64> = HashMap::new();
@@ -135,7 +135,7 @@ proptest! {
         for (k, item) in schedule.items.iter().enumerate() {
             prop_assert_eq!(&item.skill.id, &plan.steps[k].skill.id, "plan order kept");
             let total: f64 = item.hours_by_week.iter().sum();
-            prop_assert!((total - item.effort.hours).abs() < 0.05, "{} hours {} vs {}", item.skill.id, total, item.effort.hours);
+            prop_assert!((total - item.remaining_hours).abs() < 0.05, "{} hours {} vs {}", item.skill.id, total, item.remaining_hours);
             prop_assert_eq!(item.hours_by_week.len() as u32, item.end_week - item.start_week + 1);
             for (w, h) in item.hours_by_week.iter().enumerate() {
                 *per_week.entry(item.start_week + w as u32).or_default() += h;

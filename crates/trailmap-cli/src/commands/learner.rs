@@ -1,12 +1,14 @@
 //! `trailmap next`, `plan` and `schedule`: the learner's questions.
 
-use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use serde_json::json;
-use trailmap::query::{NextOptions, Plan, Schedule};
+use trailmap::progress_file;
+use trailmap::query::{NextOptions, Plan};
+use trailmap::resolve::ResolveError;
 use trailmap::{Progress, Roadmap, SkillGraph, Status};
 use trailmap_lint::emit;
+use trailmap_render::ics::IcsOptions;
+use trailmap_render::learner::{NextReport, PlanReport, ScheduleReport, SkillsReport};
 
 use crate::cli::{EXIT_FINDINGS, EXIT_OK, EXIT_USAGE};
 use crate::output;
@@ -14,11 +16,13 @@ use crate::output;
 /// Where the learner stands: a progress file and/or skills given inline.
 #[derive(clap::Args)]
 pub struct ProgressArgs {
-    /// A progress file (see `trailmap schema progress`).
+    /// A progress file (see `trailmap schema progress`); default:
+    /// $TRAILMAP_PROGRESS, else ./progress.json, when the file exists.
     #[arg(long, value_name = "FILE")]
     progress: Option<PathBuf>,
-    /// Skills already learned, comma-separated (added to --progress).
-    #[arg(long, value_name = "ID,ID...", value_delimiter = ',')]
+    /// Skills already learned, comma-separated ids, names or aliases (added
+    /// to the progress file).
+    #[arg(long, value_name = "SKILL,SKILL...", value_delimiter = ',')]
     done: Vec<String>,
 }
 
@@ -29,7 +33,7 @@ pub struct NextArgs {
     #[command(flatten)]
     progress: ProgressArgs,
     /// Rank skills that lead to this goal first (repeatable).
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "SKILL")]
     goal: Vec<String>,
     /// Show at most N skills.
     #[arg(long, value_name = "N")]
@@ -44,7 +48,7 @@ pub struct PlanArgs {
     /// The roadmap file.
     roadmap: PathBuf,
     /// The skill to reach (repeatable).
-    #[arg(long, value_name = "ID", required = true)]
+    #[arg(long, value_name = "SKILL", required = true)]
     goal: Vec<String>,
     #[command(flatten)]
     progress: ProgressArgs,
@@ -61,7 +65,7 @@ pub struct ScheduleArgs {
     #[arg(long, value_name = "H")]
     hours_per_week: f64,
     /// Schedule only what these goals need (repeatable); default: the whole roadmap.
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "SKILL")]
     goal: Vec<String>,
     #[command(flatten)]
     progress: ProgressArgs,
@@ -71,6 +75,21 @@ pub struct ScheduleArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: ScheduleFormat,
+    /// With --format ics: this many timed study sessions a week (evenings
+    /// from 18:00) instead of one all-day event per week.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=7))]
+    sessions_per_week: Option<u32>,
+}
+
+/// Now in Unix seconds, or `SOURCE_DATE_EPOCH` when set, for reproducible
+/// calendars (reproducible-builds.org).
+fn generation_time() -> i64 {
+    if let Some(epoch) = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|v| v.trim().parse::<i64>().ok()) {
+        return epoch;
+    }
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -94,34 +113,24 @@ pub enum ScheduleFormat {
 /// Loads the roadmap and the progress, printing problems. `Err` is the
 /// exit code to stop with.
 fn setup(path: &PathBuf, args: &ProgressArgs) -> Result<(Roadmap, Progress), u8> {
-    let loaded = match Roadmap::from_path(path) {
-        Ok(loaded) => loaded,
-        Err(err) => {
-            output::error(&err.to_string());
-            return Err(EXIT_USAGE);
-        }
-    };
-    let source = std::fs::read_to_string(path).unwrap_or_default();
-    let lookup = |_: &str| Some(source.as_str());
-    if !loaded.is_valid() {
-        output::eprint(&emit::full(&loaded.diagnostics, &lookup, emit::Style::default()));
-        output::error(&format!("{} is not a valid roadmap; fix it first (trailmap validate)", path.display()));
-        return Err(EXIT_FINDINGS);
-    }
-    let Some(roadmap) = loaded.roadmap else { return Err(EXIT_FINDINGS) };
+    let roadmap = load_roadmap(path)?;
     let mut progress = Progress::default();
-    if let Some(file) = &args.progress {
-        let loaded = match Progress::from_path(file) {
+    // The flag must name a file; the environment and the default are read
+    // only when the file is there.
+    let env = std::env::var_os(progress_file::PROGRESS_ENV);
+    let (file, origin) = progress_file::locate(args.progress.as_deref(), env.as_deref());
+    if origin == progress_file::PathOrigin::Flag || file.is_file() {
+        let loaded = match Progress::from_path(&file) {
             Ok(loaded) => loaded,
             Err(err) => {
                 output::error(&err.to_string());
                 return Err(EXIT_USAGE);
             }
         };
-        let text = std::fs::read_to_string(file).unwrap_or_default();
+        let text = std::fs::read_to_string(&file).unwrap_or_default();
         let lookup = |_: &str| Some(text.as_str());
         if !loaded.is_valid() {
-            output::eprint(&emit::full(&loaded.diagnostics, &lookup, emit::Style::default()));
+            output::eprint(&emit::full(&loaded.diagnostics, &lookup, output::stderr_style()));
             output::error(&format!("{} is not a valid progress file", file.display()));
             return Err(EXIT_FINDINGS);
         }
@@ -131,22 +140,68 @@ fn setup(path: &PathBuf, args: &ProgressArgs) -> Result<(Roadmap, Progress), u8>
             w.file = file.display().to_string();
         }
         trailmap::locate(&text, &mut warnings);
-        output::eprint(&emit::full(&warnings, &lookup, emit::Style::default()));
+        output::eprint_warnings(&emit::full(&warnings, &lookup, output::stderr_style()));
     }
-    progress.mark_all(args.done.iter().map(String::as_str).filter(|s| !s.is_empty()), Status::Done);
-    let unknown: Vec<&str> = args
-        .done
-        .iter()
-        .map(String::as_str)
-        .filter(|id| !id.is_empty() && roadmap.skills.iter().all(|s| s.id != *id))
-        .collect();
-    for id in unknown {
-        let hint = trailmap::suggest::did_you_mean(id, roadmap.skills.iter().map(|s| s.id.as_str()))
-            .map(|s| format!(" (did you mean `{s}`?)"))
-            .unwrap_or_default();
-        output::warn(&format!("--done names `{id}`, which {} does not have{hint}", roadmap.id));
+    let graph = SkillGraph::new(&roadmap);
+    let mut done = Vec::new();
+    for typed in args.done.iter().map(|d| d.trim()).filter(|d| !d.is_empty()) {
+        match graph.resolve(typed) {
+            Ok(skill) => done.push(skill.id.clone()),
+            // A --done list often serves several roadmaps: a skill this one
+            // lacks is worth a warning, not a stop.
+            Err(err @ ResolveError::Unknown { .. }) => {
+                output::warn(&format!("--done: {err}; {} does not teach it", roadmap.id));
+            }
+            Err(err) => {
+                output::error(&format!("--done: {err}"));
+                return Err(EXIT_USAGE);
+            }
+        }
     }
+    progress.mark_all(done.iter().map(String::as_str), Status::Done);
     Ok((roadmap, progress))
+}
+
+/// Loads a valid roadmap, printing its problems; a progress file given in
+/// its place gets a hint.
+fn load_roadmap(path: &PathBuf) -> Result<Roadmap, u8> {
+    let loaded = match Roadmap::from_path(path) {
+        Ok(loaded) => loaded,
+        Err(err) => {
+            output::error(&err.to_string());
+            return Err(EXIT_USAGE);
+        }
+    };
+    if loaded.is_valid() {
+        if let Some(roadmap) = loaded.roadmap {
+            return Ok(roadmap);
+        }
+    }
+    if Progress::from_path(path).is_ok_and(|p| p.is_valid() && p.progress.is_some_and(|p| !p.skills.0.is_empty())) {
+        output::error(&format!(
+            "{} is a progress file, not a roadmap: give the roadmap first and this file with --progress",
+            path.display()
+        ));
+        return Err(EXIT_USAGE);
+    }
+    let source = std::fs::read_to_string(path).unwrap_or_default();
+    let lookup = |_: &str| Some(source.as_str());
+    output::eprint(&emit::full(&loaded.diagnostics, &lookup, output::stderr_style()));
+    output::error(&format!("{} is not a valid roadmap; fix it first (trailmap validate)", path.display()));
+    Err(EXIT_FINDINGS)
+}
+
+/// Goal ids for goals typed as ids, names or aliases.
+fn resolve_goals(graph: &SkillGraph<'_>, goals: &[String]) -> Result<Vec<String>, u8> {
+    goals
+        .iter()
+        .map(|g| {
+            graph.resolve(g).map(|s| s.id.clone()).map_err(|err| {
+                output::error(&format!("--goal: {err}"));
+                EXIT_USAGE
+            })
+        })
+        .collect()
 }
 
 pub fn next(args: NextArgs) -> u8 {
@@ -155,89 +210,28 @@ pub fn next(args: NextArgs) -> u8 {
         Err(code) => return code,
     };
     let graph = SkillGraph::new(&roadmap);
-    for goal in &args.goal {
-        if graph.skill(goal).is_none() {
-            output::error(
-                &trailmap::query::QueryError::UnknownSkill { id: goal.clone(), suggestion: suggest(&roadmap, goal) }
-                    .to_string(),
-            );
-            return EXIT_USAGE;
-        }
-    }
-    let all = graph.next(&progress, &NextOptions { goals: args.goal.clone(), limit: None });
+    let goals = match resolve_goals(&graph, &args.goal) {
+        Ok(goals) => goals,
+        Err(code) => return code,
+    };
+    let all = graph.next(&progress, &NextOptions { goals, limit: None });
     let shown = &all[..args.limit.unwrap_or(usize::MAX).min(all.len())];
+    let report = NextReport::new(&roadmap, &progress, shown, all.len());
     match args.format {
-        TextOrJson::Json => {
-            let items: Vec<_> = shown
-                .iter()
-                .enumerate()
-                .map(|(rank, s)| {
-                    json!({
-                        "rank": rank + 1,
-                        "id": s.skill.id,
-                        "name": s.skill.name,
-                        "optional": s.skill.optional,
-                        "reasons": s.reasons.iter().map(|r| json!({"kind": r.kind(), "text": r.to_string()})).collect::<Vec<_>>(),
-                    })
-                })
-                .collect();
-            output::print(&pretty(&json!(items)));
-        }
-        TextOrJson::Text => {
-            let done = roadmap.skills.iter().filter(|s| progress.is_satisfied(&s.id)).count();
-            let mut out = String::new();
-            let _ = writeln!(
-                out,
-                "{}: {} of {} skills done; you can start {} now{}.\n",
-                emit::sanitize(&roadmap.title),
-                done,
-                roadmap.skills.len(),
-                all.len(),
-                if shown.len() < all.len() { format!(" (showing {})", shown.len()) } else { String::new() }
-            );
-            let width = shown.iter().map(|s| s.skill.name.chars().count().min(40)).max().unwrap_or(0);
-            for (rank, s) in shown.iter().enumerate() {
-                let reasons: Vec<String> = s.reasons.iter().map(ToString::to_string).collect();
-                let name = emit::sanitize(&s.skill.name);
-                let _ = writeln!(out, "{:>3}. {name:<width$}  {}", rank + 1, emit::sanitize(&reasons.join(" · ")));
-            }
-            if all.is_empty() {
-                out.push_str("Nothing to start: every skill is done, or waits on one being learned.\n");
-            }
-            output::print(&out);
-        }
+        TextOrJson::Json => output::print(&report.json()),
+        TextOrJson::Text => output::print_styled(&report.text(shown)),
     }
     EXIT_OK
 }
 
-fn suggest(roadmap: &Roadmap, id: &str) -> Option<String> {
-    trailmap::suggest::did_you_mean(id, roadmap.skills.iter().map(|s| s.id.as_str())).map(str::to_owned)
-}
-
-fn pretty(value: &serde_json::Value) -> String {
-    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
-    text.push('\n');
-    text
-}
-
-fn build_plan<'r>(
-    graph: &SkillGraph<'r>,
-    goals: &[String],
-    progress: &Progress,
-    pace: Option<f64>,
-) -> Result<Plan<'r>, u8> {
+fn build_plan<'r>(graph: &SkillGraph<'r>, goals: &[String], progress: &Progress) -> Result<Plan<'r>, u8> {
+    let goals = resolve_goals(graph, goals)?;
     let goal_refs: Vec<&str> = goals.iter().map(String::as_str).collect();
-    let plan =
-        if goal_refs.is_empty() { graph.plan_all(progress, pace) } else { graph.plan(&goal_refs, progress, pace) };
+    let plan = if goal_refs.is_empty() { graph.plan_all(progress) } else { graph.plan(&goal_refs, progress) };
     plan.map_err(|err| {
         output::error(&err.to_string());
         EXIT_USAGE
     })
-}
-
-fn hours(h: f64) -> String {
-    let rounded = (h * 10.0).round() / 10.0;
-    if rounded.fract() == 0.0 { format!("{rounded:.0} h") } else { format!("{rounded:.1} h") }
 }
 
 pub fn plan(args: PlanArgs) -> u8 {
@@ -246,73 +240,14 @@ pub fn plan(args: PlanArgs) -> u8 {
         Err(code) => return code,
     };
     let graph = SkillGraph::new(&roadmap);
-    let plan = match build_plan(&graph, &args.goal, &progress, None) {
+    let plan = match build_plan(&graph, &args.goal, &progress) {
         Ok(plan) => plan,
         Err(code) => return code,
     };
+    let report = PlanReport::new(&graph, &plan, &progress);
     match args.format {
-        TextOrJson::Json => {
-            let items: Vec<_> = plan
-                .steps
-                .iter()
-                .map(|s| {
-                    let mut item = json!({
-                        "id": s.skill.id,
-                        "name": s.skill.name,
-                        "hours": s.effort.hours,
-                        "estimated": s.effort.is_estimated(),
-                        "status": progress.status(&s.skill.id).map(|st| match st { Status::Learning => "learning", Status::Done => "done", Status::Skipped => "skipped" }),
-                    });
-                    if let Some(c) = &s.chosen {
-                        item["chosen"] = json!({"for": c.for_skill, "over": c.over, "why": c.why});
-                    }
-                    item
-                })
-                .collect();
-            output::print(&pretty(&json!(items)));
-        }
-        TextOrJson::Text => {
-            let mut out = String::new();
-            let goals: Vec<String> =
-                plan.goals.iter().map(|g| graph.skill(g).map_or(g.clone(), |s| s.name.clone())).collect();
-            if plan.steps.is_empty() {
-                let _ =
-                    writeln!(out, "Nothing left to learn for {}: you are there.", emit::sanitize(&goals.join(", ")));
-                output::print(&out);
-                return EXIT_OK;
-            }
-            let _ = writeln!(
-                out,
-                "To reach {}: {} skills, about {} in all.\n",
-                emit::sanitize(&goals.join(", ")),
-                plan.steps.len(),
-                hours(plan.total_hours)
-            );
-            let width = plan.steps.iter().map(|s| s.skill.name.chars().count().min(40)).max().unwrap_or(0);
-            let mut estimated = false;
-            for (i, s) in plan.steps.iter().enumerate() {
-                let mark = if s.effort.is_estimated() { "*" } else { " " };
-                estimated |= s.effort.is_estimated();
-                let mut line = format!(
-                    "{:>3}. {:<width$}  {:>7}{mark}",
-                    i + 1,
-                    emit::sanitize(&s.skill.name),
-                    hours(s.effort.hours)
-                );
-                if progress.status(&s.skill.id) == Some(Status::Learning) {
-                    line.push_str("  (learning)");
-                }
-                if let Some(c) = &s.chosen {
-                    let _ = write!(line, "  chosen for {} over {} ({})", c.for_skill, c.over.join(", "), c.why);
-                }
-                out.push_str(emit::sanitize(&line).trim_end());
-                out.push('\n');
-            }
-            if estimated {
-                out.push_str("\n* estimated from the phase's span; the roadmap gives no effort for these skills\n");
-            }
-            output::print(&out);
-        }
+        TextOrJson::Json => output::print(&report.json()),
+        TextOrJson::Text => output::print_styled(&report.text(&plan)),
     }
     EXIT_OK
 }
@@ -324,7 +259,13 @@ pub fn schedule(args: ScheduleArgs) -> u8 {
     }
     let start = match args.start.as_deref().map(|s| (s, trailmap::query::Date::parse(s))) {
         Some((text, None)) => {
-            output::error(&format!("--start `{text}` is not a date in the form YYYY-MM-DD"));
+            let shaped = text.len() == 10
+                && text.char_indices().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
+            if shaped {
+                output::error(&format!("--start `{text}`: that day does not exist"));
+            } else {
+                output::error(&format!("--start `{text}` is not a date in the form YYYY-MM-DD"));
+            }
             return EXIT_USAGE;
         }
         Some((_, Some(date))) => Some(date),
@@ -339,7 +280,7 @@ pub fn schedule(args: ScheduleArgs) -> u8 {
         Err(code) => return code,
     };
     let graph = SkillGraph::new(&roadmap);
-    let plan = match build_plan(&graph, &args.goal, &progress, Some(args.hours_per_week)) {
+    let plan = match build_plan(&graph, &args.goal, &progress) {
         Ok(plan) => plan,
         Err(code) => return code,
     };
@@ -351,134 +292,44 @@ pub fn schedule(args: ScheduleArgs) -> u8 {
             return if matches!(err, trailmap::query::QueryError::TooLong(_)) { EXIT_FINDINGS } else { EXIT_USAGE };
         }
     };
-    let week_start = |w: u32| start.map(|d| d.add_days(7 * (i64::from(w) - 1)));
+    let report = ScheduleReport::new(&graph, &schedule, start);
     match args.format {
-        ScheduleFormat::Json => {
-            let items: Vec<_> = schedule
-                .items
-                .iter()
-                .map(|s| {
-                    json!({
-                        "id": s.skill.id,
-                        "name": s.skill.name,
-                        "hours": s.effort.hours,
-                        "estimated": s.effort.is_estimated(),
-                        "start_week": s.start_week,
-                        "end_week": s.end_week,
-                        "hours_by_week": s.hours_by_week,
-                        "start_date": week_start(s.start_week).map(|d| d.to_string()),
-                    })
-                })
-                .collect();
-            output::print(&pretty(
-                &json!({"hours_per_week": schedule.hours_per_week, "weeks": schedule.weeks, "items": items}),
-            ));
-        }
+        ScheduleFormat::Json => output::print(&report.json()),
         ScheduleFormat::Ics => {
             // `--format ics` without `--start` was refused above.
             if let Some(start) = start {
-                output::print(&ics(&roadmap, &schedule, start));
+                let mut options = IcsOptions::new(start, generation_time());
+                options.sessions_per_week = args.sessions_per_week;
+                output::print(&trailmap_render::ics::ics(&roadmap, &schedule, &options));
             }
         }
-        ScheduleFormat::Text => output::print(&schedule_text(&roadmap, &schedule, &week_start)),
+        ScheduleFormat::Text => output::print_styled(&report.text(&schedule)),
     }
     EXIT_OK
 }
-
-fn schedule_text(
-    roadmap: &Roadmap,
-    schedule: &Schedule<'_>,
-    week_start: &dyn Fn(u32) -> Option<trailmap::query::Date>,
-) -> String {
-    let mut out = String::new();
-    if schedule.items.is_empty() {
-        out.push_str("Nothing left to schedule.\n");
-        return out;
-    }
-    let total: f64 = schedule.items.iter().map(|s| s.effort.hours).sum();
-    let _ = writeln!(
-        out,
-        "{} at {} a week: {} weeks, {} in all.",
-        emit::sanitize(&roadmap.title),
-        hours(schedule.hours_per_week),
-        schedule.weeks,
-        hours(total)
-    );
-    let mut estimated = false;
-    for week in 1..=schedule.weeks {
-        let date = week_start(week).map(|d| format!(" (from {d})")).unwrap_or_default();
-        let _ = writeln!(out, "\nWeek {week}{date}");
-        for s in &schedule.items {
-            if week < s.start_week || week > s.end_week {
-                continue;
-            }
-            let h = s.hours_by_week[(week - s.start_week) as usize];
-            let note = if s.start_week == s.end_week {
-                String::new()
-            } else if week == s.start_week {
-                " (continues)".into()
-            } else if week == s.end_week {
-                " (finishes)".into()
-            } else {
-                " (continued)".into()
-            };
-            let mark = if s.effort.is_estimated() { "*" } else { "" };
-            estimated |= s.effort.is_estimated();
-            let _ = writeln!(out, "  {:>6}{mark:1}  {}{note}", hours(h), emit::sanitize(&s.skill.name));
-        }
-    }
-    if estimated {
-        out.push_str("\n* effort estimated from the phase's span at this pace; the roadmap gives none\n");
-    }
-    out
+#[derive(clap::Args)]
+pub struct SkillsArgs {
+    /// The roadmap file.
+    roadmap: PathBuf,
+    /// Show only skills whose id, name or an alias contains this (any case).
+    query: Option<String>,
+    #[command(flatten)]
+    progress: ProgressArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: TextOrJson,
 }
 
-/// Folds a content line at 75 octets, as RFC 5545 requires.
-fn fold(line: &str) -> String {
-    let mut out = String::new();
-    let mut width = 0;
-    for c in line.chars() {
-        if width + c.len_utf8() > 75 {
-            out.push_str("\r\n ");
-            width = 1;
-        }
-        out.push(c);
-        width += c.len_utf8();
+pub fn skills(args: SkillsArgs) -> u8 {
+    let (roadmap, progress) = match setup(&args.roadmap, &args.progress) {
+        Ok(v) => v,
+        Err(code) => return code,
+    };
+    let graph = SkillGraph::new(&roadmap);
+    let report = SkillsReport::new(&graph, &progress, args.query.as_deref());
+    match args.format {
+        TextOrJson::Json => output::print(&report.json()),
+        TextOrJson::Text => output::print_styled(&report.text()),
     }
-    out.push_str("\r\n");
-    out
-}
-
-fn ics(roadmap: &Roadmap, schedule: &Schedule<'_>, start: trailmap::query::Date) -> String {
-    let compact = |d: trailmap::query::Date| d.to_string().replace('-', "");
-    let mut out = String::new();
-    for line in ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//trailmap//schedule//EN", "CALSCALE:GREGORIAN"] {
-        out.push_str(&fold(line));
-    }
-    out.push_str(&fold(&format!("X-WR-CALNAME:{}", trailmap::escape::ics(&roadmap.title))));
-    for s in &schedule.items {
-        let first = start.add_days(7 * (i64::from(s.start_week) - 1));
-        let end = start.add_days(7 * i64::from(s.end_week));
-        out.push_str(&fold("BEGIN:VEVENT"));
-        out.push_str(&fold(&format!(
-            "UID:{}-{}@trailmap",
-            trailmap::escape::ics(&roadmap.id),
-            trailmap::escape::ics(&s.skill.id)
-        )));
-        out.push_str(&fold(&format!("DTSTAMP:{}T000000Z", compact(start))));
-        out.push_str(&fold(&format!("DTSTART;VALUE=DATE:{}", compact(first))));
-        out.push_str(&fold(&format!("DTEND;VALUE=DATE:{}", compact(end))));
-        out.push_str(&fold(&format!("SUMMARY:Learn {}", trailmap::escape::ics(&s.skill.name))));
-        let estimated = if s.effort.is_estimated() { " (estimated)" } else { "" };
-        out.push_str(&fold(&format!(
-            "DESCRIPTION:{}{estimated} over weeks {}-{} of {}",
-            trailmap::escape::ics(&hours(s.effort.hours)),
-            s.start_week,
-            s.end_week,
-            trailmap::escape::ics(&roadmap.title)
-        )));
-        out.push_str(&fold("END:VEVENT"));
-    }
-    out.push_str(&fold("END:VCALENDAR"));
-    out
+    EXIT_OK
 }

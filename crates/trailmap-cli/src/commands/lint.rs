@@ -6,7 +6,7 @@ use trailmap_lint::{SourceFile, emit, registry};
 
 use crate::cli::{EXIT_FINDINGS, EXIT_OK, EXIT_USAGE};
 use crate::inputs;
-use crate::output::{self, Color};
+use crate::output;
 
 #[derive(clap::Args)]
 pub struct LintArgs {
@@ -33,9 +33,6 @@ pub struct LintArgs {
     /// Always exit 0 when the files could be read (report-only runs).
     #[arg(long)]
     exit_zero: bool,
-    /// When to use colours.
-    #[arg(long, value_enum, default_value = "auto")]
-    color: Color,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -180,8 +177,10 @@ pub fn lint(args: LintArgs) -> u8 {
         Format::Full => {
             let lookup =
                 |name: &str| sources.iter().chain(&progress_sources).find(|f| f.name == name).map(|f| f.text.as_str());
-            let mut text = emit::full(&all, &lookup, emit::Style { color: args.color.enabled() });
-            text.push_str(&crate::commands::validate::summary(&all, checked_files));
+            let mut text = emit::full(&all, &lookup, output::stdout_style());
+            if !output::quiet() {
+                text.push_str(&crate::commands::validate::summary(&all, checked_files));
+            }
             if fixed_total > 0 {
                 text.push_str(&format!("fixed {fixed_total} problem{}\n", if fixed_total == 1 { "" } else { "s" }));
             }
@@ -243,6 +242,7 @@ pub fn rule(args: RuleArgs) -> u8 {
         let key = args.rule.unwrap_or_default();
         match registry::find(&key) {
             Some(r) => vec![r],
+            None if core_code(&key).is_some() => return core_rule(&key, args.format),
             None => {
                 let hint = trailmap::suggest::did_you_mean(&key, registry::all().iter().map(|r| r.name))
                     .map(|s| format!(" (did you mean `{s}`?)"))
@@ -272,6 +272,30 @@ pub fn rule(args: RuleArgs) -> u8 {
             let fixable = if r.fixable { ", fixable with --fix" } else { "" };
             format!("{} {} (default: {}{fixable})\n\n{}\n", r.code, r.name, r.default_severity.as_str(), r.doc())
         }
+    };
+    output::print(&text);
+    EXIT_OK
+}
+
+/// A core code lint does not run (progress-file codes such as TM050), by
+/// code or name, with its documentation.
+fn core_code(key: &str) -> Option<(trailmap::codes::Code, &'static str)> {
+    let ((code, name), _) =
+        trailmap::codes::ALL.iter().find(|((code, name), _)| code.eq_ignore_ascii_case(key) || *name == key)?;
+    Some(((code, name), trailmap::codes::documentation(code)?))
+}
+
+fn core_rule(key: &str, format: RuleFormat) -> u8 {
+    let Some(((code, name), doc)) = core_code(key) else { return EXIT_USAGE };
+    let text = match format {
+        RuleFormat::Json => {
+            let value =
+                serde_json::json!({"code": code, "name": name, "documentation": doc, "checked_by": "progress files"});
+            let mut t = serde_json::to_string_pretty(&value).unwrap_or_default();
+            t.push('\n');
+            t
+        }
+        RuleFormat::Text => format!("{code} {name} (checked on progress files, not by lint)\n\n{doc}\n"),
     };
     output::print(&text);
     EXIT_OK

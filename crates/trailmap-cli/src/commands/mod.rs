@@ -4,6 +4,7 @@ pub mod diff;
 pub mod import;
 pub mod learner;
 pub mod lint;
+pub mod progress;
 pub mod render;
 pub mod schema;
 pub mod validate;

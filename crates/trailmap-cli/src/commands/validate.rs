@@ -6,7 +6,7 @@ use trailmap_lint::emit;
 use crate::cli::{EXIT_FINDINGS, EXIT_OK, EXIT_USAGE};
 use crate::commands::lint::Format;
 use crate::inputs;
-use crate::output::{self, Color};
+use crate::output;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -15,9 +15,6 @@ pub struct Args {
     /// Output format. Default: `github` when GITHUB_ACTIONS=true, else `full`.
     #[arg(long, value_enum)]
     format: Option<Format>,
-    /// When to use colours.
-    #[arg(long, value_enum, default_value = "auto")]
-    color: Color,
 }
 
 pub fn run(args: Args) -> u8 {
@@ -41,8 +38,10 @@ pub fn run(args: Args) -> u8 {
     let text = match Format::or_default(args.format) {
         Format::Full => {
             let lookup = |file: &str| inputs.source(file);
-            let mut text = emit::full(&diagnostics, &lookup, emit::Style { color: args.color.enabled() });
-            text.push_str(&summary(&diagnostics, inputs.files));
+            let mut text = emit::full(&diagnostics, &lookup, output::stdout_style());
+            if !output::quiet() {
+                text.push_str(&summary(&diagnostics, inputs.files));
+            }
             text
         }
         format => format.emit(&diagnostics),

@@ -1,0 +1,223 @@
+//! A learner's progress file on disk: where it is, and changing it safely
+//! when several `trailmap progress` runs race.
+//!
+//! The file is `--progress FILE`, else `$TRAILMAP_PROGRESS`, else
+//! `./progress.json` ([`locate`]). A change ([`update`]) takes an
+//! advisory lock on a sidecar file (`progress.json.lock`, never the data
+//! file itself, which the atomic writer replaces), re-reads the file under
+//! the lock, applies the change and writes it back with
+//! [`crate::fs::write_atomic`], so no run loses another's entry.
+
+use std::fmt;
+use std::fs::{File, OpenOptions};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use fs4::fs_std::FileExt;
+
+use crate::query::Date;
+use crate::{Diagnostic, Extensions, Progress, SkillProgress, Status};
+
+/// The environment variable naming the progress file.
+pub const PROGRESS_ENV: &str = "TRAILMAP_PROGRESS";
+
+/// The progress file used when neither a flag nor the environment names one.
+pub const DEFAULT_PROGRESS_FILE: &str = "progress.json";
+
+/// How long [`update`] waits for another run's lock by default.
+pub const DEFAULT_LOCK_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Where the progress file path came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum PathOrigin {
+    /// `--progress FILE`.
+    Flag,
+    /// [`PROGRESS_ENV`].
+    Environment,
+    /// [`DEFAULT_PROGRESS_FILE`] in the working directory.
+    Default,
+}
+
+/// The progress file to use: `flag`, else `env` (the value of
+/// [`PROGRESS_ENV`], ignored when empty), else [`DEFAULT_PROGRESS_FILE`].
+///
+/// ```
+/// use trailmap::progress_file::{locate, PathOrigin};
+/// use std::path::Path;
+/// assert_eq!(locate(None, Some("me.json".as_ref())), (Path::new("me.json").to_path_buf(), PathOrigin::Environment));
+/// assert_eq!(locate(None, Some("".as_ref())).1, PathOrigin::Default);
+/// ```
+pub fn locate(flag: Option<&Path>, env: Option<&std::ffi::OsStr>) -> (PathBuf, PathOrigin) {
+    if let Some(flag) = flag {
+        return (flag.to_path_buf(), PathOrigin::Flag);
+    }
+    match env.filter(|v| !v.is_empty()) {
+        Some(value) => (PathBuf::from(value), PathOrigin::Environment),
+        None => (PathBuf::from(DEFAULT_PROGRESS_FILE), PathOrigin::Default),
+    }
+}
+
+/// A change to one skill's entry.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub enum Change {
+    /// Learned: status `done`, dated.
+    Done,
+    /// Being learned; `hours` replaces the hours logged so far.
+    Learning {
+        /// Hours spent so far, when given.
+        hours: Option<f64>,
+    },
+    /// Skipped: counts as satisfied, dated.
+    Skip,
+    /// Forgotten: the entry is removed.
+    Reset,
+}
+
+impl Progress {
+    /// Applies `change` to skill `id` on `today`, keeping its note and
+    /// extension keys. Returns the status before.
+    ///
+    /// ```
+    /// use trailmap::progress_file::Change;
+    /// let mut p = trailmap::Progress::default();
+    /// let today = trailmap::query::Date::parse("2026-11-30").unwrap();
+    /// p.apply("git", Change::Learning { hours: Some(3.0) }, today);
+    /// p.apply("git", Change::Done, today);
+    /// let entry = &p.skills.0["git"];
+    /// assert_eq!((entry.status, entry.hours, entry.date.as_deref()), (trailmap::Status::Done, Some(3.0), Some("2026-11-30")));
+    /// ```
+    pub fn apply(&mut self, id: &str, change: Change, today: Date) -> Option<Status> {
+        let before = self.status(id);
+        let status = match change {
+            Change::Done => Status::Done,
+            Change::Learning { .. } => Status::Learning,
+            Change::Skip => Status::Skipped,
+            Change::Reset => {
+                self.skills.0.remove(id);
+                return before;
+            }
+        };
+        let entry = self.skills.0.entry(id.to_owned()).or_insert_with(|| SkillProgress {
+            status,
+            hours: None,
+            date: None,
+            note: None,
+            extensions: Extensions::default(),
+        });
+        entry.status = status;
+        entry.date = Some(today.to_string());
+        if let Change::Learning { hours: Some(h) } = change {
+            entry.hours = Some(h);
+        }
+        before
+    }
+}
+
+/// Why a progress file could not be changed.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum UpdateError {
+    /// Reading, locking or writing failed.
+    Io {
+        /// What was being done, e.g. `cannot write progress.json`.
+        context: String,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// Another run held the lock for longer than the timeout.
+    LockTimeout {
+        /// The lock file.
+        lock: PathBuf,
+        /// How long this run waited.
+        waited: Duration,
+    },
+    /// The file exists but is not a valid progress file; it is left as it is.
+    Invalid(Vec<Diagnostic>),
+}
+
+impl fmt::Display for UpdateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            UpdateError::Io { context, source } => write!(f, "{context}: {source}"),
+            UpdateError::LockTimeout { lock, waited } => write!(
+                f,
+                "another trailmap run holds {} (waited {} s); try again, or delete the lock file if no run is left",
+                lock.display(),
+                waited.as_secs()
+            ),
+            UpdateError::Invalid(d) => write!(f, "the progress file has {} problem(s); fix it first", d.len()),
+        }
+    }
+}
+
+impl std::error::Error for UpdateError {}
+
+/// The sidecar lock file of a progress file: `NAME.lock` beside it.
+///
+/// ```
+/// assert_eq!(trailmap::progress_file::lock_path("a/p.json".as_ref()), std::path::Path::new("a/p.json.lock"));
+/// ```
+pub fn lock_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_else(|| "progress".into());
+    name.push(".lock");
+    path.with_file_name(name)
+}
+
+/// Reads the progress file at `path` (an empty progress when it does not
+/// exist), lets `change` edit it, and writes it back atomically, all under
+/// an exclusive lock on [`lock_path`] waited for at most `timeout`. The file
+/// is not written when `change` fails.
+pub fn update<T, E>(
+    path: &Path,
+    timeout: Duration,
+    change: impl FnOnce(&mut Progress) -> Result<T, E>,
+) -> Result<Result<T, E>, UpdateError> {
+    let _lock = lock(path, timeout)?;
+    let mut progress: Progress = read(path)?.unwrap_or_default();
+    let result = change(&mut progress);
+    if result.is_ok() {
+        let mut text = serde_json::to_string_pretty(&progress).map_err(|e| UpdateError::Io {
+            context: format!("cannot write {}", path.display()),
+            source: std::io::Error::other(e),
+        })?;
+        text.push('\n');
+        crate::fs::write_atomic(path, text.as_bytes()).map_err(|err| UpdateError::Io {
+            context: format!("cannot write {}", path.display()),
+            source: err.into(),
+        })?;
+    }
+    Ok(result)
+}
+
+/// The progress at `path`, or `None` when there is no such file.
+fn read(path: &Path) -> Result<Option<Progress>, UpdateError> {
+    match Progress::from_path(path) {
+        Ok(loaded) if loaded.is_valid() => Ok(Some(loaded.progress.unwrap_or_default())),
+        Ok(loaded) => Err(UpdateError::Invalid(loaded.diagnostics)),
+        Err(err) if err.source.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(err) => Err(UpdateError::Io { context: format!("cannot read {}", path.display()), source: err.source }),
+    }
+}
+
+/// Holds the lock until dropped (closing the file releases it).
+struct Lock(#[allow(dead_code)] File);
+
+fn lock(path: &Path, timeout: Duration) -> Result<Lock, UpdateError> {
+    let lock = lock_path(path);
+    let io = |source| UpdateError::Io { context: format!("cannot lock {}", lock.display()), source };
+    let file = OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&lock).map_err(io)?;
+    let started = Instant::now();
+    loop {
+        match file.try_lock_exclusive() {
+            Ok(true) => return Ok(Lock(file)),
+            Ok(false) => {}
+            Err(err) => return Err(io(err)),
+        }
+        if started.elapsed() >= timeout {
+            return Err(UpdateError::LockTimeout { lock, waited: started.elapsed() });
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
