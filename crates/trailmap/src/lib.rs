@@ -31,8 +31,10 @@
 
 pub(crate) mod check;
 pub mod codes;
+pub mod convert;
 pub mod diagnostic;
 pub mod escape;
+pub mod format;
 pub mod fs;
 pub mod graph;
 pub mod load;
@@ -40,11 +42,14 @@ pub mod locate;
 pub mod model;
 pub mod progress;
 pub mod query;
+pub mod scaffold;
 pub mod schema;
 pub mod suggest;
 mod validate;
+mod yaml;
 
 pub use diagnostic::{Anchor, Diagnostic, Edit, Fix, Location, Severity};
+pub use format::Format;
 pub use graph::{Cycle, PhaseNode, Redundant, SkillGraph};
 pub use load::{LoadOptions, Loaded, ReadError};
 pub use locate::locate;

@@ -150,6 +150,16 @@ pub fn lint(args: LintArgs) -> u8 {
         }
     };
     let (files, early, mut io_errors) = read_inputs(&args.paths, args.max_size);
+    if args.fix || args.diff {
+        if let Some((path, _)) = files.iter().find(|(p, _)| trailmap::Format::from_path(p) == trailmap::Format::Yaml) {
+            output::error(&format!(
+                "--fix and --diff do not edit YAML files yet ({}): their fixes would lose comments and layout; \
+                 fix them by hand, or convert with `trailmap convert FILE --to json`",
+                path.display()
+            ));
+            return EXIT_USAGE;
+        }
+    }
     let (paths, mut sources): (Vec<PathBuf>, Vec<SourceFile>) = files.into_iter().unzip();
     let options = LoadOptions { max_bytes: args.max_size };
     // Copies of the inputs only when fixing: on a large file each copy

@@ -24,6 +24,9 @@ pub struct Args {
     /// When to use colours.
     #[arg(long, value_enum, default_value = "auto")]
     color: Color,
+    /// Treat warnings (such as a byte-order mark, TM012) as errors.
+    #[arg(long)]
+    strict: bool,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -81,7 +84,12 @@ pub fn load_all(paths: &[PathBuf], max_size: u64, mut each: impl FnMut(&str, Opt
 }
 
 pub fn run(args: Args) -> u8 {
-    let checked = load_all(&args.paths, args.max_size, |_, _| {});
+    let mut checked = load_all(&args.paths, args.max_size, |_, _| {});
+    if args.strict {
+        for d in checked.diagnostics.iter_mut().filter(|d| d.severity == Severity::Warning) {
+            d.severity = Severity::Error;
+        }
+    }
     let text = match args.format {
         Format::Full => {
             let lookup = |file: &str| checked.sources.get(file).map(String::as_str);
