@@ -37,26 +37,29 @@ pub struct Converted {
 /// let json = trailmap::convert::convert(&yaml.text, Format::Yaml, Format::Json).unwrap();
 /// assert_eq!(json.text, "{\n  \"id\": \"r\",\n  \"skills\": [\n    {\n      \"id\": \"a\",\n      \"name\": \"yes\"\n    }\n  ]\n}\n");
 /// ```
-pub fn convert(source: &str, from: Format, to: Format) -> Result<Converted, Diagnostic> {
+pub fn convert(source: &str, from: Format, to: Format) -> Result<Converted, Box<Diagnostic>> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let (root, dropped_comments) = match from {
         Format::Yaml => {
             let document = crate::yaml::parse(source).map_err(|err| {
                 let index = LineIndex::new(source);
-                Diagnostic::new(codes::JSON_SYNTAX.0, codes::JSON_SYNTAX.1, Severity::Error, err.message)
-                    .with_help(err.help)
-                    .with_location(index.location(source, err.span.0, err.span.1))
+                Box::new(
+                    Diagnostic::new(codes::JSON_SYNTAX.0, codes::JSON_SYNTAX.1, Severity::Error, err.message)
+                        .with_help(err.help)
+                        .with_location(index.location(source, err.span.0, err.span.1)),
+                )
             })?;
             if let Some(dup) = document.duplicates.first() {
-                return Err(duplicate(source, &dup.pointer, dup.key));
+                return Err(Box::new(duplicate(source, &dup.pointer, dup.key)));
             }
             let comments = to == Format::Json && crate::yaml::has_comments(source, &document.root);
             (document.root, comments)
         }
         _ => {
-            let root = serde_json::from_str::<Node>(source).map_err(|err| crate::load::syntax_error(source, &err))?;
+            let root = serde_json::from_str::<Node>(source)
+                .map_err(|err| Box::new(crate::load::syntax_error(source, &err)))?;
             if let Some((pointer, key, _)) = crate::locate::duplicate_keys(source).into_iter().next() {
-                return Err(duplicate(source, &pointer, key));
+                return Err(Box::new(duplicate(source, &pointer, key)));
             }
             (root, false)
         }

@@ -61,7 +61,8 @@ pub fn convert(args: ConvertArgs) -> u8 {
     };
     let converted = match trailmap::convert::convert(&source, Format::from_path(&args.file), args.to.format()) {
         Ok(converted) => converted,
-        Err(mut diagnostic) => {
+        Err(diagnostic) => {
+            let mut diagnostic = *diagnostic;
             diagnostic.file = name;
             let lookup = |_: &str| Some(source.as_str());
             output::eprint(&emit::full(&[diagnostic], &lookup, emit::Style::default()));
