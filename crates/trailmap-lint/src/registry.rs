@@ -118,6 +118,7 @@ pub fn all() -> &'static [Rule] {
             INVALID_ENCODING,
             EMPTY_ANY_OF,
             BYTE_ORDER_MARK,
+            REVERSED_SPAN,
         )
         .into_iter()
         .map(|(code, name)| Rule {

@@ -33,6 +33,8 @@ pub const EMPTY_ANY_OF: Code = ("TM011", "empty-any-of");
 /// The input starts with a UTF-8 byte-order mark (a warning: it is
 /// ignored, but other tools refuse it).
 pub const BYTE_ORDER_MARK: Code = ("TM012", "byte-order-mark");
+/// A span (of a phase or of the roadmap's `duration`) ends before it starts.
+pub const REVERSED_SPAN: Code = ("TM013", "reversed-span");
 /// A progress file names a skill that no loaded roadmap has.
 pub const UNKNOWN_PROGRESS_SKILL: Code = ("TM050", "unknown-progress-skill");
 
@@ -50,6 +52,7 @@ pub const ALL: &[(Code, &str)] = &[
     (INVALID_ENCODING, "The input is not UTF-8."),
     (EMPTY_ANY_OF, "An `any_of` group has no member."),
     (BYTE_ORDER_MARK, "The input starts with a UTF-8 byte-order mark."),
+    (REVERSED_SPAN, "A span ends before it starts."),
     (UNKNOWN_PROGRESS_SKILL, "A progress file names a skill no loaded roadmap has."),
 ];
 
@@ -136,6 +139,12 @@ the file is checked as usual.\n\n## Why it matters\n\nRFC 8259 lets parsers igno
 writing one, and some tools refuse it. Raise it to an error with `TM012 = \"error\"` under `[lint.severity]` in \
 `trailmap.toml`, or with `--strict`.\n\n## Example\n\nA file saved as \"UTF-8 with BOM\" by a Windows editor.\n\n\
 ## Fix\n\nSave the file as UTF-8 without BOM."
+        }
+        "TM013" => {
+            "## What it does\n\nReports a span (a phase's `span` or the roadmap's `duration`) whose `end` comes before \
+its `start`.\n\n## Why it matters\n\nSuch a phase has no time at all: schedules, lint rules on phase order and \
+capacity, and renderings would all be wrong.\n\n## Example\n\n```json\n\"span\": { \"unit\": \"week\", \"start\": 10, \
+\"end\": 9 }\n```\n\n## Fix\n\nSwap the numbers, or fix the typo (spans are 1-based and `end` is inclusive)."
         }
         "TM050" => {
             "## What it does\n\nWarns about a progress-file entry whose skill no loaded roadmap has.\n\n\

@@ -37,6 +37,7 @@ pub mod escape;
 pub mod format;
 pub mod fs;
 pub mod graph;
+pub mod ids;
 pub mod load;
 pub mod locate;
 pub mod model;
