@@ -435,7 +435,10 @@ proptest! {
         for d in &items {
             prop_assert_eq!(d["file"].as_str(), Some(file.as_str()));
         }
-        if missing != id {
+        if trailmap::ids::problem(&id).is_some() {
+            // An id outside the format is refused, naming the character.
+            prop_assert!(items.iter().any(|d| d["message"].as_str().is_some_and(|m| m.starts_with("invalid id"))));
+        } else if missing != id {
             prop_assert!(items.iter().any(|d| d["code"] == "TM005"), "{:?}", summary(&items));
         }
 

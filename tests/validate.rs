@@ -15,13 +15,25 @@ fn invalid_fixtures_match_their_golden_diagnostics() {
         .filter(|n| n.ends_with(".json"))
         .collect();
     names.sort();
-    assert!(names.len() >= 8);
+    assert!(names.len() >= 7);
     for name in names {
         let path = format!("tests/fixtures/invalid/{name}");
         let out = run(&["validate", "--format", "concise", &path]);
         assert_eq!(out.status.code(), Some(1), "{path}: {}", stdout(&out));
         golden(&format!("tests/fixtures/invalid/{}.expected", name.trim_end_matches(".json")), &stdout(&out));
     }
+}
+
+/// A UTF-8 byte-order mark is a warning (TM012), an error under `--strict`.
+#[test]
+fn a_byte_order_mark_is_a_warning_unless_strict() {
+    let path = "tests/fixtures/warnings/bom.json";
+    let out = run(&["validate", "--format", "concise", path]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert_eq!(stdout(&out), format!("{path}:1:1: warning[TM012] file starts with a UTF-8 byte-order mark\n"));
+    let out = run(&["validate", "--strict", "--format", "concise", path]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(stdout(&out).contains("error[TM012]"), "{}", stdout(&out));
 }
 
 #[test]

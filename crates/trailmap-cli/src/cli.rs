@@ -105,6 +105,18 @@ pub enum Command {
         after_help = "Examples:\n  trailmap migrate-progress --from old.json --to new.json me.json\n  trailmap migrate-progress --from HEAD~1:roadmap.json --to roadmap.json me.json --dry-run\n\nEntries on removed skills stay as they are (other roadmaps may teach them); nothing is dropped.\nExit status: 0 ok, 1 conflicts (both ids had progress; both kept), 2 usage, I/O or invalid input."
     )]
     MigrateProgress(commands::diff::MigrateArgs),
+    /// Convert a roadmap or progress file between JSON and YAML, keeping
+    /// the order of keys.
+    #[command(
+        after_help = "Examples:\n  trailmap convert roadmap.json --to yaml -o roadmap.yaml\n  trailmap convert roadmap.yaml --to json > roadmap.json\n\nComments are dropped going to JSON (with a warning).\nExit status: 0 ok, 1 the input does not parse, 2 usage or I/O error."
+    )]
+    Convert(commands::convert::ConvertArgs),
+    /// Start a new roadmap: a valid, lint-clean file with one phase, two
+    /// skills and a milestone to edit.
+    #[command(
+        after_help = "Examples:\n  trailmap init --title \"Data engineer\" --weeks 16 --yaml -o data-engineer.roadmap.yaml\n  trailmap init --title \"Data engineer\" --weeks 16 > data-engineer.json\n\nExit status: 0 ok, 2 usage or I/O error (an existing file is never overwritten)."
+    )]
+    Init(commands::convert::InitArgs),
     /// Print a JSON Schema (draft 2020-12) generated from trailmap's types.
     #[command(after_help = "Examples:\n  trailmap schema > schemas/roadmap.schema.json\n  trailmap schema progress")]
     Schema(commands::schema::Args),
@@ -134,6 +146,8 @@ pub fn run() -> ExitCode {
         Command::Schedule(args) => commands::learner::schedule(args),
         Command::Progress(args) => commands::progress::run(args),
         Command::Skills(args) => commands::learner::skills(args),
+        Command::Convert(args) => commands::convert::convert(args),
+        Command::Init(args) => commands::convert::init(args),
     };
     ExitCode::from(code)
 }

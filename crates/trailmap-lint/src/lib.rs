@@ -74,11 +74,13 @@ pub fn lint_with(files: &[SourceFile], config: &Config, options: &LoadOptions) -
     let mut per_file: Vec<Vec<Diagnostic>> = Vec::with_capacity(files.len());
     let mut roadmaps: Vec<(usize, Roadmap)> = Vec::new();
     for (i, f) in files.iter().enumerate() {
-        let loaded = Roadmap::from_json_str_with(&f.text, &f.name, options);
+        // The format follows the name: `.yaml`/`.yml` files are YAML.
+        let loaded = Roadmap::from_slice_with(f.text.as_bytes(), &f.name, options);
         // Rules need a whole model: skip them while the file does not even
         // parse into one (its validation errors say why).
-        let whole =
-            !loaded.diagnostics.iter().any(|d| matches!(d.code, "TM001" | "TM002" | "TM003" | "TM009" | "TM010"));
+        let whole = !loaded.diagnostics.iter().any(|d| {
+            d.severity == trailmap::Severity::Error && matches!(d.code, "TM001" | "TM002" | "TM003" | "TM009" | "TM010")
+        });
         if let (Some(roadmap), true) = (loaded.roadmap, whole) {
             roadmaps.push((i, roadmap));
         }
@@ -119,7 +121,15 @@ fn finish(files: &[SourceFile], mut per_file: Vec<Vec<Diagnostic>>, config: &Con
     let mut out = Vec::new();
     for (i, f) in files.iter().enumerate() {
         let mut diagnostics = std::mem::take(&mut per_file[i]);
-        trailmap::locate(&f.text, &mut diagnostics);
+        let format = trailmap::Format::from_path(&f.name);
+        trailmap::locate::locate_as(&f.text, format, &mut diagnostics);
+        if format == trailmap::Format::Yaml {
+            // Fixes are byte edits written for JSON layout; YAML files are
+            // fixed by hand until fixes keep YAML comments and layout.
+            for d in &mut diagnostics {
+                d.fix = None;
+            }
+        }
         // Configuration: drop what is off, set severities.
         diagnostics.retain_mut(|d| match registry::find(d.code).and_then(|r| config.severity_for(r, &f.name)) {
             Some(severity) => {
@@ -173,7 +183,7 @@ fn finish(files: &[SourceFile], mut per_file: Vec<Vec<Diagnostic>>, config: &Con
                 None => d.code != rule.code,
             });
         }
-        trailmap::locate(&f.text, &mut problems);
+        trailmap::locate::locate_as(&f.text, format, &mut problems);
         diagnostics.extend(problems);
         diagnostics.sort_by_key(|d| d.location.map_or(0, |l| l.offset));
         out.extend(diagnostics);

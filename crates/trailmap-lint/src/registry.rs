@@ -117,12 +117,19 @@ pub fn all() -> &'static [Rule] {
             INPUT_TOO_LARGE,
             INVALID_ENCODING,
             EMPTY_ANY_OF,
+            BYTE_ORDER_MARK,
+            REVERSED_SPAN,
         )
         .into_iter()
         .map(|(code, name)| Rule {
             code,
             name,
-            default_severity: Severity::Error,
+            // A byte-order mark is ignored, so only a warning by default.
+            default_severity: if code == trailmap::codes::BYTE_ORDER_MARK.0 {
+                Severity::Warning
+            } else {
+                Severity::Error
+            },
             fixable: false,
             source: trailmap::codes::documentation(code).unwrap_or_else(|| validation_summary(code)),
             check: Check::Validation,

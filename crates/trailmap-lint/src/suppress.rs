@@ -32,7 +32,8 @@ pub fn collect(file: &str, source: &str, problems: &mut Vec<Diagnostic>) -> Vec<
     if !source.contains(KEY) {
         return Vec::new();
     }
-    let Ok(value) = serde_json::from_str::<Value>(source) else { return Vec::new() };
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let Some(value) = trailmap::Format::from_path(file).parse_value(source) else { return Vec::new() };
     let mut out = Vec::new();
     let mut stack: Vec<(&Value, String)> = vec![(&value, String::new())];
     while let Some((node, pointer)) = stack.pop() {

@@ -216,6 +216,19 @@ pub(crate) fn check_roadmap(roadmap: &Roadmap, origins: &Origins, out: &mut Vec<
         }
     }
     let phase_list = phases_with_pointers(roadmap, origins);
+    let spans = roadmap.duration.iter().map(|s| (s, "/duration".to_owned()));
+    let spans =
+        spans.chain(phase_list.iter().filter_map(|(p, ptr)| p.span.as_ref().map(|s| (s, child(ptr, &["span"])))));
+    for (span, pointer) in spans {
+        match span.end_at {
+            Some(end) if end < span.start => out.push(
+                error(codes::REVERSED_SPAN, format!("the span ends at {end}, before its start at {}", span.start))
+                    .at(child(&pointer, &["end"]))
+                    .with_help("`end` is inclusive and may not come before `start`: swap them, or fix the typo"),
+            ),
+            _ => {}
+        }
+    }
     let phases = unique_ids("phase", phase_list.iter().map(|(p, ptr)| (p.id.as_str(), || ptr.clone())), out);
     let projects = unique_ids(
         "project",

@@ -26,10 +26,15 @@ pub const PREREQUISITE_CYCLE: Code = ("TM007", "prerequisite-cycle");
 pub const INVALID_VERSION: Code = ("TM008", "invalid-version");
 /// The input is larger than the configured limit.
 pub const INPUT_TOO_LARGE: Code = ("TM009", "input-too-large");
-/// The input is not UTF-8, or starts with a byte-order mark.
+/// The input is not UTF-8.
 pub const INVALID_ENCODING: Code = ("TM010", "invalid-encoding");
 /// An `any_of` group has no member, so it can never be satisfied.
 pub const EMPTY_ANY_OF: Code = ("TM011", "empty-any-of");
+/// The input starts with a UTF-8 byte-order mark (a warning: it is
+/// ignored, but other tools refuse it).
+pub const BYTE_ORDER_MARK: Code = ("TM012", "byte-order-mark");
+/// A span (of a phase or of the roadmap's `duration`) ends before it starts.
+pub const REVERSED_SPAN: Code = ("TM013", "reversed-span");
 /// A progress file names a skill that no loaded roadmap has.
 pub const UNKNOWN_PROGRESS_SKILL: Code = ("TM050", "unknown-progress-skill");
 /// A progress entry has a date that does not exist or negative hours.
@@ -46,8 +51,10 @@ pub const ALL: &[(Code, &str)] = &[
     (PREREQUISITE_CYCLE, "Prerequisites form a cycle."),
     (INVALID_VERSION, "`version` is not a semantic version."),
     (INPUT_TOO_LARGE, "The input is larger than the configured limit."),
-    (INVALID_ENCODING, "The input is not UTF-8, or starts with a byte-order mark."),
+    (INVALID_ENCODING, "The input is not UTF-8."),
     (EMPTY_ANY_OF, "An `any_of` group has no member."),
+    (BYTE_ORDER_MARK, "The input starts with a UTF-8 byte-order mark."),
+    (REVERSED_SPAN, "A span ends before it starts."),
     (UNKNOWN_PROGRESS_SKILL, "A progress file names a skill no loaded roadmap has."),
     (INVALID_PROGRESS_ENTRY, "A progress entry has an impossible date or negative hours."),
 ];
@@ -62,7 +69,8 @@ pub const ALL: &[(Code, &str)] = &[
 pub fn documentation(code: &str) -> Option<&'static str> {
     Some(match code {
         "TM001" => {
-            "## What it does\n\nReports text that is not valid JSON: a missing comma or bracket, a trailing comma, \
+            "## What it does\n\nReports text that is not valid JSON (or, in a `.yaml`/`.yml` file, valid YAML: tabs \
+for indentation, a second document, an unsupported tag, aliases that expand past the limit): a missing comma or bracket, a trailing comma, \
 an unterminated string, a control character inside a string, nesting deeper than 128 levels, or an empty file.\n\n\
 ## Why it matters\n\nNothing else can be checked until the file parses.\n\n## Example\n\n```json\n\
 { \"id\": \"x\", \"skills\": [ { \"id\": \"python\" }, ] }\n```\n\n## Fix\n\nFix the syntax at the reported line and column."
@@ -119,14 +127,27 @@ on input size bounds time and memory.\n\n## Example\n\nA generated file of 1 GiB
 `--max-size` for files you trust."
         }
         "TM010" => {
-            "## What it does\n\nReports input that is not UTF-8, or that starts with a byte-order mark.\n\n\
-## Why it matters\n\nJSON text must be UTF-8 without a byte-order mark (RFC 8259); other tools would reject or misread \
-it.\n\n## Example\n\nA file saved as UTF-16, or as \"UTF-8 with BOM\".\n\n## Fix\n\nSave the file as UTF-8 without BOM."
+            "## What it does\n\nReports input that is not UTF-8.\n\n\
+## Why it matters\n\nRoadmap files (JSON and YAML) must be UTF-8 (RFC 8259); other tools would reject or misread \
+it.\n\n## Example\n\nA file saved as UTF-16 or Latin-1.\n\n## Fix\n\nSave the file as UTF-8."
         }
         "TM011" => {
             "## What it does\n\nReports an `any_of` group with no member.\n\n## Why it matters\n\nAn empty group can \
 never be satisfied, so the skill that needs it can never be unlocked.\n\n## Example\n\n```json\n\
 \"prerequisites\": [{ \"any_of\": [] }]\n```\n\n## Fix\n\nList the alternatives, or remove the group."
+        }
+        "TM012" => {
+            "## What it does\n\nWarns about a file that starts with a UTF-8 byte-order mark. The mark is ignored and \
+the file is checked as usual.\n\n## Why it matters\n\nRFC 8259 lets parsers ignore a byte-order mark but forbids \
+writing one, and some tools refuse it. Raise it to an error with `TM012 = \"error\"` under `[lint.severity]` in \
+`trailmap.toml`, or with `--strict`.\n\n## Example\n\nA file saved as \"UTF-8 with BOM\" by a Windows editor.\n\n\
+## Fix\n\nSave the file as UTF-8 without BOM."
+        }
+        "TM013" => {
+            "## What it does\n\nReports a span (a phase's `span` or the roadmap's `duration`) whose `end` comes before \
+its `start`.\n\n## Why it matters\n\nSuch a phase has no time at all: schedules, lint rules on phase order and \
+capacity, and renderings would all be wrong.\n\n## Example\n\n```json\n\"span\": { \"unit\": \"week\", \"start\": 10, \
+\"end\": 9 }\n```\n\n## Fix\n\nSwap the numbers, or fix the typo (spans are 1-based and `end` is inclusive)."
         }
         "TM050" => {
             "## What it does\n\nWarns about a progress-file entry whose skill no loaded roadmap has.\n\n\

@@ -31,11 +31,14 @@
 
 pub(crate) mod check;
 pub mod codes;
+pub mod convert;
 pub mod diagnostic;
 pub mod effort;
 pub mod escape;
+pub mod format;
 pub mod fs;
 pub mod graph;
+pub mod ids;
 pub mod load;
 pub mod locate;
 pub mod model;
@@ -43,11 +46,14 @@ pub mod progress;
 pub mod progress_file;
 pub mod query;
 pub mod resolve;
+pub mod scaffold;
 pub mod schema;
 pub mod suggest;
 mod validate;
+mod yaml;
 
 pub use diagnostic::{Anchor, Diagnostic, Edit, Fix, Location, Severity};
+pub use format::Format;
 pub use graph::{Cycle, PhaseNode, Redundant, SkillGraph};
 pub use load::{LoadOptions, Loaded, ReadError};
 pub use locate::locate;

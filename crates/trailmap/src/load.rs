@@ -15,6 +15,7 @@ use serde_json::Value;
 
 use crate::check::{self, Origins};
 use crate::diagnostic::{Diagnostic, Location, Severity, push_token};
+use crate::format::Format;
 use crate::locate::{self, LineIndex};
 use crate::{Roadmap, codes};
 
@@ -140,6 +141,17 @@ impl Roadmap {
         Self::from_json_str_with(source, "<input>", &LoadOptions::default())
     }
 
+    /// Loads a roadmap from YAML text with default options.
+    ///
+    /// ```
+    /// let loaded = trailmap::Roadmap::from_yaml_str("id: r\ntitle: R\nversion: 1.0.0\nskills: []\nnmae: x\n");
+    /// assert_eq!(loaded.diagnostics[0].code, "TM002");
+    /// assert_eq!(loaded.diagnostics[0].location.unwrap().line, 5);
+    /// ```
+    pub fn from_yaml_str(source: &str) -> Loaded {
+        Self::from_slice_in(source.as_bytes(), Format::Yaml, "<input>", &LoadOptions::default())
+    }
+
     /// Loads a roadmap from JSON text; `file` names it in diagnostics.
     ///
     /// ```
@@ -147,7 +159,7 @@ impl Roadmap {
     /// assert_eq!(loaded.diagnostics[0].file, "a.json");
     /// ```
     pub fn from_json_str_with(source: &str, file: &str, options: &LoadOptions) -> Loaded {
-        Self::from_slice_with(source.as_bytes(), file, options)
+        Self::from_slice_in(source.as_bytes(), Format::Json, file, options)
     }
 
     /// Loads a roadmap from raw bytes (checked for UTF-8 first).
@@ -156,9 +168,37 @@ impl Roadmap {
     /// let loaded = trailmap::Roadmap::from_slice_with(b"\xff", "bad.json", &Default::default());
     /// assert_eq!(loaded.diagnostics[0].code, "TM010");
     /// ```
+    ///
+    /// The format follows `file`'s extension ([`Format::from_path`]): a
+    /// name ending in `.yaml` or `.yml` is read as YAML, anything else as
+    /// JSON.
+    ///
+    /// ```
+    /// let loaded = trailmap::Roadmap::from_slice_with(b"id: r\ntitle: R\nversion: 1.0.0\nskills: []\n", "r.yaml", &Default::default());
+    /// assert!(loaded.is_valid(), "{:?}", loaded.diagnostics);
+    /// ```
     pub fn from_slice_with(bytes: &[u8], file: &str, options: &LoadOptions) -> Loaded {
-        let mut loaded =
-            load_document(bytes, options, crate::validate::Kind::Roadmap, lenient_roadmap, check::check_roadmap);
+        Self::from_slice_in(bytes, Format::from_path(file), file, options)
+    }
+
+    /// Loads a roadmap from raw bytes in the given format.
+    ///
+    /// ```
+    /// use trailmap::{Format, Roadmap};
+    /// let text = "id: r\ntitle: R\nversion: 1.0.0\nskills:\n  - id: a\n    name: A\n    prerequisites: [b]\n";
+    /// let loaded = Roadmap::from_slice_in(text.as_bytes(), Format::Yaml, "r.yml", &Default::default());
+    /// let d = &loaded.diagnostics[0];
+    /// assert_eq!((d.code, d.location.unwrap().line, d.location.unwrap().column), ("TM005", 7, 21));
+    /// ```
+    pub fn from_slice_in(bytes: &[u8], format: Format, file: &str, options: &LoadOptions) -> Loaded {
+        let mut loaded = load_document(
+            bytes,
+            format,
+            options,
+            crate::validate::Kind::Roadmap,
+            lenient_roadmap,
+            check::check_roadmap,
+        );
         for d in &mut loaded.1 {
             d.file = file.to_owned();
         }
@@ -215,12 +255,14 @@ fn start_location() -> Location {
     Location { line: 1, column: 1, end_line: 1, end_column: 1, offset: 0, end_offset: 0 }
 }
 
-/// The shared pipeline for every document kind (roadmaps, progress files):
-/// limits, encoding, syntax, typed parse or schema + lenient parse, meaning
-/// checks, then locations. `lenient` rebuilds what it can from a `Value`
-/// whose typed parse failed; `meaning` runs the kind's own checks.
+/// The shared pipeline for every document kind (roadmaps, progress files)
+/// and both formats: limits, encoding, syntax, typed parse or schema +
+/// lenient parse, meaning checks, then locations. `lenient` rebuilds what
+/// it can from a `Value` whose typed parse failed; `meaning` runs the
+/// kind's own checks.
 pub(crate) fn load_document<T: DeserializeOwned>(
     bytes: &[u8],
+    format: Format,
     options: &LoadOptions,
     kind: crate::validate::Kind,
     lenient: impl FnOnce(&Value) -> Option<(T, Origins)>,
@@ -231,21 +273,42 @@ pub(crate) fn load_document<T: DeserializeOwned>(
         diagnostics.push(too_large(bytes.len() as u64, options.max_bytes, ""));
         return (None, diagnostics);
     }
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
-        diagnostics.push(
+    // A byte-order mark is allowed (RFC 8259 §8.1 lets parsers ignore it;
+    // editors on Windows write one) but warned about: other tools refuse it.
+    let bom = bytes.starts_with(b"\xEF\xBB\xBF");
+    let bytes = if bom { &bytes[3..] } else { bytes };
+    let mut diagnostics = load_text(bytes, format, kind, lenient, meaning, diagnostics);
+    if bom {
+        for d in &mut diagnostics.1 {
+            if let Some(l) = &mut d.location {
+                l.offset += 3;
+                l.end_offset += 3;
+            }
+        }
+        diagnostics.1.insert(
+            0,
             Diagnostic::new(
-                codes::INVALID_ENCODING.0,
-                codes::INVALID_ENCODING.1,
-                Severity::Error,
+                codes::BYTE_ORDER_MARK.0,
+                codes::BYTE_ORDER_MARK.1,
+                Severity::Warning,
                 "file starts with a UTF-8 byte-order mark",
             )
-            .with_help(
-                "JSON text must not start with a byte-order mark (RFC 8259 §8.1): save the file as UTF-8 without BOM",
-            )
+            .with_help("other tools refuse a byte-order mark (RFC 8259 §8.1): save the file as UTF-8 without BOM")
             .with_location(Location { end_column: 2, end_offset: 3, ..start_location() }),
         );
-        return (None, diagnostics);
     }
+    diagnostics
+}
+
+/// [`load_document`] after the size limit and the byte-order mark.
+fn load_text<T: DeserializeOwned>(
+    bytes: &[u8],
+    format: Format,
+    kind: crate::validate::Kind,
+    lenient: impl FnOnce(&Value) -> Option<(T, Origins)>,
+    meaning: impl FnOnce(&T, &Origins, &mut Vec<Diagnostic>),
+    mut diagnostics: Vec<Diagnostic>,
+) -> (Option<T>, Vec<Diagnostic>) {
     let source = match std::str::from_utf8(bytes) {
         Ok(source) => source,
         Err(err) => {
@@ -263,12 +326,15 @@ pub(crate) fn load_document<T: DeserializeOwned>(
                     Severity::Error,
                     format!("invalid UTF-8 at byte {}", err.valid_up_to()),
                 )
-                .with_help("JSON text must be UTF-8; re-save the file as UTF-8")
+                .with_help("roadmap files must be UTF-8; re-save the file as UTF-8")
                 .with_location(location),
             );
             return (None, diagnostics);
         }
     };
+    if format == Format::Yaml {
+        return load_yaml(source, kind, lenient, meaning, diagnostics);
+    }
 
     let (model, origins) = match serde_json::from_str::<T>(source) {
         Ok(model) => (Some(model), Origins::Identity),
@@ -285,27 +351,90 @@ pub(crate) fn load_document<T: DeserializeOwned>(
                     return (None, diagnostics);
                 }
             };
-            let mut value = value;
             duplicate_keys(source, &mut diagnostics);
-            let before = diagnostics.len();
-            let mut prunes = Vec::new();
-            crate::validate::schema_errors(kind, &value, &mut diagnostics, &mut prunes);
-            if diagnostics.len() == before && !diagnostics.iter().any(|d| d.code == codes::DUPLICATE_KEY.0) {
-                // The schema accepted what serde refused: report serde's reason.
-                diagnostics.push(type_error(source, &typed_err));
-            }
-            prune(&mut value, prunes);
-            match lenient(&value) {
-                Some((model, origins)) => (Some(model), origins),
-                None => (None, Origins::Identity),
-            }
+            salvage(value, kind, lenient, &mut diagnostics, || type_error(source, &typed_err))
         }
     };
     if let Some(model) = &model {
         meaning(model, &origins, &mut diagnostics);
     }
-    locate::locate(source, &mut diagnostics);
+    locate::locate_json(source, &mut diagnostics);
     // Reading order; stable, so pipeline order breaks ties.
+    diagnostics.sort_by_key(|d| d.location.map_or(0, |l| l.offset));
+    (model, diagnostics)
+}
+
+/// The slow path shared by both formats: every schema error, then what
+/// can be rebuilt once the offending values are cut out. `type_error` is
+/// serde's reason, for when the schema accepted what the types refused.
+fn salvage<T>(
+    mut value: Value,
+    kind: crate::validate::Kind,
+    lenient: impl FnOnce(&Value) -> Option<(T, Origins)>,
+    diagnostics: &mut Vec<Diagnostic>,
+    type_error: impl FnOnce() -> Diagnostic,
+) -> (Option<T>, Origins) {
+    let before = diagnostics.len();
+    let mut prunes = Vec::new();
+    crate::validate::schema_errors(kind, &value, diagnostics, &mut prunes);
+    if diagnostics.len() == before && !diagnostics.iter().any(|d| d.code == codes::DUPLICATE_KEY.0) {
+        diagnostics.push(type_error());
+    }
+    prune(&mut value, prunes);
+    match lenient(&value) {
+        Some((model, origins)) => (Some(model), origins),
+        None => (None, Origins::Identity),
+    }
+}
+
+/// The YAML path: the document tree gives the value to check and the
+/// positions to report.
+fn load_yaml<T: DeserializeOwned>(
+    source: &str,
+    kind: crate::validate::Kind,
+    lenient: impl FnOnce(&Value) -> Option<(T, Origins)>,
+    meaning: impl FnOnce(&T, &Origins, &mut Vec<Diagnostic>),
+    mut diagnostics: Vec<Diagnostic>,
+) -> (Option<T>, Vec<Diagnostic>) {
+    let index = LineIndex::new(source);
+    let document = match crate::yaml::parse(source) {
+        Ok(document) => document,
+        Err(err) => {
+            diagnostics.push(
+                Diagnostic::new(codes::JSON_SYNTAX.0, codes::JSON_SYNTAX.1, Severity::Error, err.message)
+                    .with_help(err.help)
+                    .with_location(index.location(source, err.span.0, err.span.1)),
+            );
+            return (None, diagnostics);
+        }
+    };
+    for dup in &document.duplicates {
+        let (line, column) = index.line_col(source, dup.first.0);
+        diagnostics.push(
+            Diagnostic::new(
+                codes::DUPLICATE_KEY.0,
+                codes::DUPLICATE_KEY.1,
+                Severity::Error,
+                format!("duplicate key `{}`; the first is at line {line}, column {column}", pointer_last(&dup.pointer)),
+            )
+            .with_help("YAML forbids repeated keys, and parsers disagree on which one wins: keep exactly one")
+            .with_location(index.location(source, dup.key.0, dup.key.1))
+            .at_key(dup.pointer.clone()),
+        );
+    }
+    let value = document.root.to_value();
+    let typed = if document.duplicates.is_empty() { T::deserialize(&value).map_err(Some) } else { Err(None) };
+    let (model, origins) = match typed {
+        Ok(model) => (Some(model), Origins::Identity),
+        Err(err) => salvage(value, kind, lenient, &mut diagnostics, || {
+            let message = err.map_or_else(|| "the document does not match the schema".to_owned(), |e| e.to_string());
+            Diagnostic::new(codes::SCHEMA.0, codes::SCHEMA.1, Severity::Error, message)
+        }),
+    };
+    if let Some(model) = &model {
+        meaning(model, &origins, &mut diagnostics);
+    }
+    crate::yaml::locate(source, &document.root, &mut diagnostics);
     diagnostics.sort_by_key(|d| d.location.map_or(0, |l| l.offset));
     (model, diagnostics)
 }
@@ -351,7 +480,7 @@ fn bare_message(err: &serde_json::Error) -> String {
     text.strip_suffix(&suffix).unwrap_or(&text).to_owned()
 }
 
-fn syntax_error(source: &str, err: &serde_json::Error) -> Diagnostic {
+pub(crate) fn syntax_error(source: &str, err: &serde_json::Error) -> Diagnostic {
     let message = bare_message(err);
     let mut location = error_location(source, err);
     if message == "trailing comma" {

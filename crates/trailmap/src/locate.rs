@@ -9,6 +9,7 @@
 use std::collections::HashSet;
 
 use crate::diagnostic::{Anchor, Diagnostic, Location, push_token};
+use crate::format::Format;
 
 /// Fills in the [`Location`] of every diagnostic that has none, from its
 /// pointer and anchor, with one scan of `source`.
@@ -22,7 +23,64 @@ use crate::diagnostic::{Anchor, Diagnostic, Location, push_token};
 /// let loc = diags[0].location.unwrap();
 /// assert_eq!((loc.line, loc.column, loc.end_column), (3, 12, 15));
 /// ```
+///
+/// The format is guessed from the text ([`Format::sniff`]); YAML sources
+/// are located in their YAML tree.
+///
+/// ```
+/// use trailmap::{Diagnostic, Severity};
+///
+/// let source = "skills:\n  - id: x\n";
+/// let mut diags = vec![Diagnostic::new("TM002", "schema", Severity::Error, "m").at("/skills/0/id")];
+/// trailmap::locate(source, &mut diags);
+/// let loc = diags[0].location.unwrap();
+/// assert_eq!((loc.line, loc.column, loc.end_column), (2, 9, 10));
+/// ```
 pub fn locate(source: &str, diagnostics: &mut [Diagnostic]) {
+    locate_as(source, Format::sniff(source), diagnostics);
+}
+
+/// [`locate()`] in a source of a known format.
+///
+/// ```
+/// use trailmap::{Diagnostic, Format, Severity};
+///
+/// let mut diags = vec![Diagnostic::new("TM002", "schema", Severity::Error, "m").at_key("/b")];
+/// trailmap::locate::locate_as("{a: 1, b: 2}", Format::Yaml, &mut diags);
+/// assert_eq!(diags[0].location.unwrap().column, 8);
+/// ```
+pub fn locate_as(source: &str, format: Format, diagnostics: &mut [Diagnostic]) {
+    if diagnostics.iter().all(|d| d.location.is_some()) {
+        return;
+    }
+    if let Some(rest) = source.strip_prefix('\u{feff}') {
+        // Located in the text after the byte-order mark, then shifted back.
+        let unlocated: Vec<usize> = (0..diagnostics.len()).filter(|i| diagnostics[*i].location.is_none()).collect();
+        locate_as(rest, format, diagnostics);
+        for i in unlocated {
+            if let Some(l) = &mut diagnostics[i].location {
+                l.offset += 3;
+                l.end_offset += 3;
+            }
+        }
+        return;
+    }
+    match format {
+        Format::Yaml => match crate::yaml::parse(source) {
+            Ok(document) => crate::yaml::locate(source, &document.root, diagnostics),
+            // Text that does not parse has no positions but the start.
+            Err(_) => {
+                for d in diagnostics.iter_mut().filter(|d| d.location.is_none()) {
+                    d.location = Some(LineIndex::new("").location("", 0, 0));
+                }
+            }
+        },
+        _ => locate_json(source, diagnostics),
+    }
+}
+
+/// [`locate()`] in JSON text.
+pub(crate) fn locate_json(source: &str, diagnostics: &mut [Diagnostic]) {
     if diagnostics.iter().all(|d| d.location.is_some()) {
         return;
     }

@@ -32,7 +32,10 @@ pub struct Roadmap {
     /// trailmap itself never fetches it.
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
-    /// Stable kebab-case identifier of the roadmap, e.g. `ml-engineer-12-weeks`.
+    /// Stable kebab-case identifier of the roadmap, e.g. `ml-engineer-12-weeks`
+    /// (1 to 128 ASCII letters, digits, `-`, `_` and `.`).
+    #[serde(deserialize_with = "crate::ids::checked")]
+    #[schemars(length(min = 1, max = 128), pattern(crate::ids::ID_PATTERN))]
     pub id: String,
     /// Human title of the roadmap.
     pub title: String,
@@ -51,10 +54,12 @@ pub struct Roadmap {
     /// Total duration of the roadmap, e.g. weeks 1 to 12.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration: Option<Span>,
-    /// The pace the roadmap assumes, in hours of study per week. Turns phase
-    /// spans into hours for skills without `effort_hours` (10 when absent),
-    /// and checks that a phase's planned effort fits its span.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The pace the roadmap assumes, in hours of study per week (more than
+    /// 0). Turns phase spans into hours for skills without `effort_hours`
+    /// (10 when absent), and checks that a phase's planned effort fits its
+    /// span.
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "bounded::opt_positive")]
+    #[schemars(extend("exclusiveMinimum" = 0))]
     pub hours_per_week: Option<f64>,
     /// Where the roadmap comes from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -132,6 +137,8 @@ pub struct Source {
 pub struct Skill {
     /// Stable kebab-case identifier, shared by every roadmap that teaches this
     /// skill (`python`, `docker`, `fastapi`), so progress carries over.
+    #[serde(deserialize_with = "crate::ids::checked")]
+    #[schemars(length(min = 1, max = 128), pattern(crate::ids::ID_PATTERN))]
     pub id: String,
     /// Display name, e.g. `FastAPI`.
     pub name: String,
@@ -150,8 +157,9 @@ pub struct Skill {
     /// Difficulty level of the skill.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<SkillLevel>,
-    /// Estimated effort to learn the skill, in hours.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Estimated effort to learn the skill, in hours (0 or more).
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "bounded::opt_non_negative")]
+    #[schemars(range(min = 0))]
     pub effort_hours: Option<f64>,
     /// `true` when the roadmap marks the skill as optional
     /// (`Lambda/SageMaker optional`).
@@ -341,6 +349,8 @@ pub enum ResourceKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Phase {
     /// Stable kebab-case identifier, unique among all phases of the roadmap.
+    #[serde(deserialize_with = "crate::ids::checked")]
+    #[schemars(length(min = 1, max = 128), pattern(crate::ids::ID_PATTERN))]
     pub id: String,
     /// Title as the roadmap gives it, e.g. `Core Foundations`.
     pub title: String,
@@ -423,10 +433,18 @@ pub struct Span {
     /// The unit of `start` and `end`.
     pub unit: TimeUnit,
     /// First day, week or month (1-based).
-    #[serde(deserialize_with = "integral::u32")]
+    #[serde(deserialize_with = "integral::positive_u32")]
+    #[schemars(range(min = 1))]
     pub start: u32,
-    /// Last day, week or month, inclusive. Omitted: same as `start`.
-    #[serde(default, skip_serializing_if = "Option::is_none", rename = "end", deserialize_with = "integral::opt_u32")]
+    /// Last day, week or month, inclusive, not before `start`. Omitted: same
+    /// as `start`.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        rename = "end",
+        deserialize_with = "integral::opt_positive_u32"
+    )]
+    #[schemars(range(min = 1))]
     pub end_at: Option<u32>,
     /// The span as the roadmap writes it, e.g. `0-3 Months` or `Before Anything`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -560,6 +578,8 @@ pub struct Task {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Project {
     /// Stable kebab-case identifier, unique among the roadmap's projects.
+    #[serde(deserialize_with = "crate::ids::checked")]
+    #[schemars(length(min = 1, max = 128), pattern(crate::ids::ID_PATTERN))]
     pub id: String,
     /// Title as the roadmap gives it.
     pub title: String,
@@ -599,6 +619,8 @@ pub struct Project {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Practice {
     /// Stable kebab-case identifier, unique among the roadmap's practices.
+    #[serde(deserialize_with = "crate::ids::checked")]
+    #[schemars(length(min = 1, max = 128), pattern(crate::ids::ID_PATTERN))]
     pub id: String,
     /// How often.
     pub cadence: Cadence,
@@ -652,6 +674,8 @@ pub enum Cadence {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Milestone {
     /// Stable kebab-case identifier, unique among the roadmap's milestones.
+    #[serde(deserialize_with = "crate::ids::checked")]
+    #[schemars(length(min = 1, max = 128), pattern(crate::ids::ID_PATTERN))]
     pub id: String,
     /// Title as the roadmap gives it.
     pub title: String,
@@ -729,6 +753,8 @@ pub struct Criterion {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Exclusion {
     /// Stable kebab-case identifier, unique among the roadmap's exclusions.
+    #[serde(deserialize_with = "crate::ids::checked")]
+    #[schemars(length(min = 1, max = 128), pattern(crate::ids::ID_PATTERN))]
     pub id: String,
     /// What is not needed, as the roadmap says it.
     pub title: String,
@@ -758,6 +784,8 @@ pub struct Exclusion {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Area {
     /// Stable kebab-case identifier, unique among the roadmap's areas.
+    #[serde(deserialize_with = "crate::ids::checked")]
+    #[schemars(length(min = 1, max = 128), pattern(crate::ids::ID_PATTERN))]
     pub id: String,
     /// Name of the area, e.g. `Version Control`.
     pub name: String,
@@ -1050,6 +1078,26 @@ mod integral {
         d.deserialize_any(U32Visitor)
     }
 
+    /// Spans are 1-based: 0 is refused, as the schema's `minimum` says.
+    pub(super) fn positive_u32<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+        match u32(d)? {
+            0 => {
+                Err(de::Error::invalid_value(de::Unexpected::Unsigned(0), &"a whole number from 1 (spans are 1-based)"))
+            }
+            n => Ok(n),
+        }
+    }
+
+    /// [`positive_u32`], optional.
+    pub(super) fn opt_positive_u32<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+        match opt_u32(d)? {
+            Some(0) => {
+                Err(de::Error::invalid_value(de::Unexpected::Unsigned(0), &"a whole number from 1 (spans are 1-based)"))
+            }
+            n => Ok(n),
+        }
+    }
+
     pub(super) fn opt_u32<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
         struct OptVisitor;
         impl<'de> Visitor<'de> for OptVisitor {
@@ -1077,5 +1125,30 @@ mod integral {
             }
         }
         d.deserialize_option(OptVisitor)
+    }
+}
+
+/// Numbers with a lower bound, refused below it as the schema refuses them.
+mod bounded {
+    use serde::de::{self, Deserialize, Deserializer};
+
+    /// Hours: 0 or more.
+    pub(super) fn opt_non_negative<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+        match Option::<f64>::deserialize(d)? {
+            Some(v) if v < 0.0 => {
+                Err(de::Error::invalid_value(de::Unexpected::Float(v), &"a number of hours, 0 or more"))
+            }
+            v => Ok(v),
+        }
+    }
+
+    /// A pace: more than 0.
+    pub(super) fn opt_positive<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+        match Option::<f64>::deserialize(d)? {
+            Some(v) if v <= 0.0 => {
+                Err(de::Error::invalid_value(de::Unexpected::Float(v), &"a number of hours per week, more than 0"))
+            }
+            v => Ok(v),
+        }
     }
 }

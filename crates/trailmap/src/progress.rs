@@ -159,7 +159,8 @@ impl Progress {
         Self::from_slice_with(source.as_bytes(), "<progress>", &LoadOptions::default())
     }
 
-    /// Loads a progress file from bytes; `file` names it in diagnostics.
+    /// Loads a progress file from bytes; `file` names it in diagnostics and
+    /// chooses the format (`.yaml` and `.yml` are YAML, the rest JSON).
     ///
     /// ```
     /// let loaded = trailmap::Progress::from_slice_with(b"{", "p.json", &Default::default());
@@ -168,6 +169,7 @@ impl Progress {
     pub fn from_slice_with(bytes: &[u8], file: &str, options: &LoadOptions) -> LoadedProgress {
         let (progress, mut diagnostics) = load_document::<Progress>(
             bytes,
+            crate::Format::from_path(file),
             options,
             crate::validate::Kind::Progress,
             |value| lenient_progress(value).map(|p| (p, Origins::Identity)),

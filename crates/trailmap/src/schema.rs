@@ -7,6 +7,13 @@
 use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, Schema};
 
+/// The version of the file format the schemas describe, written into each
+/// schema's `$comment`. Format 2 refuses ids outside
+/// [`crate::ids::ID_PATTERN`], spans starting at 0 or ending before they
+/// start, negative `effort_hours` and a `hours_per_week` of 0 or less, which
+/// format 1 accepted (see CHANGELOG.md for the migration).
+pub const FORMAT_VERSION: u32 = 2;
+
 /// The `$id` of the roadmap schema. Stable: editors and other tools key on it.
 pub const ROADMAP_SCHEMA_ID: &str = "https://trailmap.dev/schemas/roadmap.schema.json";
 
@@ -53,6 +60,7 @@ pub fn schema_for<T: JsonSchema>(id: &str) -> serde_json::Value {
             ordered.insert("$schema".into(), dialect);
         }
         ordered.insert("$id".into(), id.into());
+        ordered.insert("$comment".into(), format!("trailmap file format {FORMAT_VERSION}").into());
         ordered.append(object);
         value = serde_json::Value::Object(ordered);
     }
@@ -75,7 +83,8 @@ pub fn to_pretty(schema: &serde_json::Value) -> String {
 /// Post-processing that schemars cannot express through attributes:
 /// - objects that accept `x-` keys reject every other unknown key (schemars
 ///   drops `additionalProperties` when it flattens [`crate::Extensions`]);
-/// - `uint32` integers get their upper bound, as serde enforces it;
+/// - `uint32` integers get their upper bound, as serde enforces it, and no
+///   number keeps schemars' non-standard `format` (`uint32`, `double`);
 /// - descriptions lose their Rust doc-test code blocks and rustdoc link
 ///   brackets, which mean nothing in an editor's hover help.
 fn tidy(value: &mut serde_json::Value) {
@@ -86,6 +95,12 @@ fn tidy(value: &mut serde_json::Value) {
             }
             if object.get("format").and_then(|f| f.as_str()) == Some("uint32") {
                 object.insert("maximum".into(), u32::MAX.into());
+            }
+            // schemars names Rust's number types in `format` (`uint32`,
+            // `double`); they are no JSON Schema format, and ajv's strict
+            // mode refuses the schema for them. The bounds say the same.
+            if object.get("format").and_then(|f| f.as_str()).is_some_and(is_rust_number_format) {
+                object.remove("format");
             }
             if let Some(serde_json::Value::String(text)) = object.get_mut("description") {
                 *text = clean_description(text);
@@ -101,6 +116,25 @@ fn tidy(value: &mut serde_json::Value) {
         serde_json::Value::Array(items) => items.iter_mut().for_each(tidy),
         _ => {}
     }
+}
+
+/// `format` values schemars writes for Rust number types.
+fn is_rust_number_format(format: &str) -> bool {
+    matches!(
+        format,
+        "int8"
+            | "int16"
+            | "int32"
+            | "int64"
+            | "int"
+            | "uint8"
+            | "uint16"
+            | "uint32"
+            | "uint64"
+            | "uint"
+            | "float"
+            | "double"
+    )
 }
 
 /// `oneOf: [{const, description}, …]` (schemars' form for documented unit
@@ -169,6 +203,16 @@ mod tests {
     fn descriptions_drop_code_blocks_and_link_brackets() {
         let text = "How often a [`Practice`] recurs.\n\n```\nlet x = 1;\n```";
         assert_eq!(clean_description(text), "How often a `Practice` recurs.");
+    }
+
+    #[test]
+    fn no_schema_uses_a_non_standard_format() {
+        for schema in [roadmap_schema(), progress_schema()] {
+            let text = schema.to_string();
+            for format in ["uint32", "double", "\"int", "\"uint", "float"] {
+                assert!(!text.contains(&format!("\"format\":\"{}", format.trim_start_matches('"'))), "{format}");
+            }
+        }
     }
 
     #[test]

@@ -100,6 +100,25 @@ fn report(error: &ValidationError<'_>, names: &[String], out: &mut Vec<Diagnosti
             }
             return;
         }
+        ValidationErrorKind::Pattern { .. }
+        | ValidationErrorKind::MinLength { .. }
+        | ValidationErrorKind::MaxLength { .. }
+            if pointer.ends_with("/id") || pointer == "/id" =>
+        {
+            // One message per id, naming the offending character, even
+            // when it breaks both the pattern and a length bound.
+            let id = instance.as_str().unwrap_or_default();
+            let why = crate::ids::problem(id).unwrap_or_else(|| "not a valid id".into());
+            if !out.iter().any(|d| d.pointer == pointer && d.code == codes::SCHEMA.0) {
+                out.push(
+                    schema_diag(format!("invalid id \"{}\": {why}", preview_str(id))).at(pointer.clone()).with_help(
+                        "ids are 1 to 128 ASCII letters, digits, `-`, `_` and `.`, starting with a letter or digit",
+                    ),
+                );
+            }
+            prunes.push(Prune::Remove(pointer));
+            return;
+        }
         ValidationErrorKind::Required { property } => {
             let name = property.as_str().unwrap_or_default();
             prunes.push(Prune::Fill(pointer.clone(), name.to_owned()));
@@ -168,8 +187,11 @@ fn report(error: &ValidationError<'_>, names: &[String], out: &mut Vec<Diagnosti
         ValidationErrorKind::Maximum { limit } | ValidationErrorKind::ExclusiveMaximum { limit } => {
             out.push(schema_diag(format!("{} is above the maximum {limit}", describe(instance))).at(pointer.clone()));
         }
-        ValidationErrorKind::Minimum { limit } | ValidationErrorKind::ExclusiveMinimum { limit } => {
+        ValidationErrorKind::Minimum { limit } => {
             out.push(schema_diag(format!("{} is below the minimum {limit}", describe(instance))).at(pointer.clone()));
+        }
+        ValidationErrorKind::ExclusiveMinimum { limit } => {
+            out.push(schema_diag(format!("{} must be above {limit}", describe(instance))).at(pointer.clone()));
         }
         _ => {
             // Masked: the message must not echo a possibly huge instance.

@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
+pub mod convert;
 pub mod diff;
 pub mod import;
 pub mod learner;

@@ -15,6 +15,9 @@ pub struct Args {
     /// Output format. Default: `github` when GITHUB_ACTIONS=true, else `full`.
     #[arg(long, value_enum)]
     format: Option<Format>,
+    /// Treat warnings (such as a byte-order mark, TM012) as errors.
+    #[arg(long)]
+    strict: bool,
 }
 
 pub fn run(args: Args) -> u8 {
@@ -34,6 +37,11 @@ pub fn run(args: Args) -> u8 {
     for file in &inputs.roadmaps {
         let loaded = Roadmap::from_slice_with(file.source.text.as_bytes(), &file.source.name, &options);
         diagnostics.extend(loaded.diagnostics);
+    }
+    if args.strict {
+        for d in diagnostics.iter_mut().filter(|d| d.severity == Severity::Warning) {
+            d.severity = Severity::Error;
+        }
     }
     let text = match Format::or_default(args.format) {
         Format::Full => {

@@ -7,9 +7,9 @@
 //! ## Why it matters
 //!
 //! Ids are shared across roadmaps and progress files and appear in URLs
-//! and commands (`--done python,git`). `Python`, `python_3` and `pyth on`
-//! would each be a different skill, and look-alike Unicode letters make two
-//! ids that read the same but never match.
+//! and commands (`--done python,git`). `Python`, `python_3` and `Python.3`
+//! would each be a different skill. (Ids outside the format itself, with
+//! spaces or look-alike Unicode letters, are schema errors, `TM002`.)
 //!
 //! ## Example
 //!
