@@ -27,4 +27,14 @@ for r in $roadmaps; do
     cp "$r" "fuzz/corpus/progress_next/$base-alone.json"
     { cat "$r"; printf '\0'; cat "$r"; printf '\0%s' "$progress"; } > "fuzz/corpus/diff/$base-progress.json"
 done
-echo "seeded: $(for t in load_validate lint diff progress_next; do printf '%s=%s ' "$t" "$(ls "fuzz/corpus/$t" | wc -l)"; done)"
+# The new readers: YAML roadmaps and progress files, Markdown to import.
+mkdir -p fuzz/corpus/yaml_load fuzz/corpus/import_markdown fuzz/corpus/progress_file
+for f in $(find tests/fixtures crates -name '*.yaml' -o -name '*.yml' | grep -v '/target/' | sort); do
+    cp "$f" "fuzz/corpus/yaml_load/$(echo "$f" | tr '/' '_')"
+done
+for f in $(find tests/fixtures crates/trailmap-import/tests -name '*.md' -size -1024k | sort); do
+    cp "$f" "fuzz/corpus/import_markdown/$(echo "$f" | tr '/' '_')"
+done
+printf '%s' "$progress" > fuzz/corpus/progress_file/progress.json
+printf 'skills:\n  python: {status: done}\n  numpy:\n    status: learning\n    hours: 3\n' > fuzz/corpus/progress_file/progress.yaml
+echo "seeded: $(for t in load_validate lint diff progress_next yaml_load import_markdown progress_file; do printf '%s=%s ' "$t" "$(ls "fuzz/corpus/$t" | wc -l)"; done)"
