@@ -600,8 +600,9 @@ impl<'r> SkillsReport<'r> {
     /// The skills of the graph's roadmap whose id, name or an alias
     /// contains `query` ignoring case (all of them without one).
     pub fn new(graph: &SkillGraph<'r>, progress: &Progress, query: Option<&str>) -> Self {
-        let query = query.map(|q| q.trim().to_lowercase()).filter(|q| !q.is_empty());
-        let matches = |s: &Skill| match &query {
+        let query = query.map(|q| q.trim().to_owned()).filter(|q| !q.is_empty());
+        let wanted = query.as_ref().map(|q| q.to_lowercase());
+        let matches = |s: &Skill| match &wanted {
             None => true,
             Some(q) => {
                 s.id.to_lowercase().contains(q)
