@@ -105,3 +105,21 @@ fn bundled_roadmaps_answer_the_learner() {
         assert_eq!(out.status.code(), Some(0), "{path}");
     }
 }
+
+const ESTIMATED: &str = "tests/fixtures/learner/estimated.json";
+
+#[test]
+fn estimated_efforts_say_where_they_come_from() {
+    golden(
+        "tests/fixtures/golden/plan-estimated.txt",
+        &stdout(&run(&["plan", ESTIMATED, "--goal", "model serving", "--done", "py"])),
+    );
+    golden(
+        "tests/fixtures/golden/schedule-estimated.txt",
+        &stdout(&run(&["schedule", ESTIMATED, "--hours-per-week", "4"])),
+    );
+    golden("tests/fixtures/golden/skills-estimated.txt", &stdout(&run(&["skills", ESTIMATED])));
+    golden("tests/fixtures/golden/skills-search.txt", &stdout(&run(&["skills", ESTIMATED, "ALGEBRA"])));
+    let out = run(&["next", ESTIMATED, "--goal", "serving", "--done", "python,linear-algebra"]);
+    golden("tests/fixtures/golden/next-estimated.txt", &stdout(&out));
+}

@@ -46,8 +46,8 @@ fuzz_target!(|data: &[u8]| {
 
     // The roadmap's own pace, else a common one; also a pace the CLI refuses.
     let pace = roadmap.hours_per_week.unwrap_or(10.0);
-    for hours_per_week in [pace, 10.0, 0.0, -1.0] {
-        if let Ok(plan) = graph.plan_all(&progress) {
+    if let Ok(plan) = graph.plan_all(&progress) {
+        for hours_per_week in [pace, 10.0, 0.0, -1.0] {
             let _ = graph.schedule(&plan, hours_per_week);
         }
     }

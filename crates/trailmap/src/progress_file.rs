@@ -221,3 +221,49 @@ fn lock(path: &Path, timeout: Duration) -> Result<Lock, UpdateError> {
         std::thread::sleep(Duration::from_millis(10));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("trailmap-progress-file-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir.join("p.json")
+    }
+
+    #[test]
+    fn a_held_lock_times_out_with_a_clear_message() {
+        let path = temp("timeout");
+        let held = lock(&path, Duration::ZERO).unwrap();
+        let err = update(&path, Duration::from_millis(50), |_| Ok::<_, ()>(())).unwrap_err();
+        assert!(matches!(err, UpdateError::LockTimeout { .. }));
+        assert!(err.to_string().contains("p.json.lock"), "{err}");
+        assert!(!path.exists(), "nothing written");
+        drop(held);
+        update(&path, Duration::from_millis(50), |p| {
+            p.apply("git", Change::Done, Date::parse("2026-11-30").unwrap());
+            Ok::<_, ()>(())
+        })
+        .unwrap()
+        .unwrap();
+        let written = Progress::from_path(&path).unwrap().progress.unwrap();
+        assert_eq!(written.status("git"), Some(Status::Done));
+        let _ = std::fs::remove_dir_all(path.parent().unwrap());
+    }
+
+    #[test]
+    fn a_failed_change_writes_nothing() {
+        let path = temp("failed");
+        std::fs::write(&path, "{\"skills\": {}}\n").unwrap();
+        let result = update(&path, DEFAULT_LOCK_TIMEOUT, |p| {
+            p.apply("git", Change::Done, Date::parse("2026-11-30").unwrap());
+            Err::<(), _>("no")
+        })
+        .unwrap();
+        assert_eq!(result, Err("no"));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "{\"skills\": {}}\n");
+        let _ = std::fs::remove_dir_all(path.parent().unwrap());
+    }
+}

@@ -509,7 +509,9 @@ impl<'r> SkillGraph<'r> {
         const EPS: f64 = 1e-9;
         for step in &plan.steps {
             let mut left = step.remaining_hours;
-            if used >= hours_per_week - EPS {
+            // A skill with nothing left (its hours all logged) takes no
+            // room, so it must not open a week of its own.
+            if left > EPS && used >= hours_per_week - EPS {
                 week += 1;
                 used = 0.0;
             }

@@ -155,4 +155,42 @@ proptest! {
             prop_assert!(h <= f64::from(hours) + 0.05, "week {} has {} h", week, h);
         }
     }
+
+    /// The learner's pace changes the weeks, never the hours: every skill
+    /// takes the same hours at any pace, the schedule's total equals the
+    /// plan's, and the weeks are the hours over the pace, rounded up
+    /// (packing is sequential, so no week but the last is left short).
+    #[test]
+    fn the_pace_changes_weeks_not_hours((value, statuses) in case(), slow in 1u32..8, factor in 2u32..12, logged in 0u32..20) {
+        let roadmap = load(&value);
+        let graph = SkillGraph::new(&roadmap);
+        let mut progress = progress_of(&statuses);
+        // Hours logged on skills being learned are taken off, never below 0.
+        for entry in progress.skills.0.values_mut() {
+            if entry.status == Status::Learning {
+                entry.hours = Some(f64::from(logged));
+            }
+        }
+        let plan = graph.plan_all(&progress).unwrap();
+        for step in &plan.steps {
+            let expected = (step.effort.hours - step.logged_hours).max(0.0);
+            prop_assert!((step.remaining_hours - expected).abs() < 1e-9);
+            let shared = graph.effort(&step.skill.id);
+            prop_assert_eq!(Some(&step.effort), shared.as_ref(), "one estimate");
+        }
+        let (slow, fast) = (f64::from(slow), f64::from(slow * factor));
+        let a = graph.schedule(&plan, slow).unwrap();
+        let b = graph.schedule(&plan, fast).unwrap();
+        prop_assert!((a.total_hours - b.total_hours).abs() < 1e-9);
+        prop_assert!((a.total_hours - plan.total_hours).abs() < 1e-9);
+        for (x, y) in a.items.iter().zip(&b.items) {
+            prop_assert_eq!(x.remaining_hours, y.remaining_hours);
+        }
+        for (s, pace) in [(&a, slow), (&b, fast)] {
+            if s.items.iter().any(|i| i.remaining_hours > 1e-6) {
+                let expected = (s.total_hours / pace - 1e-9).ceil().max(1.0);
+                prop_assert_eq!(f64::from(s.weeks), expected, "{} h at {}", s.total_hours, pace);
+            }
+        }
+    }
 }
