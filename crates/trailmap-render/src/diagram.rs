@@ -58,11 +58,8 @@ impl Diagram {
         for (i, skill) in roadmap.skills.iter().enumerate() {
             index.entry(skill.id.as_str()).or_insert(i);
         }
-        let (clusters, loose) = if group {
-            clusters(roadmap, &index)
-        } else {
-            (Vec::new(), (0..roadmap.skills.len()).collect())
-        };
+        let (clusters, loose) =
+            if group { clusters(roadmap, &index) } else { (Vec::new(), (0..roadmap.skills.len()).collect()) };
 
         let mut edges = Vec::new();
         let mut junctions: Vec<Junction> = Vec::new();
@@ -170,8 +167,9 @@ fn clusters(roadmap: &Roadmap, index: &HashMap<&str, usize>) -> (Vec<Cluster>, V
 pub(crate) fn fresh_prefix(roadmap: &Roadmap, prefix: &str) -> String {
     let ids: HashSet<&str> = roadmap.skills.iter().map(|s| s.id.as_str()).collect();
     let mut prefix = prefix.to_owned();
-    while ids.iter().any(|id| id.strip_prefix(prefix.as_str()).is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())))
-    {
+    while ids.iter().any(|id| {
+        id.strip_prefix(prefix.as_str()).is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    }) {
         prefix.insert(0, '_');
     }
     prefix
@@ -234,7 +232,9 @@ mod tests {
 
     #[test]
     fn fresh_prefixes_avoid_skill_ids() {
-        let r = roadmap(r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [{"id": "or1", "name": "A"}, {"id": "_or", "name": "B"}]}"#);
+        let r = roadmap(
+            r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [{"id": "or1", "name": "A"}, {"id": "_or", "name": "B"}]}"#,
+        );
         assert_eq!(fresh_prefix(&r, "or"), "_or");
         assert_eq!(fresh_prefix(&r, "phase"), "phase");
     }

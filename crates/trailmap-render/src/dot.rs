@@ -164,7 +164,9 @@ mod tests {
         );
         let dot = dot(&r, &DotOptions::default());
         let junction = "[label=\"or\", shape=circle, style=dashed, width=0.3, fixedsize=true, fontsize=10];";
-        assert!(dot.contains(&format!("  \"deploy\" [label=\"Deploy\"];\n  \"_or0\" {junction}\n  \"_or1\" {junction}\n")));
+        assert!(
+            dot.contains(&format!("  \"deploy\" [label=\"Deploy\"];\n  \"_or0\" {junction}\n  \"_or1\" {junction}\n"))
+        );
         assert!(dot.ends_with(
             "  \"tf\" -> \"_or0\" [style=dashed, arrowhead=none];\n  \"pt\" -> \"_or0\" [style=dashed, arrowhead=none];\n  \
              \"_or0\" -> \"deploy\";\n  \"aws\" -> \"_or1\" [style=dashed, arrowhead=none];\n  \

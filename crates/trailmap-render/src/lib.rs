@@ -34,10 +34,12 @@ mod diagram;
 mod dot;
 mod markdown;
 mod mermaid;
+mod svg;
 
 pub use dot::{DotOptions, dot};
-pub use mermaid::{MermaidOptions, mermaid};
 pub use markdown::markdown;
+pub use mermaid::{MermaidOptions, mermaid};
+pub use svg::{SvgOptions, svg};
 
 use trailmap::{Phase, PhaseKind, Span, TimeUnit};
 

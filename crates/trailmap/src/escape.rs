@@ -79,7 +79,7 @@ pub fn html(text: &str) -> String {
 pub fn xml(text: &str) -> String {
     let kept: String = text
         .chars()
-        .filter(|&c| !(c.is_control() && !matches!(c, '\t' | '\n' | '\r')) && !matches!(c, '\u{fffe}' | '\u{ffff}'))
+        .filter(|&c| (!c.is_control() || matches!(c, '\t' | '\n' | '\r')) && !matches!(c, '\u{fffe}' | '\u{ffff}'))
         .collect();
     html(&kept)
 }

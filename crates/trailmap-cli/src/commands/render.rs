@@ -17,7 +17,7 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "markdown")]
     format: Format,
-    /// Mermaid and DOT: do not group skills into one box per top-level phase.
+    /// Mermaid, DOT and SVG: do not group skills into one box per top-level phase.
     #[arg(long)]
     no_group: bool,
 }
@@ -30,6 +30,8 @@ pub enum Format {
     Mermaid,
     /// The prerequisite graph as Graphviz DOT (`dot -Tsvg`).
     Dot,
+    /// The prerequisite graph as a standalone SVG picture (no Graphviz needed).
+    Svg,
 }
 
 pub fn run(args: Args) -> u8 {
@@ -53,6 +55,11 @@ pub fn run(args: Args) -> u8 {
         Format::Markdown => trailmap_render::markdown(&roadmap),
         Format::Mermaid => trailmap_render::mermaid(&roadmap, &MermaidOptions { group_by_phase, ..Default::default() }),
         Format::Dot => trailmap_render::dot(&roadmap, &DotOptions { group_by_phase, ..Default::default() }),
+        Format::Svg => {
+            let mut options = trailmap_render::SvgOptions::default();
+            options.group_by_phase = group_by_phase;
+            trailmap_render::svg(&roadmap, &options)
+        }
     };
     output::print(&text);
     EXIT_OK
