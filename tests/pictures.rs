@@ -1,7 +1,10 @@
-//! `trailmap render --format svg`: every bundled roadmap and the hostile
-//! fixture draw a well-formed SVG (checked by an XML parser) in which every
-//! skill's name is the text of one skill box, optional skills and `any_of`
-//! groups are marked, and phases are boxes in time order.
+//! `trailmap render --format svg` and `--format html`: every bundled
+//! roadmap and the hostile fixture draw a well-formed SVG (checked by an
+//! XML parser) in which every skill's name is the text of one skill box,
+//! optional skills and `any_of` groups are marked and phases are boxes in
+//! time order; and a self-contained page (also well-formed XML) with a
+//! checkbox per skill, only its own scripts, and a "What next" panel equal
+//! to `trailmap next`. `tests/browser/run.sh` drives the page in Chromium.
 
 mod util;
 
@@ -110,4 +113,101 @@ fn svg_golden_and_hostile_names() {
     check_svg(HOSTILE, &svg, true);
     assert!(!svg.contains("<script"), "no element from a name");
     assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{svg}");
+}
+
+/// Parses an HTML page as XML (the renderer writes it well-formed).
+fn parse_page(page: &str) -> roxmltree::Document<'_> {
+    let options = roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() };
+    roxmltree::Document::parse_with_options(page, options).unwrap_or_else(|e| panic!("not well-formed: {e}"))
+}
+
+/// The ids `trailmap next` lists, in its order.
+fn next_ids(path: &str, extra: &[&str]) -> Vec<String> {
+    let mut args = vec!["next", path, "--format", "json"];
+    args.extend_from_slice(extra);
+    let out = run(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let items: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    items.as_array().unwrap().iter().map(|i| i["id"].as_str().unwrap().to_owned()).collect()
+}
+
+/// The page's structure: only its own two scripts, no event-handler
+/// attributes, nothing loaded from elsewhere, a checkbox for every skill,
+/// the "What next" panel equal to `trailmap next`, and the data block the
+/// script reads parses as JSON.
+fn check_page(path: &str, page: &str, next_args: &[&str]) {
+    let doc = parse_page(page);
+    let roadmap = trailmap::Roadmap::from_path(root().join(path)).unwrap().roadmap.unwrap();
+    let scripts: Vec<roxmltree::Node> = doc.descendants().filter(|n| n.has_tag_name("script")).collect();
+    assert_eq!(scripts.len(), 2, "{path}: only the data block and the page's script");
+    assert_eq!(scripts[0].attribute("type"), Some("application/json"));
+    assert_eq!(scripts[1].attribute("src"), None);
+    for node in doc.descendants().filter(|n| n.is_element()) {
+        for attribute in node.attributes() {
+            assert!(!attribute.name().starts_with("on"), "{path}: event handler {}", attribute.name());
+            assert!(attribute.name() != "src", "{path}: nothing is loaded from elsewhere");
+        }
+        assert!(!node.has_tag_name("link") && !node.has_tag_name("iframe") && !node.has_tag_name("img"), "{path}");
+    }
+    let data: serde_json::Value = serde_json::from_str(scripts[0].text().unwrap()).expect("the data block is JSON");
+    assert_eq!(data["skills"].as_array().unwrap().len(), roadmap.skills.len());
+    let boxes: std::collections::HashSet<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("input") && n.attribute("type") == Some("checkbox"))
+        .filter_map(|n| n.attribute("data-skill-id"))
+        .collect();
+    for skill in &roadmap.skills {
+        assert!(boxes.contains(skill.id.as_str()), "{path}: no checkbox for {}", skill.id);
+    }
+    let shown: Vec<&str> = doc.descendants().filter_map(|n| n.attribute("data-next-id")).collect();
+    assert_eq!(shown, next_ids(path, next_args), "{path}: What next");
+    let title = doc.descendants().find(|n| n.has_tag_name("h1")).and_then(|n| n.text()).unwrap_or_default();
+    assert_eq!(title, roadmap.title.trim(), "{path}");
+}
+
+#[test]
+fn every_bundled_roadmap_renders_a_self_contained_page() {
+    for path in bundled() {
+        let page = render(&path, "html", &[]);
+        check_page(&path, &page, &[]);
+    }
+}
+
+#[test]
+fn a_progress_file_preloads_ticks_and_what_next() {
+    let path = "roadmaps/ml-engineer-12-weeks.json";
+    let progress = "tests/fixtures/render/progress.json";
+    let page = render(path, "html", &["--progress", progress]);
+    check_page(path, &page, &["--progress", progress]);
+    let doc = parse_page(&page);
+    let checked: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.attribute("checked").is_some())
+        .filter_map(|n| n.attribute("data-skill-id"))
+        .collect();
+    assert_eq!(checked, ["python", "git"], "done and skipped are ticked, learning is not");
+    // --progress belongs to the page only.
+    let out = run(&["render", path, "--format", "svg", "--progress", progress]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = run(&["render", path, "--format", "html", "--progress", "tests/fixtures/no-such.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = run(&["render", path, "--format", "html", "--progress", "tests/fixtures/valid/small.json"]);
+    assert_eq!(out.status.code(), Some(1), "a roadmap is not a progress file");
+}
+
+#[test]
+fn hostile_names_cannot_break_out_of_the_page() {
+    let page = render(HOSTILE, "html", &[]);
+    check_page(HOSTILE, &page, &[]);
+    assert_eq!(page.matches("<script").count(), 2, "{page}");
+    assert_eq!(page.matches("</script").count(), 2, "{page}");
+    let doc = parse_page(&page);
+    let labels: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("label"))
+        .filter(|n| n.descendants().any(|d| d.attribute("data-skill-id").is_some()))
+        .map(text_of)
+        .collect();
+    assert!(labels.iter().any(|l| l.contains("<script>alert(1)</script>")), "{labels:?}");
+    assert!(labels.iter().any(|l| l.contains("say \"hi\" ]) --> x[\"pwned\"]")), "{labels:?}");
 }
