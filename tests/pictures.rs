@@ -109,6 +109,8 @@ fn every_bundled_roadmap_draws_a_well_formed_svg() {
 #[test]
 fn svg_golden_and_hostile_names() {
     golden("tests/fixtures/render/small.svg", &render(SMALL, "svg", &[]));
+    // The README shows this picture: it must stay the command's output.
+    golden("docs/roadmap-graph.svg", &render("roadmaps/ml-engineer-12-weeks.json", "svg", &[]));
     let svg = render(HOSTILE, "svg", &[]);
     check_svg(HOSTILE, &svg, true);
     assert!(!svg.contains("<script"), "no element from a name");
