@@ -353,7 +353,7 @@ fn invalid_roadmaps_are_reported_not_rendered_and_io_errors_exit_2() {
     for args in [
         &["render", "tests/fixtures/no-such-file.json"][..],
         &["render", "roadmaps"][..],
-        &["render", SMALL, "--format", "svg"][..],
+        &["render", SMALL, "--format", "png"][..],
         &["render"][..],
     ] {
         let out = run(args);

@@ -84,7 +84,7 @@ pub enum Command {
     /// Show a roadmap to people: a Markdown document, or the prerequisite
     /// graph as Mermaid (GitHub draws it) or Graphviz DOT.
     #[command(
-        after_help = "Examples:\n  trailmap render roadmaps/ml-engineer-12-weeks.json > roadmap.md\n  trailmap render roadmap.json --format mermaid\n  trailmap render roadmap.json --format dot --no-group | dot -Tsvg > graph.svg\n\nExit status: 0 ok, 1 the roadmap is not valid, 2 usage or I/O error."
+        after_help = "Examples:\n  trailmap render roadmaps/ml-engineer-12-weeks.json > roadmap.md\n  trailmap render roadmap.json --format mermaid\n  trailmap render roadmap.json --format dot --no-group | dot -Tsvg > graph.svg\n  trailmap render roadmap.json --format svg > graph.svg\n  trailmap render roadmap.json --format html --progress me.json > roadmap.html\n\nExit status: 0 ok, 1 the roadmap is not valid, 2 usage or I/O error."
     )]
     Render(commands::render::Args),
     /// Import a roadmap published as Markdown prose into trailmap JSON,

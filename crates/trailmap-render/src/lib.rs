@@ -8,6 +8,9 @@
 //! - [`mermaid`]: the prerequisite graph as a Mermaid `flowchart`, which
 //!   GitHub draws inside a ```` ```mermaid ```` code fence.
 //! - [`dot`]: the same graph as Graphviz DOT.
+//! - [`svg`]: the same graph as a standalone SVG picture, laid out in Rust.
+//! - [`html`]: one self-contained page with the whole roadmap, the SVG,
+//!   a checkbox per skill, a "What next" panel and progress files.
 //!
 //! Roadmaps come from strangers' pull requests, so every string taken from
 //! the file goes through [`trailmap::escape`] for its format, and diagram
@@ -32,14 +35,18 @@
 
 mod diagram;
 mod dot;
+mod html;
 pub mod ics;
 pub mod learner;
 mod markdown;
 mod mermaid;
+mod svg;
 
 pub use dot::{DotOptions, dot};
+pub use html::{HtmlOptions, html};
 pub use markdown::markdown;
 pub use mermaid::{MermaidOptions, mermaid};
+pub use svg::{SvgOptions, svg};
 
 use trailmap::{Phase, PhaseKind, Span, TimeUnit};
 

@@ -1,7 +1,8 @@
 //! Whatever text a roadmap holds, the shape of each format stays the same:
 //! rendering with hostile names gives, line for line, the same Markdown
 //! blocks and the same Mermaid and DOT statements as rendering with plain
-//! placeholder names. Text can change what a label says, never the structure.
+//! placeholder names, and the same SVG elements. Text can change what a
+//! label says, never the structure.
 
 use proptest::prelude::*;
 use serde_json::json;
@@ -160,6 +161,15 @@ fn statement_shape(text: &str, backslash_escapes: bool) -> Vec<String> {
         .collect()
 }
 
+/// The elements of an SVG document in order, with their class; wrapped
+/// lines (`tspan`) left out, since longer names take more lines.
+fn element_shape(doc: &roxmltree::Document) -> Vec<String> {
+    doc.descendants()
+        .filter(|n| n.is_element() && !n.has_tag_name("tspan"))
+        .map(|n| format!("{}.{}", n.tag_name().name(), n.attribute("class").unwrap_or("")))
+        .collect()
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
@@ -180,5 +190,13 @@ proptest! {
         let options = trailmap_render::DotOptions::default();
         let dot = trailmap_render::dot(&hostile, &options);
         prop_assert_eq!(statement_shape(&dot, true), statement_shape(&trailmap_render::dot(&plain, &options), true), "{}", dot);
+
+        let options = trailmap_render::SvgOptions::default();
+        let svg = trailmap_render::svg(&hostile, &options);
+        let plain_svg = trailmap_render::svg(&plain, &options);
+        let parsed = roxmltree::Document::parse(&svg);
+        prop_assert!(parsed.is_ok(), "{:?}\n{}", parsed.err(), svg);
+        let plain_parsed = roxmltree::Document::parse(&plain_svg).expect("plain SVG parses");
+        prop_assert_eq!(element_shape(&parsed.expect("checked")), element_shape(&plain_parsed), "{}", svg);
     }
 }

@@ -1,5 +1,5 @@
-//! `trailmap render`: a roadmap as a Markdown document, or its prerequisite
-//! graph as Mermaid or Graphviz DOT.
+//! `trailmap render`: a roadmap as a Markdown document or an HTML page, or
+//! its prerequisite graph as Mermaid, Graphviz DOT or SVG.
 
 use std::path::PathBuf;
 
@@ -17,9 +17,12 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "markdown")]
     format: Format,
-    /// Mermaid and DOT: do not group skills into one box per top-level phase.
+    /// Mermaid, DOT and SVG: do not group skills into one box per top-level phase.
     #[arg(long)]
     no_group: bool,
+    /// HTML: a progress file whose ticks the page starts with.
+    #[arg(long, value_name = "FILE")]
+    progress: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -30,6 +33,10 @@ pub enum Format {
     Mermaid,
     /// The prerequisite graph as Graphviz DOT (`dot -Tsvg`).
     Dot,
+    /// The prerequisite graph as a standalone SVG picture (no Graphviz needed).
+    Svg,
+    /// One self-contained HTML page: the roadmap, the graph, ticks and "What next".
+    Html,
 }
 
 pub fn run(args: Args) -> u8 {
@@ -48,12 +55,57 @@ pub fn run(args: Args) -> u8 {
         return EXIT_FINDINGS;
     }
     let Some(roadmap) = loaded.roadmap else { return EXIT_FINDINGS };
+    if args.progress.is_some() && args.format != Format::Html {
+        output::error("--progress only applies to --format html");
+        return EXIT_USAGE;
+    }
     let group_by_phase = !args.no_group;
     let text = match args.format {
         Format::Markdown => trailmap_render::markdown(&roadmap),
         Format::Mermaid => trailmap_render::mermaid(&roadmap, &MermaidOptions { group_by_phase, ..Default::default() }),
         Format::Dot => trailmap_render::dot(&roadmap, &DotOptions { group_by_phase, ..Default::default() }),
+        Format::Svg => {
+            let mut options = trailmap_render::SvgOptions::default();
+            options.group_by_phase = group_by_phase;
+            trailmap_render::svg(&roadmap, &options)
+        }
+        Format::Html => {
+            let mut options = trailmap_render::HtmlOptions::default();
+            if let Some(path) = &args.progress {
+                match load_progress(path, &roadmap) {
+                    Ok(progress) => options.progress = Some(progress),
+                    Err(code) => return code,
+                }
+            }
+            trailmap_render::html(&roadmap, &options)
+        }
     };
     output::print(&text);
     EXIT_OK
+}
+
+/// Loads a progress file for the page: an unreadable file is a usage
+/// error (2), an invalid one a problem in the input (1); unknown skills
+/// are warnings.
+fn load_progress(path: &std::path::Path, roadmap: &Roadmap) -> Result<trailmap::Progress, u8> {
+    let loaded = match trailmap::Progress::from_path(path) {
+        Ok(loaded) => loaded,
+        Err(err) => {
+            output::error(&err.to_string());
+            return Err(EXIT_USAGE);
+        }
+    };
+    let source = std::fs::read_to_string(path).unwrap_or_default();
+    let lookup = |_: &str| Some(source.as_str());
+    if !loaded.is_valid() {
+        output::eprint(&emit::full(&loaded.diagnostics, &lookup, emit::Style::default()));
+        output::error(&format!("{} is not a valid progress file", path.display()));
+        return Err(EXIT_FINDINGS);
+    }
+    let progress = loaded.progress.unwrap_or_default();
+    let warnings = progress.unknown_skills(&[roadmap]);
+    if !warnings.is_empty() {
+        output::eprint(&emit::full(&warnings, &lookup, emit::Style::default()));
+    }
+    Ok(progress)
 }
