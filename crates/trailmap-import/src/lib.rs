@@ -1,6 +1,6 @@
 //! Import learning roadmaps published in other shapes into trailmap data.
-//! Markdown prose ([`markdown`]) is supported; roadmap.sh editor graphs and
-//! Metacademy concept folders are planned (issue 15).
+//! Markdown prose ([`markdown`]) and roadmap.sh editor graphs
+//! ([`roadmapsh`]); Metacademy concept folders are planned (issue 15).
 //!
 //! Every import returns a roadmap that validates and a [`Report`] that
 //! accounts for every source element: placed (with JSON Pointers into the
@@ -22,6 +22,7 @@ mod builder;
 pub mod ids;
 pub mod markdown;
 pub mod report;
+pub mod roadmapsh;
 pub mod span;
 pub mod text;
 

@@ -35,6 +35,9 @@ pub struct Args {
 pub enum SourceFormat {
     /// Markdown prose: headings, lists, checklists, tables, links.
     Markdown,
+    /// A roadmap.sh editor graph (`{"nodes": [...], "edges": [...]}`).
+    #[value(name = "roadmap-sh")]
+    RoadmapSh,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -77,8 +80,16 @@ pub fn run(args: Args) -> u8 {
     }
     options.id = args.id.clone();
     options.source_file = args.source.file_name().map(|n| n.to_string_lossy().into_owned());
+    let text = text.trim_start_matches('\u{feff}');
     let imported = match args.format {
-        SourceFormat::Markdown => trailmap_import::markdown::import(text.trim_start_matches('\u{feff}'), &options),
+        SourceFormat::Markdown => trailmap_import::markdown::import(text, &options),
+        SourceFormat::RoadmapSh => match trailmap_import::roadmapsh::import(text, &options) {
+            Ok(imported) => imported,
+            Err(err) => {
+                output::error(&format!("{}: {err}", args.source.display()));
+                return EXIT_FINDINGS;
+            }
+        },
     };
     let json = imported.to_json();
     // The output always validates; if it ever does not, that is a bug to report, not a file to write.
