@@ -304,9 +304,10 @@ impl<'v> Importer<'v> {
         let kind = if mode == Mode::Normal { h.kind } else { h.kind.or(Some(PhaseKind::Section)) };
         let title = if h.title.is_empty() { h.clean.as_str() } else { h.title.as_str() };
         let p = self.b.phase(parent, title, kind, h.time.as_ref());
-        if let Mode::Practices(_) = mode {
-            self.b.phases[p].phase.ongoing = true;
-        }
+        let lower = h.clean.to_lowercase();
+        // "MATHEMATICS (Parallel, Ongoing)".
+        self.b.phases[p].phase.ongoing = matches!(mode, Mode::Practices(_)) || lower.contains("ongoing");
+        self.b.phases[p].phase.parallel = lower.contains("parallel");
         let mut at = vec![self.b.phases[p].pointer.clone()];
         // A nested heading naming a known skill ("## Linear Algebra") teaches it.
         if mode == Mode::Normal && parent.is_some() && h.time.is_none() {
@@ -378,8 +379,7 @@ impl<'v> Importer<'v> {
                     self.list_milestone = Some(m);
                     at.push(format!("/milestones/{m}"));
                 } else if let Mode::Practices(_) = mode {
-                    let p = self.ensure_phase();
-                    let _ = p;
+                    self.ensure_phase();
                     at.push(self.prose(text));
                 } else {
                     self.b.report.push(line, Element::Paragraph, text, Outcome::Decoration);
@@ -653,6 +653,7 @@ impl<'v> Importer<'v> {
                     let p = self.b.phase(parent_phase, &title, h.kind, h.time.as_ref());
                     at.push(self.b.phases[p].pointer.clone());
                     self.items.push((usize::MAX - 1, Role::Phase(p)));
+                    let mut role = Role::Phase(p);
                     if !rest.is_empty() {
                         let sub = Inline {
                             text: rest.clone(),
@@ -660,10 +661,17 @@ impl<'v> Importer<'v> {
                             strong: None,
                             links: Vec::new(),
                         };
-                        let _ = self.item_role(&rest, &sub, None, Role::Other, at, skills);
+                        let sub_role = self.item_role(&rest, &sub, None, Role::Other, at, skills);
+                        // "Day 4–6: Project #1: Titanic": nested items are the project's deliverables.
+                        if matches!(
+                            sub_role,
+                            Role::Project(_) | Role::Task(..) | Role::Tasks(_) | Role::Practice(_) | Role::Milestone(_)
+                        ) {
+                            role = sub_role;
+                        }
                     }
                     self.items.pop();
-                    return Role::Phase(p);
+                    return role;
                 }
                 Label::Tasks => {
                     let phase = self.ensure_phase();
