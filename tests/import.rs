@@ -39,6 +39,29 @@ fn output_file_validates_and_uses_the_vocabulary() {
 }
 
 #[test]
+fn roadmap_sh_graphs_import() {
+    let out = run(&["import", "roadmap-sh", "crates/trailmap-import/tests/fixtures/roadmapsh/small.json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout(&out).contains("\"x-roadmap-sh-node\": \"a\""));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("graph: e3 (edge to a node that is not in the graph)"));
+    let bad = run(&["import", "roadmap-sh", "tests/fixtures/import/small.md"]);
+    assert_eq!(bad.status.code(), Some(1));
+}
+
+#[test]
+fn metacademy_folders_import_and_report_dangling_dependencies() {
+    let out = run(&["import", "metacademy", "crates/trailmap-import/tests/fixtures/metacademy"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("concepts/linear_regression/dependencies.txt:3: probability_theory (dangling"), "{stderr}");
+    assert!(!stdout(&out).contains("probability-theory"));
+    let kept = run(&["import", "metacademy", "crates/trailmap-import/tests/fixtures/metacademy", "--keep-dangling"]);
+    assert!(stdout(&kept).contains("\"id\": \"probability-theory\""));
+    let file = run(&["import", "metacademy", "tests/fixtures/import/small.md"]);
+    assert_eq!(file.status.code(), Some(2));
+}
+
+#[test]
 fn bad_sources_exit_with_the_right_status() {
     assert_eq!(run(&["import", "markdown", "tests/fixtures/import/missing.md"]).status.code(), Some(2));
     assert_eq!(run(&["import", "markdown", "tests"]).status.code(), Some(2));

@@ -87,10 +87,10 @@ pub enum Command {
         after_help = "Examples:\n  trailmap render roadmaps/ml-engineer-12-weeks.json > roadmap.md\n  trailmap render roadmap.json --format mermaid\n  trailmap render roadmap.json --format dot --no-group | dot -Tsvg > graph.svg\n  trailmap render roadmap.json --format svg > graph.svg\n  trailmap render roadmap.json --format html --progress me.json > roadmap.html\n\nExit status: 0 ok, 1 the roadmap is not valid, 2 usage or I/O error."
     )]
     Render(commands::render::Args),
-    /// Import a roadmap published as Markdown prose into trailmap JSON,
-    /// with a report of where every source element went.
+    /// Import a roadmap published as Markdown prose, a roadmap.sh graph or a
+    /// Metacademy concept folder into trailmap JSON, with a report of where every source element went.
     #[command(
-        after_help = "Examples:\n  trailmap import markdown roadmap.md -o roadmap.json\n  trailmap import markdown plan.md --vocabulary roadmaps/ --report json 2> report.json\n\nThe roadmap goes to stdout (or -o OUT) and always validates; the report goes to stderr.\nExit status: 0 ok, 1 the source is not UTF-8 or too large, 2 usage or I/O error."
+        after_help = "Examples:\n  trailmap import markdown roadmap.md -o roadmap.json\n  trailmap import markdown plan.md --vocabulary roadmaps/ --report json 2> report.json\n  trailmap import roadmap-sh graph.json -o roadmap.json\n  trailmap import metacademy metacademy-content/ --keep-dangling\n\nThe roadmap goes to stdout (or -o OUT) and always validates; the report goes to stderr.\nExit status: 0 ok, 1 the source is not UTF-8, too large or (roadmap-sh) not a graph, 2 usage or I/O error."
     )]
     Import(commands::import::Args),
     /// What changed between two versions of a roadmap, and which semver

@@ -122,17 +122,23 @@ impl<'v> Builder<'v> {
 
     /// The skill with this name, created if new; its index.
     pub fn skill(&mut self, name: &str) -> usize {
+        self.keyed_skill(None, name)
+    }
+
+    /// The skill known by `tag` in the source (else by name), created if new.
+    pub fn keyed_skill(&mut self, tag: Option<&str>, name: &str) -> usize {
         let known = self.vocabulary_id(name);
-        let key = match &known {
-            Some(id) => format!("id:{id}"),
-            None => format!("name:{}", normalize(name)),
+        let key = match (&known, tag) {
+            (Some(id), _) => format!("id:{id}"),
+            (None, Some(tag)) => format!("tag:{tag}"),
+            (None, None) => format!("name:{}", normalize(name)),
         };
         if let Some(&i) = self.skill_by_key.get(&key) {
             return i;
         }
         let id = match known {
             Some(id) if self.skill_ids.take(&id) => id,
-            _ => self.skill_ids.fresh(&kebab(name, "skill")),
+            _ => self.skill_ids.fresh(&kebab(tag.unwrap_or(name), "skill")),
         };
         self.skills.push(Skill {
             id,

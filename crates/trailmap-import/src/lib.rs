@@ -1,6 +1,6 @@
 //! Import learning roadmaps published in other shapes into trailmap data.
-//! Markdown prose ([`markdown`]) is supported; roadmap.sh editor graphs and
-//! Metacademy concept folders are planned (issue 15).
+//! Markdown prose ([`markdown`]), roadmap.sh editor graphs ([`roadmapsh`])
+//! and Metacademy concept folders ([`metacademy`]).
 //!
 //! Every import returns a roadmap that validates and a [`Report`] that
 //! accounts for every source element: placed (with JSON Pointers into the
@@ -21,7 +21,9 @@
 mod builder;
 pub mod ids;
 pub mod markdown;
+pub mod metacademy;
 pub mod report;
+pub mod roadmapsh;
 pub mod span;
 pub mod text;
 
@@ -38,6 +40,9 @@ pub struct Options {
     pub id: Option<String>,
     /// The source file name, recorded in `source.file`.
     pub source_file: Option<String>,
+    /// Metacademy: keep dependencies on concepts missing from the folder, as
+    /// skills of their own, instead of dropping them.
+    pub keep_dangling: bool,
 }
 
 /// A roadmap and the report of how the source was placed in it.

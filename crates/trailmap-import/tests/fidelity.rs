@@ -133,7 +133,7 @@ fn score(id: &str, vocabulary: &Vocabulary) -> (Scores, Vec<String>) {
 /// (seed, skills, spans, checklist criteria, projects, exclusions) floors, in percent.
 const FLOORS: &[(&str, f64, f64, f64, f64, f64)] = &[
     ("ml-engineer-onboarding-12-weeks", 66.7, 100.0, 100.0, 0.0, 100.0),
-    ("ml-engineer-12-weeks", 71.9, 100.0, 100.0, 87.5, 100.0),
+    ("ml-engineer-12-weeks", 70.2, 100.0, 100.0, 87.5, 100.0),
     ("ml-engineer-category-b", 73.4, 100.0, 100.0, 100.0, 93.3),
     ("full-stack-ml-engineer-9-months", 77.8, 84.6, 100.0, 100.0, 0.0),
     ("ml-engineer-1-year", 76.1, 0.0, 100.0, 33.3, 100.0),

@@ -29,12 +29,21 @@ pub struct Args {
     /// The roadmap id (default: from the title).
     #[arg(long)]
     id: Option<String>,
+    /// Metacademy: keep dependencies on concepts missing from the folder as
+    /// skills, instead of dropping them (they are reported either way).
+    #[arg(long)]
+    keep_dangling: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum SourceFormat {
     /// Markdown prose: headings, lists, checklists, tables, links.
     Markdown,
+    /// A roadmap.sh editor graph (`{"nodes": [...], "edges": [...]}`).
+    #[value(name = "roadmap-sh")]
+    RoadmapSh,
+    /// A Metacademy concept folder (`concepts/<tag>/title.txt`, …).
+    Metacademy,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -46,6 +55,20 @@ pub enum ReportFormat {
 }
 
 pub fn run(args: Args) -> u8 {
+    let Some(options) = options(&args) else { return EXIT_USAGE };
+    if args.format == SourceFormat::Metacademy {
+        if !args.source.is_dir() {
+            output::error(&format!("{}: not a folder (Metacademy sources are concept folders)", args.source.display()));
+            return EXIT_USAGE;
+        }
+        return match trailmap_import::metacademy::import(&args.source, &options) {
+            Ok(imported) => finish(&args, &imported),
+            Err(err) => {
+                output::error(&err);
+                EXIT_FINDINGS
+            }
+        };
+    }
     let bytes = match trailmap::load::read_file(&args.source, trailmap::load::DEFAULT_MAX_BYTES) {
         Ok(Ok(bytes)) => bytes,
         Ok(Err(size)) => {
@@ -65,21 +88,40 @@ pub fn run(args: Args) -> u8 {
             return EXIT_FINDINGS;
         }
     };
+    let text = text.trim_start_matches('\u{feff}');
+    let imported = match args.format {
+        SourceFormat::Markdown => trailmap_import::markdown::import(text, &options),
+        SourceFormat::RoadmapSh => match trailmap_import::roadmapsh::import(text, &options) {
+            Ok(imported) => imported,
+            Err(err) => {
+                output::error(&format!("{}: {err}", args.source.display()));
+                return EXIT_FINDINGS;
+            }
+        },
+        SourceFormat::Metacademy => return EXIT_USAGE,
+    };
+    finish(&args, &imported)
+}
+
+fn options(args: &Args) -> Option<Options> {
     let mut options = Options::default();
     if let Some(path) = &args.vocabulary {
         match Vocabulary::from_path(path) {
             Ok(vocabulary) => options.vocabulary = Some(vocabulary),
             Err(err) => {
                 output::error(&format!("vocabulary: {err}"));
-                return EXIT_USAGE;
+                return None;
             }
         }
     }
     options.id = args.id.clone();
     options.source_file = args.source.file_name().map(|n| n.to_string_lossy().into_owned());
-    let imported = match args.format {
-        SourceFormat::Markdown => trailmap_import::markdown::import(text.trim_start_matches('\u{feff}'), &options),
-    };
+    options.keep_dangling = args.keep_dangling;
+    Some(options)
+}
+
+/// Checks, reports and writes an import.
+fn finish(args: &Args, imported: &trailmap_import::Imported) -> u8 {
     let json = imported.to_json();
     // The output always validates; if it ever does not, that is a bug to report, not a file to write.
     let loaded = Roadmap::from_json_str(&json);
@@ -113,7 +155,12 @@ pub fn run(args: Args) -> u8 {
             );
             for entry in &report.entries {
                 if let Outcome::NotPlaced { reason } = &entry.outcome {
-                    let text_line = format!("  line {}: {} ({reason})\n", entry.line, entry.text);
+                    let place = match (&entry.file, entry.line) {
+                        (Some(file), line) => format!("{file}:{line}"),
+                        (None, 0) => "graph".to_owned(),
+                        (None, line) => format!("line {line}"),
+                    };
+                    let text_line = format!("  {place}: {} ({reason})\n", entry.text);
                     text.push_str(&trailmap_lint::emit::sanitize(&text_line));
                 }
             }

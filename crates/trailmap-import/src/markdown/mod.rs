@@ -4,12 +4,10 @@
 //! and where they sit, links become resources, tables become areas or
 //! course skills. Every block is accounted for in the report.
 
+mod labels;
 mod parse;
 mod table;
 
-use std::sync::LazyLock;
-
-use regex::Regex;
 use trailmap::{Cadence, Criterion, Extensions, MilestoneKind, PhaseKind, Prerequisite};
 
 use crate::builder::Builder;
@@ -17,6 +15,7 @@ use crate::report::{Element, Outcome};
 use crate::span;
 use crate::text::{self, MAX_NAME_WORDS};
 use crate::{Imported, Options};
+use labels::{Label, NOT_NEEDED, PROJECT, classify_label, section_mode, split_label};
 pub use parse::MAX_DEPTH;
 use parse::{Block, Inline, Link};
 
@@ -45,168 +44,6 @@ enum Role {
     Milestone(usize),
     Exclusions,
     Other,
-}
-
-/// What a label ("**Task:**", "Day 1-2:", "Topic:") announces.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Label {
-    Span(span::Heading),
-    Tasks,
-    Project(Option<u32>),
-    Practice(Cadence),
-    Goal,
-    Names,
-    Note,
-    Deliverables,
-    Prerequisites,
-    Exclusion,
-    Requirement,
-    Term,
-}
-
-static PROJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:mini[- ]?|capstone |final )?project\s*#?\s*(\d{1,3})?\s*(?:[:—–.]|-\s)\s*(.*)$")
-        .expect("valid pattern")
-});
-static NOT_NEEDED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:do not|don't|dont|doesn't|does not|no need to)\s+(?:need|learn)(?:\s+to\s+learn)?\s*:?\s*(.*)$",
-    )
-    .expect("valid pattern")
-});
-
-fn classify_label(label: &str) -> Label {
-    let heading = span::heading(label);
-    if (heading.time.is_some() || heading.kind.is_some()) && heading.title.is_empty() {
-        return Label::Span(heading);
-    }
-    let lower = heading.clean.to_lowercase();
-    let lower = lower.trim_end_matches(':').trim();
-    let has = |words: &[&str]| {
-        words.iter().any(|w| lower == *w || lower.starts_with(&format!("{w} ")) || lower.ends_with(&format!(" {w}")))
-    };
-    if NOT_NEEDED.is_match(lower) || has(&["skip", "avoid", "not"]) {
-        Label::Exclusion
-    } else if lower.contains("requirement") || lower.contains("checklist") || lower.contains("must include") {
-        Label::Requirement
-    } else if let Some(c) = PROJECT.captures(&format!("{lower}:")) {
-        Label::Project(c.get(1).and_then(|m| m.as_str().parse().ok()))
-    } else if lower.contains("project") {
-        Label::Project(None)
-    } else if has(&[
-        "task",
-        "tasks",
-        "exercise",
-        "exercises",
-        "assignment",
-        "assignments",
-        "homework",
-        "action",
-        "actions",
-        "practice",
-    ]) {
-        Label::Tasks
-    } else if let Some(cadence) = cadence(lower) {
-        Label::Practice(cadence)
-    } else if has(&["goal", "goals", "objective", "objectives", "aim", "outcome", "outcomes"]) {
-        Label::Goal
-    } else if has(&[
-        "topic",
-        "topics",
-        "concept",
-        "concepts",
-        "library",
-        "libraries",
-        "algorithm",
-        "algorithms",
-        "tool",
-        "tools",
-        "framework",
-        "frameworks",
-        "stack",
-        "skills",
-        "technologies",
-        "learn",
-        "covers",
-        "focus",
-        "language",
-        "languages",
-        "model",
-        "models",
-        "metrics",
-    ]) {
-        Label::Names
-    } else if has(&["note", "notes", "tip", "tips", "why", "reason", "important", "hint", "remember"]) {
-        Label::Note
-    } else if has(&["deliverable", "deliverables", "output"]) {
-        Label::Deliverables
-    } else if has(&["prerequisite", "prerequisites", "requires", "require", "builds on", "after"]) {
-        Label::Prerequisites
-    } else {
-        Label::Term
-    }
-}
-
-fn cadence(lower: &str) -> Option<Cadence> {
-    let first = lower.split_whitespace().next().unwrap_or("");
-    match first {
-        "daily" | "everyday" => Some(Cadence::Daily),
-        "weekly" => Some(Cadence::Weekly),
-        "monthly" => Some(Cadence::Monthly),
-        "ongoing" => Some(Cadence::Ongoing),
-        "regular" | "regularly" => Some(Cadence::Regular),
-        _ if lower.starts_with("every day") => Some(Cadence::Daily),
-        _ if lower.starts_with("every week") || lower.starts_with("each week") => Some(Cadence::Weekly),
-        _ => None,
-    }
-}
-
-fn section_mode(lower: &str) -> Mode {
-    if NOT_NEEDED.is_match(lower) || lower.contains("skip") || lower.contains("avoid") || lower.contains("not needed") {
-        Mode::Exclusions
-    } else if lower.contains("checklist") || lower.contains("tracker") {
-        Mode::Milestone(MilestoneKind::Checklist)
-    } else if lower.contains("you'll have")
-        || lower.contains("you will have")
-        || lower.contains("by the end")
-        || lower.contains("outcome")
-    {
-        Mode::Milestone(MilestoneKind::Outcome)
-    } else if lower.contains("differentiat") {
-        Mode::Milestone(MilestoneKind::Differentiator)
-    } else if lower.contains("project") {
-        Mode::Projects
-    } else if lower.contains("principle") || lower.contains("philosophy") {
-        Mode::Principles
-    } else if let Some(c) = cadence(lower) {
-        Mode::Practices(c)
-    } else {
-        Mode::Normal
-    }
-}
-
-/// A label and the text after it: "**Day 1–2**: basics" or "Goal: text".
-fn split_label(inline: &Inline) -> Option<(String, String)> {
-    let text = inline.text.as_str();
-    if let Some(label) = &inline.label {
-        let rest = text.strip_prefix(label.as_str()).unwrap_or("");
-        let label = label.trim();
-        if let Some((l, r)) = label.split_once(':') {
-            if !r.trim().is_empty() && text::words(l) <= 6 {
-                return Some((
-                    l.trim().to_owned(),
-                    format!("{} {}", r.trim(), span::trim_separators(rest)).trim().to_owned(),
-                ));
-            }
-        }
-        let rest = rest.trim_start_matches(|c: char| c == ':' || c.is_whitespace() || c == '-' || c == '—' || c == '–');
-        return Some((label.trim_end_matches(':').trim().to_owned(), rest.trim().to_owned()));
-    }
-    let (l, r) = text.split_once(':')?;
-    if text::words(l) > 5 || l.trim().is_empty() || r.starts_with("//") || l.contains('(') != l.contains(')') {
-        return None;
-    }
-    Some((l.trim().to_owned(), r.trim().to_owned()))
 }
 
 struct Importer<'v> {
@@ -304,9 +141,10 @@ impl<'v> Importer<'v> {
         let kind = if mode == Mode::Normal { h.kind } else { h.kind.or(Some(PhaseKind::Section)) };
         let title = if h.title.is_empty() { h.clean.as_str() } else { h.title.as_str() };
         let p = self.b.phase(parent, title, kind, h.time.as_ref());
-        if let Mode::Practices(_) = mode {
-            self.b.phases[p].phase.ongoing = true;
-        }
+        let lower = h.clean.to_lowercase();
+        // "MATHEMATICS (Parallel, Ongoing)".
+        self.b.phases[p].phase.ongoing = matches!(mode, Mode::Practices(_)) || lower.contains("ongoing");
+        self.b.phases[p].phase.parallel = lower.contains("parallel");
         let mut at = vec![self.b.phases[p].pointer.clone()];
         // A nested heading naming a known skill ("## Linear Algebra") teaches it.
         if mode == Mode::Normal && parent.is_some() && h.time.is_none() {
@@ -378,8 +216,7 @@ impl<'v> Importer<'v> {
                     self.list_milestone = Some(m);
                     at.push(format!("/milestones/{m}"));
                 } else if let Mode::Practices(_) = mode {
-                    let p = self.ensure_phase();
-                    let _ = p;
+                    self.ensure_phase();
                     at.push(self.prose(text));
                 } else {
                     self.b.report.push(line, Element::Paragraph, text, Outcome::Decoration);
@@ -653,6 +490,7 @@ impl<'v> Importer<'v> {
                     let p = self.b.phase(parent_phase, &title, h.kind, h.time.as_ref());
                     at.push(self.b.phases[p].pointer.clone());
                     self.items.push((usize::MAX - 1, Role::Phase(p)));
+                    let mut role = Role::Phase(p);
                     if !rest.is_empty() {
                         let sub = Inline {
                             text: rest.clone(),
@@ -660,10 +498,17 @@ impl<'v> Importer<'v> {
                             strong: None,
                             links: Vec::new(),
                         };
-                        let _ = self.item_role(&rest, &sub, None, Role::Other, at, skills);
+                        let sub_role = self.item_role(&rest, &sub, None, Role::Other, at, skills);
+                        // "Day 4–6: Project #1: Titanic": nested items are the project's deliverables.
+                        if matches!(
+                            sub_role,
+                            Role::Project(_) | Role::Task(..) | Role::Tasks(_) | Role::Practice(_) | Role::Milestone(_)
+                        ) {
+                            role = sub_role;
+                        }
                     }
                     self.items.pop();
-                    return Role::Phase(p);
+                    return role;
                 }
                 Label::Tasks => {
                     let phase = self.ensure_phase();

@@ -1,0 +1,200 @@
+//! Metacademy concept folders (`concepts/<tag>/{title.txt,
+//! dependencies.txt, summary.txt, resources.txt}`, CC BY-SA): a skill per
+//! concept, dependencies as prerequisites, summaries as descriptions,
+//! resources as resources. Dependencies on concepts missing from the folder
+//! are reported with their file and line, and dropped unless
+//! [`Options::keep_dangling`](crate::Options::keep_dangling).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use trailmap::{Extensions, Prerequisite, Resource, ResourceKind};
+
+use crate::builder::Builder;
+use crate::report::{Element, Outcome};
+use crate::{Imported, Options};
+
+/// Largest concept file read, in bytes.
+const MAX_FILE: u64 = 1024 * 1024;
+
+fn read(path: &Path) -> Result<Option<String>, String> {
+    if !path.exists() {
+        return Ok(None);
+    }
+    match trailmap::load::read_file(path, MAX_FILE) {
+        Ok(Ok(bytes)) => String::from_utf8(bytes)
+            .map(Some)
+            .map_err(|e| format!("{}: invalid UTF-8 at byte {}", path.display(), e.utf8_error().valid_up_to())),
+        Ok(Err(size)) => Err(format!("{}: {size} bytes is over the {MAX_FILE}-byte limit", path.display())),
+        Err(err) => Err(format!("{}: {err}", path.display())),
+    }
+}
+
+/// A dependency line: "tag: x" or a bare tag; other "key: value" lines
+/// ("reason:", "shortcut:") describe the dependency above.
+fn dependency(line: &str) -> Option<&str> {
+    let line = line.trim();
+    if line.is_empty() || line.starts_with('#') {
+        return None;
+    }
+    match line.split_once(':') {
+        Some((key, value)) if key.trim() == "tag" => Some(value.trim()).filter(|v| !v.is_empty()),
+        Some(_) => None,
+        None => Some(line).filter(|l| !l.contains(char::is_whitespace)),
+    }
+}
+
+fn kind(resource_type: &str, url: &str, title: &str) -> Option<ResourceKind> {
+    let t = resource_type.to_lowercase();
+    if t.contains("video") || t.contains("lecture") {
+        Some(ResourceKind::Video)
+    } else if t.contains("textbook") || t.contains("book") {
+        Some(ResourceKind::Book)
+    } else if t.contains("paper") {
+        Some(ResourceKind::Paper)
+    } else if t.contains("course") {
+        Some(ResourceKind::Course)
+    } else {
+        crate::text::resource_kind(url, title)
+    }
+}
+
+/// Imports `folder` (holding `concepts/`, or the concepts themselves).
+pub fn import(folder: &Path, options: &Options) -> Result<Imported, String> {
+    let concepts = if folder.join("concepts").is_dir() { folder.join("concepts") } else { folder.to_path_buf() };
+    let entries = std::fs::read_dir(&concepts).map_err(|e| format!("{}: {e}", concepts.display()))?;
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(|e| format!("{}: {e}", concepts.display()))?.path();
+        if path.is_dir() {
+            dirs.push(path);
+        }
+    }
+    dirs.sort();
+    let mut b = Builder::new(options.vocabulary.as_ref());
+    let mut by_tag: HashMap<String, usize> = HashMap::new();
+    let mut deps: Vec<(usize, String, String, usize)> = Vec::new();
+    for dir in &dirs {
+        let tag = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let rel = |file: &str| format!("concepts/{tag}/{file}");
+        let title = read(&dir.join("title.txt"))?.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty());
+        let name = title.clone().unwrap_or_else(|| tag.replace('_', " "));
+        let s = b.keyed_skill(Some(&tag), &name);
+        by_tag.insert(tag.clone(), s);
+        b.skills[s].extensions.insert("x-metacademy-tag", serde_json::Value::String(tag.clone()));
+        b.report.push_in(
+            &rel("title.txt"),
+            1,
+            Element::Concept,
+            &name,
+            Outcome::Placed { at: vec![Builder::skill_pointer(s)] },
+        );
+        if let Some(summary) = read(&dir.join("summary.txt"))?.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()) {
+            b.skills[s].description = Some(summary.clone());
+            b.report.push_in(
+                &rel("summary.txt"),
+                1,
+                Element::Concept,
+                &summary,
+                Outcome::Placed { at: vec![format!("/skills/{s}/description")] },
+            );
+        }
+        if let Some(text) = read(&dir.join("dependencies.txt"))? {
+            for (n, line) in text.lines().enumerate() {
+                if let Some(dep) = dependency(line) {
+                    deps.push((s, dep.to_owned(), rel("dependencies.txt"), n + 1));
+                }
+            }
+        }
+        if let Some(text) = read(&dir.join("resources.txt"))? {
+            // Blocks of "key: value" lines separated by blank lines.
+            let mut block: HashMap<String, String> = HashMap::new();
+            let mut start = 1;
+            for (n, line) in text.lines().chain(std::iter::once("")).enumerate() {
+                if let Some((key, value)) = line.split_once(':').filter(|_| !line.trim().is_empty()) {
+                    if block.is_empty() {
+                        start = n + 1;
+                    }
+                    block.entry(key.trim().to_lowercase()).or_insert_with(|| value.trim().to_owned());
+                    continue;
+                }
+                if block.is_empty() {
+                    continue;
+                }
+                let url = block.get("url").cloned().filter(|u| u.starts_with("http"));
+                let title = block.get("title").or(block.get("source")).cloned().or(url.clone()).unwrap_or_default();
+                if title.is_empty() {
+                    b.report.push_in(
+                        &rel("resources.txt"),
+                        start,
+                        Element::Resource,
+                        line,
+                        Outcome::NotPlaced { reason: "resource without a title, source or url".to_owned() },
+                    );
+                } else {
+                    let rtype = block.get("resource_type").cloned().unwrap_or_default();
+                    let resources = &mut b.skills[s].resources;
+                    resources.push(Resource {
+                        kind: kind(&rtype, url.as_deref().unwrap_or(""), &title),
+                        title: title.clone(),
+                        url,
+                        extensions: Extensions::default(),
+                    });
+                    let at = format!("/skills/{s}/resources/{}", resources.len() - 1);
+                    b.report.push_in(
+                        &rel("resources.txt"),
+                        start,
+                        Element::Resource,
+                        &title,
+                        Outcome::Placed { at: vec![at] },
+                    );
+                }
+                block.clear();
+            }
+        }
+    }
+    for (s, dep, file, line) in deps {
+        let target = match by_tag.get(&dep) {
+            Some(&t) => Some(t),
+            None if options.keep_dangling => {
+                let t = b.keyed_skill(Some(&dep), &dep.replace('_', " "));
+                b.skills[t].note = Some("not in the imported folder".to_owned());
+                by_tag.insert(dep.clone(), t);
+                Some(t)
+            }
+            None => None,
+        };
+        match target {
+            Some(t) if t != s => {
+                let id = b.skills[t].id.clone();
+                let prerequisites = &mut b.skills[s].prerequisites;
+                prerequisites.push(Prerequisite::Skill(id));
+                let at = format!("/skills/{s}/prerequisites/{}", prerequisites.len() - 1);
+                b.report.push_in(&file, line, Element::Dependency, &dep, Outcome::Placed { at: vec![at] });
+            }
+            Some(_) => b.report.push_in(
+                &file,
+                line,
+                Element::Dependency,
+                &dep,
+                Outcome::NotPlaced { reason: "a concept depending on itself".to_owned() },
+            ),
+            None => b.report.push_in(
+                &file,
+                line,
+                Element::Dependency,
+                &dep,
+                Outcome::NotPlaced {
+                    reason: "dangling: no such concept in the folder (dropped; --keep-dangling keeps it)".to_owned(),
+                },
+            ),
+        }
+    }
+    let name = folder.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "metacademy".to_owned());
+    b.title = Some(format!("Metacademy concepts: {name}"));
+    let id = options.id.clone().unwrap_or_else(|| crate::ids::kebab(&name, "metacademy"));
+    let (roadmap, report) = b.finish(&id, None);
+    let mut roadmap = roadmap;
+    roadmap.license = Some("CC-BY-SA-3.0".to_owned());
+    Ok(Imported { roadmap, report })
+}

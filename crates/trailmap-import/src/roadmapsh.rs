@@ -1,0 +1,257 @@
+//! roadmap.sh editor graphs (`{"nodes": [...], "edges": [...]}`, React Flow
+//! style). Nothing nests: topics are read from the top, section boxes and
+//! paragraphs on the path group them into phases by geometry, subtopics
+//! attach to their topic by a dotted edge or else to the nearest topic, and
+//! legend badges become levels, optional marks and alternatives. Node ids are
+//! kept in `x-roadmap-sh-node`.
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+use trailmap::{MilestoneKind, PhaseKind, SkillLevel};
+
+use crate::builder::Builder;
+use crate::report::{Element, Outcome};
+use crate::{Imported, Options};
+
+/// How many neighbours (by height) a subtopic or topic looks at for its
+/// topic or section: keeps geometry linear on hostile graphs.
+const WINDOW: usize = 16;
+
+struct Node {
+    id: String,
+    kind: String,
+    x: f64,
+    y: f64,
+    width: f64,
+    height: f64,
+    label: String,
+    legend: Option<String>,
+    raw: Value,
+}
+
+fn number(v: Option<&Value>) -> Option<f64> {
+    v.and_then(Value::as_f64).filter(|n| n.is_finite())
+}
+
+fn read_node(value: &Value) -> Option<Node> {
+    let id = value.get("id")?.as_str()?.to_owned();
+    let kind = value.get("type").and_then(Value::as_str).unwrap_or("").to_owned();
+    let position = value.get("position");
+    let style = value.get("style");
+    let measured = value.get("measured");
+    let size = |key: &str| {
+        number(value.get(key))
+            .or_else(|| number(measured.and_then(|m| m.get(key))))
+            .or_else(|| number(style.and_then(|s| s.get(key))))
+            .unwrap_or(0.0)
+    };
+    let data = value.get("data");
+    let label = data.and_then(|d| d.get("label")).and_then(Value::as_str).unwrap_or("").trim().to_owned();
+    let legend = data
+        .and_then(|d| d.get("legend"))
+        .and_then(|l| l.get("label").or(Some(l)))
+        .and_then(Value::as_str)
+        .map(str::to_lowercase);
+    Some(Node {
+        id,
+        kind,
+        x: number(position.and_then(|p| p.get("x"))).unwrap_or(0.0),
+        y: number(position.and_then(|p| p.get("y"))).unwrap_or(0.0),
+        width: size("width"),
+        height: size("height"),
+        label,
+        legend,
+        raw: value.clone(),
+    })
+}
+
+fn center(n: &Node) -> (f64, f64) {
+    (n.x + n.width / 2.0, n.y + n.height / 2.0)
+}
+
+fn inside(inner: &Node, outer: &Node) -> bool {
+    let (cx, cy) = center(inner);
+    cx >= outer.x && cx <= outer.x + outer.width && cy >= outer.y && cy <= outer.y + outer.height
+}
+
+/// Indices of `sorted` (by y) whose y is nearest to `y`, at most `WINDOW` each side.
+fn near(sorted: &[(f64, usize)], y: f64) -> impl Iterator<Item = usize> + '_ {
+    let at = sorted.partition_point(|(v, _)| *v < y);
+    sorted[at.saturating_sub(WINDOW)..(at + WINDOW).min(sorted.len())].iter().map(|(_, i)| *i)
+}
+
+/// Imports a roadmap.sh editor graph. Errors name what is wrong with the JSON.
+pub fn import(source: &str, options: &Options) -> Result<Imported, String> {
+    let value: Value =
+        serde_json::from_str(source).map_err(|e| format!("line {}, column {}: {e}", e.line(), e.column()))?;
+    let nodes_value =
+        value.get("nodes").and_then(Value::as_array).ok_or("no `nodes` array: not a roadmap.sh editor graph")?;
+    let edges_value = value.get("edges").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
+    let mut b = Builder::new(options.vocabulary.as_ref());
+    let mut nodes = Vec::new();
+    for (i, raw) in nodes_value.iter().enumerate() {
+        match read_node(raw) {
+            Some(node) => nodes.push(node),
+            None => b.report.not_placed(0, Element::Node, &format!("nodes[{i}]"), "node without an id"),
+        }
+    }
+    // Read from the top, then left to right.
+    nodes.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    let index: HashMap<&str, usize> = nodes.iter().enumerate().map(|(i, n)| (n.id.as_str(), i)).collect();
+
+    // Phases: sections (boxes) and paragraphs on the path, in reading order.
+    let mut phase_of_node: HashMap<usize, usize> = HashMap::new();
+    let mut reported = vec![false; nodes.len()];
+    let mut sections: Vec<(f64, usize)> = Vec::new();
+    let mut paragraphs: Vec<(f64, usize)> = Vec::new();
+    for (i, n) in nodes.iter().enumerate() {
+        let is_box = n.kind == "section" && n.width > 0.0 && n.height > 0.0;
+        if is_box || (n.kind == "paragraph" && !n.label.is_empty()) {
+            reported[i] = true;
+            let title = if n.label.is_empty() { "Section".to_owned() } else { n.label.clone() };
+            let p = b.phase(None, &title, Some(PhaseKind::Section), None);
+            b.phases[p].phase.extensions.insert("x-roadmap-sh-node", Value::String(n.id.clone()));
+            phase_of_node.insert(i, p);
+            let pointer = b.phases[p].pointer.clone();
+            b.report.placed(0, Element::Node, &format!("{}: {}", n.kind, n.label), pointer);
+            if is_box { sections.push((n.y, i)) } else { paragraphs.push((n.y, i)) }
+        }
+    }
+    if let Some(t) = nodes.iter().find(|n| n.kind == "title" && !n.label.is_empty()) {
+        b.title = Some(t.label.clone());
+    }
+
+    // Topics, in reading order, into the section holding them or the last paragraph above.
+    let mut topic_skill: HashMap<usize, usize> = HashMap::new();
+    let mut topic_phase: HashMap<usize, usize> = HashMap::new();
+    let mut topics_by_y: Vec<(f64, usize)> = Vec::new();
+    for (i, n) in nodes.iter().enumerate().filter(|(_, n)| n.kind == "topic") {
+        let s = skill_for(&mut b, n);
+        topic_skill.insert(i, s);
+        topics_by_y.push((n.y, i));
+        let section = near(&sections, n.y).find(|&j| inside(n, &nodes[j]));
+        let above = paragraphs.partition_point(|(y, _)| *y <= n.y);
+        let phase = section
+            .or_else(|| above.checked_sub(1).map(|k| paragraphs[k].1))
+            .and_then(|j| phase_of_node.get(&j).copied());
+        if let Some(p) = phase {
+            b.add_to_phase(p, s);
+            topic_phase.insert(i, p);
+        }
+        reported[i] = true;
+        b.report.placed(0, Element::Node, &format!("topic: {}", n.label), Builder::skill_pointer(s));
+    }
+
+    // Edges: dotted ones hang subtopics off topics; others are the drawn path.
+    let mut attached: HashMap<usize, usize> = HashMap::new();
+    for (k, edge) in edges_value.iter().enumerate() {
+        let end = |key: &str| edge.get(key).and_then(Value::as_str).and_then(|id| index.get(id).copied());
+        let name = edge.get("id").and_then(Value::as_str).map_or_else(|| format!("edges[{k}]"), str::to_owned);
+        let (Some(a), Some(c)) = (end("source"), end("target")) else {
+            b.report.not_placed(0, Element::Edge, &name, "edge to a node that is not in the graph");
+            continue;
+        };
+        let (topic, sub) = match (nodes[a].kind.as_str(), nodes[c].kind.as_str()) {
+            ("topic", "subtopic") => (a, c),
+            ("subtopic", "topic") => (c, a),
+            _ => {
+                b.report.push(0, Element::Edge, &name, Outcome::Decoration);
+                continue;
+            }
+        };
+        attached.entry(sub).or_insert(topic);
+        b.report.push(0, Element::Edge, &name, Outcome::Decoration);
+    }
+    for (i, n) in nodes.iter().enumerate().filter(|(_, n)| n.kind == "subtopic") {
+        let topic = attached.get(&i).copied().or_else(|| {
+            // Beside its topic: the nearest topic by distance between centres.
+            let (x, y) = center(n);
+            near(&topics_by_y, n.y).min_by(|&p, &q| {
+                let d = |t: usize| {
+                    let (tx, ty) = center(&nodes[t]);
+                    (tx - x).powi(2) + (ty - y).powi(2)
+                };
+                d(p).total_cmp(&d(q))
+            })
+        });
+        let s = skill_for(&mut b, n);
+        let mut at = vec![Builder::skill_pointer(s)];
+        if let Some(p) = topic.and_then(|t| topic_phase.get(&t).copied()) {
+            b.add_to_phase(p, s);
+        }
+        if let Some(t) = topic.and_then(|t| topic_skill.get(&t).copied()) {
+            let parent_id = b.skills[t].id.clone();
+            b.skills[s].extensions.insert("x-roadmap-sh-topic", Value::String(parent_id));
+            if !b.skills[t].topics.contains(&n.label) {
+                b.skills[t].topics.push(n.label.clone());
+                at.push(format!("/skills/{t}/topics/{}", b.skills[t].topics.len() - 1));
+            }
+        }
+        reported[i] = true;
+        b.report.push(0, Element::Node, &format!("subtopic: {}", n.label), Outcome::Placed { at });
+    }
+
+    // Checklists and to-dos: milestones.
+    for (i, n) in nodes.iter().enumerate().filter(|(_, n)| n.kind == "checklist" || n.kind == "todo") {
+        reported[i] = true;
+        let title = if n.label.is_empty() { "Checklist" } else { n.label.as_str() };
+        let m = b.milestone(title, MilestoneKind::Checklist, None);
+        let items = n.raw.get("data").and_then(|d| d.get("checklists")).and_then(Value::as_array);
+        for item in items.into_iter().flatten() {
+            if let Some(text) = item.get("label").and_then(Value::as_str) {
+                b.milestones[m].criteria.push(trailmap::Criterion {
+                    text: text.to_owned(),
+                    skills: Vec::new(),
+                    target: None,
+                    done: false,
+                    extensions: trailmap::Extensions::default(),
+                });
+            }
+        }
+        if b.milestones[m].criteria.is_empty() {
+            b.milestones[m].criteria.push(trailmap::Criterion {
+                text: title.to_owned(),
+                skills: Vec::new(),
+                target: None,
+                done: false,
+                extensions: trailmap::Extensions::default(),
+            });
+        }
+        b.report.placed(0, Element::Node, &format!("{}: {}", n.kind, n.label), format!("/milestones/{m}"));
+    }
+    // Everything else is drawing: lines, buttons, legends, labels.
+    for (n, _) in nodes.iter().zip(&reported).filter(|(_, r)| !**r) {
+        {
+            let placed_title = n.kind == "title" && b.title.as_deref() == Some(n.label.as_str());
+            let outcome =
+                if placed_title { Outcome::Placed { at: vec!["/title".to_owned()] } } else { Outcome::Decoration };
+            b.report.push(0, Element::Node, &format!("{}: {}", n.kind, n.label), outcome);
+        }
+    }
+    let title = b.title.clone().unwrap_or_default();
+    let id = options.id.clone().unwrap_or_else(|| crate::ids::kebab(&title, "imported"));
+    let (roadmap, report) = b.finish(&id, options.source_file.as_deref());
+    Ok(Imported { roadmap, report })
+}
+
+/// The skill for a topic or subtopic, with its node id and legend meaning.
+fn skill_for(b: &mut Builder<'_>, n: &Node) -> usize {
+    let name = if n.label.is_empty() { n.id.as_str() } else { n.label.as_str() };
+    let s = b.skill(name);
+    let skill = &mut b.skills[s];
+    skill.extensions.insert("x-roadmap-sh-node", Value::String(n.id.clone()));
+    if let Some(legend) = &n.legend {
+        if legend.contains("beginner") {
+            skill.level = Some(SkillLevel::Beginner);
+        } else if legend.contains("intermediate") {
+            skill.level = Some(SkillLevel::Intermediate);
+        } else if legend.contains("advanced") {
+            skill.level = Some(SkillLevel::Advanced);
+        } else if legend.contains("order not strict") || legend.contains("anytime") || legend.contains("alternative") {
+            skill.optional = true;
+        }
+        skill.extensions.insert("x-roadmap-sh-legend", Value::String(legend.clone()));
+    }
+    s
+}

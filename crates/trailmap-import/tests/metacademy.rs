@@ -1,0 +1,56 @@
+//! Metacademy concept folders: a small hand-written folder of the same shape.
+
+use std::path::Path;
+
+use trailmap::{Prerequisite, Roadmap};
+use trailmap_import::{Element, Options, Outcome};
+
+fn folder() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/metacademy")
+}
+
+fn valid(imported: &trailmap_import::Imported) {
+    let loaded = Roadmap::from_json_str(&imported.to_json());
+    assert!(loaded.is_valid(), "{:#?}", loaded.diagnostics);
+}
+
+#[test]
+fn concepts_become_skills_with_prerequisites() {
+    let imported = trailmap_import::metacademy::import(&folder(), &Options::default()).unwrap();
+    valid(&imported);
+    let r = &imported.roadmap;
+    let names: Vec<&str> = r.skills.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Gradient descent", "Linear regression", "Matrix multiplication", "Vectors"]);
+    let mm = &r.skills[2];
+    assert_eq!(mm.prerequisites, [Prerequisite::Skill("vectors".into())]);
+    assert_eq!(r.skills[3].description.as_deref(), Some("Ordered lists of numbers with addition and scaling."));
+    let lr = &r.skills[1];
+    assert_eq!(lr.resources.len(), 2);
+    assert_eq!(lr.resources[0].kind, Some(trailmap::ResourceKind::Video));
+    assert_eq!(lr.resources[1].kind, Some(trailmap::ResourceKind::Book));
+    // Linear regression and gradient descent need each other: one edge goes, reported.
+    let cycle_broken = imported
+        .report
+        .entries
+        .iter()
+        .any(|e| e.text.contains("needs") && matches!(e.outcome, Outcome::NotPlaced { .. }));
+    assert!(cycle_broken);
+    // The dangling dependency is reported with its file and line, and dropped.
+    let dangling: Vec<_> = imported.report.of(Element::Dependency).filter(|e| e.text == "probability_theory").collect();
+    assert_eq!(dangling.len(), 1);
+    assert_eq!(dangling[0].file.as_deref(), Some("concepts/linear_regression/dependencies.txt"));
+    assert_eq!(dangling[0].line, 3);
+    assert!(matches!(dangling[0].outcome, Outcome::NotPlaced { .. }));
+    assert!(!r.skills.iter().any(|s| s.id == "probability-theory"));
+}
+
+#[test]
+fn keep_dangling_keeps_them_as_skills() {
+    let mut options = Options::default();
+    options.keep_dangling = true;
+    let imported = trailmap_import::metacademy::import(&folder(), &options).unwrap();
+    valid(&imported);
+    let kept = imported.roadmap.skills.iter().find(|s| s.id == "probability-theory").unwrap();
+    assert_eq!(kept.name, "probability theory");
+    assert!(trailmap_import::metacademy::import(&folder().join("missing"), &options).is_err());
+}

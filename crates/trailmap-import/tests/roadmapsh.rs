@@ -1,0 +1,61 @@
+//! roadmap.sh editor graphs: a small hand-written graph of the published shape.
+
+use std::path::Path;
+
+use trailmap::{Roadmap, SkillLevel};
+use trailmap_import::{Element, Options, Outcome};
+
+#[test]
+fn graph_imports_to_a_valid_roadmap() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/roadmapsh/small.json");
+    let imported =
+        trailmap_import::roadmapsh::import(&std::fs::read_to_string(path).unwrap(), &Options::default()).unwrap();
+    let loaded = Roadmap::from_json_str(&imported.to_json());
+    assert!(loaded.is_valid(), "{:#?}", loaded.diagnostics);
+    let r = &imported.roadmap;
+    assert_eq!(r.title, "Gardening");
+    let names: Vec<&str> = r.skills.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Soil", "Watering", "Grafting", "Compost", "pH", "Drip irrigation"]);
+    // Paragraph and section become phases; topics go where they sit.
+    assert_eq!(r.phases[0].title, "Start here");
+    assert_eq!(r.phases[0].skills, ["soil", "watering", "compost", "ph", "drip-irrigation"]);
+    assert_eq!(r.phases[1].title, "Advanced");
+    assert_eq!(r.phases[1].skills, ["grafting"]);
+    // Subtopics hang off their topic: by edge, or beside it.
+    let soil = &r.skills[0];
+    assert_eq!(soil.topics, ["Compost", "pH"]);
+    assert_eq!(r.skills[1].topics, ["Drip irrigation"]);
+    assert!(r.skills[4].optional);
+    assert_eq!(r.skills[2].level, Some(SkillLevel::Advanced));
+    assert_eq!(soil.extensions.get("x-roadmap-sh-node").and_then(|v| v.as_str()), Some("a"));
+    assert_eq!(r.milestones[0].criteria.len(), 2);
+    // The dangling edge is reported; every node is accounted for.
+    let dangling: Vec<_> =
+        imported.report.of(Element::Edge).filter(|e| matches!(e.outcome, Outcome::NotPlaced { .. })).collect();
+    assert_eq!(dangling.len(), 1);
+    assert_eq!(dangling[0].text, "e3");
+    assert_eq!(imported.report.of(Element::Node).count(), 12);
+}
+
+#[test]
+fn bad_graphs_are_errors_or_reported() {
+    assert!(trailmap_import::roadmapsh::import("{", &Options::default()).unwrap_err().contains("line 1"));
+    assert!(trailmap_import::roadmapsh::import("{\"edges\": []}", &Options::default()).is_err());
+    let imported =
+        trailmap_import::roadmapsh::import("{\"nodes\": [{\"type\": \"topic\"}, 3]}", &Options::default()).unwrap();
+    assert_eq!(imported.report.counts().not_placed, 2);
+    // Many subtopics and topics: geometry stays bounded.
+    let nodes: Vec<String> = (0..20_000)
+        .map(|i| {
+            format!(
+                r#"{{"id": "n{i}", "type": "{}", "position": {{"x": {}, "y": {i}}}, "data": {{"label": "N{i}"}}}}"#,
+                if i % 2 == 0 { "topic" } else { "subtopic" },
+                i % 7
+            )
+        })
+        .collect();
+    let imported =
+        trailmap_import::roadmapsh::import(&format!("{{\"nodes\": [{}]}}", nodes.join(",")), &Options::default())
+            .unwrap();
+    assert_eq!(imported.roadmap.skills.len(), 20_000);
+}
