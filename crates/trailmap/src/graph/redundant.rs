@@ -25,7 +25,7 @@ use super::{Redundant, SkillGraph, to_u32};
 
 /// Depth-first traversals whose labels are kept: each more rejects more
 /// pairs up front and costs one pass over the graph.
-const TRAVERSALS: usize = 3;
+const TRAVERSALS: usize = 5;
 
 /// Above this many plain prerequisites, a skill's questions are answered
 /// by one marking search rather than pair by pair (quadratic in them).
