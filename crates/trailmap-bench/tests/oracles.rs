@@ -120,18 +120,44 @@ fn similar_names_match_brute_force_on_2000_names() {
     let groups = check_names(&names);
     assert!(groups.iter().any(|(_, size)| *size > 10), "large groups are exercised");
     // Some group is joined by an edit alone, not by sameness.
-    let one_edit_only = (0..2_000).any(|a| {
-        (0..a).any(|b| key(&names[a]) != key(&names[b]) && one_edit(&spaced(&names[a]), &spaced(&names[b])))
-    });
+    let one_edit_only = (0..2_000)
+        .any(|a| (0..a).any(|b| key(&names[a]) != key(&names[b]) && one_edit(&spaced(&names[a]), &spaced(&names[b]))));
     assert!(one_edit_only);
 }
 
 /// Pieces that normalize alike, one edit apart, plural, prefixes, short
 /// tokens and numbers.
 const PIECES: &[&str] = &[
-    "Kubernetes", "Kubernets", "Kuberentes", "kubernetes", "Graph", "Graphs", "HTTP", "HTTPS", "SQS", "SNS", "SES",
-    "Design", "Patterns", "Paterns", "Pattern", "2", "3", "12", "Python", "Pyhton", "abcdefgh", "abcdefgx", "Big", "O",
-    "θ", "Élan", "Elan", "ss", "Class", "Classes",
+    "Kubernetes",
+    "Kubernets",
+    "Kuberentes",
+    "kubernetes",
+    "Graph",
+    "Graphs",
+    "HTTP",
+    "HTTPS",
+    "SQS",
+    "SNS",
+    "SES",
+    "Design",
+    "Patterns",
+    "Paterns",
+    "Pattern",
+    "2",
+    "3",
+    "12",
+    "Python",
+    "Pyhton",
+    "abcdefgh",
+    "abcdefgx",
+    "Big",
+    "O",
+    "θ",
+    "Élan",
+    "Elan",
+    "ss",
+    "Class",
+    "Classes",
 ];
 const SEPARATORS: &[&str] = &[" ", "-", "", ".", "  "];
 

@@ -27,10 +27,8 @@ pub fn remove_array_element(source: &str, pointer: &str) -> Option<Vec<Edit>> {
 /// assert_eq!(trailmap_lint::fix::apply(src, edits[1].as_ref().unwrap()).0, r#"{"a": ["x", "y", "z"], "b": []}"#);
 /// ```
 pub fn remove_array_elements<P: AsRef<str>>(source: &str, pointers: &[P]) -> Vec<Option<Vec<Edit>>> {
-    let mut probes: Vec<Diagnostic> = pointers
-        .iter()
-        .map(|p| Diagnostic::new("", "", trailmap::Severity::Info, "").at(p.as_ref()))
-        .collect();
+    let mut probes: Vec<Diagnostic> =
+        pointers.iter().map(|p| Diagnostic::new("", "", trailmap::Severity::Info, "").at(p.as_ref())).collect();
     trailmap::locate(source, &mut probes);
     probes.iter().map(|probe| probe.location.and_then(|loc| removal(source, loc.offset, loc.end_offset))).collect()
 }
