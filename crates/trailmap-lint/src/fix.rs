@@ -14,10 +14,29 @@ use trailmap::{Diagnostic, Edit};
 /// assert_eq!(trailmap_lint::fix::apply(src, &edits).0, r#"{"a": ["x", "z"]}"#);
 /// ```
 pub fn remove_array_element(source: &str, pointer: &str) -> Option<Vec<Edit>> {
-    let mut probe = vec![Diagnostic::new("", "", trailmap::Severity::Info, "").at(pointer)];
-    trailmap::locate(source, &mut probe);
-    let loc = probe[0].location?;
-    let (start, end) = (loc.offset, loc.end_offset);
+    remove_array_elements(source, &[pointer]).pop().flatten()
+}
+
+/// [`remove_array_element`] for many pointers at once, in one scan of the
+/// source (a scan per pointer is quadratic when a large file has many
+/// findings). One result per pointer, in order.
+///
+/// ```
+/// let src = r#"{"a": ["x", "y", "z"], "b": [1]}"#;
+/// let edits = trailmap_lint::fix::remove_array_elements(src, &["/a/0", "/b/0"]);
+/// assert_eq!(edits.len(), 2);
+/// assert_eq!(trailmap_lint::fix::apply(src, edits[0].as_ref().unwrap()).0, r#"{"a": ["y", "z"], "b": [1]}"#);
+/// assert_eq!(trailmap_lint::fix::apply(src, edits[1].as_ref().unwrap()).0, r#"{"a": ["x", "y", "z"], "b": []}"#);
+/// ```
+pub fn remove_array_elements<P: AsRef<str>>(source: &str, pointers: &[P]) -> Vec<Option<Vec<Edit>>> {
+    let mut probes: Vec<Diagnostic> =
+        pointers.iter().map(|p| Diagnostic::new("", "", trailmap::Severity::Info, "").at(p.as_ref())).collect();
+    trailmap::locate(source, &mut probes);
+    probes.iter().map(|probe| probe.location.and_then(|loc| removal(source, loc.offset, loc.end_offset))).collect()
+}
+
+/// The edit that removes the element at `start..end` and one comma.
+fn removal(source: &str, start: usize, end: usize) -> Option<Vec<Edit>> {
     if start >= end || end > source.len() {
         return None;
     }

@@ -206,7 +206,7 @@ fn finish(h: u64, len: usize) -> u64 {
 /// the same text by a tag).
 pub fn key_hash(name: Name<'_>) -> u64 {
     let h = name.key.chars().fold(0u64, |h, c| h.wrapping_mul(BASE).wrapping_add(value(c)));
-    finish(h ^ 0x5EED_0F_5A4E, name.key.len())
+    finish(h ^ 0x005E_ED0F_5A4E, name.key.len())
 }
 
 /// Calls `emit` with the hash of an editable name's spaced form and of
@@ -237,11 +237,10 @@ pub fn variant_hashes(name: Name<'_>, scratch: &mut Scratch, mut emit: impl FnMu
         if k == 0 || text[k - 1] == ' ' {
             long_token = text[k..].iter().take_while(|c| **c != ' ').count() >= MIN_TOKEN_LEN;
         }
-        if text[k] != ' ' && text[k].is_alphabetic() {
-            if long_token {
-                let h = prefix.wrapping_mul(power[k + 1]).wrapping_add(suffix[k + 1]);
-                emit(Variant::Deleted(k), finish(h, len - 1));
-            }
+        // Letters only (a space is not alphabetic), of words of four or more.
+        if long_token && text[k].is_alphabetic() {
+            let h = prefix.wrapping_mul(power[k + 1]).wrapping_add(suffix[k + 1]);
+            emit(Variant::Deleted(k), finish(h, len - 1));
         }
         prefix = prefix.wrapping_mul(BASE).wrapping_add(value(text[k]));
     }
