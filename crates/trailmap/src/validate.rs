@@ -90,7 +90,7 @@ fn report(error: &ValidationError<'_>, compiled: &Compiled, out: &mut Vec<Diagno
                 let mut at = pointer.clone();
                 push_token(&mut at, key);
                 let mut d = schema_diag(format!("unknown property `{}`", preview_str(key)));
-                d = match did_you_mean(key, compiled.properties_at(error.schema_path().as_str()).into_iter()) {
+                d = match did_you_mean(key, compiled.properties_at(error.schema_path().as_str())) {
                     Some(best) => d.with_help(format!("did you mean `{best}`? (extension keys must start with `x-`)")),
                     None => d.with_help("remove it, or prefix it with `x-` to keep it as an extension key"),
                 };
