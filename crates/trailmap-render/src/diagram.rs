@@ -294,11 +294,15 @@ mod tests {
 
     #[test]
     fn hostile_names_stay_inside_labels() {
-        let hostile = roadmap(
-            r#"{"id": "r\"} x", "title": "T\\", "version": "1.0.0",
-            "skills": [{"id": "a\"b", "name": "x\"] --> y[\"z\nend\n```"}],
+        // Ids this hostile fail the loader's id check: set them on the
+        // model directly.
+        let mut hostile = roadmap(
+            r#"{"id": "r", "title": "T\\", "version": "1.0.0",
+            "skills": [{"id": "a", "name": "x\"] --> y[\"z\nend\n```"}],
             "phases": [{"id": "p", "title": "end\"]\n%%{init}%%", "skills": ["a\"b"]}]}"#,
         );
+        hostile.id = "r\"} x".into();
+        hostile.skills[0].id = "a\"b".into();
         let chart = mermaid(&hostile, &MermaidOptions::default());
         assert_eq!(
             chart,
