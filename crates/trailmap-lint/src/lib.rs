@@ -71,8 +71,68 @@ pub fn lint(files: &[SourceFile], config: &Config) -> Vec<Diagnostic> {
 
 /// [`lint`] with load options (the input size limit).
 pub fn lint_with(files: &[SourceFile], config: &Config, options: &LoadOptions) -> Vec<Diagnostic> {
+    lint_report(files, config, options).diagnostics
+}
+
+/// What a lint run found, and which files the rules could not run on.
+#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+pub struct LintReport {
+    /// As [`lint_with`] returns them.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Files whose lint rules did not run, in input order, with why.
+    pub skipped: Vec<Skipped>,
+}
+
+/// A file whose lint rules were skipped.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Skipped {
+    /// The file's name.
+    pub file: String,
+    /// The structural codes that stopped the rules (`TM001`, `TM002`, …).
+    pub codes: Vec<&'static str>,
+}
+
+impl Skipped {
+    /// A sentence for the end of a report.
+    ///
+    /// ```
+    /// let report = trailmap_lint::lint_report(
+    ///     &[trailmap_lint::SourceFile::new("r.json", r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [], "nmae": 1}"#)],
+    ///     &Default::default(),
+    ///     &Default::default(),
+    /// );
+    /// assert_eq!(report.skipped[0].sentence(), "lint rules did not run on r.json: it does not match the schema (TM002); fix that first");
+    /// ```
+    pub fn sentence(&self) -> String {
+        let why: Vec<&str> = self
+            .codes
+            .iter()
+            .map(|c| match *c {
+                "TM001" => "it does not parse",
+                "TM002" => "it does not match the schema",
+                "TM003" => "it repeats keys",
+                "TM009" => "it is over the size limit",
+                _ => "it is not UTF-8",
+            })
+            .collect();
+        format!(
+            "lint rules did not run on {}: {} ({}); fix that first",
+            self.file,
+            why.join(", "),
+            self.codes.join(", ")
+        )
+    }
+}
+
+/// [`lint_with`], also saying which files the rules were skipped on: rules
+/// need a whole model, and a file with structural errors only has part of
+/// one (its validation errors are still reported).
+pub fn lint_report(files: &[SourceFile], config: &Config, options: &LoadOptions) -> LintReport {
     let mut per_file: Vec<Vec<Diagnostic>> = Vec::with_capacity(files.len());
     let mut roadmaps: Vec<(usize, Roadmap)> = Vec::new();
+    let mut skipped = Vec::new();
     for (i, f) in files.iter().enumerate() {
         // The format follows the name: `.yaml`/`.yml` files are YAML.
         let loaded = Roadmap::from_slice_with(f.text.as_bytes(), &f.name, options);
@@ -83,6 +143,16 @@ pub fn lint_with(files: &[SourceFile], config: &Config, options: &LoadOptions) -
         });
         if let (Some(roadmap), true) = (loaded.roadmap, whole) {
             roadmaps.push((i, roadmap));
+        } else {
+            let mut codes: Vec<&'static str> = loaded
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == trailmap::Severity::Error)
+                .filter_map(|d| ["TM001", "TM002", "TM003", "TM009", "TM010"].into_iter().find(|c| *c == d.code))
+                .collect();
+            codes.sort_unstable();
+            codes.dedup();
+            skipped.push(Skipped { file: f.name.clone(), codes });
         }
         per_file.push(loaded.diagnostics);
     }
@@ -112,7 +182,7 @@ pub fn lint_with(files: &[SourceFile], config: &Config, options: &LoadOptions) -
     } else {
         drop(roadmaps);
     }
-    finish(files, per_file, config)
+    LintReport { diagnostics: finish(files, per_file, config), skipped }
 }
 
 /// Locates each file's diagnostics, applies the configuration and the

@@ -374,6 +374,9 @@ fn salvage<T>(
     diagnostics: &mut Vec<Diagnostic>,
     type_error: impl FnOnce() -> Diagnostic,
 ) -> (Option<T>, Origins) {
+    if let Some(hint) = foreign_file(kind, &value) {
+        diagnostics.push(hint);
+    }
     let before = diagnostics.len();
     let mut prunes = Vec::new();
     crate::validate::schema_errors(kind, &value, diagnostics, &mut prunes);
@@ -385,6 +388,38 @@ fn salvage<T>(
         Some((model, origins)) => (Some(model), origins),
         None => (None, Origins::Identity),
     }
+}
+
+/// A file of another kind given where a roadmap was expected: one
+/// diagnostic saying what it looks like, before the schema errors that
+/// follow from it.
+fn foreign_file(kind: crate::validate::Kind, value: &Value) -> Option<Diagnostic> {
+    let object = value.as_object()?;
+    let (what, help) = match kind {
+        crate::validate::Kind::Roadmap
+            if object.get("skills").is_some_and(Value::is_object) && !object.contains_key("title") =>
+        {
+            (
+                "this looks like a progress file, not a roadmap",
+                "pass it with --progress (`trailmap next ROADMAP --progress FILE`)",
+            )
+        }
+        crate::validate::Kind::Roadmap
+            if object.get("nodes").is_some_and(Value::is_array) && object.get("edges").is_some_and(Value::is_array) =>
+        {
+            ("this looks like a roadmap.sh editor file, not a trailmap roadmap", "see `trailmap import`")
+        }
+        crate::validate::Kind::Progress
+            if object.get("skills").is_some_and(Value::is_array) && object.contains_key("title") =>
+        {
+            (
+                "this looks like a roadmap, not a progress file",
+                "pass the roadmap as the first argument, and progress with --progress",
+            )
+        }
+        _ => return None,
+    };
+    Some(Diagnostic::new(codes::SCHEMA.0, codes::SCHEMA.1, Severity::Error, what).with_help(help).at(""))
 }
 
 /// The YAML path: the document tree gives the value to check and the

@@ -17,15 +17,27 @@ use crate::suggest::did_you_mean;
 
 struct Compiled {
     validator: Option<Validator>,
-    property_names: Vec<String>,
+    /// The schema, to find the properties valid where an unknown one is.
+    schema: Value,
 }
 
 fn compile(schema: &Value) -> Compiled {
-    let mut property_names = Vec::new();
-    collect_property_names(schema, &mut property_names);
-    property_names.sort();
-    property_names.dedup();
-    Compiled { validator: jsonschema::validator_for(schema).ok(), property_names }
+    Compiled { validator: jsonschema::validator_for(schema).ok(), schema: schema.clone() }
+}
+
+impl Compiled {
+    /// The properties declared by the schema object that holds the failing
+    /// keyword at `schema_path` (a canonical path, `$ref`s resolved): the
+    /// only names a "did you mean" may offer there.
+    fn properties_at(&self, schema_path: &str) -> Vec<&str> {
+        let parent = schema_path.rsplit_once('/').map_or("", |(parent, _)| parent);
+        self.schema
+            .pointer(parent)
+            .and_then(|object| object.get("properties"))
+            .and_then(Value::as_object)
+            .map(|properties| properties.keys().map(String::as_str).collect())
+            .unwrap_or_default()
+    }
 }
 
 fn roadmap() -> &'static Compiled {
@@ -45,19 +57,6 @@ pub(crate) enum Kind {
     Progress,
 }
 
-fn collect_property_names(schema: &Value, out: &mut Vec<String>) {
-    match schema {
-        Value::Object(object) => {
-            if let Some(Value::Object(properties)) = object.get("properties") {
-                out.extend(properties.keys().cloned());
-            }
-            object.values().for_each(|v| collect_property_names(v, out));
-        }
-        Value::Array(items) => items.iter().for_each(|v| collect_property_names(v, out)),
-        _ => {}
-    }
-}
-
 /// Appends one diagnostic per schema violation in `value`.
 pub(crate) fn schema_errors(kind: Kind, value: &Value, out: &mut Vec<Diagnostic>, prunes: &mut Vec<Prune>) {
     let compiled = match kind {
@@ -74,7 +73,7 @@ pub(crate) fn schema_errors(kind: Kind, value: &Value, out: &mut Vec<Diagnostic>
         return;
     };
     for error in validator.iter_errors(value) {
-        report(&error, &compiled.property_names, out, prunes);
+        report(&error, compiled, out, prunes);
     }
 }
 
@@ -82,7 +81,7 @@ fn schema_diag(message: String) -> Diagnostic {
     Diagnostic::new(codes::SCHEMA.0, codes::SCHEMA.1, Severity::Error, message)
 }
 
-fn report(error: &ValidationError<'_>, names: &[String], out: &mut Vec<Diagnostic>, prunes: &mut Vec<Prune>) {
+fn report(error: &ValidationError<'_>, compiled: &Compiled, out: &mut Vec<Diagnostic>, prunes: &mut Vec<Prune>) {
     let pointer = error.instance_path().as_str().to_owned();
     let instance: &Value = error.instance();
     match error.kind() {
@@ -91,7 +90,7 @@ fn report(error: &ValidationError<'_>, names: &[String], out: &mut Vec<Diagnosti
                 let mut at = pointer.clone();
                 push_token(&mut at, key);
                 let mut d = schema_diag(format!("unknown property `{}`", preview_str(key)));
-                d = match did_you_mean(key, names.iter().map(String::as_str)) {
+                d = match did_you_mean(key, compiled.properties_at(error.schema_path().as_str())) {
                     Some(best) => d.with_help(format!("did you mean `{best}`? (extension keys must start with `x-`)")),
                     None => d.with_help("remove it, or prefix it with `x-` to keep it as an extension key"),
                 };
@@ -161,7 +160,7 @@ fn report(error: &ValidationError<'_>, names: &[String], out: &mut Vec<Diagnosti
                 .collect();
             if let [errors] = shaped.as_slice() {
                 for e in errors.iter() {
-                    report(e, names, out, prunes);
+                    report(e, compiled, out, prunes);
                 }
                 return;
             } else {

@@ -137,7 +137,9 @@ pub fn lint(args: LintArgs) -> u8 {
     // costs its size in memory and time (see BENCHMARKS.md).
     let originals: Vec<String> =
         if args.fix || args.diff { sources.iter().map(|f| f.text.clone()).collect() } else { Vec::new() };
-    let mut diagnostics = trailmap_lint::lint_with(&sources, &config, &options);
+    let report = trailmap_lint::lint_report(&sources, &config, &options);
+    let skipped = report.skipped;
+    let mut diagnostics = report.diagnostics;
 
     let mut fixed_total = 0;
     if args.fix || args.diff {
@@ -190,6 +192,10 @@ pub fn lint(args: LintArgs) -> u8 {
             let mut text = emit::full(&all, &lookup, output::stdout_style());
             if !output::quiet() {
                 text.push_str(&crate::commands::validate::summary(&all, checked_files));
+                for s in &skipped {
+                    text.push_str(&emit::sanitize(&s.sentence()));
+                    text.push('\n');
+                }
             }
             if fixed_total > 0 {
                 text.push_str(&format!("fixed {fixed_total} problem{}\n", if fixed_total == 1 { "" } else { "s" }));

@@ -45,4 +45,5 @@ rules! {
     tm115_inconsistent_skill: "TM115", "inconsistent-skill", Warning, false, files;
     tm116_unused_suppression: "TM116", "unused-suppression", Warning, false, engine;
     tm117_invalid_suppression: "TM117", "invalid-suppression", Error, false, engine;
+    tm118_phase_past_duration: "TM118", "phase-past-duration", Warning, false, file;
 }
