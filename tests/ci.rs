@@ -229,6 +229,10 @@ fn every_command_exits_1_on_an_invalid_roadmap() {
         vec!["diff", valid, invalid],
         vec!["diff", invalid, valid],
         vec!["migrate-progress", "--from", valid, "--to", invalid, progress],
+        vec!["convert", invalid, "--to", "yaml"],
+        vec!["skills", invalid],
+        vec!["progress", "done", "python", "--roadmap", invalid, "--progress", progress],
+        vec!["import", "metacademy", "tests/fixtures/invalid"],
     ];
     for args in commands {
         let out = run(&args);

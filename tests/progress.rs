@@ -165,6 +165,11 @@ fn colour_and_quiet_go_through_one_terminal_layer() {
     assert!(next(&[], &["--color", "always"]).contains(dim), "--color always");
     assert!(next(&[("NO_COLOR", ""), ("CLICOLOR_FORCE", "1")], &[]).contains(dim), "CLICOLOR_FORCE");
     assert!(!next(&[("NO_COLOR", ""), ("CLICOLOR_FORCE", "1")], &["--color", "never"]).contains('\u{1b}'));
+    // diff's text report goes through the same layer.
+    let (old, new) = ("tests/fixtures/diff/skill-added/old.json", "tests/fixtures/diff/skill-added/new.json");
+    let diff = |extra: &[&str]| stdout(&run_in(&root, &[&["diff", old, new][..], extra].concat(), &[]));
+    assert!(!diff(&[]).contains('\u{1b}'), "not a terminal, NO_COLOR");
+    assert!(diff(&["--color", "always"]).contains("\u{1b}[1;33mminor: 1 change"), "{}", diff(&["--color", "always"]));
     // --quiet drops the TM050 warnings of a shared progress file, not the answer.
     let dir = tempdir("quiet");
     std::fs::write(dir.join("p.json"), r#"{"skills": {"elsewhere": {"status": "done"}}}"#).unwrap();

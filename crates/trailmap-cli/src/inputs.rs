@@ -92,6 +92,17 @@ impl Inputs {
     }
 }
 
+/// Reports a configuration error, or selects and reads the files with the
+/// configuration; `Err` is the exit code after reporting.
+pub fn configured(args: &FileArgs, config: Result<Config, String>) -> Result<(Config, Inputs), u8> {
+    let config = config.map_err(|message| {
+        output::error_lines(&message);
+        crate::cli::EXIT_USAGE
+    })?;
+    let inputs = read(args, &config)?;
+    Ok((config, inputs))
+}
+
 /// Selects and reads the files; `Err` is the exit code after reporting (a
 /// bad configuration or pattern, or nothing to check).
 pub fn read(args: &FileArgs, config: &Config) -> Result<Inputs, u8> {

@@ -156,14 +156,45 @@ fn by_bump(report: &Report) -> Vec<(Bump, Vec<&Change>)> {
 /// assert_eq!(text, "minor: 1 change\n  + skill `git` (\"Git\\u{1b}[2J\") added [skill-added]\n\n1 change: minor bump required (1.0.0 -> 1.1.0)\n");
 /// ```
 pub fn text(report: &Report) -> String {
+    text_styled(report, false)
+}
+
+/// [`text`] with ANSI styles when `color` is set: each bump's heading and
+/// markers in its colour (major red, minor yellow, patch green), kind ids
+/// dimmed, hints in cyan. Text from the files is escaped first, so it can
+/// never carry styles of its own.
+///
+/// ```
+/// use trailmap::Roadmap;
+/// let old = Roadmap::from_json_str(r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": []}"#).roadmap.unwrap();
+/// let new = Roadmap::from_json_str(r#"{"id": "r", "title": "R", "version": "1.1.0", "skills": [{"id": "x", "name": "X"}]}"#).roadmap.unwrap();
+/// let report = trailmap_diff::report::Report::new(&old, &new);
+/// let styled = trailmap_diff::report::text_styled(&report, true);
+/// assert!(styled.contains("\u{1b}[1;33mminor"));
+/// assert_eq!(trailmap_diff::report::text_styled(&report, false), trailmap_diff::report::text(&report));
+/// ```
+pub fn text_styled(report: &Report, color: bool) -> String {
+    let paint = |code: &str, text: &str| if color { format!("\u{1b}[{code}m{text}\u{1b}[0m") } else { text.to_owned() };
     let mut out = String::new();
     for (bump, changes) in by_bump(report) {
         let n = changes.len();
-        let _ = writeln!(out, "{bump}: {n} change{}", if n == 1 { "" } else { "s" });
+        let tone = match bump {
+            Bump::Major => "31",
+            Bump::Minor => "33",
+            _ => "32",
+        };
+        let heading = format!("{bump}: {n} change{}", if n == 1 { "" } else { "s" });
+        let _ = writeln!(out, "{}", paint(&format!("1;{tone}"), &heading));
         for c in changes {
-            let _ = writeln!(out, "  {} {} [{}]", c.kind.marker(), escape::terminal(&c.message), c.kind.id());
+            let _ = writeln!(
+                out,
+                "  {} {} {}",
+                paint(tone, &c.kind.marker().to_string()),
+                escape::terminal(&c.message),
+                paint("2", &format!("[{}]", c.kind.id()))
+            );
             if let Some(hint) = &c.hint {
-                let _ = writeln!(out, "      hint: {}", escape::terminal(hint));
+                let _ = writeln!(out, "      {} {}", paint("36", "hint:"), escape::terminal(hint));
             }
         }
         out.push('\n');

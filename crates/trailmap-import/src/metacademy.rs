@@ -71,6 +71,13 @@ pub fn import(folder: &Path, options: &Options) -> Result<Imported, String> {
         }
     }
     dirs.sort();
+    if dirs.is_empty() {
+        // An empty import would "succeed" on any wrong folder.
+        return Err(format!(
+            "{}: no concept folders found (expected concepts/<tag>/title.txt and dependencies.txt)",
+            folder.display()
+        ));
+    }
     let mut b = Builder::new(options.vocabulary.as_ref());
     let mut by_tag: HashMap<String, usize> = HashMap::new();
     let mut deps: Vec<(usize, String, String, usize)> = Vec::new();

@@ -164,7 +164,7 @@ pub fn diff(args: DiffArgs) -> u8 {
     }
     let fail_on = args.fail_on.map(FailOn::bump);
     let text = match args.format {
-        Format::Text => report::text(&report),
+        Format::Text => report::text_styled(&report, output::stdout_color()),
         Format::Markdown => report::markdown(&report),
         Format::Json => report::json(&report),
         Format::Github => report::github(

@@ -105,15 +105,8 @@ fn config_for(args: &LintArgs) -> Result<Config, String> {
 }
 
 pub fn lint(args: LintArgs) -> u8 {
-    let config = match config_for(&args) {
-        Ok(config) => config,
-        Err(message) => {
-            output::error_lines(&message);
-            return EXIT_USAGE;
-        }
-    };
-    let inputs = match inputs::read(&args.files, &config) {
-        Ok(inputs) => inputs,
+    let (config, inputs) = match inputs::configured(&args.files, config_for(&args)) {
+        Ok(read) => read,
         Err(code) => return code,
     };
     let mut io_errors = inputs.io_errors;

@@ -21,15 +21,8 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> u8 {
-    let config = match args.files.config() {
-        Ok(config) => config,
-        Err(message) => {
-            output::error_lines(&message);
-            return EXIT_USAGE;
-        }
-    };
-    let inputs = match inputs::read(&args.files, &config) {
-        Ok(inputs) => inputs,
+    let (_, inputs) = match inputs::configured(&args.files, args.files.config()) {
+        Ok(read) => read,
         Err(code) => return code,
     };
     let options = LoadOptions { max_bytes: args.files.max_size };
