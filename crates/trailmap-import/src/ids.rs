@@ -9,6 +9,11 @@ use trailmap::Roadmap;
 /// Longest id built from a name, in bytes; longer names are cut at a word.
 const MAX_ID_LEN: usize = 60;
 
+/// Longest id built from a name even inside one long word, leaving room
+/// for a `-N` suffix under trailmap's 128-character limit (found by the
+/// `import_markdown` fuzz target: a 136-character word became an id).
+const HARD_MAX_ID_LEN: usize = 100;
+
 /// Kebab-case from a name: ASCII letters and digits, words joined by `-`.
 /// `C++` gives `cpp`, `C#` gives `csharp`; a name with no ASCII letter or
 /// digit gives `fallback`.
@@ -45,6 +50,10 @@ pub fn kebab(name: &str, fallback: &str) -> String {
             pending_dash = true;
         }
         if out.len() >= MAX_ID_LEN && chars.peek().is_some_and(|c| !c.is_ascii_alphanumeric()) {
+            break;
+        }
+        if out.len() >= HARD_MAX_ID_LEN {
+            out.truncate(HARD_MAX_ID_LEN);
             break;
         }
     }
@@ -163,6 +172,16 @@ impl Vocabulary {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_long_word_is_cut_to_a_valid_id() {
+        let id = kebab(&format!("Data {} basics", "x".repeat(300)), "x");
+        assert!(id.len() <= HARD_MAX_ID_LEN, "{}", id.len());
+        assert_eq!(trailmap::ids::problem(&id), None);
+        let mut set = IdSet::default();
+        set.fresh(&id);
+        assert_eq!(trailmap::ids::problem(&set.fresh(&id)), None, "with its suffix too");
+    }
 
     #[test]
     fn kebab_cases() {
