@@ -37,4 +37,12 @@ for f in $(find tests/fixtures crates/trailmap-import/tests -name '*.md' -size -
 done
 printf '%s' "$progress" > fuzz/corpus/progress_file/progress.json
 printf 'skills:\n  python: {status: done}\n  numpy:\n    status: learning\n    hours: 3\n' > fuzz/corpus/progress_file/progress.yaml
-echo "seeded: $(for t in load_validate lint diff progress_next yaml_load import_markdown progress_file; do printf '%s=%s ' "$t" "$(ls "fuzz/corpus/$t" | wc -l)"; done)"
+# The new outputs and the roadmap.sh reader.
+mkdir -p fuzz/corpus/render_html_svg fuzz/corpus/import_roadmapsh
+for f in roadmaps/*.json tests/fixtures/valid/*.json; do
+    cp "$f" "fuzz/corpus/render_html_svg/$(echo "$f" | tr '/' '_')"
+done
+for f in $(find crates/trailmap-import/tests/fixtures/roadmapsh tests/fixtures -path '*roadmap*sh*' -name '*.json' -size -1024k | sort); do
+    cp "$f" "fuzz/corpus/import_roadmapsh/$(echo "$f" | tr '/' '_')"
+done
+echo "seeded: $(for t in load_validate lint diff progress_next yaml_load import_markdown progress_file render_html_svg import_roadmapsh; do printf '%s=%s ' "$t" "$(ls "fuzz/corpus/$t" | wc -l)"; done)"
