@@ -12,7 +12,8 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let json = imported.to_json();
-    let loaded = trailmap::Roadmap::from_slice_with(json.as_bytes(), "fuzz/imported.json", &trailmap::LoadOptions::default());
+    let loaded =
+        trailmap::Roadmap::from_slice_with(json.as_bytes(), "fuzz/imported.json", &trailmap::LoadOptions::default());
     let errors: Vec<_> = loaded.diagnostics.iter().filter(|d| d.severity == trailmap::Severity::Error).collect();
     assert!(errors.is_empty(), "an import always validates: {errors:?}\n{json}");
     serde_json::to_string(&imported.report).expect("the report is JSON");

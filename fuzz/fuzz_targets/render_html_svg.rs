@@ -30,7 +30,8 @@ fn page_code() -> &'static str {
 
 fn parse<'a>(text: &'a str, what: &str) -> roxmltree::Document<'a> {
     let options = roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() };
-    roxmltree::Document::parse_with_options(text, options).unwrap_or_else(|e| panic!("{what} is not well-formed XML: {e}"))
+    roxmltree::Document::parse_with_options(text, options)
+        .unwrap_or_else(|e| panic!("{what} is not well-formed XML: {e}"))
 }
 
 /// The page's scripts: (the code, the JSON data block). Panics unless there
@@ -76,9 +77,6 @@ fuzz_target!(|data: &[u8]| {
 
     let svg = trailmap_render::svg(&roadmap, &Default::default());
     let doc = parse(&svg, "the SVG");
-    assert!(
-        !doc.descendants().any(|n| n.tag_name().name().eq_ignore_ascii_case("script")),
-        "the SVG has no script"
-    );
+    assert!(!doc.descendants().any(|n| n.tag_name().name().eq_ignore_ascii_case("script")), "the SVG has no script");
     no_event_attributes(&doc, "SVG");
 });
