@@ -75,3 +75,16 @@ fn bad_sources_exit_with_the_right_status() {
     std::fs::remove_dir_all(&dir).unwrap();
     let _ = root();
 }
+
+#[test]
+fn the_text_report_keeps_one_line_per_element_not_placed() {
+    let dir = std::env::temp_dir().join(format!("trailmap-import-report-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let source = dir.join("t.md");
+    std::fs::write(&source, "# T\n\n| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n").unwrap();
+    let out = run(&["import", "markdown", source.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(!err.contains("\\u{a}"), "line breaks are ours, not escaped: {err}");
+    assert!(err.lines().filter(|l| l.starts_with("  line ")).count() >= 2, "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -160,8 +160,10 @@ fn finish(args: &Args, imported: &trailmap_import::Imported) -> u8 {
                         (None, 0) => "graph".to_owned(),
                         (None, line) => format!("line {line}"),
                     };
-                    let text_line = format!("  {place}: {} ({reason})\n", entry.text);
+                    // Escape the line, not its line break.
+                    let text_line = format!("  {place}: {} ({reason})", entry.text);
                     text.push_str(&trailmap_lint::emit::sanitize(&text_line));
+                    text.push('\n');
                 }
             }
             output::eprint(&text);
