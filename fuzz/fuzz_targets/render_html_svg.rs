@@ -39,7 +39,7 @@ fn parse<'a>(text: &'a str, what: &str) -> roxmltree::Document<'a> {
 fn scripts(doc: &roxmltree::Document) -> (String, String) {
     let all: Vec<_> = doc.descendants().filter(|n| n.tag_name().name().eq_ignore_ascii_case("script")).collect();
     assert_eq!(all.len(), 2, "a page has exactly its own two scripts");
-    let text = |n: &roxmltree::Node| n.descendants().filter_map(|t| t.text()).collect::<String>();
+    let text = |n: &roxmltree::Node| n.descendants().filter(|t| t.is_text()).filter_map(|t| t.text()).collect::<String>();
     let data: Vec<_> = all.iter().filter(|n| n.attribute("id") == Some("trailmap-data")).collect();
     assert_eq!(data.len(), 1, "one JSON data block");
     assert_eq!(data[0].attribute("type"), Some("application/json"), "the data block is not code");
