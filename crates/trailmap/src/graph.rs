@@ -523,7 +523,8 @@ impl<'r> SkillGraph<'r> {
     }
 
     /// A learning order of every skill: each skill after all its plain
-    /// prerequisites and after at least one member of each `any_of` group
+    /// prerequisites and after every member of its `any_of` groups; when
+    /// prerequisites form cycles, after at least one member of each group
     /// (a cycle through one alternative that another avoids is no
     /// obstacle). Ties go to the skill taught in the earlier phase, then to
     /// file order, so the order is deterministic. Fails with the cycles
@@ -546,6 +547,12 @@ impl<'r> SkillGraph<'r> {
     /// The learnable skills in learning order (see [`Self::learning_order`]);
     /// skills that can never be learned are left out.
     pub(crate) fn learnable_indices(&self) -> Vec<u32> {
+        // Without cycles every alternative goes first, as always; only a
+        // cyclic roadmap orders by "one member of each group".
+        let strict = self.topological_indices();
+        if strict.len() == self.len() {
+            return strict;
+        }
         learnable::order(self)
     }
 

@@ -378,7 +378,8 @@ impl<'r> SkillGraph<'r> {
                 if r.members.iter().any(|&m| satisfied[m as usize]) {
                     continue;
                 }
-                let eligible: Vec<u32> = r.members.iter().copied().filter(|&m| rank[m as usize] < rank[i as usize]).collect();
+                let eligible: Vec<u32> =
+                    r.members.iter().copied().filter(|&m| rank[m as usize] < rank[i as usize]).collect();
                 let r = crate::graph::Requirement { members: &eligible, ..r };
                 let pick = if r.members.len() == 1 {
                     r.members[0]

@@ -9,10 +9,7 @@ type Spec = Vec<(Vec<usize>, Vec<Vec<usize>>)>;
 fn spec() -> impl Strategy<Value = Spec> {
     (1usize..=8).prop_flat_map(|n| {
         prop::collection::vec(
-            (
-                prop::collection::vec(0..n, 0..3),
-                prop::collection::vec(prop::collection::vec(0..n, 1..4), 0..3),
-            ),
+            (prop::collection::vec(0..n, 0..3), prop::collection::vec(prop::collection::vec(0..n, 1..4), 0..3)),
             n,
         )
     })
@@ -44,9 +41,7 @@ fn oracle(spec: &Spec) -> Vec<bool> {
     loop {
         let mut changed = false;
         for (i, (plain, groups)) in spec.iter().enumerate() {
-            if !learned[i]
-                && plain.iter().all(|&p| learned[p])
-                && groups.iter().all(|g| g.iter().any(|&m| learned[m]))
+            if !learned[i] && plain.iter().all(|&p| learned[p]) && groups.iter().all(|g| g.iter().any(|&m| learned[m]))
             {
                 learned[i] = true;
                 changed = true;

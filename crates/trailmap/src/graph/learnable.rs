@@ -11,7 +11,7 @@
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
-use super::{to_u32, SkillGraph};
+use super::{SkillGraph, to_u32};
 
 /// The learnable skills in learning order: each after all its plain
 /// prerequisites and after at least one member of each `any_of` group.
