@@ -678,8 +678,8 @@ impl<'r> SkillGraph<'r> {
         for i in 0..self.len() {
             graph.add_node(to_u32(i));
         }
-        for i in 0..self.len() {
-            for &m in &kept[i] {
+        for (i, needs) in kept.iter().enumerate() {
+            for &m in needs {
                 graph.add_edge(NodeIndex::new(m as usize), NodeIndex::new(i), ());
             }
         }

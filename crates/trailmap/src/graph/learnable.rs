@@ -24,10 +24,10 @@ pub(super) fn order(graph: &SkillGraph<'_>) -> Vec<u32> {
     let mut unmet = vec![0u32; n];
     // Occurrences of each skill as a member: CSR by member skill.
     let mut count = vec![0u32; n + 1];
-    for i in 0..n {
+    for (i, unmet_i) in unmet.iter_mut().enumerate() {
         for r in graph.requirements_of(to_u32(i)) {
             owner.push(to_u32(i));
-            unmet[i] += 1;
+            *unmet_i += 1;
             for &m in r.members {
                 count[m as usize + 1] += 1;
             }
