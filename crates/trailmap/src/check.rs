@@ -331,15 +331,16 @@ pub(crate) fn check_roadmap(roadmap: &Roadmap, origins: &Origins, out: &mut Vec<
     // proves it in one pass; the full graph is only built to report cycles.
     if !crate::graph::is_acyclic(roadmap, &refs.skills) {
         let graph = SkillGraph::new(roadmap);
-        for cycle in graph.cycles() {
+        // Only cycles that block skills: one through an `any_of`
+        // alternative that another alternative avoids is learnable.
+        for cycle in graph.blocked_cycles() {
             if cycle.skills.len() < 2 {
                 continue; // a self-prerequisite, reported above
             }
             let first = &cycle.skills[0];
             let second = &cycle.skills[1];
             let Some(i) = roadmap.skills.iter().position(|s| &s.id == first) else { continue };
-            let entry =
-                roadmap.skills[i].prerequisites.iter().position(|p| p.skill_ids().any(|id| id == second)).unwrap_or(0);
+            let entry = graph.blocked_entry(first, second).unwrap_or(0);
             out.push(
                 error(
                     codes::PREREQUISITE_CYCLE,

@@ -14,6 +14,7 @@ use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::{Phase, Prerequisite, Roadmap, Skill};
 
+mod learnable;
 mod redundant;
 
 /// One prerequisite entry of a skill, resolved to skill indices (see
@@ -521,10 +522,13 @@ impl<'r> SkillGraph<'r> {
         self.in_order(reached)
     }
 
-    /// A learning order of every skill: each skill after all its
-    /// prerequisites (every member of an `any_of` group included). Ties go
-    /// to the skill taught in the earlier phase, then to file order, so the
-    /// order is deterministic. Fails with the cycles when there are any.
+    /// A learning order of every skill: each skill after all its plain
+    /// prerequisites and after every member of its `any_of` groups; when
+    /// prerequisites form cycles, after at least one member of each group
+    /// (a cycle through one alternative that another avoids is no
+    /// obstacle). Ties go to the skill taught in the earlier phase, then to
+    /// file order, so the order is deterministic. Fails with the cycles
+    /// that block skills when some skill can never be learned.
     ///
     /// ```
     /// # let roadmap = trailmap::Roadmap::from_json_str(r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [
@@ -533,11 +537,64 @@ impl<'r> SkillGraph<'r> {
     /// assert_eq!(err[0].skills, ["a", "b"]);
     /// ```
     pub fn learning_order(&self) -> Result<Vec<&'r str>, Vec<Cycle>> {
-        let order = self.topological_indices();
+        let order = self.learnable_indices();
         if order.len() < self.len() {
-            return Err(self.cycles());
+            return Err(self.blocked_cycles());
         }
         Ok(order.into_iter().map(|i| self.id(i)).collect())
+    }
+
+    /// The learnable skills in learning order (see [`Self::learning_order`]);
+    /// skills that can never be learned are left out.
+    pub(crate) fn learnable_indices(&self) -> Vec<u32> {
+        // Without cycles every alternative goes first, as always; only a
+        // cyclic roadmap orders by "one member of each group".
+        let strict = self.topological_indices();
+        if strict.len() == self.len() {
+            return strict;
+        }
+        learnable::order(self)
+    }
+
+    /// `true` for each skill (by index) that can ever be learned: every
+    /// plain prerequisite and at least one member of each `any_of` group
+    /// can. Linear in the size of the graph.
+    ///
+    /// ```
+    /// # let roadmap = trailmap::Roadmap::from_json_str(r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [
+    /// #   {"id": "a", "name": "A", "prerequisites": [{"any_of": ["b", "c"]}]},
+    /// #   {"id": "b", "name": "B", "prerequisites": ["a"]}, {"id": "c", "name": "C"},
+    /// #   {"id": "d", "name": "D", "prerequisites": ["e"]}, {"id": "e", "name": "E", "prerequisites": ["d"]}]}"#).roadmap.unwrap();
+    /// let graph = trailmap::SkillGraph::new(&roadmap);
+    /// assert_eq!(graph.learnable(), [true, true, true, false, false]);
+    /// assert_eq!(graph.learning_order().unwrap_err()[0].skills, ["d", "e"]);
+    /// ```
+    pub fn learnable(&self) -> Vec<bool> {
+        learnable::mask(self)
+    }
+
+    /// The cycles that keep skills from ever being learned: cycles among
+    /// unlearnable skills through requirements none of whose members can
+    /// be learned (a plain prerequisite, or an `any_of` group whose every
+    /// alternative is blocked). Every unlearnable skill needs, directly or
+    /// not, a skill on one of them. Listed like [`Self::cycles`].
+    pub fn blocked_cycles(&self) -> Vec<Cycle> {
+        let learnable = self.learnable();
+        if learnable.iter().all(|&l| l) {
+            return Vec::new();
+        }
+        self.cycles_through(|i, r| !learnable[i as usize] && r.members.iter().all(|&m| !learnable[m as usize]))
+    }
+
+    /// The requirement of skill `from` that is blocked (no member can be
+    /// learned) and has `to` as a member: where a blocked cycle's first
+    /// step is written. `None` when there is none.
+    pub fn blocked_entry(&self, from: &str, to: &str) -> Option<usize> {
+        let (&i, &t) = (self.index.get(from)?, self.index.get(to)?);
+        let learnable = self.learnable();
+        self.requirements_of(i)
+            .find(|r| r.members.contains(&t) && r.members.iter().all(|&m| !learnable[m as usize]))
+            .map(|r| r.entry as usize)
     }
 
     /// Kahn's algorithm with (phase rank, file index) priority. Skills on
@@ -600,18 +657,29 @@ impl<'r> SkillGraph<'r> {
     /// assert_eq!(cycles[0].skills, ["a", "c", "b"]);
     /// ```
     pub fn cycles(&self) -> Vec<Cycle> {
-        let mut cycles = Vec::new();
         // The common case, no cycle, costs one pass over the index arrays;
         // only a cyclic roadmap pays for building a petgraph graph.
         if self.is_acyclic() {
-            return cycles;
+            return Vec::new();
+        }
+        self.cycles_through(|_, _| true)
+    }
+
+    /// Cycles over the requirements `keep(skill, requirement)` accepts.
+    fn cycles_through(&self, keep: impl Fn(u32, Requirement<'_>) -> bool) -> Vec<Cycle> {
+        let mut cycles = Vec::new();
+        let mut kept: Vec<Vec<u32>> = vec![Vec::new(); self.len()];
+        for (i, needs) in kept.iter_mut().enumerate() {
+            for r in self.requirements_of(to_u32(i)).filter(|r| keep(to_u32(i), *r)) {
+                needs.extend_from_slice(r.members);
+            }
         }
         let mut graph: DiGraph<u32, ()> = DiGraph::with_capacity(self.len(), self.len() * 2);
         for i in 0..self.len() {
             graph.add_node(to_u32(i));
         }
-        for i in 0..self.len() {
-            for &m in self.prerequisite_members(to_u32(i)) {
+        for (i, needs) in kept.iter().enumerate() {
+            for &m in needs {
                 graph.add_edge(NodeIndex::new(m as usize), NodeIndex::new(i), ());
             }
         }
@@ -627,11 +695,11 @@ impl<'r> SkillGraph<'r> {
         let mut found: Vec<Vec<u32>> = Vec::new();
         for (k, scc) in sccs.iter().enumerate() {
             let Some(start) = scc.iter().map(|n| to_u32(n.index())).min() else { continue };
-            let self_loop = self.prerequisite_members(start).contains(&start);
+            let self_loop = kept[start as usize].contains(&start);
             if scc.len() == 1 && !self_loop {
                 continue;
             }
-            found.push(self.cycle_path(start, to_u32(k), &in_scc));
+            found.push(self.cycle_path(start, to_u32(k), &in_scc, &kept));
         }
         found.sort();
         for path in found {
@@ -642,11 +710,11 @@ impl<'r> SkillGraph<'r> {
 
     /// Shortest "needs" path from `start` back to itself inside one
     /// strongly connected component (breadth-first, so linear in its size).
-    fn cycle_path(&self, start: u32, scc: u32, in_scc: &[u32]) -> Vec<u32> {
+    fn cycle_path(&self, start: u32, scc: u32, in_scc: &[u32], kept: &[Vec<u32>]) -> Vec<u32> {
         let mut parent: HashMap<u32, u32> = HashMap::new();
         let mut queue = std::collections::VecDeque::from([start]);
         while let Some(i) = queue.pop_front() {
-            for &m in self.prerequisite_members(i) {
+            for &m in &kept[i as usize] {
                 if m == start {
                     let mut path = vec![i];
                     let mut at = i;

@@ -355,9 +355,16 @@ impl<'r> SkillGraph<'r> {
     /// ```
     pub fn plan(&self, goals: &[&str], progress: &Progress) -> Result<Plan<'r>, QueryError> {
         let goal_ids = self.resolve_goals(goals)?;
-        let order = self.topological_indices();
+        let order = self.learnable_indices();
         if order.len() < self.len() {
-            return Err(QueryError::Cycles(self.cycles()));
+            return Err(QueryError::Cycles(self.blocked_cycles()));
+        }
+        // Alternatives are picked only among skills learnable before the
+        // one needing them, so the plan follows `order` (an `any_of` member
+        // on a cycle back to the skill is never picked).
+        let mut rank = vec![0u32; self.len()];
+        for (k, &i) in order.iter().enumerate() {
+            rank[i as usize] = to_u32(k);
         }
         let satisfied = self.satisfied_mask(progress);
         let mut wanted = vec![false; self.len()];
@@ -371,6 +378,9 @@ impl<'r> SkillGraph<'r> {
                 if r.members.iter().any(|&m| satisfied[m as usize]) {
                     continue;
                 }
+                let eligible: Vec<u32> =
+                    r.members.iter().copied().filter(|&m| rank[m as usize] < rank[i as usize]).collect();
+                let r = crate::graph::Requirement { members: &eligible, ..r };
                 let pick = if r.members.len() == 1 {
                     r.members[0]
                 } else if let Some(&m) = r.members.iter().find(|&&m| wanted[m as usize]) {

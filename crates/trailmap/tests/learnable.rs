@@ -1,0 +1,99 @@
+//! Any-of aware learnability against a brute-force oracle on small graphs.
+
+use proptest::prelude::*;
+use trailmap::{Roadmap, SkillGraph};
+
+/// Per skill: plain prerequisites and `any_of` groups, by index.
+type Spec = Vec<(Vec<usize>, Vec<Vec<usize>>)>;
+
+fn spec() -> impl Strategy<Value = Spec> {
+    (1usize..=8).prop_flat_map(|n| {
+        prop::collection::vec(
+            (prop::collection::vec(0..n, 0..3), prop::collection::vec(prop::collection::vec(0..n, 1..4), 0..3)),
+            n,
+        )
+    })
+}
+
+fn json(spec: &Spec) -> String {
+    let skills: Vec<String> = spec
+        .iter()
+        .enumerate()
+        .map(|(i, (plain, groups))| {
+            let mut prereqs: Vec<String> = plain.iter().map(|p| format!("\"s{p}\"")).collect();
+            for g in groups {
+                let members: Vec<String> = g.iter().map(|m| format!("\"s{m}\"")).collect();
+                prereqs.push(format!("{{\"any_of\": [{}]}}", members.join(", ")));
+            }
+            format!("{{\"id\": \"s{i}\", \"name\": \"S{i}\", \"prerequisites\": [{}]}}", prereqs.join(", "))
+        })
+        .collect();
+    format!("{{\"id\": \"r\", \"title\": \"R\", \"version\": \"1.0.0\", \"skills\": [{}]}}", skills.join(", "))
+}
+
+fn roadmap(spec: &Spec) -> Roadmap {
+    Roadmap::from_json_str(&json(spec)).roadmap.expect("generated roadmap parses")
+}
+
+/// The naive definition, iterated until nothing changes.
+fn oracle(spec: &Spec) -> Vec<bool> {
+    let mut learned = vec![false; spec.len()];
+    loop {
+        let mut changed = false;
+        for (i, (plain, groups)) in spec.iter().enumerate() {
+            if !learned[i] && plain.iter().all(|&p| learned[p]) && groups.iter().all(|g| g.iter().any(|&m| learned[m]))
+            {
+                learned[i] = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            return learned;
+        }
+    }
+}
+
+proptest! {
+    #[test]
+    fn learnable_set_and_order_match_the_oracle(spec in spec()) {
+        let roadmap = roadmap(&spec);
+        let graph = SkillGraph::new(&roadmap);
+        let expected = oracle(&spec);
+        prop_assert_eq!(graph.learnable(), expected.clone());
+        match graph.learning_order() {
+            Ok(order) => {
+                prop_assert!(expected.iter().all(|&l| l));
+                let position: Vec<usize> = (0..spec.len())
+                    .map(|i| order.iter().position(|id| *id == format!("s{i}")).expect("every skill ordered"))
+                    .collect();
+                for (i, (plain, groups)) in spec.iter().enumerate() {
+                    prop_assert!(plain.iter().all(|&p| position[p] < position[i]));
+                    prop_assert!(groups.iter().all(|g| g.iter().any(|&m| position[m] < position[i])));
+                }
+            }
+            Err(cycles) => {
+                prop_assert!(!expected.iter().all(|&l| l));
+                prop_assert!(!cycles.is_empty());
+                for cycle in &cycles {
+                    for id in &cycle.skills {
+                        let i: usize = id[1..].parse().unwrap();
+                        prop_assert!(!expected[i], "{} on a blocked cycle is learnable", id);
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn cycle_through_one_alternative_is_learnable() {
+    let spec: Spec = vec![(vec![], vec![vec![1, 2]]), (vec![0], vec![]), (vec![], vec![])];
+    let roadmap = roadmap(&spec);
+    let graph = SkillGraph::new(&roadmap);
+    assert_eq!(graph.learning_order().unwrap(), ["s2", "s0", "s1"]);
+    assert!(roadmap_diagnostics(&spec).iter().all(|code| code != "TM007"));
+}
+
+fn roadmap_diagnostics(spec: &Spec) -> Vec<String> {
+    Roadmap::from_json_str(&json(spec)).diagnostics.iter().map(|d| d.code.to_string()).collect()
+}
