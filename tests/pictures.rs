@@ -21,17 +21,6 @@ fn render(path: &str, format: &str, extra: &[&str]) -> String {
     stdout(&out)
 }
 
-fn bundled() -> Vec<String> {
-    let mut paths: Vec<String> = std::fs::read_dir(root().join("roadmaps"))
-        .unwrap()
-        .map(|e| format!("roadmaps/{}", e.unwrap().file_name().to_string_lossy()))
-        .filter(|p| p.ends_with(".json"))
-        .collect();
-    paths.sort();
-    assert!(paths.len() >= 5, "{paths:?}");
-    paths
-}
-
 /// Words of `text` joined by single spaces, control characters as spaces:
 /// how a wrapped label reads.
 fn words(text: &str) -> String {
@@ -100,7 +89,7 @@ fn check_svg(path: &str, svg: &str, grouped: bool) {
 
 #[test]
 fn every_bundled_roadmap_draws_a_well_formed_svg() {
-    for path in bundled() {
+    for path in util::bundled_roadmaps() {
         check_svg(&path, &render(&path, "svg", &[]), true);
         check_svg(&path, &render(&path, "svg", &["--no-group"]), false);
     }
@@ -169,7 +158,7 @@ fn check_page(path: &str, page: &str, next_args: &[&str]) {
 
 #[test]
 fn every_bundled_roadmap_renders_a_self_contained_page() {
-    for path in bundled() {
+    for path in util::bundled_roadmaps() {
         let page = render(&path, "html", &[]);
         check_page(&path, &page, &[]);
     }

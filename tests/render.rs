@@ -22,17 +22,6 @@ fn render(path: &str, format: &str, extra: &[&str]) -> String {
     stdout(&out)
 }
 
-fn bundled() -> Vec<String> {
-    let mut paths: Vec<String> = std::fs::read_dir(root().join("roadmaps"))
-        .unwrap()
-        .map(|e| format!("roadmaps/{}", e.unwrap().file_name().to_string_lossy()))
-        .filter(|p| p.ends_with(".json"))
-        .collect();
-    paths.sort();
-    assert!(paths.len() >= 5, "{paths:?}");
-    paths
-}
-
 /// Replaces each quoted string of `line` by `S`, returning the skeleton
 /// and the strings. With `backslash_escapes` (DOT), `\"` does not end a
 /// string; Mermaid has no escapes. An unterminated string is an error.
@@ -225,7 +214,7 @@ fn golden_markdown_mermaid_and_dot_of_the_small_fixture() {
 
 #[test]
 fn every_bundled_roadmap_draws_a_well_formed_graph() {
-    for path in bundled() {
+    for path in util::bundled_roadmaps() {
         let roadmap = trailmap::Roadmap::from_path(root().join(&path)).unwrap().roadmap.unwrap();
         let expected = expected_graph(&roadmap);
         for extra in [&[][..], &["--no-group"][..]] {
@@ -241,7 +230,7 @@ fn every_bundled_roadmap_draws_a_well_formed_graph() {
 /// file's order for phases.
 #[test]
 fn the_document_of_every_bundled_roadmap_drops_nothing() {
-    for path in bundled() {
+    for path in util::bundled_roadmaps() {
         let doc = render(&path, "markdown", &[]);
         let roadmap = trailmap::Roadmap::from_path(root().join(&path)).unwrap().roadmap.unwrap();
         let md = |text: &str| escape::markdown(text.trim());

@@ -77,3 +77,15 @@ pub fn run_files(args: &[&str], files: &[String]) -> Output {
     all.extend(files.iter().map(String::as_str));
     run(&all)
 }
+
+/// The bundled roadmaps (`roadmaps/*.json`), relative to the root, sorted.
+pub fn bundled_roadmaps() -> Vec<String> {
+    let mut paths: Vec<String> = std::fs::read_dir(root().join("roadmaps"))
+        .unwrap()
+        .map(|e| format!("roadmaps/{}", e.unwrap().file_name().to_string_lossy()))
+        .filter(|p| p.ends_with(".json"))
+        .collect();
+    paths.sort();
+    assert!(paths.len() >= 5, "{paths:?}");
+    paths
+}
