@@ -308,21 +308,7 @@ fn span(unit: TimeUnit, start: u32, end: Option<u32>, label: Option<String>) -> 
 }
 
 fn phase(id: String, title: String, kind: PhaseKind, span: Span) -> Phase {
-    Phase {
-        id,
-        title,
-        kind: Some(kind),
-        span: Some(span),
-        parallel: false,
-        ongoing: false,
-        goal: None,
-        description: None,
-        topics: Vec::new(),
-        skills: Vec::new(),
-        tasks: Vec::new(),
-        phases: Vec::new(),
-        extensions: Default::default(),
-    }
+    Phase { id, title, kind: Some(kind), span: Some(span), ..Phase::default() }
 }
 
 fn u32_of(n: usize) -> u32 {

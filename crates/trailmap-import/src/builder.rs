@@ -198,21 +198,7 @@ impl<'v> Builder<'v> {
             None => format!("/phases/{}", self.top.len()),
         };
         let node = PhaseNode {
-            phase: Phase {
-                id,
-                title: title.to_owned(),
-                kind,
-                span,
-                parallel: false,
-                ongoing: false,
-                goal: None,
-                description: None,
-                topics: Vec::new(),
-                skills: Vec::new(),
-                tasks: Vec::new(),
-                phases: Vec::new(),
-                extensions: Extensions::default(),
-            },
+            phase: Phase { id, title: title.to_owned(), kind, span, ..Phase::default() },
             parent,
             children: Vec::new(),
             pointer,
@@ -478,7 +464,7 @@ impl<'v> Builder<'v> {
             let mut phase = node.phase;
             let mut children: Vec<Phase> = Vec::with_capacity(node.children.len());
             for c in node.children {
-                if let Some(child) = nodes[c].as_mut().map(|n| std::mem::replace(&mut n.phase, placeholder())) {
+                if let Some(child) = nodes[c].as_mut().map(|n| std::mem::take(&mut n.phase)) {
                     children.push(child);
                 }
             }
@@ -491,11 +477,8 @@ impl<'v> Builder<'v> {
                 cursor: BTreeMap::new(),
             });
         }
-        let phases: Vec<Phase> = self
-            .top
-            .iter()
-            .filter_map(|&i| nodes[i].as_mut().map(|n| std::mem::replace(&mut n.phase, placeholder())))
-            .collect();
+        let phases: Vec<Phase> =
+            self.top.iter().filter_map(|&i| nodes[i].as_mut().map(|n| std::mem::take(&mut n.phase))).collect();
         let title = self.title.clone().unwrap_or_else(|| "Imported roadmap".to_owned());
         let mut roadmap = Roadmap {
             schema: None,
@@ -522,23 +505,5 @@ impl<'v> Builder<'v> {
         };
         self.break_cycles(&mut roadmap);
         (roadmap, self.report)
-    }
-}
-
-fn placeholder() -> Phase {
-    Phase {
-        id: String::new(),
-        title: String::new(),
-        kind: None,
-        span: None,
-        parallel: false,
-        ongoing: false,
-        goal: None,
-        description: None,
-        topics: Vec::new(),
-        skills: Vec::new(),
-        tasks: Vec::new(),
-        phases: Vec::new(),
-        extensions: Extensions::default(),
     }
 }

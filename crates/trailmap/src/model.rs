@@ -346,7 +346,9 @@ pub enum ResourceKind {
 /// }"#).unwrap();
 /// assert_eq!(phase.span.unwrap().end(), 1);
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+// `Default` lets code that builds phases (importers, generators, tests)
+// name only the fields it sets.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Phase {
     /// Stable kebab-case identifier, unique among all phases of the roadmap.
     #[serde(deserialize_with = "crate::ids::checked")]
