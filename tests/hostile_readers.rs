@@ -106,8 +106,38 @@ fn markdown_many_list_items() {
 }
 
 #[test]
+fn markdown_over_the_element_limit() {
+    // The full million items import within the bounds too (see the README);
+    // one element past the limit is refused at its line, before the rest is read.
+    let text = "- a\n".repeat(trailmap_import::markdown::MAX_ELEMENTS);
+    let out = markdown("over-limit.md", text);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("line 200003: more than 200000 elements"), "{stderr}");
+}
+
+#[test]
+fn import_sources_over_the_size_limit_are_refused_before_parsing() {
+    let dir = TempDir::new("import-size");
+    let big = dir.write("big.md", format!("# T\n\n- {}\n", "word ".repeat(2_000_000)));
+    let small = dir.write("small.md", "# T\n\n- Python\n");
+    for (args, file) in [(&["import", "markdown"][..], &big), (&["import", "roadmap-sh", "--max-size", "8"], &small)] {
+        let mut all = args.to_vec();
+        all.push(file);
+        let out = run(&all);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(stderr.contains(&format!("{file}: ")) && stderr.contains("raise it with --max-size"), "{stderr}");
+    }
+    // Raising the limit lets the 10 MB source through.
+    let out = run(&["import", "markdown", "--max-size", "32M", &big]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
 fn markdown_one_long_line() {
-    markdown("long-line.md", format!("- {}\n", "word ".repeat(2_000_000)));
+    // Just under the 8 MiB import limit.
+    markdown("long-line.md", format!("- {}\n", "word ".repeat(1_600_000)));
 }
 
 #[test]
@@ -157,6 +187,15 @@ fn roadmapsh_edges_to_missing_nodes_and_self_edges() {
 #[test]
 fn roadmapsh_many_nodes() {
     check("many-nodes.json", &["import", "roadmap-sh"], roadmapsh_graph(50_000, ""));
+}
+
+#[test]
+fn roadmapsh_over_the_element_limit() {
+    let nodes = vec!["{}"; trailmap_import::roadmapsh::MAX_ELEMENTS + 1].join(",\n");
+    let out = check("over-limit.json", &["import", "roadmap-sh"], format!("{{\"nodes\": [\n{nodes}]}}"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("line 200002, column 3: more than 200000 elements in one list; trailmap import reads graphs up to that size\n"), "{stderr}");
 }
 
 #[test]

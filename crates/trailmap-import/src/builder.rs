@@ -168,7 +168,10 @@ impl<'v> Builder<'v> {
                 return Some(i);
             }
         }
-        self.skill_by_key.get(&format!("name:{}", normalize(name))).copied()
+        let mut key = String::with_capacity(5 + name.len());
+        key.push_str("name:");
+        crate::ids::normalize_into(&mut key, name);
+        self.skill_by_key.get(&key).copied()
     }
 
     pub fn skill_pointer(i: usize) -> String {

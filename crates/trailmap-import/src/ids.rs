@@ -65,14 +65,25 @@ pub fn kebab(name: &str, fallback: &str) -> String {
 /// only, single spaces.
 pub fn normalize(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
+    normalize_into(&mut out, name);
+    out
+}
+
+/// [`normalize`], appended to `out` (which lookups reuse as a key buffer).
+pub fn normalize_into(out: &mut String, name: &str) {
+    let start = out.len();
     for c in name.chars() {
-        if c.is_alphanumeric() || c == '+' || c == '#' {
+        if c.is_ascii_alphanumeric() || c == '+' || c == '#' {
+            out.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() {
             out.extend(c.to_lowercase());
-        } else if !out.is_empty() && !out.ends_with(' ') && c != '\'' && c != '’' && c != '.' {
+        } else if out.len() > start && !out.ends_with(' ') && c != '\'' && c != '’' && c != '.' {
             out.push(' ');
         }
     }
-    out.trim_end().to_owned()
+    if out.len() > start && out.ends_with(' ') {
+        out.pop();
+    }
 }
 
 /// Hands out ids unique within one kind: `x`, then `x-2`, `x-3`, …

@@ -10,7 +10,8 @@
 //! let imported = trailmap_import::markdown::import(
 //!     "# Plan\n\n## Week 1-2: Basics\n\n- Python, Git and NumPy\n- [ ] Push a project\n",
 //!     &trailmap_import::Options::default(),
-//! );
+//! )
+//! .unwrap();
 //! let roadmap = &imported.roadmap;
 //! assert_eq!(roadmap.phases[0].span.as_ref().map(|s| (s.start, s.end())), Some((1, 2)));
 //! assert_eq!(roadmap.skills.len(), 3);
@@ -29,6 +30,13 @@ pub mod text;
 
 pub use ids::Vocabulary;
 pub use report::{Counts, Element, Entry, Outcome, Report};
+
+/// The largest source file `trailmap import` reads unless told otherwise
+/// (8 MiB). Published roadmaps are well under a megabyte; within this
+/// size every import stays under a gigabyte of memory, whatever the
+/// source holds (a parser's inline tree for one hostile 100 MB paragraph
+/// alone took 1.8 GB).
+pub const DEFAULT_MAX_SOURCE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// How to import.
 #[derive(Debug, Clone, Default)]

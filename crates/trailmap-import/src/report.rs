@@ -122,6 +122,29 @@ impl Report {
         counts
     }
 
+    /// The report as pretty JSON, `{"counts": …, "entries": […]}`, with a
+    /// trailing newline: what `trailmap import --report json` prints.
+    ///
+    /// ```
+    /// let mut report = trailmap_import::report::Report::default();
+    /// report.not_placed(3, trailmap_import::report::Element::Paragraph, "Some prose", "no skill named");
+    /// let value: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
+    /// assert_eq!(value["counts"]["not_placed"], 1);
+    /// assert_eq!(value["entries"][0]["line"], 3);
+    /// ```
+    pub fn to_json(&self) -> String {
+        // Serialised straight from the entries: a `json!` value would copy each.
+        #[derive(Serialize)]
+        struct Json<'a> {
+            counts: Counts,
+            entries: &'a [Entry],
+        }
+        let mut text =
+            serde_json::to_string_pretty(&Json { counts: self.counts(), entries: &self.entries }).unwrap_or_default();
+        text.push('\n');
+        text
+    }
+
     /// The entries of one kind.
     pub fn of(&self, element: Element) -> impl Iterator<Item = &Entry> {
         self.entries.iter().filter(move |e| e.element == element)

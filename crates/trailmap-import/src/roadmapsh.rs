@@ -5,8 +5,11 @@
 //! legend badges become levels, optional marks and alternatives. Node ids are
 //! kept in `x-roadmap-sh-node`.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
+use serde::Deserialize;
+use serde::de::IgnoredAny;
 use serde_json::Value;
 use trailmap::{MilestoneKind, PhaseKind, SkillLevel};
 
@@ -18,53 +21,218 @@ use crate::{Imported, Options};
 /// topic or section: keeps geometry linear on hostile graphs.
 const WINDOW: usize = 16;
 
+/// A value of the expected type, or anything else (ignored). The editor's
+/// files are read leniently, field by field, so one odd field costs that
+/// field, not the graph.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Lenient<T> {
+    Expected(T),
+    Other(IgnoredAny),
+}
+
+impl<T> Lenient<T> {
+    fn get(self) -> Option<T> {
+        match self {
+            Lenient::Expected(value) => Some(value),
+            Lenient::Other(_) => None,
+        }
+    }
+}
+
+/// The most nodes, and the most edges, a graph may have: a hundred times
+/// the largest roadmap.sh roadmaps, and small enough that an import stays
+/// well under a gigabyte of memory.
+pub const MAX_ELEMENTS: usize = 200_000;
+
+/// A list read element by element, or anything else (ignored). Unlike
+/// [`Lenient`], it never buffers the whole value, which for the node list
+/// is the whole file. More than `MAX` elements is an error at the first
+/// one too many, before the rest is read.
+struct List<T, const MAX: usize = MAX_ELEMENTS>(Option<Vec<T>>);
+
+impl<'de, T: Deserialize<'de>, const MAX: usize> Deserialize<'de> for List<T, MAX> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit<T, const MAX: usize>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>, const MAX: usize> serde::de::Visitor<'de> for Visit<T, MAX> {
+            type Value = List<T, MAX>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("any value")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<List<T, MAX>, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element()? {
+                    if items.len() == MAX {
+                        return Err(serde::de::Error::custom(format_args!(
+                            "more than {MAX} elements in one list; trailmap import reads graphs up to that size"
+                        )));
+                    }
+                    items.push(item);
+                }
+                Ok(List(Some(items)))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<List<T, MAX>, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(List(None))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<List<T, MAX>, E> {
+                Ok(List(None))
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<List<T, MAX>, E> {
+                Ok(List(None))
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<List<T, MAX>, E> {
+                Ok(List(None))
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<List<T, MAX>, E> {
+                Ok(List(None))
+            }
+            fn visit_str<E>(self, _: &str) -> Result<List<T, MAX>, E> {
+                Ok(List(None))
+            }
+            fn visit_unit<E>(self) -> Result<List<T, MAX>, E> {
+                Ok(List(None))
+            }
+        }
+        deserializer.deserialize_any(Visit(std::marker::PhantomData))
+    }
+}
+
+type Text<'a> = Option<Lenient<Cow<'a, str>>>;
+type Number = Option<Lenient<f64>>;
+
+/// The file, read straight into the few fields the importer uses: a
+/// generic JSON tree of a million-node graph took 3.9 GB.
+#[derive(Deserialize)]
+struct Graph<'a> {
+    #[serde(borrow)]
+    nodes: Option<List<Lenient<RawNode<'a>>>>,
+    #[serde(borrow)]
+    edges: Option<List<Lenient<RawEdge<'a>>>>,
+}
+
+#[derive(Deserialize)]
+struct RawNode<'a> {
+    #[serde(borrow)]
+    id: Text<'a>,
+    #[serde(borrow, rename = "type")]
+    kind: Text<'a>,
+    position: Option<Lenient<Point>>,
+    width: Number,
+    height: Number,
+    measured: Option<Lenient<Size>>,
+    style: Option<Lenient<Size>>,
+    #[serde(borrow)]
+    data: Option<Lenient<Data<'a>>>,
+}
+
+#[derive(Deserialize)]
+struct Point {
+    x: Number,
+    y: Number,
+}
+
+#[derive(Deserialize)]
+struct Size {
+    width: Number,
+    height: Number,
+}
+
+#[derive(Deserialize)]
+struct Data<'a> {
+    #[serde(borrow)]
+    label: Text<'a>,
+    #[serde(borrow)]
+    legend: Option<Lenient<Legend<'a>>>,
+    #[serde(borrow)]
+    checklists: Option<List<Lenient<Labelled<'a>>>>,
+}
+
+/// A legend badge: `{"label": …}` or a bare string.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Legend<'a> {
+    #[serde(borrow)]
+    Text(Cow<'a, str>),
+    #[serde(borrow)]
+    Labelled(Labelled<'a>),
+}
+
+#[derive(Deserialize)]
+struct Labelled<'a> {
+    #[serde(borrow)]
+    label: Text<'a>,
+}
+
+#[derive(Deserialize)]
+struct RawEdge<'a> {
+    #[serde(borrow)]
+    id: Text<'a>,
+    #[serde(borrow)]
+    source: Text<'a>,
+    #[serde(borrow)]
+    target: Text<'a>,
+}
+
+fn text(value: Text<'_>) -> Option<Cow<'_, str>> {
+    value.and_then(Lenient::get)
+}
+
+fn number(value: Number) -> Option<f64> {
+    value.and_then(Lenient::get).filter(|n| n.is_finite())
+}
+
 struct Node<'a> {
-    id: String,
-    kind: String,
+    id: Cow<'a, str>,
+    kind: Cow<'a, str>,
     x: f64,
     y: f64,
     width: f64,
     height: f64,
     label: String,
     legend: Option<String>,
-    /// The node's JSON, borrowed: a copy per node doubled peak memory on
-    /// large graphs.
-    raw: &'a Value,
+    checklist: Vec<String>,
 }
 
-fn number(v: Option<&Value>) -> Option<f64> {
-    v.and_then(Value::as_f64).filter(|n| n.is_finite())
-}
-
-fn read_node(value: &Value) -> Option<Node<'_>> {
-    let id = value.get("id")?.as_str()?.to_owned();
-    let kind = value.get("type").and_then(Value::as_str).unwrap_or("").to_owned();
-    let position = value.get("position");
-    let style = value.get("style");
-    let measured = value.get("measured");
-    let size = |key: &str| {
-        number(value.get(key))
-            .or_else(|| number(measured.and_then(|m| m.get(key))))
-            .or_else(|| number(style.and_then(|s| s.get(key))))
-            .unwrap_or(0.0)
-    };
-    let data = value.get("data");
-    let label = data.and_then(|d| d.get("label")).and_then(Value::as_str).unwrap_or("").trim().to_owned();
-    let legend = data
-        .and_then(|d| d.get("legend"))
-        .and_then(|l| l.get("label").or(Some(l)))
-        .and_then(Value::as_str)
-        .map(str::to_lowercase);
+fn read_node(raw: RawNode<'_>) -> Option<Node<'_>> {
+    let id = text(raw.id)?;
+    let position = raw.position.and_then(Lenient::get);
+    let measured = raw.measured.and_then(Lenient::get);
+    let style = raw.style.and_then(Lenient::get);
+    let (mut measured_width, mut measured_height, mut style_width, mut style_height) = (None, None, None, None);
+    if let Some(size) = measured {
+        (measured_width, measured_height) = (number(size.width), number(size.height));
+    }
+    if let Some(size) = style {
+        (style_width, style_height) = (number(size.width), number(size.height));
+    }
+    let data = raw.data.and_then(Lenient::get);
+    let (mut label, mut legend, mut checklist) = (String::new(), None, Vec::new());
+    if let Some(data) = data {
+        label = text(data.label).map(|l| l.trim().to_owned()).unwrap_or_default();
+        legend = data.legend.and_then(Lenient::get).and_then(|legend| match legend {
+            Legend::Text(text) => Some(text.to_lowercase()),
+            Legend::Labelled(labelled) => text(labelled.label).map(|l| l.to_lowercase()),
+        });
+        checklist = data
+            .checklists
+            .and_then(|list| list.0)
+            .into_iter()
+            .flatten()
+            .filter_map(|item| item.get().and_then(|item| text(item.label)).map(Cow::into_owned))
+            .collect();
+    }
+    let (x, y) = position.map_or((None, None), |p| (number(p.x), number(p.y)));
     Some(Node {
         id,
-        kind,
-        x: number(position.and_then(|p| p.get("x"))).unwrap_or(0.0),
-        y: number(position.and_then(|p| p.get("y"))).unwrap_or(0.0),
-        width: size("width"),
-        height: size("height"),
+        kind: text(raw.kind).unwrap_or_default(),
+        x: x.unwrap_or(0.0),
+        y: y.unwrap_or(0.0),
+        width: number(raw.width).or(measured_width).or(style_width).unwrap_or(0.0),
+        height: number(raw.height).or(measured_height).or(style_height).unwrap_or(0.0),
         label,
         legend,
-        raw: value,
+        checklist,
     })
 }
 
@@ -85,22 +253,25 @@ fn near(sorted: &[(f64, usize)], y: f64) -> impl Iterator<Item = usize> + '_ {
 
 /// Imports a roadmap.sh editor graph. Errors name what is wrong with the JSON.
 pub fn import(source: &str, options: &Options) -> Result<Imported, String> {
-    let value: Value =
-        serde_json::from_str(source).map_err(|e| format!("line {}, column {}: {e}", e.line(), e.column()))?;
-    let nodes_value =
-        value.get("nodes").and_then(Value::as_array).ok_or("no `nodes` array: not a roadmap.sh editor graph")?;
-    let edges_value = value.get("edges").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
+    let graph: Graph = serde_json::from_str(source).map_err(|e| {
+        // serde_json's message ends with the position, which leads here.
+        let message = e.to_string();
+        let message = message.strip_suffix(&format!(" at line {} column {}", e.line(), e.column())).unwrap_or(&message);
+        format!("line {}, column {}: {message}", e.line(), e.column())
+    })?;
+    let nodes_value = graph.nodes.and_then(|list| list.0).ok_or("no `nodes` array: not a roadmap.sh editor graph")?;
+    let edges_value = graph.edges.and_then(|list| list.0).unwrap_or_default();
     let mut b = Builder::new(options.vocabulary.as_ref());
     let mut nodes = Vec::new();
-    for (i, raw) in nodes_value.iter().enumerate() {
-        match read_node(raw) {
+    for (i, raw) in nodes_value.into_iter().enumerate() {
+        match raw.get().and_then(read_node) {
             Some(node) => nodes.push(node),
             None => b.report.not_placed(0, Element::Node, &format!("nodes[{i}]"), "node without an id"),
         }
     }
     // Read from the top, then left to right.
     nodes.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
-    let index: HashMap<&str, usize> = nodes.iter().enumerate().map(|(i, n)| (n.id.as_str(), i)).collect();
+    let index: HashMap<&str, usize> = nodes.iter().enumerate().map(|(i, n)| (n.id.as_ref(), i)).collect();
 
     // Phases: sections (boxes) and paragraphs on the path, in reading order.
     let mut phase_of_node: HashMap<usize, usize> = HashMap::new();
@@ -113,7 +284,7 @@ pub fn import(source: &str, options: &Options) -> Result<Imported, String> {
             reported[i] = true;
             let title = if n.label.is_empty() { "Section".to_owned() } else { n.label.clone() };
             let p = b.phase(None, &title, Some(PhaseKind::Section), None);
-            b.phases[p].phase.extensions.insert("x-roadmap-sh-node", Value::String(n.id.clone()));
+            b.phases[p].phase.extensions.insert("x-roadmap-sh-node", Value::String(n.id.clone().into_owned()));
             phase_of_node.insert(i, p);
             let pointer = b.phases[p].pointer.clone();
             b.report.placed(0, Element::Node, &format!("{}: {}", n.kind, n.label), pointer);
@@ -147,14 +318,18 @@ pub fn import(source: &str, options: &Options) -> Result<Imported, String> {
 
     // Edges: dotted ones hang subtopics off topics; others are the drawn path.
     let mut attached: HashMap<usize, usize> = HashMap::new();
-    for (k, edge) in edges_value.iter().enumerate() {
-        let end = |key: &str| edge.get(key).and_then(Value::as_str).and_then(|id| index.get(id).copied());
-        let name = edge.get("id").and_then(Value::as_str).map_or_else(|| format!("edges[{k}]"), str::to_owned);
-        let (Some(a), Some(c)) = (end("source"), end("target")) else {
+    for (k, edge) in edges_value.into_iter().enumerate() {
+        let (source, target, name) = match edge.get() {
+            Some(edge) => (text(edge.source), text(edge.target), text(edge.id)),
+            None => (None, None, None),
+        };
+        let end = |id: Option<Cow<'_, str>>| id.and_then(|id| index.get(id.as_ref()).copied());
+        let name = name.map_or_else(|| format!("edges[{k}]"), Cow::into_owned);
+        let (Some(a), Some(c)) = (end(source), end(target)) else {
             b.report.not_placed(0, Element::Edge, &name, "edge to a node that is not in the graph");
             continue;
         };
-        let (topic, sub) = match (nodes[a].kind.as_str(), nodes[c].kind.as_str()) {
+        let (topic, sub) = match (nodes[a].kind.as_ref(), nodes[c].kind.as_ref()) {
             ("topic", "subtopic") => (a, c),
             ("subtopic", "topic") => (c, a),
             _ => {
@@ -199,17 +374,14 @@ pub fn import(source: &str, options: &Options) -> Result<Imported, String> {
         reported[i] = true;
         let title = if n.label.is_empty() { "Checklist" } else { n.label.as_str() };
         let m = b.milestone(title, MilestoneKind::Checklist, None);
-        let items = n.raw.get("data").and_then(|d| d.get("checklists")).and_then(Value::as_array);
-        for item in items.into_iter().flatten() {
-            if let Some(text) = item.get("label").and_then(Value::as_str) {
-                b.milestones[m].criteria.push(trailmap::Criterion {
-                    text: text.to_owned(),
-                    skills: Vec::new(),
-                    target: None,
-                    done: false,
-                    extensions: trailmap::Extensions::default(),
-                });
-            }
+        for text in &n.checklist {
+            b.milestones[m].criteria.push(trailmap::Criterion {
+                text: text.clone(),
+                skills: Vec::new(),
+                target: None,
+                done: false,
+                extensions: trailmap::Extensions::default(),
+            });
         }
         if b.milestones[m].criteria.is_empty() {
             b.milestones[m].criteria.push(trailmap::Criterion {
@@ -239,10 +411,10 @@ pub fn import(source: &str, options: &Options) -> Result<Imported, String> {
 
 /// The skill for a topic or subtopic, with its node id and legend meaning.
 fn skill_for(b: &mut Builder<'_>, n: &Node) -> usize {
-    let name = if n.label.is_empty() { n.id.as_str() } else { n.label.as_str() };
+    let name = if n.label.is_empty() { n.id.as_ref() } else { n.label.as_str() };
     let s = b.skill(name);
     let skill = &mut b.skills[s];
-    skill.extensions.insert("x-roadmap-sh-node", Value::String(n.id.clone()));
+    skill.extensions.insert("x-roadmap-sh-node", Value::String(n.id.clone().into_owned()));
     if let Some(legend) = &n.legend {
         if legend.contains("beginner") {
             skill.level = Some(SkillLevel::Beginner);
@@ -256,4 +428,39 @@ fn skill_for(b: &mut Builder<'_>, n: &Node) -> usize {
         skill.extensions.insert("x-roadmap-sh-legend", Value::String(legend.clone()));
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_list_over_its_limit_is_an_error_at_the_first_element_too_many() {
+        let err = serde_json::from_str::<List<u8, 3>>("[1, 2, 3,\n 4, 5]").err().unwrap();
+        assert!(err.to_string().contains("more than 3 elements"), "{err}");
+        assert_eq!(err.line(), 2, "the error is at the fourth element");
+        assert_eq!(serde_json::from_str::<List<u8, 3>>("[1, 2, 3]").unwrap().0, Some(vec![1, 2, 3]));
+    }
+
+    #[test]
+    fn anything_but_a_list_is_ignored() {
+        for text in [r#"{"a": [1]}"#, "true", "1", "-1", "1.5", r#""s""#, "null"] {
+            assert_eq!(serde_json::from_str::<List<u8, 3>>(text).unwrap().0, None, "{text}");
+        }
+    }
+
+    #[test]
+    fn odd_fields_cost_the_field_not_the_node() {
+        let graph = r#"{"nodes": [
+            {"id": "a", "type": "topic", "position": {"x": "left", "y": 10}, "width": [], "data": {"label": 7}},
+            {"id": 5, "type": "topic"},
+            "not a node",
+            {"id": "b", "type": "topic", "position": {"x": 0, "y": 50}, "data": {"label": "Git", "legend": "Beginner"}}
+        ], "edges": {"not": "a list"}}"#;
+        let imported = import(graph, &Options::default()).unwrap();
+        let names: Vec<&str> = imported.roadmap.skills.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["a", "Git"]);
+        assert_eq!(imported.roadmap.skills[1].level, Some(SkillLevel::Beginner));
+        assert_eq!(imported.report.counts().not_placed, 2);
+    }
 }

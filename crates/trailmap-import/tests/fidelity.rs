@@ -51,7 +51,7 @@ fn score(id: &str, vocabulary: &Vocabulary) -> (Scores, Vec<String>) {
     let mut options = Options::default();
     options.vocabulary = Some(vocabulary.clone());
     options.id = Some(id.to_owned());
-    let imported = trailmap_import::markdown::import(&source, &options);
+    let imported = trailmap_import::markdown::import(&source, &options).unwrap();
     let json = imported.to_json();
     let loaded = Roadmap::from_json_str(&json);
     assert!(loaded.is_valid(), "{id}: import does not validate: {:#?}", loaded.diagnostics);

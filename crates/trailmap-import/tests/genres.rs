@@ -8,7 +8,7 @@ use trailmap::{Phase, Prerequisite, Roadmap, TimeUnit};
 use trailmap_import::{Element, Imported, Options, Outcome};
 
 fn import(text: &str) -> Imported {
-    let imported = trailmap_import::markdown::import(text, &Options::default());
+    let imported = trailmap_import::markdown::import(text, &Options::default()).unwrap();
     let loaded = Roadmap::from_json_str(&imported.to_json());
     assert!(loaded.is_valid(), "{:#?}", loaded.diagnostics);
     imported

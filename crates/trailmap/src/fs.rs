@@ -193,8 +193,17 @@ fn write_checked(path: &Path, contents: &[u8], snapshot: Option<&FileSnapshot>) 
 }
 
 /// Follows symbolic links from `path` to the file they name (which may not
-/// exist yet when `path` itself does not exist: a new file).
-fn resolve_links(path: &Path) -> Result<PathBuf, WriteError> {
+/// exist yet when `path` itself does not exist: a new file). A dangling
+/// link is an error. [`write_atomic`] writes there; a lock that guards a
+/// file belongs beside it too, so that two links to one file share it.
+///
+/// ```
+/// let dir = std::env::temp_dir().join(format!("trailmap-doc-resolve-{}", std::process::id()));
+/// std::fs::create_dir_all(&dir).unwrap();
+/// let file = dir.join("new.json");
+/// assert_eq!(trailmap::fs::resolve_links(&file).unwrap(), file);
+/// ```
+pub fn resolve_links(path: &Path) -> Result<PathBuf, WriteError> {
     let mut current = path.to_path_buf();
     // The same bound as the kernel's (ELOOP after 40 links).
     for _ in 0..40 {

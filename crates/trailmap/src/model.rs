@@ -5,7 +5,6 @@
 //! an editor shows for each property. Field names are part of the file
 //! format: renaming one is a breaking change for every roadmap in the wild.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use schemars::JsonSchema;
@@ -888,8 +887,19 @@ impl SkillMention {
 /// let typo = serde_json::from_str::<trailmap::Skill>(r#"{"id": "git", "name": "Git", "nmae": "x"}"#);
 /// assert!(typo.unwrap_err().to_string().contains("unknown field `nmae`"));
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct Extensions(BTreeMap<String, serde_json::Value>);
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extensions(
+    /// Sorted by key, keys unique. A vector, not a `BTreeMap`: most objects
+    /// carry no extension or one, and a map's first node costs about 600
+    /// bytes, which was most of an imported million-skill model.
+    Vec<(String, serde_json::Value)>,
+);
+
+impl Serialize for Extensions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
+}
 
 impl Extensions {
     /// The value of one extension key.
@@ -898,7 +908,7 @@ impl Extensions {
     /// assert!(trailmap::Extensions::default().get("x-none").is_none());
     /// ```
     pub fn get(&self, key: &str) -> Option<&serde_json::Value> {
-        self.0.get(key)
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok().map(|i| &self.0[i].1)
     }
 
     /// Iterates over every extension key and value, in key order.
@@ -922,7 +932,10 @@ impl Extensions {
         if !key.starts_with(EXTENSION_PREFIX) {
             return false;
         }
-        self.0.insert(key.to_owned(), value);
+        match self.0.binary_search_by(|(k, _)| k.as_str().cmp(key)) {
+            Ok(i) => self.0[i].1 = value,
+            Err(i) => self.0.insert(i, (key.to_owned(), value)),
+        }
         true
     }
 
@@ -948,7 +961,7 @@ impl<'de> Deserialize<'de> for Extensions {
                 f.write_str("extension keys starting with `x-`")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Extensions, A::Error> {
-                let mut out = BTreeMap::new();
+                let mut out: Vec<(String, serde_json::Value)> = Vec::new();
                 while let Some(key) = map.next_key::<String>()? {
                     if !key.starts_with(EXTENSION_PREFIX) {
                         return Err(de::Error::custom(format_args!(
@@ -956,9 +969,13 @@ impl<'de> Deserialize<'de> for Extensions {
                         )));
                     }
                     let value = map.next_value::<UniqueKeysValue>()?.0;
-                    if out.insert(key.clone(), value).is_some() {
-                        return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
-                    }
+                    out.push((key, value));
+                }
+                // Sorted once at the end: inserting in order is quadratic on
+                // an object with many keys.
+                out.sort_by(|a, b| a.0.cmp(&b.0));
+                if let Some(pair) = out.windows(2).find(|pair| pair[0].0 == pair[1].0) {
+                    return Err(de::Error::custom(format_args!("duplicate field `{}`", pair[0].0)));
                 }
                 Ok(Extensions(out))
             }

@@ -168,12 +168,17 @@ pub fn lock_path(path: &Path) -> PathBuf {
 /// Reads the progress file at `path` (an empty progress when it does not
 /// exist), lets `change` edit it, and writes it back atomically, all under
 /// an exclusive lock on [`lock_path`] waited for at most `timeout`. The file
-/// is not written when `change` fails.
+/// is not written when `change` fails. A symbolic link is followed first:
+/// the lock sits beside the file it names, so runs through different links
+/// to one file take the same lock.
 pub fn update<T, E>(
     path: &Path,
     timeout: Duration,
     change: impl FnOnce(&mut Progress) -> Result<T, E>,
 ) -> Result<Result<T, E>, UpdateError> {
+    let target = crate::fs::resolve_links(path)
+        .map_err(|err| UpdateError::Io { context: format!("cannot write {}", path.display()), source: err.into() })?;
+    let path = target.as_path();
     let _lock = lock(path, timeout)?;
     let mut progress: Progress = read(path)?.unwrap_or_default();
     let result = change(&mut progress);
@@ -265,5 +270,31 @@ mod tests {
         assert_eq!(result, Err("no"));
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "{\"skills\": {}}\n");
         let _ = std::fs::remove_dir_all(path.parent().unwrap());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_to_one_file_share_its_lock() {
+        let path = temp("links");
+        let dir = path.parent().unwrap().to_path_buf();
+        std::fs::create_dir_all(dir.join("sub")).unwrap();
+        std::fs::write(&path, "{\"skills\": {}}\n").unwrap();
+        std::os::unix::fs::symlink(&path, dir.join("a.json")).unwrap();
+        std::os::unix::fs::symlink("../p.json", dir.join("sub/b.json")).unwrap();
+        let held = lock(&path, Duration::ZERO).unwrap();
+        for link in [dir.join("a.json"), dir.join("sub/b.json")] {
+            let err = update(&link, Duration::ZERO, |_| Ok::<(), ()>(())).unwrap_err();
+            assert!(matches!(err, UpdateError::LockTimeout { .. }), "{}: {err}", link.display());
+        }
+        drop(held);
+        update(&dir.join("sub/b.json"), Duration::ZERO, |_| Ok::<(), ()>(())).unwrap().unwrap();
+        assert!(std::fs::symlink_metadata(dir.join("sub/b.json")).unwrap().file_type().is_symlink());
+        assert!(path.exists() && !dir.join("sub/b.json.lock").exists() && !dir.join("a.json.lock").exists());
+        // A dangling link is refused, and nothing is created beside it.
+        std::os::unix::fs::symlink(dir.join("gone.json"), dir.join("dangling.json")).unwrap();
+        let err = update(&dir.join("dangling.json"), Duration::ZERO, |_| Ok::<(), ()>(())).unwrap_err();
+        assert!(err.to_string().contains("dangling.json"), "{err}");
+        assert!(!dir.join("dangling.json.lock").exists() && !dir.join("gone.json").exists());
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }

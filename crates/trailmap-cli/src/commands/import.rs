@@ -33,6 +33,9 @@ pub struct Args {
     /// skills, instead of dropping them (they are reported either way).
     #[arg(long)]
     keep_dangling: bool,
+    /// Refuse sources larger than this (e.g. 64M); the default is 8 MiB.
+    #[arg(long, default_value_t = trailmap_import::DEFAULT_MAX_SOURCE_BYTES, value_parser = crate::inputs::parse_size)]
+    max_size: u64,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -56,51 +59,54 @@ pub enum ReportFormat {
 
 pub fn run(args: Args) -> u8 {
     let Some(options) = options(&args) else { return EXIT_USAGE };
+    match import(&args, &options) {
+        Ok(imported) => finish(&args, imported),
+        Err(exit) => exit,
+    }
+}
+
+/// Reads and imports the source, or reports why not and gives the exit
+/// code. The source text is freed on return, before the output is checked.
+fn import(args: &Args, options: &Options) -> Result<trailmap_import::Imported, u8> {
+    let source = args.source.display();
     if args.format == SourceFormat::Metacademy {
         if !args.source.is_dir() {
-            output::error(&format!("{}: not a folder (Metacademy sources are concept folders)", args.source.display()));
-            return EXIT_USAGE;
+            output::error(&format!("{source}: not a folder (Metacademy sources are concept folders)"));
+            return Err(EXIT_USAGE);
         }
-        return match trailmap_import::metacademy::import(&args.source, &options) {
-            Ok(imported) => finish(&args, &imported),
-            Err(err) => {
-                output::error(&err);
-                EXIT_FINDINGS
-            }
-        };
+        return trailmap_import::metacademy::import(&args.source, options).map_err(|err| {
+            output::error(&err);
+            EXIT_FINDINGS
+        });
     }
-    let bytes = match trailmap::load::read_file(&args.source, trailmap::load::DEFAULT_MAX_BYTES) {
+    let bytes = match trailmap::load::read_file(&args.source, args.max_size) {
         Ok(Ok(bytes)) => bytes,
         Ok(Err(size)) => {
-            output::error(&format!("{}: {size} bytes is over the size limit", args.source.display()));
-            return EXIT_FINDINGS;
+            output::error(&format!(
+                "{source}: {size} bytes is over the limit of {} bytes (raise it with --max-size if the source is trusted)",
+                args.max_size
+            ));
+            return Err(EXIT_FINDINGS);
         }
         Err(err) => {
-            output::error(&format!("{}: {err}", args.source.display()));
-            return EXIT_USAGE;
+            output::error(&format!("{source}: {err}"));
+            return Err(EXIT_USAGE);
         }
     };
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(err) => {
-            let at = err.utf8_error().valid_up_to();
-            output::error(&format!("{}: invalid UTF-8 at byte {at}", args.source.display()));
-            return EXIT_FINDINGS;
-        }
-    };
+    let text = String::from_utf8(bytes).map_err(|err| {
+        let at = err.utf8_error().valid_up_to();
+        output::error(&format!("{source}: invalid UTF-8 at byte {at}"));
+        EXIT_FINDINGS
+    })?;
     let text = text.trim_start_matches('\u{feff}');
     let imported = match args.format {
-        SourceFormat::Markdown => trailmap_import::markdown::import(text, &options),
-        SourceFormat::RoadmapSh => match trailmap_import::roadmapsh::import(text, &options) {
-            Ok(imported) => imported,
-            Err(err) => {
-                output::error(&format!("{}: {err}", args.source.display()));
-                return EXIT_FINDINGS;
-            }
-        },
-        SourceFormat::Metacademy => return EXIT_USAGE,
+        SourceFormat::Markdown => trailmap_import::markdown::import(text, options),
+        _ => trailmap_import::roadmapsh::import(text, options),
     };
-    finish(&args, &imported)
+    imported.map_err(|err| {
+        output::error(&format!("{source}: {err}"));
+        EXIT_FINDINGS
+    })
 }
 
 fn options(args: &Args) -> Option<Options> {
@@ -121,10 +127,15 @@ fn options(args: &Args) -> Option<Options> {
 }
 
 /// Checks, reports and writes an import.
-fn finish(args: &Args, imported: &trailmap_import::Imported) -> u8 {
+fn finish(args: &Args, imported: trailmap_import::Imported) -> u8 {
     let json = imported.to_json();
+    let summary = summary(args, &imported);
+    // The model is freed before the output is loaded again: holding both
+    // doubled peak memory on large sources.
+    drop(imported);
     // The output always validates; if it ever does not, that is a bug to report, not a file to write.
-    let loaded = Roadmap::from_json_str(&json);
+    // Our own output, already in memory: no size limit.
+    let loaded = Roadmap::from_json_str_with(&json, "<imported>", &trailmap::LoadOptions { max_bytes: u64::MAX });
     if !loaded.is_valid() {
         let messages: Vec<String> = loaded.diagnostics.iter().map(|d| d.message.clone()).collect();
         output::error(&format!(
@@ -133,12 +144,25 @@ fn finish(args: &Args, imported: &trailmap_import::Imported) -> u8 {
         ));
         return EXIT_FINDINGS;
     }
+    drop(loaded);
+    output::eprint(&summary);
+    match &args.output {
+        Some(path) => {
+            if let Err(err) = trailmap::fs::write_atomic(path, json.as_bytes()) {
+                output::error(&format!("{}: {err}", path.display()));
+                return EXIT_USAGE;
+            }
+        }
+        None => output::print(&json),
+    }
+    EXIT_OK
+}
+
+/// The report, as `--report` asks.
+fn summary(args: &Args, imported: &trailmap_import::Imported) -> String {
     let report = &imported.report;
     match args.report {
-        ReportFormat::Json => {
-            let value = serde_json::json!({ "counts": report.counts(), "entries": report.entries });
-            output::eprint(&format!("{}\n", serde_json::to_string_pretty(&value).unwrap_or_default()));
-        }
+        ReportFormat::Json => report.to_json(),
         ReportFormat::Text => {
             let counts = report.counts();
             let r = &imported.roadmap;
@@ -166,17 +190,7 @@ fn finish(args: &Args, imported: &trailmap_import::Imported) -> u8 {
                     text.push('\n');
                 }
             }
-            output::eprint(&text);
+            text
         }
     }
-    match &args.output {
-        Some(path) => {
-            if let Err(err) = trailmap::fs::write_atomic(path, json.as_bytes()) {
-                output::error(&format!("{}: {err}", path.display()));
-                return EXIT_USAGE;
-            }
-        }
-        None => output::print(&json),
-    }
-    EXIT_OK
 }

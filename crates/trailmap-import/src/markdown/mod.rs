@@ -623,19 +623,25 @@ impl<'v> Importer<'v> {
 
     /// A task names the skills it uses when they are already known ("… using Pandas and NumPy").
     fn link_task_skills(&mut self, phase: usize, t: usize) {
-        let words: Vec<String> = self.b.phases[phase].phase.tasks[t]
-            .text
+        // Phrases of up to three words, read through a sliding window: a
+        // list of every word of a 100 MB task took a gigabyte. The text is
+        // taken out while the builder changes, and put back.
+        let text = std::mem::take(&mut self.b.phases[phase].phase.tasks[t].text);
+        let mut words = text
             .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '(' | ')' | ';'))
-            .filter(|w| !w.is_empty())
-            .map(str::to_owned)
-            .collect();
+            .filter(|w| !w.is_empty());
+        let mut window: std::collections::VecDeque<&str> = words.by_ref().take(3).collect();
+        let mut phrase = String::new();
         let mut found: Vec<String> = Vec::new();
-        for start in 0..words.len() {
-            for len in (1..=3).rev() {
-                if start + len > words.len() {
-                    continue;
+        while !window.is_empty() {
+            for len in (1..=window.len()).rev() {
+                phrase.clear();
+                for (k, word) in window.iter().take(len).enumerate() {
+                    if k > 0 {
+                        phrase.push(' ');
+                    }
+                    phrase.push_str(word);
                 }
-                let phrase = words[start..start + len].join(" ");
                 if len == 1 && phrase.chars().next().is_some_and(char::is_lowercase) {
                     continue;
                 }
@@ -648,14 +654,17 @@ impl<'v> Importer<'v> {
                     })
                 });
                 if let Some(s) = known {
-                    let id = self.b.skills[s].id.clone();
-                    if !found.contains(&id) && found.len() < 16 {
-                        found.push(id);
+                    let id = &self.b.skills[s].id;
+                    if !found.contains(id) && found.len() < 16 {
+                        found.push(id.clone());
                     }
                     break;
                 }
             }
+            window.pop_front();
+            window.extend(words.next());
         }
+        self.b.phases[phase].phase.tasks[t].text = text;
         self.b.phases[phase].phase.tasks[t].skills = found.into_iter().map(Prerequisite::Skill).collect();
     }
 
@@ -697,8 +706,15 @@ fn criterion(text: &str, done: bool) -> Criterion {
     Criterion { text: text.to_owned(), skills: Vec::new(), target: None, done, extensions: Extensions::default() }
 }
 
-/// Imports Markdown text.
-pub fn import(source: &str, options: &Options) -> Imported {
+/// The most elements (headings, paragraphs, list items, table rows and
+/// cells, links, images, code blocks) a Markdown source may hold: a hundred times the largest
+/// published roadmaps, and small enough that an import stays well under a
+/// gigabyte of memory.
+pub const MAX_ELEMENTS: usize = 200_000;
+
+/// Imports Markdown text. The error names the line of the first element
+/// past [`MAX_ELEMENTS`].
+pub fn import(source: &str, options: &Options) -> Result<Imported, String> {
     let mut importer = Importer {
         b: Builder::new(options.vocabulary.as_ref()),
         headings: Vec::new(),
@@ -708,7 +724,10 @@ pub fn import(source: &str, options: &Options) -> Imported {
         implicit: None,
         last_heading: String::new(),
     };
-    for block in parse::blocks(source) {
+    let blocks = parse::blocks(source, MAX_ELEMENTS).map_err(|line| {
+        format!("line {line}: more than {MAX_ELEMENTS} elements (headings, paragraphs, list items, table cells, links); split the source")
+    })?;
+    for block in blocks {
         match block {
             Block::Heading { level, line, inline } => importer.heading(level, line, &inline),
             Block::Paragraph { line, inline } => importer.paragraph(line, &inline),
@@ -729,5 +748,5 @@ pub fn import(source: &str, options: &Options) -> Imported {
     let title = importer.b.title.clone().unwrap_or_default();
     let id = options.id.clone().unwrap_or_else(|| crate::ids::kebab(&title, "imported"));
     let (roadmap, report) = importer.b.finish(&id, options.source_file.as_deref());
-    Imported { roadmap, report }
+    Ok(Imported { roadmap, report })
 }

@@ -95,7 +95,12 @@ impl InlineBuilder {
 }
 
 /// Parses Markdown (CommonMark with tables, task lists and strikethrough).
-pub fn blocks(source: &str) -> Vec<Block> {
+///
+/// At most `limit` elements (headings, paragraphs, list items, table rows
+/// and cells, links, images, code blocks, rules and HTML blocks) are read: past that, the line of
+/// the first element over the limit is the error, found before the rest of
+/// the source is held in memory.
+pub fn blocks(source: &str, limit: usize) -> Result<Vec<Block>, usize> {
     let lines = Lines::new(source);
     let options = Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH;
     let mut out = Vec::new();
@@ -124,8 +129,29 @@ pub fn blocks(source: &str) -> Vec<Block> {
             }
         };
 
+    let mut elements = 0usize;
     for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
         let line = lines.line(range.start);
+        if matches!(
+            event,
+            Event::Start(
+                Tag::Item
+                    | Tag::Paragraph
+                    | Tag::Heading { .. }
+                    | Tag::TableRow
+                    | Tag::TableHead
+                    | Tag::TableCell
+                    | Tag::CodeBlock(_)
+                    | Tag::Link { .. }
+                    | Tag::Image { .. }
+            ) | Event::Rule
+                | Event::Html(_)
+        ) {
+            elements += 1;
+            if elements > limit {
+                return Err(line);
+            }
+        }
         if let Some((_, text)) = &mut code {
             match event {
                 Event::Text(t) => text.push_str(&t),
@@ -266,7 +292,7 @@ pub fn blocks(source: &str) -> Vec<Block> {
             _ => {}
         }
     }
-    out
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -276,7 +302,7 @@ mod tests {
     #[test]
     fn items_have_depth_labels_and_links() {
         let md = "# T\n\n- **Day 1:** basics\n  - [x] done [docs](https://docs.rs)\n- plain\n";
-        let b = blocks(md);
+        let b = blocks(md, usize::MAX).unwrap();
         assert!(matches!(&b[0], Block::Heading { level: 1, line: 1, .. }));
         let Block::Item { depth: 1, line: 3, inline, .. } = &b[1] else { panic!("{b:?}") };
         assert_eq!(inline.label.as_deref(), Some("Day 1:"));
@@ -289,10 +315,20 @@ mod tests {
     #[test]
     fn deep_nesting_is_flat() {
         let md: String = (0..500).map(|i| format!("{}- x{i}\n", "  ".repeat(i))).collect();
-        let b = blocks(&md);
+        let b = blocks(&md, usize::MAX).unwrap();
         assert!(b.iter().all(|b| match b {
             Block::Item { depth, .. } => *depth <= MAX_DEPTH,
             _ => true,
         }));
+    }
+
+    #[test]
+    fn the_first_element_past_the_limit_is_named_by_its_line() {
+        let md = "# T\n\n- a\n- b\n\n| x |\n| - |\n| 1 |\n| 2 |\n";
+        // Heading, two (tight) items, the table's head and two rows, one
+        // cell each: nine elements.
+        assert_eq!(blocks(md, 9).map(|b| b.len()), Ok(4));
+        assert_eq!(blocks(md, 8), Err(9));
+        assert_eq!(blocks(md, 2), Err(4));
     }
 }
