@@ -9,7 +9,7 @@ use trailmap::query::NextOptions;
 use trailmap::{Cadence, Milestone, Phase, Prerequisite, Progress, Project, Roadmap, Skill, SkillGraph, escape};
 
 use crate::markdown::kind_name;
-use crate::{SvgOptions, phase_title, span_label, svg};
+use crate::{SvgOptions, phase_title, svg};
 
 const CSS: &str = include_str!("assets/page.css");
 const JS: &str = include_str!("assets/page.js");
@@ -167,28 +167,7 @@ impl<'r> Page<'r> {
     }
 
     fn facts(&mut self) {
-        let r = self.roadmap;
-        let mut facts = Vec::new();
-        if let Some(audience) = &r.audience {
-            facts.push(format!("Audience: {}", x(audience)));
-        }
-        if let Some(role) = &r.target_role {
-            facts.push(format!("Target role: {}", x(role)));
-        }
-        if let Some(span) = &r.duration {
-            facts.push(format!("Duration: {}", x(&span_label(span))));
-        }
-        if let Some(hours) = r.hours_per_week {
-            facts.push(format!("Pace: {hours} hours a week"));
-        }
-        if let Some(source) = &r.source {
-            let title = source.title.as_deref().or(source.url.as_deref()).or(source.file.as_deref()).unwrap_or("");
-            let mut text = link(title, source.url.as_deref());
-            if let Some(author) = source.author.as_deref().filter(|a| !a.trim().is_empty()) {
-                text.push_str(&format!(" by {}", x(author)));
-            }
-            facts.push(format!("Source: {text}"));
-        }
+        let facts = crate::facts::lines(self.roadmap, |label| format!("{label}: "), x, link);
         if !facts.is_empty() {
             self.out.push_str("<ul class=\"tm-facts\">");
             for fact in facts {

@@ -35,6 +35,7 @@
 
 mod diagram;
 mod dot;
+mod facts;
 mod html;
 pub mod ics;
 pub mod learner;

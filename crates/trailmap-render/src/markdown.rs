@@ -7,7 +7,7 @@ use trailmap::{
     SkillMention, Task,
 };
 
-use crate::{phase_title, span_label};
+use crate::phase_title;
 
 /// Renders `roadmap` as a Markdown (GitHub Flavored) document that reads
 /// like the roadmap it encodes, in the same order: title, summary, who it
@@ -226,29 +226,7 @@ impl<'r> Doc<'r> {
         if let Some(summary) = &r.summary {
             self.paragraph(&md(summary));
         }
-        let mut facts = Vec::new();
-        if let Some(audience) = &r.audience {
-            facts.push(format!("**Audience:** {}", md(audience)));
-        }
-        if let Some(role) = &r.target_role {
-            facts.push(format!("**Target role:** {}", md(role)));
-        }
-        if let Some(span) = &r.duration {
-            facts.push(format!("**Duration:** {}", md(&span_label(span))));
-        }
-        if let Some(hours) = r.hours_per_week {
-            facts.push(format!("**Pace:** {hours} hours a week"));
-        }
-        if let Some(source) = &r.source {
-            let title = source.title.as_deref().or(source.url.as_deref()).or(source.file.as_deref()).unwrap_or("");
-            let mut text = link(title, source.url.as_deref());
-            if let Some(author) = source.author.as_deref().filter(|a| !a.trim().is_empty()) {
-                text.push_str(&format!(" by {}", md(author)));
-            }
-            if !text.is_empty() {
-                facts.push(format!("**Source:** {text}"));
-            }
-        }
+        let facts = crate::facts::lines(r, |label| format!("**{label}:** "), md, link);
         self.list(facts);
         if !r.principles.is_empty() {
             self.heading(2, "Principles");
