@@ -150,7 +150,7 @@ pub fn run(
                         rule.code,
                         measure(budget, || {
                             let mut found = Vec::new();
-                            check(&ctx, &mut found);
+                            check(&ctx, rule, &mut found);
                             found
                         }),
                     );

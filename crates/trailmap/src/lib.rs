@@ -32,6 +32,7 @@
 pub(crate) mod check;
 pub mod codes;
 pub mod convert;
+pub mod date;
 pub mod diagnostic;
 pub mod effort;
 pub mod escape;
@@ -52,6 +53,7 @@ pub mod suggest;
 mod validate;
 mod yaml;
 
+pub use date::Date;
 pub use diagnostic::{Anchor, Diagnostic, Edit, Fix, Location, Severity};
 pub use format::Format;
 pub use graph::{Cycle, PhaseNode, Redundant, SkillGraph};

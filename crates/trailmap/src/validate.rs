@@ -10,7 +10,7 @@ use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{ValidationError, Validator};
 use serde_json::Value;
 
-use crate::codes;
+use crate::codes::Code;
 use crate::diagnostic::{Diagnostic, Severity, push_token};
 use crate::load::Prune;
 use crate::suggest::did_you_mean;
@@ -64,12 +64,7 @@ pub(crate) fn schema_errors(kind: Kind, value: &Value, out: &mut Vec<Diagnostic>
         Kind::Progress => progress(),
     };
     let Some(validator) = &compiled.validator else {
-        out.push(Diagnostic::new(
-            codes::SCHEMA.0,
-            codes::SCHEMA.1,
-            Severity::Error,
-            "internal error: the built-in schema does not compile",
-        ));
+        out.push(Code::Schema.diagnostic(Severity::Error, "internal error: the built-in schema does not compile"));
         return;
     };
     for error in validator.iter_errors(value) {
@@ -78,7 +73,7 @@ pub(crate) fn schema_errors(kind: Kind, value: &Value, out: &mut Vec<Diagnostic>
 }
 
 fn schema_diag(message: String) -> Diagnostic {
-    Diagnostic::new(codes::SCHEMA.0, codes::SCHEMA.1, Severity::Error, message)
+    Code::Schema.diagnostic(Severity::Error, message)
 }
 
 fn report(error: &ValidationError<'_>, compiled: &Compiled, out: &mut Vec<Diagnostic>, prunes: &mut Vec<Prune>) {
@@ -108,7 +103,7 @@ fn report(error: &ValidationError<'_>, compiled: &Compiled, out: &mut Vec<Diagno
             // when it breaks both the pattern and a length bound.
             let id = instance.as_str().unwrap_or_default();
             let why = crate::ids::problem(id).unwrap_or_else(|| "not a valid id".into());
-            if !out.iter().any(|d| d.pointer == pointer && d.code == codes::SCHEMA.0) {
+            if !out.iter().any(|d| d.pointer == pointer && d.code == Code::Schema.code()) {
                 out.push(
                     schema_diag(format!("invalid id \"{}\": {why}", preview_str(id))).at(pointer.clone()).with_help(
                         "ids are 1 to 128 ASCII letters, digits, `-`, `_` and `.`, starting with a letter or digit",

@@ -257,7 +257,7 @@ pub fn schedule(args: ScheduleArgs) -> u8 {
         output::error("--hours-per-week must be a positive number");
         return EXIT_USAGE;
     }
-    let start = match args.start.as_deref().map(|s| (s, trailmap::query::Date::parse(s))) {
+    let start = match args.start.as_deref().map(|s| (s, trailmap::Date::parse(s))) {
         Some((text, None)) => {
             let shaped = text.len() == 10
                 && text.char_indices().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });

@@ -3,8 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+use trailmap::Date;
 use trailmap::progress_file::{self, Change, UpdateError};
-use trailmap::query::Date;
 use trailmap::{Roadmap, SkillGraph};
 use trailmap_lint::emit;
 use trailmap_render::learner::ProgressReport;

@@ -16,8 +16,9 @@ pub use lists::{ProgressItem, ProgressReport, SkillItem, SkillsReport};
 
 use anstyle::{Effects, Style};
 use serde::Serialize;
+use trailmap::Date;
 use trailmap::effort::{EffortSource, format_hours};
-use trailmap::query::{Date, Plan, Schedule, Suggestion};
+use trailmap::query::{Plan, Schedule, Suggestion};
 use trailmap::{Progress, Roadmap, Skill, SkillGraph, Status};
 
 const DIM: Style = Style::new().effects(Effects::DIMMED);
