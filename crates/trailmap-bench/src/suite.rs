@@ -169,7 +169,7 @@ pub fn run(
     if wanted("schedule") {
         record(
             "schedule",
-            measure(budget, || graph.plan_all(&progress).and_then(|plan| graph.schedule(&plan, 10.0).map(|s| s.weeks))),
+            measure(budget, || graph.plan_all(&progress).and_then(|plan| plan.schedule(10.0).map(|s| s.weeks))),
         );
     }
     if ["diff", "parse-both", "diff-e2e"].iter().any(|o| wanted(o)) {

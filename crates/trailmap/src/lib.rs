@@ -34,7 +34,6 @@ pub mod codes;
 pub mod convert;
 pub mod date;
 pub mod diagnostic;
-pub mod effort;
 pub mod escape;
 pub mod format;
 pub mod fs;
