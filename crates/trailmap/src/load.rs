@@ -656,6 +656,7 @@ pub(crate) fn item_pointer(section: &str, index: usize) -> String {
 /// can still be checked for meaning (a skill with a mistyped field keeps
 /// its place in the graph).
 #[derive(Debug)]
+#[cfg_attr(not(feature = "schema-validation"), allow(dead_code))] // only the validator prunes
 pub(crate) enum Prune {
     /// Remove the value at this pointer (a member, or an array element).
     Remove(String),

@@ -3,28 +3,41 @@
 //! Runs only when the typed parse failed (see [`crate::load`]), so that
 //! every structural problem is reported in one run, each pointing at the
 //! offending value or, for an unknown property, at its key.
+//!
+//! The validator (the `jsonschema` crate, most of a model-only build's
+//! dependencies) is behind the default feature `schema-validation`.
 
+#[cfg(feature = "schema-validation")]
 use std::sync::OnceLock;
 
+#[cfg(feature = "schema-validation")]
 use jsonschema::error::{TypeKind, ValidationErrorKind};
+#[cfg(feature = "schema-validation")]
 use jsonschema::{ValidationError, Validator};
 use serde_json::Value;
 
+#[cfg(feature = "schema-validation")]
 use crate::codes::Code;
-use crate::diagnostic::{Diagnostic, Severity, push_token};
+use crate::diagnostic::Diagnostic;
+#[cfg(feature = "schema-validation")]
+use crate::diagnostic::{Severity, push_token};
 use crate::load::Prune;
+#[cfg(feature = "schema-validation")]
 use crate::suggest::did_you_mean;
 
+#[cfg(feature = "schema-validation")]
 struct Compiled {
     validator: Option<Validator>,
     /// The schema, to find the properties valid where an unknown one is.
     schema: Value,
 }
 
+#[cfg(feature = "schema-validation")]
 fn compile(schema: &Value) -> Compiled {
     Compiled { validator: jsonschema::validator_for(schema).ok(), schema: schema.clone() }
 }
 
+#[cfg(feature = "schema-validation")]
 impl Compiled {
     /// The properties declared by the schema object that holds the failing
     /// keyword at `schema_path` (a canonical path, `$ref`s resolved): the
@@ -40,11 +53,13 @@ impl Compiled {
     }
 }
 
+#[cfg(feature = "schema-validation")]
 fn roadmap() -> &'static Compiled {
     static COMPILED: OnceLock<Compiled> = OnceLock::new();
     COMPILED.get_or_init(|| compile(&crate::schema::roadmap_schema()))
 }
 
+#[cfg(feature = "schema-validation")]
 fn progress() -> &'static Compiled {
     static COMPILED: OnceLock<Compiled> = OnceLock::new();
     COMPILED.get_or_init(|| compile(&crate::schema::progress_schema()))
@@ -58,6 +73,7 @@ pub(crate) enum Kind {
 }
 
 /// Appends one diagnostic per schema violation in `value`.
+#[cfg(feature = "schema-validation")]
 pub(crate) fn schema_errors(kind: Kind, value: &Value, out: &mut Vec<Diagnostic>, prunes: &mut Vec<Prune>) {
     let compiled = match kind {
         Kind::Roadmap => roadmap(),
@@ -72,10 +88,18 @@ pub(crate) fn schema_errors(kind: Kind, value: &Value, out: &mut Vec<Diagnostic>
     }
 }
 
+/// Without the validator (the `schema-validation` feature off), the slow
+/// path reports serde's first error instead of every schema violation, and
+/// salvages nothing it would have pruned.
+#[cfg(not(feature = "schema-validation"))]
+pub(crate) fn schema_errors(_: Kind, _: &Value, _: &mut Vec<Diagnostic>, _: &mut Vec<Prune>) {}
+
+#[cfg(feature = "schema-validation")]
 fn schema_diag(message: String) -> Diagnostic {
     Code::Schema.diagnostic(Severity::Error, message)
 }
 
+#[cfg(feature = "schema-validation")]
 fn report(error: &ValidationError<'_>, compiled: &Compiled, out: &mut Vec<Diagnostic>, prunes: &mut Vec<Prune>) {
     let pointer = error.instance_path().as_str().to_owned();
     let instance: &Value = error.instance();
@@ -195,6 +219,7 @@ fn report(error: &ValidationError<'_>, compiled: &Compiled, out: &mut Vec<Diagno
     prunes.push(Prune::Remove(pointer));
 }
 
+#[cfg(feature = "schema-validation")]
 fn article(t: &str) -> String {
     match t {
         "array" | "object" | "integer" => format!("an {t}"),
@@ -204,6 +229,7 @@ fn article(t: &str) -> String {
 }
 
 /// A short description of a value for messages: type and a bounded preview.
+#[cfg(feature = "schema-validation")]
 fn describe(value: &Value) -> String {
     match value {
         Value::Null => "null".into(),
