@@ -108,6 +108,7 @@ impl Effort {
 /// assert_eq!(format_hours(2.857), "2.9 h");
 /// assert_eq!(format_hours(0.01), "0.01 h");
 /// ```
+#[doc(hidden)] // shared with trailmap-render, not part of the API
 pub fn format_hours(h: f64) -> String {
     if h != 0.0 && h.abs() < 0.05 {
         let text = format!("{h:.2}");
