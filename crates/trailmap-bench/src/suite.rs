@@ -63,7 +63,7 @@ pub fn op(name: &str) -> Option<&'static str> {
 
 fn load_options() -> LoadOptions {
     // Benchmarks go past the default 256 MiB input limit at 1M skills.
-    LoadOptions { max_bytes: u64::MAX }
+    LoadOptions::default().with_max_bytes(u64::MAX)
 }
 
 /// Runs `ops` (all when empty) on the roadmap at `base` and its mutated

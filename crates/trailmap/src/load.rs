@@ -26,11 +26,12 @@ pub const DEFAULT_MAX_BYTES: u64 = 256 * 1024 * 1024;
 /// How to load. The defaults suit untrusted input.
 ///
 /// ```
-/// let options = trailmap::LoadOptions { max_bytes: 1024, ..Default::default() };
+/// let options = trailmap::LoadOptions::default().with_max_bytes(1024);
 /// let loaded = trailmap::Roadmap::from_json_str_with(&"x".repeat(2000), "big.json", &options);
 /// assert_eq!(loaded.diagnostics[0].code, "TM009");
 /// ```
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct LoadOptions {
     /// Inputs larger than this many bytes are refused with `TM009`.
     pub max_bytes: u64,
@@ -39,6 +40,14 @@ pub struct LoadOptions {
 impl Default for LoadOptions {
     fn default() -> Self {
         LoadOptions { max_bytes: DEFAULT_MAX_BYTES }
+    }
+}
+
+impl LoadOptions {
+    /// Refuse inputs larger than `max_bytes` (`TM009`).
+    pub fn with_max_bytes(mut self, max_bytes: u64) -> Self {
+        self.max_bytes = max_bytes;
+        self
     }
 }
 
@@ -55,6 +64,7 @@ impl Default for LoadOptions {
 /// assert!(loaded.is_valid());
 /// ```
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Loaded {
     /// The model, possibly partial when there are errors.
     pub roadmap: Option<Roadmap>,
@@ -263,7 +273,7 @@ impl Roadmap {
     /// [`from_path`](Self::from_path) with options.
     ///
     /// ```
-    /// let options = trailmap::LoadOptions { max_bytes: 10 };
+    /// let options = trailmap::LoadOptions::default().with_max_bytes(10);
     /// let path = std::env::temp_dir().join("trailmap-doc-from-path-with.json");
     /// std::fs::write(&path, "{\"id\": \"much too long for ten bytes\"}").unwrap();
     /// let loaded = trailmap::Roadmap::from_path_with(&path, &options).unwrap();

@@ -115,7 +115,7 @@ pub fn lint(args: LintArgs) -> u8 {
     let checked_files = inputs.files;
     let mut files = inputs.roadmaps;
     let mut sources: Vec<SourceFile> = files.iter_mut().map(|f| std::mem::take(&mut f.source)).collect();
-    let options = LoadOptions { max_bytes: args.files.max_size };
+    let options = LoadOptions::default().with_max_bytes(args.files.max_size);
     if args.fix || args.diff {
         if let Some(file) = files.iter().find(|f| trailmap::Format::from_path(&f.path) == trailmap::Format::Yaml) {
             output::error(&format!(
