@@ -8,7 +8,6 @@ use std::cell::RefCell;
 use crate::codes::Code;
 use crate::diagnostic::{Diagnostic, Severity, push_token};
 use crate::graph::SkillGraph;
-use crate::load::item_pointer;
 use crate::suggest::Suggester;
 use crate::{Phase, Prerequisite, Roadmap};
 
@@ -348,4 +347,12 @@ pub(crate) fn check_roadmap(roadmap: &Roadmap, origins: &Origins, out: &mut Vec<
             );
         }
     }
+}
+
+/// JSON Pointer of `/section/index` (with the original index).
+pub(crate) fn item_pointer(section: &str, index: usize) -> String {
+    let mut p = String::with_capacity(section.len() + 8);
+    push_token(&mut p, section);
+    push_token(&mut p, &index.to_string());
+    p
 }

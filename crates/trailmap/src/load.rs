@@ -19,6 +19,7 @@ use crate::codes::Code;
 use crate::diagnostic::{Diagnostic, Location, Severity, push_token};
 use crate::format::Format;
 use crate::locate::{self, LineIndex};
+use crate::validate::Prune;
 
 /// Default upper bound on the size of one input file: 256 MiB.
 pub const DEFAULT_MAX_BYTES: u64 = 256 * 1024 * 1024;
@@ -652,27 +653,6 @@ fn lenient_roadmap(value: &Value) -> Option<(Roadmap, Origins)> {
         areas: area_origin,
     };
     Some((roadmap, origins))
-}
-
-/// JSON Pointer of `/section/index` (with the original index).
-pub(crate) fn item_pointer(section: &str, index: usize) -> String {
-    let mut p = String::with_capacity(section.len() + 8);
-    push_token(&mut p, section);
-    push_token(&mut p, &index.to_string());
-    p
-}
-
-/// What to cut out of a document that failed the schema, so that the rest
-/// can still be checked for meaning (a skill with a mistyped field keeps
-/// its place in the graph).
-#[derive(Debug)]
-#[cfg_attr(not(feature = "schema-validation"), allow(dead_code))] // only the validator prunes
-pub(crate) enum Prune {
-    /// Remove the value at this pointer (a member, or an array element).
-    Remove(String),
-    /// The object at this pointer lacks a required member: fill in a
-    /// neutral value so the object itself survives.
-    Fill(String, String),
 }
 
 fn prune(value: &mut Value, prunes: Vec<Prune>) {

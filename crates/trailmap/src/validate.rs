@@ -21,7 +21,6 @@ use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 #[cfg(feature = "schema-validation")]
 use crate::diagnostic::{Severity, push_token};
-use crate::load::Prune;
 #[cfg(feature = "schema-validation")]
 use crate::suggest::did_you_mean;
 
@@ -63,6 +62,19 @@ fn roadmap() -> &'static Compiled {
 fn progress() -> &'static Compiled {
     static COMPILED: OnceLock<Compiled> = OnceLock::new();
     COMPILED.get_or_init(|| compile(&crate::schema::progress_schema()))
+}
+
+/// What to cut out of a document that failed the schema, so that the rest
+/// can still be checked for meaning (a skill with a mistyped field keeps
+/// its place in the graph).
+#[derive(Debug)]
+#[cfg_attr(not(feature = "schema-validation"), allow(dead_code))] // only the validator prunes
+pub(crate) enum Prune {
+    /// Remove the value at this pointer (a member, or an array element).
+    Remove(String),
+    /// The object at this pointer lacks a required member: fill in a
+    /// neutral value so the object itself survives.
+    Fill(String, String),
 }
 
 /// Which schema to validate against.
