@@ -123,3 +123,27 @@ fn estimated_efforts_say_where_they_come_from() {
     let out = run(&["next", ESTIMATED, "--goal", "serving", "--done", "python,linear-algebra"]);
     golden("tests/fixtures/golden/next-estimated.txt", &stdout(&out));
 }
+
+/// A misspelt `prerequisities` key is a schema error: the lenient loader
+/// drops it, and `next` used to offer NumPy before Python from what was
+/// left. An invalid roadmap is reported, never queried.
+#[test]
+fn a_misspelt_prerequisites_key_is_reported_not_queried() {
+    let dir = std::env::temp_dir().join(format!("trailmap-learner-misspelt-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("misspelt.json");
+    std::fs::write(
+        &file,
+        r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [
+  {"id": "python", "name": "Python"},
+  {"id": "numpy", "name": "NumPy", "prerequisities": ["python"]}
+]}"#,
+    )
+    .unwrap();
+    let out = run(&["next", file.to_str().unwrap(), "--format", "json"]);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stdout(&out).is_empty(), "nothing is suggested: {}", stdout(&out));
+    assert!(stderr.contains("TM002") && stderr.contains("prerequisities"), "{stderr}");
+}

@@ -255,3 +255,16 @@ fn rule_command_prints_documentation() {
     assert!(rules.as_array().unwrap().iter().all(|r| r["documentation"].as_str().is_some_and(|d| !d.is_empty())));
     assert_eq!(run(&["rule", "TM999"]).status.code(), Some(2));
 }
+
+/// A code that breaks the model (here a duplicate key, TM003) cannot be
+/// turned off: ignoring it used to hide both the problem and the fact that
+/// no lint rule ran, and exit 0 with no output.
+#[test]
+fn ignoring_a_code_that_breaks_the_model_does_not_hide_it() {
+    let file = "tests/fixtures/malformed/duplicate-keys.json";
+    for flag in ["TM003", "duplicate-key", "ALL"] {
+        let out = run(&["lint", "--isolated", "--format", "concise", "--ignore", flag, file]);
+        assert_eq!(out.status.code(), Some(1), "--ignore {flag}:\n{}", stdout(&out));
+        assert!(stdout(&out).contains("[TM003]"), "--ignore {flag}:\n{}", stdout(&out));
+    }
+}

@@ -32,7 +32,7 @@ fn done_then_next_no_longer_lists_it() {
     let file = read(&dir.join("p.json"));
     assert_eq!(file["skills"]["python"]["status"], "done");
     let date = file["skills"]["python"]["date"].as_str().unwrap();
-    assert_eq!(date, trailmap::query::Date::today().to_string(), "done records today");
+    assert_eq!(date, trailmap::Date::today().to_string(), "done records today");
     let out = run_in(&dir, &["next", &small(), "--progress", "p.json", "--format", "json"], &[]);
     let ids: Vec<String> = serde_json::from_slice::<serde_json::Value>(&out.stdout)
         .unwrap()

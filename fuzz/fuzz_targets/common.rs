@@ -13,7 +13,7 @@ use trailmap_lint::emit;
 pub const MAX_BYTES: u64 = 1 << 20;
 
 pub fn options() -> trailmap::LoadOptions {
-    trailmap::LoadOptions { max_bytes: MAX_BYTES }
+    trailmap::LoadOptions::default().with_max_bytes(MAX_BYTES)
 }
 
 /// Splits `data` into at most `n` parts at NUL bytes. A raw NUL can never

@@ -33,31 +33,32 @@ fuzz_target!(|data: &[u8]| {
 
     let graph = SkillGraph::new(roadmap);
     let mut goals: Vec<&str> = roadmap.skills.iter().rev().take(2).map(|s| s.id.as_str()).collect();
-    let next =
-        graph.next(&progress, &NextOptions { goals: goals.iter().map(|g| (*g).to_owned()).collect(), limit: None });
+    let next = graph.next(&progress, &NextOptions::default().with_goals(goals.iter().copied())).unwrap_or_default();
     for suggestion in &next {
         assert!(!progress.is_satisfied(&suggestion.skill.id), "suggested a satisfied skill");
         for reason in &suggestion.reasons {
             let _ = reason.to_string();
         }
     }
-    let limited = graph.next(&progress, &NextOptions { goals: Vec::new(), limit: Some(3) });
+    let limited = graph.next(&progress, &NextOptions::default().with_limit(3)).unwrap_or_default();
     assert!(limited.len() <= 3);
 
     // The roadmap's own pace, else a common one; also a pace the CLI refuses.
     let pace = roadmap.hours_per_week.unwrap_or(10.0);
     if let Ok(plan) = graph.plan_all(&progress) {
         for hours_per_week in [pace, 10.0, 0.0, -1.0] {
-            let _ = graph.schedule(&plan, hours_per_week);
+            let _ = plan.schedule(hours_per_week);
         }
     }
     goals.push("no-such-skill");
     if let Ok(plan) = graph.plan(&goals[..goals.len().min(2)], &progress) {
-        if let Ok(schedule) = graph.schedule(&plan, pace) {
+        if let Ok(schedule) = plan.schedule(pace) {
             assert_eq!(schedule.items.len(), plan.steps.len());
         }
     }
     if roadmap.skills.iter().all(|s| s.id != "no-such-skill") {
         assert!(graph.plan(&goals, &progress).is_err(), "an unknown goal is an error");
+        let options = NextOptions::default().with_goals(goals.iter().copied());
+        assert!(graph.next(&progress, &options).is_err(), "an unknown goal is an error in next too");
     }
 });

@@ -63,7 +63,7 @@ pub fn op(name: &str) -> Option<&'static str> {
 
 fn load_options() -> LoadOptions {
     // Benchmarks go past the default 256 MiB input limit at 1M skills.
-    LoadOptions { max_bytes: u64::MAX }
+    LoadOptions::default().with_max_bytes(u64::MAX)
 }
 
 /// Runs `ops` (all when empty) on the roadmap at `base` and its mutated
@@ -150,7 +150,7 @@ pub fn run(
                         rule.code,
                         measure(budget, || {
                             let mut found = Vec::new();
-                            check(&ctx, &mut found);
+                            check(&ctx, rule, &mut found);
                             found
                         }),
                     );
@@ -169,7 +169,7 @@ pub fn run(
     if wanted("schedule") {
         record(
             "schedule",
-            measure(budget, || graph.plan_all(&progress).and_then(|plan| graph.schedule(&plan, 10.0).map(|s| s.weeks))),
+            measure(budget, || graph.plan_all(&progress).and_then(|plan| plan.schedule(10.0).map(|s| s.weeks))),
         );
     }
     if ["diff", "parse-both", "diff-e2e"].iter().any(|o| wanted(o)) {

@@ -126,7 +126,7 @@ pub fn read(args: &FileArgs, config: &Config) -> Result<Inputs, u8> {
         ));
         return Err(crate::cli::EXIT_USAGE);
     }
-    let options = LoadOptions { max_bytes: args.max_size };
+    let options = LoadOptions::default().with_max_bytes(args.max_size);
     let mut inputs = Inputs {
         roadmaps: Vec::new(),
         early: Vec::new(),

@@ -273,7 +273,7 @@ impl Config {
                 set(&o.severity, &mut on);
             }
         }
-        (on || rule.is_structural()).then_some(severity)
+        (on || rule.breaks_model()).then_some(severity)
     }
 
     /// `file` relative to the configuration's directory, with `/`.

@@ -35,11 +35,12 @@ pub mod suppress;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use trailmap::codes::Code;
 use trailmap::{Diagnostic, LoadOptions, Roadmap};
 
 use crate::config::Config;
 use crate::context::Context;
-use crate::registry::Check;
+use crate::registry::{Check, Rule};
 
 /// A file to lint: its name (as the user gave it) and its text.
 ///
@@ -109,12 +110,13 @@ impl Skipped {
         let why: Vec<&str> = self
             .codes
             .iter()
-            .map(|c| match *c {
-                "TM001" => "it does not parse",
-                "TM002" => "it does not match the schema",
-                "TM003" => "it repeats keys",
-                "TM009" => "it is over the size limit",
-                _ => "it is not UTF-8",
+            .map(|c| match Code::find(c) {
+                Some(Code::JsonSyntax) => "it does not parse",
+                Some(Code::Schema) => "it does not match the schema",
+                Some(Code::DuplicateKey) => "it repeats keys",
+                Some(Code::InputTooLarge) => "it is over the size limit",
+                Some(Code::InvalidEncoding) => "it is not UTF-8",
+                _ => "it is not a whole roadmap",
             })
             .collect();
         format!(
@@ -138,17 +140,15 @@ pub fn lint_report(files: &[SourceFile], config: &Config, options: &LoadOptions)
         let loaded = Roadmap::from_slice_with(f.text.as_bytes(), &f.name, options);
         // Rules need a whole model: skip them while the file does not even
         // parse into one (its validation errors say why).
-        let whole = !loaded.diagnostics.iter().any(|d| {
-            d.severity == trailmap::Severity::Error && matches!(d.code, "TM001" | "TM002" | "TM003" | "TM009" | "TM010")
-        });
+        let whole = loaded.is_whole();
         if let (Some(roadmap), true) = (loaded.roadmap, whole) {
             roadmaps.push((i, roadmap));
         } else {
             let mut codes: Vec<&'static str> = loaded
                 .diagnostics
                 .iter()
-                .filter(|d| d.severity == trailmap::Severity::Error)
-                .filter_map(|d| ["TM001", "TM002", "TM003", "TM009", "TM010"].into_iter().find(|c| *c == d.code))
+                .filter(|d| d.severity == trailmap::Severity::Error && trailmap::codes::breaks_model(d.code))
+                .map(|d| d.code)
                 .collect();
             codes.sort_unstable();
             codes.dedup();
@@ -164,7 +164,7 @@ pub fn lint_report(files: &[SourceFile], config: &Config, options: &LoadOptions)
     let mut cross = Vec::new();
     for rule in rules::RULES {
         if let Check::Files(check) = rule.check {
-            check(&contexts, &mut cross);
+            check(&contexts, rule, &mut cross);
         }
     }
     for d in cross {
@@ -212,7 +212,7 @@ fn finish(files: &[SourceFile], mut per_file: Vec<Vec<Diagnostic>>, config: &Con
         let mut problems = Vec::new();
         let mut suppressions = suppress::collect(&f.name, &f.text, &mut problems);
         diagnostics.retain(|d| {
-            if registry::find(d.code).is_some_and(registry::Rule::is_structural) {
+            if trailmap::codes::breaks_model(d.code) {
                 return true;
             }
             // Every entry that covers the finding counts as used.
@@ -223,7 +223,8 @@ fn finish(files: &[SourceFile], mut per_file: Vec<Vec<Diagnostic>>, config: &Con
             }
             !suppressed
         });
-        if let Some(rule) = registry::find("TM116") {
+        {
+            let rule = &rules::TM116;
             if let Some(severity) = config.severity_for(rule, &f.name) {
                 // A suppression of a rule that did not run this time is not
                 // known to be unused.
@@ -242,7 +243,8 @@ fn finish(files: &[SourceFile], mut per_file: Vec<Vec<Diagnostic>>, config: &Con
                 }
             }
         }
-        if let Some(rule) = registry::find("TM117") {
+        {
+            let rule = &rules::TM117;
             problems.retain_mut(|d| match config.severity_for(rule, &f.name) {
                 Some(severity) => {
                     if d.code == rule.code {
@@ -266,29 +268,29 @@ fn finish(files: &[SourceFile], mut per_file: Vec<Vec<Diagnostic>>, config: &Con
 pub(crate) const PARALLEL_MIN_SKILLS: usize = 2_000;
 
 /// The rule that takes longest on large roadmaps: started first.
-const LONGEST_RULE: &str = "TM109";
+const LONGEST_RULE: Rule = rules::TM109;
 
 /// What a per-file rule runs.
-type FileCheck = fn(&Context<'_>, &mut Vec<Diagnostic>);
+type FileCheck = fn(&Context<'_>, &Rule, &mut Vec<Diagnostic>);
 
 /// Runs the per-file rules the configuration enables on `ctx`, appending
 /// their diagnostics in rule order. On a large roadmap the rules run on up
 /// to [`std::thread::available_parallelism`] threads, each taking the next
 /// rule not yet started; the result is the same as one thread's.
 fn run_file_rules(ctx: &Context<'_>, config: &Config, out: &mut Vec<Diagnostic>) {
-    let mut checks: Vec<(usize, &str, FileCheck)> = rules::RULES
+    let mut checks: Vec<(usize, &Rule, FileCheck)> = rules::RULES
         .iter()
         .filter_map(|rule| match rule.check {
-            Check::File(check) if config.severity_for(rule, ctx.file).is_some() => Some((rule.code, check)),
+            Check::File(check) if config.severity_for(rule, ctx.file).is_some() => Some((rule, check)),
             _ => None,
         })
         .enumerate()
-        .map(|(i, (code, check))| (i, code, check))
+        .map(|(i, (rule, check))| (i, rule, check))
         .collect();
     // The longest rule starts first, so that it does not run alone at the
     // end while the other threads wait (similar-skill-names takes about as
     // long as every other rule together at 1M skills; BENCHMARKS.md).
-    checks.sort_by_key(|&(i, code, _)| (code != LONGEST_RULE, i));
+    checks.sort_by_key(|&(i, rule, _)| (rule.code != LONGEST_RULE.code, i));
     let threads = if ctx.roadmap.skills.len() < PARALLEL_MIN_SKILLS {
         1
     } else {
@@ -296,8 +298,8 @@ fn run_file_rules(ctx: &Context<'_>, config: &Config, out: &mut Vec<Diagnostic>)
     };
     if threads <= 1 {
         checks.sort_by_key(|&(i, _, _)| i);
-        for (_, _, check) in checks {
-            check(ctx, out);
+        for (_, rule, check) in checks {
+            check(ctx, rule, out);
         }
         return;
     }
@@ -307,10 +309,10 @@ fn run_file_rules(ctx: &Context<'_>, config: &Config, out: &mut Vec<Diagnostic>)
         let mut done = Vec::new();
         loop {
             let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(&(rule, _, check)) = checks.get(i) else { break };
+            let Some(&(index, rule, check)) = checks.get(i) else { break };
             let mut found = Vec::new();
-            check(ctx, &mut found);
-            done.push((rule, found));
+            check(ctx, rule, &mut found);
+            done.push((index, found));
         }
         done
     };

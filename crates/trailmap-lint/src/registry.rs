@@ -1,6 +1,7 @@
 //! The rule registry: stable codes and names, default severities, and
 //! each rule's documentation, which is its source file's `//!` comment.
 
+use trailmap::codes::Code;
 use trailmap::{Diagnostic, Severity};
 
 use crate::context::Context;
@@ -8,14 +9,15 @@ use crate::context::Context;
 /// How a rule produces its diagnostics.
 #[derive(Clone, Copy)]
 pub enum Check {
-    /// Runs on one roadmap at a time.
-    File(fn(&Context<'_>, &mut Vec<Diagnostic>)),
+    /// Runs on one roadmap at a time; the rule is handed its own entry
+    /// (code, name, severity) to report with.
+    File(fn(&Context<'_>, &Rule, &mut Vec<Diagnostic>)),
     /// Runs once over every roadmap of the run.
-    Files(fn(&[Context<'_>], &mut Vec<Diagnostic>)),
+    Files(fn(&[Context<'_>], &Rule, &mut Vec<Diagnostic>)),
     /// Produced by the linter itself (suppression bookkeeping).
     Engine,
     /// A validation problem from the core (`trailmap validate`).
-    Validation,
+    Validation(Code),
 }
 
 /// A lint rule: code, name, default severity, documentation and check.
@@ -52,7 +54,7 @@ impl Rule {
     /// assert!(doc.starts_with("## What it does"));
     /// ```
     pub fn doc(&self) -> String {
-        if matches!(self.check, Check::Validation) {
+        if matches!(self.check, Check::Validation(_)) {
             return self.source.to_owned();
         }
         let mut out = String::new();
@@ -80,61 +82,38 @@ impl Rule {
         }
     }
 
-    /// `true` for validation codes from the core, which `select`/`ignore`
-    /// cannot turn off when they mean the file could not be read as a
-    /// roadmap at all.
-    pub fn is_structural(&self) -> bool {
-        matches!(self.code, "TM001" | "TM002" | "TM009" | "TM010")
+    /// `true` for the core codes that [break the
+    /// model](trailmap::codes::Code::breaks_model): the file could not be
+    /// read as a whole roadmap, so lint rules did not run on it, and
+    /// `select`/`ignore`, severities and suppressions cannot turn it off
+    /// (hiding it would hide that nothing was checked).
+    ///
+    /// ```
+    /// use trailmap_lint::registry::find;
+    /// assert!(find("TM003").unwrap().breaks_model());
+    /// assert!(!find("TM005").unwrap().breaks_model());
+    /// ```
+    pub fn breaks_model(&self) -> bool {
+        matches!(self.check, Check::Validation(code) if code.breaks_model())
     }
-}
-
-macro_rules! validation {
-    ($( $code:ident ),* $(,)?) => {
-        [$( {
-            let (code, name) = trailmap::codes::$code;
-            (code, name)
-        } ),*]
-    };
-}
-
-fn validation_summary(code: &str) -> &'static str {
-    trailmap::codes::ALL.iter().find(|((c, _), _)| *c == code).map_or("", |(_, s)| s)
 }
 
 /// Every rule, validation codes first, in code order.
 pub fn all() -> &'static [Rule] {
     static ALL: std::sync::OnceLock<Vec<Rule>> = std::sync::OnceLock::new();
     ALL.get_or_init(|| {
-        let mut rules: Vec<Rule> = validation!(
-            JSON_SYNTAX,
-            SCHEMA,
-            DUPLICATE_KEY,
-            DUPLICATE_ID,
-            UNKNOWN_REFERENCE,
-            SELF_PREREQUISITE,
-            PREREQUISITE_CYCLE,
-            INVALID_VERSION,
-            INPUT_TOO_LARGE,
-            INVALID_ENCODING,
-            EMPTY_ANY_OF,
-            BYTE_ORDER_MARK,
-            REVERSED_SPAN,
-        )
-        .into_iter()
-        .map(|(code, name)| Rule {
-            code,
-            name,
-            // A byte-order mark is ignored, so only a warning by default.
-            default_severity: if code == trailmap::codes::BYTE_ORDER_MARK.0 {
-                Severity::Warning
-            } else {
-                Severity::Error
-            },
-            fixable: false,
-            source: trailmap::codes::documentation(code).unwrap_or_else(|| validation_summary(code)),
-            check: Check::Validation,
-        })
-        .collect();
+        let mut rules: Vec<Rule> = Code::ALL
+            .iter()
+            .filter(|code| !code.is_progress_code())
+            .map(|&code| Rule {
+                code: code.code(),
+                name: code.name(),
+                default_severity: code.default_severity(),
+                fixable: false,
+                source: code.documentation(),
+                check: Check::Validation(code),
+            })
+            .collect();
         rules.extend_from_slice(crate::rules::RULES);
         rules.sort_by_key(|r| r.code);
         rules

@@ -64,13 +64,8 @@ pub fn collect(file: &str, source: &str, problems: &mut Vec<Diagnostic>) -> Vec<
 }
 
 fn invalid(file: &str, pointer: String, message: String) -> Diagnostic {
-    let rule = registry::find("TM117");
-    let mut d = Diagnostic::new(
-        rule.map_or("TM117", |r| r.code),
-        rule.map_or("invalid-suppression", |r| r.name),
-        trailmap::Severity::Error,
-        message,
-    )
+    let rule = crate::rules::TM117;
+    let mut d = Diagnostic::new(rule.code, rule.name, rule.default_severity, message)
     .at(pointer)
     .with_help("each entry needs a known \"rule\" and a \"reason\", e.g. {\"rule\": \"TM104\", \"reason\": \"the source overlaps these stages\"}");
     d.file = file.to_owned();

@@ -48,3 +48,42 @@ fn codes_and_names_are_unique_and_well_formed() {
         assert!(!rule.doc().is_empty(), "{} has no documentation", rule.code);
     }
 }
+
+/// One predicate decides both "the model is whole" (rules run) and "cannot
+/// be turned off": every core code that breaks the model is a registered
+/// rule that configuration cannot disable.
+#[test]
+fn codes_that_break_the_model_cannot_be_disabled() {
+    use trailmap::codes::Code;
+    use trailmap_lint::config::Config;
+    let mut config = Config::default();
+    config.file.lint.ignore = vec!["ALL".to_owned()];
+    for code in Code::ALL.iter().filter(|c| !c.is_progress_code()) {
+        let rule = registry::find(code.code()).unwrap();
+        assert_eq!(rule.breaks_model(), code.breaks_model(), "{code}");
+        assert_eq!(config.severity_for(rule, "r.json").is_some(), code.breaks_model(), "{code}");
+    }
+    assert!(Code::DuplicateKey.breaks_model());
+}
+
+/// Every core code is documented by its own file in `src/codes/`, named
+/// after its code and name like the rules' files, with the rules' sections.
+#[test]
+fn every_core_code_is_documented_by_its_file() {
+    use trailmap::codes::Code;
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../trailmap/src/codes");
+    let mut files: Vec<String> =
+        std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    files.sort();
+    let mut expected: Vec<String> = Code::ALL.iter().map(|c| c.doc_file().to_owned()).collect();
+    expected.sort();
+    assert_eq!(files, expected, "a file in src/codes/ without its code, or the reverse");
+    for code in Code::ALL {
+        assert_eq!(code.doc_file(), format!("{}_{}.md", code.code().to_lowercase(), code.name().replace('-', "_")));
+        let text = std::fs::read_to_string(dir.join(code.doc_file())).unwrap();
+        assert_eq!(code.documentation(), text.trim_end());
+        for section in ["## What it does", "## Why it matters", "## Example", "## Fix"] {
+            assert!(code.documentation().contains(section), "{code}: documentation lacks `{section}`");
+        }
+    }
+}

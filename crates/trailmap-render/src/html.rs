@@ -398,7 +398,8 @@ impl<'r> Page<'r> {
     /// The "What next" panel as `trailmap next` ranks it for the preloaded
     /// progress; the script redraws it on every tick.
     fn next_panel(&mut self) {
-        let next = self.graph.next(&self.progress, &NextOptions::default());
+        // Without goals no query error is possible.
+        let next = self.graph.next(&self.progress, &NextOptions::default()).unwrap_or_default();
         self.out.push_str(
             "<aside class=\"tm-next\" aria-labelledby=\"tm-next-heading\"><h2 id=\"tm-next-heading\">What next</h2>\
              <p class=\"tm-muted\">Every skill you can start now, most useful first.</p><ol id=\"tm-next-list\" aria-live=\"polite\">",

@@ -13,10 +13,11 @@
 
 use std::fmt::Write as _;
 
+use trailmap::Date;
 use trailmap::Roadmap;
-use trailmap::effort::format_hours;
 use trailmap::escape;
-use trailmap::query::{Date, Schedule};
+use trailmap::query::Schedule;
+use trailmap::query::effort::format_hours;
 
 use crate::learner::week_start;
 
@@ -29,7 +30,7 @@ pub const SESSION_START_HOUR: u32 = 18;
 /// How to lay the schedule out.
 ///
 /// ```
-/// let start = trailmap::query::Date::parse("2027-01-04").unwrap();
+/// let start = trailmap::Date::parse("2027-01-04").unwrap();
 /// let options = trailmap_render::ics::IcsOptions::new(start, 0);
 /// assert_eq!(options.sessions_per_week, None);
 /// ```
@@ -91,8 +92,8 @@ impl Block<'_> {
 /// let roadmap = Roadmap::from_json_str(r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [
 ///     {"id": "a", "name": "A", "effort_hours": 6}, {"id": "b", "name": "B", "effort_hours": 6}]}"#).roadmap.unwrap();
 /// let graph = SkillGraph::new(&roadmap);
-/// let schedule = graph.schedule(&graph.plan_all(&Progress::default()).unwrap(), 8.0).unwrap();
-/// let start = trailmap::query::Date::parse("2027-01-04").unwrap();
+/// let schedule = graph.plan_all(&Progress::default()).unwrap().schedule(8.0).unwrap();
+/// let start = trailmap::Date::parse("2027-01-04").unwrap();
 /// let text = trailmap_render::ics::ics(&roadmap, &schedule, &trailmap_render::ics::IcsOptions::new(start, 0));
 /// assert_eq!(text.matches("BEGIN:VEVENT").count(), 2);
 /// assert!(text.contains("SUMMARY:Week 1: A\\, B\r\n"));

@@ -5,10 +5,9 @@
 use foldhash::{HashMap, HashMapExt};
 use std::cell::RefCell;
 
-use crate::codes::{self, Code};
+use crate::codes::Code;
 use crate::diagnostic::{Diagnostic, Severity, push_token};
 use crate::graph::SkillGraph;
-use crate::load::item_pointer;
 use crate::suggest::Suggester;
 use crate::{Phase, Prerequisite, Roadmap};
 
@@ -55,7 +54,7 @@ impl Origins {
 }
 
 fn error(code: Code, message: String) -> Diagnostic {
-    Diagnostic::new(code.0, code.1, Severity::Error, message)
+    code.diagnostic(Severity::Error, message)
 }
 
 fn child(base: &str, tokens: &[&str]) -> String {
@@ -95,7 +94,7 @@ impl References<'_> {
         if self.skills.contains_key(id) {
             return;
         }
-        let mut d = error(codes::UNKNOWN_REFERENCE, format!("unknown skill `{}`", crate::validate::preview_str(id)))
+        let mut d = error(Code::UnknownReference, format!("unknown skill `{}`", crate::validate::preview_str(id)))
             .at(pointer());
         if let Some(new) = self.former.get(id) {
             d = d.with_help(format!("`{id}` was renamed to `{new}`: use the new id"));
@@ -115,7 +114,7 @@ impl References<'_> {
                     if group.any_of.is_empty() {
                         out.push(
                             error(
-                                codes::EMPTY_ANY_OF,
+                                Code::EmptyAnyOf,
                                 "`any_of` group has no member, so it can never be satisfied".into(),
                             )
                             .at(child(&base(), &[&i.to_string(), "any_of"]))
@@ -141,7 +140,7 @@ impl References<'_> {
         if table.contains_key(id) {
             return;
         }
-        let mut d = error(codes::UNKNOWN_REFERENCE, format!("unknown {kind} `{}`", crate::validate::preview_str(id)))
+        let mut d = error(Code::UnknownReference, format!("unknown {kind} `{}`", crate::validate::preview_str(id)))
             .at(pointer());
         if let Some(best) = self.hints.borrow_mut().suggest(kind, id, table.keys().copied()) {
             d = d.with_help(format!("did you mean `{best}`?"));
@@ -162,7 +161,7 @@ fn unique_ids<'a, P: Fn() -> String>(
     for (i, (id, pointer)) in items.enumerate() {
         if let Some(&first) = seen.get(id) {
             out.push(
-                error(codes::DUPLICATE_ID, format!("duplicate {kind} id `{}`", crate::validate::preview_str(id)))
+                error(Code::DuplicateId, format!("duplicate {kind} id `{}`", crate::validate::preview_str(id)))
                     .at(child(&pointer(), &["id"]))
                     .with_help(format!("the first is at {}; ids must be unique among {kind}s", first_pointer[first]())),
             );
@@ -179,7 +178,7 @@ pub(crate) fn check_roadmap(roadmap: &Roadmap, origins: &Origins, out: &mut Vec<
     if semver::Version::parse(&roadmap.version).is_err() {
         out.push(
             error(
-                codes::INVALID_VERSION,
+                Code::InvalidVersion,
                 format!("`{}` is not a semantic version", crate::validate::preview_str(&roadmap.version)),
             )
             .at("/version")
@@ -198,7 +197,7 @@ pub(crate) fn check_roadmap(roadmap: &Roadmap, origins: &Origins, out: &mut Vec<
             if skills.contains_key(old.as_str()) {
                 out.push(
                     error(
-                        codes::DUPLICATE_ID,
+                        Code::DuplicateId,
                         format!("former id `{old}` of `{}` is also the id of a current skill", skill.id),
                     )
                     .at(child(&origins.pointer("skills", i), &["former_ids", &k.to_string()]))
@@ -207,7 +206,7 @@ pub(crate) fn check_roadmap(roadmap: &Roadmap, origins: &Origins, out: &mut Vec<
             } else if let Some(other) = former.insert(old.as_str(), skill.id.as_str()) {
                 out.push(
                     error(
-                        codes::DUPLICATE_ID,
+                        Code::DuplicateId,
                         format!("former id `{old}` is claimed by both `{other}` and `{}`", skill.id),
                     )
                     .at(child(&origins.pointer("skills", i), &["former_ids", &k.to_string()])),
@@ -222,7 +221,7 @@ pub(crate) fn check_roadmap(roadmap: &Roadmap, origins: &Origins, out: &mut Vec<
     for (span, pointer) in spans {
         match span.end_at {
             Some(end) if end < span.start => out.push(
-                error(codes::REVERSED_SPAN, format!("the span ends at {end}, before its start at {}", span.start))
+                error(Code::ReversedSpan, format!("the span ends at {end}, before its start at {}", span.start))
                     .at(child(&pointer, &["end"]))
                     .with_help("`end` is inclusive and may not come before `start`: swap them, or fix the typo"),
             ),
@@ -262,7 +261,7 @@ pub(crate) fn check_roadmap(roadmap: &Roadmap, origins: &Origins, out: &mut Vec<
         for (k, prerequisite) in skill.prerequisites.iter().enumerate() {
             if prerequisite.skill_ids().any(|id| id == skill.id) {
                 out.push(
-                    error(codes::SELF_PREREQUISITE, format!("skill `{}` lists itself as a prerequisite", skill.id))
+                    error(Code::SelfPrerequisite, format!("skill `{}` lists itself as a prerequisite", skill.id))
                         .at(child(&base(), &["prerequisites", &k.to_string()]))
                         .with_help("remove this entry"),
                 );
@@ -342,13 +341,18 @@ pub(crate) fn check_roadmap(roadmap: &Roadmap, origins: &Origins, out: &mut Vec<
             let Some(i) = roadmap.skills.iter().position(|s| &s.id == first) else { continue };
             let entry = graph.blocked_entry(first, second).unwrap_or(0);
             out.push(
-                error(
-                    codes::PREREQUISITE_CYCLE,
-                    format!("prerequisite cycle of {} skills: {cycle}", cycle.skills.len()),
-                )
-                .at(child(&origins.pointer("skills", i), &["prerequisites", &entry.to_string()]))
-                .with_help("no skill on a cycle can ever be learned: remove one of these prerequisites"),
+                error(Code::PrerequisiteCycle, format!("prerequisite cycle of {} skills: {cycle}", cycle.skills.len()))
+                    .at(child(&origins.pointer("skills", i), &["prerequisites", &entry.to_string()]))
+                    .with_help("no skill on a cycle can ever be learned: remove one of these prerequisites"),
             );
         }
     }
+}
+
+/// JSON Pointer of `/section/index` (with the original index).
+pub(crate) fn item_pointer(section: &str, index: usize) -> String {
+    let mut p = String::with_capacity(section.len() + 8);
+    push_token(&mut p, section);
+    push_token(&mut p, &index.to_string());
+    p
 }

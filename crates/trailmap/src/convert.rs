@@ -9,7 +9,7 @@
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Number;
 
-use crate::codes;
+use crate::codes::Code;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::format::Format;
 use crate::locate::LineIndex;
@@ -44,7 +44,8 @@ pub fn convert(source: &str, from: Format, to: Format) -> Result<Converted, Box<
             let document = crate::yaml::parse(source).map_err(|err| {
                 let index = LineIndex::new(source);
                 Box::new(
-                    Diagnostic::new(codes::JSON_SYNTAX.0, codes::JSON_SYNTAX.1, Severity::Error, err.message)
+                    Code::JsonSyntax
+                        .diagnostic(Severity::Error, err.message)
                         .with_help(err.help)
                         .with_location(index.location(source, err.span.0, err.span.1)),
                 )
@@ -77,15 +78,11 @@ pub fn convert(source: &str, from: Format, to: Format) -> Result<Converted, Box<
 
 fn duplicate(source: &str, pointer: &str, key: (usize, usize)) -> Diagnostic {
     let name = crate::diagnostic::pointer_tokens(pointer).pop().unwrap_or_default();
-    Diagnostic::new(
-        codes::DUPLICATE_KEY.0,
-        codes::DUPLICATE_KEY.1,
-        Severity::Error,
-        format!("duplicate key `{}`", crate::validate::preview_str(&name)),
-    )
-    .with_help("parsers disagree on which duplicate wins: keep exactly one, then convert")
-    .with_location(LineIndex::new(source).location(source, key.0, key.1))
-    .at_key(pointer.to_owned())
+    Code::DuplicateKey
+        .diagnostic(Severity::Error, format!("duplicate key `{}`", crate::validate::preview_str(&name)))
+        .with_help("parsers disagree on which duplicate wins: keep exactly one, then convert")
+        .with_location(LineIndex::new(source).location(source, key.0, key.1))
+        .at_key(pointer.to_owned())
 }
 
 /// Reads JSON into the ordered tree (spans are not kept: a JSON source is

@@ -243,6 +243,7 @@ impl Diagnostic {
 /// trailmap::diagnostic::push_token(&mut p, "a/b~c");
 /// assert_eq!(p, "/skills/a~1b~0c");
 /// ```
+#[doc(hidden)] // shared by the trailmap crates, not part of the API
 pub fn push_token(pointer: &mut String, token: &str) {
     pointer.push('/');
     for c in token.chars() {
@@ -260,6 +261,7 @@ pub fn push_token(pointer: &mut String, token: &str) {
 /// assert_eq!(trailmap::diagnostic::pointer_tokens("/a~1b/0"), ["a/b", "0"]);
 /// assert!(trailmap::diagnostic::pointer_tokens("").is_empty());
 /// ```
+#[doc(hidden)] // shared by the trailmap crates, not part of the API
 pub fn pointer_tokens(pointer: &str) -> Vec<String> {
     if pointer.is_empty() {
         return Vec::new();

@@ -194,39 +194,10 @@ const ASCII_PUNCTUATION: &[(char, &str)] = &[
 /// `pattern` and `maxLength` do), so the types and the schema agree.
 pub(crate) fn checked<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     let id = String::deserialize(d)?;
-    if UNCHECKED.with(std::cell::Cell::get) {
-        return Ok(id);
-    }
     match problem(&id) {
         None => Ok(id),
         Some(why) => Err(de::Error::custom(format_args!("invalid id: {why}"))),
     }
-}
-
-thread_local! {
-    static UNCHECKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Runs `f` with id checks off on this thread, so tests of the renderers
-/// and emitters can build models with hostile ids (which a library user
-/// can also build by hand) through serde. Not for production use.
-///
-/// ```
-/// let roadmap: trailmap::Roadmap = trailmap::ids::with_unchecked_ids(|| {
-///     serde_json::from_str(r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [{"id": "<a b>", "name": "X"}]}"#)
-/// }).unwrap();
-/// assert_eq!(roadmap.skills[0].id, "<a b>");
-/// ```
-#[doc(hidden)]
-pub fn with_unchecked_ids<R>(f: impl FnOnce() -> R) -> R {
-    struct Restore(bool);
-    impl Drop for Restore {
-        fn drop(&mut self) {
-            UNCHECKED.with(|c| c.set(self.0));
-        }
-    }
-    let _restore = Restore(UNCHECKED.with(|c| c.replace(true)));
-    f()
 }
 
 #[cfg(test)]

@@ -17,8 +17,7 @@
 //!     {"id": "pandas", "name": "Pandas", "prerequisites": ["numpy"]}
 //!   ]
 //! }"#);
-//! assert!(loaded.is_valid(), "{:?}", loaded.diagnostics);
-//! let roadmap = loaded.roadmap.unwrap();
+//! let (roadmap, _warnings) = loaded.into_result().expect("a valid roadmap");
 //!
 //! // What comes after Python?
 //! let graph = SkillGraph::new(&roadmap);
@@ -26,16 +25,26 @@
 //! assert_eq!(graph.all_dependents("python"), ["numpy", "pandas"]);
 //! ```
 //!
+//! Queries need a valid roadmap: [`Loaded::into_result`] hands one out
+//! only when the file has no error. With `default-features = false` the
+//! crate builds without the JSON Schema validator (the `schema-validation`
+//! feature): a broken file then reports serde's first error instead of
+//! every schema violation. See `examples/` for whole programs.
+//!
 //! Nothing here prints or exits: problems are [`Diagnostic`]s with a stable
 //! code, a JSON Pointer and a line and column, for the caller to render.
 
 pub(crate) mod check;
 pub mod codes;
 pub mod convert;
+pub mod date;
 pub mod diagnostic;
-pub mod effort;
+// Shared by the trailmap crates, not part of the library's API.
+#[doc(hidden)]
 pub mod escape;
 pub mod format;
+// Shared by the trailmap crates, not part of the library's API.
+#[doc(hidden)]
 pub mod fs;
 pub mod graph;
 pub mod ids;
@@ -48,10 +57,13 @@ pub mod query;
 pub mod resolve;
 pub mod scaffold;
 pub mod schema;
+// Shared by the trailmap crates, not part of the library's API.
+#[doc(hidden)]
 pub mod suggest;
 mod validate;
 mod yaml;
 
+pub use date::Date;
 pub use diagnostic::{Anchor, Diagnostic, Edit, Fix, Location, Severity};
 pub use format::Format;
 pub use graph::{Cycle, PhaseNode, Redundant, SkillGraph};

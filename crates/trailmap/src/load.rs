@@ -13,11 +13,13 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+use crate::Roadmap;
 use crate::check::{self, Origins};
+use crate::codes::Code;
 use crate::diagnostic::{Diagnostic, Location, Severity, push_token};
 use crate::format::Format;
 use crate::locate::{self, LineIndex};
-use crate::{Roadmap, codes};
+use crate::validate::Prune;
 
 /// Default upper bound on the size of one input file: 256 MiB.
 pub const DEFAULT_MAX_BYTES: u64 = 256 * 1024 * 1024;
@@ -25,11 +27,12 @@ pub const DEFAULT_MAX_BYTES: u64 = 256 * 1024 * 1024;
 /// How to load. The defaults suit untrusted input.
 ///
 /// ```
-/// let options = trailmap::LoadOptions { max_bytes: 1024, ..Default::default() };
+/// let options = trailmap::LoadOptions::default().with_max_bytes(1024);
 /// let loaded = trailmap::Roadmap::from_json_str_with(&"x".repeat(2000), "big.json", &options);
 /// assert_eq!(loaded.diagnostics[0].code, "TM009");
 /// ```
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct LoadOptions {
     /// Inputs larger than this many bytes are refused with `TM009`.
     pub max_bytes: u64,
@@ -38,6 +41,14 @@ pub struct LoadOptions {
 impl Default for LoadOptions {
     fn default() -> Self {
         LoadOptions { max_bytes: DEFAULT_MAX_BYTES }
+    }
+}
+
+impl LoadOptions {
+    /// Refuse inputs larger than `max_bytes` (`TM009`).
+    pub fn with_max_bytes(mut self, max_bytes: u64) -> Self {
+        self.max_bytes = max_bytes;
+        self
     }
 }
 
@@ -54,6 +65,7 @@ impl Default for LoadOptions {
 /// assert!(loaded.is_valid());
 /// ```
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Loaded {
     /// The model, possibly partial when there are errors.
     pub roadmap: Option<Roadmap>,
@@ -69,6 +81,47 @@ impl Loaded {
     /// ```
     pub fn is_valid(&self) -> bool {
         self.diagnostics.iter().all(|d| d.severity < Severity::Error)
+    }
+
+    /// `true` when the model holds the whole file: it was built, and no
+    /// error [breaks the model](crate::codes::Code::breaks_model) (syntax,
+    /// schema, duplicate keys, size, encoding). A whole model may still
+    /// have meaning errors (an unknown reference, a cycle); lint rules run
+    /// on it, queries should not (see [`into_result`](Self::into_result)).
+    ///
+    /// ```
+    /// let loaded = trailmap::Roadmap::from_json_str(r#"{"id": "r", "title": "R", "version": "1.0.0",
+    ///     "skills": [{"id": "a", "name": "A", "prerequisites": ["b"]}]}"#);
+    /// assert!(loaded.is_whole() && !loaded.is_valid());
+    /// let loaded = trailmap::Roadmap::from_json_str(r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [], "x": 1}"#);
+    /// assert!(!loaded.is_whole());
+    /// ```
+    pub fn is_whole(&self) -> bool {
+        self.roadmap.is_some()
+            && !self.diagnostics.iter().any(|d| d.severity == Severity::Error && crate::codes::breaks_model(d.code))
+    }
+
+    /// The model when the file is valid (no error), with the warnings;
+    /// otherwise every diagnostic. The way to get a roadmap to query: a
+    /// partial model (a misspelt key dropped a skill's prerequisites) is
+    /// never handed out by accident.
+    ///
+    /// ```
+    /// let ok = trailmap::Roadmap::from_json_str(r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": []}"#);
+    /// let (roadmap, warnings) = ok.into_result().unwrap();
+    /// assert_eq!((roadmap.id.as_str(), warnings.len()), ("r", 0));
+    ///
+    /// let bad = trailmap::Roadmap::from_json_str(r#"{"id": "r", "title": "R", "version": "1.0.0",
+    ///     "skills": [{"id": "a", "name": "A", "prerequisities": ["b"]}]}"#);
+    /// assert_eq!(bad.into_result().unwrap_err()[0].code, "TM002");
+    /// ```
+    pub fn into_result(self) -> Result<(Roadmap, Vec<Diagnostic>), Vec<Diagnostic>> {
+        match self.roadmap {
+            Some(roadmap) if self.diagnostics.iter().all(|d| d.severity < Severity::Error) => {
+                Ok((roadmap, self.diagnostics))
+            }
+            _ => Err(self.diagnostics),
+        }
     }
 }
 
@@ -221,7 +274,7 @@ impl Roadmap {
     /// [`from_path`](Self::from_path) with options.
     ///
     /// ```
-    /// let options = trailmap::LoadOptions { max_bytes: 10 };
+    /// let options = trailmap::LoadOptions::default().with_max_bytes(10);
     /// let path = std::env::temp_dir().join("trailmap-doc-from-path-with.json");
     /// std::fs::write(&path, "{\"id\": \"much too long for ten bytes\"}").unwrap();
     /// let loaded = trailmap::Roadmap::from_path_with(&path, &options).unwrap();
@@ -239,14 +292,10 @@ impl Roadmap {
 }
 
 fn too_large(size: u64, max: u64, file: &str) -> Diagnostic {
-    let mut d = Diagnostic::new(
-        codes::INPUT_TOO_LARGE.0,
-        codes::INPUT_TOO_LARGE.1,
-        Severity::Error,
-        format!("input is {size} bytes, over the limit of {max} bytes"),
-    )
-    .with_help("raise the limit with --max-size if the file is trusted")
-    .with_location(start_location());
+    let mut d = Code::InputTooLarge
+        .diagnostic(Severity::Error, format!("input is {size} bytes, over the limit of {max} bytes"))
+        .with_help("raise the limit with --max-size if the file is trusted")
+        .with_location(start_location());
     d.file = file.to_owned();
     d
 }
@@ -287,14 +336,10 @@ pub(crate) fn load_document<T: DeserializeOwned>(
         }
         diagnostics.1.insert(
             0,
-            Diagnostic::new(
-                codes::BYTE_ORDER_MARK.0,
-                codes::BYTE_ORDER_MARK.1,
-                Severity::Warning,
-                "file starts with a UTF-8 byte-order mark",
-            )
-            .with_help("other tools refuse a byte-order mark (RFC 8259 §8.1): save the file as UTF-8 without BOM")
-            .with_location(Location { end_column: 2, end_offset: 3, ..start_location() }),
+            Code::ByteOrderMark
+                .diagnostic(Severity::Warning, "file starts with a UTF-8 byte-order mark")
+                .with_help("other tools refuse a byte-order mark (RFC 8259 §8.1): save the file as UTF-8 without BOM")
+                .with_location(Location { end_column: 2, end_offset: 3, ..start_location() }),
         );
     }
     diagnostics
@@ -320,14 +365,10 @@ fn load_text<T: DeserializeOwned>(
             location.end_column += 1;
             location.end_offset += 1;
             diagnostics.push(
-                Diagnostic::new(
-                    codes::INVALID_ENCODING.0,
-                    codes::INVALID_ENCODING.1,
-                    Severity::Error,
-                    format!("invalid UTF-8 at byte {}", err.valid_up_to()),
-                )
-                .with_help("roadmap files must be UTF-8; re-save the file as UTF-8")
-                .with_location(location),
+                Code::InvalidEncoding
+                    .diagnostic(Severity::Error, format!("invalid UTF-8 at byte {}", err.valid_up_to()))
+                    .with_help("roadmap files must be UTF-8; re-save the file as UTF-8")
+                    .with_location(location),
             );
             return (None, diagnostics);
         }
@@ -380,7 +421,7 @@ fn salvage<T>(
     let before = diagnostics.len();
     let mut prunes = Vec::new();
     crate::validate::schema_errors(kind, &value, diagnostics, &mut prunes);
-    if diagnostics.len() == before && !diagnostics.iter().any(|d| d.code == codes::DUPLICATE_KEY.0) {
+    if diagnostics.len() == before && !diagnostics.iter().any(|d| d.code == Code::DuplicateKey.code()) {
         diagnostics.push(type_error());
     }
     prune(&mut value, prunes);
@@ -419,7 +460,7 @@ fn foreign_file(kind: crate::validate::Kind, value: &Value) -> Option<Diagnostic
         }
         _ => return None,
     };
-    Some(Diagnostic::new(codes::SCHEMA.0, codes::SCHEMA.1, Severity::Error, what).with_help(help).at(""))
+    Some(Code::Schema.diagnostic(Severity::Error, what).with_help(help).at(""))
 }
 
 /// The YAML path: the document tree gives the value to check and the
@@ -436,7 +477,8 @@ fn load_yaml<T: DeserializeOwned>(
         Ok(document) => document,
         Err(err) => {
             diagnostics.push(
-                Diagnostic::new(codes::JSON_SYNTAX.0, codes::JSON_SYNTAX.1, Severity::Error, err.message)
+                Code::JsonSyntax
+                    .diagnostic(Severity::Error, err.message)
                     .with_help(err.help)
                     .with_location(index.location(source, err.span.0, err.span.1)),
             );
@@ -446,15 +488,17 @@ fn load_yaml<T: DeserializeOwned>(
     for dup in &document.duplicates {
         let (line, column) = index.line_col(source, dup.first.0);
         diagnostics.push(
-            Diagnostic::new(
-                codes::DUPLICATE_KEY.0,
-                codes::DUPLICATE_KEY.1,
-                Severity::Error,
-                format!("duplicate key `{}`; the first is at line {line}, column {column}", pointer_last(&dup.pointer)),
-            )
-            .with_help("YAML forbids repeated keys, and parsers disagree on which one wins: keep exactly one")
-            .with_location(index.location(source, dup.key.0, dup.key.1))
-            .at_key(dup.pointer.clone()),
+            Code::DuplicateKey
+                .diagnostic(
+                    Severity::Error,
+                    format!(
+                        "duplicate key `{}`; the first is at line {line}, column {column}",
+                        pointer_last(&dup.pointer)
+                    ),
+                )
+                .with_help("YAML forbids repeated keys, and parsers disagree on which one wins: keep exactly one")
+                .with_location(index.location(source, dup.key.0, dup.key.1))
+                .at_key(dup.pointer.clone()),
         );
     }
     let value = document.root.to_value();
@@ -463,7 +507,7 @@ fn load_yaml<T: DeserializeOwned>(
         Ok(model) => (Some(model), Origins::Identity),
         Err(err) => salvage(value, kind, lenient, &mut diagnostics, || {
             let message = err.map_or_else(|| "the document does not match the schema".to_owned(), |e| e.to_string());
-            Diagnostic::new(codes::SCHEMA.0, codes::SCHEMA.1, Severity::Error, message)
+            Code::Schema.diagnostic(Severity::Error, message)
         }),
     };
     if let Some(model) = &model {
@@ -480,15 +524,14 @@ fn duplicate_keys(source: &str, diagnostics: &mut Vec<Diagnostic>) {
         let (line, column) = index.line_col(source, first.0);
         let name = pointer_last(&pointer);
         diagnostics.push(
-            Diagnostic::new(
-                codes::DUPLICATE_KEY.0,
-                codes::DUPLICATE_KEY.1,
-                Severity::Error,
-                format!("duplicate key `{name}`; the first is at line {line}, column {column}"),
-            )
-            .with_help("JSON parsers disagree on which duplicate wins: keep exactly one")
-            .with_location(index.location(source, key.0, key.1))
-            .at_key(pointer),
+            Code::DuplicateKey
+                .diagnostic(
+                    Severity::Error,
+                    format!("duplicate key `{name}`; the first is at line {line}, column {column}"),
+                )
+                .with_help("JSON parsers disagree on which duplicate wins: keep exactly one")
+                .with_location(index.location(source, key.0, key.1))
+                .at_key(pointer),
         );
     }
 }
@@ -535,14 +578,14 @@ pub(crate) fn syntax_error(source: &str, err: &serde_json::Error) -> Diagnostic 
     } else {
         "fix the JSON syntax first; no other check runs until the file parses"
     };
-    Diagnostic::new(codes::JSON_SYNTAX.0, codes::JSON_SYNTAX.1, Severity::Error, format!("invalid JSON: {message}"))
+    Code::JsonSyntax
+        .diagnostic(Severity::Error, format!("invalid JSON: {message}"))
         .with_help(help)
         .with_location(location)
 }
 
 fn type_error(source: &str, err: &serde_json::Error) -> Diagnostic {
-    Diagnostic::new(codes::SCHEMA.0, codes::SCHEMA.1, Severity::Error, bare_message(err))
-        .with_location(error_location(source, err))
+    Code::Schema.diagnostic(Severity::Error, bare_message(err)).with_location(error_location(source, err))
 }
 
 /// Deserializes one field leniently: a wrong type gives the default (the
@@ -610,26 +653,6 @@ fn lenient_roadmap(value: &Value) -> Option<(Roadmap, Origins)> {
         areas: area_origin,
     };
     Some((roadmap, origins))
-}
-
-/// JSON Pointer of `/section/index` (with the original index).
-pub(crate) fn item_pointer(section: &str, index: usize) -> String {
-    let mut p = String::with_capacity(section.len() + 8);
-    push_token(&mut p, section);
-    push_token(&mut p, &index.to_string());
-    p
-}
-
-/// What to cut out of a document that failed the schema, so that the rest
-/// can still be checked for meaning (a skill with a mistyped field keeps
-/// its place in the graph).
-#[derive(Debug)]
-pub(crate) enum Prune {
-    /// Remove the value at this pointer (a member, or an array element).
-    Remove(String),
-    /// The object at this pointer lacks a required member: fill in a
-    /// neutral value so the object itself survives.
-    Fill(String, String),
 }
 
 fn prune(value: &mut Value, prunes: Vec<Prune>) {

@@ -13,10 +13,11 @@ use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
 use crate::check::Origins;
+use crate::codes::Code;
 use crate::diagnostic::{Diagnostic, Severity, push_token};
 use crate::load::{LoadOptions, ReadError, load_document, read_file};
 use crate::suggest::Suggester;
-use crate::{Extensions, Roadmap, codes};
+use crate::{Extensions, Roadmap};
 
 /// A learner's progress file.
 ///
@@ -285,13 +286,12 @@ impl Progress {
             }
             let mut pointer = String::from("/skills");
             push_token(&mut pointer, id);
-            let mut d = Diagnostic::new(
-                codes::UNKNOWN_PROGRESS_SKILL.0,
-                codes::UNKNOWN_PROGRESS_SKILL.1,
-                Severity::Warning,
-                format!("progress names skill `{}`, which no loaded roadmap has", crate::validate::preview_str(id)),
-            )
-            .at_key(pointer);
+            let mut d = Code::UnknownProgressSkill
+                .diagnostic(
+                    Severity::Warning,
+                    format!("progress names skill `{}`, which no loaded roadmap has", crate::validate::preview_str(id)),
+                )
+                .at_key(pointer);
             if let Some(new_id) = renamed.get(id.as_str()) {
                 d = d.with_help(format!("the skill was renamed to `{new_id}`: run `trailmap migrate-progress`"));
             } else if let Some(best) = hints.suggest("skill", id, known.iter().copied()) {
@@ -309,27 +309,22 @@ fn check_entries(progress: &Progress, diagnostics: &mut Vec<Diagnostic>) {
         let mut pointer = String::from("/skills");
         push_token(&mut pointer, id);
         let id = crate::validate::preview_str(id);
-        if let Some(date) = entry.date.as_deref().filter(|d| crate::query::Date::parse(d).is_none()) {
+        if let Some(date) = entry.date.as_deref().filter(|d| crate::date::Date::parse(d).is_none()) {
             diagnostics.push(
-                Diagnostic::new(
-                    codes::INVALID_PROGRESS_ENTRY.0,
-                    codes::INVALID_PROGRESS_ENTRY.1,
-                    Severity::Error,
-                    format!("the date of `{id}`, `{}`, is not a real date", crate::validate::preview_str(date)),
-                )
-                .with_help("write it as YYYY-MM-DD, e.g. 2026-11-30")
-                .at(format!("{pointer}/date")),
+                Code::InvalidProgressEntry
+                    .diagnostic(
+                        Severity::Error,
+                        format!("the date of `{id}`, `{}`, is not a real date", crate::validate::preview_str(date)),
+                    )
+                    .with_help("write it as YYYY-MM-DD, e.g. 2026-11-30")
+                    .at(format!("{pointer}/date")),
             );
         }
         if let Some(hours) = entry.hours.filter(|h| !(h.is_finite() && *h >= 0.0)) {
             diagnostics.push(
-                Diagnostic::new(
-                    codes::INVALID_PROGRESS_ENTRY.0,
-                    codes::INVALID_PROGRESS_ENTRY.1,
-                    Severity::Error,
-                    format!("the hours of `{id}` are {hours}; they must be 0 or more"),
-                )
-                .at(format!("{pointer}/hours")),
+                Code::InvalidProgressEntry
+                    .diagnostic(Severity::Error, format!("the hours of `{id}` are {hours}; they must be 0 or more"))
+                    .at(format!("{pointer}/hours")),
             );
         }
     }

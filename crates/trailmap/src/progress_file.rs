@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 use fs4::fs_std::FileExt;
 
-use crate::query::Date;
+use crate::date::Date;
 use crate::{Diagnostic, Extensions, Progress, SkillProgress, Status};
 
 /// The environment variable naming the progress file.
@@ -82,7 +82,7 @@ impl Progress {
     /// ```
     /// use trailmap::progress_file::Change;
     /// let mut p = trailmap::Progress::default();
-    /// let today = trailmap::query::Date::parse("2026-11-30").unwrap();
+    /// let today = trailmap::Date::parse("2026-11-30").unwrap();
     /// p.apply("git", Change::Learning { hours: Some(3.0) }, today);
     /// p.apply("git", Change::Done, today);
     /// let entry = &p.skills.0["git"];

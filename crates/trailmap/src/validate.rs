@@ -3,28 +3,40 @@
 //! Runs only when the typed parse failed (see [`crate::load`]), so that
 //! every structural problem is reported in one run, each pointing at the
 //! offending value or, for an unknown property, at its key.
+//!
+//! The validator (the `jsonschema` crate, most of a model-only build's
+//! dependencies) is behind the default feature `schema-validation`.
 
+#[cfg(feature = "schema-validation")]
 use std::sync::OnceLock;
 
+#[cfg(feature = "schema-validation")]
 use jsonschema::error::{TypeKind, ValidationErrorKind};
+#[cfg(feature = "schema-validation")]
 use jsonschema::{ValidationError, Validator};
 use serde_json::Value;
 
-use crate::codes;
-use crate::diagnostic::{Diagnostic, Severity, push_token};
-use crate::load::Prune;
+#[cfg(feature = "schema-validation")]
+use crate::codes::Code;
+use crate::diagnostic::Diagnostic;
+#[cfg(feature = "schema-validation")]
+use crate::diagnostic::{Severity, push_token};
+#[cfg(feature = "schema-validation")]
 use crate::suggest::did_you_mean;
 
+#[cfg(feature = "schema-validation")]
 struct Compiled {
     validator: Option<Validator>,
     /// The schema, to find the properties valid where an unknown one is.
     schema: Value,
 }
 
+#[cfg(feature = "schema-validation")]
 fn compile(schema: &Value) -> Compiled {
     Compiled { validator: jsonschema::validator_for(schema).ok(), schema: schema.clone() }
 }
 
+#[cfg(feature = "schema-validation")]
 impl Compiled {
     /// The properties declared by the schema object that holds the failing
     /// keyword at `schema_path` (a canonical path, `$ref`s resolved): the
@@ -40,14 +52,29 @@ impl Compiled {
     }
 }
 
+#[cfg(feature = "schema-validation")]
 fn roadmap() -> &'static Compiled {
     static COMPILED: OnceLock<Compiled> = OnceLock::new();
     COMPILED.get_or_init(|| compile(&crate::schema::roadmap_schema()))
 }
 
+#[cfg(feature = "schema-validation")]
 fn progress() -> &'static Compiled {
     static COMPILED: OnceLock<Compiled> = OnceLock::new();
     COMPILED.get_or_init(|| compile(&crate::schema::progress_schema()))
+}
+
+/// What to cut out of a document that failed the schema, so that the rest
+/// can still be checked for meaning (a skill with a mistyped field keeps
+/// its place in the graph).
+#[derive(Debug)]
+#[cfg_attr(not(feature = "schema-validation"), allow(dead_code))] // only the validator prunes
+pub(crate) enum Prune {
+    /// Remove the value at this pointer (a member, or an array element).
+    Remove(String),
+    /// The object at this pointer lacks a required member: fill in a
+    /// neutral value so the object itself survives.
+    Fill(String, String),
 }
 
 /// Which schema to validate against.
@@ -58,18 +85,14 @@ pub(crate) enum Kind {
 }
 
 /// Appends one diagnostic per schema violation in `value`.
+#[cfg(feature = "schema-validation")]
 pub(crate) fn schema_errors(kind: Kind, value: &Value, out: &mut Vec<Diagnostic>, prunes: &mut Vec<Prune>) {
     let compiled = match kind {
         Kind::Roadmap => roadmap(),
         Kind::Progress => progress(),
     };
     let Some(validator) = &compiled.validator else {
-        out.push(Diagnostic::new(
-            codes::SCHEMA.0,
-            codes::SCHEMA.1,
-            Severity::Error,
-            "internal error: the built-in schema does not compile",
-        ));
+        out.push(Code::Schema.diagnostic(Severity::Error, "internal error: the built-in schema does not compile"));
         return;
     };
     for error in validator.iter_errors(value) {
@@ -77,10 +100,18 @@ pub(crate) fn schema_errors(kind: Kind, value: &Value, out: &mut Vec<Diagnostic>
     }
 }
 
+/// Without the validator (the `schema-validation` feature off), the slow
+/// path reports serde's first error instead of every schema violation, and
+/// salvages nothing it would have pruned.
+#[cfg(not(feature = "schema-validation"))]
+pub(crate) fn schema_errors(_: Kind, _: &Value, _: &mut Vec<Diagnostic>, _: &mut Vec<Prune>) {}
+
+#[cfg(feature = "schema-validation")]
 fn schema_diag(message: String) -> Diagnostic {
-    Diagnostic::new(codes::SCHEMA.0, codes::SCHEMA.1, Severity::Error, message)
+    Code::Schema.diagnostic(Severity::Error, message)
 }
 
+#[cfg(feature = "schema-validation")]
 fn report(error: &ValidationError<'_>, compiled: &Compiled, out: &mut Vec<Diagnostic>, prunes: &mut Vec<Prune>) {
     let pointer = error.instance_path().as_str().to_owned();
     let instance: &Value = error.instance();
@@ -108,7 +139,7 @@ fn report(error: &ValidationError<'_>, compiled: &Compiled, out: &mut Vec<Diagno
             // when it breaks both the pattern and a length bound.
             let id = instance.as_str().unwrap_or_default();
             let why = crate::ids::problem(id).unwrap_or_else(|| "not a valid id".into());
-            if !out.iter().any(|d| d.pointer == pointer && d.code == codes::SCHEMA.0) {
+            if !out.iter().any(|d| d.pointer == pointer && d.code == Code::Schema.code()) {
                 out.push(
                     schema_diag(format!("invalid id \"{}\": {why}", preview_str(id))).at(pointer.clone()).with_help(
                         "ids are 1 to 128 ASCII letters, digits, `-`, `_` and `.`, starting with a letter or digit",
@@ -200,6 +231,7 @@ fn report(error: &ValidationError<'_>, compiled: &Compiled, out: &mut Vec<Diagno
     prunes.push(Prune::Remove(pointer));
 }
 
+#[cfg(feature = "schema-validation")]
 fn article(t: &str) -> String {
     match t {
         "array" | "object" | "integer" => format!("an {t}"),
@@ -209,6 +241,7 @@ fn article(t: &str) -> String {
 }
 
 /// A short description of a value for messages: type and a bounded preview.
+#[cfg(feature = "schema-validation")]
 fn describe(value: &Value) -> String {
     match value {
         Value::Null => "null".into(),

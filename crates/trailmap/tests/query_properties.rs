@@ -75,7 +75,7 @@ proptest! {
         let roadmap = load(&value);
         let graph = SkillGraph::new(&roadmap);
         let progress = progress_of(&statuses);
-        let next: HashSet<&str> = graph.next(&progress, &NextOptions::default()).iter().map(|s| s.skill.id.as_str()).collect();
+        let next: HashSet<&str> = graph.next(&progress, &NextOptions::default()).unwrap().iter().map(|s| s.skill.id.as_str()).collect();
         for skill in &roadmap.skills {
             let satisfied = |id: &str| progress.is_satisfied(id);
             let unlocked = skill.prerequisites.iter().all(|p| p.skill_ids().any(satisfied));
@@ -83,7 +83,7 @@ proptest! {
             prop_assert_eq!(next.contains(skill.id.as_str()), qualifies, "skill {}", skill.id);
         }
         // Learning skills come first.
-        let ranked = graph.next(&progress, &NextOptions::default());
+        let ranked = graph.next(&progress, &NextOptions::default()).unwrap();
         let first_other = ranked.iter().position(|s| progress.status(&s.skill.id) != Some(Status::Learning)).unwrap_or(ranked.len());
         prop_assert!(ranked[first_other..].iter().all(|s| progress.status(&s.skill.id) != Some(Status::Learning)));
     }
@@ -128,7 +128,7 @@ proptest! {
         let graph = SkillGraph::new(&roadmap);
         let progress = progress_of(&statuses);
         let plan = graph.plan_all(&progress).unwrap();
-        let schedule = graph.schedule(&plan, f64::from(hours)).unwrap();
+        let schedule = plan.schedule(f64::from(hours)).unwrap();
         prop_assert_eq!(schedule.items.len(), plan.steps.len());
         let mut per_week: HashMap<u32, f64> = HashMap::new();
         let mut end_of: HashMap<&str, (u32, usize)> = HashMap::new();
@@ -179,8 +179,8 @@ proptest! {
             prop_assert_eq!(Some(&step.effort), shared.as_ref(), "one estimate");
         }
         let (slow, fast) = (f64::from(slow), f64::from(slow * factor));
-        let a = graph.schedule(&plan, slow).unwrap();
-        let b = graph.schedule(&plan, fast).unwrap();
+        let a = plan.schedule(slow).unwrap();
+        let b = plan.schedule(fast).unwrap();
         prop_assert!((a.total_hours - b.total_hours).abs() < 1e-9);
         prop_assert!((a.total_hours - plan.total_hours).abs() < 1e-9);
         for (x, y) in a.items.iter().zip(&b.items) {

@@ -172,11 +172,12 @@ fn load_roadmap(path: &PathBuf) -> Result<Roadmap, u8> {
             return Err(EXIT_USAGE);
         }
     };
-    if loaded.is_valid() {
-        if let Some(roadmap) = loaded.roadmap {
-            return Ok(roadmap);
-        }
-    }
+    // Only a valid roadmap is queried: a partial model (a misspelt key
+    // dropped) would suggest skills whose prerequisites are unmet.
+    let diagnostics = match loaded.into_result() {
+        Ok((roadmap, _)) => return Ok(roadmap),
+        Err(diagnostics) => diagnostics,
+    };
     if Progress::from_path(path).is_ok_and(|p| p.is_valid() && p.progress.is_some_and(|p| !p.skills.0.is_empty())) {
         output::error(&format!(
             "{} is a progress file, not a roadmap: give the roadmap first and this file with --progress",
@@ -186,7 +187,7 @@ fn load_roadmap(path: &PathBuf) -> Result<Roadmap, u8> {
     }
     let source = std::fs::read_to_string(path).unwrap_or_default();
     let lookup = |_: &str| Some(source.as_str());
-    output::eprint(&emit::full(&loaded.diagnostics, &lookup, output::stderr_style()));
+    output::eprint(&emit::full(&diagnostics, &lookup, output::stderr_style()));
     output::error(&format!("{} is not a valid roadmap; fix it first (trailmap validate)", path.display()));
     Err(EXIT_FINDINGS)
 }
@@ -214,7 +215,13 @@ pub fn next(args: NextArgs) -> u8 {
         Ok(goals) => goals,
         Err(code) => return code,
     };
-    let all = graph.next(&progress, &NextOptions { goals, limit: None });
+    let all = match graph.next(&progress, &NextOptions::default().with_goals(goals)) {
+        Ok(all) => all,
+        Err(err) => {
+            output::error(&format!("--goal: {err}"));
+            return EXIT_USAGE;
+        }
+    };
     let shown = &all[..args.limit.unwrap_or(usize::MAX).min(all.len())];
     let report = NextReport::new(&roadmap, &progress, shown, all.len());
     match args.format {
@@ -257,7 +264,7 @@ pub fn schedule(args: ScheduleArgs) -> u8 {
         output::error("--hours-per-week must be a positive number");
         return EXIT_USAGE;
     }
-    let start = match args.start.as_deref().map(|s| (s, trailmap::query::Date::parse(s))) {
+    let start = match args.start.as_deref().map(|s| (s, trailmap::Date::parse(s))) {
         Some((text, None)) => {
             let shaped = text.len() == 10
                 && text.char_indices().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
@@ -284,7 +291,7 @@ pub fn schedule(args: ScheduleArgs) -> u8 {
         Ok(plan) => plan,
         Err(code) => return code,
     };
-    let schedule = match graph.schedule(&plan, args.hours_per_week) {
+    let schedule = match plan.schedule(args.hours_per_week) {
         Ok(s) => s,
         Err(err) => {
             output::error(&err.to_string());

@@ -115,7 +115,7 @@ pub fn lint(args: LintArgs) -> u8 {
     let checked_files = inputs.files;
     let mut files = inputs.roadmaps;
     let mut sources: Vec<SourceFile> = files.iter_mut().map(|f| std::mem::take(&mut f.source)).collect();
-    let options = LoadOptions { max_bytes: args.files.max_size };
+    let options = LoadOptions::default().with_max_bytes(args.files.max_size);
     if args.fix || args.diff {
         if let Some(file) = files.iter().find(|f| trailmap::Format::from_path(&f.path) == trailmap::Format::Yaml) {
             output::error(&format!(
@@ -287,15 +287,14 @@ pub fn rule(args: RuleArgs) -> u8 {
 }
 
 /// A core code lint does not run (progress-file codes such as TM050), by
-/// code or name, with its documentation.
-fn core_code(key: &str) -> Option<(trailmap::codes::Code, &'static str)> {
-    let ((code, name), _) =
-        trailmap::codes::ALL.iter().find(|((code, name), _)| code.eq_ignore_ascii_case(key) || *name == key)?;
-    Some(((code, name), trailmap::codes::documentation(code)?))
+/// code or name.
+fn core_code(key: &str) -> Option<trailmap::codes::Code> {
+    trailmap::codes::Code::find(key)
 }
 
 fn core_rule(key: &str, format: RuleFormat) -> u8 {
-    let Some(((code, name), doc)) = core_code(key) else { return EXIT_USAGE };
+    let Some(code) = core_code(key) else { return EXIT_USAGE };
+    let (doc, name, code) = (code.documentation(), code.name(), code.code());
     let text = match format {
         RuleFormat::Json => {
             let value =

@@ -3,8 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+use trailmap::Date;
 use trailmap::progress_file::{self, Change, UpdateError};
-use trailmap::query::Date;
 use trailmap::{Roadmap, SkillGraph};
 use trailmap_lint::emit;
 use trailmap_render::learner::ProgressReport;
@@ -134,9 +134,9 @@ fn load_roadmap(path: &Path) -> Result<Roadmap, u8> {
         output::error(&err.to_string());
         EXIT_USAGE
     })?;
-    match loaded.roadmap {
-        Some(r) if loaded.diagnostics.iter().all(|d| d.severity < trailmap::Severity::Error) => Ok(r),
-        _ => {
+    match loaded.into_result() {
+        Ok((r, _)) => Ok(r),
+        Err(_) => {
             output::error(&format!("{} is not a valid roadmap; fix it first (trailmap validate)", path.display()));
             Err(EXIT_FINDINGS)
         }

@@ -25,7 +25,7 @@ pub fn run(args: Args) -> u8 {
         Ok(read) => read,
         Err(code) => return code,
     };
-    let options = LoadOptions { max_bytes: args.files.max_size };
+    let options = LoadOptions::default().with_max_bytes(args.files.max_size);
     let mut diagnostics = inputs.early.clone();
     for file in &inputs.roadmaps {
         let loaded = Roadmap::from_slice_with(file.source.text.as_bytes(), &file.source.name, &options);

@@ -24,10 +24,9 @@ use std::collections::HashSet;
 use trailmap::Diagnostic;
 
 use crate::context::Context;
-use crate::registry::find;
+use crate::registry::Rule;
 
-pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(rule) = find("TM103") else { return };
+pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     let roadmap = ctx.roadmap;
     let referenced: HashSet<&str> = roadmap
         .projects

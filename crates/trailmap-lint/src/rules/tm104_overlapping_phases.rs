@@ -23,10 +23,9 @@
 use trailmap::Diagnostic;
 
 use crate::context::Context;
-use crate::registry::find;
+use crate::registry::Rule;
 
-pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(rule) = find("TM104") else { return };
+pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     for group in crate::rules::tm105_phase_gap::sibling_groups(ctx) {
         let mut previous: Option<(usize, u64)> = None;
         for (i, (start, end)) in group {

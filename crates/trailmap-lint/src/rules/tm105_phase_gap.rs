@@ -23,7 +23,7 @@
 use trailmap::Diagnostic;
 
 use crate::context::Context;
-use crate::registry::find;
+use crate::registry::Rule;
 
 /// A phase (index into `Context::phases`) and its absolute day range.
 pub(crate) type Spanned = (usize, (u64, u64));
@@ -57,8 +57,7 @@ pub(crate) fn describe_days(start: u64, end: u64) -> String {
     }
 }
 
-pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(rule) = find("TM105") else { return };
+pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     for group in sibling_groups(ctx) {
         let mut covered_to: Option<u64> = None;
         for (i, (start, end)) in group {

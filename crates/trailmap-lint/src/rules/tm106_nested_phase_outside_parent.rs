@@ -24,11 +24,10 @@
 use trailmap::Diagnostic;
 
 use crate::context::Context;
-use crate::registry::find;
+use crate::registry::Rule;
 use crate::rules::tm105_phase_gap::describe_days;
 
-pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(rule) = find("TM106") else { return };
+pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     for node in &ctx.phases {
         let (Some((start, end)), Some(parent)) = (node.days, node.parent) else { continue };
         let Some((p_start, p_end)) = ctx.phases[parent].days else { continue };

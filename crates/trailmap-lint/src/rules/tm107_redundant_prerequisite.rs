@@ -25,10 +25,9 @@
 use trailmap::{Diagnostic, Fix};
 
 use crate::context::Context;
-use crate::registry::find;
+use crate::registry::Rule;
 
-pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(rule) = find("TM107") else { return };
+pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     let mut found = Vec::new();
     for r in ctx.graph.redundant_prerequisites() {
         let Some(i) = ctx.skill_index(&r.skill) else { continue };

@@ -25,7 +25,7 @@
 use trailmap::Diagnostic;
 
 use crate::context::Context;
-use crate::registry::find;
+use crate::registry::Rule;
 
 /// `true` for `abc`, `abc-123`, `a-b-c`.
 pub(crate) fn is_kebab_case(id: &str) -> bool {
@@ -45,8 +45,7 @@ fn suggestion(id: &str) -> String {
     out.trim_end_matches('-').to_owned()
 }
 
-pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(rule) = find("TM108") else { return };
+pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     let r = ctx.roadmap;
     // Pointers are built only for the ids reported: at a million skills,
     // one per id cost more than the check.

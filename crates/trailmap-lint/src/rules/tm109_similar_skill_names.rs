@@ -36,13 +36,12 @@ use trailmap::Diagnostic;
 
 use crate::context::Context;
 use crate::names::{Names, Scratch, Variant, key_hash, similar, variant_chars, variant_hashes};
-use crate::registry::find;
+use crate::registry::Rule;
 
 /// How many other members of a group a finding names.
 const LISTED: usize = 5;
 
-pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(rule) = find("TM109") else { return };
+pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     let skills = &ctx.roadmap.skills;
     let names = Names::new(skills.iter().map(|s| s.name.as_str()));
     let mut groups = Groups::new(skills.len());

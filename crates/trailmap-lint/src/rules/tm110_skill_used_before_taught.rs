@@ -25,10 +25,9 @@
 use trailmap::{Diagnostic, Prerequisite};
 
 use crate::context::Context;
-use crate::registry::find;
+use crate::registry::Rule;
 
-pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(rule) = find("TM110") else { return };
+pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     let r = ctx.roadmap;
     let mut uses: Vec<(String, Option<&str>, String, Vec<&Prerequisite>)> = Vec::new();
     for (i, p) in r.projects.iter().enumerate() {

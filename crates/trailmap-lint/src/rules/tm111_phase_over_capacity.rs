@@ -26,10 +26,9 @@
 use trailmap::{Diagnostic, TimeUnit};
 
 use crate::context::Context;
-use crate::registry::find;
+use crate::registry::Rule;
 
-pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(rule) = find("TM111") else { return };
+pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     let Some(pace) = ctx.roadmap.hours_per_week.filter(|h| h.is_finite() && *h > 0.0) else { return };
     for (i, node) in ctx.phases.iter().enumerate() {
         let Some(span) = &node.phase.span else { continue };

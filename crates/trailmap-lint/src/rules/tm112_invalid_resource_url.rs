@@ -22,7 +22,7 @@
 use trailmap::Diagnostic;
 
 use crate::context::Context;
-use crate::registry::find;
+use crate::registry::Rule;
 
 /// Why `url` is not acceptable, or `None` when it is.
 pub(crate) fn problem(url: &str) -> Option<&'static str> {
@@ -40,8 +40,7 @@ pub(crate) fn problem(url: &str) -> Option<&'static str> {
     None
 }
 
-pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(rule) = find("TM112") else { return };
+pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     for (i, skill) in ctx.roadmap.skills.iter().enumerate() {
         for (k, resource) in skill.resources.iter().enumerate() {
             let Some(url) = &resource.url else { continue };

@@ -22,7 +22,7 @@
 use trailmap::Diagnostic;
 
 use crate::context::Context;
-use crate::registry::find;
+use crate::registry::Rule;
 
 /// Records `$pointer` in `$texts` when `$text` is present but blank;
 /// `$pointer` is only evaluated then.
@@ -35,8 +35,7 @@ macro_rules! empty {
     };
 }
 
-pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(rule) = find("TM113") else { return };
+pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     let r = ctx.roadmap;
     // Pointers of the empty texts, in document order. A pointer is only
     // built for a text that is empty: building one for every text cost

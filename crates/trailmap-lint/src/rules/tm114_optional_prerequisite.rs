@@ -24,10 +24,9 @@
 use trailmap::Diagnostic;
 
 use crate::context::Context;
-use crate::registry::find;
+use crate::registry::Rule;
 
-pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(rule) = find("TM114") else { return };
+pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     let skills = &ctx.roadmap.skills;
     for (i, skill) in skills.iter().enumerate() {
         if skill.optional {

@@ -32,10 +32,9 @@ use std::collections::HashMap;
 use trailmap::Diagnostic;
 
 use crate::context::Context;
-use crate::registry::find;
+use crate::registry::Rule;
 
-pub(crate) fn check(files: &[Context<'_>], out: &mut Vec<Diagnostic>) {
-    let Some(rule) = find("TM115") else { return };
+pub(crate) fn check(files: &[Context<'_>], rule: &Rule, out: &mut Vec<Diagnostic>) {
     if files.len() < 2 {
         return; // nothing to compare with; the table cost 4% of a lint at 1M skills
     }

@@ -23,11 +23,10 @@
 use trailmap::Diagnostic;
 
 use crate::context::Context;
-use crate::registry::find;
+use crate::registry::Rule;
 use crate::rules::tm105_phase_gap::describe_days;
 
-pub(crate) fn check(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(rule) = find("TM118") else { return };
+pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     let Some(duration) = &ctx.roadmap.duration else { return };
     let (first, last) = duration.in_days(1);
     for node in &ctx.phases {

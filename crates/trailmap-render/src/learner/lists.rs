@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use serde::Serialize;
-use trailmap::effort::format_hours;
+use trailmap::query::effort::format_hours;
 use trailmap::{Progress, Roadmap, Skill, SkillGraph};
 
 use super::{DIM, NAME_WIDTH, count, status_name, to_json};

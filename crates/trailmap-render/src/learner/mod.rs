@@ -16,8 +16,9 @@ pub use lists::{ProgressItem, ProgressReport, SkillItem, SkillsReport};
 
 use anstyle::{Effects, Style};
 use serde::Serialize;
-use trailmap::effort::{EffortSource, format_hours};
-use trailmap::query::{Date, Plan, Schedule, Suggestion};
+use trailmap::Date;
+use trailmap::query::effort::{EffortSource, format_hours};
+use trailmap::query::{Plan, Schedule, Suggestion};
 use trailmap::{Progress, Roadmap, Skill, SkillGraph, Status};
 
 const DIM: Style = Style::new().effects(Effects::DIMMED);
@@ -176,7 +177,7 @@ pub struct EffortItem {
 }
 
 impl EffortItem {
-    fn new(effort: &trailmap::effort::Effort, logged: f64, remaining: f64) -> Self {
+    fn new(effort: &trailmap::query::effort::Effort, logged: f64, remaining: f64) -> Self {
         EffortItem {
             hours: round2(remaining),
             effort_hours: effort.hours,
@@ -455,7 +456,7 @@ impl<'s> ScheduleReport<'s> {
             let _ = writeln!(
                 out,
                 "~ the default of {} a skill: the roadmap gives no effort and no phase span for it",
-                format_hours(trailmap::effort::DEFAULT_SKILL_HOURS)
+                format_hours(trailmap::query::effort::DEFAULT_SKILL_HOURS)
             );
         }
         out

@@ -31,7 +31,7 @@ const MIN_DERIVED_HOURS: f64 = 0.5;
 /// Where an effort figure comes from.
 ///
 /// ```
-/// use trailmap::effort::EffortSource;
+/// use trailmap::query::effort::EffortSource;
 /// let source = EffortSource::Phase { phase: "Weeks 1-3".into(), hours_per_week: 10.0, default_pace: false };
 /// assert_eq!(source.to_string(), "from phase \"Weeks 1-3\" at 10 h a week");
 /// assert_eq!(EffortSource::Given.to_string(), "given");
@@ -76,7 +76,7 @@ impl fmt::Display for EffortSource {
 /// Hours a skill takes, and where the figure comes from.
 ///
 /// ```
-/// let e = trailmap::effort::Effort { hours: 4.0, source: trailmap::effort::EffortSource::Given };
+/// let e = trailmap::query::effort::Effort { hours: 4.0, source: trailmap::query::effort::EffortSource::Given };
 /// assert!(!e.is_estimated());
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -91,7 +91,7 @@ impl Effort {
     /// `true` unless the roadmap gives the figure.
     ///
     /// ```
-    /// let e = trailmap::effort::Effort { hours: 4.0, source: trailmap::effort::EffortSource::Default };
+    /// let e = trailmap::query::effort::Effort { hours: 4.0, source: trailmap::query::effort::EffortSource::Default };
     /// assert!(e.is_estimated());
     /// ```
     pub fn is_estimated(&self) -> bool {
@@ -103,11 +103,12 @@ impl Effort {
 /// below a tenth, so a tiny figure never reads as zero).
 ///
 /// ```
-/// use trailmap::effort::format_hours;
+/// use trailmap::query::effort::format_hours;
 /// assert_eq!(format_hours(12.0), "12 h");
 /// assert_eq!(format_hours(2.857), "2.9 h");
 /// assert_eq!(format_hours(0.01), "0.01 h");
 /// ```
+#[doc(hidden)] // shared with trailmap-render, not part of the API
 pub fn format_hours(h: f64) -> String {
     if h != 0.0 && h.abs() < 0.05 {
         let text = format!("{h:.2}");

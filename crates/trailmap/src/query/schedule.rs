@@ -1,0 +1,158 @@
+//! `schedule`: a plan packed into weeks at the learner's pace. It needs no
+//! graph: the plan carries each step's hours.
+
+use super::{Effort, Plan, QueryError};
+use crate::Skill;
+
+/// The longest schedule [`Plan::schedule`] builds, about 200 years:
+/// a schedule holds the hours of every week, so an effort of `1e12` hours
+/// from a file must be refused, not packed.
+pub const MAX_SCHEDULE_WEEKS: u32 = 10_000;
+
+/// One skill placed in a [`Schedule`].
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct ScheduledSkill<'r> {
+    /// The skill.
+    pub skill: &'r Skill,
+    /// Its whole effort, from the roadmap.
+    pub effort: Effort,
+    /// Hours already logged on it.
+    pub logged_hours: f64,
+    /// Hours scheduled: the effort less the logged hours.
+    pub remaining_hours: f64,
+    /// First week (1-based).
+    pub start_week: u32,
+    /// Last week, inclusive.
+    pub end_week: u32,
+    /// Hours in each week it spans, from `start_week` on.
+    pub hours_by_week: Vec<f64>,
+}
+
+/// A plan packed into weeks of at most `hours_per_week` hours.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Schedule<'r> {
+    /// Hours of study per week.
+    pub hours_per_week: f64,
+    /// Skills in the order they start.
+    pub items: Vec<ScheduledSkill<'r>>,
+    /// Number of weeks used.
+    pub weeks: u32,
+    /// Hours scheduled, over all skills.
+    pub total_hours: f64,
+    /// `true` when any skill's effort is estimated.
+    pub estimated: bool,
+}
+
+impl<'r> Plan<'r> {
+    /// Packs a plan into weeks of at most `hours_per_week` hours. The
+    /// learner studies one skill at a time, in plan order, so each skill
+    /// starts after all its prerequisites end; a skill longer than what is
+    /// left of a week continues into the next. A schedule longer than
+    /// [`MAX_SCHEDULE_WEEKS`] is refused with [`QueryError::TooLong`].
+    ///
+    /// ```
+    /// use trailmap::{Progress, Roadmap, SkillGraph};
+    ///
+    /// let roadmap = Roadmap::from_json_str(r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [
+    ///     {"id": "a", "name": "A", "effort_hours": 6}, {"id": "b", "name": "B", "prerequisites": ["a"], "effort_hours": 6}
+    /// ]}"#).roadmap.unwrap();
+    /// let graph = SkillGraph::new(&roadmap);
+    /// let plan = graph.plan_all(&Progress::default()).unwrap();
+    /// let schedule = plan.schedule(10.0).unwrap();
+    /// assert_eq!((schedule.items[1].start_week, schedule.items[1].end_week), (1, 2));
+    /// assert_eq!(schedule.items[1].hours_by_week, [4.0, 2.0]);
+    /// ```
+    pub fn schedule(&self, hours_per_week: f64) -> Result<Schedule<'r>, QueryError> {
+        let plan = self;
+        if !(hours_per_week.is_finite() && hours_per_week > 0.0) {
+            return Err(QueryError::BadPace(hours_per_week));
+        }
+        // Weeks are filled before the next begins: the hours decide the length.
+        let total: f64 = plan.steps.iter().map(|s| s.remaining_hours.max(0.0)).sum();
+        let weeks = total / hours_per_week + 1.0;
+        if weeks.is_nan() || weeks > f64::from(MAX_SCHEDULE_WEEKS) {
+            return Err(QueryError::TooLong(weeks));
+        }
+        let mut week = 1u32;
+        let mut used = 0.0f64;
+        let mut items = Vec::with_capacity(plan.steps.len());
+        const EPS: f64 = 1e-9;
+        for step in &plan.steps {
+            let mut left = step.remaining_hours;
+            // A skill with nothing left (its hours all logged) takes no
+            // room, so it must not open a week of its own.
+            if left > EPS && used >= hours_per_week - EPS {
+                week += 1;
+                used = 0.0;
+            }
+            let start_week = week;
+            let mut hours_by_week = Vec::new();
+            loop {
+                let room = hours_per_week - used;
+                let take = left.min(room);
+                hours_by_week.push((take * 100.0).round() / 100.0);
+                used += take;
+                left -= take;
+                if left <= EPS {
+                    break;
+                }
+                week += 1;
+                used = 0.0;
+            }
+            items.push(ScheduledSkill {
+                skill: step.skill,
+                effort: step.effort.clone(),
+                logged_hours: step.logged_hours,
+                remaining_hours: step.remaining_hours,
+                start_week,
+                end_week: week,
+                hours_by_week,
+            });
+        }
+        let weeks = if items.is_empty() { 0 } else { week };
+        Ok(Schedule { hours_per_week, items, weeks, total_hours: total, estimated: plan.estimated })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Progress, Roadmap, SkillGraph};
+
+    #[test]
+    fn an_absurd_effort_is_refused_not_packed_week_by_week() {
+        // Packed, 1e12 hours at 1 h/week would fill a terabyte-sized schedule.
+        for effort in ["1e12", "1e308"] {
+            let text = format!(
+                r#"{{"id": "r", "title": "R", "version": "1.0.0", "skills": [{{"id": "a", "name": "A", "effort_hours": {effort}}}]}}"#
+            );
+            let roadmap = Roadmap::from_json_str(&text).roadmap.unwrap();
+            let graph = SkillGraph::new(&roadmap);
+            let plan = graph.plan_all(&Progress::default()).unwrap();
+            assert!(matches!(plan.schedule(1.0), Err(QueryError::TooLong(w)) if w > 1e11), "{effort}");
+            assert!(plan.schedule(f64::MAX).is_ok());
+        }
+        // A roadmap pace so large that phase-derived efforts are infinite.
+        let roadmap = Roadmap::from_json_str(
+            r#"{"id": "r", "title": "R", "version": "1.0.0", "hours_per_week": 1e308, "skills": [{"id": "a", "name": "A"}],
+                "phases": [{"id": "p", "title": "P", "span": {"unit": "month", "start": 1, "end": 4000000000}, "skills": ["a"]}]}"#,
+        )
+        .roadmap
+        .unwrap();
+        let graph = SkillGraph::new(&roadmap);
+        let plan = graph.plan_all(&Progress::default()).unwrap();
+        assert!(matches!(plan.schedule(1.0), Err(QueryError::TooLong(_))));
+        // The limit itself is still a schedule.
+        let roadmap = Roadmap::from_json_str(
+            r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [{"id": "a", "name": "A", "effort_hours": 1e6}]}"#,
+        )
+        .roadmap
+        .unwrap();
+        let graph = SkillGraph::new(&roadmap);
+        let plan = graph.plan_all(&Progress::default()).unwrap();
+        let weeks = f64::from(MAX_SCHEDULE_WEEKS - 10);
+        assert!(plan.schedule(plan.total_hours / weeks).is_ok());
+    }
+}
