@@ -135,7 +135,7 @@ fn finish(args: &Args, imported: trailmap_import::Imported) -> u8 {
     drop(imported);
     // The output always validates; if it ever does not, that is a bug to report, not a file to write.
     // Our own output, already in memory: no size limit.
-    let loaded = Roadmap::from_json_str_with(&json, "<imported>", &trailmap::LoadOptions { max_bytes: u64::MAX });
+    let loaded = Roadmap::from_json_str_with(&json, "<imported>", &trailmap::LoadOptions::default().with_max_bytes(u64::MAX));
     if !loaded.is_valid() {
         let messages: Vec<String> = loaded.diagnostics.iter().map(|d| d.message.clone()).collect();
         output::error(&format!(
