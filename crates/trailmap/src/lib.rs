@@ -34,6 +34,7 @@ pub mod codes;
 pub mod convert;
 pub mod diagnostic;
 pub mod effort;
+pub mod emit;
 pub mod escape;
 pub mod format;
 pub mod fs;
