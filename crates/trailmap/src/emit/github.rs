@@ -109,3 +109,38 @@ pub fn diagnostics(diagnostics: &[Diagnostic]) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn properties_escape_what_ends_them_and_messages_what_ends_the_command() {
+        let mut out = String::new();
+        let file = "a%b\r\nc:d,e.json";
+        annotation(&mut out, Level::Error, Some(file), None, "T:1,2%", &["m%\r\n::warning::x", "help: y"]);
+        assert_eq!(
+            out,
+            "::error file=a%25b\\u{d}\\u{a}c%3Ad%2Ce.json,line=1,col=1,endLine=1,endColumn=1,title=T%3A1%2C2%25::\
+             m%25\\u{d}\\u{a}::warning::x%0Ahelp: y\n"
+        );
+        assert_eq!(out.lines().count(), 1);
+    }
+
+    #[test]
+    fn our_own_line_breaks_are_escaped_for_the_command() {
+        let mut out = String::new();
+        annotation(&mut out, Level::Notice, None, None, "trailmap diff", &["a", "b"]);
+        assert_eq!(out, "::notice title=trailmap diff::a%0Ab\n");
+    }
+
+    #[test]
+    fn non_ascii_text_is_kept() {
+        let mut d = Diagnostic::new("TM005", "unknown-reference", Severity::Warning, "unknown skill `café`");
+        d.file = "ロードマップ.json".into();
+        assert_eq!(
+            diagnostics(&[d]),
+            "::warning file=ロードマップ.json,line=1,col=1,endLine=1,endColumn=1,title=TM005 unknown-reference::unknown skill `café`\n"
+        );
+    }
+}

@@ -162,3 +162,97 @@ fn floor_char_boundary(text: &str, mut at: usize) -> usize {
     }
     at
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The rendered source line and caret line of the one diagnostic at
+    /// `needle` (the first occurrence in `source`, for `len` bytes).
+    fn shown(source: &str, needle: &str) -> (String, String) {
+        let start = source.find(needle).unwrap();
+        let mut d = Diagnostic::new("TM005", "unknown-reference", Severity::Error, "m");
+        let line = source[..start].matches('\n').count() as u32 + 1;
+        let column = source[..start].rsplit('\n').next().unwrap().chars().count() as u32 + 1;
+        d.location = Some(crate::Location {
+            line,
+            column,
+            end_line: line,
+            end_column: column + needle.chars().count() as u32,
+            offset: start,
+            end_offset: start + needle.len(),
+        });
+        d.file = "f.json".into();
+        let text = full(&[d], &|_| Some(source), false);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[1], format!(" --> f.json:{line}:{column}"), "{text}");
+        (lines[3].to_owned(), lines[4].to_owned())
+    }
+
+    /// Display columns, as a terminal draws them: wide characters take two.
+    fn columns(text: &str) -> usize {
+        text.chars().map(|c| if ('\u{3000}'..='\u{9fff}').contains(&c) { 2 } else { 1 }).sum()
+    }
+
+    /// The carets start under the first character of `marked` and cover it.
+    fn assert_under(line: &str, carets: &str, marked: &str) {
+        let at = line.find(marked).unwrap_or_else(|| panic!("{marked:?} not in {line:?}"));
+        let before = columns(&line[..at]);
+        let pad = carets.chars().take_while(|&c| c != '^').count();
+        assert_eq!(pad, before, "\n{line}\n{carets}");
+        assert_eq!(carets.matches('^').count(), columns(marked), "\n{line}\n{carets}");
+    }
+
+    #[test]
+    fn carets_stay_under_wide_characters() {
+        let source = "{\"name\": \"日本語のスキル\", \"prerequisites\": [\"日本\"]}";
+        let (line, carets) = shown(source, "\"日本\"");
+        assert_under(&line, &carets, "\"日本\"");
+    }
+
+    #[test]
+    fn carets_cover_an_escaped_zero_width_character() {
+        // tests/fixtures/malformed/ids-zero-width.json
+        let source = "{\"id\": \"r\",\n  \"skills\": [{ \"id\": \"py\u{200b}thon\", \"name\": \"Python\" }]\n}";
+        let (line, carets) = shown(source, "\"py\u{200b}thon\"");
+        assert!(line.contains("\"py\\u{200b}thon\""), "{line}");
+        assert_under(&line, &carets, "\"py\\u{200b}thon\"");
+        // The zero-width space is not left invisible after the region either.
+        let (line, carets) = shown(source, "\"Python\"");
+        assert_under(&line, &carets, "\"Python\"");
+    }
+
+    #[test]
+    fn carets_stay_aligned_after_control_and_bidi_escapes() {
+        let source = "{\"a\": \"\u{1b}[31m\u{202e}x\t\", \"b\": [\"zz\"]}";
+        let (line, carets) = shown(source, "\"zz\"");
+        assert!(!line.contains('\u{1b}') && !line.contains('\u{202e}'), "{line:?}");
+        assert_under(&line, &carets, "\"zz\"");
+    }
+
+    #[test]
+    fn a_region_over_several_lines_is_marked_on_its_first() {
+        let source = "{\"a\": {\n  \"b\": 1\n}}";
+        let (line, carets) = shown(source, "{\n  \"b\": 1\n}");
+        assert_eq!(line, "1 | {\"a\": {");
+        assert_eq!(carets, "  |       ^");
+    }
+
+    #[test]
+    fn a_long_line_is_cut_around_the_region() {
+        let source = format!("[{}\"here\"{}]", "\"x\", ".repeat(5_000), ", 1".repeat(5_000));
+        let (line, carets) = shown(&source, "\"here\"");
+        assert!(line.len() < 200, "{line}");
+        assert!(line.starts_with("1 | ...") && line.ends_with("..."), "{line}");
+        assert_under(&line, &carets, "\"here\"");
+    }
+
+    #[test]
+    fn styles_only_when_asked() {
+        let d = Diagnostic::new("TM001", "json-syntax", Severity::Error, "bad \u{1b}[2J");
+        assert!(!full(std::slice::from_ref(&d), &|_| None, false).contains('\u{1b}'));
+        let styled = full(&[d], &|_| None, true);
+        assert!(styled.contains("\u{1b}["), "{styled:?}");
+        assert!(styled.contains("bad \\u{1b}[2J"), "the message's own escape is shown, not sent: {styled:?}");
+    }
+}
