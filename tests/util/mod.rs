@@ -34,6 +34,13 @@ pub fn run_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
     cmd.output().expect("run trailmap")
 }
 
+/// A path under the workspace root as the tests name it to the binary
+/// (relative, `/`-separated), so that output and snapshots do not depend on
+/// where the clone is.
+pub fn relative(path: &Path) -> String {
+    path.strip_prefix(root()).unwrap_or(path).to_string_lossy().replace('\\', "/")
+}
+
 /// Stdout as text.
 pub fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
