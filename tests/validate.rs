@@ -113,3 +113,14 @@ fn schema_command_prints_the_committed_schemas() {
     let out = run(&["schema", "progress"]);
     assert_eq!(stdout(&out), std::fs::read_to_string(root().join("schemas/progress.schema.json")).unwrap());
 }
+
+/// The source line under a diagnostic: carets stay under the region when
+/// the line holds wide characters or a zero-width space (shown escaped).
+#[test]
+fn carets_stay_aligned_under_wide_and_zero_width_characters() {
+    for file in ["ids-zero-width.json", "crlf-and-wide-chars.json"] {
+        let out = run(&["validate", &format!("tests/fixtures/malformed/{file}")]);
+        assert_eq!(out.status.code(), Some(1), "{file}");
+        insta::assert_snapshot!(file, stdout(&out));
+    }
+}
