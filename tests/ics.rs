@@ -6,7 +6,7 @@
 
 mod util;
 
-use util::{golden, run_in, stdout};
+use util::{run_in, stdout};
 
 const SMALL: &str = "tests/fixtures/valid/small.json";
 
@@ -61,7 +61,7 @@ fn assert_strict(ics: &str) -> Vec<String> {
 fn one_event_per_study_week() {
     let ics = calendar(&[]);
     let lines = assert_strict(&ics);
-    golden("tests/fixtures/golden/schedule-small.ics", &ics);
+    insta::assert_snapshot!("schedule-small.ics", ics);
     assert_eq!(lines.iter().filter(|l| *l == "BEGIN:VEVENT").count(), 5);
     assert!(lines.contains(&"SUMMARY:Week 2: Python\\, Git\\, NumPy".to_owned()), "{lines:#?}");
     assert!(lines.iter().any(|l| l.starts_with("DESCRIPTION:Python: 2 h\\nGit: 4 h\\nNumPy: 2 h\\n8 h in all")));

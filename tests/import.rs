@@ -2,14 +2,14 @@
 
 mod util;
 
-use util::{golden, root, run, stdout};
+use util::{root, run, stdout};
 
 #[test]
 fn markdown_import_golden() {
     let out = run(&["import", "markdown", "tests/fixtures/import/small.md"]);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    golden("tests/fixtures/import/small.json", &stdout(&out));
-    golden("tests/fixtures/import/small.stderr", &String::from_utf8_lossy(&out.stderr));
+    insta::assert_snapshot!("small.json", stdout(&out));
+    insta::assert_snapshot!("small.stderr", String::from_utf8_lossy(&out.stderr));
     let json = run(&["import", "markdown", "tests/fixtures/import/small.md", "--report", "json"]);
     let report: serde_json::Value = serde_json::from_slice(&json.stderr).unwrap();
     assert_eq!(report["counts"]["not_placed"], 0);

@@ -3,7 +3,7 @@
 
 mod util;
 
-use util::{golden, run, stdout};
+use util::{run, stdout};
 
 const SMALL: &str = "tests/fixtures/valid/small.json";
 
@@ -11,7 +11,7 @@ const SMALL: &str = "tests/fixtures/valid/small.json";
 fn next_text_and_json() {
     let out = run(&["next", SMALL, "--done", "python"]);
     assert_eq!(out.status.code(), Some(0));
-    golden("tests/fixtures/golden/next-small.txt", &stdout(&out));
+    insta::assert_snapshot!("next-small.txt", stdout(&out));
 
     let out = run(&["next", SMALL, "--done", "python,numpy", "--goal", "cnn", "--format", "json"]);
     let items: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -29,17 +29,14 @@ fn plan_picks_one_alternative_and_orders_prerequisites_first() {
     let ids: Vec<&str> = steps.as_array().unwrap().iter().map(|i| i["id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["python", "numpy", "pytorch", "cnn"]);
     assert_eq!(steps[2]["chosen"]["over"][0], "tensorflow");
-    golden(
-        "tests/fixtures/golden/plan-small.txt",
-        &stdout(&run(&["plan", SMALL, "--goal", "cnn", "--done", "python"])),
-    );
+    insta::assert_snapshot!("plan-small.txt", stdout(&run(&["plan", SMALL, "--goal", "cnn", "--done", "python"])));
 }
 
 #[test]
 fn schedule_text_json_and_ics() {
     let out = run(&["schedule", SMALL, "--hours-per-week", "8", "--start", "2027-01-04"]);
     assert_eq!(out.status.code(), Some(0));
-    golden("tests/fixtures/golden/schedule-small.txt", &stdout(&out));
+    insta::assert_snapshot!("schedule-small.txt", stdout(&out));
 
     let out = run(&["schedule", SMALL, "--hours-per-week", "8", "--format", "json"]);
     let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -110,18 +107,15 @@ const ESTIMATED: &str = "tests/fixtures/learner/estimated.json";
 
 #[test]
 fn estimated_efforts_say_where_they_come_from() {
-    golden(
-        "tests/fixtures/golden/plan-estimated.txt",
-        &stdout(&run(&["plan", ESTIMATED, "--goal", "model serving", "--done", "py"])),
+    insta::assert_snapshot!(
+        "plan-estimated.txt",
+        stdout(&run(&["plan", ESTIMATED, "--goal", "model serving", "--done", "py"]))
     );
-    golden(
-        "tests/fixtures/golden/schedule-estimated.txt",
-        &stdout(&run(&["schedule", ESTIMATED, "--hours-per-week", "4"])),
-    );
-    golden("tests/fixtures/golden/skills-estimated.txt", &stdout(&run(&["skills", ESTIMATED])));
-    golden("tests/fixtures/golden/skills-search.txt", &stdout(&run(&["skills", ESTIMATED, "ALGEBRA"])));
+    insta::assert_snapshot!("schedule-estimated.txt", stdout(&run(&["schedule", ESTIMATED, "--hours-per-week", "4"])));
+    insta::assert_snapshot!("skills-estimated.txt", stdout(&run(&["skills", ESTIMATED])));
+    insta::assert_snapshot!("skills-search.txt", stdout(&run(&["skills", ESTIMATED, "ALGEBRA"])));
     let out = run(&["next", ESTIMATED, "--goal", "serving", "--done", "python,linear-algebra"]);
-    golden("tests/fixtures/golden/next-estimated.txt", &stdout(&out));
+    insta::assert_snapshot!("next-estimated.txt", stdout(&out));
 }
 
 /// A misspelt `prerequisities` key is a schema error: the lenient loader

@@ -3,35 +3,31 @@
 
 mod util;
 
-use util::{golden, root, run, run_in, stdout};
+use util::{relative, root, run, run_in, stdout};
 
-/// Each rule fires on its `bad` fixture (golden lines with line:col) and
+/// Each rule fires on its `bad` fixture (snapshot lines with line:col) and
 /// not on its `good` one. All rules run, so rules are also checked against
 /// each other's fixtures for noise.
 #[test]
 fn every_rule_fires_on_its_fixture_and_only_there() {
-    let dir = root().join("tests/fixtures/lint/rules");
-    let mut codes: Vec<String> =
-        std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
-    codes.sort();
-    assert!(codes.len() >= 17);
-    for code in codes {
-        let base = format!("tests/fixtures/lint/rules/{code}");
-        let (bad, good) = if root().join(&base).join("bad.json").exists() {
-            (format!("{base}/bad.json"), format!("{base}/good.json"))
-        } else {
-            (format!("{base}/bad"), format!("{base}/good"))
-        };
+    let mut rules = 0;
+    insta::glob!("fixtures/lint/rules/*/{bad,bad.json}", |path| {
+        rules += 1;
+        let bad = relative(path);
+        let base = relative(path.parent().unwrap());
+        let code = base.rsplit('/').next().unwrap().to_owned();
+        let good = bad.replace("/bad", "/good");
         let out = run(&[&["lint", "--isolated", "--format", "concise"][..], &files_of(&bad)].concat());
         assert_ne!(out.status.code(), Some(2), "{bad}");
         let tag = format!("[{code}]");
         let lines: String = stdout(&out).lines().filter(|l| l.contains(&tag)).map(|l| format!("{l}\n")).collect();
         assert!(!lines.is_empty(), "{code} did not fire on {bad}:\n{}", stdout(&out));
-        golden(&format!("{base}/expected.txt"), &lines);
+        insta::assert_snapshot!(lines);
 
         let out = run(&[&["lint", "--isolated", "--format", "concise"][..], &files_of(&good)].concat());
         assert!(!stdout(&out).contains(&tag), "{code} fired on {good}:\n{}", stdout(&out));
-    }
+    });
+    assert!(rules >= 17, "{rules} rule fixtures");
 }
 
 /// A fixture file, or the files of a fixture folder (cross-file rules),
@@ -88,13 +84,11 @@ fn fix_removes_redundant_prerequisites_and_touches_nothing_else() {
 }
 
 #[test]
-fn output_formats_are_golden() {
+fn output_formats_match_their_snapshots() {
     let file = "tests/fixtures/lint/rules/TM107/bad.json";
-    for (format, golden_file) in
-        [("concise", "concise.txt"), ("json", "json.json"), ("github", "github.txt"), ("full", "full.txt")]
-    {
+    for format in ["concise", "json", "github", "full"] {
         let out = run(&["lint", "--isolated", "--format", format, file]);
-        golden(&format!("tests/fixtures/lint/formats/{golden_file}"), &stdout(&out));
+        insta::assert_snapshot!(format!("output_format_{format}"), stdout(&out));
     }
     let out = run(&["lint", "--isolated", "--format", "json", file]);
     let items: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();

@@ -5,7 +5,7 @@ mod util;
 
 use std::path::{Path, PathBuf};
 
-use util::{golden, run_in, stdout};
+use util::{run_in, stdout};
 
 const SMALL: &str = "tests/fixtures/valid/small.json";
 
@@ -147,7 +147,7 @@ fn an_invalid_progress_file_is_reported_and_left_alone() {
 fn core_codes_are_documented_by_rule() {
     let out = util::run(&["rule", "TM050"]);
     assert_eq!(out.status.code(), Some(0));
-    golden("tests/fixtures/golden/rule-tm050.txt", &stdout(&out));
+    insta::assert_snapshot!("rule-tm050.txt", stdout(&out));
     assert_eq!(util::run(&["rule", "unknown-progress-skill"]).status.code(), Some(0));
 }
 

@@ -8,7 +8,7 @@ mod util;
 use std::collections::HashSet;
 
 use trailmap::escape;
-use util::{golden, root, run, stdout};
+use util::{root, run, stdout};
 
 const SMALL: &str = "tests/fixtures/valid/small.json";
 const HOSTILE: &str = "tests/fixtures/render/hostile.json";
@@ -204,10 +204,10 @@ fn expected_graph(roadmap: &trailmap::Roadmap) -> (usize, usize, usize) {
 
 #[test]
 fn golden_markdown_mermaid_and_dot_of_the_small_fixture() {
-    golden("tests/fixtures/render/small.md", &render(SMALL, "markdown", &[]));
-    golden("tests/fixtures/render/small.mmd", &render(SMALL, "mermaid", &[]));
-    golden("tests/fixtures/render/small.dot", &render(SMALL, "dot", &[]));
-    golden("tests/fixtures/render/small-no-group.mmd", &render(SMALL, "mermaid", &["--no-group"]));
+    insta::assert_snapshot!("small.md", render(SMALL, "markdown", &[]));
+    insta::assert_snapshot!("small.mmd", render(SMALL, "mermaid", &[]));
+    insta::assert_snapshot!("small.dot", render(SMALL, "dot", &[]));
+    insta::assert_snapshot!("small-no-group.mmd", render(SMALL, "mermaid", &["--no-group"]));
     // Markdown is the default format.
     assert_eq!(stdout(&run(&["render", SMALL])), render(SMALL, "markdown", &[]));
 }
@@ -291,7 +291,7 @@ fn hostile_roadmap() -> trailmap::Roadmap {
 #[test]
 fn hostile_names_break_no_format() {
     let doc = render(HOSTILE, "markdown", &[]);
-    golden("tests/fixtures/render/hostile.md", &doc);
+    insta::assert_snapshot!("hostile.md", doc);
     assert!(!doc.contains('<'), "no HTML can reach the page:\n{doc}");
     // Exactly the renderer's own headings: the title, Principles, three
     // phases, the Tasks of a phase with a nested one, a project, Practices,
@@ -321,12 +321,12 @@ fn hostile_names_break_no_format() {
     assert!(doc.contains("- [ ] \\[x\\] fake tick - \\[ \\] fake item\n"), "one criterion, one box");
 
     let chart = render(HOSTILE, "mermaid", &[]);
-    golden("tests/fixtures/render/hostile.mmd", &chart);
+    insta::assert_snapshot!("hostile.mmd", chart);
     assert_eq!(check_mermaid(&chart), expected_graph(&hostile_roadmap()));
     assert!(chart.contains("n1[\"#lt;script#gt;alert#40;1#41;#lt;/script#gt;\"]"), "{chart}");
 
     let dot = render(HOSTILE, "dot", &[]);
-    golden("tests/fixtures/render/hostile.dot", &dot);
+    insta::assert_snapshot!("hostile.dot", dot);
     assert_eq!(check_dot(&dot), expected_graph(&hostile_roadmap()));
     assert!(dot.contains("\"newline\" [label=\"line one\\nline two\\n## two\"];"), "{dot}");
 }

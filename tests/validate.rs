@@ -2,26 +2,18 @@
 
 mod util;
 
-use util::{golden, root, run, stdout};
+use util::{relative, root, run, stdout};
 
-/// Every fixture under `tests/fixtures/invalid` reports exactly its golden
-/// diagnostics (code, line:col, message) and exits 1.
+/// Every fixture under `tests/fixtures/invalid` reports exactly its
+/// snapshot's diagnostics (code, line:col, message) and exits 1.
 #[test]
-fn invalid_fixtures_match_their_golden_diagnostics() {
-    let dir = root().join("tests/fixtures/invalid");
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".json"))
-        .collect();
-    names.sort();
-    assert!(names.len() >= 7);
-    for name in names {
-        let path = format!("tests/fixtures/invalid/{name}");
+fn invalid_fixtures_match_their_snapshots() {
+    insta::glob!("fixtures/invalid/*.json", |path| {
+        let path = relative(path);
         let out = run(&["validate", "--format", "concise", &path]);
         assert_eq!(out.status.code(), Some(1), "{path}: {}", stdout(&out));
-        golden(&format!("tests/fixtures/invalid/{}.expected", name.trim_end_matches(".json")), &stdout(&out));
-    }
+        insta::assert_snapshot!(stdout(&out));
+    });
 }
 
 /// A UTF-8 byte-order mark is a warning (TM012), an error under `--strict`.
@@ -44,7 +36,7 @@ fn the_four_problems_are_reported_together_rustc_style() {
     for code in ["TM007", "TM005", "TM002", "TM003"] {
         assert!(text.contains(&format!("error[{code}]")), "{code} missing:\n{text}");
     }
-    golden("tests/fixtures/golden/validate-four-problems.txt", &text);
+    insta::assert_snapshot!(text);
 }
 
 #[test]
@@ -120,4 +112,15 @@ fn schema_command_prints_the_committed_schemas() {
     assert_eq!(stdout(&out), std::fs::read_to_string(root().join("schemas/roadmap.schema.json")).unwrap());
     let out = run(&["schema", "progress"]);
     assert_eq!(stdout(&out), std::fs::read_to_string(root().join("schemas/progress.schema.json")).unwrap());
+}
+
+/// The source line under a diagnostic: carets stay under the region when
+/// the line holds wide characters or a zero-width space (shown escaped).
+#[test]
+fn carets_stay_aligned_under_wide_and_zero_width_characters() {
+    for file in ["ids-zero-width.json", "crlf-and-wide-chars.json"] {
+        let out = run(&["validate", &format!("tests/fixtures/malformed/{file}")]);
+        assert_eq!(out.status.code(), Some(1), "{file}");
+        insta::assert_snapshot!(file, stdout(&out));
+    }
 }

@@ -1,7 +1,7 @@
 //! Helpers shared by the end-to-end tests in `tests/`: run the `trailmap`
 //! binary that cargo built for this test (`CARGO_BIN_EXE_trailmap`, never a
-//! stale binary found on disk) from the repository root, and compare output
-//! with golden files.
+//! stale binary found on disk) from the repository root; generated files
+//! committed for readers are compared whole (`generated_file`).
 
 // Each test file includes this module and uses only some of it.
 #![allow(dead_code)]
@@ -34,25 +34,32 @@ pub fn run_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
     cmd.output().expect("run trailmap")
 }
 
+/// A path under the workspace root as the tests name it to the binary
+/// (relative, `/`-separated), so that output and snapshots do not depend on
+/// where the clone is.
+pub fn relative(path: &Path) -> String {
+    path.strip_prefix(root()).unwrap_or(path).to_string_lossy().replace('\\', "/")
+}
+
 /// Stdout as text.
 pub fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-/// Compares `actual` with the golden file at `path` (relative to the
-/// workspace root). `TRAILMAP_BLESS=1` rewrites the golden file instead.
-pub fn golden(path: &str, actual: &str) {
+/// Compares a generated file that is committed for readers (a picture in
+/// `docs/`) with what the binary makes now, whole. `TRAILMAP_BLESS=1`
+/// rewrites the file instead. Command output is checked with insta
+/// snapshots (`cargo insta review`), not with this.
+pub fn generated_file(path: &str, actual: &str) {
     let file = root().join(path);
     if std::env::var_os("TRAILMAP_BLESS").is_some() {
-        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
         std::fs::write(&file, actual).unwrap();
         return;
     }
-    let expected = std::fs::read_to_string(&file)
-        .unwrap_or_else(|_| panic!("missing golden file {path}: run with TRAILMAP_BLESS=1"));
+    let expected = std::fs::read_to_string(&file).unwrap_or_default();
     assert!(
         expected == actual,
-        "output differs from {path} (TRAILMAP_BLESS=1 to accept):\n--- expected\n{expected}\n--- actual\n{actual}"
+        "{path} is stale; regenerate it with\n\n    TRAILMAP_BLESS=1 cargo test --test pictures\n"
     );
 }
 

@@ -721,7 +721,7 @@ fn add_activities(roadmap: &mut Roadmap, skills: &[Skill], sections: &[Section],
         let Some(area) = skill.area.as_deref() else { continue };
         let list = by_area.entry(area).or_default();
         if list.len() < 12 {
-            list.push(if list.len() % 4 == 0 {
+            list.push(if list.len().is_multiple_of(4) {
                 SkillMention::Noted(NotedSkill {
                     skill: skill.id.clone(),
                     note: Some("core".to_owned()),
@@ -906,9 +906,9 @@ fn rewrite_references(roadmap: &mut Roadmap, removed: &HashSet<String>, renames:
 /// assert_eq!(size_label(1500), "1500");
 /// ```
 pub fn size_label(n: usize) -> String {
-    if n >= 1_000_000 && n % 1_000_000 == 0 {
+    if n >= 1_000_000 && n.is_multiple_of(1_000_000) {
         format!("{}M", n / 1_000_000)
-    } else if n >= 1000 && n % 1000 == 0 {
+    } else if n >= 1000 && n.is_multiple_of(1000) {
         format!("{}k", n / 1000)
     } else {
         n.to_string()

@@ -87,18 +87,6 @@ pub fn stdout_color() -> bool {
     anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
 }
 
-/// The diagnostic style for stdout.
-pub fn stdout_style() -> trailmap_lint::emit::Style {
-    trailmap_lint::emit::Style { color: stdout_color() }
-}
-
-/// The diagnostic style for stderr.
-pub fn stderr_style() -> trailmap_lint::emit::Style {
-    trailmap_lint::emit::Style {
-        color: anstream::AutoStream::choice(&std::io::stderr()) != anstream::ColorChoice::Never,
-    }
-}
-
 /// When to use colour (`--color`).
 #[derive(Clone, Copy, Default, clap::ValueEnum)]
 pub enum Color {

@@ -10,6 +10,7 @@
 use std::fmt::Write as _;
 
 use serde::Serialize;
+use trailmap::emit::github::{self, Level};
 use trailmap::escape;
 use trailmap::{Diagnostic, Roadmap, Severity};
 
@@ -324,8 +325,7 @@ pub struct Source<'s> {
 /// ```
 pub fn github(report: &Report, _old: Source<'_>, new: Source<'_>, fail_on: Option<Bump>) -> String {
     let mut out = String::new();
-    let _ =
-        writeln!(out, "::notice title=trailmap diff::{}", escape::github_data(&escape::terminal(&report.summary())));
+    github::annotation(&mut out, Level::Notice, None, None, "trailmap diff", &[&report.summary()]);
     // One scan per file resolves every pointer.
     let anchor = |pointer: &str| Diagnostic::new("diff", "diff", Severity::Info, "").at(pointer);
     let mut new_marks: Vec<Diagnostic> = Vec::new();
@@ -360,39 +360,22 @@ pub fn github(report: &Report, _old: Source<'_>, new: Source<'_>, fail_on: Optio
             loc.end_column = loc.column + 1;
         }
     }
-    let annotation =
-        |out: &mut String, level: &str, file: &str, mark: Option<&Diagnostic>, title: &str, message: &str| {
-            let loc = mark.and_then(|m| m.location);
-            let _ = writeln!(
-                out,
-                "::{level} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-                escape::github_property(&escape::terminal(file)),
-                loc.map_or(1, |l| l.line),
-                loc.map_or(1, |l| l.column),
-                loc.map_or(1, |l| l.end_line),
-                loc.map_or(1, |l| l.end_column),
-                escape::github_property(title),
-                escape::github_data(message),
-            );
-        };
     for (c, k) in report.changes.iter().zip(sides) {
         let level = match fail_on {
-            Some(t) if t > Bump::None && c.bump >= t => "error",
-            _ if c.bump == Bump::Major => "warning",
-            _ => "notice",
+            Some(t) if t > Bump::None && c.bump >= t => Level::Error,
+            _ if c.bump == Bump::Major => Level::Warning,
+            _ => Level::Notice,
         };
-        let (file, mark) = (new.name, new_marks.get(k));
-        // Control characters from the files become visible escapes first;
-        // the newline before the hint is ours.
-        let mut message = escape::terminal(&c.message);
-        if let Some(hint) = &c.hint {
-            message.push_str("\nhint: ");
-            message.push_str(&escape::terminal(hint));
-        }
-        annotation(&mut out, level, file, mark, &format!("{} ({} bump)", c.kind.id(), c.bump), &message);
+        let location = new_marks.get(k).and_then(|m| m.location);
+        let hint = c.hint.as_ref().map(|hint| format!("hint: {hint}"));
+        let mut lines = vec![c.message.as_str()];
+        lines.extend(hint.as_deref());
+        let title = format!("{} ({} bump)", c.kind.id(), c.bump);
+        github::annotation(&mut out, level, Some(new.name), location, &title, &lines);
     }
     if let Some(check) = report.version_check.as_ref().filter(|c| !c.ok) {
-        annotation(&mut out, "error", new.name, new_marks.last(), "version check", &escape::terminal(&check.message));
+        let location = new_marks.last().and_then(|m| m.location);
+        github::annotation(&mut out, Level::Error, Some(new.name), location, "version check", &[&check.message]);
     }
     out
 }

@@ -33,10 +33,51 @@ fn each_kind_has_a_case_with_exactly_that_change() {
     }
 }
 
+/// `text` with its change-kind table (the run of `|` lines from the
+/// table's header on) replaced by the generated one.
+fn with_generated_table(text: &str) -> String {
+    let table = ChangeKind::table();
+    let header = table.lines().next().unwrap_or_default();
+    let Some(start) = text.find(&format!("\n{header}\n")).map(|at| at + 1) else {
+        return format!("{text}\n(no change-kind table starting with {header:?})");
+    };
+    let mut end = start;
+    for line in text[start..].split_inclusive('\n') {
+        if !line.starts_with('|') {
+            break;
+        }
+        end += line.len();
+    }
+    format!("{}{table}{}", &text[..start], &text[end..])
+}
+
+/// The README and docs/diff.md are compared whole with what they should be,
+/// their tables generated (a stray line next to a table is caught too).
+/// `TRAILMAP_BLESS=1` rewrites their tables.
 #[test]
-fn docs_hold_the_generated_table() {
-    let docs = std::fs::read_to_string(root().join("docs/diff.md")).expect("docs/diff.md");
-    assert!(docs.contains(&ChangeKind::table()), "docs/diff.md has a stale change-kind table");
+fn readme_and_docs_hold_the_generated_table() {
+    for file in ["crates/trailmap-diff/README.md", "docs/diff.md"] {
+        let path = root().join(file);
+        let committed = std::fs::read_to_string(&path).expect(file);
+        let expected = with_generated_table(&committed);
+        if std::env::var_os("TRAILMAP_BLESS").is_some() {
+            std::fs::write(&path, &expected).unwrap();
+            continue;
+        }
+        assert!(
+            committed == expected,
+            "{file} has a stale change-kind table; regenerate it with\n\n    \
+             TRAILMAP_BLESS=1 cargo test -p trailmap-diff --test cases readme_and_docs\n"
+        );
+    }
+}
+
+#[test]
+fn a_stray_line_in_a_table_is_caught() {
+    let good = format!("# T\n\n{}\nafter\n", ChangeKind::table());
+    assert_eq!(with_generated_table(&good), good);
+    let stray = good.replace("\n\nafter", "\n| \"))\n\nafter");
+    assert_ne!(with_generated_table(&stray), stray);
 }
 
 #[test]

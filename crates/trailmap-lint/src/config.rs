@@ -136,6 +136,10 @@ pub struct Config {
     pub path: Option<PathBuf>,
     /// Its settings.
     pub file: ConfigFile,
+    /// How many threads the per-file rules may use on a large roadmap
+    /// (`None`: [`std::thread::available_parallelism`]). Not a file
+    /// setting: the output is the same on any number (`tests/parallel.rs`).
+    pub threads: Option<std::num::NonZeroUsize>,
 }
 
 /// A configuration problem (exit 2).
@@ -186,7 +190,7 @@ impl Config {
                 return Err(ConfigError(format!("{name}: unknown rule `{n}`{hint}")));
             }
         }
-        Ok(Config { path, file })
+        Ok(Config { path, file, threads: None })
     }
 
     /// Finds `trailmap.toml` in `start` or its ancestors.

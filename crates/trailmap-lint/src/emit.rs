@@ -1,153 +1,20 @@
 //! Output formats for diagnostics: `full` (rustc-style, with the source
-//! line), `concise` (one line each), `json`, `github` (workflow commands)
-//! and `sarif` (SARIF 2.1.0 for code scanning).
+//! line) and `github` (workflow commands), both from the core's
+//! [`trailmap::emit`]; `concise` (one line each), `json` and `sarif` (SARIF
+//! 2.1.0 for code scanning).
 //!
-//! Everything taken from a file (names, ids, source lines) is escaped for
-//! the format it goes into: a hostile roadmap cannot start a new GitHub
-//! workflow command, emit terminal control sequences or break the JSON.
+//! Messages carry the file's own text; everything taken from a file
+//! (names, ids, source lines) is escaped here for the format it goes into:
+//! a hostile roadmap cannot start a new GitHub workflow command, emit
+//! terminal control sequences or break the JSON, and JSON and SARIF get
+//! only JSON's escaping (non-ASCII text stays as it is).
 
 use std::fmt::Write as _;
 
 use trailmap::{Diagnostic, Severity};
 
-/// Looks up the source text of a file, for snippets.
-pub type SourceLookup<'a> = &'a dyn Fn(&str) -> Option<&'a str>;
-
-/// Options for [`full`].
-///
-/// ```
-/// let style = trailmap_lint::emit::Style { color: false };
-/// assert!(!style.color);
-/// ```
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Style {
-    /// Emit ANSI colours.
-    pub color: bool,
-}
-
-impl Style {
-    fn paint(self, code: &str, text: &str) -> String {
-        if self.color { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_owned() }
-    }
-}
-
+pub use trailmap::emit::{SourceLookup, full};
 pub use trailmap::escape::terminal as sanitize;
-
-fn severity_color(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => "1;31",
-        Severity::Warning => "1;33",
-        Severity::Info => "1;36",
-    }
-}
-
-/// rustc-style output: header, location, the source line with a caret
-/// underline, and help.
-///
-/// ```
-/// use trailmap::{Diagnostic, Severity};
-///
-/// let source = "{\n  \"version\": \"one\"\n}";
-/// let mut diags = vec![Diagnostic::new("TM008", "invalid-version", Severity::Error, "`one` is not a semantic version").at("/version")];
-/// trailmap::locate(source, &mut diags);
-/// diags[0].file = "r.json".into();
-/// let text = trailmap_lint::emit::full(&diags, &|_| Some(source), Default::default());
-/// assert!(text.contains("error[TM008]: `one` is not a semantic version\n --> r.json:2:14\n"));
-/// assert!(text.contains("2 |   \"version\": \"one\"\n  |              ^^^^^\n"));
-/// ```
-pub fn full(diagnostics: &[Diagnostic], sources: SourceLookup<'_>, style: Style) -> String {
-    let mut out = String::new();
-    for d in diagnostics {
-        let header = format!("{}[{}]", d.severity.as_str(), d.code);
-        let _ = writeln!(
-            out,
-            "{}{}",
-            style.paint(severity_color(d.severity), &header),
-            style.paint("1", &format!(": {}", sanitize(&d.message)))
-        );
-        let Some(loc) = d.location else {
-            let _ = writeln!(out, "  --> {}", sanitize(&d.file));
-            if let Some(help) = &d.help {
-                let _ = writeln!(out, "   = help: {}", sanitize(help));
-            }
-            out.push('\n');
-            continue;
-        };
-        let line_no = loc.line.to_string();
-        let gutter = " ".repeat(line_no.len());
-        let _ =
-            writeln!(out, "{gutter}{} {}:{}:{}", style.paint("1;34", "-->"), sanitize(&d.file), loc.line, loc.column);
-        if let Some(source) = sources(&d.file) {
-            let width = if loc.end_line == loc.line {
-                (loc.end_column as usize).saturating_sub(loc.column as usize).max(1)
-            } else {
-                usize::MAX
-            };
-            let (shown, caret_at, caret_len) = snippet(source, loc.offset, width);
-            let bar = style.paint("1;34", "|");
-            let _ = writeln!(out, "{gutter} {bar}");
-            let _ = writeln!(out, "{} {bar} {}", style.paint("1;34", &line_no), sanitize(&shown));
-            let carets = "^".repeat(caret_len.max(1));
-            let pad = " ".repeat(caret_at);
-            let _ = writeln!(out, "{gutter} {bar} {pad}{}", style.paint(severity_color(d.severity), &carets));
-        }
-        if let Some(help) = &d.help {
-            let _ = writeln!(out, "{gutter} = {}: {}", style.paint("1", "help"), sanitize(help));
-        }
-        out.push('\n');
-    }
-    out
-}
-
-const MAX_SNIPPET: usize = 120;
-
-/// The line around byte `offset` as shown under a diagnostic, with the
-/// caret's position and length (in characters): the whole line when it
-/// has at most `MAX_SNIPPET` characters, else `MAX_SNIPPET` of them from 40
-/// before the offset, with `…` where it was cut. Only that neighbourhood is
-/// scanned: a minified one-line file with a million diagnostics must not
-/// cost a million copies of the line.
-fn snippet(source: &str, offset: usize, width: usize) -> (String, usize, usize) {
-    let mut offset = offset.min(source.len());
-    while !source.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let mut before: Vec<char> =
-        source[..offset].chars().rev().take_while(|c| *c != '\n').take(MAX_SNIPPET + 1).collect();
-    before.reverse();
-    let mut after: Vec<char> = source[offset..].chars().take_while(|c| *c != '\n').take(MAX_SNIPPET + 1).collect();
-    if after.len() <= MAX_SNIPPET {
-        // The end of the line was reached: drop the CR of a CRLF.
-        while after.last() == Some(&'\r') {
-            after.pop();
-        }
-        if after.is_empty() {
-            while before.last() == Some(&'\r') {
-                before.pop();
-            }
-        }
-    }
-    let col = before.len();
-    if before.len() + after.len() <= MAX_SNIPPET {
-        let caret_len = width.min(after.len().max(1));
-        before.extend(after);
-        return (before.into_iter().collect(), col, caret_len);
-    }
-    let kept = col.min(40);
-    let visible = MAX_SNIPPET - kept;
-    let mut shown = String::new();
-    if col > kept {
-        shown.push('…');
-    }
-    shown.extend(&before[col - kept..]);
-    shown.extend(after.iter().take(visible));
-    if after.len() > visible {
-        shown.push('…');
-    }
-    let caret_at = kept + usize::from(col > kept);
-    let caret_len = width.min(after.len().min(visible)).max(1);
-    (shown, caret_at, caret_len)
-}
 
 /// One line per diagnostic: `file:line:col: severity[CODE] message`.
 ///
@@ -215,45 +82,7 @@ fn json_item(d: &Diagnostic) -> serde_json::Value {
     item
 }
 
-pub use trailmap::escape::{github_data, github_property};
-
-/// GitHub Actions workflow commands, one line per diagnostic.
-///
-/// ```
-/// let mut d = trailmap::Diagnostic::new("TM005", "unknown-reference", trailmap::Severity::Error, "unknown skill `a\n::set-output`");
-/// d.file = "r.json".into();
-/// let out = trailmap_lint::emit::github(&[d]);
-/// assert_eq!(out.lines().count(), 1);
-/// assert!(out.starts_with("::error file=r.json,line=1,col=1,endLine=1,endColumn=1,title=TM005 unknown-reference::"));
-/// ```
-pub fn github(diagnostics: &[Diagnostic]) -> String {
-    let mut out = String::new();
-    for d in diagnostics {
-        let level = match d.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "notice",
-        };
-        let loc = d.location;
-        let mut message = d.message.clone();
-        if let Some(help) = &d.help {
-            message.push_str("\nhelp: ");
-            message.push_str(help);
-        }
-        let _ = writeln!(
-            out,
-            "::{level} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-            github_property(&d.file),
-            loc.map_or(1, |l| l.line),
-            loc.map_or(1, |l| l.column),
-            loc.map_or(1, |l| l.end_line),
-            loc.map_or(1, |l| l.end_column),
-            github_property(&format!("{} {}", d.code, d.name)),
-            github_data(&message),
-        );
-    }
-    out
-}
+pub use trailmap::emit::github::diagnostics as github;
 
 /// What SARIF needs to know about a rule.
 ///

@@ -275,7 +275,7 @@ type FileCheck = fn(&Context<'_>, &Rule, &mut Vec<Diagnostic>);
 
 /// Runs the per-file rules the configuration enables on `ctx`, appending
 /// their diagnostics in rule order. On a large roadmap the rules run on up
-/// to [`std::thread::available_parallelism`] threads, each taking the next
+/// [`Config::threads`] threads (else [`std::thread::available_parallelism`]), each taking the next
 /// rule not yet started; the result is the same as one thread's.
 fn run_file_rules(ctx: &Context<'_>, config: &Config, out: &mut Vec<Diagnostic>) {
     let mut checks: Vec<(usize, &Rule, FileCheck)> = rules::RULES
@@ -294,7 +294,8 @@ fn run_file_rules(ctx: &Context<'_>, config: &Config, out: &mut Vec<Diagnostic>)
     let threads = if ctx.roadmap.skills.len() < PARALLEL_MIN_SKILLS {
         1
     } else {
-        std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(checks.len())
+        let available = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+        config.threads.map_or(available, std::num::NonZero::get).min(checks.len())
     };
     if threads <= 1 {
         checks.sort_by_key(|&(i, _, _)| i);

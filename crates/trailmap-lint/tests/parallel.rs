@@ -55,30 +55,39 @@ fn words(mut i: usize) -> String {
     }
 }
 
-fn key(d: &Diagnostic) -> (usize, &'static str, String) {
-    (d.location.map_or(0, |l| l.offset), d.code, d.message.clone())
+/// Everything a diagnostic says, in output order.
+fn shown(diagnostics: &[Diagnostic]) -> Vec<(Option<trailmap::Location>, &'static str, String, String)> {
+    diagnostics.iter().map(|d| (d.location, d.code, d.pointer.clone(), d.message.clone())).collect()
+}
+
+fn with_threads(threads: usize) -> Config {
+    Config { threads: std::num::NonZeroUsize::new(threads), ..Config::default() }
 }
 
 #[test]
 fn parallel_rules_report_what_each_rule_reports_alone() {
     let files = [SourceFile::new("large.json", large_roadmap())];
-    let all = lint(&files, &Config::default());
-    let codes: Vec<&str> = all.iter().map(|d| d.code).collect();
+    // One thread, then more threads than rules: the same output, in the
+    // same order (not sorted here: order is part of the output).
+    let one = lint(&files, &with_threads(1));
+    let codes: Vec<&str> = one.iter().map(|d| d.code).collect();
     for code in ["TM101", "TM102", "TM107", "TM108", "TM109", "TM114"] {
         assert!(codes.contains(&code), "{code} missing from {codes:?}");
     }
     // In position order, as promised.
-    assert!(all.windows(2).all(|w| key(&w[0]).0 <= key(&w[1]).0));
-
-    let mut alone = Vec::new();
-    for rule in registry::all().iter().filter(|r| matches!(r.check, Check::File(_))) {
-        let mut config = Config::default();
-        config.file.lint.select = Some(vec![rule.code.to_owned()]);
-        alone.extend(lint(&files, &config));
+    assert!(one.windows(2).all(|w| w[0].location.map(|l| l.offset) <= w[1].location.map(|l| l.offset)));
+    for threads in [2, 3, 64] {
+        assert_eq!(shown(&lint(&files, &with_threads(threads))), shown(&one), "{threads} threads");
     }
-    let mut expected: Vec<_> = alone.iter().map(key).collect();
-    expected.sort();
-    let mut got: Vec<_> = all.iter().map(key).collect();
-    got.sort();
-    assert_eq!(got, expected);
+    assert_eq!(lint(&files, &Config::default()), one, "the default thread count");
+
+    // Each rule alone (on the calling thread) finds what it found in the
+    // whole run; within a rule, in the same order.
+    for rule in registry::all().iter().filter(|r| matches!(r.check, Check::File(_))) {
+        let mut config = with_threads(4);
+        config.file.lint.select = Some(vec![rule.code.to_owned()]);
+        let alone = lint(&files, &config);
+        let in_run: Vec<Diagnostic> = one.iter().filter(|d| d.code == rule.code).cloned().collect();
+        assert_eq!(shown(&alone), shown(&in_run), "{}", rule.code);
+    }
 }

@@ -39,6 +39,7 @@ pub mod codes;
 pub mod convert;
 pub mod date;
 pub mod diagnostic;
+pub mod emit;
 // Shared by the trailmap crates, not part of the library's API.
 #[doc(hidden)]
 pub mod escape;

@@ -253,9 +253,10 @@ fn describe(value: &Value) -> String {
     }
 }
 
-/// At most 40 characters of `s`, with control characters escaped.
+/// At most 40 characters of `s`, as they are: messages carry the file's
+/// text, and each output format escapes it for where it goes.
 pub(crate) fn preview_str(s: &str) -> String {
-    let mut out: String = s.chars().take(40).flat_map(char::escape_default).collect();
+    let mut out: String = s.chars().take(40).collect();
     if s.chars().nth(40).is_some() {
         out.push('…');
     }

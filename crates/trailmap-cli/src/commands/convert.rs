@@ -65,7 +65,7 @@ pub fn convert(args: ConvertArgs) -> u8 {
             let mut diagnostic = *diagnostic;
             diagnostic.file = name;
             let lookup = |_: &str| Some(source.as_str());
-            output::eprint(&emit::full(&[diagnostic], &lookup, emit::Style::default()));
+            output::eprint(&emit::full(&[diagnostic], &lookup, true));
             return EXIT_FINDINGS;
         }
     };

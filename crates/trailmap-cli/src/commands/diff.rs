@@ -95,7 +95,7 @@ fn load(arg: &str) -> Result<Input, u8> {
                 // Over the size limit: a problem of the input, which the
                 // loader words.
                 if let Ok(loaded) = Roadmap::from_path_with(arg, &options) {
-                    output::eprint(&emit::full(&loaded.diagnostics, &|_| None, output::stderr_style()));
+                    output::eprint(&emit::full(&loaded.diagnostics, &|_| None, true));
                 }
                 return Err(EXIT_FINDINGS);
             }
@@ -112,7 +112,7 @@ fn load(arg: &str) -> Result<Input, u8> {
     let text = String::from_utf8(bytes).unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned());
     if !loaded.is_valid() {
         let lookup = |_: &str| Some(text.as_str());
-        output::eprint(&emit::full(&loaded.diagnostics, &lookup, output::stderr_style()));
+        output::eprint(&emit::full(&loaded.diagnostics, &lookup, true));
         output::error(&format!("{arg} is not a valid roadmap; fix it first (trailmap validate)"));
         return Err(EXIT_FINDINGS);
     }
@@ -195,7 +195,7 @@ pub fn migrate(args: MigrateArgs) -> u8 {
     let snapshot = trailmap::fs::FileSnapshot::of(path, text.as_bytes());
     let lookup = |_: &str| Some(text.as_str());
     if !loaded.is_valid() {
-        output::eprint(&emit::full(&loaded.diagnostics, &lookup, output::stderr_style()));
+        output::eprint(&emit::full(&loaded.diagnostics, &lookup, true));
         output::error(&format!("{} is not a valid progress file; it was not changed", path.display()));
         return EXIT_FINDINGS;
     }

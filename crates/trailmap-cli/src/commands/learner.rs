@@ -130,7 +130,7 @@ fn setup(path: &PathBuf, args: &ProgressArgs) -> Result<(Roadmap, Progress), u8>
         let text = std::fs::read_to_string(&file).unwrap_or_default();
         let lookup = |_: &str| Some(text.as_str());
         if !loaded.is_valid() {
-            output::eprint(&emit::full(&loaded.diagnostics, &lookup, output::stderr_style()));
+            output::eprint(&emit::full(&loaded.diagnostics, &lookup, true));
             output::error(&format!("{} is not a valid progress file", file.display()));
             return Err(EXIT_FINDINGS);
         }
@@ -140,7 +140,7 @@ fn setup(path: &PathBuf, args: &ProgressArgs) -> Result<(Roadmap, Progress), u8>
             w.file = file.display().to_string();
         }
         trailmap::locate(&text, &mut warnings);
-        output::eprint_warnings(&emit::full(&warnings, &lookup, output::stderr_style()));
+        output::eprint_warnings(&emit::full(&warnings, &lookup, true));
     }
     let graph = SkillGraph::new(&roadmap);
     let mut done = Vec::new();
@@ -187,7 +187,7 @@ fn load_roadmap(path: &PathBuf) -> Result<Roadmap, u8> {
     }
     let source = std::fs::read_to_string(path).unwrap_or_default();
     let lookup = |_: &str| Some(source.as_str());
-    output::eprint(&emit::full(&diagnostics, &lookup, output::stderr_style()));
+    output::eprint(&emit::full(&diagnostics, &lookup, true));
     output::error(&format!("{} is not a valid roadmap; fix it first (trailmap validate)", path.display()));
     Err(EXIT_FINDINGS)
 }

@@ -178,11 +178,12 @@ pub fn lint(args: LintArgs) -> u8 {
 
     let mut all = early;
     all.extend(diagnostics);
-    let text = match Format::or_default(args.format) {
+    let format = Format::or_default(args.format);
+    let text = match format {
         Format::Full => {
             let lookup =
                 |name: &str| sources.iter().chain(&progress_sources).find(|f| f.name == name).map(|f| f.text.as_str());
-            let mut text = emit::full(&all, &lookup, output::stdout_style());
+            let mut text = emit::full(&all, &lookup, true);
             if !output::quiet() {
                 text.push_str(&crate::commands::validate::summary(&all, checked_files));
                 for s in &skipped {
@@ -201,7 +202,12 @@ pub fn lint(args: LintArgs) -> u8 {
         }
         format => format.emit(&all),
     };
-    output::print(&text);
+    // Only the terminal form carries styles; anstream strips them per `--color`.
+    if format == Format::Full {
+        output::print_styled(&text);
+    } else {
+        output::print(&text);
+    }
     let fail_on = config.fail_on();
     if io_errors > 0 {
         EXIT_USAGE

@@ -113,7 +113,7 @@ pub fn run(args: ProgressArgs) -> u8 {
         Ok(Err(never)) => match never {},
         Err(UpdateError::Invalid(diagnostics)) => {
             let text = std::fs::read_to_string(&path).unwrap_or_default();
-            output::eprint(&emit::full(&diagnostics, &|_: &str| Some(text.as_str()), output::stderr_style()));
+            output::eprint(&emit::full(&diagnostics, &|_: &str| Some(text.as_str()), true));
             output::error(&format!("{} is not a valid progress file; it was left unchanged", path.display()));
             EXIT_FINDINGS
         }
@@ -173,7 +173,7 @@ fn show(target: &Target, format: super::learner::TextOrJson) -> u8 {
         Ok(loaded) if loaded.is_valid() => loaded.progress.unwrap_or_default(),
         Ok(loaded) => {
             let text = std::fs::read_to_string(&path).unwrap_or_default();
-            output::eprint(&emit::full(&loaded.diagnostics, &|_: &str| Some(text.as_str()), output::stderr_style()));
+            output::eprint(&emit::full(&loaded.diagnostics, &|_: &str| Some(text.as_str()), true));
             return EXIT_FINDINGS;
         }
         Err(err) if err.source.kind() == std::io::ErrorKind::NotFound => trailmap::Progress::default(),

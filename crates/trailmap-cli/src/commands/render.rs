@@ -50,7 +50,7 @@ pub fn run(args: Args) -> u8 {
     if !loaded.is_valid() {
         let source = std::fs::read_to_string(&args.roadmap).unwrap_or_default();
         let lookup = |_: &str| Some(source.as_str());
-        output::eprint(&emit::full(&loaded.diagnostics, &lookup, emit::Style::default()));
+        output::eprint(&emit::full(&loaded.diagnostics, &lookup, true));
         output::error(&format!("{} is not a valid roadmap; fix it first (trailmap validate)", args.roadmap.display()));
         return EXIT_FINDINGS;
     }
@@ -98,14 +98,14 @@ fn load_progress(path: &std::path::Path, roadmap: &Roadmap) -> Result<trailmap::
     let source = std::fs::read_to_string(path).unwrap_or_default();
     let lookup = |_: &str| Some(source.as_str());
     if !loaded.is_valid() {
-        output::eprint(&emit::full(&loaded.diagnostics, &lookup, emit::Style::default()));
+        output::eprint(&emit::full(&loaded.diagnostics, &lookup, true));
         output::error(&format!("{} is not a valid progress file", path.display()));
         return Err(EXIT_FINDINGS);
     }
     let progress = loaded.progress.unwrap_or_default();
     let warnings = progress.unknown_skills(&[roadmap]);
     if !warnings.is_empty() {
-        output::eprint(&emit::full(&warnings, &lookup, emit::Style::default()));
+        output::eprint(&emit::full(&warnings, &lookup, true));
     }
     Ok(progress)
 }

@@ -36,10 +36,11 @@ pub fn run(args: Args) -> u8 {
             d.severity = Severity::Error;
         }
     }
-    let text = match Format::or_default(args.format) {
+    let format = Format::or_default(args.format);
+    let text = match format {
         Format::Full => {
             let lookup = |file: &str| inputs.source(file);
-            let mut text = emit::full(&diagnostics, &lookup, output::stdout_style());
+            let mut text = emit::full(&diagnostics, &lookup, true);
             if !output::quiet() {
                 text.push_str(&summary(&diagnostics, inputs.files));
             }
@@ -47,7 +48,12 @@ pub fn run(args: Args) -> u8 {
         }
         format => format.emit(&diagnostics),
     };
-    output::print(&text);
+    // Only the terminal form carries styles; anstream strips them per `--color`.
+    if format == Format::Full {
+        output::print_styled(&text);
+    } else {
+        output::print(&text);
+    }
     if inputs.io_errors > 0 {
         EXIT_USAGE
     } else if diagnostics.iter().any(|d| d.severity == Severity::Error) {

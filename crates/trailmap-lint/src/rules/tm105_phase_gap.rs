@@ -47,7 +47,7 @@ pub(crate) fn sibling_groups(ctx: &Context<'_>) -> Vec<Vec<Spanned>> {
 
 /// "days 15-28 (weeks 3-4)" for a range of absolute days.
 pub(crate) fn describe_days(start: u64, end: u64) -> String {
-    if (start - 1) % 7 == 0 && end % 7 == 0 {
+    if (start - 1).is_multiple_of(7) && end.is_multiple_of(7) {
         let (a, b) = ((start - 1) / 7 + 1, end / 7);
         if a == b { format!("week {a}") } else { format!("weeks {a}-{b}") }
     } else if start == end {

@@ -53,8 +53,7 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         if is_kebab_case(id) {
             return;
         }
-        let shown = trailmap::escape::terminal(id);
-        let d = ctx.diag(rule, format!("{kind} id \"{shown}\" is not kebab-case")).at(pointer());
+        let d = ctx.diag(rule, format!("{kind} id \"{id}\" is not kebab-case")).at(pointer());
         let better = suggestion(id);
         out.push(if better.is_empty() || !is_kebab_case(&better) {
             d.with_help("use lowercase ASCII letters and digits joined by hyphens")

@@ -46,7 +46,7 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
             let Some(url) = &resource.url else { continue };
             if let Some(why) = problem(url) {
                 out.push(
-                    ctx.diag(rule, format!("resource URL \"{}\" {why}", trailmap::escape::terminal(url)))
+                    ctx.diag(rule, format!("resource URL \"{url}\" {why}"))
                         .at(format!("/skills/{i}/resources/{k}/url"))
                         .with_help("use an absolute https:// URL"),
                 );
@@ -56,7 +56,7 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     if let Some(url) = ctx.roadmap.source.as_ref().and_then(|s| s.url.as_deref()) {
         if let Some(why) = problem(url) {
             out.push(
-                ctx.diag(rule, format!("source URL \"{}\" {why}", trailmap::escape::terminal(url)))
+                ctx.diag(rule, format!("source URL \"{url}\" {why}"))
                     .at("/source/url")
                     .with_help("use an absolute https:// URL"),
             );

@@ -1,0 +1,258 @@
+//! Diagnostics as rustc and cargo show them, drawn by `annotate-snippets`:
+//! a header, the file and position, the source line with the region
+//! underlined, and help.
+
+use std::fmt;
+use std::ops::Range;
+
+use annotate_snippets::renderer::DecorStyle;
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+
+use crate::escape;
+use crate::{Diagnostic, Severity};
+
+/// Looks up the source text of a file by the name diagnostics give it, so
+/// that [`full`] can show the offending line.
+pub type SourceLookup<'a> = &'a dyn Fn(&str) -> Option<&'a str>;
+
+/// Characters of the line kept on each side of the underlined region, and
+/// at most underlined. More than the renderer's width (140 columns), so the
+/// renderer itself trims what is cut here and marks it with `...`; only this
+/// neighbourhood is copied, so a minified one-line file with a million
+/// diagnostics does not cost a million copies of the line.
+const CONTEXT_CHARS: usize = 160;
+
+/// Renders diagnostics with their source lines, each followed by a blank
+/// line. `styled` adds ANSI styles (for a terminal layer such as anstream to
+/// keep or strip); without it the text is plain.
+///
+/// Everything from the file (message, help, file name, the source line) is
+/// shown through [`escape::terminal`]: control and bidirectional characters
+/// become visible `\u{..}` escapes, and the underline follows the escaped
+/// text, as it does wide (CJK) characters.
+///
+/// ```
+/// use trailmap::{Diagnostic, Severity};
+///
+/// let source = "{\n  \"version\": \"one\"\n}";
+/// let mut diags = vec![Diagnostic::new("TM008", "invalid-version", Severity::Error, "`one` is not a semantic version").at("/version")];
+/// trailmap::locate(source, &mut diags);
+/// diags[0].file = "r.json".into();
+/// let text = trailmap::emit::full(&diags, &|_| Some(source), false);
+/// assert_eq!(text, "\
+/// error[TM008]: `one` is not a semantic version
+///  --> r.json:2:14
+///   |
+/// 2 |   \"version\": \"one\"
+///   |              ^^^^^
+///
+/// ");
+/// ```
+pub fn full(diagnostics: &[Diagnostic], sources: SourceLookup<'_>, styled: bool) -> String {
+    let renderer = if styled { Renderer::styled() } else { Renderer::plain() }.decor_style(DecorStyle::Ascii);
+    let mut out = String::new();
+    for d in diagnostics {
+        out.push_str(&render_one(&renderer, styled, d, sources(&d.file)));
+        out.push_str("\n\n");
+    }
+    out
+}
+
+/// The plain form of one diagnostic, without its source line (which a
+/// `Diagnostic` does not hold): header, position and help.
+///
+/// ```
+/// use trailmap::{Diagnostic, Severity};
+///
+/// let mut d = Diagnostic::new("TM005", "unknown-reference", Severity::Error, "unknown skill `pytorh`")
+///     .with_help("did you mean `pytorch`?");
+/// d.file = "r.json".into();
+/// assert_eq!(d.to_string(), "error[TM005]: unknown skill `pytorh`\n--> r.json\n = help: did you mean `pytorch`?");
+/// ```
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&render_one(&Renderer::plain().decor_style(DecorStyle::Ascii), false, self, None))
+    }
+}
+
+fn level(severity: Severity) -> Level<'static> {
+    match severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
+    }
+}
+
+fn render_one(renderer: &Renderer, styled: bool, d: &Diagnostic, source: Option<&str>) -> String {
+    let level = level(d.severity);
+    let file = escape::terminal(if d.file.is_empty() { "<unknown>" } else { &d.file });
+    let title = level.clone().primary_title(escape::terminal(&d.message)).id(d.code);
+    let help = d.help.as_ref().map(|help| Level::HELP.message(escape::terminal(help)));
+    let (Some(loc), Some(source)) = (d.location, source) else {
+        let mut origin = Origin::path(file);
+        if let Some(loc) = d.location {
+            origin = origin.line(loc.line as usize).char_column(loc.column as usize);
+        }
+        let group = Group::with_title(title).element(origin).elements(help);
+        return renderer.render(&[group]);
+    };
+    // The snippet shows a window of the line, escaped, so the renderer
+    // cannot know the position in the file: the `-->` line is ours, with the
+    // diagnostic's own line and column (characters, as editors count them).
+    let window = Window::around(source, loc.offset, loc.end_offset);
+    let snippet = Snippet::source(window.text)
+        .line_start(loc.line as usize)
+        .annotation(AnnotationKind::Primary.span(window.span));
+    let rendered = renderer.render(&[Group::with_title(title).element(snippet).elements(help)]);
+    let (header, rest) = rendered.split_once('\n').unwrap_or((&rendered, ""));
+    let gutter = " ".repeat(loc.line.to_string().len());
+    let arrow = if styled {
+        let style = annotate_snippets::renderer::DEFAULT_LINE_NUM_STYLE;
+        format!("{}-->{}", style.render(), style.render_reset())
+    } else {
+        "-->".to_owned()
+    };
+    format!("{header}\n{gutter}{arrow} {file}:{}:{}\n{rest}", loc.line, loc.column)
+}
+
+/// The part of a source line shown under a diagnostic, escaped for a
+/// terminal, with the underlined region's byte range in that text.
+struct Window {
+    text: String,
+    span: Range<usize>,
+}
+
+impl Window {
+    /// The line holding byte `start`: at most [`CONTEXT_CHARS`] characters
+    /// before it and twice that from it; the region is cut at the end
+    /// of its first line (a value spanning lines is marked where it starts).
+    fn around(source: &str, start: usize, end: usize) -> Window {
+        let start = floor_char_boundary(source, start);
+        let end = floor_char_boundary(source, end.max(start));
+        let line_start = source[..start]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| c != '\n')
+            .take(CONTEXT_CHARS)
+            .last()
+            .map_or(start, |(i, _)| i);
+        let mut line_end = start;
+        for (n, (i, c)) in source[start..].char_indices().enumerate() {
+            if c == '\n' || n == 2 * CONTEXT_CHARS + 1 {
+                break;
+            }
+            line_end = start + i + c.len_utf8();
+        }
+        // The CR of a CRLF is not part of the line.
+        let line_end = if source[..line_end].ends_with('\r') { line_end - 1 } else { line_end };
+        let end = end.min(line_end).max(start);
+        let mut text = escape::terminal(&source[line_start..start]);
+        let span_start = text.len();
+        text.push_str(&escape::terminal(&source[start..end]));
+        let span_end = text.len();
+        text.push_str(&escape::terminal(&source[end..line_end.max(end)]));
+        Window { text, span: span_start..span_end }
+    }
+}
+
+fn floor_char_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The rendered source line and caret line of the one diagnostic at
+    /// `needle` (the first occurrence in `source`, for `len` bytes).
+    fn shown(source: &str, needle: &str) -> (String, String) {
+        let start = source.find(needle).unwrap();
+        let mut d = Diagnostic::new("TM005", "unknown-reference", Severity::Error, "m");
+        let line = source[..start].matches('\n').count() as u32 + 1;
+        let column = source[..start].rsplit('\n').next().unwrap().chars().count() as u32 + 1;
+        d.location = Some(crate::Location {
+            line,
+            column,
+            end_line: line,
+            end_column: column + needle.chars().count() as u32,
+            offset: start,
+            end_offset: start + needle.len(),
+        });
+        d.file = "f.json".into();
+        let text = full(&[d], &|_| Some(source), false);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[1], format!(" --> f.json:{line}:{column}"), "{text}");
+        (lines[3].to_owned(), lines[4].to_owned())
+    }
+
+    /// Display columns, as a terminal draws them: wide characters take two.
+    fn columns(text: &str) -> usize {
+        text.chars().map(|c| if ('\u{3000}'..='\u{9fff}').contains(&c) { 2 } else { 1 }).sum()
+    }
+
+    /// The carets start under the first character of `marked` and cover it.
+    fn assert_under(line: &str, carets: &str, marked: &str) {
+        let at = line.find(marked).unwrap_or_else(|| panic!("{marked:?} not in {line:?}"));
+        let before = columns(&line[..at]);
+        let pad = carets.chars().take_while(|&c| c != '^').count();
+        assert_eq!(pad, before, "\n{line}\n{carets}");
+        assert_eq!(carets.matches('^').count(), columns(marked), "\n{line}\n{carets}");
+    }
+
+    #[test]
+    fn carets_stay_under_wide_characters() {
+        let source = "{\"name\": \"日本語のスキル\", \"prerequisites\": [\"日本\"]}";
+        let (line, carets) = shown(source, "\"日本\"");
+        assert_under(&line, &carets, "\"日本\"");
+    }
+
+    #[test]
+    fn carets_cover_an_escaped_zero_width_character() {
+        // tests/fixtures/malformed/ids-zero-width.json
+        let source = "{\"id\": \"r\",\n  \"skills\": [{ \"id\": \"py\u{200b}thon\", \"name\": \"Python\" }]\n}";
+        let (line, carets) = shown(source, "\"py\u{200b}thon\"");
+        assert!(line.contains("\"py\\u{200b}thon\""), "{line}");
+        assert_under(&line, &carets, "\"py\\u{200b}thon\"");
+        // The zero-width space is not left invisible after the region either.
+        let (line, carets) = shown(source, "\"Python\"");
+        assert_under(&line, &carets, "\"Python\"");
+    }
+
+    #[test]
+    fn carets_stay_aligned_after_control_and_bidi_escapes() {
+        let source = "{\"a\": \"\u{1b}[31m\u{202e}x\t\", \"b\": [\"zz\"]}";
+        let (line, carets) = shown(source, "\"zz\"");
+        assert!(!line.contains('\u{1b}') && !line.contains('\u{202e}'), "{line:?}");
+        assert_under(&line, &carets, "\"zz\"");
+    }
+
+    #[test]
+    fn a_region_over_several_lines_is_marked_on_its_first() {
+        let source = "{\"a\": {\n  \"b\": 1\n}}";
+        let (line, carets) = shown(source, "{\n  \"b\": 1\n}");
+        assert_eq!(line, "1 | {\"a\": {");
+        assert_eq!(carets, "  |       ^");
+    }
+
+    #[test]
+    fn a_long_line_is_cut_around_the_region() {
+        let source = format!("[{}\"here\"{}]", "\"x\", ".repeat(5_000), ", 1".repeat(5_000));
+        let (line, carets) = shown(&source, "\"here\"");
+        assert!(line.len() < 200, "{line}");
+        assert!(line.starts_with("1 | ...") && line.ends_with("..."), "{line}");
+        assert_under(&line, &carets, "\"here\"");
+    }
+
+    #[test]
+    fn styles_only_when_asked() {
+        let d = Diagnostic::new("TM001", "json-syntax", Severity::Error, "bad \u{1b}[2J");
+        assert!(!full(std::slice::from_ref(&d), &|_| None, false).contains('\u{1b}'));
+        let styled = full(&[d], &|_| None, true);
+        assert!(styled.contains("\u{1b}["), "{styled:?}");
+        assert!(styled.contains("bad \\u{1b}[2J"), "the message's own escape is shown, not sent: {styled:?}");
+    }
+}
