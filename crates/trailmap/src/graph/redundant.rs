@@ -44,7 +44,7 @@ struct Plain<'g> {
 
 impl<'g> Plain<'g> {
     fn new(graph: &'g SkillGraph<'g>) -> Self {
-        if !graph.requirements.iter().any(|r| r.any_of) {
+        if !graph.requirements.iter().any(|r| r.any_of()) {
             // Each plain requirement is one member: members and slots line up.
             return Plain { graph, own: None };
         }
@@ -76,7 +76,7 @@ impl<'g> Plain<'g> {
         let i = i as usize;
         match &self.own {
             Some((start, _, entries)) => entries[start[i] as usize + k],
-            None => self.graph.requirements[self.graph.requirement_start[i] as usize + k].entry,
+            None => self.graph.requirements[self.graph.requirement_start[i] as usize + k].entry(),
         }
     }
 }
