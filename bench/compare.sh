@@ -31,8 +31,10 @@ say() { printf '\n== %s\n' "$*" >&2; }
 
 say "building trailmap and trailmap-bench (release)"
 cargo build --release --locked -p trailmap-cli -p trailmap-bench >&2
-TRAILMAP=$ROOT/target/release/trailmap
-BENCH=$ROOT/target/release/trailmap-bench
+# A shared CARGO_TARGET_DIR (several checkouts, one build cache) is honoured.
+TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
+TRAILMAP=$TARGET_DIR/release/trailmap
+BENCH=$TARGET_DIR/release/trailmap-bench
 
 say "installing the other validators into $OUT"
 if [ ! -x "$OUT/venv/bin/check-jsonschema" ] ||
@@ -57,7 +59,7 @@ JSONSCHEMA_CLI="$ROOT/$OUT/tools/bin/jsonschema-cli validate $SCHEMA --offline -
 say "generating synthetic roadmaps ($SIZES)"
 declare -A FILE
 for size in $SIZES; do
-    FILE[$size]=$("$BENCH" generate --skills "$size" --seed "$SEED" --out "$OUT" | head -n 1)
+    FILE[$size]=$("$BENCH" generate --skills "$size" --seed "$SEED" --out "$OUT" | sed -n 1p)
 done
 
 # time_commands NAME RUNS WARMUP CMD... : writes $OUT/compare-NAME.json in
@@ -127,6 +129,7 @@ for size in $SIZES; do
     say "$size skills: $f ($(du -h "$f" | cut -f1))"
     fast=(
         "$TRAILMAP lint --max-size 4G $f"
+        "$TRAILMAP validate --max-size 4G $f"
         "$BENCH parse $f"
     )
     slow=()
@@ -188,7 +191,7 @@ def load(name):
     return {r["command"]: r for r in json.load(open(path))["results"]}
 
 def tool(command):
-    for key, label in [("trailmap lint", "trailmap lint"), ("trailmap-bench parse", "parse floor"),
+    for key, label in [("trailmap lint", "trailmap lint"), ("trailmap validate", "trailmap validate"), ("trailmap-bench parse", "parse floor"),
                        ("jsonschema-cli", "jsonschema-cli"), ("ajv", "ajv-cli"), ("check-jsonschema", "check-jsonschema")]:
         if key in command:
             return label
@@ -214,7 +217,7 @@ for key, label, names in cases:
     m = medians(*names)
     results[key] = m
     lint = m.get("trailmap lint")
-    for t in ["trailmap lint", "parse floor", "jsonschema-cli", "ajv-cli", "check-jsonschema"]:
+    for t in ["trailmap lint", "trailmap validate", "parse floor", "jsonschema-cli", "ajv-cli", "check-jsonschema"]:
         if t in m:
             ratio = f"{m[t] / lint:.1f}×" if lint else ""
             lines.append(f"| {label} | {t} | {ms(m[t])} | {ratio} |")
@@ -238,6 +241,12 @@ if "trailmap lint" in h:
         if t in h:
             r = h[t] / l
             targets.append(f"- 100k: lint {r:.1f}× faster than {t} (target ≥ {need}×): {verdict(r >= need)}")
+    if "trailmap validate" in h:
+        v = h["trailmap validate"]
+        targets.append(f"- 100k: lint {l / v:.2f}× validate (target ≤ 3×): {verdict(l / v <= 3)}")
+        if "ajv-cli" in h:
+            r = h["ajv-cli"] / v
+            targets.append(f"- 100k: validate {r:.1f}× faster than ajv-cli (target ≥ 5×): {verdict(r >= 5)}")
 g = results.get("1M", {})
 if "trailmap lint" in g:
     l = g["trailmap lint"]

@@ -35,6 +35,29 @@ pub fn remove_array_elements<P: AsRef<str>>(source: &str, pointers: &[P]) -> Vec
     probes.iter().map(|probe| probe.location.and_then(|loc| removal(source, loc.offset, loc.end_offset))).collect()
 }
 
+/// Rules whose fix removes the array element at the finding's pointer. They
+/// leave the fix's edits empty; [`fill_removals`] cuts them from the
+/// located span once every finding is located, so that locating fixes
+/// costs no scan of the file of its own.
+pub(crate) const REMOVES_ELEMENT: &[&str] = &["TM107"];
+
+/// Fills the edits of the [`REMOVES_ELEMENT`] fixes of located JSON
+/// diagnostics; a fix whose element cannot be cut is dropped.
+pub(crate) fn fill_removals(source: &str, diagnostics: &mut [Diagnostic]) {
+    for d in diagnostics.iter_mut().filter(|d| REMOVES_ELEMENT.contains(&d.code)) {
+        if d.fix.as_ref().is_some_and(|f| f.edits.is_empty()) {
+            match d.location.and_then(|loc| removal(source, loc.offset, loc.end_offset)) {
+                Some(edits) => {
+                    if let Some(fix) = &mut d.fix {
+                        fix.edits = edits;
+                    }
+                }
+                None => d.fix = None,
+            }
+        }
+    }
+}
+
 /// The edit that removes the element at `start..end` and one comma.
 fn removal(source: &str, start: usize, end: usize) -> Option<Vec<Edit>> {
     if start >= end || end > source.len() {

@@ -193,6 +193,9 @@ fn finish(files: &[SourceFile], mut per_file: Vec<Vec<Diagnostic>>, config: &Con
         let mut diagnostics = std::mem::take(&mut per_file[i]);
         let format = trailmap::Format::from_path(&f.name);
         trailmap::locate::locate_as(&f.text, format, &mut diagnostics);
+        if format != trailmap::Format::Yaml {
+            fix::fill_removals(&f.text, &mut diagnostics);
+        }
         if format == trailmap::Format::Yaml {
             // Fixes are byte edits written for JSON layout; YAML files are
             // fixed by hand until fixes keep YAML comments and layout.

@@ -56,9 +56,27 @@ pub struct Names {
 }
 
 impl Names {
-    /// Normalizes every name of `names`.
-    pub fn new<'a>(names: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut out = Names::default();
+    /// Normalizes every name of `names` (walked twice: first to size the
+    /// buffers, which at a million names saves growing them by doubling).
+    pub fn new<'a, I>(names: I) -> Self
+    where
+        I: IntoIterator<Item = &'a str>,
+        I::IntoIter: Clone,
+    {
+        let names = names.into_iter();
+        let (mut count, mut bytes) = (0, 0);
+        for name in names.clone() {
+            count += 1;
+            bytes += name.len();
+        }
+        // A name has at most as many characters as bytes (lowercasing
+        // rarely lengthens one; the buffers then grow as usual).
+        let mut out = Names {
+            keys: String::with_capacity(bytes),
+            key_ends: Vec::with_capacity(count),
+            chars: Vec::with_capacity(bytes),
+            char_ends: Vec::with_capacity(count),
+        };
         let mut token: Vec<char> = Vec::new();
         // The token's last character as written: a plural `s` is lower case.
         let mut last = ' ';

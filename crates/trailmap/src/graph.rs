@@ -40,14 +40,28 @@ pub struct Requirement<'g> {
     pub any_of: bool,
 }
 
-/// How a [`Requirement`] is stored: its members are `members[start..end]`
-/// of the graph.
+/// How a [`Requirement`] is stored, in 8 bytes (a dense roadmap has ten
+/// million): its members are `members[start..]` of the graph up to the
+/// next slot's `start` (requirements' members are stored in slot order),
+/// and `entry` holds the entry index with [`ANY_OF`] set for a group.
 #[derive(Debug, Clone, Copy)]
 struct RequirementSlot {
     entry: u32,
     start: u32,
-    end: u32,
-    any_of: bool,
+}
+
+/// The bit of [`RequirementSlot::entry`] that marks an `any_of` group (an
+/// entry index that high needs a skill with two billion prerequisites).
+const ANY_OF: u32 = 1 << 31;
+
+impl RequirementSlot {
+    fn entry(self) -> u32 {
+        self.entry & !ANY_OF
+    }
+
+    fn any_of(self) -> bool {
+        self.entry & ANY_OF != 0
+    }
 }
 
 /// The prerequisite graph of one roadmap.
@@ -197,12 +211,8 @@ impl<'r> SkillGraph<'r> {
                 }
                 if members.len() > start {
                     let any_of = matches!(prerequisite, Prerequisite::AnyOf(_));
-                    requirements.push(RequirementSlot {
-                        entry: to_u32(entry),
-                        start: to_u32(start),
-                        end: to_u32(members.len()),
-                        any_of,
-                    });
+                    let entry = to_u32(entry).min(ANY_OF - 1) | if any_of { ANY_OF } else { 0 };
+                    requirements.push(RequirementSlot { entry, start: to_u32(start) });
                 }
             }
         }
@@ -782,11 +792,10 @@ impl<'r> SkillGraph<'r> {
             (Some(&a), Some(&b)) => a as usize..b as usize,
             _ => 0..0,
         };
-        let slots = &self.requirements[range];
-        slots.iter().map(|r| Requirement {
-            entry: r.entry,
-            members: &self.members[r.start as usize..r.end as usize],
-            any_of: r.any_of,
+        range.map(|j| {
+            let slot = self.requirements[j];
+            let end = self.requirements.get(j + 1).map_or(self.members.len(), |next| next.start as usize);
+            Requirement { entry: slot.entry(), members: &self.members[slot.start as usize..end], any_of: slot.any_of() }
         })
     }
 

@@ -28,23 +28,16 @@ use crate::context::Context;
 use crate::registry::Rule;
 
 pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
-    let mut found = Vec::new();
     for r in ctx.graph.redundant_prerequisites() {
         let Some(i) = ctx.skill_index(&r.skill) else { continue };
         let pointer = format!("{}/prerequisites/{}", ctx.skill_pointer(i), r.entry);
-        found.push((r, pointer));
-    }
-    // Every fix's location in one scan of the source.
-    let pointers: Vec<&str> = found.iter().map(|(_, p)| p.as_str()).collect();
-    let fixes = crate::fix::remove_array_elements(ctx.source, &pointers);
-    for ((r, pointer), edits) in found.into_iter().zip(fixes) {
         let mut d = ctx
             .diag(rule, format!("prerequisite `{}` of `{}` is redundant: `{}` already needs it", r.prerequisite, r.skill, r.via))
             .at(pointer)
             .with_help(format!("remove `{}` from the prerequisites of `{}`", r.prerequisite, r.skill));
-        if let Some(edits) = edits {
-            d.fix = Some(Fix { message: format!("remove the redundant prerequisite `{}`", r.prerequisite), edits });
-        }
+        // The edits come from the entry's location, found with every other
+        // finding's in the run's one scan of the file (`fix::REMOVES_ELEMENT`).
+        d.fix = Some(Fix { message: format!("remove the redundant prerequisite `{}`", r.prerequisite), edits: Vec::new() });
         out.push(d);
     }
 }

@@ -41,6 +41,11 @@ use crate::registry::Rule;
 /// How many other members of a group a finding names.
 const LISTED: usize = 5;
 
+/// Above this many variant keys they are searched in two parts: low
+/// enough that the oracle tests (2,000 names) take that path, and the
+/// extra pass costs nothing that matters on a small roadmap.
+const SPLIT_ABOVE: usize = 4_096;
+
 pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     let skills = &ctx.roadmap.skills;
     let names = Names::new(skills.iter().map(|s| s.name.as_str()));
@@ -104,31 +109,43 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     for b in 0..buckets {
         starts[b + 1] += starts[b];
     }
-    let mut keys = vec![0u64; starts[buckets]];
-    let mut fill = starts.clone();
-    for i in (0..skills.len()).filter(|&i| first_of_text[i]) {
-        variant_hashes(names.get(i), &mut scratch, |v, h| {
-            let k = key(h, v, i);
-            let at = &mut fill[bucket(k)];
-            keys[*at] = k;
-            *at += 1;
-        });
-    }
-    for b in 0..buckets {
-        keys[starts[b]..starts[b + 1]].sort_unstable();
-    }
-    for group in keys.chunk_by(|x, y| x >> low == y >> low).filter(|g| g.len() > 1) {
-        // Members whose variants are really the same text (a hash can collide).
-        let mut classes: Vec<Vec<(usize, Variant)>> = Vec::new();
-        for (i, v) in group.iter().map(|&k| decode(k)) {
-            let text = || variant_chars(names.get(i), v);
-            match classes.iter_mut().find(|c| variant_chars(names.get(c[0].0), c[0].1).eq(text())) {
-                Some(class) => class.push((i, v)),
-                None => classes.push(vec![(i, v)]),
-            }
+    // The keys are written and searched in parts of whole buckets (a
+    // group of equal hashes is in one bucket): on a large roadmap in two
+    // halves, which halves their memory (8 bytes per variant, some twenty
+    // variants per name) for one more pass over the names.
+    let parts = if starts[buckets] >= SPLIT_ABOVE { 2 } else { 1 };
+    let mut keys: Vec<u64> = Vec::new();
+    for part in 0..parts {
+        let (first, last) = (buckets * part / parts, buckets * (part + 1) / parts);
+        let base = starts[first];
+        keys.clear();
+        keys.resize(starts[last] - base, 0);
+        let mut fill: Vec<usize> = starts[first..last].iter().map(|s| s - base).collect();
+        for i in (0..skills.len()).filter(|&i| first_of_text[i]) {
+            variant_hashes(names.get(i), &mut scratch, |v, h| {
+                let k = key(h, v, i);
+                if let Some(at) = bucket(k).checked_sub(first).and_then(|b| fill.get_mut(b)) {
+                    keys[*at] = k;
+                    *at += 1;
+                }
+            });
         }
-        for class in classes.iter().filter(|c| c.len() > 1) {
-            join_variant_class(class, &names, &mut groups);
+        for b in first..last {
+            keys[starts[b] - base..starts[b + 1] - base].sort_unstable();
+        }
+        for group in keys.chunk_by(|x, y| x >> low == y >> low).filter(|g| g.len() > 1) {
+            // Members whose variants are really the same text (a hash can collide).
+            let mut classes: Vec<Vec<(usize, Variant)>> = Vec::new();
+            for (i, v) in group.iter().map(|&k| decode(k)) {
+                let text = || variant_chars(names.get(i), v);
+                match classes.iter_mut().find(|c| variant_chars(names.get(c[0].0), c[0].1).eq(text())) {
+                    Some(class) => class.push((i, v)),
+                    None => classes.push(vec![(i, v)]),
+                }
+            }
+            for class in classes.iter().filter(|c| c.len() > 1) {
+                join_variant_class(class, &names, &mut groups);
+            }
         }
     }
     drop(keys);

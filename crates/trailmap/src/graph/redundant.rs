@@ -33,14 +33,21 @@ const PAIRWISE_MAX: usize = 32;
 
 /// The plain prerequisite graph in flat arrays: `needs(i)` is the first
 /// member of each plain entry of skill `i` (repeats kept, as entries).
-struct Plain {
-    start: Vec<u32>,
-    members: Vec<u32>,
-    entries: Vec<u32>,
+/// Without `any_of` entries that is the graph's own member list, which is
+/// then borrowed rather than copied (at a million skills with twenty
+/// prerequisites each, the copy was 80 MB of the peak).
+struct Plain<'g> {
+    graph: &'g SkillGraph<'g>,
+    /// Offsets and members copied when some entry is an `any_of`.
+    own: Option<(Vec<u32>, Vec<u32>, Vec<u32>)>,
 }
 
-impl Plain {
-    fn new(graph: &SkillGraph<'_>) -> Self {
+impl<'g> Plain<'g> {
+    fn new(graph: &'g SkillGraph<'g>) -> Self {
+        if !graph.requirements.iter().any(|r| r.any_of()) {
+            // Each plain requirement is one member: members and slots line up.
+            return Plain { graph, own: None };
+        }
         let n = graph.len();
         let mut start = Vec::with_capacity(n + 1);
         let mut members = Vec::with_capacity(graph.members.len());
@@ -53,15 +60,24 @@ impl Plain {
             }
         }
         start.push(to_u32(members.len()));
-        Plain { start, members, entries }
+        Plain { graph, own: Some((start, members, entries)) }
     }
 
     fn needs(&self, i: u32) -> &[u32] {
-        &self.members[self.start[i as usize] as usize..self.start[i as usize + 1] as usize]
+        let i = i as usize;
+        match &self.own {
+            Some((start, members, _)) => &members[start[i] as usize..start[i + 1] as usize],
+            None => &self.graph.members[self.graph.member_start[i] as usize..self.graph.member_start[i + 1] as usize],
+        }
     }
 
-    fn entries(&self, i: u32) -> &[u32] {
-        &self.entries[self.start[i as usize] as usize..self.start[i as usize + 1] as usize]
+    /// The entry (index in the skill's `prerequisites`) of `needs(i)[k]`.
+    fn entry(&self, i: u32, k: usize) -> u32 {
+        let i = i as usize;
+        match &self.own {
+            Some((start, _, entries)) => entries[start[i] as usize + k],
+            None => self.graph.requirements[self.graph.requirement_start[i] as usize + k].entry(),
+        }
     }
 }
 
@@ -228,13 +244,12 @@ pub(super) fn find(graph: &SkillGraph<'_>) -> Vec<Redundant> {
         if prerequisites.len() < 2 {
             continue;
         }
-        let entries = plain.entries(v);
         let mut report = |k: usize, via: u32| {
             out.push(Redundant {
                 skill: graph.id(v).to_owned(),
                 prerequisite: graph.id(prerequisites[k]).to_owned(),
                 via: graph.id(via).to_owned(),
-                entry: entries[k] as usize,
+                entry: plain.entry(v, k) as usize,
             });
         };
         if prerequisites.len() <= PAIRWISE_MAX {
