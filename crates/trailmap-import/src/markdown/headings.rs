@@ -4,6 +4,7 @@ use trailmap::PhaseKind;
 
 use super::labels::{PROJECT, section_mode};
 use super::parse::Inline;
+use super::projects;
 use super::{Importer, Mode};
 use crate::builder::Builder;
 use crate::report::{Element, Outcome};
@@ -67,6 +68,11 @@ impl Importer<'_> {
         self.b.phases[p].phase.ongoing = matches!(mode, Mode::Practices(_)) || lower.contains("ongoing");
         self.b.phases[p].phase.parallel = lower.contains("parallel");
         let mut at = vec![self.b.phases[p].pointer.clone()];
+        // "Capstone Project and Integration": a project besides the phase.
+        if let Some(project) = projects::in_heading(title) {
+            let pj = self.b.project(&project, None, Some(p));
+            at.push(format!("/projects/{pj}"));
+        }
         // A nested heading naming a known skill ("## Linear Algebra") teaches it.
         if mode == Mode::Normal && parent.is_some() && h.time.is_none() {
             let head = title.split('(').next().unwrap_or(title).trim();

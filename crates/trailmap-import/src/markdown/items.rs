@@ -5,6 +5,7 @@ use trailmap::MilestoneKind;
 
 use super::labels::{Label, PROJECT, classify_label, split_label};
 use super::parse::Inline;
+use super::projects;
 use super::{Importer, Mode, Role, criterion};
 use crate::builder::Builder;
 use crate::report::{Element, Outcome};
@@ -77,7 +78,12 @@ impl Importer<'_> {
                 Role::Milestone(m) => m,
                 _ => self.milestone_for_list(MilestoneKind::Checklist),
             };
-            return self.criterion(m, text, done, at);
+            let role = self.criterion(m, text, done, at);
+            if projects::is_project_phrase(text) {
+                // "- [ ] Kaggle starter projects": a criterion naming a project.
+                self.phrase_project(text, at);
+            }
+            return role;
         }
         // Where the item sits decides first.
         match parent {
@@ -151,7 +157,9 @@ impl Importer<'_> {
                             strong: None,
                             links: Vec::new(),
                         };
+                        self.in_span_label = true;
                         let sub_role = self.item_role(&rest, &sub, None, Role::Other, at, skills);
+                        self.in_span_label = false;
                         // "Day 4–6: Project #1: Titanic": nested items are the project's deliverables.
                         if matches!(
                             sub_role,
@@ -249,6 +257,14 @@ impl Importer<'_> {
                 _ => {}
             }
         }
+        if top_level && self.mode() == Mode::Projects && self.last_heading.to_lowercase().contains("projects") {
+            // An item of a "Projects" section.
+            return self.project(text, inline, None, at);
+        }
+        if !self.in_span_label && projects::is_project_phrase(text) {
+            let p = self.phrase_project(text, at);
+            return Role::Project(p);
+        }
         if let Some(c) = PROJECT.captures(text) {
             let number = c.get(1).and_then(|m| m.as_str().parse().ok());
             let title = c.get(2).map_or("", |m| m.as_str()).to_owned();
@@ -271,6 +287,7 @@ impl Importer<'_> {
         at.push(self.b.task(phase, text));
         let t = self.b.phases[phase].phase.tasks.len() - 1;
         self.link_task_skills(phase, t);
+        self.task_project(phase, t, at);
         Role::Task(phase, t)
     }
 

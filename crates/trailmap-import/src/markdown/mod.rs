@@ -9,6 +9,7 @@ mod items;
 mod labels;
 mod paragraphs;
 mod parse;
+mod projects;
 mod skills;
 mod table;
 
@@ -60,6 +61,8 @@ struct Importer<'v> {
     /// The phase made for content outside any phase heading.
     implicit: Option<usize>,
     last_heading: String,
+    /// Reading the text after a span label ("Week 14: NLP Project"), which titles a phase.
+    in_span_label: bool,
 }
 
 impl<'v> Importer<'v> {
@@ -105,6 +108,7 @@ pub fn import(source: &str, options: &Options) -> Imported {
         list_milestone: None,
         implicit: None,
         last_heading: String::new(),
+        in_span_label: false,
     };
     for block in parse::blocks(source) {
         match block {
