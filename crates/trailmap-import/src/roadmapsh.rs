@@ -91,6 +91,7 @@ pub fn import(source: &str, options: &Options) -> Result<Imported, String> {
         value.get("nodes").and_then(Value::as_array).ok_or("no `nodes` array: not a roadmap.sh editor graph")?;
     let edges_value = value.get("edges").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
     let mut b = Builder::new(options.vocabulary.as_ref());
+    b.infer = options.infer_prerequisites;
     let mut nodes = Vec::new();
     for (i, raw) in nodes_value.iter().enumerate() {
         match read_node(raw) {

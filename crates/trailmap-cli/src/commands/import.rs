@@ -33,6 +33,11 @@ pub struct Args {
     /// skills, instead of dropping them (they are reported either way).
     #[arg(long)]
     keep_dangling: bool,
+    /// Also add prerequisites by documented heuristics (stated between the
+    /// same skills in the --vocabulary roadmaps; "Advanced X" needs "X"),
+    /// marked `x-inferred-prerequisites`, reported, never closing a cycle.
+    #[arg(long)]
+    infer_prerequisites: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -117,6 +122,7 @@ fn options(args: &Args) -> Option<Options> {
     options.id = args.id.clone();
     options.source_file = args.source.file_name().map(|n| n.to_string_lossy().into_owned());
     options.keep_dangling = args.keep_dangling;
+    options.infer_prerequisites = args.infer_prerequisites;
     Some(options)
 }
 

@@ -5,8 +5,10 @@ use trailmap::PhaseKind;
 use super::labels::{PROJECT, section_mode};
 use super::parse::Inline;
 use super::projects;
+use super::stated;
 use super::{Importer, Mode};
 use crate::builder::Builder;
+use crate::prerequisites::Dependent;
 use crate::report::{Element, Outcome};
 use crate::span;
 
@@ -15,7 +17,10 @@ impl Importer<'_> {
         self.items.clear();
         self.list_mode = None;
         self.list_milestone = None;
-        let h = span::heading(&inline.text);
+        // "## Deep Learning (requires Python)": the statement is not part of the title.
+        let statement = stated::split(&inline.text).filter(|(rest, _)| !rest.is_empty());
+        let h = span::heading(statement.as_ref().map_or(inline.text.as_str(), |(rest, _)| rest.as_str()));
+        self.line = line;
         if self.b.title.is_none() && self.headings.is_empty() && self.b.phases.is_empty() {
             self.b.title = Some(h.clean.clone());
             self.b.report.placed(line, Element::Heading, &inline.text, "/title".to_owned());
@@ -67,7 +72,11 @@ impl Importer<'_> {
         // "MATHEMATICS (Parallel, Ongoing)".
         self.b.phases[p].phase.ongoing = matches!(mode, Mode::Practices(_)) || lower.contains("ongoing");
         self.b.phases[p].phase.parallel = lower.contains("parallel");
+        self.b.phases[p].each = h.each;
         let mut at = vec![self.b.phases[p].pointer.clone()];
+        if let Some((_, names)) = statement {
+            at.push(self.state(Dependent::Phase(p), names, Element::Heading));
+        }
         // "Capstone Project and Integration": a project besides the phase.
         if let Some(project) = projects::in_heading(title) {
             let pj = self.b.project(&project, None, Some(p));

@@ -6,8 +6,10 @@ use trailmap::MilestoneKind;
 use super::labels::{Label, PROJECT, classify_label, split_label};
 use super::parse::Inline;
 use super::projects;
+use super::stated;
 use super::{Importer, Mode, Role, criterion};
 use crate::builder::Builder;
+use crate::prerequisites::Dependent;
 use crate::report::{Element, Outcome};
 use crate::span;
 use crate::text::{self, MAX_NAME_WORDS};
@@ -22,7 +24,32 @@ impl Importer<'_> {
         let element = if checked.is_some() { Element::Checkbox } else { Element::ListItem };
         let mut at = Vec::new();
         let mut skills = Vec::new();
-        let role = self.item_role(&text, inline, checked, parent, &mut at, &mut skills);
+        self.line = line;
+        let role = match stated::split(&text).filter(|_| checked.is_none()) {
+            None => self.item_role(&text, inline, checked, parent, &mut at, &mut skills),
+            Some((rest, names)) if rest.is_empty() => {
+                // "Requires X" alone: of the item above, else of the phase.
+                let dependent = match parent {
+                    Role::Skill(s) => Dependent::Skill(s),
+                    _ => Dependent::Phase(self.ensure_phase()),
+                };
+                at.push(self.state(dependent, names, element));
+                Role::Other
+            }
+            Some((rest, names)) => {
+                let sub = Inline { text: rest.clone(), ..inline.clone() };
+                let role = self.item_role(&rest, &sub, checked, parent, &mut at, &mut skills);
+                let dependents: Vec<Dependent> = if skills.is_empty() {
+                    vec![Dependent::Phase(self.ensure_phase())]
+                } else {
+                    skills.iter().map(|&s| Dependent::Skill(s)).collect()
+                };
+                for dependent in dependents {
+                    at.push(self.state(dependent, names.clone(), element));
+                }
+                role
+            }
+        };
         if at.is_empty() {
             // A label item ("**Tasks:**") is placed where its children go.
             let container = match role {
@@ -145,7 +172,11 @@ impl Importer<'_> {
             match classify_label(&label) {
                 Label::Span(h) => {
                     let parent_phase = self.phase();
-                    let title = if rest.is_empty() { h.clean.clone() } else { rest.clone() };
+                    let title = match (rest.is_empty(), h.title.is_empty()) {
+                        (false, _) => rest.clone(),
+                        (true, false) => h.title.clone(),
+                        (true, true) => h.clean.clone(),
+                    };
                     let p = self.b.phase(parent_phase, &title, h.kind, h.time.as_ref());
                     at.push(self.b.phases[p].pointer.clone());
                     self.items.push((usize::MAX - 1, Role::Phase(p)));
@@ -210,11 +241,13 @@ impl Importer<'_> {
                     return Role::Milestone(m);
                 }
                 Label::Prerequisites if !rest.is_empty() => {
-                    if let Role::Skill(s) = parent {
-                        self.b.pending_prerequisites.push((s, rest.clone(), 0));
-                        at.push(format!("/skills/{s}/prerequisites"));
-                        return Role::Other;
-                    }
+                    let dependent = match parent {
+                        Role::Skill(s) => Dependent::Skill(s),
+                        _ => Dependent::Phase(self.ensure_phase()),
+                    };
+                    let element = if checked.is_some() { Element::Checkbox } else { Element::ListItem };
+                    at.push(self.state(dependent, vec![rest.clone()], element));
+                    return Role::Other;
                 }
                 Label::Deliverables if !rest.is_empty() => {
                     if let Some(p) = self.b.projects.len().checked_sub(1) {

@@ -11,6 +11,7 @@ mod paragraphs;
 mod parse;
 mod projects;
 mod skills;
+mod stated;
 mod table;
 
 use trailmap::{Cadence, Criterion, Extensions, MilestoneKind, PhaseKind};
@@ -63,6 +64,8 @@ struct Importer<'v> {
     last_heading: String,
     /// Reading the text after a span label ("Week 14: NLP Project"), which titles a phase.
     in_span_label: bool,
+    /// The line of the block being read.
+    line: usize,
 }
 
 impl<'v> Importer<'v> {
@@ -109,7 +112,9 @@ pub fn import(source: &str, options: &Options) -> Imported {
         implicit: None,
         last_heading: String::new(),
         in_span_label: false,
+        line: 0,
     };
+    importer.b.infer = options.infer_prerequisites;
     for block in parse::blocks(source) {
         match block {
             Block::Heading { level, line, inline } => importer.heading(level, line, &inline),

@@ -5,7 +5,9 @@ use trailmap::MilestoneKind;
 
 use super::labels::{Label, NOT_NEEDED, classify_label, split_label};
 use super::parse::Inline;
+use super::stated;
 use super::{Importer, Mode, criterion};
+use crate::prerequisites::{Dependent, Stated};
 use crate::report::{Element, Outcome};
 use crate::text;
 
@@ -38,6 +40,7 @@ impl Importer<'_> {
         self.items.clear();
         self.list_milestone = None;
         let text = inline.text.trim();
+        self.line = line;
         if self.mode() == Mode::Principles {
             self.b.principles.push(text.to_owned());
             let at = format!("/principles/{}", self.b.principles.len() - 1);
@@ -113,6 +116,11 @@ impl Importer<'_> {
                     let p = self.b.practice(cadence, &rest, phase);
                     at.push(format!("/practices/{p}"));
                 }
+                Label::Prerequisites if self.phase().is_some() => {
+                    // "Prerequisites: Python, SQL" under a heading: of every skill of its phase.
+                    let phase = self.ensure_phase();
+                    at.push(self.state(Dependent::Phase(phase), vec![rest.clone()], Element::Paragraph));
+                }
                 _ => {
                     if let Some(p) = rest.strip_suffix(':') {
                         // "Important Skill: Diagnosing:" labels the list below.
@@ -136,6 +144,19 @@ impl Importer<'_> {
                 } else {
                     at.push(self.prose(text));
                 }
+            }
+        }
+        if let Some(phase) = self.phase() {
+            // "This phase builds on linear algebra.": names that resolve are prerequisites.
+            for names in stated::in_prose(text) {
+                let stated = Stated {
+                    dependent: Dependent::Phase(phase),
+                    text: names,
+                    line,
+                    element: Element::Paragraph,
+                    quiet: true,
+                };
+                self.b.stated.push(stated);
             }
         }
         self.b.report.push(line, Element::Paragraph, text, Outcome::Placed { at });
