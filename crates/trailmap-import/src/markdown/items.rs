@@ -3,6 +3,7 @@
 
 use trailmap::MilestoneKind;
 
+use super::exclusions;
 use super::labels::{Label, PROJECT, classify_label, split_label};
 use super::parse::Inline;
 use super::projects;
@@ -50,6 +51,9 @@ impl Importer<'_> {
                 role
             }
         };
+        if checked.is_none() {
+            self.basics_exclusion(&text, &skills, &mut at);
+        }
         if at.is_empty() {
             // A label item ("**Tasks:**") is placed where its children go.
             let container = match role {
@@ -289,6 +293,9 @@ impl Importer<'_> {
                 }
                 _ => {}
             }
+        }
+        if let Some(subject) = exclusions::not_required(text) {
+            return self.exclusion(&subject, at);
         }
         if top_level && self.mode() == Mode::Projects && self.last_heading.to_lowercase().contains("projects") {
             // An item of a "Projects" section.

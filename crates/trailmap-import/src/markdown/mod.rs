@@ -4,6 +4,7 @@
 //! and where they sit, links become resources, tables become areas or
 //! course skills. Every block is accounted for in the report.
 
+mod exclusions;
 mod headings;
 mod items;
 mod labels;
