@@ -129,7 +129,7 @@ pub(super) fn is_project_phrase(text: &str) -> bool {
 /// Integration", "Final Project: Deploy", "Portfolio project".
 pub(super) fn in_heading(title: &str) -> Option<String> {
     static NAMED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:capstone|final|portfolio|mini|side|group|team|personal|graduation)[- ]?projects?\b")
+        Regex::new(r"(?i)\b(?:capstone|final|portfolio|mini|side|group|team|personal|graduation)[- ]?project\b")
             .expect("valid pattern")
     });
     NAMED.find(title).map(|m| capitalise(m.as_str()))
@@ -229,5 +229,7 @@ mod tests {
         assert!(!is_project_phrase("Projects"));
         assert_eq!(in_heading("Capstone Project and Integration").as_deref(), Some("Capstone Project"));
         assert_eq!(in_heading("Advanced DL Project"), None);
+        // A section of projects is not one.
+        assert_eq!(in_heading("Portfolio projects"), None);
     }
 }
