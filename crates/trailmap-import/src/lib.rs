@@ -25,6 +25,7 @@ pub mod metacademy;
 mod prerequisites;
 pub mod report;
 pub mod roadmapsh;
+mod roadmapsh_content;
 pub mod span;
 pub mod text;
 
@@ -48,6 +49,9 @@ pub struct Options {
     /// vocabulary's roadmaps, and "Advanced X" needing "X"); they are marked
     /// `x-inferred-prerequisites` and reported, and never close a cycle.
     pub infer_prerequisites: bool,
+    /// roadmap.sh: the `content/` folder whose `<slug>@<nodeId>.md` topic
+    /// files give descriptions and resources.
+    pub content_dir: Option<std::path::PathBuf>,
 }
 
 /// A roadmap and the report of how the source was placed in it.

@@ -234,6 +234,9 @@ pub fn import(source: &str, options: &Options) -> Result<Imported, String> {
     }
     let title = b.title.clone().unwrap_or_default();
     let id = options.id.clone().unwrap_or_else(|| crate::ids::kebab(&title, "imported"));
+    if let Some(dir) = &options.content_dir {
+        crate::roadmapsh_content::apply(&mut b, dir)?;
+    }
     let (roadmap, report) = b.finish(&id, options.source_file.as_deref());
     Ok(Imported { roadmap, report })
 }

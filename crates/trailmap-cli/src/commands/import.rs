@@ -38,6 +38,10 @@ pub struct Args {
     /// marked `x-inferred-prerequisites`, reported, never closing a cycle.
     #[arg(long)]
     infer_prerequisites: bool,
+    /// roadmap-sh: the site's `content/` folder; its `<slug>@<nodeId>.md`
+    /// topic files give the skills' descriptions and resources.
+    #[arg(long, value_name = "DIR")]
+    content: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -123,6 +127,7 @@ fn options(args: &Args) -> Option<Options> {
     options.source_file = args.source.file_name().map(|n| n.to_string_lossy().into_owned());
     options.keep_dangling = args.keep_dangling;
     options.infer_prerequisites = args.infer_prerequisites;
+    options.content_dir = args.content.clone();
     Some(options)
 }
 
