@@ -6,12 +6,12 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use trailmap::{
-    Exclusion, Extensions, Milestone, MilestoneKind, Phase, PhaseKind, Practice, Prerequisite, Project, Resource,
-    Roadmap, Skill, SkillGraph, Span, Task, TimeUnit,
+    Exclusion, Extensions, Milestone, MilestoneKind, Phase, PhaseKind, Practice, Project, Resource, Roadmap, Skill,
+    Span, Task, TimeUnit,
 };
 
 use crate::ids::{IdSet, Vocabulary, kebab, normalize};
-use crate::report::{Element, Report};
+use crate::report::Report;
 use crate::span::Time;
 
 /// A phase while building: its children by index.
@@ -22,6 +22,8 @@ pub(crate) struct PhaseNode {
     pub pointer: String,
     /// End of the last child span per unit, for "2 Weeks" lengths.
     pub cursor: BTreeMap<TimeUnit, u32>,
+    /// "(4 Months Each Stage)": the length of each child without a time of its own.
+    pub each: Option<(TimeUnit, u32)>,
 }
 
 /// The roadmap under construction.
@@ -51,8 +53,10 @@ pub(crate) struct Builder<'v> {
     exclusion_ids: IdSet,
     pub areas: Vec<trailmap::Area>,
     area_ids: IdSet,
-    /// Prerequisites stated in text, resolved once every skill is known: (skill, text, line).
-    pub pending_prerequisites: Vec<(usize, String, usize)>,
+    /// Prerequisites stated in text, resolved once every skill is known.
+    pub stated: Vec<crate::prerequisites::Stated>,
+    /// Whether to add the prerequisites `--infer-prerequisites` documents.
+    pub infer: bool,
     pub report: Report,
 }
 
@@ -83,7 +87,8 @@ impl<'v> Builder<'v> {
             exclusion_ids: IdSet::default(),
             areas: Vec::new(),
             area_ids: IdSet::default(),
-            pending_prerequisites: Vec::new(),
+            stated: Vec::new(),
+            infer: false,
             report: Report::default(),
         }
     }
@@ -195,7 +200,11 @@ impl<'v> Builder<'v> {
         };
         let base = kebab(&format!("{label} {title}"), "phase");
         let id = self.phase_ids.fresh(&base);
-        let span = time.map(|t| self.resolve_span(parent, t));
+        let inherited = match (time, parent.and_then(|p| self.phases[p].each)) {
+            (None, Some((unit, count))) => Some(Time::Length { unit, count, label: String::new() }),
+            _ => None,
+        };
+        let span = time.or(inherited.as_ref()).map(|t| self.resolve_span(parent, t));
         let pointer = match parent {
             Some(p) => format!("{}/phases/{}", self.phases[p].pointer, self.phases[p].children.len()),
             None => format!("/phases/{}", self.top.len()),
@@ -206,6 +215,7 @@ impl<'v> Builder<'v> {
             children: Vec::new(),
             pointer,
             cursor: BTreeMap::new(),
+            each: None,
         };
         self.phases.push(node);
         let i = self.phases.len() - 1;
@@ -255,7 +265,13 @@ impl<'v> Builder<'v> {
                 steps += 1;
             }
         }
-        Span { unit, start, end_at: end, label: Some(label), extensions: Extensions::default() }
+        Span {
+            unit,
+            start,
+            end_at: end,
+            label: Some(label).filter(|l| !l.is_empty()),
+            extensions: Extensions::default(),
+        }
     }
 
     /// Adds a task to a phase; its pointer.
@@ -353,110 +369,6 @@ impl<'v> Builder<'v> {
         format!("/skills/{skill}/resources/{}", resources.len() - 1)
     }
 
-    /// Resolves prerequisites stated in text by name: exact, then a known
-    /// name the text starts with or that starts with the text. Unresolved
-    /// ones are kept in the skill's note and reported.
-    pub fn resolve_prerequisites(&mut self) {
-        let mut names: Vec<(String, usize)> =
-            self.skills.iter().enumerate().map(|(i, s)| (normalize(&s.name), i)).collect();
-        names.sort();
-        let pending = std::mem::take(&mut self.pending_prerequisites);
-        for (skill, text, line) in pending {
-            for piece in text.split([',', ';']).flat_map(|p| p.split(" and ")) {
-                let alternatives: Vec<Option<usize>> =
-                    piece.split(" or ").map(|alt| self.match_name(&names, alt.trim())).collect();
-                let trimmed = piece.trim();
-                if trimmed.is_empty() || matches!(normalize(trimmed).as_str(), "none" | "" | "n a" | "na" | "no") {
-                    continue;
-                }
-                let ids: Vec<String> = alternatives
-                    .iter()
-                    .flatten()
-                    .filter(|&&i| i != skill)
-                    .map(|&i| self.skills[i].id.clone())
-                    .collect();
-                let target = &mut self.skills[skill];
-                if ids.len() != alternatives.len() || ids.is_empty() {
-                    let note = target.note.get_or_insert_with(String::new);
-                    if !note.is_empty() {
-                        note.push_str("; ");
-                    }
-                    note.push_str(&format!("prerequisite not found: {trimmed}"));
-                    self.report.not_placed(
-                        line,
-                        Element::TableRow,
-                        trimmed,
-                        "prerequisite names no skill of this roadmap (kept in the skill's note)",
-                    );
-                    continue;
-                }
-                let prerequisite = if ids.len() == 1 {
-                    Prerequisite::Skill(ids[0].clone())
-                } else {
-                    Prerequisite::AnyOf(trailmap::AnyOf { any_of: ids, extensions: Extensions::default() })
-                };
-                if !target.prerequisites.contains(&prerequisite) {
-                    target.prerequisites.push(prerequisite);
-                }
-            }
-        }
-    }
-
-    fn match_name(&self, sorted: &[(String, usize)], text: &str) -> Option<usize> {
-        let key = normalize(text);
-        if key.is_empty() {
-            return None;
-        }
-        if let Some(i) = self.find_skill(text) {
-            return Some(i);
-        }
-        // A known name that starts with the text ("Python" → "Python for Everybody").
-        let at = sorted.partition_point(|(n, _)| n.as_str() < key.as_str());
-        if let Some((n, i)) = sorted.get(at) {
-            if n.starts_with(&key) {
-                return Some(*i);
-            }
-        }
-        // The text starts with a known name ("Calculus 1A: …" → "Calculus 1A").
-        let mut cut = key.len();
-        for _ in 0..12 {
-            let Some(space) = key[..cut].rfind(' ') else { break };
-            cut = space;
-            let prefix = &key[..cut];
-            let at = sorted.partition_point(|(n, _)| n.as_str() < prefix);
-            if let Some((n, i)) = sorted.get(at).filter(|(n, _)| n == prefix) {
-                let _ = n;
-                return Some(*i);
-            }
-        }
-        None
-    }
-
-    /// Removes one prerequisite per cycle until none is left; each removal is reported.
-    fn break_cycles(&mut self, roadmap: &mut Roadmap) {
-        for _ in 0..roadmap.skills.len().saturating_add(1) {
-            let cycles = SkillGraph::new(roadmap).cycles();
-            if cycles.is_empty() {
-                return;
-            }
-            for cycle in cycles {
-                let (Some(from), Some(to)) = (cycle.skills.first(), cycle.skills.get(1).or(cycle.skills.first()))
-                else {
-                    continue;
-                };
-                if let Some(skill) = roadmap.skills.iter_mut().find(|s| &s.id == from) {
-                    skill.prerequisites.retain(|p| !p.skill_ids().any(|id| id == to));
-                    self.report.not_placed(
-                        0,
-                        Element::Dependency,
-                        &format!("{from} needs {to}"),
-                        "prerequisite dropped: it closed a cycle",
-                    );
-                }
-            }
-        }
-    }
-
     /// The finished roadmap.
     pub fn finish(mut self, id: &str, source_file: Option<&str>) -> (Roadmap, Report) {
         self.resolve_prerequisites();
@@ -478,6 +390,7 @@ impl<'v> Builder<'v> {
                 children: Vec::new(),
                 pointer: node.pointer,
                 cursor: BTreeMap::new(),
+                each: None,
             });
         }
         let phases: Vec<Phase> =
@@ -507,6 +420,9 @@ impl<'v> Builder<'v> {
             extensions: Extensions::default(),
         };
         self.break_cycles(&mut roadmap);
+        if self.infer {
+            self.infer_prerequisites(&mut roadmap);
+        }
         (roadmap, self.report)
     }
 }

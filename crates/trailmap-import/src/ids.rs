@@ -120,6 +120,9 @@ impl IdSet {
 #[derive(Debug, Default, Clone)]
 pub struct Vocabulary {
     by_name: HashMap<String, String>,
+    /// Prerequisites the known roadmaps state, by skill id, with the roadmap
+    /// that states them (for `--infer-prerequisites`).
+    requires: HashMap<String, Vec<(trailmap::Prerequisite, String)>>,
 }
 
 impl Vocabulary {
@@ -161,7 +164,19 @@ impl Vocabulary {
                     self.by_name.entry(key).or_insert_with(|| skill.id.clone());
                 }
             }
+            let stated = self.requires.entry(skill.id.clone()).or_default();
+            for prerequisite in &skill.prerequisites {
+                if !stated.iter().any(|(p, _)| p == prerequisite) {
+                    stated.push((prerequisite.clone(), roadmap.id.clone()));
+                }
+            }
         }
+    }
+
+    /// The prerequisites known roadmaps state for a skill id, each with the
+    /// id of the roadmap that states it.
+    pub fn requires(&self, id: &str) -> &[(trailmap::Prerequisite, String)] {
+        self.requires.get(id).map_or(&[], Vec::as_slice)
     }
 
     /// The id of a known skill with this name or alias.

@@ -23,8 +23,10 @@ mod builder;
 pub mod ids;
 pub mod markdown;
 pub mod metacademy;
+mod prerequisites;
 pub mod report;
 pub mod roadmapsh;
+mod roadmapsh_content;
 pub mod span;
 pub mod text;
 
@@ -51,6 +53,13 @@ pub struct Options {
     /// Metacademy: keep dependencies on concepts missing from the folder, as
     /// skills of their own, instead of dropping them.
     pub keep_dangling: bool,
+    /// Add the prerequisites the documented heuristics infer (from the
+    /// vocabulary's roadmaps, and "Advanced X" needing "X"); they are marked
+    /// `x-inferred-prerequisites` and reported, and never close a cycle.
+    pub infer_prerequisites: bool,
+    /// roadmap.sh: the `content/` folder whose `<slug>@<nodeId>.md` topic
+    /// files give descriptions and resources.
+    pub content_dir: Option<std::path::PathBuf>,
 }
 
 /// A roadmap and the report of how the source was placed in it.

@@ -79,6 +79,7 @@ pub fn import(folder: &Path, options: &Options) -> Result<Imported, String> {
         ));
     }
     let mut b = Builder::new(options.vocabulary.as_ref());
+    b.infer = options.infer_prerequisites;
     let mut by_tag: HashMap<String, usize> = HashMap::new();
     let mut deps: Vec<(usize, String, String, usize)> = Vec::new();
     for dir in &dirs {

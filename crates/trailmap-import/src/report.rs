@@ -29,6 +29,8 @@ pub enum Element {
     Dependency,
     /// A line of a Metacademy `resources.txt`.
     Resource,
+    /// A prerequisite inferred by `--infer-prerequisites`, not stated in the source.
+    Inferred,
 }
 
 /// What became of an element.

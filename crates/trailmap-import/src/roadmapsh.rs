@@ -262,6 +262,7 @@ pub fn import(source: &str, options: &Options) -> Result<Imported, String> {
     let nodes_value = graph.nodes.and_then(|list| list.0).ok_or("no `nodes` array: not a roadmap.sh editor graph")?;
     let edges_value = graph.edges.and_then(|list| list.0).unwrap_or_default();
     let mut b = Builder::new(options.vocabulary.as_ref());
+    b.infer = options.infer_prerequisites;
     let mut nodes = Vec::new();
     for (i, raw) in nodes_value.into_iter().enumerate() {
         match raw.get().and_then(read_node) {
@@ -405,6 +406,9 @@ pub fn import(source: &str, options: &Options) -> Result<Imported, String> {
     }
     let title = b.title.clone().unwrap_or_default();
     let id = options.id.clone().unwrap_or_else(|| crate::ids::kebab(&title, "imported"));
+    if let Some(dir) = &options.content_dir {
+        crate::roadmapsh_content::apply(&mut b, dir)?;
+    }
     let (roadmap, report) = b.finish(&id, options.source_file.as_deref());
     Ok(Imported { roadmap, report })
 }

@@ -43,9 +43,11 @@ pub struct Heading {
     pub title: String,
     /// The text without emoji only.
     pub clean: String,
+    /// "(4 Months Each Stage)": the length of each phase under this one.
+    pub each: Option<(TimeUnit, u32)>,
 }
 
-const DASH: &str = r"(?:-|–|—|to)";
+const DASH: &str = r"(?:-|–|—|to|&|and)";
 const UNIT: &str = r"(day|week|month)s?";
 
 static UNIT_FIRST: LazyLock<Regex> = LazyLock::new(|| {
@@ -62,6 +64,17 @@ static LENGTH: LazyLock<Regex> =
 static KIND_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(phase|stage|level|tier|block|part|step|module)\s*(\d{1,3}|[ivx]{1,5})\b\s*")
         .expect("valid pattern")
+});
+static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)^(?:q|quarter\s*)([1-4])(?:\s*{DASH}\s*(?:q|quarter\s*)?([1-4]))?\b"))
+        .expect("valid pattern")
+});
+static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)^year\s*(\d{{1,2}})(?:\s*{DASH}\s*(?:year\s*)?(\d{{1,2}}))?\b")).expect("valid pattern")
+});
+/// "(4 Months Each Stage)": the length of every phase below.
+static EACH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)\b(\d{{1,3}})\s*{UNIT}\s+(?:each|per|for\s+each|every)\b")).expect("valid pattern")
 });
 static PARENTHESIS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(([^()]{1,60})\)").expect("valid pattern"));
 
@@ -102,6 +115,24 @@ pub fn time_at_start(text: &str) -> Option<(Time, usize)> {
                 unit: unit(&c[3]),
                 start: a + 1,
                 end: Some(b).filter(|&b| b > a + 1),
+                label: whole.as_str().trim().to_owned(),
+            };
+            return Some((time, whole.end()));
+        }
+    }
+    // "Q2" is months 4-6, "Year 2" months 13-24.
+    for (pattern, months) in [(&*QUARTER, 3u32), (&*YEAR, 12u32)] {
+        if let Some(c) = pattern.captures(text) {
+            let whole = c.get(0)?;
+            let a = number(&c[1]);
+            let b = c.get(2).map_or(a, |m| number(m.as_str())).max(a);
+            if a == 0 || b > 99 {
+                continue;
+            }
+            let time = Time::Range {
+                unit: TimeUnit::Month,
+                start: (a - 1) * months + 1,
+                end: Some(b * months),
                 label: whole.as_str().trim().to_owned(),
             };
             return Some((time, whole.end()));
@@ -230,7 +261,9 @@ pub fn heading(text: &str) -> Heading {
         }
     }
     let title = trim_separators(&title).to_owned();
-    Heading { kind, time, title, clean }
+    let each =
+        EACH.captures(&clean).and_then(|c| Some((unit(c.get(2)?.as_str()), number(&c[1]))).filter(|(_, n)| *n > 0));
+    Heading { kind, time, title, clean, each }
 }
 
 #[cfg(test)]
@@ -259,6 +292,13 @@ mod tests {
         assert!(matches!(heading("-1 Month").time, Some(Time::Length { count: 1, unit: TimeUnit::Month, .. })));
         assert_eq!(range("Week-by-Week Breakdown"), None);
         assert_eq!(range("Skills Tracker (4 Months Each Stage)"), None);
+        assert_eq!(heading("Skills Tracker (4 Months Each Stage)").each, Some((TimeUnit::Month, 4)));
+        assert_eq!(range("Q1: Foundations"), Some((TimeUnit::Month, 1, Some(3))));
+        assert_eq!(range("Q2-Q3"), Some((TimeUnit::Month, 4, Some(9))));
+        assert_eq!(range("Year 2"), Some((TimeUnit::Month, 13, Some(24))));
+        assert_eq!(range("Week 1 & 2"), Some((TimeUnit::Week, 1, Some(2))));
+        assert_eq!(range("Day 10"), Some((TimeUnit::Day, 10, None)));
+        assert_eq!(range("Months 4–6: Deep Learning"), Some((TimeUnit::Month, 4, Some(6))));
     }
 
     #[test]

@@ -227,6 +227,11 @@ const IMPERATIVES: &[&str] = &[
     "write",
 ];
 
+/// Whether a word is a verb that opens a sentence to do ("build", "deploy").
+pub fn is_imperative(word: &str) -> bool {
+    IMPERATIVES.contains(&word.to_lowercase().as_str())
+}
+
 /// Whether the text is a sentence to do rather than a thing to learn:
 /// it opens with an imperative verb, or is too long to be a name.
 pub fn is_task(text: &str) -> bool {

@@ -59,3 +59,26 @@ fn bad_graphs_are_errors_or_reported() {
             .unwrap();
     assert_eq!(imported.roadmap.skills.len(), 20_000);
 }
+
+#[test]
+fn content_files_give_descriptions_and_resources() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/roadmapsh");
+    let mut options = Options::default();
+    options.content_dir = Some(dir.join("content"));
+    let imported =
+        trailmap_import::roadmapsh::import(&std::fs::read_to_string(dir.join("small.json")).unwrap(), &options)
+            .unwrap();
+    let loaded = Roadmap::from_json_str(&imported.to_json());
+    assert!(loaded.is_valid(), "{:#?}", loaded.diagnostics);
+    let r = &imported.roadmap;
+    let soil = r.skills.iter().find(|s| s.name == "Soil").unwrap();
+    assert!(soil.description.as_deref().unwrap().starts_with("Soil is the mix"));
+    let kinds: Vec<_> = soil.resources.iter().map(|x| x.kind).collect();
+    assert_eq!(kinds, [Some(trailmap::ResourceKind::Article), Some(trailmap::ResourceKind::Video)]);
+    let compost = r.skills.iter().find(|s| s.name == "Compost").unwrap();
+    assert_eq!(compost.description.as_deref(), Some("Decomposed organic matter that feeds the soil."));
+    // A file whose node is not in the graph is reported with its name.
+    let orphan = imported.report.entries.iter().find(|e| e.file.as_deref() == Some("orchids@zz.md")).unwrap();
+    assert!(matches!(orphan.outcome, Outcome::NotPlaced { .. }));
+    assert_eq!(imported.report.of(Element::Resource).count(), 3);
+}

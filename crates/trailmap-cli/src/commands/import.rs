@@ -33,6 +33,15 @@ pub struct Args {
     /// skills, instead of dropping them (they are reported either way).
     #[arg(long)]
     keep_dangling: bool,
+    /// Also add prerequisites by documented heuristics (stated between the
+    /// same skills in the --vocabulary roadmaps; "Advanced X" needs "X"),
+    /// marked `x-inferred-prerequisites`, reported, never closing a cycle.
+    #[arg(long)]
+    infer_prerequisites: bool,
+    /// roadmap-sh: the site's `content/` folder; its `<slug>@<nodeId>.md`
+    /// topic files give the skills' descriptions and resources.
+    #[arg(long, value_name = "DIR")]
+    content: Option<PathBuf>,
     /// Refuse sources larger than this (e.g. 64M); the default is 8 MiB.
     #[arg(long, default_value_t = trailmap_import::DEFAULT_MAX_SOURCE_BYTES, value_parser = crate::inputs::parse_size)]
     max_size: u64,
@@ -123,6 +132,8 @@ fn options(args: &Args) -> Option<Options> {
     options.id = args.id.clone();
     options.source_file = args.source.file_name().map(|n| n.to_string_lossy().into_owned());
     options.keep_dangling = args.keep_dangling;
+    options.infer_prerequisites = args.infer_prerequisites;
+    options.content_dir = args.content.clone();
     Some(options)
 }
 
@@ -135,7 +146,8 @@ fn finish(args: &Args, imported: trailmap_import::Imported) -> u8 {
     drop(imported);
     // The output always validates; if it ever does not, that is a bug to report, not a file to write.
     // Our own output, already in memory: no size limit.
-    let loaded = Roadmap::from_json_str_with(&json, "<imported>", &trailmap::LoadOptions::default().with_max_bytes(u64::MAX));
+    let loaded =
+        Roadmap::from_json_str_with(&json, "<imported>", &trailmap::LoadOptions::default().with_max_bytes(u64::MAX));
     if !loaded.is_valid() {
         let messages: Vec<String> = loaded.diagnostics.iter().map(|d| d.message.clone()).collect();
         output::error(&format!(

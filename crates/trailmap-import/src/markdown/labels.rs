@@ -41,7 +41,9 @@ pub(super) static NOT_NEEDED: LazyLock<Regex> = LazyLock::new(|| {
 
 pub(super) fn classify_label(label: &str) -> Label {
     let heading = span::heading(label);
-    if (heading.time.is_some() || heading.kind.is_some()) && heading.title.is_empty() {
+    // "Day 1-2", "Stage 2", and "Week 25-26 (Docker)": a time that opens the label.
+    let opens_with_time = span::time_at_start(&heading.clean).is_some() && text::words(label) <= 6;
+    if ((heading.time.is_some() || heading.kind.is_some()) && heading.title.is_empty()) || opens_with_time {
         return Label::Span(heading);
     }
     let lower = heading.clean.to_lowercase();

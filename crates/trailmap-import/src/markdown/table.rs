@@ -8,6 +8,7 @@ use trailmap::SkillMention;
 use super::parse::Inline;
 use crate::builder::Builder;
 use crate::ids::normalize;
+use crate::prerequisites::{Dependent, Stated};
 use crate::report::{Element, Outcome};
 use crate::text;
 
@@ -119,7 +120,13 @@ pub(super) fn import(
             b.skills[s].effort_hours = Some(hours);
         }
         if let Some(prereq) = cell_text(prereq_col).filter(|p| !p.trim().is_empty()) {
-            b.pending_prerequisites.push((s, prereq.to_owned(), *row_line));
+            b.stated.push(Stated {
+                dependent: Dependent::Skill(s),
+                text: prereq.to_owned(),
+                line: *row_line,
+                element: Element::TableRow,
+                quiet: false,
+            });
         }
         let mut at = vec![Builder::skill_pointer(s)];
         for cell in cells {

@@ -1,0 +1,106 @@
+//! Exclusions said in passing rather than in a "You do NOT need" section:
+//! "(this topic is vast, so just focus on the basics)" excludes what lies
+//! beyond the basics of the item's subject; "X is not required" and "Skip
+//! X" exclude X.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Importer;
+use crate::text;
+
+static BASICS_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:(?:just|only)\s+(?:focus\s+on\s+|learn\s+|cover\s+|need\s+|know\s+)?(?:the\s+)?basics|basics\s+only|no\s+need\s+to\s+go\s+(?:too\s+|very\s+)?deep(?:er)?|(?:don'?t|do\s+not)\s+go\s+(?:too\s+|very\s+)?deep(?:er)?)\b",
+    )
+    .expect("valid pattern")
+});
+static NOT_REQUIRED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:skip\s+(.{1,80}?)|(.{1,80}?)\s+(?:is|are)\s+(?:not\s+required|not\s+needed|unnecessary|skippable))\s*[.!]?$")
+        .expect("valid pattern")
+});
+
+/// The sentence that limits a subject to its basics, if the text has one.
+pub(super) fn basics_only(text: &str) -> Option<String> {
+    let m = BASICS_ONLY.find(text)?;
+    // The sentence around the match, without its brackets.
+    let start = text[..m.start()].rfind(['.', '(', '?', '!']).map_or(0, |i| i + 1);
+    let end = text[m.end()..].find(['.', ')', '?', '!']).map_or(text.len(), |i| m.end() + i);
+    Some(text::tidy(text[start..end].trim()))
+}
+
+/// "Kubernetes is not required", "Skip Spark": the subject excluded.
+pub(super) fn not_required(text: &str) -> Option<String> {
+    let c = NOT_REQUIRED.captures(text.trim())?;
+    let subject = text::tidy(c.get(1).or(c.get(2))?.as_str());
+    (!subject.is_empty() && text::words(&subject) <= text::MAX_NAME_WORDS).then_some(subject)
+}
+
+/// "Introduction to Kubernetes (Pods, Services)": "Kubernetes (Pods, Services)".
+fn subject(name: &str) -> &str {
+    let lower = name.to_lowercase();
+    for prefix in ["introduction to ", "intro to ", "basics of ", "basic "] {
+        if lower.starts_with(prefix) {
+            return &name[prefix.len()..];
+        }
+    }
+    name
+}
+
+impl Importer<'_> {
+    /// "… just focus on the basics": an exclusion of `<subject> beyond the
+    /// basics`, the subject being the item's first skill, else its phase.
+    pub(super) fn basics_exclusion(&mut self, text: &str, skills: &[usize], at: &mut Vec<String>) {
+        let Some(reason) = basics_only(text) else { return };
+        let phase = self.phase();
+        // The item's opening phrase ("Introduction to Kubernetes (Pods, …).
+        // Why …? (… just the basics)"), else its skill, else its phase.
+        let body = match text.split_once(": ") {
+            Some((label, rest)) if text::words(label) <= 3 => rest,
+            _ => text,
+        };
+        let opening = body.split(['.', '?', '!']).next().unwrap_or("").trim();
+        let head = opening.split('(').next().unwrap_or("").trim();
+        let title = if !head.is_empty() && text::words(head) <= 6 && basics_only(opening).is_none() {
+            let kept = opening[head.len()..].trim();
+            format!("{} beyond the basics {kept}", subject(head)).trim().to_owned()
+        } else {
+            let name = match (skills.first(), phase) {
+                (Some(&s), _) => self.b.skills[s].name.clone(),
+                (None, Some(p)) => {
+                    let title = &self.b.phases[p].phase.title;
+                    title
+                        .split([' ', '('])
+                        .next()
+                        .filter(|_| title.contains(" - ") || title.contains('('))
+                        .map_or_else(|| title.clone(), |first| first.to_owned())
+                }
+                (None, None) => return,
+            };
+            format!("{} beyond the basics", subject(&name))
+        };
+        let e = self.b.exclusion(&title, Some(reason), phase);
+        at.push(format!("/exclusions/{e}"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exclusions_in_passing() {
+        assert_eq!(
+            basics_only("Introduction to Kubernetes. Why? (This topic is vast, so just focus on the basics).")
+                .as_deref(),
+            Some("This topic is vast, so just focus on the basics")
+        );
+        assert_eq!(basics_only("No need to go deep into proofs").as_deref(), Some("No need to go deep into proofs"));
+        assert_eq!(basics_only("Python basics"), None);
+        assert_eq!(not_required("Kubernetes is not required.").as_deref(), Some("Kubernetes"));
+        assert_eq!(not_required("Skip Spark").as_deref(), Some("Spark"));
+        assert_eq!(not_required("Spark"), None);
+        assert_eq!(subject("Introduction to Kubernetes"), "Kubernetes");
+    }
+}

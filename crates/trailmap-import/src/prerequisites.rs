@@ -1,0 +1,325 @@
+//! Prerequisites: those the source states ("requires X", "builds on X",
+//! "Prerequisites: X or Y", a prerequisite column) resolved by name once
+//! every skill is known; cycles among them broken and reported; and, with
+//! `--infer-prerequisites`, the documented heuristics:
+//!
+//! 1. **Vocabulary**: a prerequisite that a roadmap of `--vocabulary`
+//!    states between two skills this roadmap also teaches (an `any_of`
+//!    group keeps the members this roadmap teaches).
+//! 2. **Refinement**: a skill named "Advanced X", "Intermediate X",
+//!    "X (Advanced)", "X Part 2" or "X II" needs the skill named "X", "X
+//!    Basics", "X Fundamentals", "Intro to X" or "X Part 1".
+//!
+//! Order inside a phase is never a prerequisite. An inferred edge is only
+//! added when it closes no cycle, is kept in the skill's
+//! `x-inferred-prerequisites` and reported as [`Element::Inferred`].
+
+use std::collections::HashMap;
+
+use trailmap::{AnyOf, Extensions, Prerequisite, Roadmap, SkillGraph};
+
+use crate::builder::Builder;
+use crate::ids::normalize;
+use crate::report::{Element, Outcome};
+
+/// Which skills a stated prerequisite is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Dependent {
+    /// One skill (an item, a table row).
+    Skill(usize),
+    /// Every skill of a phase and the phases in it ("## Deep Learning" then
+    /// "Prerequisites: Python").
+    Phase(usize),
+}
+
+/// A prerequisite stated in the source, resolved by name at the end.
+#[derive(Debug, Clone)]
+pub(crate) struct Stated {
+    pub dependent: Dependent,
+    /// The names: "Python, Calculus 1A or Calculus for Beginners".
+    pub text: String,
+    pub line: usize,
+    pub element: Element,
+    /// Prose whose text is kept elsewhere: names that resolve to no skill are
+    /// not reported (the sentence may not be about skills at all).
+    pub quiet: bool,
+}
+
+/// Most node visits spent checking inferred edges for cycles, so that a
+/// hostile source cannot make inference quadratic.
+const CYCLE_CHECK_BUDGET: usize = 2_000_000;
+
+fn is_none(text: &str) -> bool {
+    matches!(normalize(text).as_str(), "" | "none" | "n a" | "na" | "no" | "nothing" | "-")
+}
+
+impl Builder<'_> {
+    /// The ids of the skills of a phase and the phases in it (bounded walk).
+    fn phase_skill_ids(&self, phase: usize) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut stack = vec![phase];
+        while let Some(p) = stack.pop() {
+            for id in &self.phases[p].phase.skills {
+                if !out.contains(id) && out.len() < 10_000 {
+                    out.push(id.clone());
+                }
+            }
+            stack.extend(self.phases[p].children.iter().copied());
+        }
+        out
+    }
+
+    /// Resolves the stated prerequisites by name: exact, then a known name
+    /// the text starts with or that starts with the text; "X or Y" is an
+    /// `any_of` group. Unresolved names are reported with their line (and
+    /// kept in the skill's note when the statement is about one skill).
+    pub fn resolve_prerequisites(&mut self) {
+        let mut names: Vec<(String, usize)> =
+            self.skills.iter().enumerate().map(|(i, s)| (normalize(&s.name), i)).collect();
+        names.sort();
+        let index: HashMap<String, usize> = self.skills.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
+        let stated = std::mem::take(&mut self.stated);
+        for Stated { dependent, text, line, element, quiet } in stated {
+            let dependents: Vec<usize> = match dependent {
+                Dependent::Skill(s) => vec![s],
+                Dependent::Phase(p) => self.phase_skill_ids(p).iter().filter_map(|id| index.get(id).copied()).collect(),
+            };
+            for piece in text.split([',', ';']).flat_map(|p| p.split(" and ")) {
+                let trimmed = crate::text::tidy(piece);
+                if is_none(&trimmed) {
+                    continue;
+                }
+                let alternatives: Vec<Option<usize>> =
+                    trimmed.split(" or ").map(|alt| self.match_name(&names, alt.trim())).collect();
+                let ids: Vec<String> = alternatives.iter().flatten().map(|&i| self.skills[i].id.clone()).collect();
+                if ids.len() != alternatives.len() || ids.is_empty() {
+                    if quiet {
+                        continue;
+                    }
+                    if let Dependent::Skill(s) = dependent {
+                        let note = self.skills[s].note.get_or_insert_with(String::new);
+                        if !note.is_empty() {
+                            note.push_str("; ");
+                        }
+                        note.push_str(&format!("prerequisite not found: {trimmed}"));
+                    }
+                    let reason = match dependent {
+                        Dependent::Skill(_) => "prerequisite names no skill of this roadmap (kept in the skill's note)",
+                        Dependent::Phase(_) => "prerequisite names no skill of this roadmap",
+                    };
+                    self.report.not_placed(line, element, &trimmed, reason);
+                    continue;
+                }
+                for &s in &dependents {
+                    let own = &self.skills[s].id;
+                    // A skill is not its own prerequisite, nor one of its alternatives'.
+                    if ids.contains(own) {
+                        continue;
+                    }
+                    let prerequisite = if ids.len() == 1 {
+                        Prerequisite::Skill(ids[0].clone())
+                    } else {
+                        Prerequisite::AnyOf(AnyOf { any_of: ids.clone(), extensions: Extensions::default() })
+                    };
+                    let target = &mut self.skills[s];
+                    if !target.prerequisites.contains(&prerequisite) {
+                        target.prerequisites.push(prerequisite);
+                    }
+                }
+            }
+        }
+    }
+
+    fn match_name(&self, sorted: &[(String, usize)], text: &str) -> Option<usize> {
+        let key = normalize(text);
+        if key.is_empty() {
+            return None;
+        }
+        if let Some(i) = self.find_skill(text) {
+            return Some(i);
+        }
+        // A known name that starts with the text ("Python" → "Python for Everybody").
+        let at = sorted.partition_point(|(n, _)| n.as_str() < key.as_str());
+        if let Some((n, i)) = sorted.get(at) {
+            if n.starts_with(&key) {
+                return Some(*i);
+            }
+        }
+        // The text starts with a known name ("Calculus 1A: …" → "Calculus 1A").
+        let mut cut = key.len();
+        for _ in 0..12 {
+            let Some(space) = key[..cut].rfind(' ') else { break };
+            cut = space;
+            let prefix = &key[..cut];
+            let at = sorted.partition_point(|(n, _)| n.as_str() < prefix);
+            if let Some((_, i)) = sorted.get(at).filter(|(n, _)| n == prefix) {
+                return Some(*i);
+            }
+        }
+        None
+    }
+
+    /// Removes one prerequisite per cycle until none is left; each removal is reported.
+    pub(crate) fn break_cycles(&mut self, roadmap: &mut Roadmap) {
+        for _ in 0..roadmap.skills.len().saturating_add(1) {
+            let cycles = SkillGraph::new(roadmap).cycles();
+            if cycles.is_empty() {
+                return;
+            }
+            for cycle in cycles {
+                let (Some(from), Some(to)) = (cycle.skills.first(), cycle.skills.get(1).or(cycle.skills.first()))
+                else {
+                    continue;
+                };
+                if let Some(skill) = roadmap.skills.iter_mut().find(|s| &s.id == from) {
+                    skill.prerequisites.retain(|p| !p.skill_ids().any(|id| id == to));
+                    self.report.not_placed(
+                        0,
+                        Element::Dependency,
+                        &format!("{from} needs {to}"),
+                        "prerequisite dropped: it closed a cycle",
+                    );
+                }
+            }
+        }
+    }
+
+    /// Adds the prerequisites the heuristics above infer (see the module
+    /// documentation), never closing a cycle.
+    pub(crate) fn infer_prerequisites(&mut self, roadmap: &mut Roadmap) {
+        let index: HashMap<String, usize> = roadmap.skills.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
+        let mut candidates: Vec<(usize, Prerequisite, String)> = Vec::new();
+        if let Some(vocabulary) = self.vocabulary {
+            for (i, skill) in roadmap.skills.iter().enumerate() {
+                for (prerequisite, source) in vocabulary.requires(&skill.id) {
+                    let present: Vec<String> =
+                        prerequisite.skill_ids().filter(|id| index.contains_key(*id)).map(str::to_owned).collect();
+                    let inferred = match (prerequisite, present.len()) {
+                        (_, 0) => continue,
+                        (_, 1) => Prerequisite::Skill(present[0].clone()),
+                        _ => Prerequisite::AnyOf(AnyOf { any_of: present, extensions: Extensions::default() }),
+                    };
+                    candidates.push((i, inferred, format!("stated in roadmap {source}")));
+                }
+            }
+        }
+        let mut by_name: HashMap<String, usize> = HashMap::new();
+        for (i, skill) in roadmap.skills.iter().enumerate() {
+            by_name.entry(normalize(&skill.name)).or_insert(i);
+        }
+        for (i, skill) in roadmap.skills.iter().enumerate() {
+            if let Some(base) = refined_from(&skill.name) {
+                let found = basic_names(&base).iter().find_map(|n| by_name.get(n).copied()).filter(|&b| b != i);
+                if let Some(b) = found {
+                    let id = roadmap.skills[b].id.clone();
+                    candidates.push((
+                        i,
+                        Prerequisite::Skill(id),
+                        format!("\"{}\" refines \"{}\"", skill.name, roadmap.skills[b].name),
+                    ));
+                }
+            }
+        }
+        let mut budget = CYCLE_CHECK_BUDGET;
+        for (i, prerequisite, why) in candidates {
+            let skill = &roadmap.skills[i];
+            let ids: Vec<String> = prerequisite.skill_ids().map(str::to_owned).collect();
+            if ids.contains(&skill.id)
+                || skill.prerequisites.iter().any(|p| p.skill_ids().any(|id| ids.iter().any(|x| x == id)))
+            {
+                continue;
+            }
+            // Adding "i needs m" closes a cycle when m already (transitively) needs i.
+            let closes = ids.iter().any(|id| reaches(roadmap, &index, id, i, &mut budget));
+            if closes || budget == 0 {
+                continue;
+            }
+            let skill = &mut roadmap.skills[i];
+            skill.prerequisites.push(prerequisite.clone());
+            let at = format!("/skills/{i}/prerequisites/{}", skill.prerequisites.len() - 1);
+            let marked: Vec<serde_json::Value> = ids.iter().map(|id| serde_json::json!(id)).collect();
+            let mut list = skill.extensions.get("x-inferred-prerequisites").cloned().unwrap_or(serde_json::json!([]));
+            if let Some(values) = list.as_array_mut() {
+                values.extend(marked);
+            }
+            skill.extensions.insert("x-inferred-prerequisites", list);
+            let names: Vec<&str> = ids.iter().map(String::as_str).collect();
+            let text = format!("{} needs {} ({why})", skill.id, names.join(" or "));
+            self.report.push(0, Element::Inferred, &text, Outcome::Placed { at: vec![at] });
+        }
+    }
+}
+
+/// Whether skill `from` (an id) needs skill `target` (an index), directly or
+/// not; spends the budget, and answers "yes" when it runs out.
+fn reaches(roadmap: &Roadmap, index: &HashMap<String, usize>, from: &str, target: usize, budget: &mut usize) -> bool {
+    let Some(&start) = index.get(from) else { return false };
+    let mut seen = vec![false; roadmap.skills.len()];
+    let mut stack = vec![start];
+    while let Some(s) = stack.pop() {
+        if s == target {
+            return true;
+        }
+        if std::mem::replace(&mut seen[s], true) {
+            continue;
+        }
+        if *budget == 0 {
+            return true;
+        }
+        *budget -= 1;
+        for prerequisite in &roadmap.skills[s].prerequisites {
+            stack.extend(prerequisite.skill_ids().filter_map(|id| index.get(id).copied()));
+        }
+    }
+    false
+}
+
+/// "Advanced Python", "Python (Advanced)", "Python Part 2": the name it refines.
+fn refined_from(name: &str) -> Option<String> {
+    let key = normalize(name);
+    for prefix in ["advanced ", "intermediate ", "deeper ", "more "] {
+        if let Some(base) = key.strip_prefix(prefix) {
+            return Some(base.to_owned());
+        }
+    }
+    for suffix in [" advanced", " intermediate", " part 2", " part ii", " ii", " 2"] {
+        if let Some(base) = key.strip_suffix(suffix) {
+            return Some(base.to_owned());
+        }
+    }
+    None
+}
+
+/// The names the basics of `base` go by.
+fn basic_names(base: &str) -> Vec<String> {
+    let base = base.trim();
+    if base.is_empty() {
+        return Vec::new();
+    }
+    vec![
+        base.to_owned(),
+        format!("{base} basics"),
+        format!("{base} fundamentals"),
+        format!("basic {base}"),
+        format!("intro to {base}"),
+        format!("introduction to {base}"),
+        format!("{base} part 1"),
+        format!("{base} part i"),
+        format!("{base} 1"),
+        format!("{base} i"),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refinements_name_their_basics() {
+        assert_eq!(refined_from("Advanced Python").as_deref(), Some("python"));
+        assert_eq!(refined_from("CNN (Advanced)").as_deref(), Some("cnn"));
+        assert_eq!(refined_from("Classification Part 2").as_deref(), Some("classification"));
+        assert_eq!(refined_from("Python"), None);
+        assert!(basic_names("python").contains(&"python basics".to_owned()));
+    }
+}

@@ -1,0 +1,159 @@
+//! roadmap.sh topic files (`content/<slug>@<nodeId>.md`): the text under
+//! the title becomes the description of the skill made from node `nodeId`,
+//! and the `- [@kind@Label](url)` lines its resources. Every file is
+//! reported: placed, or not placed when no skill comes from its node.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde_json::Value;
+use trailmap::{Extensions, Resource, ResourceKind};
+
+use crate::builder::Builder;
+use crate::report::{Element, Outcome};
+
+/// Largest topic file read; larger ones are reported, not read.
+const MAX_FILE_BYTES: u64 = 1 << 20;
+/// Most files read from one folder.
+const MAX_FILES: usize = 100_000;
+
+/// The kind a `@kind@` tag names.
+fn kind(tag: &str) -> Option<ResourceKind> {
+    Some(match tag {
+        "video" => ResourceKind::Video,
+        "course" => ResourceKind::Course,
+        "book" => ResourceKind::Book,
+        "article" | "feed" | "podcast" => ResourceKind::Article,
+        "official" => ResourceKind::Docs,
+        "opensource" => ResourceKind::Tool,
+        _ => return None,
+    })
+}
+
+/// A topic file read: its description and its resources (kind tag, title, url).
+#[derive(Debug, Default, PartialEq)]
+struct Topic {
+    description: Option<String>,
+    resources: Vec<(String, String, String)>,
+}
+
+fn parse(text: &str) -> Topic {
+    let mut topic = Topic::default();
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for line in text.lines().map(str::trim) {
+        if let Some(rest) = line.strip_prefix("- [@").or_else(|| line.strip_prefix("* [@")) {
+            // "- [@video@Docker Tutorial](https://…)"
+            if let Some((tag, rest)) = rest.split_once('@') {
+                if let Some((title, url)) = rest.split_once("](") {
+                    let url = url.strip_suffix(')').unwrap_or(url);
+                    topic.resources.push((tag.to_owned(), title.to_owned(), url.to_owned()));
+                }
+            }
+            continue;
+        }
+        if line.starts_with('#') || line.is_empty() || line.to_lowercase().starts_with("visit the following resources")
+        {
+            if !current.is_empty() {
+                paragraphs.push(std::mem::take(&mut current));
+            }
+            continue;
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(line);
+    }
+    if !current.is_empty() {
+        paragraphs.push(current);
+    }
+    topic.description = (!paragraphs.is_empty()).then(|| paragraphs.join("\n\n"));
+    topic
+}
+
+/// Reads the topic files of `dir` into the skills made from their nodes.
+pub(crate) fn apply(b: &mut Builder<'_>, dir: &Path) -> Result<(), String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut files: Vec<(String, std::path::PathBuf)> = Vec::new();
+    for entry in entries.take(MAX_FILES) {
+        let path = entry.map_err(|e| format!("{}: {e}", dir.display()))?.path();
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if name.ends_with(".md") && name.contains('@') {
+            files.push((name, path));
+        }
+    }
+    files.sort();
+    let by_node: HashMap<String, usize> = b
+        .skills
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| match s.extensions.get("x-roadmap-sh-node") {
+            Some(Value::String(id)) => Some((id.clone(), i)),
+            _ => None,
+        })
+        .collect();
+    for (name, path) in files {
+        let node = name.trim_end_matches(".md").rsplit('@').next().unwrap_or("").to_owned();
+        let Some(&s) = by_node.get(&node) else {
+            b.report.push_in(
+                &name,
+                0,
+                Element::Resource,
+                &name,
+                Outcome::NotPlaced { reason: "no topic or subtopic of the graph has this node id".to_owned() },
+            );
+            continue;
+        };
+        let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(u64::MAX);
+        let text = match (size <= MAX_FILE_BYTES).then(|| std::fs::read(&path)) {
+            Some(Ok(bytes)) => String::from_utf8_lossy(&bytes).into_owned(),
+            Some(Err(err)) => return Err(format!("{}: {err}", path.display())),
+            None => {
+                b.report.push_in(
+                    &name,
+                    0,
+                    Element::Resource,
+                    &name,
+                    Outcome::NotPlaced { reason: format!("over {MAX_FILE_BYTES} bytes, not read") },
+                );
+                continue;
+            }
+        };
+        let topic = parse(&text);
+        let mut at = Vec::new();
+        if let Some(description) = topic.description {
+            b.skills[s].description = Some(description);
+            at.push(format!("/skills/{s}/description"));
+        }
+        for (tag, title, url) in topic.resources {
+            let kind = kind(&tag).or_else(|| crate::text::resource_kind(&url, &title));
+            let resources = &mut b.skills[s].resources;
+            resources.push(Resource {
+                title: if title.trim().is_empty() { url.clone() } else { title },
+                url: Some(url),
+                kind,
+                extensions: Extensions::default(),
+            });
+            at.push(format!("/skills/{s}/resources/{}", resources.len() - 1));
+        }
+        let outcome = if at.is_empty() { Outcome::Decoration } else { Outcome::Placed { at } };
+        b.report.push_in(&name, 1, Element::Resource, &name, outcome);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn topic_files_give_descriptions_and_resources() {
+        let topic = parse(
+            "# Containers\n\nA container packs an app\nwith its libraries.\n\nVisit the following resources to learn more:\n\n- [@video@Containers in 5 minutes](https://example.com/v)\n- [@official@Runtime docs](https://example.com/docs)\n",
+        );
+        assert_eq!(topic.description.as_deref(), Some("A container packs an app with its libraries."));
+        assert_eq!(topic.resources.len(), 2);
+        assert_eq!(topic.resources[0].0, "video");
+        assert_eq!(kind("official"), Some(ResourceKind::Docs));
+    }
+}
