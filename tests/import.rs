@@ -88,3 +88,31 @@ fn the_text_report_keeps_one_line_per_element_not_placed() {
     assert!(err.lines().filter(|l| l.starts_with("  line ")).count() >= 2, "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn yaml_output_holds_the_same_roadmap() {
+    let dir = std::env::temp_dir().join(format!("trailmap-import-yaml-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let json_path = dir.join("small.json");
+    let yaml_path = dir.join("small.roadmap.yaml");
+    for (path, extra) in [(&json_path, None), (&yaml_path, None), (&dir.join("stdout.yaml"), Some("--yaml"))] {
+        let mut args = vec!["import", "markdown", "tests/fixtures/import/small.md"];
+        match extra {
+            Some(flag) => args.push(flag),
+            None => args.extend(["-o", path.to_str().unwrap()]),
+        }
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        if extra.is_some() {
+            std::fs::write(path, &out.stdout).unwrap();
+        }
+    }
+    let yaml = std::fs::read_to_string(&yaml_path).unwrap();
+    assert!(yaml.starts_with("id: ") && !yaml.contains('{'), "{yaml}");
+    assert_eq!(std::fs::read_to_string(dir.join("stdout.yaml")).unwrap(), yaml);
+    let from_json = run(&["next", json_path.to_str().unwrap(), "--format", "json"]);
+    let from_yaml = run(&["next", yaml_path.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(from_yaml.status.code(), Some(0), "{}", String::from_utf8_lossy(&from_yaml.stderr));
+    assert_eq!(stdout(&from_json), stdout(&from_yaml));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -19,8 +19,10 @@
 //! assert_eq!(imported.report.counts().not_placed, 0);
 //! ```
 
+mod balsamiq;
 mod builder;
 pub mod ids;
+mod lenient;
 pub mod markdown;
 pub mod metacademy;
 mod prerequisites;

@@ -9,97 +9,18 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use serde::Deserialize;
-use serde::de::IgnoredAny;
 use serde_json::Value;
 use trailmap::{MilestoneKind, PhaseKind, SkillLevel};
 
 use crate::builder::Builder;
+pub use crate::lenient::MAX_ELEMENTS;
+use crate::lenient::{Lenient, List, Number, Text, number, text};
 use crate::report::{Element, Outcome};
 use crate::{Imported, Options};
 
 /// How many neighbours (by height) a subtopic or topic looks at for its
 /// topic or section: keeps geometry linear on hostile graphs.
 const WINDOW: usize = 16;
-
-/// A value of the expected type, or anything else (ignored). The editor's
-/// files are read leniently, field by field, so one odd field costs that
-/// field, not the graph.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Lenient<T> {
-    Expected(T),
-    Other(IgnoredAny),
-}
-
-impl<T> Lenient<T> {
-    fn get(self) -> Option<T> {
-        match self {
-            Lenient::Expected(value) => Some(value),
-            Lenient::Other(_) => None,
-        }
-    }
-}
-
-/// The most nodes, and the most edges, a graph may have: a hundred times
-/// the largest roadmap.sh roadmaps, and small enough that an import stays
-/// well under a gigabyte of memory.
-pub const MAX_ELEMENTS: usize = 200_000;
-
-/// A list read element by element, or anything else (ignored). Unlike
-/// [`Lenient`], it never buffers the whole value, which for the node list
-/// is the whole file. More than `MAX` elements is an error at the first
-/// one too many, before the rest is read.
-struct List<T, const MAX: usize = MAX_ELEMENTS>(Option<Vec<T>>);
-
-impl<'de, T: Deserialize<'de>, const MAX: usize> Deserialize<'de> for List<T, MAX> {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visit<T, const MAX: usize>(std::marker::PhantomData<T>);
-        impl<'de, T: Deserialize<'de>, const MAX: usize> serde::de::Visitor<'de> for Visit<T, MAX> {
-            type Value = List<T, MAX>;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("any value")
-            }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<List<T, MAX>, A::Error> {
-                let mut items = Vec::new();
-                while let Some(item) = seq.next_element()? {
-                    if items.len() == MAX {
-                        return Err(serde::de::Error::custom(format_args!(
-                            "more than {MAX} elements in one list; trailmap import reads graphs up to that size"
-                        )));
-                    }
-                    items.push(item);
-                }
-                Ok(List(Some(items)))
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<List<T, MAX>, A::Error> {
-                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-                Ok(List(None))
-            }
-            fn visit_bool<E>(self, _: bool) -> Result<List<T, MAX>, E> {
-                Ok(List(None))
-            }
-            fn visit_i64<E>(self, _: i64) -> Result<List<T, MAX>, E> {
-                Ok(List(None))
-            }
-            fn visit_u64<E>(self, _: u64) -> Result<List<T, MAX>, E> {
-                Ok(List(None))
-            }
-            fn visit_f64<E>(self, _: f64) -> Result<List<T, MAX>, E> {
-                Ok(List(None))
-            }
-            fn visit_str<E>(self, _: &str) -> Result<List<T, MAX>, E> {
-                Ok(List(None))
-            }
-            fn visit_unit<E>(self) -> Result<List<T, MAX>, E> {
-                Ok(List(None))
-            }
-        }
-        deserializer.deserialize_any(Visit(std::marker::PhantomData))
-    }
-}
-
-type Text<'a> = Option<Lenient<Cow<'a, str>>>;
-type Number = Option<Lenient<f64>>;
 
 /// The file, read straight into the few fields the importer uses: a
 /// generic JSON tree of a million-node graph took 3.9 GB.
@@ -109,6 +30,9 @@ struct Graph<'a> {
     nodes: Option<List<Lenient<RawNode<'a>>>>,
     #[serde(borrow)]
     edges: Option<List<Lenient<RawEdge<'a>>>>,
+    /// The older format, drawn in Balsamiq.
+    #[serde(borrow)]
+    mockup: Option<crate::balsamiq::Mockup<'a>>,
 }
 
 #[derive(Deserialize)]
@@ -172,14 +96,6 @@ struct RawEdge<'a> {
     source: Text<'a>,
     #[serde(borrow)]
     target: Text<'a>,
-}
-
-fn text(value: Text<'_>) -> Option<Cow<'_, str>> {
-    value.and_then(Lenient::get)
-}
-
-fn number(value: Number) -> Option<f64> {
-    value.and_then(Lenient::get).filter(|n| n.is_finite())
 }
 
 struct Node<'a> {
@@ -259,7 +175,13 @@ pub fn import(source: &str, options: &Options) -> Result<Imported, String> {
         let message = message.strip_suffix(&format!(" at line {} column {}", e.line(), e.column())).unwrap_or(&message);
         format!("line {}, column {}: {message}", e.line(), e.column())
     })?;
-    let nodes_value = graph.nodes.and_then(|list| list.0).ok_or("no `nodes` array: not a roadmap.sh editor graph")?;
+    if let Some(mockup) = graph.mockup {
+        return Ok(crate::balsamiq::import(mockup, options));
+    }
+    let nodes_value = graph
+        .nodes
+        .and_then(|list| list.0)
+        .ok_or("no `nodes` array (nor a Balsamiq `mockup`): not a roadmap.sh editor graph")?;
     let edges_value = graph.edges.and_then(|list| list.0).unwrap_or_default();
     let mut b = Builder::new(options.vocabulary.as_ref());
     b.infer = options.infer_prerequisites;
@@ -437,21 +359,6 @@ fn skill_for(b: &mut Builder<'_>, n: &Node) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_list_over_its_limit_is_an_error_at_the_first_element_too_many() {
-        let err = serde_json::from_str::<List<u8, 3>>("[1, 2, 3,\n 4, 5]").err().unwrap();
-        assert!(err.to_string().contains("more than 3 elements"), "{err}");
-        assert_eq!(err.line(), 2, "the error is at the fourth element");
-        assert_eq!(serde_json::from_str::<List<u8, 3>>("[1, 2, 3]").unwrap().0, Some(vec![1, 2, 3]));
-    }
-
-    #[test]
-    fn anything_but_a_list_is_ignored() {
-        for text in [r#"{"a": [1]}"#, "true", "1", "-1", "1.5", r#""s""#, "null"] {
-            assert_eq!(serde_json::from_str::<List<u8, 3>>(text).unwrap().0, None, "{text}");
-        }
-    }
 
     #[test]
     fn odd_fields_cost_the_field_not_the_node() {

@@ -11,6 +11,9 @@ use crate::output;
 
 #[derive(clap::Args)]
 pub struct Args {
+    /// Write YAML instead of JSON (also when OUT ends in .yaml or .yml).
+    #[arg(long)]
+    yaml: bool,
     /// What the source is.
     #[arg(value_enum)]
     format: SourceFormat,
@@ -157,15 +160,30 @@ fn finish(args: &Args, imported: trailmap_import::Imported) -> u8 {
         return EXIT_FINDINGS;
     }
     drop(loaded);
+    let yaml =
+        args.yaml || args.output.as_deref().is_some_and(|p| trailmap::Format::from_path(p) == trailmap::Format::Yaml);
+    let text = if yaml {
+        match trailmap::convert::convert(&json, trailmap::Format::Json, trailmap::Format::Yaml) {
+            Ok(converted) => converted.text,
+            Err(d) => {
+                output::error(&format!(
+                    "the imported roadmap cannot be written as YAML (a bug in trailmap import): {d}"
+                ));
+                return EXIT_FINDINGS;
+            }
+        }
+    } else {
+        json
+    };
     output::eprint(&summary);
     match &args.output {
         Some(path) => {
-            if let Err(err) = trailmap::fs::write_atomic(path, json.as_bytes()) {
+            if let Err(err) = trailmap::fs::write_atomic(path, text.as_bytes()) {
                 output::error(&format!("{}: {err}", path.display()));
                 return EXIT_USAGE;
             }
         }
-        None => output::print(&json),
+        None => output::print(&text),
     }
     EXIT_OK
 }
