@@ -138,10 +138,11 @@ impl Builder<'_> {
         if let Some(i) = self.find_skill(text) {
             return Some(i);
         }
-        // A known name that starts with the text ("Python" → "Python for Everybody").
+        // A known name that starts with the text's words ("Python" →
+        // "Python for Everybody", never "Skill 1" → "Skill 10").
         let at = sorted.partition_point(|(n, _)| n.as_str() < key.as_str());
-        if let Some((n, i)) = sorted.get(at) {
-            if n.starts_with(&key) {
+        for (n, i) in sorted[at..].iter().take_while(|(n, _)| n.starts_with(&key)) {
+            if n[key.len()..].starts_with(' ') {
                 return Some(*i);
             }
         }
@@ -321,5 +322,15 @@ mod tests {
         assert_eq!(refined_from("Classification Part 2").as_deref(), Some("classification"));
         assert_eq!(refined_from("Python"), None);
         assert!(basic_names("python").contains(&"python basics".to_owned()));
+    }
+
+    #[test]
+    fn a_name_matches_a_longer_one_only_at_a_word_boundary() {
+        let source = "# T\n\n## Phase\n\n- Skill 10\n- Python for Everybody\n- Skill 2 (requires Skill 1)\n- Pandas (requires Python)\n";
+        let imported = crate::markdown::import(source, &crate::Options::default()).unwrap();
+        let skill = |name: &str| imported.roadmap.skills.iter().find(|s| s.name == name).unwrap();
+        assert!(skill("Skill 2").prerequisites.is_empty(), "{:?}", skill("Skill 2").prerequisites);
+        assert_eq!(skill("Pandas").prerequisites, [trailmap::Prerequisite::Skill("python-for-everybody".to_owned())]);
+        assert_eq!(imported.report.counts().not_placed, 1);
     }
 }
