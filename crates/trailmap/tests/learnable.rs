@@ -37,11 +37,19 @@ fn roadmap(spec: &Spec) -> Roadmap {
 
 /// The naive definition, iterated until nothing changes.
 fn oracle(spec: &Spec) -> Vec<bool> {
+    oracle_without(spec, None)
+}
+
+/// The naive definition with skill `removed` never learned.
+fn oracle_without(spec: &Spec, removed: Option<usize>) -> Vec<bool> {
     let mut learned = vec![false; spec.len()];
     loop {
         let mut changed = false;
         for (i, (plain, groups)) in spec.iter().enumerate() {
-            if !learned[i] && plain.iter().all(|&p| learned[p]) && groups.iter().all(|g| g.iter().any(|&m| learned[m]))
+            if !learned[i]
+                && Some(i) != removed
+                && plain.iter().all(|&p| learned[p])
+                && groups.iter().all(|g| g.iter().any(|&m| learned[m]))
             {
                 learned[i] = true;
                 changed = true;
@@ -81,6 +89,57 @@ proptest! {
                     }
                 }
             }
+        }
+    }
+}
+
+proptest! {
+    #[test]
+    fn cyclic_alternatives_match_the_oracle(spec in spec()) {
+        let roadmap = roadmap(&spec);
+        let graph = SkillGraph::new(&roadmap);
+        let learnable = oracle(&spec);
+        // (skill, group, alternative, the group's members learnable without the skill)
+        let mut expected = Vec::new();
+        for (a, (_, groups)) in spec.iter().enumerate() {
+            if !learnable[a] {
+                continue;
+            }
+            let without = oracle_without(&spec, Some(a));
+            for (g, group) in groups.iter().enumerate() {
+                let mut through: Vec<String> = Vec::new();
+                for &m in group {
+                    if without[m] && !through.contains(&format!("s{m}")) {
+                        through.push(format!("s{m}"));
+                    }
+                }
+                let mut seen = Vec::new();
+                for &m in group {
+                    if m != a && learnable[m] && !without[m] && !seen.contains(&m) {
+                        seen.push(m);
+                        expected.push((a, spec[a].0.len() + g, format!("s{m}"), through.clone()));
+                    }
+                }
+            }
+        }
+        let found = graph.cyclic_alternatives();
+        let actual: Vec<_> =
+            found.iter().map(|c| (c.skill, c.entry, c.alternative.clone(), c.through.clone())).collect();
+        prop_assert_eq!(actual, expected);
+        for c in &found {
+            // The cycle starts at the skill, goes to the alternative, and
+            // each skill on it needs the next (the last needs the first).
+            prop_assert_eq!(&c.cycle.skills[0], &format!("s{}", c.skill));
+            prop_assert_eq!(&c.cycle.skills[1], &c.alternative);
+            let index = |id: &String| id[1..].parse::<usize>().unwrap();
+            let k = c.cycle.skills.len();
+            for step in 0..k {
+                let (from, to) = (index(&c.cycle.skills[step]), index(&c.cycle.skills[(step + 1) % k]));
+                let (plain, groups) = &spec[from];
+                prop_assert!(plain.contains(&to) || groups.iter().any(|g| g.contains(&to)), "{} does not need {}", from, to);
+            }
+            prop_assert!(!c.through.is_empty());
+            prop_assert_eq!(&spec[c.skill].1[c.entry - spec[c.skill].0.len()][c.position], &index(&c.alternative));
         }
     }
 }
