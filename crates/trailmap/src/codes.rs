@@ -48,7 +48,7 @@ pub const ALL: &[(Code, &str)] = &[
     (DUPLICATE_ID, "Two items of one kind share an id."),
     (UNKNOWN_REFERENCE, "A reference names an item that does not exist."),
     (SELF_PREREQUISITE, "A skill lists itself as a prerequisite."),
-    (PREREQUISITE_CYCLE, "Prerequisites form a cycle."),
+    (PREREQUISITE_CYCLE, "Prerequisites form a cycle that makes skills unlearnable."),
     (INVALID_VERSION, "`version` is not a semantic version."),
     (INPUT_TOO_LARGE, "The input is larger than the configured limit."),
     (INVALID_ENCODING, "The input is not UTF-8."),
@@ -109,11 +109,17 @@ could never be unlocked.\n\n## Example\n\n```json\n{ \"id\": \"git\", \"name\": 
 ## Fix\n\nRemove the entry."
         }
         "TM007" => {
-            "## What it does\n\nReports prerequisites that form a cycle, listing every skill on it in order \
-(`a` needs `b`, which needs `c`, which needs `a`).\n\n## Why it matters\n\nNo skill on a cycle can ever be learned, and \
-no learning order or schedule exists.\n\n## Example\n\n```json\n{ \"id\": \"numpy\", \"name\": \"NumPy\", \
+            "## What it does\n\nReports skills that can never be learned because their prerequisites form a cycle: \
+one error per blocking cycle, at its first skill, naming exactly which of that skill's requirements are blocked and the \
+cycle in order (\"`numpy` can never be learned: it requires `pandas` (blocked: cycle of 2 skills: `numpy` → `pandas` → \
+`numpy`)\"; an `any_of` group is blocked when every alternative is: \"every alternative of any_of [`x`, `y`] is \
+blocked\"). A skill is learnable when every plain prerequisite and at least one member of each `any_of` group is, so a \
+cycle through one alternative that another alternative avoids is not an error (lint rule TM119 warns about it).\n\n\
+## Why it matters\n\nNo skill on a blocking cycle, nor any skill that needs one, can ever be learned, and no learning \
+order or schedule exists.\n\n## Example\n\n```json\n{ \"id\": \"numpy\", \"name\": \"NumPy\", \
 \"prerequisites\": [\"pandas\"] },\n{ \"id\": \"pandas\", \"name\": \"Pandas\", \"prerequisites\": [\"numpy\"] }\n```\n\n\
-## Fix\n\nRemove the prerequisite that points the wrong way."
+## Fix\n\nRemove the prerequisite that points the wrong way, or offer an alternative that avoids the cycle: \
+`{\"any_of\": [\"pandas\", \"python\"]}`."
         }
         "TM008" => {
             "## What it does\n\nReports a `version` that is not a semantic version (`MAJOR.MINOR.PATCH`).\n\n\

@@ -15,6 +15,7 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use crate::{Phase, Prerequisite, Roadmap, Skill};
 
 mod alternatives;
+pub(crate) mod blocked;
 mod learnable;
 mod redundant;
 

@@ -156,3 +156,29 @@ fn cycle_through_one_alternative_is_learnable() {
 fn roadmap_diagnostics(spec: &Spec) -> Vec<String> {
     Roadmap::from_json_str(&json(spec)).diagnostics.iter().map(|d| d.code.to_string()).collect()
 }
+
+/// TM007 names each blocked requirement of the cycle's first skill: the
+/// plain one leading on along the cycle, and a group none of whose
+/// alternatives can be learned.
+#[test]
+fn tm007_names_exactly_which_requirements_are_blocked() {
+    let json = r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [
+        {"id": "a", "name": "A", "prerequisites": [{"any_of": ["x", "y"]}, "b", "c"]},
+        {"id": "b", "name": "B", "prerequisites": ["a"]},
+        {"id": "c", "name": "C"},
+        {"id": "x", "name": "X", "prerequisites": ["y"]},
+        {"id": "y", "name": "Y", "prerequisites": ["x"]}]}"#;
+    let loaded = Roadmap::from_json_str(json);
+    let cycles: Vec<_> = loaded.diagnostics.iter().filter(|d| d.code == "TM007").collect();
+    assert_eq!(cycles.len(), 2, "{cycles:?}");
+    assert_eq!(
+        cycles[0].message,
+        "`a` can never be learned: it requires `b` (blocked: cycle of 2 skills: `a` → `b` → `a`) \
+         and every alternative of any_of [`x`, `y`] is blocked"
+    );
+    assert_eq!(cycles[0].pointer, "/skills/0/prerequisites/1");
+    assert_eq!(
+        cycles[1].message,
+        "`x` can never be learned: it requires `y` (blocked: cycle of 2 skills: `x` → `y` → `x`)"
+    );
+}
