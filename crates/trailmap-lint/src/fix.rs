@@ -3,10 +3,22 @@
 
 use std::fmt::Write;
 
-use trailmap::{Diagnostic, Edit};
+use trailmap::{Diagnostic, Edit, Format};
+
+mod yaml;
 
 /// Edits that remove the array element at `pointer` together with one
 /// neighbouring comma, keeping the surrounding layout.
+///
+/// In YAML source (the format is sniffed, as [`trailmap::locate`] does), a
+/// block sequence item goes as whole lines, its trailing comment with it,
+/// and a flow sequence item as in JSON; comments and layout elsewhere stay.
+///
+/// ```
+/// let src = "a:\n  # keep me\n  - x  # about x\n  - y\n";
+/// let edits = trailmap_lint::fix::remove_array_element(src, "/a/0").unwrap();
+/// assert_eq!(trailmap_lint::fix::apply(src, &edits).0, "a:\n  # keep me\n  - y\n");
+/// ```
 ///
 /// ```
 /// let src = r#"{"a": ["x", "y", "z"]}"#;
@@ -29,6 +41,9 @@ pub fn remove_array_element(source: &str, pointer: &str) -> Option<Vec<Edit>> {
 /// assert_eq!(trailmap_lint::fix::apply(src, edits[1].as_ref().unwrap()).0, r#"{"a": ["x", "y", "z"], "b": []}"#);
 /// ```
 pub fn remove_array_elements<P: AsRef<str>>(source: &str, pointers: &[P]) -> Vec<Option<Vec<Edit>>> {
+    if Format::sniff(source) == Format::Yaml {
+        return yaml::remove_items(source, pointers);
+    }
     let mut probes: Vec<Diagnostic> =
         pointers.iter().map(|p| Diagnostic::new("", "", trailmap::Severity::Info, "").at(p.as_ref())).collect();
     trailmap::locate(source, &mut probes);

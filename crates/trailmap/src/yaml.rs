@@ -606,6 +606,23 @@ pub(crate) fn locate(source: &str, root: &Node, diagnostics: &mut [Diagnostic]) 
     }
 }
 
+/// The node at `pointer` (RFC 6901), if any.
+pub(crate) fn node_at<'n>(root: &'n Node, pointer: &str) -> Option<&'n Node> {
+    let mut node = root;
+    if pointer.is_empty() {
+        return Some(node);
+    }
+    for token in pointer.strip_prefix('/')?.split('/') {
+        let token = token.replace("~1", "/").replace("~0", "~");
+        node = match &node.value {
+            NodeValue::Seq(items) => items.get(token.parse::<usize>().ok()?)?,
+            NodeValue::Map(entries) => &entries.iter().find(|e| e.key == token)?.node,
+            _ => return None,
+        };
+    }
+    Some(node)
+}
+
 /// `true` when the YAML text holds a comment: a `#` at the start of a line
 /// or after white space, outside every scalar of the tree.
 pub(crate) fn has_comments(source: &str, root: &Node) -> bool {
