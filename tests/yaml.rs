@@ -77,6 +77,10 @@ fn every_bundled_roadmap_in_yaml_validates_and_answers_next_as_its_json() {
         assert_eq!(back.status.code(), Some(0));
         assert_eq!(stdout(&back), std::fs::read_to_string(&json).unwrap(), "{json}");
     }
+    // A directory walk finds the YAML roadmaps.
+    let out = run(&["validate", &scratch.path("")]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(stdout(&out).contains(&format!("checked {} files: no problems", bundled().len())), "{}", stdout(&out));
 }
 
 #[test]

@@ -17,6 +17,8 @@ use serde_json::{Number, Value};
 use crate::diagnostic::{Anchor, Diagnostic, push_token};
 use crate::locate::LineIndex;
 
+mod de;
+
 /// A byte range of the source.
 pub(crate) type Range = (usize, usize);
 
