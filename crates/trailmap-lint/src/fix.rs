@@ -10,7 +10,7 @@ mod yaml;
 /// Edits that remove the array element at `pointer` together with one
 /// neighbouring comma, keeping the surrounding layout.
 ///
-/// In YAML source (the format is sniffed, as [`trailmap::locate`] does), a
+/// In YAML source (the format is sniffed, as [`trailmap::locate()`] does), a
 /// block sequence item goes as whole lines, its trailing comment with it,
 /// and a flow sequence item as in JSON; comments and layout elsewhere stay.
 ///
