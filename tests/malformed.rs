@@ -296,7 +296,12 @@ fn a_10000_skill_cycle_is_one_located_diagnostic() {
         assert_eq!(cycles[0]["pointer"], "/skills/0/prerequisites/0");
         assert_eq!((cycles[0]["line"].as_u64(), cycles[0]["column"].as_u64()), (Some(8), Some(9)));
         let message = cycles[0]["message"].as_str().unwrap();
-        assert!(message.starts_with("prerequisite cycle of 10000 skills: `c0` needs `c1`"), "{message:.100}");
+        assert!(
+            message.starts_with(
+                "`c0` can never be learned: it requires `c1` (blocked: cycle of 10000 skills: `c0` → `c1` → `c2`"
+            ),
+            "{message:.100}"
+        );
     }
 }
 

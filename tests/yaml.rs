@@ -77,6 +77,10 @@ fn every_bundled_roadmap_in_yaml_validates_and_answers_next_as_its_json() {
         assert_eq!(back.status.code(), Some(0));
         assert_eq!(stdout(&back), std::fs::read_to_string(&json).unwrap(), "{json}");
     }
+    // A directory walk finds the YAML roadmaps.
+    let out = run(&["validate", &scratch.path("")]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(stdout(&out).contains(&format!("checked {} files: no problems", bundled().len())), "{}", stdout(&out));
 }
 
 #[test]
@@ -94,7 +98,7 @@ fn yaml_progress_files_count_as_json_ones() {
 }
 
 #[test]
-fn lint_rules_report_yaml_lines_and_fix_refuses_yaml() {
+fn lint_rules_report_yaml_lines_with_fixes() {
     let scratch = Scratch::new("lint");
     let file = scratch.path("r.yaml");
     std::fs::write(
@@ -106,13 +110,36 @@ fn lint_rules_report_yaml_lines_and_fix_refuses_yaml() {
     let items: Value = serde_json::from_slice(&out.stdout).unwrap();
     let redundant = items.as_array().unwrap().iter().find(|d| d["code"] == "TM107").expect("TM107");
     assert_eq!((redundant["line"].as_u64(), redundant["column"].as_u64()), (Some(13), Some(9)), "{redundant}");
-    assert!(redundant.get("fix").is_none_or(Value::is_null), "no JSON byte edits on YAML: {redundant}");
+    // The fix removes the line `      - python` (line 13), nothing else.
+    let edit = &redundant["fix"]["edits"][0];
+    let source = std::fs::read_to_string(&file).unwrap();
+    let (start, end) = (edit["start"].as_u64().unwrap() as usize, edit["end"].as_u64().unwrap() as usize);
+    assert_eq!(&source[start..end], "      - python\n", "{redundant}");
+}
 
-    let before = std::fs::read_to_string(&file).unwrap();
+/// `lint --fix` on YAML edits only the redundant items, in block and flow
+/// sequences: comments, quoting and blank lines stay byte for byte; the
+/// result validates, lints clean, and a second `--fix` changes nothing.
+#[test]
+fn fix_keeps_yaml_comments_and_layout() {
+    let scratch = Scratch::new("fix");
+    let file = scratch.path("roadmap.yaml");
+    std::fs::copy(root().join("tests/fixtures/lint/fix-input.yaml"), &file).unwrap();
+    let expected = std::fs::read_to_string(root().join("tests/fixtures/lint/fix-expected.yaml")).unwrap();
+
+    let out = run(&["lint", "--isolated", "--diff", &file]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(stdout(&out).contains("-      - python    # redundant: numpy needs it\n"), "{}", stdout(&out));
     let out = run(&["lint", "--isolated", "--fix", &file]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("do not edit YAML files"));
-    assert_eq!(std::fs::read_to_string(&file).unwrap(), before);
+    assert_eq!(out.status.code(), Some(0), "{}{}", stdout(&out), String::from_utf8_lossy(&out.stderr));
+    assert!(stdout(&out).contains("fixed 3 problems"), "{}", stdout(&out));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), expected);
+
+    let out = run(&["validate", &file]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let out = run(&["lint", "--isolated", "--fail-on", "info", "--fix", &file]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), expected, "a second --fix changes nothing");
 }
 
 #[test]

@@ -3,10 +3,22 @@
 
 use std::fmt::Write;
 
-use trailmap::{Diagnostic, Edit};
+use trailmap::{Diagnostic, Edit, Format};
+
+mod yaml;
 
 /// Edits that remove the array element at `pointer` together with one
 /// neighbouring comma, keeping the surrounding layout.
+///
+/// In YAML source (the format is sniffed, as [`trailmap::locate()`] does), a
+/// block sequence item goes as whole lines, its trailing comment with it,
+/// and a flow sequence item as in JSON; comments and layout elsewhere stay.
+///
+/// ```
+/// let src = "a:\n  # keep me\n  - x  # about x\n  - y\n";
+/// let edits = trailmap_lint::fix::remove_array_element(src, "/a/0").unwrap();
+/// assert_eq!(trailmap_lint::fix::apply(src, &edits).0, "a:\n  # keep me\n  - y\n");
+/// ```
 ///
 /// ```
 /// let src = r#"{"a": ["x", "y", "z"]}"#;
@@ -29,6 +41,9 @@ pub fn remove_array_element(source: &str, pointer: &str) -> Option<Vec<Edit>> {
 /// assert_eq!(trailmap_lint::fix::apply(src, edits[1].as_ref().unwrap()).0, r#"{"a": ["x", "y", "z"], "b": []}"#);
 /// ```
 pub fn remove_array_elements<P: AsRef<str>>(source: &str, pointers: &[P]) -> Vec<Option<Vec<Edit>>> {
+    if Format::sniff(source) == Format::Yaml {
+        return yaml::remove_items(source, pointers);
+    }
     let mut probes: Vec<Diagnostic> =
         pointers.iter().map(|p| Diagnostic::new("", "", trailmap::Severity::Info, "").at(p.as_ref())).collect();
     trailmap::locate(source, &mut probes);
@@ -41,19 +56,28 @@ pub fn remove_array_elements<P: AsRef<str>>(source: &str, pointers: &[P]) -> Vec
 /// costs no scan of the file of its own.
 pub(crate) const REMOVES_ELEMENT: &[&str] = &["TM107"];
 
-/// Fills the edits of the [`REMOVES_ELEMENT`] fixes of located JSON
-/// diagnostics; a fix whose element cannot be cut is dropped.
-pub(crate) fn fill_removals(source: &str, diagnostics: &mut [Diagnostic]) {
-    for d in diagnostics.iter_mut().filter(|d| REMOVES_ELEMENT.contains(&d.code)) {
-        if d.fix.as_ref().is_some_and(|f| f.edits.is_empty()) {
-            match d.location.and_then(|loc| removal(source, loc.offset, loc.end_offset)) {
-                Some(edits) => {
-                    if let Some(fix) = &mut d.fix {
-                        fix.edits = edits;
-                    }
-                }
-                None => d.fix = None,
-            }
+/// Fills the edits of the [`REMOVES_ELEMENT`] fixes of located
+/// diagnostics; a fix whose element cannot be cut is dropped. JSON edits
+/// come from the located spans; YAML ones from one parse of the file, as
+/// whole lines, keeping comments and layout.
+pub(crate) fn fill_removals(source: &str, format: Format, diagnostics: &mut [Diagnostic]) {
+    let wanted =
+        |d: &Diagnostic| REMOVES_ELEMENT.contains(&d.code) && d.fix.as_ref().is_some_and(|f| f.edits.is_empty());
+    let targets: Vec<usize> = (0..diagnostics.len()).filter(|&i| wanted(&diagnostics[i])).collect();
+    let edits: Vec<Option<Vec<Edit>>> = if format == Format::Yaml {
+        let pointers: Vec<&str> = targets.iter().map(|&i| diagnostics[i].pointer.as_str()).collect();
+        yaml::remove_items(source, &pointers)
+    } else {
+        targets
+            .iter()
+            .map(|&i| diagnostics[i].location.and_then(|loc| removal(source, loc.offset, loc.end_offset)))
+            .collect()
+    };
+    for (i, edits) in targets.into_iter().zip(edits) {
+        let d = &mut diagnostics[i];
+        match (edits, &mut d.fix) {
+            (Some(edits), Some(fix)) => fix.edits = edits,
+            _ => d.fix = None,
         }
     }
 }

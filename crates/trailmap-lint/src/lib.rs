@@ -193,16 +193,7 @@ fn finish(files: &[SourceFile], mut per_file: Vec<Vec<Diagnostic>>, config: &Con
         let mut diagnostics = std::mem::take(&mut per_file[i]);
         let format = trailmap::Format::from_path(&f.name);
         trailmap::locate::locate_as(&f.text, format, &mut diagnostics);
-        if format != trailmap::Format::Yaml {
-            fix::fill_removals(&f.text, &mut diagnostics);
-        }
-        if format == trailmap::Format::Yaml {
-            // Fixes are byte edits written for JSON layout; YAML files are
-            // fixed by hand until fixes keep YAML comments and layout.
-            for d in &mut diagnostics {
-                d.fix = None;
-            }
-        }
+        fix::fill_removals(&f.text, format, &mut diagnostics);
         // Configuration: drop what is off, set severities.
         diagnostics.retain_mut(|d| match registry::find(d.code).and_then(|r| config.severity_for(r, &f.name)) {
             Some(severity) => {

@@ -332,18 +332,19 @@ pub(crate) fn check_roadmap(roadmap: &Roadmap, origins: &Origins, out: &mut Vec<
         let graph = SkillGraph::new(roadmap);
         // Only cycles that block skills: one through an `any_of`
         // alternative that another alternative avoids is learnable.
+        let learnable = graph.learnable();
         for cycle in graph.blocked_cycles() {
             if cycle.skills.len() < 2 {
                 continue; // a self-prerequisite, reported above
             }
-            let first = &cycle.skills[0];
-            let second = &cycle.skills[1];
-            let Some(i) = roadmap.skills.iter().position(|s| &s.id == first) else { continue };
-            let entry = graph.blocked_entry(first, second).unwrap_or(0);
+            let Some(i) = roadmap.skills.iter().position(|s| s.id == cycle.skills[0]) else { continue };
+            let Some(blocked) = crate::graph::blocked::explain(&graph, &learnable, &cycle) else { continue };
             out.push(
-                error(Code::PrerequisiteCycle, format!("prerequisite cycle of {} skills: {cycle}", cycle.skills.len()))
-                    .at(child(&origins.pointer("skills", i), &["prerequisites", &entry.to_string()]))
-                    .with_help("no skill on a cycle can ever be learned: remove one of these prerequisites"),
+                error(Code::PrerequisiteCycle, blocked.message)
+                    .at(child(&origins.pointer("skills", i), &["prerequisites", &blocked.entry.to_string()]))
+                    .with_help(
+                        "no skill on the cycle can ever be learned: remove one of its prerequisites, or offer an alternative that avoids it",
+                    ),
             );
         }
     }

@@ -100,7 +100,7 @@ codes! {
     SelfPrerequisite = "TM006", "self-prerequisite", "tm006_self_prerequisite.md", Error, false,
         "A skill lists itself as a prerequisite.";
     PrerequisiteCycle = "TM007", "prerequisite-cycle", "tm007_prerequisite_cycle.md", Error, false,
-        "Prerequisites form a cycle.";
+        "Prerequisites form a cycle that makes skills unlearnable.";
     InvalidVersion = "TM008", "invalid-version", "tm008_invalid_version.md", Error, false,
         "`version` is not a semantic version.";
     InputTooLarge = "TM009", "input-too-large", "tm009_input_too_large.md", Error, true,

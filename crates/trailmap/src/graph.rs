@@ -14,8 +14,12 @@ use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::{Phase, Prerequisite, Roadmap, Skill};
 
+mod alternatives;
+pub(crate) mod blocked;
 mod learnable;
 mod redundant;
+
+pub use alternatives::CyclicAlternative;
 
 /// One prerequisite entry of a skill, resolved to skill indices (see
 /// [`SkillGraph::requirements_at`]).
@@ -594,6 +598,14 @@ impl<'r> SkillGraph<'r> {
             return Vec::new();
         }
         self.cycles_through(|i, r| !learnable[i as usize] && r.members.iter().all(|&m| !learnable[m as usize]))
+    }
+
+    /// The `any_of` alternatives of learnable skills that can only be
+    /// learned after the skill itself: a cycle through one alternative
+    /// that another alternative avoids (see [`CyclicAlternative`]). Empty
+    /// on an acyclic roadmap, at the cost of one pass.
+    pub fn cyclic_alternatives(&self) -> Vec<CyclicAlternative> {
+        alternatives::find(self)
     }
 
     /// The requirement of skill `from` that is blocked (no member can be

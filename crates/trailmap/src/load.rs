@@ -501,14 +501,20 @@ fn load_yaml<T: DeserializeOwned>(
                 .at_key(dup.pointer.clone()),
         );
     }
-    let value = document.root.to_value();
-    let typed = if document.duplicates.is_empty() { T::deserialize(&value).map_err(Some) } else { Err(None) };
+    // The model straight from the tree; only a document that does not
+    // fit becomes a `Value`, for the schema's messages and the salvage.
+    let typed = if document.duplicates.is_empty() { T::deserialize(&document.root).map_err(|_| ()) } else { Err(()) };
     let (model, origins) = match typed {
         Ok(model) => (Some(model), Origins::Identity),
-        Err(err) => salvage(value, kind, lenient, &mut diagnostics, || {
-            let message = err.map_or_else(|| "the document does not match the schema".to_owned(), |e| e.to_string());
-            Code::Schema.diagnostic(Severity::Error, message)
-        }),
+        Err(()) => {
+            let value = document.root.to_value();
+            let err = if document.duplicates.is_empty() { T::deserialize(&value).err() } else { None };
+            salvage(value, kind, lenient, &mut diagnostics, || {
+                let message =
+                    err.map_or_else(|| "the document does not match the schema".to_owned(), |e| e.to_string());
+                Code::Schema.diagnostic(Severity::Error, message)
+            })
+        }
     };
     if let Some(model) = &model {
         meaning(model, &origins, &mut diagnostics);

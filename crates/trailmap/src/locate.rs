@@ -41,6 +41,53 @@ pub fn locate(source: &str, diagnostics: &mut [Diagnostic]) {
     locate_as(source, Format::sniff(source), diagnostics);
 }
 
+/// Where a YAML sequence and its items are in the source, for tools that
+/// edit YAML text in place (`trailmap lint --fix`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct SequenceSpans {
+    /// Byte range of the sequence (from `[`, or from its first item's
+    /// content in block style).
+    pub span: (usize, usize),
+    /// Byte range of each item (its content, after the `- `).
+    pub items: Vec<(usize, usize)>,
+    /// `true` for a flow sequence (`[a, b]`), `false` for a block one.
+    pub flow: bool,
+}
+
+/// The sequence at each pointer in the YAML `source`, from one parse:
+/// `None` for a pointer that names no sequence, or when the text does not
+/// parse.
+///
+/// ```
+/// let source = "a:\n  - x  # why\n  - y\nb: [1, 2]\n";
+/// let found = trailmap::locate::yaml_sequences(source, &["/a", "/b", "/c"]);
+/// let a = found[0].as_ref().unwrap();
+/// assert_eq!((a.flow, &source[a.items[1].0..a.items[1].1]), (false, "y"));
+/// assert!(found[1].as_ref().unwrap().flow);
+/// assert!(found[2].is_none());
+/// ```
+pub fn yaml_sequences<P: AsRef<str>>(source: &str, pointers: &[P]) -> Vec<Option<SequenceSpans>> {
+    let (text, shift) = match source.strip_prefix('\u{feff}') {
+        Some(rest) => (rest, 3),
+        None => (source, 0),
+    };
+    let Ok(document) = crate::yaml::parse(text) else { return vec![None; pointers.len()] };
+    let shifted = |(a, b): (usize, usize)| (a + shift, b + shift);
+    pointers
+        .iter()
+        .map(|pointer| {
+            let node = crate::yaml::node_at(&document.root, pointer.as_ref())?;
+            let crate::yaml::NodeValue::Seq(items) = &node.value else { return None };
+            Some(SequenceSpans {
+                span: shifted(node.span),
+                items: items.iter().map(|item| shifted(item.span)).collect(),
+                flow: text.as_bytes().get(node.span.0) == Some(&b'['),
+            })
+        })
+        .collect()
+}
+
 /// [`locate()`] in a source of a known format.
 ///
 /// ```

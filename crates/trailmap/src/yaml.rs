@@ -17,6 +17,8 @@ use serde_json::{Number, Value};
 use crate::diagnostic::{Anchor, Diagnostic, push_token};
 use crate::locate::LineIndex;
 
+mod de;
+
 /// A byte range of the source.
 pub(crate) type Range = (usize, usize);
 
@@ -604,6 +606,23 @@ pub(crate) fn locate(source: &str, root: &Node, diagnostics: &mut [Diagnostic]) 
         };
         d.location = Some(index.location(source, start, end));
     }
+}
+
+/// The node at `pointer` (RFC 6901), if any.
+pub(crate) fn node_at<'n>(root: &'n Node, pointer: &str) -> Option<&'n Node> {
+    let mut node = root;
+    if pointer.is_empty() {
+        return Some(node);
+    }
+    for token in pointer.strip_prefix('/')?.split('/') {
+        let token = token.replace("~1", "/").replace("~0", "~");
+        node = match &node.value {
+            NodeValue::Seq(items) => items.get(token.parse::<usize>().ok()?)?,
+            NodeValue::Map(entries) => &entries.iter().find(|e| e.key == token)?.node,
+            _ => return None,
+        };
+    }
+    Some(node)
 }
 
 /// `true` when the YAML text holds a comment: a `#` at the start of a line

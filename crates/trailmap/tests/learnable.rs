@@ -37,11 +37,19 @@ fn roadmap(spec: &Spec) -> Roadmap {
 
 /// The naive definition, iterated until nothing changes.
 fn oracle(spec: &Spec) -> Vec<bool> {
+    oracle_without(spec, None)
+}
+
+/// The naive definition with skill `removed` never learned.
+fn oracle_without(spec: &Spec, removed: Option<usize>) -> Vec<bool> {
     let mut learned = vec![false; spec.len()];
     loop {
         let mut changed = false;
         for (i, (plain, groups)) in spec.iter().enumerate() {
-            if !learned[i] && plain.iter().all(|&p| learned[p]) && groups.iter().all(|g| g.iter().any(|&m| learned[m]))
+            if !learned[i]
+                && Some(i) != removed
+                && plain.iter().all(|&p| learned[p])
+                && groups.iter().all(|g| g.iter().any(|&m| learned[m]))
             {
                 learned[i] = true;
                 changed = true;
@@ -85,6 +93,57 @@ proptest! {
     }
 }
 
+proptest! {
+    #[test]
+    fn cyclic_alternatives_match_the_oracle(spec in spec()) {
+        let roadmap = roadmap(&spec);
+        let graph = SkillGraph::new(&roadmap);
+        let learnable = oracle(&spec);
+        // (skill, group, alternative, the group's members learnable without the skill)
+        let mut expected = Vec::new();
+        for (a, (_, groups)) in spec.iter().enumerate() {
+            if !learnable[a] {
+                continue;
+            }
+            let without = oracle_without(&spec, Some(a));
+            for (g, group) in groups.iter().enumerate() {
+                let mut through: Vec<String> = Vec::new();
+                for &m in group {
+                    if without[m] && !through.contains(&format!("s{m}")) {
+                        through.push(format!("s{m}"));
+                    }
+                }
+                let mut seen = Vec::new();
+                for &m in group {
+                    if m != a && learnable[m] && !without[m] && !seen.contains(&m) {
+                        seen.push(m);
+                        expected.push((a, spec[a].0.len() + g, format!("s{m}"), through.clone()));
+                    }
+                }
+            }
+        }
+        let found = graph.cyclic_alternatives();
+        let actual: Vec<_> =
+            found.iter().map(|c| (c.skill, c.entry, c.alternative.clone(), c.through.clone())).collect();
+        prop_assert_eq!(actual, expected);
+        for c in &found {
+            // The cycle starts at the skill, goes to the alternative, and
+            // each skill on it needs the next (the last needs the first).
+            prop_assert_eq!(&c.cycle.skills[0], &format!("s{}", c.skill));
+            prop_assert_eq!(&c.cycle.skills[1], &c.alternative);
+            let index = |id: &String| id[1..].parse::<usize>().unwrap();
+            let k = c.cycle.skills.len();
+            for step in 0..k {
+                let (from, to) = (index(&c.cycle.skills[step]), index(&c.cycle.skills[(step + 1) % k]));
+                let (plain, groups) = &spec[from];
+                prop_assert!(plain.contains(&to) || groups.iter().any(|g| g.contains(&to)), "{} does not need {}", from, to);
+            }
+            prop_assert!(!c.through.is_empty());
+            prop_assert_eq!(&spec[c.skill].1[c.entry - spec[c.skill].0.len()][c.position], &index(&c.alternative));
+        }
+    }
+}
+
 #[test]
 fn cycle_through_one_alternative_is_learnable() {
     let spec: Spec = vec![(vec![], vec![vec![1, 2]]), (vec![0], vec![]), (vec![], vec![])];
@@ -96,4 +155,30 @@ fn cycle_through_one_alternative_is_learnable() {
 
 fn roadmap_diagnostics(spec: &Spec) -> Vec<String> {
     Roadmap::from_json_str(&json(spec)).diagnostics.iter().map(|d| d.code.to_string()).collect()
+}
+
+/// TM007 names each blocked requirement of the cycle's first skill: the
+/// plain one leading on along the cycle, and a group none of whose
+/// alternatives can be learned.
+#[test]
+fn tm007_names_exactly_which_requirements_are_blocked() {
+    let json = r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [
+        {"id": "a", "name": "A", "prerequisites": [{"any_of": ["x", "y"]}, "b", "c"]},
+        {"id": "b", "name": "B", "prerequisites": ["a"]},
+        {"id": "c", "name": "C"},
+        {"id": "x", "name": "X", "prerequisites": ["y"]},
+        {"id": "y", "name": "Y", "prerequisites": ["x"]}]}"#;
+    let loaded = Roadmap::from_json_str(json);
+    let cycles: Vec<_> = loaded.diagnostics.iter().filter(|d| d.code == "TM007").collect();
+    assert_eq!(cycles.len(), 2, "{cycles:?}");
+    assert_eq!(
+        cycles[0].message,
+        "`a` can never be learned: it requires `b` (blocked: cycle of 2 skills: `a` → `b` → `a`) \
+         and every alternative of any_of [`x`, `y`] is blocked"
+    );
+    assert_eq!(cycles[0].pointer, "/skills/0/prerequisites/1");
+    assert_eq!(
+        cycles[1].message,
+        "`x` can never be learned: it requires `y` (blocked: cycle of 2 skills: `x` → `y` → `x`)"
+    );
 }

@@ -116,16 +116,6 @@ pub fn lint(args: LintArgs) -> u8 {
     let mut files = inputs.roadmaps;
     let mut sources: Vec<SourceFile> = files.iter_mut().map(|f| std::mem::take(&mut f.source)).collect();
     let options = LoadOptions::default().with_max_bytes(args.files.max_size);
-    if args.fix || args.diff {
-        if let Some(file) = files.iter().find(|f| trailmap::Format::from_path(&f.path) == trailmap::Format::Yaml) {
-            output::error(&format!(
-                "--fix and --diff do not edit YAML files yet ({}): their fixes would lose comments and layout; \
-                 fix them by hand, or convert with `trailmap convert FILE --to json`",
-                file.path.display()
-            ));
-            return EXIT_USAGE;
-        }
-    }
     // Copies of the inputs only when fixing: on a large file each copy
     // costs its size in memory and time (see BENCHMARKS.md).
     let originals: Vec<String> =

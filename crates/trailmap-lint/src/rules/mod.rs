@@ -49,4 +49,5 @@ rules! {
     tm116_unused_suppression: TM116, "unused-suppression", Warning, false, engine;
     tm117_invalid_suppression: TM117, "invalid-suppression", Error, false, engine;
     tm118_phase_past_duration: TM118, "phase-past-duration", Warning, false, file;
+    tm119_cyclic_alternative: TM119, "cyclic-alternative", Warning, false, file;
 }

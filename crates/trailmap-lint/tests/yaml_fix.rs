@@ -1,0 +1,63 @@
+//! The fix loop on YAML source: many overlapping removals in block and
+//! flow sequences converge, keep every comment line, and leave a roadmap
+//! that validates and has nothing left to fix.
+
+use trailmap::LoadOptions;
+use trailmap_lint::config::Config;
+use trailmap_lint::fix::fix_all;
+use trailmap_lint::{SourceFile, lint_with};
+
+/// Skill `i` needs every earlier skill: all but the last are redundant.
+/// Even skills list them as block items (with comments), odd ones in flow.
+fn chain(n: usize) -> String {
+    let mut text = String::from("# a chain\nid: chain\ntitle: Chain\nversion: 1.0.0\nskills:\n");
+    for i in 0..n {
+        text.push_str(&format!("  - id: s{i}\n    name: S{i}\n"));
+        if i == 0 {
+            continue;
+        }
+        if i % 2 == 0 {
+            text.push_str("    prerequisites:\n");
+            for p in 0..i {
+                text.push_str(&format!("      # before s{p} of s{i}\n      - s{p}  # s{p} of s{i}\n"));
+            }
+        } else {
+            let list: Vec<String> = (0..i).map(|p| format!("s{p}")).collect();
+            text.push_str(&format!("    prerequisites: [{}]  # flow, s{i}\n", list.join(", ")));
+        }
+    }
+    text
+}
+
+#[test]
+fn the_fix_loop_converges_on_yaml_and_keeps_comments() {
+    let n = 9;
+    let original = chain(n);
+    let mut files = vec![SourceFile::new("chain.yaml", original.clone())];
+    let (config, options) = (Config::default(), LoadOptions::default());
+    let before = lint_with(&files, &config, &options);
+    assert!(before.iter().filter(|d| d.code == "TM107").count() >= n * (n - 1) / 2 - (n - 1));
+    let outcome = fix_all(&mut files, before, &config, &options);
+    assert!(outcome.converged);
+    assert!(outcome.diagnostics.iter().all(|d| d.fix.is_none()), "{:?}", outcome.diagnostics);
+    let fixed = &files[0].text;
+    // Every comment line stays; each skill keeps its last prerequisite.
+    for line in original.lines().filter(|l| l.trim_start().starts_with('#')) {
+        assert!(fixed.contains(line), "lost {line:?}:\n{fixed}");
+    }
+    for i in 1..n {
+        let last = i - 1;
+        if i % 2 == 0 {
+            assert!(fixed.contains(&format!("      - s{last}  # s{last} of s{i}\n")), "{fixed}");
+        } else {
+            assert!(fixed.contains(&format!("    prerequisites: [s{last}]  # flow, s{i}\n")), "{fixed}");
+        }
+    }
+    let loaded = trailmap::Roadmap::from_yaml_str(fixed);
+    assert!(loaded.is_valid(), "{:?}", loaded.diagnostics);
+    assert_eq!(loaded.roadmap.unwrap().skills[n - 1].prerequisites.len(), 1);
+    // Idempotent: a second run has nothing to do.
+    let again = lint_with(&files, &config, &options);
+    let outcome = fix_all(&mut files, again, &config, &options);
+    assert_eq!((outcome.fixed, outcome.converged), (0, true));
+}

@@ -1,0 +1,255 @@
+//! `any_of` alternatives that are cycles: members of a group of a learnable
+//! skill `a` that can only be learned after `a` itself, so they can never
+//! be the member that satisfies the group.
+//!
+//! The definition, exactly: member `m` of an `any_of` group of `a` is a
+//! cyclic alternative when `a` and `m` are both learnable, `m` is not `a`,
+//! and `m` is *not* learnable once `a` is taken away (every way to learn
+//! `m` goes through `a`). Such an `m` needs `a`, directly or through a
+//! chain of requirements, so `a` → `m` → … → `a` is a cycle through the
+//! skill. A member that cannot be learned at all is left out: it is not a
+//! cycle through `a` but a skill blocked on its own, which TM007 reports;
+//! and a member that is learnable without `a` (another of its alternatives
+//! avoids `a`) is a real way in, so it is not reported either.
+//!
+//! Only a skill's own strongly connected component can depend on it, so
+//! "learnable without `a`" is recomputed inside that component alone, for
+//! skills with a group member in it: nothing at all on an acyclic roadmap,
+//! and the component's size per such skill otherwise.
+
+use petgraph::graph::{DiGraph, NodeIndex};
+
+use super::{Cycle, SkillGraph, learnable, to_u32};
+
+/// An `any_of` alternative that can only be learned after the skill that
+/// lists it (see [`SkillGraph::cyclic_alternatives`]).
+///
+/// ```
+/// # let roadmap = trailmap::Roadmap::from_json_str(r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [
+/// #   {"id": "a", "name": "A", "prerequisites": [{"any_of": ["b", "c"]}]},
+/// #   {"id": "b", "name": "B", "prerequisites": ["a"]}, {"id": "c", "name": "C"}]}"#).roadmap.unwrap();
+/// let found = trailmap::SkillGraph::new(&roadmap).cyclic_alternatives();
+/// assert_eq!((found[0].skill, found[0].entry, found[0].position), (0, 0, 0));
+/// assert_eq!((found[0].alternative.as_str(), &found[0].through[..]), ("b", &["c".to_owned()][..]));
+/// assert_eq!(found[0].cycle.to_string(), "`a` needs `b`, which needs `a`");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct CyclicAlternative {
+    /// Index in `roadmap.skills` of the skill whose group it is.
+    pub skill: usize,
+    /// Index of the group in the skill's `prerequisites`.
+    pub entry: usize,
+    /// Index of the alternative in the group's `any_of` list (its first
+    /// occurrence).
+    pub position: usize,
+    /// The alternative's id.
+    pub alternative: String,
+    /// The members of the group that can be learned before the skill, in
+    /// group order; never empty, since the skill is learnable.
+    pub through: Vec<String>,
+    /// The cycle: the skill, the alternative, then each skill needed on the
+    /// way back to the skill.
+    pub cycle: Cycle,
+}
+
+pub(super) fn find(graph: &SkillGraph<'_>) -> Vec<CyclicAlternative> {
+    if graph.is_acyclic() {
+        return Vec::new();
+    }
+    let n = graph.len();
+    let learnable = learnable::mask(graph);
+    let (component, component_members) = components(graph);
+    let mut found = Vec::new();
+    let mut scratch = Scratch::default();
+    for a in 0..to_u32(n) {
+        let c = component[a as usize];
+        let in_cycle = |m: u32| m != a && component[m as usize] == c && learnable[m as usize];
+        if !learnable[a as usize]
+            || !graph.requirements_of(a).any(|r| r.any_of && r.members.iter().any(|&m| in_cycle(m)))
+        {
+            continue;
+        }
+        let scope = &component_members[c as usize];
+        scratch.learn_without(graph, a, scope, &component, &learnable);
+        // `m` can be learned without `a` (inside the component, from the
+        // scratch; outside it, nothing depends on `a`).
+        let without = |m: u32| {
+            if component[m as usize] == c {
+                m != a && scratch.learned[scratch.local[m as usize] as usize]
+            } else {
+                learnable[m as usize]
+            }
+        };
+        for r in graph.requirements_of(a).filter(|r| r.any_of) {
+            let Some(crate::Prerequisite::AnyOf(group)) =
+                graph.roadmap.skills[a as usize].prerequisites.get(r.entry as usize)
+            else {
+                continue;
+            };
+            let mut seen: Vec<u32> = Vec::new();
+            for &m in r.members {
+                if seen.contains(&m) || !in_cycle(m) || without(m) {
+                    continue;
+                }
+                seen.push(m);
+                let id = graph.id(m);
+                let through: Vec<String> =
+                    distinct(r.members).filter(|&o| without(o)).map(|o| graph.id(o).to_owned()).collect();
+                let mut path = vec![a];
+                path.extend(scratch.path_back(graph, m, a, &without, &learnable, &component));
+                found.push(CyclicAlternative {
+                    skill: a as usize,
+                    entry: r.entry as usize,
+                    position: group.any_of.iter().position(|x| x == id).unwrap_or(0),
+                    alternative: id.to_owned(),
+                    through,
+                    cycle: Cycle { skills: path.into_iter().map(|i| graph.id(i).to_owned()).collect() },
+                });
+            }
+        }
+    }
+    found
+}
+
+/// Each distinct member once, in order.
+fn distinct(members: &[u32]) -> impl Iterator<Item = u32> + '_ {
+    members.iter().enumerate().filter(|&(k, m)| !members[..k].contains(m)).map(|(_, &m)| m)
+}
+
+/// Strongly connected components of the "needs" graph (every member of
+/// every requirement): the component of each skill, and each component's
+/// skills.
+fn components(graph: &SkillGraph<'_>) -> (Vec<u32>, Vec<Vec<u32>>) {
+    let n = graph.len();
+    let mut g: DiGraph<(), ()> = DiGraph::with_capacity(n, n * 2);
+    for _ in 0..n {
+        g.add_node(());
+    }
+    for i in 0..n {
+        for &m in graph.prerequisite_members(to_u32(i)) {
+            g.add_edge(NodeIndex::new(i), NodeIndex::new(m as usize), ());
+        }
+    }
+    // Kosaraju on petgraph's explicit stack: a long chain cannot overflow.
+    let sccs = petgraph::algo::kosaraju_scc(&g);
+    let mut component = vec![0u32; n];
+    let mut members = Vec::with_capacity(sccs.len());
+    for (k, scc) in sccs.into_iter().enumerate() {
+        let mut skills: Vec<u32> = scc.into_iter().map(|node| to_u32(node.index())).collect();
+        skills.sort_unstable();
+        for &s in &skills {
+            component[s as usize] = to_u32(k);
+        }
+        members.push(skills);
+    }
+    (component, members)
+}
+
+/// Buffers for "learnable without `a`" inside one component, reused from
+/// skill to skill.
+#[derive(Default)]
+struct Scratch {
+    /// Position of each skill in the current scope (only meaningful for
+    /// the scope's skills).
+    local: Vec<u32>,
+    /// Per scope position: learned without `a`.
+    learned: Vec<bool>,
+}
+
+impl Scratch {
+    /// The least fixed point inside `scope` (a component, holding `a`)
+    /// with `a` never learned; members outside the component keep their
+    /// learnability, which cannot depend on `a`.
+    fn learn_without(&mut self, graph: &SkillGraph<'_>, a: u32, scope: &[u32], component: &[u32], learnable: &[bool]) {
+        if self.local.len() < graph.len() {
+            self.local.resize(graph.len(), u32::MAX);
+        }
+        let c = component[a as usize];
+        for (k, &s) in scope.iter().enumerate() {
+            self.local[s as usize] = to_u32(k);
+        }
+        self.learned.clear();
+        self.learned.resize(scope.len(), false);
+        // Per scope skill: requirements not met yet, and a met flag per
+        // requirement (offsets into one array).
+        let mut unmet = vec![0u32; scope.len()];
+        let mut offset = Vec::with_capacity(scope.len() + 1);
+        let mut met: Vec<bool> = Vec::new();
+        let mut ready = Vec::new();
+        for (k, &s) in scope.iter().enumerate() {
+            offset.push(met.len());
+            for r in graph.requirements_of(s) {
+                let outside = r.members.iter().any(|&m| component[m as usize] != c && learnable[m as usize]);
+                met.push(outside);
+                unmet[k] += u32::from(!outside);
+            }
+            if s != a && unmet[k] == 0 {
+                ready.push(s);
+            }
+        }
+        while let Some(y) = ready.pop() {
+            self.learned[self.local[y as usize] as usize] = true;
+            for &d in graph.dependents_of(y) {
+                if component[d as usize] != c || d == a {
+                    continue;
+                }
+                let k = self.local[d as usize] as usize;
+                if self.learned[k] || unmet[k] == 0 {
+                    continue;
+                }
+                for (t, r) in graph.requirements_of(d).enumerate() {
+                    if !met[offset[k] + t] && r.members.contains(&y) {
+                        met[offset[k] + t] = true;
+                        unmet[k] -= 1;
+                    }
+                }
+                if unmet[k] == 0 {
+                    ready.push(d);
+                }
+            }
+        }
+    }
+
+    /// Shortest chain from `m` back to `a` (excluded): each skill needs the
+    /// next through a requirement none of whose members is learnable
+    /// without `a`, and each step is a skill that needs `a` too. Such a
+    /// chain exists for every cyclic alternative: its blocking requirement
+    /// is met, in learning order, by a member learned earlier that needs
+    /// `a` in turn, down to `a`.
+    fn path_back(
+        &self,
+        graph: &SkillGraph<'_>,
+        m: u32,
+        a: u32,
+        without: &dyn Fn(u32) -> bool,
+        learnable: &[bool],
+        component: &[u32],
+    ) -> Vec<u32> {
+        let c = component[a as usize];
+        let mut parent: foldhash::HashMap<u32, u32> = foldhash::HashMap::default();
+        let mut queue = std::collections::VecDeque::from([m]);
+        parent.insert(m, m);
+        while let Some(x) = queue.pop_front() {
+            for r in graph.requirements_of(x).filter(|r| !r.members.iter().any(|&y| without(y))) {
+                for &y in r.members {
+                    if y == a {
+                        let mut path = vec![x];
+                        let mut at = x;
+                        while at != m {
+                            at = parent[&at];
+                            path.push(at);
+                        }
+                        path.reverse();
+                        return path;
+                    }
+                    if component[y as usize] == c && learnable[y as usize] && !parent.contains_key(&y) {
+                        parent.insert(y, x);
+                        queue.push_back(y);
+                    }
+                }
+            }
+        }
+        vec![m]
+    }
+}
