@@ -176,7 +176,7 @@ pub(crate) fn fresh_prefix(roadmap: &Roadmap, prefix: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// The typed parse alone: some cases (a reference to no skill) would
@@ -184,6 +184,21 @@ mod tests {
     /// given. Hostile ids are set on the model directly.
     pub(crate) fn roadmap(json: &str) -> Roadmap {
         serde_json::from_str(json).expect("roadmap")
+    }
+
+    /// Names and ids that try to break out of every diagram syntax. The ids
+    /// are ones a file cannot hold (the typed parse refuses them), set on
+    /// the model directly: the renderers must escape whatever they are given.
+    pub(crate) fn hostile_roadmap() -> Roadmap {
+        let mut hostile = roadmap(
+            r#"{"id": "r", "title": "T\\", "version": "1.0.0",
+            "skills": [{"id": "a", "name": "x\"] --> y[\"z\nend\n```"}],
+            "phases": [{"id": "p", "title": "end\"]\n%%{init}%%", "skills": ["a"]}]}"#,
+        );
+        hostile.id = "r\"} x".into();
+        hostile.skills[0].id = "a\"b".into();
+        hostile.phases[0].skills[0] = "a\"b".into();
+        hostile
     }
 
     const TWO_PHASES: &str = r#"{"id": "r", "title": "R", "version": "1.0.0",

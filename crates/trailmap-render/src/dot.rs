@@ -150,9 +150,7 @@ fn time_order(out: &mut String, roadmap: &Roadmap, diagram: &Diagram, id: &impl 
 mod tests {
     use super::*;
 
-    fn roadmap(json: &str) -> Roadmap {
-        serde_json::from_str(json).expect("roadmap")
-    }
+    use crate::diagram::tests::{hostile_roadmap, roadmap};
 
     #[test]
     fn two_any_of_groups_are_two_junctions_and_names_never_collide() {
@@ -196,16 +194,7 @@ mod tests {
 
     #[test]
     fn hostile_names_stay_inside_strings() {
-        // Ids a file cannot hold (the typed parse refuses them), set on the
-        // model directly: the renderers must escape whatever they are given.
-        let mut hostile = roadmap(
-            r#"{"id": "r", "title": "T\\", "version": "1.0.0",
-            "skills": [{"id": "a", "name": "x\"] --> y[\"z\nend\n```"}],
-            "phases": [{"id": "p", "title": "end\"]\n%%{init}%%", "skills": ["a"]}]}"#,
-        );
-        hostile.id = "r\"} x".into();
-        hostile.skills[0].id = "a\"b".into();
-        hostile.phases[0].skills[0] = "a\"b".into();
+        let hostile = hostile_roadmap();
         let dot = dot(&hostile, &DotOptions::default());
         assert!(
             dot.starts_with("digraph \"r\\\"} x\" {\n  graph [label=\"T\\\\\", labelloc=t, rankdir=LR];\n"),

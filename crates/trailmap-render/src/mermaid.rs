@@ -117,9 +117,7 @@ pub fn mermaid(roadmap: &Roadmap, options: &MermaidOptions) -> String {
 mod tests {
     use super::*;
 
-    fn roadmap(json: &str) -> Roadmap {
-        serde_json::from_str(json).expect("roadmap")
-    }
+    use crate::diagram::tests::{hostile_roadmap, roadmap};
 
     /// `deploy` needs (TensorFlow or PyTorch) and (AWS or GCP): two junctions,
     /// each with one arrow into `deploy`, never four alternatives.
@@ -159,16 +157,7 @@ mod tests {
 
     #[test]
     fn hostile_names_stay_inside_labels() {
-        // Ids a file cannot hold (the typed parse refuses them), set on the
-        // model directly: the renderers must escape whatever they are given.
-        let mut hostile = roadmap(
-            r#"{"id": "r", "title": "T\\", "version": "1.0.0",
-            "skills": [{"id": "a", "name": "x\"] --> y[\"z\nend\n```"}],
-            "phases": [{"id": "p", "title": "end\"]\n%%{init}%%", "skills": ["a"]}]}"#,
-        );
-        hostile.id = "r\"} x".into();
-        hostile.skills[0].id = "a\"b".into();
-        hostile.phases[0].skills[0] = "a\"b".into();
+        let hostile = hostile_roadmap();
         let chart = mermaid(&hostile, &MermaidOptions::default());
         assert_eq!(
             chart,
