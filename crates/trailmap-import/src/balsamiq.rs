@@ -18,11 +18,12 @@ use crate::lenient::{Lenient, List, Text, text};
 use crate::report::{Element, Outcome};
 use crate::{Imported, Options};
 
-/// The `mockup` object of a Balsamiq file.
+/// The `mockup` object of a Balsamiq file. Its control list is read
+/// element by element: a lenient wrapper here would buffer the whole file.
 #[derive(Deserialize)]
 pub(crate) struct Mockup<'a> {
     #[serde(borrow)]
-    controls: Option<Lenient<Controls<'a>>>,
+    controls: Option<Controls<'a>>,
 }
 
 #[derive(Deserialize)]
@@ -119,7 +120,7 @@ fn humanize(slug: &str) -> String {
 pub(crate) fn import(mockup: Mockup<'_>, options: &Options) -> Imported {
     let mut b = Builder::new(options.vocabulary.as_ref());
     b.infer = options.infer_prerequisites;
-    let controls = mockup.controls.and_then(Lenient::get).and_then(|c| c.control).and_then(|l| l.0).unwrap_or_default();
+    let controls = mockup.controls.and_then(|c| c.control).and_then(|l| l.0).unwrap_or_default();
     let mut drawn = Vec::new();
     for (i, control) in controls.into_iter().enumerate() {
         let Some(control) = control.get() else {
