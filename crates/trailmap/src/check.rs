@@ -156,17 +156,23 @@ fn unique_ids<'a, P: Fn() -> String>(
     items: impl Iterator<Item = (&'a str, P)>,
     out: &mut Vec<Diagnostic>,
 ) -> HashMap<&'a str, usize> {
-    let mut seen: HashMap<&'a str, usize> = HashMap::new();
-    let mut first_pointer: Vec<P> = Vec::new();
+    let items = items.into_iter();
+    // Sized up front: growing the table rehashes every id already in it.
+    let mut seen: HashMap<&'a str, usize> = HashMap::with_capacity(items.size_hint().0);
+    let mut first_pointer: Vec<P> = Vec::with_capacity(items.size_hint().0);
     for (i, (id, pointer)) in items.enumerate() {
-        if let Some(&first) = seen.get(id) {
-            out.push(
+        match seen.entry(id) {
+            std::collections::hash_map::Entry::Occupied(first) => out.push(
                 error(Code::DuplicateId, format!("duplicate {kind} id `{}`", crate::validate::preview_str(id)))
                     .at(child(&pointer(), &["id"]))
-                    .with_help(format!("the first is at {}; ids must be unique among {kind}s", first_pointer[first]())),
-            );
-        } else {
-            seen.insert(id, i);
+                    .with_help(format!(
+                        "the first is at {}; ids must be unique among {kind}s",
+                        first_pointer[*first.get()]()
+                    )),
+            ),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(i);
+            }
         }
         first_pointer.push(pointer);
     }

@@ -19,7 +19,6 @@
 //! - a hard link is *replaced*: the other names of the old file keep the old
 //!   contents (the same as editors that save by renaming).
 
-use std::hash::{Hash, Hasher};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -71,10 +70,11 @@ impl FileSnapshot {
 }
 
 fn content_hash(bytes: &[u8]) -> u64 {
-    // SipHash with fixed keys: only compared within one process.
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    bytes.hash(&mut hasher);
-    hasher.finish()
+    // A fast hash with a fixed seed: compared only within one process, and
+    // run over every file `lint` reads (SipHash cost 15% of `validate` on
+    // a 70 MB roadmap).
+    use std::hash::BuildHasher;
+    foldhash::quality::FixedState::with_seed(0x7472_6169_6c6d_6170).hash_one(bytes)
 }
 
 /// Why a write did not happen.
