@@ -94,7 +94,7 @@ impl References<'_> {
         if self.skills.contains_key(id) {
             return;
         }
-        let mut d = error(Code::UnknownReference, format!("unknown skill `{}`", crate::validate::preview_str(id)))
+        let mut d = error(Code::UnknownReference, format!("unknown skill `{}`", crate::diagnostic::preview_str(id)))
             .at(pointer());
         if let Some(new) = self.former.get(id) {
             d = d.with_help(format!("`{id}` was renamed to `{new}`: use the new id"));
@@ -140,7 +140,7 @@ impl References<'_> {
         if table.contains_key(id) {
             return;
         }
-        let mut d = error(Code::UnknownReference, format!("unknown {kind} `{}`", crate::validate::preview_str(id)))
+        let mut d = error(Code::UnknownReference, format!("unknown {kind} `{}`", crate::diagnostic::preview_str(id)))
             .at(pointer());
         if let Some(best) = self.hints.borrow_mut().suggest(kind, id, table.keys().copied()) {
             d = d.with_help(format!("did you mean `{best}`?"));
@@ -161,7 +161,7 @@ fn unique_ids<'a, P: Fn() -> String>(
     for (i, (id, pointer)) in items.enumerate() {
         if let Some(&first) = seen.get(id) {
             out.push(
-                error(Code::DuplicateId, format!("duplicate {kind} id `{}`", crate::validate::preview_str(id)))
+                error(Code::DuplicateId, format!("duplicate {kind} id `{}`", crate::diagnostic::preview_str(id)))
                     .at(child(&pointer(), &["id"]))
                     .with_help(format!("the first is at {}; ids must be unique among {kind}s", first_pointer[first]())),
             );
@@ -179,7 +179,7 @@ pub(crate) fn check_roadmap(roadmap: &Roadmap, origins: &Origins, out: &mut Vec<
         out.push(
             error(
                 Code::InvalidVersion,
-                format!("`{}` is not a semantic version", crate::validate::preview_str(&roadmap.version)),
+                format!("`{}` is not a semantic version", crate::diagnostic::preview_str(&roadmap.version)),
             )
             .at("/version")
             .with_help("use MAJOR.MINOR.PATCH, e.g. \"1.0.0\" (see semver.org)"),

@@ -268,3 +268,13 @@ pub fn pointer_tokens(pointer: &str) -> Vec<String> {
     }
     pointer.split('/').skip(1).map(|t| t.replace("~1", "/").replace("~0", "~")).collect()
 }
+
+/// At most 40 characters of `s`, as they are: messages carry the file's
+/// text, and each output format escapes it for where it goes.
+pub(crate) fn preview_str(s: &str) -> String {
+    let mut out: String = s.chars().take(40).collect();
+    if s.chars().nth(40).is_some() {
+        out.push('…');
+    }
+    out
+}

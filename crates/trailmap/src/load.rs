@@ -18,8 +18,12 @@ use crate::check::{self, Origins};
 use crate::codes::Code;
 use crate::diagnostic::{Diagnostic, Location, Severity, push_token};
 use crate::format::Format;
-use crate::locate::{self, LineIndex};
+use crate::line_index::LineIndex;
+use crate::locate;
 use crate::validate::Prune;
+
+mod progress;
+pub use progress::LoadedProgress;
 
 /// Default upper bound on the size of one input file: 256 MiB.
 pub const DEFAULT_MAX_BYTES: u64 = 256 * 1024 * 1024;

@@ -15,7 +15,7 @@ use saphyr_parser::{Event, Parser, ScalarStyle, Span, Tag};
 use serde_json::{Number, Value};
 
 use crate::diagnostic::{Anchor, Diagnostic, push_token};
-use crate::locate::LineIndex;
+use crate::line_index::LineIndex;
 
 mod de;
 
@@ -361,7 +361,7 @@ impl<'a> Builder<'a> {
 
     fn unsupported_tag(&self, tag: &Tag, range: Range) -> YamlError {
         self.error(
-            format!("unsupported YAML tag `{}`", crate::validate::preview_str(&tag.to_string())),
+            format!("unsupported YAML tag `{}`", crate::diagnostic::preview_str(&tag.to_string())),
             "roadmaps hold JSON data: remove the tag (`!!str` is the only one that changes a value)",
             range,
         )
@@ -448,7 +448,7 @@ impl<'a> Builder<'a> {
             Plain::Bool(b) => Ok(NodeValue::Bool(b)),
             Plain::Number(n) => Ok(NodeValue::Number(n)),
             Plain::NotJson => Err(self.error(
-                format!("`{}` is not a number JSON can hold", crate::validate::preview_str(&text)),
+                format!("`{}` is not a number JSON can hold", crate::diagnostic::preview_str(&text)),
                 "roadmaps hold JSON data: infinities and NaN have no JSON form; quote it to make it text",
                 range,
             )),
