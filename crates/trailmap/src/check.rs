@@ -67,14 +67,13 @@ fn child(base: &str, tokens: &[&str]) -> String {
 
 /// Every phase with its JSON Pointer, in document order.
 pub(crate) fn phases_with_pointers<'a>(roadmap: &'a Roadmap, origins: &Origins) -> Vec<(&'a Phase, String)> {
-    let mut out = Vec::new();
-    let mut stack: Vec<(&'a Phase, String)> =
-        roadmap.phases.iter().enumerate().rev().map(|(i, p)| (p, origins.pointer("phases", i))).collect();
-    while let Some((phase, pointer)) = stack.pop() {
-        for (i, nested) in phase.phases.iter().enumerate().rev() {
-            stack.push((nested, child(&pointer, &["phases", &i.to_string()])));
-        }
-        out.push((phase, pointer));
+    let mut out: Vec<(&'a Phase, String)> = Vec::new();
+    for visit in crate::graph::PhaseTree::new(&roadmap.phases) {
+        let pointer = match visit.parent {
+            Some(parent) => child(&out[parent].1, &["phases", &visit.position.to_string()]),
+            None => origins.pointer("phases", visit.position),
+        };
+        out.push((visit.phase, pointer));
     }
     out
 }
