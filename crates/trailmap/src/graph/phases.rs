@@ -147,7 +147,7 @@ impl<'r> SkillGraph<'r> {
     fn phase_label(&self, rank: u32, with_title: bool) -> String {
         let info = &self.phases[rank as usize];
         let phase = info.phase;
-        let own = phase.span.as_ref().map(span_label);
+        let own = phase.span.as_ref().map(ToString::to_string);
         let nested_detail = phase.span.as_ref().is_none_or(|s| s.unit == crate::TimeUnit::Day);
         let mut label = String::new();
         if let (Some(parent), true) = (info.parent, nested_detail) {
@@ -219,23 +219,6 @@ pub fn phase_nodes(roadmap: &Roadmap) -> Vec<PhaseNode<'_>> {
         out.push(PhaseNode { phase: visit.phase, pointer, parent: visit.parent, depth: visit.depth, days });
     }
     out
-}
-
-/// "Week 4", "Day 1-2", "Month 7-9"; the roadmap's own label if it has one.
-fn span_label(span: &crate::Span) -> String {
-    if let Some(label) = &span.label {
-        return label.clone();
-    }
-    let unit = match span.unit {
-        crate::TimeUnit::Day => "Day",
-        crate::TimeUnit::Week => "Week",
-        crate::TimeUnit::Month => "Month",
-    };
-    if span.end() == span.start {
-        format!("{unit} {}", span.start)
-    } else {
-        format!("{unit} {}-{}", span.start, span.end())
-    }
 }
 
 pub(crate) fn shorten(text: &str, max: usize) -> String {
