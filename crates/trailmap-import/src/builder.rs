@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use trailmap::pointer::Pointer;
 use trailmap::{
     Exclusion, Extensions, Milestone, MilestoneKind, Phase, PhaseKind, Practice, Project, Resource, Roadmap, Skill,
     Span, Task, TimeUnit,
@@ -180,7 +181,7 @@ impl<'v> Builder<'v> {
     }
 
     pub fn skill_pointer(i: usize) -> String {
-        format!("/skills/{i}")
+        Pointer::item("skills", i).into_string()
     }
 
     /// Lists a skill in a phase (once).
@@ -207,7 +208,7 @@ impl<'v> Builder<'v> {
         let span = time.or(inherited.as_ref()).map(|t| self.resolve_span(parent, t));
         let pointer = match parent {
             Some(p) => format!("{}/phases/{}", self.phases[p].pointer, self.phases[p].children.len()),
-            None => format!("/phases/{}", self.top.len()),
+            None => Pointer::item("phases", self.top.len()).into_string(),
         };
         let node = PhaseNode {
             phase: Phase { id, title: title.to_owned(), kind, span, ..Phase::default() },
@@ -366,7 +367,7 @@ impl<'v> Builder<'v> {
             kind,
             extensions: Extensions::default(),
         });
-        format!("/skills/{skill}/resources/{}", resources.len() - 1)
+        Pointer::item("skills", skill).with("resources").with(resources.len() - 1).into_string()
     }
 
     /// The finished roadmap.

@@ -16,6 +16,7 @@
 
 use std::collections::HashMap;
 
+use trailmap::pointer::Pointer;
 use trailmap::{AnyOf, Extensions, Prerequisite, Roadmap, SkillGraph};
 
 use crate::builder::Builder;
@@ -237,7 +238,7 @@ impl Builder<'_> {
             }
             let skill = &mut roadmap.skills[i];
             skill.prerequisites.push(prerequisite.clone());
-            let at = format!("/skills/{i}/prerequisites/{}", skill.prerequisites.len() - 1);
+            let at = Pointer::item("skills", i).with("prerequisites").with(skill.prerequisites.len() - 1).into_string();
             let marked: Vec<serde_json::Value> = ids.iter().map(|id| serde_json::json!(id)).collect();
             let mut list = skill.extensions.get("x-inferred-prerequisites").cloned().unwrap_or(serde_json::json!([]));
             if let Some(values) = list.as_array_mut() {

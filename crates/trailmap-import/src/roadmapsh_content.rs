@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use serde_json::Value;
+use trailmap::pointer::Pointer;
 use trailmap::{Extensions, Resource, ResourceKind};
 
 use crate::builder::Builder;
@@ -123,7 +124,7 @@ pub(crate) fn apply(b: &mut Builder<'_>, dir: &Path) -> Result<(), String> {
         let mut at = Vec::new();
         if let Some(description) = topic.description {
             b.skills[s].description = Some(description);
-            at.push(format!("/skills/{s}/description"));
+            at.push(Pointer::item("skills", s).with("description").into_string());
         }
         for (tag, title, url) in topic.resources {
             let kind = kind(&tag).or_else(|| crate::text::resource_kind(&url, &title));
@@ -134,7 +135,7 @@ pub(crate) fn apply(b: &mut Builder<'_>, dir: &Path) -> Result<(), String> {
                 kind,
                 extensions: Extensions::default(),
             });
-            at.push(format!("/skills/{s}/resources/{}", resources.len() - 1));
+            at.push(Pointer::item("skills", s).with("resources").with(resources.len() - 1).into_string());
         }
         let outcome = if at.is_empty() { Outcome::Decoration } else { Outcome::Placed { at } };
         b.report.push_in(&name, 1, Element::Resource, &name, outcome);

@@ -8,6 +8,7 @@ use std::cell::RefCell;
 use crate::codes::Code;
 use crate::diagnostic::{Diagnostic, Severity, push_token};
 use crate::graph::SkillGraph;
+use crate::pointer::Pointer;
 use crate::suggest::Suggester;
 use crate::{Phase, Prerequisite, Roadmap};
 
@@ -49,7 +50,7 @@ impl Origins {
     }
 
     pub(crate) fn pointer(&self, section: &str, i: usize) -> String {
-        item_pointer(section, self.get(section, i))
+        Pointer::item(section, self.get(section, i)).into()
     }
 }
 
@@ -347,12 +348,4 @@ pub(crate) fn check_roadmap(roadmap: &Roadmap, origins: &Origins, out: &mut Vec<
             );
         }
     }
-}
-
-/// JSON Pointer of `/section/index` (with the original index).
-pub(crate) fn item_pointer(section: &str, index: usize) -> String {
-    let mut p = String::with_capacity(section.len() + 8);
-    push_token(&mut p, section);
-    push_token(&mut p, &index.to_string());
-    p
 }

@@ -235,27 +235,13 @@ impl Diagnostic {
     }
 }
 
-/// Appends a reference token to a JSON Pointer, escaping `~` and `/`
-/// as RFC 6901 requires.
-///
-/// ```
-/// let mut p = String::from("/skills");
-/// trailmap::diagnostic::push_token(&mut p, "a/b~c");
-/// assert_eq!(p, "/skills/a~1b~0c");
-/// ```
-#[doc(hidden)] // shared by the trailmap crates, not part of the API
-pub fn push_token(pointer: &mut String, token: &str) {
-    pointer.push('/');
-    for c in token.chars() {
-        match c {
-            '~' => pointer.push_str("~0"),
-            '/' => pointer.push_str("~1"),
-            c => pointer.push(c),
-        }
-    }
-}
+// Kept for the trailmap crates that build pointers as strings; the home
+// of pointer escaping is `crate::pointer`.
+#[doc(hidden)]
+pub use crate::pointer::push_token;
 
-/// Splits a JSON Pointer into its unescaped reference tokens.
+/// Splits a JSON Pointer into its unescaped reference tokens (see
+/// [`crate::pointer::tokens`]).
 ///
 /// ```
 /// assert_eq!(trailmap::diagnostic::pointer_tokens("/a~1b/0"), ["a/b", "0"]);
@@ -263,10 +249,7 @@ pub fn push_token(pointer: &mut String, token: &str) {
 /// ```
 #[doc(hidden)] // shared by the trailmap crates, not part of the API
 pub fn pointer_tokens(pointer: &str) -> Vec<String> {
-    if pointer.is_empty() {
-        return Vec::new();
-    }
-    pointer.split('/').skip(1).map(|t| t.replace("~1", "/").replace("~0", "~")).collect()
+    crate::pointer::tokens(pointer).map(std::borrow::Cow::into_owned).collect()
 }
 
 /// At most 40 characters of `s`, as they are: messages carry the file's

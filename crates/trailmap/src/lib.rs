@@ -53,6 +53,7 @@ mod line_index;
 pub mod load;
 pub mod locate;
 pub mod model;
+pub mod pointer;
 pub mod progress;
 pub mod progress_file;
 pub mod query;

@@ -497,7 +497,7 @@ fn load_yaml<T: DeserializeOwned>(
                     Severity::Error,
                     format!(
                         "duplicate key `{}`; the first is at line {line}, column {column}",
-                        pointer_last(&dup.pointer)
+                        crate::pointer::last(&dup.pointer).unwrap_or_default().into_owned()
                     ),
                 )
                 .with_help("YAML forbids repeated keys, and parsers disagree on which one wins: keep exactly one")
@@ -532,7 +532,7 @@ fn duplicate_keys(source: &str, diagnostics: &mut Vec<Diagnostic>) {
     let index = LineIndex::new(source);
     for (pointer, key, first) in locate::duplicate_keys(source) {
         let (line, column) = index.line_col(source, first.0);
-        let name = pointer_last(&pointer);
+        let name = crate::pointer::last(&pointer).unwrap_or_default().into_owned();
         diagnostics.push(
             Code::DuplicateKey
                 .diagnostic(
@@ -544,10 +544,6 @@ fn duplicate_keys(source: &str, diagnostics: &mut Vec<Diagnostic>) {
                 .at_key(pointer),
         );
     }
-}
-
-fn pointer_last(pointer: &str) -> String {
-    crate::diagnostic::pointer_tokens(pointer).pop().unwrap_or_default()
 }
 
 fn error_location(source: &str, err: &serde_json::Error) -> Location {

@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use foldhash::{HashMap, HashMapExt};
 
 use trailmap::Phase;
+use trailmap::pointer::Pointer;
 
 use super::items::Field;
 use super::matching::match_ids;
@@ -27,7 +28,7 @@ pub(super) fn flatten_phases(phases: &[Phase]) -> Vec<PhaseEntry<'_>> {
     for visit in trailmap::graph::PhaseTree::new(phases) {
         let (pointer, parent) = match visit.parent {
             Some(p) => (format!("{}/phases/{}", out[p].pointer, visit.position), Some(out[p].phase.id.as_str())),
-            None => (format!("/phases/{}", visit.position), None),
+            None => (Pointer::item("phases", visit.position).into_string(), None),
         };
         out.push(PhaseEntry { phase: visit.phase, pointer, parent });
     }

@@ -45,7 +45,7 @@ pub(super) fn ptr(base: &str, tokens: &[&str]) -> String {
 }
 
 pub(super) fn item(list: &str, i: usize) -> String {
-    format!("/{list}/{i}")
+    trailmap::pointer::Pointer::item(list, i).into_string()
 }
 
 /// A span as `Span`'s `Display` shows it, cut to a quotable length;

@@ -7,6 +7,7 @@ use std::iter::Enumerate;
 use std::slice::Iter;
 
 use super::SkillGraph;
+use crate::pointer::Pointer;
 use crate::{Phase, Roadmap};
 
 /// One phase met by [`PhaseTree`], with its place in the tree.
@@ -203,7 +204,7 @@ pub fn phase_nodes(roadmap: &Roadmap) -> Vec<PhaseNode<'_>> {
     for visit in PhaseTree::new(&roadmap.phases) {
         let pointer = match visit.parent {
             Some(parent) => format!("{}/phases/{}", out[parent].pointer, visit.position),
-            None => format!("/phases/{}", visit.position),
+            None => Pointer::item("phases", visit.position).into_string(),
         };
         // Day spans count from the nearest enclosing phase with a span.
         let mut first_day = 1;

@@ -9,7 +9,7 @@ use saphyr_parser::{Event, Parser, ScalarStyle, Span, Tag};
 use serde_json::Number;
 
 use super::{Document, Duplicate, Entry, MAX_DEPTH, Node, NodeValue, Range, YamlError};
-use crate::diagnostic::push_token;
+use crate::pointer::Pointer;
 
 /// Parses one YAML document. Never panics; every refusal is a `YamlError`
 /// located in the source.
@@ -288,23 +288,19 @@ impl<'a> Builder<'a> {
             }
         }
         if let Some((name, key, first)) = repeated {
-            let mut pointer = self.pointer();
-            push_token(&mut pointer, &name);
+            let pointer = self.pointer().with(&name).into();
             self.duplicates.push(Duplicate { pointer, key, first });
         }
         Ok(())
     }
 
     /// The JSON Pointer of the innermost open container.
-    fn pointer(&self) -> String {
-        let mut pointer = String::new();
-        for (i, frame) in self.stack.iter().enumerate() {
-            if i + 1 == self.stack.len() {
-                break;
-            }
+    fn pointer(&self) -> Pointer {
+        let mut pointer = Pointer::root();
+        for frame in &self.stack[..self.stack.len().saturating_sub(1)] {
             match frame {
-                Frame::Seq { items, .. } => push_token(&mut pointer, &items.len().to_string()),
-                Frame::Map { key, .. } => push_token(&mut pointer, key.as_ref().map_or("", |k| k.0.as_str())),
+                Frame::Seq { items, .. } => pointer.push(items.len()),
+                Frame::Map { key, .. } => pointer.push(key.as_ref().map_or("", |k| k.0.as_str())),
             }
         }
         pointer
