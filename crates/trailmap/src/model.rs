@@ -7,6 +7,8 @@
 
 use std::fmt;
 
+mod constructors;
+
 use schemars::JsonSchema;
 use serde::de::{self, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};

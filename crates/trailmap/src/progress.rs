@@ -28,6 +28,7 @@ use crate::{Extensions, Roadmap};
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[schemars(title = "trailmap progress")]
+#[non_exhaustive]
 pub struct Progress {
     /// Path or URL of the JSON Schema this file follows, for editors.
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
@@ -83,6 +84,7 @@ impl<'de> Deserialize<'de> for SkillProgressMap {
 /// assert_eq!(p.hours, Some(4.5));
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct SkillProgress {
     /// Where the learner stands.
     pub status: Status,
@@ -121,6 +123,19 @@ pub enum Status {
     Skipped,
 }
 
+impl SkillProgress {
+    /// An entry with a status, and no hours, date or note yet.
+    ///
+    /// ```
+    /// let mut entry = trailmap::SkillProgress::new(trailmap::Status::Learning);
+    /// entry.hours = Some(3.0);
+    /// assert_eq!(serde_json::to_string(&entry).unwrap(), r#"{"status":"learning","hours":3.0}"#);
+    /// ```
+    pub fn new(status: Status) -> Self {
+        SkillProgress { status, hours: None, date: None, note: None, extensions: Extensions::default() }
+    }
+}
+
 impl Progress {
     /// Progress with the given skills marked done (the CLI's `--done`).
     ///
@@ -143,13 +158,7 @@ impl Progress {
     /// ```
     pub fn mark_all<'a>(&mut self, ids: impl IntoIterator<Item = &'a str>, status: Status) {
         for id in ids {
-            self.skills.0.entry(id.to_owned()).and_modify(|e| e.status = status).or_insert(SkillProgress {
-                status,
-                hours: None,
-                date: None,
-                note: None,
-                extensions: Extensions::default(),
-            });
+            self.skills.0.entry(id.to_owned()).and_modify(|e| e.status = status).or_insert(SkillProgress::new(status));
         }
     }
 
