@@ -136,6 +136,7 @@ pub struct Fix {
 /// assert!(d.location.is_none()); // filled in by `trailmap::locate`
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Diagnostic {
     /// Stable code, e.g. `TM005`. Codes are never reused for another meaning.
     pub code: &'static str,

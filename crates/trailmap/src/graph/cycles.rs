@@ -11,10 +11,13 @@ use super::{CyclicAlternative, Requirement, SkillGraph, alternatives, to_u32};
 /// the first.
 ///
 /// ```
-/// let cycle = trailmap::Cycle { skills: vec!["a".into(), "b".into()] };
+/// # let roadmap = trailmap::Roadmap::from_json_str(r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [
+/// #   {"id": "a", "name": "A", "prerequisites": ["b"]}, {"id": "b", "name": "B", "prerequisites": ["a"]}]}"#).roadmap.unwrap();
+/// let cycle = &trailmap::SkillGraph::new(&roadmap).cycles()[0];
 /// assert_eq!(cycle.to_string(), "`a` needs `b`, which needs `a`");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Cycle {
     /// The skills on the cycle, in "needs" order, each once.
     pub skills: Vec<String>,

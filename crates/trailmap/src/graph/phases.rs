@@ -182,6 +182,7 @@ impl<'r> SkillGraph<'r> {
 /// assert_eq!(nodes[1].days, Some((8, 9)));
 /// ```
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct PhaseNode<'r> {
     /// The phase.
     pub phase: &'r Phase,

@@ -27,10 +27,14 @@ use super::{SkillGraph, to_u32};
 /// `prerequisite` directly, but also through `via`.
 ///
 /// ```
-/// let r = trailmap::Redundant { skill: "c".into(), prerequisite: "a".into(), via: "b".into(), entry: 0 };
-/// assert_eq!(r.via, "b");
+/// # let roadmap = trailmap::Roadmap::from_json_str(r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [
+/// #   {"id": "a", "name": "A"}, {"id": "b", "name": "B", "prerequisites": ["a"]},
+/// #   {"id": "c", "name": "C", "prerequisites": ["a", "b"]}]}"#).roadmap.unwrap();
+/// let r = &trailmap::SkillGraph::new(&roadmap).redundant_prerequisites()[0];
+/// assert_eq!((r.skill.as_str(), r.prerequisite.as_str(), r.via.as_str(), r.entry), ("c", "a", "b", 0));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Redundant {
     /// The skill with the redundant entry.
     pub skill: String,

@@ -18,6 +18,7 @@ use crate::{Progress, SkillProgress};
 /// assert!(trailmap::Progress::from_json_str("{}").is_valid());
 /// ```
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct LoadedProgress {
     /// The progress, when it parsed.
     pub progress: Option<Progress>,
