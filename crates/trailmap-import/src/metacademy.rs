@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use trailmap::pointer::Pointer;
-use trailmap::{Extensions, Prerequisite, Resource, ResourceKind};
+use trailmap::{Prerequisite, Resource, ResourceKind};
 
 use crate::builder::Builder;
 use crate::report::{Element, Outcome};
@@ -143,12 +143,10 @@ pub fn import(folder: &Path, options: &Options) -> Result<Imported, String> {
                 } else {
                     let rtype = block.get("resource_type").cloned().unwrap_or_default();
                     let resources = &mut b.skills[s].resources;
-                    resources.push(Resource {
-                        kind: kind(&rtype, url.as_deref().unwrap_or(""), &title),
-                        title: title.clone(),
-                        url,
-                        extensions: Extensions::default(),
-                    });
+                    let mut resource = Resource::new(title.clone());
+                    resource.kind = kind(&rtype, url.as_deref().unwrap_or(""), &title);
+                    resource.url = url;
+                    resources.push(resource);
                     let at = Pointer::item("skills", s).with("resources").with(resources.len() - 1).into_string();
                     b.report.push_in(
                         &rel("resources.txt"),

@@ -299,22 +299,10 @@ pub fn import(source: &str, options: &Options) -> Result<Imported, String> {
         let title = if n.label.is_empty() { "Checklist" } else { n.label.as_str() };
         let m = b.milestone(title, MilestoneKind::Checklist, None);
         for text in &n.checklist {
-            b.milestones[m].criteria.push(trailmap::Criterion {
-                text: text.clone(),
-                skills: Vec::new(),
-                target: None,
-                done: false,
-                extensions: trailmap::Extensions::default(),
-            });
+            b.milestones[m].criteria.push(trailmap::Criterion::new(text.clone()));
         }
         if b.milestones[m].criteria.is_empty() {
-            b.milestones[m].criteria.push(trailmap::Criterion {
-                text: title.to_owned(),
-                skills: Vec::new(),
-                target: None,
-                done: false,
-                extensions: trailmap::Extensions::default(),
-            });
+            b.milestones[m].criteria.push(trailmap::Criterion::new(title));
         }
         b.report.placed(0, Element::Node, &format!("{}: {}", n.kind, n.label), format!("/milestones/{m}"));
     }

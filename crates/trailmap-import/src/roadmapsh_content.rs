@@ -8,7 +8,7 @@ use std::path::Path;
 
 use serde_json::Value;
 use trailmap::pointer::Pointer;
-use trailmap::{Extensions, Resource, ResourceKind};
+use trailmap::{Resource, ResourceKind};
 
 use crate::builder::Builder;
 use crate::report::{Element, Outcome};
@@ -129,12 +129,10 @@ pub(crate) fn apply(b: &mut Builder<'_>, dir: &Path) -> Result<(), String> {
         for (tag, title, url) in topic.resources {
             let kind = kind(&tag).or_else(|| crate::text::resource_kind(&url, &title));
             let resources = &mut b.skills[s].resources;
-            resources.push(Resource {
-                title: if title.trim().is_empty() { url.clone() } else { title },
-                url: Some(url),
-                kind,
-                extensions: Extensions::default(),
-            });
+            let mut resource = Resource::new(if title.trim().is_empty() { url.clone() } else { title });
+            resource.url = Some(url);
+            resource.kind = kind;
+            resources.push(resource);
             at.push(Pointer::item("skills", s).with("resources").with(resources.len() - 1).into_string());
         }
         let outcome = if at.is_empty() { Outcome::Decoration } else { Outcome::Placed { at } };

@@ -669,20 +669,10 @@ mod tests {
 
     #[test]
     fn deep_nesting_does_not_recurse_and_stops_at_six_hashes() {
-        let phase = |id: String, phases: Vec<Phase>| Phase {
-            title: id.to_uppercase(),
-            id,
-            kind: None,
-            span: None,
-            parallel: false,
-            ongoing: false,
-            goal: None,
-            description: None,
-            topics: vec![],
-            skills: vec![],
-            tasks: vec![],
-            phases,
-            extensions: Default::default(),
+        let phase = |id: String, phases: Vec<Phase>| {
+            let mut phase = Phase::new(id.clone(), id.to_uppercase());
+            phase.phases = phases;
+            phase
         };
         let mut chain = phase("leaf".into(), vec![]);
         for i in 0..20_000 {
