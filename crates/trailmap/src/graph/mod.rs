@@ -4,6 +4,11 @@
 //! library is not a breaking change. Indices are plain `u32`s into the
 //! roadmap's skill list, and the adjacency is kept in flat arrays so the
 //! learner queries stay cheap on large roadmaps.
+//!
+//! By concern: `build` (the flat arrays), `order` (the one Kahn's
+//! algorithm), `cycles` (cycles, blocked cycles, `walk_back`), `phases`
+//! (`PhaseTree`, the one phase walker), `learnable`, `alternatives`,
+//! `blocked` and `redundant`.
 
 use foldhash::HashMap;
 
