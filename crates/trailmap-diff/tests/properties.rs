@@ -290,7 +290,10 @@ proptest! {
             // Old ids, renamed ids (both present: a conflict) and unknown ones.
             let id = match which { 0 => format!("s{k}"), 1 => format!("renamed-{k}"), _ => format!("other-{k}") };
             let status = [Status::Done, Status::Learning, Status::Skipped][status];
-            progress.skills.0.insert(id, SkillProgress { status, hours: Some(k as f64), date: None, note: Some(format!("note {k}")), extensions: Default::default() });
+            let mut entry = SkillProgress::new(status);
+            entry.hours = Some(k as f64);
+            entry.note = Some(format!("note {k}"));
+            progress.skills.0.insert(id, entry);
         }
         let migration = migrate_progress(&old, &new, &progress);
         let after = &migration.progress.skills.0;

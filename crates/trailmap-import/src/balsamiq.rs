@@ -9,6 +9,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use trailmap::pointer::Pointer;
 
 use serde::Deserialize;
 use serde_json::Value;
@@ -182,7 +183,7 @@ pub(crate) fn import(mockup: Mockup<'_>, options: &Options) -> Imported {
                 b.skills[s].extensions.insert("x-roadmap-sh-topic", Value::String(parent_id));
                 if !b.skills[t].topics.contains(&skill_name) {
                     b.skills[t].topics.push(skill_name.clone());
-                    at.push(format!("/skills/{t}/topics/{}", b.skills[t].topics.len() - 1));
+                    at.push(Pointer::item("skills", t).with("topics").with(b.skills[t].topics.len() - 1).into_string());
                 }
             }
             _ => {}

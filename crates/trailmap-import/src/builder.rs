@@ -5,9 +5,10 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use trailmap::pointer::Pointer;
 use trailmap::{
-    Exclusion, Extensions, Milestone, MilestoneKind, Phase, PhaseKind, Practice, Project, Resource, Roadmap, Skill,
-    Span, Task, TimeUnit,
+    Exclusion, Milestone, MilestoneKind, Phase, PhaseKind, Practice, Project, Resource, Roadmap, Skill, Span, Task,
+    TimeUnit,
 };
 
 use crate::ids::{IdSet, Vocabulary, kebab, normalize};
@@ -145,22 +146,7 @@ impl<'v> Builder<'v> {
             Some(id) if self.skill_ids.take(&id) => id,
             _ => self.skill_ids.fresh(&kebab(tag.unwrap_or(name), "skill")),
         };
-        self.skills.push(Skill {
-            id,
-            name: name.to_owned(),
-            description: None,
-            note: None,
-            area: None,
-            level: None,
-            effort_hours: None,
-            optional: false,
-            topics: Vec::new(),
-            prerequisites: Vec::new(),
-            resources: Vec::new(),
-            aliases: Vec::new(),
-            former_ids: Vec::new(),
-            extensions: Extensions::default(),
-        });
+        self.skills.push(Skill::new(id, name));
         let i = self.skills.len() - 1;
         self.skill_by_key.insert(key, i);
         i
@@ -180,7 +166,7 @@ impl<'v> Builder<'v> {
     }
 
     pub fn skill_pointer(i: usize) -> String {
-        format!("/skills/{i}")
+        Pointer::item("skills", i).into_string()
     }
 
     /// Lists a skill in a phase (once).
@@ -207,10 +193,15 @@ impl<'v> Builder<'v> {
         let span = time.or(inherited.as_ref()).map(|t| self.resolve_span(parent, t));
         let pointer = match parent {
             Some(p) => format!("{}/phases/{}", self.phases[p].pointer, self.phases[p].children.len()),
-            None => format!("/phases/{}", self.top.len()),
+            None => Pointer::item("phases", self.top.len()).into_string(),
         };
         let node = PhaseNode {
-            phase: Phase { id, title: title.to_owned(), kind, span, ..Phase::default() },
+            phase: {
+                let mut phase = Phase::new(id, title);
+                phase.kind = kind;
+                phase.span = span;
+                phase
+            },
             parent,
             children: Vec::new(),
             pointer,
@@ -265,94 +256,57 @@ impl<'v> Builder<'v> {
                 steps += 1;
             }
         }
-        Span {
-            unit,
-            start,
-            end_at: end,
-            label: Some(label).filter(|l| !l.is_empty()),
-            extensions: Extensions::default(),
-        }
+        let mut span = Span::new(unit, start);
+        span.end_at = end;
+        span.label = Some(label).filter(|l| !l.is_empty());
+        span
     }
 
     /// Adds a task to a phase; its pointer.
     pub fn task(&mut self, phase: usize, text: &str) -> String {
         let node = &mut self.phases[phase];
-        node.phase.tasks.push(Task {
-            text: text.to_owned(),
-            skills: Vec::new(),
-            deliverables: Vec::new(),
-            project: None,
-            extensions: Extensions::default(),
-        });
+        node.phase.tasks.push(Task::new(text));
         format!("{}/tasks/{}", node.pointer, node.phase.tasks.len() - 1)
     }
 
     pub fn project(&mut self, title: &str, number: Option<u32>, phase: Option<usize>) -> usize {
         let id = self.project_ids.fresh(&kebab(title, "project"));
-        self.projects.push(Project {
-            id,
-            title: title.to_owned(),
-            number,
-            description: None,
-            phase: phase.map(|p| self.phases[p].phase.id.clone()),
-            skills: Vec::new(),
-            deliverables: Vec::new(),
-            optional: false,
-            extensions: Extensions::default(),
-        });
+        let mut project = Project::new(id, title);
+        project.number = number;
+        project.phase = phase.map(|p| self.phases[p].phase.id.clone());
+        self.projects.push(project);
         self.projects.len() - 1
     }
 
     pub fn practice(&mut self, cadence: trailmap::Cadence, activity: &str, phase: Option<usize>) -> usize {
         let id = self.practice_ids.fresh(&kebab(activity, "practice"));
-        self.practices.push(Practice {
-            id,
-            cadence,
-            activity: activity.to_owned(),
-            topics: Vec::new(),
-            phase: phase.map(|p| self.phases[p].phase.id.clone()),
-            skills: Vec::new(),
-            extensions: Extensions::default(),
-        });
+        let mut practice = Practice::new(id, cadence, activity);
+        practice.phase = phase.map(|p| self.phases[p].phase.id.clone());
+        self.practices.push(practice);
         self.practices.len() - 1
     }
 
     pub fn milestone(&mut self, title: &str, kind: MilestoneKind, phase: Option<usize>) -> usize {
         let id = self.milestone_ids.fresh(&kebab(title, "milestone"));
-        self.milestones.push(Milestone {
-            id,
-            title: title.to_owned(),
-            kind: Some(kind),
-            description: None,
-            phase: phase.map(|p| self.phases[p].phase.id.clone()),
-            criteria: Vec::new(),
-            extensions: Extensions::default(),
-        });
+        let mut milestone = Milestone::new(id, title);
+        milestone.kind = Some(kind);
+        milestone.phase = phase.map(|p| self.phases[p].phase.id.clone());
+        self.milestones.push(milestone);
         self.milestones.len() - 1
     }
 
     pub fn exclusion(&mut self, title: &str, reason: Option<String>, phase: Option<usize>) -> usize {
         let id = self.exclusion_ids.fresh(&kebab(title, "exclusion"));
-        self.exclusions.push(Exclusion {
-            id,
-            title: title.to_owned(),
-            reason,
-            phase: phase.map(|p| self.phases[p].phase.id.clone()),
-            skill: None,
-            extensions: Extensions::default(),
-        });
+        let mut exclusion = Exclusion::new(id, title);
+        exclusion.reason = reason;
+        exclusion.phase = phase.map(|p| self.phases[p].phase.id.clone());
+        self.exclusions.push(exclusion);
         self.exclusions.len() - 1
     }
 
     pub fn area(&mut self, name: &str) -> usize {
         let id = self.area_ids.fresh(&kebab(name, "area"));
-        self.areas.push(trailmap::Area {
-            id,
-            name: name.to_owned(),
-            description: None,
-            skills: Vec::new(),
-            extensions: Extensions::default(),
-        });
+        self.areas.push(trailmap::Area::new(id, name));
         self.areas.len() - 1
     }
 
@@ -360,13 +314,11 @@ impl<'v> Builder<'v> {
     pub fn resource(&mut self, skill: usize, title: &str, url: &str) -> String {
         let kind = crate::text::resource_kind(url, title);
         let resources = &mut self.skills[skill].resources;
-        resources.push(Resource {
-            title: if title.trim().is_empty() { url.to_owned() } else { title.to_owned() },
-            url: Some(url.to_owned()),
-            kind,
-            extensions: Extensions::default(),
-        });
-        format!("/skills/{skill}/resources/{}", resources.len() - 1)
+        let mut resource = Resource::new(if title.trim().is_empty() { url } else { title });
+        resource.url = Some(url.to_owned());
+        resource.kind = kind;
+        resources.push(resource);
+        Pointer::item("skills", skill).with("resources").with(resources.len() - 1).into_string()
     }
 
     /// The finished roadmap.
@@ -396,29 +348,19 @@ impl<'v> Builder<'v> {
         let phases: Vec<Phase> =
             self.top.iter().filter_map(|&i| nodes[i].as_mut().map(|n| std::mem::take(&mut n.phase))).collect();
         let title = self.title.clone().unwrap_or_else(|| "Imported roadmap".to_owned());
-        let mut roadmap = Roadmap {
-            schema: None,
-            id: id.to_owned(),
-            title,
-            version: "0.1.0".to_owned(),
-            summary: self.summary.take(),
-            audience: self.audience.take(),
-            target_role: self.target_role.take(),
-            duration: None,
-            hours_per_week: None,
-            source: source_file.map(|f| trailmap::Source { file: Some(f.to_owned()), ..Default::default() }),
-            license: None,
-            tags: Vec::new(),
-            principles: std::mem::take(&mut self.principles),
-            skills: std::mem::take(&mut self.skills),
-            phases,
-            projects: std::mem::take(&mut self.projects),
-            practices: std::mem::take(&mut self.practices),
-            milestones: std::mem::take(&mut self.milestones),
-            exclusions: std::mem::take(&mut self.exclusions),
-            areas: std::mem::take(&mut self.areas),
-            extensions: Extensions::default(),
-        };
+        let mut roadmap = Roadmap::new(id, title, "0.1.0");
+        roadmap.summary = self.summary.take();
+        roadmap.audience = self.audience.take();
+        roadmap.target_role = self.target_role.take();
+        roadmap.source = source_file.map(|f| trailmap::Source { file: Some(f.to_owned()), ..Default::default() });
+        roadmap.principles = std::mem::take(&mut self.principles);
+        roadmap.skills = std::mem::take(&mut self.skills);
+        roadmap.phases = phases;
+        roadmap.projects = std::mem::take(&mut self.projects);
+        roadmap.practices = std::mem::take(&mut self.practices);
+        roadmap.milestones = std::mem::take(&mut self.milestones);
+        roadmap.exclusions = std::mem::take(&mut self.exclusions);
+        roadmap.areas = std::mem::take(&mut self.areas);
         self.break_cycles(&mut roadmap);
         if self.infer {
             self.infer_prerequisites(&mut roadmap);

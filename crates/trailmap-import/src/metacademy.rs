@@ -8,7 +8,8 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use trailmap::{Extensions, Prerequisite, Resource, ResourceKind};
+use trailmap::pointer::Pointer;
+use trailmap::{Prerequisite, Resource, ResourceKind};
 
 use crate::builder::Builder;
 use crate::report::{Element, Outcome};
@@ -104,7 +105,7 @@ pub fn import(folder: &Path, options: &Options) -> Result<Imported, String> {
                 1,
                 Element::Concept,
                 &summary,
-                Outcome::Placed { at: vec![format!("/skills/{s}/description")] },
+                Outcome::Placed { at: vec![Pointer::item("skills", s).with("description").into_string()] },
             );
         }
         if let Some(text) = read(&dir.join("dependencies.txt"))? {
@@ -142,13 +143,11 @@ pub fn import(folder: &Path, options: &Options) -> Result<Imported, String> {
                 } else {
                     let rtype = block.get("resource_type").cloned().unwrap_or_default();
                     let resources = &mut b.skills[s].resources;
-                    resources.push(Resource {
-                        kind: kind(&rtype, url.as_deref().unwrap_or(""), &title),
-                        title: title.clone(),
-                        url,
-                        extensions: Extensions::default(),
-                    });
-                    let at = format!("/skills/{s}/resources/{}", resources.len() - 1);
+                    let mut resource = Resource::new(title.clone());
+                    resource.kind = kind(&rtype, url.as_deref().unwrap_or(""), &title);
+                    resource.url = url;
+                    resources.push(resource);
+                    let at = Pointer::item("skills", s).with("resources").with(resources.len() - 1).into_string();
                     b.report.push_in(
                         &rel("resources.txt"),
                         start,
@@ -177,7 +176,7 @@ pub fn import(folder: &Path, options: &Options) -> Result<Imported, String> {
                 let id = b.skills[t].id.clone();
                 let prerequisites = &mut b.skills[s].prerequisites;
                 prerequisites.push(Prerequisite::Skill(id));
-                let at = format!("/skills/{s}/prerequisites/{}", prerequisites.len() - 1);
+                let at = Pointer::item("skills", s).with("prerequisites").with(prerequisites.len() - 1).into_string();
                 b.report.push_in(&file, line, Element::Dependency, &dep, Outcome::Placed { at: vec![at] });
             }
             Some(_) => b.report.push_in(

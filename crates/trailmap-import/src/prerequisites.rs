@@ -16,7 +16,8 @@
 
 use std::collections::HashMap;
 
-use trailmap::{AnyOf, Extensions, Prerequisite, Roadmap, SkillGraph};
+use trailmap::pointer::Pointer;
+use trailmap::{AnyOf, Prerequisite, Roadmap, SkillGraph};
 
 use crate::builder::Builder;
 use crate::ids::normalize;
@@ -119,7 +120,7 @@ impl Builder<'_> {
                     let prerequisite = if ids.len() == 1 {
                         Prerequisite::Skill(ids[0].clone())
                     } else {
-                        Prerequisite::AnyOf(AnyOf { any_of: ids.clone(), extensions: Extensions::default() })
+                        Prerequisite::AnyOf(AnyOf::new(ids.iter().cloned()))
                     };
                     let target = &mut self.skills[s];
                     if !target.prerequisites.contains(&prerequisite) {
@@ -198,7 +199,7 @@ impl Builder<'_> {
                     let inferred = match (prerequisite, present.len()) {
                         (_, 0) => continue,
                         (_, 1) => Prerequisite::Skill(present[0].clone()),
-                        _ => Prerequisite::AnyOf(AnyOf { any_of: present, extensions: Extensions::default() }),
+                        _ => Prerequisite::AnyOf(AnyOf::new(present)),
                     };
                     candidates.push((i, inferred, format!("stated in roadmap {source}")));
                 }
@@ -237,7 +238,7 @@ impl Builder<'_> {
             }
             let skill = &mut roadmap.skills[i];
             skill.prerequisites.push(prerequisite.clone());
-            let at = format!("/skills/{i}/prerequisites/{}", skill.prerequisites.len() - 1);
+            let at = Pointer::item("skills", i).with("prerequisites").with(skill.prerequisites.len() - 1).into_string();
             let marked: Vec<serde_json::Value> = ids.iter().map(|id| serde_json::json!(id)).collect();
             let mut list = skill.extensions.get("x-inferred-prerequisites").cloned().unwrap_or(serde_json::json!([]));
             if let Some(values) = list.as_array_mut() {

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 use serde_json::Value;
+use trailmap::pointer::Pointer;
 use trailmap::{MilestoneKind, PhaseKind, SkillLevel};
 
 use crate::builder::Builder;
@@ -285,7 +286,7 @@ pub fn import(source: &str, options: &Options) -> Result<Imported, String> {
             b.skills[s].extensions.insert("x-roadmap-sh-topic", Value::String(parent_id));
             if !b.skills[t].topics.contains(&n.label) {
                 b.skills[t].topics.push(n.label.clone());
-                at.push(format!("/skills/{t}/topics/{}", b.skills[t].topics.len() - 1));
+                at.push(Pointer::item("skills", t).with("topics").with(b.skills[t].topics.len() - 1).into_string());
             }
         }
         reported[i] = true;
@@ -298,22 +299,10 @@ pub fn import(source: &str, options: &Options) -> Result<Imported, String> {
         let title = if n.label.is_empty() { "Checklist" } else { n.label.as_str() };
         let m = b.milestone(title, MilestoneKind::Checklist, None);
         for text in &n.checklist {
-            b.milestones[m].criteria.push(trailmap::Criterion {
-                text: text.clone(),
-                skills: Vec::new(),
-                target: None,
-                done: false,
-                extensions: trailmap::Extensions::default(),
-            });
+            b.milestones[m].criteria.push(trailmap::Criterion::new(text.clone()));
         }
         if b.milestones[m].criteria.is_empty() {
-            b.milestones[m].criteria.push(trailmap::Criterion {
-                text: title.to_owned(),
-                skills: Vec::new(),
-                target: None,
-                done: false,
-                extensions: trailmap::Extensions::default(),
-            });
+            b.milestones[m].criteria.push(trailmap::Criterion::new(title));
         }
         b.report.placed(0, Element::Node, &format!("{}: {}", n.kind, n.label), format!("/milestones/{m}"));
     }

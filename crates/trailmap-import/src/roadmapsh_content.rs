@@ -7,7 +7,8 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use serde_json::Value;
-use trailmap::{Extensions, Resource, ResourceKind};
+use trailmap::pointer::Pointer;
+use trailmap::{Resource, ResourceKind};
 
 use crate::builder::Builder;
 use crate::report::{Element, Outcome};
@@ -123,18 +124,16 @@ pub(crate) fn apply(b: &mut Builder<'_>, dir: &Path) -> Result<(), String> {
         let mut at = Vec::new();
         if let Some(description) = topic.description {
             b.skills[s].description = Some(description);
-            at.push(format!("/skills/{s}/description"));
+            at.push(Pointer::item("skills", s).with("description").into_string());
         }
         for (tag, title, url) in topic.resources {
             let kind = kind(&tag).or_else(|| crate::text::resource_kind(&url, &title));
             let resources = &mut b.skills[s].resources;
-            resources.push(Resource {
-                title: if title.trim().is_empty() { url.clone() } else { title },
-                url: Some(url),
-                kind,
-                extensions: Extensions::default(),
-            });
-            at.push(format!("/skills/{s}/resources/{}", resources.len() - 1));
+            let mut resource = Resource::new(if title.trim().is_empty() { url.clone() } else { title });
+            resource.url = Some(url);
+            resource.kind = kind;
+            resources.push(resource);
+            at.push(Pointer::item("skills", s).with("resources").with(resources.len() - 1).into_string());
         }
         let outcome = if at.is_empty() { Outcome::Decoration } else { Outcome::Placed { at } };
         b.report.push_in(&name, 1, Element::Resource, &name, outcome);

@@ -18,13 +18,7 @@ fn share(found: usize, total: usize) -> f64 {
 }
 
 fn flat(phases: &[Phase]) -> Vec<&Phase> {
-    let mut out = Vec::new();
-    let mut stack: Vec<&Phase> = phases.iter().rev().collect();
-    while let Some(p) = stack.pop() {
-        out.push(p);
-        stack.extend(p.phases.iter().rev());
-    }
-    out
+    trailmap::graph::PhaseTree::new(phases).map(|v| v.phase).collect()
 }
 
 fn similar(a: &str, b: &str) -> bool {

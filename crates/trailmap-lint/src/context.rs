@@ -6,6 +6,7 @@
 use foldhash::{HashMap, HashMapExt};
 
 use trailmap::graph::phase_nodes;
+use trailmap::pointer::Pointer;
 use trailmap::{Diagnostic, PhaseNode, Roadmap, Severity, SkillGraph};
 
 use crate::registry::Rule;
@@ -114,7 +115,7 @@ impl<'a> Context<'a> {
 
     /// JSON Pointer of skill `i`.
     pub fn skill_pointer(&self, i: usize) -> String {
-        format!("/skills/{i}")
+        Pointer::item("skills", i).into_string()
     }
 
     /// A readable name for phase `i`: its title.

@@ -4,8 +4,6 @@
 
 use trailmap::Roadmap;
 
-use crate::span_label;
-
 /// The facts block as lines of one format: `label` writes a label with its
 /// separator ("Audience" → "**Audience:** "), `escape` a plain value and
 /// `link` a title with its URL, each escaping for the format.
@@ -50,7 +48,7 @@ fn facts(roadmap: &Roadmap) -> Vec<Fact<'_>> {
         facts.push(Fact::Text { label: "Target role", value: role.clone() });
     }
     if let Some(span) = &roadmap.duration {
-        facts.push(Fact::Text { label: "Duration", value: span_label(span) });
+        facts.push(Fact::Text { label: "Duration", value: span.to_string() });
     }
     if let Some(hours) = roadmap.hours_per_week {
         facts.push(Fact::Text { label: "Pace", value: format!("{hours} hours a week") });

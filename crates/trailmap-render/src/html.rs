@@ -5,8 +5,9 @@ use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
 use serde_json::json;
+use trailmap::graph::{PhaseEvent, PhaseTree, PhaseVisit};
 use trailmap::query::NextOptions;
-use trailmap::{Cadence, Milestone, Phase, Prerequisite, Progress, Project, Roadmap, Skill, SkillGraph, escape};
+use trailmap::{Cadence, Milestone, Prerequisite, Progress, Project, Roadmap, Skill, SkillGraph, escape};
 
 use crate::markdown::kind_name;
 use crate::{SvgOptions, phase_title, svg};
@@ -178,16 +179,11 @@ impl<'r> Page<'r> {
     }
 
     /// Every phase in document order, nested phases inside their parent's
-    /// section. An explicit stack: nesting depth comes from the input.
+    /// section (`PhaseTree` walks without recursion).
     fn phases(&mut self) {
-        enum Step<'p> {
-            Enter(&'p Phase, usize),
-            Leave(&'p Phase),
-        }
-        let mut stack: Vec<Step<'r>> = self.roadmap.phases.iter().rev().map(|p| Step::Enter(p, 0)).collect();
-        while let Some(step) = stack.pop() {
-            match step {
-                Step::Enter(phase, depth) => {
+        for event in PhaseTree::events(&self.roadmap.phases) {
+            match event {
+                PhaseEvent::Enter(PhaseVisit { phase, depth, .. }) => {
                     let level = (depth + 2).min(6);
                     let _ = writeln!(
                         self.out,
@@ -235,10 +231,8 @@ impl<'r> Page<'r> {
                         }
                         self.out.push_str("</ul>\n");
                     }
-                    stack.push(Step::Leave(phase));
-                    stack.extend(phase.phases.iter().rev().map(|child| Step::Enter(child, depth + 1)));
                 }
-                Step::Leave(phase) => {
+                PhaseEvent::Leave(PhaseVisit { phase, .. }) => {
                     let items = self.placed.remove(phase.id.as_str()).unwrap_or_default();
                     self.items(&items);
                     self.out.push_str("</section>\n");

@@ -49,32 +49,14 @@ pub use markdown::markdown;
 pub use mermaid::{MermaidOptions, mermaid};
 pub use svg::{SvgOptions, svg};
 
-use trailmap::{Phase, PhaseKind, Span, TimeUnit};
-
-/// A span as a person reads it: the roadmap's own label, else `Week 4`,
-/// `Day 1-2`, `Month 7-9`.
-fn span_label(span: &Span) -> String {
-    if let Some(label) = &span.label {
-        return label.clone();
-    }
-    let unit = match span.unit {
-        TimeUnit::Day => "Day",
-        TimeUnit::Week => "Week",
-        TimeUnit::Month => "Month",
-    };
-    if span.end() == span.start {
-        format!("{unit} {}", span.start)
-    } else {
-        format!("{unit} {}-{}", span.start, span.end())
-    }
-}
+use trailmap::{Phase, PhaseKind};
 
 /// A phase's heading, unescaped: `Week 3-4: Basic Tools` for stretches of
 /// time, `Core Foundations (Week 1–3)` for phases, stages, levels and
 /// sections, as roadmaps usually write them; the title alone when it
 /// already says the span.
 fn phase_title(phase: &Phase) -> String {
-    let Some(label) = phase.span.as_ref().map(span_label).filter(|l| !l.trim().is_empty()) else {
+    let Some(label) = phase.span.as_ref().map(ToString::to_string).filter(|l| !l.trim().is_empty()) else {
         return phase.title.clone();
     };
     if phase.title.contains(&label) {

@@ -2,6 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use trailmap::graph::{PhaseEvent, PhaseTree};
 use trailmap::{
     Cadence, Exclusion, Milestone, Phase, Practice, Prerequisite, Project, ResourceKind, Roadmap, Skill, SkillLevel,
     SkillMention, Task,
@@ -96,11 +97,6 @@ struct Doc<'r> {
     /// instead of taking time quadratic in the input.
     repeat_budget: usize,
     out: String,
-}
-
-enum Step<'r> {
-    Enter(&'r Phase, usize),
-    Leave(&'r Phase, usize),
 }
 
 impl<'r> Doc<'r> {
@@ -238,18 +234,13 @@ impl<'r> Doc<'r> {
         self.skills();
     }
 
-    /// Every phase in document order. An explicit stack, not recursion:
-    /// nesting depth comes from the input.
+    /// Every phase in document order, nested phases inside their parent's
+    /// section (`PhaseTree` walks without recursion).
     fn phases(&mut self) {
-        let mut stack: Vec<Step<'r>> = self.roadmap.phases.iter().rev().map(|p| Step::Enter(p, 0)).collect();
-        while let Some(step) = stack.pop() {
-            match step {
-                Step::Enter(phase, depth) => {
-                    self.phase_intro(phase, depth + 2);
-                    stack.push(Step::Leave(phase, depth));
-                    stack.extend(phase.phases.iter().rev().map(|child| Step::Enter(child, depth + 1)));
-                }
-                Step::Leave(phase, depth) => self.phase_tail(phase, depth + 3),
+        for event in PhaseTree::events(&self.roadmap.phases) {
+            match event {
+                PhaseEvent::Enter(v) => self.phase_intro(v.phase, v.depth + 2),
+                PhaseEvent::Leave(v) => self.phase_tail(v.phase, v.depth + 3),
             }
         }
     }
@@ -678,20 +669,10 @@ mod tests {
 
     #[test]
     fn deep_nesting_does_not_recurse_and_stops_at_six_hashes() {
-        let phase = |id: String, phases: Vec<Phase>| Phase {
-            title: id.to_uppercase(),
-            id,
-            kind: None,
-            span: None,
-            parallel: false,
-            ongoing: false,
-            goal: None,
-            description: None,
-            topics: vec![],
-            skills: vec![],
-            tasks: vec![],
-            phases,
-            extensions: Default::default(),
+        let phase = |id: String, phases: Vec<Phase>| {
+            let mut phase = Phase::new(id.clone(), id.to_uppercase());
+            phase.phases = phases;
+            phase
         };
         let mut chain = phase("leaf".into(), vec![]);
         for i in 0..20_000 {

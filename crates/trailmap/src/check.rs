@@ -8,6 +8,7 @@ use std::cell::RefCell;
 use crate::codes::Code;
 use crate::diagnostic::{Diagnostic, Severity, push_token};
 use crate::graph::SkillGraph;
+use crate::pointer::Pointer;
 use crate::suggest::Suggester;
 use crate::{Phase, Prerequisite, Roadmap};
 
@@ -49,7 +50,7 @@ impl Origins {
     }
 
     pub(crate) fn pointer(&self, section: &str, i: usize) -> String {
-        item_pointer(section, self.get(section, i))
+        Pointer::item(section, self.get(section, i)).into()
     }
 }
 
@@ -67,14 +68,13 @@ fn child(base: &str, tokens: &[&str]) -> String {
 
 /// Every phase with its JSON Pointer, in document order.
 pub(crate) fn phases_with_pointers<'a>(roadmap: &'a Roadmap, origins: &Origins) -> Vec<(&'a Phase, String)> {
-    let mut out = Vec::new();
-    let mut stack: Vec<(&'a Phase, String)> =
-        roadmap.phases.iter().enumerate().rev().map(|(i, p)| (p, origins.pointer("phases", i))).collect();
-    while let Some((phase, pointer)) = stack.pop() {
-        for (i, nested) in phase.phases.iter().enumerate().rev() {
-            stack.push((nested, child(&pointer, &["phases", &i.to_string()])));
-        }
-        out.push((phase, pointer));
+    let mut out: Vec<(&'a Phase, String)> = Vec::new();
+    for visit in crate::graph::PhaseTree::new(&roadmap.phases) {
+        let pointer = match visit.parent {
+            Some(parent) => child(&out[parent].1, &["phases", &visit.position.to_string()]),
+            None => origins.pointer("phases", visit.position),
+        };
+        out.push((visit.phase, pointer));
     }
     out
 }
@@ -94,7 +94,7 @@ impl References<'_> {
         if self.skills.contains_key(id) {
             return;
         }
-        let mut d = error(Code::UnknownReference, format!("unknown skill `{}`", crate::validate::preview_str(id)))
+        let mut d = error(Code::UnknownReference, format!("unknown skill `{}`", crate::diagnostic::preview_str(id)))
             .at(pointer());
         if let Some(new) = self.former.get(id) {
             d = d.with_help(format!("`{id}` was renamed to `{new}`: use the new id"));
@@ -140,7 +140,7 @@ impl References<'_> {
         if table.contains_key(id) {
             return;
         }
-        let mut d = error(Code::UnknownReference, format!("unknown {kind} `{}`", crate::validate::preview_str(id)))
+        let mut d = error(Code::UnknownReference, format!("unknown {kind} `{}`", crate::diagnostic::preview_str(id)))
             .at(pointer());
         if let Some(best) = self.hints.borrow_mut().suggest(kind, id, table.keys().copied()) {
             d = d.with_help(format!("did you mean `{best}`?"));
@@ -163,7 +163,7 @@ fn unique_ids<'a, P: Fn() -> String>(
     for (i, (id, pointer)) in items.enumerate() {
         match seen.entry(id) {
             std::collections::hash_map::Entry::Occupied(first) => out.push(
-                error(Code::DuplicateId, format!("duplicate {kind} id `{}`", crate::validate::preview_str(id)))
+                error(Code::DuplicateId, format!("duplicate {kind} id `{}`", crate::diagnostic::preview_str(id)))
                     .at(child(&pointer(), &["id"]))
                     .with_help(format!(
                         "the first is at {}; ids must be unique among {kind}s",
@@ -185,7 +185,7 @@ pub(crate) fn check_roadmap(roadmap: &Roadmap, origins: &Origins, out: &mut Vec<
         out.push(
             error(
                 Code::InvalidVersion,
-                format!("`{}` is not a semantic version", crate::validate::preview_str(&roadmap.version)),
+                format!("`{}` is not a semantic version", crate::diagnostic::preview_str(&roadmap.version)),
             )
             .at("/version")
             .with_help("use MAJOR.MINOR.PATCH, e.g. \"1.0.0\" (see semver.org)"),
@@ -354,12 +354,4 @@ pub(crate) fn check_roadmap(roadmap: &Roadmap, origins: &Origins, out: &mut Vec<
             );
         }
     }
-}
-
-/// JSON Pointer of `/section/index` (with the original index).
-pub(crate) fn item_pointer(section: &str, index: usize) -> String {
-    let mut p = String::with_capacity(section.len() + 8);
-    push_token(&mut p, section);
-    push_token(&mut p, &index.to_string());
-    p
 }

@@ -12,7 +12,7 @@ use serde_json::Number;
 use crate::codes::Code;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::format::Format;
-use crate::locate::LineIndex;
+use crate::line_index::LineIndex;
 use crate::yaml::{Entry, Node, NodeValue, Plain, resolve_plain};
 
 /// The result of a conversion.
@@ -79,7 +79,7 @@ pub fn convert(source: &str, from: Format, to: Format) -> Result<Converted, Box<
 fn duplicate(source: &str, pointer: &str, key: (usize, usize)) -> Diagnostic {
     let name = crate::diagnostic::pointer_tokens(pointer).pop().unwrap_or_default();
     Code::DuplicateKey
-        .diagnostic(Severity::Error, format!("duplicate key `{}`", crate::validate::preview_str(&name)))
+        .diagnostic(Severity::Error, format!("duplicate key `{}`", crate::diagnostic::preview_str(&name)))
         .with_help("parsers disagree on which duplicate wins: keep exactly one, then convert")
         .with_location(LineIndex::new(source).location(source, key.0, key.1))
         .at_key(pointer.to_owned())

@@ -136,6 +136,7 @@ pub struct Fix {
 /// assert!(d.location.is_none()); // filled in by `trailmap::locate`
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Diagnostic {
     /// Stable code, e.g. `TM005`. Codes are never reused for another meaning.
     pub code: &'static str,
@@ -235,27 +236,13 @@ impl Diagnostic {
     }
 }
 
-/// Appends a reference token to a JSON Pointer, escaping `~` and `/`
-/// as RFC 6901 requires.
-///
-/// ```
-/// let mut p = String::from("/skills");
-/// trailmap::diagnostic::push_token(&mut p, "a/b~c");
-/// assert_eq!(p, "/skills/a~1b~0c");
-/// ```
-#[doc(hidden)] // shared by the trailmap crates, not part of the API
-pub fn push_token(pointer: &mut String, token: &str) {
-    pointer.push('/');
-    for c in token.chars() {
-        match c {
-            '~' => pointer.push_str("~0"),
-            '/' => pointer.push_str("~1"),
-            c => pointer.push(c),
-        }
-    }
-}
+// Kept for the trailmap crates that build pointers as strings; the home
+// of pointer escaping is `crate::pointer`.
+#[doc(hidden)]
+pub use crate::pointer::push_token;
 
-/// Splits a JSON Pointer into its unescaped reference tokens.
+/// Splits a JSON Pointer into its unescaped reference tokens (see
+/// [`crate::pointer::tokens`]).
 ///
 /// ```
 /// assert_eq!(trailmap::diagnostic::pointer_tokens("/a~1b/0"), ["a/b", "0"]);
@@ -263,8 +250,15 @@ pub fn push_token(pointer: &mut String, token: &str) {
 /// ```
 #[doc(hidden)] // shared by the trailmap crates, not part of the API
 pub fn pointer_tokens(pointer: &str) -> Vec<String> {
-    if pointer.is_empty() {
-        return Vec::new();
+    crate::pointer::tokens(pointer).map(std::borrow::Cow::into_owned).collect()
+}
+
+/// At most 40 characters of `s`, as they are: messages carry the file's
+/// text, and each output format escapes it for where it goes.
+pub(crate) fn preview_str(s: &str) -> String {
+    let mut out: String = s.chars().take(40).collect();
+    if s.chars().nth(40).is_some() {
+        out.push('…');
     }
-    pointer.split('/').skip(1).map(|t| t.replace("~1", "/").replace("~0", "~")).collect()
+    out
 }

@@ -18,8 +18,12 @@ use crate::check::{self, Origins};
 use crate::codes::Code;
 use crate::diagnostic::{Diagnostic, Location, Severity, push_token};
 use crate::format::Format;
-use crate::locate::{self, LineIndex};
+use crate::line_index::LineIndex;
+use crate::locate;
 use crate::validate::Prune;
+
+mod progress;
+pub use progress::LoadedProgress;
 
 /// Default upper bound on the size of one input file: 256 MiB.
 pub const DEFAULT_MAX_BYTES: u64 = 256 * 1024 * 1024;
@@ -493,7 +497,7 @@ fn load_yaml<T: DeserializeOwned>(
                     Severity::Error,
                     format!(
                         "duplicate key `{}`; the first is at line {line}, column {column}",
-                        pointer_last(&dup.pointer)
+                        crate::pointer::last(&dup.pointer).unwrap_or_default().into_owned()
                     ),
                 )
                 .with_help("YAML forbids repeated keys, and parsers disagree on which one wins: keep exactly one")
@@ -528,7 +532,7 @@ fn duplicate_keys(source: &str, diagnostics: &mut Vec<Diagnostic>) {
     let index = LineIndex::new(source);
     for (pointer, key, first) in locate::duplicate_keys(source) {
         let (line, column) = index.line_col(source, first.0);
-        let name = pointer_last(&pointer);
+        let name = crate::pointer::last(&pointer).unwrap_or_default().into_owned();
         diagnostics.push(
             Code::DuplicateKey
                 .diagnostic(
@@ -540,10 +544,6 @@ fn duplicate_keys(source: &str, diagnostics: &mut Vec<Diagnostic>) {
                 .at_key(pointer),
         );
     }
-}
-
-fn pointer_last(pointer: &str) -> String {
-    crate::diagnostic::pointer_tokens(pointer).pop().unwrap_or_default()
 }
 
 fn error_location(source: &str, err: &serde_json::Error) -> Location {

@@ -7,6 +7,8 @@
 
 use std::fmt;
 
+mod constructors;
+
 use schemars::JsonSchema;
 use serde::de::{self, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
@@ -453,6 +455,36 @@ pub struct Span {
     /// Extension keys (`x-…`).
     #[serde(flatten)]
     pub extensions: Extensions,
+}
+
+/// For people: the roadmap's own `label` when it has one, else `Week 4`,
+/// `Day 1-2`, `Month 7-9`. The one way a span is shown (diagnostics,
+/// renderings, diffs).
+///
+/// ```
+/// let span: trailmap::Span = serde_json::from_str(r#"{"unit": "day", "start": 1, "end": 2}"#).unwrap();
+/// assert_eq!(span.to_string(), "Day 1-2");
+/// let span: trailmap::Span = serde_json::from_str(r#"{"unit": "week", "start": 4}"#).unwrap();
+/// assert_eq!(span.to_string(), "Week 4");
+/// let span: trailmap::Span = serde_json::from_str(r#"{"unit": "month", "start": 1, "end": 3, "label": "0-3 Months"}"#).unwrap();
+/// assert_eq!(span.to_string(), "0-3 Months");
+/// ```
+impl std::fmt::Display for Span {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some(label) = &self.label {
+            return f.write_str(label);
+        }
+        let unit = match self.unit {
+            TimeUnit::Day => "Day",
+            TimeUnit::Week => "Week",
+            TimeUnit::Month => "Month",
+        };
+        if self.end() == self.start {
+            write!(f, "{unit} {}", self.start)
+        } else {
+            write!(f, "{unit} {}-{}", self.start, self.end())
+        }
+    }
 }
 
 impl Span {

@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use fs4::fs_std::FileExt;
 
 use crate::date::Date;
-use crate::{Diagnostic, Extensions, Progress, SkillProgress, Status};
+use crate::{Diagnostic, Progress, SkillProgress, Status};
 
 /// The environment variable naming the progress file.
 pub const PROGRESS_ENV: &str = "TRAILMAP_PROGRESS";
@@ -99,13 +99,7 @@ impl Progress {
                 return before;
             }
         };
-        let entry = self.skills.0.entry(id.to_owned()).or_insert_with(|| SkillProgress {
-            status,
-            hours: None,
-            date: None,
-            note: None,
-            extensions: Extensions::default(),
-        });
+        let entry = self.skills.0.entry(id.to_owned()).or_insert_with(|| SkillProgress::new(status));
         entry.status = status;
         entry.date = Some(today.to_string());
         if let Change::Learning { hours: Some(h) } = change {

@@ -20,7 +20,7 @@ use serde_json::Value;
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 #[cfg(feature = "schema-validation")]
-use crate::diagnostic::{Severity, push_token};
+use crate::diagnostic::{Severity, preview_str, push_token};
 #[cfg(feature = "schema-validation")]
 use crate::suggest::did_you_mean;
 
@@ -251,14 +251,4 @@ fn describe(value: &Value) -> String {
         Value::Array(a) => format!("an array of {} items", a.len()),
         Value::Object(_) => "an object".into(),
     }
-}
-
-/// At most 40 characters of `s`, as they are: messages carry the file's
-/// text, and each output format escapes it for where it goes.
-pub(crate) fn preview_str(s: &str) -> String {
-    let mut out: String = s.chars().take(40).collect();
-    if s.chars().nth(40).is_some() {
-        out.push('…');
-    }
-    out
 }

@@ -1,5 +1,4 @@
-//! Phases: flattened in pre-order (nesting from the input, walked with an
-//! explicit stack), matched by id, compared field by field; where each
+//! Phases: flattened in pre-order (`trailmap::graph::PhaseTree`), matched by id, compared field by field; where each
 //! skill is first taught.
 
 use std::collections::BTreeSet;
@@ -8,6 +7,7 @@ use std::collections::BTreeSet;
 use foldhash::{HashMap, HashMapExt};
 
 use trailmap::Phase;
+use trailmap::pointer::Pointer;
 
 use super::items::Field;
 use super::matching::match_ids;
@@ -23,33 +23,14 @@ pub(super) struct PhaseEntry<'a> {
     pub(super) parent: Option<&'a str>,
 }
 
-/// A level of the walk.
-struct PhaseLevel<'a> {
-    /// The phases left in one list.
-    phases: std::iter::Enumerate<std::slice::Iter<'a, Phase>>,
-    /// Their parent's id.
-    parent: Option<&'a str>,
-    /// The list's pointer.
-    pointer: String,
-}
-
 pub(super) fn flatten_phases(phases: &[Phase]) -> Vec<PhaseEntry<'_>> {
-    let mut out = Vec::new();
-    // Explicit stack: nesting depth comes from the input.
-    let mut stack = vec![PhaseLevel { phases: phases.iter().enumerate(), parent: None, pointer: "/phases".to_owned() }];
-    while let Some(top) = stack.last_mut() {
-        let Some((k, phase)) = top.phases.next() else {
-            stack.pop();
-            continue;
+    let mut out: Vec<PhaseEntry<'_>> = Vec::new();
+    for visit in trailmap::graph::PhaseTree::new(phases) {
+        let (pointer, parent) = match visit.parent {
+            Some(p) => (format!("{}/phases/{}", out[p].pointer, visit.position), Some(out[p].phase.id.as_str())),
+            None => (Pointer::item("phases", visit.position).into_string(), None),
         };
-        let pointer = format!("{}/{k}", top.pointer);
-        let parent = top.parent;
-        out.push(PhaseEntry { phase, pointer: pointer.clone(), parent });
-        stack.push(PhaseLevel {
-            phases: phase.phases.iter().enumerate(),
-            parent: Some(phase.id.as_str()),
-            pointer: format!("{pointer}/phases"),
-        });
+        out.push(PhaseEntry { phase: visit.phase, pointer, parent });
     }
     out
 }

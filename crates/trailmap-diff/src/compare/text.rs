@@ -2,7 +2,7 @@
 //! ids in backticks, JSON Pointers.
 
 use trailmap::diagnostic::push_token;
-use trailmap::{Prerequisite, Roadmap, Skill, Span, TimeUnit};
+use trailmap::{Prerequisite, Roadmap, Skill, Span};
 
 /// Quoted text from a file is cut to this many characters in messages.
 pub(super) const QUOTE_CHARS: usize = 60;
@@ -45,24 +45,13 @@ pub(super) fn ptr(base: &str, tokens: &[&str]) -> String {
 }
 
 pub(super) fn item(list: &str, i: usize) -> String {
-    format!("/{list}/{i}")
+    trailmap::pointer::Pointer::item(list, i).into_string()
 }
 
+/// A span as `Span`'s `Display` shows it, cut to a quotable length;
+/// `none` when there is none.
 pub(super) fn span_text(span: Option<&Span>) -> String {
-    let Some(span) = span else { return "none".to_owned() };
-    if let Some(label) = &span.label {
-        return format!("\"{}\"", cut(label));
-    }
-    let unit = match span.unit {
-        TimeUnit::Day => "day",
-        TimeUnit::Week => "week",
-        TimeUnit::Month => "month",
-    };
-    if span.end() == span.start {
-        format!("{unit} {}", span.start)
-    } else {
-        format!("{unit} {}-{}", span.start, span.end())
-    }
+    span.map_or_else(|| "none".to_owned(), |span| cut(&span.to_string()))
 }
 
 pub(super) fn hours_text(h: Option<f64>) -> String {

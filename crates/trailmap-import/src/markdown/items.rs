@@ -2,6 +2,7 @@
 //! practice, criterion, exclusion) by what it says and where it sits.
 
 use trailmap::MilestoneKind;
+use trailmap::pointer::Pointer;
 
 use super::exclusions;
 use super::labels::{Label, PROJECT, classify_label, split_label};
@@ -142,7 +143,9 @@ impl Importer<'_> {
             Role::Skill(s) if split_label(inline).is_none() && text::words(text) <= MAX_NAME_WORDS => {
                 // Detail of the item above.
                 self.b.skills[s].topics.push(text::tidy(text));
-                at.push(format!("/skills/{s}/topics/{}", self.b.skills[s].topics.len() - 1));
+                at.push(
+                    Pointer::item("skills", s).with("topics").with(self.b.skills[s].topics.len() - 1).into_string(),
+                );
                 return Role::Skill(s);
             }
             _ => {}

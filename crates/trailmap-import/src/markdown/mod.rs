@@ -15,7 +15,7 @@ mod skills;
 mod stated;
 mod table;
 
-use trailmap::{Cadence, Criterion, Extensions, MilestoneKind, PhaseKind};
+use trailmap::{Cadence, Criterion, MilestoneKind, PhaseKind};
 
 use crate::builder::Builder;
 use crate::report::{Element, Outcome};
@@ -99,7 +99,9 @@ impl<'v> Importer<'v> {
 }
 
 fn criterion(text: &str, done: bool) -> Criterion {
-    Criterion { text: text.to_owned(), skills: Vec::new(), target: None, done, extensions: Extensions::default() }
+    let mut criterion = Criterion::new(text);
+    criterion.done = done;
+    criterion
 }
 
 /// The most elements (headings, paragraphs, list items, table rows and

@@ -5,6 +5,7 @@
 //! that it never becomes a skill of its own.
 
 use std::sync::LazyLock;
+use trailmap::pointer::Pointer;
 
 use regex::Regex;
 
@@ -72,7 +73,7 @@ impl Importer<'_> {
     /// pointer to where they will go.
     pub(super) fn state(&mut self, dependent: Dependent, names: Vec<String>, element: Element) -> String {
         let pointer = match dependent {
-            Dependent::Skill(s) => format!("/skills/{s}/prerequisites"),
+            Dependent::Skill(s) => Pointer::item("skills", s).with("prerequisites").into_string(),
             Dependent::Phase(p) => format!("{}/skills", self.b.phases[p].pointer),
         };
         for text in names {

@@ -4,6 +4,7 @@
 //! Prerequisites column, matched by name once every skill is known.
 
 use trailmap::SkillMention;
+use trailmap::pointer::Pointer;
 
 use super::parse::Inline;
 use crate::builder::Builder;
@@ -71,7 +72,7 @@ pub(super) fn import(
                         b.areas[a].skills.push(SkillMention::Id(id));
                     }
                     if !named.topics.is_empty() {
-                        at.push(format!("/skills/{s}"));
+                        at.push(Pointer::item("skills", s).into_string());
                     }
                 }
             }

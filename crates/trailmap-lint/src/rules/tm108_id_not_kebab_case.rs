@@ -22,6 +22,7 @@
 //! Rename to kebab-case (`machine-learning`) and keep the old id in the
 //! skill's `former_ids`, so diffs and progress files follow the rename.
 
+use trailmap::pointer::Pointer;
 use trailmap::Diagnostic;
 
 use crate::context::Context;
@@ -63,7 +64,7 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     };
     report("roadmap", &r.id, &|| "/id".to_owned());
     for (i, s) in r.skills.iter().enumerate() {
-        report("skill", &s.id, &|| format!("/skills/{i}/id"));
+        report("skill", &s.id, &|| Pointer::item("skills", i).with("id").into_string());
     }
     for n in &ctx.phases {
         report("phase", &n.phase.id, &|| format!("{}/id", n.pointer));

@@ -19,6 +19,7 @@
 //!
 //! Use the `https://` address of the resource.
 
+use trailmap::pointer::Pointer;
 use trailmap::Diagnostic;
 
 use crate::context::Context;
@@ -47,7 +48,7 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
             if let Some(why) = problem(url) {
                 out.push(
                     ctx.diag(rule, format!("resource URL \"{url}\" {why}"))
-                        .at(format!("/skills/{i}/resources/{k}/url"))
+                        .at(Pointer::item("skills", i).with("resources").with(k).with("url"))
                         .with_help("use an absolute https:// URL"),
                 );
             }

@@ -19,6 +19,7 @@
 //!
 //! Write the text, or remove the optional field.
 
+use trailmap::pointer::Pointer;
 use trailmap::Diagnostic;
 
 use crate::context::Context;
@@ -44,11 +45,11 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     empty!(texts, "/title".into(), Some(r.title.as_str()));
     empty!(texts, "/summary".into(), r.summary.as_deref());
     for (i, s) in r.skills.iter().enumerate() {
-        empty!(texts, format!("/skills/{i}/name"), Some(&s.name));
-        empty!(texts, format!("/skills/{i}/description"), s.description.as_deref());
-        empty!(texts, format!("/skills/{i}/note"), s.note.as_deref());
+        empty!(texts, Pointer::item("skills", i).with("name").into_string(), Some(&s.name));
+        empty!(texts, Pointer::item("skills", i).with("description").into_string(), s.description.as_deref());
+        empty!(texts, Pointer::item("skills", i).with("note").into_string(), s.note.as_deref());
         for (k, res) in s.resources.iter().enumerate() {
-            empty!(texts, format!("/skills/{i}/resources/{k}/title"), Some(&res.title));
+            empty!(texts, Pointer::item("skills", i).with("resources").with(k).with("title").into_string(), Some(&res.title));
         }
     }
     for node in &ctx.phases {

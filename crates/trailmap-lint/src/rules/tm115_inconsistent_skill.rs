@@ -29,6 +29,7 @@
 
 use std::collections::HashMap;
 
+use trailmap::pointer::Pointer;
 use trailmap::Diagnostic;
 
 use crate::context::Context;
@@ -52,14 +53,14 @@ pub(crate) fn check(files: &[Context<'_>], rule: &Rule, out: &mut Vec<Diagnostic
                         rule,
                         format!("skill `{}` is named \"{}\" here but \"{}\" in {}", skill.id, skill.name, entry.1, entry.0),
                     )
-                    .at(format!("/skills/{i}/name"))
+                    .at(Pointer::item("skills", i).with("name"))
                     .with_help("use one name for a skill id in every roadmap"),
                 );
             }
             if entry.2 != skill.description.as_deref() {
                 out.push(
                     ctx.diag(rule, format!("skill `{}` is described differently here than in {}", skill.id, entry.0))
-                        .at(format!("/skills/{i}/description"))
+                        .at(Pointer::item("skills", i).with("description"))
                         .with_help("share one description; put what is specific to this roadmap in the skill's `note`"),
                 );
             }

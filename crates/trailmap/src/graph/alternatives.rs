@@ -19,6 +19,7 @@
 
 use petgraph::graph::{DiGraph, NodeIndex};
 
+use super::cycles::walk_back;
 use super::{Cycle, SkillGraph, learnable, to_u32};
 
 /// An `any_of` alternative that can only be learned after the skill that
@@ -234,14 +235,7 @@ impl Scratch {
             for r in graph.requirements_of(x).filter(|r| !r.members.iter().any(|&y| without(y))) {
                 for &y in r.members {
                     if y == a {
-                        let mut path = vec![x];
-                        let mut at = x;
-                        while at != m {
-                            at = parent[&at];
-                            path.push(at);
-                        }
-                        path.reverse();
-                        return path;
+                        return walk_back(&parent, x, m);
                     }
                     if component[y as usize] == c && learnable[y as usize] && !parent.contains_key(&y) {
                         parent.insert(y, x);

@@ -8,9 +8,7 @@
 //! (requirement, member) pair is visited once, so it is linear, and it
 //! never recurses.
 
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
-
+use super::order::{ByPhase, Ready, kahn};
 use super::{SkillGraph, to_u32};
 
 /// The learnable skills in learning order: each after all its plain
@@ -49,11 +47,11 @@ pub(super) fn order(graph: &SkillGraph<'_>) -> Vec<u32> {
         }
     }
     let mut met = vec![false; owner.len()];
-    let mut ready: BinaryHeap<Reverse<(u32, u32)>> =
-        (0..n).filter(|&i| unmet[i] == 0).map(|i| Reverse((graph.phase_rank_of(to_u32(i)), to_u32(i)))).collect();
-    let mut order = Vec::with_capacity(n);
-    while let Some(Reverse((_, i))) = ready.pop() {
-        order.push(i);
+    let mut ready = ByPhase::new(&graph.phase_rank);
+    for (i, _) in unmet.iter().enumerate().filter(|(_, u)| **u == 0) {
+        ready.push(to_u32(i));
+    }
+    kahn(ready, |i, ready| {
         for &r in &occurs_in[count[i as usize] as usize..count[i as usize + 1] as usize] {
             if met[r as usize] {
                 continue;
@@ -62,11 +60,10 @@ pub(super) fn order(graph: &SkillGraph<'_>) -> Vec<u32> {
             let d = owner[r as usize] as usize;
             unmet[d] -= 1;
             if unmet[d] == 0 {
-                ready.push(Reverse((graph.phase_rank_of(to_u32(d)), to_u32(d))));
+                ready.push(to_u32(d));
             }
         }
-    }
-    order
+    })
 }
 
 /// `learnable[i]` for every skill: `true` when it can ever be learned.

@@ -21,7 +21,49 @@
 //! very many plain prerequisites is answered with one search over what
 //! they need instead of a question per pair.
 
-use super::{Redundant, SkillGraph, to_u32};
+use super::{SkillGraph, to_u32};
+
+/// A prerequisite already implied by another one: `skill` needs
+/// `prerequisite` directly, but also through `via`.
+///
+/// ```
+/// # let roadmap = trailmap::Roadmap::from_json_str(r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [
+/// #   {"id": "a", "name": "A"}, {"id": "b", "name": "B", "prerequisites": ["a"]},
+/// #   {"id": "c", "name": "C", "prerequisites": ["a", "b"]}]}"#).roadmap.unwrap();
+/// let r = &trailmap::SkillGraph::new(&roadmap).redundant_prerequisites()[0];
+/// assert_eq!((r.skill.as_str(), r.prerequisite.as_str(), r.via.as_str(), r.entry), ("c", "a", "b", 0));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Redundant {
+    /// The skill with the redundant entry.
+    pub skill: String,
+    /// The prerequisite that is implied anyway.
+    pub prerequisite: String,
+    /// Another direct prerequisite of `skill` that already needs it.
+    pub via: String,
+    /// Index of the redundant entry in the skill's `prerequisites`.
+    pub entry: usize,
+}
+
+impl<'r> SkillGraph<'r> {
+    /// Plain (non-`any_of`) prerequisites that another plain prerequisite of
+    /// the same skill already implies. Removing them changes nothing a
+    /// learner must do. Skills on cycles are skipped.
+    ///
+    /// ```
+    /// # let roadmap = trailmap::Roadmap::from_json_str(r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [
+    /// #   {"id": "python", "name": "Python"}, {"id": "numpy", "name": "NumPy", "prerequisites": ["python"]},
+    /// #   {"id": "pandas", "name": "Pandas", "prerequisites": ["python", "numpy"]}]}"#).roadmap.unwrap();
+    /// let redundant = trailmap::SkillGraph::new(&roadmap).redundant_prerequisites();
+    /// assert_eq!(redundant[0].prerequisite, "python");
+    /// assert_eq!(redundant[0].via, "numpy");
+    /// ```
+    pub fn redundant_prerequisites(&self) -> Vec<Redundant> {
+        // Exact, near-linear on any graph shape: see `graph/redundant.rs`.
+        find(self)
+    }
+}
 
 /// Depth-first traversals whose labels are kept: each more rejects more
 /// pairs up front and costs one pass over the graph.

@@ -1,128 +1,15 @@
-//! YAML source: a document tree that keeps key order and byte spans, built
-//! from saphyr's YAML 1.2 event parser.
-//!
-//! The tree is what the loader validates (as a JSON value) and what turns
-//! JSON Pointers back into lines and columns, so a YAML file gets the same
-//! diagnostics at the same kind of positions as a JSON file. Hostile input
-//! is bounded: nesting (as deep as serde_json allows JSON), alias expansion
-//! (a budget proportional to the input, so a billion-laughs file fails in
-//! milliseconds), and duplicate keys are reported, not resolved.
+//! The tree builder: saphyr's events in, one [`Node`] tree out, with the
+//! YAML 1.2 core schema for plain scalars and the bounds on depth, aliases,
+//! tags and documents.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, Span, Tag};
-use serde_json::{Number, Value};
+use serde_json::Number;
 
-use crate::diagnostic::{Anchor, Diagnostic, push_token};
-use crate::locate::LineIndex;
-
-mod de;
-
-/// A byte range of the source.
-pub(crate) type Range = (usize, usize);
-
-/// Deepest nesting accepted, as for JSON (serde_json's limit).
-pub(crate) const MAX_DEPTH: usize = 128;
-
-/// A value with its byte span in the source.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Node {
-    pub value: NodeValue,
-    pub span: Range,
-}
-
-/// The JSON data model, with mapping keys kept in source order.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum NodeValue {
-    Null,
-    Bool(bool),
-    Number(Number),
-    String(String),
-    Seq(Vec<Node>),
-    Map(Vec<Entry>),
-}
-
-/// One member of a mapping.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Entry {
-    pub key: String,
-    pub key_span: Range,
-    pub node: Node,
-}
-
-/// A key repeated in one mapping: the pointer of the member, the span of
-/// the repeated key and the span of the first.
-#[derive(Debug, Clone)]
-pub(crate) struct Duplicate {
-    pub pointer: String,
-    pub key: Range,
-    pub first: Range,
-}
-
-/// A parsed YAML document.
-#[derive(Debug)]
-pub(crate) struct Document {
-    pub root: Node,
-    /// Repeated keys (the first of each is kept in the tree).
-    pub duplicates: Vec<Duplicate>,
-}
-
-/// Why a text is not a YAML document this tool accepts.
-#[derive(Debug)]
-pub(crate) struct YamlError {
-    pub message: String,
-    pub help: &'static str,
-    pub span: Range,
-}
-
-impl Node {
-    /// The node as a JSON value (key order is not kept: `serde_json::Map`
-    /// sorts; the first of repeated keys wins).
-    pub fn to_value(&self) -> Value {
-        match &self.value {
-            NodeValue::Null => Value::Null,
-            NodeValue::Bool(b) => Value::Bool(*b),
-            NodeValue::Number(n) => Value::Number(n.clone()),
-            NodeValue::String(s) => Value::String(s.clone()),
-            NodeValue::Seq(items) => Value::Array(items.iter().map(Node::to_value).collect()),
-            NodeValue::Map(entries) => {
-                let mut map = serde_json::Map::new();
-                for e in entries {
-                    map.entry(e.key.clone()).or_insert_with(|| e.node.to_value());
-                }
-                Value::Object(map)
-            }
-        }
-    }
-}
-
-/// Serialized in source order, for conversion to JSON.
-impl serde::Serialize for Node {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::{SerializeMap, SerializeSeq};
-        match &self.value {
-            NodeValue::Null => serializer.serialize_unit(),
-            NodeValue::Bool(b) => serializer.serialize_bool(*b),
-            NodeValue::Number(n) => n.serialize(serializer),
-            NodeValue::String(s) => serializer.serialize_str(s),
-            NodeValue::Seq(items) => {
-                let mut seq = serializer.serialize_seq(Some(items.len()))?;
-                for item in items {
-                    seq.serialize_element(item)?;
-                }
-                seq.end()
-            }
-            NodeValue::Map(entries) => {
-                let mut map = serializer.serialize_map(Some(entries.len()))?;
-                for e in entries {
-                    map.serialize_entry(&e.key, &e.node)?;
-                }
-                map.end()
-            }
-        }
-    }
-}
+use super::{Document, Duplicate, Entry, MAX_DEPTH, Node, NodeValue, Range, YamlError};
+use crate::pointer::Pointer;
 
 /// Parses one YAML document. Never panics; every refusal is a `YamlError`
 /// located in the source.
@@ -361,7 +248,7 @@ impl<'a> Builder<'a> {
 
     fn unsupported_tag(&self, tag: &Tag, range: Range) -> YamlError {
         self.error(
-            format!("unsupported YAML tag `{}`", crate::validate::preview_str(&tag.to_string())),
+            format!("unsupported YAML tag `{}`", crate::diagnostic::preview_str(&tag.to_string())),
             "roadmaps hold JSON data: remove the tag (`!!str` is the only one that changes a value)",
             range,
         )
@@ -401,23 +288,19 @@ impl<'a> Builder<'a> {
             }
         }
         if let Some((name, key, first)) = repeated {
-            let mut pointer = self.pointer();
-            push_token(&mut pointer, &name);
+            let pointer = self.pointer().with(&name).into();
             self.duplicates.push(Duplicate { pointer, key, first });
         }
         Ok(())
     }
 
     /// The JSON Pointer of the innermost open container.
-    fn pointer(&self) -> String {
-        let mut pointer = String::new();
-        for (i, frame) in self.stack.iter().enumerate() {
-            if i + 1 == self.stack.len() {
-                break;
-            }
+    fn pointer(&self) -> Pointer {
+        let mut pointer = Pointer::root();
+        for frame in &self.stack[..self.stack.len().saturating_sub(1)] {
             match frame {
-                Frame::Seq { items, .. } => push_token(&mut pointer, &items.len().to_string()),
-                Frame::Map { key, .. } => push_token(&mut pointer, key.as_ref().map_or("", |k| k.0.as_str())),
+                Frame::Seq { items, .. } => pointer.push(items.len()),
+                Frame::Map { key, .. } => pointer.push(key.as_ref().map_or("", |k| k.0.as_str())),
             }
         }
         pointer
@@ -448,7 +331,7 @@ impl<'a> Builder<'a> {
             Plain::Bool(b) => Ok(NodeValue::Bool(b)),
             Plain::Number(n) => Ok(NodeValue::Number(n)),
             Plain::NotJson => Err(self.error(
-                format!("`{}` is not a number JSON can hold", crate::validate::preview_str(&text)),
+                format!("`{}` is not a number JSON can hold", crate::diagnostic::preview_str(&text)),
                 "roadmaps hold JSON data: infinities and NaN have no JSON form; quote it to make it text",
                 range,
             )),
@@ -549,110 +432,10 @@ fn is_float(text: &str) -> bool {
     i == b.len()
 }
 
-/// Fills in the location of every diagnostic that has none, from its
-/// pointer, in the YAML tree of `source`.
-pub(crate) fn locate(source: &str, root: &Node, diagnostics: &mut [Diagnostic]) {
-    if diagnostics.iter().all(|d| d.location.is_some()) {
-        return;
-    }
-    let mut prefixes: HashSet<&str> = HashSet::new();
-    for d in diagnostics.iter().filter(|d| d.location.is_none()) {
-        let mut q = d.pointer.as_str();
-        prefixes.insert(q);
-        while let Some(cut) = q.rfind('/') {
-            q = &q[..cut];
-            prefixes.insert(q);
-        }
-    }
-    let mut spans: HashMap<String, (Option<Range>, Range)> = HashMap::new();
-    // Iterative walk, entering only containers on the way to a pointer.
-    let mut stack: Vec<(String, Option<Range>, &Node)> = vec![(String::new(), None, root)];
-    while let Some((pointer, key, node)) = stack.pop() {
-        if !prefixes.contains(pointer.as_str()) {
-            continue;
-        }
-        match &node.value {
-            NodeValue::Seq(items) => {
-                for (i, item) in items.iter().enumerate() {
-                    let mut p = pointer.clone();
-                    push_token(&mut p, &i.to_string());
-                    stack.push((p, None, item));
-                }
-            }
-            NodeValue::Map(entries) => {
-                for e in entries {
-                    let mut p = pointer.clone();
-                    push_token(&mut p, &e.key);
-                    stack.push((p, Some(e.key_span), &e.node));
-                }
-            }
-            _ => {}
-        }
-        spans.insert(pointer, (key, node.span));
-    }
-    let index = LineIndex::new(source);
-    for d in diagnostics.iter_mut().filter(|d| d.location.is_none()) {
-        let mut found = spans.get(d.pointer.as_str()).copied();
-        let mut p = d.pointer.as_str();
-        while found.is_none() {
-            let Some(cut) = p.rfind('/') else { break };
-            p = &p[..cut];
-            found = spans.get(p).copied();
-        }
-        let (key, value) = found.or_else(|| spans.get("").copied()).unwrap_or((None, (0, 0)));
-        let (start, end) = match (d.anchor, key) {
-            (Anchor::Key, Some(key)) => key,
-            _ => value,
-        };
-        d.location = Some(index.location(source, start, end));
-    }
-}
-
-/// The node at `pointer` (RFC 6901), if any.
-pub(crate) fn node_at<'n>(root: &'n Node, pointer: &str) -> Option<&'n Node> {
-    let mut node = root;
-    if pointer.is_empty() {
-        return Some(node);
-    }
-    for token in pointer.strip_prefix('/')?.split('/') {
-        let token = token.replace("~1", "/").replace("~0", "~");
-        node = match &node.value {
-            NodeValue::Seq(items) => items.get(token.parse::<usize>().ok()?)?,
-            NodeValue::Map(entries) => &entries.iter().find(|e| e.key == token)?.node,
-            _ => return None,
-        };
-    }
-    Some(node)
-}
-
-/// `true` when the YAML text holds a comment: a `#` at the start of a line
-/// or after white space, outside every scalar of the tree.
-pub(crate) fn has_comments(source: &str, root: &Node) -> bool {
-    let mut scalars: Vec<Range> = Vec::new();
-    let mut stack = vec![root];
-    while let Some(node) = stack.pop() {
-        match &node.value {
-            NodeValue::Seq(items) => stack.extend(items),
-            NodeValue::Map(entries) => {
-                for e in entries {
-                    scalars.push(e.key_span);
-                    stack.push(&e.node);
-                }
-            }
-            _ => scalars.push(node.span),
-        }
-    }
-    scalars.sort_unstable();
-    let bytes = source.as_bytes();
-    bytes.iter().enumerate().any(|(i, b)| {
-        *b == b'#'
-            && (i == 0 || bytes[i - 1].is_ascii_whitespace())
-            && !scalars.get(scalars.partition_point(|s| s.0 <= i).wrapping_sub(1)).is_some_and(|s| s.0 <= i && i < s.1)
-    })
-}
-
 #[cfg(test)]
 mod tests {
+    use serde_json::Value;
+
     use super::*;
 
     fn value(src: &str) -> Value {
@@ -701,13 +484,5 @@ mod tests {
         assert!(parse("a: 1\n---\nb: 2\n").is_err());
         assert!(parse("").is_err());
         assert!(parse("a:\n\t- b\n").unwrap_err().help.contains("tabs"));
-    }
-
-    #[test]
-    fn comments_outside_scalars() {
-        let with = "# title\na: 'x # not'\n";
-        assert!(has_comments(with, &parse(with).unwrap().root));
-        let without = "a: 'x # not'\nb: c#d\n";
-        assert!(!has_comments(without, &parse(without).unwrap().root));
     }
 }

@@ -1,0 +1,168 @@
+//! Cycles of prerequisites: every strongly connected group of skills
+//! (petgraph's Kosaraju, on an explicit stack), each shown as its shortest
+//! cycle from its first skill; and the cycles that block skills for good.
+
+use foldhash::{HashMap, HashMapExt};
+use petgraph::graph::{DiGraph, NodeIndex};
+
+use super::{CyclicAlternative, Requirement, SkillGraph, alternatives, to_u32};
+
+/// A cycle of prerequisites: each skill needs the next, and the last needs
+/// the first.
+///
+/// ```
+/// # let roadmap = trailmap::Roadmap::from_json_str(r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [
+/// #   {"id": "a", "name": "A", "prerequisites": ["b"]}, {"id": "b", "name": "B", "prerequisites": ["a"]}]}"#).roadmap.unwrap();
+/// let cycle = &trailmap::SkillGraph::new(&roadmap).cycles()[0];
+/// assert_eq!(cycle.to_string(), "`a` needs `b`, which needs `a`");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Cycle {
+    /// The skills on the cycle, in "needs" order, each once.
+    pub skills: Vec<String>,
+}
+
+impl std::fmt::Display for Cycle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let Some(first) = self.skills.first() else { return Ok(()) };
+        write!(f, "`{first}` needs")?;
+        for (i, id) in self.skills.iter().enumerate().skip(1) {
+            if i > 1 {
+                write!(f, ", which needs")?;
+            }
+            write!(f, " `{id}`")?;
+        }
+        write!(f, ", which needs `{first}`")
+    }
+}
+
+impl<'r> SkillGraph<'r> {
+    /// The cycles that keep skills from ever being learned: cycles among
+    /// unlearnable skills through requirements none of whose members can
+    /// be learned (a plain prerequisite, or an `any_of` group whose every
+    /// alternative is blocked). Every unlearnable skill needs, directly or
+    /// not, a skill on one of them. Listed like [`Self::cycles`].
+    pub fn blocked_cycles(&self) -> Vec<Cycle> {
+        let learnable = self.learnable();
+        if learnable.iter().all(|&l| l) {
+            return Vec::new();
+        }
+        self.cycles_through(|i, r| !learnable[i as usize] && r.members.iter().all(|&m| !learnable[m as usize]))
+    }
+
+    /// The `any_of` alternatives of learnable skills that can only be
+    /// learned after the skill itself: a cycle through one alternative
+    /// that another alternative avoids (see [`CyclicAlternative`]). Empty
+    /// on an acyclic roadmap, at the cost of one pass.
+    pub fn cyclic_alternatives(&self) -> Vec<CyclicAlternative> {
+        alternatives::find(self)
+    }
+
+    /// The requirement of skill `from` that is blocked (no member can be
+    /// learned) and has `to` as a member: where a blocked cycle's first
+    /// step is written. `None` when there is none.
+    pub fn blocked_entry(&self, from: &str, to: &str) -> Option<usize> {
+        let (&i, &t) = (self.index.get(from)?, self.index.get(to)?);
+        let learnable = self.learnable();
+        self.requirements_of(i)
+            .find(|r| r.members.contains(&t) && r.members.iter().all(|&m| !learnable[m as usize]))
+            .map(|r| r.entry as usize)
+    }
+
+    /// Every cycle of prerequisites, one per strongly connected group of
+    /// skills, each listed from its first skill in file order. A skill that
+    /// needs itself is a cycle of one.
+    ///
+    /// ```
+    /// # let roadmap = trailmap::Roadmap::from_json_str(r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [
+    /// #   {"id": "a", "name": "A", "prerequisites": ["c"]}, {"id": "b", "name": "B", "prerequisites": ["a"]},
+    /// #   {"id": "c", "name": "C", "prerequisites": ["b"]}]}"#).roadmap.unwrap();
+    /// let cycles = trailmap::SkillGraph::new(&roadmap).cycles();
+    /// assert_eq!(cycles[0].skills, ["a", "c", "b"]);
+    /// ```
+    pub fn cycles(&self) -> Vec<Cycle> {
+        // The common case, no cycle, costs one pass over the index arrays;
+        // only a cyclic roadmap pays for building a petgraph graph.
+        if self.is_acyclic() {
+            return Vec::new();
+        }
+        self.cycles_through(|_, _| true)
+    }
+
+    /// Cycles over the requirements `keep(skill, requirement)` accepts.
+    fn cycles_through(&self, keep: impl Fn(u32, Requirement<'_>) -> bool) -> Vec<Cycle> {
+        let mut cycles = Vec::new();
+        let mut kept: Vec<Vec<u32>> = vec![Vec::new(); self.len()];
+        for (i, needs) in kept.iter_mut().enumerate() {
+            for r in self.requirements_of(to_u32(i)).filter(|r| keep(to_u32(i), *r)) {
+                needs.extend_from_slice(r.members);
+            }
+        }
+        let mut graph: DiGraph<u32, ()> = DiGraph::with_capacity(self.len(), self.len() * 2);
+        for i in 0..self.len() {
+            graph.add_node(to_u32(i));
+        }
+        for (i, needs) in kept.iter().enumerate() {
+            for &m in needs {
+                graph.add_edge(NodeIndex::new(m as usize), NodeIndex::new(i), ());
+            }
+        }
+        let mut in_scc = vec![u32::MAX; self.len()];
+        // Kosaraju runs on an explicit stack; a recursive search would overflow
+        // on a long prerequisite chain from a hostile file.
+        let sccs = petgraph::algo::kosaraju_scc(&graph);
+        for (k, scc) in sccs.iter().enumerate() {
+            for node in scc {
+                in_scc[node.index()] = to_u32(k);
+            }
+        }
+        let mut found: Vec<Vec<u32>> = Vec::new();
+        for (k, scc) in sccs.iter().enumerate() {
+            let Some(start) = scc.iter().map(|n| to_u32(n.index())).min() else { continue };
+            let self_loop = kept[start as usize].contains(&start);
+            if scc.len() == 1 && !self_loop {
+                continue;
+            }
+            found.push(self.cycle_path(start, to_u32(k), &in_scc, &kept));
+        }
+        found.sort();
+        for path in found {
+            cycles.push(Cycle { skills: path.into_iter().map(|i| self.id(i).to_owned()).collect() });
+        }
+        cycles
+    }
+
+    /// Shortest "needs" path from `start` back to itself inside one
+    /// strongly connected component (breadth-first, so linear in its size).
+    fn cycle_path(&self, start: u32, scc: u32, in_scc: &[u32], kept: &[Vec<u32>]) -> Vec<u32> {
+        let mut parent: HashMap<u32, u32> = HashMap::new();
+        let mut queue = std::collections::VecDeque::from([start]);
+        while let Some(i) = queue.pop_front() {
+            for &m in &kept[i as usize] {
+                if m == start {
+                    return walk_back(&parent, i, start);
+                }
+                if in_scc[m as usize] == scc && !parent.contains_key(&m) {
+                    parent.insert(m, i);
+                    queue.push_back(m);
+                }
+            }
+        }
+        vec![start]
+    }
+}
+
+/// The path `to`, …, `from` found by a breadth-first search, read back from
+/// `from` through the `parent` links it recorded (each skill maps to the
+/// skill it was reached from) until `to`.
+pub(super) fn walk_back(parent: &HashMap<u32, u32>, from: u32, to: u32) -> Vec<u32> {
+    let mut path = vec![from];
+    let mut at = from;
+    while at != to {
+        at = parent[&at];
+        path.push(at);
+    }
+    path.reverse();
+    path
+}

@@ -1,0 +1,195 @@
+//! Topological order: Kahn's algorithm, in one place ([`kahn`]), with the
+//! ready skills taken in any order ([`Vec`], for "is there a cycle") or by
+//! phase then file order ([`ByPhase`], the learning order's tie rule).
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+use foldhash::HashMap;
+
+use super::{Cycle, SkillGraph, learnable, to_u32};
+use crate::{Prerequisite, Roadmap};
+
+/// Where Kahn's algorithm keeps the skills whose requirements are all met.
+pub(super) trait Ready {
+    /// Adds a skill that became ready.
+    fn push(&mut self, i: u32);
+    /// The next skill to take, if any.
+    fn pop(&mut self) -> Option<u32>;
+}
+
+/// Any order: the cheapest, when only the count matters.
+impl Ready for Vec<u32> {
+    fn push(&mut self, i: u32) {
+        Vec::push(self, i);
+    }
+    fn pop(&mut self) -> Option<u32> {
+        Vec::pop(self)
+    }
+}
+
+/// The skill taught in the earliest phase first, then file order: learning
+/// order is deterministic.
+pub(super) struct ByPhase<'a> {
+    heap: BinaryHeap<Reverse<(u32, u32)>>,
+    phase_rank: &'a [u32],
+}
+
+impl<'a> ByPhase<'a> {
+    /// An empty queue ranking skills by `phase_rank` (`u32::MAX`: no phase).
+    pub(super) fn new(phase_rank: &'a [u32]) -> Self {
+        ByPhase { heap: BinaryHeap::new(), phase_rank }
+    }
+}
+
+impl Ready for ByPhase<'_> {
+    fn push(&mut self, i: u32) {
+        self.heap.push(Reverse((self.phase_rank[i as usize], i)));
+    }
+    fn pop(&mut self) -> Option<u32> {
+        self.heap.pop().map(|Reverse((_, i))| i)
+    }
+}
+
+/// Kahn's algorithm, the one topological sort of the crate: takes the next
+/// ready skill, records it, and calls `release(i, ready)`, which pushes
+/// every skill that `i` made ready. Returns the skills in the order taken;
+/// skills on or after a cycle are never ready, so they are left out.
+pub(super) fn kahn<R: Ready>(mut ready: R, mut release: impl FnMut(u32, &mut R)) -> Vec<u32> {
+    let mut order = Vec::new();
+    while let Some(i) = ready.pop() {
+        order.push(i);
+        release(i, &mut ready);
+    }
+    order
+}
+
+/// Seeds `ready` with the skills of in-degree 0, then runs [`kahn`] over the
+/// `dependents` of each, decrementing `indegree`.
+fn by_indegree<'d, R: Ready>(mut ready: R, mut indegree: Vec<u32>, dependents: impl Fn(u32) -> &'d [u32]) -> Vec<u32> {
+    for (i, _) in indegree.iter().enumerate().filter(|(_, d)| **d == 0) {
+        ready.push(to_u32(i));
+    }
+    kahn(ready, |i, ready| {
+        for &d in dependents(i) {
+            let slot = &mut indegree[d as usize];
+            *slot -= 1;
+            if *slot == 0 {
+                ready.push(d);
+            }
+        }
+    })
+}
+
+impl<'r> SkillGraph<'r> {
+    /// A learning order of every skill: each skill after all its plain
+    /// prerequisites and after every member of its `any_of` groups; when
+    /// prerequisites form cycles, after at least one member of each group
+    /// (a cycle through one alternative that another avoids is no
+    /// obstacle). Ties go to the skill taught in the earlier phase, then to
+    /// file order, so the order is deterministic. Fails with the cycles
+    /// that block skills when some skill can never be learned.
+    ///
+    /// ```
+    /// # let roadmap = trailmap::Roadmap::from_json_str(r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [
+    /// #   {"id": "a", "name": "A", "prerequisites": ["b"]}, {"id": "b", "name": "B", "prerequisites": ["a"]}]}"#).roadmap.unwrap();
+    /// let err = trailmap::SkillGraph::new(&roadmap).learning_order().unwrap_err();
+    /// assert_eq!(err[0].skills, ["a", "b"]);
+    /// ```
+    pub fn learning_order(&self) -> Result<Vec<&'r str>, Vec<Cycle>> {
+        let order = self.learnable_indices();
+        if order.len() < self.len() {
+            return Err(self.blocked_cycles());
+        }
+        Ok(order.into_iter().map(|i| self.id(i)).collect())
+    }
+
+    /// The learnable skills in learning order (see [`Self::learning_order`]);
+    /// skills that can never be learned are left out.
+    pub(crate) fn learnable_indices(&self) -> Vec<u32> {
+        // Without cycles every alternative goes first, as always; only a
+        // cyclic roadmap orders by "one member of each group".
+        let strict = self.topological_indices();
+        if strict.len() == self.len() {
+            return strict;
+        }
+        learnable::order(self)
+    }
+
+    /// `true` for each skill (by index) that can ever be learned: every
+    /// plain prerequisite and at least one member of each `any_of` group
+    /// can. Linear in the size of the graph.
+    ///
+    /// ```
+    /// # let roadmap = trailmap::Roadmap::from_json_str(r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [
+    /// #   {"id": "a", "name": "A", "prerequisites": [{"any_of": ["b", "c"]}]},
+    /// #   {"id": "b", "name": "B", "prerequisites": ["a"]}, {"id": "c", "name": "C"},
+    /// #   {"id": "d", "name": "D", "prerequisites": ["e"]}, {"id": "e", "name": "E", "prerequisites": ["d"]}]}"#).roadmap.unwrap();
+    /// let graph = trailmap::SkillGraph::new(&roadmap);
+    /// assert_eq!(graph.learnable(), [true, true, true, false, false]);
+    /// assert_eq!(graph.learning_order().unwrap_err()[0].skills, ["d", "e"]);
+    /// ```
+    pub fn learnable(&self) -> Vec<bool> {
+        learnable::mask(self)
+    }
+
+    /// Kahn's algorithm with (phase rank, file index) priority. Skills on
+    /// or after a cycle are left out.
+    pub(crate) fn topological_indices(&self) -> Vec<u32> {
+        by_indegree(ByPhase::new(&self.phase_rank), self.indegrees(), |i| self.dependents_of(i))
+    }
+
+    /// Number of distinct direct prerequisites of each skill: `dependents`
+    /// holds each (prerequisite, dependent) pair once.
+    fn indegrees(&self) -> Vec<u32> {
+        let mut indegree = vec![0u32; self.len()];
+        for &d in &self.dependents {
+            indegree[d as usize] += 1;
+        }
+        indegree
+    }
+
+    /// `true` when Kahn's algorithm (plain, no priorities) orders every skill.
+    pub(super) fn is_acyclic(&self) -> bool {
+        by_indegree(Vec::new(), self.indegrees(), |i| self.dependents_of(i)).len() == self.len()
+    }
+}
+
+/// `true` when the prerequisites of `roadmap` have no cycle, by Kahn's
+/// algorithm over flat arrays; `index` maps each skill id to the index of
+/// its first skill, as in [`SkillGraph`]. Cheaper than building a
+/// [`SkillGraph`] when all the caller needs is "is there a cycle".
+pub(crate) fn is_acyclic(roadmap: &Roadmap, index: &HashMap<&str, usize>) -> bool {
+    let n = roadmap.skills.len();
+    // Distinct (prerequisite, skill) edges, as the graph counts them.
+    let mut edges: Vec<(u32, u32)> = Vec::with_capacity(n * 2);
+    let mut indegree = vec![0u32; n];
+    let mut members: Vec<u32> = Vec::new();
+    for (i, skill) in roadmap.skills.iter().enumerate() {
+        members.clear();
+        for id in skill.prerequisites.iter().flat_map(Prerequisite::skill_ids) {
+            if let Some(&m) = index.get(id) {
+                if !members.contains(&to_u32(m)) {
+                    members.push(to_u32(m));
+                }
+            }
+        }
+        indegree[i] = to_u32(members.len());
+        edges.extend(members.iter().map(|&m| (m, to_u32(i))));
+    }
+    // Dependents of each skill, as one array sliced by `start`.
+    let mut start = vec![0usize; n + 1];
+    for &(m, _) in &edges {
+        start[m as usize + 1] += 1;
+    }
+    for k in 0..n {
+        start[k + 1] += start[k];
+    }
+    let mut fill = start.clone();
+    let mut dependents = vec![0u32; edges.len()];
+    for &(m, i) in &edges {
+        dependents[fill[m as usize]] = i;
+        fill[m as usize] += 1;
+    }
+    by_indegree(Vec::new(), indegree, |i| &dependents[start[i as usize]..start[i as usize + 1]]).len() == n
+}

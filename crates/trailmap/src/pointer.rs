@@ -1,0 +1,178 @@
+//! JSON Pointers (RFC 6901): the one place that escapes and unescapes
+//! reference tokens. Diagnostics, changes and fixes carry pointers as
+//! plain strings; [`Pointer`] builds them and reads them back.
+
+use std::borrow::Cow;
+use std::fmt::{self, Write as _};
+
+/// A JSON Pointer: `""` for the whole document, else `/`-separated
+/// reference tokens with `~` written `~0` and `/` written `~1`.
+///
+/// ```
+/// use trailmap::pointer::Pointer;
+///
+/// let p = Pointer::item("skills", 3).with("resources").with(0).with("url");
+/// assert_eq!(p.as_str(), "/skills/3/resources/0/url");
+/// let key = Pointer::root().with("x-notes").with("a/b~c");
+/// assert_eq!(key.to_string(), "/x-notes/a~1b~0c");
+/// assert_eq!(key.last().as_deref(), Some("a/b~c"));
+/// let diagnostic = trailmap::Diagnostic::new("TM002", "schema", trailmap::Severity::Error, "m").at(p);
+/// assert_eq!(diagnostic.pointer, "/skills/3/resources/0/url");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Pointer(String);
+
+impl Pointer {
+    /// The pointer to the whole document, `""`.
+    pub fn root() -> Self {
+        Pointer(String::new())
+    }
+
+    /// `/list/index`: an item of a top-level list.
+    ///
+    /// ```
+    /// assert_eq!(trailmap::pointer::Pointer::item("phases", 2).as_str(), "/phases/2");
+    /// ```
+    pub fn item(list: &str, index: usize) -> Self {
+        Pointer::root().with(list).with(index)
+    }
+
+    /// Reads pointer text: `None` unless it is empty or starts with `/`.
+    ///
+    /// ```
+    /// use trailmap::pointer::Pointer;
+    ///
+    /// assert_eq!(Pointer::parse("/a~1b/0").unwrap().tokens().collect::<Vec<_>>(), ["a/b", "0"]);
+    /// assert!(Pointer::parse("skills/0").is_none());
+    /// ```
+    pub fn parse(text: &str) -> Option<Self> {
+        (text.is_empty() || text.starts_with('/')).then(|| Pointer(text.to_owned()))
+    }
+
+    /// Appends one reference token (any `Display`: a key or an index),
+    /// escaped.
+    pub fn push(&mut self, token: impl fmt::Display) {
+        self.0.push('/');
+        // Writing to a String cannot fail.
+        let _ = write!(Escaper(&mut self.0), "{token}");
+    }
+
+    /// This pointer with one more token.
+    pub fn with(mut self, token: impl fmt::Display) -> Self {
+        self.push(token);
+        self
+    }
+
+    /// The unescaped reference tokens.
+    pub fn tokens(&self) -> impl Iterator<Item = Cow<'_, str>> {
+        tokens(&self.0)
+    }
+
+    /// The last reference token, unescaped; `None` for the root.
+    pub fn last(&self) -> Option<Cow<'_, str>> {
+        last(&self.0)
+    }
+
+    /// The pointer text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The pointer text, owned.
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+
+impl fmt::Display for Pointer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl AsRef<str> for Pointer {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<Pointer> for String {
+    fn from(pointer: Pointer) -> String {
+        pointer.0
+    }
+}
+
+/// Escapes everything written through it as one reference token.
+struct Escaper<'a>(&'a mut String);
+
+impl fmt::Write for Escaper<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        push_escaped(self.0, s);
+        Ok(())
+    }
+}
+
+fn push_escaped(out: &mut String, token: &str) {
+    for c in token.chars() {
+        match c {
+            '~' => out.push_str("~0"),
+            '/' => out.push_str("~1"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// Appends a reference token to pointer text, escaping `~` and `/` as RFC
+/// 6901 requires (for code that keeps pointers as `String`s).
+///
+/// ```
+/// let mut p = String::from("/skills");
+/// trailmap::pointer::push_token(&mut p, "a/b~c");
+/// assert_eq!(p, "/skills/a~1b~0c");
+/// ```
+pub fn push_token(pointer: &mut String, token: &str) {
+    pointer.push('/');
+    push_escaped(pointer, token);
+}
+
+/// The unescaped reference tokens of pointer text (none for `""`).
+///
+/// ```
+/// let tokens: Vec<_> = trailmap::pointer::tokens("/a~1b/~01").collect();
+/// assert_eq!(tokens, ["a/b", "~1"]);
+/// assert_eq!(trailmap::pointer::tokens("").count(), 0);
+/// ```
+pub fn tokens(pointer: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    pointer.strip_prefix('/').into_iter().flat_map(|rest| rest.split('/')).map(unescape)
+}
+
+/// The last reference token of pointer text, unescaped; `None` for `""`.
+///
+/// ```
+/// assert_eq!(trailmap::pointer::last("/skills/0/a~1b").as_deref(), Some("a/b"));
+/// assert_eq!(trailmap::pointer::last(""), None);
+/// ```
+pub fn last(pointer: &str) -> Option<Cow<'_, str>> {
+    pointer.rfind('/').map(|at| unescape(&pointer[at + 1..]))
+}
+
+/// One token unescaped: `~1` before `~0`, so `~01` is `~1`, not `/`.
+fn unescape(token: &str) -> Cow<'_, str> {
+    if token.contains('~') { Cow::Owned(token.replace("~1", "/").replace("~0", "~")) } else { Cow::Borrowed(token) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_round_trips() {
+        for token in ["", "a", "a/b", "~", "~1", "~0/", "é/~"] {
+            let p = Pointer::root().with("x").with(token);
+            assert_eq!(p.last().as_deref(), Some(token), "{p}");
+            assert_eq!(p.tokens().collect::<Vec<_>>(), ["x", token]);
+        }
+        assert_eq!(Pointer::root().last(), None);
+        assert_eq!(Pointer::root().tokens().count(), 0);
+    }
+}
