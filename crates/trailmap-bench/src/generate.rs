@@ -304,11 +304,17 @@ pub fn max_skills() -> usize {
 }
 
 fn span(unit: TimeUnit, start: u32, end: Option<u32>, label: Option<String>) -> Span {
-    Span { unit, start, end_at: end, label, extensions: Default::default() }
+    let mut span = Span::new(unit, start);
+    span.end_at = end;
+    span.label = label;
+    span
 }
 
 fn phase(id: String, title: String, kind: PhaseKind, span: Span) -> Phase {
-    Phase { id, title, kind: Some(kind), span: Some(span), ..Phase::default() }
+    let mut phase = Phase::new(id, title);
+    phase.kind = Some(kind);
+    phase.span = Some(span);
+    phase
 }
 
 fn u32_of(n: usize) -> u32 {
@@ -406,11 +412,12 @@ pub fn generate_shaped(skills: usize, seed: u64, shape: Shape) -> Roadmap {
         };
         let resources: Vec<Resource> = if rng.percent(30) {
             (0..1 + rng.below(2))
-                .map(|k| Resource {
-                    title: format!("{name}: {}", if k == 0 { "course notes" } else { "reference" }),
-                    url: Some(format!("https://learn.example.org/{}/{}", ids[i], k + 1)),
-                    kind: Some(if k == 0 { ResourceKind::Course } else { ResourceKind::Docs }),
-                    extensions: Default::default(),
+                .map(|k| {
+                    let mut resource =
+                        Resource::new(format!("{name}: {}", if k == 0 { "course notes" } else { "reference" }));
+                    resource.url = Some(format!("https://learn.example.org/{}/{}", ids[i], k + 1));
+                    resource.kind = Some(if k == 0 { ResourceKind::Course } else { ResourceKind::Docs });
+                    resource
                 })
                 .collect()
         } else {
@@ -421,60 +428,46 @@ pub fn generate_shaped(skills: usize, seed: u64, shape: Shape) -> Roadmap {
         } else {
             Vec::new()
         };
-        skill_list.push(Skill {
-            id: ids[i].clone(),
-            name,
-            description,
-            note,
-            area: Some(AREAS[d % AREAS.len()].0.to_owned()),
-            level: Some(level),
-            effort_hours: rng.percent(70).then(|| [0.5, 1.0, 1.5][rng.below(3)]),
-            optional: optional[i],
-            topics,
-            prerequisites,
-            resources,
-            aliases,
-            former_ids: Vec::new(),
-            extensions: Default::default(),
-        });
+        let mut skill = Skill::new(ids[i].clone(), name);
+        skill.description = description;
+        skill.note = note;
+        skill.area = Some(AREAS[d % AREAS.len()].0.to_owned());
+        skill.level = Some(level);
+        skill.effort_hours = rng.percent(70).then(|| [0.5, 1.0, 1.5][rng.below(3)]);
+        skill.optional = optional[i];
+        skill.topics = topics;
+        skill.prerequisites = prerequisites;
+        skill.resources = resources;
+        skill.aliases = aliases;
+        skill_list.push(skill);
     }
 
     let (phases, weeks, sections) = phases_for(&skill_list, &mut rng);
-    let mut roadmap = Roadmap {
-        schema: Some("../../schemas/roadmap.schema.json".to_owned()),
-        id: format!("synthetic-{}", size_label(n).to_lowercase()),
-        title: format!("Synthetic roadmap of {n} skills"),
-        version: "1.0.0".to_owned(),
-        summary: Some(
-            "A generated roadmap for benchmarks: layered skills with prerequisites, nested phases, projects and milestones."
-                .to_owned(),
-        ),
-        audience: Some("Benchmarks".to_owned()),
-        target_role: Some("Synthetic engineer".to_owned()),
-        duration: Some(span(TimeUnit::Week, 1, Some(weeks.max(1)), Some(format!("{weeks} weeks")))),
-        hours_per_week: Some(HOURS_PER_WEEK),
-        source: Some(Source {
-            title: Some(format!("trailmap-bench generator v{GENERATOR_VERSION}")),
-            author: None,
-            url: None,
-            file: Some(format!("seed {seed}")),
-            extensions: Default::default(),
-        }),
-        license: Some("CC0-1.0".to_owned()),
-        tags: vec!["synthetic".to_owned(), "benchmark".to_owned()],
-        principles: vec![
-            "Learn what a skill needs before the skill.".to_owned(),
-            "Build something at the end of every stage.".to_owned(),
-        ],
-        skills: Vec::new(),
-        phases,
-        projects: Vec::new(),
-        practices: Vec::new(),
-        milestones: Vec::new(),
-        exclusions: Vec::new(),
-        areas: Vec::new(),
-        extensions: Default::default(),
-    };
+    let mut roadmap = Roadmap::new(
+        format!("synthetic-{}", size_label(n).to_lowercase()),
+        format!("Synthetic roadmap of {n} skills"),
+        "1.0.0",
+    );
+    roadmap.schema = Some("../../schemas/roadmap.schema.json".to_owned());
+    roadmap.summary = Some(
+        "A generated roadmap for benchmarks: layered skills with prerequisites, nested phases, projects and milestones."
+            .to_owned(),
+    );
+    roadmap.audience = Some("Benchmarks".to_owned());
+    roadmap.target_role = Some("Synthetic engineer".to_owned());
+    roadmap.duration = Some(span(TimeUnit::Week, 1, Some(weeks.max(1)), Some(format!("{weeks} weeks"))));
+    roadmap.hours_per_week = Some(HOURS_PER_WEEK);
+    let mut source = Source::default();
+    source.title = Some(format!("trailmap-bench generator v{GENERATOR_VERSION}"));
+    source.file = Some(format!("seed {seed}"));
+    roadmap.source = Some(source);
+    roadmap.license = Some("CC0-1.0".to_owned());
+    roadmap.tags = vec!["synthetic".to_owned(), "benchmark".to_owned()];
+    roadmap.principles = vec![
+        "Learn what a skill needs before the skill.".to_owned(),
+        "Build something at the end of every stage.".to_owned(),
+    ];
+    roadmap.phases = phases;
     add_activities(&mut roadmap, &skill_list, &sections, &mut rng);
     roadmap.skills = skill_list;
     roadmap
@@ -518,10 +511,7 @@ fn prerequisites_of(
         }
         if members.len() >= 2 {
             used.extend(&members);
-            out.push(Prerequisite::AnyOf(AnyOf {
-                any_of: members.iter().map(|&m| ids[m].clone()).collect(),
-                extensions: Default::default(),
-            }));
+            out.push(Prerequisite::AnyOf(AnyOf::new(members.iter().map(|&m| ids[m].clone()))));
             plain -= 1;
         }
     }
@@ -595,13 +585,10 @@ fn phases_for(skills: &[Skill], rng: &mut Rng) -> (Vec<Phase>, u32, Vec<Section>
             week.description = Some("Practise every day; keep notes of what was hard.".to_owned());
         }
         if let Some(s) = skills.get(start) {
-            week.tasks.push(Task {
-                text: format!("Build a small exercise with {}", s.name),
-                skills: vec![Prerequisite::Skill(s.id.clone())],
-                deliverables: vec!["a notebook".to_owned(), "a short write-up".to_owned()],
-                project: None,
-                extensions: Default::default(),
-            });
+            let mut task = Task::new(format!("Build a small exercise with {}", s.name));
+            task.skills = vec![Prerequisite::Skill(s.id.clone())];
+            task.deliverables = vec!["a notebook".to_owned(), "a short write-up".to_owned()];
+            week.tasks.push(task);
         }
         weeks.push((week, start..next));
     }
@@ -649,71 +636,56 @@ fn add_activities(roadmap: &mut Roadmap, skills: &[Skill], sections: &[Section],
             }
         }
         let lead = &skills[section.skills.start];
-        roadmap.projects.push(Project {
-            id: format!("project-{p}"),
-            title: format!("Capstone {p}: {} service", lead.name),
-            number: Some(u32_of(p)),
-            description: Some("An end-to-end project that uses what this stage teaches.".to_owned()),
-            phase: Some(last_week.clone()),
-            skills: used.into_iter().map(Prerequisite::Skill).collect(),
-            deliverables: vec!["source code".to_owned(), "a README with results".to_owned()],
-            optional: rng.percent(10),
-            extensions: Default::default(),
-        });
-        roadmap.practices.push(Practice {
-            id: format!("practice-{p}"),
-            cadence: if rng.percent(50) { Cadence::Daily } else { Cadence::Weekly },
-            activity: format!("Review {}", skills[section.first_week_skills.start].name),
-            topics: vec![TOPICS[rng.below(TOPICS.len())].to_owned()],
-            phase: Some(section.id.clone()),
-            skills: vec![skills[pick(rng, &section.first_week_skills)].id.clone()],
-            extensions: Default::default(),
-        });
+        let mut project = Project::new(format!("project-{p}"), format!("Capstone {p}: {} service", lead.name));
+        project.number = Some(u32_of(p));
+        project.description = Some("An end-to-end project that uses what this stage teaches.".to_owned());
+        project.phase = Some(last_week.clone());
+        project.skills = used.into_iter().map(Prerequisite::Skill).collect();
+        project.deliverables = vec!["source code".to_owned(), "a README with results".to_owned()];
+        project.optional = rng.percent(10);
+        roadmap.projects.push(project);
+        let cadence = if rng.percent(50) { Cadence::Daily } else { Cadence::Weekly };
+        let mut practice = Practice::new(
+            format!("practice-{p}"),
+            cadence,
+            format!("Review {}", skills[section.first_week_skills.start].name),
+        );
+        practice.topics = vec![TOPICS[rng.below(TOPICS.len())].to_owned()];
+        practice.phase = Some(section.id.clone());
+        practice.skills = vec![skills[pick(rng, &section.first_week_skills)].id.clone()];
+        roadmap.practices.push(practice);
         let criteria = (0..2 + rng.below(3))
             .map(|c| {
                 let a = &skills[pick(rng, &section.skills)];
                 let b = &skills[pick(rng, &section.skills)];
                 let group = c == 1 && a.id != b.id;
-                Criterion {
-                    text: if group {
-                        format!("Can use {} or {}", a.name, b.name)
-                    } else {
-                        format!("Can explain {}", a.name)
-                    },
-                    skills: vec![if group {
-                        Prerequisite::AnyOf(AnyOf {
-                            any_of: vec![a.id.clone(), b.id.clone()],
-                            extensions: Default::default(),
-                        })
-                    } else {
-                        Prerequisite::Skill(a.id.clone())
-                    }],
-                    target: (c == 0).then_some(10),
-                    done: false,
-                    extensions: Default::default(),
-                }
+                let mut criterion = Criterion::new(if group {
+                    format!("Can use {} or {}", a.name, b.name)
+                } else {
+                    format!("Can explain {}", a.name)
+                });
+                criterion.skills = vec![if group {
+                    Prerequisite::AnyOf(AnyOf::new([a.id.clone(), b.id.clone()]))
+                } else {
+                    Prerequisite::Skill(a.id.clone())
+                }];
+                criterion.target = (c == 0).then_some(10);
+                criterion
             })
             .collect();
-        roadmap.milestones.push(Milestone {
-            id: format!("milestone-{p}"),
-            title: format!("Ready for stage {}", p + 1),
-            kind: Some(MilestoneKind::Checklist),
-            description: None,
-            phase: Some(last_week),
-            criteria,
-            extensions: Default::default(),
-        });
+        let mut milestone = Milestone::new(format!("milestone-{p}"), format!("Ready for stage {}", p + 1));
+        milestone.kind = Some(MilestoneKind::Checklist);
+        milestone.phase = Some(last_week);
+        milestone.criteria = criteria;
+        roadmap.milestones.push(milestone);
     }
     if let Some(first) = sections.first() {
         for k in 1..=3 {
-            roadmap.exclusions.push(Exclusion {
-                id: format!("exclusion-{k}"),
-                title: format!("Research-level topic {k}"),
-                reason: Some("Not needed to apply the skills in practice".to_owned()),
-                phase: Some(first.id.clone()),
-                skill: (k == 1).then(|| skills[first.skills.start].id.clone()),
-                extensions: Default::default(),
-            });
+            let mut exclusion = Exclusion::new(format!("exclusion-{k}"), format!("Research-level topic {k}"));
+            exclusion.reason = Some("Not needed to apply the skills in practice".to_owned());
+            exclusion.phase = Some(first.id.clone());
+            exclusion.skill = (k == 1).then(|| skills[first.skills.start].id.clone());
+            roadmap.exclusions.push(exclusion);
         }
     }
     let mut by_area: HashMap<&str, Vec<SkillMention>> = HashMap::new();
@@ -722,12 +694,9 @@ fn add_activities(roadmap: &mut Roadmap, skills: &[Skill], sections: &[Section],
         let list = by_area.entry(area).or_default();
         if list.len() < 12 {
             list.push(if list.len().is_multiple_of(4) {
-                SkillMention::Noted(NotedSkill {
-                    skill: skill.id.clone(),
-                    note: Some("core".to_owned()),
-                    label: None,
-                    extensions: Default::default(),
-                })
+                let mut noted = NotedSkill::new(skill.id.clone());
+                noted.note = Some("core".to_owned());
+                SkillMention::Noted(noted)
             } else {
                 SkillMention::Id(skill.id.clone())
             });
@@ -735,13 +704,9 @@ fn add_activities(roadmap: &mut Roadmap, skills: &[Skill], sections: &[Section],
     }
     for (id, name) in AREAS {
         if let Some(mentions) = by_area.remove(id) {
-            roadmap.areas.push(Area {
-                id: (*id).to_owned(),
-                name: (*name).to_owned(),
-                description: None,
-                skills: mentions,
-                extensions: Default::default(),
-            });
+            let mut area = Area::new(*id, *name);
+            area.skills = mentions;
+            roadmap.areas.push(area);
         }
     }
 }

@@ -140,10 +140,7 @@ impl Picker {
                     let a = 1 + rng.below(i - 1);
                     let b = 1 + rng.below(i - 1);
                     if a != b {
-                        out.push(Prerequisite::AnyOf(AnyOf {
-                            any_of: vec![ids[a].clone(), ids[b].clone()],
-                            extensions: Default::default(),
-                        }));
+                        out.push(Prerequisite::AnyOf(AnyOf::new([ids[a].clone(), ids[b].clone()])));
                     }
                 }
                 out

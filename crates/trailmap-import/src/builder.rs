@@ -352,7 +352,11 @@ impl<'v> Builder<'v> {
         roadmap.summary = self.summary.take();
         roadmap.audience = self.audience.take();
         roadmap.target_role = self.target_role.take();
-        roadmap.source = source_file.map(|f| trailmap::Source { file: Some(f.to_owned()), ..Default::default() });
+        roadmap.source = source_file.map(|f| {
+            let mut source = trailmap::Source::default();
+            source.file = Some(f.to_owned());
+            source
+        });
         roadmap.principles = std::mem::take(&mut self.principles);
         roadmap.skills = std::mem::take(&mut self.skills);
         roadmap.phases = phases;

@@ -28,6 +28,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[schemars(title = "trailmap roadmap")]
+#[non_exhaustive]
 pub struct Roadmap {
     /// Path or URL of the JSON Schema this file follows, for editors.
     /// trailmap itself never fetches it.
@@ -108,6 +109,7 @@ pub struct Roadmap {
 /// assert_eq!(source.file.as_deref(), Some("seeds/000.txt"));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Source {
     /// Title of the original document.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -135,6 +137,7 @@ pub struct Source {
 /// assert_eq!(skill.prerequisites.len(), 1);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Skill {
     /// Stable kebab-case identifier, shared by every roadmap that teaches this
     /// skill (`python`, `docker`, `fastapi`), so progress carries over.
@@ -236,6 +239,7 @@ pub enum Prerequisite {
 /// assert_eq!(group.any_of, ["mlflow", "wandb"]);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct AnyOf {
     /// Skill ids; learning any one of them satisfies the prerequisite.
     pub any_of: Vec<String>,
@@ -293,6 +297,7 @@ impl<'de> Deserialize<'de> for Prerequisite {
 /// assert_eq!(r.kind, Some(trailmap::ResourceKind::Book));
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Resource {
     /// Title of the resource.
     pub title: String,
@@ -350,6 +355,7 @@ pub enum ResourceKind {
 // `Default` lets code that builds phases (importers, generators, tests)
 // name only the fields it sets.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Phase {
     /// Stable kebab-case identifier, unique among all phases of the roadmap.
     #[serde(deserialize_with = "crate::ids::checked")]
@@ -432,6 +438,7 @@ pub enum PhaseKind {
 /// assert_eq!(span.in_weeks(), (25, 36));
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Span {
     /// The unit of `start` and `end`.
     pub unit: TimeUnit,
@@ -581,6 +588,7 @@ pub enum TimeUnit {
 /// assert_eq!(task.deliverables, ["document the steps"]);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Task {
     /// What to do, as the roadmap says it.
     pub text: String,
@@ -609,6 +617,7 @@ pub struct Task {
 /// assert_eq!(p.number, Some(2));
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Project {
     /// Stable kebab-case identifier, unique among the roadmap's projects.
     #[serde(deserialize_with = "crate::ids::checked")]
@@ -650,6 +659,7 @@ pub struct Project {
 /// assert_eq!(p.cadence, trailmap::Cadence::Daily);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Practice {
     /// Stable kebab-case identifier, unique among the roadmap's practices.
     #[serde(deserialize_with = "crate::ids::checked")]
@@ -705,6 +715,7 @@ pub enum Cadence {
 /// assert_eq!(m.criteria[0].skills.len(), 1);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Milestone {
     /// Stable kebab-case identifier, unique among the roadmap's milestones.
     #[serde(deserialize_with = "crate::ids::checked")]
@@ -758,6 +769,7 @@ pub enum MilestoneKind {
 /// assert!(!c.done);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Criterion {
     /// The criterion as the roadmap states it.
     pub text: String,
@@ -784,6 +796,7 @@ pub struct Criterion {
 /// assert_eq!(e.title, "Metaclasses");
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Exclusion {
     /// Stable kebab-case identifier, unique among the roadmap's exclusions.
     #[serde(deserialize_with = "crate::ids::checked")]
@@ -815,6 +828,7 @@ pub struct Exclusion {
 /// assert_eq!(a.skills[1].skill_id(), "tensorflow");
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Area {
     /// Stable kebab-case identifier, unique among the roadmap's areas.
     #[serde(deserialize_with = "crate::ids::checked")]
@@ -856,6 +870,7 @@ pub enum SkillMention {
 /// assert_eq!(n.note.as_deref(), Some("intro only"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct NotedSkill {
     /// The skill id.
     pub skill: String,
