@@ -27,6 +27,21 @@ impl Field {
     pub(super) fn new(name: &'static str, differs: bool, in_old: bool, in_new: bool) -> Self {
         Field { name, differs, in_old, in_new }
     }
+
+    /// A field every item has: it differs or not.
+    pub(super) fn required<T: PartialEq + ?Sized>(name: &'static str, old: &T, new: &T) -> Self {
+        Field::new(name, old != new, true, true)
+    }
+
+    /// An optional field: present when `Some`.
+    pub(super) fn optional<T: PartialEq>(name: &'static str, old: &Option<T>, new: &Option<T>) -> Self {
+        Field::new(name, old != new, old.is_some(), new.is_some())
+    }
+
+    /// A list field: present when not empty.
+    pub(super) fn list<T: PartialEq>(name: &'static str, old: &[T], new: &[T]) -> Self {
+        Field::new(name, old != new, !old.is_empty(), !new.is_empty())
+    }
 }
 
 /// How an id-keyed list is reported.
@@ -60,22 +75,12 @@ impl<'a> Differ<'a> {
             |d, o, n| {
                 let skills = (d.old_refs(&o.skills), d.new_refs(&n.skills));
                 vec![
-                    Field::new("title", o.title != n.title, true, true),
-                    Field::new("number", o.number != n.number, o.number.is_some(), n.number.is_some()),
-                    Field::new(
-                        "description",
-                        o.description != n.description,
-                        o.description.is_some(),
-                        n.description.is_some(),
-                    ),
-                    Field::new("phase", o.phase != n.phase, o.phase.is_some(), n.phase.is_some()),
+                    Field::required("title", &o.title, &n.title),
+                    Field::optional("number", &o.number, &n.number),
+                    Field::optional("description", &o.description, &n.description),
+                    Field::optional("phase", &o.phase, &n.phase),
                     Field::new("skills", skills.0 != skills.1, !o.skills.is_empty(), !n.skills.is_empty()),
-                    Field::new(
-                        "deliverables",
-                        o.deliverables != n.deliverables,
-                        !o.deliverables.is_empty(),
-                        !n.deliverables.is_empty(),
-                    ),
+                    Field::list("deliverables", &o.deliverables, &n.deliverables),
                     Field::new("optional", o.optional != n.optional, o.optional, n.optional),
                 ]
             },
@@ -94,10 +99,10 @@ impl<'a> Differ<'a> {
                 let old_skills: Vec<&str> = o.skills.iter().map(|s| d.map_old(s)).collect();
                 let new_skills: Vec<&str> = n.skills.iter().map(String::as_str).collect();
                 vec![
-                    Field::new("cadence", o.cadence != n.cadence, true, true),
-                    Field::new("activity", o.activity != n.activity, true, true),
-                    Field::new("topics", o.topics != n.topics, !o.topics.is_empty(), !n.topics.is_empty()),
-                    Field::new("phase", o.phase != n.phase, o.phase.is_some(), n.phase.is_some()),
+                    Field::required("cadence", &o.cadence, &n.cadence),
+                    Field::required("activity", &o.activity, &n.activity),
+                    Field::list("topics", &o.topics, &n.topics),
+                    Field::optional("phase", &o.phase, &n.phase),
                     Field::new("skills", old_skills != new_skills, !o.skills.is_empty(), !n.skills.is_empty()),
                 ]
             },
@@ -114,15 +119,10 @@ impl<'a> Differ<'a> {
             |m| (&m.id, &m.title),
             |_, o, n| {
                 vec![
-                    Field::new("title", o.title != n.title, true, true),
-                    Field::new("kind", o.kind != n.kind, o.kind.is_some(), n.kind.is_some()),
-                    Field::new(
-                        "description",
-                        o.description != n.description,
-                        o.description.is_some(),
-                        n.description.is_some(),
-                    ),
-                    Field::new("phase", o.phase != n.phase, o.phase.is_some(), n.phase.is_some()),
+                    Field::required("title", &o.title, &n.title),
+                    Field::optional("kind", &o.kind, &n.kind),
+                    Field::optional("description", &o.description, &n.description),
+                    Field::optional("phase", &o.phase, &n.phase),
                 ]
             },
         );
@@ -227,9 +227,9 @@ impl<'a> Differ<'a> {
             |d, o, n| {
                 let skill = (o.skill.as_deref().map(|s| d.map_old(s)), n.skill.as_deref());
                 vec![
-                    Field::new("title", o.title != n.title, true, true),
-                    Field::new("reason", o.reason != n.reason, o.reason.is_some(), n.reason.is_some()),
-                    Field::new("phase", o.phase != n.phase, o.phase.is_some(), n.phase.is_some()),
+                    Field::required("title", &o.title, &n.title),
+                    Field::optional("reason", &o.reason, &n.reason),
+                    Field::optional("phase", &o.phase, &n.phase),
                     Field::new("skill", skill.0 != skill.1, o.skill.is_some(), n.skill.is_some()),
                 ]
             },
@@ -252,13 +252,8 @@ impl<'a> Differ<'a> {
                 let old_skills: Vec<_> = o.skills.iter().map(|m| mention(m, &|s| d.map_old(s))).collect();
                 let new_skills: Vec<_> = n.skills.iter().map(|m| mention(m, &|s| s)).collect();
                 vec![
-                    Field::new("name", o.name != n.name, true, true),
-                    Field::new(
-                        "description",
-                        o.description != n.description,
-                        o.description.is_some(),
-                        n.description.is_some(),
-                    ),
+                    Field::required("name", &o.name, &n.name),
+                    Field::optional("description", &o.description, &n.description),
                     Field::new("skills", old_skills != new_skills, true, true),
                 ]
             },

@@ -173,11 +173,11 @@ impl<'a> Differ<'a> {
         let old_tasks: Vec<TaskKey<'_>> = o.tasks.iter().map(|t| task_key(t, |s| self.map_old(s))).collect();
         let new_tasks: Vec<TaskKey<'_>> = n.tasks.iter().map(|t| task_key(t, |s| s)).collect();
         let text: Vec<Field> = [
-            Field::new("title", o.title != n.title, true, true),
-            Field::new("kind", o.kind != n.kind, o.kind.is_some(), n.kind.is_some()),
-            Field::new("goal", o.goal != n.goal, o.goal.is_some(), n.goal.is_some()),
-            Field::new("description", o.description != n.description, o.description.is_some(), n.description.is_some()),
-            Field::new("topics", o.topics != n.topics, !o.topics.is_empty(), !n.topics.is_empty()),
+            Field::required("title", &o.title, &n.title),
+            Field::optional("kind", &o.kind, &n.kind),
+            Field::optional("goal", &o.goal, &n.goal),
+            Field::optional("description", &o.description, &n.description),
+            Field::list("topics", &o.topics, &n.topics),
             Field::new("tasks", old_tasks != new_tasks, !o.tasks.is_empty(), !n.tasks.is_empty()),
         ]
         .into_iter()
@@ -194,7 +194,7 @@ impl<'a> Differ<'a> {
             self.push(ChangeKind::PhaseChanged, id, Some(At::new(&o.id, old_at)), Some(At::new(id, new_at)), message);
         }
         let schedule: Vec<Field> = [
-            Field::new("span", o.span != n.span, o.span.is_some(), n.span.is_some()),
+            Field::optional("span", &o.span, &n.span),
             Field::new("parallel", o.parallel != n.parallel, o.parallel, n.parallel),
             Field::new("ongoing", o.ongoing != n.ongoing, o.ongoing, n.ongoing),
         ]

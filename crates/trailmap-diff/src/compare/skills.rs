@@ -147,11 +147,11 @@ impl<'a> Differ<'a> {
         let new_former: BTreeSet<&str> =
             n.former_ids.iter().map(String::as_str).filter(|f| !absorbed.contains(f)).collect();
         let details: Vec<Field> = [
-            Field::new("note", o.note != n.note, o.note.is_some(), n.note.is_some()),
-            Field::new("area", o.area != n.area, o.area.is_some(), n.area.is_some()),
-            Field::new("level", o.level != n.level, o.level.is_some(), n.level.is_some()),
-            Field::new("topics", o.topics != n.topics, !o.topics.is_empty(), !n.topics.is_empty()),
-            Field::new("aliases", o.aliases != n.aliases, !o.aliases.is_empty(), !n.aliases.is_empty()),
+            Field::optional("note", &o.note, &n.note),
+            Field::optional("area", &o.area, &n.area),
+            Field::optional("level", &o.level, &n.level),
+            Field::list("topics", &o.topics, &n.topics),
+            Field::list("aliases", &o.aliases, &n.aliases),
             Field::new("former_ids", old_former != new_former, !o.former_ids.is_empty(), !n.former_ids.is_empty()),
         ]
         .into_iter()
