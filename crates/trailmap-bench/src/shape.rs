@@ -36,6 +36,10 @@ pub enum Shape {
     /// earlier layer picked uniformly (long edges, mixed depths, no
     /// redundancy: skills of one layer never need each other).
     Dense,
+    /// 0-20 plain prerequisites uniform among the previous 5,000 skills:
+    /// many prerequisites over long edges, most of them redundant (about
+    /// ten findings of `redundant-prerequisite` per skill).
+    DenseWindow,
     /// 1-3 plain prerequisites by preferential attachment (a skill is
     /// picked in proportion to one plus how many skills need it): a few
     /// hubs needed by tens of thousands.
@@ -59,6 +63,7 @@ pub const ALL: &[Shape] = &[
     Shape::Chain,
     Shape::Fan,
     Shape::Dense,
+    Shape::DenseWindow,
     Shape::Hubs,
     Shape::NamesNumbers,
     Shape::NamesEdits,
@@ -74,6 +79,7 @@ impl Shape {
             Shape::Chain => "chain".into(),
             Shape::Fan => "fan".into(),
             Shape::Dense => "dense".into(),
+            Shape::DenseWindow => "dense-window".into(),
             Shape::Hubs => "hubs".into(),
             Shape::NamesNumbers => "names-numbers".into(),
             Shape::NamesEdits => "names-edits".into(),
@@ -149,6 +155,10 @@ impl Picker {
                 let layer = i / 64;
                 let source = rng.below(layer) * 64;
                 plain(distinct(rng.below(21), rng, |rng| source + rng.below(64)))
+            }
+            Shape::DenseWindow if i > 0 => {
+                let from = i.saturating_sub(5000);
+                plain(distinct(rng.below(21), rng, |rng| from + rng.below(i - from)))
             }
             Shape::Hubs => {
                 let list = if i == 0 {

@@ -109,6 +109,10 @@ fn every_shape_is_valid_and_has_its_promised_graph() {
             Shape::Chain => assert!((8..3_000).all(|i| plain(i)[0] == i - 8)),
             Shape::Fan => assert!((1..3_000).all(|i| plain(i) == [0])),
             Shape::Dense => assert_eq!(most, 20),
+            Shape::DenseWindow => {
+                assert_eq!(most, 20);
+                assert!((0..3_000).all(|i| plain(i).iter().all(|&m| i - m <= 5000)));
+            }
             Shape::Hubs => {
                 let needed_by_first = (0..3_000).filter(|&i| plain(i).contains(&0)).count();
                 assert!(needed_by_first > 100, "{needed_by_first}");

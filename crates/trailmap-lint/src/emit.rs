@@ -53,33 +53,71 @@ pub const JSON_FORMAT_VERSION: u32 = 1;
 /// assert_eq!(v[0]["line"], 1);
 /// ```
 pub fn json(diagnostics: &[Diagnostic]) -> String {
-    let items: Vec<serde_json::Value> = diagnostics.iter().map(json_item).collect();
+    let items: Vec<JsonItem<'_>> = diagnostics.iter().map(JsonItem::new).collect();
     let mut text = serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into());
     text.push('\n');
     text
 }
 
-fn json_item(d: &Diagnostic) -> serde_json::Value {
-    let loc = d.location;
-    let mut item = serde_json::json!({
-        "file": d.file,
-        "line": loc.map_or(1, |l| l.line),
-        "column": loc.map_or(1, |l| l.column),
-        "end_line": loc.map_or(1, |l| l.end_line),
-        "end_column": loc.map_or(1, |l| l.end_column),
-        "code": d.code,
-        "name": d.name,
-        "severity": d.severity.as_str(),
-        "message": d.message,
-        "pointer": d.pointer,
-    });
-    if let Some(help) = &d.help {
-        item["help"] = help.as_str().into();
+/// One diagnostic of [`json`], borrowed (a `serde_json::Value` per item
+/// cost about 6 KB each: gigabytes at a few hundred thousand findings).
+/// Keys in alphabetical order, as the format has always had them.
+#[derive(serde::Serialize)]
+struct JsonItem<'a> {
+    code: &'a str,
+    column: u32,
+    end_column: u32,
+    end_line: u32,
+    file: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<JsonFix<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help: Option<&'a str>,
+    line: u32,
+    message: &'a str,
+    name: &'a str,
+    pointer: &'a str,
+    severity: &'a str,
+}
+
+#[derive(serde::Serialize)]
+struct JsonFix<'a> {
+    edits: Vec<JsonEdit<'a>>,
+    message: &'a str,
+}
+
+#[derive(serde::Serialize)]
+struct JsonEdit<'a> {
+    end: usize,
+    replacement: &'a str,
+    start: usize,
+}
+
+impl<'a> JsonItem<'a> {
+    fn new(d: &'a Diagnostic) -> Self {
+        let loc = d.location;
+        JsonItem {
+            code: d.code,
+            column: loc.map_or(1, |l| l.column),
+            end_column: loc.map_or(1, |l| l.end_column),
+            end_line: loc.map_or(1, |l| l.end_line),
+            file: &d.file,
+            fix: d.fix.as_ref().map(|fix| JsonFix {
+                edits: fix
+                    .edits
+                    .iter()
+                    .map(|e| JsonEdit { end: e.end, replacement: &e.replacement, start: e.start })
+                    .collect(),
+                message: &fix.message,
+            }),
+            help: d.help.as_deref(),
+            line: loc.map_or(1, |l| l.line),
+            message: &d.message,
+            name: d.name,
+            pointer: &d.pointer,
+            severity: d.severity.as_str(),
+        }
     }
-    if let Some(fix) = &d.fix {
-        item["fix"] = serde_json::to_value(fix).unwrap_or_default();
-    }
-    item
 }
 
 pub use trailmap::emit::github::diagnostics as github;
@@ -169,82 +207,5 @@ fn artifact_location(file: &str, root: &std::path::Path) -> serde_json::Value {
     }
 }
 
-/// A SARIF 2.1.0 log with one run, as GitHub code scanning reads it.
-///
-/// ```
-/// let mut d = trailmap::Diagnostic::new("TM001", "json-syntax", trailmap::Severity::Error, "bad");
-/// d.file = "r.json".into();
-/// let rules = [trailmap_lint::emit::RuleInfo { code: "TM001", name: "json-syntax", summary: "s", help: "h", default_severity: trailmap::Severity::Error }];
-/// let log: serde_json::Value = serde_json::from_str(&trailmap_lint::emit::sarif(&[d], &rules, "0.1.0")).unwrap();
-/// assert_eq!(log["version"], "2.1.0");
-/// assert_eq!(log["runs"][0]["results"][0]["ruleId"], "TM001");
-/// ```
-pub fn sarif(diagnostics: &[Diagnostic], rules: &[RuleInfo], version: &str) -> String {
-    let rule_list: Vec<serde_json::Value> = rules
-        .iter()
-        .map(|r| {
-            serde_json::json!({
-                "id": r.code,
-                "name": r.name,
-                "shortDescription": { "text": r.summary },
-                "fullDescription": { "text": if r.help.is_empty() { r.summary } else { r.help } },
-                "help": { "text": if r.help.is_empty() { r.summary } else { r.help }, "markdown": if r.help.is_empty() { r.summary } else { r.help } },
-                "helpUri": format!("https://github.com/trailmap/trailmap/blob/main/docs/rules.md#{}-{}", r.code.to_lowercase(), r.name),
-                "defaultConfiguration": { "level": sarif_level(r.default_severity) },
-                "properties": { "tags": ["roadmap"] }
-            })
-        })
-        .collect();
-    let root = source_root();
-    let results: Vec<serde_json::Value> = diagnostics
-        .iter()
-        .map(|d| {
-            let loc = d.location;
-            let mut text = d.message.clone();
-            if let Some(help) = &d.help {
-                text.push_str("\nhelp: ");
-                text.push_str(help);
-            }
-            let mut result = serde_json::json!({
-                "ruleId": d.code,
-                "level": sarif_level(d.severity),
-                "message": { "text": text },
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": artifact_location(&d.file, &root),
-                        "region": {
-                            "startLine": loc.map_or(1, |l| l.line),
-                            "startColumn": loc.map_or(1, |l| l.column),
-                            "endLine": loc.map_or(1, |l| l.end_line),
-                            "endColumn": loc.map_or(1, |l| l.end_column),
-                        }
-                    },
-                    "logicalLocations": [{ "fullyQualifiedName": d.pointer, "kind": "member" }]
-                }],
-                "partialFingerprints": { "trailmapPointer/v1": format!("{}:{}:{}", d.code, d.file, d.pointer) }
-            });
-            if let Some(index) = rules.iter().position(|r| r.code == d.code) {
-                result["ruleIndex"] = index.into();
-            }
-            result
-        })
-        .collect();
-    let log = serde_json::json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": { "driver": {
-                "name": "trailmap",
-                "version": version,
-                "informationUri": "https://github.com/trailmap/trailmap",
-                "rules": rule_list
-            }},
-            "originalUriBaseIds": { "%SRCROOT%": { "uri": format!("file://{}/", percent_encode(&root.to_string_lossy().replace('\\', "/"))) } },
-            "columnKind": "unicodeCodePoints",
-            "results": results
-        }]
-    });
-    let mut text = serde_json::to_string_pretty(&log).unwrap_or_default();
-    text.push('\n');
-    text
-}
+mod sarif;
+pub use sarif::sarif;

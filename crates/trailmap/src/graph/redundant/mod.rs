@@ -23,6 +23,12 @@
 
 use super::{SkillGraph, to_u32};
 
+mod labels;
+mod window;
+
+use labels::Labels;
+use window::Window;
+
 /// A prerequisite already implied by another one: `skill` needs
 /// `prerequisite` directly, but also through `via`.
 ///
@@ -65,13 +71,9 @@ impl<'r> SkillGraph<'r> {
     }
 }
 
-/// Depth-first traversals whose labels are kept: each more rejects more
-/// pairs up front and costs one pass over the graph.
-const TRAVERSALS: usize = 5;
-
 /// Above this many plain prerequisites, a skill's questions are answered
 /// by one marking search rather than pair by pair (quadratic in them).
-const PAIRWISE_MAX: usize = 32;
+const PAIRWISE_MAX: usize = 256;
 
 /// The plain prerequisite graph in flat arrays: `needs(i)` is the first
 /// member of each plain entry of skill `i` (repeats kept, as entries).
@@ -123,105 +125,22 @@ impl<'g> Plain<'g> {
     }
 }
 
-/// One traversal's numbers for a skill.
-#[derive(Clone, Copy, Default)]
-struct Label {
-    /// The smallest post-order number of anything the skill needs (or its own subtree's first).
-    low: u32,
-    /// The post-order number the traversal gave when it entered the skill:
-    /// its depth-first subtree holds exactly the numbers `first..=post`.
-    first: u32,
-    /// Post-order number.
-    post: u32,
-}
-
-/// [`TRAVERSALS`] labels per skill, side by side for cache locality.
-struct Labels {
-    labels: Vec<[Label; TRAVERSALS]>,
-}
-
-impl Labels {
-    /// Labels every skill of `order` (a topological order, prerequisites
-    /// first; skills on cycles are not in it and not labelled).
-    fn new(plain: &Plain, order: &[u32], n: usize) -> Self {
-        let mut labels = vec![[Label::default(); TRAVERSALS]; n];
-        let mut visited = vec![0u8; n];
-        let mut stack: Vec<(u32, u32)> = Vec::new();
-        for round in 0..TRAVERSALS {
-            let mark = round as u8 + 1;
-            let mut counter = 0u32;
-            // Roots from the last skill back (skills nothing needs come
-            // late), children from a per-skill, per-round rotation.
-            let roots: Box<dyn Iterator<Item = &u32>> =
-                if round % 2 == 0 { Box::new(order.iter().rev()) } else { Box::new(order.iter()) };
-            for &root in roots {
-                if visited[root as usize] == mark {
-                    continue;
-                }
-                visited[root as usize] = mark;
-                labels[root as usize][round].first = counter;
-                stack.push((root, 0));
-                while let Some(top) = stack.last_mut() {
-                    let (x, next) = *top;
-                    let needs = plain.needs(x);
-                    if (next as usize) < needs.len() {
-                        top.1 += 1;
-                        let y = needs[(next as usize + rotation(x, round, needs.len())) % needs.len()];
-                        if visited[y as usize] != mark {
-                            visited[y as usize] = mark;
-                            labels[y as usize][round].first = counter;
-                            stack.push((y, 0));
-                        }
-                    } else {
-                        labels[x as usize][round].post = counter;
-                        counter += 1;
-                        stack.pop();
-                    }
-                }
-            }
-            // Prerequisites first: each skill's `low` from those it needs.
-            for &x in order {
-                let mut low = labels[x as usize][round].first;
-                for &y in plain.needs(x) {
-                    low = low.min(labels[y as usize][round].low);
-                }
-                labels[x as usize][round].low = low;
-            }
-        }
-        Labels { labels }
-    }
-
-    /// `false` when `from` certainly does not need `to`.
-    fn may_need(&self, from: u32, to: u32) -> bool {
-        let (a, b) = (&self.labels[from as usize], &self.labels[to as usize]);
-        (0..TRAVERSALS).all(|r| a[r].low <= b[r].low && b[r].post < a[r].post)
-    }
-
-    /// `true` when `to` is in `from`'s depth-first subtree in some
-    /// traversal: `from` needs it for sure.
-    fn surely_needs(&self, from: u32, to: u32) -> bool {
-        let (a, b) = (&self.labels[from as usize], &self.labels[to as usize]);
-        (0..TRAVERSALS).any(|r| a[r].first <= b[r].post && b[r].post < a[r].post)
-    }
-}
-
-/// Where traversal `round` starts among a skill's `len` prerequisites.
-fn rotation(x: u32, round: usize, len: usize) -> usize {
-    if round == 0 {
-        return 0;
-    }
-    let mut z = u64::from(x) ^ (round as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    ((z ^ (z >> 31)) % len as u64) as usize
-}
-
 /// Every redundant plain prerequisite of `graph`, by skill (file order)
 /// then entry.
 pub(super) fn find(graph: &SkillGraph<'_>) -> Vec<Redundant> {
+    find_within(graph, |span, back| Window::bounded(span, back))
+}
+
+/// [`find`] with the ring of exact answers made by `window(span, back)`
+/// (tests pass small limits to exercise the other paths).
+fn find_within(graph: &SkillGraph<'_>, window: impl FnOnce(u32, u32) -> Window) -> Vec<Redundant> {
     let n = graph.len();
     let order = graph.topological_indices();
     let plain = Plain::new(graph);
+    let mut rank = vec![u32::MAX; n];
+    for (r, &i) in order.iter().enumerate() {
+        rank[i as usize] = to_u32(r);
+    }
     // Longest-path level and height over all prerequisites (plain and
     // `any_of`): needing through plain entries implies both orders.
     let mut level = vec![0u32; n];
@@ -236,77 +155,61 @@ pub(super) fn find(graph: &SkillGraph<'_>) -> Vec<Redundant> {
             height[m as usize] = height[m as usize].max(h);
         }
     }
-    let labels = Labels::new(&plain, &order, n);
-    let between = |y: u32, target: u32| {
-        level[y as usize] > level[target as usize]
-            && height[y as usize] < height[target as usize]
-            && labels.may_need(y, target)
+    // The ring is sized to the questions: the widest rank gap between two
+    // prerequisites of one skill, and how far back a prerequisite lies.
+    let (mut span, mut back) = (0u32, 0u32);
+    for (r, &v) in order.iter().enumerate() {
+        let needs = plain.needs(v);
+        if needs.len() >= 2 {
+            let (low, high) =
+                needs.iter().fold((u32::MAX, 0), |(l, h), &p| (l.min(rank[p as usize]), h.max(rank[p as usize])));
+            span = span.max(high - low);
+            back = back.max(to_u32(r) - low);
+        }
+    }
+    let mut search = Search {
+        plain: &plain,
+        rank: &rank,
+        level: &level,
+        height: &height,
+        labels: Labels::new(&plain, &order, n),
+        window: window(span, back),
+        stamp: vec![0; n],
+        generation: 0,
+        stack: Vec::new(),
     };
-    let mut stamp = vec![0u32; n];
-    let mut generation = 0u32;
-    let mut stack = Vec::new();
-    let mut out = Vec::new();
-    // `needs(via, target)`: exact, pruned by the labels.
-    let mut needs = |via: u32, target: u32| -> bool {
-        if !between(via, target) {
-            return false;
-        }
-        if labels.surely_needs(via, target) {
-            return true;
-        }
-        generation = generation.wrapping_add(1);
-        if generation == 0 {
-            stamp.fill(0);
-            generation = 1;
-        }
-        stack.clear();
-        stack.push(via);
-        while let Some(x) = stack.pop() {
-            for &y in plain.needs(x) {
-                if y == target {
-                    return true;
-                }
-                if stamp[y as usize] != generation && between(y, target) {
-                    if labels.surely_needs(y, target) {
-                        return true;
-                    }
-                    stamp[y as usize] = generation;
-                    stack.push(y);
-                }
-            }
-        }
-        false
-    };
+    // (skill, entry, prerequisite, via) by index: sorted, then named.
+    let mut found: Vec<(u32, u32, u32, u32)> = Vec::new();
     let mut first_via: Vec<u32> = vec![u32::MAX; n];
     let mut marked: Vec<u32> = Vec::new();
     let mut marking: Vec<u32> = Vec::new();
     let mut near: Vec<(u32, u32, u32, u32)> = Vec::new();
-    for &v in &order {
+    for (r, &v) in order.iter().enumerate() {
+        let current = to_u32(r);
         let prerequisites = plain.needs(v);
         if prerequisites.len() < 2 {
+            search.window.build(current, prerequisites.iter().map(|&p| rank[p as usize]));
             continue;
         }
-        let mut report = |k: usize, via: u32| {
-            out.push(Redundant {
-                skill: graph.id(v).to_owned(),
-                prerequisite: graph.id(prerequisites[k]).to_owned(),
-                via: graph.id(via).to_owned(),
-                entry: plain.entry(v, k) as usize,
-            });
-        };
+        let mut report = |k: usize, via: u32| found.push((v, plain.entry(v, k), prerequisites[k], via));
         if prerequisites.len() <= PAIRWISE_MAX {
             // The cheap necessary conditions (level, height, the first
             // traversal's interval) from a copy beside each other: a skill
             // with 20 prerequisites asks 380 questions.
             near.clear();
             near.extend(prerequisites.iter().map(|&p| {
-                let first = labels.labels[p as usize][0];
+                let first = search.labels.labels[p as usize][0];
                 (level[p as usize], height[p as usize], first.low, first.post)
             }));
             for (k, &target) in prerequisites.iter().enumerate() {
                 let t = near[k];
                 let via = prerequisites.iter().zip(&near).find(|&(&via, u)| {
-                    via != target && u.0 > t.0 && u.1 < t.1 && u.2 <= t.2 && t.3 < u.3 && needs(via, target)
+                    via != target
+                        && u.0 > t.0
+                        && u.1 < t.1
+                        && u.2 <= t.2
+                        && t.3 < u.3
+                        && search.needs(current, via, target)
                 });
                 if let Some((&via, _)) = via {
                     report(k, via);
@@ -348,7 +251,127 @@ pub(super) fn find(graph: &SkillGraph<'_>) -> Vec<Redundant> {
                 first_via[y as usize] = u32::MAX;
             }
         }
+        search.window.build(current, prerequisites.iter().map(|&p| rank[p as usize]));
     }
-    out.sort_by_key(|r| (graph.index.get(r.skill.as_str()).copied(), r.entry));
-    out
+    found.sort_unstable();
+    found
+        .into_iter()
+        .map(|(v, entry, prerequisite, via)| Redundant {
+            skill: graph.id(v).to_owned(),
+            prerequisite: graph.id(prerequisite).to_owned(),
+            via: graph.id(via).to_owned(),
+            entry: entry as usize,
+        })
+        .collect()
+}
+
+/// Answers "does `via` need `target`?" exactly: from the ring when the two
+/// are close in rank, else by the labels, else by a search that enters
+/// only skills the labels leave possible and asks the ring again at each.
+struct Search<'a> {
+    plain: &'a Plain<'a>,
+    rank: &'a [u32],
+    level: &'a [u32],
+    height: &'a [u32],
+    labels: Labels,
+    window: Window,
+    /// Skills entered by the current search carry its generation.
+    stamp: Vec<u32>,
+    generation: u32,
+    stack: Vec<u32>,
+}
+
+impl Search<'_> {
+    /// Necessary conditions for `y` to need `target`.
+    fn between(&self, y: u32, target: u32) -> bool {
+        let (y, t) = (y as usize, target as usize);
+        self.level[y] > self.level[t] && self.height[y] < self.height[t] && self.labels.may_need(y as u32, target)
+    }
+
+    /// Whether `via` needs `target`; `current` is the rank of the skill
+    /// whose prerequisites they are (every lower rank's row is built).
+    fn needs(&mut self, current: u32, via: u32, target: u32) -> bool {
+        let (rank, window) = (self.rank, &self.window);
+        let known = |y: u32| window.reaches(current.saturating_sub(1), rank[y as usize], rank[target as usize]);
+        if let Some(answer) = known(via) {
+            return answer;
+        }
+        if !self.between(via, target) {
+            return false;
+        }
+        if self.labels.surely_needs(via, target) {
+            return true;
+        }
+        self.generation = self.generation.wrapping_add(1);
+        if self.generation == 0 {
+            self.stamp.fill(0);
+            self.generation = 1;
+        }
+        self.stack.clear();
+        self.stack.push(via);
+        while let Some(x) = self.stack.pop() {
+            for &y in self.plain.needs(x) {
+                if y == target {
+                    return true;
+                }
+                if self.stamp[y as usize] == self.generation {
+                    continue;
+                }
+                match known(y) {
+                    Some(true) => return true,
+                    Some(false) => continue,
+                    None if self.between(y, target) => {
+                        if self.labels.surely_needs(y, target) {
+                            return true;
+                        }
+                        self.stamp[y as usize] = self.generation;
+                        self.stack.push(y);
+                    }
+                    None => {}
+                }
+            }
+        }
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Window, find, find_within};
+    use crate::{Roadmap, SkillGraph};
+
+    /// A roadmap of `n` skills, each with up to `degree` plain
+    /// prerequisites among the previous `window` skills.
+    fn random(n: usize, window: usize, degree: usize, mut seed: u64) -> Roadmap {
+        let mut next = |below: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % below as u64) as usize
+        };
+        let skills: Vec<String> = (0..n)
+            .map(|i| {
+                let from = i.saturating_sub(window);
+                let count = if i == 0 { 0 } else { next(degree + 1) };
+                let needs: Vec<String> = (0..count).map(|_| format!("\"s{}\"", from + next(i - from))).collect();
+                format!(r#"{{"id": "s{i}", "name": "S {i}", "prerequisites": [{}]}}"#, needs.join(", "))
+            })
+            .collect();
+        let text = format!(r#"{{"id": "r", "title": "R", "version": "1.0.0", "skills": [{}]}}"#, skills.join(", "));
+        Roadmap::from_json_str(&text).roadmap.expect("a valid roadmap")
+    }
+
+    /// A ring too small for most questions (a 64-rank span, 70 rows) leaves
+    /// them to the labels and the search: the findings stay the same.
+    #[test]
+    fn a_small_ring_finds_the_same() {
+        for (n, window, degree, seed) in [(600, 600, 6, 1), (600, 150, 20, 2), (900, 40, 40, 3), (500, 500, 30, 4)] {
+            let roadmap = random(n, window, degree, seed);
+            let graph = SkillGraph::new(&roadmap);
+            let small = find_within(&graph, |span, back| Window::new(span, back, 64, 8 * 2 * 70));
+            let found = find(&graph);
+            assert!(!found.is_empty());
+            assert_eq!(small, found, "{n} {window} {degree}");
+        }
+    }
 }

@@ -1,0 +1,158 @@
+//! Exact reachability between skills close in topological order, as bit
+//! rows: the row of the skill at rank `r` holds one bit per rank in
+//! `r - span .. r`, set when the skill needs (plain, transitively) the
+//! skill at that rank.
+//!
+//! A path from `from` down to `to` only passes skills ranked between them,
+//! so when `rank(from) - rank(to) <= span` every edge on it is at most
+//! `span` long, and the rows built from such edges alone are exact: a row
+//! is its short edges' targets plus their rows, one word-wise OR each.
+//! Rows live in a ring of `slots` rows (the last `slots` ranks), so memory
+//! is bounded whatever the roadmap's size; a question the ring cannot
+//! answer (a longer gap, a row already dropped) is left to the labels and
+//! the search.
+
+/// Longest gap answered exactly, in ranks: 128 words per row.
+pub(super) const SPAN_MAX: u32 = 8192;
+
+/// Memory of the ring at most (16 MiB): at 8,192 bits a row, about 16,000
+/// rows, more than the span needs.
+const RING_BYTES: usize = 16 << 20;
+
+/// The ring of reachability rows.
+pub(super) struct Window {
+    /// Gap in ranks answered exactly (a multiple of 64).
+    span: u32,
+    /// Words per row: `span / 64 + 1`, as a row starts at a word boundary.
+    words: usize,
+    /// Rows kept: the row of rank `r` is at `r % slots`; more than `span`.
+    slots: u32,
+    rows: Vec<u64>,
+}
+
+impl Window {
+    /// A ring answering gaps up to `span` (rounded up to whole words,
+    /// capped by `span_max`) for rows at most `back` ranks behind the skill
+    /// being asked about, within `ring_bytes`.
+    pub(super) fn new(span: u32, back: u32, span_max: u32, ring_bytes: usize) -> Self {
+        let span = span.min(span_max).div_ceil(64).max(1) * 64;
+        let words = span as usize / 64 + 1;
+        let affordable = u32::try_from(ring_bytes / (8 * words)).unwrap_or(u32::MAX);
+        let slots = back.saturating_add(1).min(affordable).max(span + 1);
+        Window { span, words, slots, rows: vec![0; slots as usize * words] }
+    }
+
+    /// The default limits: see [`SPAN_MAX`] and [`RING_BYTES`].
+    pub(super) fn bounded(span: u32, back: u32) -> Self {
+        Window::new(span, back, SPAN_MAX, RING_BYTES)
+    }
+
+    /// First word (in absolute rank bits) of the row of rank `r`.
+    fn base(&self, r: u32) -> usize {
+        r.saturating_sub(self.span) as usize / 64
+    }
+
+    fn row_start(&self, r: u32) -> usize {
+        (r % self.slots) as usize * self.words
+    }
+
+    /// Builds the row of rank `r` from the ranks of what it needs (each
+    /// below `r`). Rows must be built in rank order, every rank once.
+    pub(super) fn build(&mut self, r: u32, needs: impl Iterator<Item = u32>) {
+        let start = self.row_start(r);
+        let words = self.words;
+        self.rows[start..start + words].fill(0);
+        let base = self.base(r);
+        for y in needs {
+            if r - y > self.span {
+                continue;
+            }
+            // `y`'s row starts at or before `r`'s and is still in the ring
+            // (`r - y <= span < slots`): OR the overlap, word by word.
+            let shift = base - self.base(y);
+            let from = self.row_start(y);
+            let (dst, src) = pair(&mut self.rows, start, from, words);
+            for (d, s) in dst.iter_mut().zip(&src[shift..]) {
+                *d |= s;
+            }
+            let bit = y as usize - base * 64;
+            dst[bit / 64] |= 1 << (bit % 64);
+        }
+    }
+
+    /// Whether the skill at rank `from` needs the one at rank `to`, when the
+    /// ring knows: `current` is the highest rank built so far.
+    pub(super) fn reaches(&self, current: u32, from: u32, to: u32) -> Option<bool> {
+        if from <= to {
+            // Topological order: nothing needs a skill ranked after it.
+            return Some(false);
+        }
+        if from > current || from - to > self.span || current - from >= self.slots {
+            return None;
+        }
+        let bit = to as usize - self.base(from) * 64;
+        Some(self.rows[self.row_start(from) + bit / 64] >> (bit % 64) & 1 == 1)
+    }
+}
+
+/// Row `dst` (mutable) and row `src` of `rows`, `words` long each; the two
+/// rows are distinct slots.
+fn pair(rows: &mut [u64], dst: usize, src: usize, words: usize) -> (&mut [u64], &[u64]) {
+    if dst < src {
+        let (low, high) = rows.split_at_mut(src);
+        (&mut low[dst..dst + words], &high[..words])
+    } else {
+        let (low, high) = rows.split_at_mut(dst);
+        (&mut high[..words], &low[src..src + words])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Window;
+
+    /// Every answer the ring gives agrees with a full transitive closure,
+    /// on a random DAG whose edges are longer and shorter than the span.
+    #[test]
+    fn answers_agree_with_the_closure() {
+        let n = 400usize;
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = |below: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % below as u64) as usize
+        };
+        let needs: Vec<Vec<u32>> = (0..n)
+            .map(
+                |i| if i == 0 { Vec::new() } else { (0..next(4)).map(|_| (i - 1 - next(i.min(150))) as u32).collect() },
+            )
+            .collect();
+        let mut closure = vec![vec![false; n]; n];
+        for i in 0..n {
+            for &y in &needs[i] {
+                closure[i][y as usize] = true;
+                let below = closure[y as usize].clone();
+                for (c, b) in closure[i].iter_mut().zip(below) {
+                    *c |= b;
+                }
+            }
+        }
+        for (span, back) in [(64, 200), (100, 500), (200, 130)] {
+            let mut window = Window::new(span, back, 128, 1 << 20);
+            let mut answered = 0;
+            for r in 0..n as u32 {
+                window.build(r, needs[r as usize].iter().copied());
+                for from in r.saturating_sub(3)..=r {
+                    for to in 0..n as u32 {
+                        if let Some(answer) = window.reaches(r, from, to) {
+                            assert_eq!(answer, closure[from as usize][to as usize], "{span} {from} {to}");
+                            answered += 1;
+                        }
+                    }
+                }
+            }
+            assert!(answered > n * n, "{answered}");
+        }
+    }
+}
