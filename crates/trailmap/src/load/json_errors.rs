@@ -1,0 +1,54 @@
+//! serde_json's errors as diagnostics: syntax (`TM001`) and the typed
+//! parse's reason (`TM002`), located at the character serde stopped on.
+
+use crate::codes::Code;
+use crate::diagnostic::{Diagnostic, Location, Severity};
+use crate::line_index::LineIndex;
+
+fn error_location(source: &str, err: &serde_json::Error) -> Location {
+    let index = LineIndex::new(source);
+    let start = index.line_start(u32::try_from(err.line()).unwrap_or(u32::MAX));
+    // serde_json counts columns in bytes; the error is at the byte before.
+    let mut offset = (start + err.column()).saturating_sub(1).min(source.len());
+    while !source.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let end = source[offset..].chars().next().map_or(offset, |c| offset + c.len_utf8());
+    index.location(source, offset, end)
+}
+
+fn bare_message(err: &serde_json::Error) -> String {
+    let text = err.to_string();
+    let suffix = format!(" at line {} column {}", err.line(), err.column());
+    text.strip_suffix(&suffix).unwrap_or(&text).to_owned()
+}
+
+pub(crate) fn syntax_error(source: &str, err: &serde_json::Error) -> Diagnostic {
+    let message = bare_message(err);
+    let mut location = error_location(source, err);
+    if message == "trailing comma" {
+        // serde_json stops at the bracket; the mistake is the comma before it.
+        if let Some(comma) = source[..location.offset.min(source.len())].rfind(',') {
+            location = LineIndex::new(source).location(source, comma, comma + 1);
+        }
+    }
+    let help = if message.contains("recursion limit") {
+        "JSON nested deeper than 128 levels is refused to keep memory and stack bounded"
+    } else if source.trim().is_empty() {
+        "the file is empty: a roadmap is a JSON object such as {\"id\": …, \"title\": …, \"version\": …, \"skills\": […]}"
+    } else if message.contains("trailing characters") {
+        "a JSON document holds exactly one value: remove what follows it"
+    } else if message == "trailing comma" {
+        "JSON allows no comma after the last element: remove it"
+    } else {
+        "fix the JSON syntax first; no other check runs until the file parses"
+    };
+    Code::JsonSyntax
+        .diagnostic(Severity::Error, format!("invalid JSON: {message}"))
+        .with_help(help)
+        .with_location(location)
+}
+
+pub(super) fn type_error(source: &str, err: &serde_json::Error) -> Diagnostic {
+    Code::Schema.diagnostic(Severity::Error, bare_message(err)).with_location(error_location(source, err))
+}

@@ -1,0 +1,255 @@
+//! The pipeline shared by every document kind and both formats: limits,
+//! encoding, syntax, typed parse or schema + salvage, meaning checks, then
+//! locations.
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use super::json_errors::{syntax_error, type_error};
+use super::lenient::prune;
+use super::options::LoadOptions;
+use super::{start_location, too_large};
+use crate::check::Origins;
+use crate::codes::Code;
+use crate::diagnostic::{Diagnostic, Location, Severity};
+use crate::format::Format;
+use crate::line_index::LineIndex;
+use crate::locate;
+
+/// The shared pipeline for every document kind (roadmaps, progress files)
+/// and both formats: limits, encoding, syntax, typed parse or schema +
+/// lenient parse, meaning checks, then locations. `lenient` rebuilds what
+/// it can from a `Value` whose typed parse failed; `meaning` runs the
+/// kind's own checks.
+pub(crate) fn load_document<T: DeserializeOwned>(
+    bytes: &[u8],
+    format: Format,
+    options: &LoadOptions,
+    kind: crate::validate::Kind,
+    lenient: impl FnOnce(&Value) -> Option<(T, Origins)>,
+    meaning: impl FnOnce(&T, &Origins, &mut Vec<Diagnostic>),
+) -> (Option<T>, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    if bytes.len() as u64 > options.max_bytes {
+        diagnostics.push(too_large(bytes.len() as u64, options.max_bytes, ""));
+        return (None, diagnostics);
+    }
+    // A byte-order mark is allowed (RFC 8259 §8.1 lets parsers ignore it;
+    // editors on Windows write one) but warned about: other tools refuse it.
+    let bom = bytes.starts_with(b"\xEF\xBB\xBF");
+    let bytes = if bom { &bytes[3..] } else { bytes };
+    let mut diagnostics = load_text(bytes, format, kind, lenient, meaning, diagnostics);
+    if bom {
+        for d in &mut diagnostics.1 {
+            if let Some(l) = &mut d.location {
+                l.offset += 3;
+                l.end_offset += 3;
+            }
+        }
+        diagnostics.1.insert(
+            0,
+            Code::ByteOrderMark
+                .diagnostic(Severity::Warning, "file starts with a UTF-8 byte-order mark")
+                .with_help("other tools refuse a byte-order mark (RFC 8259 §8.1): save the file as UTF-8 without BOM")
+                .with_location(Location { end_column: 2, end_offset: 3, ..start_location() }),
+        );
+    }
+    diagnostics
+}
+
+/// [`load_document`] after the size limit and the byte-order mark.
+fn load_text<T: DeserializeOwned>(
+    bytes: &[u8],
+    format: Format,
+    kind: crate::validate::Kind,
+    lenient: impl FnOnce(&Value) -> Option<(T, Origins)>,
+    meaning: impl FnOnce(&T, &Origins, &mut Vec<Diagnostic>),
+    mut diagnostics: Vec<Diagnostic>,
+) -> (Option<T>, Vec<Diagnostic>) {
+    let source = match std::str::from_utf8(bytes) {
+        Ok(source) => source,
+        Err(err) => {
+            let valid = &bytes[..err.valid_up_to()];
+            // Valid by construction: from_utf8 vouched for this prefix.
+            let prefix = std::str::from_utf8(valid).unwrap_or_default();
+            let index = LineIndex::new(prefix);
+            let mut location = index.location(prefix, prefix.len(), prefix.len());
+            location.end_column += 1;
+            location.end_offset += 1;
+            diagnostics.push(
+                Code::InvalidEncoding
+                    .diagnostic(Severity::Error, format!("invalid UTF-8 at byte {}", err.valid_up_to()))
+                    .with_help("roadmap files must be UTF-8; re-save the file as UTF-8")
+                    .with_location(location),
+            );
+            return (None, diagnostics);
+        }
+    };
+    if format == Format::Yaml {
+        return load_yaml(source, kind, lenient, meaning, diagnostics);
+    }
+
+    let (model, origins) = match serde_json::from_str::<T>(source) {
+        Ok(model) => (Some(model), Origins::Identity),
+        Err(err) if err.is_syntax() || err.is_eof() => {
+            diagnostics.push(syntax_error(source, &err));
+            return (None, diagnostics);
+        }
+        Err(typed_err) => {
+            // Slow path: report every structural problem, then salvage.
+            let value = match serde_json::from_str::<Value>(source) {
+                Ok(value) => value,
+                Err(err) => {
+                    diagnostics.push(syntax_error(source, &err));
+                    return (None, diagnostics);
+                }
+            };
+            duplicate_keys(source, &mut diagnostics);
+            salvage(value, kind, lenient, &mut diagnostics, || type_error(source, &typed_err))
+        }
+    };
+    if let Some(model) = &model {
+        meaning(model, &origins, &mut diagnostics);
+    }
+    locate::locate_json(source, &mut diagnostics);
+    // Reading order; stable, so pipeline order breaks ties.
+    diagnostics.sort_by_key(|d| d.location.map_or(0, |l| l.offset));
+    (model, diagnostics)
+}
+
+/// The slow path shared by both formats: every schema error, then what
+/// can be rebuilt once the offending values are cut out. `type_error` is
+/// serde's reason, for when the schema accepted what the types refused.
+fn salvage<T>(
+    mut value: Value,
+    kind: crate::validate::Kind,
+    lenient: impl FnOnce(&Value) -> Option<(T, Origins)>,
+    diagnostics: &mut Vec<Diagnostic>,
+    type_error: impl FnOnce() -> Diagnostic,
+) -> (Option<T>, Origins) {
+    if let Some(hint) = foreign_file(kind, &value) {
+        diagnostics.push(hint);
+    }
+    let before = diagnostics.len();
+    let mut prunes = Vec::new();
+    crate::validate::schema_errors(kind, &value, diagnostics, &mut prunes);
+    if diagnostics.len() == before && !diagnostics.iter().any(|d| d.code == Code::DuplicateKey.code()) {
+        diagnostics.push(type_error());
+    }
+    prune(&mut value, prunes);
+    match lenient(&value) {
+        Some((model, origins)) => (Some(model), origins),
+        None => (None, Origins::Identity),
+    }
+}
+
+/// A file of another kind given where a roadmap was expected: one
+/// diagnostic saying what it looks like, before the schema errors that
+/// follow from it.
+fn foreign_file(kind: crate::validate::Kind, value: &Value) -> Option<Diagnostic> {
+    let object = value.as_object()?;
+    let (what, help) = match kind {
+        crate::validate::Kind::Roadmap
+            if object.get("skills").is_some_and(Value::is_object) && !object.contains_key("title") =>
+        {
+            (
+                "this looks like a progress file, not a roadmap",
+                "pass it with --progress (`trailmap next ROADMAP --progress FILE`)",
+            )
+        }
+        crate::validate::Kind::Roadmap
+            if object.get("nodes").is_some_and(Value::is_array) && object.get("edges").is_some_and(Value::is_array) =>
+        {
+            ("this looks like a roadmap.sh editor file, not a trailmap roadmap", "see `trailmap import`")
+        }
+        crate::validate::Kind::Progress
+            if object.get("skills").is_some_and(Value::is_array) && object.contains_key("title") =>
+        {
+            (
+                "this looks like a roadmap, not a progress file",
+                "pass the roadmap as the first argument, and progress with --progress",
+            )
+        }
+        _ => return None,
+    };
+    Some(Code::Schema.diagnostic(Severity::Error, what).with_help(help).at(""))
+}
+
+/// The YAML path: the document tree gives the value to check and the
+/// positions to report.
+fn load_yaml<T: DeserializeOwned>(
+    source: &str,
+    kind: crate::validate::Kind,
+    lenient: impl FnOnce(&Value) -> Option<(T, Origins)>,
+    meaning: impl FnOnce(&T, &Origins, &mut Vec<Diagnostic>),
+    mut diagnostics: Vec<Diagnostic>,
+) -> (Option<T>, Vec<Diagnostic>) {
+    let index = LineIndex::new(source);
+    let document = match crate::yaml::parse(source) {
+        Ok(document) => document,
+        Err(err) => {
+            diagnostics.push(
+                Code::JsonSyntax
+                    .diagnostic(Severity::Error, err.message)
+                    .with_help(err.help)
+                    .with_location(index.location(source, err.span.0, err.span.1)),
+            );
+            return (None, diagnostics);
+        }
+    };
+    for dup in &document.duplicates {
+        let (line, column) = index.line_col(source, dup.first.0);
+        diagnostics.push(
+            Code::DuplicateKey
+                .diagnostic(
+                    Severity::Error,
+                    format!(
+                        "duplicate key `{}`; the first is at line {line}, column {column}",
+                        crate::pointer::last(&dup.pointer).unwrap_or_default().into_owned()
+                    ),
+                )
+                .with_help("YAML forbids repeated keys, and parsers disagree on which one wins: keep exactly one")
+                .with_location(index.location(source, dup.key.0, dup.key.1))
+                .at_key(dup.pointer.clone()),
+        );
+    }
+    // The model straight from the tree; only a document that does not
+    // fit becomes a `Value`, for the schema's messages and the salvage.
+    let typed = if document.duplicates.is_empty() { T::deserialize(&document.root).map_err(|_| ()) } else { Err(()) };
+    let (model, origins) = match typed {
+        Ok(model) => (Some(model), Origins::Identity),
+        Err(()) => {
+            let value = document.root.to_value();
+            let err = if document.duplicates.is_empty() { T::deserialize(&value).err() } else { None };
+            salvage(value, kind, lenient, &mut diagnostics, || {
+                let message =
+                    err.map_or_else(|| "the document does not match the schema".to_owned(), |e| e.to_string());
+                Code::Schema.diagnostic(Severity::Error, message)
+            })
+        }
+    };
+    if let Some(model) = &model {
+        meaning(model, &origins, &mut diagnostics);
+    }
+    crate::yaml::locate(source, &document.root, &mut diagnostics);
+    diagnostics.sort_by_key(|d| d.location.map_or(0, |l| l.offset));
+    (model, diagnostics)
+}
+
+fn duplicate_keys(source: &str, diagnostics: &mut Vec<Diagnostic>) {
+    let index = LineIndex::new(source);
+    for (pointer, key, first) in locate::duplicate_keys(source) {
+        let (line, column) = index.line_col(source, first.0);
+        let name = crate::pointer::last(&pointer).unwrap_or_default().into_owned();
+        diagnostics.push(
+            Code::DuplicateKey
+                .diagnostic(
+                    Severity::Error,
+                    format!("duplicate key `{name}`; the first is at line {line}, column {column}"),
+                )
+                .with_help("JSON parsers disagree on which duplicate wins: keep exactly one")
+                .with_location(index.location(source, key.0, key.1))
+                .at_key(pointer),
+        );
+    }
+}

@@ -1,0 +1,222 @@
+//! Skills, their prerequisites (one skill or an `any_of` group) and their
+//! learning resources.
+
+use schemars::JsonSchema;
+use serde::de::{self, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+use std::fmt;
+
+use super::{Extensions, bounded, is_false};
+
+/// A skill: one thing a learner can learn, with the skills it needs first.
+///
+/// ```
+/// let skill: trailmap::Skill = serde_json::from_str(
+///     r#"{"id": "cnn", "name": "CNNs", "prerequisites": ["neural-networks"]}"#,
+/// ).unwrap();
+/// assert_eq!(skill.prerequisites.len(), 1);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
+pub struct Skill {
+    /// Stable kebab-case identifier, shared by every roadmap that teaches this
+    /// skill (`python`, `docker`, `fastapi`), so progress carries over.
+    #[serde(deserialize_with = "crate::ids::checked")]
+    #[schemars(length(min = 1, max = 128), pattern(crate::ids::ID_PATTERN))]
+    pub id: String,
+    /// Display name, e.g. `FastAPI`.
+    pub name: String,
+    /// What the skill covers, in general. Roadmaps that share the skill
+    /// should share this text (a lint rule compares it across files).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// What this roadmap in particular says about the skill: its scope
+    /// here, or why it is taught in an unusual order. Unlike `description`,
+    /// it may differ between roadmaps.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Area or category, e.g. `programming`, `deep-learning`, `mlops`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area: Option<String>,
+    /// Difficulty level of the skill.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<SkillLevel>,
+    /// Estimated effort to learn the skill, in hours (0 or more).
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "bounded::opt_non_negative")]
+    #[schemars(range(min = 0))]
+    pub effort_hours: Option<f64>,
+    /// `true` when the roadmap marks the skill as optional
+    /// (`Lambda/SageMaker optional`).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub optional: bool,
+    /// Sub-topics as the roadmap lists them, e.g. `Dockerfile`, `Exposing ports`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub topics: Vec<String>,
+    /// Skills needed before this one: a skill id, or `{"any_of": [...]}`
+    /// satisfied by any one of its members.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub prerequisites: Vec<Prerequisite>,
+    /// Learning resources for the skill.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub resources: Vec<Resource>,
+    /// Other names the skill is known by, e.g. `K8s` for Kubernetes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// Ids this skill had in earlier versions. `trailmap diff` treats them as
+    /// renames and `trailmap migrate-progress` moves progress along.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub former_ids: Vec<String>,
+    /// Extension keys (`x-…`).
+    #[serde(flatten)]
+    pub extensions: Extensions,
+}
+
+/// How hard a skill is.
+///
+/// ```
+/// let level: trailmap::SkillLevel = serde_json::from_str(r#""advanced""#).unwrap();
+/// assert_eq!(level, trailmap::SkillLevel::Advanced);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum SkillLevel {
+    /// First contact with the subject.
+    Beginner,
+    /// Working knowledge.
+    Intermediate,
+    /// Independent, in depth.
+    Advanced,
+    /// Able to lead and teach others.
+    Expert,
+}
+
+/// One prerequisite of a skill: either one skill, or a group of alternatives
+/// of which any one is enough ("TensorFlow or PyTorch").
+///
+/// In a file it is either a string (`"python"`) or an object
+/// (`{"any_of": ["tensorflow", "pytorch"]}`).
+///
+/// ```
+/// use trailmap::Prerequisite;
+///
+/// let p: Vec<Prerequisite> = serde_json::from_str(r#"["python", {"any_of": ["flask", "fastapi"]}]"#).unwrap();
+/// assert_eq!(p[0], Prerequisite::Skill("python".into()));
+/// assert_eq!(p[1].skill_ids().count(), 2);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Prerequisite {
+    /// The id of a skill that must be learned first.
+    Skill(String),
+    /// A group satisfied by any one of its members.
+    AnyOf(AnyOf),
+}
+
+/// A group of alternative skills, any one of which satisfies the prerequisite.
+///
+/// ```
+/// let group: trailmap::AnyOf = serde_json::from_str(r#"{"any_of": ["mlflow", "wandb"]}"#).unwrap();
+/// assert_eq!(group.any_of, ["mlflow", "wandb"]);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
+pub struct AnyOf {
+    /// Skill ids; learning any one of them satisfies the prerequisite.
+    pub any_of: Vec<String>,
+    /// Extension keys (`x-…`).
+    #[serde(flatten)]
+    pub extensions: Extensions,
+}
+
+impl Prerequisite {
+    /// Every skill id this prerequisite names (one, or each member of the group).
+    ///
+    /// ```
+    /// let p = trailmap::Prerequisite::Skill("git".into());
+    /// assert_eq!(p.skill_ids().collect::<Vec<_>>(), ["git"]);
+    /// ```
+    pub fn skill_ids(&self) -> impl Iterator<Item = &str> {
+        let ids: &[String] = match self {
+            Prerequisite::Skill(id) => std::slice::from_ref(id),
+            Prerequisite::AnyOf(group) => &group.any_of,
+        };
+        ids.iter().map(String::as_str)
+    }
+}
+
+// Hand-written so that a wrong shape says what is expected instead of serde's
+// "data did not match any variant of untagged enum", and to avoid buffering.
+impl<'de> Deserialize<'de> for Prerequisite {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct PrerequisiteVisitor;
+        impl<'de> Visitor<'de> for PrerequisiteVisitor {
+            type Value = Prerequisite;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a skill id string or an object {\"any_of\": [skill ids]}")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Prerequisite, E> {
+                Ok(Prerequisite::Skill(v.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Prerequisite, E> {
+                Ok(Prerequisite::Skill(v))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Prerequisite, A::Error> {
+                AnyOf::deserialize(de::value::MapAccessDeserializer::new(map)).map(Prerequisite::AnyOf)
+            }
+        }
+        deserializer.deserialize_any(PrerequisiteVisitor)
+    }
+}
+
+/// A learning resource: a book, course, article, video or documentation page.
+///
+/// ```
+/// let r: trailmap::Resource = serde_json::from_str(
+///     r#"{"title": "The Rust Book", "url": "https://doc.rust-lang.org/book/", "kind": "book"}"#,
+/// ).unwrap();
+/// assert_eq!(r.kind, Some(trailmap::ResourceKind::Book));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
+pub struct Resource {
+    /// Title of the resource.
+    pub title: String,
+    /// Absolute `https` address of the resource.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// What kind of resource it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<ResourceKind>,
+    /// Extension keys (`x-…`).
+    #[serde(flatten)]
+    pub extensions: Extensions,
+}
+
+/// What kind of thing a [`Resource`] is.
+///
+/// ```
+/// let k: trailmap::ResourceKind = serde_json::from_str(r#""docs""#).unwrap();
+/// assert_eq!(k, trailmap::ResourceKind::Docs);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ResourceKind {
+    /// A written article or blog post.
+    Article,
+    /// A book.
+    Book,
+    /// A course with several lessons.
+    Course,
+    /// Reference documentation.
+    Docs,
+    /// A video or talk.
+    Video,
+    /// A tool or platform to practise with.
+    Tool,
+    /// A data set.
+    Dataset,
+    /// A paper.
+    Paper,
+    /// Anything else.
+    Other,
+}
