@@ -128,7 +128,7 @@ impl<'g> Plain<'g> {
 /// Every redundant plain prerequisite of `graph`, by skill (file order)
 /// then entry.
 pub(super) fn find(graph: &SkillGraph<'_>) -> Vec<Redundant> {
-    find_within(graph, |span, back| Window::bounded(span, back))
+    find_within(graph, Window::bounded)
 }
 
 /// [`find`] with the ring of exact answers made by `window(span, back)`
