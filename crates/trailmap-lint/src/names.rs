@@ -86,7 +86,12 @@ impl Names {
             loop {
                 let c = chars.next();
                 if let Some(c) = c.filter(|c| c.is_alphanumeric()) {
-                    token.extend(c.to_lowercase());
+                    // ASCII first: `to_lowercase` is an iterator per character.
+                    if c.is_ascii() {
+                        token.push(c.to_ascii_lowercase());
+                    } else {
+                        token.extend(c.to_lowercase());
+                    }
                     last = c;
                     continue;
                 }
@@ -116,6 +121,13 @@ impl Names {
     /// `true` when there are no names.
     pub fn is_empty(&self) -> bool {
         self.key_ends.is_empty()
+    }
+
+    /// Characters of every spaced name together: bounds the number of
+    /// variants [`variant_hashes`] emits (one per character, and one more
+    /// per name).
+    pub fn chars_len(&self) -> usize {
+        self.chars.len()
     }
 
     /// Name `i`, normalized.
@@ -240,13 +252,19 @@ pub fn variant_hashes(name: Name<'_>, scratch: &mut Scratch, mut emit: impl FnMu
     let text = name.spaced;
     let len = text.len();
     let (suffix, power) = (&mut scratch.suffix, &mut scratch.power);
+    // `power[d]` is BASE^d, kept between names (it depends on no name).
+    if power.len() <= len {
+        power.clear();
+        power.push(1);
+        while power.len() <= len.max(MAX_EDIT_LEN) {
+            let last = power[power.len() - 1];
+            power.push(last.wrapping_mul(BASE));
+        }
+    }
     suffix.clear();
     suffix.resize(len + 1, 0);
-    power.clear();
-    power.resize(len + 1, 1);
     for j in (0..len).rev() {
-        power[j] = power[j + 1].wrapping_mul(BASE);
-        suffix[j] = value(text[j]).wrapping_mul(power[j + 1]).wrapping_add(suffix[j + 1]);
+        suffix[j] = value(text[j]).wrapping_mul(power[len - j - 1]).wrapping_add(suffix[j + 1]);
     }
     emit(Variant::Whole, finish(suffix[0], len));
     let mut prefix = 0u64;
@@ -257,7 +275,7 @@ pub fn variant_hashes(name: Name<'_>, scratch: &mut Scratch, mut emit: impl FnMu
         }
         // Letters only (a space is not alphabetic), of words of four or more.
         if long_token && text[k].is_alphabetic() {
-            let h = prefix.wrapping_mul(power[k + 1]).wrapping_add(suffix[k + 1]);
+            let h = prefix.wrapping_mul(power[len - k - 1]).wrapping_add(suffix[k + 1]);
             emit(Variant::Deleted(k), finish(h, len - 1));
         }
         prefix = prefix.wrapping_mul(BASE).wrapping_add(value(text[k]));

@@ -41,11 +41,6 @@ use crate::registry::Rule;
 /// How many other members of a group a finding names.
 const LISTED: usize = 5;
 
-/// Above this many variant keys they are searched in two parts: low
-/// enough that the oracle tests (2,000 names) take that path, and the
-/// extra pass costs nothing that matters on a small roadmap.
-const SPLIT_ABOVE: usize = 4_096;
-
 pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     let skills = &ctx.roadmap.skills;
     let names = Names::new(skills.iter().map(|s| s.name.as_str()));
@@ -96,60 +91,64 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         let variant = if position == 255 { Variant::Whole } else { Variant::Deleted(position) };
         ((k & index_mask) as usize, variant)
     };
-    // Sorted by bucketing on the top bits, then sorting each bucket: one
-    // pass over the names counts the buckets, a second writes every key in
-    // place, and each bucket is small enough to sort in cache.
-    let buckets = skills.len().next_power_of_two().clamp(1, 1 << 12);
-    let bucket = |key: u64| key.checked_shr(64 - buckets.trailing_zeros()).unwrap_or(0) as usize;
+    // Every variant's key computed once (the hashing was most of the
+    // rule's time when done once per pass), then sorted in place.
     let mut scratch = Scratch::default();
-    let mut starts = vec![0usize; buckets + 1];
+    let mut keys: Vec<u64> = Vec::with_capacity(names.chars_len() + skills.len());
     for i in (0..skills.len()).filter(|&i| first_of_text[i]) {
-        variant_hashes(names.get(i), &mut scratch, |v, h| starts[bucket(key(h, v, i)) + 1] += 1);
+        variant_hashes(names.get(i), &mut scratch, |v, h| keys.push(key(h, v, i)));
     }
-    for b in 0..buckets {
-        starts[b + 1] += starts[b];
-    }
-    // The keys are written and searched in parts of whole buckets (a
-    // group of equal hashes is in one bucket): on a large roadmap in two
-    // halves, which halves their memory (8 bytes per variant, some twenty
-    // variants per name) for one more pass over the names.
-    let parts = if starts[buckets] >= SPLIT_ABOVE { 2 } else { 1 };
-    let mut keys: Vec<u64> = Vec::new();
-    for part in 0..parts {
-        let (first, last) = (buckets * part / parts, buckets * (part + 1) / parts);
-        let base = starts[first];
-        keys.clear();
-        keys.resize(starts[last] - base, 0);
-        let mut fill: Vec<usize> = starts[first..last].iter().map(|s| s - base).collect();
-        for i in (0..skills.len()).filter(|&i| first_of_text[i]) {
-            variant_hashes(names.get(i), &mut scratch, |v, h| {
-                let k = key(h, v, i);
-                if let Some(at) = bucket(k).checked_sub(first).and_then(|b| fill.get_mut(b)) {
-                    keys[*at] = k;
-                    *at += 1;
-                }
-            });
-        }
-        for b in first..last {
-            keys[starts[b] - base..starts[b + 1] - base].sort_unstable();
-        }
-        for group in keys.chunk_by(|x, y| x >> low == y >> low).filter(|g| g.len() > 1) {
-            // Members whose variants are really the same text (a hash can collide).
-            let mut classes: Vec<Vec<(usize, Variant)>> = Vec::new();
-            for (i, v) in group.iter().map(|&k| decode(k)) {
-                let text = || variant_chars(names.get(i), v);
-                match classes.iter_mut().find(|c| variant_chars(names.get(c[0].0), c[0].1).eq(text())) {
-                    Some(class) => class.push((i, v)),
-                    None => classes.push(vec![(i, v)]),
-                }
+    sort_by_top_bytes(&mut keys, 56, 2);
+    for group in keys.chunk_by(|x, y| x >> low == y >> low).filter(|g| g.len() > 1) {
+        // Members whose variants are really the same text (a hash can collide).
+        let mut classes: Vec<Vec<(usize, Variant)>> = Vec::new();
+        for (i, v) in group.iter().map(|&k| decode(k)) {
+            let text = || variant_chars(names.get(i), v);
+            match classes.iter_mut().find(|c| variant_chars(names.get(c[0].0), c[0].1).eq(text())) {
+                Some(class) => class.push((i, v)),
+                None => classes.push(vec![(i, v)]),
             }
-            for class in classes.iter().filter(|c| c.len() > 1) {
-                join_variant_class(class, &names, &mut groups);
-            }
+        }
+        for class in classes.iter().filter(|c| c.len() > 1) {
+            join_variant_class(class, &names, &mut groups);
         }
     }
     drop(keys);
     report(ctx, rule, &names, &mut groups, out);
+}
+
+/// Sorts `keys` in place: an American flag pass on the byte at `shift`
+/// (256 buckets: each bucket's write position stays in cache, where 4,096
+/// buckets missed it on every swap), then each bucket the same way on the
+/// next byte down, `levels` times, then a comparison sort of what is left.
+fn sort_by_top_bytes(keys: &mut [u64], shift: u32, levels: u32) {
+    if levels == 0 || keys.len() <= 256 {
+        keys.sort_unstable();
+        return;
+    }
+    let byte = |k: u64| (k >> shift & 0xFF) as usize;
+    let mut starts = [0usize; 257];
+    for &k in keys.iter() {
+        starts[byte(k) + 1] += 1;
+    }
+    for b in 0..256 {
+        starts[b + 1] += starts[b];
+    }
+    let mut next = starts;
+    for b in 0..256 {
+        while next[b] < starts[b + 1] {
+            let target = byte(keys[next[b]]);
+            if target == b {
+                next[b] += 1;
+            } else {
+                keys.swap(next[b], next[target]);
+                next[target] += 1;
+            }
+        }
+    }
+    for b in 0..256 {
+        sort_by_top_bytes(&mut keys[starts[b]..starts[b + 1]], shift.saturating_sub(8), levels - 1);
+    }
 }
 
 /// Joins the members of one variant class (names whose variant texts are
