@@ -27,7 +27,7 @@ mod labels;
 mod window;
 
 use labels::Labels;
-use window::Window;
+use window::{Row, Window};
 
 /// A prerequisite already implied by another one: `skill` needs
 /// `prerequisite` directly, but also through `via`.
@@ -141,20 +141,6 @@ fn find_within(graph: &SkillGraph<'_>, window: impl FnOnce(u32, u32) -> Window) 
     for (r, &i) in order.iter().enumerate() {
         rank[i as usize] = to_u32(r);
     }
-    // Longest-path level and height over all prerequisites (plain and
-    // `any_of`): needing through plain entries implies both orders.
-    let mut level = vec![0u32; n];
-    for &i in &order {
-        level[i as usize] =
-            graph.prerequisite_members(i).iter().map(|&m| level[m as usize].saturating_add(1)).max().unwrap_or(0);
-    }
-    let mut height = vec![0u32; n];
-    for &i in order.iter().rev() {
-        let h = height[i as usize].saturating_add(1);
-        for &m in graph.prerequisite_members(i) {
-            height[m as usize] = height[m as usize].max(h);
-        }
-    }
     // The ring is sized to the questions: the widest rank gap between two
     // prerequisites of one skill, and how far back a prerequisite lies.
     let (mut span, mut back) = (0u32, 0u32);
@@ -167,39 +153,60 @@ fn find_within(graph: &SkillGraph<'_>, window: impl FnOnce(u32, u32) -> Window) 
             back = back.max(to_u32(r) - low);
         }
     }
-    let mut search = Search {
-        plain: &plain,
-        rank: &rank,
-        level: &level,
-        height: &height,
-        labels: Labels::new(&plain, &order, n),
-        window: window(span, back),
-        stamp: vec![0; n],
-        generation: 0,
-        stack: Vec::new(),
-    };
+    let mut window = window(span, back);
+    // When the ring answers every question (prerequisites of one skill
+    // close in rank, whatever their distance from it, as in most
+    // roadmaps), the labels and heights are never asked.
+    let exact = window.answers(span, back);
+    // Longest-path level and height over all prerequisites (plain and
+    // `any_of`): needing through plain entries implies both orders.
+    let mut level = vec![0u32; n];
+    for &i in &order {
+        level[i as usize] =
+            graph.prerequisite_members(i).iter().map(|&m| level[m as usize].saturating_add(1)).max().unwrap_or(0);
+    }
+    let mut search = (!exact).then(|| {
+        let mut height = vec![0u32; n];
+        for &i in order.iter().rev() {
+            let h = height[i as usize].saturating_add(1);
+            for &m in graph.prerequisite_members(i) {
+                height[m as usize] = height[m as usize].max(h);
+            }
+        }
+        Search {
+            plain: &plain,
+            rank: &rank,
+            level: &level,
+            height,
+            labels: Labels::new(&plain, &order, n),
+            stamp: vec![0; n],
+            generation: 0,
+            stack: Vec::new(),
+        }
+    });
     // (skill, entry, prerequisite, via) by index: sorted, then named.
     let mut found: Vec<(u32, u32, u32, u32)> = Vec::new();
     let mut first_via: Vec<u32> = vec![u32::MAX; n];
     let mut marked: Vec<u32> = Vec::new();
     let mut marking: Vec<u32> = Vec::new();
     let mut near: Vec<(u32, u32, u32, u32)> = Vec::new();
+    let mut rows: Vec<(u32, Row)> = Vec::new();
     for (r, &v) in order.iter().enumerate() {
         let current = to_u32(r);
         let prerequisites = plain.needs(v);
         if prerequisites.len() < 2 {
-            search.window.build(current, prerequisites.iter().map(|&p| rank[p as usize]));
+            window.build(current, prerequisites.iter().map(|&p| rank[p as usize]));
             continue;
         }
         let mut report = |k: usize, via: u32| found.push((v, plain.entry(v, k), prerequisites[k], via));
-        if prerequisites.len() <= PAIRWISE_MAX {
+        if let (Some(search), true) = (&mut search, prerequisites.len() <= PAIRWISE_MAX) {
             // The cheap necessary conditions (level, height, the first
             // traversal's interval) from a copy beside each other: a skill
             // with 20 prerequisites asks 380 questions.
             near.clear();
             near.extend(prerequisites.iter().map(|&p| {
                 let first = search.labels.labels[p as usize][0];
-                (level[p as usize], height[p as usize], first.low, first.post)
+                (level[p as usize], search.height[p as usize], first.low, first.post)
             }));
             for (k, &target) in prerequisites.iter().enumerate() {
                 let t = near[k];
@@ -209,10 +216,19 @@ fn find_within(graph: &SkillGraph<'_>, window: impl FnOnce(u32, u32) -> Window) 
                         && u.1 < t.1
                         && u.2 <= t.2
                         && t.3 < u.3
-                        && search.needs(current, via, target)
+                        && search.needs(&window, current, via, target)
                 });
                 if let Some((&via, _)) = via {
                     report(k, via);
+                }
+            }
+        } else if prerequisites.len() <= PAIRWISE_MAX {
+            // Every question is a bit of a row: rows looked up once.
+            rows.clear();
+            rows.extend(prerequisites.iter().map(|&p| (rank[p as usize], window.row(rank[p as usize]))));
+            for (k, &(to, _)) in rows.iter().enumerate() {
+                if let Some(at) = rows.iter().position(|&(from, row)| from > to && window.has(row, to)) {
+                    report(k, prerequisites[at]);
                 }
             }
         } else {
@@ -251,7 +267,7 @@ fn find_within(graph: &SkillGraph<'_>, window: impl FnOnce(u32, u32) -> Window) 
                 first_via[y as usize] = u32::MAX;
             }
         }
-        search.window.build(current, prerequisites.iter().map(|&p| rank[p as usize]));
+        window.build(current, prerequisites.iter().map(|&p| rank[p as usize]));
     }
     found.sort_unstable();
     found
@@ -272,9 +288,8 @@ struct Search<'a> {
     plain: &'a Plain<'a>,
     rank: &'a [u32],
     level: &'a [u32],
-    height: &'a [u32],
+    height: Vec<u32>,
     labels: Labels,
-    window: Window,
     /// Skills entered by the current search carry its generation.
     stamp: Vec<u32>,
     generation: u32,
@@ -290,8 +305,8 @@ impl Search<'_> {
 
     /// Whether `via` needs `target`; `current` is the rank of the skill
     /// whose prerequisites they are (every lower rank's row is built).
-    fn needs(&mut self, current: u32, via: u32, target: u32) -> bool {
-        let (rank, window) = (self.rank, &self.window);
+    fn needs(&mut self, window: &Window, current: u32, via: u32, target: u32) -> bool {
+        let rank = self.rank;
         let known = |y: u32| window.reaches(current.saturating_sub(1), rank[y as usize], rank[target as usize]);
         if let Some(answer) = known(via) {
             return answer;

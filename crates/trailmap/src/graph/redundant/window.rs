@@ -80,6 +80,26 @@ impl Window {
         }
     }
 
+    /// Whether every question about the prerequisites of one skill is
+    /// answered, for prerequisites at most `span` ranks apart and `back`
+    /// ranks behind the skill (as [`Window::new`] was asked).
+    pub(super) fn answers(&self, span: u32, back: u32) -> bool {
+        span <= self.span && back < self.slots
+    }
+
+    /// The row of rank `r`, for [`Window::has`]: valid until `slots` more
+    /// rows are built.
+    pub(super) fn row(&self, r: u32) -> Row {
+        Row { start: self.row_start(r), base: self.base(r) }
+    }
+
+    /// Whether `row` holds rank `to`: `to` must be below the row's rank by
+    /// at most the span.
+    pub(super) fn has(&self, row: Row, to: u32) -> bool {
+        let bit = to as usize - row.base * 64;
+        self.rows[row.start + bit / 64] >> (bit % 64) & 1 == 1
+    }
+
     /// Whether the skill at rank `from` needs the one at rank `to`, when the
     /// ring knows: `current` is the highest rank built so far.
     pub(super) fn reaches(&self, current: u32, from: u32, to: u32) -> Option<bool> {
@@ -90,9 +110,15 @@ impl Window {
         if from > current || from - to > self.span || current - from >= self.slots {
             return None;
         }
-        let bit = to as usize - self.base(from) * 64;
-        Some(self.rows[self.row_start(from) + bit / 64] >> (bit % 64) & 1 == 1)
+        Some(self.has(self.row(from), to))
     }
+}
+
+/// Where a row is: its first word in the ring and its first rank word.
+#[derive(Clone, Copy)]
+pub(super) struct Row {
+    start: usize,
+    base: usize,
 }
 
 /// Row `dst` (mutable) and row `src` of `rows`, `words` long each; the two
