@@ -184,10 +184,7 @@ impl Config {
         }
         for n in names {
             if n != "ALL" && registry::find(n).is_none() {
-                let hint = trailmap::suggest::did_you_mean(n, registry::all().iter().map(|r| r.name))
-                    .map(|s| format!(" (did you mean `{s}`?)"))
-                    .unwrap_or_default();
-                return Err(ConfigError(format!("{name}: unknown rule `{n}`{hint}")));
+                return Err(ConfigError(format!("{name}: {}", registry::unknown_rule(n))));
             }
         }
         Ok(Config { path, file, threads: None })
@@ -280,6 +277,19 @@ impl Config {
         (on || rule.breaks_model()).then_some(severity)
     }
 
+    /// Every rule's severity in `file` ([`Config::severity_for`] of each),
+    /// resolved once: a run looks it up per finding.
+    ///
+    /// ```
+    /// let config = trailmap_lint::config::Config::default();
+    /// let severities = config.severities_for("roadmap.json");
+    /// assert_eq!(severities.get("TM107"), Some(Some(trailmap::Severity::Warning)));
+    /// assert_eq!(severities.get("TM999"), None);
+    /// ```
+    pub fn severities_for(&self, file: &str) -> Severities {
+        Severities { by_code: registry::all().iter().map(|r| (r.code, self.severity_for(r, file))).collect() }
+    }
+
     /// `file` relative to the configuration's directory, with `/`.
     fn relative(&self, file: &str) -> String {
         let path = Path::new(file);
@@ -303,4 +313,18 @@ impl Config {
 /// ```
 pub fn schema() -> serde_json::Value {
     trailmap::schema::schema_for::<ConfigFile>(SCHEMA_ID)
+}
+
+/// The severity of every rule in one file: see [`Config::severities_for`].
+#[derive(Debug, Clone)]
+pub struct Severities {
+    by_code: foldhash::HashMap<&'static str, Option<Severity>>,
+}
+
+impl Severities {
+    /// `None` for a code that is no rule; `Some(None)` for a rule that is
+    /// off; else its severity.
+    pub fn get(&self, code: &str) -> Option<Option<Severity>> {
+        self.by_code.get(code).copied()
+    }
 }

@@ -1,9 +1,11 @@
-//! `docs/rules.md`, generated from the registry (a test keeps the
-//! committed file fresh).
+//! Rule documentation: `docs/rules.md`, generated from the registry (a
+//! test keeps the committed file fresh), and what `trailmap rule` prints.
 
 use std::fmt::Write as _;
 
-use crate::registry;
+use trailmap::codes::Code;
+
+use crate::registry::{self, Rule};
 
 /// The Markdown reference of every rule and validation code.
 ///
@@ -51,4 +53,78 @@ pub fn rules_markdown() -> String {
 
 fn anchor(code: &str, name: &str) -> String {
     format!("{}-{}", code.to_lowercase(), name)
+}
+
+/// `trailmap rule --all`: one line per rule (code, name, default severity,
+/// summary).
+///
+/// ```
+/// let text = trailmap_lint::docs::rule_table(&trailmap_lint::registry::all().iter().collect::<Vec<_>>());
+/// assert!(text.lines().any(|l| l.starts_with("TM107  redundant-prerequisite")));
+/// ```
+pub fn rule_table(rules: &[&Rule]) -> String {
+    rules
+        .iter()
+        .map(|r| format!("{}  {:<28} {:<8} {}\n", r.code, r.name, r.default_severity.as_str(), r.summary()))
+        .collect()
+}
+
+/// `trailmap rule CODE`: the heading line, then the rule's documentation.
+///
+/// ```
+/// let rule = trailmap_lint::registry::find("TM107").unwrap();
+/// assert!(trailmap_lint::docs::rule_text(rule).starts_with("TM107 redundant-prerequisite (default: warning, fixable with --fix)"));
+/// ```
+pub fn rule_text(r: &Rule) -> String {
+    let fixable = if r.fixable { ", fixable with --fix" } else { "" };
+    format!("{} {} (default: {}{fixable})\n\n{}\n", r.code, r.name, r.default_severity.as_str(), r.doc())
+}
+
+/// `trailmap rule --format json`: one object per rule (`code`, `name`,
+/// `default_severity`, `fixable`, `summary`, `documentation`), an array
+/// when `list`.
+///
+/// ```
+/// let rule = trailmap_lint::registry::find("TM107").unwrap();
+/// let v: serde_json::Value = serde_json::from_str(&trailmap_lint::docs::rules_json(&[rule], false)).unwrap();
+/// assert_eq!(v["name"], "redundant-prerequisite");
+/// ```
+pub fn rules_json(rules: &[&Rule], list: bool) -> String {
+    let one = |r: &Rule| {
+        serde_json::json!({
+            "code": r.code,
+            "name": r.name,
+            "default_severity": r.default_severity.as_str(),
+            "fixable": r.fixable,
+            "summary": r.summary(),
+            "documentation": r.doc(),
+        })
+    };
+    let value = match rules {
+        [r] if !list => one(r),
+        _ => serde_json::Value::Array(rules.iter().map(|r| one(r)).collect()),
+    };
+    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// `trailmap rule CODE` for a code checked on progress files, not by lint
+/// (such as `TM050`): text, or JSON when `json`.
+///
+/// ```
+/// let code = trailmap::codes::Code::find("TM050").unwrap();
+/// assert!(trailmap_lint::docs::progress_code(code, false).contains("checked on progress files"));
+/// ```
+pub fn progress_code(code: Code, json: bool) -> String {
+    let (doc, name, code) = (code.documentation(), code.name(), code.code());
+    if json {
+        let value =
+            serde_json::json!({"code": code, "name": name, "documentation": doc, "checked_by": "progress files"});
+        let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
+        text.push('\n');
+        text
+    } else {
+        format!("{code} {name} (checked on progress files, not by lint)\n\n{doc}\n")
+    }
 }

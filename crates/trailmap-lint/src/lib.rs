@@ -195,12 +195,14 @@ fn finish(files: &[SourceFile], mut per_file: Vec<Vec<Diagnostic>>, config: &Con
         trailmap::locate::locate_as(&f.text, format, &mut diagnostics);
         fix::fill_removals(&f.text, format, &mut diagnostics);
         // Configuration: drop what is off, set severities.
-        diagnostics.retain_mut(|d| match registry::find(d.code).and_then(|r| config.severity_for(r, &f.name)) {
-            Some(severity) => {
+        let severities = config.severities_for(&f.name);
+        diagnostics.retain_mut(|d| match severities.get(d.code) {
+            Some(Some(severity)) => {
                 d.severity = severity;
                 true
             }
-            None => registry::find(d.code).is_none(),
+            Some(None) => false,
+            None => true,
         });
         // Inline suppressions.
         let mut problems = Vec::new();
@@ -219,10 +221,10 @@ fn finish(files: &[SourceFile], mut per_file: Vec<Vec<Diagnostic>>, config: &Con
         });
         {
             let rule = &rules::TM116;
-            if let Some(severity) = config.severity_for(rule, &f.name) {
+            if let Some(Some(severity)) = severities.get(rule.code) {
                 // A suppression of a rule that did not run this time is not
                 // known to be unused.
-                let ran = |code: &str| registry::find(code).and_then(|r| config.severity_for(r, &f.name)).is_some();
+                let ran = |code: &str| matches!(severities.get(code), Some(Some(_)));
                 for s in suppressions.iter().filter(|s| s.used == 0 && ran(s.code)) {
                     let mut d = Diagnostic::new(
                         rule.code,
@@ -239,7 +241,7 @@ fn finish(files: &[SourceFile], mut per_file: Vec<Vec<Diagnostic>>, config: &Con
         }
         {
             let rule = &rules::TM117;
-            problems.retain_mut(|d| match config.severity_for(rule, &f.name) {
+            problems.retain_mut(|d| match severities.get(rule.code).flatten() {
                 Some(severity) => {
                     if d.code == rule.code {
                         d.severity = severity;

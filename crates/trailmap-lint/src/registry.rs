@@ -130,3 +130,19 @@ pub fn all() -> &'static [Rule] {
 pub fn find(key: &str) -> Option<&'static Rule> {
     all().iter().find(|r| r.code.eq_ignore_ascii_case(key) || r.name == key)
 }
+
+/// "unknown rule `KEY`", with the closest rule name when one is close:
+/// the one wording of every place that takes rule names.
+///
+/// ```
+/// assert_eq!(
+///     trailmap_lint::registry::unknown_rule("redundant-prerequisit"),
+///     "unknown rule `redundant-prerequisit` (did you mean `redundant-prerequisite`?)"
+/// );
+/// ```
+pub fn unknown_rule(key: &str) -> String {
+    let hint = trailmap::suggest::did_you_mean(key, all().iter().map(|r| r.name))
+        .map(|s| format!(" (did you mean `{s}`?)"))
+        .unwrap_or_default();
+    format!("unknown rule `{key}`{hint}")
+}

@@ -94,13 +94,10 @@ fn read_entries(
             continue;
         };
         let Some(found) = registry::find(rule_name) else {
-            let hint = trailmap::suggest::did_you_mean(rule_name, registry::all().iter().map(|r| r.name))
-                .map(|s| format!(" (did you mean `{s}`?)"))
-                .unwrap_or_default();
             problems.push(invalid(
                 file,
                 format!("{at}/rule"),
-                format!("suppression names unknown rule `{rule_name}`{hint}"),
+                format!("suppression names {}", registry::unknown_rule(rule_name)),
             ));
             continue;
         };

@@ -201,16 +201,20 @@ type Spans = HashMap<String, SpanPair>;
 /// Byte spans of the values (and their member keys) at the wanted pointers.
 fn resolve_pointers(src: &[u8], wanted: &[&str]) -> Spans {
     // Every wanted pointer and its ancestors: the containers to enter.
-    let mut prefixes: HashSet<&str> = HashSet::new();
+    let mut prefixes: HashSet<&str> = HashSet::with_capacity(wanted.len() * 2);
     for p in wanted {
         let mut q = *p;
         prefixes.insert(q);
         while let Some(cut) = q.rfind('/') {
             q = &q[..cut];
-            prefixes.insert(q);
+            // Its ancestors are in already (a million findings under one
+            // skill list climbed the same path a million times).
+            if !prefixes.insert(q) {
+                break;
+            }
         }
     }
-    let mut resolver = Resolver { prefixes, out: Spans::new() };
+    let mut resolver = Resolver { prefixes, out: Spans::with_capacity(wanted.len()) };
     let mut scanner = Scanner { src, pos: 0 };
     scanner.skip_ws();
     scanner.walk(&mut String::new(), None, 0, &mut resolver);

@@ -83,10 +83,7 @@ fn config_for(args: &LintArgs) -> Result<Config, String> {
     let mut config = args.files.config()?;
     for name in args.select.iter().chain(&args.ignore) {
         if name != "ALL" && registry::find(name).is_none() {
-            let hint = trailmap::suggest::did_you_mean(name, registry::all().iter().map(|r| r.name))
-                .map(|s| format!(" (did you mean `{s}`?)"))
-                .unwrap_or_default();
-            return Err(format!("unknown rule `{name}`{hint}"));
+            return Err(registry::unknown_rule(name));
         }
     }
     let lint = &mut config.file.lint;
@@ -229,77 +226,31 @@ pub enum RuleFormat {
     Json,
 }
 
-fn rule_json(r: &registry::Rule) -> serde_json::Value {
-    serde_json::json!({
-        "code": r.code,
-        "name": r.name,
-        "default_severity": r.default_severity.as_str(),
-        "fixable": r.fixable,
-        "summary": r.summary(),
-        "documentation": r.doc(),
-    })
-}
-
 pub fn rule(args: RuleArgs) -> u8 {
+    let json = args.format == RuleFormat::Json;
     let rules: Vec<&registry::Rule> = if args.all {
         registry::all().iter().collect()
     } else {
         let key = args.rule.unwrap_or_default();
         match registry::find(&key) {
             Some(r) => vec![r],
-            None if core_code(&key).is_some() => return core_rule(&key, args.format),
-            None => {
-                let hint = trailmap::suggest::did_you_mean(&key, registry::all().iter().map(|r| r.name))
-                    .map(|s| format!(" (did you mean `{s}`?)"))
-                    .unwrap_or_default();
-                output::error(&format!("unknown rule `{key}`{hint}; `trailmap rule --all` lists them"));
-                return EXIT_USAGE;
-            }
+            None => match trailmap::codes::Code::find(&key) {
+                // A code lint does not run (progress-file codes such as TM050).
+                Some(code) => {
+                    output::print(&trailmap_lint::docs::progress_code(code, json));
+                    return EXIT_OK;
+                }
+                None => {
+                    output::error(&format!("{}; `trailmap rule --all` lists them", registry::unknown_rule(&key)));
+                    return EXIT_USAGE;
+                }
+            },
         }
     };
-    let text = match args.format {
-        RuleFormat::Json => {
-            let value = if args.all {
-                serde_json::Value::Array(rules.iter().map(|r| rule_json(r)).collect())
-            } else {
-                rule_json(rules[0])
-            };
-            let mut t = serde_json::to_string_pretty(&value).unwrap_or_default();
-            t.push('\n');
-            t
-        }
-        RuleFormat::Text if args.all => rules
-            .iter()
-            .map(|r| format!("{}  {:<28} {:<8} {}\n", r.code, r.name, r.default_severity.as_str(), r.summary()))
-            .collect(),
-        RuleFormat::Text => {
-            let r = rules[0];
-            let fixable = if r.fixable { ", fixable with --fix" } else { "" };
-            format!("{} {} (default: {}{fixable})\n\n{}\n", r.code, r.name, r.default_severity.as_str(), r.doc())
-        }
-    };
-    output::print(&text);
-    EXIT_OK
-}
-
-/// A core code lint does not run (progress-file codes such as TM050), by
-/// code or name.
-fn core_code(key: &str) -> Option<trailmap::codes::Code> {
-    trailmap::codes::Code::find(key)
-}
-
-fn core_rule(key: &str, format: RuleFormat) -> u8 {
-    let Some(code) = core_code(key) else { return EXIT_USAGE };
-    let (doc, name, code) = (code.documentation(), code.name(), code.code());
-    let text = match format {
-        RuleFormat::Json => {
-            let value =
-                serde_json::json!({"code": code, "name": name, "documentation": doc, "checked_by": "progress files"});
-            let mut t = serde_json::to_string_pretty(&value).unwrap_or_default();
-            t.push('\n');
-            t
-        }
-        RuleFormat::Text => format!("{code} {name} (checked on progress files, not by lint)\n\n{doc}\n"),
+    let text = match (json, args.all) {
+        (true, _) => trailmap_lint::docs::rules_json(&rules, args.all),
+        (false, true) => trailmap_lint::docs::rule_table(&rules),
+        (false, false) => trailmap_lint::docs::rule_text(rules[0]),
     };
     output::print(&text);
     EXIT_OK

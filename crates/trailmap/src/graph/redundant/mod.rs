@@ -75,6 +75,14 @@ impl<'r> SkillGraph<'r> {
 /// by one marking search rather than pair by pair (quadratic in them).
 const PAIRWISE_MAX: usize = 256;
 
+/// Whether a skill's `k` prerequisites (at `ranks`), all answered by the
+/// ring, are cheaper as row scans (`k` scans of the words their ranks span)
+/// than as pairs (`k` squared bit tests).
+fn exact_by_rows(k: usize, ranks: impl Iterator<Item = u32>) -> bool {
+    let (low, high) = ranks.fold((u32::MAX, 0), |(l, h), r| (l.min(r), h.max(r)));
+    k > 8 && (high / 64 - low / 64) as usize + 1 < k
+}
+
 /// The plain prerequisite graph in flat arrays: `needs(i)` is the first
 /// member of each plain entry of skill `i` (repeats kept, as entries).
 /// Without `any_of` entries that is the graph's own member list, which is
@@ -222,7 +230,15 @@ fn find_within(graph: &SkillGraph<'_>, window: impl FnOnce(u32, u32) -> Window) 
                     report(k, via);
                 }
             }
-        } else if prerequisites.len() <= PAIRWISE_MAX {
+        } else if exact && exact_by_rows(prerequisites.len(), prerequisites.iter().map(|&p| rank[p as usize])) {
+            // Many prerequisites close in rank: one row scan each.
+            let ranks: Vec<u32> = prerequisites.iter().map(|&p| rank[p as usize]).collect();
+            for (k, via) in window.first_needing(&ranks).into_iter().enumerate() {
+                if let Some(at) = via {
+                    report(k, prerequisites[at]);
+                }
+            }
+        } else if exact && prerequisites.len() <= PAIRWISE_MAX {
             // Every question is a bit of a row: rows looked up once.
             rows.clear();
             rows.extend(prerequisites.iter().map(|&p| (rank[p as usize], window.row(rank[p as usize]))));

@@ -100,6 +100,44 @@ impl Window {
         self.rows[row.start + bit / 64] >> (bit % 64) & 1 == 1
     }
 
+    /// For the prerequisites of one skill, at `ranks` in entry order, every
+    /// question about them answered by the ring ([`Window::answers`]): for
+    /// each, the entry of the first other prerequisite that needs it. Each
+    /// prerequisite in turn claims, word by word, those its row holds and
+    /// no earlier one claimed: `ranks.len()` row scans over the skill's
+    /// rank range, where pairs would be `ranks.len()` squared.
+    pub(super) fn first_needing(&self, ranks: &[u32]) -> Vec<Option<usize>> {
+        let low = ranks.iter().copied().min().unwrap_or(0);
+        let high = ranks.iter().copied().max().unwrap_or(0);
+        let (first_word, last_word) = (low as usize / 64, high as usize / 64);
+        let mut wanted = vec![0u64; last_word - first_word + 1];
+        for &r in ranks {
+            let bit = r as usize - first_word * 64;
+            wanted[bit / 64] |= 1 << (bit % 64);
+        }
+        let mut claimed = vec![0u64; wanted.len()];
+        let mut claimer = vec![u32::MAX; (high - low) as usize + 1];
+        for (entry, &from) in ranks.iter().enumerate() {
+            let row = self.row(from);
+            let start = row.base.max(first_word);
+            let end = (row.base + self.words).min(last_word + 1);
+            for w in start..end {
+                let fresh = self.rows[row.start + w - row.base] & wanted[w - first_word] & !claimed[w - first_word];
+                claimed[w - first_word] |= fresh;
+                let mut bits = fresh;
+                while bits != 0 {
+                    let r = w * 64 + bits.trailing_zeros() as usize;
+                    claimer[r - low as usize] = entry as u32;
+                    bits &= bits - 1;
+                }
+            }
+        }
+        ranks
+            .iter()
+            .map(|&r| Some(claimer[(r - low) as usize]).filter(|&e| e != u32::MAX).map(|e| e as usize))
+            .collect()
+    }
+
     /// Whether the skill at rank `from` needs the one at rank `to`, when the
     /// ring knows: `current` is the highest rank built so far.
     pub(super) fn reaches(&self, current: u32, from: u32, to: u32) -> Option<bool> {
@@ -179,6 +217,29 @@ mod tests {
                 }
             }
             assert!(answered > n * n, "{answered}");
+        }
+    }
+
+    /// `first_needing` gives, for each rank, the first other rank (in the
+    /// order given) that needs it, as pair-by-pair questions do.
+    #[test]
+    fn first_needing_agrees_with_pairs() {
+        let n = 300u32;
+        let needs: Vec<Vec<u32>> =
+            (0..n).map(|i| (1..=3u32).filter(|d| d * d <= i && i % 7 != 0).map(|d| i - d * d).collect()).collect();
+        let mut window = Window::new(n, n, 512, 1 << 22);
+        for r in 0..n {
+            window.build(r, needs[r as usize].iter().copied());
+        }
+        let current = n - 1;
+        for start in [0u32, 40, 170] {
+            let ranks: Vec<u32> = (0..40).map(|j| start + (j * 37 + 11) % 120).collect();
+            let expected: Vec<Option<usize>> = ranks
+                .iter()
+                .map(|&to| ranks.iter().position(|&from| window.reaches(current, from, to) == Some(true)))
+                .collect();
+            assert!(expected.iter().any(Option::is_some));
+            assert_eq!(window.first_needing(&ranks), expected);
         }
     }
 }
