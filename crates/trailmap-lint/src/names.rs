@@ -123,13 +123,6 @@ impl Names {
         self.key_ends.is_empty()
     }
 
-    /// Characters of every spaced name together: bounds the number of
-    /// variants [`variant_hashes`] emits (one per character, and one more
-    /// per name).
-    pub fn chars_len(&self) -> usize {
-        self.chars.len()
-    }
-
     /// Name `i`, normalized.
     pub fn get(&self, i: usize) -> Name<'_> {
         let key_start = if i == 0 { 0 } else { self.key_ends[i - 1] };
@@ -282,6 +275,20 @@ pub fn variant_hashes(name: Name<'_>, scratch: &mut Scratch, mut emit: impl FnMu
     }
 }
 
+/// How many hashes [`variant_hashes`] emits for `name`, without hashing:
+/// the one home of its conditions besides that function, for sizing.
+pub fn variant_count(name: Name<'_>) -> usize {
+    if !name.editable() {
+        return 0;
+    }
+    1 + name
+        .spaced
+        .split(|c| *c == ' ')
+        .filter(|token| token.len() >= MIN_TOKEN_LEN)
+        .map(|token| token.iter().filter(|c| c.is_alphabetic()).count())
+        .sum::<usize>()
+}
+
 /// The text of `variant` of `name`, as an iterator of characters.
 pub fn variant_chars(name: Name<'_>, variant: Variant) -> impl Iterator<Item = char> + '_ {
     let skip = match variant {
@@ -320,6 +327,13 @@ mod tests {
         }
         // Letters of tokens of four or more only: "kubernetes operator" has 18.
         assert_eq!(got.len(), 1 + 18);
+        assert_eq!(variant_count(name), got.len());
+        let mixed = Names::new(["AWS SQS queue delivery 2 retries", "Short"]);
+        for i in 0..2 {
+            let mut emitted = 0;
+            variant_hashes(mixed.get(i), &mut Scratch::default(), |_, _| emitted += 1);
+            assert_eq!(variant_count(mixed.get(i)), emitted);
+        }
         let short = Names::new(["AWS SQS", "Kubernetes"]);
         let mut count = 0;
         variant_hashes(short.get(0), &mut Scratch::default(), |_, _| count += 1);

@@ -35,7 +35,7 @@
 use trailmap::Diagnostic;
 
 use crate::context::Context;
-use crate::names::{Names, Scratch, Variant, key_hash, similar, variant_chars, variant_hashes};
+use crate::names::{Names, Scratch, Variant, key_hash, similar, variant_chars, variant_count, variant_hashes};
 use crate::registry::Rule;
 
 /// How many other members of a group a finding names.
@@ -91,13 +91,39 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         let variant = if position == 255 { Variant::Whole } else { Variant::Deleted(position) };
         ((k & index_mask) as usize, variant)
     };
-    // Every variant's key computed once (the hashing was most of the
-    // rule's time when done once per pass), then sorted in place.
+    // Most variant hashes are unique. A first pass marks each hash's slot
+    // in a bitmap (`seen`, then `again` for a slot seen twice); the second
+    // keeps only the keys of slots seen twice: a few bits per variant
+    // instead of a word each (all keys were 20 MB at 100k skills), for one
+    // more hashing pass.
+    let count: usize = (0..skills.len()).filter(|&i| first_of_text[i]).map(|i| variant_count(names.get(i))).sum();
+    // Slots from the hash bits only (the top `64 - low` of a key), so that
+    // equal hashes share one.
+    let slot_bits = (count * 4).next_power_of_two().max(64).trailing_zeros().min(64 - low);
     let mut scratch = Scratch::default();
-    let mut keys: Vec<u64> = Vec::with_capacity(names.chars_len() + skills.len());
+    let slot = |key: u64| (key >> (64 - slot_bits)) as usize;
+    let mut seen = vec![0u64; (1usize << slot_bits) / 64];
+    let mut again = vec![0u64; seen.len()];
     for i in (0..skills.len()).filter(|&i| first_of_text[i]) {
-        variant_hashes(names.get(i), &mut scratch, |v, h| keys.push(key(h, v, i)));
+        variant_hashes(names.get(i), &mut scratch, |v, h| {
+            let s = slot(key(h, v, i));
+            let (word, bit) = (s / 64, 1u64 << (s % 64));
+            again[word] |= seen[word] & bit;
+            seen[word] |= bit;
+        });
     }
+    drop(seen);
+    let mut keys: Vec<u64> = Vec::new();
+    for i in (0..skills.len()).filter(|&i| first_of_text[i]) {
+        variant_hashes(names.get(i), &mut scratch, |v, h| {
+            let k = key(h, v, i);
+            let s = slot(k);
+            if again[s / 64] >> (s % 64) & 1 == 1 {
+                keys.push(k);
+            }
+        });
+    }
+    drop(again);
     sort_by_top_bytes(&mut keys, 56, 2);
     for group in keys.chunk_by(|x, y| x >> low == y >> low).filter(|g| g.len() > 1) {
         // Members whose variants are really the same text (a hash can collide).

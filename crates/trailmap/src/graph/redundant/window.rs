@@ -12,12 +12,13 @@
 //! answer (a longer gap, a row already dropped) is left to the labels and
 //! the search.
 
-/// Longest gap answered exactly, in ranks: 128 words per row.
+/// Longest gap answered exactly, in ranks, before [`RING_BYTES`] lowers it.
 pub(super) const SPAN_MAX: u32 = 8192;
 
-/// Memory of the ring at most (16 MiB): at 8,192 bits a row, about 16,000
-/// rows, more than the span needs.
-const RING_BYTES: usize = 16 << 20;
+/// Memory of the ring at most (4 MiB; the span shrinks to fit: 5,760
+/// ranks at most). Lint's peak memory is about four times the file, and
+/// this runs beside the other rules.
+const RING_BYTES: usize = 4 << 20;
 
 /// The ring of reachability rows.
 pub(super) struct Window {
@@ -35,7 +36,11 @@ impl Window {
     /// capped by `span_max`) for rows at most `back` ranks behind the skill
     /// being asked about, within `ring_bytes`.
     pub(super) fn new(span: u32, back: u32, span_max: u32, ring_bytes: usize) -> Self {
-        let span = span.min(span_max).div_ceil(64).max(1) * 64;
+        let mut span = span.min(span_max).div_ceil(64).max(1) * 64;
+        // At least `span + 1` rows of `span / 64 + 1` words must fit.
+        while span > 64 && (span as usize + 1) * (span as usize / 64 + 1) * 8 > ring_bytes {
+            span -= 64;
+        }
         let words = span as usize / 64 + 1;
         let affordable = u32::try_from(ring_bytes / (8 * words)).unwrap_or(u32::MAX);
         let slots = back.saturating_add(1).min(affordable).max(span + 1);
