@@ -253,11 +253,7 @@ pub fn heading(text: &str) -> Heading {
     }
     if kind.is_none() {
         if let Some(Time::Range { unit, .. }) = &time {
-            kind = Some(match unit {
-                TimeUnit::Day => PhaseKind::Day,
-                TimeUnit::Week => PhaseKind::Week,
-                TimeUnit::Month => PhaseKind::Month,
-            });
+            kind = Some(PhaseKind::from(*unit));
         }
     }
     let title = trim_separators(&title).to_owned();

@@ -7,9 +7,8 @@ use std::fmt::Write as _;
 use serde_json::json;
 use trailmap::graph::{PhaseEvent, PhaseTree, PhaseVisit};
 use trailmap::query::NextOptions;
-use trailmap::{Cadence, Milestone, Prerequisite, Progress, Project, Roadmap, Skill, SkillGraph, escape};
+use trailmap::{Milestone, Prerequisite, Progress, Project, Roadmap, Skill, SkillGraph, escape};
 
-use crate::markdown::kind_name;
 use crate::{SvgOptions, phase_title, svg};
 
 const CSS: &str = include_str!("assets/page.css");
@@ -283,13 +282,7 @@ impl<'r> Page<'r> {
                     }
                 }
                 Item::Practice(p) => {
-                    let cadence = match p.cadence {
-                        Cadence::Daily => "Daily",
-                        Cadence::Weekly => "Weekly",
-                        Cadence::Monthly => "Monthly",
-                        Cadence::Regular => "Regular",
-                        Cadence::Ongoing => "Ongoing",
-                    };
+                    let cadence = p.cadence.label();
                     let topics: Vec<String> = p.topics.iter().map(|t| x(t)).collect();
                     let topics = if topics.is_empty() { String::new() } else { format!(" ({})", topics.join(", ")) };
                     let _ = writeln!(self.out, "<p><strong>{cadence}:</strong> {}{topics}</p>", x(&p.activity));
@@ -372,7 +365,7 @@ impl<'r> Page<'r> {
             if !skill.resources.is_empty() {
                 more.push_str("<ul>");
                 for resource in &skill.resources {
-                    let kind = resource.kind.map(|k| format!(" ({})", kind_name(k))).unwrap_or_default();
+                    let kind = resource.kind.map(|k| format!(" ({})", k.label())).unwrap_or_default();
                     let _ = write!(more, "<li>{}{kind}</li>", link(&resource.title, resource.url.as_deref()));
                 }
                 more.push_str("</ul>");

@@ -113,6 +113,7 @@ pub struct SkillProgress {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum Status {
     /// Learned.
     Done,
@@ -121,6 +122,22 @@ pub enum Status {
     /// Deliberately skipped (already known, or not wanted); counts as
     /// satisfied for prerequisites.
     Skipped,
+}
+
+impl Status {
+    /// The status as written in a progress file: "done", "learning",
+    /// "skipped".
+    ///
+    /// ```
+    /// assert_eq!(trailmap::Status::Learning.as_str(), "learning");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Done => "done",
+            Status::Learning => "learning",
+            Status::Skipped => "skipped",
+        }
+    }
 }
 
 impl SkillProgress {

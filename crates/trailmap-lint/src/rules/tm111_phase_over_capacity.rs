@@ -23,7 +23,7 @@
 //! Lengthen the phase, move skills out of it, lower the estimates, or state
 //! a higher pace.
 
-use trailmap::{Diagnostic, TimeUnit};
+use trailmap::Diagnostic;
 
 use crate::context::Context;
 use crate::registry::Rule;
@@ -32,12 +32,7 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     let Some(pace) = ctx.roadmap.hours_per_week.filter(|h| h.is_finite() && *h > 0.0) else { return };
     for (i, node) in ctx.phases.iter().enumerate() {
         let Some(span) = &node.phase.span else { continue };
-        let weeks = match span.unit {
-            TimeUnit::Day => f64::from(span.len()) / 7.0,
-            TimeUnit::Week => f64::from(span.len()),
-            TimeUnit::Month => f64::from(span.len()) * 4.0,
-        };
-        let capacity = weeks * pace;
+        let capacity = span.duration_weeks() * pace;
         let planned: f64 = ctx
             .graph
             .phase_skill_indices(i)

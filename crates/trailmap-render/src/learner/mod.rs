@@ -58,11 +58,7 @@ fn pad(out: &mut String, styled: &str, width: usize, column: usize) {
 }
 
 fn status_name(status: Option<Status>) -> Option<&'static str> {
-    status.map(|s| match s {
-        Status::Done => "done",
-        Status::Learning => "learning",
-        Status::Skipped => "skipped",
-    })
+    status.map(Status::as_str)
 }
 
 /// Why a skill is suggested, for JSON.

@@ -1,7 +1,7 @@
 //! Projects, practices, milestones and exclusions, in their phase or in
 //! the sections for items that belong to none.
 
-use trailmap::{Cadence, Exclusion, Milestone, Practice, Project};
+use trailmap::{Exclusion, Milestone, Practice, Project};
 
 use super::{Doc, md};
 
@@ -30,13 +30,7 @@ impl Doc<'_> {
     pub(super) fn practices(&mut self, practices: &[&Practice]) {
         let mut items = Vec::with_capacity(practices.len());
         for p in practices {
-            let cadence = match p.cadence {
-                Cadence::Daily => "Daily",
-                Cadence::Weekly => "Weekly",
-                Cadence::Monthly => "Monthly",
-                Cadence::Regular => "Regular",
-                Cadence::Ongoing => "Ongoing",
-            };
+            let cadence = p.cadence.label();
             // Topics the activity already names ("Participate in team
             // meetings") would only repeat it.
             let activity = p.activity.to_lowercase();

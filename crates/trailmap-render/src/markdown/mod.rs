@@ -8,8 +8,6 @@ mod items;
 mod phases;
 mod reference;
 
-pub(crate) use reference::kind_name;
-
 /// Renders `roadmap` as a Markdown (GitHub Flavored) document that reads
 /// like the roadmap it encodes, in the same order: title, summary, who it
 /// is for and how long it takes, principles; then each phase as a heading

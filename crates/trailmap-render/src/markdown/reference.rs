@@ -1,7 +1,7 @@
 //! The reference sections: the area table and every skill with its
 //! facts, prerequisites and resources.
 
-use trailmap::{Prerequisite, ResourceKind, Skill, SkillLevel, SkillMention};
+use trailmap::{Prerequisite, Skill, SkillMention};
 
 use super::{Doc, bold, link, md};
 
@@ -90,7 +90,7 @@ impl Doc<'_> {
             facts.push(format!("area: {}", md(area)));
         }
         if let Some(level) = skill.level {
-            facts.push(format!("level: {}", level_name(level)));
+            facts.push(format!("level: {}", level.as_str()));
         }
         if let Some(hours) = skill.effort_hours {
             facts.push(format!("effort: {hours} hours"));
@@ -114,7 +114,7 @@ impl Doc<'_> {
             }
         }
         for resource in &skill.resources {
-            let kind = resource.kind.map(|k| format!(" ({})", kind_name(k))).unwrap_or_default();
+            let kind = resource.kind.map(|k| format!(" ({})", k.label())).unwrap_or_default();
             details.push(format!("Resource: {}{kind}", link(&resource.title, resource.url.as_deref())));
         }
         if !details.is_empty() {
@@ -122,29 +122,5 @@ impl Doc<'_> {
             entry.push_str(&details.iter().map(|d| format!("  - {d}")).collect::<Vec<_>>().join("\n"));
         }
         entry
-    }
-}
-
-fn level_name(level: SkillLevel) -> &'static str {
-    match level {
-        SkillLevel::Beginner => "beginner",
-        SkillLevel::Intermediate => "intermediate",
-        SkillLevel::Advanced => "advanced",
-        SkillLevel::Expert => "expert",
-    }
-}
-
-/// What kind of thing a resource is, as a word.
-pub(crate) fn kind_name(kind: ResourceKind) -> &'static str {
-    match kind {
-        ResourceKind::Article => "article",
-        ResourceKind::Book => "book",
-        ResourceKind::Course => "course",
-        ResourceKind::Docs => "docs",
-        ResourceKind::Video => "video",
-        ResourceKind::Tool => "tool",
-        ResourceKind::Dataset => "data set",
-        ResourceKind::Paper => "paper",
-        ResourceKind::Other => "other",
     }
 }

@@ -122,6 +122,7 @@ pub struct Practice {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum Cadence {
     /// Every day.
     Daily,
@@ -133,6 +134,23 @@ pub enum Cadence {
     Regular,
     /// Continuously, without a fixed rhythm.
     Ongoing,
+}
+
+impl Cadence {
+    /// The cadence as a capitalised word, for pages: "Daily", "Ongoing".
+    ///
+    /// ```
+    /// assert_eq!(trailmap::Cadence::Regular.label(), "Regular");
+    /// ```
+    pub fn label(self) -> &'static str {
+        match self {
+            Cadence::Daily => "Daily",
+            Cadence::Weekly => "Weekly",
+            Cadence::Monthly => "Monthly",
+            Cadence::Regular => "Regular",
+            Cadence::Ongoing => "Ongoing",
+        }
+    }
 }
 
 /// A milestone, checklist, outcome or progress tracker: criteria that say
@@ -178,6 +196,7 @@ pub struct Milestone {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum MilestoneKind {
     /// A checklist to tick off ("Final checklist").
     Checklist,

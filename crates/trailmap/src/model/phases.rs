@@ -74,6 +74,7 @@ pub struct Phase {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum PhaseKind {
     /// A phase of the roadmap.
     Phase,
@@ -224,6 +225,23 @@ impl Span {
             TimeUnit::Month => ((start - 1) * 4 + 1, end * 4),
         }
     }
+
+    /// How long the span lasts, in weeks (a day is a seventh, a month four).
+    ///
+    /// ```
+    /// let days: trailmap::Span = serde_json::from_str(r#"{"unit": "day", "start": 1, "end": 14}"#).unwrap();
+    /// assert_eq!(days.duration_weeks(), 2.0);
+    /// let months: trailmap::Span = serde_json::from_str(r#"{"unit": "month", "start": 2}"#).unwrap();
+    /// assert_eq!(months.duration_weeks(), 4.0);
+    /// ```
+    pub fn duration_weeks(&self) -> f64 {
+        let len = f64::from(self.len());
+        match self.unit {
+            TimeUnit::Day => len / 7.0,
+            TimeUnit::Week => len,
+            TimeUnit::Month => len * 4.0,
+        }
+    }
 }
 
 /// The unit of a [`Span`].
@@ -234,6 +252,7 @@ impl Span {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum TimeUnit {
     /// Days.
     Day,
@@ -241,4 +260,19 @@ pub enum TimeUnit {
     Week,
     /// Months of four weeks.
     Month,
+}
+
+impl From<TimeUnit> for PhaseKind {
+    /// The kind of a phase that lasts some of this unit (`Week 3` is a week).
+    ///
+    /// ```
+    /// assert_eq!(trailmap::PhaseKind::from(trailmap::TimeUnit::Month), trailmap::PhaseKind::Month);
+    /// ```
+    fn from(unit: TimeUnit) -> Self {
+        match unit {
+            TimeUnit::Day => PhaseKind::Day,
+            TimeUnit::Week => PhaseKind::Week,
+            TimeUnit::Month => PhaseKind::Month,
+        }
+    }
 }

@@ -79,6 +79,7 @@ pub struct Skill {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum SkillLevel {
     /// First contact with the subject.
     Beginner,
@@ -88,6 +89,22 @@ pub enum SkillLevel {
     Advanced,
     /// Able to lead and teach others.
     Expert,
+}
+
+impl SkillLevel {
+    /// The level as written in a roadmap: "beginner" … "expert".
+    ///
+    /// ```
+    /// assert_eq!(trailmap::SkillLevel::Advanced.as_str(), "advanced");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SkillLevel::Beginner => "beginner",
+            SkillLevel::Intermediate => "intermediate",
+            SkillLevel::Advanced => "advanced",
+            SkillLevel::Expert => "expert",
+        }
+    }
 }
 
 /// One prerequisite of a skill: either one skill, or a group of alternatives
@@ -200,6 +217,7 @@ pub struct Resource {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum ResourceKind {
     /// A written article or blog post.
     Article,
@@ -219,4 +237,26 @@ pub enum ResourceKind {
     Paper,
     /// Anything else.
     Other,
+}
+
+impl ResourceKind {
+    /// What kind of thing the resource is, as words for a reader: "video",
+    /// "data set".
+    ///
+    /// ```
+    /// assert_eq!(trailmap::ResourceKind::Dataset.label(), "data set");
+    /// ```
+    pub fn label(self) -> &'static str {
+        match self {
+            ResourceKind::Article => "article",
+            ResourceKind::Book => "book",
+            ResourceKind::Course => "course",
+            ResourceKind::Docs => "docs",
+            ResourceKind::Video => "video",
+            ResourceKind::Tool => "tool",
+            ResourceKind::Dataset => "data set",
+            ResourceKind::Paper => "paper",
+            ResourceKind::Other => "other",
+        }
+    }
 }
