@@ -209,3 +209,45 @@ fn artifact_location(file: &str, root: &std::path::Path) -> serde_json::Value {
 
 mod sarif;
 pub use sarif::sarif;
+
+/// The last line of a run in the full format: "checked 5 files: 2 errors,
+/// 1 warning" (or "no problems").
+///
+/// ```
+/// assert_eq!(trailmap_lint::emit::summary(&[], 2), "checked 2 files: no problems\n");
+/// ```
+pub fn summary(diagnostics: &[Diagnostic], files: usize) -> String {
+    let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
+    let mut parts = Vec::new();
+    for (severity, word) in [(Severity::Error, "error"), (Severity::Warning, "warning"), (Severity::Info, "note")] {
+        let n = count(severity);
+        if n > 0 {
+            parts.push(plural(n, word));
+        }
+    }
+    let found = if parts.is_empty() { "no problems".to_owned() } else { parts.join(", ") };
+    format!("checked {}: {found}\n", plural(files, "file"))
+}
+
+/// What `lint --fix` did and what it could do, after the summary: "fixed 3
+/// problems", "2 fixable with `trailmap lint --fix`" (the latter only when
+/// not fixing).
+///
+/// ```
+/// assert_eq!(trailmap_lint::emit::fix_summary(0, 2, false), "2 fixable with `trailmap lint --fix`\n");
+/// assert_eq!(trailmap_lint::emit::fix_summary(1, 0, true), "fixed 1 problem\n");
+/// ```
+pub fn fix_summary(fixed: usize, fixable: usize, fixing: bool) -> String {
+    let mut text = String::new();
+    if fixed > 0 {
+        text.push_str(&format!("fixed {}\n", plural(fixed, "problem")));
+    }
+    if fixable > 0 && !fixing {
+        text.push_str(&format!("{fixable} fixable with `trailmap lint --fix`\n"));
+    }
+    text
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}

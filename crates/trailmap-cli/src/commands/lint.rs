@@ -172,19 +172,14 @@ pub fn lint(args: LintArgs) -> u8 {
                 |name: &str| sources.iter().chain(&progress_sources).find(|f| f.name == name).map(|f| f.text.as_str());
             let mut text = emit::full(&all, &lookup, true);
             if !output::quiet() {
-                text.push_str(&crate::commands::validate::summary(&all, checked_files));
+                text.push_str(&emit::summary(&all, checked_files));
                 for s in &skipped {
                     text.push_str(&emit::sanitize(&s.sentence()));
                     text.push('\n');
                 }
             }
-            if fixed_total > 0 {
-                text.push_str(&format!("fixed {fixed_total} problem{}\n", if fixed_total == 1 { "" } else { "s" }));
-            }
             let fixable = all.iter().filter(|d| d.fix.is_some()).count();
-            if fixable > 0 && !args.fix {
-                text.push_str(&format!("{fixable} fixable with `trailmap lint --fix`\n"));
-            }
+            text.push_str(&emit::fix_summary(fixed_total, fixable, args.fix));
             text
         }
         format => format.emit(&all),

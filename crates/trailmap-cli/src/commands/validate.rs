@@ -1,6 +1,6 @@
 //! `trailmap validate`: check roadmap files and report every problem.
 
-use trailmap::{Diagnostic, LoadOptions, Roadmap, Severity};
+use trailmap::{LoadOptions, Roadmap, Severity};
 use trailmap_lint::emit;
 
 use crate::cli::{EXIT_FINDINGS, EXIT_OK, EXIT_USAGE};
@@ -42,7 +42,7 @@ pub fn run(args: Args) -> u8 {
             let lookup = |file: &str| inputs.source(file);
             let mut text = emit::full(&diagnostics, &lookup, true);
             if !output::quiet() {
-                text.push_str(&summary(&diagnostics, inputs.files));
+                text.push_str(&emit::summary(&diagnostics, inputs.files));
             }
             text
         }
@@ -61,19 +61,4 @@ pub fn run(args: Args) -> u8 {
     } else {
         EXIT_OK
     }
-}
-
-/// "checked 5 files: 2 errors, 1 warning" (or "no problems").
-pub fn summary(diagnostics: &[Diagnostic], files: usize) -> String {
-    let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    let mut parts = Vec::new();
-    for (severity, word) in [(Severity::Error, "error"), (Severity::Warning, "warning"), (Severity::Info, "note")] {
-        let n = count(severity);
-        if n > 0 {
-            parts.push(plural(n, word));
-        }
-    }
-    let found = if parts.is_empty() { "no problems".to_owned() } else { parts.join(", ") };
-    format!("checked {}: {found}\n", plural(files, "file"))
 }
