@@ -20,12 +20,14 @@ mod build;
 mod cycles;
 mod learnable;
 mod order;
+mod owned;
 mod phases;
 mod redundant;
 
 pub use alternatives::CyclicAlternative;
 pub use cycles::Cycle;
 pub(crate) use order::is_acyclic;
+pub use owned::OwnedGraph;
 pub(crate) use phases::shorten;
 pub use phases::{PhaseEvent, PhaseNode, PhaseTree, PhaseVisit, phase_nodes, walk_phases};
 pub use redundant::Redundant;
