@@ -108,55 +108,17 @@ fn position(roadmap: &Roadmap, id: &str) -> usize {
 
 /// Rewrites every reference to a skill id, as an editor renaming it would.
 fn rename_references(roadmap: &mut Roadmap, from: &str, to: &str) {
-    let fix = |id: &mut String| {
+    for skill in &mut roadmap.skills {
+        if skill.id == from {
+            skill.id = to.to_owned();
+        }
+    }
+    roadmap.retain_skill_references(|id| {
         if id == from {
             *id = to.to_owned();
         }
-    };
-    let fix_list = |list: &mut Vec<Prerequisite>| {
-        for p in list {
-            match p {
-                Prerequisite::Skill(id) => fix(id),
-                Prerequisite::AnyOf(group) => group.any_of.iter_mut().for_each(fix),
-            }
-        }
-    };
-    for skill in &mut roadmap.skills {
-        fix(&mut skill.id);
-        fix_list(&mut skill.prerequisites);
-    }
-    let mut stack: Vec<&mut trailmap::Phase> = roadmap.phases.iter_mut().collect();
-    while let Some(phase) = stack.pop() {
-        phase.skills.iter_mut().for_each(fix);
-        for task in &mut phase.tasks {
-            fix_list(&mut task.skills);
-        }
-        stack.extend(phase.phases.iter_mut());
-    }
-    for project in &mut roadmap.projects {
-        fix_list(&mut project.skills);
-    }
-    for practice in &mut roadmap.practices {
-        practice.skills.iter_mut().for_each(fix);
-    }
-    for milestone in &mut roadmap.milestones {
-        for criterion in &mut milestone.criteria {
-            fix_list(&mut criterion.skills);
-        }
-    }
-    for exclusion in &mut roadmap.exclusions {
-        if let Some(skill) = &mut exclusion.skill {
-            fix(skill);
-        }
-    }
-    for area in &mut roadmap.areas {
-        for mention in &mut area.skills {
-            match mention {
-                trailmap::SkillMention::Id(id) => fix(id),
-                trailmap::SkillMention::Noted(noted) => fix(&mut noted.skill),
-            }
-        }
-    }
+        true
+    });
 }
 
 /// The roadmap without skill `id` and without every reference to it.

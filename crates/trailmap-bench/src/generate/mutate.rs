@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use trailmap::{NotedSkill, Phase, Prerequisite, Roadmap, SkillMention};
+use trailmap::{Prerequisite, Roadmap};
 
 use crate::rng::Rng;
 
@@ -95,65 +95,13 @@ pub fn mutate(roadmap: &Roadmap, seed: u64) -> (Roadmap, Mutations) {
 /// Drops references to removed skills and follows renames, everywhere a
 /// skill id can appear.
 fn rewrite_references(roadmap: &mut Roadmap, removed: &HashSet<String>, renames: &HashMap<String, String>) {
-    let keep = |id: &String| !removed.contains(id);
-    let rename = |id: &mut String| {
+    roadmap.retain_skill_references(|id| {
+        if removed.contains(id) {
+            return false;
+        }
         if let Some(new) = renames.get(id) {
             id.clone_from(new);
         }
-    };
-    let fix_list = |list: &mut Vec<Prerequisite>| {
-        list.retain_mut(|p| match p {
-            Prerequisite::Skill(id) => {
-                rename(id);
-                keep(id)
-            }
-            Prerequisite::AnyOf(group) => {
-                group.any_of.retain(keep);
-                group.any_of.iter_mut().for_each(rename);
-                !group.any_of.is_empty()
-            }
-        });
-    };
-    let fix_ids = |list: &mut Vec<String>| {
-        list.retain(keep);
-        list.iter_mut().for_each(rename);
-    };
-    for skill in &mut roadmap.skills {
-        fix_list(&mut skill.prerequisites);
-    }
-    let mut stack: Vec<&mut Phase> = roadmap.phases.iter_mut().collect();
-    while let Some(phase) = stack.pop() {
-        fix_ids(&mut phase.skills);
-        for task in &mut phase.tasks {
-            fix_list(&mut task.skills);
-        }
-        stack.extend(phase.phases.iter_mut());
-    }
-    for project in &mut roadmap.projects {
-        fix_list(&mut project.skills);
-    }
-    for practice in &mut roadmap.practices {
-        fix_ids(&mut practice.skills);
-    }
-    for milestone in &mut roadmap.milestones {
-        for criterion in &mut milestone.criteria {
-            fix_list(&mut criterion.skills);
-        }
-    }
-    for exclusion in &mut roadmap.exclusions {
-        if exclusion.skill.as_ref().is_some_and(|id| !keep(id)) {
-            exclusion.skill = None;
-        }
-        if let Some(id) = &mut exclusion.skill {
-            rename(id);
-        }
-    }
-    for area in &mut roadmap.areas {
-        area.skills.retain(|m| keep(&m.skill_id().to_owned()));
-        for mention in &mut area.skills {
-            match mention {
-                SkillMention::Id(id) | SkillMention::Noted(NotedSkill { skill: id, .. }) => rename(id),
-            }
-        }
-    }
+        true
+    });
 }

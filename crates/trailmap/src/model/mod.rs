@@ -11,6 +11,7 @@ mod extensions;
 mod integral;
 mod items;
 mod phases;
+mod references;
 mod skills;
 
 use schemars::JsonSchema;
