@@ -3,10 +3,9 @@
 //! skill mentions they share.
 
 use schemars::JsonSchema;
-use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
-use std::fmt;
 
+use super::id_or_object::id_or_object;
 use super::{Extensions, Prerequisite, integral, is_false};
 
 /// Something to do: an activity, an exercise, an assignment with a deliverable.
@@ -338,23 +337,12 @@ pub struct NotedSkill {
 
 impl<'de> Deserialize<'de> for SkillMention {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct MentionVisitor;
-        impl<'de> Visitor<'de> for MentionVisitor {
-            type Value = SkillMention;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a skill id string or an object {\"skill\": id, \"note\": text}")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<SkillMention, E> {
-                Ok(SkillMention::Id(v.to_owned()))
-            }
-            fn visit_string<E: de::Error>(self, v: String) -> Result<SkillMention, E> {
-                Ok(SkillMention::Id(v))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<SkillMention, A::Error> {
-                NotedSkill::deserialize(de::value::MapAccessDeserializer::new(map)).map(SkillMention::Noted)
-            }
-        }
-        deserializer.deserialize_any(MentionVisitor)
+        id_or_object(
+            deserializer,
+            "a skill id string or an object {\"skill\": id, \"note\": text}",
+            SkillMention::Id,
+            SkillMention::Noted,
+        )
     }
 }
 

@@ -8,6 +8,7 @@
 mod bounded;
 mod constructors;
 mod extensions;
+mod id_or_object;
 mod integral;
 mod items;
 mod phases;

@@ -2,10 +2,9 @@
 //! learning resources.
 
 use schemars::JsonSchema;
-use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
-use std::fmt;
 
+use super::id_or_object::id_or_object;
 use super::{Extensions, bounded, is_false};
 
 /// A skill: one thing a learner can learn, with the skills it needs first.
@@ -161,27 +160,16 @@ impl Prerequisite {
     }
 }
 
-// Hand-written so that a wrong shape says what is expected instead of serde's
+// Through `id_or_object`, so that a wrong shape says what is expected instead of serde's
 // "data did not match any variant of untagged enum", and to avoid buffering.
 impl<'de> Deserialize<'de> for Prerequisite {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct PrerequisiteVisitor;
-        impl<'de> Visitor<'de> for PrerequisiteVisitor {
-            type Value = Prerequisite;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a skill id string or an object {\"any_of\": [skill ids]}")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Prerequisite, E> {
-                Ok(Prerequisite::Skill(v.to_owned()))
-            }
-            fn visit_string<E: de::Error>(self, v: String) -> Result<Prerequisite, E> {
-                Ok(Prerequisite::Skill(v))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Prerequisite, A::Error> {
-                AnyOf::deserialize(de::value::MapAccessDeserializer::new(map)).map(Prerequisite::AnyOf)
-            }
-        }
-        deserializer.deserialize_any(PrerequisiteVisitor)
+        id_or_object(
+            deserializer,
+            "a skill id string or an object {\"any_of\": [skill ids]}",
+            Prerequisite::Skill,
+            Prerequisite::AnyOf,
+        )
     }
 }
 
