@@ -101,7 +101,7 @@ proptest! {
         let got: Vec<(String, String, String, usize)> = SkillGraph::new(&roadmap)
             .redundant_prerequisites()
             .into_iter()
-            .map(|r| (r.skill, r.prerequisite, r.via, r.entry))
+            .map(|r| (r.skill.to_owned(), r.prerequisite.to_owned(), r.via.to_owned(), r.entry))
             .collect();
         prop_assert_eq!(got, expected);
     }

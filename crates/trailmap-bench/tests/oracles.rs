@@ -56,7 +56,7 @@ fn redundant_by_brute_force(roadmap: &Roadmap) -> Vec<(usize, usize, usize)> {
 fn redundant_found(roadmap: &Roadmap) -> Vec<(usize, usize, usize)> {
     let graph = SkillGraph::new(roadmap);
     let at = |id: &str| graph.skill_index(id).unwrap();
-    graph.redundant_prerequisites().iter().map(|r| (at(&r.skill), r.entry, at(&r.via))).collect()
+    graph.redundant_prerequisites().iter().map(|r| (at(r.skill), r.entry, at(r.via))).collect()
 }
 
 /// A random roadmap: each skill has up to `degree` plain prerequisites

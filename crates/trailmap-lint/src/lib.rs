@@ -254,7 +254,12 @@ fn finish(files: &[SourceFile], mut per_file: Vec<Vec<Diagnostic>>, config: &Con
         trailmap::locate::locate_as(&f.text, format, &mut problems);
         diagnostics.extend(problems);
         diagnostics.sort_by_key(|d| d.location.map_or(0, |l| l.offset));
-        out.extend(diagnostics);
+        // One file's findings are the run's: moved, not copied.
+        if out.is_empty() {
+            out = diagnostics;
+        } else {
+            out.extend(diagnostics);
+        }
     }
     out
 }
@@ -327,7 +332,10 @@ fn run_file_rules(ctx: &Context<'_>, config: &Config, out: &mut Vec<Diagnostic>)
             by_rule[i] = found;
         }
     });
-    out.extend(by_rule.into_iter().flatten());
+    out.reserve(by_rule.iter().map(Vec::len).sum());
+    for found in by_rule {
+        out.extend(found);
+    }
 }
 
 /// Rule metadata for SARIF: every rule of the registry.

@@ -28,8 +28,12 @@ use crate::context::Context;
 use crate::registry::Rule;
 
 pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
-    for r in ctx.graph.redundant_prerequisites() {
-        let Some(i) = ctx.skill_index(&r.skill) else { continue };
+    let found = ctx.graph.redundant_prerequisites();
+    // On a graph with many long edges there can be several findings per
+    // skill: one allocation, not a doubling series of copies.
+    out.reserve(found.len());
+    for r in found {
+        let Some(i) = ctx.skill_index(r.skill) else { continue };
         let pointer = format!("{}/prerequisites/{}", ctx.skill_pointer(i), r.entry);
         let mut d = ctx
             .diag(rule, format!("prerequisite `{}` of `{}` is redundant: `{}` already needs it", r.prerequisite, r.skill, r.via))

@@ -76,7 +76,19 @@ mod tests {
         let borrowed = crate::SkillGraph::new(&roadmap).redundant_prerequisites();
         let owned = OwnedGraph::new(std::sync::Arc::new(roadmap.clone()));
         shareable(&owned);
-        let from_thread = std::thread::spawn(move || owned.graph().redundant_prerequisites()).join().unwrap();
+        let from_thread = std::thread::spawn(move || {
+            let found = owned.graph().redundant_prerequisites();
+            found
+                .iter()
+                .map(|r| (r.skill.to_owned(), r.prerequisite.to_owned(), r.via.to_owned(), r.entry))
+                .collect::<Vec<_>>()
+        })
+        .join()
+        .unwrap();
+        let borrowed: Vec<_> = borrowed
+            .iter()
+            .map(|r| (r.skill.to_owned(), r.prerequisite.to_owned(), r.via.to_owned(), r.entry))
+            .collect();
         assert_eq!(from_thread, borrowed);
     }
 }

@@ -37,17 +37,17 @@ use window::{Row, Window};
 /// #   {"id": "a", "name": "A"}, {"id": "b", "name": "B", "prerequisites": ["a"]},
 /// #   {"id": "c", "name": "C", "prerequisites": ["a", "b"]}]}"#).roadmap.unwrap();
 /// let r = &trailmap::SkillGraph::new(&roadmap).redundant_prerequisites()[0];
-/// assert_eq!((r.skill.as_str(), r.prerequisite.as_str(), r.via.as_str(), r.entry), ("c", "a", "b", 0));
+/// assert_eq!((r.skill, r.prerequisite, r.via, r.entry), ("c", "a", "b", 0));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct Redundant {
+pub struct Redundant<'r> {
     /// The skill with the redundant entry.
-    pub skill: String,
+    pub skill: &'r str,
     /// The prerequisite that is implied anyway.
-    pub prerequisite: String,
+    pub prerequisite: &'r str,
     /// Another direct prerequisite of `skill` that already needs it.
-    pub via: String,
+    pub via: &'r str,
     /// Index of the redundant entry in the skill's `prerequisites`.
     pub entry: usize,
 }
@@ -65,7 +65,7 @@ impl<'r> SkillGraph<'r> {
     /// assert_eq!(redundant[0].prerequisite, "python");
     /// assert_eq!(redundant[0].via, "numpy");
     /// ```
-    pub fn redundant_prerequisites(&self) -> Vec<Redundant> {
+    pub fn redundant_prerequisites(&self) -> Vec<Redundant<'r>> {
         // Exact, near-linear on any graph shape: see `graph/redundant.rs`.
         find(self)
     }
@@ -135,13 +135,13 @@ impl<'g> Plain<'g> {
 
 /// Every redundant plain prerequisite of `graph`, by skill (file order)
 /// then entry.
-pub(super) fn find(graph: &SkillGraph<'_>) -> Vec<Redundant> {
+pub(super) fn find<'r>(graph: &SkillGraph<'r>) -> Vec<Redundant<'r>> {
     find_within(graph, Window::bounded)
 }
 
 /// [`find`] with the ring of exact answers made by `window(span, back)`
 /// (tests pass small limits to exercise the other paths).
-fn find_within(graph: &SkillGraph<'_>, window: impl FnOnce(u32, u32) -> Window) -> Vec<Redundant> {
+fn find_within<'r>(graph: &SkillGraph<'r>, window: impl FnOnce(u32, u32) -> Window) -> Vec<Redundant<'r>> {
     let n = graph.len();
     let order = graph.topological_indices();
     let plain = Plain::new(graph);
@@ -289,9 +289,9 @@ fn find_within(graph: &SkillGraph<'_>, window: impl FnOnce(u32, u32) -> Window) 
     found
         .into_iter()
         .map(|(v, entry, prerequisite, via)| Redundant {
-            skill: graph.id(v).to_owned(),
-            prerequisite: graph.id(prerequisite).to_owned(),
-            via: graph.id(via).to_owned(),
+            skill: graph.id(v),
+            prerequisite: graph.id(prerequisite),
+            via: graph.id(via),
             entry: entry as usize,
         })
         .collect()
