@@ -39,6 +39,25 @@ pub fn print_styled(text: &str) {
     let _ = out.flush();
 }
 
+/// Writes a long report to stdout through one buffer, as `write` makes it.
+/// With `styled`, through the terminal layer (which keeps or strips the
+/// styles); `write` is told which. A closed pipe (`| head`) ends the
+/// report quietly.
+pub fn write_stdout(styled: bool, write: impl FnOnce(&mut dyn Write, bool) -> std::io::Result<()>) {
+    // Big enough that the terminal layer and the kernel see few, large
+    // writes.
+    const BUFFER: usize = 256 * 1024;
+    let written = if styled {
+        let mut out = std::io::BufWriter::with_capacity(BUFFER, anstream::stdout().lock());
+        write(&mut out, true).and_then(|()| out.flush())
+    } else {
+        let mut out = std::io::BufWriter::with_capacity(BUFFER, std::io::stdout().lock());
+        write(&mut out, false).and_then(|()| out.flush())
+    };
+    // Nothing useful can be said about a stdout that stopped taking text.
+    let _ = written;
+}
+
 /// Prints to stderr, styles stripped where colour is off there.
 pub fn eprint(text: &str) {
     let _ = anstream::stderr().lock().write_all(text.as_bytes());

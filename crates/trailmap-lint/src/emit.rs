@@ -10,10 +10,11 @@
 //! only JSON's escaping (non-ASCII text stays as it is).
 
 use std::fmt::Write as _;
+use std::io;
 
 use trailmap::{Diagnostic, Severity};
 
-pub use trailmap::emit::{SourceLookup, full};
+pub use trailmap::emit::{SourceLookup, full, write_full};
 pub use trailmap::escape::terminal as sanitize;
 
 /// One line per diagnostic: `file:line:col: severity[CODE] message`.
@@ -23,20 +24,35 @@ pub use trailmap::escape::terminal as sanitize;
 /// assert_eq!(trailmap_lint::emit::concise(&[d]), "<unknown>:1:1: error[TM001] invalid JSON: EOF\n");
 /// ```
 pub fn concise(diagnostics: &[Diagnostic]) -> String {
-    let mut out = String::new();
+    let mut out = Vec::new();
+    // Writing to a `Vec` cannot fail, and every piece written is a `str`.
+    let _ = write_concise(&mut out, diagnostics);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`concise`], written to `out` line by line (the report is never whole
+/// in memory); stops at the first write error.
+///
+/// ```
+/// let d = trailmap::Diagnostic::new("TM001", "json-syntax", trailmap::Severity::Error, "bad");
+/// let mut out = Vec::new();
+/// trailmap_lint::emit::write_concise(&mut out, &[d]).unwrap();
+/// assert_eq!(out, b"<unknown>:1:1: error[TM001] bad\n");
+/// ```
+pub fn write_concise<W: io::Write + ?Sized>(out: &mut W, diagnostics: &[Diagnostic]) -> io::Result<()> {
     for d in diagnostics {
         let (line, column) = d.location.map_or((1, 1), |l| (l.line, l.column));
         let file = if d.file.is_empty() { "<unknown>" } else { d.file.as_str() };
-        let _ = writeln!(
+        writeln!(
             out,
             "{}:{line}:{column}: {}[{}] {}",
             sanitize(file),
             d.severity.as_str(),
             d.code,
             sanitize(&d.message)
-        );
+        )?;
     }
-    out
+    Ok(())
 }
 
 /// Version of the JSON output format. Bumped on any incompatible change.
@@ -53,10 +69,32 @@ pub const JSON_FORMAT_VERSION: u32 = 1;
 /// assert_eq!(v[0]["line"], 1);
 /// ```
 pub fn json(diagnostics: &[Diagnostic]) -> String {
-    let items: Vec<JsonItem<'_>> = diagnostics.iter().map(JsonItem::new).collect();
-    let mut text = serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into());
-    text.push('\n');
-    text
+    let mut out = Vec::new();
+    // Writing to a `Vec` cannot fail, and serde_json writes UTF-8.
+    let _ = write_json(&mut out, diagnostics);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`json`], serialized straight to `out`, one item at a time; stops at
+/// the first write error.
+///
+/// ```
+/// let mut out = Vec::new();
+/// trailmap_lint::emit::write_json(&mut out, &[]).unwrap();
+/// assert_eq!(out, b"[]\n");
+/// ```
+pub fn write_json<W: io::Write + ?Sized>(out: &mut W, diagnostics: &[Diagnostic]) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &JsonItems(diagnostics))?;
+    out.write_all(b"\n")
+}
+
+/// The array of [`json`], made item by item as it is written.
+struct JsonItems<'a>(&'a [Diagnostic]);
+
+impl serde::Serialize for JsonItems<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(JsonItem::new))
+    }
 }
 
 /// One diagnostic of [`json`], borrowed (a `serde_json::Value` per item
@@ -120,7 +158,7 @@ impl<'a> JsonItem<'a> {
     }
 }
 
-pub use trailmap::emit::github::diagnostics as github;
+pub use trailmap::emit::github::{diagnostics as github, write_diagnostics as write_github};
 
 /// What SARIF needs to know about a rule.
 ///
@@ -208,7 +246,7 @@ fn artifact_location(file: &str, root: &std::path::Path) -> serde_json::Value {
 }
 
 mod sarif;
-pub use sarif::sarif;
+pub use sarif::{sarif, write_sarif};
 
 /// The last line of a run in the full format: "checked 5 files: 2 errors,
 /// 1 warning" (or "no problems").

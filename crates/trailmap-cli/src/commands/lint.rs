@@ -57,14 +57,23 @@ impl Format {
         })
     }
 
-    /// The report in a machine format (`full` needs the sources: see
-    /// `emit::full`).
-    pub fn emit(self, diagnostics: &[Diagnostic]) -> String {
+    /// Prints the report to stdout as it is made (hundreds of thousands
+    /// of findings are never one string in memory), then `footer` in the
+    /// full format. `sources` gives the full format its source lines.
+    pub fn print(self, diagnostics: &[Diagnostic], sources: emit::SourceLookup<'_>, footer: impl FnOnce() -> String) {
         match self {
-            Format::Full | Format::Concise => emit::concise(diagnostics),
-            Format::Json => emit::json(diagnostics),
-            Format::Github => emit::github(diagnostics),
-            Format::Sarif => emit::sarif(diagnostics, &trailmap_lint::rule_infos(), env!("CARGO_PKG_VERSION")),
+            // Only the terminal form carries styles, and only where colour
+            // is on (`--color`, NO_COLOR, …): else it is drawn plain.
+            Format::Full => output::write_stdout(output::stdout_color(), |out, styled| {
+                emit::write_full(out, diagnostics, sources, styled)?;
+                out.write_all(footer().as_bytes())
+            }),
+            Format::Concise => output::write_stdout(false, |out, _| emit::write_concise(out, diagnostics)),
+            Format::Json => output::write_stdout(false, |out, _| emit::write_json(out, diagnostics)),
+            Format::Github => output::write_stdout(false, |out, _| emit::write_github(out, diagnostics)),
+            Format::Sarif => output::write_stdout(false, |out, _| {
+                emit::write_sarif(out, diagnostics, &trailmap_lint::rule_infos(), env!("CARGO_PKG_VERSION"))
+            }),
         }
     }
 }
@@ -163,33 +172,29 @@ pub fn lint(args: LintArgs) -> u8 {
         }
     }
 
-    let mut all = early;
-    all.extend(diagnostics);
-    let format = Format::or_default(args.format);
-    let text = match format {
-        Format::Full => {
-            let lookup =
-                |name: &str| sources.iter().chain(&progress_sources).find(|f| f.name == name).map(|f| f.text.as_str());
-            let mut text = emit::full(&all, &lookup, true);
-            if !output::quiet() {
-                text.push_str(&emit::summary(&all, checked_files));
-                for s in &skipped {
-                    text.push_str(&emit::sanitize(&s.sentence()));
-                    text.push('\n');
-                }
-            }
-            let fixable = all.iter().filter(|d| d.fix.is_some()).count();
-            text.push_str(&emit::fix_summary(fixed_total, fixable, args.fix));
-            text
-        }
-        format => format.emit(&all),
-    };
-    // Only the terminal form carries styles; anstream strips them per `--color`.
-    if format == Format::Full {
-        output::print_styled(&text);
+    // Moved rather than copied when nothing came before (a large run's
+    // findings are hundreds of megabytes).
+    let all = if early.is_empty() {
+        diagnostics
     } else {
-        output::print(&text);
-    }
+        let mut all = early;
+        all.extend(diagnostics);
+        all
+    };
+    let lookup = |name: &str| sources.iter().chain(&progress_sources).find(|f| f.name == name).map(|f| f.text.as_str());
+    Format::or_default(args.format).print(&all, &lookup, || {
+        let mut text = String::new();
+        if !output::quiet() {
+            text.push_str(&emit::summary(&all, checked_files));
+            for s in &skipped {
+                text.push_str(&emit::sanitize(&s.sentence()));
+                text.push('\n');
+            }
+        }
+        let fixable = all.iter().filter(|d| d.fix.is_some()).count();
+        text.push_str(&emit::fix_summary(fixed_total, fixable, args.fix));
+        text
+    });
     let fail_on = config.fail_on();
     if io_errors > 0 {
         EXIT_USAGE

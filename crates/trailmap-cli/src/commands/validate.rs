@@ -36,24 +36,10 @@ pub fn run(args: Args) -> u8 {
             d.severity = Severity::Error;
         }
     }
-    let format = Format::or_default(args.format);
-    let text = match format {
-        Format::Full => {
-            let lookup = |file: &str| inputs.source(file);
-            let mut text = emit::full(&diagnostics, &lookup, true);
-            if !output::quiet() {
-                text.push_str(&emit::summary(&diagnostics, inputs.files));
-            }
-            text
-        }
-        format => format.emit(&diagnostics),
-    };
-    // Only the terminal form carries styles; anstream strips them per `--color`.
-    if format == Format::Full {
-        output::print_styled(&text);
-    } else {
-        output::print(&text);
-    }
+    let lookup = |file: &str| inputs.source(file);
+    Format::or_default(args.format).print(&diagnostics, &lookup, || {
+        if output::quiet() { String::new() } else { emit::summary(&diagnostics, inputs.files) }
+    });
     if inputs.io_errors > 0 {
         EXIT_USAGE
     } else if diagnostics.iter().any(|d| d.severity == Severity::Error) {

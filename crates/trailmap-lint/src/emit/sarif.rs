@@ -20,6 +20,27 @@ use super::{RuleInfo, artifact_location, percent_encode, sarif_level, source_roo
 /// assert_eq!(log["runs"][0]["results"][0]["ruleId"], "TM001");
 /// ```
 pub fn sarif(diagnostics: &[Diagnostic], rules: &[RuleInfo], version: &str) -> String {
+    let mut out = Vec::new();
+    // Writing to a `Vec` cannot fail, and serde_json writes UTF-8.
+    let _ = write_sarif(&mut out, diagnostics, rules, version);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`sarif`], serialized straight to `out`, one result at a time; stops at
+/// the first write error.
+///
+/// ```
+/// let mut out = Vec::new();
+/// trailmap_lint::emit::write_sarif(&mut out, &[], &[], "0.1.0").unwrap();
+/// let log: serde_json::Value = serde_json::from_slice(&out).unwrap();
+/// assert_eq!(log["runs"][0]["results"], serde_json::json!([]));
+/// ```
+pub fn write_sarif<W: std::io::Write + ?Sized>(
+    out: &mut W,
+    diagnostics: &[Diagnostic],
+    rules: &[RuleInfo],
+    version: &str,
+) -> std::io::Result<()> {
     let rule_list: Vec<serde_json::Value> = rules
         .iter()
         .map(|r| {
@@ -43,42 +64,12 @@ pub fn sarif(diagnostics: &[Diagnostic], rules: &[RuleInfo], version: &str) -> S
         artifacts.entry(d.file.as_str()).or_insert_with(|| artifact_location(&d.file, &root));
     }
     let rule_index: HashMap<&str, usize> = rules.iter().enumerate().rev().map(|(i, r)| (r.code, i)).collect();
-    let results: Vec<SarifResult<'_>> = diagnostics
-        .iter()
-        .map(|d| {
-            let loc = d.location;
-            let mut text = d.message.clone();
-            if let Some(help) = &d.help {
-                text.push_str("\nhelp: ");
-                text.push_str(help);
-            }
-            SarifResult {
-                level: sarif_level(d.severity),
-                locations: [Location {
-                    logical_locations: [LogicalLocation { fully_qualified_name: &d.pointer, kind: "member" }],
-                    physical_location: PhysicalLocation {
-                        artifact_location: &artifacts[d.file.as_str()],
-                        region: Region {
-                            end_column: loc.map_or(1, |l| l.end_column),
-                            end_line: loc.map_or(1, |l| l.end_line),
-                            start_column: loc.map_or(1, |l| l.column),
-                            start_line: loc.map_or(1, |l| l.line),
-                        },
-                    },
-                }],
-                message: Text { text },
-                partial_fingerprints: Fingerprints { pointer: format!("{}:{}:{}", d.code, d.file, d.pointer) },
-                rule_id: d.code,
-                rule_index: rule_index.get(d.code).copied(),
-            }
-        })
-        .collect();
     let log = Log {
         schema: "https://json.schemastore.org/sarif-2.1.0.json",
         runs: [Run {
             column_kind: "unicodeCodePoints",
             original_uri_base_ids: serde_json::json!({ "%SRCROOT%": { "uri": format!("file://{}/", percent_encode(&root.to_string_lossy().replace('\\', "/"))) } }),
-            results,
+            results: Results { diagnostics, artifacts: &artifacts, rule_index: &rule_index },
             tool: serde_json::json!({ "driver": {
                 "name": "trailmap",
                 "version": version,
@@ -88,9 +79,51 @@ pub fn sarif(diagnostics: &[Diagnostic], rules: &[RuleInfo], version: &str) -> S
         }],
         version: "2.1.0",
     };
-    let mut text = serde_json::to_string_pretty(&log).unwrap_or_default();
-    text.push('\n');
-    text
+    serde_json::to_writer_pretty(&mut *out, &log)?;
+    out.write_all(b"\n")
+}
+
+/// The run's results, made one by one as they are written.
+struct Results<'a> {
+    diagnostics: &'a [Diagnostic],
+    artifacts: &'a HashMap<&'a str, serde_json::Value>,
+    rule_index: &'a HashMap<&'a str, usize>,
+}
+
+impl Serialize for Results<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.diagnostics.iter().map(|d| self.result(d)))
+    }
+}
+
+impl<'a> Results<'a> {
+    fn result(&self, d: &'a Diagnostic) -> SarifResult<'a> {
+        let loc = d.location;
+        let mut text = d.message.clone();
+        if let Some(help) = &d.help {
+            text.push_str("\nhelp: ");
+            text.push_str(help);
+        }
+        SarifResult {
+            level: sarif_level(d.severity),
+            locations: [Location {
+                logical_locations: [LogicalLocation { fully_qualified_name: &d.pointer, kind: "member" }],
+                physical_location: PhysicalLocation {
+                    artifact_location: &self.artifacts[d.file.as_str()],
+                    region: Region {
+                        end_column: loc.map_or(1, |l| l.end_column),
+                        end_line: loc.map_or(1, |l| l.end_line),
+                        start_column: loc.map_or(1, |l| l.column),
+                        start_line: loc.map_or(1, |l| l.line),
+                    },
+                },
+            }],
+            message: Text { text },
+            partial_fingerprints: Fingerprints { pointer: format!("{}:{}:{}", d.code, d.file, d.pointer) },
+            rule_id: d.code,
+            rule_index: self.rule_index.get(d.code).copied(),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -106,7 +139,7 @@ struct Log<'a> {
 struct Run<'a> {
     column_kind: &'static str,
     original_uri_base_ids: serde_json::Value,
-    results: Vec<SarifResult<'a>>,
+    results: Results<'a>,
     tool: serde_json::Value,
 }
 

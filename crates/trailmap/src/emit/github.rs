@@ -100,14 +100,32 @@ pub fn annotation(
 /// assert_eq!(out, "::error file=r.json,line=1,col=1,endLine=1,endColumn=1,title=TM005 unknown-reference::unknown skill `a\\u{a}::set-output`\n");
 /// ```
 pub fn diagnostics(diagnostics: &[Diagnostic]) -> String {
-    let mut out = String::new();
+    let mut out = Vec::new();
+    // Writing to a `Vec` cannot fail, and every piece written is a `str`.
+    let _ = write_diagnostics(&mut out, diagnostics);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`diagnostics`], written to `out` one annotation at a time (the report
+/// is never whole in memory); stops at the first write error.
+///
+/// ```
+/// let d = trailmap::Diagnostic::new("TM001", "json-syntax", trailmap::Severity::Error, "bad");
+/// let mut out = Vec::new();
+/// trailmap::emit::github::write_diagnostics(&mut out, std::slice::from_ref(&d)).unwrap();
+/// assert_eq!(String::from_utf8(out).unwrap(), trailmap::emit::github::diagnostics(&[d]));
+/// ```
+pub fn write_diagnostics<W: std::io::Write + ?Sized>(out: &mut W, diagnostics: &[Diagnostic]) -> std::io::Result<()> {
+    let mut line = String::new();
     for d in diagnostics {
+        line.clear();
         let help = d.help.as_ref().map(|help| format!("help: {help}"));
         let mut lines = vec![d.message.as_str()];
         lines.extend(help.as_deref());
-        annotation(&mut out, d.severity.into(), Some(&d.file), d.location, &format!("{} {}", d.code, d.name), &lines);
+        annotation(&mut line, d.severity.into(), Some(&d.file), d.location, &format!("{} {}", d.code, d.name), &lines);
+        out.write_all(line.as_bytes())?;
     }
-    out
+    Ok(())
 }
 
 #[cfg(test)]

@@ -10,4 +10,4 @@
 pub mod github;
 mod snippet;
 
-pub use snippet::{SourceLookup, full};
+pub use snippet::{SourceLookup, full, write_full};

@@ -3,6 +3,7 @@
 //! underlined, and help.
 
 use std::fmt;
+use std::io::{self, Write};
 use std::ops::Range;
 
 use annotate_snippets::renderer::DecorStyle;
@@ -49,14 +50,84 @@ const CONTEXT_CHARS: usize = 160;
 /// ");
 /// ```
 pub fn full(diagnostics: &[Diagnostic], sources: SourceLookup<'_>, styled: bool) -> String {
-    let renderer = if styled { Renderer::styled() } else { Renderer::plain() }.decor_style(DecorStyle::Ascii);
-    let mut out = String::new();
-    for d in diagnostics {
-        out.push_str(&render_one(&renderer, styled, d, sources(&d.file)));
-        out.push_str("\n\n");
-    }
-    out
+    let mut out = Vec::new();
+    // Writing to a `Vec` cannot fail, and every piece written is a `str`.
+    let _ = write_full(&mut out, diagnostics, sources, styled);
+    String::from_utf8(out).unwrap_or_default()
 }
+
+/// [`full`], written to `out` as each diagnostic is drawn: a run with
+/// hundreds of thousands of findings never holds the whole report (about
+/// 400 bytes a finding) in memory. Stops at the first write error (a
+/// closed pipe, say) and returns it.
+///
+/// ```
+/// use trailmap::{Diagnostic, Severity};
+///
+/// let d = Diagnostic::new("TM001", "json-syntax", Severity::Error, "invalid JSON");
+/// let mut out = Vec::new();
+/// trailmap::emit::write_full(&mut out, &[d.clone()], &|_| None, false).unwrap();
+/// assert_eq!(String::from_utf8(out).unwrap(), trailmap::emit::full(&[d], &|_| None, false));
+/// ```
+pub fn write_full<W: Write + ?Sized>(
+    out: &mut W,
+    diagnostics: &[Diagnostic],
+    sources: SourceLookup<'_>,
+    styled: bool,
+) -> io::Result<()> {
+    let renderer = if styled { Renderer::styled() } else { Renderer::plain() }.decor_style(DecorStyle::Ascii);
+    // Sources are looked up here: the lookup need not be shareable.
+    let render = |chunk: &[(&Diagnostic, Option<&str>)]| {
+        let mut text = String::new();
+        for &(d, source) in chunk {
+            text.push_str(&render_one(&renderer, styled, d, source));
+            text.push_str("\n\n");
+        }
+        text
+    };
+    // Drawing a snippet costs a few microseconds: a run with hundreds of
+    // thousands of findings draws them on every core, a batch of chunks at
+    // a time, written in order.
+    let threads = if diagnostics.len() < PARALLEL_MIN {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(MAX_THREADS)
+    };
+    for batch in diagnostics.chunks(CHUNK * threads) {
+        let batch: Vec<(&Diagnostic, Option<&str>)> = batch.iter().map(|d| (d, sources(&d.file))).collect();
+        let mut chunks = batch.chunks(CHUNK);
+        let first = chunks.next().unwrap_or_default();
+        let drawn: Vec<String> = std::thread::scope(|scope| {
+            // A helper that cannot start leaves its chunk to this thread.
+            let helpers: Vec<_> = chunks
+                .map(|chunk| (chunk, std::thread::Builder::new().spawn_scoped(scope, move || render(chunk)).ok()))
+                .collect();
+            let mut drawn = vec![render(first)];
+            for (chunk, helper) in helpers {
+                drawn.push(match helper.map(std::thread::ScopedJoinHandle::join) {
+                    Some(Ok(text)) => text,
+                    // A panic while drawing panics the run, as it would here.
+                    Some(Err(panic)) => std::panic::resume_unwind(panic),
+                    None => render(chunk),
+                });
+            }
+            drawn
+        });
+        for text in drawn {
+            out.write_all(text.as_bytes())?;
+        }
+    }
+    Ok(())
+}
+
+/// Below this many diagnostics [`write_full`] draws on the calling thread.
+const PARALLEL_MIN: usize = 2_000;
+
+/// Diagnostics one thread draws before the batch is written.
+const CHUNK: usize = 1_000;
+
+/// Threads drawing at once, at most.
+const MAX_THREADS: usize = 8;
 
 /// The plain form of one diagnostic, without its source line (which a
 /// `Diagnostic` does not hold): header, position and help.
@@ -254,5 +325,50 @@ mod tests {
         let styled = full(&[d], &|_| None, true);
         assert!(styled.contains("\u{1b}["), "{styled:?}");
         assert!(styled.contains("bad \\u{1b}[2J"), "the message's own escape is shown, not sent: {styled:?}");
+    }
+
+    #[test]
+    fn many_diagnostics_are_drawn_in_parallel_and_written_in_order() {
+        // Each on its own line of a source, with a message naming it.
+        let count = PARALLEL_MIN + 2 * CHUNK + 7;
+        let source: String = (0..count).map(|i| format!("\"item {i}\",\n")).collect();
+        let mut offset = 0;
+        let diagnostics: Vec<Diagnostic> = (0..count)
+            .map(|i| {
+                let line = format!("\"item {i}\",\n");
+                let mut d = Diagnostic::new("TM113", "empty-text", Severity::Warning, format!("finding {i}"));
+                d.file = "f.json".into();
+                d.location = Some(crate::Location {
+                    line: i as u32 + 1,
+                    column: 1,
+                    end_line: i as u32 + 1,
+                    end_column: line.len() as u32 - 1,
+                    offset,
+                    end_offset: offset + line.len() - 2,
+                });
+                offset += line.len();
+                d
+            })
+            .collect();
+        let lookup = |_: &str| Some(source.as_str());
+        let one_by_one: String = diagnostics.iter().map(|d| full(std::slice::from_ref(d), &lookup, false)).collect();
+        assert_eq!(full(&diagnostics, &lookup, false), one_by_one);
+        assert!(one_by_one.contains(&format!("finding {}", count - 1)));
+    }
+
+    #[test]
+    fn a_failing_writer_stops_the_report_with_its_error() {
+        struct Closed;
+        impl Write for Closed {
+            fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+                Err(io::ErrorKind::BrokenPipe.into())
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let d = Diagnostic::new("TM001", "json-syntax", Severity::Error, "bad");
+        let error = write_full(&mut Closed, &[d], &|_| None, false).unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::BrokenPipe);
     }
 }
