@@ -22,6 +22,9 @@ use std::fmt::{self, Write as _};
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Pointer(String);
 
+/// Bytes reserved by [`Pointer::item`].
+const ITEM_CAPACITY: usize = 48;
+
 impl Pointer {
     /// The pointer to the whole document, `""`.
     pub fn root() -> Self {
@@ -34,7 +37,10 @@ impl Pointer {
     /// assert_eq!(trailmap::pointer::Pointer::item("phases", 2).as_str(), "/phases/2");
     /// ```
     pub fn item(list: &str, index: usize) -> Self {
-        Pointer::root().with(list).with(index)
+        // Room for the usual few tokens more (`/skills/12345/prerequisites/7`):
+        // rules make one per finding, and growing from empty took three
+        // reallocations.
+        Pointer(String::with_capacity(ITEM_CAPACITY)).with(list).with(index)
     }
 
     /// Reads pointer text: `None` unless it is empty or starts with `/`.

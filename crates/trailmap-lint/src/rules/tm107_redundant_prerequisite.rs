@@ -22,6 +22,7 @@
 //! Remove the redundant entry. `trailmap lint --fix` does it, editing only
 //! that entry in the file.
 
+use trailmap::pointer::Pointer;
 use trailmap::{Diagnostic, Fix};
 
 use crate::context::Context;
@@ -34,14 +35,20 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     out.reserve(found.len());
     for r in found {
         let Some(i) = ctx.skill_index(r.skill) else { continue };
-        let pointer = format!("{}/prerequisites/{}", ctx.skill_pointer(i), r.entry);
+        // Texts joined at their exact size: a graph with long edges can
+        // have a few redundant entries per skill, and each `format!` here
+        // grew its string once or twice.
+        let pointer = Pointer::item("skills", i).with("prerequisites").with(r.entry).into_string();
+        let message =
+            ["prerequisite `", r.prerequisite, "` of `", r.skill, "` is redundant: `", r.via, "` already needs it"].concat();
         let mut d = ctx
-            .diag(rule, format!("prerequisite `{}` of `{}` is redundant: `{}` already needs it", r.prerequisite, r.skill, r.via))
+            .diag(rule, message)
             .at(pointer)
-            .with_help(format!("remove `{}` from the prerequisites of `{}`", r.prerequisite, r.skill));
+            .with_help(["remove `", r.prerequisite, "` from the prerequisites of `", r.skill, "`"].concat());
         // The edits come from the entry's location, found with every other
         // finding's in the run's one scan of the file (`fix::REMOVES_ELEMENT`).
-        d.fix = Some(Fix { message: format!("remove the redundant prerequisite `{}`", r.prerequisite), edits: Vec::new() });
+        let message = ["remove the redundant prerequisite `", r.prerequisite, "`"].concat();
+        d.fix = Some(Fix { message, edits: Vec::new() });
         out.push(d);
     }
 }
