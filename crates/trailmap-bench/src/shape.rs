@@ -40,6 +40,10 @@ pub enum Shape {
     /// many prerequisites over long edges, most of them redundant (about
     /// ten findings of `redundant-prerequisite` per skill).
     DenseWindow,
+    /// 0-20 plain prerequisites uniform among all previous skills: most
+    /// pairs of one skill's prerequisites far apart in rank, and about four
+    /// in ten entries redundant.
+    DenseAll,
     /// 1-3 plain prerequisites by preferential attachment (a skill is
     /// picked in proportion to one plus how many skills need it): a few
     /// hubs needed by tens of thousands.
@@ -64,6 +68,7 @@ pub const ALL: &[Shape] = &[
     Shape::Fan,
     Shape::Dense,
     Shape::DenseWindow,
+    Shape::DenseAll,
     Shape::Hubs,
     Shape::NamesNumbers,
     Shape::NamesEdits,
@@ -80,6 +85,7 @@ impl Shape {
             Shape::Fan => "fan".into(),
             Shape::Dense => "dense".into(),
             Shape::DenseWindow => "dense-window".into(),
+            Shape::DenseAll => "dense-all".into(),
             Shape::Hubs => "hubs".into(),
             Shape::NamesNumbers => "names-numbers".into(),
             Shape::NamesEdits => "names-edits".into(),
@@ -156,8 +162,8 @@ impl Picker {
                 let source = rng.below(layer) * 64;
                 plain(distinct(rng.below(21), rng, |rng| source + rng.below(64)))
             }
-            Shape::DenseWindow if i > 0 => {
-                let from = i.saturating_sub(5000);
+            Shape::DenseWindow | Shape::DenseAll if i > 0 => {
+                let from = if self.shape == Shape::DenseAll { 0 } else { i.saturating_sub(5000) };
                 plain(distinct(rng.below(21), rng, |rng| from + rng.below(i - from)))
             }
             Shape::Hubs => {

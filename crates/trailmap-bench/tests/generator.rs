@@ -113,6 +113,12 @@ fn every_shape_is_valid_and_has_its_promised_graph() {
                 assert_eq!(most, 20);
                 assert!((0..3_000).all(|i| plain(i).iter().all(|&m| i - m <= 5000)));
             }
+            Shape::DenseAll => {
+                assert_eq!(most, 20);
+                // Edges reach the start of the file from its end.
+                let from_the_start = (2_000..3_000).flat_map(plain).filter(|&m| m < 500).count();
+                assert!(from_the_start > 100, "{from_the_start}");
+            }
             Shape::Hubs => {
                 let needed_by_first = (0..3_000).filter(|&i| plain(i).contains(&0)).count();
                 assert!(needed_by_first > 100, "{needed_by_first}");

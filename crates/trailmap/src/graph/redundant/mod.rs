@@ -20,12 +20,21 @@
 //! lower level and a greater height) as a further filter. A skill with
 //! very many plain prerequisites is answered with one search over what
 //! they need instead of a question per pair.
+//!
+//! Two exact shortcuts come first: a ring of reachability bit rows over
+//! the last few thousand ranks (`window.rs`) answers every pair close in
+//! rank, and when the searches cross more of the graph than a known bound
+//! (many prerequisites drawn from everything before, where the labels
+//! rarely rule a pair out), they stop and every question is answered at
+//! once by bit rows over blocks of targets (`blocks.rs`).
 
 use super::{SkillGraph, to_u32};
 
+mod blocks;
 mod labels;
 mod window;
 
+use blocks::Blocks;
 use labels::Labels;
 use window::{Row, Window};
 
@@ -166,6 +175,18 @@ fn find_within<'r>(graph: &SkillGraph<'r>, window: impl FnOnce(u32, u32) -> Wind
     // close in rank, whatever their distance from it, as in most
     // roadmaps), the labels and heights are never asked.
     let exact = window.answers(span, back);
+    // Questions far apart in rank are asked of the labels and searches
+    // below; should the searches cross more of the graph than answering
+    // every question at once by blocks of targets would (many
+    // prerequisites drawn from everything before: the labels rarely rule a
+    // pair out), they stop and the blocks answer instead.
+    let blocks = (!exact && order.iter().all(|&v| plain.needs(v).len() <= PAIRWISE_MAX))
+        .then(|| Blocks::new(&plain, &order, Blocks::words_for(n)))
+        .map(|blocks| {
+            let cost = blocks.cost(&plain, &order, &rank);
+            (blocks, cost)
+        })
+        .filter(|&(_, cost)| cost <= BLOCKS_BUDGET);
     // Longest-path level and height over all prerequisites (plain and
     // `any_of`): needing through plain entries implies both orders.
     let mut level = vec![0u32; n];
@@ -190,6 +211,7 @@ fn find_within<'r>(graph: &SkillGraph<'r>, window: impl FnOnce(u32, u32) -> Wind
             stamp: vec![0; n],
             generation: 0,
             stack: Vec::new(),
+            work: 0,
         }
     });
     // (skill, entry, prerequisite, via) by index: sorted, then named.
@@ -284,7 +306,30 @@ fn find_within<'r>(graph: &SkillGraph<'r>, window: impl FnOnce(u32, u32) -> Wind
             }
         }
         window.build(current, prerequisites.iter().map(|&p| rank[p as usize]));
+        if let (Some((blocks, cost)), Some(search)) = (&blocks, &search) {
+            if search.work.saturating_mul(SEARCH_TO_BLOCKS) > *cost {
+                return named(graph, blocks.find(&plain, &order, &rank));
+            }
+        }
     }
+    named(graph, found)
+}
+
+/// How many of a block's word operations a search's edge is worth before
+/// switching: an edge is a random access and label checks (several times
+/// a word operation), and most graphs' searches, all together, cross
+/// fewer edges than a three-hundredth of the blocks' cost (0.1-0.3% at
+/// 100k skills with 0-3 prerequisites anywhere before), so they never
+/// switch.
+const SEARCH_TO_BLOCKS: u64 = 64;
+
+/// Word operations [`Blocks`] may take (about half a second here) before
+/// the labels and searches are used instead.
+const BLOCKS_BUDGET: u64 = 1 << 34;
+
+/// The findings `(skill, entry, prerequisite, via)` sorted by skill and
+/// entry, with their ids.
+fn named<'r>(graph: &SkillGraph<'r>, mut found: Vec<(u32, u32, u32, u32)>) -> Vec<Redundant<'r>> {
     found.sort_unstable();
     found
         .into_iter()
@@ -310,6 +355,8 @@ struct Search<'a> {
     stamp: Vec<u32>,
     generation: u32,
     stack: Vec<u32>,
+    /// Edges looked at by every search so far.
+    work: u64,
 }
 
 impl Search<'_> {
@@ -341,7 +388,9 @@ impl Search<'_> {
         self.stack.clear();
         self.stack.push(via);
         while let Some(x) = self.stack.pop() {
-            for &y in self.plain.needs(x) {
+            let needs = self.plain.needs(x);
+            self.work += needs.len() as u64;
+            for &y in needs {
                 if y == target {
                     return true;
                 }
@@ -368,7 +417,7 @@ impl Search<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Window, find, find_within};
+    use super::{Blocks, Plain, Window, find, find_within, to_u32};
     use crate::{Roadmap, SkillGraph};
 
     /// A roadmap of `n` skills, each with up to `degree` plain
@@ -403,6 +452,61 @@ mod tests {
             let found = find(&graph);
             assert!(!found.is_empty());
             assert_eq!(small, found, "{n} {window} {degree}");
+        }
+    }
+
+    /// Every redundant entry by brute force: each skill's full set of what
+    /// it needs, then for each entry the first other prerequisite (in entry
+    /// order) whose set holds it.
+    fn brute_force(graph: &SkillGraph<'_>) -> Vec<(u32, u32, u32, u32)> {
+        let plain = Plain::new(graph);
+        let n = graph.len();
+        let mut reach = vec![vec![false; n]; n];
+        for &x in &graph.topological_indices() {
+            for &u in plain.needs(x) {
+                reach[x as usize][u as usize] = true;
+                let below = reach[u as usize].clone();
+                for (w, r) in below.into_iter().enumerate() {
+                    reach[x as usize][w] |= r;
+                }
+            }
+        }
+        let mut found = Vec::new();
+        for v in 0..to_u32(n) {
+            let needs = plain.needs(v);
+            for (k, &t) in needs.iter().enumerate() {
+                if let Some(&via) = needs.iter().find(|&&q| q != t && reach[q as usize][t as usize]) {
+                    found.push((v, plain.entry(v, k), t, via));
+                }
+            }
+        }
+        found.sort_unstable();
+        found
+    }
+
+    /// The blocks, one word wide (64 targets a block, so many blocks),
+    /// find exactly what brute force finds, repeated entries included.
+    #[test]
+    fn blocks_find_what_brute_force_finds() {
+        for (n, window, degree, seed) in [(600, 600, 12, 5), (400, 50, 8, 6), (700, 700, 3, 7), (300, 300, 40, 8)] {
+            let roadmap = random(n, window, degree, seed);
+            let graph = SkillGraph::new(&roadmap);
+            let order = graph.topological_indices();
+            let plain = Plain::new(&graph);
+            let mut rank = vec![0; n];
+            for (r, &i) in order.iter().enumerate() {
+                rank[i as usize] = to_u32(r);
+            }
+            let blocks = Blocks::new(&plain, &order, 1);
+            let mut found = blocks.find(&plain, &order, &rank);
+            found.sort_unstable();
+            let expected = brute_force(&graph);
+            assert!(!expected.is_empty());
+            assert_eq!(found, expected, "{n} {window} {degree}");
+            // And the public answer agrees.
+            let public: Vec<_> = find(&graph).iter().map(|r| (r.skill, r.entry)).collect();
+            let by_entry: Vec<_> = expected.iter().map(|&(v, e, _, _)| (graph.id(v), e as usize)).collect();
+            assert_eq!(public, by_entry);
         }
     }
 }

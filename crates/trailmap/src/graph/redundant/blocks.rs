@@ -1,0 +1,150 @@
+//! Exact answers for every question at once, by blocks of targets: for
+//! graphs where many prerequisites of one skill lie far apart in rank (a
+//! skill with twenty prerequisites drawn from everything before it), which
+//! the ring cannot answer and where the labels rarely rule a pair out, so
+//! that pair-by-pair searches crossed most of the graph.
+//!
+//! The targets (skills that are a plain prerequisite of a skill with at
+//! least two) are taken in rank order, `64 × words` at a time. For each
+//! such block one pass in rank order gives every skill from the block's
+//! lowest rank up a row of `words` words: the block's targets it needs,
+//! the OR of the rows of what it needs directly. Then each target's
+//! entries are answered from the rows of the same skill's other
+//! prerequisites. The work is the edges above each block times `words`,
+//! known before starting: [`cost`] lets the caller choose this or the
+//! searches.
+
+use super::Plain;
+
+/// Memory of one block's rows at most.
+const ROWS_BYTES: usize = 8 << 20;
+
+/// Words per row at most (1,024 targets a block).
+const WORDS_MAX: usize = 16;
+
+/// The targets in rank order, and the words per row.
+pub(super) struct Blocks {
+    targets: Vec<u32>,
+    words: usize,
+}
+
+impl Blocks {
+    /// Words per row for `n` skills: as many as fit in [`ROWS_BYTES`], at
+    /// most [`WORDS_MAX`].
+    pub(super) fn words_for(n: usize) -> usize {
+        (ROWS_BYTES / 8 / n.max(1)).clamp(1, WORDS_MAX)
+    }
+
+    /// The targets of `order` (skills by rank), in blocks of `64 × words`.
+    pub(super) fn new(plain: &Plain<'_>, order: &[u32], words: usize) -> Self {
+        let n = order.len();
+        let mut target = vec![false; n];
+        for &v in order {
+            let needs = plain.needs(v);
+            if needs.len() >= 2 {
+                for &p in needs {
+                    target[p as usize] = true;
+                }
+            }
+        }
+        let targets = order.iter().copied().filter(|&x| target[x as usize]).collect();
+        Blocks { targets, words: words.max(1) }
+    }
+
+    fn block_len(&self) -> usize {
+        64 * self.words
+    }
+
+    /// Word operations of [`Blocks::find`]: for each block, a row cleared
+    /// and a row ORed per edge, for every skill from the block up.
+    pub(super) fn cost(&self, plain: &Plain<'_>, order: &[u32], rank: &[u32]) -> u64 {
+        // Skills plus edges at and above each rank.
+        let mut above = vec![0u64; order.len() + 1];
+        for (r, &x) in order.iter().enumerate().rev() {
+            above[r] = above[r + 1] + 1 + plain.needs(x).len() as u64;
+        }
+        self.targets
+            .chunks(self.block_len())
+            .map(|block| above[rank[block[0] as usize] as usize] * self.words as u64)
+            .sum()
+    }
+
+    /// Every redundant entry as `(skill, entry, prerequisite, via)`, `via`
+    /// the first other prerequisite in entry order that needs it.
+    pub(super) fn find(&self, plain: &Plain<'_>, order: &[u32], rank: &[u32]) -> Vec<(u32, u32, u32, u32)> {
+        let n = order.len();
+        // Which entries name each target: (skill, index in its needs).
+        let mut start = vec![0u32; n + 1];
+        for &v in order {
+            let needs = plain.needs(v);
+            if needs.len() >= 2 {
+                for &p in needs {
+                    start[p as usize + 1] += 1;
+                }
+            }
+        }
+        for i in 0..n {
+            start[i + 1] += start[i];
+        }
+        let mut filled = start.clone();
+        let mut entries = vec![(0u32, 0u32); start[n] as usize];
+        for &v in order {
+            let needs = plain.needs(v);
+            if needs.len() >= 2 {
+                for (k, &p) in needs.iter().enumerate() {
+                    entries[filled[p as usize] as usize] = (v, super::to_u32(k));
+                    filled[p as usize] += 1;
+                }
+            }
+        }
+        drop(filled);
+        let words = self.words;
+        // The bit of each target in its block's rows.
+        let mut bit = vec![u32::MAX; n];
+        let mut rows: Vec<u64> = Vec::new();
+        let mut found = Vec::new();
+        for block in self.targets.chunks(self.block_len()) {
+            for (j, &t) in block.iter().enumerate() {
+                bit[t as usize] = super::to_u32(j);
+            }
+            let low = rank[block[0] as usize] as usize;
+            rows.clear();
+            rows.resize((n - low) * words, 0);
+            for (r, &x) in order.iter().enumerate().skip(low) {
+                let at = (r - low) * words;
+                if let Some(j) = bit.get(x as usize).copied().filter(|&j| j != u32::MAX) {
+                    rows[at + j as usize / 64] |= 1u64 << (j % 64);
+                }
+                for &u in plain.needs(x) {
+                    let from = rank[u as usize] as usize;
+                    if from >= low {
+                        let from = (from - low) * words;
+                        // Distinct rows: `u` ranks below `x`.
+                        let (below, row) = rows.split_at_mut(at);
+                        for (w, word) in row[..words].iter_mut().enumerate() {
+                            *word |= below[from + w];
+                        }
+                    }
+                }
+            }
+            let has = |x: u32, j: u32| {
+                let r = rank[x as usize] as usize;
+                r >= low && rows[(r - low) * words + j as usize / 64] >> (j % 64) & 1 == 1
+            };
+            for &t in block {
+                let j = bit[t as usize];
+                for &(v, k) in &entries[start[t as usize] as usize..start[t as usize + 1] as usize] {
+                    let needs = plain.needs(v);
+                    let via = needs.iter().find(|&&q| q != t && rank[q as usize] > rank[t as usize] && has(q, j));
+                    if let Some(&via) = via {
+                        found.push((v, plain.entry(v, k as usize), t, via));
+                    }
+                }
+            }
+            for &t in block {
+                bit[t as usize] = u32::MAX;
+            }
+        }
+        found
+    }
+}
