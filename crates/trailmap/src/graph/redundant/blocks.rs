@@ -98,6 +98,17 @@ impl Blocks {
             }
         }
         drop(filled);
+        // What each rank needs, as ranks, highest first: each block's pass
+        // reads them in order and stops at the first below the block.
+        let mut below_start = Vec::with_capacity(n + 1);
+        let mut below = Vec::new();
+        for &x in order {
+            below_start.push(below.len());
+            let at = below.len();
+            below.extend(plain.needs(x).iter().map(|&u| rank[u as usize]));
+            below[at..].sort_unstable_by(|a, b| b.cmp(a));
+        }
+        below_start.push(below.len());
         let words = self.words;
         // The bit of each target in its block's rows.
         let mut bit = vec![u32::MAX; n];
@@ -112,18 +123,17 @@ impl Blocks {
             rows.resize((n - low) * words, 0);
             for (r, &x) in order.iter().enumerate().skip(low) {
                 let at = (r - low) * words;
-                if let Some(j) = bit.get(x as usize).copied().filter(|&j| j != u32::MAX) {
+                let j = bit[x as usize];
+                if j != u32::MAX {
                     rows[at + j as usize / 64] |= 1u64 << (j % 64);
                 }
-                for &u in plain.needs(x) {
-                    let from = rank[u as usize] as usize;
-                    if from >= low {
-                        let from = (from - low) * words;
-                        // Distinct rows: `u` ranks below `x`.
-                        let (below, row) = rows.split_at_mut(at);
-                        for (w, word) in row[..words].iter_mut().enumerate() {
-                            *word |= below[from + w];
-                        }
+                // Distinct rows: what `x` needs ranks below it.
+                let (done, row) = rows.split_at_mut(at);
+                let row = &mut row[..words];
+                for &from in below[below_start[r]..below_start[r + 1]].iter().take_while(|&&f| f as usize >= low) {
+                    let from = (from as usize - low) * words;
+                    for (word, &w) in row.iter_mut().zip(&done[from..from + words]) {
+                        *word |= w;
                     }
                 }
             }

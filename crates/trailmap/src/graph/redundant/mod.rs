@@ -321,7 +321,7 @@ fn find_within<'r>(graph: &SkillGraph<'r>, window: impl FnOnce(u32, u32) -> Wind
 /// fewer edges than a three-hundredth of the blocks' cost (0.1-0.3% at
 /// 100k skills with 0-3 prerequisites anywhere before), so they never
 /// switch.
-const SEARCH_TO_BLOCKS: u64 = 64;
+const SEARCH_TO_BLOCKS: u64 = 256;
 
 /// Word operations [`Blocks`] may take (about half a second here) before
 /// the labels and searches are used instead.
