@@ -217,12 +217,24 @@ fn value(c: char) -> u64 {
     u64::from(c) + 1
 }
 
-/// SplitMix64's finaliser with the length mixed in.
-fn finish(h: u64, len: usize) -> u64 {
-    let mut z = h ^ (len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+/// A polynomial hash with the length mixed in: what [`variant_hashes`]
+/// emits.
+fn raw(h: u64, len: usize) -> u64 {
+    h ^ (len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// SplitMix64's finaliser: spreads a raw hash of [`variant_hashes`] over
+/// all 64 bits (equal raw hashes stay equal).
+pub fn mix(raw: u64) -> u64 {
+    let mut z = raw;
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
     z ^ (z >> 31)
+}
+
+/// [`mix`] of [`raw`].
+fn finish(h: u64, len: usize) -> u64 {
+    mix(raw(h, len))
 }
 
 /// The hash of a name's sameness key (distinct from every variant hash of
@@ -232,7 +244,8 @@ pub fn key_hash(name: Name<'_>) -> u64 {
     finish(h ^ 0x005E_ED0F_5A4E, name.key.len())
 }
 
-/// Calls `emit` with the hash of an editable name's spaced form and of
+/// Calls `emit` with the raw hash (equal texts, equal hashes; [`mix`]
+/// spreads its bits) of an editable name's spaced form and of
 /// each variant with one letter deleted from a token of four or more
 /// characters: every pair one edit apart shares a hash (an insertion is a
 /// deletion from the longer name; a replacement, the same deletion from
@@ -259,7 +272,7 @@ pub fn variant_hashes(name: Name<'_>, scratch: &mut Scratch, mut emit: impl FnMu
     for j in (0..len).rev() {
         suffix[j] = value(text[j]).wrapping_mul(power[len - j - 1]).wrapping_add(suffix[j + 1]);
     }
-    emit(Variant::Whole, finish(suffix[0], len));
+    emit(Variant::Whole, raw(suffix[0], len));
     let mut prefix = 0u64;
     let mut long_token = false;
     for k in 0..len {
@@ -269,7 +282,7 @@ pub fn variant_hashes(name: Name<'_>, scratch: &mut Scratch, mut emit: impl FnMu
         // Letters only (a space is not alphabetic), of words of four or more.
         if long_token && text[k].is_alphabetic() {
             let h = prefix.wrapping_mul(power[len - k - 1]).wrapping_add(suffix[k + 1]);
-            emit(Variant::Deleted(k), finish(h, len - 1));
+            emit(Variant::Deleted(k), raw(h, len - 1));
         }
         prefix = prefix.wrapping_mul(BASE).wrapping_add(value(text[k]));
     }

@@ -35,7 +35,7 @@
 use trailmap::Diagnostic;
 
 use crate::context::Context;
-use crate::names::{Names, Scratch, Variant, key_hash, similar, variant_chars, variant_count, variant_hashes};
+use crate::names::{Names, Scratch, Variant, key_hash, mix, similar, variant_chars, variant_count, variant_hashes};
 use crate::registry::Rule;
 
 /// How many other members of a group a finding names.
@@ -97,16 +97,18 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     // instead of a word each (all keys were 20 MB at 100k skills), for one
     // more hashing pass.
     let count: usize = (0..skills.len()).filter(|&i| first_of_text[i]).map(|i| variant_count(names.get(i))).sum();
-    // Slots from the hash bits only (the top `64 - low` of a key), so that
-    // equal hashes share one.
+    // Slots from the hash only, so that equal hashes share one (at most
+    // `64 - low` bits: the keys' hash bits, plenty).
     let slot_bits = (count * 4).next_power_of_two().max(64).trailing_zeros().min(64 - low);
     let mut scratch = Scratch::default();
-    let slot = |key: u64| (key >> (64 - slot_bits)) as usize;
+    // The slot from one multiplication of the raw hash: the full mixing
+    // is left to the few keys kept.
+    let slot = |raw: u64| (raw.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - slot_bits)) as usize;
     let mut seen = vec![0u64; (1usize << slot_bits) / 64];
     let mut again = vec![0u64; seen.len()];
     for i in (0..skills.len()).filter(|&i| first_of_text[i]) {
-        variant_hashes(names.get(i), &mut scratch, |v, h| {
-            let s = slot(key(h, v, i));
+        variant_hashes(names.get(i), &mut scratch, |_, h| {
+            let s = slot(h);
             let (word, bit) = (s / 64, 1u64 << (s % 64));
             again[word] |= seen[word] & bit;
             seen[word] |= bit;
@@ -116,16 +118,21 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     let mut keys: Vec<u64> = Vec::new();
     for i in (0..skills.len()).filter(|&i| first_of_text[i]) {
         variant_hashes(names.get(i), &mut scratch, |v, h| {
-            let k = key(h, v, i);
-            let s = slot(k);
+            let s = slot(h);
             if again[s / 64] >> (s % 64) & 1 == 1 {
-                keys.push(k);
+                keys.push(key(mix(h), v, i));
             }
         });
     }
     drop(again);
     sort_by_top_bytes(&mut keys, 56, 2);
     for group in keys.chunk_by(|x, y| x >> low == y >> low).filter(|g| g.len() > 1) {
+        // One name's own variants alike (a doubled letter deleted either
+        // way: about one group per name) join nothing, and reading the
+        // name would be a cache miss or two.
+        if group.iter().all(|&k| k & index_mask == group[0] & index_mask) {
+            continue;
+        }
         // Members whose variants are really the same text (a hash can collide).
         let mut classes: Vec<Vec<(usize, Variant)>> = Vec::new();
         for (i, v) in group.iter().map(|&k| decode(k)) {
