@@ -37,8 +37,9 @@ impl Blocks {
 
     /// The targets of `order` (skills by rank), in blocks of `64 × words`.
     pub(super) fn new(plain: &Plain<'_>, order: &[u32], words: usize) -> Self {
-        let n = order.len();
-        let mut target = vec![false; n];
+        // Skills on or after a cycle are not in `order`: indices go up to
+        // the graph's size.
+        let mut target = vec![false; plain.graph.len()];
         for &v in order {
             let needs = plain.needs(v);
             if needs.len() >= 2 {
@@ -72,9 +73,11 @@ impl Blocks {
     /// Every redundant entry as `(skill, entry, prerequisite, via)`, `via`
     /// the first other prerequisite in entry order that needs it.
     pub(super) fn find(&self, plain: &Plain<'_>, order: &[u32], rank: &[u32]) -> Vec<(u32, u32, u32, u32)> {
-        let n = order.len();
+        // Ranks go up to `n`; skill indices up to `skills` (skills on or
+        // after a cycle have no rank).
+        let (n, skills) = (order.len(), rank.len());
         // Which entries name each target: (skill, index in its needs).
-        let mut start = vec![0u32; n + 1];
+        let mut start = vec![0u32; skills + 1];
         for &v in order {
             let needs = plain.needs(v);
             if needs.len() >= 2 {
@@ -83,11 +86,11 @@ impl Blocks {
                 }
             }
         }
-        for i in 0..n {
+        for i in 0..skills {
             start[i + 1] += start[i];
         }
         let mut filled = start.clone();
-        let mut entries = vec![(0u32, 0u32); start[n] as usize];
+        let mut entries = vec![(0u32, 0u32); start[skills] as usize];
         for &v in order {
             let needs = plain.needs(v);
             if needs.len() >= 2 {
@@ -111,7 +114,7 @@ impl Blocks {
         below_start.push(below.len());
         let words = self.words;
         // The bit of each target in its block's rows.
-        let mut bit = vec![u32::MAX; n];
+        let mut bit = vec![u32::MAX; skills];
         let mut rows: Vec<u64> = Vec::new();
         let mut found = Vec::new();
         for block in self.targets.chunks(self.block_len()) {

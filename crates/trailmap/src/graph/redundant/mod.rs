@@ -484,6 +484,35 @@ mod tests {
         found
     }
 
+    /// Skills on and after a cycle have no rank: the blocks and the
+    /// searches that switch to them skip them, as the ring does.
+    #[test]
+    fn cycles_are_skipped_by_every_path() {
+        let roadmap = random(500, 500, 20, 9);
+        let mut text = serde_json::to_value(&roadmap).unwrap();
+        // s3 and s4 need each other; s5 needs s3.
+        text["skills"][3]["prerequisites"] = serde_json::json!(["s4", "s0"]);
+        text["skills"][4]["prerequisites"] = serde_json::json!(["s3"]);
+        text["skills"][5]["prerequisites"] = serde_json::json!(["s3", "s1", "s0"]);
+        let roadmap = Roadmap::from_json_str(&text.to_string()).roadmap.expect("a roadmap, cycle and all");
+        let graph = SkillGraph::new(&roadmap);
+        let order = graph.topological_indices();
+        assert!(order.len() < graph.len(), "the cycle leaves skills out");
+        let full = find(&graph);
+        let small = find_within(&graph, |span, back| Window::new(span, back, 64, 8 * 2 * 70));
+        assert_eq!(small, full);
+        let plain = Plain::new(&graph);
+        let mut rank = vec![u32::MAX; graph.len()];
+        for (r, &i) in order.iter().enumerate() {
+            rank[i as usize] = to_u32(r);
+        }
+        let mut by_blocks = Blocks::new(&plain, &order, 1).find(&plain, &order, &rank);
+        by_blocks.sort_unstable();
+        let named: Vec<_> = by_blocks.iter().map(|&(v, e, _, _)| (graph.id(v), e as usize)).collect();
+        let public: Vec<_> = full.iter().map(|r| (r.skill, r.entry)).collect();
+        assert_eq!(named, public);
+    }
+
     /// The blocks, one word wide (64 targets a block, so many blocks),
     /// find exactly what brute force finds, repeated entries included.
     #[test]
