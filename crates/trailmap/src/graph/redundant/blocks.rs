@@ -11,8 +11,8 @@
 //! the OR of the rows of what it needs directly. Then each target's
 //! entries are answered from the rows of the same skill's other
 //! prerequisites. The work is the edges above each block times `words`,
-//! known before starting: [`cost`] lets the caller choose this or the
-//! searches.
+//! known before starting: [`Blocks::cost`] lets the caller choose this or
+//! the searches.
 
 use super::Plain;
 

@@ -323,8 +323,11 @@ fn find_within<'r>(graph: &SkillGraph<'r>, window: impl FnOnce(u32, u32) -> Wind
 /// switch.
 const SEARCH_TO_BLOCKS: u64 = 256;
 
-/// Word operations [`Blocks`] may take (about half a second here) before
-/// the labels and searches are used instead.
+/// Word operations [`Blocks`] may take: past this (ten seconds or so
+/// here, as at a million skills drawing twenty prerequisites each from
+/// everything before) the searches keep going instead. The searches only
+/// switch once they have spent a share of it themselves, so a large budget
+/// costs nothing on graphs they answer quickly.
 const BLOCKS_BUDGET: u64 = 1 << 34;
 
 /// The findings `(skill, entry, prerequisite, via)` sorted by skill and
