@@ -24,10 +24,7 @@ pub use trailmap::escape::terminal as sanitize;
 /// assert_eq!(trailmap_lint::emit::concise(&[d]), "<unknown>:1:1: error[TM001] invalid JSON: EOF\n");
 /// ```
 pub fn concise(diagnostics: &[Diagnostic]) -> String {
-    let mut out = Vec::new();
-    // Writing to a `Vec` cannot fail, and every piece written is a `str`.
-    let _ = write_concise(&mut out, diagnostics);
-    String::from_utf8(out).unwrap_or_default()
+    trailmap::emit::to_text(|out| write_concise(out, diagnostics))
 }
 
 /// [`concise`], written to `out` line by line (the report is never whole
@@ -69,10 +66,7 @@ pub const JSON_FORMAT_VERSION: u32 = 1;
 /// assert_eq!(v[0]["line"], 1);
 /// ```
 pub fn json(diagnostics: &[Diagnostic]) -> String {
-    let mut out = Vec::new();
-    // Writing to a `Vec` cannot fail, and serde_json writes UTF-8.
-    let _ = write_json(&mut out, diagnostics);
-    String::from_utf8(out).unwrap_or_default()
+    trailmap::emit::to_text(|out| write_json(out, diagnostics))
 }
 
 /// [`json`], serialized straight to `out`, one item at a time; stops at

@@ -20,10 +20,7 @@ use super::{RuleInfo, artifact_location, percent_encode, sarif_level, source_roo
 /// assert_eq!(log["runs"][0]["results"][0]["ruleId"], "TM001");
 /// ```
 pub fn sarif(diagnostics: &[Diagnostic], rules: &[RuleInfo], version: &str) -> String {
-    let mut out = Vec::new();
-    // Writing to a `Vec` cannot fail, and serde_json writes UTF-8.
-    let _ = write_sarif(&mut out, diagnostics, rules, version);
-    String::from_utf8(out).unwrap_or_default()
+    trailmap::emit::to_text(|out| write_sarif(out, diagnostics, rules, version))
 }
 
 /// [`sarif`], serialized straight to `out`, one result at a time; stops at

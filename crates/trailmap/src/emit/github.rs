@@ -100,10 +100,7 @@ pub fn annotation(
 /// assert_eq!(out, "::error file=r.json,line=1,col=1,endLine=1,endColumn=1,title=TM005 unknown-reference::unknown skill `a\\u{a}::set-output`\n");
 /// ```
 pub fn diagnostics(diagnostics: &[Diagnostic]) -> String {
-    let mut out = Vec::new();
-    // Writing to a `Vec` cannot fail, and every piece written is a `str`.
-    let _ = write_diagnostics(&mut out, diagnostics);
-    String::from_utf8(out).unwrap_or_default()
+    super::to_text(|out| write_diagnostics(out, diagnostics))
 }
 
 /// [`diagnostics`], written to `out` one annotation at a time (the report

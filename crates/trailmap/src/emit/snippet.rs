@@ -50,10 +50,7 @@ const CONTEXT_CHARS: usize = 160;
 /// ");
 /// ```
 pub fn full(diagnostics: &[Diagnostic], sources: SourceLookup<'_>, styled: bool) -> String {
-    let mut out = Vec::new();
-    // Writing to a `Vec` cannot fail, and every piece written is a `str`.
-    let _ = write_full(&mut out, diagnostics, sources, styled);
-    String::from_utf8(out).unwrap_or_default()
+    super::to_text(|out| write_full(out, diagnostics, sources, styled))
 }
 
 /// [`full`], written to `out` as each diagnostic is drawn: a run with
