@@ -76,19 +76,12 @@ mod tests {
         let borrowed = crate::SkillGraph::new(&roadmap).redundant_prerequisites();
         let owned = OwnedGraph::new(std::sync::Arc::new(roadmap.clone()));
         shareable(&owned);
-        let from_thread = std::thread::spawn(move || {
-            let found = owned.graph().redundant_prerequisites();
-            found
-                .iter()
-                .map(|r| (r.skill.to_owned(), r.prerequisite.to_owned(), r.via.to_owned(), r.entry))
-                .collect::<Vec<_>>()
-        })
-        .join()
-        .unwrap();
-        let borrowed: Vec<_> = borrowed
-            .iter()
-            .map(|r| (r.skill.to_owned(), r.prerequisite.to_owned(), r.via.to_owned(), r.entry))
-            .collect();
-        assert_eq!(from_thread, borrowed);
+        // Owned copies: the thread's findings borrow from its graph.
+        fn owned_copies(found: &[crate::Redundant<'_>]) -> Vec<(String, String, String, usize)> {
+            found.iter().map(|r| (r.skill.to_owned(), r.prerequisite.to_owned(), r.via.to_owned(), r.entry)).collect()
+        }
+        let from_thread =
+            std::thread::spawn(move || owned_copies(&owned.graph().redundant_prerequisites())).join().unwrap();
+        assert_eq!(from_thread, owned_copies(&borrowed));
     }
 }

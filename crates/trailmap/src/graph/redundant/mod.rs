@@ -154,10 +154,7 @@ fn find_within<'r>(graph: &SkillGraph<'r>, window: impl FnOnce(u32, u32) -> Wind
     let n = graph.len();
     let order = graph.topological_indices();
     let plain = Plain::new(graph);
-    let mut rank = vec![u32::MAX; n];
-    for (r, &i) in order.iter().enumerate() {
-        rank[i as usize] = to_u32(r);
-    }
+    let rank = ranks(&order, n);
     // The ring is sized to the questions: the widest rank gap between two
     // prerequisites of one skill, and how far back a prerequisite lies.
     let (mut span, mut back) = (0u32, 0u32);
@@ -330,6 +327,16 @@ const SEARCH_TO_BLOCKS: u64 = 256;
 /// costs nothing on graphs they answer quickly.
 const BLOCKS_BUDGET: u64 = 1 << 34;
 
+/// Each of `n` skills' position in `order`; `u32::MAX` for skills on or
+/// after a cycle, which `order` leaves out.
+fn ranks(order: &[u32], n: usize) -> Vec<u32> {
+    let mut rank = vec![u32::MAX; n];
+    for (r, &i) in order.iter().enumerate() {
+        rank[i as usize] = to_u32(r);
+    }
+    rank
+}
+
 /// The findings `(skill, entry, prerequisite, via)` sorted by skill and
 /// entry, with their ids.
 fn named<'r>(graph: &SkillGraph<'r>, mut found: Vec<(u32, u32, u32, u32)>) -> Vec<Redundant<'r>> {
@@ -420,7 +427,7 @@ impl Search<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Blocks, Plain, Window, find, find_within, to_u32};
+    use super::{Blocks, Plain, Window, find, find_within, ranks, to_u32};
     use crate::{Roadmap, SkillGraph};
 
     /// A roadmap of `n` skills, each with up to `degree` plain
@@ -505,10 +512,7 @@ mod tests {
         let small = find_within(&graph, |span, back| Window::new(span, back, 64, 8 * 2 * 70));
         assert_eq!(small, full);
         let plain = Plain::new(&graph);
-        let mut rank = vec![u32::MAX; graph.len()];
-        for (r, &i) in order.iter().enumerate() {
-            rank[i as usize] = to_u32(r);
-        }
+        let rank = ranks(&order, graph.len());
         let mut by_blocks = Blocks::new(&plain, &order, 1).find(&plain, &order, &rank);
         by_blocks.sort_unstable();
         let named: Vec<_> = by_blocks.iter().map(|&(v, e, _, _)| (graph.id(v), e as usize)).collect();
@@ -525,10 +529,7 @@ mod tests {
             let graph = SkillGraph::new(&roadmap);
             let order = graph.topological_indices();
             let plain = Plain::new(&graph);
-            let mut rank = vec![0; n];
-            for (r, &i) in order.iter().enumerate() {
-                rank[i as usize] = to_u32(r);
-            }
+            let rank = ranks(&order, n);
             let blocks = Blocks::new(&plain, &order, 1);
             let mut found = blocks.find(&plain, &order, &rank);
             found.sort_unstable();
