@@ -151,20 +151,59 @@ pub fn apply(source: &str, edits: &[Edit]) -> (String, usize) {
 /// assert_eq!(trailmap_lint::fix::apply_fixes(src, &[d]), (r#"{"a": [2]}"#.to_owned(), 1));
 /// ```
 pub fn apply_fixes(source: &str, diagnostics: &[Diagnostic]) -> (String, usize) {
+    apply_fixes_of(source, diagnostics.iter())
+}
+
+/// [`apply_fixes`] over borrowed diagnostics (one file's, picked from a run's).
+fn apply_fixes_of<'d>(source: &str, diagnostics: impl Iterator<Item = &'d Diagnostic>) -> (String, usize) {
     let mut taken: Vec<Edit> = Vec::new();
+    let mut covered = Covered::default();
     let mut fixes = 0;
-    for fix in diagnostics.iter().filter_map(|d| d.fix.as_ref()) {
-        let overlaps = fix
-            .edits
-            .iter()
-            .any(|e| taken.iter().any(|t| e.start < t.end.max(t.start + 1) && t.start < e.end.max(e.start + 1)));
-        if !overlaps {
+    for fix in diagnostics.filter_map(|d| d.fix.as_ref()) {
+        if !fix.edits.iter().any(|e| covered.overlaps(span(e))) {
+            for e in &fix.edits {
+                covered.insert(span(e));
+            }
             taken.extend(fix.edits.iter().cloned());
             fixes += 1;
         }
     }
     let (text, _) = apply(source, &taken);
     (text, fixes)
+}
+
+/// The bytes an edit claims: its range, or the one byte at an insertion
+/// point, so that two insertions at one place conflict.
+fn span(edit: &Edit) -> (usize, usize) {
+    (edit.start, edit.end.max(edit.start + 1))
+}
+
+/// The bytes claimed by the edits taken so far, as disjoint ranges keyed by
+/// start: whether a new range overlaps is one look at its predecessor, so
+/// that a file with 100,000 fixes is not quadratic.
+#[derive(Default)]
+struct Covered(std::collections::BTreeMap<usize, usize>);
+
+impl Covered {
+    /// Disjoint ranges sorted by start are sorted by end too, so the range
+    /// starting last before `end` is the only one that can reach `start`.
+    fn overlaps(&self, (start, end): (usize, usize)) -> bool {
+        self.0.range(..end).next_back().is_some_and(|(_, &e)| e > start)
+    }
+
+    /// Adds a range, merged with any it overlaps (the edits of one fix may
+    /// overlap each other), so the ranges stay disjoint.
+    fn insert(&mut self, (mut start, mut end): (usize, usize)) {
+        while let Some((&s, &e)) = self.0.range(..end).next_back() {
+            if e <= start {
+                break;
+            }
+            self.0.remove(&s);
+            start = start.min(s);
+            end = end.max(e);
+        }
+        self.0.insert(start, end);
+    }
 }
 
 /// How many rounds [`fix_all`] runs before it gives up: a fix that keeps
@@ -213,9 +252,10 @@ pub fn fix_all(
     let mut outcome = FixOutcome { diagnostics, fixed: 0, converged: false };
     for _ in 0..MAX_FIX_ROUNDS {
         let mut changed = false;
+        let by_file = by_file(&outcome.diagnostics);
         for file in files.iter_mut() {
-            let own: Vec<Diagnostic> = outcome.diagnostics.iter().filter(|d| d.file == file.name).cloned().collect();
-            let (text, n) = apply_fixes(&file.text, &own);
+            let own = by_file.get(file.name.as_str()).into_iter().flatten().copied();
+            let (text, n) = apply_fixes_of(&file.text, own);
             if n > 0 && text != file.text {
                 file.text = text;
                 outcome.fixed += n;
@@ -229,11 +269,21 @@ pub fn fix_all(
         outcome.diagnostics = crate::lint_with(files, config, options);
     }
     // Converged if the last round's findings have nothing left to apply.
+    let by_file = by_file(&outcome.diagnostics);
     outcome.converged = files.iter().all(|file| {
-        let own: Vec<Diagnostic> = outcome.diagnostics.iter().filter(|d| d.file == file.name).cloned().collect();
-        apply_fixes(&file.text, &own).0 == file.text
+        let own = by_file.get(file.name.as_str()).into_iter().flatten().copied();
+        apply_fixes_of(&file.text, own).0 == file.text
     });
     outcome
+}
+
+/// A run's diagnostics grouped by file, in order within each.
+fn by_file(diagnostics: &[Diagnostic]) -> std::collections::HashMap<&str, Vec<&Diagnostic>> {
+    let mut grouped: std::collections::HashMap<&str, Vec<&Diagnostic>> = std::collections::HashMap::new();
+    for d in diagnostics {
+        grouped.entry(d.file.as_str()).or_default().push(d);
+    }
+    grouped
 }
 
 /// A unified diff (`--- a/FILE`, `+++ b/FILE`, hunks with three lines of
@@ -263,4 +313,47 @@ pub fn unified_diff(file: &str, old: &str, new: &str) -> String {
             .header(&format!("a/{file}"), &format!("b/{file}"))
     );
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The definition: a fix is taken when none of its edits overlaps an
+    /// edit of a fix taken before it.
+    fn taken_by_pairs(fixes: &[Vec<Edit>]) -> Vec<bool> {
+        let mut taken: Vec<Edit> = Vec::new();
+        fixes
+            .iter()
+            .map(|edits| {
+                let overlaps =
+                    edits.iter().any(|e| taken.iter().any(|t| span(e).0 < span(t).1 && span(t).0 < span(e).1));
+                if !overlaps {
+                    taken.extend(edits.iter().cloned());
+                }
+                !overlaps
+            })
+            .collect()
+    }
+
+    fn edit() -> impl Strategy<Value = Edit> {
+        (0usize..60, 0usize..6).prop_map(|(start, len)| Edit { start, end: start + len, replacement: "x".into() })
+    }
+
+    proptest! {
+        #[test]
+        fn covered_takes_what_pairwise_checks_take(fixes in prop::collection::vec(prop::collection::vec(edit(), 1..4), 0..40)) {
+            let mut covered = Covered::default();
+            for (edits, expected) in fixes.iter().zip(taken_by_pairs(&fixes)) {
+                let free = !edits.iter().any(|e| covered.overlaps(span(e)));
+                prop_assert_eq!(free, expected);
+                if free {
+                    for e in edits {
+                        covered.insert(span(e));
+                    }
+                }
+            }
+        }
+    }
 }
