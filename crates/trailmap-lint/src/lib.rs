@@ -207,18 +207,7 @@ fn finish(files: &[SourceFile], mut per_file: Vec<Vec<Diagnostic>>, config: &Con
         // Inline suppressions.
         let mut problems = Vec::new();
         let mut suppressions = suppress::collect(&f.name, &f.text, &mut problems);
-        diagnostics.retain(|d| {
-            if trailmap::codes::breaks_model(d.code) {
-                return true;
-            }
-            // Every entry that covers the finding counts as used.
-            let mut suppressed = false;
-            for s in suppressions.iter_mut().filter(|s| s.code == d.code && suppress::covers(&s.scope, &d.pointer)) {
-                s.used += 1;
-                suppressed = true;
-            }
-            !suppressed
-        });
+        suppress::apply(&mut suppressions, &mut diagnostics, trailmap::codes::breaks_model);
         {
             let rule = &rules::TM116;
             if let Some(Some(severity)) = severities.get(rule.code) {

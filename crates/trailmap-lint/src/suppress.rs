@@ -4,6 +4,8 @@
 //! silence one part of the file. Every entry needs a reason; unused entries
 //! are reported (`TM116`), malformed ones too (`TM117`).
 
+use std::collections::HashMap;
+
 use serde_json::Value;
 use trailmap::Diagnostic;
 use trailmap::diagnostic::push_token;
@@ -121,9 +123,75 @@ fn read_entries(
     }
 }
 
+/// Drops the diagnostics an entry of `suppressions` covers (rule and
+/// scope), counting each entry's uses; diagnostics of `keep` codes stay.
+/// Entries are looked up by each enclosing pointer of a finding, so the
+/// cost is findings × pointer depth, not findings × entries.
+///
+/// ```
+/// use trailmap::{Diagnostic, Severity};
+/// use trailmap_lint::suppress::{Suppression, apply};
+/// let mut entries = vec![Suppression { code: "TM107", scope: "/skills/2".into(), at: String::new(), used: 0 }];
+/// let mut found = vec![
+///     Diagnostic::new("TM107", "r", Severity::Warning, "m").at("/skills/2/prerequisites/0"),
+///     Diagnostic::new("TM107", "r", Severity::Warning, "m").at("/skills/20/prerequisites/0"),
+/// ];
+/// apply(&mut entries, &mut found, |_| false);
+/// assert_eq!(found.len(), 1);
+/// assert_eq!(entries[0].used, 1);
+/// ```
+pub fn apply(suppressions: &mut [Suppression], diagnostics: &mut Vec<Diagnostic>, keep: impl Fn(&str) -> bool) {
+    if suppressions.is_empty() {
+        return;
+    }
+    let mut by_scope: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    for (k, s) in suppressions.iter().enumerate() {
+        by_scope.entry((s.code, s.scope.as_str())).or_default().push(k);
+    }
+    let mut used = vec![0usize; suppressions.len()];
+    diagnostics.retain(|d| {
+        if keep(d.code) {
+            return true;
+        }
+        // Every entry that covers the finding counts as used.
+        let mut suppressed = false;
+        for scope in enclosing(&d.pointer) {
+            if let Some(entries) = by_scope.get(&(d.code, scope)) {
+                entries.iter().for_each(|&k| used[k] += 1);
+                suppressed = true;
+            }
+        }
+        !suppressed
+    });
+    for (s, n) in suppressions.iter_mut().zip(used) {
+        s.used += n;
+    }
+}
+
+/// The scopes that [`covers`] `pointer`: the whole file, each enclosing
+/// pointer, and the pointer itself.
+fn enclosing(pointer: &str) -> impl Iterator<Item = &str> {
+    let inner = pointer.char_indices().filter(|&(i, c)| c == '/' && i > 0).map(|(i, _)| &pointer[..i]);
+    std::iter::once("").chain(inner).chain((!pointer.is_empty()).then_some(pointer))
+}
+
 /// `true` when `pointer` is `scope` or inside it.
 pub fn covers(scope: &str, pointer: &str) -> bool {
     pointer == scope
         || (pointer.starts_with(scope) && pointer.as_bytes().get(scope.len()) == Some(&b'/'))
         || scope.is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The scopes looked up are exactly those that cover the pointer.
+        #[test]
+        fn enclosing_is_what_covers_accepts(pointer in "(/[ab~01]{0,2}){0,4}", scope in "(/[ab~01]{0,2}){0,4}/?") {
+            prop_assert_eq!(enclosing(&pointer).any(|s| s == scope), covers(&scope, &pointer));
+        }
+    }
 }
