@@ -95,8 +95,11 @@ pub(crate) fn schema_errors(kind: Kind, value: &Value, out: &mut Vec<Diagnostic>
         out.push(Code::Schema.diagnostic(Severity::Error, "internal error: the built-in schema does not compile"));
         return;
     };
+    // Id pointers already reported: one message per id, looked up in
+    // constant time (a file of 100,000 bad ids was quadratic).
+    let mut ids = std::collections::HashSet::new();
     for error in validator.iter_errors(value) {
-        report(&error, compiled, out, prunes);
+        report(&error, compiled, out, prunes, &mut ids);
     }
 }
 
@@ -112,7 +115,13 @@ fn schema_diag(message: String) -> Diagnostic {
 }
 
 #[cfg(feature = "schema-validation")]
-fn report(error: &ValidationError<'_>, compiled: &Compiled, out: &mut Vec<Diagnostic>, prunes: &mut Vec<Prune>) {
+fn report(
+    error: &ValidationError<'_>,
+    compiled: &Compiled,
+    out: &mut Vec<Diagnostic>,
+    prunes: &mut Vec<Prune>,
+    ids: &mut std::collections::HashSet<String>,
+) {
     let pointer = error.instance_path().as_str().to_owned();
     let instance: &Value = error.instance();
     match error.kind() {
@@ -139,7 +148,7 @@ fn report(error: &ValidationError<'_>, compiled: &Compiled, out: &mut Vec<Diagno
             // when it breaks both the pattern and a length bound.
             let id = instance.as_str().unwrap_or_default();
             let why = crate::ids::problem(id).unwrap_or_else(|| "not a valid id".into());
-            if !out.iter().any(|d| d.pointer == pointer && d.code == Code::Schema.code()) {
+            if ids.insert(pointer.clone()) {
                 out.push(
                     schema_diag(format!("invalid id \"{}\": {why}", preview_str(id))).at(pointer.clone()).with_help(
                         "ids are 1 to 128 ASCII letters, digits, `-`, `_` and `.`, starting with a letter or digit",
@@ -191,7 +200,7 @@ fn report(error: &ValidationError<'_>, compiled: &Compiled, out: &mut Vec<Diagno
                 .collect();
             if let [errors] = shaped.as_slice() {
                 for e in errors.iter() {
-                    report(e, compiled, out, prunes);
+                    report(e, compiled, out, prunes, ids);
                 }
                 return;
             } else {

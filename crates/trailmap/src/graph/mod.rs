@@ -24,7 +24,7 @@ mod owned;
 mod phases;
 mod redundant;
 
-pub use alternatives::CyclicAlternative;
+pub use alternatives::{CyclicAlternative, CyclicAlternatives};
 pub use cycles::Cycle;
 pub(crate) use order::is_acyclic;
 pub use owned::OwnedGraph;
@@ -291,13 +291,9 @@ impl<'r> SkillGraph<'r> {
     /// ```
     pub fn prerequisites(&self, id: &str) -> Vec<&'r str> {
         let Some(&i) = self.index.get(id) else { return Vec::new() };
-        let mut out: Vec<u32> = Vec::new();
-        for &m in self.prerequisite_members(i) {
-            if !out.contains(&m) {
-                out.push(m);
-            }
-        }
-        out.into_iter().map(|m| self.id(m)).collect()
+        let members = self.prerequisite_members(i);
+        let mut seen = foldhash::HashSet::with_capacity_and_hasher(members.len(), Default::default());
+        members.iter().filter(|&&m| seen.insert(m)).map(|&m| self.id(m)).collect()
     }
 
     /// Skills that list this one as a direct prerequisite, in file order.

@@ -164,18 +164,20 @@ pub(crate) fn is_acyclic(roadmap: &Roadmap, index: &HashMap<&str, usize>) -> boo
     // Distinct (prerequisite, skill) edges, as the graph counts them.
     let mut edges: Vec<(u32, u32)> = Vec::with_capacity(n * 2);
     let mut indegree = vec![0u32; n];
-    let mut members: Vec<u32> = Vec::new();
+    // `last_needed_by[m] == i + 1` once skill i has counted m: a skill
+    // with 100,000 prerequisites is not quadratic.
+    let mut last_needed_by = vec![0u32; n];
     for (i, skill) in roadmap.skills.iter().enumerate() {
-        members.clear();
+        let stamp = to_u32(i + 1);
         for id in skill.prerequisites.iter().flat_map(Prerequisite::skill_ids) {
             if let Some(&m) = index.get(id) {
-                if !members.contains(&to_u32(m)) {
-                    members.push(to_u32(m));
+                if last_needed_by[m] != stamp {
+                    last_needed_by[m] = stamp;
+                    indegree[i] += 1;
+                    edges.push((to_u32(m), to_u32(i)));
                 }
             }
         }
-        indegree[i] = to_u32(members.len());
-        edges.extend(members.iter().map(|&m| (m, to_u32(i))));
     }
     // Dependents of each skill, as one array sliced by `start`.
     let mut start = vec![0usize; n + 1];
