@@ -142,6 +142,23 @@ proptest! {
             prop_assert_eq!(&spec[c.skill].1[c.entry - spec[c.skill].0.len()][c.position], &index(&c.alternative));
         }
     }
+
+    /// With its work bounded, the search reports exactly the full search's
+    /// findings for the skills it checked and names every skill it did not:
+    /// each finding is either found or its skill is unchecked.
+    #[test]
+    fn bounded_cyclic_alternatives_are_the_full_ones_up_to_where_they_stop(spec in spec(), max_work in 0u64..200) {
+        let roadmap = roadmap(&spec);
+        let graph = SkillGraph::new(&roadmap);
+        let full = graph.cyclic_alternatives();
+        let bounded = graph.cyclic_alternatives_within(max_work);
+        let expected: Vec<_> = full.iter().filter(|c| !bounded.unchecked.contains(&c.skill)).cloned().collect();
+        prop_assert_eq!(&bounded.found, &expected);
+        for &skill in &bounded.unchecked {
+            prop_assert!(bounded.found.iter().all(|c| c.skill < skill));
+        }
+        prop_assert_eq!(graph.cyclic_alternatives_within(u64::MAX).found, full);
+    }
 }
 
 #[test]

@@ -15,8 +15,12 @@
 //! Only a skill's own strongly connected component can depend on it, so
 //! "learnable without `a`" is recomputed inside that component alone, for
 //! skills with a group member in it: nothing at all on an acyclic roadmap,
-//! and the component's size per such skill otherwise.
+//! and the component's size per such skill otherwise. That is quadratic in
+//! a component of thousands of skills joined by `any_of` groups (a chain
+//! where each skill needs one of its two neighbours), so the work is
+//! bounded and the skills left unchecked are named.
 
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use super::cycles::walk_back;
@@ -54,14 +58,48 @@ pub struct CyclicAlternative {
     pub cycle: Cycle,
 }
 
-pub(super) fn find(graph: &SkillGraph<'_>) -> Vec<CyclicAlternative> {
+/// What [`SkillGraph::cyclic_alternatives_within`] found, and where it
+/// stopped if its work ran out.
+///
+/// ```
+/// # let roadmap = trailmap::Roadmap::from_json_str(r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [
+/// #   {"id": "a", "name": "A", "prerequisites": [{"any_of": ["b", "c"]}]},
+/// #   {"id": "b", "name": "B", "prerequisites": ["a"]}, {"id": "c", "name": "C"}]}"#).roadmap.unwrap();
+/// let graph = trailmap::SkillGraph::new(&roadmap);
+/// let all = graph.cyclic_alternatives_within(u64::MAX);
+/// assert_eq!((all.found.len(), all.unchecked.len()), (1, 0));
+/// let none = graph.cyclic_alternatives_within(0);
+/// assert_eq!((none.found.len(), none.unchecked), (0, vec![0]));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct CyclicAlternatives {
+    /// Every cyclic alternative of the skills checked, in skill order.
+    pub found: Vec<CyclicAlternative>,
+    /// Indices (in `roadmap.skills`) of the skills with a group member on
+    /// a cycle through them that were not checked, in order; empty when
+    /// the search finished.
+    pub unchecked: Vec<usize>,
+}
+
+pub(super) fn find(graph: &SkillGraph<'_>, max_work: u64) -> CyclicAlternatives {
+    let mut result = CyclicAlternatives::default();
     if graph.is_acyclic() {
-        return Vec::new();
+        return result;
     }
     let n = graph.len();
     let learnable = learnable::mask(graph);
     let (component, component_members) = components(graph);
-    let mut found = Vec::new();
+    // What one "learnable without `a`" costs in each component: its skills
+    // and the members of their requirements.
+    let component_work: Vec<u64> = component_members
+        .iter()
+        .map(|skills| {
+            skills.iter().map(|&s| 1 + graph.requirements_of(s).map(|r| r.members.len() as u64).sum::<u64>()).sum()
+        })
+        .collect();
+    let mut work = 0u64;
+    let found = &mut result.found;
     let mut scratch = Scratch::default();
     for a in 0..to_u32(n) {
         let c = component[a as usize];
@@ -69,6 +107,11 @@ pub(super) fn find(graph: &SkillGraph<'_>) -> Vec<CyclicAlternative> {
         if !learnable[a as usize]
             || !graph.requirements_of(a).any(|r| r.any_of && r.members.iter().any(|&m| in_cycle(m)))
         {
+            continue;
+        }
+        work = work.saturating_add(component_work[c as usize]);
+        if work > max_work {
+            result.unchecked.push(a as usize);
             continue;
         }
         let scope = &component_members[c as usize];
@@ -88,21 +131,34 @@ pub(super) fn find(graph: &SkillGraph<'_>) -> Vec<CyclicAlternative> {
             else {
                 continue;
             };
-            let mut seen: Vec<u32> = Vec::new();
-            for &m in r.members {
-                if seen.contains(&m) || !in_cycle(m) || without(m) {
+            // The same for every alternative of the group; made once, when
+            // the first is found (a group may have thousands of members).
+            let members = distinct(r.members);
+            let mut through: Option<Vec<String>> = None;
+            let mut positions: Option<HashMap<&str, usize>> = None;
+            for &m in &members {
+                if !in_cycle(m) || without(m) {
                     continue;
                 }
-                seen.push(m);
                 let id = graph.id(m);
-                let through: Vec<String> =
-                    distinct(r.members).filter(|&o| without(o)).map(|o| graph.id(o).to_owned()).collect();
+                let through = through
+                    .get_or_insert_with(|| {
+                        members.iter().filter(|&&o| without(o)).map(|&o| graph.id(o).to_owned()).collect()
+                    })
+                    .clone();
+                let positions = positions.get_or_insert_with(|| {
+                    let mut first = HashMap::with_capacity(group.any_of.len());
+                    for (k, x) in group.any_of.iter().enumerate() {
+                        first.entry(x.as_str()).or_insert(k);
+                    }
+                    first
+                });
                 let mut path = vec![a];
                 path.extend(scratch.path_back(graph, m, a, &without, &learnable, &component));
                 found.push(CyclicAlternative {
                     skill: a as usize,
                     entry: r.entry as usize,
-                    position: group.any_of.iter().position(|x| x == id).unwrap_or(0),
+                    position: positions.get(id).copied().unwrap_or(0),
                     alternative: id.to_owned(),
                     through,
                     cycle: Cycle { skills: path.into_iter().map(|i| graph.id(i).to_owned()).collect() },
@@ -110,12 +166,13 @@ pub(super) fn find(graph: &SkillGraph<'_>) -> Vec<CyclicAlternative> {
             }
         }
     }
-    found
+    result
 }
 
-/// Each distinct member once, in order.
-fn distinct(members: &[u32]) -> impl Iterator<Item = u32> + '_ {
-    members.iter().enumerate().filter(|&(k, m)| !members[..k].contains(m)).map(|(_, &m)| m)
+/// Each distinct member once, in order, in linear time.
+fn distinct(members: &[u32]) -> Vec<u32> {
+    let mut seen = HashSet::with_capacity(members.len());
+    members.iter().copied().filter(|&m| seen.insert(m)).collect()
 }
 
 /// Strongly connected components of the "needs" graph (every member of

@@ -5,7 +5,7 @@
 use foldhash::{HashMap, HashMapExt};
 use petgraph::graph::{DiGraph, NodeIndex};
 
-use super::{CyclicAlternative, Requirement, SkillGraph, alternatives, to_u32};
+use super::{CyclicAlternative, CyclicAlternatives, Requirement, SkillGraph, alternatives, to_u32};
 
 /// A cycle of prerequisites: each skill needs the next, and the last needs
 /// the first.
@@ -56,7 +56,25 @@ impl<'r> SkillGraph<'r> {
     /// that another alternative avoids (see [`CyclicAlternative`]). Empty
     /// on an acyclic roadmap, at the cost of one pass.
     pub fn cyclic_alternatives(&self) -> Vec<CyclicAlternative> {
-        alternatives::find(self)
+        alternatives::find(self, u64::MAX).found
+    }
+
+    /// [`Self::cyclic_alternatives`] within a bound on the work: each
+    /// skill with a group member on a cycle through it costs the size of
+    /// its strongly connected component (skills and requirement members),
+    /// and once `max_work` is spent the remaining such skills are listed
+    /// as unchecked instead. Quadratic graphs (thousands of skills on one
+    /// cycle of `any_of` groups) then take bounded time.
+    ///
+    /// ```
+    /// # let roadmap = trailmap::Roadmap::from_json_str(r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [
+    /// #   {"id": "a", "name": "A", "prerequisites": [{"any_of": ["b", "c"]}]},
+    /// #   {"id": "b", "name": "B", "prerequisites": ["a"]}, {"id": "c", "name": "C"}]}"#).roadmap.unwrap();
+    /// let graph = trailmap::SkillGraph::new(&roadmap);
+    /// assert_eq!(graph.cyclic_alternatives_within(1_000).found, graph.cyclic_alternatives());
+    /// ```
+    pub fn cyclic_alternatives_within(&self, max_work: u64) -> CyclicAlternatives {
+        alternatives::find(self, max_work)
     }
 
     /// The requirement of skill `from` that is blocked (no member can be
