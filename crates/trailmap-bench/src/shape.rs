@@ -48,6 +48,15 @@ pub enum Shape {
     /// picked in proportion to one plus how many skills need it): a few
     /// hubs needed by tens of thousands.
     Hubs,
+    /// The last skill needs every other one; the others need nothing.
+    /// One list of a hundred thousand entries: anything pairwise within a
+    /// skill's prerequisites shows.
+    StarIn,
+    /// Skill `i` needs one of its two neighbours (`any_of` of `i - 1` and
+    /// `i + 1`): every skill is learnable, and all of them lie on one
+    /// cycle of groups, each neighbour after `i` a cyclic alternative
+    /// (TM119, whose search is quadratic here and stops at its bound).
+    AnyChain,
     /// The `window-5000` graph with names "Skill number N": names that
     /// differ only in their numbers.
     NamesNumbers,
@@ -70,6 +79,8 @@ pub const ALL: &[Shape] = &[
     Shape::DenseWindow,
     Shape::DenseAll,
     Shape::Hubs,
+    Shape::StarIn,
+    Shape::AnyChain,
     Shape::NamesNumbers,
     Shape::NamesEdits,
 ];
@@ -87,6 +98,8 @@ impl Shape {
             Shape::DenseWindow => "dense-window".into(),
             Shape::DenseAll => "dense-all".into(),
             Shape::Hubs => "hubs".into(),
+            Shape::StarIn => "star-in".into(),
+            Shape::AnyChain => "any-chain".into(),
             Shape::NamesNumbers => "names-numbers".into(),
             Shape::NamesEdits => "names-edits".into(),
         }
@@ -115,6 +128,7 @@ impl Shape {
 /// skill indices below `i` (plain entries) and `any_of` groups.
 pub(crate) struct Picker {
     shape: Shape,
+    skills: usize,
     /// Preferential attachment: each skill once, plus once per dependent.
     endpoints: Vec<u32>,
 }
@@ -122,7 +136,7 @@ pub(crate) struct Picker {
 impl Picker {
     pub(crate) fn new(shape: Shape, skills: usize) -> Self {
         let endpoints = if shape == Shape::Hubs { Vec::with_capacity(skills * 3) } else { Vec::new() };
-        Picker { shape, endpoints }
+        Picker { shape, skills, endpoints }
     }
 
     /// The prerequisites of skill `i`, ids from `ids`.
@@ -165,6 +179,11 @@ impl Picker {
             Shape::DenseWindow | Shape::DenseAll if i > 0 => {
                 let from = if self.shape == Shape::DenseAll { 0 } else { i.saturating_sub(5000) };
                 plain(distinct(rng.below(21), rng, |rng| from + rng.below(i - from)))
+            }
+            Shape::StarIn if i + 1 == self.skills => plain((0..i).collect()),
+            Shape::AnyChain if i > 0 => {
+                let next = (i + 1 < self.skills).then(|| ids[i + 1].clone());
+                vec![Prerequisite::AnyOf(AnyOf::new(std::iter::once(ids[i - 1].clone()).chain(next)))]
             }
             Shape::Hubs => {
                 let list = if i == 0 {

@@ -123,6 +123,18 @@ fn every_shape_is_valid_and_has_its_promised_graph() {
                 let needed_by_first = (0..3_000).filter(|&i| plain(i).contains(&0)).count();
                 assert!(needed_by_first > 100, "{needed_by_first}");
             }
+            Shape::StarIn => {
+                assert_eq!(plain(2_999).len(), 2_999);
+                assert!((0..2_999).all(|i| plain(i).is_empty()));
+            }
+            Shape::AnyChain => {
+                let group = |i: usize| match &roadmap.skills[i].prerequisites[..] {
+                    [trailmap::Prerequisite::AnyOf(g)] => g.any_of.iter().map(|id| index[id.as_str()]).collect(),
+                    _ => Vec::new(),
+                };
+                assert!((1..2_999).all(|i| group(i) == [i - 1, i + 1]));
+                assert_eq!(group(2_999), [2_998]);
+            }
             Shape::NamesNumbers => assert_eq!(roadmap.skills[41].name, "Skill number 42"),
             Shape::NamesEdits => assert_eq!(roadmap.skills[33].name, "AWS SQS family 2"),
             _ => {}

@@ -44,14 +44,21 @@ use crate::context::Context;
 use crate::registry::Rule;
 
 /// How much work the search may do: each skill with a group member on a
-/// cycle through it costs its strongly connected component's size. About
-/// half a second on this project's machine; every realistic roadmap is
-/// far below it, a chain of 10,000 skills each needing one of its two
+/// cycle through it costs its strongly connected component's size, and the
+/// search may spend this much plus [`WORK_PER_ENTRY`] per skill and
+/// prerequisite entry of the roadmap, so that it stays a fraction of the
+/// parse (about a third of it, BENCHMARKS.md). Every realistic roadmap is
+/// far below; a chain of 10,000 skills each needing one of its two
 /// neighbours is past it.
-pub(crate) const MAX_WORK: u64 = 1 << 26;
+pub(crate) const MIN_WORK: u64 = 1 << 20;
+
+/// See [`MIN_WORK`].
+pub(crate) const WORK_PER_ENTRY: u64 = 128;
 
 pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
-    let result = ctx.graph.cyclic_alternatives_within(MAX_WORK);
+    let entries: usize = ctx.roadmap.skills.iter().map(|s| 1 + s.prerequisites.len()).sum();
+    let max_work = MIN_WORK.saturating_add(WORK_PER_ENTRY.saturating_mul(entries as u64));
+    let result = ctx.graph.cyclic_alternatives_within(max_work);
     if let (Some(&first), count) = (result.unchecked.first(), result.unchecked.len()) {
         let skill = &ctx.roadmap.skills[first].id;
         out.push(
