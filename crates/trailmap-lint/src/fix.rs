@@ -58,15 +58,23 @@ pub(crate) const REMOVES_ELEMENT: &[&str] = &["TM107"];
 
 /// Fills the edits of the [`REMOVES_ELEMENT`] fixes of located
 /// diagnostics; a fix whose element cannot be cut is dropped. JSON edits
-/// come from the located spans; YAML ones from one parse of the file, as
-/// whole lines, keeping comments and layout.
-pub(crate) fn fill_removals(source: &str, format: Format, diagnostics: &mut [Diagnostic]) {
+/// come from the located spans; YAML ones from the tree `locator` parsed
+/// to locate them, as whole lines, keeping comments and layout.
+pub(crate) fn fill_removals(
+    source: &str,
+    format: Format,
+    locator: &mut trailmap::locate::Locator<'_>,
+    diagnostics: &mut [Diagnostic],
+) {
     let wanted =
         |d: &Diagnostic| REMOVES_ELEMENT.contains(&d.code) && d.fix.as_ref().is_some_and(|f| f.edits.is_empty());
     let targets: Vec<usize> = (0..diagnostics.len()).filter(|&i| wanted(&diagnostics[i])).collect();
+    if targets.is_empty() {
+        return;
+    }
     let edits: Vec<Option<Vec<Edit>>> = if format == Format::Yaml {
         let pointers: Vec<&str> = targets.iter().map(|&i| diagnostics[i].pointer.as_str()).collect();
-        yaml::remove_items(source, &pointers)
+        yaml::remove_items_in(source, locator, &pointers)
     } else {
         targets
             .iter()

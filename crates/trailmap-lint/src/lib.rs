@@ -192,8 +192,10 @@ fn finish(files: &[SourceFile], mut per_file: Vec<Vec<Diagnostic>>, config: &Con
     for (i, f) in files.iter().enumerate() {
         let mut diagnostics = std::mem::take(&mut per_file[i]);
         let format = trailmap::Format::from_path(&f.name);
-        trailmap::locate::locate_as(&f.text, format, &mut diagnostics);
-        fix::fill_removals(&f.text, format, &mut diagnostics);
+        // One parse of the file (YAML builds a tree) for every location below.
+        let mut locator = trailmap::locate::Locator::new(&f.text, format);
+        locator.locate(&mut diagnostics);
+        fix::fill_removals(&f.text, format, &mut locator, &mut diagnostics);
         // Configuration: drop what is off, set severities.
         let severities = config.severities_for(&f.name);
         diagnostics.retain_mut(|d| match severities.get(d.code) {
@@ -240,7 +242,7 @@ fn finish(files: &[SourceFile], mut per_file: Vec<Vec<Diagnostic>>, config: &Con
                 None => d.code != rule.code,
             });
         }
-        trailmap::locate::locate_as(&f.text, format, &mut problems);
+        locator.locate(&mut problems);
         diagnostics.extend(problems);
         diagnostics.sort_by_key(|d| d.location.map_or(0, |l| l.offset));
         // One file's findings are the run's: moved, not copied.

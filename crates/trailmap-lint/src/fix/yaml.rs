@@ -14,9 +14,19 @@ use trailmap::locate::SequenceSpans;
 
 /// One removal per pointer, in order, located in one parse of `source`.
 pub(super) fn remove_items<P: AsRef<str>>(source: &str, pointers: &[P]) -> Vec<Option<Vec<Edit>>> {
+    remove_items_in(source, &mut trailmap::locate::Locator::new(source, trailmap::Format::Yaml), pointers)
+}
+
+/// [`remove_items`] with the sequences found by `locator` (which may have
+/// parsed `source` already).
+pub(super) fn remove_items_in<P: AsRef<str>>(
+    source: &str,
+    locator: &mut trailmap::locate::Locator<'_>,
+    pointers: &[P],
+) -> Vec<Option<Vec<Edit>>> {
     let split: Vec<Option<(&str, usize)>> = pointers.iter().map(|p| split(p.as_ref())).collect();
     let parents: Vec<&str> = split.iter().map(|s| s.map_or("", |(parent, _)| parent)).collect();
-    let sequences = trailmap::locate::yaml_sequences(source, &parents);
+    let sequences = locator.yaml_sequences(&parents);
     split
         .into_iter()
         .zip(sequences)
