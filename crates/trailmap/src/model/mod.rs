@@ -7,6 +7,7 @@
 
 mod bounded;
 mod constructors;
+mod exact;
 mod extensions;
 mod id_or_object;
 mod integral;

@@ -49,21 +49,21 @@ pub struct Skill {
     #[serde(default, skip_serializing_if = "is_false")]
     pub optional: bool,
     /// Sub-topics as the roadmap lists them, e.g. `Dockerfile`, `Exposing ports`.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "super::exact::vec")]
     pub topics: Vec<String>,
     /// Skills needed before this one: a skill id, or `{"any_of": [...]}`
     /// satisfied by any one of its members.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "super::exact::vec")]
     pub prerequisites: Vec<Prerequisite>,
     /// Learning resources for the skill.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "super::exact::vec")]
     pub resources: Vec<Resource>,
     /// Other names the skill is known by, e.g. `K8s` for Kubernetes.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "super::exact::vec")]
     pub aliases: Vec<String>,
     /// Ids this skill had in earlier versions. `trailmap diff` treats them as
     /// renames and `trailmap migrate-progress` moves progress along.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "super::exact::vec")]
     pub former_ids: Vec<String>,
     /// Extension keys (`x-…`).
     #[serde(flatten)]
