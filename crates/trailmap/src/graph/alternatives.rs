@@ -154,7 +154,9 @@ pub(super) fn find(graph: &SkillGraph<'_>, max_work: u64) -> CyclicAlternatives 
                     first
                 });
                 let mut path = vec![a];
-                path.extend(scratch.path_back(graph, m, a, &without, &learnable, &component));
+                let (back, spent) = scratch.path_back(graph, m, a, &without, &learnable, &component);
+                work = work.saturating_add(spent);
+                path.extend(back);
                 found.push(CyclicAlternative {
                     skill: a as usize,
                     entry: r.entry as usize,
@@ -269,12 +271,13 @@ impl Scratch {
         }
     }
 
-    /// Shortest chain from `m` back to `a` (excluded): each skill needs the
-    /// next through a requirement none of whose members is learnable
-    /// without `a`, and each step is a skill that needs `a` too. Such a
-    /// chain exists for every cyclic alternative: its blocking requirement
-    /// is met, in learning order, by a member learned earlier that needs
-    /// `a` in turn, down to `a`.
+    /// Shortest chain from `m` back to `a` (excluded), and the work the
+    /// search did (counted as for the bound): each skill needs the next
+    /// through a requirement none of whose members is learnable without
+    /// `a`, and each step is a skill that needs `a` too. Such a chain
+    /// exists for every cyclic alternative: its blocking requirement is
+    /// met, in learning order, by a member learned earlier that needs `a`
+    /// in turn, down to `a`.
     fn path_back(
         &self,
         graph: &SkillGraph<'_>,
@@ -283,16 +286,19 @@ impl Scratch {
         without: &dyn Fn(u32) -> bool,
         learnable: &[bool],
         component: &[u32],
-    ) -> Vec<u32> {
+    ) -> (Vec<u32>, u64) {
         let c = component[a as usize];
+        let mut work = 0u64;
         let mut parent: foldhash::HashMap<u32, u32> = foldhash::HashMap::default();
         let mut queue = std::collections::VecDeque::from([m]);
         parent.insert(m, m);
         while let Some(x) = queue.pop_front() {
+            // Counted like "learnable without `a`": a skill and its requirements' members.
+            work = work.saturating_add(1 + graph.requirements_of(x).map(|r| r.members.len() as u64).sum::<u64>());
             for r in graph.requirements_of(x).filter(|r| !r.members.iter().any(|&y| without(y))) {
                 for &y in r.members {
                     if y == a {
-                        return walk_back(&parent, x, m);
+                        return (walk_back(&parent, x, m), work);
                     }
                     if component[y as usize] == c && learnable[y as usize] && !parent.contains_key(&y) {
                         parent.insert(y, x);
@@ -301,6 +307,6 @@ impl Scratch {
                 }
             }
         }
-        vec![m]
+        (vec![m], work)
     }
 }

@@ -23,11 +23,43 @@ pub struct Cycle {
     pub skills: Vec<String>,
 }
 
+/// Cycles of more skills than this are shown with their middle left out:
+/// a message naming a hundred thousand skills helps no one (the skills are
+/// all in [`Cycle::skills`]).
+const SHOWN_IN_FULL: usize = 16;
+/// How many skills a long cycle shows before and after the gap.
+const SHOWN_AROUND_GAP: usize = 6;
+
+/// "`a` needs `b`, which needs `a`"; a cycle of more than 16 skills shows
+/// its first and last six and how many it leaves out between them.
+///
+/// ```
+/// // s0 needs s1, which needs s2, …, s99 needs s0.
+/// let skills: Vec<String> = (0..100)
+///     .map(|i| format!(r#"{{"id": "s{i}", "name": "S{i}", "prerequisites": ["s{}"]}}"#, (i + 1) % 100))
+///     .collect();
+/// let json = format!(r#"{{"id": "r", "title": "R", "version": "1.0.0", "skills": [{}]}}"#, skills.join(","));
+/// let roadmap = trailmap::Roadmap::from_json_str(&json).roadmap.unwrap();
+/// let long = trailmap::SkillGraph::new(&roadmap).cycles()[0].to_string();
+/// assert!(long.starts_with("`s0` needs `s1`, which needs `s2`"), "{long}");
+/// assert!(long.contains("`s5`, which needs … 88 more …, which needs `s94`"), "{long}");
+/// assert!(long.ends_with("`s99`, which needs `s0`"), "{long}");
+/// ```
 impl std::fmt::Display for Cycle {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let Some(first) = self.skills.first() else { return Ok(()) };
+        let n = self.skills.len();
+        let gap = (n > SHOWN_IN_FULL).then(|| SHOWN_AROUND_GAP..n - SHOWN_AROUND_GAP);
         write!(f, "`{first}` needs")?;
         for (i, id) in self.skills.iter().enumerate().skip(1) {
+            if let Some(gap) = &gap {
+                if gap.contains(&i) {
+                    if i == gap.start {
+                        write!(f, ", which needs … {} more …", gap.len())?;
+                    }
+                    continue;
+                }
+            }
             if i > 1 {
                 write!(f, ", which needs")?;
             }
