@@ -199,3 +199,34 @@ fn tm007_names_exactly_which_requirements_are_blocked() {
         "`x` can never be learned: it requires `y` (blocked: cycle of 2 skills: `x` → `y` → `x`)"
     );
 }
+
+/// A long blocked cycle and a large blocked group are named by their ends
+/// and first members, with how many are left out.
+#[test]
+fn tm007_shortens_long_cycles_and_large_groups() {
+    // s0 → s1 → … → s39 → s0, and s0 also needs one of g0 … g29, each of
+    // which needs s1 (so every alternative is blocked).
+    let mut skills: Vec<String> = (0..40)
+        .map(|i| {
+            let mut needs = vec![format!("\"s{}\"", (i + 1) % 40)];
+            if i == 0 {
+                let group: Vec<String> = (0..30).map(|g| format!("\"g{g}\"")).collect();
+                needs.push(format!("{{\"any_of\": [{}]}}", group.join(", ")));
+            }
+            format!(r#"{{"id": "s{i}", "name": "S{i}", "prerequisites": [{}]}}"#, needs.join(", "))
+        })
+        .collect();
+    skills.extend((0..30).map(|g| format!(r#"{{"id": "g{g}", "name": "G{g}", "prerequisites": ["s1"]}}"#)));
+    let json = format!(r#"{{"id": "r", "title": "R", "version": "1.0.0", "skills": [{}]}}"#, skills.join(", "));
+    let loaded = Roadmap::from_json_str(&json);
+    let message = &loaded.diagnostics.iter().find(|d| d.code == "TM007").expect("a blocked cycle").message;
+    assert!(
+        message.contains("cycle of 40 skills: `s0` → `s1` → `s2` → `s3` → `s4` → `s5` → … 28 more … → `s34` → `s35` → `s36` → `s37` → `s38` → `s39` → `s0`"),
+        "{message}"
+    );
+    assert!(
+        message
+            .contains("any_of [`g0`, `g1`, `g2`, `g3`, `g4`, `g5`, `g6`, `g7`, `g8`, `g9`, `g10`, `g11`, … 18 more]"),
+        "{message}"
+    );
+}

@@ -17,6 +17,9 @@ pub(crate) struct Blocked {
     pub(crate) message: String,
 }
 
+/// How many members of a blocked `any_of` group a message names.
+const SHOWN_MEMBERS: usize = 12;
+
 /// Explains `cycle` (from [`SkillGraph::blocked_cycles`]) at its first
 /// skill; `learnable` is [`SkillGraph::learnable`]. `None` when the
 /// cycle's skills are not in the graph.
@@ -24,7 +27,14 @@ pub(crate) fn explain(graph: &SkillGraph<'_>, learnable: &[bool], cycle: &Cycle)
     let first = graph.index_of(cycle.skills.first()?)?;
     let next = graph.index_of(cycle.skills.get(1).unwrap_or(&cycle.skills[0]))?;
     let mut path = String::new();
-    for id in cycle.skills.iter().chain(cycle.skills.first()) {
+    let gap = cycle.gap();
+    for (i, id) in cycle.skills.iter().chain(cycle.skills.first()).enumerate() {
+        if let Some(gap) = gap.as_ref().filter(|gap| gap.contains(&i)) {
+            if i == gap.start {
+                let _ = write!(path, " → … {} more …", gap.len());
+            }
+            continue;
+        }
         if !path.is_empty() {
             path.push_str(" → ");
         }
@@ -43,7 +53,12 @@ pub(crate) fn explain(graph: &SkillGraph<'_>, learnable: &[bool], cycle: &Cycle)
             entry = Some(r.entry as usize);
         }
         if r.any_of {
-            let names: Vec<String> = r.members.iter().map(|&m| format!("`{}`", graph.id(m))).collect();
+            // A group of thousands is named by its first few.
+            let mut names: Vec<String> =
+                r.members.iter().take(SHOWN_MEMBERS).map(|&m| format!("`{}`", graph.id(m))).collect();
+            if r.members.len() > SHOWN_MEMBERS {
+                names.push(format!("… {} more", r.members.len() - SHOWN_MEMBERS));
+            }
             let mut part = format!("every alternative of any_of [{}] is blocked", names.join(", "));
             if leads_on {
                 let _ = write!(part, " (`{}`: {on_cycle})", graph.id(next));

@@ -48,8 +48,7 @@ const SHOWN_AROUND_GAP: usize = 6;
 impl std::fmt::Display for Cycle {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let Some(first) = self.skills.first() else { return Ok(()) };
-        let n = self.skills.len();
-        let gap = (n > SHOWN_IN_FULL).then(|| SHOWN_AROUND_GAP..n - SHOWN_AROUND_GAP);
+        let gap = self.gap();
         write!(f, "`{first}` needs")?;
         for (i, id) in self.skills.iter().enumerate().skip(1) {
             if let Some(gap) = &gap {
@@ -66,6 +65,15 @@ impl std::fmt::Display for Cycle {
             write!(f, " `{id}`")?;
         }
         write!(f, ", which needs `{first}`")
+    }
+}
+
+impl Cycle {
+    /// The positions a message leaves out of a long cycle (the middle of a
+    /// cycle of more than 16 skills); `None` when every skill is shown.
+    pub(crate) fn gap(&self) -> Option<std::ops::Range<usize>> {
+        let n = self.skills.len();
+        (n > SHOWN_IN_FULL).then(|| SHOWN_AROUND_GAP..n - SHOWN_AROUND_GAP)
     }
 }
 
