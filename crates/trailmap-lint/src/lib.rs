@@ -167,8 +167,12 @@ pub fn lint_report(files: &[SourceFile], config: &Config, options: &LoadOptions)
             check(&contexts, rule, &mut cross);
         }
     }
+    // Each finding to its file by name: a table, not a scan of the files
+    // per finding (thousands of files share skills).
+    let file_index: std::collections::HashMap<&str, usize> =
+        files.iter().enumerate().rev().map(|(i, f)| (f.name.as_str(), i)).collect();
     for d in cross {
-        if let Some(i) = files.iter().position(|f| f.name == d.file) {
+        if let Some(&i) = file_index.get(d.file.as_str()) {
             per_file[i].push(d);
         }
     }

@@ -389,8 +389,11 @@ impl Scanner<'_> {
         match self.peek() {
             Some(b'{') if enter => {
                 self.pos += 1;
-                // Objects are small: a linear scan beats hashing here.
+                // Most objects are small, and a linear scan beats hashing
+                // there; past 16 keys (a progress file's skills map holds
+                // one per skill) the keys go into a table.
                 let mut seen: Vec<(String, Range)> = Vec::new();
+                let mut index: Option<HashMap<String, Range>> = None;
                 loop {
                     self.skip_ws();
                     match self.peek() {
@@ -409,9 +412,19 @@ impl Scanner<'_> {
                     self.skip_ws();
                     let len = pointer.len();
                     push_token(pointer, &name);
-                    match seen.iter().find(|(k, _)| *k == name) {
-                        Some((_, first)) => visitor.duplicate(pointer, key_span, *first),
-                        None => seen.push((name, key_span)),
+                    if index.is_none() && seen.len() >= 16 {
+                        index = Some(seen.drain(..).collect());
+                    }
+                    let first = match &index {
+                        Some(index) => index.get(&name).copied(),
+                        None => seen.iter().find(|(k, _)| *k == name).map(|&(_, first)| first),
+                    };
+                    match (first, &mut index) {
+                        (Some(first), _) => visitor.duplicate(pointer, key_span, first),
+                        (None, Some(index)) => {
+                            index.insert(name, key_span);
+                        }
+                        (None, None) => seen.push((name, key_span)),
                     }
                     self.walk(pointer, Some(key_span), depth + 1, visitor);
                     pointer.truncate(len);
@@ -572,6 +585,23 @@ mod tests {
             locator.locate(&mut again);
             assert_eq!(once[0].location, again[0].location);
             assert_eq!(Locator::new(source, Format::Json).yaml_sequences(&pointers), [None, None]);
+        }
+    }
+
+    /// Duplicate keys are found in objects of any size: scanned pairwise
+    /// while small, through a table past 16 keys.
+    #[test]
+    fn duplicate_keys_in_small_and_large_objects() {
+        for keys in [3usize, 16, 17, 40] {
+            let mut members: Vec<String> = (0..keys).map(|k| format!("\"k{k}\": {k}")).collect();
+            members.push("\"k1\": 0".to_owned());
+            let source = format!("{{\"o\": {{{}}}}}", members.join(", "));
+            let found = duplicate_keys(&source);
+            assert_eq!(found.len(), 1, "{keys} keys");
+            let (pointer, key, first) = &found[0];
+            assert_eq!(pointer, "/o/k1");
+            assert_eq!(&source[first.0..first.1], "\"k1\"");
+            assert!(key.0 > first.0);
         }
     }
 }

@@ -42,13 +42,18 @@ pub struct ProgressReport<'p> {
 impl<'p> ProgressReport<'p> {
     /// The report on `progress` read from `file`; `roadmap` gives names.
     pub fn new(file: &str, progress: &'p Progress, roadmap: Option<&'p Roadmap>) -> Self {
+        // The first skill with each id, as a scan would find it.
+        let mut names: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+        for skill in roadmap.map_or(&[][..], |r| &r.skills[..]) {
+            names.entry(skill.id.as_str()).or_insert(skill.name.as_str());
+        }
         let items = progress
             .skills
             .0
             .iter()
             .map(|(id, entry)| ProgressItem {
                 id,
-                name: roadmap.and_then(|r| r.skills.iter().find(|s| &s.id == id)).map(|s| s.name.as_str()),
+                name: names.get(id.as_str()).copied(),
                 status: status_name(Some(entry.status)).unwrap_or("done"),
                 hours: entry.hours,
                 date: entry.date.as_deref(),
