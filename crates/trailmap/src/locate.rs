@@ -86,9 +86,9 @@ pub fn locate_as(source: &str, format: Format, diagnostics: &mut [Diagnostic]) {
 }
 
 /// A source that is parsed at most once, however many times diagnostics
-/// and YAML sequences are located in it: `lint --fix` on a YAML file
-/// locates its findings, the sequences its fixes cut, and the problems of
-/// its suppressions, and parsed the file for each.
+/// and YAML sequences are located in it: `lint` on a YAML file locates its
+/// findings, the sequences its fixes cut and its suppression problems in
+/// one tree.
 ///
 /// ```
 /// use trailmap::{Diagnostic, Format, Severity, locate::Locator};
