@@ -10,10 +10,14 @@
   var UNLOCK_CAP = 1000;
   var storageKey = "trailmap:" + data.roadmap + ":progress";
   var dependents = skills.map(function () { return []; });
+  // Skills are visited in order, so a repeat of `i` can only be the last
+  // entry (a search of the list was quadratic for a skill that every
+  // other one needs).
   skills.forEach(function (skill, i) {
     skill.requires.forEach(function (group) {
       group.forEach(function (m) {
-        if (dependents[m].indexOf(i) < 0) { dependents[m].push(i); }
+        var list = dependents[m];
+        if (list[list.length - 1] !== i) { list.push(i); }
       });
     });
   });
