@@ -213,14 +213,21 @@ fn load_yaml<T: DeserializeOwned>(
                 .at_key(dup.pointer.clone()),
         );
     }
-    // The model straight from the tree; only a document that does not
-    // fit becomes a `Value`, for the schema's messages and the salvage.
-    let typed = if document.duplicates.is_empty() { T::deserialize(&document.root).map_err(|_| ()) } else { Err(()) };
+    // The model straight from the tree, which it consumes (the strings move
+    // into the model). Only a document that does not fit becomes a
+    // `Value`, for the schema's messages and the salvage, from the tree
+    // parsed again if the typed attempt used it up.
+    let clean = document.duplicates.is_empty();
+    let mut tree = Some(document.root);
+    let again = || crate::yaml::parse(source).ok().map(|document| document.root);
+    let typed = if clean { tree.take().and_then(|root| T::deserialize(root).ok()) } else { None };
     let (model, origins) = match typed {
-        Ok(model) => (Some(model), Origins::Identity),
-        Err(()) => {
-            let value = document.root.to_value();
-            let err = if document.duplicates.is_empty() { T::deserialize(&value).err() } else { None };
+        Some(model) => (Some(model), Origins::Identity),
+        None => {
+            let Some(root) = tree.take().or_else(again) else { return (None, diagnostics) };
+            let value = root.to_value();
+            tree = Some(root);
+            let err = if clean { T::deserialize(&value).err() } else { None };
             salvage(value, kind, lenient, &mut diagnostics, || {
                 let message =
                     err.map_or_else(|| "the document does not match the schema".to_owned(), |e| e.to_string());
@@ -231,7 +238,12 @@ fn load_yaml<T: DeserializeOwned>(
     if let Some(model) = &model {
         meaning(model, &origins, &mut diagnostics);
     }
-    crate::yaml::locate(source, &document.root, &mut diagnostics);
+    // Positions from the tree, parsed again only when something is reported.
+    if diagnostics.iter().any(|d| d.location.is_none()) {
+        if let Some(root) = tree.or_else(again) {
+            crate::yaml::locate(source, &root, &mut diagnostics);
+        }
+    }
     diagnostics.sort_by_key(|d| d.location.map_or(0, |l| l.offset));
     (model, diagnostics)
 }
