@@ -26,20 +26,8 @@ const SHOWN_MEMBERS: usize = 12;
 pub(crate) fn explain(graph: &SkillGraph<'_>, learnable: &[bool], cycle: &Cycle) -> Option<Blocked> {
     let first = graph.index_of(cycle.skills.first()?)?;
     let next = graph.index_of(cycle.skills.get(1).unwrap_or(&cycle.skills[0]))?;
-    let mut path = String::new();
-    let gap = cycle.gap();
-    for (i, id) in cycle.skills.iter().chain(cycle.skills.first()).enumerate() {
-        if let Some(gap) = gap.as_ref().filter(|gap| gap.contains(&i)) {
-            if i == gap.start {
-                let _ = write!(path, " → … {} more …", gap.len());
-            }
-            continue;
-        }
-        if !path.is_empty() {
-            path.push_str(" → ");
-        }
-        let _ = write!(path, "`{id}`");
-    }
+    let path: Vec<String> = cycle.steps().map(|step| step.to_string()).collect();
+    let path = path.join(" → ");
     let on_cycle = format!("cycle of {} skills: {path}", cycle.skills.len());
     let mut entry = None;
     let mut plain = Vec::new();

@@ -47,33 +47,44 @@ const SHOWN_AROUND_GAP: usize = 6;
 /// ```
 impl std::fmt::Display for Cycle {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let Some(first) = self.skills.first() else { return Ok(()) };
-        let gap = self.gap();
-        write!(f, "`{first}` needs")?;
-        for (i, id) in self.skills.iter().enumerate().skip(1) {
-            if let Some(gap) = &gap {
-                if gap.contains(&i) {
-                    if i == gap.start {
-                        write!(f, ", which needs … {} more …", gap.len())?;
-                    }
-                    continue;
-                }
+        let n = self.skills.len();
+        for (k, step) in self.steps().enumerate() {
+            match k {
+                0 => write!(f, "{step} needs")?,
+                1 if n > 1 => write!(f, " {step}")?,
+                _ => write!(f, ", which needs {step}")?,
             }
-            if i > 1 {
-                write!(f, ", which needs")?;
-            }
-            write!(f, " `{id}`")?;
         }
-        write!(f, ", which needs `{first}`")
+        Ok(())
+    }
+}
+
+/// One step of a cycle as a message names it: a skill, or how many skills
+/// the middle of a long cycle leaves out.
+pub(crate) enum Step<'c> {
+    Skill(&'c str),
+    Left(usize),
+}
+
+impl std::fmt::Display for Step<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Step::Skill(id) => write!(f, "`{id}`"),
+            Step::Left(n) => write!(f, "… {n} more …"),
+        }
     }
 }
 
 impl Cycle {
-    /// The positions a message leaves out of a long cycle (the middle of a
-    /// cycle of more than 16 skills); `None` when every skill is shown.
-    pub(crate) fn gap(&self) -> Option<std::ops::Range<usize>> {
+    /// The steps a message names, from the first skill back to it; the
+    /// middle of a cycle of more than 16 skills is one [`Step::Left`].
+    pub(crate) fn steps(&self) -> impl Iterator<Item = Step<'_>> {
         let n = self.skills.len();
-        (n > SHOWN_IN_FULL).then(|| SHOWN_AROUND_GAP..n - SHOWN_AROUND_GAP)
+        let gap = (n > SHOWN_IN_FULL).then(|| SHOWN_AROUND_GAP..n - SHOWN_AROUND_GAP);
+        self.skills.iter().chain(self.skills.first()).enumerate().filter_map(move |(i, id)| match &gap {
+            Some(gap) if gap.contains(&i) => (i == gap.start).then_some(Step::Left(gap.len())),
+            _ => Some(Step::Skill(id)),
+        })
     }
 }
 
