@@ -20,11 +20,11 @@
 //! where each skill needs one of its two neighbours), so the work is
 //! bounded and the skills left unchecked are named.
 
-use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use foldhash::{HashMap, HashMapExt};
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use super::cycles::walk_back;
-use super::{Cycle, SkillGraph, learnable, to_u32};
+use super::{Cycle, SkillGraph, distinct, learnable, to_u32};
 
 /// An `any_of` alternative that can only be learned after the skill that
 /// lists it (see [`SkillGraph::cyclic_alternatives`]).
@@ -92,12 +92,8 @@ pub(super) fn find(graph: &SkillGraph<'_>, max_work: u64) -> CyclicAlternatives 
     let (component, component_members) = components(graph);
     // What one "learnable without `a`" costs in each component: its skills
     // and the members of their requirements.
-    let component_work: Vec<u64> = component_members
-        .iter()
-        .map(|skills| {
-            skills.iter().map(|&s| 1 + graph.requirements_of(s).map(|r| r.members.len() as u64).sum::<u64>()).sum()
-        })
-        .collect();
+    let component_work: Vec<u64> =
+        component_members.iter().map(|skills| skills.iter().map(|&s| work_at(graph, s)).sum()).collect();
     let mut work = 0u64;
     let found = &mut result.found;
     let mut scratch = Scratch::default();
@@ -171,10 +167,11 @@ pub(super) fn find(graph: &SkillGraph<'_>, max_work: u64) -> CyclicAlternatives 
     result
 }
 
-/// Each distinct member once, in order, in linear time.
-fn distinct(members: &[u32]) -> Vec<u32> {
-    let mut seen = HashSet::with_capacity(members.len());
-    members.iter().copied().filter(|&m| seen.insert(m)).collect()
+/// The work one skill counts for the bound, in "learnable without `a`"
+/// and in the search back along a cycle: the skill and the members of its
+/// requirements.
+fn work_at(graph: &SkillGraph<'_>, s: u32) -> u64 {
+    1 + graph.requirements_of(s).map(|r| r.members.len() as u64).sum::<u64>()
 }
 
 /// Strongly connected components of the "needs" graph (every member of
@@ -293,8 +290,7 @@ impl Scratch {
         let mut queue = std::collections::VecDeque::from([m]);
         parent.insert(m, m);
         while let Some(x) = queue.pop_front() {
-            // Counted like "learnable without `a`": a skill and its requirements' members.
-            work = work.saturating_add(1 + graph.requirements_of(x).map(|r| r.members.len() as u64).sum::<u64>());
+            work = work.saturating_add(work_at(graph, x));
             for r in graph.requirements_of(x).filter(|r| !r.members.iter().any(|&y| without(y))) {
                 for &y in r.members {
                     if y == a {

@@ -291,9 +291,7 @@ impl<'r> SkillGraph<'r> {
     /// ```
     pub fn prerequisites(&self, id: &str) -> Vec<&'r str> {
         let Some(&i) = self.index.get(id) else { return Vec::new() };
-        let members = self.prerequisite_members(i);
-        let mut seen = foldhash::HashSet::with_capacity_and_hasher(members.len(), Default::default());
-        members.iter().filter(|&&m| seen.insert(m)).map(|&m| self.id(m)).collect()
+        distinct(self.prerequisite_members(i)).into_iter().map(|m| self.id(m)).collect()
     }
 
     /// Skills that list this one as a direct prerequisite, in file order.
@@ -431,6 +429,13 @@ impl<'r> SkillGraph<'r> {
         }
         order.into_iter().filter(|&i| reached[i as usize]).map(|i| self.id(i)).collect()
     }
+}
+
+/// Each distinct skill of `members` once, in order, in linear time (a
+/// skill may list a hundred thousand prerequisites).
+pub(crate) fn distinct(members: &[u32]) -> Vec<u32> {
+    let mut seen = foldhash::HashSet::with_capacity_and_hasher(members.len(), Default::default());
+    members.iter().copied().filter(|&m| seen.insert(m)).collect()
 }
 
 pub(crate) fn to_u32(i: usize) -> u32 {
