@@ -166,7 +166,7 @@ impl Picker {
                     let a = 1 + rng.below(i - 1);
                     let b = 1 + rng.below(i - 1);
                     if a != b {
-                        out.push(Prerequisite::AnyOf(AnyOf::new([ids[a].clone(), ids[b].clone()])));
+                        out.push(Prerequisite::from(AnyOf::new([ids[a].clone(), ids[b].clone()])));
                     }
                 }
                 out
@@ -183,7 +183,7 @@ impl Picker {
             Shape::StarIn if i + 1 == self.skills => plain((0..i).collect()),
             Shape::AnyChain if i > 0 => {
                 let next = (i + 1 < self.skills).then(|| ids[i + 1].clone());
-                vec![Prerequisite::AnyOf(AnyOf::new(std::iter::once(ids[i - 1].clone()).chain(next)))]
+                vec![Prerequisite::from(AnyOf::new(std::iter::once(ids[i - 1].clone()).chain(next)))]
             }
             Shape::Hubs => {
                 let list = if i == 0 {

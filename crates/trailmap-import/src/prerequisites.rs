@@ -120,7 +120,7 @@ impl Builder<'_> {
                     let prerequisite = if ids.len() == 1 {
                         Prerequisite::Skill(ids[0].clone())
                     } else {
-                        Prerequisite::AnyOf(AnyOf::new(ids.iter().cloned()))
+                        Prerequisite::from(AnyOf::new(ids.iter().cloned()))
                     };
                     let target = &mut self.skills[s];
                     if !target.prerequisites.contains(&prerequisite) {
@@ -199,7 +199,7 @@ impl Builder<'_> {
                     let inferred = match (prerequisite, present.len()) {
                         (_, 0) => continue,
                         (_, 1) => Prerequisite::Skill(present[0].clone()),
-                        _ => Prerequisite::AnyOf(AnyOf::new(present)),
+                        _ => Prerequisite::from(AnyOf::new(present)),
                     };
                     candidates.push((i, inferred, format!("stated in roadmap {source}")));
                 }

@@ -37,7 +37,7 @@ fn prerequisites_stated_in_words_are_edges_not_skills() {
     let r = &imported.roadmap;
     assert!(!r.skills.iter().any(|s| s.name.to_lowercase().contains("requires")), "a statement became a skill");
     // "X or Y" is an any_of group.
-    let any = Prerequisite::AnyOf(AnyOf::new(["calculus-1a", "calculus-for-beginners"]));
+    let any = Prerequisite::from(AnyOf::new(["calculus-1a", "calculus-for-beginners"]));
     assert_eq!(skill(r, "Multivariable Calculus").prerequisites, [any]);
     // "Requires X" under an item: of that item's skill.
     assert_eq!(skill(r, "Linear Algebra").prerequisites, [id("calculus-1a")]);

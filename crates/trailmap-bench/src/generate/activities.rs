@@ -57,7 +57,7 @@ pub(super) fn add_activities(roadmap: &mut Roadmap, skills: &[Skill], sections: 
                     format!("Can explain {}", a.name)
                 });
                 criterion.skills = vec![if group {
-                    Prerequisite::AnyOf(AnyOf::new([a.id.clone(), b.id.clone()]))
+                    Prerequisite::from(AnyOf::new([a.id.clone(), b.id.clone()]))
                 } else {
                     Prerequisite::Skill(a.id.clone())
                 }];

@@ -296,7 +296,7 @@ fn prerequisites_of(
         }
         if members.len() >= 2 {
             used.extend(&members);
-            out.push(Prerequisite::AnyOf(AnyOf::new(members.iter().map(|&m| ids[m].clone()))));
+            out.push(Prerequisite::from(AnyOf::new(members.iter().map(|&m| ids[m].clone()))));
             plain -= 1;
         }
     }

@@ -54,22 +54,7 @@ impl Skill {
     /// assert_eq!(serde_json::to_string(&skill).unwrap(), r#"{"id":"numpy","name":"NumPy","prerequisites":["python"]}"#);
     /// ```
     pub fn new(id: impl Into<String>, name: impl Into<String>) -> Self {
-        Skill {
-            id: id.into(),
-            name: name.into(),
-            description: None,
-            note: None,
-            area: None,
-            level: None,
-            effort_hours: None,
-            optional: false,
-            topics: Vec::new(),
-            prerequisites: Vec::new(),
-            resources: Vec::new(),
-            aliases: Vec::new(),
-            former_ids: Vec::new(),
-            extensions: Extensions::default(),
-        }
+        Skill { id: id.into(), name: name.into(), prerequisites: Vec::new(), details: None }
     }
 }
 

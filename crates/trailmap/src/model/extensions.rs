@@ -33,6 +33,9 @@ impl Serialize for Extensions {
 }
 
 impl Extensions {
+    /// No extension key; `Default::default()` in a `const`.
+    pub(crate) const EMPTY: Extensions = Extensions(Vec::new());
+
     /// The value of one extension key.
     ///
     /// ```

@@ -14,6 +14,7 @@ mod integral;
 mod items;
 mod phases;
 mod references;
+mod skill_details;
 mod skills;
 
 use schemars::JsonSchema;
@@ -24,7 +25,7 @@ pub use items::{
     Area, Cadence, Criterion, Exclusion, Milestone, MilestoneKind, NotedSkill, Practice, Project, SkillMention, Task,
 };
 pub use phases::{Phase, PhaseKind, Span, TimeUnit};
-pub use skills::{AnyOf, Prerequisite, Resource, ResourceKind, Skill, SkillLevel};
+pub use skills::{AnyOf, Prerequisite, Resource, ResourceKind, Skill, SkillDetails, SkillLevel};
 
 /// A learning roadmap: skills, the prerequisites between them, and how a
 /// learner moves through them in phases, projects, practices and milestones.

@@ -5,26 +5,62 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize};
 
 use super::id_or_object::id_or_object;
-use super::{Extensions, bounded, is_false};
+use super::{Extensions, is_false};
 
 /// A skill: one thing a learner can learn, with the skills it needs first.
 ///
+/// The id, name and prerequisites are held in the skill itself; the rest of
+/// what a file may say about it (description, topics, resources, level, …)
+/// is a [`SkillDetails`], read and written through the skill as if it were
+/// its own fields (`skill.topics`, `skill.optional = true`). A skill that
+/// has no details costs no allocation for them: most skills of a large
+/// roadmap are bare, and the skill is a third of the size it would be with
+/// every field inline, which is what keeps a million-skill model small.
+///
 /// ```
 /// let skill: trailmap::Skill = serde_json::from_str(
-///     r#"{"id": "cnn", "name": "CNNs", "prerequisites": ["neural-networks"]}"#,
+///     r#"{"id": "cnn", "name": "CNNs", "prerequisites": ["neural-networks"], "topics": ["pooling"]}"#,
 /// ).unwrap();
 /// assert_eq!(skill.prerequisites.len(), 1);
+/// assert_eq!(skill.topics, ["pooling"]);
+/// assert_eq!(skill.description, None);
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, JsonSchema)]
+// The first sentence alone is the schema's text: the rest is about Rust.
+#[schemars(description = "A skill: one thing a learner can learn, with the skills it needs first.")]
 #[non_exhaustive]
 pub struct Skill {
     /// Stable kebab-case identifier, shared by every roadmap that teaches this
     /// skill (`python`, `docker`, `fastapi`), so progress carries over.
-    #[serde(deserialize_with = "crate::ids::checked")]
     #[schemars(length(min = 1, max = 128), pattern(crate::ids::ID_PATTERN))]
     pub id: String,
     /// Display name, e.g. `FastAPI`.
     pub name: String,
+    /// Skills needed before this one: a skill id, or `{"any_of": [...]}`
+    /// satisfied by any one of its members.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub prerequisites: Vec<Prerequisite>,
+    /// `None` while every detail is at its default.
+    #[serde(flatten)]
+    pub(super) details: Option<Box<SkillDetails>>,
+}
+
+/// What a file says about a [`Skill`] besides its id, name and
+/// prerequisites. Reached through the skill (`skill.description`), never
+/// built on its own.
+///
+/// ```
+/// let mut skill = trailmap::Skill::new("docker", "Docker");
+/// skill.topics.push("Dockerfile".into());
+/// skill.optional = true;
+/// assert_eq!(
+///     serde_json::to_string(&skill).unwrap(),
+///     r#"{"id":"docker","name":"Docker","optional":true,"topics":["Dockerfile"]}"#,
+/// );
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, JsonSchema)]
+#[non_exhaustive]
+pub struct SkillDetails {
     /// What the skill covers, in general. Roadmaps that share the skill
     /// should share this text (a lint rule compares it across files).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -41,7 +77,7 @@ pub struct Skill {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<SkillLevel>,
     /// Estimated effort to learn the skill, in hours (0 or more).
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "bounded::opt_non_negative")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 0))]
     pub effort_hours: Option<f64>,
     /// `true` when the roadmap marks the skill as optional
@@ -49,21 +85,17 @@ pub struct Skill {
     #[serde(default, skip_serializing_if = "is_false")]
     pub optional: bool,
     /// Sub-topics as the roadmap lists them, e.g. `Dockerfile`, `Exposing ports`.
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "super::exact::vec")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub topics: Vec<String>,
-    /// Skills needed before this one: a skill id, or `{"any_of": [...]}`
-    /// satisfied by any one of its members.
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "super::exact::vec")]
-    pub prerequisites: Vec<Prerequisite>,
     /// Learning resources for the skill.
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "super::exact::vec")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub resources: Vec<Resource>,
     /// Other names the skill is known by, e.g. `K8s` for Kubernetes.
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "super::exact::vec")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
     /// Ids this skill had in earlier versions. `trailmap diff` treats them as
     /// renames and `trailmap migrate-progress` moves progress along.
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "super::exact::vec")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub former_ids: Vec<String>,
     /// Extension keys (`x-…`).
     #[serde(flatten)]
@@ -125,7 +157,9 @@ pub enum Prerequisite {
     /// The id of a skill that must be learned first.
     Skill(String),
     /// A group satisfied by any one of its members.
-    AnyOf(AnyOf),
+    // Boxed: groups are rare, and a plain id then takes half the room (a
+    // skill of a dense graph has a dozen prerequisites).
+    AnyOf(Box<AnyOf>),
 }
 
 /// A group of alternative skills, any one of which satisfies the prerequisite.
@@ -160,6 +194,16 @@ impl Prerequisite {
     }
 }
 
+impl From<AnyOf> for Prerequisite {
+    /// ```
+    /// let p = trailmap::Prerequisite::from(trailmap::AnyOf::new(["flask", "fastapi"]));
+    /// assert_eq!(p.skill_ids().count(), 2);
+    /// ```
+    fn from(group: AnyOf) -> Self {
+        Prerequisite::AnyOf(Box::new(group))
+    }
+}
+
 // Through `id_or_object`, so that a wrong shape says what is expected instead of serde's
 // "data did not match any variant of untagged enum", and to avoid buffering.
 impl<'de> Deserialize<'de> for Prerequisite {
@@ -168,7 +212,7 @@ impl<'de> Deserialize<'de> for Prerequisite {
             deserializer,
             "a skill id string or an object {\"any_of\": [skill ids]}",
             Prerequisite::Skill,
-            Prerequisite::AnyOf,
+            <Prerequisite as From<AnyOf>>::from,
         )
     }
 }
