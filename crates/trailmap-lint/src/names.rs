@@ -47,12 +47,21 @@ const MIN_TOKEN_LEN: usize = 4;
 
 /// Every name of a roadmap, normalized, in two flat buffers (a string
 /// per name was a million allocations at a million skills).
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Names {
     keys: String,
     key_ends: Vec<usize>,
-    chars: Vec<char>,
-    char_ends: Vec<usize>,
+    spaced: Letters,
+    spaced_ends: Vec<usize>,
+}
+
+/// The spaced forms of every name: one byte per character when every name
+/// is ASCII (a quarter of the room: 57 MB less at a million skills), else
+/// a `char` each.
+#[derive(Debug)]
+enum Letters {
+    Ascii(Vec<u8>),
+    Wide(Vec<char>),
 }
 
 impl Names {
@@ -64,53 +73,27 @@ impl Names {
         I::IntoIter: Clone,
     {
         let names = names.into_iter();
-        let (mut count, mut bytes) = (0, 0);
+        let (mut count, mut bytes, mut ascii) = (0, 0, true);
         for name in names.clone() {
             count += 1;
             bytes += name.len();
+            ascii &= name.is_ascii();
         }
         // A name has at most as many characters as bytes (lowercasing
         // rarely lengthens one; the buffers then grow as usual).
-        let mut out = Names {
-            keys: String::with_capacity(bytes),
-            key_ends: Vec::with_capacity(count),
-            chars: Vec::with_capacity(bytes),
-            char_ends: Vec::with_capacity(count),
+        let mut keys = String::with_capacity(bytes);
+        let mut key_ends = Vec::with_capacity(count);
+        let mut spaced_ends = Vec::with_capacity(count);
+        let spaced = if ascii {
+            let mut spaced = Vec::with_capacity(bytes);
+            normalize(names, &mut keys, &mut key_ends, &mut spaced, &mut spaced_ends);
+            Letters::Ascii(spaced)
+        } else {
+            let mut spaced = Vec::with_capacity(bytes);
+            normalize(names, &mut keys, &mut key_ends, &mut spaced, &mut spaced_ends);
+            Letters::Wide(spaced)
         };
-        let mut token: Vec<char> = Vec::new();
-        // The token's last character as written: a plural `s` is lower case.
-        let mut last = ' ';
-        for name in names {
-            let start = out.chars.len();
-            let mut chars = name.chars();
-            loop {
-                let c = chars.next();
-                if let Some(c) = c.filter(|c| c.is_alphanumeric()) {
-                    // ASCII first: `to_lowercase` is an iterator per character.
-                    if c.is_ascii() {
-                        token.push(c.to_ascii_lowercase());
-                    } else {
-                        token.extend(c.to_lowercase());
-                    }
-                    last = c;
-                    continue;
-                }
-                if !token.is_empty() {
-                    if out.chars.len() > start {
-                        out.chars.push(' ');
-                    }
-                    out.chars.extend_from_slice(&token);
-                    out.keys.extend(&token[..token.len() - usize::from(last == 's' && plural(&token))]);
-                    token.clear();
-                }
-                if c.is_none() {
-                    break;
-                }
-            }
-            out.key_ends.push(out.keys.len());
-            out.char_ends.push(out.chars.len());
-        }
-        out
+        Names { keys, key_ends, spaced, spaced_ends }
     }
 
     /// Number of names.
@@ -126,8 +109,128 @@ impl Names {
     /// Name `i`, normalized.
     pub fn get(&self, i: usize) -> Name<'_> {
         let key_start = if i == 0 { 0 } else { self.key_ends[i - 1] };
-        let char_start = if i == 0 { 0 } else { self.char_ends[i - 1] };
-        Name { key: &self.keys[key_start..self.key_ends[i]], spaced: &self.chars[char_start..self.char_ends[i]] }
+        let range = if i == 0 { 0 } else { self.spaced_ends[i - 1] }..self.spaced_ends[i];
+        let spaced = match &self.spaced {
+            Letters::Ascii(all) => Spaced::Ascii(&all[range]),
+            Letters::Wide(all) => Spaced::Wide(&all[range]),
+        };
+        Name { key: &self.keys[key_start..self.key_ends[i]], spaced }
+    }
+}
+
+/// Appends each name's key and spaced form. `L` is `u8` only when every
+/// name is ASCII.
+fn normalize<'a, L: Letter>(
+    names: impl Iterator<Item = &'a str>,
+    keys: &mut String,
+    key_ends: &mut Vec<usize>,
+    spaced: &mut Vec<L>,
+    spaced_ends: &mut Vec<usize>,
+) {
+    let mut token: Vec<char> = Vec::new();
+    // The token's last character as written: a plural `s` is lower case.
+    let mut last = ' ';
+    for name in names {
+        let start = spaced.len();
+        let mut chars = name.chars();
+        loop {
+            let c = chars.next();
+            if let Some(c) = c.filter(|c| c.is_alphanumeric()) {
+                // ASCII first: `to_lowercase` is an iterator per character.
+                if c.is_ascii() {
+                    token.push(c.to_ascii_lowercase());
+                } else {
+                    token.extend(c.to_lowercase());
+                }
+                last = c;
+                continue;
+            }
+            if !token.is_empty() {
+                if spaced.len() > start {
+                    spaced.push(L::from_char(' '));
+                }
+                spaced.extend(token.iter().map(|&c| L::from_char(c)));
+                keys.extend(&token[..token.len() - usize::from(last == 's' && plural(&token))]);
+                token.clear();
+            }
+            if c.is_none() {
+                break;
+            }
+        }
+        key_ends.push(keys.len());
+        spaced_ends.push(spaced.len());
+    }
+}
+
+/// A character of a spaced name: `u8` (ASCII names) or `char`.
+trait Letter: Copy + Eq {
+    fn from_char(c: char) -> Self;
+    fn char(self) -> char;
+}
+
+impl Letter for u8 {
+    /// Only ever given ASCII (see [`Names::new`]).
+    fn from_char(c: char) -> Self {
+        c as u8
+    }
+    fn char(self) -> char {
+        char::from(self)
+    }
+}
+
+impl Letter for char {
+    fn from_char(c: char) -> Self {
+        c
+    }
+    fn char(self) -> char {
+        self
+    }
+}
+
+/// A name's tokens joined by single spaces, as bytes when every name of
+/// its [`Names`] is ASCII.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Spaced<'a> {
+    /// Every character ASCII.
+    Ascii(&'a [u8]),
+    /// Any characters.
+    Wide(&'a [char]),
+}
+
+impl<'a> Spaced<'a> {
+    /// Number of characters.
+    pub fn len(self) -> usize {
+        match self {
+            Spaced::Ascii(text) => text.len(),
+            Spaced::Wide(text) => text.len(),
+        }
+    }
+
+    /// `true` for a name without letters or digits.
+    pub fn is_empty(self) -> bool {
+        self.len() == 0
+    }
+
+    /// The character at `k`.
+    pub fn char_at(self, k: usize) -> char {
+        match self {
+            Spaced::Ascii(text) => char::from(text[k]),
+            Spaced::Wide(text) => text[k],
+        }
+    }
+
+    /// The characters.
+    pub fn chars(self) -> impl Iterator<Item = char> + 'a {
+        (0..self.len()).map(move |k| self.char_at(k))
+    }
+
+    /// `self` as `char`s (a copy only when it is ASCII): for comparing a
+    /// name with one of another [`Names`].
+    fn wide(self) -> std::borrow::Cow<'a, [char]> {
+        match self {
+            Spaced::Ascii(text) => text.iter().map(|&b| char::from(b)).collect(),
+            Spaced::Wide(text) => text.into(),
+        }
     }
 }
 
@@ -137,13 +240,13 @@ pub struct Name<'a> {
     /// Tokens without plural `s`, joined without spaces: equal for the same name.
     pub key: &'a str,
     /// Tokens joined by single spaces: the text the edit test compares.
-    pub spaced: &'a [char],
+    pub spaced: Spaced<'a>,
 }
 
 impl Name<'_> {
     /// Letters and digits, spaces not counted.
     fn letters(&self) -> usize {
-        self.spaced.iter().filter(|c| **c != ' ').count()
+        self.spaced.chars().filter(|c| *c != ' ').count()
     }
 
     /// Whether the one-edit test applies to this name at all.
@@ -170,8 +273,15 @@ pub fn one_edit(a: Name<'_>, b: Name<'_>) -> bool {
     if !a.editable() || !b.editable() || a.spaced == b.spaced {
         return false;
     }
-    let (x, y) = (a.spaced, b.spaced);
-    if x.starts_with(y) || y.starts_with(x) {
+    match (a.spaced, b.spaced) {
+        (Spaced::Ascii(x), Spaced::Ascii(y)) => one_edit_in(x, y),
+        (Spaced::Wide(x), Spaced::Wide(y)) => one_edit_in(x, y),
+        (x, y) => one_edit_in(&x.wide(), &y.wide()),
+    }
+}
+
+fn one_edit_in<L: Letter>(x: &[L], y: &[L]) -> bool {
+    if x == y || x.starts_with(y) || y.starts_with(x) {
         return false;
     }
     let prefix = x.iter().zip(y).take_while(|(p, q)| p == q).count();
@@ -182,15 +292,16 @@ pub fn one_edit(a: Name<'_>, b: Name<'_>) -> bool {
         (2, 2) => mx[0] == my[1] && mx[1] == my[0],
         _ => false,
     };
-    one && mx.iter().chain(my).all(|c| c.is_alphabetic())
+    one && mx.iter().chain(my).all(|c| c.char().is_alphabetic())
         && token_len(x, prefix, mx.len()) >= MIN_TOKEN_LEN
         && token_len(y, prefix, my.len()) >= MIN_TOKEN_LEN
 }
 
 /// Length of the token of `text` around `text[at..at + len]`.
-fn token_len(text: &[char], at: usize, len: usize) -> usize {
-    let left = text[..at].iter().rev().take_while(|c| **c != ' ').count();
-    let right = text[at + len..].iter().take_while(|c| **c != ' ').count();
+fn token_len<L: Letter>(text: &[L], at: usize, len: usize) -> usize {
+    let space = L::from_char(' ');
+    let left = text[..at].iter().rev().take_while(|c| **c != space).count();
+    let right = text[at + len..].iter().take_while(|c| **c != space).count();
     left + len + right
 }
 
@@ -251,12 +362,19 @@ pub fn key_hash(name: Name<'_>) -> u64 {
 /// deletion from the longer name; a replacement, the same deletion from
 /// both; a swap, deleting the same letter from each). Polynomial hashes of
 /// prefixes and suffixes give each variant in constant time.
-pub fn variant_hashes(name: Name<'_>, scratch: &mut Scratch, mut emit: impl FnMut(Variant, u64)) {
+pub fn variant_hashes(name: Name<'_>, scratch: &mut Scratch, emit: impl FnMut(Variant, u64)) {
     if !name.editable() {
         return;
     }
-    let text = name.spaced;
+    match name.spaced {
+        Spaced::Ascii(text) => hash_variants(text, scratch, emit),
+        Spaced::Wide(text) => hash_variants(text, scratch, emit),
+    }
+}
+
+fn hash_variants<L: Letter>(text: &[L], scratch: &mut Scratch, mut emit: impl FnMut(Variant, u64)) {
     let len = text.len();
+    let space = L::from_char(' ');
     let (suffix, power) = (&mut scratch.suffix, &mut scratch.power);
     // `power[d]` is BASE^d, kept between names (it depends on no name).
     if power.len() <= len {
@@ -270,21 +388,21 @@ pub fn variant_hashes(name: Name<'_>, scratch: &mut Scratch, mut emit: impl FnMu
     suffix.clear();
     suffix.resize(len + 1, 0);
     for j in (0..len).rev() {
-        suffix[j] = value(text[j]).wrapping_mul(power[len - j - 1]).wrapping_add(suffix[j + 1]);
+        suffix[j] = value(text[j].char()).wrapping_mul(power[len - j - 1]).wrapping_add(suffix[j + 1]);
     }
     emit(Variant::Whole, raw(suffix[0], len));
     let mut prefix = 0u64;
     let mut long_token = false;
     for k in 0..len {
-        if k == 0 || text[k - 1] == ' ' {
-            long_token = text[k..].iter().take_while(|c| **c != ' ').count() >= MIN_TOKEN_LEN;
+        if k == 0 || text[k - 1] == space {
+            long_token = text[k..].iter().take_while(|c| **c != space).count() >= MIN_TOKEN_LEN;
         }
         // Letters only (a space is not alphabetic), of words of four or more.
-        if long_token && text[k].is_alphabetic() {
+        if long_token && text[k].char().is_alphabetic() {
             let h = prefix.wrapping_mul(power[len - k - 1]).wrapping_add(suffix[k + 1]);
             emit(Variant::Deleted(k), raw(h, len - 1));
         }
-        prefix = prefix.wrapping_mul(BASE).wrapping_add(value(text[k]));
+        prefix = prefix.wrapping_mul(BASE).wrapping_add(value(text[k].char()));
     }
 }
 
@@ -294,11 +412,18 @@ pub fn variant_count(name: Name<'_>) -> usize {
     if !name.editable() {
         return 0;
     }
-    1 + name
-        .spaced
-        .split(|c| *c == ' ')
+    match name.spaced {
+        Spaced::Ascii(text) => count_variants(text),
+        Spaced::Wide(text) => count_variants(text),
+    }
+}
+
+fn count_variants<L: Letter>(text: &[L]) -> usize {
+    let space = L::from_char(' ');
+    1 + text
+        .split(|c| *c == space)
         .filter(|token| token.len() >= MIN_TOKEN_LEN)
-        .map(|token| token.iter().filter(|c| c.is_alphabetic()).count())
+        .map(|token| token.iter().filter(|c| c.char().is_alphabetic()).count())
         .sum::<usize>()
 }
 
@@ -308,7 +433,7 @@ pub fn variant_chars(name: Name<'_>, variant: Variant) -> impl Iterator<Item = c
         Variant::Whole => usize::MAX,
         Variant::Deleted(k) => k,
     };
-    name.spaced.iter().enumerate().filter(move |(j, _)| *j != skip).map(|(_, c)| *c)
+    name.spaced.chars().enumerate().filter(move |(j, _)| *j != skip).map(|(_, c)| c)
 }
 
 #[cfg(test)]
@@ -331,7 +456,7 @@ mod tests {
             // A variant hashes like a whole name of its text.
             let text: Vec<char> = variant_chars(name, v).collect();
             let mut whole = None;
-            variant_hashes(Name { key: "", spaced: &text }, &mut Scratch::default(), |vv, hh| {
+            variant_hashes(Name { key: "", spaced: Spaced::Wide(&text) }, &mut Scratch::default(), |vv, hh| {
                 if vv == Variant::Whole {
                     whole = Some(hh);
                 }
@@ -380,6 +505,30 @@ mod tests {
             ("C", "c"),
         ] {
             assert!(like(a, b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn ascii_names_stored_as_bytes_compare_and_hash_as_characters() {
+        let pairs =
+            [("Kubernetes", "Kubernets"), ("Elasticsearch", "Elasticsaerch"), ("MySQL", "MS SQL"), ("HTTP", "HTTPS")];
+        for (a, b) in pairs {
+            let ascii = Names::new([a, b]);
+            // One name that is not ASCII makes every name wide.
+            let wide = Names::new([a, b, "Übung"]);
+            assert!(matches!(ascii.get(0).spaced, Spaced::Ascii(_)));
+            assert!(matches!(wide.get(0).spaced, Spaced::Wide(_)));
+            assert_eq!(similar(ascii.get(0), ascii.get(1)), similar(wide.get(0), wide.get(1)), "{a} / {b}");
+            assert_eq!(one_edit(ascii.get(0), wide.get(1)), one_edit(wide.get(0), wide.get(1)), "{a} / {b}");
+            for i in 0..2 {
+                let hashes = |names: &Names| {
+                    let mut got = Vec::new();
+                    variant_hashes(names.get(i), &mut Scratch::default(), |v, h| got.push((v, h)));
+                    got
+                };
+                assert_eq!(hashes(&ascii), hashes(&wide));
+                assert_eq!(variant_count(ascii.get(i)), variant_count(wide.get(i)));
+            }
         }
     }
 

@@ -197,7 +197,7 @@ fn join_variant_class(class: &[(usize, Variant)], names: &Names, groups: &mut Gr
     let mut deleted: Vec<(usize, char, usize)> = class
         .iter()
         .filter_map(|&(i, v)| match v {
-            Variant::Deleted(k) => Some((k, names.get(i).spaced[k], i)),
+            Variant::Deleted(k) => Some((k, names.get(i).spaced.char_at(k), i)),
             Variant::Whole => None,
         })
         .collect();
