@@ -1,8 +1,7 @@
 //! Building a [`SkillGraph`]: the id table, the requirements and the
 //! dependents as flat arrays, and where each skill is first taught.
 
-use foldhash::{HashMap, HashMapExt};
-
+use super::id_table::IdTable;
 use super::{ANY_OF, PhaseInfo, PhaseTree, RequirementSlot, SkillGraph, to_u32};
 use crate::{Prerequisite, Roadmap};
 
@@ -18,14 +17,7 @@ impl<'r> SkillGraph<'r> {
     /// ```
     pub fn new(roadmap: &'r Roadmap) -> Self {
         let n = roadmap.skills.len();
-        let mut index = HashMap::with_capacity(n);
-        let mut duplicates = Vec::new();
-        for (i, skill) in roadmap.skills.iter().enumerate() {
-            let first = *index.entry(skill.id.as_str()).or_insert(to_u32(i));
-            if first != to_u32(i) {
-                duplicates.push((to_u32(i), first));
-            }
-        }
+        let (index, duplicates) = IdTable::new(&roadmap.skills);
         let mut requirement_start = Vec::with_capacity(n + 1);
         let mut requirements = Vec::with_capacity(n * 2);
         let mut member_start = Vec::with_capacity(n + 1);
@@ -41,7 +33,7 @@ impl<'r> SkillGraph<'r> {
             for (entry, prerequisite) in skill.prerequisites.iter().enumerate() {
                 let start = members.len();
                 for id in prerequisite.skill_ids() {
-                    let Some(&m) = index.get(id) else { continue };
+                    let Some(m) = index.get(id) else { continue };
                     if seen_by[m as usize] != to_u32(i) + 1 {
                         seen_by[m as usize] = to_u32(i) + 1;
                         dependent_count[m as usize] += 1;
@@ -87,7 +79,7 @@ impl<'r> SkillGraph<'r> {
             phases.push(PhaseInfo { phase: visit.phase, parent: visit.parent.map(to_u32), taught: 0 });
             phase_skill_start.push(to_u32(phase_skills.len()));
             for id in &visit.phase.skills {
-                let i = index.get(id.as_str()).copied().unwrap_or(u32::MAX);
+                let i = index.get(id).unwrap_or(u32::MAX);
                 phase_skills.push(i);
                 if i != u32::MAX && phase_rank[i as usize] == u32::MAX {
                     phase_rank[i as usize] = rank;

@@ -132,7 +132,7 @@ impl<'r> SkillGraph<'r> {
     /// learned) and has `to` as a member: where a blocked cycle's first
     /// step is written. `None` when there is none.
     pub fn blocked_entry(&self, from: &str, to: &str) -> Option<usize> {
-        let (&i, &t) = (self.index.get(from)?, self.index.get(to)?);
+        let (i, t) = (self.index.get(from)?, self.index.get(to)?);
         let learnable = self.learnable();
         self.requirements_of(i)
             .find(|r| r.members.contains(&t) && r.members.iter().all(|&m| !learnable[m as usize]))

@@ -10,7 +10,7 @@
 //! (`PhaseTree`, the one phase walker), `learnable`, `alternatives`,
 //! `blocked` and `redundant`.
 
-use foldhash::HashMap;
+use id_table::IdTable;
 
 use crate::{Phase, Roadmap, Skill};
 
@@ -18,6 +18,7 @@ mod alternatives;
 pub(crate) mod blocked;
 mod build;
 mod cycles;
+mod id_table;
 mod learnable;
 mod order;
 mod owned;
@@ -100,7 +101,7 @@ impl RequirementSlot {
 #[derive(Debug, Clone)]
 pub struct SkillGraph<'r> {
     roadmap: &'r Roadmap,
-    index: HashMap<&'r str, u32>,
+    index: IdTable<'r>,
     // Adjacency in flat arrays (offsets per skill into one array), not a
     // `Vec` per skill: at a million skills the millions of small
     // allocations were most of building the graph (BENCHMARKS.md).
@@ -177,7 +178,7 @@ impl<'r> SkillGraph<'r> {
     /// assert!(graph.skill("svn").is_none());
     /// ```
     pub fn skill(&self, id: &str) -> Option<&'r Skill> {
-        self.index.get(id).map(|&i| &self.roadmap.skills[i as usize])
+        self.index.get(id).map(|i| &self.roadmap.skills[i as usize])
     }
 
     /// The first phase (in document order, nested phases included) that
@@ -190,7 +191,7 @@ impl<'r> SkillGraph<'r> {
     /// assert_eq!(graph.phase_of("git").unwrap().title, "Week 1");
     /// ```
     pub fn phase_of(&self, id: &str) -> Option<&'r Phase> {
-        self.index.get(id).and_then(|&i| self.phase_index_of(i))
+        self.index.get(id).and_then(|i| self.phase_index_of(i))
     }
 
     /// Index in `roadmap.skills` of the (first) skill with this id.
@@ -203,7 +204,7 @@ impl<'r> SkillGraph<'r> {
     /// assert_eq!(graph.skill_index("rust"), None);
     /// ```
     pub fn skill_index(&self, id: &str) -> Option<usize> {
-        self.index.get(id).map(|&i| i as usize)
+        self.index.get(id).map(|i| i as usize)
     }
 
     /// Index, in document order (nested phases included, as
@@ -219,7 +220,7 @@ impl<'r> SkillGraph<'r> {
     /// assert_eq!(graph.phase_index_of_skill("git"), None);
     /// ```
     pub fn phase_index_of_skill(&self, id: &str) -> Option<usize> {
-        let rank = self.phase_rank[*self.index.get(id)? as usize];
+        let rank = self.phase_rank[self.index.get(id)? as usize];
         (rank != u32::MAX).then_some(rank as usize)
     }
 
@@ -290,7 +291,7 @@ impl<'r> SkillGraph<'r> {
     /// assert_eq!(trailmap::SkillGraph::new(&roadmap).prerequisites("c"), ["a", "b"]);
     /// ```
     pub fn prerequisites(&self, id: &str) -> Vec<&'r str> {
-        let Some(&i) = self.index.get(id) else { return Vec::new() };
+        let Some(i) = self.index.get(id) else { return Vec::new() };
         distinct(self.prerequisite_members(i)).into_iter().map(|m| self.id(m)).collect()
     }
 
@@ -302,7 +303,7 @@ impl<'r> SkillGraph<'r> {
     /// assert_eq!(trailmap::SkillGraph::new(&roadmap).dependents("a"), ["b"]);
     /// ```
     pub fn dependents(&self, id: &str) -> Vec<&'r str> {
-        let Some(&i) = self.index.get(id) else { return Vec::new() };
+        let Some(i) = self.index.get(id) else { return Vec::new() };
         self.dependents_of(i).iter().map(|&d| self.id(d)).collect()
     }
 
@@ -315,7 +316,7 @@ impl<'r> SkillGraph<'r> {
     /// assert_eq!(trailmap::SkillGraph::new(&roadmap).all_prerequisites("c"), ["a", "b"]);
     /// ```
     pub fn all_prerequisites(&self, id: &str) -> Vec<&'r str> {
-        let Some(&start) = self.index.get(id) else { return Vec::new() };
+        let Some(start) = self.index.get(id) else { return Vec::new() };
         let reached = self.reach(start, |i| self.prerequisite_members(i).to_vec());
         self.in_order(reached)
     }
@@ -329,7 +330,7 @@ impl<'r> SkillGraph<'r> {
     /// assert_eq!(trailmap::SkillGraph::new(&roadmap).all_dependents("a"), ["b", "c"]);
     /// ```
     pub fn all_dependents(&self, id: &str) -> Vec<&'r str> {
-        let Some(&start) = self.index.get(id) else { return Vec::new() };
+        let Some(start) = self.index.get(id) else { return Vec::new() };
         let reached = self.reach(start, |i| self.dependents_of(i).to_vec());
         self.in_order(reached)
     }
@@ -346,12 +347,12 @@ impl<'r> SkillGraph<'r> {
     /// assert!(!graph.is_unlocked("cnn", |_| false));
     /// ```
     pub fn is_unlocked(&self, id: &str, satisfied: impl Fn(&str) -> bool) -> bool {
-        let Some(&i) = self.index.get(id) else { return false };
+        let Some(i) = self.index.get(id) else { return false };
         self.requirements_of(i).all(|r| r.members.iter().any(|&m| satisfied(self.id(m))))
     }
 
     pub(crate) fn index_of(&self, id: &str) -> Option<u32> {
-        self.index.get(id).copied()
+        self.index.get(id)
     }
 
     pub(crate) fn id(&self, i: u32) -> &'r str {

@@ -141,7 +141,7 @@ impl<'r> SkillGraph<'r> {
     /// assert_eq!(graph.where_taught("oop").unwrap(), "Week 1, Day 3: OOP");
     /// ```
     pub fn where_taught(&self, id: &str) -> Option<String> {
-        let rank = self.phase_rank[*self.index.get(id)? as usize];
+        let rank = self.phase_rank[self.index.get(id)? as usize];
         (rank != u32::MAX).then(|| self.phase_label(rank, true))
     }
 
