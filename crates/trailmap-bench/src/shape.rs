@@ -65,6 +65,11 @@ pub enum Shape {
     /// 12") or only in numbers; one family in 20 has a real near-duplicate
     /// (a letter dropped from a long word) and one in 100 a plural.
     NamesEdits,
+    /// The `names-numbers` roadmap with nothing else: skills of an id, a
+    /// name and their prerequisites, no texts, phases or activities
+    /// (about 135 bytes a skill, a fifth of the others). The issue's own
+    /// file, where a fixed cost per skill weighs most against the file.
+    Bare,
 }
 
 /// Every shape, in the order the runner reports them.
@@ -83,6 +88,7 @@ pub const ALL: &[Shape] = &[
     Shape::AnyChain,
     Shape::NamesNumbers,
     Shape::NamesEdits,
+    Shape::Bare,
 ];
 
 impl Shape {
@@ -102,6 +108,7 @@ impl Shape {
             Shape::AnyChain => "any-chain".into(),
             Shape::NamesNumbers => "names-numbers".into(),
             Shape::NamesEdits => "names-edits".into(),
+            Shape::Bare => "bare".into(),
         }
     }
 
@@ -144,7 +151,7 @@ impl Picker {
         let plain = |list: Vec<usize>| list.into_iter().map(|m| Prerequisite::Skill(ids[m].clone())).collect();
         match self.shape {
             Shape::Layered | Shape::NamesEdits => Vec::new(),
-            Shape::Window(_) | Shape::NamesNumbers if i > 0 => {
+            Shape::Window(_) | Shape::NamesNumbers | Shape::Bare if i > 0 => {
                 let w = if let Shape::Window(w) = self.shape { w } else { 5000 };
                 let from = i.saturating_sub(w);
                 plain(distinct(rng.below(4), rng, |rng| from + rng.below(i - from)))
@@ -225,7 +232,7 @@ const SHORT: &[&str] = &["SQS", "SNS", "SES", "SQL", "SSL", "SSH", "SDK", "SLA"]
 /// own (distinct, far apart) name `own`.
 pub(crate) fn name(shape: Shape, i: usize, own: &str, rng: &mut Rng) -> Option<String> {
     match shape {
-        Shape::NamesNumbers => Some(format!("Skill number {}", i + 1)),
+        Shape::NamesNumbers | Shape::Bare => Some(format!("Skill number {}", i + 1)),
         Shape::NamesEdits => {
             let family = i / 16;
             Some(match i % 16 {

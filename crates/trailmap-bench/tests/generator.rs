@@ -1,7 +1,7 @@
 //! The generator's promises: valid, lint-clean, deterministic, and a
 //! mutated copy whose diff shows exactly the mutations made.
 
-use trailmap::{LoadOptions, Roadmap, Severity};
+use trailmap::{LoadOptions, Roadmap, Severity, Skill};
 use trailmap_bench::generate::{generate, mutate};
 use trailmap_diff::ChangeKind;
 use trailmap_lint::{SourceFile, config::Config};
@@ -137,6 +137,13 @@ fn every_shape_is_valid_and_has_its_promised_graph() {
             }
             Shape::NamesNumbers => assert_eq!(roadmap.skills[41].name, "Skill number 42"),
             Shape::NamesEdits => assert_eq!(roadmap.skills[33].name, "AWS SQS family 2"),
+            Shape::Bare => {
+                assert!(most <= 3);
+                assert_eq!(roadmap.skills[41].name, "Skill number 42");
+                let bare = Skill::new(roadmap.skills[41].id.clone(), "Skill number 42");
+                assert!(roadmap.skills.iter().all(|s| **s == *bare), "only ids, names and prerequisites");
+                assert!(roadmap.phases.is_empty() && roadmap.projects.is_empty() && roadmap.summary.is_none());
+            }
             _ => {}
         }
     }

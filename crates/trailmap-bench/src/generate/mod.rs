@@ -170,6 +170,12 @@ pub fn generate_shaped(skills: usize, seed: u64, shape: Shape) -> Roadmap {
         };
         let own = names.name(parts[i]);
         let name = crate::shape::name(shape, i, &own, &mut rng).unwrap_or(own);
+        if shape == Shape::Bare {
+            let mut skill = Skill::new(ids[i].clone(), name);
+            skill.prerequisites = prerequisites;
+            skill_list.push(skill);
+            continue;
+        }
         let description = rng.percent(70).then(|| {
             format!(
                 "Applying {} to {} systems, from first principles to production practice.",
@@ -227,12 +233,16 @@ pub fn generate_shaped(skills: usize, seed: u64, shape: Shape) -> Roadmap {
         skill_list.push(skill);
     }
 
-    let (phases, weeks, sections) = phases_for(&skill_list, &mut rng);
     let mut roadmap = Roadmap::new(
         format!("synthetic-{}", size_label(n).to_lowercase()),
         format!("Synthetic roadmap of {n} skills"),
         "1.0.0",
     );
+    if shape == Shape::Bare {
+        roadmap.skills = skill_list;
+        return roadmap;
+    }
+    let (phases, weeks, sections) = phases_for(&skill_list, &mut rng);
     roadmap.schema = Some("../../schemas/roadmap.schema.json".to_owned());
     roadmap.summary = Some(
         "A generated roadmap for benchmarks: layered skills with prerequisites, nested phases, projects and milestones."
