@@ -184,6 +184,19 @@ fn load_yaml<T: DeserializeOwned>(
     meaning: impl FnOnce(&T, &Origins, &mut Vec<Diagnostic>),
     mut diagnostics: Vec<Diagnostic>,
 ) -> (Option<T>, Vec<Diagnostic>) {
+    // First the model straight from the parser's events, with no tree: a
+    // file it does not take plainly (an error of any kind, a repeated key,
+    // an anchor or tag) goes to the tree below, which says why.
+    if let Some(model) = crate::yaml::deserialize::<T>(source) {
+        meaning(&model, &Origins::Identity, &mut diagnostics);
+        if diagnostics.iter().any(|d| d.location.is_none()) {
+            if let Ok(document) = crate::yaml::parse(source) {
+                crate::yaml::locate(source, &document.root, &mut diagnostics);
+            }
+        }
+        diagnostics.sort_by_key(|d| d.location.map_or(0, |l| l.offset));
+        return (Some(model), diagnostics);
+    }
     let index = LineIndex::new(source);
     let document = match crate::yaml::parse(source) {
         Ok(document) => document,

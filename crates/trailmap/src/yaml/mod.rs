@@ -13,9 +13,11 @@ use serde_json::{Number, Value};
 mod de;
 mod locate;
 mod parse;
+mod stream;
 
 pub(crate) use locate::{has_comments, locate, node_at};
 pub(crate) use parse::{Plain, parse, resolve_plain};
+pub(crate) use stream::deserialize;
 
 /// A byte range of the source.
 pub(crate) type Range = (usize, usize);
