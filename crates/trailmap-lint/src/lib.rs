@@ -196,8 +196,13 @@ fn finish(files: &[SourceFile], mut per_file: Vec<Vec<Diagnostic>>, config: &Con
     for (i, f) in files.iter().enumerate() {
         let mut diagnostics = std::mem::take(&mut per_file[i]);
         let format = trailmap::Format::from_path(&f.name);
-        // One parse of the file (YAML builds a tree) for every location below.
+        let mut problems = Vec::new();
+        let mut suppressions = suppress::collect(&f.name, &f.text, &mut problems);
+        // One parse of the file for every location below; a YAML tree of
+        // only the nodes asked about (the whole tree is eleven times the file).
         let mut locator = trailmap::locate::Locator::new(&f.text, format);
+        let asked = diagnostics.iter().chain(&problems).map(|d| d.pointer.as_str());
+        locator.expect(asked.chain(suppressions.iter().map(|s| s.at.as_str())));
         locator.locate(&mut diagnostics);
         fix::fill_removals(&f.text, format, &mut locator, &mut diagnostics);
         // Configuration: drop what is off, set severities.
@@ -211,8 +216,6 @@ fn finish(files: &[SourceFile], mut per_file: Vec<Vec<Diagnostic>>, config: &Con
             None => true,
         });
         // Inline suppressions.
-        let mut problems = Vec::new();
-        let mut suppressions = suppress::collect(&f.name, &f.text, &mut problems);
         suppress::apply(&mut suppressions, &mut diagnostics, trailmap::codes::breaks_model);
         {
             let rule = &rules::TM116;

@@ -1,5 +1,7 @@
 //! [`Locator`]: one parse of a source for any number of questions.
 
+use std::collections::HashSet;
+
 use super::{SequenceSpans, locate_json};
 use crate::diagnostic::Diagnostic;
 use crate::format::Format;
@@ -30,6 +32,9 @@ pub struct Locator<'s> {
     format: Format,
     /// The YAML tree once parsed; `Some(None)` when the text does not parse.
     yaml: Option<Option<crate::yaml::Document>>,
+    /// The pointers [`expect`](Self::expect) announced, with their
+    /// ancestors: the YAML tree keeps only these. `None`: the whole tree.
+    expected: Option<HashSet<String>>,
 }
 
 impl<'s> Locator<'s> {
@@ -44,12 +49,53 @@ impl<'s> Locator<'s> {
             Some(rest) => (rest, 3),
             None => (source, 0),
         };
-        Locator { text, shift, format, yaml: None }
+        Locator { text, shift, format, yaml: None, expected: None }
     }
 
-    fn yaml(&mut self) -> Option<&crate::yaml::Document> {
+    /// Announces the pointers that questions will be about (diagnostics to
+    /// locate, YAML sequences), before the first one: a YAML source is then
+    /// parsed into a tree of only those nodes, their ancestors and their
+    /// children, instead of the whole tree (about eleven times the file). A
+    /// later question about another pointer still gets its answer, from the
+    /// whole tree parsed then.
+    ///
+    /// ```
+    /// use trailmap::{Diagnostic, Format, Severity, locate::Locator};
+    ///
+    /// let source = "skills:\n  - id: x\n    prerequisites: [a, b]\n  - id: y\n";
+    /// let mut diags = vec![Diagnostic::new("TM107", "r", Severity::Warning, "m").at("/skills/0/prerequisites/1")];
+    /// let mut locator = Locator::new(source, Format::Yaml);
+    /// locator.expect(diags.iter().map(|d| d.pointer.as_str()));
+    /// locator.locate(&mut diags);
+    /// assert_eq!((diags[0].location.unwrap().line, diags[0].location.unwrap().column), (3, 24));
+    /// assert_eq!(locator.yaml_sequences(&["/skills/0/prerequisites"])[0].as_ref().unwrap().items.len(), 2);
+    /// ```
+    pub fn expect<'p>(&mut self, pointers: impl IntoIterator<Item = &'p str>) {
+        if self.format != Format::Yaml || self.yaml.is_some() {
+            return;
+        }
+        let expected = self.expected.get_or_insert_with(|| HashSet::from([String::new()]));
+        for pointer in pointers {
+            let mut p = pointer;
+            while expected.insert(p.to_owned()) {
+                let Some(cut) = p.rfind('/') else { break };
+                p = &p[..cut];
+            }
+        }
+    }
+
+    /// The YAML tree, with every node at `pointers` in it.
+    fn yaml<'p>(&mut self, pointers: impl IntoIterator<Item = &'p str>) -> Option<&crate::yaml::Document> {
         let text = self.text;
-        self.yaml.get_or_insert_with(|| crate::yaml::parse(text).ok()).as_ref()
+        if let Some(expected) = &self.expected {
+            if pointers.into_iter().any(|p| !expected.contains(p)) {
+                // Not announced: the whole tree, once.
+                self.expected = None;
+                self.yaml = None;
+            }
+        }
+        let expected = self.expected.as_ref();
+        self.yaml.get_or_insert_with(|| crate::yaml::parse_within(text, expected).ok()).as_ref()
     }
 
     /// [`locate_as`](super::locate_as): fills in the location of every
@@ -73,15 +119,17 @@ impl<'s> Locator<'s> {
         };
         let text = self.text;
         match self.format {
-            Format::Yaml => match self.yaml() {
-                Some(document) => crate::yaml::locate(text, &document.root, diagnostics),
-                // Text that does not parse has no positions but the start.
-                None => {
-                    for d in diagnostics.iter_mut().filter(|d| d.location.is_none()) {
-                        d.location = Some(LineIndex::new("").location("", 0, 0));
+            Format::Yaml => {
+                match self.yaml(diagnostics.iter().filter(|d| d.location.is_none()).map(|d| d.pointer.as_str())) {
+                    Some(document) => crate::yaml::locate(text, &document.root, diagnostics),
+                    // Text that does not parse has no positions but the start.
+                    None => {
+                        for d in diagnostics.iter_mut().filter(|d| d.location.is_none()) {
+                            d.location = Some(LineIndex::new("").location("", 0, 0));
+                        }
                     }
                 }
-            },
+            }
             _ => locate_json(text, diagnostics),
         }
         for i in unlocated {
@@ -97,7 +145,7 @@ impl<'s> Locator<'s> {
     /// source that is not YAML.
     pub fn yaml_sequences<P: AsRef<str>>(&mut self, pointers: &[P]) -> Vec<Option<SequenceSpans>> {
         let (text, shift) = (self.text, self.shift);
-        let document = if self.format == Format::Yaml { self.yaml() } else { None };
+        let document = if self.format == Format::Yaml { self.yaml(pointers.iter().map(AsRef::as_ref)) } else { None };
         let Some(document) = document else { return vec![None; pointers.len()] };
         let shifted = |(a, b): (usize, usize)| (a + shift, b + shift);
         pointers
@@ -112,5 +160,82 @@ impl<'s> Locator<'s> {
                 })
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+    use serde_json::Value;
+
+    use super::Locator;
+    use crate::{Diagnostic, Format, Severity};
+
+    fn value() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::from),
+            (-3i64..3).prop_map(Value::from),
+            "[a-c/~]{0,3}".prop_map(Value::from),
+        ];
+        leaf.prop_recursive(4, 30, 4, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+                prop::collection::btree_map("[a-c/~]{1,2}", inner, 0..4)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    /// Every pointer of `value`, and one child that is not there under each.
+    fn pointers(value: &Value, at: String, out: &mut Vec<String>) {
+        out.push(format!("{at}/missing"));
+        match value {
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    pointers(item, format!("{at}/{i}"), out);
+                }
+            }
+            Value::Object(members) => {
+                for (key, member) in members {
+                    pointers(member, format!("{at}/{}", key.replace('~', "~0").replace('/', "~1")), out);
+                }
+            }
+            _ => {}
+        }
+        out.push(at);
+    }
+
+    proptest! {
+        /// A tree of only the announced nodes answers as the whole tree
+        /// does, and a question about another pointer still gets the
+        /// whole tree's answer.
+        #[test]
+        fn announced_pointers_are_answered_as_from_the_whole_tree(
+            value in value(),
+            picks in prop::collection::vec(any::<prop::sample::Index>(), 1..6),
+            pretty in any::<bool>(),
+        ) {
+            let source = if pretty { serde_json::to_string_pretty(&value).unwrap() } else { serde_json::to_string(&value).unwrap() };
+            let mut all = Vec::new();
+            pointers(&value, String::new(), &mut all);
+            let asked: Vec<&str> = picks.iter().map(|i| all[i.index(all.len())].as_str()).collect();
+            let diagnostics = |pointers: &[&str]| -> Vec<Diagnostic> {
+                pointers.iter().map(|p| Diagnostic::new("TM000", "t", Severity::Warning, "m").at(*p)).collect()
+            };
+            let mut whole = Locator::new(&source, Format::Yaml);
+            let mut pruned = Locator::new(&source, Format::Yaml);
+            pruned.expect(asked.iter().copied());
+            let (mut a, mut b) = (diagnostics(&asked), diagnostics(&asked));
+            whole.locate(&mut a);
+            pruned.locate(&mut b);
+            prop_assert_eq!(&a, &b, "{}", source);
+            prop_assert_eq!(whole.yaml_sequences(&asked), pruned.yaml_sequences(&asked));
+            let others: Vec<&str> = all.iter().map(String::as_str).collect();
+            let (mut a, mut b) = (diagnostics(&others), diagnostics(&others));
+            whole.locate(&mut a);
+            pruned.locate(&mut b);
+            prop_assert_eq!(a, b);
+        }
     }
 }

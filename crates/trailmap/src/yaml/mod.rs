@@ -13,10 +13,12 @@ use serde_json::{Number, Value};
 mod de;
 mod locate;
 mod parse;
+mod scalar;
 mod stream;
 
 pub(crate) use locate::{has_comments, locate, node_at};
-pub(crate) use parse::{Plain, parse, resolve_plain};
+pub(crate) use parse::{parse, parse_within};
+pub(crate) use scalar::{Plain, resolve_plain};
 pub(crate) use stream::deserialize;
 
 /// A byte range of the source.

@@ -3,18 +3,27 @@
 //! tags and documents.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use saphyr_parser::{Event, Parser, ScalarStyle, Span, Tag};
-use serde_json::Number;
 
-use super::{Document, Duplicate, Entry, MAX_DEPTH, Node, NodeValue, Range, YamlError};
+use super::{Document, Duplicate, Entry, MAX_DEPTH, Node, NodeValue, Plain, Range, YamlError, resolve_plain};
 use crate::pointer::Pointer;
 
 /// Parses one YAML document. Never panics; every refusal is a `YamlError`
 /// located in the source.
 pub(crate) fn parse(source: &str) -> Result<Document, YamlError> {
-    let mut builder = Builder::new(source);
+    parse_within(source, None)
+}
+
+/// [`parse`], keeping only the nodes at the pointers of `keep` (a set
+/// closed under prefixes: each pointer with all its ancestors) and the
+/// children of those, as leaves with their spans; every other node is
+/// dropped as soon as it is read. The same refusals as [`parse`]. For the
+/// questions a locator will ask of a large file: its whole tree took about
+/// eleven times the file.
+pub(crate) fn parse_within(source: &str, keep: Option<&HashSet<String>>) -> Result<Document, YamlError> {
+    let mut builder = Builder::new(source, keep);
     let mut parser = Parser::new_from_str(source);
     let mut documents = 0usize;
     while let Some(event) = parser.next_event() {
@@ -76,6 +85,17 @@ impl Offsets<'_> {
     }
 }
 
+/// Whether a node is kept in the tree ([`parse_within`]).
+#[derive(Clone)]
+enum Kept {
+    /// Every node is (a whole parse).
+    All,
+    /// This one, at this pointer, and its children (as leaves at least).
+    At(String),
+    /// Not this one: its children are not even stored.
+    No,
+}
+
 /// An open container.
 enum Frame {
     Seq {
@@ -83,6 +103,7 @@ enum Frame {
         anchor: usize,
         items: Vec<Node>,
         weight: usize,
+        kept: Kept,
     },
     Map {
         start: usize,
@@ -93,11 +114,13 @@ enum Frame {
         /// Entry by key, built once a mapping is large (a progress file
         /// maps thousands of skill ids), so duplicate checks stay linear.
         index: Option<HashMap<String, usize>>,
+        kept: Kept,
     },
 }
 
 struct Builder<'a> {
     offsets: Offsets<'a>,
+    keep: Option<&'a HashSet<String>>,
     stack: Vec<Frame>,
     root: Option<Node>,
     /// Anchored nodes with their weight and height, for aliases.
@@ -108,9 +131,10 @@ struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    fn new(source: &'a str) -> Self {
+    fn new(source: &'a str, keep: Option<&'a HashSet<String>>) -> Self {
         Builder {
             offsets: Offsets { source, chars: 0, bytes: 0 },
+            keep,
             stack: Vec::new(),
             root: None,
             anchors: HashMap::new(),
@@ -134,6 +158,28 @@ impl<'a> Builder<'a> {
         (start, start + trimmed.len())
     }
 
+    /// Whether the node about to be completed (or opened) is kept.
+    fn next_kept(&self) -> Kept {
+        let Some(keep) = self.keep else { return Kept::All };
+        let (parent, token) = match self.stack.last() {
+            None => (Some(""), None),
+            Some(Frame::Seq { kept: Kept::At(p), items, .. }) => (Some(p.as_str()), Some(items.len().to_string())),
+            Some(Frame::Map { kept: Kept::At(p), key: Some((name, _)), .. }) => (Some(p.as_str()), Some(name.clone())),
+            Some(_) => (None, None),
+        };
+        let Some(parent) = parent else { return Kept::No };
+        let mut pointer = parent.to_owned();
+        if let Some(token) = token {
+            crate::diagnostic::push_token(&mut pointer, &token);
+        }
+        if keep.contains(&pointer) { Kept::At(pointer) } else { Kept::No }
+    }
+
+    /// Whether the innermost open container stores its children.
+    fn storing(&self) -> bool {
+        !matches!(self.stack.last(), Some(Frame::Seq { kept: Kept::No, .. } | Frame::Map { kept: Kept::No, .. }))
+    }
+
     fn error(&self, message: impl Into<String>, help: &'static str, span: Range) -> YamlError {
         YamlError { message: message.into(), help, span }
     }
@@ -153,6 +199,8 @@ impl<'a> Builder<'a> {
                     NodeValue::String(s) => s.len(),
                     _ => 0,
                 };
+                // A leaf where the tree is not kept: its span is all a locator asks.
+                let value = if matches!(self.next_kept(), Kept::No) { NodeValue::Null } else { value };
                 self.complete(Node { value, span: range }, anchor, weight, 0)
             }
             Event::SequenceStart(anchor, tag) => self.open(true, anchor, tag.as_deref(), span),
@@ -161,7 +209,11 @@ impl<'a> Builder<'a> {
                 let end = self.span(span).1;
                 let Some(frame) = self.stack.pop() else { return Ok(()) };
                 let (node, anchor, weight) = match frame {
-                    Frame::Seq { start, anchor, items, weight } => {
+                    Frame::Seq { start, anchor, weight, kept: Kept::No, .. }
+                    | Frame::Map { start, anchor, weight, kept: Kept::No, .. } => {
+                        (Node { value: NodeValue::Null, span: (start, end) }, anchor, weight)
+                    }
+                    Frame::Seq { start, anchor, items, weight, .. } => {
                         (Node { value: NodeValue::Seq(items), span: (start, end) }, anchor, weight)
                     }
                     Frame::Map { start, anchor, entries, weight, .. } => {
@@ -203,7 +255,11 @@ impl<'a> Builder<'a> {
                     ));
                 }
                 self.alias_budget -= weight;
-                let mut node = node.clone();
+                let mut node = if matches!(self.next_kept(), Kept::No) {
+                    Node { value: NodeValue::Null, span: range }
+                } else {
+                    node.clone()
+                };
                 node.span = range;
                 self.complete(node, 0, weight, height)
             }
@@ -226,10 +282,11 @@ impl<'a> Builder<'a> {
                 self.one_char(range.0),
             ));
         }
+        let kept = self.next_kept();
         self.stack.push(if is_seq {
-            Frame::Seq { start: range.0, anchor, items: Vec::new(), weight: 1 }
+            Frame::Seq { start: range.0, anchor, items: Vec::new(), weight: 1, kept }
         } else {
-            Frame::Map { start: range.0, anchor, entries: Vec::new(), key: None, weight: 1, index: None }
+            Frame::Map { start: range.0, anchor, entries: Vec::new(), key: None, weight: 1, index: None, kept }
         });
         Ok(())
     }
@@ -258,6 +315,18 @@ impl<'a> Builder<'a> {
     fn complete(&mut self, node: Node, anchor: usize, weight: usize, height: usize) -> Result<(), YamlError> {
         if anchor != 0 {
             self.anchors.insert(anchor, (node.clone(), weight, height));
+        }
+        if !self.storing() {
+            // Inside a node that is not kept: only the weights count.
+            match self.stack.last_mut() {
+                Some(Frame::Seq { weight: w, .. }) => *w = w.saturating_add(weight),
+                Some(Frame::Map { key, weight: w, .. }) => {
+                    let valued = key.take().is_some();
+                    *w = w.saturating_add(if valued { weight } else { 0 });
+                }
+                None => {}
+            }
+            return Ok(());
         }
         let mut repeated = None;
         match self.stack.last_mut() {
@@ -346,90 +415,6 @@ fn height(node: &Node) -> usize {
         NodeValue::Map(entries) => 1 + entries.iter().map(|e| height(&e.node)).max().unwrap_or(0),
         _ => 0,
     }
-}
-
-/// What a plain scalar means under the YAML 1.2 core schema.
-#[derive(Debug, PartialEq)]
-pub(crate) enum Plain {
-    String,
-    Null,
-    Bool(bool),
-    Number(Number),
-    /// `.inf`, `.nan` and the like: floats JSON cannot hold.
-    NotJson,
-}
-
-/// Resolves a plain scalar by the YAML 1.2 core schema.
-pub(crate) fn resolve_plain(text: &str) -> Plain {
-    match text {
-        "" | "~" | "null" | "Null" | "NULL" => return Plain::Null,
-        "true" | "True" | "TRUE" => return Plain::Bool(true),
-        "false" | "False" | "FALSE" => return Plain::Bool(false),
-        _ => {}
-    }
-    let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
-    if matches!(unsigned, ".inf" | ".Inf" | ".INF") || matches!(text, ".nan" | ".NaN" | ".NAN") {
-        return Plain::NotJson;
-    }
-    if let Some(digits) = text.strip_prefix("0o") {
-        if !digits.is_empty() && digits.bytes().all(|b| (b'0'..=b'7').contains(&b)) {
-            return u64::from_str_radix(digits, 8).map_or(Plain::NotJson, |n| Plain::Number(n.into()));
-        }
-    }
-    if let Some(digits) = text.strip_prefix("0x") {
-        if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_hexdigit()) {
-            return u64::from_str_radix(digits, 16).map_or(Plain::NotJson, |n| Plain::Number(n.into()));
-        }
-    }
-    if !unsigned.is_empty() && unsigned.bytes().all(|b| b.is_ascii_digit()) {
-        if let Ok(n) = text.parse::<i64>() {
-            return Plain::Number(n.into());
-        }
-        if let Ok(n) = text.trim_start_matches('+').parse::<u64>() {
-            return Plain::Number(n.into());
-        }
-    }
-    if is_float(unsigned) {
-        return match text.trim_start_matches('+').parse::<f64>().ok().and_then(Number::from_f64) {
-            Some(n) => Plain::Number(n),
-            None => Plain::NotJson,
-        };
-    }
-    Plain::String
-}
-
-/// `(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`
-fn is_float(text: &str) -> bool {
-    let b = text.as_bytes();
-    let digits = |mut i: usize| {
-        let start = i;
-        while i < b.len() && b[i].is_ascii_digit() {
-            i += 1;
-        }
-        (i, i > start)
-    };
-    let (mut i, whole) = digits(0);
-    let mut fraction = false;
-    if i < b.len() && b[i] == b'.' {
-        let (j, any) = digits(i + 1);
-        i = j;
-        fraction = any;
-    }
-    if !whole && !fraction {
-        return false;
-    }
-    if i < b.len() && (b[i] == b'e' || b[i] == b'E') {
-        let mut j = i + 1;
-        if j < b.len() && (b[j] == b'-' || b[j] == b'+') {
-            j += 1;
-        }
-        let (k, any) = digits(j);
-        if !any {
-            return false;
-        }
-        i = k;
-    }
-    i == b.len()
 }
 
 #[cfg(test)]
