@@ -48,9 +48,9 @@ pub fn check_diagnostics(source: Option<&str>, len: usize, diagnostics: &[Diagno
         }
     }
     let lookup = |_: &str| source;
-    let plain = emit::full(diagnostics, &lookup, emit::Style { color: false });
+    let plain = emit::full(diagnostics, &lookup, false);
     assert!(!plain.contains('\u{1b}') && !plain.contains('\r'), "{plain:?}");
-    let _ = emit::full(diagnostics, &lookup, emit::Style { color: true });
+    let _ = emit::full(diagnostics, &lookup, true);
 
     let concise = emit::concise(diagnostics);
     assert_eq!(concise.lines().count(), diagnostics.len(), "{concise:?}");
