@@ -226,21 +226,17 @@ fn load_yaml<T: DeserializeOwned>(
                 .at_key(dup.pointer.clone()),
         );
     }
-    // The model straight from the tree, which it consumes (the strings move
-    // into the model). Only a document that does not fit becomes a
-    // `Value`, for the schema's messages and the salvage, from the tree
-    // parsed again if the typed attempt used it up.
+    // The files the event path gives up on (a repeated key, an anchor or
+    // tag, an error): few and small, read through a `Value` as JSON is on
+    // its slow path, for the same schema messages and salvage.
     let clean = document.duplicates.is_empty();
-    let mut tree = Some(document.root);
-    let again = || crate::yaml::parse(source).ok().map(|document| document.root);
-    let typed = if clean { tree.take().and_then(|root| T::deserialize(root).ok()) } else { None };
+    let root = document.root;
+    let value = root.to_value();
+    let typed = if clean { Some(T::deserialize(&value)) } else { None };
     let (model, origins) = match typed {
-        Some(model) => (Some(model), Origins::Identity),
-        None => {
-            let Some(root) = tree.take().or_else(again) else { return (None, diagnostics) };
-            let value = root.to_value();
-            tree = Some(root);
-            let err = if clean { T::deserialize(&value).err() } else { None };
+        Some(Ok(model)) => (Some(model), Origins::Identity),
+        other => {
+            let err = other.and_then(Result::err);
             salvage(value, kind, lenient, &mut diagnostics, || {
                 let message =
                     err.map_or_else(|| "the document does not match the schema".to_owned(), |e| e.to_string());
@@ -251,12 +247,7 @@ fn load_yaml<T: DeserializeOwned>(
     if let Some(model) = &model {
         meaning(model, &origins, &mut diagnostics);
     }
-    // Positions from the tree, parsed again only when something is reported.
-    if diagnostics.iter().any(|d| d.location.is_none()) {
-        if let Some(root) = tree.or_else(again) {
-            crate::yaml::locate(source, &root, &mut diagnostics);
-        }
-    }
+    crate::yaml::locate(source, &root, &mut diagnostics);
     diagnostics.sort_by_key(|d| d.location.map_or(0, |l| l.offset));
     (model, diagnostics)
 }

@@ -10,7 +10,6 @@
 
 use serde_json::{Number, Value};
 
-mod de;
 mod locate;
 mod parse;
 mod scalar;
