@@ -1,6 +1,5 @@
 //! The model straight from saphyr's events, with no tree in between: the
-//! loader's first try on a YAML file (the tree's way, for what this gives
-//! up on, goes through a `serde_json::Value`). A 54 MB file built about 600 MB of
+//! loader's first try on a YAML file. A 54 MB file built about 600 MB of
 //! tree before its model was read from it; read this way, the file's
 //! strings go into the model as they are parsed and nothing else is kept.
 //!
@@ -8,9 +7,10 @@
 //! schema, sequences, mappings whose keys are distinct scalars, one
 //! document, nesting within [`MAX_DEPTH`]. On anything else (a syntax
 //! error, a model error, an anchor, an alias, a tag, a repeated key, a
-//! second document) it gives up, and the file goes to the tree builder,
-//! which reports, bounds or resolves it exactly as before. So this path
-//! never decides what a file means; it only makes the common case cheap.
+//! second document) it gives up, and the file goes the tree's way (the
+//! tree builder, then a `serde_json::Value`), which reports, bounds or
+//! resolves it exactly as before. So this path never decides what a file
+//! means; it only makes the common case cheap.
 
 use saphyr_parser::{Event, Parser, ScalarStyle, StrInput};
 use serde::de::{self, DeserializeOwned, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Visitor};
@@ -81,8 +81,8 @@ impl<'s> Events<'s> {
     }
 }
 
-/// A scalar's value by the core schema; `None` for what the tree builder
-/// must judge (a tag, an anchor, a float JSON cannot hold).
+/// A scalar's value by the core schema. What the tree builder must judge
+/// (a tag, an anchor, a float JSON cannot hold) is an error here.
 enum Scalar {
     String(String),
     Plain(Plain),
