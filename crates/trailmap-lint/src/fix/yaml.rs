@@ -26,6 +26,8 @@ pub(super) fn remove_items_in<P: AsRef<str>>(
 ) -> Vec<Option<Vec<Edit>>> {
     let split: Vec<Option<(&str, usize)>> = pointers.iter().map(|p| split(p.as_ref())).collect();
     let parents: Vec<&str> = split.iter().map(|s| s.map_or("", |(parent, _)| parent)).collect();
+    // A tree of these sequences only, unless the locator has parsed already.
+    locator.expect(parents.iter().copied());
     let sequences = locator.yaml_sequences(&parents);
     split
         .into_iter()
