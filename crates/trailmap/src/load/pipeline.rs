@@ -189,11 +189,10 @@ fn load_yaml<T: DeserializeOwned>(
     // an anchor or tag) goes to the tree below, which says why.
     if let Some(model) = crate::yaml::deserialize::<T>(source) {
         meaning(&model, &Origins::Identity, &mut diagnostics);
-        if diagnostics.iter().any(|d| d.location.is_none()) {
-            if let Ok(document) = crate::yaml::parse(source) {
-                crate::yaml::locate(source, &document.root, &mut diagnostics);
-            }
-        }
+        // Located in a tree of only the nodes reported on.
+        let mut locator = crate::locate::Locator::new(source, Format::Yaml);
+        locator.expect(diagnostics.iter().filter(|d| d.location.is_none()).map(|d| d.pointer.as_str()));
+        locator.locate(&mut diagnostics);
         diagnostics.sort_by_key(|d| d.location.map_or(0, |l| l.offset));
         return (Some(model), diagnostics);
     }
