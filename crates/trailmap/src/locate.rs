@@ -9,6 +9,9 @@
 // Pointer tables with foldhash: SipHash was a tenth of locating thousands of findings.
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
 use crate::diagnostic::{Anchor, Diagnostic, Location, push_token};
 use crate::format::Format;
 pub use crate::line_index::LineIndex;
@@ -144,7 +147,7 @@ fn line_columns(src: &[u8], offsets: &[usize]) -> Vec<(u32, u32)> {
 
 /// A pointer that does not exist in the text (a missing member) falls back
 /// to the closest enclosing value that does.
-fn nearest_ancestor(spans: &Spans, pointer: &str) -> Option<SpanPair> {
+fn nearest_ancestor(spans: &Spans<'_>, pointer: &str) -> Option<SpanPair> {
     let mut p = pointer;
     while let Some(cut) = p.rfind('/') {
         p = &p[..cut];
@@ -157,10 +160,10 @@ fn nearest_ancestor(spans: &Spans, pointer: &str) -> Option<SpanPair> {
 
 type Range = (usize, usize);
 type SpanPair = (Option<Range>, Range);
-type Spans = HashMap<String, SpanPair>;
+type Spans<'w> = HashMap<&'w str, SpanPair>;
 
 /// Byte spans of the values (and their member keys) at the wanted pointers.
-fn resolve_pointers(src: &[u8], wanted: &[&str]) -> Spans {
+fn resolve_pointers<'w>(src: &[u8], wanted: &[&'w str]) -> Spans<'w> {
     // Every wanted pointer and its ancestors: the containers to enter.
     let mut prefixes: HashSet<&str> = HashSet::with_capacity(wanted.len() * 2);
     for p in wanted {
@@ -201,7 +204,7 @@ struct Scanner<'a> {
     pos: usize,
 }
 
-impl Scanner<'_> {
+impl<'a> Scanner<'a> {
     fn peek(&self) -> Option<u8> {
         self.src.get(self.pos).copied()
     }
@@ -229,13 +232,20 @@ impl Scanner<'_> {
         (start, self.pos)
     }
 
-    fn read_key(&mut self) -> (String, Range) {
+    /// The key at `"`, unescaped (borrowed from the source when it has no
+    /// escapes, as nearly every key has), and its span including quotes.
+    fn read_key(&mut self) -> (Cow<'a, str>, Range) {
         let span = self.skip_string();
         let raw = &self.src[span.0..span.1];
-        let key = serde_json::from_slice::<String>(raw).unwrap_or_else(|_| {
-            String::from_utf8_lossy(raw.get(1..raw.len().saturating_sub(1)).unwrap_or(&[])).into_owned()
-        });
-        (key, span)
+        let inner = raw.get(1..raw.len().saturating_sub(1)).unwrap_or(&[]);
+        if !inner.contains(&b'\\') {
+            // Cut at two quotes of UTF-8 text: UTF-8 again.
+            if let Ok(key) = std::str::from_utf8(inner) {
+                return (Cow::Borrowed(key), span);
+            }
+        }
+        let key = serde_json::from_slice::<String>(raw).unwrap_or_else(|_| String::from_utf8_lossy(inner).into_owned());
+        (Cow::Owned(key), span)
     }
 
     /// Skips any value without recursion; returns its span.
@@ -279,17 +289,20 @@ impl Scanner<'_> {
     /// Walks the value at the current position: reports it to `visitor`,
     /// and descends into objects and arrays that `visitor` wants entered
     /// (never deeper than `MAX_DEPTH`, so recursion stays bounded).
-    fn walk(&mut self, pointer: &mut String, key: Option<Range>, depth: usize, visitor: &mut impl Visitor) {
+    fn walk<V: Visitor>(&mut self, pointer: &mut String, key: Option<Range>, depth: usize, visitor: &mut V) {
         let start = self.pos;
-        let enter = depth < MAX_DEPTH && visitor.enter(pointer);
+        // One question per value: whether it is wanted is whether it is entered.
+        let wanted = visitor.wants(pointer);
+        let enter = wanted && depth < MAX_DEPTH;
         match self.peek() {
             Some(b'{') if enter => {
                 self.pos += 1;
                 // Most objects are small, and a linear scan beats hashing
                 // there; past 16 keys (a progress file's skills map holds
-                // one per skill) the keys go into a table.
-                let mut seen: Vec<(String, Range)> = Vec::new();
-                let mut index: Option<HashMap<String, Range>> = None;
+                // one per skill) the keys go into a table. Only a visitor
+                // that asks about repeated keys pays for remembering them.
+                let mut seen: Vec<(Cow<'a, str>, Range)> = Vec::new();
+                let mut index: Option<HashMap<Cow<'a, str>, Range>> = None;
                 loop {
                     self.skip_ws();
                     match self.peek() {
@@ -308,19 +321,21 @@ impl Scanner<'_> {
                     self.skip_ws();
                     let len = pointer.len();
                     push_token(pointer, &name);
-                    if index.is_none() && seen.len() >= 16 {
-                        index = Some(seen.drain(..).collect());
-                    }
-                    let first = match &index {
-                        Some(index) => index.get(&name).copied(),
-                        None => seen.iter().find(|(k, _)| *k == name).map(|&(_, first)| first),
-                    };
-                    match (first, &mut index) {
-                        (Some(first), _) => visitor.duplicate(pointer, key_span, first),
-                        (None, Some(index)) => {
-                            index.insert(name, key_span);
+                    if V::DUPLICATES {
+                        if index.is_none() && seen.len() >= 16 {
+                            index = Some(seen.drain(..).collect());
                         }
-                        (None, None) => seen.push((name, key_span)),
+                        let first = match &index {
+                            Some(index) => index.get(&name).copied(),
+                            None => seen.iter().find(|(k, _)| *k == name).map(|&(_, first)| first),
+                        };
+                        match (first, &mut index) {
+                            (Some(first), _) => visitor.duplicate(pointer, key_span, first),
+                            (None, Some(index)) => {
+                                index.insert(name, key_span);
+                            }
+                            (None, None) => seen.push((name, key_span)),
+                        }
                     }
                     self.walk(pointer, Some(key_span), depth + 1, visitor);
                     pointer.truncate(len);
@@ -344,7 +359,9 @@ impl Scanner<'_> {
                         _ => {}
                     }
                     let len = pointer.len();
-                    push_token(pointer, &index.to_string());
+                    // Digits need no escaping, nor a string of their own.
+                    pointer.push('/');
+                    let _ = write!(pointer, "{index}");
                     let before = self.pos;
                     self.walk(pointer, None, depth + 1, visitor);
                     pointer.truncate(len);
@@ -361,17 +378,22 @@ impl Scanner<'_> {
                 self.skip_value();
             }
         }
-        visitor.value(pointer, key, (start, self.pos));
+        if wanted {
+            visitor.value(pointer, key, (start, self.pos));
+        }
     }
 }
 
 /// What a [`Scanner::walk`] does along the way.
 trait Visitor {
-    /// Whether to look inside the object or array at `pointer`.
-    fn enter(&self, pointer: &str) -> bool;
+    /// Whether it asks about repeated member keys ([`Visitor::duplicate`]).
+    const DUPLICATES: bool;
+    /// Whether the value at `pointer` is wanted: reported to
+    /// [`Visitor::value`] and, when it is an object or array, entered.
+    fn wants(&self, pointer: &str) -> bool;
     /// A member key repeated in one object: its span and the first one's.
     fn duplicate(&mut self, _pointer: &str, _key: Range, _first: Range) {}
-    /// A value, with its member key when it is one.
+    /// A wanted value, with its member key when it is one.
     fn value(&mut self, _pointer: &str, _key: Option<Range>, _span: Range) {}
 }
 
@@ -379,16 +401,18 @@ trait Visitor {
 /// way to one.
 struct Resolver<'w> {
     prefixes: HashSet<&'w str>,
-    out: Spans,
+    out: Spans<'w>,
 }
 
 impl Visitor for Resolver<'_> {
-    fn enter(&self, pointer: &str) -> bool {
+    const DUPLICATES: bool = false;
+    fn wants(&self, pointer: &str) -> bool {
         self.prefixes.contains(pointer)
     }
     fn value(&mut self, pointer: &str, key: Option<Range>, span: Range) {
-        if self.prefixes.contains(pointer) {
-            self.out.insert(pointer.to_owned(), (key, span));
+        // Keyed by the wanted pointer itself: no copy of the walk's.
+        if let Some(&wanted) = self.prefixes.get(pointer) {
+            self.out.insert(wanted, (key, span));
         }
     }
 }
@@ -397,7 +421,8 @@ impl Visitor for Resolver<'_> {
 struct Duplicates(Vec<(String, Range, Range)>);
 
 impl Visitor for Duplicates {
-    fn enter(&self, _: &str) -> bool {
+    const DUPLICATES: bool = true;
+    fn wants(&self, _: &str) -> bool {
         true
     }
     fn duplicate(&mut self, pointer: &str, key: Range, first: Range) {
