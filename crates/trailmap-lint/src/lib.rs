@@ -330,6 +330,21 @@ fn run_file_rules(ctx: &Context<'_>, config: &Config, out: &mut Vec<Diagnostic>)
             by_rule[i] = found;
         }
     });
+    // In rule order, moving the largest list rather than copying it: a
+    // rule with hundreds of thousands of findings would otherwise need
+    // room for them twice.
+    let largest = (0..by_rule.len()).max_by_key(|&i| by_rule[i].len()).unwrap_or(0);
+    if out.is_empty() && by_rule.get(largest).is_some_and(|found| !found.is_empty()) {
+        let before: Vec<Diagnostic> = by_rule[..largest].iter_mut().flat_map(std::mem::take).collect();
+        let mut all = std::mem::take(&mut by_rule[largest]);
+        all.reserve(before.len() + by_rule[largest + 1..].iter().map(Vec::len).sum::<usize>());
+        all.splice(0..0, before);
+        for found in &mut by_rule[largest + 1..] {
+            all.append(found);
+        }
+        *out = all;
+        return;
+    }
     out.reserve(by_rule.iter().map(Vec::len).sum());
     for found in by_rule {
         out.extend(found);
