@@ -7,6 +7,7 @@
 
 use std::path::Path;
 
+use serde::de::DeserializeSeed;
 use serde_json::Value;
 
 /// A source format.
@@ -108,6 +109,46 @@ impl Format {
                 let document = crate::yaml::parse(source).ok()?;
                 document.duplicates.is_empty().then(|| document.root.to_value())
             }
+        }
+    }
+
+    /// Reads a whole document of this format through `seed`, without a tree
+    /// of the document in between when it can: JSON as a stream, YAML from
+    /// the parser's events. A YAML file the events do not read plainly
+    /// (anchors, aliases, tags, repeated keys) is read from its
+    /// [`Format::parse_value`] value instead, by a clone of `seed`: the same
+    /// answer either way. `None` when the document does not parse (as
+    /// [`Format::parse_value`] says), or `seed` refuses it.
+    ///
+    /// Tools that keep a small part of a large file (its suppression
+    /// entries, say) use this rather than [`Format::parse_value`]: the value
+    /// of a large YAML file takes more than ten times the file.
+    ///
+    /// ```
+    /// use std::marker::PhantomData;
+    /// use trailmap::format::Format;
+    ///
+    /// let seed = PhantomData::<serde_json::Value>;
+    /// let read = |format: Format, source: &str| format.deserialize_seed(source, seed);
+    /// assert_eq!(read(Format::Yaml, "a: [1, x]\n").unwrap()["a"][1], "x");
+    /// assert_eq!(read(Format::Yaml, "a: &n 1\nb: *n\n").unwrap()["b"], 1);
+    /// assert_eq!(read(Format::Json, r#"{"a": [1, "x"]}"#).unwrap()["a"][0], 1);
+    /// assert!(read(Format::Json, "{} {}").is_none());
+    /// ```
+    pub fn deserialize_seed<T, S>(self, source: &str, seed: S) -> Option<T>
+    where
+        S: for<'de> DeserializeSeed<'de, Value = T> + Clone,
+    {
+        match self {
+            Format::Json => {
+                let mut reader = serde_json::Deserializer::from_str(source);
+                let value = seed.deserialize(&mut reader).ok()?;
+                reader.end().ok()?;
+                Some(value)
+            }
+            // The events give up on what only the tree resolves or reports.
+            Format::Yaml => crate::yaml::deserialize_seed(source, seed.clone())
+                .or_else(|| seed.deserialize(&self.parse_value(source)?).ok()),
         }
     }
 }

@@ -18,7 +18,7 @@ mod stream;
 pub(crate) use locate::{has_comments, locate, node_at};
 pub(crate) use parse::{parse, parse_within};
 pub(crate) use scalar::{Plain, resolve_plain};
-pub(crate) use stream::deserialize;
+pub(crate) use stream::{deserialize, deserialize_seed};
 
 /// A byte range of the source.
 pub(crate) type Range = (usize, usize);

@@ -23,6 +23,12 @@ type Error = serde_json::Error;
 
 /// The model of `source`, or `None` when the file needs the tree builder.
 pub(crate) fn deserialize<T: DeserializeOwned>(source: &str) -> Option<T> {
+    deserialize_seed(source, std::marker::PhantomData)
+}
+
+/// What `seed` reads from `source`, or `None` when the file needs the tree
+/// builder (or `seed` refuses it).
+pub(crate) fn deserialize_seed<T>(source: &str, seed: impl for<'de> DeserializeSeed<'de, Value = T>) -> Option<T> {
     let mut events =
         Events { parser: Parser::new_from_str(source), depth: 0, hasher: foldhash::fast::FixedState::default() };
     loop {
@@ -32,7 +38,7 @@ pub(crate) fn deserialize<T: DeserializeOwned>(source: &str) -> Option<T> {
             _ => return None,
         }
     }
-    let model = T::deserialize(&mut events).ok()?;
+    let model = seed.deserialize(&mut events).ok()?;
     loop {
         match events.next().ok()? {
             Event::DocumentEnd | Event::Nothing => {}
