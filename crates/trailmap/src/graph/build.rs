@@ -18,10 +18,18 @@ impl<'r> SkillGraph<'r> {
     pub fn new(roadmap: &'r Roadmap) -> Self {
         let n = roadmap.skills.len();
         let (index, duplicates) = IdTable::new(&roadmap.skills);
+        // Sized from the model, at most what unknown ids leave out: a dense
+        // roadmap (twenty prerequisites a skill) grew these by doubling,
+        // and held the old array and the new one at once while it did.
+        let (entries, ids) = roadmap
+            .skills
+            .iter()
+            .flat_map(|s| &s.prerequisites)
+            .fold((0, 0), |(entries, ids), p| (entries + 1, ids + p.skill_ids().len()));
         let mut requirement_start = Vec::with_capacity(n + 1);
-        let mut requirements = Vec::with_capacity(n * 2);
+        let mut requirements = Vec::with_capacity(entries);
         let mut member_start = Vec::with_capacity(n + 1);
-        let mut members: Vec<u32> = Vec::with_capacity(n * 3);
+        let mut members: Vec<u32> = Vec::with_capacity(ids);
         let mut dependent_count = vec![0u32; n];
         // `seen_by[m] == i + 1`: skill `i` already listed `m` (each
         // prerequisite-dependent pair counts once, in linear time even

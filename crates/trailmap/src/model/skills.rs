@@ -185,7 +185,7 @@ impl Prerequisite {
     /// let p = trailmap::Prerequisite::Skill("git".into());
     /// assert_eq!(p.skill_ids().collect::<Vec<_>>(), ["git"]);
     /// ```
-    pub fn skill_ids(&self) -> impl Iterator<Item = &str> {
+    pub fn skill_ids(&self) -> impl ExactSizeIterator<Item = &str> {
         let ids: &[String] = match self {
             Prerequisite::Skill(id) => std::slice::from_ref(id),
             Prerequisite::AnyOf(group) => &group.any_of,
