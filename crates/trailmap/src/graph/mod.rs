@@ -18,7 +18,7 @@ mod alternatives;
 pub(crate) mod blocked;
 mod build;
 mod cycles;
-mod id_table;
+pub(crate) mod id_table;
 mod learnable;
 mod order;
 mod owned;

@@ -5,7 +5,7 @@
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
-use foldhash::HashMap;
+use super::id_table::IdTable;
 
 use super::{Cycle, SkillGraph, learnable, to_u32};
 use crate::{Prerequisite, Roadmap};
@@ -159,39 +159,80 @@ impl<'r> SkillGraph<'r> {
 /// algorithm over flat arrays; `index` maps each skill id to the index of
 /// its first skill, as in [`SkillGraph`]. Cheaper than building a
 /// [`SkillGraph`] when all the caller needs is "is there a cycle".
-pub(crate) fn is_acyclic(roadmap: &Roadmap, index: &HashMap<&str, usize>) -> bool {
+pub(crate) fn is_acyclic(roadmap: &Roadmap, index: &IdTable<'_>) -> bool {
     let n = roadmap.skills.len();
-    // Distinct (prerequisite, skill) edges, as the graph counts them.
-    let mut edges: Vec<(u32, u32)> = Vec::with_capacity(n * 2);
-    let mut indegree = vec![0u32; n];
+    // Each skill's distinct known prerequisites, skill after skill, as the
+    // graph counts them; room for every id named (a dense roadmap grew a
+    // list of pairs by doubling, 12 bytes an edge where this takes 4).
+    let named = roadmap.skills.iter().flat_map(|s| &s.prerequisites).map(|p| p.skill_ids().len()).sum();
+    let mut needs: Vec<u32> = Vec::with_capacity(named);
+    let mut indegree: Vec<u32> = Vec::with_capacity(n);
+    // Dependents per skill, counted at `start[m + 1]`, then summed into offsets.
+    let mut start = vec![0u32; n + 1];
     // `last_needed_by[m] == i + 1` once skill i has counted m: a skill
     // with 100,000 prerequisites is not quadratic.
     let mut last_needed_by = vec![0u32; n];
     for (i, skill) in roadmap.skills.iter().enumerate() {
         let stamp = to_u32(i + 1);
+        let before = needs.len();
         for id in skill.prerequisites.iter().flat_map(Prerequisite::skill_ids) {
-            if let Some(&m) = index.get(id) {
-                if last_needed_by[m] != stamp {
-                    last_needed_by[m] = stamp;
-                    indegree[i] += 1;
-                    edges.push((to_u32(m), to_u32(i)));
+            if let Some(m) = index.get(id) {
+                if last_needed_by[m as usize] != stamp {
+                    last_needed_by[m as usize] = stamp;
+                    needs.push(m);
+                    start[m as usize + 1] += 1;
                 }
             }
         }
+        indegree.push(to_u32(needs.len() - before));
     }
-    // Dependents of each skill, as one array sliced by `start`.
-    let mut start = vec![0usize; n + 1];
-    for &(m, _) in &edges {
-        start[m as usize + 1] += 1;
-    }
+    drop(last_needed_by);
     for k in 0..n {
         start[k + 1] += start[k];
     }
-    let mut fill = start.clone();
-    let mut dependents = vec![0u32; edges.len()];
-    for &(m, i) in &edges {
-        dependents[fill[m as usize]] = i;
-        fill[m as usize] += 1;
+    // Dependents of each skill, as one array sliced by `start`.
+    let mut fill = start[..n].to_vec();
+    let mut dependents = vec![0u32; needs.len()];
+    let mut from = 0;
+    for (i, &count) in indegree.iter().enumerate() {
+        let to = from + count as usize;
+        for &m in &needs[from..to] {
+            dependents[fill[m as usize] as usize] = to_u32(i);
+            fill[m as usize] += 1;
+        }
+        from = to;
     }
-    by_indegree(Vec::new(), indegree, |i| &dependents[start[i as usize]..start[i as usize + 1]]).len() == n
+    drop((needs, fill));
+    by_indegree(Vec::new(), indegree, |i| &dependents[start[i as usize] as usize..start[i as usize + 1] as usize]).len()
+        == n
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::super::id_table::IdTable;
+    use crate::{AnyOf, Prerequisite, Roadmap, Skill, SkillGraph};
+
+    proptest! {
+        /// The flat check before a graph is built answers as the graph
+        /// does: plain and `any_of` prerequisites, repeated entries,
+        /// unknown ids (12 and 13) and a repeated skill id (the last).
+        #[test]
+        fn the_flat_check_agrees_with_the_graph(
+            plain in prop::collection::vec((0..12usize, 0..14usize), 0..40),
+            groups in prop::collection::vec((0..12usize, 0..14usize, 0..14usize), 0..6),
+        ) {
+            let mut roadmap = Roadmap::new("r", "R", "1.0.0");
+            roadmap.skills = (0..12).map(|i| Skill::new(format!("s{}", i.min(10)), "x")).collect();
+            for (skill, needed) in plain {
+                roadmap.skills[skill].prerequisites.push(Prerequisite::Skill(format!("s{needed}")));
+            }
+            for (skill, a, b) in groups {
+                roadmap.skills[skill].prerequisites.push(AnyOf::new([format!("s{a}"), format!("s{b}")]).into());
+            }
+            let (index, _) = IdTable::new(&roadmap.skills);
+            prop_assert_eq!(super::is_acyclic(&roadmap, &index), SkillGraph::new(&roadmap).is_acyclic());
+        }
+    }
 }
