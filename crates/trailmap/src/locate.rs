@@ -178,7 +178,9 @@ fn resolve_pointers<'w>(src: &[u8], wanted: &[&'w str]) -> Spans<'w> {
             }
         }
     }
-    let mut resolver = Resolver { prefixes, out: Spans::with_capacity(wanted.len()) };
+    // Every prefix is answered too (the containers on the way).
+    let out = Spans::with_capacity(prefixes.len());
+    let mut resolver = Resolver { prefixes, out };
     let mut scanner = Scanner { src, pos: 0 };
     scanner.skip_ws();
     scanner.walk(&mut String::new(), None, 0, &mut resolver);
