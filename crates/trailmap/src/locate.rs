@@ -293,9 +293,9 @@ impl<'a> Scanner<'a> {
     /// (never deeper than `MAX_DEPTH`, so recursion stays bounded).
     fn walk<V: Visitor>(&mut self, pointer: &mut String, key: Option<Range>, depth: usize, visitor: &mut V) {
         let start = self.pos;
-        // One question per value: whether it is wanted is whether it is entered.
+        // One question per value: a wanted value is entered and reported.
         let wanted = visitor.wants(pointer);
-        let enter = wanted && depth < MAX_DEPTH;
+        let enter = wanted.is_some() && depth < MAX_DEPTH;
         match self.peek() {
             Some(b'{') if enter => {
                 self.pos += 1;
@@ -380,23 +380,25 @@ impl<'a> Scanner<'a> {
                 self.skip_value();
             }
         }
-        if wanted {
-            visitor.value(pointer, key, (start, self.pos));
+        if let Some(wanted) = wanted {
+            visitor.value(wanted, key, (start, self.pos));
         }
     }
 }
 
 /// What a [`Scanner::walk`] does along the way.
 trait Visitor {
+    /// What [`Visitor::wants`] hands back for a wanted value.
+    type Wanted: Copy;
     /// Whether it asks about repeated member keys ([`Visitor::duplicate`]).
     const DUPLICATES: bool;
     /// Whether the value at `pointer` is wanted: reported to
     /// [`Visitor::value`] and, when it is an object or array, entered.
-    fn wants(&self, pointer: &str) -> bool;
+    fn wants(&self, pointer: &str) -> Option<Self::Wanted>;
     /// A member key repeated in one object: its span and the first one's.
     fn duplicate(&mut self, _pointer: &str, _key: Range, _first: Range) {}
     /// A wanted value, with its member key when it is one.
-    fn value(&mut self, _pointer: &str, _key: Option<Range>, _span: Range) {}
+    fn value(&mut self, _wanted: Self::Wanted, _key: Option<Range>, _span: Range) {}
 }
 
 /// Collects the spans of wanted pointers, entering only containers on the
@@ -406,16 +408,15 @@ struct Resolver<'w> {
     out: Spans<'w>,
 }
 
-impl Visitor for Resolver<'_> {
+impl<'w> Visitor for Resolver<'w> {
+    /// The wanted pointer itself: the table keys it, not a copy of the walk's.
+    type Wanted = &'w str;
     const DUPLICATES: bool = false;
-    fn wants(&self, pointer: &str) -> bool {
-        self.prefixes.contains(pointer)
+    fn wants(&self, pointer: &str) -> Option<&'w str> {
+        self.prefixes.get(pointer).copied()
     }
-    fn value(&mut self, pointer: &str, key: Option<Range>, span: Range) {
-        // Keyed by the wanted pointer itself: no copy of the walk's.
-        if let Some(&wanted) = self.prefixes.get(pointer) {
-            self.out.insert(wanted, (key, span));
-        }
+    fn value(&mut self, wanted: &'w str, key: Option<Range>, span: Range) {
+        self.out.insert(wanted, (key, span));
     }
 }
 
@@ -423,9 +424,10 @@ impl Visitor for Resolver<'_> {
 struct Duplicates(Vec<(String, Range, Range)>);
 
 impl Visitor for Duplicates {
+    type Wanted = ();
     const DUPLICATES: bool = true;
-    fn wants(&self, _: &str) -> bool {
-        true
+    fn wants(&self, _: &str) -> Option<()> {
+        Some(())
     }
     fn duplicate(&mut self, pointer: &str, key: Range, first: Range) {
         self.0.push((pointer.to_owned(), key, first));
