@@ -148,14 +148,7 @@ fn line_columns(src: &[u8], offsets: &[usize]) -> Vec<(u32, u32)> {
 /// A pointer that does not exist in the text (a missing member) falls back
 /// to the closest enclosing value that does.
 fn nearest_ancestor(spans: &Spans<'_>, pointer: &str) -> Option<SpanPair> {
-    let mut p = pointer;
-    while let Some(cut) = p.rfind('/') {
-        p = &p[..cut];
-        if let Some(found) = spans.get(p) {
-            return Some(*found);
-        }
-    }
-    spans.get("").copied()
+    crate::pointer::ancestors(pointer).skip(1).find_map(|p| spans.get(p).copied()).or_else(|| spans.get("").copied())
 }
 
 type Range = (usize, usize);
@@ -167,10 +160,7 @@ fn resolve_pointers<'w>(src: &[u8], wanted: &[&'w str]) -> Spans<'w> {
     // Every wanted pointer and its ancestors: the containers to enter.
     let mut prefixes: HashSet<&str> = HashSet::with_capacity(wanted.len() * 2);
     for p in wanted {
-        let mut q = *p;
-        prefixes.insert(q);
-        while let Some(cut) = q.rfind('/') {
-            q = &q[..cut];
+        for q in crate::pointer::ancestors(p) {
             // Its ancestors are in already (a million findings under one
             // skill list climbed the same path a million times).
             if !prefixes.insert(q) {

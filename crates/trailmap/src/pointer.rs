@@ -152,6 +152,18 @@ pub fn tokens(pointer: &str) -> impl Iterator<Item = Cow<'_, str>> {
     pointer.strip_prefix('/').into_iter().flat_map(|rest| rest.split('/')).map(unescape)
 }
 
+/// Pointer text and each pointer that encloses it, innermost first: the
+/// value's own pointer, its parent's, … up to the document's (`""`).
+///
+/// ```
+/// let up: Vec<_> = trailmap::pointer::ancestors("/skills/0/name").collect();
+/// assert_eq!(up, ["/skills/0/name", "/skills/0", "/skills", ""]);
+/// assert_eq!(trailmap::pointer::ancestors("").collect::<Vec<_>>(), [""]);
+/// ```
+pub fn ancestors(pointer: &str) -> impl Iterator<Item = &str> {
+    std::iter::successors(Some(pointer), |p| p.rfind('/').map(|cut| &p[..cut]))
+}
+
 /// The last reference token of pointer text, unescaped; `None` for `""`.
 ///
 /// ```

@@ -76,10 +76,11 @@ impl<'s> Locator<'s> {
         }
         let expected = self.expected.get_or_insert_with(|| HashSet::from([String::new()]));
         for pointer in pointers {
-            let mut p = pointer;
-            while expected.insert(p.to_owned()) {
-                let Some(cut) = p.rfind('/') else { break };
-                p = &p[..cut];
+            for p in crate::pointer::ancestors(pointer) {
+                // Its ancestors are in already.
+                if !expected.insert(p.to_owned()) {
+                    break;
+                }
             }
         }
     }

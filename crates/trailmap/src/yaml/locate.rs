@@ -15,12 +15,7 @@ pub(crate) fn locate(source: &str, root: &Node, diagnostics: &mut [Diagnostic]) 
     }
     let mut prefixes: HashSet<&str> = HashSet::new();
     for d in diagnostics.iter().filter(|d| d.location.is_none()) {
-        let mut q = d.pointer.as_str();
-        prefixes.insert(q);
-        while let Some(cut) = q.rfind('/') {
-            q = &q[..cut];
-            prefixes.insert(q);
-        }
+        prefixes.extend(crate::pointer::ancestors(&d.pointer));
     }
     let mut spans: HashMap<String, (Option<Range>, Range)> = HashMap::new();
     // Iterative walk, entering only containers on the way to a pointer.
@@ -50,13 +45,7 @@ pub(crate) fn locate(source: &str, root: &Node, diagnostics: &mut [Diagnostic]) 
     }
     let index = LineIndex::new(source);
     for d in diagnostics.iter_mut().filter(|d| d.location.is_none()) {
-        let mut found = spans.get(d.pointer.as_str()).copied();
-        let mut p = d.pointer.as_str();
-        while found.is_none() {
-            let Some(cut) = p.rfind('/') else { break };
-            p = &p[..cut];
-            found = spans.get(p).copied();
-        }
+        let found = crate::pointer::ancestors(&d.pointer).find_map(|p| spans.get(p).copied());
         let (key, value) = found.or_else(|| spans.get("").copied()).unwrap_or((None, (0, 0)));
         let (start, end) = match (d.anchor, key) {
             (Anchor::Key, Some(key)) => key,
