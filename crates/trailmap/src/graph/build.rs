@@ -2,7 +2,7 @@
 //! dependents as flat arrays, and where each skill is first taught.
 
 use super::id_table::IdTable;
-use super::{ANY_OF, PhaseInfo, PhaseTree, RequirementSlot, SkillGraph, to_u32};
+use super::{ANY_OF, PhaseInfo, PhaseTree, RequirementSlot, SkillGraph, prerequisite_counts, to_u32};
 use crate::{Prerequisite, Roadmap};
 
 impl<'r> SkillGraph<'r> {
@@ -18,14 +18,7 @@ impl<'r> SkillGraph<'r> {
     pub fn new(roadmap: &'r Roadmap) -> Self {
         let n = roadmap.skills.len();
         let (index, duplicates) = IdTable::new(&roadmap.skills);
-        // Sized from the model, at most what unknown ids leave out: a dense
-        // roadmap (twenty prerequisites a skill) grew these by doubling,
-        // and held the old array and the new one at once while it did.
-        let (entries, ids) = roadmap
-            .skills
-            .iter()
-            .flat_map(|s| &s.prerequisites)
-            .fold((0, 0), |(entries, ids), p| (entries + 1, ids + p.skill_ids().len()));
+        let (entries, ids) = prerequisite_counts(roadmap);
         let mut requirement_start = Vec::with_capacity(n + 1);
         let mut requirements = Vec::with_capacity(entries);
         let mut member_start = Vec::with_capacity(n + 1);

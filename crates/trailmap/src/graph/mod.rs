@@ -439,6 +439,19 @@ pub(crate) fn distinct(members: &[u32]) -> Vec<u32> {
     members.iter().copied().filter(|&m| seen.insert(m)).collect()
 }
 
+/// How many prerequisite entries the skills of `roadmap` list, and how many
+/// skill ids those name (an `any_of` group names each member): room for the
+/// flat arrays of a graph, at most what unknown and repeated ids leave out.
+/// A dense roadmap (twenty prerequisites a skill) grew them by doubling,
+/// holding the old array and the new one at once while it did.
+pub(crate) fn prerequisite_counts(roadmap: &Roadmap) -> (usize, usize) {
+    roadmap
+        .skills
+        .iter()
+        .flat_map(|s| &s.prerequisites)
+        .fold((0, 0), |(entries, ids), p| (entries + 1, ids + p.skill_ids().len()))
+}
+
 pub(crate) fn to_u32(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
 }

@@ -7,7 +7,7 @@ use std::collections::BinaryHeap;
 
 use super::id_table::IdTable;
 
-use super::{Cycle, SkillGraph, learnable, to_u32};
+use super::{Cycle, SkillGraph, learnable, prerequisite_counts, to_u32};
 use crate::{Prerequisite, Roadmap};
 
 /// Where Kahn's algorithm keeps the skills whose requirements are all met.
@@ -162,9 +162,8 @@ impl<'r> SkillGraph<'r> {
 pub(crate) fn is_acyclic(roadmap: &Roadmap, index: &IdTable<'_>) -> bool {
     let n = roadmap.skills.len();
     // Each skill's distinct known prerequisites, skill after skill, as the
-    // graph counts them; room for every id named (a dense roadmap grew a
-    // list of pairs by doubling, 12 bytes an edge where this takes 4).
-    let named = roadmap.skills.iter().flat_map(|s| &s.prerequisites).map(|p| p.skill_ids().len()).sum();
+    // graph counts them (4 bytes an edge, where a list of pairs took 12).
+    let (_, named) = prerequisite_counts(roadmap);
     let mut needs: Vec<u32> = Vec::with_capacity(named);
     let mut indegree: Vec<u32> = Vec::with_capacity(n);
     // Dependents per skill, counted at `start[m + 1]`, then summed into offsets.
