@@ -74,7 +74,7 @@ fn collect_strings(value: &serde_json::Value, out: &mut Vec<String>) {
 
 #[test]
 fn one_skill_vocabulary_across_all_roadmaps() {
-    let mut seen: BTreeMap<String, (String, String, Option<String>)> = BTreeMap::new();
+    let mut seen: BTreeMap<trailmap::SmallString, (String, trailmap::SmallString, Option<String>)> = BTreeMap::new();
     let mut shared = 0;
     for (name, _, roadmap) in bundled() {
         for skill in &roadmap.skills {
@@ -104,7 +104,7 @@ fn one_skill_vocabulary_across_all_roadmaps() {
 fn alternatives_are_any_of_groups_not_silent_choices() {
     // "TensorFlow or PyTorch", "Flask or FastAPI", "MLflow or Weights & Biases"
     let roadmaps = bundled();
-    let groups: Vec<Vec<String>> = roadmaps
+    let groups: Vec<Vec<trailmap::SmallString>> = roadmaps
         .iter()
         .flat_map(|(_, _, r)| r.skills.iter().flat_map(|s| s.prerequisites.iter()))
         .filter_map(|p| match p {

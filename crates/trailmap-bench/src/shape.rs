@@ -148,7 +148,7 @@ impl Picker {
 
     /// The prerequisites of skill `i`, ids from `ids`.
     pub(crate) fn prerequisites(&mut self, i: usize, ids: &[String], rng: &mut Rng) -> Vec<Prerequisite> {
-        let plain = |list: Vec<usize>| list.into_iter().map(|m| Prerequisite::Skill(ids[m].clone())).collect();
+        let plain = |list: Vec<usize>| list.into_iter().map(|m| Prerequisite::Skill(ids[m].as_str().into())).collect();
         match self.shape {
             Shape::Layered | Shape::NamesEdits => Vec::new(),
             Shape::Window(_) | Shape::NamesNumbers | Shape::Bare if i > 0 => {
@@ -168,7 +168,7 @@ impl Picker {
                 plain(list)
             }
             Shape::Fan if i > 0 => {
-                let mut out = vec![Prerequisite::Skill(ids[0].clone())];
+                let mut out = vec![Prerequisite::Skill(ids[0].as_str().into())];
                 if i >= 3 && rng.percent(30) {
                     let a = 1 + rng.below(i - 1);
                     let b = 1 + rng.below(i - 1);

@@ -110,12 +110,12 @@ fn position(roadmap: &Roadmap, id: &str) -> usize {
 fn rename_references(roadmap: &mut Roadmap, from: &str, to: &str) {
     for skill in &mut roadmap.skills {
         if skill.id == from {
-            skill.id = to.to_owned();
+            skill.id = to.into();
         }
     }
     roadmap.retain_skill_references(|id| {
         if id == from {
-            *id = to.to_owned();
+            *id = to.into();
         }
         true
     });

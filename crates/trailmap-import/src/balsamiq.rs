@@ -179,7 +179,7 @@ pub(crate) fn import(mockup: Mockup<'_>, options: &Options) -> Imported {
         let mut at = vec![Builder::skill_pointer(s)];
         match topic_skill.get(parsed.topic) {
             Some(&t) if t != s => {
-                let parent_id = b.skills[t].id.clone();
+                let parent_id = String::from(&b.skills[t].id);
                 b.skills[s].extensions.insert("x-roadmap-sh-topic", Value::String(parent_id));
                 if !b.skills[t].topics.contains(&skill_name) {
                     b.skills[t].topics.push(skill_name.clone());

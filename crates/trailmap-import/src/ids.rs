@@ -158,13 +158,17 @@ impl Vocabulary {
     /// Adds a roadmap's skills; the first roadmap to name a skill wins.
     pub fn add(&mut self, roadmap: &Roadmap) {
         for skill in &roadmap.skills {
-            for name in std::iter::once(&skill.name).chain(&skill.aliases).chain(std::iter::once(&skill.id)) {
+            for name in [skill.name.as_str()]
+                .into_iter()
+                .chain(skill.aliases.iter().map(String::as_str))
+                .chain([skill.id.as_str()])
+            {
                 let key = normalize(name);
                 if !key.is_empty() {
-                    self.by_name.entry(key).or_insert_with(|| skill.id.clone());
+                    self.by_name.entry(key).or_insert_with(|| String::from(&skill.id));
                 }
             }
-            let stated = self.requires.entry(skill.id.clone()).or_default();
+            let stated = self.requires.entry(String::from(&skill.id)).or_default();
             for prerequisite in &skill.prerequisites {
                 if !stated.iter().any(|(p, _)| p == prerequisite) {
                     stated.push((prerequisite.clone(), roadmap.id.clone()));

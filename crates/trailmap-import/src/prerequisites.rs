@@ -17,7 +17,7 @@
 use std::collections::HashMap;
 
 use trailmap::pointer::Pointer;
-use trailmap::{AnyOf, Prerequisite, Roadmap, SkillGraph};
+use trailmap::{AnyOf, Prerequisite, Roadmap, SkillGraph, SmallString};
 
 use crate::builder::Builder;
 use crate::ids::normalize;
@@ -56,7 +56,7 @@ fn is_none(text: &str) -> bool {
 
 impl Builder<'_> {
     /// The ids of the skills of a phase and the phases in it (bounded walk).
-    fn phase_skill_ids(&self, phase: usize) -> Vec<String> {
+    fn phase_skill_ids(&self, phase: usize) -> Vec<SmallString> {
         let mut out = Vec::new();
         let mut stack = vec![phase];
         while let Some(p) = stack.pop() {
@@ -78,7 +78,8 @@ impl Builder<'_> {
         let mut names: Vec<(String, usize)> =
             self.skills.iter().enumerate().map(|(i, s)| (normalize(&s.name), i)).collect();
         names.sort();
-        let index: HashMap<String, usize> = self.skills.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
+        let index: HashMap<SmallString, usize> =
+            self.skills.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
         let stated = std::mem::take(&mut self.stated);
         for Stated { dependent, text, line, element, quiet } in stated {
             let dependents: Vec<usize> = match dependent {
@@ -92,7 +93,7 @@ impl Builder<'_> {
                 }
                 let alternatives: Vec<Option<usize>> =
                     trimmed.split(" or ").map(|alt| self.match_name(&names, alt.trim())).collect();
-                let ids: Vec<String> = alternatives.iter().flatten().map(|&i| self.skills[i].id.clone()).collect();
+                let ids: Vec<SmallString> = alternatives.iter().flatten().map(|&i| self.skills[i].id.clone()).collect();
                 if ids.len() != alternatives.len() || ids.is_empty() {
                     if quiet {
                         continue;
@@ -189,13 +190,14 @@ impl Builder<'_> {
     /// Adds the prerequisites the heuristics above infer (see the module
     /// documentation), never closing a cycle.
     pub(crate) fn infer_prerequisites(&mut self, roadmap: &mut Roadmap) {
-        let index: HashMap<String, usize> = roadmap.skills.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
+        let index: HashMap<SmallString, usize> =
+            roadmap.skills.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
         let mut candidates: Vec<(usize, Prerequisite, String)> = Vec::new();
         if let Some(vocabulary) = self.vocabulary {
             for (i, skill) in roadmap.skills.iter().enumerate() {
                 for (prerequisite, source) in vocabulary.requires(&skill.id) {
-                    let present: Vec<String> =
-                        prerequisite.skill_ids().filter(|id| index.contains_key(*id)).map(str::to_owned).collect();
+                    let present: Vec<SmallString> =
+                        prerequisite.skill_ids().filter(|id| index.contains_key(*id)).map(SmallString::from).collect();
                     let inferred = match (prerequisite, present.len()) {
                         (_, 0) => continue,
                         (_, 1) => Prerequisite::Skill(present[0].clone()),
@@ -226,7 +228,7 @@ impl Builder<'_> {
         for (i, prerequisite, why) in candidates {
             let skill = &roadmap.skills[i];
             let ids: Vec<String> = prerequisite.skill_ids().map(str::to_owned).collect();
-            if ids.contains(&skill.id)
+            if ids.iter().any(|id| *id == skill.id)
                 || skill.prerequisites.iter().any(|p| p.skill_ids().any(|id| ids.iter().any(|x| x == id)))
             {
                 continue;
@@ -254,7 +256,13 @@ impl Builder<'_> {
 
 /// Whether skill `from` (an id) needs skill `target` (an index), directly or
 /// not; spends the budget, and answers "yes" when it runs out.
-fn reaches(roadmap: &Roadmap, index: &HashMap<String, usize>, from: &str, target: usize, budget: &mut usize) -> bool {
+fn reaches(
+    roadmap: &Roadmap,
+    index: &HashMap<SmallString, usize>,
+    from: &str,
+    target: usize,
+    budget: &mut usize,
+) -> bool {
     let Some(&start) = index.get(from) else { return false };
     let mut seen = vec![false; roadmap.skills.len()];
     let mut stack = vec![start];
@@ -331,7 +339,7 @@ mod tests {
         let imported = crate::markdown::import(source, &crate::Options::default()).unwrap();
         let skill = |name: &str| imported.roadmap.skills.iter().find(|s| s.name == name).unwrap();
         assert!(skill("Skill 2").prerequisites.is_empty(), "{:?}", skill("Skill 2").prerequisites);
-        assert_eq!(skill("Pandas").prerequisites, [trailmap::Prerequisite::Skill("python-for-everybody".to_owned())]);
+        assert_eq!(skill("Pandas").prerequisites, [trailmap::Prerequisite::Skill("python-for-everybody".into())]);
         assert_eq!(imported.report.counts().not_placed, 1);
     }
 }

@@ -282,7 +282,7 @@ pub fn import(source: &str, options: &Options) -> Result<Imported, String> {
             b.add_to_phase(p, s);
         }
         if let Some(t) = topic.and_then(|t| topic_skill.get(&t).copied()) {
-            let parent_id = b.skills[t].id.clone();
+            let parent_id = String::from(&b.skills[t].id);
             b.skills[s].extensions.insert("x-roadmap-sh-topic", Value::String(parent_id));
             if !b.skills[t].topics.contains(&n.label) {
                 b.skills[t].topics.push(n.label.clone());

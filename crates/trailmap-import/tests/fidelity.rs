@@ -57,13 +57,21 @@ fn score(id: &str, vocabulary: &Vocabulary) -> (Scores, Vec<String>) {
         .iter()
         .filter(|w| {
             got.skills.iter().any(|g| {
-                g.id == w.id || std::iter::once(&w.name).chain(&w.aliases).any(|n| normalize(n) == normalize(&g.name))
+                g.id == w.id
+                    || [w.name.as_str()]
+                        .into_iter()
+                        .chain(w.aliases.iter().map(String::as_str))
+                        .any(|n| normalize(n) == normalize(&g.name))
             })
         })
         .count();
     for w in &want.skills {
         if !got.skills.iter().any(|g| {
-            g.id == w.id || std::iter::once(&w.name).chain(&w.aliases).any(|n| normalize(n) == normalize(&g.name))
+            g.id == w.id
+                || [w.name.as_str()]
+                    .into_iter()
+                    .chain(w.aliases.iter().map(String::as_str))
+                    .any(|n| normalize(n) == normalize(&g.name))
         }) {
             println!("  missing skill: {} ({})", w.id, w.name);
         }
@@ -149,7 +157,7 @@ const INFERRED_FLOORS: &[(&str, f64, f64)] = &[
 fn edges(r: &Roadmap) -> Vec<(String, String)> {
     r.skills
         .iter()
-        .flat_map(|s| s.prerequisites.iter().flat_map(|p| p.skill_ids().map(|t| (s.id.clone(), t.to_owned()))))
+        .flat_map(|s| s.prerequisites.iter().flat_map(|p| p.skill_ids().map(|t| (String::from(&s.id), t.to_owned()))))
         .collect()
 }
 
@@ -193,7 +201,8 @@ fn inferred_prerequisites_recover_the_hand_encodings() {
             .skills
             .iter()
             .filter_map(|w| {
-                let names: Vec<String> = std::iter::once(&w.name).chain(&w.aliases).map(|n| normalize(n)).collect();
+                let names: Vec<String> =
+                    [w.name.as_str()].into_iter().chain(w.aliases.iter().map(String::as_str)).map(normalize).collect();
                 got.skills
                     .iter()
                     .find(|g| g.id == w.id || names.contains(&normalize(&g.name)))

@@ -28,7 +28,7 @@ fn skill<'a>(r: &'a Roadmap, name: &str) -> &'a trailmap::Skill {
 }
 
 fn id(s: &str) -> Prerequisite {
-    Prerequisite::Skill(s.to_owned())
+    Prerequisite::Skill(s.into())
 }
 
 #[test]

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use serde_json::json;
 use trailmap::graph::{PhaseEvent, PhaseTree, PhaseVisit};
 use trailmap::query::NextOptions;
-use trailmap::{Milestone, Prerequisite, Progress, Project, Roadmap, Skill, SkillGraph, escape};
+use trailmap::{Milestone, Prerequisite, Progress, Project, Roadmap, Skill, SkillGraph, SmallString, escape};
 
 use crate::{SvgOptions, phase_title, svg};
 
@@ -249,8 +249,10 @@ impl<'r> Page<'r> {
             self.out.push_str("</section>\n");
         }
         let mut taught = HashSet::new();
-        trailmap::graph::walk_phases(&self.roadmap.phases, &mut |p| taught.extend(p.skills.iter().map(String::as_str)));
-        let rest: Vec<String> =
+        trailmap::graph::walk_phases(&self.roadmap.phases, &mut |p| {
+            taught.extend(p.skills.iter().map(SmallString::as_str))
+        });
+        let rest: Vec<SmallString> =
             self.roadmap.skills.iter().filter(|s| !taught.contains(s.id.as_str())).map(|s| s.id.clone()).collect();
         if !rest.is_empty() {
             let heading = if self.roadmap.phases.is_empty() { "Skills" } else { "Skills in no phase" };
@@ -321,7 +323,7 @@ impl<'r> Page<'r> {
     }
 
     /// A list of skills, each with its checkbox, facts and details.
-    fn skill_list(&mut self, ids: &[String]) {
+    fn skill_list(&mut self, ids: &[SmallString]) {
         if ids.is_empty() {
             return;
         }

@@ -192,8 +192,12 @@ const ASCII_PUNCTUATION: &[(char, &str)] = &[
 
 /// Deserializes an id, refusing what [`problem`] refuses (as the schema's
 /// `pattern` and `maxLength` do), so the types and the schema agree.
-pub(crate) fn checked<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    let id = String::deserialize(d)?;
+pub(crate) fn checked<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de> + std::ops::Deref<Target = str>,
+{
+    let id = T::deserialize(d)?;
     match problem(&id) {
         None => Ok(id),
         Some(why) => Err(de::Error::custom(format_args!("invalid id: {why}"))),

@@ -96,21 +96,21 @@ impl<'r> SkillGraph<'r> {
                     .enumerate()
                     .filter(|&(i, _)| first(i))
                     .flat_map(|(i, s)| {
-                        std::iter::once(&s.id)
-                            .chain(std::iter::once(&s.name))
-                            .chain(&s.aliases)
+                        [s.id.as_str(), s.name.as_str()]
+                            .into_iter()
+                            .chain(s.aliases.iter().map(String::as_str))
                             .map(move |w| (w.to_lowercase(), i))
                     })
                     .collect();
                 let best = crate::suggest::did_you_mean(&wanted, words.iter().map(|(w, _)| w.as_str()));
                 let suggestion = best
                     .and_then(|b| words.iter().find(|(w, _)| w == b))
-                    .map(|&(_, i)| (skills[i].id.clone(), skills[i].name.clone()));
+                    .map(|&(_, i)| (String::from(&skills[i].id), String::from(&skills[i].name)));
                 Err(ResolveError::Unknown { query: query.to_owned(), suggestion })
             }
             many => Err(ResolveError::Ambiguous {
                 query: query.to_owned(),
-                candidates: many.iter().map(|s| (s.id.clone(), s.name.clone())).collect(),
+                candidates: many.iter().map(|s| (String::from(&s.id), String::from(&s.name))).collect(),
             }),
         }
     }

@@ -20,7 +20,7 @@ pub(super) fn add_activities(roadmap: &mut Roadmap, skills: &[Skill], sections: 
     for (k, section) in sections.iter().enumerate() {
         let p = k + 1;
         let last_week = section.week_ids.last().cloned().unwrap_or_else(|| section.id.clone());
-        let mut used: Vec<String> = Vec::new();
+        let mut used: Vec<trailmap::SmallString> = Vec::new();
         for _ in 0..3 + rng.below(4) {
             let id = &skills[pick(rng, &section.skills)].id;
             if !used.contains(id) {

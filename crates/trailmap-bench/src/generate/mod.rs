@@ -317,7 +317,7 @@ fn prerequisites_of(
         let m = from + rng.below(to - from);
         if !optional[m] && !used.contains(&m) {
             used.push(m);
-            out.push(Prerequisite::Skill(ids[m].clone()));
+            out.push(Prerequisite::Skill(ids[m].as_str().into()));
             plain -= 1;
         }
     }

@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use trailmap::{Prerequisite, Roadmap};
+use trailmap::{Prerequisite, Roadmap, SmallString};
 
 use crate::rng::Rng;
 
@@ -41,21 +41,21 @@ pub fn mutate(roadmap: &Roadmap, seed: u64) -> (Roadmap, Mutations) {
     let n = new.skills.len();
     new.version = "2.0.0".to_owned();
 
-    let mut removed: HashSet<String> = HashSet::new();
+    let mut removed: HashSet<SmallString> = HashSet::new();
     for _ in 0..(n / 200).max(1).min(n / 2) {
         removed.insert(new.skills[rng.below(n)].id.clone());
     }
     done.removed = removed.len();
     new.skills.retain(|s| !removed.contains(&s.id));
-    let mut renames: HashMap<String, String> = HashMap::new();
+    let mut renames: HashMap<SmallString, SmallString> = HashMap::new();
     let m = new.skills.len();
     for _ in 0..(m / 100).max(1).min(m) {
         let skill = &mut new.skills[rng.below(m)];
         if skill.former_ids.is_empty() {
-            let renamed = format!("{}-2", skill.id);
+            let renamed = SmallString::from(format!("{}-2", skill.id));
             let old = std::mem::replace(&mut skill.id, renamed);
             renames.insert(old.clone(), skill.id.clone());
-            skill.former_ids.push(old);
+            skill.former_ids.push(old.into());
         }
     }
     done.renamed = renames.len();
@@ -94,7 +94,11 @@ pub fn mutate(roadmap: &Roadmap, seed: u64) -> (Roadmap, Mutations) {
 
 /// Drops references to removed skills and follows renames, everywhere a
 /// skill id can appear.
-fn rewrite_references(roadmap: &mut Roadmap, removed: &HashSet<String>, renames: &HashMap<String, String>) {
+fn rewrite_references(
+    roadmap: &mut Roadmap,
+    removed: &HashSet<SmallString>,
+    renames: &HashMap<SmallString, SmallString>,
+) {
     roadmap.retain_skill_references(|id| {
         if removed.contains(id) {
             return false;

@@ -146,7 +146,7 @@ fn setup(path: &PathBuf, args: &ProgressArgs) -> Result<(Roadmap, Progress), u8>
     let mut done = Vec::new();
     for typed in args.done.iter().map(|d| d.trim()).filter(|d| !d.is_empty()) {
         match graph.resolve(typed) {
-            Ok(skill) => done.push(skill.id.clone()),
+            Ok(skill) => done.push(skill.id.as_str()),
             // A --done list often serves several roadmaps: a skill this one
             // lacks is worth a warning, not a stop.
             Err(err @ ResolveError::Unknown { .. }) => {
@@ -158,7 +158,7 @@ fn setup(path: &PathBuf, args: &ProgressArgs) -> Result<(Roadmap, Progress), u8>
             }
         }
     }
-    progress.mark_all(done.iter().map(String::as_str), Status::Done);
+    progress.mark_all(done.iter().copied(), Status::Done);
     Ok((roadmap, progress))
 }
 
@@ -197,7 +197,7 @@ fn resolve_goals(graph: &SkillGraph<'_>, goals: &[String]) -> Result<Vec<String>
     goals
         .iter()
         .map(|g| {
-            graph.resolve(g).map(|s| s.id.clone()).map_err(|err| {
+            graph.resolve(g).map(|s| String::from(&s.id)).map_err(|err| {
                 output::error(&format!("--goal: {err}"));
                 EXIT_USAGE
             })

@@ -153,7 +153,7 @@ fn resolve_all(roadmap: Option<&Roadmap>, typed: &[String]) -> Result<Vec<String
     let mut failed = false;
     for query in typed {
         match graph.resolve(query) {
-            Ok(skill) => ids.push(skill.id.clone()),
+            Ok(skill) => ids.push(String::from(&skill.id)),
             Err(err) => {
                 output::error(&err.to_string());
                 failed = true;

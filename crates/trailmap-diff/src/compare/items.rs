@@ -97,7 +97,7 @@ impl<'a> Differ<'a> {
             |p| (&p.id, &p.activity),
             |d, o, n| {
                 let old_skills: Vec<&str> = o.skills.iter().map(|s| d.map_old(s)).collect();
-                let new_skills: Vec<&str> = n.skills.iter().map(String::as_str).collect();
+                let new_skills: Vec<&str> = n.skills.iter().map(trailmap::SmallString::as_str).collect();
                 vec![
                     Field::required("cadence", &o.cadence, &n.cadence),
                     Field::required("activity", &o.activity, &n.activity),

@@ -224,10 +224,10 @@ impl<'a> Differ<'a> {
         // Order of the skills this phase lists (membership changes are
         // reported per skill, as skill-moved).
         let old_ids: Vec<&str> = o.skills.iter().map(|s| self.map_old(s)).collect();
-        let m = match_ids(old_ids.into_iter(), n.skills.iter().map(String::as_str));
+        let m = match_ids(old_ids.into_iter(), n.skills.iter().map(trailmap::SmallString::as_str));
         let (old_list, new_list) = (ptr(&a.pointer, &["skills"]), ptr(&b.pointer, &["skills"]));
         self.order(&m.pairs, id, &format!("skills in phase {}", code(id)), old_list, new_list, |k| {
-            n.skills.get(k).cloned().unwrap_or_default()
+            n.skills.get(k).map(String::from).unwrap_or_default()
         });
     }
 }

@@ -76,7 +76,7 @@ impl<'a> Differ<'a> {
         }
         let order_pairs: Vec<(usize, usize)> = pairs.iter().map(|p| (p.0, p.1)).collect();
         self.order(&order_pairs, &new.id, "skills", "/skills".into(), "/skills".into(), |j| {
-            new.skills.get(j).map_or_else(String::new, |s| s.id.clone())
+            new.skills.get(j).map_or_else(String::new, |s| String::from(&s.id))
         });
     }
 

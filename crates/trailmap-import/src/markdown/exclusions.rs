@@ -67,7 +67,7 @@ impl Importer<'_> {
             format!("{} beyond the basics {kept}", subject(head)).trim().to_owned()
         } else {
             let name = match (skills.first(), phase) {
-                (Some(&s), _) => self.b.skills[s].name.clone(),
+                (Some(&s), _) => String::from(&self.b.skills[s].name),
                 (None, Some(p)) => {
                     let title = &self.b.phases[p].phase.title;
                     title

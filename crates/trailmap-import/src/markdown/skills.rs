@@ -89,7 +89,7 @@ impl Importer<'_> {
             .filter(|w| !w.is_empty());
         let mut window: std::collections::VecDeque<&str> = words.by_ref().take(3).collect();
         let mut phrase = String::new();
-        let mut found: Vec<String> = Vec::new();
+        let mut found: Vec<trailmap::SmallString> = Vec::new();
         while !window.is_empty() {
             for len in (1..=window.len()).rev() {
                 phrase.clear();

@@ -225,7 +225,7 @@ mod tests {
             let mut roadmap = Roadmap::new("r", "R", "1.0.0");
             roadmap.skills = (0..12).map(|i| Skill::new(format!("s{}", i.min(10)), "x")).collect();
             for (skill, needed) in plain {
-                roadmap.skills[skill].prerequisites.push(Prerequisite::Skill(format!("s{needed}")));
+                roadmap.skills[skill].prerequisites.push(Prerequisite::Skill(format!("s{needed}").into()));
             }
             for (skill, a, b) in groups {
                 roadmap.skills[skill].prerequisites.push(AnyOf::new([format!("s{a}"), format!("s{b}")]).into());

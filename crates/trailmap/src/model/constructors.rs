@@ -4,7 +4,7 @@
 
 use super::{
     AnyOf, Area, Cadence, Criterion, Exclusion, Extensions, Milestone, NotedSkill, Phase, Practice, Project, Resource,
-    Roadmap, Skill, Span, Task, TimeUnit,
+    Roadmap, Skill, SmallString, Span, Task, TimeUnit,
 };
 
 impl Roadmap {
@@ -53,7 +53,7 @@ impl Skill {
     /// skill.prerequisites.push(trailmap::Prerequisite::Skill("python".into()));
     /// assert_eq!(serde_json::to_string(&skill).unwrap(), r#"{"id":"numpy","name":"NumPy","prerequisites":["python"]}"#);
     /// ```
-    pub fn new(id: impl Into<String>, name: impl Into<String>) -> Self {
+    pub fn new(id: impl Into<SmallString>, name: impl Into<SmallString>) -> Self {
         Skill { id: id.into(), name: name.into(), prerequisites: Vec::new(), details: None }
     }
 }
@@ -65,7 +65,7 @@ impl AnyOf {
     /// let group = trailmap::AnyOf::new(["tf", "torch"]);
     /// assert_eq!(serde_json::to_string(&group).unwrap(), r#"{"any_of":["tf","torch"]}"#);
     /// ```
-    pub fn new<S: Into<String>>(members: impl IntoIterator<Item = S>) -> Self {
+    pub fn new<S: Into<SmallString>>(members: impl IntoIterator<Item = S>) -> Self {
         AnyOf { any_of: members.into_iter().map(Into::into).collect(), extensions: Extensions::default() }
     }
 }
@@ -254,7 +254,7 @@ impl NotedSkill {
     /// mention.note = Some("joins first".into());
     /// assert_eq!(serde_json::to_value(&mention).unwrap()["note"], "joins first");
     /// ```
-    pub fn new(skill: impl Into<String>) -> Self {
+    pub fn new(skill: impl Into<SmallString>) -> Self {
         NotedSkill { skill: skill.into(), note: None, label: None, extensions: Extensions::default() }
     }
 }

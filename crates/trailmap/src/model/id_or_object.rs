@@ -9,12 +9,14 @@ use std::marker::PhantomData;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
-/// Deserializes a string as `id(text)` and an object as `object(O)`;
+use super::SmallString;
+
+/// Deserializes a string as `id(text)` (inline when short) and an object as `object(O)`;
 /// `expecting` completes "invalid type: …, expected …".
 pub(super) fn id_or_object<'de, D, O, T>(
     deserializer: D,
     expecting: &'static str,
-    id: fn(String) -> T,
+    id: fn(SmallString) -> T,
     object: fn(O) -> T,
 ) -> Result<T, D::Error>
 where
@@ -23,7 +25,7 @@ where
 {
     struct IdOrObject<O, T> {
         expecting: &'static str,
-        id: fn(String) -> T,
+        id: fn(SmallString) -> T,
         object: fn(O) -> T,
         shape: PhantomData<O>,
     }
@@ -33,10 +35,10 @@ where
             f.write_str(self.expecting)
         }
         fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
-            Ok((self.id)(v.to_owned()))
+            Ok((self.id)(v.into()))
         }
         fn visit_string<E: de::Error>(self, v: String) -> Result<T, E> {
-            Ok((self.id)(v))
+            Ok((self.id)(v.into()))
         }
         fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
             O::deserialize(de::value::MapAccessDeserializer::new(map)).map(self.object)

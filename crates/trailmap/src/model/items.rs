@@ -6,7 +6,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize};
 
 use super::id_or_object::id_or_object;
-use super::{Extensions, Prerequisite, integral, is_false};
+use super::{Extensions, Prerequisite, SmallString, integral, is_false};
 
 /// Something to do: an activity, an exercise, an assignment with a deliverable.
 ///
@@ -107,7 +107,7 @@ pub struct Practice {
     pub phase: Option<String>,
     /// Ids of the skills the practice trains.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub skills: Vec<String>,
+    pub skills: Vec<SmallString>,
     /// Extension keys (`x-…`).
     #[serde(flatten)]
     pub extensions: Extensions,
@@ -261,7 +261,7 @@ pub struct Exclusion {
     pub phase: Option<String>,
     /// Id of the skill the exclusion narrows (e.g. metaclasses narrow `python`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub skill: Option<String>,
+    pub skill: Option<SmallString>,
     /// Extension keys (`x-…`).
     #[serde(flatten)]
     pub extensions: Extensions,
@@ -307,7 +307,7 @@ pub struct Area {
 #[serde(untagged)]
 pub enum SkillMention {
     /// Just the skill id.
-    Id(String),
+    Id(SmallString),
     /// The skill id with a note.
     Noted(NotedSkill),
 }
@@ -322,7 +322,7 @@ pub enum SkillMention {
 #[non_exhaustive]
 pub struct NotedSkill {
     /// The skill id.
-    pub skill: String,
+    pub skill: SmallString,
     /// The note, e.g. `main`, `optional`, `intro only`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,

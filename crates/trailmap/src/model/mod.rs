@@ -16,6 +16,7 @@ mod phases;
 mod references;
 mod skill_details;
 mod skills;
+mod small_string;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -26,6 +27,7 @@ pub use items::{
 };
 pub use phases::{Phase, PhaseKind, Span, TimeUnit};
 pub use skills::{AnyOf, Prerequisite, Resource, ResourceKind, Skill, SkillDetails, SkillLevel};
+pub use small_string::SmallString;
 
 /// A learning roadmap: skills, the prerequisites between them, and how a
 /// learner moves through them in phases, projects, practices and milestones.

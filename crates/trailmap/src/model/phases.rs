@@ -4,7 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Extensions, Task, integral, is_false};
+use super::{Extensions, SmallString, Task, integral, is_false};
 
 /// A stretch of the roadmap: a phase, stage, level, month, week or day range.
 /// Phases nest: a phase holds weeks, a week holds day ranges.
@@ -54,7 +54,7 @@ pub struct Phase {
     pub topics: Vec<String>,
     /// Ids of the skills taught in this phase, in teaching order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub skills: Vec<String>,
+    pub skills: Vec<SmallString>,
     /// Tasks to do in this phase.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tasks: Vec<Task>,

@@ -2,7 +2,7 @@
 //! for tools that rename or drop skills (the bench's mutated copies, an
 //! editor's rename).
 
-use super::{NotedSkill, Prerequisite, Roadmap, SkillMention};
+use super::{NotedSkill, Prerequisite, Roadmap, SkillMention, SmallString};
 
 impl Roadmap {
     /// Calls `keep` on every reference to a skill id (prerequisites and
@@ -25,8 +25,8 @@ impl Roadmap {
     /// });
     /// assert_eq!(roadmap.skills[2].prerequisites, [trailmap::Prerequisite::Skill("python".into())]);
     /// ```
-    pub fn retain_skill_references(&mut self, mut keep: impl FnMut(&mut String) -> bool) {
-        let prerequisites = |list: &mut Vec<Prerequisite>, keep: &mut dyn FnMut(&mut String) -> bool| {
+    pub fn retain_skill_references(&mut self, mut keep: impl FnMut(&mut SmallString) -> bool) {
+        let prerequisites = |list: &mut Vec<Prerequisite>, keep: &mut dyn FnMut(&mut SmallString) -> bool| {
             list.retain_mut(|p| match p {
                 Prerequisite::Skill(id) => keep(id),
                 Prerequisite::AnyOf(group) => {

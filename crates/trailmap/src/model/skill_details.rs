@@ -8,7 +8,7 @@ use std::ops::{Deref, DerefMut};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::{Extensions, Prerequisite, Resource, Skill, SkillDetails, SkillLevel, bounded, is_false};
+use super::{Extensions, Prerequisite, Resource, Skill, SkillDetails, SkillLevel, SmallString, bounded, is_false};
 
 /// What a skill without details reads as.
 static NO_DETAILS: SkillDetails = SkillDetails {
@@ -70,8 +70,8 @@ impl SkillDetails {
 #[derive(Deserialize)]
 struct SkillFields {
     #[serde(deserialize_with = "crate::ids::checked")]
-    id: String,
-    name: String,
+    id: SmallString,
+    name: SmallString,
     #[serde(default)]
     description: Option<String>,
     #[serde(default)]

@@ -5,7 +5,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize};
 
 use super::id_or_object::id_or_object;
-use super::{Extensions, is_false};
+use super::{Extensions, SmallString, is_false};
 
 /// A skill: one thing a learner can learn, with the skills it needs first.
 ///
@@ -33,9 +33,9 @@ pub struct Skill {
     /// Stable kebab-case identifier, shared by every roadmap that teaches this
     /// skill (`python`, `docker`, `fastapi`), so progress carries over.
     #[schemars(length(min = 1, max = 128), pattern(crate::ids::ID_PATTERN))]
-    pub id: String,
+    pub id: SmallString,
     /// Display name, e.g. `FastAPI`.
-    pub name: String,
+    pub name: SmallString,
     /// Skills needed before this one: a skill id, or `{"any_of": [...]}`
     /// satisfied by any one of its members.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -155,7 +155,7 @@ impl SkillLevel {
 #[serde(untagged)]
 pub enum Prerequisite {
     /// The id of a skill that must be learned first.
-    Skill(String),
+    Skill(SmallString),
     /// A group satisfied by any one of its members.
     // Boxed: groups are rare, and a plain id then takes half the room (a
     // skill of a dense graph has a dozen prerequisites).
@@ -172,7 +172,7 @@ pub enum Prerequisite {
 #[non_exhaustive]
 pub struct AnyOf {
     /// Skill ids; learning any one of them satisfies the prerequisite.
-    pub any_of: Vec<String>,
+    pub any_of: Vec<SmallString>,
     /// Extension keys (`x-…`).
     #[serde(flatten)]
     pub extensions: Extensions,
@@ -186,11 +186,11 @@ impl Prerequisite {
     /// assert_eq!(p.skill_ids().collect::<Vec<_>>(), ["git"]);
     /// ```
     pub fn skill_ids(&self) -> impl ExactSizeIterator<Item = &str> {
-        let ids: &[String] = match self {
+        let ids: &[SmallString] = match self {
             Prerequisite::Skill(id) => std::slice::from_ref(id),
             Prerequisite::AnyOf(group) => &group.any_of,
         };
-        ids.iter().map(String::as_str)
+        ids.iter().map(SmallString::as_str)
     }
 }
 

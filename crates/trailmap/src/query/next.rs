@@ -117,7 +117,7 @@ impl<'r> SkillGraph<'r> {
                 } else {
                     Reason::NeededFor {
                         goal: self.id(goal).to_owned(),
-                        name: self.roadmap().skills[goal as usize].name.clone(),
+                        name: String::from(&self.roadmap().skills[goal as usize].name),
                         steps: d,
                     }
                 });
