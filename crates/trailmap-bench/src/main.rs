@@ -39,7 +39,7 @@ enum Command {
         skills: Vec<usize>,
         /// Graph and name shapes, comma-separated: layered, window-100,
         /// window-5000, window-all (or window-W), chain, fan, dense, dense-window, dense-all, hubs,
-        /// names-numbers, names-edits, or `all`.
+        /// star-in, any-chain, names-numbers, names-edits, bare, or `all`.
         #[arg(long, value_delimiter = ',', default_value = "layered")]
         shape: Vec<String>,
         /// Seed of the generator.

@@ -266,8 +266,13 @@ fn finish(files: &[SourceFile], mut per_file: Vec<Vec<Diagnostic>>, config: &Con
 /// take well under a millisecond, less than starting threads.
 pub(crate) const PARALLEL_MIN_SKILLS: usize = 2_000;
 
-/// The rule that takes longest on large roadmaps: started first.
-const LONGEST_RULE: Rule = rules::TM109;
+/// The rules that hold the most memory while they run: TM109's name tables
+/// and TM107's reachability rows, about 9 and 5 MB at 100k skills, 83 and
+/// 20 MB at 1M. One thread runs them one after the other, the longest
+/// (TM109) first, so that the run never holds both; the other rules run
+/// beside them. Side by side they finished 9% sooner at 1M and took 27 MB
+/// more (BENCHMARKS.md).
+const MEMORY_HEAVY: [Rule; 2] = [rules::TM109, rules::TM107];
 
 /// What a per-file rule runs.
 type FileCheck = fn(&Context<'_>, &Rule, &mut Vec<Diagnostic>);
@@ -275,9 +280,10 @@ type FileCheck = fn(&Context<'_>, &Rule, &mut Vec<Diagnostic>);
 /// Runs the per-file rules the configuration enables on `ctx`, appending
 /// their diagnostics in rule order. On a large roadmap the rules run on up
 /// [`Config::threads`] threads (else [`std::thread::available_parallelism`]), each taking the next
-/// rule not yet started; the result is the same as one thread's.
+/// job not yet started (the [`MEMORY_HEAVY`] rules are one job); the result is the same as one
+/// thread's.
 fn run_file_rules(ctx: &Context<'_>, config: &Config, out: &mut Vec<Diagnostic>) {
-    let mut checks: Vec<(usize, &Rule, FileCheck)> = rules::RULES
+    let checks: Vec<(usize, &Rule, FileCheck)> = rules::RULES
         .iter()
         .filter_map(|rule| match rule.check {
             Check::File(check) if config.severity_for(rule, ctx.file).is_some() => Some((rule, check)),
@@ -286,10 +292,6 @@ fn run_file_rules(ctx: &Context<'_>, config: &Config, out: &mut Vec<Diagnostic>)
         .enumerate()
         .map(|(i, (rule, check))| (i, rule, check))
         .collect();
-    // The longest rule starts first, so that it does not run alone at the
-    // end while the other threads wait (similar-skill-names takes about as
-    // long as every other rule together at 1M skills; BENCHMARKS.md).
-    checks.sort_by_key(|&(i, rule, _)| (rule.code != LONGEST_RULE.code, i));
     let threads = if ctx.roadmap.skills.len() < PARALLEL_MIN_SKILLS {
         1
     } else {
@@ -297,22 +299,31 @@ fn run_file_rules(ctx: &Context<'_>, config: &Config, out: &mut Vec<Diagnostic>)
         config.threads.map_or(available, std::num::NonZero::get).min(checks.len())
     };
     if threads <= 1 {
-        checks.sort_by_key(|&(i, _, _)| i);
         for (_, rule, check) in checks {
             check(ctx, rule, out);
         }
         return;
     }
-    let next = AtomicUsize::new(0);
     let mut by_rule: Vec<Vec<Diagnostic>> = vec![Vec::new(); checks.len()];
+    // The memory-heavy rules' job starts first: it is also the longest, and
+    // would otherwise run alone at the end while the other threads wait.
+    let (heavy, light): (Vec<_>, Vec<_>) =
+        checks.into_iter().partition(|(_, rule, _)| MEMORY_HEAVY.iter().any(|h| h.code == rule.code));
+    let mut heavy = heavy;
+    heavy.sort_by_key(|(_, rule, _)| MEMORY_HEAVY.iter().position(|h| h.code == rule.code));
+    let jobs: Vec<Vec<(usize, &Rule, FileCheck)>> =
+        std::iter::once(heavy).filter(|job| !job.is_empty()).chain(light.into_iter().map(|c| vec![c])).collect();
+    let next = AtomicUsize::new(0);
     let work = || {
         let mut done = Vec::new();
         loop {
             let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(&(index, rule, check)) = checks.get(i) else { break };
-            let mut found = Vec::new();
-            check(ctx, rule, &mut found);
-            done.push((index, found));
+            let Some(job) = jobs.get(i) else { break };
+            for &(index, rule, check) in job {
+                let mut found = Vec::new();
+                check(ctx, rule, &mut found);
+                done.push((index, found));
+            }
         }
         done
     };
