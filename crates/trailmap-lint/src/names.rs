@@ -25,7 +25,8 @@
 //! use trailmap_lint::names::{Names, similar};
 //!
 //! let like = |a: &str, b: &str| {
-//!     let names = Names::new([a, b]);
+//!     let texts = [a, b];
+//!     let names = Names::of_texts(&texts);
 //!     similar(names.get(0), names.get(1))
 //! };
 //! assert!(like("Kubernetes", "Kubernets"));
@@ -45,12 +46,15 @@ pub const MAX_EDIT_LEN: usize = 128;
 /// Tokens of at least this many characters may hold an edit.
 const MIN_TOKEN_LEN: usize = 4;
 
-/// Every name of a roadmap, normalized, in two flat buffers (a string
-/// per name was a million allocations at a million skills).
-#[derive(Debug)]
-pub struct Names {
-    keys: String,
-    key_ends: Vec<usize>,
+/// Every name of a roadmap (the names of `items`, as `text` reads them),
+/// normalized into one flat buffer (a string per name was a million
+/// allocations at a million skills). The sameness key is not kept: it is
+/// read from the name as written when asked ([`key_hash`], [`same_key`]),
+/// once per name and then only for names whose key hashes meet; kept, it
+/// was 24 bytes a name (24 MB at a million skills).
+pub struct Names<'a, T> {
+    items: &'a [T],
+    text: fn(&T) -> &str,
     spaced: Letters,
     spaced_ends: Vec<usize>,
 }
@@ -64,101 +68,129 @@ enum Letters {
     Wide(Vec<char>),
 }
 
-impl Names {
-    /// Normalizes every name of `names` (walked twice: first to size the
-    /// buffers, which at a million names saves growing them by doubling).
-    pub fn new<'a, I>(names: I) -> Self
-    where
-        I: IntoIterator<Item = &'a str>,
-        I::IntoIter: Clone,
-    {
-        let names = names.into_iter();
-        let (mut count, mut bytes, mut ascii) = (0, 0, true);
-        for name in names.clone() {
-            count += 1;
+impl<'a> Names<'a, &'a str> {
+    /// The names `texts`.
+    pub fn of_texts(texts: &'a [&'a str]) -> Self {
+        Names::new(texts, |text| *text)
+    }
+}
+
+impl<'a, T> Names<'a, T> {
+    /// Normalizes the name of every item of `items` (walked twice: first
+    /// to size the buffer, which at a million names saves growing it by
+    /// doubling).
+    pub fn new(items: &'a [T], text: fn(&T) -> &str) -> Self {
+        let (mut bytes, mut ascii) = (0, true);
+        for item in items {
+            let name = text(item);
             bytes += name.len();
             ascii &= name.is_ascii();
         }
         // A name has at most as many characters as bytes (lowercasing
-        // rarely lengthens one; the buffers then grow as usual).
-        let mut keys = String::with_capacity(bytes);
-        let mut key_ends = Vec::with_capacity(count);
-        let mut spaced_ends = Vec::with_capacity(count);
+        // rarely lengthens one; the buffer then grows as usual).
+        let mut spaced_ends = Vec::with_capacity(items.len());
+        let names = items.iter().map(text);
         let spaced = if ascii {
             let mut spaced = Vec::with_capacity(bytes);
-            normalize(names, &mut keys, &mut key_ends, &mut spaced, &mut spaced_ends);
+            normalize(names, &mut spaced, &mut spaced_ends);
             Letters::Ascii(spaced)
         } else {
             let mut spaced = Vec::with_capacity(bytes);
-            normalize(names, &mut keys, &mut key_ends, &mut spaced, &mut spaced_ends);
+            normalize(names, &mut spaced, &mut spaced_ends);
             Letters::Wide(spaced)
         };
-        Names { keys, key_ends, spaced, spaced_ends }
+        Names { items, text, spaced, spaced_ends }
     }
 
     /// Number of names.
     pub fn len(&self) -> usize {
-        self.key_ends.len()
+        self.items.len()
     }
 
     /// `true` when there are no names.
     pub fn is_empty(&self) -> bool {
-        self.key_ends.is_empty()
+        self.items.is_empty()
     }
 
-    /// Name `i`, normalized.
+    /// Name `i`, as written and normalized.
     pub fn get(&self, i: usize) -> Name<'_> {
-        let key_start = if i == 0 { 0 } else { self.key_ends[i - 1] };
         let range = if i == 0 { 0 } else { self.spaced_ends[i - 1] }..self.spaced_ends[i];
         let spaced = match &self.spaced {
             Letters::Ascii(all) => Spaced::Ascii(&all[range]),
             Letters::Wide(all) => Spaced::Wide(&all[range]),
         };
-        Name { key: &self.keys[key_start..self.key_ends[i]], spaced }
+        Name { text: (self.text)(&self.items[i]), spaced }
     }
 }
 
-/// Appends each name's key and spaced form. `L` is `u8` only when every
-/// name is ASCII.
-fn normalize<'a, L: Letter>(
-    names: impl Iterator<Item = &'a str>,
-    keys: &mut String,
-    key_ends: &mut Vec<usize>,
-    spaced: &mut Vec<L>,
-    spaced_ends: &mut Vec<usize>,
-) {
-    let mut token: Vec<char> = Vec::new();
-    // The token's last character as written: a plural `s` is lower case.
-    let mut last = ' ';
+/// Appends each name's spaced form. `L` is `u8` only when every name is
+/// ASCII.
+fn normalize<'a, L: Letter>(names: impl Iterator<Item = &'a str>, spaced: &mut Vec<L>, spaced_ends: &mut Vec<usize>) {
     for name in names {
         let start = spaced.len();
-        let mut chars = name.chars();
-        loop {
-            let c = chars.next();
-            if let Some(c) = c.filter(|c| c.is_alphanumeric()) {
-                // ASCII first: `to_lowercase` is an iterator per character.
-                if c.is_ascii() {
-                    token.push(c.to_ascii_lowercase());
-                } else {
-                    token.extend(c.to_lowercase());
-                }
-                last = c;
+        // Tokens are runs of letters and digits, lowercased (ASCII first:
+        // `to_lowercase` is an iterator per character).
+        let mut in_token = false;
+        for c in name.chars() {
+            if !c.is_alphanumeric() {
+                in_token = false;
                 continue;
             }
-            if !token.is_empty() {
-                if spaced.len() > start {
-                    spaced.push(L::from_char(' '));
-                }
-                spaced.extend(token.iter().map(|&c| L::from_char(c)));
-                keys.extend(&token[..token.len() - usize::from(last == 's' && plural(&token))]);
-                token.clear();
+            if !in_token && spaced.len() > start {
+                spaced.push(L::from_char(' '));
             }
-            if c.is_none() {
-                break;
+            in_token = true;
+            if c.is_ascii() {
+                spaced.push(L::from_char(c.to_ascii_lowercase()));
+            } else {
+                spaced.extend(c.to_lowercase().map(L::from_char));
             }
         }
-        key_ends.push(keys.len());
         spaced_ends.push(spaced.len());
+    }
+}
+
+/// Calls `each` with every character of the sameness key of `text`, a name
+/// as written: its tokens, lowercased, each without a plural `s` (see
+/// [`plural`]), joined without spaces.
+fn key_chars(text: &str, mut each: impl FnMut(char)) {
+    // A token's lower-case `s` is held back until the token goes on (then
+    // it is a letter) or ends (then it may be a plural).
+    let (mut len, mut before, mut held) = (0usize, ' ', false);
+    // The token's last character as written: a plural `s` is lower case.
+    let mut last = ' ';
+    let mut chars = text.chars();
+    loop {
+        let c = chars.next();
+        if let Some(c) = c.filter(|c| c.is_alphanumeric()) {
+            let mut put = |l: char| {
+                if std::mem::take(&mut held) {
+                    each('s');
+                    before = 's';
+                }
+                if l == 's' {
+                    held = true;
+                } else {
+                    each(l);
+                    before = l;
+                }
+                len += 1;
+            };
+            if c.is_ascii() {
+                put(c.to_ascii_lowercase());
+            } else {
+                c.to_lowercase().for_each(put);
+            }
+            last = c;
+            continue;
+        }
+        if std::mem::take(&mut held) && !(last == 's' && plural(len, before)) {
+            each('s');
+        }
+        (len, before) = (0, ' ');
+        if c.is_none() {
+            break;
+        }
     }
 }
 
@@ -234,11 +266,12 @@ impl<'a> Spaced<'a> {
     }
 }
 
-/// A skill name's two normalized forms.
+/// A skill name as written, and normalized.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Name<'a> {
-    /// Tokens without plural `s`, joined without spaces: equal for the same name.
-    pub key: &'a str,
+    /// The name as written: its sameness key (tokens without plural `s`,
+    /// joined without spaces) is read from it.
+    pub text: &'a str,
     /// Tokens joined by single spaces: the text the edit test compares.
     pub spaced: Spaced<'a>,
 }
@@ -255,17 +288,35 @@ impl Name<'_> {
     }
 }
 
-/// A trailing `s` (written in lower case: HTTPS is not a plural) that
-/// makes a token plural: not after another `s`, not in tokens under four
-/// characters (SQS, AWS, CSS).
-fn plural(token: &[char]) -> bool {
-    token.len() >= MIN_TOKEN_LEN && token.ends_with(&['s']) && !token.ends_with(&['s', 's'])
+/// Whether a trailing `s` (written in lower case: HTTPS is not a plural)
+/// makes a token of `len` characters plural, `before` being the character
+/// before it: not after another `s`, not in tokens under four characters
+/// (SQS, AWS, CSS).
+fn plural(len: usize, before: char) -> bool {
+    len >= MIN_TOKEN_LEN && before != 's'
 }
 
 /// `true` when `a` and `b` are the same name or one edit apart, as the
 /// module documentation defines them.
 pub fn similar(a: Name<'_>, b: Name<'_>) -> bool {
-    a.key == b.key || one_edit(a, b)
+    // The edit test first: it reads the normalized forms, the sameness
+    // test reads both names again.
+    one_edit(a, b) || same_key(a, b)
+}
+
+/// `true` when `a` and `b` are the same name: their sameness keys are
+/// equal.
+pub fn same_key(a: Name<'_>, b: Name<'_>) -> bool {
+    let mut key = String::with_capacity(a.text.len());
+    push_key(a, &mut key);
+    let (mut rest, mut equal) = (key.chars(), true);
+    key_chars(b.text, |c| equal &= rest.next() == Some(c));
+    equal && rest.next().is_none()
+}
+
+/// Appends the sameness key of `name` to `key`: equal keys, the same name.
+pub fn push_key(name: Name<'_>, key: &mut String) {
+    key_chars(name.text, |c| key.push(c));
 }
 
 /// The precise one-edit test.
@@ -351,8 +402,12 @@ fn finish(h: u64, len: usize) -> u64 {
 /// The hash of a name's sameness key (distinct from every variant hash of
 /// the same text by a tag).
 pub fn key_hash(name: Name<'_>) -> u64 {
-    let h = name.key.chars().fold(0u64, |h, c| h.wrapping_mul(BASE).wrapping_add(value(c)));
-    finish(h ^ 0x005E_ED0F_5A4E, name.key.len())
+    let (mut h, mut len) = (0u64, 0);
+    key_chars(name.text, |c| {
+        h = h.wrapping_mul(BASE).wrapping_add(value(c));
+        len += c.len_utf8();
+    });
+    finish(h ^ 0x005E_ED0F_5A4E, len)
 }
 
 /// Calls `emit` with the raw hash (equal texts, equal hashes; [`mix`]
@@ -439,15 +494,52 @@ pub fn variant_chars(name: Name<'_>, variant: Variant) -> impl Iterator<Item = c
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The sameness key spelled out: collect each token, then drop its
+    /// plural `s`.
+    fn key_by_tokens(text: &str) -> String {
+        let mut key = String::new();
+        let mut token: Vec<char> = Vec::new();
+        let mut last = ' ';
+        for c in text.chars().chain([' ']) {
+            if c.is_alphanumeric() {
+                token.extend(c.to_lowercase());
+                last = c;
+                continue;
+            }
+            let plural = token.len() >= MIN_TOKEN_LEN && token.ends_with(&['s']) && !token.ends_with(&['s', 's']);
+            key.extend(&token[..token.len() - usize::from(last == 's' && plural)]);
+            token.clear();
+        }
+        key
+    }
+
+    proptest! {
+        /// The streamed key (an `s` held back until its token goes on or
+        /// ends) is the key spelled out token by token; `same_key` compares
+        /// such keys.
+        #[test]
+        fn the_streamed_key_is_the_tokens_without_plurals(text in "[abSsß İΣς0.-]{0,20}", other in "[abSs ]{0,8}") {
+            let mut streamed = String::new();
+            key_chars(&text, |c| streamed.push(c));
+            prop_assert_eq!(&streamed, &key_by_tokens(&text));
+            let pair = [text.as_str(), other.as_str()];
+            let names = Names::of_texts(&pair);
+            prop_assert_eq!(same_key(names.get(0), names.get(1)), streamed == key_by_tokens(&other));
+            prop_assert!(same_key(names.get(0), names.get(0)));
+        }
+    }
 
     fn like(a: &str, b: &str) -> bool {
-        let names = Names::new([a, b]);
+        let texts = [a, b];
+        let names = Names::of_texts(&texts);
         similar(names.get(0), names.get(1))
     }
 
     #[test]
     fn variant_hashes_equal_the_hashes_of_the_variants() {
-        let names = Names::new(["Kubernetes operator"]);
+        let names = Names::of_texts(&["Kubernetes operator"]);
         let name = names.get(0);
         let mut got = Vec::new();
         variant_hashes(name, &mut Scratch::default(), |v, h| got.push((v, h)));
@@ -456,7 +548,7 @@ mod tests {
             // A variant hashes like a whole name of its text.
             let text: Vec<char> = variant_chars(name, v).collect();
             let mut whole = None;
-            variant_hashes(Name { key: "", spaced: Spaced::Wide(&text) }, &mut Scratch::default(), |vv, hh| {
+            variant_hashes(Name { text: "", spaced: Spaced::Wide(&text) }, &mut Scratch::default(), |vv, hh| {
                 if vv == Variant::Whole {
                     whole = Some(hh);
                 }
@@ -466,13 +558,13 @@ mod tests {
         // Letters of tokens of four or more only: "kubernetes operator" has 18.
         assert_eq!(got.len(), 1 + 18);
         assert_eq!(variant_count(name), got.len());
-        let mixed = Names::new(["AWS SQS queue delivery 2 retries", "Short"]);
+        let mixed = Names::of_texts(&["AWS SQS queue delivery 2 retries", "Short"]);
         for i in 0..2 {
             let mut emitted = 0;
             variant_hashes(mixed.get(i), &mut Scratch::default(), |_, _| emitted += 1);
             assert_eq!(variant_count(mixed.get(i)), emitted);
         }
-        let short = Names::new(["AWS SQS", "Kubernetes"]);
+        let short = Names::of_texts(&["AWS SQS", "Kubernetes"]);
         let mut count = 0;
         variant_hashes(short.get(0), &mut Scratch::default(), |_, _| count += 1);
         assert_eq!(count, 0, "under eight letters: no variants");
@@ -513,15 +605,16 @@ mod tests {
         let pairs =
             [("Kubernetes", "Kubernets"), ("Elasticsearch", "Elasticsaerch"), ("MySQL", "MS SQL"), ("HTTP", "HTTPS")];
         for (a, b) in pairs {
-            let ascii = Names::new([a, b]);
+            let (two, three) = ([a, b], [a, b, "Übung"]);
+            let ascii = Names::of_texts(&two);
             // One name that is not ASCII makes every name wide.
-            let wide = Names::new([a, b, "Übung"]);
+            let wide = Names::of_texts(&three);
             assert!(matches!(ascii.get(0).spaced, Spaced::Ascii(_)));
             assert!(matches!(wide.get(0).spaced, Spaced::Wide(_)));
             assert_eq!(similar(ascii.get(0), ascii.get(1)), similar(wide.get(0), wide.get(1)), "{a} / {b}");
             assert_eq!(one_edit(ascii.get(0), wide.get(1)), one_edit(wide.get(0), wide.get(1)), "{a} / {b}");
             for i in 0..2 {
-                let hashes = |names: &Names| {
+                let hashes = |names: &Names<'_, &str>| {
                     let mut got = Vec::new();
                     variant_hashes(names.get(i), &mut Scratch::default(), |v, h| got.push((v, h)));
                     got
@@ -537,7 +630,8 @@ mod tests {
         let words = ["abcdefgh", "abcdefgx", "abcdefg", "bacdefgh", "abcdefghi", "xabcdefgh", "abcdfegh", "abcd efgh"];
         for a in words {
             for b in words {
-                let names = Names::new([a, b]);
+                let texts = [a, b];
+                let names = Names::of_texts(&texts);
                 let distance = trailmap::suggest::levenshtein(a, b, 2);
                 let prefix = a.starts_with(b) || b.starts_with(a);
                 let expected = a != b && distance == 1 && !prefix && !a.contains(' ') && !b.contains(' ');

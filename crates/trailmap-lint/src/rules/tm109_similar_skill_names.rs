@@ -32,10 +32,12 @@
 //! Merge them into one skill, keeping the other ids in `former_ids`; or, if
 //! they really differ, give them names that say how.
 
-use trailmap::Diagnostic;
+use trailmap::{Diagnostic, Skill};
 
 use crate::context::Context;
-use crate::names::{Names, Scratch, Variant, key_hash, mix, similar, variant_chars, variant_count, variant_hashes};
+use crate::names::{
+    Names, Scratch, Variant, key_hash, mix, push_key, same_key, similar, variant_chars, variant_count, variant_hashes,
+};
 use crate::registry::Rule;
 
 /// How many other members of a group a finding names.
@@ -43,7 +45,7 @@ const LISTED: usize = 5;
 
 pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     let skills = &ctx.roadmap.skills;
-    let names = Names::new(skills.iter().map(|s| s.name.as_str()));
+    let names = Names::new(skills, |skill| skill.name.as_str());
     let mut groups = Groups::new(skills.len());
     // The same names: one sort of the key hashes, then every member of a
     // hash group joined to the first with the same key (hashes can collide;
@@ -57,15 +59,19 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         (0..skills.len()).map(|i| key_hash(names.get(i)).checked_shl(bits).unwrap_or(0) | i as u64).collect();
     keyed.sort_unstable();
     let mut first_of_text = vec![true; skills.len()];
+    let mut key = String::new();
     for group in keyed.chunk_by(|x, y| x & !index_mask == y & !index_mask).filter(|g| g.len() > 1) {
-        let mut keys: Vec<usize> = Vec::new();
+        // Each distinct key once, with the first skill that has it.
+        let mut keys: Vec<(String, usize)> = Vec::new();
         let mut texts: Vec<usize> = Vec::new();
         for &k in group {
             let i = (k & index_mask) as usize;
             let name = names.get(i);
-            match keys.iter().find(|&&k| names.get(k).key == name.key) {
-                Some(&k) => groups.join(k, i),
-                None => keys.push(i),
+            key.clear();
+            push_key(name, &mut key);
+            match keys.iter().find(|(other, _)| *other == key) {
+                Some(&(_, first)) => groups.join(first, i),
+                None => keys.push((key.clone(), i)),
             }
             match texts.iter().find(|&&t| names.get(t).spaced == name.spaced) {
                 Some(_) => first_of_text[i] = false,
@@ -205,7 +211,7 @@ fn sort_by_top_bytes(keys: &mut [u64], shift: u32, levels: u32) {
 ///   letter only, so all are joined to the first;
 /// - letter `c` deleted at `k` from one and at `k + 1` from another: the
 ///   two differ by a swap of neighbours.
-fn join_variant_class(class: &[(usize, Variant)], names: &Names, groups: &mut Groups) {
+fn join_variant_class(class: &[(usize, Variant)], names: &Names<'_, Skill>, groups: &mut Groups) {
     let mut deleted: Vec<(usize, char, usize)> = class
         .iter()
         .filter_map(|&(i, v)| match v {
@@ -242,7 +248,13 @@ fn join_variant_class(class: &[(usize, Variant)], names: &Names, groups: &mut Gr
 
 /// One finding per group of two or more skills: at the second skill of
 /// the group in file order, naming the first and listing a few others.
-fn report(ctx: &Context<'_>, rule: &crate::registry::Rule, names: &Names, groups: &mut Groups, out: &mut Vec<Diagnostic>) {
+fn report(
+    ctx: &Context<'_>,
+    rule: &crate::registry::Rule,
+    names: &Names<'_, Skill>,
+    groups: &mut Groups,
+    out: &mut Vec<Diagnostic>,
+) {
     let skills = &ctx.roadmap.skills;
     let mut members: Vec<(u32, u32)> = (0..skills.len())
         .filter_map(|i| {
@@ -257,7 +269,7 @@ fn report(ctx: &Context<'_>, rule: &crate::registry::Rule, names: &Names, groups
         let mut others = group.iter().map(|&(_, i)| i as usize).filter(|&i| skills[i].id != skills[a].id);
         let Some(b) = others.next() else { continue };
         let rest: Vec<usize> = others.collect();
-        let same = names.get(a).key == names.get(b).key;
+        let same = same_key(names.get(a), names.get(b));
         let mut message = format!(
             "skills `{}` and `{}` have {} names: \"{}\" and \"{}\"",
             skills[b].id,
