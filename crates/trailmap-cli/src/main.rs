@@ -5,6 +5,7 @@ mod cli;
 mod commands;
 mod inputs;
 mod output;
+mod pages;
 
 // Loading a roadmap allocates a string per id, name and topic; mimalloc
 // makes that and the freeing markedly cheaper than the system allocator
@@ -13,5 +14,6 @@ mod output;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
+    pages::fit_to_input();
     cli::run()
 }
