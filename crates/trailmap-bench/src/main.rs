@@ -31,7 +31,7 @@ struct Cli {
 enum Command {
     /// Write a synthetic roadmap and its mutated copy; print their paths.
     #[command(
-        after_help = "Examples:\n  trailmap-bench generate --skills 100k --seed 1 --out bench/out\n  trailmap-bench generate --skills 100k --shape window-5000,chain,dense"
+        after_help = "Examples:\n  trailmap-bench generate --skills 100k --seed 1 --out bench/out\n  trailmap-bench generate --skills 100k --shape window-5000,chain,dense\n  trailmap-bench generate --skills 100k --shape hubs,fan --bare"
     )]
     Generate {
         /// Number of skills: 1000, 1k, 100k, 1M (repeatable).
@@ -48,6 +48,12 @@ enum Command {
         /// Folder to write into (created if missing).
         #[arg(long, default_value = "bench/out")]
         out: PathBuf,
+        /// Keep only each skill's id, name and prerequisites (no texts,
+        /// phases or activities): the shape's graph written as the issue's
+        /// own kind of file, about 130-170 bytes a skill. Files are named
+        /// `synthetic-<shape>-bare-…`.
+        #[arg(long)]
+        bare: bool,
     },
     /// Run the in-process benchmarks (generating the files when missing).
     #[command(
@@ -104,7 +110,7 @@ fn shapes(names: &[String]) -> Result<Vec<Shape>, ExitCode> {
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Generate { skills, shape, seed, out } => {
+        Command::Generate { skills, shape, seed, out, bare } => {
             let shapes = match shapes(&shape) {
                 Ok(shapes) => shapes,
                 Err(code) => return code,
@@ -115,7 +121,12 @@ fn main() -> ExitCode {
                     return ExitCode::from(2);
                 }
                 for &shape in &shapes {
-                    match generate::ensure_shaped(&out, n, seed, shape) {
+                    let written = if bare {
+                        generate::ensure_bare(&out, n, seed, shape)
+                    } else {
+                        generate::ensure_shaped(&out, n, seed, shape)
+                    };
+                    match written {
                         Ok((base, mutated)) => println!("{}\n{}", base.display(), mutated.display()),
                         Err(err) => {
                             eprintln!("error: cannot write into {}: {err}", out.display());

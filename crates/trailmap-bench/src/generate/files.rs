@@ -108,11 +108,48 @@ pub fn ensure_shaped(
     seed: u64,
     shape: Shape,
 ) -> std::io::Result<(std::path::PathBuf, std::path::PathBuf)> {
+    let names = (shaped_file_name(shape, skills, seed, false), shaped_file_name(shape, skills, seed, true));
+    ensure_named(dir, names, || generate_shaped(skills, seed, shape), seed)
+}
+
+/// [`ensure_shaped`] with every skill [`bare`](super::bare), into files
+/// named `synthetic-<shape>-bare-…`.
+///
+/// ```
+/// use trailmap_bench::shape::Shape;
+///
+/// let dir = std::env::temp_dir().join("trailmap-bench-doc-ensure-bare");
+/// let (base, _) = trailmap_bench::generate::ensure_bare(&dir, 300, 1, Shape::Hubs).unwrap();
+/// assert!(base.ends_with("synthetic-hubs-bare-300-seed1-v2.json"));
+/// let roadmap = trailmap::Roadmap::from_path(&base).unwrap().roadmap.unwrap();
+/// assert!(roadmap.phases.is_empty() && roadmap.skills.iter().all(|s| s.description.is_none()));
+/// ```
+pub fn ensure_bare(
+    dir: &Path,
+    skills: usize,
+    seed: u64,
+    shape: Shape,
+) -> std::io::Result<(std::path::PathBuf, std::path::PathBuf)> {
+    let name = |mutated| {
+        let suffix = if mutated { "-mutated" } else { "" };
+        format!("synthetic-{}-bare-{}-seed{seed}-v{GENERATOR_VERSION}{suffix}.json", shape.label(), size_label(skills))
+    };
+    ensure_named(dir, (name(false), name(true)), || super::bare(&generate_shaped(skills, seed, shape)), seed)
+}
+
+/// Writes the roadmap `make` builds and its mutated copy under `names` in
+/// `dir`, unless both are there already.
+fn ensure_named(
+    dir: &Path,
+    names: (String, String),
+    make: impl FnOnce() -> Roadmap,
+    seed: u64,
+) -> std::io::Result<(std::path::PathBuf, std::path::PathBuf)> {
     std::fs::create_dir_all(dir)?;
-    let base = dir.join(shaped_file_name(shape, skills, seed, false));
-    let mutated = dir.join(shaped_file_name(shape, skills, seed, true));
+    let base = dir.join(names.0);
+    let mutated = dir.join(names.1);
     if !base.exists() || !mutated.exists() {
-        let roadmap = generate_shaped(skills, seed, shape);
+        let roadmap = make();
         let (changed, _) = mutate(&roadmap, seed);
         // Write under temporary names first so an interrupted run leaves no
         // half file under the final name.

@@ -42,7 +42,7 @@ mod mutate;
 mod names;
 mod phases;
 
-pub use files::{ensure, ensure_shaped, file_name, parse_size, shaped_file_name, size_label, write};
+pub use files::{ensure, ensure_bare, ensure_shaped, file_name, parse_size, shaped_file_name, size_label, write};
 pub use mutate::{Mutations, mutate};
 pub use names::max_skills;
 
@@ -104,6 +104,34 @@ fn phase(id: String, title: String, kind: PhaseKind, span: Span) -> Phase {
 
 fn u32_of(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// `roadmap`'s skills with their ids, names and prerequisites only, and
+/// nothing else: the graph of a shape as the issue's own kind of file
+/// (ids, names, 0-3 prerequisites; about 130-170 bytes a skill, where the
+/// generator's files spell about 650).
+///
+/// ```
+/// use trailmap_bench::{generate::{bare, generate_shaped}, shape::Shape};
+///
+/// let full = generate_shaped(300, 1, Shape::Hubs);
+/// let bare = bare(&full);
+/// assert_eq!(bare.skills.len(), 300);
+/// assert_eq!(bare.skills[40].prerequisites, full.skills[40].prerequisites);
+/// assert!(bare.phases.is_empty() && bare.projects.is_empty());
+/// ```
+pub fn bare(roadmap: &Roadmap) -> Roadmap {
+    let mut out = Roadmap::new(roadmap.id.clone(), roadmap.title.clone(), roadmap.version.clone());
+    out.skills = roadmap
+        .skills
+        .iter()
+        .map(|skill| {
+            let mut kept = Skill::new(skill.id.clone(), skill.name.clone());
+            kept.prerequisites = skill.prerequisites.clone();
+            kept
+        })
+        .collect();
+    out
 }
 
 /// Generates a roadmap of `skills` skills (at most [`max_skills`]) from
