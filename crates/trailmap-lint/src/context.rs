@@ -25,6 +25,10 @@ pub struct Context<'a> {
     pub phases: Vec<PhaseNode<'a>>,
     /// Phase id → index in `phases`.
     pub phase_index: HashMap<&'a str, usize>,
+    /// How many threads the rules may use on this roadmap: one below
+    /// [`crate::PARALLEL_MIN_SKILLS`] skills, else the machine's (see
+    /// [`Context::limit_threads`]).
+    pub threads: usize,
 }
 
 impl<'a> Context<'a> {
@@ -56,7 +60,19 @@ impl<'a> Context<'a> {
                 (graph, phases)
             })
         };
-        Context { file, source, roadmap, graph, phases, phase_index }
+        let threads = if roadmap.skills.len() < crate::PARALLEL_MIN_SKILLS {
+            1
+        } else {
+            std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
+        };
+        Context { file, source, roadmap, graph, phases, phase_index, threads }
+    }
+
+    /// Uses at most `threads` threads, when given ([`crate::config::Config::threads`]).
+    pub fn limit_threads(&mut self, threads: Option<std::num::NonZeroUsize>) {
+        if let Some(limit) = threads {
+            self.threads = self.threads.min(limit.get());
+        }
     }
 
     /// Index in `phases` of the first phase that teaches the skill.

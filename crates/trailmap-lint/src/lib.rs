@@ -156,8 +156,14 @@ pub fn lint_report(files: &[SourceFile], config: &Config, options: &LoadOptions)
         }
         per_file.push(loaded.diagnostics);
     }
-    let contexts: Vec<Context<'_>> =
-        roadmaps.iter().map(|(i, r)| Context::new(&files[*i].name, &files[*i].text, r)).collect();
+    let contexts: Vec<Context<'_>> = roadmaps
+        .iter()
+        .map(|(i, r)| {
+            let mut ctx = Context::new(&files[*i].name, &files[*i].text, r);
+            ctx.limit_threads(config.threads);
+            ctx
+        })
+        .collect();
     for ((i, _), ctx) in roadmaps.iter().zip(&contexts) {
         run_file_rules(ctx, config, &mut per_file[*i]);
     }
@@ -267,12 +273,19 @@ fn finish(files: &[SourceFile], mut per_file: Vec<Vec<Diagnostic>>, config: &Con
 pub(crate) const PARALLEL_MIN_SKILLS: usize = 2_000;
 
 /// The rules that hold the most memory while they run: TM109's name tables
-/// and TM107's reachability rows, about 9 and 5 MB at 100k skills, 83 and
-/// 20 MB at 1M. One thread runs them one after the other, the longest
-/// (TM109) first, so that the run never holds both; the other rules run
-/// beside them. Side by side they finished 9% sooner at 1M and took 27 MB
-/// more (BENCHMARKS.md).
+/// and TM107's reachability rows and blocks, about 6 and 5-13 MB at 100k
+/// skills. On a source under [`HEAVY_APART_BELOW`] bytes one thread runs
+/// them one after the other, the longest (TM109) first, so that the run
+/// never holds both; the other rules run beside them.
 const MEMORY_HEAVY: [Rule; 2] = [rules::TM109, rules::TM107];
+
+/// Sources under this many bytes run the [`MEMORY_HEAVY`] rules one after
+/// the other. There the rules' tables, partly of fixed size, are a large
+/// share of the run's memory (side by side they took a 13 MB roadmap of
+/// 100k skills from 3.9 to 4.3 times its size); on larger sources they are
+/// a small share, and side by side is up to 40% faster (a 650 MB roadmap
+/// of 1M skills with power-law hubs: 8.0 s one after the other).
+const HEAVY_APART_BELOW: usize = 64 << 20;
 
 /// What a per-file rule runs.
 type FileCheck = fn(&Context<'_>, &Rule, &mut Vec<Diagnostic>);
@@ -292,12 +305,7 @@ fn run_file_rules(ctx: &Context<'_>, config: &Config, out: &mut Vec<Diagnostic>)
         .enumerate()
         .map(|(i, (rule, check))| (i, rule, check))
         .collect();
-    let threads = if ctx.roadmap.skills.len() < PARALLEL_MIN_SKILLS {
-        1
-    } else {
-        let available = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-        config.threads.map_or(available, std::num::NonZero::get).min(checks.len())
-    };
+    let threads = ctx.threads.min(checks.len());
     if threads <= 1 {
         for (_, rule, check) in checks {
             check(ctx, rule, out);
@@ -305,14 +313,19 @@ fn run_file_rules(ctx: &Context<'_>, config: &Config, out: &mut Vec<Diagnostic>)
         return;
     }
     let mut by_rule: Vec<Vec<Diagnostic>> = vec![Vec::new(); checks.len()];
-    // The memory-heavy rules' job starts first: it is also the longest, and
+    // The memory-heavy rules start first, the longest (TM109) first: they
     // would otherwise run alone at the end while the other threads wait.
-    let (heavy, light): (Vec<_>, Vec<_>) =
+    // On a small source they are one job (see `HEAVY_APART_BELOW`).
+    let (mut heavy, light): (Vec<_>, Vec<_>) =
         checks.into_iter().partition(|(_, rule, _)| MEMORY_HEAVY.iter().any(|h| h.code == rule.code));
-    let mut heavy = heavy;
     heavy.sort_by_key(|(_, rule, _)| MEMORY_HEAVY.iter().position(|h| h.code == rule.code));
+    let heavy_jobs: Vec<Vec<_>> = if ctx.source.len() < HEAVY_APART_BELOW {
+        std::iter::once(heavy).filter(|job| !job.is_empty()).collect()
+    } else {
+        heavy.into_iter().map(|c| vec![c]).collect()
+    };
     let jobs: Vec<Vec<(usize, &Rule, FileCheck)>> =
-        std::iter::once(heavy).filter(|job| !job.is_empty()).chain(light.into_iter().map(|c| vec![c])).collect();
+        heavy_jobs.into_iter().chain(light.into_iter().map(|c| vec![c])).collect();
     let next = AtomicUsize::new(0);
     let work = || {
         let mut done = Vec::new();

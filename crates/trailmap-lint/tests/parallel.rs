@@ -23,6 +23,10 @@ fn large_roadmap() -> String {
     // TM109: two names one letter apart.
     skills[500]["name"] = json!("Gradient Boosting");
     skills[900]["name"] = json!("Gradient Bosting");
+    // TM109 again, one name in each half of the names (the rule's second
+    // pass runs on halves at once).
+    skills[300]["name"] = json!("Elasticsearch cluster");
+    skills[2_200]["name"] = json!("Elasticsaerch cluster");
     // TM114: a required skill needs an optional one.
     skills[40]["optional"] = json!(true);
     // TM108: an id that is not kebab-case (nothing refers to it).
@@ -74,6 +78,7 @@ fn parallel_rules_report_what_each_rule_reports_alone() {
     for code in ["TM101", "TM102", "TM107", "TM108", "TM109", "TM114"] {
         assert!(codes.contains(&code), "{code} missing from {codes:?}");
     }
+    assert_eq!(codes.iter().filter(|c| **c == "TM109").count(), 2, "both pairs of similar names");
     // In position order, as promised.
     assert!(one.windows(2).all(|w| w[0].location.map(|l| l.offset) <= w[1].location.map(|l| l.offset)));
     for threads in [2, 3, 64] {

@@ -48,11 +48,14 @@ pub mod format;
 #[doc(hidden)]
 pub mod fs;
 pub mod graph;
+// Shared by the trailmap crates, not part of the library's API.
 pub mod ids;
 mod line_index;
 pub mod load;
 pub mod locate;
 pub mod model;
+#[doc(hidden)]
+pub mod parallel;
 pub mod pointer;
 pub mod progress;
 pub mod progress_file;

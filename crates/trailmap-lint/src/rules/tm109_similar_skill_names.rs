@@ -32,6 +32,8 @@
 //! Merge them into one skill, keeping the other ids in `former_ids`; or, if
 //! they really differ, give them names that say how.
 
+use std::ops::Range;
+
 use trailmap::{Diagnostic, Skill};
 
 use crate::context::Context;
@@ -106,12 +108,13 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     // Slots from the hash only, so that equal hashes share one (at most
     // `64 - low` bits: the keys' hash bits, plenty).
     let slot_bits = (count * 4).next_power_of_two().max(64).trailing_zeros().min(64 - low);
-    let mut scratch = Scratch::default();
     // The slot from one multiplication of the raw hash: the full mixing
     // is left to the few keys kept.
     let slot = |raw: u64| (raw.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - slot_bits)) as usize;
-    let mut seen = vec![0u64; (1usize << slot_bits) / 64];
-    let mut again = vec![0u64; seen.len()];
+    let words = (1usize << slot_bits) / 64;
+    let mut scratch = Scratch::default();
+    let mut seen = vec![0u64; words];
+    let mut again = vec![0u64; words];
     for i in (0..skills.len()).filter(|&i| first_of_text[i]) {
         let mut last = None;
         variant_hashes(names.get(i), &mut scratch, |_, h| {
@@ -129,18 +132,36 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         });
     }
     drop(seen);
+    // The second pass only reads the bitmap: on a large roadmap it runs on
+    // two halves of the names at once, each with its own keys (the first,
+    // which writes it, would need a bitmap per half or atomic writes: 2 MB
+    // more at 100k skills, or slower than one thread).
+    let parts = ctx.threads.clamp(1, 2);
     // Sized for two keys per repeated slot and a quarter more (2.1 on the
     // benchmark roadmaps): growing by doubling from empty held half as much
     // again at the last copy (17 MB at a million skills).
     let repeated: usize = again.iter().map(|word| word.count_ones() as usize).sum();
-    let mut keys: Vec<u64> = Vec::with_capacity(repeated.saturating_mul(5) / 2);
-    for i in (0..skills.len()).filter(|&i| first_of_text[i]) {
-        variant_hashes(names.get(i), &mut scratch, |v, h| {
-            let s = slot(h);
-            if again[s / 64] >> (s % 64) & 1 == 1 {
-                keys.push(key(mix(h), v, i));
-            }
-        });
+    let keys_in = |range: Range<usize>| {
+        let share = repeated.saturating_mul(5) / 2 * range.len() / skills.len().max(1);
+        let mut keys: Vec<u64> = Vec::with_capacity(share);
+        let mut scratch = Scratch::default();
+        for i in range.filter(|&i| first_of_text[i]) {
+            variant_hashes(names.get(i), &mut scratch, |v, h| {
+                let s = slot(h);
+                if again[s / 64] >> (s % 64) & 1 == 1 {
+                    keys.push(key(mix(h), v, i));
+                }
+            });
+        }
+        keys
+    };
+    let mut parts_keys = trailmap::parallel::map(&trailmap::parallel::ranges(skills.len(), parts), |range| {
+        keys_in(range.clone())
+    })
+    .into_iter();
+    let mut keys = parts_keys.next().unwrap_or_default();
+    for more in parts_keys {
+        keys.extend(more);
     }
     drop(again);
     sort_by_top_bytes(&mut keys, 56, 2);

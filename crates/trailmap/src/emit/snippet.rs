@@ -92,25 +92,8 @@ pub fn write_full<W: Write + ?Sized>(
     };
     for batch in diagnostics.chunks(CHUNK * threads) {
         let batch: Vec<(&Diagnostic, Option<&str>)> = batch.iter().map(|d| (d, sources(&d.file))).collect();
-        let mut chunks = batch.chunks(CHUNK);
-        let first = chunks.next().unwrap_or_default();
-        let drawn: Vec<String> = std::thread::scope(|scope| {
-            // A helper that cannot start leaves its chunk to this thread.
-            let helpers: Vec<_> = chunks
-                .map(|chunk| (chunk, std::thread::Builder::new().spawn_scoped(scope, move || render(chunk)).ok()))
-                .collect();
-            let mut drawn = vec![render(first)];
-            for (chunk, helper) in helpers {
-                drawn.push(match helper.map(std::thread::ScopedJoinHandle::join) {
-                    Some(Ok(text)) => text,
-                    // A panic while drawing panics the run, as it would here.
-                    Some(Err(panic)) => std::panic::resume_unwind(panic),
-                    None => render(chunk),
-                });
-            }
-            drawn
-        });
-        for text in drawn {
+        let chunks: Vec<&[(&Diagnostic, Option<&str>)]> = batch.chunks(CHUNK).collect();
+        for text in crate::parallel::map(&chunks, |chunk| render(chunk)) {
             out.write_all(text.as_bytes())?;
         }
     }

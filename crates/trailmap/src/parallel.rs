@@ -1,0 +1,49 @@
+//! Work split over scoped threads, results in order: the one home of
+//! "spawn helpers, do a share here, join, keep going if a thread cannot
+//! start" for the crates that draw snippets or run a rule on halves of a
+//! roadmap.
+
+/// `work` on every item of `items`, the first on the calling thread and
+/// each other on a scoped thread of its own (on the calling thread when
+/// none starts: a thread limit), the results in the items' order. A panic
+/// in `work` panics the caller, as it would on one thread.
+///
+/// ```
+/// let squares = trailmap::parallel::map(&[1, 2, 3], |x| x * x);
+/// assert_eq!(squares, [1, 4, 9]);
+/// ```
+pub fn map<I: Sync, T: Send>(items: &[I], work: impl Fn(&I) -> T + Sync) -> Vec<T> {
+    let Some((first, rest)) = items.split_first() else { return Vec::new() };
+    if rest.is_empty() {
+        return vec![work(first)];
+    }
+    let work = &work;
+    std::thread::scope(|scope| {
+        let helpers: Vec<_> = rest
+            .iter()
+            .map(|item| (item, std::thread::Builder::new().spawn_scoped(scope, move || work(item)).ok()))
+            .collect();
+        let mut out = Vec::with_capacity(items.len());
+        out.push(work(first));
+        for (item, helper) in helpers {
+            out.push(match helper.map(std::thread::ScopedJoinHandle::join) {
+                Some(Ok(value)) => value,
+                Some(Err(panic)) => std::panic::resume_unwind(panic),
+                None => work(item),
+            });
+        }
+        out
+    })
+}
+
+/// `0..n` cut into `parts` contiguous ranges of nearly equal length (at
+/// least one range, none empty unless `n` is 0).
+///
+/// ```
+/// assert_eq!(trailmap::parallel::ranges(10, 3), [0..3, 3..6, 6..10]);
+/// assert_eq!(trailmap::parallel::ranges(1, 4), [0..1]);
+/// ```
+pub fn ranges(n: usize, parts: usize) -> Vec<std::ops::Range<usize>> {
+    let parts = parts.clamp(1, n.max(1));
+    (0..parts).map(|p| n * p / parts..n * (p + 1) / parts).collect()
+}
