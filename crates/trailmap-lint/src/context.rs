@@ -25,9 +25,9 @@ pub struct Context<'a> {
     pub phases: Vec<PhaseNode<'a>>,
     /// Phase id → index in `phases`.
     pub phase_index: HashMap<&'a str, usize>,
-    /// How many threads the rules may use on this roadmap: one below
-    /// [`crate::PARALLEL_MIN_SKILLS`] skills, else the machine's (see
-    /// [`Context::limit_threads`]).
+    /// How many threads the rules may use on this roadmap: one below 2,000
+    /// skills (they take well under a millisecond, less than starting
+    /// threads), else the machine's (see [`Context::limit_threads`]).
     pub threads: usize,
 }
 

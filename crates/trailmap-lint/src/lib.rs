@@ -283,8 +283,9 @@ const MEMORY_HEAVY: [Rule; 2] = [rules::TM109, rules::TM107];
 /// the other. There the rules' tables, partly of fixed size, are a large
 /// share of the run's memory (side by side they took a 13 MB roadmap of
 /// 100k skills from 3.9 to 4.3 times its size); on larger sources they are
-/// a small share, and side by side is up to 40% faster (a 650 MB roadmap
-/// of 1M skills with power-law hubs: 8.0 s one after the other).
+/// a small share, and side by side is up to a third faster (a 650 MB
+/// roadmap of 1M skills with power-law hubs: 5.4 s, 8.0 s one after the
+/// other).
 const HEAVY_APART_BELOW: usize = 64 << 20;
 
 /// What a per-file rule runs.
