@@ -11,7 +11,9 @@ use trailmap::{Diagnostic, PhaseNode, Roadmap, Severity, SkillGraph};
 
 use crate::registry::Rule;
 
-/// One roadmap prepared for the rules.
+/// One roadmap prepared for the rules. Built by [`Context::new`]; it gains
+/// fields as rules need them.
+#[non_exhaustive]
 pub struct Context<'a> {
     /// The file, as the user named it.
     pub file: &'a str,
