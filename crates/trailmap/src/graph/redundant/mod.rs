@@ -84,6 +84,11 @@ impl<'r> SkillGraph<'r> {
 /// by one marking search rather than pair by pair (quadratic in them).
 const PAIRWISE_MAX: usize = 256;
 
+/// The lowest and highest rank among `skills`.
+fn rank_range(skills: &[u32], rank: &[u32]) -> (u32, u32) {
+    skills.iter().fold((u32::MAX, 0), |(l, h), &p| (l.min(rank[p as usize]), h.max(rank[p as usize])))
+}
+
 /// Whether a skill's `k` prerequisites (at `ranks`), all answered by the
 /// ring, are cheaper as row scans (`k` scans of the words their ranks span)
 /// than as pairs (`k` squared bit tests).
@@ -156,15 +161,20 @@ fn find_within<'r>(graph: &SkillGraph<'r>, window: impl FnOnce(u32, u32) -> Wind
     let plain = Plain::new(graph);
     let rank = ranks(&order, n);
     // The ring is sized to the questions: the widest rank gap between two
-    // prerequisites of one skill, and how far back a prerequisite lies.
+    // prerequisites of one skill, and how far back a prerequisite lies. A
+    // skill with more than `PAIRWISE_MAX` prerequisites wider apart than
+    // any ring is answered by one marking search, whatever the ring: it
+    // does not size it (one skill needing every other one built the labels
+    // and a ring of 4 MiB for nothing).
     let (mut span, mut back) = (0u32, 0u32);
     for (r, &v) in order.iter().enumerate() {
         let needs = plain.needs(v);
         if needs.len() >= 2 {
-            let (low, high) =
-                needs.iter().fold((u32::MAX, 0), |(l, h), &p| (l.min(rank[p as usize]), h.max(rank[p as usize])));
-            span = span.max(high - low);
-            back = back.max(to_u32(r) - low);
+            let (low, high) = rank_range(needs, &rank);
+            if needs.len() <= PAIRWISE_MAX || high - low <= window::SPAN_MAX {
+                span = span.max(high - low);
+                back = back.max(to_u32(r) - low);
+            }
         }
     }
     let mut window = window(span, back);
@@ -226,6 +236,12 @@ fn find_within<'r>(graph: &SkillGraph<'r>, window: impl FnOnce(u32, u32) -> Wind
             continue;
         }
         let mut report = |k: usize, via: u32| found.push((v, plain.entry(v, k), prerequisites[k], via));
+        // Whether the ring holds every question of a skill at `current`
+        // (not so for a skill too wide to size it).
+        let in_ring = |window: &Window, needs: &[u32], current: u32| {
+            let (low, high) = rank_range(needs, &rank);
+            window.answers(high - low, current - low)
+        };
         if let (Some(search), true) = (&mut search, prerequisites.len() <= PAIRWISE_MAX) {
             // The cheap necessary conditions (level, height, the first
             // traversal's interval) from a copy beside each other: a skill
@@ -249,7 +265,10 @@ fn find_within<'r>(graph: &SkillGraph<'r>, window: impl FnOnce(u32, u32) -> Wind
                     report(k, via);
                 }
             }
-        } else if exact && exact_by_rows(prerequisites.len(), prerequisites.iter().map(|&p| rank[p as usize])) {
+        } else if exact
+            && exact_by_rows(prerequisites.len(), prerequisites.iter().map(|&p| rank[p as usize]))
+            && in_ring(&window, prerequisites, current)
+        {
             // Many prerequisites close in rank: one row scan each.
             let ranks: Vec<u32> = prerequisites.iter().map(|&p| rank[p as usize]).collect();
             for (k, via) in window.first_needing(&ranks).into_iter().enumerate() {
@@ -463,6 +482,33 @@ mod tests {
             assert!(!found.is_empty());
             assert_eq!(small, found, "{n} {window} {degree}");
         }
+    }
+
+    /// One skill needing every other one, wider apart than any ring, does
+    /// not size the ring (it is answered by one marking search): the other
+    /// skills' questions stay with the ring, and the findings are brute
+    /// force's.
+    #[test]
+    fn a_skill_needing_everything_leaves_the_ring_to_the_others() {
+        let n = super::window::SPAN_MAX as usize + 800;
+        let roadmap = random(n, 40, 4, 11);
+        let mut text = serde_json::to_value(&roadmap).unwrap();
+        let everything: Vec<String> = (0..n).map(|i| format!("s{i}")).collect();
+        text["skills"]
+            .as_array_mut()
+            .unwrap()
+            .push(serde_json::json!({"id": "all", "name": "All", "prerequisites": everything}));
+        let roadmap = Roadmap::from_json_str(&text.to_string()).roadmap.expect("a valid roadmap");
+        let graph = SkillGraph::new(&roadmap);
+        let found = find(&graph);
+        let expected = brute_force(&graph);
+        assert!(expected.iter().any(|&(v, ..)| graph.id(v) == "all"), "the wide skill has redundant entries");
+        assert!(expected.iter().any(|&(v, ..)| graph.id(v) != "all"), "so do others");
+        let by_entry: Vec<_> = expected.iter().map(|&(v, e, _, _)| (graph.id(v), e as usize)).collect();
+        let public: Vec<_> = found.iter().map(|r| (r.skill, r.entry)).collect();
+        assert_eq!(public, by_entry);
+        let small = find_within(&graph, |span, back| Window::new(span, back, 64, 8 * 2 * 70));
+        assert_eq!(small, found);
     }
 
     /// Every redundant entry by brute force: each skill's full set of what
