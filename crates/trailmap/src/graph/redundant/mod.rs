@@ -89,11 +89,10 @@ fn rank_range(skills: &[u32], rank: &[u32]) -> (u32, u32) {
     skills.iter().fold((u32::MAX, 0), |(l, h), &p| (l.min(rank[p as usize]), h.max(rank[p as usize])))
 }
 
-/// Whether a skill's `k` prerequisites (at `ranks`), all answered by the
-/// ring, are cheaper as row scans (`k` scans of the words their ranks span)
-/// than as pairs (`k` squared bit tests).
-fn exact_by_rows(k: usize, ranks: impl Iterator<Item = u32>) -> bool {
-    let (low, high) = ranks.fold((u32::MAX, 0), |(l, h), r| (l.min(r), h.max(r)));
+/// Whether a skill's `k` prerequisites (ranked `low..=high`), all
+/// answered by the ring, are cheaper as row scans (`k` scans of the words
+/// their ranks span) than as pairs (`k` squared bit tests).
+fn exact_by_rows(k: usize, (low, high): (u32, u32)) -> bool {
     k > 8 && (high / 64 - low / 64) as usize + 1 < k
 }
 
@@ -236,11 +235,11 @@ fn find_within<'r>(graph: &SkillGraph<'r>, window: impl FnOnce(u32, u32) -> Wind
             continue;
         }
         let mut report = |k: usize, via: u32| found.push((v, plain.entry(v, k), prerequisites[k], via));
-        // Whether the ring holds every question of a skill at `current`
-        // (not so for a skill too wide to size it).
-        let in_ring = |window: &Window, needs: &[u32], current: u32| {
-            let (low, high) = rank_range(needs, &rank);
-            window.answers(high - low, current - low)
+        // Whether the skill is cheaper as row scans, and the ring holds all
+        // its questions (not so for a skill too wide to size it).
+        let by_rows = |window: &Window| {
+            let (low, high) = rank_range(prerequisites, &rank);
+            exact_by_rows(prerequisites.len(), (low, high)) && window.answers(high - low, current - low)
         };
         if let (Some(search), true) = (&mut search, prerequisites.len() <= PAIRWISE_MAX) {
             // The cheap necessary conditions (level, height, the first
@@ -265,10 +264,7 @@ fn find_within<'r>(graph: &SkillGraph<'r>, window: impl FnOnce(u32, u32) -> Wind
                     report(k, via);
                 }
             }
-        } else if exact
-            && exact_by_rows(prerequisites.len(), prerequisites.iter().map(|&p| rank[p as usize]))
-            && in_ring(&window, prerequisites, current)
-        {
+        } else if exact && by_rows(&window) {
             // Many prerequisites close in rank: one row scan each.
             let ranks: Vec<u32> = prerequisites.iter().map(|&p| rank[p as usize]).collect();
             for (k, via) in window.first_needing(&ranks).into_iter().enumerate() {
