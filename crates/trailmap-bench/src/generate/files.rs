@@ -67,9 +67,15 @@ pub fn file_name(skills: usize, seed: u64, mutated: bool) -> String {
 /// assert_eq!(shaped_file_name(Shape::Chain, 1000, 1, false), "synthetic-chain-1k-seed1-v2.json");
 /// ```
 pub fn shaped_file_name(shape: Shape, skills: usize, seed: u64, mutated: bool) -> String {
+    let kind = if shape == Shape::Layered { String::new() } else { format!("{}-", shape.label()) };
+    named(&kind, skills, seed, mutated)
+}
+
+/// `synthetic-{kind}{size}-seed{seed}-v{version}[-mutated].json`: the one
+/// spelling of the generator's file names.
+fn named(kind: &str, skills: usize, seed: u64, mutated: bool) -> String {
     let suffix = if mutated { "-mutated" } else { "" };
-    let shape = if shape == Shape::Layered { String::new() } else { format!("{}-", shape.label()) };
-    format!("synthetic-{shape}{}-seed{seed}-v{GENERATOR_VERSION}{suffix}.json", size_label(skills))
+    format!("synthetic-{kind}{}-seed{seed}-v{GENERATOR_VERSION}{suffix}.json", size_label(skills))
 }
 
 /// Writes `roadmap` as pretty-printed JSON (two-space indent, as people
@@ -130,10 +136,8 @@ pub fn ensure_bare(
     seed: u64,
     shape: Shape,
 ) -> std::io::Result<(std::path::PathBuf, std::path::PathBuf)> {
-    let name = |mutated| {
-        let suffix = if mutated { "-mutated" } else { "" };
-        format!("synthetic-{}-bare-{}-seed{seed}-v{GENERATOR_VERSION}{suffix}.json", shape.label(), size_label(skills))
-    };
+    let kind = format!("{}-bare-", shape.label());
+    let name = |mutated| named(&kind, skills, seed, mutated);
     ensure_named(dir, (name(false), name(true)), || super::bare(&generate_shaped(skills, seed, shape)), seed)
 }
 
