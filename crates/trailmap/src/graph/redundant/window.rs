@@ -20,6 +20,14 @@ pub(super) const SPAN_MAX: u32 = 8192;
 /// this runs beside the other rules.
 const RING_BYTES: usize = 4 << 20;
 
+/// Memory of the ring when even [`RING_BYTES`] would leave questions to
+/// the labels and searches (prerequisites of one skill far apart in rank).
+/// There a larger ring answers few more of them: lint took the same time
+/// with 256 KiB as with 4 MiB on 100k and 1M skills drawing prerequisites
+/// from everything before or from power-law hubs, and 4-5 MB less memory at
+/// 100k.
+const PARTIAL_RING_BYTES: usize = 256 << 10;
+
 /// The ring of reachability rows.
 pub(super) struct Window {
     /// Gap in ranks answered exactly (a multiple of 64).
@@ -36,6 +44,12 @@ impl Window {
     /// capped by `span_max`) for rows at most `back` ranks behind the skill
     /// being asked about, within `ring_bytes`.
     pub(super) fn new(span: u32, back: u32, span_max: u32, ring_bytes: usize) -> Self {
+        let (span, words, slots) = Window::fit(span, back, span_max, ring_bytes);
+        Window { span, words, slots, rows: vec![0; slots as usize * words] }
+    }
+
+    /// The span, words per row and slots of [`Window::new`], without the rows.
+    fn fit(span: u32, back: u32, span_max: u32, ring_bytes: usize) -> (u32, usize, u32) {
         let mut span = span.min(span_max).div_ceil(64).max(1) * 64;
         // At least `span + 1` rows of `span / 64 + 1` words must fit.
         while span > 64 && (span as usize + 1) * (span as usize / 64 + 1) * 8 > ring_bytes {
@@ -44,12 +58,15 @@ impl Window {
         let words = span as usize / 64 + 1;
         let affordable = u32::try_from(ring_bytes / (8 * words)).unwrap_or(u32::MAX);
         let slots = back.saturating_add(1).min(affordable).max(span + 1);
-        Window { span, words, slots, rows: vec![0; slots as usize * words] }
+        (span, words, slots)
     }
 
-    /// The default limits: see [`SPAN_MAX`] and [`RING_BYTES`].
+    /// The default limits: see [`SPAN_MAX`], [`RING_BYTES`] and
+    /// [`PARTIAL_RING_BYTES`].
     pub(super) fn bounded(span: u32, back: u32) -> Self {
-        Window::new(span, back, SPAN_MAX, RING_BYTES)
+        let (fitted, _, slots) = Window::fit(span, back, SPAN_MAX, RING_BYTES);
+        let whole = span <= fitted && back < slots;
+        Window::new(span, back, SPAN_MAX, if whole { RING_BYTES } else { PARTIAL_RING_BYTES })
     }
 
     /// First word (in absolute rank bits) of the row of rank `r`.
@@ -178,7 +195,7 @@ fn pair(rows: &mut [u64], dst: usize, src: usize, words: usize) -> (&mut [u64], 
 
 #[cfg(test)]
 mod tests {
-    use super::Window;
+    use super::{PARTIAL_RING_BYTES, RING_BYTES, Window};
 
     /// Every answer the ring gives agrees with a full transitive closure,
     /// on a random DAG whose edges are longer and shorter than the span.
@@ -222,6 +239,20 @@ mod tests {
                 }
             }
             assert!(answered > n * n, "{answered}");
+        }
+    }
+
+    /// The default ring is whole when it answers every question, and cut
+    /// to [`PARTIAL_RING_BYTES`] when even [`RING_BYTES`] would not.
+    #[test]
+    fn bounded_rings_are_whole_or_small() {
+        let whole = Window::bounded(5_000, 6_000);
+        assert!(whole.answers(5_000, 6_000));
+        assert!(whole.rows.len() * 8 <= RING_BYTES && whole.rows.len() * 8 > PARTIAL_RING_BYTES);
+        for (span, back) in [(20_000, 90_000), (100, 2_000_000)] {
+            let partial = Window::bounded(span, back);
+            assert!(!partial.answers(span, back));
+            assert!(partial.rows.len() * 8 <= PARTIAL_RING_BYTES, "{span} {back}");
         }
     }
 
