@@ -6,19 +6,18 @@
 //! way to a reported pointer, and turn byte offsets into 1-based lines and
 //! columns.
 
-// Pointer tables with foldhash: SipHash was a tenth of locating thousands of findings.
-use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
-
-use std::borrow::Cow;
-use std::fmt::Write as _;
-
-use crate::diagnostic::{Anchor, Diagnostic, Location, push_token};
+use crate::diagnostic::{Anchor, Diagnostic, Location};
 use crate::format::Format;
 pub use crate::line_index::LineIndex;
 
 mod locator;
+mod scan;
+mod wanted;
 
 pub use locator::Locator;
+use scan::Range;
+pub(crate) use scan::duplicate_keys;
+use wanted::Wanted;
 
 /// Fills in the [`Location`] of every diagnostic that has none, from its
 /// pointer and anchor, with one scan of `source`.
@@ -97,19 +96,25 @@ pub(crate) fn locate_json(source: &str, diagnostics: &mut [Diagnostic]) {
     if diagnostics.iter().all(|d| d.location.is_some()) {
         return;
     }
-    let wanted: Vec<&str> = diagnostics.iter().filter(|d| d.location.is_none()).map(|d| d.pointer.as_str()).collect();
-    let spans = resolve_pointers(source.as_bytes(), &wanted);
-    let mut ranges: Vec<(usize, Range)> = Vec::with_capacity(wanted.len());
-    for (i, d) in diagnostics.iter().enumerate().filter(|(_, d)| d.location.is_none()) {
-        let found = spans.get(d.pointer.as_str()).copied().or_else(|| nearest_ancestor(&spans, &d.pointer));
-        let (key, value) = found.unwrap_or((None, (0, 0)));
-        let (start, end) = match (d.anchor, key) {
+    let mut wanted = Wanted::new();
+    let nodes: Vec<(usize, u32)> = diagnostics
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.location.is_none())
+        .map(|(i, d)| (i, wanted.insert(&d.pointer)))
+        .collect();
+    wanted.scan(source.as_bytes());
+    let mut ranges: Vec<(usize, Range)> = Vec::with_capacity(nodes.len());
+    for (i, node) in nodes {
+        let (key, value) = wanted.span(node).unwrap_or((None, (0, 0)));
+        let (start, end) = match (diagnostics[i].anchor, key) {
             (Anchor::Key, Some(key)) => key,
             _ => value,
         };
         let start = start.min(source.len());
         ranges.push((i, (start, end.max(start).min(source.len()))));
     }
+    drop(wanted);
     // Lines and columns of every offset in one forward sweep, without an
     // index of the whole file's lines (on a large file that index cost
     // more than the scan that found the offsets).
@@ -145,286 +150,7 @@ fn line_columns(src: &[u8], offsets: &[usize]) -> Vec<(u32, u32)> {
     out
 }
 
-/// A pointer that does not exist in the text (a missing member) falls back
-/// to the closest enclosing value that does.
-fn nearest_ancestor(spans: &Spans<'_>, pointer: &str) -> Option<SpanPair> {
-    crate::pointer::ancestors(pointer).skip(1).find_map(|p| spans.get(p).copied()).or_else(|| spans.get("").copied())
-}
-
-type Range = (usize, usize);
-type SpanPair = (Option<Range>, Range);
-type Spans<'w> = HashMap<&'w str, SpanPair>;
-
-/// Byte spans of the values (and their member keys) at the wanted pointers.
-fn resolve_pointers<'w>(src: &[u8], wanted: &[&'w str]) -> Spans<'w> {
-    // Every wanted pointer and its ancestors: the containers to enter.
-    let mut prefixes: HashSet<&str> = HashSet::with_capacity(wanted.len() * 2);
-    for p in wanted {
-        for q in crate::pointer::ancestors(p) {
-            // Its ancestors are in already (a million findings under one
-            // skill list climbed the same path a million times).
-            if !prefixes.insert(q) {
-                break;
-            }
-        }
-    }
-    // Every prefix is answered too (the containers on the way).
-    let out = Spans::with_capacity(prefixes.len());
-    let mut resolver = Resolver { prefixes, out };
-    let mut scanner = Scanner { src, pos: 0 };
-    scanner.skip_ws();
-    scanner.walk(&mut String::new(), None, 0, &mut resolver);
-    resolver.out
-}
-
-/// Every duplicate member key: `(pointer of the repeated member, span of the
-/// repeated key, span of the first key)`. The source must be valid JSON
-/// nested at most as deep as serde_json accepts (the loader checks both first).
-pub(crate) fn duplicate_keys(src: &str) -> Vec<(String, Range, Range)> {
-    let mut duplicates = Duplicates(Vec::new());
-    let mut scanner = Scanner { src: src.as_bytes(), pos: 0 };
-    scanner.skip_ws();
-    scanner.walk(&mut String::new(), None, 0, &mut duplicates);
-    duplicates.0
-}
-
-// serde_json refuses deeper input, so valid input never gets here deeper.
-const MAX_DEPTH: usize = 256;
-
-struct Scanner<'a> {
-    src: &'a [u8],
-    pos: usize,
-}
-
-impl<'a> Scanner<'a> {
-    fn peek(&self) -> Option<u8> {
-        self.src.get(self.pos).copied()
-    }
-
-    fn skip_ws(&mut self) {
-        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
-            self.pos += 1;
-        }
-    }
-
-    /// Skips a string starting at `"`; returns its span including quotes.
-    fn skip_string(&mut self) -> Range {
-        let start = self.pos;
-        self.pos += 1;
-        // Strings are most of a roadmap's text: jump to the next quote or
-        // backslash rather than stepping byte by byte.
-        while let Some(found) = self.src.get(self.pos..).and_then(|rest| memchr::memchr2(b'"', b'\\', rest)) {
-            self.pos += found + 1;
-            if self.src[self.pos - 1] == b'"' {
-                return (start, self.pos);
-            }
-            self.pos += 1;
-        }
-        self.pos = self.src.len();
-        (start, self.pos)
-    }
-
-    /// The key at `"`, unescaped (borrowed from the source when it has no
-    /// escapes, as nearly every key has), and its span including quotes.
-    fn read_key(&mut self) -> (Cow<'a, str>, Range) {
-        let span = self.skip_string();
-        let raw = &self.src[span.0..span.1];
-        let inner = raw.get(1..raw.len().saturating_sub(1)).unwrap_or(&[]);
-        if !inner.contains(&b'\\') {
-            // Cut at two quotes of UTF-8 text: UTF-8 again.
-            if let Ok(key) = std::str::from_utf8(inner) {
-                return (Cow::Borrowed(key), span);
-            }
-        }
-        let key = serde_json::from_slice::<String>(raw).unwrap_or_else(|_| String::from_utf8_lossy(inner).into_owned());
-        (Cow::Owned(key), span)
-    }
-
-    /// Skips any value without recursion; returns its span.
-    fn skip_value(&mut self) -> Range {
-        let start = self.pos;
-        match self.peek() {
-            Some(b'"') => return self.skip_string(),
-            Some(b'{' | b'[') => {
-                let mut depth = 0usize;
-                while let Some(b) = self.peek() {
-                    match b {
-                        b'"' => {
-                            self.skip_string();
-                            continue;
-                        }
-                        b'{' | b'[' => depth += 1,
-                        b'}' | b']' => {
-                            depth = depth.saturating_sub(1);
-                            if depth == 0 {
-                                self.pos += 1;
-                                break;
-                            }
-                        }
-                        _ => {}
-                    }
-                    self.pos += 1;
-                }
-            }
-            _ => {
-                while let Some(b) = self.peek() {
-                    if matches!(b, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r') {
-                        break;
-                    }
-                    self.pos += 1;
-                }
-            }
-        }
-        (start, self.pos)
-    }
-
-    /// Walks the value at the current position: reports it to `visitor`,
-    /// and descends into objects and arrays that `visitor` wants entered
-    /// (never deeper than `MAX_DEPTH`, so recursion stays bounded).
-    fn walk<V: Visitor>(&mut self, pointer: &mut String, key: Option<Range>, depth: usize, visitor: &mut V) {
-        let start = self.pos;
-        // One question per value: a wanted value is entered and reported.
-        let wanted = visitor.wants(pointer);
-        let enter = wanted.is_some() && depth < MAX_DEPTH;
-        match self.peek() {
-            Some(b'{') if enter => {
-                self.pos += 1;
-                // Most objects are small, and a linear scan beats hashing
-                // there; past 16 keys (a progress file's skills map holds
-                // one per skill) the keys go into a table. Only a visitor
-                // that asks about repeated keys pays for remembering them.
-                let mut seen: Vec<(Cow<'a, str>, Range)> = Vec::new();
-                let mut index: Option<HashMap<Cow<'a, str>, Range>> = None;
-                loop {
-                    self.skip_ws();
-                    match self.peek() {
-                        Some(b'"') => {}
-                        Some(b'}') => {
-                            self.pos += 1;
-                            break;
-                        }
-                        _ => break,
-                    }
-                    let (name, key_span) = self.read_key();
-                    self.skip_ws();
-                    if self.peek() == Some(b':') {
-                        self.pos += 1;
-                    }
-                    self.skip_ws();
-                    let len = pointer.len();
-                    push_token(pointer, &name);
-                    if V::DUPLICATES {
-                        if index.is_none() && seen.len() >= 16 {
-                            index = Some(seen.drain(..).collect());
-                        }
-                        let first = match &index {
-                            Some(index) => index.get(&name).copied(),
-                            None => seen.iter().find(|(k, _)| *k == name).map(|&(_, first)| first),
-                        };
-                        match (first, &mut index) {
-                            (Some(first), _) => visitor.duplicate(pointer, key_span, first),
-                            (None, Some(index)) => {
-                                index.insert(name, key_span);
-                            }
-                            (None, None) => seen.push((name, key_span)),
-                        }
-                    }
-                    self.walk(pointer, Some(key_span), depth + 1, visitor);
-                    pointer.truncate(len);
-                    self.skip_ws();
-                    if self.peek() == Some(b',') {
-                        self.pos += 1;
-                    }
-                }
-            }
-            Some(b'[') if enter => {
-                self.pos += 1;
-                let mut index = 0usize;
-                loop {
-                    self.skip_ws();
-                    match self.peek() {
-                        Some(b']') => {
-                            self.pos += 1;
-                            break;
-                        }
-                        None => break,
-                        _ => {}
-                    }
-                    let len = pointer.len();
-                    // Digits need no escaping, nor a string of their own.
-                    pointer.push('/');
-                    let _ = write!(pointer, "{index}");
-                    let before = self.pos;
-                    self.walk(pointer, None, depth + 1, visitor);
-                    pointer.truncate(len);
-                    index += 1;
-                    self.skip_ws();
-                    if self.peek() == Some(b',') {
-                        self.pos += 1;
-                    } else if self.pos == before {
-                        break;
-                    }
-                }
-            }
-            _ => {
-                self.skip_value();
-            }
-        }
-        if let Some(wanted) = wanted {
-            visitor.value(wanted, key, (start, self.pos));
-        }
-    }
-}
-
-/// What a [`Scanner::walk`] does along the way.
-trait Visitor {
-    /// What [`Visitor::wants`] hands back for a wanted value.
-    type Wanted: Copy;
-    /// Whether it asks about repeated member keys ([`Visitor::duplicate`]).
-    const DUPLICATES: bool;
-    /// Whether the value at `pointer` is wanted: reported to
-    /// [`Visitor::value`] and, when it is an object or array, entered.
-    fn wants(&self, pointer: &str) -> Option<Self::Wanted>;
-    /// A member key repeated in one object: its span and the first one's.
-    fn duplicate(&mut self, _pointer: &str, _key: Range, _first: Range) {}
-    /// A wanted value, with its member key when it is one.
-    fn value(&mut self, _wanted: Self::Wanted, _key: Option<Range>, _span: Range) {}
-}
-
-/// Collects the spans of wanted pointers, entering only containers on the
-/// way to one.
-struct Resolver<'w> {
-    prefixes: HashSet<&'w str>,
-    out: Spans<'w>,
-}
-
-impl<'w> Visitor for Resolver<'w> {
-    /// The wanted pointer itself: the table keys it, not a copy of the walk's.
-    type Wanted = &'w str;
-    const DUPLICATES: bool = false;
-    fn wants(&self, pointer: &str) -> Option<&'w str> {
-        self.prefixes.get(pointer).copied()
-    }
-    fn value(&mut self, wanted: &'w str, key: Option<Range>, span: Range) {
-        self.out.insert(wanted, (key, span));
-    }
-}
-
-/// Collects every repeated key of the whole document.
-struct Duplicates(Vec<(String, Range, Range)>);
-
-impl Visitor for Duplicates {
-    type Wanted = ();
-    const DUPLICATES: bool = true;
-    fn wants(&self, _: &str) -> Option<()> {
-        Some(())
-    }
-    fn duplicate(&mut self, pointer: &str, key: Range, first: Range) {
-        self.0.push((pointer.to_owned(), key, first));
-    }
-}
-
-/// Maps byte offsets to 1-based lines and character columns.
+/// A line or column as `u32`, saturating.
 fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
@@ -500,6 +226,94 @@ mod tests {
             locator.locate(&mut again);
             assert_eq!(once[0].location, again[0].location);
             assert_eq!(Locator::new(source, Format::Json).yaml_sequences(&pointers), [None, None]);
+        }
+    }
+
+    /// Every pointer, present or not, of a random document is located at
+    /// the text of its value (or of its closest enclosing value that the
+    /// document has), and its key at the member's name: asked in any order,
+    /// with objects and arrays of few and of many wanted children.
+    mod json_spans {
+        use proptest::prelude::*;
+        use serde_json::Value;
+
+        use crate::diagnostic::{Anchor, Diagnostic};
+        use crate::{Severity, pointer};
+
+        fn value() -> impl Strategy<Value = Value> {
+            let leaf = prop_oneof![
+                Just(Value::Null),
+                any::<bool>().prop_map(Value::from),
+                (-3i64..3).prop_map(Value::from),
+                "[a-c/~\"]{0,3}".prop_map(Value::from),
+            ];
+            leaf.prop_recursive(4, 80, 14, |inner| {
+                prop_oneof![
+                    prop::collection::vec(inner.clone(), 0..14).prop_map(Value::Array),
+                    prop::collection::btree_map("[a-c/~0-9]{1,2}", inner, 0..14)
+                        .prop_map(|m| Value::Object(m.into_iter().collect())),
+                ]
+            })
+        }
+
+        fn pointers(value: &Value, at: String, out: &mut Vec<String>) {
+            out.push(format!("{at}/missing"));
+            out.push(format!("{at}/07"));
+            match value {
+                Value::Array(items) => {
+                    for (i, item) in items.iter().enumerate() {
+                        pointers(item, format!("{at}/{i}"), out);
+                    }
+                }
+                Value::Object(members) => {
+                    for (key, member) in members {
+                        pointers(member, format!("{at}/{}", key.replace('~', "~0").replace('/', "~1")), out);
+                    }
+                }
+                _ => {}
+            }
+            out.push(at);
+        }
+
+        /// The closest pointer, `pointer` or one enclosing it, that `value` has.
+        fn present<'p>(value: &Value, pointer: &'p str) -> &'p str {
+            pointer::ancestors(pointer).find(|p| value.pointer(p).is_some()).unwrap_or("")
+        }
+
+        proptest! {
+            #[test]
+            fn located_where_the_value_is(
+                value in value(),
+                picks in prop::collection::vec(any::<prop::sample::Index>(), 1..40),
+                pretty in any::<bool>(),
+            ) {
+                let source = if pretty { serde_json::to_string_pretty(&value).unwrap() } else { serde_json::to_string(&value).unwrap() };
+                let mut all = Vec::new();
+                pointers(&value, String::new(), &mut all);
+                let asked: Vec<&str> = picks.iter().map(|i| all[i.index(all.len())].as_str()).collect();
+                let mut diagnostics: Vec<Diagnostic> = asked
+                    .iter()
+                    .enumerate()
+                    .map(|(k, p)| {
+                        let d = Diagnostic::new("TM000", "t", Severity::Warning, "m");
+                        if k % 2 == 0 { d.at(*p) } else { d.at_key(*p) }
+                    })
+                    .collect();
+                super::super::locate_json(&source, &mut diagnostics);
+                for d in &diagnostics {
+                    let l = d.location.unwrap();
+                    let found = present(&value, &d.pointer);
+                    let text = &source[l.offset..l.end_offset];
+                    let is_member = found.rsplit_once('/').is_some_and(|(parent, _)| value.pointer(parent).is_some_and(Value::is_object));
+                    if d.anchor == Anchor::Key && is_member {
+                        let name = pointer::last(found).unwrap();
+                        prop_assert_eq!(serde_json::from_str::<String>(text).unwrap(), name.as_ref(), "key of {}", d.pointer);
+                    } else {
+                        let parsed: Option<Value> = serde_json::from_str(text).ok();
+                        prop_assert_eq!(parsed.as_ref(), value.pointer(found), "{}", d.pointer);
+                    }
+                }
+            }
         }
     }
 
