@@ -11,6 +11,15 @@ use trailmap::{Diagnostic, PhaseNode, Roadmap, Severity, SkillGraph};
 
 use crate::registry::Rule;
 
+/// Sources of at least this many bytes have [`Context::memory_to_spare`].
+/// Below it the rules' tables, partly of fixed size, are a large share of
+/// the run's memory (the two heavy rules side by side took a 13 MB roadmap
+/// of 100k skills from 3.9 to 4.3 times its size; TM109 on two threads,
+/// to 4.05); above it they are a small share, and side by side is up to a
+/// third faster (a 650 MB roadmap of 1M skills with power-law hubs: 5.4 s,
+/// 8.0 s one after the other).
+pub const MEMORY_TO_SPARE_FROM: usize = 64 << 20;
+
 /// One roadmap prepared for the rules. Built by [`Context::new`]; it gains
 /// fields as rules need them.
 #[non_exhaustive]
@@ -75,6 +84,21 @@ impl<'a> Context<'a> {
         if let Some(limit) = threads {
             self.threads = self.threads.min(limit.get());
         }
+    }
+
+    /// Whether the source is large enough ([`MEMORY_TO_SPARE_FROM`] bytes)
+    /// that the rules' tables are a small share of the run's memory: there
+    /// the memory-heavy rules run side by side, and TM109 hashes on two
+    /// threads, each with tables of its own.
+    ///
+    /// ```
+    /// let source = r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": []}"#;
+    /// let roadmap = trailmap::Roadmap::from_json_str(source).roadmap.unwrap();
+    /// let ctx = trailmap_lint::context::Context::new("r.json", source, &roadmap);
+    /// assert!(!ctx.memory_to_spare());
+    /// ```
+    pub fn memory_to_spare(&self) -> bool {
+        self.source.len() >= MEMORY_TO_SPARE_FROM
     }
 
     /// Index in `phases` of the first phase that teaches the skill.

@@ -273,20 +273,11 @@ fn finish(files: &[SourceFile], mut per_file: Vec<Vec<Diagnostic>>, config: &Con
 pub(crate) const PARALLEL_MIN_SKILLS: usize = 2_000;
 
 /// The rules that hold the most memory while they run: TM109's name tables
-/// and TM107's reachability rows and blocks, about 6 and 5-13 MB at 100k
-/// skills. On a source under [`HEAVY_APART_BELOW`] bytes one thread runs
+/// and TM107's reachability rows and labels, about 7-11 MB each at 100k
+/// skills. Unless [`Context::memory_to_spare`], one thread runs
 /// them one after the other, the longest (TM109) first, so that the run
 /// never holds both; the other rules run beside them.
 const MEMORY_HEAVY: [Rule; 2] = [rules::TM109, rules::TM107];
-
-/// Sources under this many bytes run the [`MEMORY_HEAVY`] rules one after
-/// the other. There the rules' tables, partly of fixed size, are a large
-/// share of the run's memory (side by side they took a 13 MB roadmap of
-/// 100k skills from 3.9 to 4.3 times its size); on larger sources they are
-/// a small share, and side by side is up to a third faster (a 650 MB
-/// roadmap of 1M skills with power-law hubs: 5.4 s, 8.0 s one after the
-/// other).
-const HEAVY_APART_BELOW: usize = 64 << 20;
 
 /// What a per-file rule runs.
 type FileCheck = fn(&Context<'_>, &Rule, &mut Vec<Diagnostic>);
@@ -316,11 +307,11 @@ fn run_file_rules(ctx: &Context<'_>, config: &Config, out: &mut Vec<Diagnostic>)
     let mut by_rule: Vec<Vec<Diagnostic>> = vec![Vec::new(); checks.len()];
     // The memory-heavy rules start first, the longest (TM109) first: they
     // would otherwise run alone at the end while the other threads wait.
-    // On a small source they are one job (see `HEAVY_APART_BELOW`).
+    // On a small source they are one job (see `Context::memory_to_spare`).
     let (mut heavy, light): (Vec<_>, Vec<_>) =
         checks.into_iter().partition(|(_, rule, _)| MEMORY_HEAVY.iter().any(|h| h.code == rule.code));
     heavy.sort_by_key(|(_, rule, _)| MEMORY_HEAVY.iter().position(|h| h.code == rule.code));
-    let heavy_jobs: Vec<Vec<_>> = if ctx.source.len() < HEAVY_APART_BELOW {
+    let heavy_jobs: Vec<Vec<_>> = if !ctx.memory_to_spare() {
         std::iter::once(heavy).filter(|job| !job.is_empty()).collect()
     } else {
         heavy.into_iter().map(|c| vec![c]).collect()

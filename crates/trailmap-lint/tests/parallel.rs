@@ -96,3 +96,32 @@ fn parallel_rules_report_what_each_rule_reports_alone() {
         assert_eq!(shown(&alone), shown(&in_run), "{}", rule.code);
     }
 }
+
+/// With memory to spare (a source past `MEMORY_TO_SPARE_FROM` bytes, here
+/// the same roadmap padded with blanks), TM109's first pass runs on two
+/// halves of the names with bitmaps of their own: forty pairs with one name
+/// in each half are only seen by merging them, and are found as on one
+/// thread. (One pair could be found without the merge, when another name's
+/// variant lands in the same slot; forty cannot.)
+#[test]
+fn similar_names_across_halves_with_memory_to_spare() {
+    let mut roadmap: Value = serde_json::from_str(&large_roadmap()).unwrap();
+    let skills = roadmap["skills"].as_array_mut().unwrap();
+    let letter = |k: usize| char::from(b'a' + (k % 26) as u8);
+    for k in 0..40 {
+        // Tokens two edits apart from pair to pair.
+        let (c, d) = (letter(k), letter(k / 26 + 7));
+        let token = format!("{c}{c}{d}{d}ium");
+        skills[100 + k]["name"] = json!(format!("{token} Embedding"));
+        skills[1_300 + k]["name"] = json!(format!("{token} Embeding"));
+    }
+    let mut text = serde_json::to_string_pretty(&roadmap).unwrap();
+    text.push_str(&" ".repeat(trailmap_lint::context::MEMORY_TO_SPARE_FROM));
+    let files = [SourceFile::new("large.json", text)];
+    let mut config = with_threads(2);
+    config.file.lint.select = Some(vec!["TM109".to_owned()]);
+    let two = lint(&files, &config);
+    assert!(two.len() >= 40, "{} findings", two.len());
+    config.threads = std::num::NonZeroUsize::new(1);
+    assert_eq!(shown(&two), shown(&lint(&files, &config)));
+}

@@ -112,30 +112,48 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     // is left to the few keys kept.
     let slot = |raw: u64| (raw.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - slot_bits)) as usize;
     let words = (1usize << slot_bits) / 64;
-    let mut scratch = Scratch::default();
-    let mut seen = vec![0u64; words];
-    let mut again = vec![0u64; words];
-    for i in (0..skills.len()).filter(|&i| first_of_text[i]) {
-        let mut last = None;
-        variant_hashes(names.get(i), &mut scratch, |_, h| {
-            // Deleting either letter of a double one ("skill") gives one
-            // text, hashed twice in a row: counted once, so that a name's
-            // own repeats do not keep its keys (at 100k names "Skill number
-            // N", 200,000 of 323,000 keys).
-            if last.replace(h) == Some(h) {
-                return;
-            }
-            let s = slot(h);
-            let (word, bit) = (s / 64, 1u64 << (s % 64));
-            again[word] |= seen[word] & bit;
-            seen[word] |= bit;
-        });
+    // The first pass marks, over the names of `range`, each slot seen
+    // (`seen`) and each seen twice (`again`).
+    let mark = |range: &Range<usize>| {
+        let mut scratch = Scratch::default();
+        let mut seen = vec![0u64; words];
+        let mut again = vec![0u64; words];
+        for i in range.clone().filter(|&i| first_of_text[i]) {
+            let mut last = None;
+            variant_hashes(names.get(i), &mut scratch, |_, h| {
+                // Deleting either letter of a double one ("skill") gives one
+                // text, hashed twice in a row: counted once, so that a name's
+                // own repeats do not keep its keys (at 100k names "Skill number
+                // N", 200,000 of 323,000 keys).
+                if last.replace(h) == Some(h) {
+                    return;
+                }
+                let s = slot(h);
+                let (word, bit) = (s / 64, 1u64 << (s % 64));
+                again[word] |= seen[word] & bit;
+                seen[word] |= bit;
+            });
+        }
+        (seen, again)
+    };
+    // With memory to spare it runs on two halves of the names at once, each
+    // with bitmaps of its own: a slot is repeated when a half repeats it or
+    // both see it. Otherwise on one thread: a bitmap per half was 2 MB more
+    // at 100k skills (the issue's file went from 3.9 to 4.05 times its
+    // size), and one shared bitmap written atomically was slower than one
+    // thread.
+    let first_parts = if ctx.memory_to_spare() { ctx.threads.clamp(1, 2) } else { 1 };
+    let mut marked = trailmap::parallel::map(&trailmap::parallel::ranges(skills.len(), first_parts), mark).into_iter();
+    let (mut seen, mut again) = marked.next().unwrap_or_default();
+    for (more_seen, more_again) in marked {
+        for ((s, a), (more_s, more_a)) in seen.iter_mut().zip(&mut again).zip(more_seen.iter().zip(&more_again)) {
+            *a |= more_a | (*s & more_s);
+            *s |= more_s;
+        }
     }
     drop(seen);
     // The second pass only reads the bitmap: on a large roadmap it runs on
-    // two halves of the names at once, each with its own keys (the first,
-    // which writes it, would need a bitmap per half or atomic writes: 2 MB
-    // more at 100k skills, or slower than one thread).
+    // two halves of the names at once, each with its own keys.
     let parts = ctx.threads.clamp(1, 2);
     // Sized for two keys per repeated slot and a quarter more (2.1 on the
     // benchmark roadmaps): growing by doubling from empty held half as much
