@@ -10,6 +10,8 @@ use crate::diagnostic::{Anchor, Diagnostic, Location};
 use crate::format::Format;
 pub use crate::line_index::LineIndex;
 
+#[cfg(test)]
+mod documents;
 mod locator;
 mod scan;
 mod wanted;
@@ -238,42 +240,8 @@ mod tests {
         use serde_json::Value;
 
         use crate::diagnostic::{Anchor, Diagnostic};
+        use crate::locate::documents::{document, text_and_pointers};
         use crate::{Severity, pointer};
-
-        fn value() -> impl Strategy<Value = Value> {
-            let leaf = prop_oneof![
-                Just(Value::Null),
-                any::<bool>().prop_map(Value::from),
-                (-3i64..3).prop_map(Value::from),
-                "[a-c/~\"]{0,3}".prop_map(Value::from),
-            ];
-            leaf.prop_recursive(4, 80, 14, |inner| {
-                prop_oneof![
-                    prop::collection::vec(inner.clone(), 0..14).prop_map(Value::Array),
-                    prop::collection::btree_map("[a-c/~0-9]{1,2}", inner, 0..14)
-                        .prop_map(|m| Value::Object(m.into_iter().collect())),
-                ]
-            })
-        }
-
-        fn pointers(value: &Value, at: String, out: &mut Vec<String>) {
-            out.push(format!("{at}/missing"));
-            out.push(format!("{at}/07"));
-            match value {
-                Value::Array(items) => {
-                    for (i, item) in items.iter().enumerate() {
-                        pointers(item, format!("{at}/{i}"), out);
-                    }
-                }
-                Value::Object(members) => {
-                    for (key, member) in members {
-                        pointers(member, format!("{at}/{}", key.replace('~', "~0").replace('/', "~1")), out);
-                    }
-                }
-                _ => {}
-            }
-            out.push(at);
-        }
 
         /// The closest pointer, `pointer` or one enclosing it, that `value` has.
         fn present<'p>(value: &Value, pointer: &'p str) -> &'p str {
@@ -283,13 +251,11 @@ mod tests {
         proptest! {
             #[test]
             fn located_where_the_value_is(
-                value in value(),
+                value in document(80, 14),
                 picks in prop::collection::vec(any::<prop::sample::Index>(), 1..40),
                 pretty in any::<bool>(),
             ) {
-                let source = if pretty { serde_json::to_string_pretty(&value).unwrap() } else { serde_json::to_string(&value).unwrap() };
-                let mut all = Vec::new();
-                pointers(&value, String::new(), &mut all);
+                let (source, all) = text_and_pointers(&value, pretty);
                 let asked: Vec<&str> = picks.iter().map(|i| all[i.index(all.len())].as_str()).collect();
                 let mut diagnostics: Vec<Diagnostic> = asked
                     .iter()

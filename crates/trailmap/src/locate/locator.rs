@@ -167,45 +167,10 @@ impl<'s> Locator<'s> {
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
-    use serde_json::Value;
 
     use super::Locator;
+    use crate::locate::documents::{document, text_and_pointers};
     use crate::{Diagnostic, Format, Severity};
-
-    fn value() -> impl Strategy<Value = Value> {
-        let leaf = prop_oneof![
-            Just(Value::Null),
-            any::<bool>().prop_map(Value::from),
-            (-3i64..3).prop_map(Value::from),
-            "[a-c/~]{0,3}".prop_map(Value::from),
-        ];
-        leaf.prop_recursive(4, 30, 4, |inner| {
-            prop_oneof![
-                prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
-                prop::collection::btree_map("[a-c/~]{1,2}", inner, 0..4)
-                    .prop_map(|m| Value::Object(m.into_iter().collect())),
-            ]
-        })
-    }
-
-    /// Every pointer of `value`, and one child that is not there under each.
-    fn pointers(value: &Value, at: String, out: &mut Vec<String>) {
-        out.push(format!("{at}/missing"));
-        match value {
-            Value::Array(items) => {
-                for (i, item) in items.iter().enumerate() {
-                    pointers(item, format!("{at}/{i}"), out);
-                }
-            }
-            Value::Object(members) => {
-                for (key, member) in members {
-                    pointers(member, format!("{at}/{}", key.replace('~', "~0").replace('/', "~1")), out);
-                }
-            }
-            _ => {}
-        }
-        out.push(at);
-    }
 
     proptest! {
         /// A tree of only the announced nodes answers as the whole tree
@@ -213,13 +178,11 @@ mod tests {
         /// whole tree's answer.
         #[test]
         fn announced_pointers_are_answered_as_from_the_whole_tree(
-            value in value(),
+            value in document(30, 4),
             picks in prop::collection::vec(any::<prop::sample::Index>(), 1..6),
             pretty in any::<bool>(),
         ) {
-            let source = if pretty { serde_json::to_string_pretty(&value).unwrap() } else { serde_json::to_string(&value).unwrap() };
-            let mut all = Vec::new();
-            pointers(&value, String::new(), &mut all);
+            let (source, all) = text_and_pointers(&value, pretty);
             let asked: Vec<&str> = picks.iter().map(|i| all[i.index(all.len())].as_str()).collect();
             let diagnostics = |pointers: &[&str]| -> Vec<Diagnostic> {
                 pointers.iter().map(|p| Diagnostic::new("TM000", "t", Severity::Warning, "m").at(*p)).collect()

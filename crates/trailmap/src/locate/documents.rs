@@ -1,0 +1,54 @@
+//! Random documents and every pointer into them, for the locators'
+//! property tests.
+
+use proptest::prelude::*;
+use serde_json::Value;
+
+/// A random JSON document of at most `size` nodes, containers of at most
+/// `width` members or items: keys and strings that need escaping in a
+/// pointer (`/`, `~`) or in JSON (`"`), keys that look like indices.
+pub(super) fn document(size: u32, width: usize) -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        (-3i64..3).prop_map(Value::from),
+        "[a-c/~\"]{0,3}".prop_map(Value::from),
+    ];
+    leaf.prop_recursive(4, size, width as u32, move |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..width).prop_map(Value::Array),
+            prop::collection::btree_map("[a-c/~0-9]{1,2}", inner, 0..width)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+/// Every pointer of `value` under `at`, and under each two that are not
+/// there (a member, and an index spelled with a leading zero).
+fn pointers(value: &Value, at: String, out: &mut Vec<String>) {
+    out.push(format!("{at}/missing"));
+    out.push(format!("{at}/07"));
+    match value {
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                pointers(item, format!("{at}/{i}"), out);
+            }
+        }
+        Value::Object(members) => {
+            for (key, member) in members {
+                pointers(member, format!("{at}/{}", key.replace('~', "~0").replace('/', "~1")), out);
+            }
+        }
+        _ => {}
+    }
+    out.push(at);
+}
+
+/// `value` as JSON text, indented or on one line, and every pointer
+/// [`pointers`] lists for it.
+pub(super) fn text_and_pointers(value: &Value, pretty: bool) -> (String, Vec<String>) {
+    let text = if pretty { serde_json::to_string_pretty(value) } else { serde_json::to_string(value) };
+    let mut all = Vec::new();
+    pointers(value, String::new(), &mut all);
+    (text.expect("a `Value` always serializes"), all)
+}
