@@ -32,6 +32,12 @@ pub enum Shape {
     /// One skill needed directly by every other; 30% also with an `any_of`
     /// group of two earlier skills.
     Fan,
+    /// One skill needed directly by every other, besides 0-2 plain
+    /// prerequisites among the previous 5,000 skills, as a script written
+    /// to try a fan makes it: the hub is redundant wherever another
+    /// prerequisite already needs it (about two skills in three), so
+    /// `redundant-prerequisite` fires on most skills.
+    FanDirect,
     /// Layers of 64; each skill has 0-20 plain prerequisites from one
     /// earlier layer picked uniformly (long edges, mixed depths, no
     /// redundancy: skills of one layer never need each other).
@@ -80,6 +86,7 @@ pub const ALL: &[Shape] = &[
     Shape::Window(usize::MAX),
     Shape::Chain,
     Shape::Fan,
+    Shape::FanDirect,
     Shape::Dense,
     Shape::DenseWindow,
     Shape::DenseAll,
@@ -100,6 +107,7 @@ impl Shape {
             Shape::Window(w) => format!("window-{w}"),
             Shape::Chain => "chain".into(),
             Shape::Fan => "fan".into(),
+            Shape::FanDirect => "fan-direct".into(),
             Shape::Dense => "dense".into(),
             Shape::DenseWindow => "dense-window".into(),
             Shape::DenseAll => "dense-all".into(),
@@ -177,6 +185,14 @@ impl Picker {
                     }
                 }
                 out
+            }
+            Shape::FanDirect if i > 0 => {
+                let from = i.saturating_sub(5000);
+                let mut list = vec![0];
+                list.extend(
+                    distinct(rng.below(3), rng, |rng| from + rng.below(i - from)).into_iter().filter(|&m| m != 0),
+                );
+                plain(list)
             }
             Shape::Dense if i >= 64 => {
                 let layer = i / 64;

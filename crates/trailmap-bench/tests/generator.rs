@@ -108,6 +108,12 @@ fn every_shape_is_valid_and_has_its_promised_graph() {
             }
             Shape::Chain => assert!((8..3_000).all(|i| plain(i)[0] == i - 8)),
             Shape::Fan => assert!((1..3_000).all(|i| plain(i) == [0])),
+            Shape::FanDirect => {
+                assert!(most <= 3);
+                assert!((1..3_000).all(|i| plain(i)[0] == 0));
+                let with_others = (1..3_000).filter(|&i| plain(i).len() > 1).count();
+                assert!((1_500..2_500).contains(&with_others), "{with_others}");
+            }
             Shape::Dense => assert_eq!(most, 20),
             Shape::DenseWindow => {
                 assert_eq!(most, 20);
