@@ -13,6 +13,12 @@ use std::fmt::Write as _;
 /// assert_eq!(trailmap::escape::terminal("a\u{1b}[31mb\tc"), "a\\u{1b}[31mb c");
 /// ```
 pub fn terminal(text: &str) -> String {
+    // Nearly every message, name and source line is printable ASCII, which
+    // needs nothing: one scan and one copy (a run drawing 67,000 findings
+    // spent 4% of its time here, char by char).
+    if text.bytes().all(|b| matches!(b, b' '..=b'~')) {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -291,6 +297,22 @@ pub fn ics(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Terminal text keeps no control or bidirectional character, and
+        /// printable ASCII (the fast path) comes back as it was.
+        #[test]
+        fn terminal_text_is_inert(text in "[ -~\t\n\u{1b}\u{85}\u{200b}\u{202e}\u{2068}é€]{0,24}") {
+            let out = terminal(&text);
+            let hidden = |c: char| c.is_control() || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+            proptest::prop_assert!(!out.chars().any(hidden), "{:?}", out);
+            if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+                proptest::prop_assert_eq!(&out, &text);
+            } else if !text.chars().any(|c| c == '\t' || hidden(c)) {
+                proptest::prop_assert_eq!(&out, &text);
+            }
+        }
+    }
 
     #[test]
     fn markdown_text_cannot_start_a_block() {
