@@ -48,12 +48,12 @@ pub mod format;
 #[doc(hidden)]
 pub mod fs;
 pub mod graph;
-// Shared by the trailmap crates, not part of the library's API.
 pub mod ids;
 mod line_index;
 pub mod load;
 pub mod locate;
 pub mod model;
+// Shared by the trailmap crates, not part of the library's API.
 #[doc(hidden)]
 pub mod parallel;
 pub mod pointer;
