@@ -142,8 +142,10 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     // at 100k skills (the file went from 3.9 to 4.05 times its
     // size), and one shared bitmap written atomically was slower than one
     // thread.
-    let first_parts = if ctx.memory_to_spare() { ctx.threads.clamp(1, 2) } else { 1 };
-    let mut marked = trailmap::parallel::map(&trailmap::parallel::ranges(skills.len(), first_parts), mark).into_iter();
+    let halves = trailmap::parallel::ranges(skills.len(), ctx.threads.clamp(1, 2));
+    let whole = 0..skills.len();
+    let first: &[Range<usize>] = if ctx.memory_to_spare() { &halves } else { std::slice::from_ref(&whole) };
+    let mut marked = trailmap::parallel::map(first, mark).into_iter();
     let (mut seen, mut again) = marked.next().unwrap_or_default();
     for (more_seen, more_again) in marked {
         for ((s, a), (more_s, more_a)) in seen.iter_mut().zip(&mut again).zip(more_seen.iter().zip(&more_again)) {
@@ -153,8 +155,7 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     }
     drop(seen);
     // The second pass only reads the bitmap: on a large roadmap it runs on
-    // two halves of the names at once, each with its own keys.
-    let parts = ctx.threads.clamp(1, 2);
+    // the two halves at once, each with its own keys.
     // Sized for two keys per repeated slot and a quarter more (2.1 on the
     // benchmark roadmaps): growing by doubling from empty held half as much
     // again at the last copy (17 MB at a million skills).
@@ -173,10 +174,7 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         }
         keys
     };
-    let mut parts_keys = trailmap::parallel::map(&trailmap::parallel::ranges(skills.len(), parts), |range| {
-        keys_in(range.clone())
-    })
-    .into_iter();
+    let mut parts_keys = trailmap::parallel::map(&halves, |range| keys_in(range.clone())).into_iter();
     let mut keys = parts_keys.next().unwrap_or_default();
     for more in parts_keys {
         keys.extend(more);
