@@ -57,7 +57,8 @@ impl<'a> Context<'a> {
             }
             (phases, phase_index)
         };
-        let (graph, (phases, phase_index)) = if roadmap.skills.len() < crate::PARALLEL_MIN_SKILLS {
+        let small = roadmap.skills.len() < crate::PARALLEL_MIN_SKILLS;
+        let (graph, (phases, phase_index)) = if small {
             (SkillGraph::new(roadmap), phases_of())
         } else {
             std::thread::scope(|scope| {
@@ -71,11 +72,7 @@ impl<'a> Context<'a> {
                 (graph, phases)
             })
         };
-        let threads = if roadmap.skills.len() < crate::PARALLEL_MIN_SKILLS {
-            1
-        } else {
-            std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
-        };
+        let threads = if small { 1 } else { std::thread::available_parallelism().map_or(1, std::num::NonZero::get) };
         Context { file, source, roadmap, graph, phases, phase_index, threads }
     }
 
