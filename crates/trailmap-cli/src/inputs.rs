@@ -2,6 +2,7 @@
 //! the configuration, the file selection (`trailmap_lint::discover`) and
 //! reading, with every I/O problem reported once.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use trailmap::fs::FileSnapshot;
@@ -81,14 +82,30 @@ pub struct Inputs {
 }
 
 impl Inputs {
-    /// The text of `file`, for snippets.
-    pub fn source(&self, file: &str) -> Option<&str> {
-        self.roadmaps
-            .iter()
-            .map(|r| &r.source)
-            .chain(&self.progress_sources)
-            .find(|s| s.name == file)
-            .map(|s| s.text.as_str())
+    /// The texts of every file read, by name, for snippets.
+    pub fn texts(&self) -> Texts<'_> {
+        Texts::new(self.roadmaps.iter().map(|r| &r.source).chain(&self.progress_sources))
+    }
+}
+
+/// Files' texts by name, for the snippets of their diagnostics: one table
+/// rather than a scan of the files per diagnostic, which on a folder of
+/// 40,000 roadmaps with three findings each took 5 of `lint`'s 6.7 s.
+pub struct Texts<'a>(HashMap<&'a str, &'a str>);
+
+impl<'a> Texts<'a> {
+    /// The table of `files`; of two files with one name, the first.
+    pub fn new(files: impl IntoIterator<Item = &'a SourceFile>) -> Self {
+        let mut texts = HashMap::new();
+        for file in files {
+            texts.entry(file.name.as_str()).or_insert(file.text.as_str());
+        }
+        Texts(texts)
+    }
+
+    /// The text of the file named `name`.
+    pub fn get(&self, name: &str) -> Option<&'a str> {
+        self.0.get(name).copied()
     }
 }
 

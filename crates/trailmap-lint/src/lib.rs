@@ -288,10 +288,11 @@ type FileCheck = fn(&Context<'_>, &Rule, &mut Vec<Diagnostic>);
 /// job not yet started (the [`MEMORY_HEAVY`] rules are one job); the result is the same as one
 /// thread's.
 fn run_file_rules(ctx: &Context<'_>, config: &Config, out: &mut Vec<Diagnostic>) {
+    let severities = config.severities_for(ctx.file);
     let checks: Vec<(usize, &Rule, FileCheck)> = rules::RULES
         .iter()
         .filter_map(|rule| match rule.check {
-            Check::File(check) if config.severity_for(rule, ctx.file).is_some() => Some((rule, check)),
+            Check::File(check) if matches!(severities.get(rule.code), Some(Some(_))) => Some((rule, check)),
             _ => None,
         })
         .enumerate()

@@ -181,7 +181,8 @@ pub fn lint(args: LintArgs) -> u8 {
         all.extend(diagnostics);
         all
     };
-    let lookup = |name: &str| sources.iter().chain(&progress_sources).find(|f| f.name == name).map(|f| f.text.as_str());
+    let texts = inputs::Texts::new(sources.iter().chain(&progress_sources));
+    let lookup = |name: &str| texts.get(name);
     Format::or_default(args.format).print(&all, &lookup, || {
         let mut text = String::new();
         if !output::quiet() {

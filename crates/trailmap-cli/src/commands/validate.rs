@@ -36,7 +36,8 @@ pub fn run(args: Args) -> u8 {
             d.severity = Severity::Error;
         }
     }
-    let lookup = |file: &str| inputs.source(file);
+    let texts = inputs.texts();
+    let lookup = |file: &str| texts.get(file);
     Format::or_default(args.format).print(&diagnostics, &lookup, || {
         if output::quiet() { String::new() } else { emit::summary(&diagnostics, inputs.files) }
     });
