@@ -31,7 +31,7 @@ struct Cli {
 enum Command {
     /// Write a synthetic roadmap and its mutated copy; print their paths.
     #[command(
-        after_help = "Examples:\n  trailmap-bench generate --skills 100k --seed 1 --out bench/out\n  trailmap-bench generate --skills 100k --shape window-5000,chain,dense\n  trailmap-bench generate --skills 100k --shape hubs,fan --bare"
+        after_help = "Examples:\n  trailmap-bench generate --skills 100k --seed 1 --out bench/out\n  trailmap-bench generate --skills 100k --shape window-5000,chain,dense\n  trailmap-bench generate --skills 100k --shape hubs,fan --bare\n  trailmap-bench generate --skills 10 --files 40000 --bare"
     )]
     Generate {
         /// Number of skills: 1000, 1k, 100k, 1M (repeatable).
@@ -54,6 +54,11 @@ enum Command {
         /// `synthetic-<shape>-bare-…`.
         #[arg(long)]
         bare: bool,
+        /// Write this many roadmaps of `--skills` skills each (seeds
+        /// `--seed` and up) into one folder instead of one file and its
+        /// mutated copy; prints the folder.
+        #[arg(long)]
+        files: Option<usize>,
     },
     /// Run the in-process benchmarks (generating the files when missing).
     #[command(
@@ -110,7 +115,7 @@ fn shapes(names: &[String]) -> Result<Vec<Shape>, ExitCode> {
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Generate { skills, shape, seed, out, bare } => {
+        Command::Generate { skills, shape, seed, out, bare, files } => {
             let shapes = match shapes(&shape) {
                 Ok(shapes) => shapes,
                 Err(code) => return code,
@@ -121,6 +126,16 @@ fn main() -> ExitCode {
                     return ExitCode::from(2);
                 }
                 for &shape in &shapes {
+                    if let Some(files) = files {
+                        match generate::ensure_folder(&out, n, seed, shape, bare, files) {
+                            Ok(folder) => println!("{}", folder.display()),
+                            Err(err) => {
+                                eprintln!("error: cannot write into {}: {err}", out.display());
+                                return ExitCode::from(2);
+                            }
+                        }
+                        continue;
+                    }
                     let written = if bare {
                         generate::ensure_bare(&out, n, seed, shape)
                     } else {

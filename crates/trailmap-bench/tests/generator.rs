@@ -154,3 +154,34 @@ fn every_shape_is_valid_and_has_its_promised_graph() {
         }
     }
 }
+
+/// `generate --files K`: K roadmaps in one folder, each valid, every one
+/// found by a walk of the folder (a repository of many small roadmaps), and
+/// left as they are by a second call.
+#[test]
+fn a_folder_of_roadmaps_is_walked_whole() {
+    let dir = std::env::temp_dir().join(format!("trailmap-bench-folder-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let shape = trailmap_bench::shape::Shape::parse("window-100").unwrap();
+    let folder = trailmap_bench::generate::ensure_folder(&dir, 12, 5, shape, true, 3).unwrap();
+    let discovery = Config::default().discovery(None, &[]).unwrap();
+    let selection = discovery.select(std::slice::from_ref(&folder));
+    assert_eq!(selection.files.len(), 3, "{:?}", selection.errors);
+    let mut graphs = Vec::new();
+    for selected in &selection.files {
+        let text = std::fs::read_to_string(&selected.path).unwrap();
+        let loaded = Roadmap::from_json_str(&text);
+        assert!(loaded.diagnostics.iter().all(|d| d.severity != Severity::Error), "{:?}", loaded.diagnostics);
+        let roadmap = loaded.roadmap.unwrap();
+        assert_eq!(roadmap.skills.len(), 12);
+        // Bare: ids, names and prerequisites only.
+        assert!(roadmap.phases.is_empty());
+        graphs.push(serde_json::to_string(&roadmap.skills).unwrap());
+    }
+    // One seed each.
+    assert_ne!(graphs[0], graphs[1]);
+    let written = std::fs::metadata(&selection.files[0].path).unwrap().modified().unwrap();
+    trailmap_bench::generate::ensure_folder(&dir, 12, 5, shape, true, 3).unwrap();
+    assert_eq!(std::fs::metadata(&selection.files[0].path).unwrap().modified().unwrap(), written);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -143,6 +143,35 @@ pub fn ensure_bare(
 
 /// Writes the roadmap `make` builds and its mutated copy under `names` in
 /// `dir`, unless both are there already.
+/// A folder of `files` roadmaps of `skills` skills each (seeds `seed`,
+/// `seed + 1`, …; bare when asked), named `*.roadmap.json` so that a walk
+/// of the folder checks them all: a repository of many small roadmaps
+/// rather than one large one. Returns the folder.
+pub fn ensure_folder(
+    dir: &Path,
+    skills: usize,
+    seed: u64,
+    shape: Shape,
+    bare: bool,
+    files: usize,
+) -> std::io::Result<std::path::PathBuf> {
+    let kind = format!("{}-{}", shape.label(), if bare { "bare-" } else { "" });
+    let folder = dir.join(format!("synthetic-{kind}{}-x{files}-seed{seed}-v{GENERATOR_VERSION}", size_label(skills)));
+    let done = folder.join(".complete");
+    if !done.exists() {
+        std::fs::create_dir_all(&folder)?;
+        for k in 0..files {
+            let seed = seed.wrapping_add(k as u64);
+            let roadmap = generate_shaped(skills, seed, shape);
+            let roadmap = if bare { super::bare(&roadmap) } else { roadmap };
+            write(&roadmap, &folder.join(format!("roadmap-{k:06}.roadmap.json")))?;
+        }
+        // Written last: a folder cut short by an error is made again.
+        std::fs::write(&done, "")?;
+    }
+    Ok(folder)
+}
+
 fn ensure_named(
     dir: &Path,
     names: (String, String),

@@ -42,7 +42,9 @@ mod mutate;
 mod names;
 mod phases;
 
-pub use files::{ensure, ensure_bare, ensure_shaped, file_name, parse_size, shaped_file_name, size_label, write};
+pub use files::{
+    ensure, ensure_bare, ensure_folder, ensure_shaped, file_name, parse_size, shaped_file_name, size_label, write,
+};
 pub use mutate::{Mutations, mutate};
 pub use names::max_skills;
 
