@@ -133,19 +133,46 @@ impl Skipped {
 /// one (its validation errors are still reported).
 pub fn lint_report(files: &[SourceFile], config: &Config, options: &LoadOptions) -> LintReport {
     let mut per_file: Vec<Vec<Diagnostic>> = Vec::with_capacity(files.len());
-    let mut roadmaps: Vec<(usize, Roadmap)> = Vec::new();
     let mut skipped = Vec::new();
-    for (i, f) in files.iter().enumerate() {
+    // The rules over every roadmap see them one at a time, after their own
+    // rules: each model is freed once its file is done. One file has
+    // nothing to compare with.
+    let mut across: Vec<(&Rule, Box<dyn registry::FilesCheck>)> = if files.len() < 2 {
+        Vec::new()
+    } else {
+        rules::RULES
+            .iter()
+            .filter_map(|rule| match rule.check {
+                Check::Files(start) => Some((rule, start())),
+                _ => None,
+            })
+            .collect()
+    };
+    let mut large = Vec::new();
+    for f in files {
         // The format follows the name: `.yaml`/`.yml` files are YAML.
         let loaded = Roadmap::from_slice_with(f.text.as_bytes(), &f.name, options);
         // Rules need a whole model: skip them while the file does not even
         // parse into one (its validation errors say why).
         let whole = loaded.is_whole();
+        let mut diagnostics = loaded.diagnostics;
         if let (Some(roadmap), true) = (loaded.roadmap, whole) {
-            roadmaps.push((i, roadmap));
+            {
+                let mut ctx = Context::new(&f.name, &f.text, &roadmap);
+                ctx.limit_threads(config.threads);
+                run_file_rules(&ctx, config, &mut diagnostics);
+                for (rule, check) in &mut across {
+                    check.add(&ctx, rule, &mut diagnostics);
+                }
+            }
+            // Freeing a large model (a string or two per id, name and
+            // topic) takes a good share of a run: it happens at the end, on
+            // a thread of its own.
+            if roadmap.skills.len() >= PARALLEL_MIN_SKILLS {
+                large.push(roadmap);
+            }
         } else {
-            let mut codes: Vec<&'static str> = loaded
-                .diagnostics
+            let mut codes: Vec<&'static str> = diagnostics
                 .iter()
                 .filter(|d| d.severity == trailmap::Severity::Error && trailmap::codes::breaks_model(d.code))
                 .map(|d| d.code)
@@ -154,43 +181,13 @@ pub fn lint_report(files: &[SourceFile], config: &Config, options: &LoadOptions)
             codes.dedup();
             skipped.push(Skipped { file: f.name.clone(), codes });
         }
-        per_file.push(loaded.diagnostics);
+        per_file.push(diagnostics);
     }
-    let contexts: Vec<Context<'_>> = roadmaps
-        .iter()
-        .map(|(i, r)| {
-            let mut ctx = Context::new(&files[*i].name, &files[*i].text, r);
-            ctx.limit_threads(config.threads);
-            ctx
-        })
-        .collect();
-    for ((i, _), ctx) in roadmaps.iter().zip(&contexts) {
-        run_file_rules(ctx, config, &mut per_file[*i]);
-    }
-    let mut cross = Vec::new();
-    for rule in rules::RULES {
-        if let Check::Files(check) = rule.check {
-            check(&contexts, rule, &mut cross);
-        }
-    }
-    // Each finding to its file by name: a table, not a scan of the files
-    // per finding (thousands of files share skills).
-    let file_index: std::collections::HashMap<&str, usize> =
-        files.iter().enumerate().rev().map(|(i, f)| (f.name.as_str(), i)).collect();
-    for d in cross {
-        if let Some(&i) = file_index.get(d.file.as_str()) {
-            per_file[i].push(d);
-        }
-    }
-    drop(contexts);
-    // Freeing a large model (a string or two per id, name and topic) takes
-    // a good share of a run: it happens on a thread of its own, which the
-    // caller does not wait for (a command-line run exits before it ends).
-    // Should no thread start, the model is freed here.
-    if roadmaps.iter().map(|(_, r)| r.skills.len()).sum::<usize>() >= PARALLEL_MIN_SKILLS {
-        let _ = std::thread::Builder::new().name("trailmap-drop".into()).spawn(move || drop(roadmaps));
-    } else {
-        drop(roadmaps);
+    drop(across);
+    // The caller does not wait for that thread (a command-line run exits
+    // before it ends). Should no thread start, the models are freed here.
+    if !large.is_empty() {
+        let _ = std::thread::Builder::new().name("trailmap-drop".into()).spawn(move || drop(large));
     }
     LintReport { diagnostics: finish(files, per_file, config), skipped }
 }

@@ -26,7 +26,7 @@ macro_rules! rules {
         pub static RULES: &[Rule] = &[$( $code ),*];
     };
     (@check file $module:ident) => { Check::File($module::check) };
-    (@check files $module:ident) => { Check::Files($module::check) };
+    (@check files $module:ident) => { Check::Files($module::start) };
     (@check engine $module:ident) => { Check::Engine };
 }
 

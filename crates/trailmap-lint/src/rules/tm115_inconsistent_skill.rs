@@ -29,37 +29,53 @@
 
 use std::collections::HashMap;
 
-use trailmap::pointer::Pointer;
+use trailmap::SmallString;
 use trailmap::Diagnostic;
+use trailmap::pointer::Pointer;
 
 use crate::context::Context;
-use crate::registry::Rule;
+use crate::registry::{FilesCheck, Rule};
 
-pub(crate) fn check(files: &[Context<'_>], rule: &Rule, out: &mut Vec<Diagnostic>) {
-    if files.len() < 2 {
-        return; // nothing to compare with; the table cost 4% of a lint at 1M skills
-    }
-    // id -> first (file, name, description) seen
-    let mut first: HashMap<&str, (&str, &str, Option<&str>)> = HashMap::new();
-    for ctx in files {
+pub(crate) fn start() -> Box<dyn FilesCheck> {
+    Box::new(FirstSeen::default())
+}
+
+/// Each skill id's first definition in the run so far: the file (an index
+/// in `files`), the name and the description, owned, as the models of
+/// earlier files are gone.
+#[derive(Default)]
+struct FirstSeen {
+    files: Vec<String>,
+    first: HashMap<SmallString, (usize, SmallString, Option<String>)>,
+}
+
+impl FilesCheck for FirstSeen {
+    fn add(&mut self, ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
+        let file = self.files.len();
+        self.files.push(ctx.file.to_owned());
         for (i, skill) in ctx.roadmap.skills.iter().enumerate() {
-            let entry = first.entry(skill.id.as_str()).or_insert((ctx.file, skill.name.as_str(), skill.description.as_deref()));
-            if entry.0 == ctx.file {
+            let Some((first_file, name, description)) = self.first.get(skill.id.as_str()) else {
+                self.first.insert(skill.id.clone(), (file, skill.name.clone(), skill.description.clone()));
+                continue;
+            };
+            // A file named twice in a run is one file.
+            let first_file = &self.files[*first_file];
+            if first_file == ctx.file {
                 continue;
             }
-            if entry.1 != skill.name {
+            if *name != skill.name {
                 out.push(
                     ctx.diag(
                         rule,
-                        format!("skill `{}` is named \"{}\" here but \"{}\" in {}", skill.id, skill.name, entry.1, entry.0),
+                        format!("skill `{}` is named \"{}\" here but \"{}\" in {}", skill.id, skill.name, name, first_file),
                     )
                     .at(Pointer::item("skills", i).with("name"))
                     .with_help("use one name for a skill id in every roadmap"),
                 );
             }
-            if entry.2 != skill.description.as_deref() {
+            if *description != skill.description {
                 out.push(
-                    ctx.diag(rule, format!("skill `{}` is described differently here than in {}", skill.id, entry.0))
+                    ctx.diag(rule, format!("skill `{}` is described differently here than in {}", skill.id, first_file))
                         .at(Pointer::item("skills", i).with("description"))
                         .with_help("share one description; put what is specific to this roadmap in the skill's `note`"),
                 );
