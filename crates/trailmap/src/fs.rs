@@ -4,7 +4,8 @@
 //!
 //! Every command that rewrites a user's file (`lint --fix`,
 //! `migrate-progress`, `progress`, `convert`, `init`) goes through
-//! [`write_atomic`] or [`write_atomic_if_unchanged`]:
+//! [`write_atomic`], [`write_atomic_if_unchanged`] or, for many files, a
+//! [`WriteBatch`]:
 //!
 //! - the bytes go to a temporary file in the *target's* directory, are
 //!   flushed to disk, and the temporary file is renamed over the target, so
@@ -15,7 +16,8 @@
 //! - the target's permission bits and (where the process may) its owner and
 //!   group are kept;
 //! - after the rename the directory is flushed too, so the rename itself
-//!   survives a power loss;
+//!   survives a power loss (a batch flushes each directory once, at its
+//!   end);
 //! - a hard link is *replaced*: the other names of the old file keep the old
 //!   contents (the same as editors that save by renaming).
 
@@ -160,7 +162,60 @@ pub fn write_atomic_if_unchanged(path: &Path, contents: &[u8], snapshot: &FileSn
     write_checked(path, contents, Some(snapshot))
 }
 
+/// Atomic writes of many files (`lint --fix` on a folder): each is written
+/// as by [`write_atomic_if_unchanged`] (or [`write_atomic`] without a
+/// snapshot), but each folder is flushed once, when the batch is dropped,
+/// rather than after every rename: fixing 37,000 roadmaps of one folder
+/// flushed it 37,000 times, half of the run's flushes. A crash before the
+/// end may lose some renames, never a file's contents: each file then holds
+/// its old text or its new one, whole.
+///
+/// ```
+/// use trailmap::fs::WriteBatch;
+/// let dir = std::env::temp_dir().join(format!("trailmap-doc-batch-{}", std::process::id()));
+/// std::fs::create_dir_all(&dir).unwrap();
+/// let mut batch = WriteBatch::default();
+/// batch.write(&dir.join("a.json"), b"a", None).unwrap();
+/// batch.write(&dir.join("b.json"), b"b", None).unwrap();
+/// drop(batch); // flushes `dir` once
+/// assert_eq!(std::fs::read_to_string(dir.join("b.json")).unwrap(), "b");
+/// # std::fs::remove_dir_all(&dir).unwrap();
+/// ```
+#[derive(Debug, Default)]
+pub struct WriteBatch {
+    /// Folders renamed into and not flushed yet.
+    dirs: std::collections::BTreeSet<PathBuf>,
+}
+
+impl WriteBatch {
+    /// Replaces the file at `path` with `contents` atomically; with a
+    /// snapshot, only while the file still matches it
+    /// ([`WriteError::Changed`] otherwise).
+    pub fn write(&mut self, path: &Path, contents: &[u8], snapshot: Option<&FileSnapshot>) -> Result<(), WriteError> {
+        write_into(path, contents, snapshot, Some(&mut self.dirs))
+    }
+}
+
+impl Drop for WriteBatch {
+    fn drop(&mut self) {
+        for dir in &self.dirs {
+            sync_dir(dir);
+        }
+    }
+}
+
 fn write_checked(path: &Path, contents: &[u8], snapshot: Option<&FileSnapshot>) -> Result<(), WriteError> {
+    write_into(path, contents, snapshot, None)
+}
+
+/// The one atomic write: the folder renamed into is flushed at once, or
+/// added to `unflushed` for the caller to flush later.
+fn write_into(
+    path: &Path,
+    contents: &[u8],
+    snapshot: Option<&FileSnapshot>,
+    unflushed: Option<&mut std::collections::BTreeSet<PathBuf>>,
+) -> Result<(), WriteError> {
     let target = resolve_links(path)?;
     let dir = match target.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
@@ -183,7 +238,12 @@ fn write_checked(path: &Path, contents: &[u8], snapshot: Option<&FileSnapshot>) 
             }
         }
         std::fs::rename(&tmp, &target)?;
-        sync_dir(&dir);
+        match unflushed {
+            Some(dirs) => {
+                dirs.insert(dir.clone());
+            }
+            None => sync_dir(&dir),
+        }
         Ok(())
     })();
     if result.is_err() {
@@ -290,6 +350,31 @@ mod tests {
         assert!(write_atomic(&target, b"new").is_err());
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "original");
         assert_eq!(leftovers(&dir), 0, "temporary file removed");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_batch_writes_each_file_or_refuses_it_alone() {
+        let dir = scratch("batch");
+        let (a, b, c) = (dir.join("a.json"), dir.join("sub/b.json"), dir.join("c.json"));
+        std::fs::create_dir_all(dir.join("sub")).unwrap();
+        for path in [&a, &b, &c] {
+            std::fs::write(path, "read").unwrap();
+        }
+        let snapshots: Vec<FileSnapshot> = [&a, &b, &c].iter().map(|p| FileSnapshot::read(p).unwrap()).collect();
+        std::fs::write(&b, "edit").unwrap();
+        let mut batch = WriteBatch::default();
+        batch.write(&a, b"fixed a", Some(&snapshots[0])).unwrap();
+        assert!(batch.write(&b, b"fixed b", Some(&snapshots[1])).unwrap_err().is_changed());
+        batch.write(&c, b"fixed c", Some(&snapshots[2])).unwrap();
+        batch.write(&dir.join("new.json"), b"{}", None).unwrap();
+        assert_eq!(batch.dirs.len(), 1, "only the folders renamed into: {:?}", batch.dirs);
+        drop(batch);
+        assert_eq!(std::fs::read_to_string(&a).unwrap(), "fixed a");
+        assert_eq!(std::fs::read_to_string(&b).unwrap(), "edit");
+        assert_eq!(std::fs::read_to_string(&c).unwrap(), "fixed c");
+        assert_eq!(std::fs::read_to_string(dir.join("new.json")).unwrap(), "{}");
+        assert_eq!(leftovers(&dir) + leftovers(&dir.join("sub")), 0);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

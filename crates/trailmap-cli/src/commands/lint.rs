@@ -156,20 +156,17 @@ pub fn lint(args: LintArgs) -> u8 {
                 EXIT_OK
             };
         }
+        // Each folder is flushed once, after the last file written into it.
+        let mut batch = trailmap::fs::WriteBatch::default();
         for ((input, file), original) in files.iter().zip(&sources).zip(&originals) {
             if &file.text != original {
-                let written = match &input.snapshot {
-                    Some(snapshot) => {
-                        trailmap::fs::write_atomic_if_unchanged(&input.path, file.text.as_bytes(), snapshot)
-                    }
-                    None => trailmap::fs::write_atomic(&input.path, file.text.as_bytes()),
-                };
-                if let Err(err) = written {
+                if let Err(err) = batch.write(&input.path, file.text.as_bytes(), input.snapshot.as_ref()) {
                     output::error(&format!("cannot write {}: {err}", file.name));
                     io_errors += 1;
                 }
             }
         }
+        drop(batch);
     }
 
     // Moved rather than copied when nothing came before (a large run's
