@@ -36,6 +36,7 @@ pub mod suppress;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use trailmap::codes::Code;
+use trailmap::parallel;
 use trailmap::{Diagnostic, LoadOptions, Roadmap};
 
 use crate::config::Config;
@@ -134,9 +135,9 @@ impl Skipped {
 pub fn lint_report(files: &[SourceFile], config: &Config, options: &LoadOptions) -> LintReport {
     let mut per_file: Vec<Vec<Diagnostic>> = Vec::with_capacity(files.len());
     let mut skipped = Vec::new();
-    // The rules over every roadmap see them one at a time, after their own
-    // rules: each model is freed once its file is done. One file has
-    // nothing to compare with.
+    // The rules over every roadmap see them one at a time, in input order,
+    // after their own rules: each model is freed once its batch is done.
+    // One file has nothing to compare with.
     let mut across: Vec<(&Rule, Box<dyn registry::FilesCheck>)> = if files.len() < 2 {
         Vec::new()
     } else {
@@ -148,40 +149,60 @@ pub fn lint_report(files: &[SourceFile], config: &Config, options: &LoadOptions)
             })
             .collect()
     };
+    let threads = config
+        .threads
+        .map_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get), |n| n.get());
     let mut large = Vec::new();
-    for f in files {
-        // The format follows the name: `.yaml`/`.yml` files are YAML.
-        let loaded = Roadmap::from_slice_with(f.text.as_bytes(), &f.name, options);
-        // Rules need a whole model: skip them while the file does not even
-        // parse into one (its validation errors say why).
-        let whole = loaded.is_whole();
-        let mut diagnostics = loaded.diagnostics;
-        if let (Some(roadmap), true) = (loaded.roadmap, whole) {
-            {
-                let mut ctx = Context::new(&f.name, &f.text, &roadmap);
-                ctx.limit_threads(config.threads);
-                run_file_rules(&ctx, config, &mut diagnostics);
-                for (rule, check) in &mut across {
-                    check.add(&ctx, rule, &mut diagnostics);
+    let mut next = 0;
+    while next < files.len() {
+        let batch = next..batch_end(files, next);
+        next = batch.end;
+        // Small files a few at a time on every thread, each on one (a
+        // folder of 40,000 roadmaps); a large one alone, its rules on the
+        // threads.
+        let parts = parallel::ranges(batch.len(), threads);
+        let one_thread = batch.len() > 1;
+        let loaded: Vec<Vec<(Vec<Diagnostic>, Option<Roadmap>)>> = parallel::map(&parts, |part| {
+            files[batch.clone()][part.clone()].iter().map(|f| load_whole(f, options)).collect()
+        });
+        let (mut validation, models): (Vec<Vec<Diagnostic>>, Vec<Option<Roadmap>>) =
+            loaded.into_iter().flatten().unzip();
+        let linted = parallel::map(&parts, |part| {
+            part.clone()
+                .map(|k| {
+                    let f = &files[batch.start + k];
+                    models[k].as_ref().map(|roadmap| {
+                        let mut ctx = Context::new(&f.name, &f.text, roadmap);
+                        ctx.limit_threads(if one_thread { std::num::NonZeroUsize::new(1) } else { config.threads });
+                        let mut found = Vec::new();
+                        run_file_rules(&ctx, config, &mut found);
+                        (ctx, found)
+                    })
+                })
+                .collect::<Vec<_>>()
+        });
+        for (k, linted) in linted.into_iter().flatten().enumerate() {
+            let f = &files[batch.start + k];
+            let mut diagnostics = std::mem::take(&mut validation[k]);
+            match linted {
+                Some((ctx, found)) => {
+                    if diagnostics.is_empty() {
+                        diagnostics = found;
+                    } else {
+                        diagnostics.extend(found);
+                    }
+                    for (rule, check) in &mut across {
+                        check.add(&ctx, rule, &mut diagnostics);
+                    }
                 }
+                None => skipped.push(Skipped { file: f.name.clone(), codes: model_breakers(&diagnostics) }),
             }
-            // Freeing a large model (a string or two per id, name and
-            // topic) takes a good share of a run: it happens at the end, on
-            // a thread of its own.
-            if roadmap.skills.len() >= PARALLEL_MIN_SKILLS {
-                large.push(roadmap);
-            }
-        } else {
-            let mut codes: Vec<&'static str> = diagnostics
-                .iter()
-                .filter(|d| d.severity == trailmap::Severity::Error && trailmap::codes::breaks_model(d.code))
-                .map(|d| d.code)
-                .collect();
-            codes.sort_unstable();
-            codes.dedup();
-            skipped.push(Skipped { file: f.name.clone(), codes });
+            per_file.push(diagnostics);
         }
-        per_file.push(diagnostics);
+        // Freeing a large model (a string or two per id, name and topic)
+        // takes a good share of a run: it happens at the end, on a thread
+        // of its own; the batch's small ones here.
+        large.extend(models.into_iter().flatten().filter(|r| r.skills.len() >= PARALLEL_MIN_SKILLS));
     }
     drop(across);
     // The caller does not wait for that thread (a command-line run exits
@@ -190,6 +211,53 @@ pub fn lint_report(files: &[SourceFile], config: &Config, options: &LoadOptions)
         let _ = std::thread::Builder::new().name("trailmap-drop".into()).spawn(move || drop(large));
     }
     LintReport { diagnostics: finish(files, per_file, config), skipped }
+}
+
+/// Files of at most this many bytes are linted in batches, each file on one
+/// thread; a larger one alone (2,000 skills, from which a file's rules run on
+/// several threads, take about 260 KB even without texts).
+const BATCH_FILE_MAX: usize = 256 << 10;
+
+/// Bytes of small files in one batch, at most: their models live until the
+/// batch is done.
+const BATCH_BYTES: usize = 2 << 20;
+
+/// The end of the batch that starts at `start`: a large file alone, else
+/// small files up to [`BATCH_BYTES`].
+fn batch_end(files: &[SourceFile], start: usize) -> usize {
+    if files[start].text.len() > BATCH_FILE_MAX {
+        return start + 1;
+    }
+    let mut bytes = 0;
+    let mut end = start;
+    while end < files.len() && files[end].text.len() <= BATCH_FILE_MAX && bytes < BATCH_BYTES {
+        bytes += files[end].text.len();
+        end += 1;
+    }
+    end
+}
+
+/// A file's validation diagnostics and, when the model is whole, the model
+/// (the format follows the name: `.yaml`/`.yml` files are YAML).
+fn load_whole(f: &SourceFile, options: &LoadOptions) -> (Vec<Diagnostic>, Option<Roadmap>) {
+    let loaded = Roadmap::from_slice_with(f.text.as_bytes(), &f.name, options);
+    // Rules need a whole model: skip them while the file does not even
+    // parse into one (its validation errors say why).
+    let whole = loaded.is_whole();
+    (loaded.diagnostics, loaded.roadmap.filter(|_| whole))
+}
+
+/// The structural codes among `diagnostics` that kept the rules from
+/// running, sorted, each once.
+fn model_breakers(diagnostics: &[Diagnostic]) -> Vec<&'static str> {
+    let mut codes: Vec<&'static str> = diagnostics
+        .iter()
+        .filter(|d| d.severity == trailmap::Severity::Error && trailmap::codes::breaks_model(d.code))
+        .map(|d| d.code)
+        .collect();
+    codes.sort_unstable();
+    codes.dedup();
+    codes
 }
 
 /// Locates each file's diagnostics, applies the configuration and the
