@@ -22,10 +22,10 @@ pub enum Check {
 }
 
 /// A rule over every roadmap of a run ([`Check::Files`]). It is shown the
-/// roadmaps one at a time, after their own rules ran: each model is freed
-/// once its file is done (a folder of 40,000 small roadmaps held them all,
-/// 2.5 times the memory of `validate`), so what the rule remembers of
-/// earlier files it keeps itself.
+/// roadmaps one at a time in input order, after their own rules ran: the
+/// models are freed a batch of files at a time (a folder of 40,000 small
+/// roadmaps held them all, 2.5 times the memory of `validate`), so what the
+/// rule remembers of earlier files it keeps itself.
 ///
 /// ```
 /// use trailmap::{Diagnostic, Roadmap};

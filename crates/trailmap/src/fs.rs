@@ -153,13 +153,13 @@ impl From<std::io::Error> for WriteError {
 /// # std::fs::remove_file(&path).unwrap();
 /// ```
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
-    write_checked(path, contents, None)
+    write_into(path, contents, None, None)
 }
 
 /// Like [`write_atomic`], but writes nothing and returns
 /// [`WriteError::Changed`] when the file no longer matches `snapshot`.
 pub fn write_atomic_if_unchanged(path: &Path, contents: &[u8], snapshot: &FileSnapshot) -> Result<(), WriteError> {
-    write_checked(path, contents, Some(snapshot))
+    write_into(path, contents, Some(snapshot), None)
 }
 
 /// Atomic writes of many files (`lint --fix` on a folder): each is written
@@ -202,10 +202,6 @@ impl Drop for WriteBatch {
             sync_dir(dir);
         }
     }
-}
-
-fn write_checked(path: &Path, contents: &[u8], snapshot: Option<&FileSnapshot>) -> Result<(), WriteError> {
-    write_into(path, contents, snapshot, None)
 }
 
 /// The one atomic write: the folder renamed into is flushed at once, or

@@ -141,8 +141,6 @@ pub fn ensure_bare(
     ensure_named(dir, (name(false), name(true)), || super::bare(&generate_shaped(skills, seed, shape)), seed)
 }
 
-/// Writes the roadmap `make` builds and its mutated copy under `names` in
-/// `dir`, unless both are there already.
 /// A folder of `files` roadmaps of `skills` skills each (seeds `seed`,
 /// `seed + 1`, …; bare when asked), named `*.roadmap.json` so that a walk
 /// of the folder checks them all: a repository of many small roadmaps
@@ -172,6 +170,8 @@ pub fn ensure_folder(
     Ok(folder)
 }
 
+/// Writes the roadmap `make` builds and its mutated copy under `names` in
+/// `dir`, unless both are there already.
 fn ensure_named(
     dir: &Path,
     names: (String, String),
