@@ -151,10 +151,29 @@ pub fn read(args: &FileArgs, config: &Config) -> Result<Inputs, u8> {
         files: 0,
         io_errors: selection.errors.len(),
     };
-    for selected in selection.files {
+    // On a folder of many small roadmaps reading them is a good share of a
+    // run: they are read, and their snapshots taken, on every thread, then
+    // looked at here in order.
+    let parts = trailmap::parallel::ranges(selection.files.len(), config.thread_count());
+    let read = trailmap::parallel::map(&parts, |part| {
+        selection.files[part.clone()]
+            .iter()
+            .map(|selected| {
+                let bytes = trailmap::load::read_file(&selected.path, args.max_size);
+                let snapshot = match &bytes {
+                    Ok(Ok(bytes)) if selected.kind != FileKind::Progress => {
+                        FileSnapshot::of(&selected.path, bytes).ok()
+                    }
+                    _ => None,
+                };
+                (bytes, snapshot)
+            })
+            .collect::<Vec<_>>()
+    });
+    for (selected, (bytes, snapshot)) in selection.files.into_iter().zip(read.into_iter().flatten()) {
         let path = selected.path;
         let name = path.display().to_string();
-        let bytes = match trailmap::load::read_file(&path, args.max_size) {
+        let bytes = match bytes {
             Ok(Ok(bytes)) => bytes,
             Ok(Err(_)) => {
                 // Over the size limit: the loader words the diagnostic.
@@ -179,7 +198,6 @@ pub fn read(args: &FileArgs, config: &Config) -> Result<Inputs, u8> {
             }
             continue;
         }
-        let snapshot = FileSnapshot::of(&path, &bytes).ok();
         match String::from_utf8(bytes) {
             Ok(text) => inputs.roadmaps.push(RoadmapFile { path, source: SourceFile::new(name, text), snapshot }),
             Err(err) => {

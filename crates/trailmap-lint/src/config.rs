@@ -136,9 +136,11 @@ pub struct Config {
     pub path: Option<PathBuf>,
     /// Its settings.
     pub file: ConfigFile,
-    /// How many threads the per-file rules may use on a large roadmap
-    /// (`None`: [`std::thread::available_parallelism`]). Not a file
-    /// setting: the output is the same on any number (`tests/parallel.rs`).
+    /// How many threads a run may use: to read and lint small files a few
+    /// at a time, and for the per-file rules on a large roadmap (`None`:
+    /// [`std::thread::available_parallelism`]). Not a file setting: the
+    /// output is the same on any number (`tests/parallel.rs`,
+    /// `tests/across_files.rs`).
     pub threads: Option<std::num::NonZeroUsize>,
 }
 
@@ -233,6 +235,18 @@ impl Config {
             let name = self.path.as_ref().map_or_else(|| FILE_NAME.to_owned(), |p| p.display().to_string());
             ConfigError(format!("{name}: {e}"))
         })
+    }
+
+    /// How many threads a run may use: [`Config::threads`], else the
+    /// machine's.
+    ///
+    /// ```
+    /// let config = trailmap_lint::config::Config { threads: std::num::NonZeroUsize::new(3), ..Default::default() };
+    /// assert_eq!(config.thread_count(), 3);
+    /// assert!(trailmap_lint::config::Config::default().thread_count() >= 1);
+    /// ```
+    pub fn thread_count(&self) -> usize {
+        self.threads.map_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get), |n| n.get())
     }
 
     /// The failing severity.

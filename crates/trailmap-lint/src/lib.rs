@@ -149,9 +149,7 @@ pub fn lint_report(files: &[SourceFile], config: &Config, options: &LoadOptions)
             })
             .collect()
     };
-    let threads = config
-        .threads
-        .map_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get), |n| n.get());
+    let threads = config.thread_count();
     let mut large = Vec::new();
     let mut next = 0;
     while next < files.len() {
