@@ -320,7 +320,7 @@ fn finish(files: &[SourceFile], mut per_file: Vec<Vec<Diagnostic>>, config: &Con
         }
         locator.locate(&mut problems);
         diagnostics.extend(problems);
-        diagnostics.sort_by_key(|d| d.location.map_or(0, |l| l.offset));
+        trailmap::diagnostic::sort_by_position(&mut diagnostics);
         // One file's findings are the run's: moved, not copied.
         if out.is_empty() {
             out = diagnostics;
@@ -412,12 +412,17 @@ fn run_file_rules(ctx: &Context<'_>, config: &Config, out: &mut Vec<Diagnostic>)
     });
     // In rule order, moving the largest list rather than copying it: a
     // rule with hundreds of thousands of findings would otherwise need
-    // room for them twice.
+    // room for them twice. Every reservation is exact: a list that grows
+    // by doubling holds up to twice the room it needs.
     let largest = (0..by_rule.len()).max_by_key(|&i| by_rule[i].len()).unwrap_or(0);
     if out.is_empty() && by_rule.get(largest).is_some_and(|found| !found.is_empty()) {
-        let before: Vec<Diagnostic> = by_rule[..largest].iter_mut().flat_map(std::mem::take).collect();
+        let mut before = Vec::with_capacity(by_rule[..largest].iter().map(Vec::len).sum());
+        for found in &mut by_rule[..largest] {
+            before.append(found);
+        }
         let mut all = std::mem::take(&mut by_rule[largest]);
-        all.reserve(before.len() + by_rule[largest + 1..].iter().map(Vec::len).sum::<usize>());
+        // Often within the room the list already has.
+        all.reserve_exact(before.len() + by_rule[largest + 1..].iter().map(Vec::len).sum::<usize>());
         all.splice(0..0, before);
         for found in &mut by_rule[largest + 1..] {
             all.append(found);
@@ -425,7 +430,7 @@ fn run_file_rules(ctx: &Context<'_>, config: &Config, out: &mut Vec<Diagnostic>)
         *out = all;
         return;
     }
-    out.reserve(by_rule.iter().map(Vec::len).sum());
+    out.reserve_exact(by_rule.iter().map(Vec::len).sum());
     for found in by_rule {
         out.extend(found);
     }

@@ -113,7 +113,7 @@ fn load_text<T: DeserializeOwned>(
     }
     locate::locate_json(source, &mut diagnostics);
     // Reading order; stable, so pipeline order breaks ties.
-    diagnostics.sort_by_key(|d| d.location.map_or(0, |l| l.offset));
+    crate::diagnostic::sort_by_position(&mut diagnostics);
     (model, diagnostics)
 }
 
@@ -193,7 +193,7 @@ fn load_yaml<T: DeserializeOwned>(
         let mut locator = crate::locate::Locator::new(source, Format::Yaml);
         locator.expect(diagnostics.iter().filter(|d| d.location.is_none()).map(|d| d.pointer.as_str()));
         locator.locate(&mut diagnostics);
-        diagnostics.sort_by_key(|d| d.location.map_or(0, |l| l.offset));
+        crate::diagnostic::sort_by_position(&mut diagnostics);
         return (Some(model), diagnostics);
     }
     let index = LineIndex::new(source);
@@ -247,7 +247,7 @@ fn load_yaml<T: DeserializeOwned>(
         meaning(model, &origins, &mut diagnostics);
     }
     crate::yaml::locate(source, &root, &mut diagnostics);
-    diagnostics.sort_by_key(|d| d.location.map_or(0, |l| l.offset));
+    crate::diagnostic::sort_by_position(&mut diagnostics);
     (model, diagnostics)
 }
 
