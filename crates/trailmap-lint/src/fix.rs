@@ -54,7 +54,7 @@ pub fn remove_array_elements<P: AsRef<str>>(source: &str, pointers: &[P]) -> Vec
 /// leave the fix's edits empty; [`fill_removals`] cuts them from the
 /// located span once every finding is located, so that locating fixes
 /// costs no scan of the file of its own.
-pub(crate) const REMOVES_ELEMENT: &[&str] = &["TM107"];
+pub(crate) const REMOVES_ELEMENT: &[&str] = &["TM107", "TM120"];
 
 /// Fills the edits of the [`REMOVES_ELEMENT`] fixes of located
 /// diagnostics; a fix whose element cannot be cut is dropped. JSON edits

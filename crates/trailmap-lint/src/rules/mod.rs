@@ -50,4 +50,5 @@ rules! {
     tm117_invalid_suppression: TM117, "invalid-suppression", Error, false, engine;
     tm118_phase_past_duration: TM118, "phase-past-duration", Warning, false, file;
     tm119_cyclic_alternative: TM119, "cyclic-alternative", Warning, false, file;
+    tm120_repeated_entry: TM120, "repeated-entry", Warning, true, file;
 }

@@ -1,0 +1,183 @@
+//! ## What it does
+//!
+//! Finds an entry listed again in the same list: a prerequisite, a member
+//! of an `any_of` group or a whole group, a skill of a phase, task,
+//! project, practice, area or milestone criterion, a former id.
+//!
+//! ## Why it matters
+//!
+//! A repeat adds nothing: the skill is needed, taught or used once either
+//! way. It is usually a merge or copy-paste slip, and it hides the list's
+//! real length from whoever reads it. Groups are compared as sets:
+//! `{"any_of": ["a", "b"]}` repeats `{"any_of": ["b", "a"]}`.
+//!
+//! ## Example
+//!
+//! ```json
+//! { "id": "pandas", "name": "Pandas", "prerequisites": ["numpy", "python", "numpy"] }
+//! ```
+//!
+//! ## Fix
+//!
+//! Remove the repeat; the first entry stays. `lint --fix` does it when the
+//! repeat carries nothing the first entry lacks (a note, an `x-` key).
+
+use trailmap::pointer::Pointer;
+use trailmap::{Diagnostic, Fix, Prerequisite, SkillMention, SmallString};
+
+use crate::context::Context;
+use crate::registry::Rule;
+
+pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
+    let r = ctx.roadmap;
+    let mut lists = Lists { ctx, rule, out, keys: Vec::new() };
+    for (i, skill) in r.skills.iter().enumerate() {
+        let at = || Pointer::item("skills", i);
+        let of = |what: &str| format!("the {what} of `{}`", skill.id);
+        lists.prerequisites(at().with("prerequisites"), &skill.prerequisites, &|| of("prerequisites"));
+        lists.ids(at().with("former_ids"), &skill.former_ids, &|| of("former ids"));
+    }
+    for node in &ctx.phases {
+        let phase = node.phase;
+        let at = || Pointer::parse(&node.pointer).unwrap_or_else(Pointer::root);
+        lists.ids(at().with("skills"), &phase.skills, &|| format!("the skills of phase `{}`", phase.id));
+        for (t, task) in phase.tasks.iter().enumerate() {
+            let of = || format!("the skills of task {} of phase `{}`", t + 1, phase.id);
+            lists.prerequisites(at().with("tasks").with(t).with("skills"), &task.skills, &of);
+        }
+    }
+    for (j, project) in r.projects.iter().enumerate() {
+        let of = || format!("the skills of project `{}`", project.id);
+        lists.prerequisites(Pointer::item("projects", j).with("skills"), &project.skills, &of);
+    }
+    for (j, milestone) in r.milestones.iter().enumerate() {
+        for (c, criterion) in milestone.criteria.iter().enumerate() {
+            let at = Pointer::item("milestones", j).with("criteria").with(c).with("skills");
+            let of = || format!("the skills of criterion {} of milestone `{}`", c + 1, milestone.id);
+            lists.prerequisites(at, &criterion.skills, &of);
+        }
+    }
+    for (j, practice) in r.practices.iter().enumerate() {
+        let of = || format!("the skills of practice `{}`", practice.id);
+        lists.ids(Pointer::item("practices", j).with("skills"), &practice.skills, &of);
+    }
+    for (j, area) in r.areas.iter().enumerate() {
+        let of = || format!("the skills of area `{}`", area.id);
+        lists.mentions(Pointer::item("areas", j).with("skills"), &area.skills, &of);
+    }
+}
+
+/// What makes two entries of a list the same.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Key<'a> {
+    Id(&'a str),
+    /// A group's members, sorted, each once.
+    Group(Vec<&'a str>),
+}
+
+/// Each kind of list, and where their findings go.
+struct Lists<'c, 'r> {
+    ctx: &'c Context<'r>,
+    rule: &'c Rule,
+    out: &'c mut Vec<Diagnostic>,
+    /// The keys of the list at hand with their positions: one buffer for
+    /// every list (a roadmap has one or two per skill, most short).
+    keys: Vec<(Key<'r>, usize)>,
+}
+
+impl<'c, 'r> Lists<'c, 'r> {
+    fn ids<S: AsRef<str>>(&mut self, at: Pointer, ids: &'r [S], list: &dyn Fn() -> String) {
+        let found = self.repeats(ids.iter().map(|id| Key::Id(id.as_ref())));
+        self.report(&at, &found, list, |k, _| (format!("`{}`", ids[k].as_ref()), true));
+    }
+
+    fn prerequisites(&mut self, at: Pointer, entries: &'r [Prerequisite], list: &dyn Fn() -> String) {
+        let found = self.repeats(entries.iter().map(|entry| match entry {
+            Prerequisite::Skill(id) => Key::Id(id.as_str()),
+            Prerequisite::AnyOf(group) => {
+                let mut members: Vec<&str> = group.any_of.iter().map(SmallString::as_str).collect();
+                members.sort_unstable();
+                members.dedup();
+                Key::Group(members)
+            }
+        }));
+        // A group with `x-` keys of its own cannot go as it is.
+        self.report(&at, &found, list, |k, _| match &entries[k] {
+            Prerequisite::Skill(id) => (format!("`{id}`"), true),
+            Prerequisite::AnyOf(group) => {
+                let members: Vec<&str> = group.any_of.iter().map(SmallString::as_str).collect();
+                (format!("the group `any_of: [{}]`", members.join(", ")), group.extensions.is_empty())
+            }
+        });
+        for (k, entry) in entries.iter().enumerate() {
+            if let Prerequisite::AnyOf(group) = entry {
+                let in_group = || format!("an `any_of` group of {}", list());
+                self.ids(at.clone().with(k).with("any_of"), &group.any_of, &in_group);
+            }
+        }
+    }
+
+    /// A mention with a note repeats the skill's first mention too, but
+    /// only a bare one, or one the same as the first, can go as it is.
+    fn mentions(&mut self, at: Pointer, mentions: &'r [SkillMention], list: &dyn Fn() -> String) {
+        let found = self.repeats(mentions.iter().map(|m| Key::Id(m.skill_id())));
+        self.report(&at, &found, list, |k, first| {
+            let bare = matches!(mentions[k], SkillMention::Id(_)) || mentions[k] == mentions[first];
+            (format!("`{}`", mentions[k].skill_id()), bare)
+        });
+    }
+
+    /// One finding per repeat; `entry(k, first)` names entry `k` (a repeat
+    /// of entry `first`) and says whether it can go as it is.
+    fn report(
+        &mut self,
+        at: &Pointer,
+        repeats: &[(usize, usize)],
+        list: &dyn Fn() -> String,
+        entry: impl Fn(usize, usize) -> (String, bool),
+    ) {
+        if repeats.is_empty() {
+            return;
+        }
+        let list = list();
+        for &(k, first) in repeats {
+            let (what, removable) = entry(k, first);
+            let mut d = self
+                .ctx
+                .diag(self.rule, format!("{what} appears again in {list}"))
+                .at(at.clone().with(k).into_string());
+            if removable {
+                d = d.with_help("remove this repeat: the earlier entry stays");
+                // The edits come from the entry's location, as TM107's do
+                // (`fix::REMOVES_ELEMENT`).
+                d.fix = Some(Fix { message: format!("remove the repeat of {what}"), edits: Vec::new() });
+            } else {
+                d = d.with_help("merge what this entry adds into the first one, then remove it");
+            }
+            self.out.push(d);
+        }
+    }
+
+    /// The entries that repeat an earlier one, in list order, each with
+    /// the position of the first.
+    fn repeats(&mut self, keys: impl Iterator<Item = Key<'r>>) -> Vec<(usize, usize)> {
+        self.keys.clear();
+        self.keys.extend(keys.enumerate().map(|(k, key)| (key, k)));
+        if self.keys.len() < 2 {
+            return Vec::new();
+        }
+        // Equal keys side by side, the first entry first in each run.
+        self.keys.sort_unstable();
+        let mut found = Vec::new();
+        let mut first = 0;
+        for k in 1..self.keys.len() {
+            if self.keys[k].0 == self.keys[first].0 {
+                found.push((self.keys[k].1, self.keys[first].1));
+            } else {
+                first = k;
+            }
+        }
+        found.sort_unstable();
+        found
+    }
+}
