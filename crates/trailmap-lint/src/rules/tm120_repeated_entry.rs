@@ -31,41 +31,46 @@ use crate::registry::Rule;
 pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     let r = ctx.roadmap;
     let mut lists = Lists { ctx, rule, out, keys: Vec::new() };
+    // Each list's pointer and description are made only for a list with a
+    // repeat: a roadmap has one or two lists per skill.
     for (i, skill) in r.skills.iter().enumerate() {
-        let at = || Pointer::item("skills", i);
-        let of = |what: &str| format!("the {what} of `{}`", skill.id);
-        lists.prerequisites(at().with("prerequisites"), &skill.prerequisites, &|| of("prerequisites"));
-        lists.ids(at().with("former_ids"), &skill.former_ids, &|| of("former ids"));
+        let of = |key: &str, what: &str| (Pointer::item("skills", i).with(key), format!("the {what} of `{}`", skill.id));
+        lists.prerequisites(&skill.prerequisites, &|| of("prerequisites", "prerequisites"));
+        lists.ids(&skill.former_ids, &|| of("former_ids", "former ids"));
     }
     for node in &ctx.phases {
-        let phase = node.phase;
-        let at = || Pointer::parse(&node.pointer).unwrap_or_else(Pointer::root);
-        lists.ids(at().with("skills"), &phase.skills, &|| format!("the skills of phase `{}`", phase.id));
+        let (phase, at) = (node.phase, || Pointer::parse(&node.pointer).unwrap_or_else(Pointer::root));
+        lists.ids(&phase.skills, &|| (at().with("skills"), format!("the skills of phase `{}`", phase.id)));
         for (t, task) in phase.tasks.iter().enumerate() {
-            let of = || format!("the skills of task {} of phase `{}`", t + 1, phase.id);
-            lists.prerequisites(at().with("tasks").with(t).with("skills"), &task.skills, &of);
+            let of = || (at().with("tasks").with(t).with("skills"), format!("the skills of task {} of phase `{}`", t + 1, phase.id));
+            lists.prerequisites(&task.skills, &of);
         }
     }
     for (j, project) in r.projects.iter().enumerate() {
-        let of = || format!("the skills of project `{}`", project.id);
-        lists.prerequisites(Pointer::item("projects", j).with("skills"), &project.skills, &of);
+        let of = || (Pointer::item("projects", j).with("skills"), format!("the skills of project `{}`", project.id));
+        lists.prerequisites(&project.skills, &of);
     }
     for (j, milestone) in r.milestones.iter().enumerate() {
         for (c, criterion) in milestone.criteria.iter().enumerate() {
-            let at = Pointer::item("milestones", j).with("criteria").with(c).with("skills");
-            let of = || format!("the skills of criterion {} of milestone `{}`", c + 1, milestone.id);
-            lists.prerequisites(at, &criterion.skills, &of);
+            let of = || {
+                let at = Pointer::item("milestones", j).with("criteria").with(c).with("skills");
+                (at, format!("the skills of criterion {} of milestone `{}`", c + 1, milestone.id))
+            };
+            lists.prerequisites(&criterion.skills, &of);
         }
     }
     for (j, practice) in r.practices.iter().enumerate() {
-        let of = || format!("the skills of practice `{}`", practice.id);
-        lists.ids(Pointer::item("practices", j).with("skills"), &practice.skills, &of);
+        let of = || (Pointer::item("practices", j).with("skills"), format!("the skills of practice `{}`", practice.id));
+        lists.ids(&practice.skills, &of);
     }
     for (j, area) in r.areas.iter().enumerate() {
-        let of = || format!("the skills of area `{}`", area.id);
-        lists.mentions(Pointer::item("areas", j).with("skills"), &area.skills, &of);
+        let of = || (Pointer::item("areas", j).with("skills"), format!("the skills of area `{}`", area.id));
+        lists.mentions(&area.skills, &of);
     }
 }
+
+/// Where a list is and how a message names it, made on demand.
+type Place<'p> = &'p dyn Fn() -> (Pointer, String);
 
 /// What makes two entries of a list the same.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -86,12 +91,12 @@ struct Lists<'c, 'r> {
 }
 
 impl<'c, 'r> Lists<'c, 'r> {
-    fn ids<S: AsRef<str>>(&mut self, at: Pointer, ids: &'r [S], list: &dyn Fn() -> String) {
+    fn ids<S: AsRef<str>>(&mut self, ids: &'r [S], place: Place<'_>) {
         let found = self.repeats(ids.iter().map(|id| Key::Id(id.as_ref())));
-        self.report(&at, &found, list, |k, _| (format!("`{}`", ids[k].as_ref()), true));
+        self.report(&found, place, |k, _| (format!("`{}`", ids[k].as_ref()), true));
     }
 
-    fn prerequisites(&mut self, at: Pointer, entries: &'r [Prerequisite], list: &dyn Fn() -> String) {
+    fn prerequisites(&mut self, entries: &'r [Prerequisite], place: Place<'_>) {
         let found = self.repeats(entries.iter().map(|entry| match entry {
             Prerequisite::Skill(id) => Key::Id(id.as_str()),
             Prerequisite::AnyOf(group) => {
@@ -102,7 +107,7 @@ impl<'c, 'r> Lists<'c, 'r> {
             }
         }));
         // A group with `x-` keys of its own cannot go as it is.
-        self.report(&at, &found, list, |k, _| match &entries[k] {
+        self.report(&found, place, |k, _| match &entries[k] {
             Prerequisite::Skill(id) => (format!("`{id}`"), true),
             Prerequisite::AnyOf(group) => {
                 let members: Vec<&str> = group.any_of.iter().map(SmallString::as_str).collect();
@@ -111,17 +116,20 @@ impl<'c, 'r> Lists<'c, 'r> {
         });
         for (k, entry) in entries.iter().enumerate() {
             if let Prerequisite::AnyOf(group) = entry {
-                let in_group = || format!("an `any_of` group of {}", list());
-                self.ids(at.clone().with(k).with("any_of"), &group.any_of, &in_group);
+                let in_group = || {
+                    let (at, list) = place();
+                    (at.with(k).with("any_of"), format!("an `any_of` group of {list}"))
+                };
+                self.ids(&group.any_of, &in_group);
             }
         }
     }
 
     /// A mention with a note repeats the skill's first mention too, but
     /// only a bare one, or one the same as the first, can go as it is.
-    fn mentions(&mut self, at: Pointer, mentions: &'r [SkillMention], list: &dyn Fn() -> String) {
+    fn mentions(&mut self, mentions: &'r [SkillMention], place: Place<'_>) {
         let found = self.repeats(mentions.iter().map(|m| Key::Id(m.skill_id())));
-        self.report(&at, &found, list, |k, first| {
+        self.report(&found, place, |k, first| {
             let bare = matches!(mentions[k], SkillMention::Id(_)) || mentions[k] == mentions[first];
             (format!("`{}`", mentions[k].skill_id()), bare)
         });
@@ -129,17 +137,11 @@ impl<'c, 'r> Lists<'c, 'r> {
 
     /// One finding per repeat; `entry(k, first)` names entry `k` (a repeat
     /// of entry `first`) and says whether it can go as it is.
-    fn report(
-        &mut self,
-        at: &Pointer,
-        repeats: &[(usize, usize)],
-        list: &dyn Fn() -> String,
-        entry: impl Fn(usize, usize) -> (String, bool),
-    ) {
+    fn report(&mut self, repeats: &[(usize, usize)], place: Place<'_>, entry: impl Fn(usize, usize) -> (String, bool)) {
         if repeats.is_empty() {
             return;
         }
-        let list = list();
+        let (at, list) = place();
         for &(k, first) in repeats {
             let (what, removable) = entry(k, first);
             let mut d = self
