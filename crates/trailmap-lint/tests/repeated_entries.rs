@@ -1,6 +1,7 @@
-//! TM120 against a plain oracle: on any list of ids, one finding per entry
-//! that repeats an earlier one, and `--fix` leaves each id's first entry, in
-//! order, in JSON and in both YAML sequence styles.
+//! TM120 against a plain oracle: on any list of ids and `any_of` groups
+//! (the same when they have the same members), one finding per entry that
+//! repeats an earlier one, and `--fix` leaves each first entry, in order, in
+//! JSON and in both YAML sequence styles.
 
 use proptest::prelude::*;
 use trailmap::LoadOptions;
@@ -12,6 +13,57 @@ use trailmap_lint::{SourceFile, lint_with};
 /// other rule has a say on the list).
 const POOL: usize = 5;
 
+/// A prerequisite: a pool skill, or a group of pool skills (a bit mask of
+/// them) written starting from a rotation of its members.
+#[derive(Debug, Clone, Copy)]
+enum Entry {
+    Id(usize),
+    Group(u8, usize),
+}
+
+impl Entry {
+    /// The members in the order they are written.
+    fn members(self) -> Vec<String> {
+        match self {
+            Entry::Id(i) => vec![format!("s{i}")],
+            Entry::Group(mask, turn) => {
+                let mut members: Vec<String> =
+                    (0..POOL).filter(|i| mask & (1 << i) != 0).map(|i| format!("s{i}")).collect();
+                let turn = turn % members.len();
+                members.rotate_left(turn);
+                members
+            }
+        }
+    }
+
+    fn same(self, other: Entry) -> bool {
+        match (self, other) {
+            (Entry::Id(a), Entry::Id(b)) => a == b,
+            (Entry::Group(a, _), Entry::Group(b, _)) => a == b,
+            _ => false,
+        }
+    }
+
+    fn json(self) -> String {
+        let quoted: Vec<String> = self.members().iter().map(|m| format!("\"{m}\"")).collect();
+        match self {
+            Entry::Id(_) => quoted[0].clone(),
+            Entry::Group(..) => format!("{{\"any_of\": [{}]}}", quoted.join(", ")),
+        }
+    }
+
+    fn yaml(self) -> String {
+        match self {
+            Entry::Id(_) => self.members()[0].clone(),
+            Entry::Group(..) => format!("{{any_of: [{}]}}", self.members().join(", ")),
+        }
+    }
+}
+
+fn entry() -> impl Strategy<Value = Entry> {
+    prop_oneof![4 => (0..POOL).prop_map(Entry::Id), 1 => (1u8..32, 0..POOL).prop_map(|(m, t)| Entry::Group(m, t))]
+}
+
 #[derive(Debug, Clone, Copy)]
 enum Style {
     Json,
@@ -21,18 +73,16 @@ enum Style {
 
 /// A roadmap whose skill `t` has `list` (indices into the pool) as its
 /// prerequisites and its phase's skills.
-fn roadmap(list: &[usize], style: Style) -> (String, String) {
-    let ids: Vec<String> = list.iter().map(|i| format!("s{i}")).collect();
+fn roadmap(list: &[Entry], style: Style) -> (String, String) {
     let pool: Vec<String> = (0..POOL).map(|i| format!("s{i}")).collect();
     match style {
         Style::Json => {
-            let quoted = |ids: &[String]| ids.iter().map(|id| format!("\"{id}\"")).collect::<Vec<_>>().join(", ");
             let skills: Vec<String> =
                 pool.iter().map(|id| format!(r#"{{"id": "{id}", "name": "Skill {id}"}}"#)).collect();
             let text = format!(
                 "{{\"id\": \"r\", \"title\": \"R\", \"version\": \"1.0.0\", \"skills\": [\n  {},\n  {{\"id\": \"t\", \"name\": \"Target\", \"prerequisites\": [{}]}}\n]}}\n",
                 skills.join(",\n  "),
-                quoted(&ids)
+                list.iter().map(|e| e.json()).collect::<Vec<_>>().join(", ")
             );
             ("r.json".to_owned(), text)
         }
@@ -42,13 +92,14 @@ fn roadmap(list: &[usize], style: Style) -> (String, String) {
                 text.push_str(&format!("  - id: {id}\n    name: Skill {id}\n"));
             }
             text.push_str("  - id: t\n    name: Target\n");
-            if !ids.is_empty() {
+            if !list.is_empty() {
+                let yaml: Vec<String> = list.iter().map(|e| e.yaml()).collect();
                 if matches!(style, Style::YamlFlow) {
-                    text.push_str(&format!("    prerequisites: [{}]  # flow\n", ids.join(", ")));
+                    text.push_str(&format!("    prerequisites: [{}]  # flow\n", yaml.join(", ")));
                 } else {
                     text.push_str("    prerequisites:\n");
-                    for id in &ids {
-                        text.push_str(&format!("      - {id}  # {id}\n"));
+                    for (e, entry) in yaml.iter().enumerate() {
+                        text.push_str(&format!("      - {entry}  # {}\n", entry_comment(e, list)));
                     }
                 }
             }
@@ -57,15 +108,22 @@ fn roadmap(list: &[usize], style: Style) -> (String, String) {
     }
 }
 
-/// Each id's first entry, in order.
-fn firsts(list: &[usize]) -> Vec<String> {
-    let mut seen = Vec::new();
-    for &i in list {
-        if !seen.contains(&i) {
-            seen.push(i);
+/// The first entry of each, in order.
+fn firsts(list: &[Entry]) -> Vec<Entry> {
+    let mut seen: Vec<Entry> = Vec::new();
+    for &e in list {
+        if !seen.iter().any(|s| s.same(e)) {
+            seen.push(e);
         }
     }
-    seen.iter().map(|i| format!("s{i}")).collect()
+    seen
+}
+
+/// The comment of a block item: the number of the first entry it equals,
+/// so that a kept entry keeps the comment written for it.
+fn entry_comment(k: usize, list: &[Entry]) -> String {
+    let first = (0..=k).find(|&j| list[j].same(list[k])).unwrap_or(k);
+    format!("entry {first}")
 }
 
 fn style() -> impl Strategy<Value = Style> {
@@ -76,14 +134,14 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(96))]
 
     #[test]
-    fn one_finding_per_repeat_and_the_fix_keeps_the_first(list in proptest::collection::vec(0..POOL, 0..12), style in style()) {
+    fn one_finding_per_repeat_and_the_fix_keeps_the_first(list in proptest::collection::vec(entry(), 0..40), style in style()) {
         let (name, text) = roadmap(&list, style);
         let mut files = vec![SourceFile::new(name, text)];
         let (config, options) = (Config::default(), LoadOptions::default());
         let before = lint_with(&files, &config, &options);
         let repeats: Vec<&str> = before.iter().filter(|d| d.code == "TM120").map(|d| d.pointer.as_str()).collect();
         let expected: Vec<String> = (0..list.len())
-            .filter(|&k| list[..k].contains(&list[k]))
+            .filter(|&k| list[..k].iter().any(|e| e.same(list[k])))
             .map(|k| format!("/skills/{POOL}/prerequisites/{k}"))
             .collect();
         prop_assert_eq!(&repeats, &expected);
@@ -96,12 +154,14 @@ proptest! {
         let loaded = trailmap::Roadmap::from_slice_with(files[0].text.as_bytes(), &files[0].name, &options);
         prop_assert!(loaded.is_valid(), "{:?}\n{}", loaded.diagnostics, files[0].text);
         let roadmap = loaded.roadmap.unwrap();
-        let kept: Vec<String> = roadmap.skills[POOL].prerequisites.iter().flat_map(|p| p.skill_ids().map(str::to_owned).collect::<Vec<_>>()).collect();
-        prop_assert_eq!(kept, firsts(&list));
+        let kept: Vec<Vec<String>> =
+            roadmap.skills[POOL].prerequisites.iter().map(|p| p.skill_ids().map(str::to_owned).collect()).collect();
+        let firsts = firsts(&list);
+        prop_assert_eq!(kept, firsts.iter().map(|e| e.members()).collect::<Vec<_>>());
         if matches!(style, Style::YamlBlock) {
             // Each kept entry keeps its own comment.
-            for id in firsts(&list) {
-                let line = format!("      - {id}  # {id}\n");
+            for (k, e) in list.iter().enumerate().filter(|(k, e)| !list[..*k].iter().any(|f| f.same(**e))) {
+                let line = format!("      - {}  # entry {k}\n", e.yaml());
                 prop_assert!(files[0].text.contains(&line), "{}", files[0].text);
             }
         }

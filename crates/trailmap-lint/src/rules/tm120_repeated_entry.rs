@@ -85,27 +85,28 @@ struct Lists<'c, 'r> {
     ctx: &'c Context<'r>,
     rule: &'c Rule,
     out: &'c mut Vec<Diagnostic>,
-    /// The keys of the list at hand with their positions: one buffer for
-    /// every list (a roadmap has one or two per skill, most short).
+    /// The keys of a long list with their positions: one buffer for every
+    /// list.
     keys: Vec<(Key<'r>, usize)>,
 }
 
 impl<'c, 'r> Lists<'c, 'r> {
     fn ids<S: AsRef<str>>(&mut self, ids: &'r [S], place: Place<'_>) {
-        let found = self.repeats(ids.iter().map(|id| Key::Id(id.as_ref())));
+        let found = self.repeats(ids.len(), |a, b| ids[a].as_ref() == ids[b].as_ref(), |k| Key::Id(ids[k].as_ref()));
         self.report(&found, place, |k, _| (format!("`{}`", ids[k].as_ref()), true));
     }
 
     fn prerequisites(&mut self, entries: &'r [Prerequisite], place: Place<'_>) {
-        let found = self.repeats(entries.iter().map(|entry| match entry {
+        let same = |a: usize, b: usize| match (&entries[a], &entries[b]) {
+            (Prerequisite::Skill(x), Prerequisite::Skill(y)) => x == y,
+            (Prerequisite::AnyOf(g), Prerequisite::AnyOf(h)) => same_members(&g.any_of, &h.any_of),
+            _ => false,
+        };
+        let key = |k: usize| match &entries[k] {
             Prerequisite::Skill(id) => Key::Id(id.as_str()),
-            Prerequisite::AnyOf(group) => {
-                let mut members: Vec<&str> = group.any_of.iter().map(SmallString::as_str).collect();
-                members.sort_unstable();
-                members.dedup();
-                Key::Group(members)
-            }
-        }));
+            Prerequisite::AnyOf(group) => Key::Group(members(&group.any_of)),
+        };
+        let found = self.repeats(entries.len(), same, key);
         // A group with `x-` keys of its own cannot go as it is.
         self.report(&found, place, |k, _| match &entries[k] {
             Prerequisite::Skill(id) => (format!("`{id}`"), true),
@@ -128,7 +129,8 @@ impl<'c, 'r> Lists<'c, 'r> {
     /// A mention with a note repeats the skill's first mention too, but
     /// only a bare one, or one the same as the first, can go as it is.
     fn mentions(&mut self, mentions: &'r [SkillMention], place: Place<'_>) {
-        let found = self.repeats(mentions.iter().map(|m| Key::Id(m.skill_id())));
+        let same = |a: usize, b: usize| mentions[a].skill_id() == mentions[b].skill_id();
+        let found = self.repeats(mentions.len(), same, |k| Key::Id(mentions[k].skill_id()));
         self.report(&found, place, |k, first| {
             let bare = matches!(mentions[k], SkillMention::Id(_)) || mentions[k] == mentions[first];
             (format!("`{}`", mentions[k].skill_id()), bare)
@@ -161,18 +163,29 @@ impl<'c, 'r> Lists<'c, 'r> {
     }
 
     /// The entries that repeat an earlier one, in list order, each with
-    /// the position of the first.
-    fn repeats(&mut self, keys: impl Iterator<Item = Key<'r>>) -> Vec<(usize, usize)> {
-        self.keys.clear();
-        self.keys.extend(keys.enumerate().map(|(k, key)| (key, k)));
-        if self.keys.len() < 2 {
-            return Vec::new();
+    /// the position of the first: `same(a, b)` compares two entries,
+    /// `key(k)` is what a sort of a long list orders them by.
+    fn repeats(
+        &mut self,
+        len: usize,
+        same: impl Fn(usize, usize) -> bool,
+        key: impl Fn(usize) -> Key<'r>,
+    ) -> Vec<(usize, usize)> {
+        let mut found = Vec::new();
+        if len <= PAIRWISE_MAX {
+            for k in 1..len {
+                if let Some(first) = (0..k).find(|&j| same(j, k)) {
+                    found.push((k, first));
+                }
+            }
+            return found;
         }
+        self.keys.clear();
+        self.keys.extend((0..len).map(|k| (key(k), k)));
         // Equal keys side by side, the first entry first in each run.
         self.keys.sort_unstable();
-        let mut found = Vec::new();
         let mut first = 0;
-        for k in 1..self.keys.len() {
+        for k in 1..len {
             if self.keys[k].0 == self.keys[first].0 {
                 found.push((self.keys[k].1, self.keys[first].1));
             } else {
@@ -181,5 +194,26 @@ impl<'c, 'r> Lists<'c, 'r> {
         }
         found.sort_unstable();
         found
+    }
+}
+
+/// Lists of at most this many entries, nearly all, are compared pair by
+/// pair, with no buffer; longer ones by a sort of their keys.
+const PAIRWISE_MAX: usize = 16;
+
+/// A group's members, sorted, each once.
+fn members(group: &[SmallString]) -> Vec<&str> {
+    let mut members: Vec<&str> = group.iter().map(SmallString::as_str).collect();
+    members.sort_unstable();
+    members.dedup();
+    members
+}
+
+/// Whether two groups have the same members, in any order and number.
+fn same_members(g: &[SmallString], h: &[SmallString]) -> bool {
+    if g.len() <= PAIRWISE_MAX && h.len() <= PAIRWISE_MAX {
+        g.iter().all(|m| h.contains(m)) && h.iter().all(|m| g.contains(m))
+    } else {
+        members(g) == members(h)
     }
 }
