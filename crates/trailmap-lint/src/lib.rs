@@ -416,16 +416,17 @@ fn run_file_rules(ctx: &Context<'_>, config: &Config, out: &mut Vec<Diagnostic>)
     // by doubling holds up to twice the room it needs.
     let largest = (0..by_rule.len()).max_by_key(|&i| by_rule[i].len()).unwrap_or(0);
     if out.is_empty() && by_rule.get(largest).is_some_and(|found| !found.is_empty()) {
+        // Each list is freed once moved (`append` would keep its room).
         let mut before = Vec::with_capacity(by_rule[..largest].iter().map(Vec::len).sum());
         for found in &mut by_rule[..largest] {
-            before.append(found);
+            before.extend(std::mem::take(found));
         }
         let mut all = std::mem::take(&mut by_rule[largest]);
         // Often within the room the list already has.
         all.reserve_exact(before.len() + by_rule[largest + 1..].iter().map(Vec::len).sum::<usize>());
         all.splice(0..0, before);
         for found in &mut by_rule[largest + 1..] {
-            all.append(found);
+            all.extend(std::mem::take(found));
         }
         *out = all;
         return;
