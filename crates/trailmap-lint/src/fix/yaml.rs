@@ -25,17 +25,20 @@ pub(super) fn remove_items_in<P: AsRef<str>>(
     pointers: &[P],
 ) -> Vec<Option<Vec<Edit>>> {
     let split: Vec<Option<(&str, usize)>> = pointers.iter().map(|p| split(p.as_ref())).collect();
-    let parents: Vec<&str> = split.iter().map(|s| s.map_or("", |(parent, _)| parent)).collect();
+    // Each sequence once, however many of its items go: a list of 20,000
+    // repeats would otherwise copy its 20,000 item spans for each of them.
+    let mut parents: Vec<&str> = split.iter().map(|s| s.map_or("", |(parent, _)| parent)).collect();
+    parents.sort_unstable();
+    parents.dedup();
     // A tree of these sequences only, unless the locator has parsed already.
     locator.expect(parents.iter().copied());
     let sequences = locator.yaml_sequences(&parents);
     split
         .into_iter()
-        .zip(sequences)
-        .map(|(split, sequence)| {
-            let (_, index) = split?;
-            let sequence = sequence?;
-            removal(source, &sequence, index)
+        .map(|split| {
+            let (parent, index) = split?;
+            let sequence = sequences[parents.binary_search(&parent).ok()?].as_ref()?;
+            removal(source, sequence, index)
         })
         .collect()
 }
