@@ -179,3 +179,16 @@ fn a_repeat_with_a_note_is_reported_but_kept() {
         diagnostics.iter().filter(|d| d.code == "TM120").map(|d| (d.pointer.as_str(), d.fix.is_some())).collect();
     assert_eq!(found, [("/areas/0/skills/1", false), ("/areas/0/skills/2", true)]);
 }
+
+/// A list naming an unknown skill is compared by its ids (the graph's
+/// indices cover known skills only): its repeats are found all the same.
+#[test]
+fn repeats_of_an_unknown_id_are_found() {
+    let text = r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [
+      {"id": "git", "name": "Git"},
+      {"id": "ci", "name": "CI", "prerequisites": ["ghost", "git", "ghost", "git"]}]}"#;
+    let diagnostics = lint_with(&[SourceFile::new("r.json", text)], &Config::default(), &LoadOptions::default());
+    let found: Vec<&str> = diagnostics.iter().filter(|d| d.code == "TM120").map(|d| d.pointer.as_str()).collect();
+    assert_eq!(found, ["/skills/1/prerequisites/2", "/skills/1/prerequisites/3"]);
+    assert!(diagnostics.iter().any(|d| d.code == "TM005"), "{diagnostics:?}");
+}

@@ -30,12 +30,12 @@ use crate::registry::Rule;
 
 pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     let r = ctx.roadmap;
-    let mut lists = Lists { ctx, rule, out, keys: Vec::new() };
+    let mut lists = Lists { ctx, rule, out, keys: Vec::new(), indices: Vec::new() };
     // Each list's pointer and description are made only for a list with a
     // repeat: a roadmap has one or two lists per skill.
     for (i, skill) in r.skills.iter().enumerate() {
         let of = |key: &str, what: &str| (Pointer::item("skills", i).with(key), format!("the {what} of `{}`", skill.id));
-        lists.prerequisites(&skill.prerequisites, &|| of("prerequisites", "prerequisites"));
+        lists.skill_prerequisites(i, &skill.prerequisites, &|| of("prerequisites", "prerequisites"));
         lists.ids(&skill.former_ids, &|| of("former_ids", "former ids"));
     }
     for node in &ctx.phases {
@@ -72,10 +72,24 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
 /// Where a list is and how a message names it, made on demand.
 type Place<'p> = &'p dyn Fn() -> (Pointer, String);
 
+/// A prerequisite as a message names it, and whether it can go as it is (a
+/// group with `x-` keys of its own cannot).
+fn describe(entry: &Prerequisite) -> (String, bool) {
+    match entry {
+        Prerequisite::Skill(id) => (format!("`{id}`"), true),
+        Prerequisite::AnyOf(group) => {
+            let members: Vec<&str> = group.any_of.iter().map(SmallString::as_str).collect();
+            (format!("the group `any_of: [{}]`", members.join(", ")), group.extensions.is_empty())
+        }
+    }
+}
+
 /// What makes two entries of a list the same.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 enum Key<'a> {
     Id(&'a str),
+    /// A skill's index in the graph.
+    Index(u32),
     /// A group's members, sorted, each once.
     Group(Vec<&'a str>),
 }
@@ -88,17 +102,40 @@ struct Lists<'c, 'r> {
     /// The keys of a long list with their positions: one buffer for every
     /// list.
     keys: Vec<(Key<'r>, usize)>,
+    /// A skill's plain prerequisites as graph indices, kept from skill to
+    /// skill.
+    indices: Vec<u32>,
 }
 
 impl<'c, 'r> Lists<'c, 'r> {
     fn ids<S: AsRef<str>>(&mut self, ids: &'r [S], place: Place<'_>) {
-        let found = self.repeats(ids.len(), |a, b| ids[a].as_ref() == ids[b].as_ref(), |k| Key::Id(ids[k].as_ref()));
+        let found = self.repeats(ids.len(), |a, b| same_id(ids[a].as_ref(), ids[b].as_ref()), |k| Key::Id(ids[k].as_ref()));
         self.report(&found, place, |k, _| (format!("`{}`", ids[k].as_ref()), true));
+    }
+
+    /// A skill's prerequisites compare as the graph's skill indices when
+    /// every entry is a plain id of a skill: a dense roadmap has twenty a
+    /// skill, and their ids compared pair by pair cost as much as TM107.
+    fn skill_prerequisites(&mut self, skill: usize, entries: &'r [Prerequisite], place: Place<'_>) {
+        self.indices.clear();
+        for (k, r) in self.ctx.graph.requirements_at(skill).enumerate() {
+            if r.any_of || r.entry as usize != k || r.members.len() != 1 {
+                break;
+            }
+            self.indices.push(r.members[0]);
+        }
+        if self.indices.len() != entries.len() {
+            return self.prerequisites(entries, place);
+        }
+        let indices = std::mem::take(&mut self.indices);
+        let found = self.repeats(indices.len(), |a, b| indices[a] == indices[b], |k| Key::Index(indices[k]));
+        self.indices = indices;
+        self.report(&found, place, |k, _| describe(&entries[k]));
     }
 
     fn prerequisites(&mut self, entries: &'r [Prerequisite], place: Place<'_>) {
         let same = |a: usize, b: usize| match (&entries[a], &entries[b]) {
-            (Prerequisite::Skill(x), Prerequisite::Skill(y)) => x == y,
+            (Prerequisite::Skill(x), Prerequisite::Skill(y)) => same_id(x, y),
             (Prerequisite::AnyOf(g), Prerequisite::AnyOf(h)) => same_members(&g.any_of, &h.any_of),
             _ => false,
         };
@@ -107,14 +144,7 @@ impl<'c, 'r> Lists<'c, 'r> {
             Prerequisite::AnyOf(group) => Key::Group(members(&group.any_of)),
         };
         let found = self.repeats(entries.len(), same, key);
-        // A group with `x-` keys of its own cannot go as it is.
-        self.report(&found, place, |k, _| match &entries[k] {
-            Prerequisite::Skill(id) => (format!("`{id}`"), true),
-            Prerequisite::AnyOf(group) => {
-                let members: Vec<&str> = group.any_of.iter().map(SmallString::as_str).collect();
-                (format!("the group `any_of: [{}]`", members.join(", ")), group.extensions.is_empty())
-            }
-        });
+        self.report(&found, place, |k, _| describe(&entries[k]));
         for (k, entry) in entries.iter().enumerate() {
             if let Prerequisite::AnyOf(group) = entry {
                 let in_group = || {
@@ -129,7 +159,7 @@ impl<'c, 'r> Lists<'c, 'r> {
     /// A mention with a note repeats the skill's first mention too, but
     /// only a bare one, or one the same as the first, can go as it is.
     fn mentions(&mut self, mentions: &'r [SkillMention], place: Place<'_>) {
-        let same = |a: usize, b: usize| mentions[a].skill_id() == mentions[b].skill_id();
+        let same = |a: usize, b: usize| same_id(mentions[a].skill_id(), mentions[b].skill_id());
         let found = self.repeats(mentions.len(), same, |k| Key::Id(mentions[k].skill_id()));
         self.report(&found, place, |k, first| {
             let bare = matches!(mentions[k], SkillMention::Id(_)) || mentions[k] == mentions[first];
@@ -200,6 +230,13 @@ impl<'c, 'r> Lists<'c, 'r> {
 /// Lists of at most this many entries, nearly all, are compared pair by
 /// pair, with no buffer; longer ones by a sort of their keys.
 const PAIRWISE_MAX: usize = 16;
+
+/// `a == b`, the cheap tests first: the ids of one list mostly differ in
+/// length or in their last character (a dense roadmap's pairs of twenty
+/// prerequisites took more than its TM107).
+fn same_id(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().last() == b.as_bytes().last() && a == b
+}
 
 /// A group's members, sorted, each once.
 fn members(group: &[SmallString]) -> Vec<&str> {
