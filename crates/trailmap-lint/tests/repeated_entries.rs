@@ -192,3 +192,46 @@ fn repeats_of_an_unknown_id_are_found() {
     assert_eq!(found, ["/skills/1/prerequisites/2", "/skills/1/prerequisites/3"]);
     assert!(diagnostics.iter().any(|d| d.code == "TM005"), "{diagnostics:?}");
 }
+
+/// A redundant prerequisite listed twice is TM107's at its first entry
+/// and TM120's at the repeat, not both rules' at the repeat; the fix
+/// removes both.
+#[test]
+fn a_redundant_repeat_is_reported_once() {
+    let text = r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [
+      {"id": "a", "name": "A"},
+      {"id": "b", "name": "B", "prerequisites": ["a"]},
+      {"id": "c", "name": "C", "prerequisites": ["a", "b", "a", "a"]}]}"#;
+    let mut files = vec![SourceFile::new("r.json", text)];
+    let (config, options) = (Config::default(), LoadOptions::default());
+    let diagnostics = lint_with(&files, &config, &options);
+    let found: Vec<(&str, &str)> = diagnostics.iter().map(|d| (d.code, d.pointer.as_str())).collect();
+    assert_eq!(
+        found,
+        [
+            ("TM107", "/skills/2/prerequisites/0"),
+            ("TM120", "/skills/2/prerequisites/2"),
+            ("TM120", "/skills/2/prerequisites/3"),
+        ]
+    );
+    let outcome = fix_all(&mut files, diagnostics, &config, &options);
+    assert!(outcome.converged && outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
+    assert!(files[0].text.contains(r#""prerequisites": ["b"]"#), "{}", files[0].text);
+}
+
+/// The same past the few members a skill's repeats are searched for in
+/// order: 40 entries of which one is redundant and 38 repeats.
+#[test]
+fn a_long_list_of_redundant_repeats_is_reported_once_each() {
+    let list: Vec<String> = std::iter::once("\"b\"".to_owned()).chain((0..39).map(|_| "\"a\"".to_owned())).collect();
+    let text = format!(
+        r#"{{"id": "r", "title": "R", "version": "1.0.0", "skills": [
+      {{"id": "a", "name": "A"}}, {{"id": "b", "name": "B", "prerequisites": ["a"]}},
+      {{"id": "c", "name": "C", "prerequisites": [{}]}}]}}"#,
+        list.join(", ")
+    );
+    let diagnostics = lint_with(&[SourceFile::new("r.json", text)], &Config::default(), &LoadOptions::default());
+    let redundant: Vec<&str> = diagnostics.iter().filter(|d| d.code == "TM107").map(|d| d.pointer.as_str()).collect();
+    assert_eq!(redundant, ["/skills/2/prerequisites/1"]);
+    assert_eq!(diagnostics.iter().filter(|d| d.code == "TM120").count(), 38);
+}
