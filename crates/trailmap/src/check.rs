@@ -380,3 +380,25 @@ pub(crate) fn check_roadmap(roadmap: &Roadmap, origins: &Origins, out: &mut Vec<
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::Roadmap;
+
+    fn duplicate_ids(skills: &str) -> Vec<String> {
+        let text = format!(r#"{{"id": "r", "title": "R", "version": "1.0.0", "skills": [{skills}]}}"#);
+        let loaded = Roadmap::from_json_str(&text);
+        loaded.diagnostics.iter().filter(|d| d.code == "TM004").map(|d| d.message.clone()).collect()
+    }
+
+    /// Two skills claiming one former id clash; one skill listing it twice
+    /// only repeats itself (lint's TM120 says so).
+    #[test]
+    fn a_former_id_is_claimed_by_two_skills_not_by_one_twice() {
+        let twice = r#"{"id": "ml", "name": "ML", "former_ids": ["old", "old"]}"#;
+        assert!(duplicate_ids(twice).is_empty());
+        let two =
+            r#"{"id": "ml", "name": "ML", "former_ids": ["old"]}, {"id": "dl", "name": "DL", "former_ids": ["old"]}"#;
+        assert_eq!(duplicate_ids(two), ["former id `old` is claimed by both `ml` and `dl`"]);
+    }
+}

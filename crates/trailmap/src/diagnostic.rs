@@ -236,8 +236,9 @@ impl Diagnostic {
     }
 }
 
-/// Puts diagnostics in reading order (by the offset of their location; the
-/// unlocated first), keeping the order they came in among equals.
+/// Puts diagnostics in reading order (by the offset of their location, an
+/// unlocated one counting as offset 0), keeping the order they came in
+/// among equals.
 ///
 /// ```
 /// use trailmap::{Diagnostic, Location, Severity};
@@ -319,7 +320,7 @@ mod tests {
     }
 
     proptest! {
-        /// The same order as a stable sort by offset, the unlocated first.
+        /// The same order as a stable sort by offset (0 when unlocated).
         #[test]
         fn sorting_by_position_is_a_stable_sort(offsets in proptest::collection::vec(proptest::option::of(0usize..12), 0..200)) {
             let found: Vec<Diagnostic> = offsets
