@@ -109,7 +109,7 @@ struct Lists<'c, 'r> {
 
 impl<'c, 'r> Lists<'c, 'r> {
     fn ids<S: AsRef<str>>(&mut self, ids: &'r [S], place: Place<'_>) {
-        let found = self.repeats(ids.len(), |a, b| same_id(ids[a].as_ref(), ids[b].as_ref()), |k| Key::Id(ids[k].as_ref()));
+        let found = self.repeats(ids.len(), |a, b| ids[a].as_ref() == ids[b].as_ref(), |k| Key::Id(ids[k].as_ref()));
         self.report(&found, place, |k, _| (format!("`{}`", ids[k].as_ref()), true));
     }
 
@@ -135,7 +135,7 @@ impl<'c, 'r> Lists<'c, 'r> {
 
     fn prerequisites(&mut self, entries: &'r [Prerequisite], place: Place<'_>) {
         let same = |a: usize, b: usize| match (&entries[a], &entries[b]) {
-            (Prerequisite::Skill(x), Prerequisite::Skill(y)) => same_id(x, y),
+            (Prerequisite::Skill(x), Prerequisite::Skill(y)) => x == y,
             (Prerequisite::AnyOf(g), Prerequisite::AnyOf(h)) => same_members(&g.any_of, &h.any_of),
             _ => false,
         };
@@ -159,7 +159,7 @@ impl<'c, 'r> Lists<'c, 'r> {
     /// A mention with a note repeats the skill's first mention too, but
     /// only a bare one, or one the same as the first, can go as it is.
     fn mentions(&mut self, mentions: &'r [SkillMention], place: Place<'_>) {
-        let same = |a: usize, b: usize| same_id(mentions[a].skill_id(), mentions[b].skill_id());
+        let same = |a: usize, b: usize| mentions[a].skill_id() == mentions[b].skill_id();
         let found = self.repeats(mentions.len(), same, |k| Key::Id(mentions[k].skill_id()));
         self.report(&found, place, |k, first| {
             let bare = matches!(mentions[k], SkillMention::Id(_)) || mentions[k] == mentions[first];
@@ -230,13 +230,6 @@ impl<'c, 'r> Lists<'c, 'r> {
 /// Lists of at most this many entries, nearly all, are compared pair by
 /// pair, with no buffer; longer ones by a sort of their keys.
 const PAIRWISE_MAX: usize = 16;
-
-/// `a == b`, the cheap tests first: the ids of one list mostly differ in
-/// length or in their last character (a dense roadmap's pairs of twenty
-/// prerequisites took more than its TM107).
-fn same_id(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.as_bytes().last() == b.as_bytes().last() && a == b
-}
 
 /// A group's members, sorted, each once.
 fn members(group: &[SmallString]) -> Vec<&str> {
