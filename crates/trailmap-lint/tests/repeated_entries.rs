@@ -235,3 +235,33 @@ fn a_long_list_of_redundant_repeats_is_reported_once_each() {
     assert_eq!(redundant, ["/skills/2/prerequisites/1"]);
     assert_eq!(diagnostics.iter().filter(|d| d.code == "TM120").count(), 38);
 }
+
+/// Groups too large to compare member by member are compared as sorted
+/// sets: the same group written backwards is a repeat, one member more is
+/// not.
+#[test]
+fn large_groups_are_compared_as_sets() {
+    let ids: Vec<String> = (0..40).map(|i| format!("s{i}")).collect();
+    let skills: Vec<String> = ids.iter().map(|id| format!(r#"{{"id": "{id}", "name": "Skill {id}"}}"#)).collect();
+    let group = |ids: &[String]| {
+        let quoted: Vec<String> = ids.iter().map(|id| format!("\"{id}\"")).collect();
+        format!(r#"{{"any_of": [{}]}}"#, quoted.join(", "))
+    };
+    let backwards: Vec<String> = ids.iter().rev().cloned().collect();
+    let text = format!(
+        r#"{{"id": "r", "title": "R", "version": "1.0.0", "skills": [{}, {{"id": "t", "name": "T", "prerequisites": [{}, {}, {}]}}]}}"#,
+        skills.join(", "),
+        group(&ids[..39]),
+        group(&ids),
+        group(&backwards)
+    );
+    let diagnostics = lint_with(&[SourceFile::new("r.json", text)], &Config::default(), &LoadOptions::default());
+    let found: Vec<&trailmap::Diagnostic> = diagnostics.iter().filter(|d| d.code == "TM120").collect();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].pointer, "/skills/40/prerequisites/2");
+    // A few members name the group.
+    assert_eq!(
+        found[0].message,
+        "the group `any_of: [s39, s38, s37, s36, … and 36 more]` appears again in the prerequisites of `t`"
+    );
+}

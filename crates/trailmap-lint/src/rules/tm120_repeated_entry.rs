@@ -78,11 +78,18 @@ fn describe(entry: &Prerequisite) -> (String, bool) {
     match entry {
         Prerequisite::Skill(id) => (format!("`{id}`"), true),
         Prerequisite::AnyOf(group) => {
-            let members: Vec<&str> = group.any_of.iter().map(SmallString::as_str).collect();
-            (format!("the group `any_of: [{}]`", members.join(", ")), group.extensions.is_empty())
+            // A few members name the group: a message stays a line however
+            // large the group.
+            let shown: Vec<&str> = group.any_of.iter().take(SHOWN_MEMBERS).map(SmallString::as_str).collect();
+            let more = group.any_of.len().saturating_sub(SHOWN_MEMBERS);
+            let rest = if more > 0 { format!(", … and {more} more") } else { String::new() };
+            (format!("the group `any_of: [{}{rest}]`", shown.join(", ")), group.extensions.is_empty())
         }
     }
 }
+
+/// Members of a group a message names.
+const SHOWN_MEMBERS: usize = 4;
 
 /// What makes two entries of a list the same.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -109,7 +116,7 @@ struct Lists<'c, 'r> {
 
 impl<'c, 'r> Lists<'c, 'r> {
     fn ids<S: AsRef<str>>(&mut self, ids: &'r [S], place: Place<'_>) {
-        let found = self.repeats(ids.len(), |a, b| ids[a].as_ref() == ids[b].as_ref(), |k| Key::Id(ids[k].as_ref()));
+        let found = self.repeats(ids.len(), true, |a, b| ids[a].as_ref() == ids[b].as_ref(), |k| Key::Id(ids[k].as_ref()));
         self.report(&found, place, |k, _| (format!("`{}`", ids[k].as_ref()), true));
     }
 
@@ -128,7 +135,7 @@ impl<'c, 'r> Lists<'c, 'r> {
             return self.prerequisites(entries, place);
         }
         let indices = std::mem::take(&mut self.indices);
-        let found = self.repeats(indices.len(), |a, b| indices[a] == indices[b], |k| Key::Index(indices[k]));
+        let found = self.repeats(indices.len(), true, |a, b| indices[a] == indices[b], |k| Key::Index(indices[k]));
         self.indices = indices;
         self.report(&found, place, |k, _| describe(&entries[k]));
     }
@@ -143,7 +150,9 @@ impl<'c, 'r> Lists<'c, 'r> {
             Prerequisite::Skill(id) => Key::Id(id.as_str()),
             Prerequisite::AnyOf(group) => Key::Group(members(&group.any_of)),
         };
-        let found = self.repeats(entries.len(), same, key);
+        // Large groups are sorted once each, not once per pair.
+        let small = entries.iter().all(|e| e.skill_ids().len() <= PAIRWISE_MAX);
+        let found = self.repeats(entries.len(), small, same, key);
         self.report(&found, place, |k, _| describe(&entries[k]));
         for (k, entry) in entries.iter().enumerate() {
             if let Prerequisite::AnyOf(group) = entry {
@@ -160,7 +169,7 @@ impl<'c, 'r> Lists<'c, 'r> {
     /// only a bare one, or one the same as the first, can go as it is.
     fn mentions(&mut self, mentions: &'r [SkillMention], place: Place<'_>) {
         let same = |a: usize, b: usize| mentions[a].skill_id() == mentions[b].skill_id();
-        let found = self.repeats(mentions.len(), same, |k| Key::Id(mentions[k].skill_id()));
+        let found = self.repeats(mentions.len(), true, same, |k| Key::Id(mentions[k].skill_id()));
         self.report(&found, place, |k, first| {
             let bare = matches!(mentions[k], SkillMention::Id(_)) || mentions[k] == mentions[first];
             (format!("`{}`", mentions[k].skill_id()), bare)
@@ -194,15 +203,17 @@ impl<'c, 'r> Lists<'c, 'r> {
 
     /// The entries that repeat an earlier one, in list order, each with
     /// the position of the first: `same(a, b)` compares two entries,
-    /// `key(k)` is what a sort of a long list orders them by.
+    /// `key(k)` is what a sort of a long list orders them by. A short list
+    /// of entries that compare `cheap`ly is compared pair by pair.
     fn repeats(
         &mut self,
         len: usize,
+        cheap: bool,
         same: impl Fn(usize, usize) -> bool,
         key: impl Fn(usize) -> Key<'r>,
     ) -> Vec<(usize, usize)> {
         let mut found = Vec::new();
-        if len <= PAIRWISE_MAX {
+        if cheap && len <= PAIRWISE_MAX {
             for k in 1..len {
                 if let Some(first) = (0..k).find(|&j| same(j, k)) {
                     found.push((k, first));
