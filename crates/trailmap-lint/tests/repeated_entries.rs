@@ -265,3 +265,18 @@ fn large_groups_are_compared_as_sets() {
         "the group `any_of: [s39, s38, s37, s36, … and 36 more]` appears again in the prerequisites of `t`"
     );
 }
+
+/// Texts the file holds are shown in part: a repeated former id of 10,000
+/// characters gives a message of a line.
+#[test]
+fn a_long_repeated_text_is_shown_in_part() {
+    let long = "x".repeat(10_000);
+    let text = format!(
+        r#"{{"id": "r", "title": "R", "version": "1.0.0", "skills": [{{"id": "git", "name": "Git", "former_ids": ["{long}", "{long}"]}}]}}"#
+    );
+    let diagnostics = lint_with(&[SourceFile::new("r.json", text)], &Config::default(), &LoadOptions::default());
+    let found: Vec<&trailmap::Diagnostic> = diagnostics.iter().filter(|d| d.code == "TM120").collect();
+    assert_eq!(found.len(), 1);
+    assert!(found[0].message.chars().count() < 100, "{}", found[0].message);
+    assert!(found[0].fix.as_ref().is_some_and(|f| f.message.chars().count() < 100));
+}

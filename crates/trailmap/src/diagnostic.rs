@@ -299,9 +299,15 @@ pub fn pointer_tokens(pointer: &str) -> Vec<String> {
     crate::pointer::tokens(pointer).map(std::borrow::Cow::into_owned).collect()
 }
 
-/// At most 40 characters of `s`, as they are: messages carry the file's
-/// text, and each output format escapes it for where it goes.
-pub(crate) fn preview_str(s: &str) -> String {
+/// At most 40 characters of `s`, as they are, and `…` when there was more:
+/// messages carry the file's text (each output format escapes it for where
+/// it goes), and a message stays a line however long the text.
+///
+/// ```
+/// assert_eq!(trailmap::diagnostic::preview_str("pytorch"), "pytorch");
+/// assert_eq!(trailmap::diagnostic::preview_str(&"x".repeat(50)).chars().count(), 41);
+/// ```
+pub fn preview_str(s: &str) -> String {
     let mut out: String = s.chars().take(40).collect();
     if s.chars().nth(40).is_some() {
         out.push('…');

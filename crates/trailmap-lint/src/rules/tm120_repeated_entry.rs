@@ -22,6 +22,7 @@
 //! Remove the repeat; the first entry stays. `lint --fix` does it when the
 //! repeat carries nothing the first entry lacks (a note, an `x-` key).
 
+use trailmap::diagnostic::preview_str;
 use trailmap::pointer::Pointer;
 use trailmap::{Diagnostic, Fix, Prerequisite, SkillMention, SmallString};
 
@@ -76,11 +77,11 @@ type Place<'p> = &'p dyn Fn() -> (Pointer, String);
 /// group with `x-` keys of its own cannot).
 fn describe(entry: &Prerequisite) -> (String, bool) {
     match entry {
-        Prerequisite::Skill(id) => (format!("`{id}`"), true),
+        Prerequisite::Skill(id) => (format!("`{}`", preview_str(id)), true),
         Prerequisite::AnyOf(group) => {
             // A few members name the group: a message stays a line however
             // large the group.
-            let shown: Vec<&str> = group.any_of.iter().take(SHOWN_MEMBERS).map(SmallString::as_str).collect();
+            let shown: Vec<String> = group.any_of.iter().take(SHOWN_MEMBERS).map(|id| preview_str(id)).collect();
             let more = group.any_of.len().saturating_sub(SHOWN_MEMBERS);
             let rest = if more > 0 { format!(", … and {more} more") } else { String::new() };
             (format!("the group `any_of: [{}{rest}]`", shown.join(", ")), group.extensions.is_empty())
@@ -117,7 +118,7 @@ struct Lists<'c, 'r> {
 impl<'c, 'r> Lists<'c, 'r> {
     fn ids<S: AsRef<str>>(&mut self, ids: &'r [S], place: Place<'_>) {
         let found = self.repeats(ids.len(), true, |a, b| ids[a].as_ref() == ids[b].as_ref(), |k| Key::Id(ids[k].as_ref()));
-        self.report(&found, place, |k, _| (format!("`{}`", ids[k].as_ref()), true));
+        self.report(&found, place, |k, _| (format!("`{}`", preview_str(ids[k].as_ref())), true));
     }
 
     /// A skill's prerequisites compare as the graph's skill indices when
@@ -172,7 +173,7 @@ impl<'c, 'r> Lists<'c, 'r> {
         let found = self.repeats(mentions.len(), true, same, |k| Key::Id(mentions[k].skill_id()));
         self.report(&found, place, |k, first| {
             let bare = matches!(mentions[k], SkillMention::Id(_)) || mentions[k] == mentions[first];
-            (format!("`{}`", mentions[k].skill_id()), bare)
+            (format!("`{}`", preview_str(mentions[k].skill_id())), bare)
         });
     }
 
