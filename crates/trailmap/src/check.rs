@@ -99,7 +99,7 @@ impl References<'_> {
         let mut d = error(Code::UnknownReference, format!("unknown skill `{}`", crate::diagnostic::preview_str(id)))
             .at(pointer());
         if let Some(new) = self.former.get(id) {
-            d = d.with_help(format!("`{id}` was renamed to `{new}`: use the new id"));
+            d = d.with_help(format!("`{}` was renamed to `{new}`: use the new id", crate::diagnostic::preview_str(id)));
         } else if let Some(best) =
             self.hints.borrow_mut().suggest("skill", id, self.roadmap.skills.iter().map(|s| s.id.as_str()))
         {

@@ -34,6 +34,7 @@
 
 use std::ops::Range;
 
+use trailmap::diagnostic::preview_str;
 use trailmap::{Diagnostic, Skill};
 
 use crate::context::Context;
@@ -312,8 +313,8 @@ fn report(
             skills[b].id,
             skills[a].id,
             if same { "the same" } else { "nearly the same" },
-            skills[b].name,
-            skills[a].name
+            preview_str(&skills[b].name),
+            preview_str(&skills[a].name)
         );
         let help = if rest.is_empty() {
             format!("if they are one skill, merge them and keep `{}` in `former_ids`", skills[b].id)

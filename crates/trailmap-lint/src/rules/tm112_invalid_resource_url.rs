@@ -21,6 +21,7 @@
 
 use trailmap::pointer::Pointer;
 use trailmap::Diagnostic;
+use trailmap::diagnostic::preview_str;
 
 use crate::context::Context;
 use crate::registry::Rule;
@@ -47,7 +48,7 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
             let Some(url) = &resource.url else { continue };
             if let Some(why) = problem(url) {
                 out.push(
-                    ctx.diag(rule, format!("resource URL \"{url}\" {why}"))
+                    ctx.diag(rule, format!("resource URL \"{}\" {why}", preview_str(url)))
                         .at(Pointer::item("skills", i).with("resources").with(k).with("url"))
                         .with_help("use an absolute https:// URL"),
                 );
@@ -57,7 +58,7 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     if let Some(url) = ctx.roadmap.source.as_ref().and_then(|s| s.url.as_deref()) {
         if let Some(why) = problem(url) {
             out.push(
-                ctx.diag(rule, format!("source URL \"{url}\" {why}"))
+                ctx.diag(rule, format!("source URL \"{}\" {why}", preview_str(url)))
                     .at("/source/url")
                     .with_help("use an absolute https:// URL"),
             );

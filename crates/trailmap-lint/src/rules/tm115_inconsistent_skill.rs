@@ -31,6 +31,7 @@ use std::collections::HashMap;
 
 use trailmap::SmallString;
 use trailmap::Diagnostic;
+use trailmap::diagnostic::preview_str;
 use trailmap::pointer::Pointer;
 
 use crate::context::Context;
@@ -67,7 +68,13 @@ impl FilesCheck for FirstSeen {
                 out.push(
                     ctx.diag(
                         rule,
-                        format!("skill `{}` is named \"{}\" here but \"{}\" in {}", skill.id, skill.name, name, first_file),
+                        format!(
+                            "skill `{}` is named \"{}\" here but \"{}\" in {}",
+                            skill.id,
+                            preview_str(&skill.name),
+                            preview_str(name),
+                            first_file
+                        ),
                     )
                     .at(Pointer::item("skills", i).with("name"))
                     .with_help("use one name for a skill id in every roadmap"),
