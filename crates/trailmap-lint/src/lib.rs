@@ -286,6 +286,7 @@ fn finish(files: &[SourceFile], mut per_file: Vec<Vec<Diagnostic>>, config: &Con
         });
         // Inline suppressions.
         suppress::apply(&mut suppressions, &mut diagnostics, trailmap::codes::breaks_model);
+        yield_to_narrower(&mut diagnostics);
         {
             let rule = &rules::TM116;
             if let Some(Some(severity)) = severities.get(rule.code) {
@@ -329,6 +330,29 @@ fn finish(files: &[SourceFile], mut per_file: Vec<Vec<Diagnostic>>, config: &Con
         }
     }
     out
+}
+
+/// Pairs of rules where the second says more of the same place: a finding
+/// of the first is dropped where the second has one at the same pointer.
+/// A prerequisite listed twice is redundant (TM107) at every entry, and a
+/// repeat (TM120) at each but the first: one finding per entry. With
+/// TM120 off, TM107 still reports every entry, and `--fix` removes them
+/// all at once rather than one a round.
+const YIELDS_TO: &[(&str, &str)] = &[(rules::TM107.code, rules::TM120.code)];
+
+/// Drops the findings [`YIELDS_TO`] gives to a narrower rule.
+fn yield_to_narrower(diagnostics: &mut Vec<Diagnostic>) {
+    for &(wider, narrower) in YIELDS_TO {
+        let places: std::collections::HashSet<&str> =
+            diagnostics.iter().filter(|d| d.code == narrower).map(|d| d.pointer.as_str()).collect();
+        if places.is_empty() {
+            continue;
+        }
+        let keep: Vec<bool> =
+            diagnostics.iter().map(|d| d.code != wider || !places.contains(d.pointer.as_str())).collect();
+        let mut keep = keep.into_iter();
+        diagnostics.retain(|_| keep.next().unwrap_or(true));
+    }
 }
 
 /// Below this many skills the per-file rules run on the calling thread: they

@@ -280,3 +280,26 @@ fn a_long_repeated_text_is_shown_in_part() {
     assert!(found[0].message.chars().count() < 100, "{}", found[0].message);
     assert!(found[0].fix.as_ref().is_some_and(|f| f.message.chars().count() < 100));
 }
+
+/// With TM120 off, TM107 reports every entry of a redundant prerequisite
+/// listed many times, and `--fix` removes them all.
+#[test]
+fn without_tm120_every_redundant_repeat_is_tm107s() {
+    let list: Vec<String> = std::iter::once("\"b\"".to_owned()).chain((0..20).map(|_| "\"a\"".to_owned())).collect();
+    let text = format!(
+        r#"{{"id": "r", "title": "R", "version": "1.0.0", "skills": [
+      {{"id": "a", "name": "A"}}, {{"id": "b", "name": "B", "prerequisites": ["a"]}},
+      {{"id": "c", "name": "C", "prerequisites": [{}]}}]}}"#,
+        list.join(", ")
+    );
+    let mut config = Config::default();
+    config.file.lint.ignore = vec!["TM120".to_owned()];
+    let options = LoadOptions::default();
+    let mut files = vec![SourceFile::new("r.json", text)];
+    let diagnostics = lint_with(&files, &config, &options);
+    assert_eq!(diagnostics.iter().filter(|d| d.code == "TM107").count(), 20, "{diagnostics:?}");
+    assert!(diagnostics.iter().all(|d| d.code == "TM107"));
+    let outcome = fix_all(&mut files, diagnostics, &config, &options);
+    assert!(outcome.converged && outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
+    assert!(files[0].text.contains(r#""prerequisites": ["b"]"#), "{}", files[0].text);
+}
