@@ -267,13 +267,8 @@ fn finish(files: &[SourceFile], mut per_file: Vec<Vec<Diagnostic>>, config: &Con
         let format = trailmap::Format::from_path(&f.name);
         let mut problems = Vec::new();
         let mut suppressions = suppress::collect(&f.name, &f.text, &mut problems);
-        // One parse of the file for every location below; a YAML tree of
-        // only the nodes asked about (the whole tree is eleven times the file).
-        let mut locator = trailmap::locate::Locator::new(&f.text, format);
-        let asked = diagnostics.iter().chain(&problems).map(|d| d.pointer.as_str());
-        locator.expect(asked.chain(suppressions.iter().map(|s| s.at.as_str())));
-        locator.locate(&mut diagnostics);
-        fix::fill_removals(&f.text, format, &mut locator, &mut diagnostics);
+        // What is kept is decided on pointers and codes alone, before
+        // anything is located: a finding dropped here costs no location.
         // Configuration: drop what is off, set severities.
         let severities = config.severities_for(&f.name);
         diagnostics.retain_mut(|d| match severities.get(d.code) {
@@ -319,6 +314,12 @@ fn finish(files: &[SourceFile], mut per_file: Vec<Vec<Diagnostic>>, config: &Con
                 None => d.code != rule.code,
             });
         }
+        // One parse of the file for every location below; a YAML tree of
+        // only the nodes asked about (the whole tree is eleven times the file).
+        let mut locator = trailmap::locate::Locator::new(&f.text, format);
+        locator.expect(diagnostics.iter().chain(&problems).map(|d| d.pointer.as_str()));
+        locator.locate(&mut diagnostics);
+        fix::fill_removals(&f.text, format, &mut locator, &mut diagnostics);
         locator.locate(&mut problems);
         diagnostics.extend(problems);
         trailmap::diagnostic::sort_by_position(&mut diagnostics);
