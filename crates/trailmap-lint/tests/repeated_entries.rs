@@ -219,17 +219,22 @@ fn a_redundant_repeat_is_reported_once() {
     assert!(files[0].text.contains(r#""prerequisites": ["b"]"#), "{}", files[0].text);
 }
 
-/// The same past the few members a skill's repeats are searched for in
-/// order: 40 entries of which one is redundant and 38 repeats.
-#[test]
-fn a_long_list_of_redundant_repeats_is_reported_once_each() {
-    let list: Vec<String> = std::iter::once("\"b\"".to_owned()).chain((0..39).map(|_| "\"a\"".to_owned())).collect();
-    let text = format!(
+/// Skill `c` needs `b` and then `a` (which `b` needs) `copies` times.
+fn redundant_a_listed(copies: usize) -> String {
+    let list: Vec<&str> = std::iter::once("\"b\"").chain(std::iter::repeat_n("\"a\"", copies)).collect();
+    format!(
         r#"{{"id": "r", "title": "R", "version": "1.0.0", "skills": [
       {{"id": "a", "name": "A"}}, {{"id": "b", "name": "B", "prerequisites": ["a"]}},
       {{"id": "c", "name": "C", "prerequisites": [{}]}}]}}"#,
         list.join(", ")
-    );
+    )
+}
+
+/// The same on a list longer than those compared pair by pair: 40
+/// entries, of which one is redundant and 38 repeat it.
+#[test]
+fn a_long_list_of_redundant_repeats_is_reported_once_each() {
+    let text = redundant_a_listed(39);
     let diagnostics = lint_with(&[SourceFile::new("r.json", text)], &Config::default(), &LoadOptions::default());
     let redundant: Vec<&str> = diagnostics.iter().filter(|d| d.code == "TM107").map(|d| d.pointer.as_str()).collect();
     assert_eq!(redundant, ["/skills/2/prerequisites/1"]);
@@ -285,13 +290,7 @@ fn a_long_repeated_text_is_shown_in_part() {
 /// listed many times, and `--fix` removes them all.
 #[test]
 fn without_tm120_every_redundant_repeat_is_tm107s() {
-    let list: Vec<String> = std::iter::once("\"b\"".to_owned()).chain((0..20).map(|_| "\"a\"".to_owned())).collect();
-    let text = format!(
-        r#"{{"id": "r", "title": "R", "version": "1.0.0", "skills": [
-      {{"id": "a", "name": "A"}}, {{"id": "b", "name": "B", "prerequisites": ["a"]}},
-      {{"id": "c", "name": "C", "prerequisites": [{}]}}]}}"#,
-        list.join(", ")
-    );
+    let text = redundant_a_listed(20);
     let mut config = Config::default();
     config.file.lint.ignore = vec!["TM120".to_owned()];
     let options = LoadOptions::default();
