@@ -335,10 +335,10 @@ fn finish(files: &[SourceFile], mut per_file: Vec<Vec<Diagnostic>>, config: &Con
 
 /// Pairs of rules where the second says more of the same place: a finding
 /// of the first is dropped where the second has one at the same pointer.
-/// A prerequisite listed twice is redundant (TM107) at every entry, and a
-/// repeat (TM120) at each but the first: one finding per entry. With
-/// TM120 off, TM107 still reports every entry, and `--fix` removes them
-/// all at once rather than one a round.
+/// A prerequisite listed twice that another one implies is redundant
+/// (TM107) at every entry, and a repeat (TM120) at each but the first: one
+/// finding per entry. With TM120 off, TM107 still reports every entry, and
+/// `--fix` removes them all at once rather than one a round.
 const YIELDS_TO: &[(&str, &str)] = &[(rules::TM107.code, rules::TM120.code)];
 
 /// Drops the findings [`YIELDS_TO`] gives to a narrower rule.
