@@ -66,7 +66,9 @@ pub struct SequenceSpans {
 
 /// The sequence at each pointer in the YAML `source`, from one parse:
 /// `None` for a pointer that names no sequence, or when the text does not
-/// parse.
+/// parse. Each answer holds its own copy of the item spans: ask for a
+/// sequence once, however many of its items concern the caller (a list of
+/// 20,000 items asked 20,000 times took 12.7 GB).
 ///
 /// ```
 /// let source = "a:\n  - x  # why\n  - y\nb: [1, 2]\n";
