@@ -72,7 +72,9 @@ mod yaml;
 pub use date::Date;
 pub use diagnostic::{Anchor, Diagnostic, Edit, Fix, Location, Severity};
 pub use format::Format;
-pub use graph::{Cycle, CyclicAlternative, CyclicAlternatives, OwnedGraph, PhaseNode, Redundant, SkillGraph};
+pub use graph::{
+    Cycle, CyclicAlternative, CyclicAlternatives, OwnedGraph, PhaseNode, Redundant, RedundantPrerequisites, SkillGraph,
+};
 pub use load::{LoadOptions, Loaded, LoadedProgress, ReadError};
 pub use locate::locate;
 pub use model::*;

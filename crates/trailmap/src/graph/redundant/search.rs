@@ -1,0 +1,89 @@
+//! The pair-by-pair answer to "does `via` need `target`?", for questions
+//! the ring does not hold: the labels first, then a search that enters
+//! only skills the labels leave possible. Its work is counted, so that the
+//! caller can switch to the blocks or stop.
+
+use super::Plain;
+use super::labels::Labels;
+use super::window::Window;
+
+/// Answers "does `via` need `target`?" exactly: from the ring when the two
+/// are close in rank, else by the labels, else by a search that enters
+/// only skills the labels leave possible and asks the ring again at each.
+pub(super) struct Search<'a> {
+    pub(super) plain: &'a Plain<'a>,
+    pub(super) rank: &'a [u32],
+    pub(super) level: &'a [u32],
+    pub(super) height: Vec<u32>,
+    pub(super) labels: Labels,
+    /// Skills entered by the current search carry its generation.
+    pub(super) stamp: Vec<u32>,
+    pub(super) generation: u32,
+    pub(super) stack: Vec<u32>,
+    /// Prerequisite entries looked at by every search so far, and by the
+    /// caller's marking searches.
+    pub(super) work: u64,
+    /// Past this much work a search gives up (see [`Search::needs`]).
+    pub(super) max_work: u64,
+}
+
+impl Search<'_> {
+    /// Necessary conditions for `y` to need `target`.
+    fn between(&self, y: u32, target: u32) -> bool {
+        let (y, t) = (y as usize, target as usize);
+        self.level[y] > self.level[t] && self.height[y] < self.height[t] && self.labels.may_need(y as u32, target)
+    }
+
+    /// Whether `via` needs `target`; `current` is the rank of the skill
+    /// whose prerequisites they are (every lower rank's row is built).
+    /// `None` when the work done so far passes `max_work` before the
+    /// answer is known.
+    pub(super) fn needs(&mut self, window: &Window, current: u32, via: u32, target: u32) -> Option<bool> {
+        let rank = self.rank;
+        let known = |y: u32| window.reaches(current.saturating_sub(1), rank[y as usize], rank[target as usize]);
+        if let Some(answer) = known(via) {
+            return Some(answer);
+        }
+        if !self.between(via, target) {
+            return Some(false);
+        }
+        if self.labels.surely_needs(via, target) {
+            return Some(true);
+        }
+        self.generation = self.generation.wrapping_add(1);
+        if self.generation == 0 {
+            self.stamp.fill(0);
+            self.generation = 1;
+        }
+        self.stack.clear();
+        self.stack.push(via);
+        while let Some(x) = self.stack.pop() {
+            let needs = self.plain.needs(x);
+            self.work += needs.len() as u64;
+            if self.work > self.max_work {
+                return None;
+            }
+            for &y in needs {
+                if y == target {
+                    return Some(true);
+                }
+                if self.stamp[y as usize] == self.generation {
+                    continue;
+                }
+                match known(y) {
+                    Some(true) => return Some(true),
+                    Some(false) => continue,
+                    None if self.between(y, target) => {
+                        if self.labels.surely_needs(y, target) {
+                            return Some(true);
+                        }
+                        self.stamp[y as usize] = self.generation;
+                        self.stack.push(y);
+                    }
+                    None => {}
+                }
+            }
+        }
+        Some(false)
+    }
+}
