@@ -36,6 +36,8 @@
 //! assert!(!like("Python 2 internals", "Python 3 internals"));
 //! ```
 
+mod classes;
+
 /// Names with fewer letters and digits than this are never one edit apart.
 pub const MIN_EDIT_LEN: usize = 8;
 
@@ -86,6 +88,14 @@ impl<'a, T> Names<'a, T> {
             bytes += name.len();
             ascii &= name.is_ascii();
         }
+        if !ascii {
+            // Unicode's tables are searched for each non-ASCII letter, five
+            // times over: many such letters pay for one table of them all.
+            let wide: usize = items.iter().map(|item| text(item).bytes().filter(|b| !b.is_ascii()).count()).sum();
+            if wide >= classes::WORTH_A_TABLE {
+                classes::prepare();
+            }
+        }
         // A name has at most as many characters as bytes (lowercasing
         // rarely lengthens one; the buffer then grows as usual).
         let mut spaced_ends = Vec::with_capacity(items.len());
@@ -132,7 +142,7 @@ fn normalize<'a, L: Letter>(names: impl Iterator<Item = &'a str>, spaced: &mut V
         // `to_lowercase` is an iterator per character).
         let mut in_token = false;
         for c in name.chars() {
-            if !c.is_alphanumeric() {
+            if !classes::is_alphanumeric(c) {
                 in_token = false;
                 continue;
             }
@@ -143,7 +153,7 @@ fn normalize<'a, L: Letter>(names: impl Iterator<Item = &'a str>, spaced: &mut V
             if c.is_ascii() {
                 spaced.push(L::from_char(c.to_ascii_lowercase()));
             } else {
-                spaced.extend(c.to_lowercase().map(L::from_char));
+                classes::lowercase(c, |l| spaced.push(L::from_char(l)));
             }
         }
         spaced_ends.push(spaced.len());
@@ -162,7 +172,7 @@ fn key_chars(text: &str, mut each: impl FnMut(char)) {
     let mut chars = text.chars();
     loop {
         let c = chars.next();
-        if let Some(c) = c.filter(|c| c.is_alphanumeric()) {
+        if let Some(c) = c.filter(|&c| classes::is_alphanumeric(c)) {
             let mut put = |l: char| {
                 if std::mem::take(&mut held) {
                     each('s');
@@ -179,7 +189,7 @@ fn key_chars(text: &str, mut each: impl FnMut(char)) {
             if c.is_ascii() {
                 put(c.to_ascii_lowercase());
             } else {
-                c.to_lowercase().for_each(put);
+                classes::lowercase(c, put);
             }
             last = c;
             continue;
@@ -343,7 +353,7 @@ fn one_edit_in<L: Letter>(x: &[L], y: &[L]) -> bool {
         (2, 2) => mx[0] == my[1] && mx[1] == my[0],
         _ => false,
     };
-    one && mx.iter().chain(my).all(|c| c.char().is_alphabetic())
+    one && mx.iter().chain(my).all(|c| classes::is_alphabetic(c.char()))
         && token_len(x, prefix, mx.len()) >= MIN_TOKEN_LEN
         && token_len(y, prefix, my.len()) >= MIN_TOKEN_LEN
 }
@@ -453,7 +463,7 @@ fn hash_variants<L: Letter>(text: &[L], scratch: &mut Scratch, mut emit: impl Fn
             long_token = text[k..].iter().take_while(|c| **c != space).count() >= MIN_TOKEN_LEN;
         }
         // Letters only (a space is not alphabetic), of words of four or more.
-        if long_token && text[k].char().is_alphabetic() {
+        if long_token && classes::is_alphabetic(text[k].char()) {
             let h = prefix.wrapping_mul(power[len - k - 1]).wrapping_add(suffix[k + 1]);
             emit(Variant::Deleted(k), raw(h, len - 1));
         }
@@ -478,7 +488,7 @@ fn count_variants<L: Letter>(text: &[L]) -> usize {
     1 + text
         .split(|c| *c == space)
         .filter(|token| token.len() >= MIN_TOKEN_LEN)
-        .map(|token| token.iter().filter(|c| c.char().is_alphabetic()).count())
+        .map(|token| token.iter().filter(|c| classes::is_alphabetic(c.char())).count())
         .sum::<usize>()
 }
 
