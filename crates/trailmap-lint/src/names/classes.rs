@@ -31,14 +31,12 @@ static TABLE: OnceLock<Table> = OnceLock::new();
 /// Builds the table (once per process).
 pub(super) fn prepare() {
     TABLE.get_or_init(|| {
-        let plane = 0..=u16::MAX;
-        let chars = plane.clone().map(|u| char::from_u32(u32::from(u)));
-        let classes = chars
-            .clone()
-            .map(|c| {
-                c.map_or(0, |c| u8::from(c.is_alphabetic()) * ALPHABETIC | u8::from(c.is_alphanumeric()) * ALPHANUMERIC)
-            })
-            .collect();
+        let chars = (0..=u16::MAX).map(|u| char::from_u32(u32::from(u)));
+        let class = |c: char| {
+            let alphabetic = if c.is_alphabetic() { ALPHABETIC } else { 0 };
+            alphabetic | if c.is_alphanumeric() { ALPHANUMERIC } else { 0 }
+        };
+        let classes = chars.clone().map(|c| c.map_or(0, class)).collect();
         let lower = chars
             .map(|c| {
                 let mut lower = c.map(char::to_lowercase).into_iter().flatten();
