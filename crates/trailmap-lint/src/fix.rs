@@ -216,6 +216,8 @@ impl Covered {
 
 /// How many rounds [`fix_all`] runs before it gives up: a fix that keeps
 /// producing new fixes is a bug in a rule, not a reason to loop forever.
+/// (A check that stops at a bound on its work, as TM107 does on a very
+/// large and dense graph, finds more each round: another run goes on.)
 pub const MAX_FIX_ROUNDS: usize = 10;
 
 /// The outcome of [`fix_all`].

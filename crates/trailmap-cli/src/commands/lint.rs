@@ -137,7 +137,7 @@ pub fn lint(args: LintArgs) -> u8 {
         fixed_total = outcome.fixed;
         if !outcome.converged {
             output::warn(&format!(
-                "fixes did not converge after {} rounds; the files hold the last round's text (please report this)",
+                "fixes did not converge after {} rounds; the files hold the last round's text: run `lint --fix` again to go on, and if the same fixes keep coming back, please report it",
                 trailmap_lint::fix::MAX_FIX_ROUNDS
             ));
         }
