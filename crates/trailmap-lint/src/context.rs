@@ -5,6 +5,7 @@
 // Id tables with foldhash: SipHash on a million ids was a tenth of a lint.
 use foldhash::{HashMap, HashMapExt};
 
+use trailmap::diagnostic::preview_str;
 use trailmap::graph::phase_nodes;
 use trailmap::pointer::Pointer;
 use trailmap::{Diagnostic, PhaseNode, Roadmap, Severity, SkillGraph};
@@ -155,6 +156,49 @@ impl<'a> Context<'a> {
     /// JSON Pointer of skill `i`.
     pub fn skill_pointer(&self, i: usize) -> String {
         Pointer::item("skills", i).into_string()
+    }
+
+    /// The work a check with a bound may spend on this roadmap: `min` plus
+    /// `per_entry` for each skill and each of its prerequisite entries.
+    ///
+    /// ```
+    /// # let roadmap = trailmap::Roadmap::from_json_str(r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [
+    /// #   {"id": "a", "name": "A"}, {"id": "b", "name": "B", "prerequisites": ["a"]}]}"#).roadmap.unwrap();
+    /// let ctx = trailmap_lint::context::Context::new("r.json", "", &roadmap);
+    /// assert_eq!(ctx.work_budget(100, 10), 100 + 10 * 3);
+    /// ```
+    pub fn work_budget(&self, min: u64, per_entry: u64) -> u64 {
+        let entries: usize = self.roadmap.skills.iter().map(|s| 1 + s.prerequisites.len()).sum();
+        min.saturating_add(per_entry.saturating_mul(entries as u64))
+    }
+
+    /// The one warning of a check that ran out of work: "the search for
+    /// `search` stopped at `<first unchecked skill>`: `<count> <left>` were
+    /// not checked", at that skill; `None` when nothing was left.
+    ///
+    /// ```
+    /// # let roadmap = trailmap::Roadmap::from_json_str(r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [
+    /// #   {"id": "a", "name": "A"}]}"#).roadmap.unwrap();
+    /// let ctx = trailmap_lint::context::Context::new("r.json", "", &roadmap);
+    /// let rule = trailmap_lint::registry::find("TM107").unwrap();
+    /// let d = ctx.stopped(rule, "redundant prerequisites", &[0], "skills", "lint again").unwrap();
+    /// assert_eq!(d.message, "the search for redundant prerequisites stopped at `a`: 1 skills were not checked");
+    /// assert_eq!(d.pointer, "/skills/0");
+    /// assert!(ctx.stopped(rule, "x", &[], "skills", "h").is_none());
+    /// ```
+    pub fn stopped(
+        &self,
+        rule: &Rule,
+        search: &str,
+        unchecked: &[usize],
+        left: &str,
+        help: &str,
+    ) -> Option<Diagnostic> {
+        let &first = unchecked.first()?;
+        let skill = preview_str(&self.roadmap.skills[first].id);
+        let count = unchecked.len();
+        let message = format!("the search for {search} stopped at `{skill}`: {count} {left} were not checked");
+        Some(self.diag(rule, message).at(self.skill_pointer(first)).with_help(help))
     }
 
     /// A readable name for phase `i`: its title.

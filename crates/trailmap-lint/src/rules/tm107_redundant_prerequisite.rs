@@ -30,7 +30,6 @@
 //! that entry in the file.
 
 use trailmap::pointer::Pointer;
-use trailmap::diagnostic::preview_str;
 use trailmap::{Diagnostic, Fix, RedundantPrerequisites};
 
 use crate::context::Context;
@@ -50,28 +49,20 @@ pub(crate) const MIN_WORK: u64 = 1 << 24;
 pub(crate) const WORK_PER_ENTRY: u64 = 12;
 
 pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
-    let entries: usize = ctx.roadmap.skills.iter().map(|s| 1 + s.prerequisites.len()).sum();
-    let max_work = MIN_WORK.saturating_add(WORK_PER_ENTRY.saturating_mul(entries as u64));
-    report(ctx, rule, ctx.graph.redundant_prerequisites_within(max_work), out);
+    let result = ctx.graph.redundant_prerequisites_within(ctx.work_budget(MIN_WORK, WORK_PER_ENTRY));
+    report(ctx, rule, result, out);
 }
 
 /// One finding per redundant entry, and one for the skills left unchecked
 /// if the work ran out.
 fn report(ctx: &Context<'_>, rule: &Rule, result: RedundantPrerequisites<'_>, out: &mut Vec<Diagnostic>) {
-    if let (Some(&first), count) = (result.unchecked.first(), result.unchecked.len()) {
-        let skill = &ctx.roadmap.skills[first].id;
-        out.push(
-            ctx.diag(
-                rule,
-                format!(
-                    "the search for redundant prerequisites stopped at `{}`: {count} skills with two or more prerequisites were not checked",
-                    preview_str(skill)
-                ),
-            )
-            .at(ctx.skill_pointer(first))
-            .with_help("the prerequisites form a graph too densely connected to check every pair quickly; remove the redundant ones reported, then lint again"),
-        );
-    }
+    out.extend(ctx.stopped(
+        rule,
+        "redundant prerequisites",
+        &result.unchecked,
+        "skills with two or more prerequisites",
+        "the prerequisites form a graph too densely connected to check every pair quickly; remove the redundant ones reported, then lint again",
+    ));
     let found = result.found;
     // On a graph with many long edges there can be several findings per
     // skill: one allocation, not a doubling series of copies.
@@ -104,17 +95,13 @@ mod tests {
     /// wide for the ring of exact answers, so the questions go to the
     /// searches, which have no work to spend here.
     fn wide_roadmap() -> (String, trailmap::Roadmap) {
-        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = |below: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % below as u64) as usize
-        };
-        let skills: Vec<String> = (0..9_000)
+        // Up to six prerequisites a skill, spread over everything before
+        // it by a multiplicative hash of the skill and entry.
+        let skills: Vec<String> = (0..9_000usize)
             .map(|i| {
-                let count = if i == 0 { 0 } else { next(7) };
-                let needs: Vec<String> = (0..count).map(|_| format!("\"s{}\"", next(i))).collect();
+                let pick = |k: usize| (i.wrapping_mul(0x9E37_79B9) ^ k.wrapping_mul(0x85EB_CA6B)) >> 3;
+                let count = if i == 0 { 0 } else { pick(7) % 7 };
+                let needs: Vec<String> = (0..count).map(|k| format!("\"s{}\"", pick(k) % i)).collect();
                 format!(r#"{{"id": "s{i}", "name": "S {i}", "prerequisites": [{}]}}"#, needs.join(", "))
             })
             .collect();

@@ -56,22 +56,14 @@ pub(crate) const MIN_WORK: u64 = 1 << 20;
 pub(crate) const WORK_PER_ENTRY: u64 = 128;
 
 pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
-    let entries: usize = ctx.roadmap.skills.iter().map(|s| 1 + s.prerequisites.len()).sum();
-    let max_work = MIN_WORK.saturating_add(WORK_PER_ENTRY.saturating_mul(entries as u64));
-    let result = ctx.graph.cyclic_alternatives_within(max_work);
-    if let (Some(&first), count) = (result.unchecked.first(), result.unchecked.len()) {
-        let skill = &ctx.roadmap.skills[first].id;
-        out.push(
-            ctx.diag(
-                rule,
-                format!(
-                    "the search for cyclic alternatives stopped at `{skill}`: {count} skills on long cycles of `any_of` groups were not checked"
-                ),
-            )
-            .at(ctx.skill_pointer(first))
-            .with_help("each such skill costs a pass over its whole cycle; shorten the cycles, then lint again"),
-        );
-    }
+    let result = ctx.graph.cyclic_alternatives_within(ctx.work_budget(MIN_WORK, WORK_PER_ENTRY));
+    out.extend(ctx.stopped(
+        rule,
+        "cyclic alternatives",
+        &result.unchecked,
+        "skills on long cycles of `any_of` groups",
+        "each such skill costs a pass over its whole cycle; shorten the cycles, then lint again",
+    ));
     for found in result.found {
         let skill = &ctx.roadmap.skills[found.skill].id;
         let through = found.through.join("` or `");
