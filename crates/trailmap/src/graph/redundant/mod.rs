@@ -43,7 +43,7 @@ mod window;
 
 use blocks::Blocks;
 use labels::Labels;
-use search::Search;
+use search::{Search, Work};
 use window::{Row, Window};
 
 /// A prerequisite already implied by another one: `skill` needs
@@ -271,8 +271,6 @@ fn find_within<'r>(
             stamp: vec![0; n],
             generation: 0,
             stack: Vec::new(),
-            work: 0,
-            max_work,
         }
     });
     // (skill, entry, prerequisite, via) by index: sorted, then named.
@@ -282,9 +280,7 @@ fn find_within<'r>(
     let mut marking: Vec<u32> = Vec::new();
     let mut near: Vec<(u32, u32, u32, u32)> = Vec::new();
     let mut rows: Vec<(u32, Row)> = Vec::new();
-    // Entries looked at by the marking searches (the pair searches count
-    // their own).
-    let mut marking_work = 0u64;
+    let mut work = Work { spent: 0, max: max_work };
     for (r, &v) in order.iter().enumerate() {
         let current = to_u32(r);
         let prerequisites = plain.needs(v);
@@ -304,7 +300,6 @@ fn find_within<'r>(
             exact_by_rows(prerequisites.len(), (low, high)) && window.answers(high - low, current - low)
         };
         if let (Some(search), true) = (&mut search, prerequisites.len() <= PAIRWISE_MAX) {
-            search.max_work = max_work.saturating_sub(marking_work);
             // The cheap necessary conditions (level, height, the first
             // traversal's interval) from a copy beside each other: a skill
             // with 20 prerequisites asks 380 questions.
@@ -321,7 +316,7 @@ fn find_within<'r>(
                         && u.1 < t.1
                         && u.2 <= t.2
                         && t.3 < u.3
-                        && search.needs(&window, current, via, target).unwrap_or_else(|| {
+                        && search.needs(&window, current, via, target, &mut work).unwrap_or_else(|| {
                             out_of_work = true;
                             true
                         })
@@ -354,7 +349,6 @@ fn find_within<'r>(
             // One search per prerequisite in entry order, each marking
             // what it reaches and nobody before it did: a skill is marked
             // by the first prerequisite that needs it.
-            let budget = max_work.saturating_sub(search.as_ref().map_or(0, |s| s.work));
             let floor = prerequisites.iter().map(|&p| level[p as usize]).min().unwrap_or(0);
             'marking: for &via in prerequisites {
                 if first_via[via as usize] != u32::MAX {
@@ -364,8 +358,7 @@ fn find_within<'r>(
                 marking.clear();
                 marking.push(via);
                 while let Some(x) = marking.pop() {
-                    marking_work += plain.needs(x).len() as u64;
-                    if marking_work > budget {
+                    if !work.spend(plain.needs(x).len()) {
                         out_of_work = true;
                         break 'marking;
                     }
@@ -397,12 +390,10 @@ fn find_within<'r>(
             return stopped(graph, found, &order[r..], &plain);
         }
         window.build(current, prerequisites.iter().map(|&p| rank[p as usize]));
-        if let (Some((blocks, cost)), Some(search)) = (&blocks, &search) {
+        if let Some((blocks, cost)) = &blocks {
             // The blocks' work is known before they start: they answer
             // everything only if it fits in what is left.
-            let work = search.work.saturating_add(marking_work);
-            if work.saturating_mul(SEARCH_TO_BLOCKS) > *cost && cost / SEARCH_TO_BLOCKS <= max_work - work.min(max_work)
-            {
+            if work.spent.saturating_mul(SEARCH_TO_BLOCKS) > *cost && cost / SEARCH_TO_BLOCKS <= work.left() {
                 return RedundantPrerequisites {
                     found: named(graph, blocks.find(&plain, &order, &rank)),
                     unchecked: Vec::new(),

@@ -1,7 +1,7 @@
 //! The pair-by-pair answer to "does `via` need `target`?", for questions
 //! the ring does not hold: the labels first, then a search that enters
-//! only skills the labels leave possible. Its work is counted, so that the
-//! caller can switch to the blocks or stop.
+//! only skills the labels leave possible. Its work is counted ([`Work`]),
+//! so that the caller can switch to the blocks or stop.
 
 use super::Plain;
 use super::labels::Labels;
@@ -20,11 +20,26 @@ pub(super) struct Search<'a> {
     pub(super) stamp: Vec<u32>,
     pub(super) generation: u32,
     pub(super) stack: Vec<u32>,
-    /// Prerequisite entries looked at by every search so far, and by the
-    /// caller's marking searches.
-    pub(super) work: u64,
-    /// Past this much work a search gives up (see [`Search::needs`]).
-    pub(super) max_work: u64,
+}
+
+/// Prerequisite entries looked at so far by every search (pair by pair
+/// and marking), and how many may be.
+pub(super) struct Work {
+    pub(super) spent: u64,
+    pub(super) max: u64,
+}
+
+impl Work {
+    /// Counts `entries` more: `false` once past the bound.
+    pub(super) fn spend(&mut self, entries: usize) -> bool {
+        self.spent = self.spent.saturating_add(entries as u64);
+        self.spent <= self.max
+    }
+
+    /// What may still be spent.
+    pub(super) fn left(&self) -> u64 {
+        self.max.saturating_sub(self.spent)
+    }
 }
 
 impl Search<'_> {
@@ -36,9 +51,15 @@ impl Search<'_> {
 
     /// Whether `via` needs `target`; `current` is the rank of the skill
     /// whose prerequisites they are (every lower rank's row is built).
-    /// `None` when the work done so far passes `max_work` before the
-    /// answer is known.
-    pub(super) fn needs(&mut self, window: &Window, current: u32, via: u32, target: u32) -> Option<bool> {
+    /// `None` when `work` runs out before the answer is known.
+    pub(super) fn needs(
+        &mut self,
+        window: &Window,
+        current: u32,
+        via: u32,
+        target: u32,
+        work: &mut Work,
+    ) -> Option<bool> {
         let rank = self.rank;
         let known = |y: u32| window.reaches(current.saturating_sub(1), rank[y as usize], rank[target as usize]);
         if let Some(answer) = known(via) {
@@ -59,8 +80,7 @@ impl Search<'_> {
         self.stack.push(via);
         while let Some(x) = self.stack.pop() {
             let needs = self.plain.needs(x);
-            self.work += needs.len() as u64;
-            if self.work > self.max_work {
+            if !work.spend(needs.len()) {
                 return None;
             }
             for &y in needs {
