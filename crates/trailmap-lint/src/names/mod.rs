@@ -82,19 +82,17 @@ impl<'a, T> Names<'a, T> {
     /// to size the buffer, which at a million names saves growing it by
     /// doubling).
     pub fn new(items: &'a [T], text: fn(&T) -> &str) -> Self {
-        let (mut bytes, mut ascii) = (0, true);
+        let (mut bytes, mut wide) = (0, 0);
         for item in items {
             let name = text(item);
             bytes += name.len();
-            ascii &= name.is_ascii();
+            wide += name.bytes().filter(|b| !b.is_ascii()).count();
         }
-        if !ascii {
-            // Unicode's tables are searched for each non-ASCII letter, five
-            // times over: many such letters pay for one table of them all.
-            let wide: usize = items.iter().map(|item| text(item).bytes().filter(|b| !b.is_ascii()).count()).sum();
-            if wide >= classes::WORTH_A_TABLE {
-                classes::prepare();
-            }
+        let ascii = wide == 0;
+        // Unicode's tables are searched for each non-ASCII letter, five
+        // times over: many such letters pay for one table of them all.
+        if wide >= classes::WORTH_A_TABLE {
+            classes::prepare();
         }
         // A name has at most as many characters as bytes (lowercasing
         // rarely lengthens one; the buffer then grows as usual).
