@@ -39,7 +39,7 @@ use trailmap::{Diagnostic, Skill};
 
 use crate::context::Context;
 use crate::names::{
-    Names, Scratch, Variant, key_hash, mix, push_key, same_key, similar, variant_chars, variant_count, variant_hashes,
+    Names, Scratch, Variant, key_hash, mix, push_key, same_key, same_variant, similar, variant_count, variant_hashes,
 };
 use crate::registry::Rule;
 
@@ -76,7 +76,7 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
                 Some(&(_, first)) => groups.join(first, i),
                 None => keys.push((key.clone(), i)),
             }
-            match texts.iter().find(|&&t| names.get(t).spaced == name.spaced) {
+            match texts.iter().find(|&&t| names.spaced(t) == name.spaced) {
                 Some(_) => first_of_text[i] = false,
                 None => texts.push(i),
             }
@@ -182,6 +182,8 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     }
     drop(again);
     sort_by_top_bytes(&mut keys, 56, 2);
+    // Buffers of the loop below, kept from group to group.
+    let (mut members, mut deleted) = (Vec::new(), Vec::new());
     for group in keys.chunk_by(|x, y| x >> low == y >> low).filter(|g| g.len() > 1) {
         // One name's own variants alike (a doubled letter deleted either
         // way: about one group per name) join nothing, and reading the
@@ -189,17 +191,28 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         if group.iter().all(|&k| k & index_mask == group[0] & index_mask) {
             continue;
         }
-        // Members whose variants are really the same text (a hash can collide).
+        // Members whose variants are really the same text (a hash can
+        // collide): nearly always all of them, checked without building
+        // classes (a group of two, a million times over, on names one
+        // letter apart from many others).
+        members.clear();
+        members.extend(group.iter().map(|&k| decode(k)));
+        let (first, first_variant) = members[0];
+        let same_as_first = |&(i, v): &(usize, Variant)| same_variant(names.spaced(first), first_variant, names.spaced(i), v);
+        if members[1..].iter().all(same_as_first) {
+            join_variant_class(&members, &names, &mut groups, &mut deleted);
+            continue;
+        }
         let mut classes: Vec<Vec<(usize, Variant)>> = Vec::new();
-        for (i, v) in group.iter().map(|&k| decode(k)) {
-            let text = || variant_chars(names.get(i), v);
-            match classes.iter_mut().find(|c| variant_chars(names.get(c[0].0), c[0].1).eq(text())) {
+        for &(i, v) in &members {
+            let same = |c: &&mut Vec<(usize, Variant)>| same_variant(names.spaced(c[0].0), c[0].1, names.spaced(i), v);
+            match classes.iter_mut().find(same) {
                 Some(class) => class.push((i, v)),
                 None => classes.push(vec![(i, v)]),
             }
         }
         for class in classes.iter().filter(|c| c.len() > 1) {
-            join_variant_class(class, &names, &mut groups);
+            join_variant_class(class, &names, &mut groups, &mut deleted);
         }
     }
     drop(keys);
@@ -249,22 +262,30 @@ fn sort_by_top_bytes(keys: &mut [u64], shift: u32, levels: u32) {
 ///   letter only, so all are joined to the first;
 /// - letter `c` deleted at `k` from one and at `k + 1` from another: the
 ///   two differ by a swap of neighbours.
-fn join_variant_class(class: &[(usize, Variant)], names: &Names<'_, Skill>, groups: &mut Groups) {
-    let mut deleted: Vec<(usize, char, usize)> = class
-        .iter()
-        .filter_map(|&(i, v)| match v {
-            Variant::Deleted(k) => Some((k, names.get(i).spaced.char_at(k), i)),
-            Variant::Whole => None,
-        })
-        .collect();
+///
+/// `deleted` is a buffer, kept between classes.
+fn join_variant_class(
+    class: &[(usize, Variant)],
+    names: &Names<'_, Skill>,
+    groups: &mut Groups,
+    deleted: &mut Vec<(usize, char, usize)>,
+) {
+    deleted.clear();
+    deleted.extend(class.iter().filter_map(|&(i, v)| match v {
+        Variant::Deleted(k) => Some((k, names.spaced(i).char_at(k), i)),
+        Variant::Whole => None,
+    }));
     deleted.sort_unstable();
+    // Two names already in one group need no test: where many names are
+    // one edit from many others (names spelled over two letters), nearly
+    // every pair of a class is, and the test reads both names.
     let mut join = |a: usize, b: usize| {
-        if similar(names.get(a), names.get(b)) {
+        if groups.find(a) != groups.find(b) && similar(names.get(a), names.get(b)) {
             groups.join(a, b);
         }
     };
     if let Some(&(whole, _)) = class.iter().find(|(_, v)| *v == Variant::Whole) {
-        for &(_, _, i) in &deleted {
+        for &(_, _, i) in deleted.iter() {
             join(whole, i);
         }
     }
