@@ -191,29 +191,11 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         if group.iter().all(|&k| k & index_mask == group[0] & index_mask) {
             continue;
         }
-        // Members whose variants are really the same text (a hash can
-        // collide): nearly always all of them, checked without building
-        // classes (a group of two, a million times over, on names one
-        // letter apart from many others).
+        // Members whose variants are really the same text (a hash can collide).
         members.clear();
         members.extend(group.iter().map(|&k| decode(k)));
-        let (first, first_variant) = members[0];
-        let same_as_first = |&(i, v): &(usize, Variant)| same_variant(names.spaced(first), first_variant, names.spaced(i), v);
-        if members[1..].iter().all(same_as_first) {
-            join_variant_class(&members, &names, &mut groups, &mut deleted);
-            continue;
-        }
-        let mut classes: Vec<Vec<(usize, Variant)>> = Vec::new();
-        for &(i, v) in &members {
-            let same = |c: &&mut Vec<(usize, Variant)>| same_variant(names.spaced(c[0].0), c[0].1, names.spaced(i), v);
-            match classes.iter_mut().find(same) {
-                Some(class) => class.push((i, v)),
-                None => classes.push(vec![(i, v)]),
-            }
-        }
-        for class in classes.iter().filter(|c| c.len() > 1) {
-            join_variant_class(class, &names, &mut groups, &mut deleted);
-        }
+        let same = |(i, v): (usize, Variant), (j, w): (usize, Variant)| same_variant(names.spaced(i), v, names.spaced(j), w);
+        each_class(&members, same, |class| join_variant_class(class, &names, &mut groups, &mut deleted));
     }
     drop(keys);
     report(ctx, rule, &names, &mut groups, out);
@@ -250,6 +232,35 @@ fn sort_by_top_bytes(keys: &mut [u64], shift: u32, levels: u32) {
     }
     for b in 0..256 {
         sort_by_top_bytes(&mut keys[starts[b]..starts[b + 1]], shift.saturating_sub(8), levels - 1);
+    }
+}
+
+/// Calls `class` with each class of two or more `members` whose variants
+/// are the same text (`same`), in the order their first members come.
+/// Nearly always all members are one class: that is checked first,
+/// without building classes (a group of two, a million times over, on
+/// names one letter apart from many others).
+fn each_class(
+    members: &[(usize, Variant)],
+    same: impl Fn((usize, Variant), (usize, Variant)) -> bool,
+    mut class: impl FnMut(&[(usize, Variant)]),
+) {
+    let Some((&first, rest)) = members.split_first() else { return };
+    if rest.iter().all(|&m| same(first, m)) {
+        if !rest.is_empty() {
+            class(members);
+        }
+        return;
+    }
+    let mut classes: Vec<Vec<(usize, Variant)>> = Vec::new();
+    for &m in members {
+        match classes.iter_mut().find(|c| same(c[0], m)) {
+            Some(c) => c.push(m),
+            None => classes.push(vec![m]),
+        }
+    }
+    for c in classes.iter().filter(|c| c.len() > 1) {
+        class(c);
     }
 }
 
@@ -374,5 +385,30 @@ impl Groups {
         let (ra, rb) = (self.find(a), self.find(b));
         let (low, high) = (ra.min(rb), ra.max(rb));
         self.parent[high] = low as u32;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Variants whose hashes collide make several classes in one group:
+    /// each is joined on its own, and a member alone joins nothing.
+    #[test]
+    fn each_class_splits_a_group_by_text() {
+        let members: Vec<(usize, Variant)> = (0..7).map(|i| (i, Variant::Deleted(i))).collect();
+        let classes = |same: fn(usize, usize) -> bool| {
+            let mut got = Vec::new();
+            each_class(&members, |(i, _), (j, _)| same(i, j), |c| got.push(c.iter().map(|m| m.0).collect::<Vec<_>>()));
+            got
+        };
+        assert_eq!(classes(|_, _| true), [vec![0, 1, 2, 3, 4, 5, 6]]);
+        assert_eq!(classes(|i, j| i % 3 == j % 3), [vec![0, 3, 6], vec![1, 4], vec![2, 5]]);
+        assert_eq!(classes(|i, j| i == j || i.min(j) >= 5), [vec![5, 6]]);
+        assert!(classes(|i, j| i == j).is_empty());
+        let mut calls = 0;
+        each_class(&members[..1], |_, _| true, |_| calls += 1);
+        each_class(&[], |_, _| true, |_| calls += 1);
+        assert_eq!(calls, 0, "one member or none: no class to join");
     }
 }
