@@ -191,9 +191,16 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         if group.iter().all(|&k| k & index_mask == group[0] & index_mask) {
             continue;
         }
-        // Members whose variants are really the same text (a hash can collide).
         members.clear();
         members.extend(group.iter().map(|&k| decode(k)));
+        // Members all in one group already join nothing: where names are
+        // one letter apart from many others, most groups of variants are
+        // met after their names have been joined through others.
+        let root = groups.find(members[0].0);
+        if members[1..].iter().all(|&(i, _)| groups.find(i) == root) {
+            continue;
+        }
+        // Members whose variants are really the same text (a hash can collide).
         let same = |(i, v): (usize, Variant), (j, w): (usize, Variant)| same_variant(names.spaced(i), v, names.spaced(j), w);
         each_class(&members, same, |class| join_variant_class(class, &names, &mut groups, &mut deleted));
     }
