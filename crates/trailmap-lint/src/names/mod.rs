@@ -296,14 +296,21 @@ pub struct Name<'a> {
 }
 
 impl Name<'_> {
-    /// Letters and digits, spaces not counted.
-    fn letters(&self) -> usize {
-        self.spaced.chars().filter(|c| *c != ' ').count()
-    }
-
     /// Whether the one-edit test applies to this name at all.
     pub fn editable(&self) -> bool {
-        self.spaced.len() <= MAX_EDIT_LEN && self.letters() >= MIN_EDIT_LEN
+        self.spaced.editable()
+    }
+}
+
+impl Spaced<'_> {
+    /// Letters and digits, spaces not counted.
+    fn letters(self) -> usize {
+        self.chars().filter(|c| *c != ' ').count()
+    }
+
+    /// Whether the one-edit test applies to the name at all.
+    fn editable(self) -> bool {
+        self.len() <= MAX_EDIT_LEN && self.letters() >= MIN_EDIT_LEN
     }
 }
 
@@ -435,12 +442,13 @@ pub fn key_hash(name: Name<'_>) -> u64 {
 /// characters: every pair one edit apart shares a hash (an insertion is a
 /// deletion from the longer name; a replacement, the same deletion from
 /// both; a swap, deleting the same letter from each). Polynomial hashes of
-/// prefixes and suffixes give each variant in constant time.
-pub fn variant_hashes(name: Name<'_>, scratch: &mut Scratch, emit: impl FnMut(Variant, u64)) {
-    if !name.editable() {
+/// prefixes and suffixes give each variant in constant time. Only the
+/// name's spaced form is read (see [`Names::spaced`]).
+pub fn variant_hashes(spaced: Spaced<'_>, scratch: &mut Scratch, emit: impl FnMut(Variant, u64)) {
+    if !spaced.editable() {
         return;
     }
-    match name.spaced {
+    match spaced {
         Spaced::Ascii(text) => hash_variants(text, scratch, emit),
         Spaced::Wide(text) => hash_variants(text, scratch, emit),
     }
@@ -480,13 +488,14 @@ fn hash_variants<L: Letter>(text: &[L], scratch: &mut Scratch, mut emit: impl Fn
     }
 }
 
-/// How many hashes [`variant_hashes`] emits for `name`, without hashing:
-/// the one home of its conditions besides that function, for sizing.
-pub fn variant_count(name: Name<'_>) -> usize {
-    if !name.editable() {
+/// How many hashes [`variant_hashes`] emits for a spaced name, without
+/// hashing: the one home of its conditions besides that function, for
+/// sizing.
+pub fn variant_count(spaced: Spaced<'_>) -> usize {
+    if !spaced.editable() {
         return 0;
     }
-    match name.spaced {
+    match spaced {
         Spaced::Ascii(text) => count_variants(text),
         Spaced::Wide(text) => count_variants(text),
     }
@@ -602,13 +611,13 @@ mod tests {
         let names = Names::of_texts(&["Kubernetes operator"]);
         let name = names.get(0);
         let mut got = Vec::new();
-        variant_hashes(name, &mut Scratch::default(), |v, h| got.push((v, h)));
+        variant_hashes(name.spaced, &mut Scratch::default(), |v, h| got.push((v, h)));
         assert_eq!(got[0].0, Variant::Whole);
         for &(v, h) in &got[1..] {
             // A variant hashes like a whole name of its text.
             let text: Vec<char> = variant_chars(name.spaced, v).collect();
             let mut whole = None;
-            variant_hashes(Name { text: "", spaced: Spaced::Wide(&text) }, &mut Scratch::default(), |vv, hh| {
+            variant_hashes(Spaced::Wide(&text), &mut Scratch::default(), |vv, hh| {
                 if vv == Variant::Whole {
                     whole = Some(hh);
                 }
@@ -617,16 +626,16 @@ mod tests {
         }
         // Letters of tokens of four or more only: "kubernetes operator" has 18.
         assert_eq!(got.len(), 1 + 18);
-        assert_eq!(variant_count(name), got.len());
+        assert_eq!(variant_count(name.spaced), got.len());
         let mixed = Names::of_texts(&["AWS SQS queue delivery 2 retries", "Short"]);
         for i in 0..2 {
             let mut emitted = 0;
-            variant_hashes(mixed.get(i), &mut Scratch::default(), |_, _| emitted += 1);
-            assert_eq!(variant_count(mixed.get(i)), emitted);
+            variant_hashes(mixed.spaced(i), &mut Scratch::default(), |_, _| emitted += 1);
+            assert_eq!(variant_count(mixed.spaced(i)), emitted);
         }
         let short = Names::of_texts(&["AWS SQS", "Kubernetes"]);
         let mut count = 0;
-        variant_hashes(short.get(0), &mut Scratch::default(), |_, _| count += 1);
+        variant_hashes(short.spaced(0), &mut Scratch::default(), |_, _| count += 1);
         assert_eq!(count, 0, "under eight letters: no variants");
     }
 
@@ -694,11 +703,11 @@ mod tests {
             for i in 0..2 {
                 let hashes = |names: &Names<'_, &str>| {
                     let mut got = Vec::new();
-                    variant_hashes(names.get(i), &mut Scratch::default(), |v, h| got.push((v, h)));
+                    variant_hashes(names.spaced(i), &mut Scratch::default(), |v, h| got.push((v, h)));
                     got
                 };
                 assert_eq!(hashes(&ascii), hashes(&wide));
-                assert_eq!(variant_count(ascii.get(i)), variant_count(wide.get(i)));
+                assert_eq!(variant_count(ascii.spaced(i)), variant_count(wide.spaced(i)));
             }
         }
     }

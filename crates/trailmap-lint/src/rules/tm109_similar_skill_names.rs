@@ -105,7 +105,7 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     // keeps only the keys of slots seen twice: a few bits per variant
     // instead of a word each (all keys were 20 MB at 100k skills), for one
     // more hashing pass.
-    let count: usize = (0..skills.len()).filter(|&i| first_of_text[i]).map(|i| variant_count(names.get(i))).sum();
+    let count: usize = (0..skills.len()).filter(|&i| first_of_text[i]).map(|i| variant_count(names.spaced(i))).sum();
     // Slots from the hash only, so that equal hashes share one (at most
     // `64 - low` bits: the keys' hash bits, plenty).
     let slot_bits = (count * 4).next_power_of_two().max(64).trailing_zeros().min(64 - low);
@@ -121,7 +121,7 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         let mut again = vec![0u64; words];
         for i in range.clone().filter(|&i| first_of_text[i]) {
             let mut last = None;
-            variant_hashes(names.get(i), &mut scratch, |_, h| {
+            variant_hashes(names.spaced(i), &mut scratch, |_, h| {
                 // Deleting either letter of a double one ("skill") gives one
                 // text, hashed twice in a row: counted once, so that a name's
                 // own repeats do not keep its keys (at 100k names "Skill number
@@ -166,7 +166,7 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         let mut keys: Vec<u64> = Vec::with_capacity(share);
         let mut scratch = Scratch::default();
         for i in range.filter(|&i| first_of_text[i]) {
-            variant_hashes(names.get(i), &mut scratch, |v, h| {
+            variant_hashes(names.spaced(i), &mut scratch, |v, h| {
                 let s = slot(h);
                 if again[s / 64] >> (s % 64) & 1 == 1 {
                     keys.push(key(mix(h), v, i));
