@@ -201,5 +201,62 @@ mod tests {
             pruned.locate(&mut b);
             prop_assert_eq!(a, b);
         }
+
+        /// Every pointer of a random document, present or not, in flow
+        /// (JSON) or block YAML, is located where descending the whole tree
+        /// token by token finds it: its value, or its key for a key anchor
+        /// (an item's value), or the closest enclosing value present.
+        #[test]
+        fn yaml_pointers_are_located_where_the_tree_has_them(
+            value in document(60, 12),
+            pretty in any::<bool>(),
+            block in any::<bool>(),
+            key in any::<bool>(),
+        ) {
+            let (json, all) = text_and_pointers(&value, pretty);
+            let source = if block {
+                crate::convert::convert(&json, Format::Json, Format::Yaml).expect("JSON converts").text
+            } else {
+                json
+            };
+            let root = crate::yaml::parse(&source).expect("a document parses").root;
+            let mut found: Vec<Diagnostic> = all
+                .iter()
+                .map(|p| {
+                    let d = Diagnostic::new("TM000", "t", Severity::Warning, "m");
+                    if key { d.at_key(p.as_str()) } else { d.at(p.as_str()) }
+                })
+                .collect();
+            Locator::new(&source, Format::Yaml).locate(&mut found);
+            for (d, pointer) in found.iter().zip(&all) {
+                let l = d.location.expect("located");
+                prop_assert_eq!((l.offset, l.end_offset), descended(&root, pointer, key), "{} in {}", pointer, source);
+            }
+        }
+    }
+
+    /// The region of `pointer` found by descending `root` one token at a
+    /// time (items by canonical index, members by their first key), or of
+    /// the last value reached.
+    fn descended(root: &crate::yaml::Node, pointer: &str, key: bool) -> (usize, usize) {
+        use crate::yaml::NodeValue;
+        let (mut at, mut key_span) = (root, None);
+        for token in pointer.strip_prefix('/').into_iter().flat_map(|rest| rest.split('/')) {
+            let token = token.replace("~1", "/").replace("~0", "~");
+            let canonical = token == "0" || (!token.starts_with('0') && token.bytes().all(|b| b.is_ascii_digit()));
+            let next = match &at.value {
+                NodeValue::Seq(items) if canonical => {
+                    token.parse::<usize>().ok().and_then(|i| items.get(i)).map(|n| (None, n))
+                }
+                NodeValue::Map(entries) => entries.iter().find(|e| e.key == token).map(|e| (Some(e.key_span), &e.node)),
+                _ => None,
+            };
+            let Some((k, node)) = next else { break };
+            (key_span, at) = (k, node);
+        }
+        match key_span {
+            Some(span) if key => span,
+            _ => at.span,
+        }
     }
 }
