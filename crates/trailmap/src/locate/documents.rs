@@ -52,3 +52,44 @@ pub(super) fn text_and_pointers(value: &Value, pretty: bool) -> (String, Vec<Str
     pointers(value, String::new(), &mut all);
     (text.expect("a `Value` always serializes"), all)
 }
+
+/// `value` as block-style YAML: members and items each on their own lines,
+/// indented two spaces a level, keys and strings in double quotes (JSON's
+/// escapes are YAML's), empty containers in flow style.
+pub(super) fn block_yaml(value: &Value) -> String {
+    fn scalar(value: &Value) -> String {
+        match value {
+            Value::Array(_) => "[]".into(),
+            Value::Object(_) => "{}".into(),
+            other => other.to_string(),
+        }
+    }
+    fn nested(value: &Value) -> bool {
+        matches!(value, Value::Array(items) if !items.is_empty())
+            || matches!(value, Value::Object(members) if !members.is_empty())
+    }
+    fn write(value: &Value, indent: usize, out: &mut String) {
+        let pad = " ".repeat(indent);
+        let entries: Vec<(String, &Value)> = match value {
+            Value::Array(items) => items.iter().map(|item| ("-".to_string(), item)).collect(),
+            Value::Object(members) => {
+                members.iter().map(|(k, v)| (format!("{}:", Value::from(k.as_str())), v)).collect()
+            }
+            _ => return,
+        };
+        for (head, child) in entries {
+            if nested(child) {
+                out.push_str(&format!("{pad}{head}\n"));
+                write(child, indent + 2, out);
+            } else {
+                out.push_str(&format!("{pad}{head} {}\n", scalar(child)));
+            }
+        }
+    }
+    if !nested(value) {
+        return format!("{}\n", scalar(value));
+    }
+    let mut out = String::new();
+    write(value, 0, &mut out);
+    out
+}

@@ -169,7 +169,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::Locator;
-    use crate::locate::documents::{document, text_and_pointers};
+    use crate::locate::documents::{block_yaml, document, text_and_pointers};
     use crate::{Diagnostic, Format, Severity};
 
     proptest! {
@@ -214,12 +214,9 @@ mod tests {
             key in any::<bool>(),
         ) {
             let (json, all) = text_and_pointers(&value, pretty);
-            let source = if block {
-                crate::convert::convert(&json, Format::Json, Format::Yaml).expect("JSON converts").text
-            } else {
-                json
-            };
+            let source = if block { block_yaml(&value) } else { json };
             let root = crate::yaml::parse(&source).expect("a document parses").root;
+            prop_assert_eq!(&root.to_value(), &value, "{}", source);
             let mut found: Vec<Diagnostic> = all
                 .iter()
                 .map(|p| {
