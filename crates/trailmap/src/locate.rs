@@ -2,9 +2,9 @@
 //!
 //! The loader parses with serde, which keeps no positions: that keeps the
 //! happy path fast. Only when there is something to report does this module
-//! scan the source text once, descending only into the containers on the
-//! way to a reported pointer, and turn byte offsets into 1-based lines and
-//! columns.
+//! scan the source text once (JSON) or walk its tree (YAML), descending
+//! only into the containers on the way to a reported pointer, and turn
+//! byte offsets into 1-based lines and columns.
 
 use crate::diagnostic::{Anchor, Diagnostic, Location};
 use crate::format::Format;
@@ -97,6 +97,19 @@ pub fn locate_as(source: &str, format: Format, diagnostics: &mut [Diagnostic]) {
 
 /// [`locate()`] in JSON text.
 pub(crate) fn locate_json(source: &str, diagnostics: &mut [Diagnostic]) {
+    locate_with(source, diagnostics, |wanted| wanted.scan(source.as_bytes()));
+}
+
+/// Fills in the location of every diagnostic that has none, from its
+/// pointer, in `root`, the YAML tree of `source`.
+pub(crate) fn locate_yaml(source: &str, root: &crate::yaml::Node, diagnostics: &mut [Diagnostic]) {
+    locate_with(source, diagnostics, |wanted| wanted.walk_tree(root));
+}
+
+/// The work of [`locate_json`] and [`locate_yaml`]: every unlocated
+/// diagnostic's pointer into one [`Wanted`] tree, `find` to fill in the
+/// spans, then lines and columns.
+fn locate_with(source: &str, diagnostics: &mut [Diagnostic], find: impl FnOnce(&mut Wanted<'_>)) {
     if diagnostics.iter().all(|d| d.location.is_some()) {
         return;
     }
@@ -107,7 +120,7 @@ pub(crate) fn locate_json(source: &str, diagnostics: &mut [Diagnostic]) {
         .filter(|(_, d)| d.location.is_none())
         .map(|(i, d)| (i, wanted.insert(&d.pointer)))
         .collect();
-    wanted.scan(source.as_bytes());
+    find(&mut wanted);
     let mut ranges: Vec<(usize, Range)> = Vec::with_capacity(nodes.len());
     for (i, node) in nodes {
         let (key, value) = wanted.span(node).unwrap_or((None, (0, 0)));

@@ -246,7 +246,7 @@ fn load_yaml<T: DeserializeOwned>(
     if let Some(model) = &model {
         meaning(model, &origins, &mut diagnostics);
     }
-    crate::yaml::locate(source, &root, &mut diagnostics);
+    locate::locate_yaml(source, &root, &mut diagnostics);
     crate::diagnostic::sort_by_position(&mut diagnostics);
     (model, diagnostics)
 }

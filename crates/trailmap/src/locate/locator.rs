@@ -122,7 +122,7 @@ impl<'s> Locator<'s> {
         match self.format {
             Format::Yaml => {
                 match self.yaml(diagnostics.iter().filter(|d| d.location.is_none()).map(|d| d.pointer.as_str())) {
-                    Some(document) => crate::yaml::locate(text, &document.root, diagnostics),
+                    Some(document) => super::locate_yaml(text, &document.root, diagnostics),
                     // Text that does not parse has no positions but the start.
                     None => {
                         for d in diagnostics.iter_mut().filter(|d| d.location.is_none()) {

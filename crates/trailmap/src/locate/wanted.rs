@@ -1,5 +1,5 @@
-//! The pointers asked about, as a tree of their tokens. The scan follows
-//! it: an object's member or an array's item is matched against the few
+//! The pointers asked about, as a tree of their tokens. The JSON scan, or
+//! the walk of a YAML tree, follows it: an object's member or an array's item is matched against the few
 //! children of a node, or an array's many by a cursor moving with the
 //! items, never by building and hashing each value's pointer (which took
 //! as long as parsing the file when every skill had a finding).
@@ -8,6 +8,7 @@ use foldhash::{HashMap, HashMapExt};
 
 use super::scan::{Range, Scanner, Visitor};
 use crate::diagnostic::push_token;
+use crate::yaml::{Node as YamlNode, NodeValue};
 
 /// Children a node compares one by one; past this, a table (objects) and
 /// a sorted list (arrays).
@@ -107,6 +108,45 @@ impl<'w> Wanted<'w> {
 
     /// Scans `src` (JSON) once for every node's spans.
     pub(super) fn scan(&mut self, src: &[u8]) {
+        self.prepare();
+        Scanner::new(src).walk(0, None, 0, self);
+    }
+
+    /// Walks a YAML tree for every node's spans, as [`Wanted::scan`] does
+    /// JSON text, entering only the nodes on the way to a wanted one. Of a
+    /// key repeated in one mapping the first wins: the last is met first.
+    pub(super) fn walk_tree(&mut self, root: &YamlNode) {
+        self.prepare();
+        let mut stack = vec![(0, None, root)];
+        while let Some((at, key, node)) = stack.pop() {
+            self.value(at, key, node.span);
+            if !self.enters(at) {
+                continue;
+            }
+            match &node.value {
+                NodeValue::Seq(items) => {
+                    let mut cursor = 0;
+                    for (i, item) in items.iter().enumerate() {
+                        if let Some(child) = self.item(at, i, &mut cursor) {
+                            stack.push((child, None, item));
+                        }
+                    }
+                }
+                NodeValue::Map(entries) => {
+                    for e in entries {
+                        if let Some(child) = self.member(at, &e.key) {
+                            stack.push((child, Some(e.key_span), &e.node));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Room for every node's spans, and the wanted items of crowded arrays
+    /// in index order, for the cursor.
+    fn prepare(&mut self) {
         self.spans = vec![[0, 0, NOT_FOUND, 0]; self.nodes.len()];
         for at in 0..self.nodes.len() {
             let at = at as u32;
@@ -122,7 +162,6 @@ impl<'w> Wanted<'w> {
                 }
             }
         }
-        Scanner::new(src).walk(0, None, 0, self);
     }
 
     /// Where the value at `node` is; for a value the text does not have (a

@@ -15,7 +15,7 @@ mod parse;
 mod scalar;
 mod stream;
 
-pub(crate) use locate::{has_comments, locate, node_at};
+pub(crate) use locate::{has_comments, node_at};
 pub(crate) use parse::{parse, parse_within};
 pub(crate) use scalar::{Plain, resolve_plain};
 pub(crate) use stream::{deserialize, deserialize_seed};
