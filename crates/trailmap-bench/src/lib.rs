@@ -12,6 +12,7 @@
 //! assert!(changes.renamed > 0 && changes.removed > 0);
 //! assert!(next_version.skills.iter().any(|s| !s.former_ids.is_empty()));
 //! ```
+#![forbid(unsafe_code)]
 
 pub mod generate;
 pub mod measure;

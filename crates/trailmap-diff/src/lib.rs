@@ -30,6 +30,7 @@
 //!
 //! Nothing here prints, exits or touches files: the `trailmap diff` and
 //! `trailmap migrate-progress` commands do that.
+#![forbid(unsafe_code)]
 
 mod compare;
 mod kind;

@@ -18,6 +18,7 @@
 //! assert_eq!(roadmap.milestones[0].criteria[0].text, "Push a project");
 //! assert_eq!(imported.report.counts().not_placed, 0);
 //! ```
+#![forbid(unsafe_code)]
 
 mod balsamiq;
 mod builder;

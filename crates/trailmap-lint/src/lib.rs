@@ -20,6 +20,7 @@
 //! assert_eq!(diagnostics[0].code, "TM107"); // `python` is implied by `numpy`
 //! assert!(diagnostics[0].fix.is_some());
 //! ```
+#![forbid(unsafe_code)]
 
 pub mod config;
 pub mod context;

@@ -32,6 +32,7 @@
 //! ```
 //!
 //! Nothing here prints or exits: each function returns the text.
+#![forbid(unsafe_code)]
 
 mod diagram;
 mod dot;

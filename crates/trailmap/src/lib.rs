@@ -33,6 +33,7 @@
 //!
 //! Nothing here prints or exits: problems are [`Diagnostic`]s with a stable
 //! code, a JSON Pointer and a line and column, for the caller to render.
+#![forbid(unsafe_code)]
 
 pub(crate) mod check;
 pub mod codes;
