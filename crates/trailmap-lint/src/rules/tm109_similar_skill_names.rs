@@ -106,9 +106,24 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     // instead of a word each (all keys were 20 MB at 100k skills), for one
     // more hashing pass.
     let count: usize = (0..skills.len()).filter(|&i| first_of_text[i]).map(|i| variant_count(names.spaced(i))).sum();
+    // With memory to spare the first pass runs on two halves of the names
+    // at once, each with bitmaps of its own: a slot is repeated when a half
+    // repeats it or both see it. Otherwise on one thread: a bitmap per half
+    // was 2 MB more at 100k skills (the file went from 3.9 to 4.05
+    // times its size), and one shared bitmap written atomically was slower
+    // than one thread.
+    let halves = trailmap::parallel::ranges(skills.len(), ctx.threads.clamp(1, 2));
+    let whole = 0..skills.len();
+    let first: &[Range<usize>] = if ctx.memory_to_spare() { &halves } else { std::slice::from_ref(&whole) };
     // Slots from the hash only, so that equal hashes share one (at most
-    // `64 - low` bits: the keys' hash bits, plenty).
-    let slot_bits = (count * 4).next_power_of_two().max(64).trailing_zeros().min(64 - low);
+    // `64 - low` bits: the keys' hash bits, plenty). Eight bits of bitmap
+    // a variant in all, 4 slots a variant for one pass, 2 for two halves:
+    // at 1M skills four bitmaps of 4 slots a variant were 64 MB of random
+    // writes, and halving them made `--select TM109` 10-15% faster and 11 MB
+    // smaller, though more slots are falsely repeated (more keys); at 100k,
+    // on one thread, 2 slots kept 1 MB more keys than the bitmap saved.
+    let slots_per_variant = if first.len() > 1 { 2 } else { 4 };
+    let slot_bits = (count * slots_per_variant).next_power_of_two().max(64).trailing_zeros().min(64 - low);
     // The slot from one multiplication of the raw hash: the full mixing
     // is left to the few keys kept.
     let slot = |raw: u64| (raw.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - slot_bits)) as usize;
@@ -137,15 +152,6 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         }
         (seen, again)
     };
-    // With memory to spare it runs on two halves of the names at once, each
-    // with bitmaps of its own: a slot is repeated when a half repeats it or
-    // both see it. Otherwise on one thread: a bitmap per half was 2 MB more
-    // at 100k skills (the file went from 3.9 to 4.05 times its
-    // size), and one shared bitmap written atomically was slower than one
-    // thread.
-    let halves = trailmap::parallel::ranges(skills.len(), ctx.threads.clamp(1, 2));
-    let whole = 0..skills.len();
-    let first: &[Range<usize>] = if ctx.memory_to_spare() { &halves } else { std::slice::from_ref(&whole) };
     let mut marked = trailmap::parallel::map(first, mark).into_iter();
     let (mut seen, mut again) = marked.next().unwrap_or_default();
     for (more_seen, more_again) in marked {
