@@ -21,6 +21,16 @@ use crate::registry::Rule;
 /// 8.0 s one after the other).
 pub const MEMORY_TO_SPARE_FROM: usize = 64 << 20;
 
+/// Below [`MEMORY_TO_SPARE_FROM`], sources that spell a skill in at least
+/// this many bytes still run the two memory-heavy rules side by side (see
+/// [`Context::heavy_rules_side_by_side`]): what the second rule's tables
+/// add, 70-110 bytes a skill, is then at most 0.6 times the file. Bare
+/// `hubs` at 100k skills (195 bytes a skill): `lint` 3.16 → 2.74 times
+/// `validate`, 3.15 → 3.54 times the file; files spelled in fewer bytes,
+/// as bare `star-in` (127 bytes a skill, 3.7 times the file one rule after
+/// the other), keep them apart.
+const SIDE_BY_SIDE_FROM_BYTES_PER_SKILL: usize = 180;
+
 /// One roadmap prepared for the rules. Built by [`Context::new`]; it gains
 /// fields as rules need them.
 #[non_exhaustive]
@@ -86,8 +96,9 @@ impl<'a> Context<'a> {
 
     /// Whether the source is large enough ([`MEMORY_TO_SPARE_FROM`] bytes)
     /// that the rules' tables are a small share of the run's memory: there
-    /// the memory-heavy rules run side by side, and TM109 hashes on two
-    /// threads, each with tables of its own.
+    /// the memory-heavy rules run side by side (as they also do on sources
+    /// that spell a skill in many bytes), and TM109 hashes on two threads,
+    /// each with tables of its own.
     ///
     /// ```
     /// let source = r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": []}"#;
@@ -97,6 +108,15 @@ impl<'a> Context<'a> {
     /// ```
     pub fn memory_to_spare(&self) -> bool {
         self.source.len() >= MEMORY_TO_SPARE_FROM
+    }
+
+    /// Whether the memory-heavy rules (TM109 and TM107) run side by side:
+    /// with [`memory_to_spare`](Self::memory_to_spare), or when the source
+    /// spells a skill in enough bytes ([`SIDE_BY_SIDE_FROM_BYTES_PER_SKILL`])
+    /// that both rules' tables at once stay a small share of it.
+    pub(crate) fn heavy_rules_side_by_side(&self) -> bool {
+        self.memory_to_spare()
+            || self.source.len() >= SIDE_BY_SIDE_FROM_BYTES_PER_SKILL.saturating_mul(self.roadmap.skills.len())
     }
 
     /// Index in `phases` of the first phase that teaches the skill.

@@ -363,7 +363,7 @@ pub(crate) const PARALLEL_MIN_SKILLS: usize = 2_000;
 
 /// The rules that hold the most memory while they run: TM109's name tables
 /// and TM107's reachability rows and labels, about 7-11 MB each at 100k
-/// skills. Unless [`Context::memory_to_spare`], one thread runs
+/// skills. Unless [`Context::heavy_rules_side_by_side`], one thread runs
 /// them one after the other, the longest (TM109) first, so that the run
 /// never holds both; the other rules run beside them.
 const MEMORY_HEAVY: [Rule; 2] = [rules::TM109, rules::TM107];
@@ -397,11 +397,11 @@ fn run_file_rules(ctx: &Context<'_>, config: &Config, out: &mut Vec<Diagnostic>)
     let mut by_rule: Vec<Vec<Diagnostic>> = vec![Vec::new(); checks.len()];
     // The memory-heavy rules start first, the longest (TM109) first: they
     // would otherwise run alone at the end while the other threads wait.
-    // On a small source they are one job (see `Context::memory_to_spare`).
+    // Unless `Context::heavy_rules_side_by_side`, they are one job.
     let (mut heavy, light): (Vec<_>, Vec<_>) =
         checks.into_iter().partition(|(_, rule, _)| MEMORY_HEAVY.iter().any(|h| h.code == rule.code));
     heavy.sort_by_key(|(_, rule, _)| MEMORY_HEAVY.iter().position(|h| h.code == rule.code));
-    let heavy_jobs: Vec<Vec<_>> = if !ctx.memory_to_spare() {
+    let heavy_jobs: Vec<Vec<_>> = if !ctx.heavy_rules_side_by_side() {
         std::iter::once(heavy).filter(|job| !job.is_empty()).collect()
     } else {
         heavy.into_iter().map(|c| vec![c]).collect()

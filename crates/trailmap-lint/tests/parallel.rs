@@ -85,6 +85,15 @@ fn parallel_rules_report_what_each_rule_reports_alone() {
         assert_eq!(shown(&lint(&files, &with_threads(threads))), shown(&one), "{threads} threads");
     }
     assert_eq!(lint(&files, &Config::default()), one, "the default thread count");
+    // Spelled in 200 bytes a skill (blanks after the document), the two
+    // memory-heavy rules run side by side instead of one after the other
+    // (`Context::heavy_rules_side_by_side`): the same output.
+    let mut padded = large_roadmap();
+    padded.push_str(&" ".repeat(200 * 2_500));
+    let padded = [SourceFile::new("large.json", padded)];
+    for threads in [2, 3] {
+        assert_eq!(shown(&lint(&padded, &with_threads(threads))), shown(&one), "{threads} threads, padded");
+    }
 
     // Each rule alone (on the calling thread) finds what it found in the
     // whole run; within a rule, in the same order.
