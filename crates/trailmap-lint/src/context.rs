@@ -25,8 +25,8 @@ pub const MEMORY_TO_SPARE_FROM: usize = 64 << 20;
 /// this many bytes still run the two memory-heavy rules side by side (see
 /// [`Context::heavy_rules_side_by_side`]): what the second rule's tables
 /// add, 70-110 bytes a skill, is then at most 0.6 times the file. Bare
-/// `hubs` at 100k skills (195 bytes a skill): `lint` 3.16 → 2.74 times
-/// `validate`, 3.15 → 3.54 times the file; files spelled in fewer bytes,
+/// `hubs` at 100k skills (195 bytes a skill): `lint` 3.00 → 2.58 times
+/// `validate`, 3.15 → 3.53 times the file; files spelled in fewer bytes,
 /// as bare `star-in` (127 bytes a skill, 3.7 times the file one rule after
 /// the other), keep them apart.
 const SIDE_BY_SIDE_FROM_BYTES_PER_SKILL: usize = 180;
