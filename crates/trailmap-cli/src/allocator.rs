@@ -16,8 +16,8 @@
 //!   on 100k skills peaks within that window: 7-9 MB of a 56 MB peak was
 //!   memory already freed. A run whose files total at least
 //!   [`PURGE_AT_ONCE_FROM`] bytes hands it back at once (mimalloc's
-//!   `purge_delay` at 0): 0.4-0.8 times the file less at 100k skills and
-//!   about 0.1 at a million, for 2-10% more time at 100k and none
+//!   `purge_delay` at 0): 0.2-0.8 times the file less at 100k skills and
+//!   0.02-0.3 at a million, for 2-10% more time at 100k and none
 //!   measurable at a million. Smaller runs gain nothing from it (their
 //!   memory is the program's own pages) and were 10% slower.
 //!
