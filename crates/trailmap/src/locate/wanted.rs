@@ -1,8 +1,9 @@
 //! The pointers asked about, as a tree of their tokens. The JSON scan, or
-//! the walk of a YAML tree, follows it: an object's member or an array's item is matched against the few
-//! children of a node, or an array's many by a cursor moving with the
-//! items, never by building and hashing each value's pointer (which took
-//! as long as parsing the file when every skill had a finding).
+//! the walk of a YAML tree, follows it: an object's member or an array's
+//! item is matched against the few children of a node, or an array's many
+//! by a cursor moving with the items, never by building and hashing each
+//! value's pointer (which took as long as parsing the file when every
+//! skill had a finding).
 
 use foldhash::{HashMap, HashMapExt};
 
