@@ -68,7 +68,7 @@ fn report(ctx: &Context<'_>, rule: &Rule, result: RedundantPrerequisites<'_>, ou
     // skill: one allocation, not a doubling series of copies.
     out.reserve(found.len());
     for r in found {
-        let Some(i) = ctx.skill_index(r.skill) else { continue };
+        let i = r.skill_index;
         // Texts joined at their exact size: a graph with long edges can
         // have a few redundant entries per skill, and each `format!` here
         // grew its string once or twice.

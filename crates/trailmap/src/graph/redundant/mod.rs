@@ -54,13 +54,15 @@ use window::{Row, Window};
 /// #   {"id": "a", "name": "A"}, {"id": "b", "name": "B", "prerequisites": ["a"]},
 /// #   {"id": "c", "name": "C", "prerequisites": ["a", "b"]}]}"#).roadmap.unwrap();
 /// let r = &trailmap::SkillGraph::new(&roadmap).redundant_prerequisites()[0];
-/// assert_eq!((r.skill, r.prerequisite, r.via, r.entry), ("c", "a", "b", 0));
+/// assert_eq!((r.skill, r.skill_index, r.prerequisite, r.via, r.entry), ("c", 2, "a", "b", 0));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Redundant<'r> {
     /// The skill with the redundant entry.
     pub skill: &'r str,
+    /// Its index in `roadmap.skills` (a report need not look its id up).
+    pub skill_index: usize,
     /// The prerequisite that is implied anyway.
     pub prerequisite: &'r str,
     /// Another direct prerequisite of `skill` that already needs it.
@@ -451,6 +453,7 @@ fn named<'r>(graph: &SkillGraph<'r>, mut found: Vec<(u32, u32, u32, u32)>) -> Ve
         .into_iter()
         .map(|(v, entry, prerequisite, via)| Redundant {
             skill: graph.id(v),
+            skill_index: v as usize,
             prerequisite: graph.id(prerequisite),
             via: graph.id(via),
             entry: entry as usize,
