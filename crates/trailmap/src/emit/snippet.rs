@@ -10,9 +10,9 @@ use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
 use crate::escape;
+use crate::{Diagnostic, Severity};
 
 mod ascii;
-use crate::{Diagnostic, Severity};
 
 /// Looks up the source text of a file by the name diagnostics give it, so
 /// that [`full`] can show the offending line.

@@ -7,7 +7,7 @@
 //! printable ASCII, with printable ASCII messages; for those, and only
 //! without styles, [`draw`] writes the same text in a fraction of the time.
 //! Everything else (styles, other characters, long or deeply indented
-//! lines that the library cuts, empty regions) still go to the library,
+//! lines that the library cuts, empty regions) still goes to the library,
 //! and a test draws random diagnostics both ways and expects the same bytes.
 
 use std::fmt::Write as _;
