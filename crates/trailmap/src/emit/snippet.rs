@@ -157,7 +157,7 @@ fn render_into(out: &mut String, renderer: &Renderer, styled: bool, d: &Diagnost
 /// [`render_into`] through annotate-snippets, whatever the diagnostic.
 fn render_with_library(out: &mut String, renderer: &Renderer, styled: bool, d: &Diagnostic, window: Option<Window>) {
     let level = level(d.severity);
-    let file = escape::terminal(if d.file.is_empty() { "<unknown>" } else { &d.file });
+    let file = escape::terminal(file_name(d));
     let title = level.clone().primary_title(escape::terminal(&d.message)).id(d.code);
     let help = d.help.as_ref().map(|help| Level::HELP.message(escape::terminal(help)));
     let (Some(loc), Some(window)) = (d.location, window) else {
@@ -189,6 +189,11 @@ fn render_with_library(out: &mut String, renderer: &Renderer, styled: bool, d: &
     }
     let _ = writeln!(out, " {file}:{}:{}", loc.line, loc.column);
     out.push_str(rest);
+}
+
+/// The file as the `-->` line names it.
+fn file_name(d: &Diagnostic) -> &str {
+    if d.file.is_empty() { "<unknown>" } else { &d.file }
 }
 
 /// Columns of the gutter: as many as the line number has digits.

@@ -13,7 +13,7 @@
 use std::fmt::Write as _;
 
 use super::Window;
-use crate::Diagnostic;
+use crate::{Diagnostic, escape};
 
 /// Longest line (in bytes, all ASCII) drawn here: the library cuts lines
 /// wider than its 140 columns, and marks the cut.
@@ -28,7 +28,7 @@ const MAX_INDENT: usize = 20;
 /// returns `false`.
 pub(super) fn draw(out: &mut String, d: &Diagnostic, window: &Window) -> bool {
     let Some(loc) = d.location else { return false };
-    let file = if d.file.is_empty() { "<unknown>" } else { d.file.as_str() };
+    let file = super::file_name(d);
     let text = window.text.as_str();
     let span = window.span.clone();
     let indent = text.bytes().take_while(|&b| b == b' ').count();
@@ -67,7 +67,8 @@ pub(super) fn draw(out: &mut String, d: &Diagnostic, window: &Window) -> bool {
     true
 }
 
-/// Printable ASCII and not empty: what the library shows unchanged.
+/// Not empty, and left as it is by [`escape::terminal`]: what the library
+/// shows unchanged.
 fn printable(text: &str) -> bool {
-    !text.is_empty() && text.bytes().all(|b| matches!(b, b' '..=b'~'))
+    !text.is_empty() && escape::terminal_as_is(text)
 }
