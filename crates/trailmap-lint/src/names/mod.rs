@@ -37,6 +37,10 @@
 //! ```
 
 mod classes;
+mod token_keys;
+
+use token_keys::is_open;
+pub use token_keys::{ALL_TOKENS, OpenTokens, token_bit, token_key_count, token_keys};
 
 /// Names with fewer letters and digits than this are never one edit apart.
 pub const MIN_EDIT_LEN: usize = 8;
@@ -444,19 +448,24 @@ pub fn key_hash(name: Name<'_>) -> u64 {
 /// both; a swap, deleting the same letter from each). Polynomial hashes of
 /// prefixes and suffixes give each variant in constant time. Only the
 /// name's spaced form is read (see [`Names::spaced`]).
-pub fn variant_hashes(spaced: Spaced<'_>, scratch: &mut Scratch, emit: impl FnMut(Variant, u64)) {
-    if !spaced.editable() {
+///
+/// Only the tokens of `open` lose a letter, and with none open nothing is
+/// emitted, not even the whole name: [`ALL_TOKENS`] for every variant, or
+/// the tokens whose [`token_keys`] another name shares.
+pub fn variant_hashes(spaced: Spaced<'_>, scratch: &mut Scratch, open: OpenTokens, emit: impl FnMut(Variant, u64)) {
+    if open == 0 || !spaced.editable() {
         return;
     }
     match spaced {
-        Spaced::Ascii(text) => hash_variants(text, scratch, emit),
-        Spaced::Wide(text) => hash_variants(text, scratch, emit),
+        Spaced::Ascii(text) => hash_variants(text, scratch, open, emit),
+        Spaced::Wide(text) => hash_variants(text, scratch, open, emit),
     }
 }
 
-fn hash_variants<L: Letter>(text: &[L], scratch: &mut Scratch, mut emit: impl FnMut(Variant, u64)) {
+/// Fills `scratch` with the powers of [`BASE`] up to the longest name yet
+/// and the hashes of `text`'s suffixes (`suffix[j]`, of `text[j..]`).
+fn prepare<L: Letter>(text: &[L], scratch: &mut Scratch) {
     let len = text.len();
-    let space = L::from_char(' ');
     let (suffix, power) = (&mut scratch.suffix, &mut scratch.power);
     // `power[d]` is BASE^d, kept between names (it depends on no name).
     if power.len() <= len {
@@ -472,12 +481,21 @@ fn hash_variants<L: Letter>(text: &[L], scratch: &mut Scratch, mut emit: impl Fn
     for j in (0..len).rev() {
         suffix[j] = value(text[j].char()).wrapping_mul(power[len - j - 1]).wrapping_add(suffix[j + 1]);
     }
+}
+
+fn hash_variants<L: Letter>(text: &[L], scratch: &mut Scratch, open: OpenTokens, mut emit: impl FnMut(Variant, u64)) {
+    prepare(text, scratch);
+    let (suffix, power) = (&scratch.suffix, &scratch.power);
+    let len = text.len();
+    let space = L::from_char(' ');
     emit(Variant::Whole, raw(suffix[0], len));
     let mut prefix = 0u64;
     let mut long_token = false;
+    let mut token = 0;
     for k in 0..len {
         if k == 0 || text[k - 1] == space {
-            long_token = text[k..].iter().take_while(|c| **c != space).count() >= MIN_TOKEN_LEN;
+            long_token = is_open(open, token) && text[k..].iter().take_while(|c| **c != space).count() >= MIN_TOKEN_LEN;
+            token += 1;
         }
         // Letters only (a space is not alphabetic), of words of four or more.
         if long_token && classes::is_alphabetic(text[k].char()) {
@@ -491,21 +509,23 @@ fn hash_variants<L: Letter>(text: &[L], scratch: &mut Scratch, mut emit: impl Fn
 /// How many hashes [`variant_hashes`] emits for a spaced name, without
 /// hashing: the one home of its conditions besides that function, for
 /// sizing.
-pub fn variant_count(spaced: Spaced<'_>) -> usize {
-    if !spaced.editable() {
+pub fn variant_count(spaced: Spaced<'_>, open: OpenTokens) -> usize {
+    if open == 0 || !spaced.editable() {
         return 0;
     }
     match spaced {
-        Spaced::Ascii(text) => count_variants(text),
-        Spaced::Wide(text) => count_variants(text),
+        Spaced::Ascii(text) => count_variants(text, open),
+        Spaced::Wide(text) => count_variants(text, open),
     }
 }
 
-fn count_variants<L: Letter>(text: &[L]) -> usize {
+fn count_variants<L: Letter>(text: &[L], open: OpenTokens) -> usize {
     let space = L::from_char(' ');
     1 + text
         .split(|c| *c == space)
-        .filter(|token| token.len() >= MIN_TOKEN_LEN)
+        .enumerate()
+        .filter(|&(j, token)| is_open(open, j) && token.len() >= MIN_TOKEN_LEN)
+        .map(|(_, token)| token)
         .map(|token| token.iter().filter(|c| classes::is_alphabetic(c.char())).count())
         .sum::<usize>()
 }
@@ -612,13 +632,13 @@ mod tests {
         let names = Names::of_texts(&["Kubernetes operator"]);
         let name = names.get(0);
         let mut got = Vec::new();
-        variant_hashes(name.spaced, &mut Scratch::default(), |v, h| got.push((v, h)));
+        variant_hashes(name.spaced, &mut Scratch::default(), ALL_TOKENS, |v, h| got.push((v, h)));
         assert_eq!(got[0].0, Variant::Whole);
         for &(v, h) in &got[1..] {
             // A variant hashes like a whole name of its text.
             let text: Vec<char> = variant_chars(name.spaced, v).collect();
             let mut whole = None;
-            variant_hashes(Spaced::Wide(&text), &mut Scratch::default(), |vv, hh| {
+            variant_hashes(Spaced::Wide(&text), &mut Scratch::default(), ALL_TOKENS, |vv, hh| {
                 if vv == Variant::Whole {
                     whole = Some(hh);
                 }
@@ -627,16 +647,16 @@ mod tests {
         }
         // Letters of tokens of four or more only: "kubernetes operator" has 18.
         assert_eq!(got.len(), 1 + 18);
-        assert_eq!(variant_count(name.spaced), got.len());
+        assert_eq!(variant_count(name.spaced, ALL_TOKENS), got.len());
         let mixed = Names::of_texts(&["AWS SQS queue delivery 2 retries", "Short"]);
         for i in 0..2 {
             let mut emitted = 0;
-            variant_hashes(mixed.spaced(i), &mut Scratch::default(), |_, _| emitted += 1);
-            assert_eq!(variant_count(mixed.spaced(i)), emitted);
+            variant_hashes(mixed.spaced(i), &mut Scratch::default(), ALL_TOKENS, |_, _| emitted += 1);
+            assert_eq!(variant_count(mixed.spaced(i), ALL_TOKENS), emitted);
         }
         let short = Names::of_texts(&["AWS SQS", "Kubernetes"]);
         let mut count = 0;
-        variant_hashes(short.spaced(0), &mut Scratch::default(), |_, _| count += 1);
+        variant_hashes(short.spaced(0), &mut Scratch::default(), ALL_TOKENS, |_, _| count += 1);
         assert_eq!(count, 0, "under eight letters: no variants");
     }
 
@@ -707,11 +727,11 @@ mod tests {
             for i in 0..2 {
                 let hashes = |names: &Names<'_, &str>| {
                     let mut got = Vec::new();
-                    variant_hashes(names.spaced(i), &mut Scratch::default(), |v, h| got.push((v, h)));
+                    variant_hashes(names.spaced(i), &mut Scratch::default(), ALL_TOKENS, |v, h| got.push((v, h)));
                     got
                 };
                 assert_eq!(hashes(&ascii), hashes(&wide));
-                assert_eq!(variant_count(ascii.spaced(i)), variant_count(wide.spaced(i)));
+                assert_eq!(variant_count(ascii.spaced(i), ALL_TOKENS), variant_count(wide.spaced(i), ALL_TOKENS));
             }
         }
     }

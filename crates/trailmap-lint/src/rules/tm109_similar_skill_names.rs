@@ -39,7 +39,8 @@ use trailmap::{Diagnostic, Skill};
 
 use crate::context::Context;
 use crate::names::{
-    Names, Scratch, Variant, key_hash, mix, push_key, same_key, same_variant, similar, variant_count, variant_hashes,
+    Names, OpenTokens, Scratch, Variant, key_hash, mix, push_key, same_key, same_variant, similar, token_bit,
+    token_key_count, token_keys, variant_count, variant_hashes,
 };
 use crate::registry::Rule;
 
@@ -105,7 +106,10 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     // keeps only the keys of slots seen twice: a few bits per variant
     // instead of a word each (all keys were 20 MB at 100k skills), for one
     // more hashing pass.
-    let count: usize = (0..skills.len()).filter(|&i| first_of_text[i]).map(|i| variant_count(names.spaced(i))).sum();
+    // Only the letters of tokens that can hold an edit to another name
+    // are deleted (see `names::token_keys`).
+    let open = open_tokens(&names, &first_of_text);
+    let count: usize = (0..skills.len()).map(|i| variant_count(names.spaced(i), open[i])).sum();
     // With memory to spare the first pass runs on two halves of the names
     // at once, each with bitmaps of its own: a slot is repeated when a half
     // repeats it or both see it. Otherwise on one thread: a bitmap per half
@@ -137,9 +141,9 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     let mark = |range: &Range<usize>| {
         let mut scratch = Scratch::default();
         let mut marks = vec![[0u64; 2]; words];
-        for i in range.clone().filter(|&i| first_of_text[i]) {
+        for i in range.clone() {
             let mut last = None;
-            variant_hashes(names.spaced(i), &mut scratch, |_, h| {
+            variant_hashes(names.spaced(i), &mut scratch, open[i], |_, h| {
                 // Deleting either letter of a double one ("skill") gives one
                 // text, hashed twice in a row: counted once, so that a name's
                 // own repeats do not keep its keys (at 100k names "Skill number
@@ -183,8 +187,8 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         let share = repeated.saturating_mul(5) / 2 * range.len() / skills.len().max(1);
         let mut keys: Vec<u64> = Vec::with_capacity(share);
         let mut scratch = Scratch::default();
-        for i in range.filter(|&i| first_of_text[i]) {
-            variant_hashes(names.spaced(i), &mut scratch, |v, h| {
+        for i in range {
+            variant_hashes(names.spaced(i), &mut scratch, open[i], |v, h| {
                 let s = slot(h);
                 if again[s / 64] >> (s % 64) & 1 == 1 {
                     keys.push(key(mix(h), v, i));
@@ -202,6 +206,7 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         keys
     });
     drop(again);
+    drop(open);
     // Buffers of the loop below, kept from group to group.
     let (mut members, mut deleted, mut run) = (Vec::new(), Vec::new(), Vec::new());
     each_group(&parts, low, &mut run, |group| {
@@ -226,6 +231,42 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     });
     drop(parts);
     report(ctx, rule, &names, &mut groups, out);
+}
+
+/// For each name, the tokens whose key (see `names::token_keys`) another
+/// name of a different text shares; none for a name whose text an earlier
+/// name has (`first_of_text` false). Like the variants below, in two
+/// passes over one bitmap: the first marks each key's slot seen, then
+/// seen again; the second opens the tokens whose slot was seen again (a
+/// collision opens a token more, never one less).
+fn open_tokens(names: &Names<'_, Skill>, first_of_text: &[bool]) -> Vec<OpenTokens> {
+    const SEEN: usize = 0;
+    const AGAIN: usize = 1;
+    let firsts = || (0..names.len()).filter(|&i| first_of_text[i]);
+    let count: usize = firsts().map(|i| token_key_count(names.spaced(i))).sum();
+    // Four slots a key: a key is a few bits, and a name has a few keys.
+    let slot_bits = (count * 4).next_power_of_two().max(64).trailing_zeros();
+    let slot = |raw: u64| (raw.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - slot_bits)) as usize;
+    let mut marks = vec![[0u64; 2]; (1usize << slot_bits) / 64];
+    let mut scratch = Scratch::default();
+    for i in firsts() {
+        token_keys(names.spaced(i), &mut scratch, |_, h| {
+            let s = slot(h);
+            let (word, bit) = (&mut marks[s / 64], 1u64 << (s % 64));
+            word[AGAIN] |= word[SEEN] & bit;
+            word[SEEN] |= bit;
+        });
+    }
+    let mut open = vec![0; names.len()];
+    for i in firsts() {
+        token_keys(names.spaced(i), &mut scratch, |token, h| {
+            let s = slot(h);
+            if marks[s / 64][AGAIN] >> (s % 64) & 1 == 1 {
+                open[i] |= token_bit(token);
+            }
+        });
+    }
+    open
 }
 
 /// Calls `group` with each run of two or more keys equal from bit `low`
