@@ -125,6 +125,36 @@ fn similar_names_match_brute_force_on_2000_names() {
     assert!(one_edit_only);
 }
 
+/// Names of random words over six letters, most of whose token keys no
+/// other name shares (so that TM109 opens only some tokens), a third of
+/// them followed by a copy one random edit away.
+#[test]
+fn similar_names_match_brute_force_on_words_of_their_own() {
+    let mut rng = Rng::new(11);
+    let word = |rng: &mut Rng| (0..3 + rng.below(6)).map(|_| char::from(b'a' + rng.below(6) as u8)).collect::<String>();
+    let mut names = Vec::new();
+    while names.len() < 1_500 {
+        let name = (0..1 + rng.below(3)).map(|_| word(&mut rng)).collect::<Vec<_>>().join(" ");
+        let mut edited: Vec<char> = name.chars().collect();
+        let at = rng.below(edited.len());
+        match rng.below(4) {
+            0 => edited.insert(at, 'b'),
+            1 => drop(edited.remove(at)),
+            2 => edited[at] = 'c',
+            _ => {
+                let next = (at + 1).min(edited.len() - 1);
+                edited.swap(at, next);
+            }
+        }
+        names.push(name);
+        if rng.below(3) == 0 {
+            names.push(edited.into_iter().collect());
+        }
+    }
+    let groups = check_names(&names);
+    assert!(groups.len() > 50, "{} groups", groups.len());
+}
+
 /// Pieces that normalize alike, one edit apart, plural, prefixes, short
 /// tokens and numbers.
 const PIECES: &[&str] = &[

@@ -39,7 +39,7 @@ use trailmap::{Diagnostic, Skill};
 
 use crate::context::Context;
 use crate::names::{
-    Names, OpenTokens, Scratch, Variant, key_hash, mix, push_key, same_key, same_variant, similar, token_bit,
+    ALL_TOKENS, Names, OpenTokens, Scratch, Variant, key_hash, mix, push_key, same_key, same_variant, similar, token_bit,
     token_key_count, token_keys, variant_count, variant_hashes,
 };
 use crate::registry::Rule;
@@ -233,13 +233,18 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     report(ctx, rule, &names, &mut groups, out);
 }
 
+/// [`open_tokens`] opens every token without its second pass when fewer
+/// than one key in this many is alone in its slot.
+const MOSTLY_SHARED_ALONE: usize = 10;
+
 /// For each name, the tokens whose key (see `names::token_keys`) another
 /// name of a different text shares; none for a name whose text an earlier
 /// name has (`first_of_text` false). Like the variants below, in two
 /// passes over one bitmap: the first marks each key's slot seen, then
 /// seen again; the second opens the tokens whose slot was seen again (a
-/// collision opens a token more, never one less).
-fn open_tokens(names: &Names<'_, Skill>, first_of_text: &[bool]) -> Vec<OpenTokens> {
+/// collision opens a token more, never one less). Where nearly every key
+/// is shared, every token is opened without the second pass.
+fn open_tokens<T>(names: &Names<'_, T>, first_of_text: &[bool]) -> Vec<OpenTokens> {
     const SEEN: usize = 0;
     const AGAIN: usize = 1;
     let firsts = || (0..names.len()).filter(|&i| first_of_text[i]);
@@ -257,7 +262,18 @@ fn open_tokens(names: &Names<'_, Skill>, first_of_text: &[bool]) -> Vec<OpenToke
             word[SEEN] |= bit;
         });
     }
+    // Where nearly every key is shared (names drawn from a few words each,
+    // "Tensor Modeling Babab") the second pass would open nearly every
+    // token: all are opened without it.
+    let (seen, again) = marks.iter().fold((0, 0), |(s, a), w| (s + w[SEEN].count_ones(), a + w[AGAIN].count_ones()));
+    let alone = (seen - again) as usize;
     let mut open = vec![0; names.len()];
+    if alone * MOSTLY_SHARED_ALONE < count {
+        for i in firsts() {
+            open[i] = ALL_TOKENS;
+        }
+        return open;
+    }
     for i in firsts() {
         token_keys(names.spaced(i), &mut scratch, |token, h| {
             let s = slot(h);
@@ -513,6 +529,33 @@ mod tests {
             each_group(&parts, low, &mut Vec::new(), |g| found.push(g.to_vec()));
             prop_assert_eq!(found, expected);
         }
+    }
+
+    /// Only tokens whose key another name shares are opened; where nearly
+    /// every key is shared, all of them.
+    #[test]
+    fn open_tokens_are_those_of_shared_keys() {
+        let texts = [
+            "Gradient boosting",
+            "Gradient bosting",
+            "Kubernetes operator",
+            "Elastic search engine",
+            "Skill number 1",
+            "Skill number 2",
+            "Gradient boosting",
+        ];
+        let names = Names::of_texts(&texts);
+        let first_of_text = [true, true, true, true, true, true, false];
+        // "gradient *" is shared; "* boosting", "skill * 1" and the rest are
+        // not, but a key's slot can collide with another's (a token more).
+        let open = open_tokens(&names, &first_of_text);
+        assert_eq!(open[0] & 0b10, 0b10);
+        assert_eq!(open[1] & 0b10, 0b10);
+        assert_eq!(open[6], 0, "a repeated text opens nothing");
+        assert!(open.iter().filter(|&&o| o == 0).count() >= 3, "{open:?}");
+        let words = ["Tensor modeling", "Tensor sampling", "Video modeling", "Video sampling"];
+        let names = Names::of_texts(&words);
+        assert_eq!(open_tokens(&names, &[true; 4]), [ALL_TOKENS; 4]);
     }
 
     /// Variants whose hashes collide make several classes in one group:
