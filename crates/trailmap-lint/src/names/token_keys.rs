@@ -13,21 +13,21 @@
 use super::{BASE, Letter, MIN_TOKEN_LEN, Scratch, Spaced, prepare, raw};
 
 /// Tokens of one name, as a set: bit `j` for token `j` (from 0), and
-/// bit 63 for token 63 and every later one.
-pub type OpenTokens = u64;
+/// bit 31 for token 31 and every later one.
+pub type OpenTokens = u32;
 
 /// Every token of a name.
-pub const ALL_TOKENS: OpenTokens = u64::MAX;
+pub const ALL_TOKENS: OpenTokens = u32::MAX;
 
 /// The bit of token `token` in [`OpenTokens`].
 ///
 /// ```
 /// use trailmap_lint::names::token_bit;
 /// assert_eq!(token_bit(2), 0b100);
-/// assert_eq!(token_bit(70), token_bit(63));
+/// assert_eq!(token_bit(70), token_bit(31));
 /// ```
 pub fn token_bit(token: usize) -> OpenTokens {
-    1 << token.min(63)
+    1 << token.min(31)
 }
 
 /// Whether `token` is in `open`.

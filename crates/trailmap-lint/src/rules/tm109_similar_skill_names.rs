@@ -109,7 +109,12 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     // Only the letters of tokens that can hold an edit to another name
     // are deleted (see `names::token_keys`).
     let open = open_tokens(&names, &first_of_text);
-    let count: usize = (0..skills.len()).map(|i| variant_count(names.spaced(i), open[i])).sum();
+    let open = |i: usize| match &open {
+        Some(open) => open[i],
+        None if first_of_text[i] => ALL_TOKENS,
+        None => 0,
+    };
+    let count: usize = (0..skills.len()).map(|i| variant_count(names.spaced(i), open(i))).sum();
     // With memory to spare the first pass runs on two halves of the names
     // at once, each with bitmaps of its own: a slot is repeated when a half
     // repeats it or both see it. Otherwise on one thread: a bitmap per half
@@ -133,17 +138,14 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     let slot = |raw: u64| (raw.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - slot_bits)) as usize;
     let words = (1usize << slot_bits) / 64;
     // The first pass marks, over the names of `range`, each slot seen
-    // (`SEEN`) and each seen twice (`AGAIN`). The two bits of a slot are in
-    // one cache line, side by side: the pass is a random access per
-    // variant, and two arrays made it two cache misses.
-    const SEEN: usize = 0;
-    const AGAIN: usize = 1;
+    // (`seen`) and each seen twice (`again`).
     let mark = |range: &Range<usize>| {
         let mut scratch = Scratch::default();
-        let mut marks = vec![[0u64; 2]; words];
+        let mut seen = vec![0u64; words];
+        let mut again = vec![0u64; words];
         for i in range.clone() {
             let mut last = None;
-            variant_hashes(names.spaced(i), &mut scratch, open[i], |_, h| {
+            variant_hashes(names.spaced(i), &mut scratch, open(i), |_, h| {
                 // Deleting either letter of a double one ("skill") gives one
                 // text, hashed twice in a row: counted once, so that a name's
                 // own repeats do not keep its keys (at 100k names "Skill number
@@ -152,31 +154,22 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
                     return;
                 }
                 let s = slot(h);
-                let (word, bit) = (&mut marks[s / 64], 1u64 << (s % 64));
-                word[AGAIN] |= word[SEEN] & bit;
-                word[SEEN] |= bit;
+                let (word, bit) = (s / 64, 1u64 << (s % 64));
+                again[word] |= seen[word] & bit;
+                seen[word] |= bit;
             });
         }
-        marks
+        (seen, again)
     };
     let mut marked = trailmap::parallel::map(first, mark).into_iter();
-    let mut marks = marked.next().unwrap_or_default();
-    for more in marked {
-        for (word, more) in marks.iter_mut().zip(&more) {
-            word[AGAIN] |= more[AGAIN] | (word[SEEN] & more[SEEN]);
-            word[SEEN] |= more[SEEN];
+    let (mut seen, mut again) = marked.next().unwrap_or_default();
+    for (more_seen, more_again) in marked {
+        for ((s, a), (more_s, more_a)) in seen.iter_mut().zip(&mut again).zip(more_seen.iter().zip(&more_again)) {
+            *a |= more_a | (*s & more_s);
+            *s |= more_s;
         }
     }
-    // Only `AGAIN` is read from here on: its words moved to the front, in
-    // place (word `w` from `2w + 1`, never behind), and the rest given
-    // back, so that the second pass holds one bitmap, not two.
-    let mut again = marks.into_flattened();
-    let kept = again.len() / 2;
-    for w in 0..kept {
-        again[w] = again[2 * w + AGAIN];
-    }
-    again.truncate(kept);
-    again.shrink_to_fit();
+    drop(seen);
     // The second pass only reads the bitmap: on a large roadmap it runs on
     // the two halves at once, each with its own keys.
     // Sized for two keys per repeated slot and a quarter more (2.1 on the
@@ -188,7 +181,7 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         let mut keys: Vec<u64> = Vec::with_capacity(share);
         let mut scratch = Scratch::default();
         for i in range {
-            variant_hashes(names.spaced(i), &mut scratch, open[i], |v, h| {
+            variant_hashes(names.spaced(i), &mut scratch, open(i), |v, h| {
                 let s = slot(h);
                 if again[s / 64] >> (s % 64) & 1 == 1 {
                     keys.push(key(mix(h), v, i));
@@ -206,7 +199,6 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         keys
     });
     drop(again);
-    drop(open);
     // Buffers of the loop below, kept from group to group.
     let (mut members, mut deleted, mut run) = (Vec::new(), Vec::new(), Vec::new());
     each_group(&parts, low, &mut run, |group| {
@@ -243,8 +235,8 @@ const MOSTLY_SHARED_ALONE: usize = 10;
 /// passes over one bitmap: the first marks each key's slot seen, then
 /// seen again; the second opens the tokens whose slot was seen again (a
 /// collision opens a token more, never one less). Where nearly every key
-/// is shared, every token is opened without the second pass.
-fn open_tokens<T>(names: &Names<'_, T>, first_of_text: &[bool]) -> Vec<OpenTokens> {
+/// is shared, every token is opened without the second pass: `None`.
+fn open_tokens<T>(names: &Names<'_, T>, first_of_text: &[bool]) -> Option<Vec<OpenTokens>> {
     const SEEN: usize = 0;
     const AGAIN: usize = 1;
     let firsts = || (0..names.len()).filter(|&i| first_of_text[i]);
@@ -267,13 +259,10 @@ fn open_tokens<T>(names: &Names<'_, T>, first_of_text: &[bool]) -> Vec<OpenToken
     // token: all are opened without it.
     let (seen, again) = marks.iter().fold((0, 0), |(s, a), w| (s + w[SEEN].count_ones(), a + w[AGAIN].count_ones()));
     let alone = (seen - again) as usize;
-    let mut open = vec![0; names.len()];
     if alone * MOSTLY_SHARED_ALONE < count {
-        for i in firsts() {
-            open[i] = ALL_TOKENS;
-        }
-        return open;
+        return None;
     }
+    let mut open = vec![0; names.len()];
     for i in firsts() {
         token_keys(names.spaced(i), &mut scratch, |token, h| {
             let s = slot(h);
@@ -282,7 +271,7 @@ fn open_tokens<T>(names: &Names<'_, T>, first_of_text: &[bool]) -> Vec<OpenToken
             }
         });
     }
-    open
+    Some(open)
 }
 
 /// Calls `group` with each run of two or more keys equal from bit `low`
@@ -548,14 +537,14 @@ mod tests {
         let first_of_text = [true, true, true, true, true, true, false];
         // "gradient *" is shared; "* boosting", "skill * 1" and the rest are
         // not, but a key's slot can collide with another's (a token more).
-        let open = open_tokens(&names, &first_of_text);
+        let open = open_tokens(&names, &first_of_text).expect("most keys alone");
         assert_eq!(open[0] & 0b10, 0b10);
         assert_eq!(open[1] & 0b10, 0b10);
         assert_eq!(open[6], 0, "a repeated text opens nothing");
         assert!(open.iter().filter(|&&o| o == 0).count() >= 3, "{open:?}");
         let words = ["Tensor modeling", "Tensor sampling", "Video modeling", "Video sampling"];
         let names = Names::of_texts(&words);
-        assert_eq!(open_tokens(&names, &[true; 4]), [ALL_TOKENS; 4]);
+        assert_eq!(open_tokens(&names, &[true; 4]), None);
     }
 
     /// Variants whose hashes collide make several classes in one group:
