@@ -17,6 +17,17 @@ use super::{BASE, Letter, MIN_TOKEN_LEN, Scratch, Spaced, prepare, raw};
 pub type OpenTokens = u32;
 
 /// Every token of a name.
+///
+/// ```
+/// use trailmap_lint::names::{ALL_TOKENS, Names, token_bit, variant_count};
+///
+/// let names = Names::of_texts(&["Gradient boosting"]);
+/// // The whole name and a deletion of each of its 16 letters.
+/// assert_eq!(variant_count(names.spaced(0), ALL_TOKENS), 17);
+/// // "boosting" only.
+/// assert_eq!(variant_count(names.spaced(0), token_bit(1)), 9);
+/// assert_eq!(variant_count(names.spaced(0), 0), 0);
+/// ```
 pub const ALL_TOKENS: OpenTokens = u32::MAX;
 
 /// The bit of token `token` in [`OpenTokens`].
