@@ -7,8 +7,10 @@
 //! same text for both. A token whose key no other name shares holds no
 //! edit to any other name, and its letters need not be deleted to look
 //! for one; a name none of whose keys is shared needs no variant at all.
-//! On names drawn from a few words each ("Tensor Modeling Babab") that
-//! leaves a third of the variants.
+//! "Skill number N" shares only "skill number \*", whose word is a number:
+//! one hash a name where there were about twelve. Names drawn from a few
+//! words each ("Tensor Modeling Babab") share every key and keep every
+//! variant.
 
 use super::{BASE, Letter, MIN_TOKEN_LEN, Scratch, Spaced, prepare, raw};
 
