@@ -525,8 +525,7 @@ fn count_variants<L: Letter>(text: &[L], open: OpenTokens) -> usize {
         .split(|c| *c == space)
         .enumerate()
         .filter(|&(j, token)| is_open(open, j) && token.len() >= MIN_TOKEN_LEN)
-        .map(|(_, token)| token)
-        .map(|token| token.iter().filter(|c| classes::is_alphabetic(c.char())).count())
+        .map(|(_, token)| token.iter().filter(|c| classes::is_alphabetic(c.char())).count())
         .sum::<usize>()
 }
 

@@ -132,17 +132,12 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     // smaller, though more slots are falsely repeated (more keys); at 100k,
     // on one thread, 2 slots kept 1 MB more keys than the bitmap saved.
     let slots_per_variant = if first.len() > 1 { 2 } else { 4 };
-    let slot_bits = (count * slots_per_variant).next_power_of_two().max(64).trailing_zeros().min(64 - low);
-    // The slot from one multiplication of the raw hash: the full mixing
-    // is left to the few keys kept.
-    let slot = |raw: u64| (raw.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - slot_bits)) as usize;
-    let words = (1usize << slot_bits) / 64;
+    let slots = Slots::new(count * slots_per_variant, 64 - low);
     // The first pass marks, over the names of `range`, each slot seen
     // (`seen`) and each seen twice (`again`).
     let mark = |range: &Range<usize>| {
         let mut scratch = Scratch::default();
-        let mut seen = vec![0u64; words];
-        let mut again = vec![0u64; words];
+        let (mut seen, mut again) = (slots.bitmap(), slots.bitmap());
         for i in range.clone() {
             let mut last = None;
             variant_hashes(names.spaced(i), &mut scratch, open(i), |_, h| {
@@ -153,10 +148,7 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
                 if last.replace(h) == Some(h) {
                     return;
                 }
-                let s = slot(h);
-                let (word, bit) = (s / 64, 1u64 << (s % 64));
-                again[word] |= seen[word] & bit;
-                seen[word] |= bit;
+                mark(&mut seen, &mut again, slots.of(h));
             });
         }
         (seen, again)
@@ -182,8 +174,7 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         let mut scratch = Scratch::default();
         for i in range {
             variant_hashes(names.spaced(i), &mut scratch, open(i), |v, h| {
-                let s = slot(h);
-                if again[s / 64] >> (s % 64) & 1 == 1 {
+                if is_set(&again, slots.of(h)) {
                     keys.push(key(mix(h), v, i));
                 }
             });
@@ -237,41 +228,71 @@ const MOSTLY_SHARED_ALONE: usize = 10;
 /// collision opens a token more, never one less). Where nearly every key
 /// is shared, every token is opened without the second pass: `None`.
 fn open_tokens<T>(names: &Names<'_, T>, first_of_text: &[bool]) -> Option<Vec<OpenTokens>> {
-    const SEEN: usize = 0;
-    const AGAIN: usize = 1;
     let firsts = || (0..names.len()).filter(|&i| first_of_text[i]);
     let count: usize = firsts().map(|i| token_key_count(names.spaced(i))).sum();
     // Four slots a key: a key is a few bits, and a name has a few keys.
-    let slot_bits = (count * 4).next_power_of_two().max(64).trailing_zeros();
-    let slot = |raw: u64| (raw.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - slot_bits)) as usize;
-    let mut marks = vec![[0u64; 2]; (1usize << slot_bits) / 64];
+    let slots = Slots::new(count * 4, 64);
+    let (mut seen, mut again) = (slots.bitmap(), slots.bitmap());
     let mut scratch = Scratch::default();
     for i in firsts() {
-        token_keys(names.spaced(i), &mut scratch, |_, h| {
-            let s = slot(h);
-            let (word, bit) = (&mut marks[s / 64], 1u64 << (s % 64));
-            word[AGAIN] |= word[SEEN] & bit;
-            word[SEEN] |= bit;
-        });
+        token_keys(names.spaced(i), &mut scratch, |_, h| mark(&mut seen, &mut again, slots.of(h)));
     }
     // Where nearly every key is shared (names drawn from a few words each,
     // "Tensor Modeling Babab") the second pass would open nearly every
     // token: all are opened without it.
-    let (seen, again) = marks.iter().fold((0, 0), |(s, a), w| (s + w[SEEN].count_ones(), a + w[AGAIN].count_ones()));
-    let alone = (seen - again) as usize;
+    let ones = |bits: &[u64]| bits.iter().map(|word| word.count_ones() as usize).sum::<usize>();
+    let alone = ones(&seen) - ones(&again);
+    drop(seen);
     if alone * MOSTLY_SHARED_ALONE < count {
         return None;
     }
     let mut open = vec![0; names.len()];
     for i in firsts() {
         token_keys(names.spaced(i), &mut scratch, |token, h| {
-            let s = slot(h);
-            if marks[s / 64][AGAIN] >> (s % 64) & 1 == 1 {
+            if is_set(&again, slots.of(h)) {
                 open[i] |= token_bit(token);
             }
         });
     }
     Some(open)
+}
+
+/// The slots of a bitmap standing for a hash table without its entries:
+/// equal hashes share a slot, and a slot shared by different ones is only
+/// falsely repeated (work, never a finding).
+struct Slots {
+    bits: u32,
+}
+
+impl Slots {
+    /// At least `slots` slots (a power of two, 64 or more), but not over
+    /// 2^`max_bits`.
+    fn new(slots: usize, max_bits: u32) -> Self {
+        Slots { bits: slots.next_power_of_two().max(64).trailing_zeros().min(max_bits) }
+    }
+
+    /// A bitmap of every slot, clear.
+    fn bitmap(&self) -> Vec<u64> {
+        vec![0; (1usize << self.bits) / 64]
+    }
+
+    /// The slot of a raw hash, from one multiplication: the full mixing is
+    /// left to the few keys kept.
+    fn of(&self, raw: u64) -> usize {
+        (raw.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.bits)) as usize
+    }
+}
+
+/// Marks `slot` seen, and seen twice (`again`) if it was seen already.
+fn mark(seen: &mut [u64], again: &mut [u64], slot: usize) {
+    let (word, bit) = (slot / 64, 1u64 << (slot % 64));
+    again[word] |= seen[word] & bit;
+    seen[word] |= bit;
+}
+
+/// Whether `slot` is set in `bits`.
+fn is_set(bits: &[u64], slot: usize) -> bool {
+    bits[slot / 64] >> (slot % 64) & 1 == 1
 }
 
 /// Calls `group` with each run of two or more keys equal from bit `low`
