@@ -15,8 +15,8 @@ use crate::registry::Rule;
 /// Sources of at least this many bytes have [`Context::memory_to_spare`].
 /// Below it the rules' tables, partly of fixed size, are a large share of
 /// the run's memory (the two heavy rules side by side took a 13 MB roadmap
-/// of 100k skills from 3.9 to 4.3 times its size; TM109 on two threads,
-/// to 4.05); above it they are a small share, and side by side is up to a
+/// of 100k skills from 3.9 to 4.3 times its size; TM109's hashing on two
+/// threads, to 4.05); above it they are a small share, and side by side is up to a
 /// third faster (a 650 MB roadmap of 1M skills with power-law hubs: 5.4 s,
 /// 8.0 s one after the other).
 pub const MEMORY_TO_SPARE_FROM: usize = 64 << 20;
@@ -97,8 +97,8 @@ impl<'a> Context<'a> {
     /// Whether the source is large enough ([`MEMORY_TO_SPARE_FROM`] bytes)
     /// that the rules' tables are a small share of the run's memory: there
     /// the memory-heavy rules run side by side (as they also do on sources
-    /// that spell a skill in many bytes), and TM109 hashes on two threads,
-    /// each with tables of its own.
+    /// that spell a skill in many bytes), and TM109 compares names on
+    /// several threads, each with a copy of its groups.
     ///
     /// ```
     /// let source = r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": []}"#;

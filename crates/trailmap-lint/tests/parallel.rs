@@ -107,13 +107,14 @@ fn parallel_rules_report_what_each_rule_reports_alone() {
 }
 
 /// With memory to spare (a source past `MEMORY_TO_SPARE_FROM` bytes, here
-/// the same roadmap padded with blanks), TM109's first pass runs on two
-/// halves of the names with bitmaps of their own: forty pairs with one name
-/// in each half are only seen by merging them, and are found as on one
-/// thread. (One pair could be found without the merge, when another name's
-/// variant lands in the same slot; forty cannot.)
+/// the same roadmap padded with blanks), TM109 splits the names' groups of
+/// token keys between threads, each joining into a copy of its groups:
+/// forty chains of three names, the second one edit from the first in its
+/// second word and from the third in its first, are whole only where the
+/// copies are merged (the two keys of a chain fall in either part), and
+/// are found as on one thread.
 #[test]
-fn similar_names_across_halves_with_memory_to_spare() {
+fn similar_names_across_threads_with_memory_to_spare() {
     let mut roadmap: Value = serde_json::from_str(&large_roadmap()).unwrap();
     let skills = roadmap["skills"].as_array_mut().unwrap();
     let letter = |k: usize| char::from(b'a' + (k % 26) as u8);
@@ -123,6 +124,7 @@ fn similar_names_across_halves_with_memory_to_spare() {
         let token = format!("{c}{c}{d}{d}ium");
         skills[100 + k]["name"] = json!(format!("{token} Embedding"));
         skills[1_300 + k]["name"] = json!(format!("{token} Embeding"));
+        skills[2_000 + k]["name"] = json!(format!("{token}x Embeding"));
     }
     let mut text = serde_json::to_string_pretty(&roadmap).unwrap();
     text.push_str(&" ".repeat(trailmap_lint::context::MEMORY_TO_SPARE_FROM));
@@ -131,6 +133,8 @@ fn similar_names_across_halves_with_memory_to_spare() {
     config.file.lint.select = Some(vec!["TM109".to_owned()]);
     let two = lint(&files, &config);
     assert!(two.len() >= 40, "{} findings", two.len());
+    let chains = two.iter().filter(|d| d.message.contains(", as do `s2")).count();
+    assert!(chains >= 40, "{chains} chains of three: {two:#?}");
     config.threads = std::num::NonZeroUsize::new(1);
     assert_eq!(shown(&two), shown(&lint(&files, &config)));
 }

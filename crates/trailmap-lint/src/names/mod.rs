@@ -39,8 +39,7 @@
 mod classes;
 mod token_keys;
 
-use token_keys::is_open;
-pub use token_keys::{ALL_TOKENS, OpenTokens, token_bit, token_key_count, token_keys};
+pub use token_keys::{token_key_count, token_keys};
 
 /// Names with fewer letters and digits than this are never one edit apart.
 pub const MIN_EDIT_LEN: usize = 8;
@@ -386,7 +385,7 @@ fn token_len<L: Letter>(text: &[L], at: usize, len: usize) -> usize {
     left + len + right
 }
 
-/// A variant that [`variant_hashes`] emits: the whole spaced name or the
+/// A variant that [`token_variant_hashes`] emits: the whole spaced name or the
 /// name with the character at `deleted` removed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Variant {
@@ -396,7 +395,7 @@ pub enum Variant {
     Deleted(usize),
 }
 
-/// Reusable buffers of [`variant_hashes`].
+/// Reusable buffers of [`token_variant_hashes`] and [`token_keys`].
 #[derive(Default)]
 pub struct Scratch {
     suffix: Vec<u64>,
@@ -409,13 +408,13 @@ fn value(c: char) -> u64 {
     u64::from(c) + 1
 }
 
-/// A polynomial hash with the length mixed in: what [`variant_hashes`]
+/// A polynomial hash with the length mixed in: what [`token_variant_hashes`]
 /// emits.
 fn raw(h: u64, len: usize) -> u64 {
     h ^ (len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
-/// SplitMix64's finaliser: spreads a raw hash of [`variant_hashes`] over
+/// SplitMix64's finaliser: spreads a raw hash of [`token_variant_hashes`] over
 /// all 64 bits (equal raw hashes stay equal).
 pub fn mix(raw: u64) -> u64 {
     let mut z = raw;
@@ -440,28 +439,6 @@ pub fn key_hash(name: Name<'_>) -> u64 {
     finish(h ^ 0x005E_ED0F_5A4E, len)
 }
 
-/// Calls `emit` with the raw hash (equal texts, equal hashes; [`mix`]
-/// spreads its bits) of an editable name's spaced form and of
-/// each variant with one letter deleted from a token of four or more
-/// characters: every pair one edit apart shares a hash (an insertion is a
-/// deletion from the longer name; a replacement, the same deletion from
-/// both; a swap, deleting the same letter from each). Polynomial hashes of
-/// prefixes and suffixes give each variant in constant time. Only the
-/// name's spaced form is read (see [`Names::spaced`]).
-///
-/// Only the tokens of `open` lose a letter, and with none open nothing is
-/// emitted, not even the whole name: [`ALL_TOKENS`] for every variant, or
-/// the tokens whose [`token_keys`] another name shares.
-pub fn variant_hashes(spaced: Spaced<'_>, scratch: &mut Scratch, open: OpenTokens, emit: impl FnMut(Variant, u64)) {
-    if open == 0 || !spaced.editable() {
-        return;
-    }
-    match spaced {
-        Spaced::Ascii(text) => hash_variants(text, scratch, open, emit),
-        Spaced::Wide(text) => hash_variants(text, scratch, open, emit),
-    }
-}
-
 /// Fills `scratch` with the powers of [`BASE`] up to the longest name yet
 /// and the hashes of `text`'s suffixes (`suffix[j]`, of `text[j..]`).
 fn prepare<L: Letter>(text: &[L], scratch: &mut Scratch) {
@@ -483,50 +460,95 @@ fn prepare<L: Letter>(text: &[L], scratch: &mut Scratch) {
     }
 }
 
-fn hash_variants<L: Letter>(text: &[L], scratch: &mut Scratch, open: OpenTokens, mut emit: impl FnMut(Variant, u64)) {
-    prepare(text, scratch);
-    let (suffix, power) = (&scratch.suffix, &scratch.power);
-    let len = text.len();
-    let space = L::from_char(' ');
-    emit(Variant::Whole, raw(suffix[0], len));
-    let mut prefix = 0u64;
-    let mut long_token = false;
-    let mut token = 0;
-    for k in 0..len {
-        if k == 0 || text[k - 1] == space {
-            long_token = is_open(open, token) && text[k..].iter().take_while(|c| **c != space).count() >= MIN_TOKEN_LEN;
-            token += 1;
-        }
-        // Letters only (a space is not alphabetic), of words of four or more.
-        if long_token && classes::is_alphabetic(text[k].char()) {
-            let h = prefix.wrapping_mul(power[len - k - 1]).wrapping_add(suffix[k + 1]);
-            emit(Variant::Deleted(k), raw(h, len - 1));
-        }
-        prefix = prefix.wrapping_mul(BASE).wrapping_add(value(text[k].char()));
+/// Calls `emit` with the raw hash (equal texts, equal hashes; [`mix`]
+/// spreads its bits) of token `token` (from 0) of an editable name, as
+/// [`Variant::Whole`], and of each variant of it with one letter deleted,
+/// at its position in the name. Of names the same outside that token
+/// (names sharing its [`token_keys`] key), every pair one edit apart
+/// there shares a hash: an insertion is a deletion from the longer name;
+/// a replacement, the same deletion from both; a swap, deleting the same
+/// letter from each. Only the token is hashed, so names of different
+/// surroundings can share one: [`same_variant`] compares them whole.
+/// Polynomial hashes of prefixes and suffixes give each variant in
+/// constant time. A token under four characters has none; letters only
+/// are deleted.
+///
+/// ```
+/// use trailmap_lint::names::{Names, Scratch, Variant, token_variant_hashes};
+///
+/// let names = Names::of_texts(&["Gradient boosting", "Gradient bosting"]);
+/// let hashes = |i| {
+///     let mut hashes = Vec::new();
+///     token_variant_hashes(names.spaced(i), 1, &mut Scratch::default(), |v, h| hashes.push((v, h)));
+///     hashes
+/// };
+/// let (long, short) = (hashes(0), hashes(1));
+/// assert_eq!(long.len(), 9); // "boosting", and a letter of it deleted
+/// // "boosting" without its first "o" (at 10 in the name) is "bosting".
+/// assert_eq!(long[2], (Variant::Deleted(10), short[0].1));
+/// ```
+pub fn token_variant_hashes(spaced: Spaced<'_>, token: usize, scratch: &mut Scratch, emit: impl FnMut(Variant, u64)) {
+    if !spaced.editable() {
+        return;
+    }
+    match spaced {
+        Spaced::Ascii(text) => hash_token_variants(text, token, scratch, emit),
+        Spaced::Wide(text) => hash_token_variants(text, token, scratch, emit),
     }
 }
 
-/// How many hashes [`variant_hashes`] emits for a spaced name, without
-/// hashing: the one home of its conditions besides that function, for
-/// sizing.
-pub fn variant_count(spaced: Spaced<'_>, open: OpenTokens) -> usize {
-    if open == 0 || !spaced.editable() {
+/// Where token `token` of `text` starts and ends, if it has one of four
+/// or more characters there.
+fn long_token<L: Letter>(text: &[L], token: usize) -> Option<(usize, usize)> {
+    let space = L::from_char(' ');
+    let mut start = 0;
+    for (j, word) in text.split(|c| *c == space).enumerate() {
+        if j == token {
+            return (word.len() >= MIN_TOKEN_LEN).then_some((start, start + word.len()));
+        }
+        start += word.len() + 1;
+    }
+    None
+}
+
+fn hash_token_variants<L: Letter>(text: &[L], token: usize, scratch: &mut Scratch, mut emit: impl FnMut(Variant, u64)) {
+    let Some((start, end)) = long_token(text, token) else { return };
+    let word = &text[start..end];
+    prepare(word, scratch);
+    let (suffix, power) = (&scratch.suffix, &scratch.power);
+    let len = word.len();
+    emit(Variant::Whole, raw(suffix[0], len));
+    let mut prefix = 0u64;
+    for (k, c) in word.iter().enumerate() {
+        if classes::is_alphabetic(c.char()) {
+            let h = prefix.wrapping_mul(power[len - k - 1]).wrapping_add(suffix[k + 1]);
+            emit(Variant::Deleted(start + k), raw(h, len - 1));
+        }
+        prefix = prefix.wrapping_mul(BASE).wrapping_add(value(c.char()));
+    }
+}
+
+/// How many hashes [`token_variant_hashes`] emits, without hashing.
+///
+/// ```
+/// use trailmap_lint::names::{Names, token_variant_count};
+/// let names = Names::of_texts(&["AWS SQS queue delivery"]);
+/// assert_eq!(token_variant_count(names.spaced(0), 3), 9);
+/// assert_eq!(token_variant_count(names.spaced(0), 1), 0);
+/// ```
+pub fn token_variant_count(spaced: Spaced<'_>, token: usize) -> usize {
+    if !spaced.editable() {
         return 0;
     }
     match spaced {
-        Spaced::Ascii(text) => count_variants(text, open),
-        Spaced::Wide(text) => count_variants(text, open),
+        Spaced::Ascii(text) => count_token_variants(text, token),
+        Spaced::Wide(text) => count_token_variants(text, token),
     }
 }
 
-fn count_variants<L: Letter>(text: &[L], open: OpenTokens) -> usize {
-    let space = L::from_char(' ');
-    1 + text
-        .split(|c| *c == space)
-        .enumerate()
-        .filter(|&(j, token)| is_open(open, j) && token.len() >= MIN_TOKEN_LEN)
-        .map(|(_, token)| token.iter().filter(|c| classes::is_alphabetic(c.char())).count())
-        .sum::<usize>()
+fn count_token_variants<L: Letter>(text: &[L], token: usize) -> usize {
+    long_token(text, token)
+        .map_or(0, |(start, end)| 1 + text[start..end].iter().filter(|c| classes::is_alphabetic(c.char())).count())
 }
 
 /// Whether variant `va` of the spaced name `a` and variant `vb` of `b`
@@ -627,35 +649,40 @@ mod tests {
     }
 
     #[test]
-    fn variant_hashes_equal_the_hashes_of_the_variants() {
+    fn token_variant_hashes_equal_the_hashes_of_the_variants() {
         let names = Names::of_texts(&["Kubernetes operator"]);
         let name = names.get(0);
-        let mut got = Vec::new();
-        variant_hashes(name.spaced, &mut Scratch::default(), ALL_TOKENS, |v, h| got.push((v, h)));
-        assert_eq!(got[0].0, Variant::Whole);
-        for &(v, h) in &got[1..] {
-            // A variant hashes like a whole name of its text.
-            let text: Vec<char> = variant_chars(name.spaced, v).collect();
-            let mut whole = None;
-            variant_hashes(Spaced::Wide(&text), &mut Scratch::default(), ALL_TOKENS, |vv, hh| {
-                if vv == Variant::Whole {
-                    whole = Some(hh);
-                }
-            });
-            assert_eq!(whole, Some(h), "{text:?}");
+        for token in 0..2 {
+            let mut got = Vec::new();
+            token_variant_hashes(name.spaced, token, &mut Scratch::default(), |v, h| got.push((v, h)));
+            assert_eq!(got[0].0, Variant::Whole);
+            for &(v, h) in &got[1..] {
+                // A variant hashes like the token of its text, whole.
+                let text: Vec<char> = variant_chars(name.spaced, v).collect();
+                let mut whole = None;
+                token_variant_hashes(Spaced::Wide(&text), token, &mut Scratch::default(), |vv, hh| {
+                    if vv == Variant::Whole {
+                        whole = Some(hh);
+                    }
+                });
+                assert_eq!(whole, Some(h), "{text:?}");
+            }
+            // Each letter of the token: "kubernetes" has 10, "operator" 8.
+            assert_eq!(got.len(), 1 + [10, 8][token]);
+            assert_eq!(token_variant_count(name.spaced, token), got.len());
         }
-        // Letters of tokens of four or more only: "kubernetes operator" has 18.
-        assert_eq!(got.len(), 1 + 18);
-        assert_eq!(variant_count(name.spaced, ALL_TOKENS), got.len());
         let mixed = Names::of_texts(&["AWS SQS queue delivery 2 retries", "Short"]);
         for i in 0..2 {
-            let mut emitted = 0;
-            variant_hashes(mixed.spaced(i), &mut Scratch::default(), ALL_TOKENS, |_, _| emitted += 1);
-            assert_eq!(variant_count(mixed.spaced(i), ALL_TOKENS), emitted);
+            for token in 0..8 {
+                let mut emitted = 0;
+                token_variant_hashes(mixed.spaced(i), token, &mut Scratch::default(), |_, _| emitted += 1);
+                assert_eq!(token_variant_count(mixed.spaced(i), token), emitted);
+                assert_eq!(emitted > 0, i == 0 && [2, 3, 5].contains(&token), "{i} {token}");
+            }
         }
-        let short = Names::of_texts(&["AWS SQS", "Kubernetes"]);
+        let short = Names::of_texts(&["AWS SQSS"]);
         let mut count = 0;
-        variant_hashes(short.spaced(0), &mut Scratch::default(), ALL_TOKENS, |_, _| count += 1);
+        token_variant_hashes(short.spaced(0), 1, &mut Scratch::default(), |_, _| count += 1);
         assert_eq!(count, 0, "under eight letters: no variants");
     }
 
@@ -726,11 +753,11 @@ mod tests {
             for i in 0..2 {
                 let hashes = |names: &Names<'_, &str>| {
                     let mut got = Vec::new();
-                    variant_hashes(names.spaced(i), &mut Scratch::default(), ALL_TOKENS, |v, h| got.push((v, h)));
+                    token_variant_hashes(names.spaced(i), 0, &mut Scratch::default(), |v, h| got.push((v, h)));
                     got
                 };
                 assert_eq!(hashes(&ascii), hashes(&wide));
-                assert_eq!(variant_count(ascii.spaced(i), ALL_TOKENS), variant_count(wide.spaced(i), ALL_TOKENS));
+                assert_eq!(token_variant_count(ascii.spaced(i), 0), token_variant_count(wide.spaced(i), 0));
             }
         }
     }

@@ -4,49 +4,12 @@
 //! characters, the same token of each, and nowhere else: the edit touches
 //! letters only, so both have the same tokens before it and after it. The
 //! name with that token replaced by a mark, its *token key*, is then the
-//! same text for both. A token whose key no other name shares holds no
-//! edit to any other name, and its letters need not be deleted to look
-//! for one; a name none of whose keys is shared needs no variant at all.
-//! "Skill number N" shares only "skill number \*", whose word is a number:
-//! one hash a name where there were about twelve. Names drawn from a few
-//! words each ("Tensor Modeling Babab") share every key and keep every
-//! variant.
+//! same text for both. So only names sharing a key need be compared, and
+//! only at its token: TM109 groups the names by their keys, and a key no
+//! other name shares ("\* number 12" of "Skill number 12") costs nothing
+//! more.
 
 use super::{BASE, Letter, MIN_TOKEN_LEN, Scratch, Spaced, prepare, raw};
-
-/// Tokens of one name, as a set: bit `j` for token `j` (from 0), and
-/// bit 31 for token 31 and every later one.
-pub type OpenTokens = u32;
-
-/// Every token of a name.
-///
-/// ```
-/// use trailmap_lint::names::{ALL_TOKENS, Names, token_bit, variant_count};
-///
-/// let names = Names::of_texts(&["Gradient boosting"]);
-/// // The whole name and a deletion of each of its 16 letters.
-/// assert_eq!(variant_count(names.spaced(0), ALL_TOKENS), 17);
-/// // "boosting" only.
-/// assert_eq!(variant_count(names.spaced(0), token_bit(1)), 9);
-/// assert_eq!(variant_count(names.spaced(0), 0), 0);
-/// ```
-pub const ALL_TOKENS: OpenTokens = u32::MAX;
-
-/// The bit of token `token` in [`OpenTokens`].
-///
-/// ```
-/// use trailmap_lint::names::token_bit;
-/// assert_eq!(token_bit(2), 0b100);
-/// assert_eq!(token_bit(70), token_bit(31));
-/// ```
-pub fn token_bit(token: usize) -> OpenTokens {
-    1 << token.min(31)
-}
-
-/// Whether `token` is in `open`.
-pub(super) fn is_open(open: OpenTokens, token: usize) -> bool {
-    open & token_bit(token) != 0
-}
 
 /// Calls `emit` with the index and the key hash of each token of four or
 /// more characters of an editable name (see the module documentation).

@@ -39,8 +39,8 @@ use trailmap::{Diagnostic, Skill};
 
 use crate::context::Context;
 use crate::names::{
-    ALL_TOKENS, Names, OpenTokens, Scratch, Variant, key_hash, mix, push_key, same_key, same_variant, similar, token_bit,
-    token_key_count, token_keys, variant_count, variant_hashes,
+    Names, Scratch, Variant, key_hash, mix, one_edit, push_key, same_key, same_variant, similar, token_key_count, token_keys,
+    token_variant_count, token_variant_hashes,
 };
 use crate::registry::Rule;
 
@@ -84,150 +84,118 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         }
     }
     drop(keyed);
-    // One edit apart: names sharing a variant hash (see `names.rs`). One
-    // word per variant: the hash in the high bits, then the deleted
-    // position (8 bits: editable names are at most 128 characters), then
+    // One edit apart. Two such names differ inside one token and share the
+    // rest: the same token key (see `names::token_keys`). So the names are
+    // grouped by their token keys, and only the members of a group are
+    // compared, at that token: where the variants of every name went into
+    // one table, tens of megabytes of it written at random, each group's
+    // now fit in cache. One word per key: the hash in the high bits, then
+    // the token (8 bits: editable names are at most 128 characters), then
     // the skill index in the low `bits`.
     let low = bits + 8;
-    let key = |h: u64, v: Variant, i: usize| {
-        let position = match v {
-            Variant::Whole => 255,
-            Variant::Deleted(k) => k as u64,
-        };
-        h.checked_shl(low).unwrap_or(0) | position << bits | i as u64
-    };
-    let decode = |k: u64| {
-        let position = ((k >> bits) & 255) as usize;
-        let variant = if position == 255 { Variant::Whole } else { Variant::Deleted(position) };
-        ((k & index_mask) as usize, variant)
-    };
-    // Most variant hashes are unique. A first pass marks each hash's slot
-    // in a bitmap (`seen`, then `again` for a slot seen twice); the second
-    // keeps only the keys of slots seen twice: a few bits per variant
-    // instead of a word each (all keys were 20 MB at 100k skills), for one
-    // more hashing pass.
-    // Only the letters of tokens that can hold an edit to another name
-    // are deleted (see `names::token_keys`).
-    let open = open_tokens(&names, &first_of_text);
-    let open = |i: usize| match &open {
-        Some(open) => open[i],
-        None if first_of_text[i] => ALL_TOKENS,
-        None => 0,
-    };
-    let count: usize = (0..skills.len()).map(|i| variant_count(names.spaced(i), open(i))).sum();
-    // With memory to spare the first pass runs on two halves of the names
-    // at once, each with bitmaps of its own: a slot is repeated when a half
-    // repeats it or both see it. Otherwise on one thread: a bitmap per half
-    // was 2 MB more at 100k skills (the issue's file went from 3.9 to 4.05
-    // times its size), and one shared bitmap written atomically was slower
-    // than one thread.
-    let halves = trailmap::parallel::ranges(skills.len(), ctx.threads.clamp(1, 2));
-    let whole = 0..skills.len();
-    let first: &[Range<usize>] = if ctx.memory_to_spare() { &halves } else { std::slice::from_ref(&whole) };
-    // Slots from the hash only, so that equal hashes share one (at most
-    // `64 - low` bits: the keys' hash bits, plenty). Eight bits of bitmap
-    // a variant in all, 4 slots a variant for one pass, 2 for two halves:
-    // at 1M skills four bitmaps of 4 slots a variant were 64 MB of random
-    // writes, and halving them made `--select TM109` 10-15% faster and 11 MB
-    // smaller, though more slots are falsely repeated (more keys); at 100k,
-    // on one thread, 2 slots kept 1 MB more keys than the bitmap saved.
-    let slots_per_variant = if first.len() > 1 { 2 } else { 4 };
-    let slots = Slots::new(count * slots_per_variant, 64 - low);
-    // The first pass marks, over the names of `range`, each slot seen
-    // (`seen`) and each seen twice (`again`).
-    let mark = |range: &Range<usize>| {
-        let mut scratch = Scratch::default();
-        let (mut seen, mut again) = (slots.bitmap(), slots.bitmap());
-        for i in range.clone() {
-            let mut last = None;
-            variant_hashes(names.spaced(i), &mut scratch, open(i), |_, h| {
-                // Deleting either letter of a double one ("skill") gives one
-                // text, hashed twice in a row: counted once, so that a name's
-                // own repeats do not keep its keys (at 100k names "Skill number
-                // N", 200,000 of 323,000 keys).
-                if last.replace(h) == Some(h) {
-                    return;
+    let mut keys = shared_token_keys(&names, &first_of_text, |h, token, i| pack(bits, mix(h), token, i));
+    sort_by_top_bytes(&mut keys, 56, 2);
+    // With memory to spare the groups of keys are split between threads,
+    // each joining into a copy of the groups so far, then merged: a name
+    // one edit from a name in each of two parts is joined to both.
+    let parts = group_parts(&keys, low, if ctx.memory_to_spare() { ctx.threads } else { 1 });
+    if let [whole] = parts.as_slice() {
+        join_one_edit_apart(&names, bits, &keys[whole.clone()], &mut groups);
+    } else {
+        let joined = trailmap::parallel::map(&parts, |part| {
+            let mut copy = groups.clone();
+            join_one_edit_apart(&names, bits, &keys[part.clone()], &mut copy);
+            copy
+        });
+        for mut copy in joined {
+            for i in 0..skills.len() {
+                let root = copy.find(i);
+                if root != i {
+                    groups.join(i, root);
                 }
-                mark(&mut seen, &mut again, slots.of(h));
-            });
-        }
-        (seen, again)
-    };
-    let mut marked = trailmap::parallel::map(first, mark).into_iter();
-    let (mut seen, mut again) = marked.next().unwrap_or_default();
-    for (more_seen, more_again) in marked {
-        for ((s, a), (more_s, more_a)) in seen.iter_mut().zip(&mut again).zip(more_seen.iter().zip(&more_again)) {
-            *a |= more_a | (*s & more_s);
-            *s |= more_s;
+            }
         }
     }
-    drop(seen);
-    // The second pass only reads the bitmap: on a large roadmap it runs on
-    // the two halves at once, each with its own keys.
-    // Sized for two keys per repeated slot and a quarter more (2.1 on the
-    // benchmark roadmaps): growing by doubling from empty held half as much
-    // again at the last copy (17 MB at a million skills).
-    let repeated: usize = again.iter().map(|word| word.count_ones() as usize).sum();
-    let keys_in = |range: Range<usize>| {
-        let share = repeated.saturating_mul(5) / 2 * range.len() / skills.len().max(1);
-        let mut keys: Vec<u64> = Vec::with_capacity(share);
-        let mut scratch = Scratch::default();
-        for i in range {
-            variant_hashes(names.spaced(i), &mut scratch, open(i), |v, h| {
-                if is_set(&again, slots.of(h)) {
-                    keys.push(key(mix(h), v, i));
-                }
-            });
-        }
-        keys
-    };
-    // Each half's keys sorted where they are, on its own thread: joined
-    // into one list first, they were copied into a block twice the first
-    // half's size while both halves lived (2.6 MB at 100k names).
-    let parts = trailmap::parallel::map(&halves, |range| {
-        let mut keys = keys_in(range.clone());
-        sort_by_top_bytes(&mut keys, 56, 2);
-        keys
-    });
-    drop(again);
-    // Buffers of the loop below, kept from group to group.
-    let (mut members, mut deleted, mut run) = (Vec::new(), Vec::new(), Vec::new());
-    each_group(&parts, low, &mut run, |group| {
-        // One name's own variants alike (a doubled letter deleted either
-        // way: about one group per name) join nothing, and reading the
-        // name would be a cache miss or two.
-        if group.iter().all(|&k| k & index_mask == group[0] & index_mask) {
-            return;
-        }
-        members.clear();
-        members.extend(group.iter().map(|&k| decode(k)));
-        // Members all in one group already join nothing: where names are
-        // one letter apart from many others, most groups of variants are
-        // met after their names have been joined through others.
-        let root = groups.find(members[0].0);
-        if members[1..].iter().all(|&(i, _)| groups.find(i) == root) {
-            return;
-        }
-        // Members whose variants are really the same text (a hash can collide).
-        let same = |(i, v): (usize, Variant), (j, w): (usize, Variant)| same_variant(names.spaced(i), v, names.spaced(j), w);
-        each_class(&members, same, |class| join_variant_class(class, &names, &mut groups, &mut deleted));
-    });
-    drop(parts);
+    drop(keys);
     report(ctx, rule, &names, &mut groups, out);
 }
 
-/// [`open_tokens`] opens every token without its second pass when fewer
-/// than one key in this many is alone in its slot.
+/// Packs a hash (its low bits), a middle byte (a token, a deleted
+/// position) and a name's index (in the low `bits`) into one sort key.
+fn pack(bits: u32, hash: u64, middle: usize, i: usize) -> u64 {
+    hash.checked_shl(bits + 8).unwrap_or(0) | (middle as u64) << bits | i as u64
+}
+
+/// The name and the middle byte of a key of [`pack`].
+fn unpack(bits: u32, key: u64) -> (usize, usize) {
+    let index_mask = u64::MAX.checked_shr(64 - bits).unwrap_or(0);
+    ((key & index_mask) as usize, ((key >> bits) & 255) as usize)
+}
+
+/// `threads` ranges of the sorted `keys`, about equal, each ending where
+/// a run of keys equal from bit `low` up ends.
+fn group_parts(keys: &[u64], low: u32, threads: usize) -> Vec<Range<usize>> {
+    let mut parts: Vec<Range<usize>> = Vec::new();
+    let mut start = 0;
+    for range in trailmap::parallel::ranges(keys.len(), threads) {
+        let mut end = range.end.max(start);
+        while end < keys.len() && end > 0 && keys[end] >> low == keys[end - 1] >> low {
+            end += 1;
+        }
+        if end > start {
+            parts.push(start..end);
+        }
+        start = end;
+    }
+    if parts.is_empty() {
+        parts.push(0..keys.len());
+    }
+    parts
+}
+
+/// Joins in `groups` the names one edit apart among those of each run of
+/// `keys` (token keys of [`shared_token_keys`], sorted) that share a key.
+fn join_one_edit_apart<T>(names: &Names<'_, T>, bits: u32, keys: &[u64], groups: &mut Groups) {
+    let mut search = VariantSearch::new(names, bits);
+    for group in keys.chunk_by(|x, y| x >> (bits + 8) == y >> (bits + 8)).filter(|g| g.len() > 1) {
+        if group.len() <= PAIRWISE_MAX {
+            // A few names: each pair tested, no hashing.
+            for (a, &x) in group.iter().enumerate() {
+                let i = unpack(bits, x).0;
+                for &y in &group[a + 1..] {
+                    let j = unpack(bits, y).0;
+                    if groups.find(i) != groups.find(j) && one_edit(names.get(i), names.get(j)) {
+                        groups.join(i, j);
+                    }
+                }
+            }
+        } else {
+            search.join(group.iter().map(|&k| unpack(bits, k)), groups);
+        }
+    }
+}
+
+/// Groups of at most this many names sharing a token key are compared
+/// pair by pair; larger ones by their variants ([`VariantSearch`]).
+const PAIRWISE_MAX: usize = 12;
+
+/// [`shared_token_keys`] keeps every key, without its second pass, when
+/// fewer than one key in this many is alone in its slot.
 const MOSTLY_SHARED_ALONE: usize = 10;
 
-/// For each name, the tokens whose key (see `names::token_keys`) another
-/// name of a different text shares; none for a name whose text an earlier
-/// name has (`first_of_text` false). Like the variants below, in two
-/// passes over one bitmap: the first marks each key's slot seen, then
-/// seen again; the second opens the tokens whose slot was seen again (a
-/// collision opens a token more, never one less). Where nearly every key
-/// is shared, every token is opened without the second pass: `None`.
-fn open_tokens<T>(names: &Names<'_, T>, first_of_text: &[bool]) -> Option<Vec<OpenTokens>> {
+/// The token keys (see `names::token_keys`) of the first name of each text
+/// (`first_of_text`), each packed by `pack(hash, token, name)`, that
+/// another name may share. Two passes over one bitmap: the first marks
+/// each key's slot seen, then seen again; the second keeps the keys of
+/// slots seen again (a collision keeps a key more, never one less): at a
+/// million names "Skill number N", two keys in three are alone. Where
+/// nearly every key is shared (names drawn from a few words each, "Tensor
+/// Modeling Babab") every key is kept.
+fn shared_token_keys<T>(
+    names: &Names<'_, T>,
+    first_of_text: &[bool],
+    pack: impl Fn(u64, usize, usize) -> u64,
+) -> Vec<u64> {
     let firsts = || (0..names.len()).filter(|&i| first_of_text[i]);
     let count: usize = firsts().map(|i| token_key_count(names.spaced(i))).sum();
     // Four slots a key: a key is a few bits, and a name has a few keys.
@@ -237,26 +205,134 @@ fn open_tokens<T>(names: &Names<'_, T>, first_of_text: &[bool]) -> Option<Vec<Op
     for i in firsts() {
         token_keys(names.spaced(i), &mut scratch, |_, h| mark(&mut seen, &mut again, slots.of(h)));
     }
-    // Where nearly every key is shared (names drawn from a few words each,
-    // "Tensor Modeling Babab") the second pass would open nearly every
-    // token: all are opened without it.
+    // A slot seen once holds one key: the others are exactly the keys kept.
     let ones = |bits: &[u64]| bits.iter().map(|word| word.count_ones() as usize).sum::<usize>();
     let alone = ones(&seen) - ones(&again);
     drop(seen);
-    if alone * MOSTLY_SHARED_ALONE < count {
-        return None;
-    }
-    let mut open = vec![0; names.len()];
+    let keep_all = alone * MOSTLY_SHARED_ALONE < count;
+    let mut keys = Vec::with_capacity(if keep_all { count } else { count - alone });
     for i in firsts() {
         token_keys(names.spaced(i), &mut scratch, |token, h| {
-            if is_set(&again, slots.of(h)) {
-                open[i] |= token_bit(token);
+            if keep_all || is_set(&again, slots.of(h)) {
+                keys.push(pack(h, token, i));
             }
         });
     }
-    Some(open)
+    keys
 }
 
+/// Finds the names one edit apart among the members of a large group of
+/// names sharing a token key: by their variants with one letter of that
+/// token deleted (see `names::variant_hashes`). Buffers are kept from group
+/// to group.
+struct VariantSearch<'n, 'a, T> {
+    names: &'n Names<'a, T>,
+    /// The bits of a name's index in a packed key (the low ones).
+    bits: u32,
+    /// At most this many variants are sorted without a bitmap first.
+    sorted_max: usize,
+    scratch: Scratch,
+    keys: Vec<u64>,
+    deleted: Vec<(usize, char, usize)>,
+}
+
+/// Groups with more variants than this find their repeated ones through a
+/// bitmap first ([`VariantSearch::repeated_variants`]); smaller ones sort
+/// them all (32 KB of keys).
+const SORTED_VARIANTS_MAX: usize = 4_096;
+
+impl<'n, 'a, T> VariantSearch<'n, 'a, T> {
+    fn new(names: &'n Names<'a, T>, bits: u32) -> Self {
+        let sorted_max = SORTED_VARIANTS_MAX;
+        VariantSearch { names, bits, sorted_max, scratch: Scratch::default(), keys: Vec::new(), deleted: Vec::new() }
+    }
+
+    /// Joins in `groups` the `members` (name, token) one edit apart; `pack`
+    /// packs a variant's hash, position and name.
+    fn join<M>(&mut self, members: M, groups: &mut Groups)
+    where
+        M: Iterator<Item = (usize, usize)> + Clone,
+    {
+        let names = self.names;
+        let count: usize = members.clone().map(|(i, t)| token_variant_count(names.spaced(i), t)).sum();
+        // Deleted positions are under 255: that one stands for the whole name.
+        let bits = self.bits;
+        let pack = |v: Variant, h: u64, i: usize| pack(bits, mix(h), if let Variant::Deleted(k) = v { k } else { 255 }, i);
+        self.keys.clear();
+        if count <= self.sorted_max {
+            for (i, t) in members {
+                token_variant_hashes(names.spaced(i), t, &mut self.scratch, |v, h| self.keys.push(pack(v, h, i)));
+            }
+        } else {
+            self.repeated_variants(members, count, pack);
+        }
+        self.keys.sort_unstable();
+        let low = bits + 8;
+        let index_mask = u64::MAX.checked_shr(64 - bits).unwrap_or(0);
+        let decode = |k: u64| {
+            let (i, position) = unpack(bits, k);
+            (i, if position == 255 { Variant::Whole } else { Variant::Deleted(position) })
+        };
+        let mut variants: Vec<(usize, Variant)> = Vec::new();
+        for run in self.keys.chunk_by(|x, y| x >> low == y >> low).filter(|run| run.len() > 1) {
+            // One name's own variants alike (a doubled letter deleted either
+            // way) join nothing.
+            if run.iter().all(|&k| k & index_mask == run[0] & index_mask) {
+                continue;
+            }
+            variants.clear();
+            variants.extend(run.iter().map(|&k| decode(k)));
+            // Members all in one group already join nothing: where names are
+            // one letter apart from many others, most runs are met after
+            // their names have been joined through others.
+            let root = groups.find(variants[0].0);
+            if variants[1..].iter().all(|&(i, _)| groups.find(i) == root) {
+                continue;
+            }
+            // Members whose variants are really the same text (a hash can collide).
+            let same =
+                |(i, v): (usize, Variant), (j, w): (usize, Variant)| same_variant(names.spaced(i), v, names.spaced(j), w);
+            each_class(&variants, same, |class| join_variant_class(class, names, groups, &mut self.deleted));
+        }
+    }
+
+    /// Fills `keys` with the packed variants of `members` whose hash
+    /// another variant may share, from a bitmap of `count` variants in two
+    /// passes: the first marks each hash's slot seen, then seen again; the
+    /// second keeps the variants of slots seen again. A few bits a variant
+    /// instead of a word each: at a million names "Prefix Xxxxx" the group
+    /// "prefix \*" has six million variants, nearly all alone.
+    fn repeated_variants(
+        &mut self,
+        members: impl Iterator<Item = (usize, usize)> + Clone,
+        count: usize,
+        pack: impl Fn(Variant, u64, usize) -> u64,
+    ) {
+        let names = self.names;
+        // Slots from the hash only, at most as many bits as a packed key keeps.
+        let slots = Slots::new(count * 4, 64 - (self.bits + 8));
+        let (mut seen, mut again) = (slots.bitmap(), slots.bitmap());
+        for (i, t) in members.clone() {
+            let mut last = None;
+            token_variant_hashes(names.spaced(i), t, &mut self.scratch, |_, h| {
+                // Deleting either letter of a double one ("skill") gives one
+                // text, hashed twice in a row: counted once, so that a name's
+                // own repeats do not keep its variants.
+                if last.replace(h) != Some(h) {
+                    mark(&mut seen, &mut again, slots.of(h));
+                }
+            });
+        }
+        drop(seen);
+        for (i, t) in members {
+            token_variant_hashes(names.spaced(i), t, &mut self.scratch, |v, h| {
+                if is_set(&again, slots.of(h)) {
+                    self.keys.push(pack(v, h, i));
+                }
+            });
+        }
+    }
+}
 /// The slots of a bitmap standing for a hash table without its entries:
 /// equal hashes share a slot, and a slot shared by different ones is only
 /// falsely repeated (work, never a finding).
@@ -293,41 +369,6 @@ fn mark(seen: &mut [u64], again: &mut [u64], slot: usize) {
 /// Whether `slot` is set in `bits`.
 fn is_set(bits: &[u64], slot: usize) -> bool {
     bits[slot / 64] >> (slot % 64) & 1 == 1
-}
-
-/// Calls `group` with each run of two or more keys equal from bit `low`
-/// up, across `parts` (each sorted), in ascending order: the runs that
-/// sorting all the keys together would give, without that list. A run
-/// from one part is passed where it lies; one from several is gathered
-/// in `run` and sorted.
-fn each_group(parts: &[Vec<u64>], low: u32, run: &mut Vec<u64>, mut group: impl FnMut(&[u64])) {
-    let mut at = vec![0usize; parts.len()];
-    let mut ends = vec![0usize; parts.len()];
-    while let Some(top) = parts.iter().zip(&at).filter_map(|(part, &i)| part.get(i)).map(|k| k >> low).min() {
-        // How many keys of the run, from how many parts (the last one kept).
-        let (mut total, mut sources, mut only) = (0, 0, 0);
-        for (k, part) in parts.iter().enumerate() {
-            let mut end = at[k];
-            while part.get(end).is_some_and(|key| key >> low == top) {
-                end += 1;
-            }
-            if end > at[k] {
-                (total, sources, only) = (total + end - at[k], sources + 1, k);
-            }
-            ends[k] = end;
-        }
-        if total > 1 && sources == 1 {
-            group(&parts[only][at[only]..ends[only]]);
-        } else if total > 1 {
-            run.clear();
-            for (k, part) in parts.iter().enumerate() {
-                run.extend_from_slice(&part[at[k]..ends[k]]);
-            }
-            run.sort_unstable();
-            group(run);
-        }
-        at.copy_from_slice(&ends);
-    }
 }
 
 /// Sorts `keys` in place: an American flag pass on the byte at `shift`
@@ -404,9 +445,9 @@ fn each_class(
 ///   two differ by a swap of neighbours.
 ///
 /// `deleted` is a buffer, kept between classes.
-fn join_variant_class(
+fn join_variant_class<T>(
     class: &[(usize, Variant)],
-    names: &Names<'_, Skill>,
+    names: &Names<'_, T>,
     groups: &mut Groups,
     deleted: &mut Vec<(usize, char, usize)>,
 ) {
@@ -491,6 +532,7 @@ fn report(
 
 /// Groups of similar names: union-find whose root is the group's first
 /// skill in file order.
+#[derive(Clone)]
 struct Groups {
     parent: Vec<u32>,
 }
@@ -522,29 +564,49 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// The joins of `members` (name, token) by [`VariantSearch`], as
+    /// groups: each name's first member.
+    fn variant_search(names: &Names<'_, &str>, members: &[(usize, usize)], sorted_max: usize) -> Vec<usize> {
+        let bits = usize::BITS - names.len().leading_zeros();
+        let mut groups = Groups::new(names.len());
+        let mut search = VariantSearch::new(names, bits);
+        search.sorted_max = sorted_max;
+        search.join(members.iter().copied(), &mut groups);
+        (0..names.len()).map(|i| groups.find(i)).collect()
+    }
+
     proptest! {
-        /// The runs of sorted parts are the runs of all their keys sorted
-        /// together: the same keys, in the same order.
+        /// In a group of names sharing all but their last token, the
+        /// variant search joins exactly the names one edit apart there,
+        /// with its variants all sorted or the repeated ones first found
+        /// through a bitmap.
         #[test]
-        fn each_group_gives_the_runs_of_the_keys_sorted_together(
-            parts in prop::collection::vec(prop::collection::vec(0u64..64, 0..40), 1..4),
-            low in 0u32..4,
+        fn variant_search_joins_the_names_one_edit_apart(
+            // Distinct texts, as the rule searches: copies are joined before.
+            words in prop::collection::btree_set("[ab]{3,6}", 2..60),
         ) {
-            let parts: Vec<Vec<u64>> = parts.into_iter().map(|mut p| { p.sort_unstable(); p }).collect();
-            let mut all: Vec<u64> = parts.concat();
-            all.sort_unstable();
-            let expected: Vec<Vec<u64>> =
-                all.chunk_by(|x, y| x >> low == y >> low).filter(|g| g.len() > 1).map(<[u64]>::to_vec).collect();
-            let mut found = Vec::new();
-            each_group(&parts, low, &mut Vec::new(), |g| found.push(g.to_vec()));
-            prop_assert_eq!(found, expected);
+            let texts: Vec<String> = words.iter().map(|w| format!("Gradient {w}")).collect();
+            let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+            let names = Names::of_texts(&texts);
+            let members: Vec<(usize, usize)> = (0..texts.len()).map(|i| (i, 1)).collect();
+            let mut expected = Groups::new(texts.len());
+            for i in 0..texts.len() {
+                for j in i + 1..texts.len() {
+                    if one_edit(names.get(i), names.get(j)) {
+                        expected.join(i, j);
+                    }
+                }
+            }
+            let expected: Vec<usize> = (0..texts.len()).map(|i| expected.find(i)).collect();
+            prop_assert_eq!(variant_search(&names, &members, usize::MAX), expected.clone());
+            prop_assert_eq!(variant_search(&names, &members, 0), expected);
         }
     }
 
-    /// Only tokens whose key another name shares are opened; where nearly
-    /// every key is shared, all of them.
+    /// The keys kept are those another name shares (and any whose slot
+    /// collides with one); where nearly every key is shared, all of them.
     #[test]
-    fn open_tokens_are_those_of_shared_keys() {
+    fn shared_token_keys_are_those_another_name_shares() {
         let texts = [
             "Gradient boosting",
             "Gradient bosting",
@@ -556,16 +618,24 @@ mod tests {
         ];
         let names = Names::of_texts(&texts);
         let first_of_text = [true, true, true, true, true, true, false];
-        // "gradient *" is shared; "* boosting", "skill * 1" and the rest are
-        // not, but a key's slot can collide with another's (a token more).
-        let open = open_tokens(&names, &first_of_text).expect("most keys alone");
-        assert_eq!(open[0] & 0b10, 0b10);
-        assert_eq!(open[1] & 0b10, 0b10);
-        assert_eq!(open[6], 0, "a repeated text opens nothing");
-        assert!(open.iter().filter(|&&o| o == 0).count() >= 3, "{open:?}");
+        let kept = |names: &Names<'_, &str>, first_of_text: &[bool]| {
+            let mut kept: Vec<(usize, usize)> =
+                shared_token_keys(names, first_of_text, |_, token, i| ((i as u64) << 8) | token as u64)
+                    .into_iter()
+                    .map(|k| ((k >> 8) as usize, (k & 255) as usize))
+                    .collect();
+            kept.sort_unstable();
+            kept
+        };
+        // "gradient *" is shared; "* boosting", "skill * 1" and the other
+        // 9 keys are not, but a key's slot can collide with another's.
+        let shared = kept(&names, &first_of_text);
+        assert!(shared.contains(&(0, 1)) && shared.contains(&(1, 1)), "{shared:?}");
+        assert!(shared.iter().all(|&(i, _)| i != 6), "a repeated text has no keys: {shared:?}");
+        assert!(shared.len() < 8, "{shared:?}");
         let words = ["Tensor modeling", "Tensor sampling", "Video modeling", "Video sampling"];
         let names = Names::of_texts(&words);
-        assert_eq!(open_tokens(&names, &[true; 4]), None);
+        assert_eq!(kept(&names, &[true; 4]).len(), 8);
     }
 
     /// Variants whose hashes collide make several classes in one group:
