@@ -278,6 +278,22 @@ impl<'a> Spaced<'a> {
         (0..self.len()).map(move |k| self.char_at(k))
     }
 
+    /// Token `token` (from 0) of the name, if it has four or more
+    /// characters: where [`token_variant_hashes`] deletes letters.
+    ///
+    /// ```
+    /// use trailmap_lint::names::{Names, Spaced};
+    /// let names = Names::of_texts(&["AWS SQS queue"]);
+    /// assert_eq!(names.spaced(0).long_token(2), Some(Spaced::Ascii(b"queue")));
+    /// assert_eq!(names.spaced(0).long_token(1), None);
+    /// ```
+    pub fn long_token(self, token: usize) -> Option<Spaced<'a>> {
+        match self {
+            Spaced::Ascii(text) => long_token(text, token).map(|(start, end)| Spaced::Ascii(&text[start..end])),
+            Spaced::Wide(text) => long_token(text, token).map(|(start, end)| Spaced::Wide(&text[start..end])),
+        }
+    }
+
     /// `self` as `char`s (a copy only when it is ASCII): for comparing a
     /// name with one of another [`Names`].
     fn wide(self) -> std::borrow::Cow<'a, [char]> {
@@ -346,6 +362,37 @@ pub fn same_key(a: Name<'_>, b: Name<'_>) -> bool {
 /// Appends the sameness key of `name` to `key`: equal keys, the same name.
 pub fn push_key(name: Name<'_>, key: &mut String) {
     key_chars(name.text, |c| key.push(c));
+}
+
+/// A quick test that never fails two texts one edit apart (a letter
+/// inserted, deleted, replaced, or two neighbours swapped), for the
+/// tokens of names the same around them: it reads only what differs.
+/// Equal texts pass too.
+///
+/// ```
+/// use trailmap_lint::names::{Names, may_be_one_edit};
+/// let names = Names::of_texts(&["babab", "bab", "babxb", "bbaab", "tulip"]);
+/// let s = |i| names.spaced(i);
+/// assert!(may_be_one_edit(s(0), s(2)) && may_be_one_edit(s(0), s(3)));
+/// assert!(!may_be_one_edit(s(0), s(1)) && !may_be_one_edit(s(0), s(4)));
+/// ```
+pub fn may_be_one_edit(a: Spaced<'_>, b: Spaced<'_>) -> bool {
+    match (a, b) {
+        (Spaced::Ascii(x), Spaced::Ascii(y)) => differ_in_two_at_most(x, y),
+        (Spaced::Wide(x), Spaced::Wide(y)) => differ_in_two_at_most(x, y),
+        _ => true,
+    }
+}
+
+/// Whether `x` and `y`, their common start and end set aside, differ in
+/// at most two characters each and in length by at most one.
+fn differ_in_two_at_most<L: PartialEq>(x: &[L], y: &[L]) -> bool {
+    if x.len().abs_diff(y.len()) > 1 {
+        return false;
+    }
+    let prefix = x.iter().zip(y).take_while(|(p, q)| p == q).count();
+    let suffix = x[prefix..].iter().rev().zip(y[prefix..].iter().rev()).take_while(|(p, q)| p == q).count();
+    x.len() - prefix - suffix <= 2 && y.len() - prefix - suffix <= 2
 }
 
 /// The precise one-edit test.
