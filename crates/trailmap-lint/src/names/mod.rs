@@ -1,6 +1,7 @@
 //! Skill names compared as people mean them, for `similar-skill-names`
 //! (TM109): normalized forms, the precise "one edit apart" test, and the
-//! deletion-variant hashes that find candidate pairs in linear time.
+//! token keys and deletion-variant hashes that find the pairs in linear
+//! time (`search.rs`).
 //!
 //! A name's **tokens** are its runs of letters and digits, lowercased. Two
 //! names are **the same** when their tokens, each with a plural `s`
@@ -37,6 +38,7 @@
 //! ```
 
 mod classes;
+pub(crate) mod search;
 mod token_keys;
 
 pub use token_keys::{token_key_count, token_keys};
