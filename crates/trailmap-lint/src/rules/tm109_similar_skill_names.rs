@@ -43,6 +43,9 @@ use crate::registry::Rule;
 /// How many other members of a group a finding names.
 const LISTED: usize = 5;
 
+/// The most threads the search for names one edit apart runs on.
+const SEARCH_THREADS_MAX: usize = 4;
+
 pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     let skills = &ctx.roadmap.skills;
     let names = Names::new(skills, |skill| skill.name.as_str());
@@ -81,8 +84,9 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     }
     drop(keyed);
     // One edit apart (see `names::search`), on several threads only with
-    // memory to spare: each thread joins into a copy of the groups.
-    let threads = if ctx.memory_to_spare() { ctx.threads } else { 1 };
+    // memory to spare, and at most four: each joins into a copy of the
+    // groups, 4 MB at a million skills.
+    let threads = if ctx.memory_to_spare() { ctx.threads.min(SEARCH_THREADS_MAX) } else { 1 };
     search::join_one_edit_apart(&names, &first_of_text, threads, &mut groups);
     report(ctx, rule, &names, &mut groups, out);
 }
