@@ -125,8 +125,8 @@ fn join_in_groups<T>(names: &Names<'_, T>, bits: u32, keys: &[u64], groups: &mut
 /// ms with pairs up to 48 names, 575-600 ms with pairs up to 600.
 const PAIRWISE_MAX: usize = 48;
 
-/// [`shared_token_keys`] keeps every key, without its second pass, when
-/// fewer than one key in this many is alone in its slot.
+/// [`shared_token_keys`] keeps every key, without looking up its slot,
+/// when fewer than one key in this many is alone in its slot.
 const MOSTLY_SHARED_ALONE: usize = 10;
 
 /// The token keys (see `names::token_keys`) of the first name of each text
@@ -169,7 +169,7 @@ fn shared_token_keys<T>(
 
 /// Finds the names one edit apart among the members of a large group of
 /// names sharing a token key: by their variants with one letter of that
-/// token deleted (see `names::variant_hashes`). Buffers are kept from group
+/// token deleted (see `names::token_variant_hashes`). Buffers are kept from group
 /// to group.
 struct VariantSearch<'n, 'a, T> {
     names: &'n Names<'a, T>,
