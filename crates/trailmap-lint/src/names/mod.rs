@@ -280,19 +280,21 @@ impl<'a> Spaced<'a> {
         (0..self.len()).map(move |k| self.char_at(k))
     }
 
-    /// Token `token` (from 0) of the name, if it has four or more
-    /// characters: where [`token_variant_hashes`] deletes letters.
+    /// The token of the name that starts at character `start`, if it has
+    /// four or more characters: where [`token_variant_hashes`] deletes
+    /// letters.
     ///
     /// ```
     /// use trailmap_lint::names::{Names, Spaced};
     /// let names = Names::of_texts(&["AWS SQS queue"]);
-    /// assert_eq!(names.spaced(0).long_token(2), Some(Spaced::Ascii(b"queue")));
-    /// assert_eq!(names.spaced(0).long_token(1), None);
+    /// assert_eq!(names.spaced(0).long_token(8), Some(Spaced::Ascii(b"queue")));
+    /// assert_eq!(names.spaced(0).long_token(4), None); // "sqs"
+    /// assert_eq!(names.spaced(0).long_token(9), None); // not where a token starts
     /// ```
-    pub fn long_token(self, token: usize) -> Option<Spaced<'a>> {
+    pub fn long_token(self, start: usize) -> Option<Spaced<'a>> {
         match self {
-            Spaced::Ascii(text) => long_token(text, token).map(|(start, end)| Spaced::Ascii(&text[start..end])),
-            Spaced::Wide(text) => long_token(text, token).map(|(start, end)| Spaced::Wide(&text[start..end])),
+            Spaced::Ascii(text) => long_token_end(text, start).map(|end| Spaced::Ascii(&text[start..end])),
+            Spaced::Wide(text) => long_token_end(text, start).map(|end| Spaced::Wide(&text[start..end])),
         }
     }
 
@@ -510,7 +512,8 @@ fn prepare<L: Letter>(text: &[L], scratch: &mut Scratch) {
 }
 
 /// Calls `emit` with the raw hash (equal texts, equal hashes; [`mix`]
-/// spreads its bits) of token `token` (from 0) of an editable name, as
+/// spreads its bits) of the token at character `start` of an editable name
+/// (as [`token_keys`] gives it), as
 /// [`Variant::Whole`], and of each variant of it with one letter deleted,
 /// at its position in the name. Of names the same outside that token
 /// (names sharing its [`token_keys`] key), every pair one edit apart
@@ -528,7 +531,7 @@ fn prepare<L: Letter>(text: &[L], scratch: &mut Scratch) {
 /// let names = Names::of_texts(&["Gradient boosting", "Gradient bosting"]);
 /// let hashes = |i| {
 ///     let mut hashes = Vec::new();
-///     token_variant_hashes(names.spaced(i), 1, &mut Scratch::default(), |v, h| hashes.push((v, h)));
+///     token_variant_hashes(names.spaced(i), 9, &mut Scratch::default(), |v, h| hashes.push((v, h)));
 ///     hashes
 /// };
 /// let (long, short) = (hashes(0), hashes(1));
@@ -536,32 +539,29 @@ fn prepare<L: Letter>(text: &[L], scratch: &mut Scratch) {
 /// // "boosting" without its first "o" (at 10 in the name) is "bosting".
 /// assert_eq!(long[2], (Variant::Deleted(10), short[0].1));
 /// ```
-pub fn token_variant_hashes(spaced: Spaced<'_>, token: usize, scratch: &mut Scratch, emit: impl FnMut(Variant, u64)) {
+pub fn token_variant_hashes(spaced: Spaced<'_>, start: usize, scratch: &mut Scratch, emit: impl FnMut(Variant, u64)) {
     if !spaced.editable() {
         return;
     }
     match spaced {
-        Spaced::Ascii(text) => hash_token_variants(text, token, scratch, emit),
-        Spaced::Wide(text) => hash_token_variants(text, token, scratch, emit),
+        Spaced::Ascii(text) => hash_token_variants(text, start, scratch, emit),
+        Spaced::Wide(text) => hash_token_variants(text, start, scratch, emit),
     }
 }
 
-/// Where token `token` of `text` starts and ends, if it has one of four
-/// or more characters there.
-fn long_token<L: Letter>(text: &[L], token: usize) -> Option<(usize, usize)> {
+/// Where the token of `text` that starts at `start` ends, if one of four
+/// or more characters starts there.
+fn long_token_end<L: Letter>(text: &[L], start: usize) -> Option<usize> {
     let space = L::from_char(' ');
-    let mut start = 0;
-    for (j, word) in text.split(|c| *c == space).enumerate() {
-        if j == token {
-            return (word.len() >= MIN_TOKEN_LEN).then_some((start, start + word.len()));
-        }
-        start += word.len() + 1;
+    if start > text.len() || (start > 0 && text[start - 1] != space) {
+        return None;
     }
-    None
+    let end = start + text[start..].iter().take_while(|c| **c != space).count();
+    (end - start >= MIN_TOKEN_LEN).then_some(end)
 }
 
-fn hash_token_variants<L: Letter>(text: &[L], token: usize, scratch: &mut Scratch, mut emit: impl FnMut(Variant, u64)) {
-    let Some((start, end)) = long_token(text, token) else { return };
+fn hash_token_variants<L: Letter>(text: &[L], start: usize, scratch: &mut Scratch, mut emit: impl FnMut(Variant, u64)) {
+    let Some(end) = long_token_end(text, start) else { return };
     let word = &text[start..end];
     prepare(word, scratch);
     let (suffix, power) = (&scratch.suffix, &scratch.power);
@@ -582,22 +582,22 @@ fn hash_token_variants<L: Letter>(text: &[L], token: usize, scratch: &mut Scratc
 /// ```
 /// use trailmap_lint::names::{Names, token_variant_count};
 /// let names = Names::of_texts(&["AWS SQS queue delivery"]);
-/// assert_eq!(token_variant_count(names.spaced(0), 3), 9);
-/// assert_eq!(token_variant_count(names.spaced(0), 1), 0);
+/// assert_eq!(token_variant_count(names.spaced(0), 14), 9); // "delivery"
+/// assert_eq!(token_variant_count(names.spaced(0), 4), 0); // "sqs"
 /// ```
-pub fn token_variant_count(spaced: Spaced<'_>, token: usize) -> usize {
+pub fn token_variant_count(spaced: Spaced<'_>, start: usize) -> usize {
     if !spaced.editable() {
         return 0;
     }
     match spaced {
-        Spaced::Ascii(text) => count_token_variants(text, token),
-        Spaced::Wide(text) => count_token_variants(text, token),
+        Spaced::Ascii(text) => count_token_variants(text, start),
+        Spaced::Wide(text) => count_token_variants(text, start),
     }
 }
 
-fn count_token_variants<L: Letter>(text: &[L], token: usize) -> usize {
-    long_token(text, token)
-        .map_or(0, |(start, end)| 1 + text[start..end].iter().filter(|c| classes::is_alphabetic(c.char())).count())
+fn count_token_variants<L: Letter>(text: &[L], start: usize) -> usize {
+    long_token_end(text, start)
+        .map_or(0, |end| 1 + text[start..end].iter().filter(|c| classes::is_alphabetic(c.char())).count())
 }
 
 /// Whether variant `va` of the spaced name `a` and variant `vb` of `b`
@@ -701,15 +701,15 @@ mod tests {
     fn token_variant_hashes_equal_the_hashes_of_the_variants() {
         let names = Names::of_texts(&["Kubernetes operator"]);
         let name = names.get(0);
-        for token in 0..2 {
+        for (token, start) in [0, 11].into_iter().enumerate() {
             let mut got = Vec::new();
-            token_variant_hashes(name.spaced, token, &mut Scratch::default(), |v, h| got.push((v, h)));
+            token_variant_hashes(name.spaced, start, &mut Scratch::default(), |v, h| got.push((v, h)));
             assert_eq!(got[0].0, Variant::Whole);
             for &(v, h) in &got[1..] {
                 // A variant hashes like the token of its text, whole.
                 let text: Vec<char> = variant_chars(name.spaced, v).collect();
                 let mut whole = None;
-                token_variant_hashes(Spaced::Wide(&text), token, &mut Scratch::default(), |vv, hh| {
+                token_variant_hashes(Spaced::Wide(&text), start, &mut Scratch::default(), |vv, hh| {
                     if vv == Variant::Whole {
                         whole = Some(hh);
                     }
@@ -718,20 +718,21 @@ mod tests {
             }
             // Each letter of the token: "kubernetes" has 10, "operator" 8.
             assert_eq!(got.len(), 1 + [10, 8][token]);
-            assert_eq!(token_variant_count(name.spaced, token), got.len());
+            assert_eq!(token_variant_count(name.spaced, start), got.len());
         }
         let mixed = Names::of_texts(&["AWS SQS queue delivery 2 retries", "Short"]);
         for i in 0..2 {
-            for token in 0..8 {
+            // "aws sqs queue delivery 2 retries": "queue", "delivery" and "retries".
+            for start in 0..40 {
                 let mut emitted = 0;
-                token_variant_hashes(mixed.spaced(i), token, &mut Scratch::default(), |_, _| emitted += 1);
-                assert_eq!(token_variant_count(mixed.spaced(i), token), emitted);
-                assert_eq!(emitted > 0, i == 0 && [2, 3, 5].contains(&token), "{i} {token}");
+                token_variant_hashes(mixed.spaced(i), start, &mut Scratch::default(), |_, _| emitted += 1);
+                assert_eq!(token_variant_count(mixed.spaced(i), start), emitted);
+                assert_eq!(emitted > 0, i == 0 && [8, 14, 25].contains(&start), "{i} {start}");
             }
         }
         let short = Names::of_texts(&["AWS SQSS"]);
         let mut count = 0;
-        token_variant_hashes(short.spaced(0), 1, &mut Scratch::default(), |_, _| count += 1);
+        token_variant_hashes(short.spaced(0), 4, &mut Scratch::default(), |_, _| count += 1);
         assert_eq!(count, 0, "under eight letters: no variants");
     }
 

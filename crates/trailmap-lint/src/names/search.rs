@@ -26,12 +26,12 @@ pub(crate) fn join_one_edit_apart<T: Sync>(
     threads: usize,
     groups: &mut Groups,
 ) {
-    // One word per key: the hash in the high bits, then the token (8
-    // bits: editable names are at most 128 characters), then the name's
-    // index in the low `bits`.
+    // One word per key: the hash in the high bits, then where the token
+    // starts (8 bits: editable names are at most 128 characters), then
+    // the name's index in the low `bits`.
     let bits = usize::BITS - names.len().leading_zeros();
     let low = bits + 8;
-    let mut keys = shared_token_keys(names, first_of_text, |h, token, i| pack(bits, mix(h), token, i));
+    let mut keys = shared_token_keys(names, first_of_text, |h, start, i| pack(bits, mix(h), start, i));
     sort_by_top_bytes(&mut keys, 56, 2);
     // On several threads the groups of keys are split between them, each
     // joining into a copy of the groups so far, then merged: a name one
@@ -56,8 +56,8 @@ pub(crate) fn join_one_edit_apart<T: Sync>(
     }
 }
 
-/// Packs a hash (its low bits), a middle byte (a token, a deleted
-/// position) and a name's index (in the low `bits`) into one sort key.
+/// Packs a hash (its low bits), a middle byte (where a token starts, a
+/// deleted position) and a name's index (in the low `bits`) into one sort key.
 fn pack(bits: u32, hash: u64, middle: usize, i: usize) -> u64 {
     hash.checked_shl(bits + 8).unwrap_or(0) | (middle as u64) << bits | i as u64
 }
@@ -100,8 +100,8 @@ fn join_in_groups<T>(names: &Names<'_, T>, bits: u32, keys: &[u64], groups: &mut
             // whole names only where the tokens may be one edit apart.
             tokens.clear();
             tokens.extend(group.iter().filter_map(|&k| {
-                let (i, token) = unpack(bits, k);
-                names.spaced(i).long_token(token).map(|text| (i, text))
+                let (i, start) = unpack(bits, k);
+                names.spaced(i).long_token(start).map(|text| (i, text))
             }));
             for (a, &(i, x)) in tokens.iter().enumerate() {
                 for &(j, y) in &tokens[a + 1..] {
@@ -158,9 +158,9 @@ fn shared_token_keys<T>(
     let keep_all = alone * MOSTLY_SHARED_ALONE < count;
     let mut keys = Vec::with_capacity(if keep_all { count } else { count - alone });
     for i in firsts() {
-        token_keys(names.spaced(i), &mut scratch, |token, h| {
+        token_keys(names.spaced(i), &mut scratch, |start, h| {
             if keep_all || is_set(&again, slots.of(h)) {
-                keys.push(pack(h, token, i));
+                keys.push(pack(h, start, i));
             }
         });
     }
@@ -193,22 +193,22 @@ impl<'n, 'a, T> VariantSearch<'n, 'a, T> {
         VariantSearch { names, bits, sorted_max, scratch: Scratch::default(), keys: Vec::new(), deleted: Vec::new() }
     }
 
-    /// Joins in `groups` the `members` (name, token) one edit apart; `pack`
-    /// packs a variant's hash, position and name.
+    /// Joins in `groups` the `members` (name, where its token starts) one
+    /// edit apart.
     fn join<M>(&mut self, members: M, groups: &mut Groups)
     where
         M: Iterator<Item = (usize, usize)> + Clone,
     {
         let names = self.names;
-        let count: usize = members.clone().map(|(i, t)| token_variant_count(names.spaced(i), t)).sum();
+        let count: usize = members.clone().map(|(i, start)| token_variant_count(names.spaced(i), start)).sum();
         // Deleted positions are under 255: that one stands for the whole name.
         let bits = self.bits;
         let pack =
             |v: Variant, h: u64, i: usize| pack(bits, mix(h), if let Variant::Deleted(k) = v { k } else { 255 }, i);
         self.keys.clear();
         if count <= self.sorted_max {
-            for (i, t) in members {
-                token_variant_hashes(names.spaced(i), t, &mut self.scratch, |v, h| self.keys.push(pack(v, h, i)));
+            for (i, start) in members {
+                token_variant_hashes(names.spaced(i), start, &mut self.scratch, |v, h| self.keys.push(pack(v, h, i)));
             }
         } else {
             self.repeated_variants(members, count, pack);
@@ -260,9 +260,9 @@ impl<'n, 'a, T> VariantSearch<'n, 'a, T> {
         // Slots from the hash only, at most as many bits as a packed key keeps.
         let slots = Slots::new(count * 4, 64 - (self.bits + 8));
         let (mut seen, mut again) = (slots.bitmap(), slots.bitmap());
-        for (i, t) in members.clone() {
+        for (i, start) in members.clone() {
             let mut last = None;
-            token_variant_hashes(names.spaced(i), t, &mut self.scratch, |_, h| {
+            token_variant_hashes(names.spaced(i), start, &mut self.scratch, |_, h| {
                 // Deleting either letter of a double one ("skill") gives one
                 // text, hashed twice in a row: counted once, so that a name's
                 // own repeats do not keep its variants.
@@ -278,8 +278,8 @@ impl<'n, 'a, T> VariantSearch<'n, 'a, T> {
         let alone = ones(&seen) - ones(&again);
         drop(seen);
         self.keys.reserve(count.saturating_sub(alone));
-        for (i, t) in members {
-            token_variant_hashes(names.spaced(i), t, &mut self.scratch, |v, h| {
+        for (i, start) in members {
+            token_variant_hashes(names.spaced(i), start, &mut self.scratch, |v, h| {
                 if is_set(&again, slots.of(h)) {
                     self.keys.push(pack(v, h, i));
                 }
@@ -474,7 +474,7 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// The joins of `members` (name, token) by [`VariantSearch`], as
+    /// The joins of `members` (name, where its token starts) by [`VariantSearch`], as
     /// groups: each name's first member.
     fn variant_search(names: &Names<'_, &str>, members: &[(usize, usize)], sorted_max: usize) -> Vec<usize> {
         let bits = usize::BITS - names.len().leading_zeros();
@@ -498,7 +498,7 @@ mod tests {
             let texts: Vec<String> = words.iter().map(|w| format!("Gradient {w}")).collect();
             let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
             let names = Names::of_texts(&texts);
-            let members: Vec<(usize, usize)> = (0..texts.len()).map(|i| (i, 1)).collect();
+            let members: Vec<(usize, usize)> = (0..texts.len()).map(|i| (i, "gradient ".len())).collect();
             let mut expected = Groups::new(texts.len());
             for i in 0..texts.len() {
                 for j in i + 1..texts.len() {
@@ -530,7 +530,7 @@ mod tests {
         let first_of_text = [true, true, true, true, true, true, false];
         let kept = |names: &Names<'_, &str>, first_of_text: &[bool]| {
             let mut kept: Vec<(usize, usize)> =
-                shared_token_keys(names, first_of_text, |_, token, i| ((i as u64) << 8) | token as u64)
+                shared_token_keys(names, first_of_text, |_, start, i| ((i as u64) << 8) | start as u64)
                     .into_iter()
                     .map(|k| ((k >> 8) as usize, (k & 255) as usize))
                     .collect();
@@ -540,7 +540,7 @@ mod tests {
         // "gradient *" is shared; "* boosting", "skill * 1" and the other
         // 9 keys are not, but a key's slot can collide with another's.
         let shared = kept(&names, &first_of_text);
-        assert!(shared.contains(&(0, 1)) && shared.contains(&(1, 1)), "{shared:?}");
+        assert!(shared.contains(&(0, 9)) && shared.contains(&(1, 9)), "{shared:?}");
         assert!(shared.iter().all(|&(i, _)| i != 6), "a repeated text has no keys: {shared:?}");
         assert!(shared.len() < 8, "{shared:?}");
         let words = ["Tensor modeling", "Tensor sampling", "Video modeling", "Video sampling"];

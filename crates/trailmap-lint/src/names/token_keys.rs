@@ -11,10 +11,11 @@
 
 use super::{BASE, Letter, MIN_TOKEN_LEN, Scratch, Spaced, prepare, raw};
 
-/// Calls `emit` with the index and the key hash of each token of four or
-/// more characters of an editable name (see the module documentation).
-/// Keys of one text are equal; keys of different texts differ but for
-/// hash collisions, which only open more tokens than needed.
+/// Calls `emit` with where each token of four or more characters of an
+/// editable name starts (a character index) and its key hash (see the
+/// module documentation). Keys of one text are equal; keys of different
+/// texts differ but for hash collisions, which only compare more names
+/// than needed.
 ///
 /// ```
 /// use trailmap_lint::names::{Names, Scratch, token_keys};
@@ -22,7 +23,7 @@ use super::{BASE, Letter, MIN_TOKEN_LEN, Scratch, Spaced, prepare, raw};
 /// let names = Names::of_texts(&["Gradient boosting", "Gradient bosting", "Gradient descent"]);
 /// let keys = |i| {
 ///     let mut keys = Vec::new();
-///     token_keys(names.spaced(i), &mut Scratch::default(), |token, hash| keys.push((token, hash)));
+///     token_keys(names.spaced(i), &mut Scratch::default(), |start, hash| keys.push((start, hash)));
 ///     keys
 /// };
 /// // "gradient *" for the first two, "* boosting" and "* bosting" differ.
@@ -47,21 +48,20 @@ fn hash_token_keys<L: Letter>(text: &[L], scratch: &mut Scratch, mut emit: impl 
     let space = L::from_char(' ');
     // The hash of `text[..start]`, start being the current token's.
     let mut prefix = 0u64;
-    let (mut start, mut token) = (0, 0);
+    let mut start = 0;
     while start <= len {
         let end = start + text[start..].iter().take_while(|c| **c != space).count();
         if end - start >= MIN_TOKEN_LEN {
             // `text[..start]`, a mark (0: no character's value), `text[end..]`.
             let rest = len - end;
             let h = prefix.wrapping_mul(BASE).wrapping_mul(power[rest]).wrapping_add(suffix[end]);
-            emit(token, raw(h, start + 1 + rest));
+            emit(start, raw(h, start + 1 + rest));
         }
         // On past the token and the space after it.
         for c in &text[start..(end + 1).min(len)] {
             prefix = prefix.wrapping_mul(BASE).wrapping_add(super::value(c.char()));
         }
         start = end + 1;
-        token += 1;
     }
 }
 
@@ -96,7 +96,7 @@ mod tests {
 
     fn keys(names: &Names<'_, &str>, i: usize) -> Vec<(usize, u64)> {
         let mut keys = Vec::new();
-        token_keys(names.spaced(i), &mut Scratch::default(), |token, hash| keys.push((token, hash)));
+        token_keys(names.spaced(i), &mut Scratch::default(), |start, hash| keys.push((start, hash)));
         keys
     }
 
@@ -136,7 +136,7 @@ mod tests {
     fn a_key_marks_where_its_token_was() {
         let names = Names::of_texts(&["abcd efgh", "efgh abcd", "abcd efgh ijkl", "abcdx efgh"]);
         let (k0, k1, k2, k3) = (keys(&names, 0), keys(&names, 1), keys(&names, 2), keys(&names, 3));
-        assert_eq!(k0.iter().map(|k| k.0).collect::<Vec<_>>(), [0, 1]);
+        assert_eq!(k0.iter().map(|k| k.0).collect::<Vec<_>>(), [0, 5]);
         // "* efgh" is not "efgh *", nor "* efgh ijkl".
         assert_ne!(k0[0].1, k1[1].1);
         assert_ne!(k0[0].1, k2[0].1);
