@@ -130,7 +130,7 @@ const PAIRWISE_MAX: usize = 48;
 const MOSTLY_SHARED_ALONE: usize = 10;
 
 /// The token keys (see `names::token_keys`) of the first name of each text
-/// (`first_of_text`), each packed by `pack(hash, token, name)`, that
+/// (`first_of_text`), each packed by `pack(hash, start, name)`, that
 /// another name may share. Two passes over one bitmap: the first marks
 /// each key's slot seen, then seen again; the second keeps the keys of
 /// slots seen again (a collision keeps a key more, never one less): at a
@@ -179,6 +179,7 @@ struct VariantSearch<'n, 'a, T> {
     sorted_max: usize,
     scratch: Scratch,
     keys: Vec<u64>,
+    variants: Vec<(usize, Variant)>,
     deleted: Vec<(usize, char, usize)>,
 }
 
@@ -190,7 +191,8 @@ const SORTED_VARIANTS_MAX: usize = 4_096;
 impl<'n, 'a, T> VariantSearch<'n, 'a, T> {
     fn new(names: &'n Names<'a, T>, bits: u32) -> Self {
         let sorted_max = SORTED_VARIANTS_MAX;
-        VariantSearch { names, bits, sorted_max, scratch: Scratch::default(), keys: Vec::new(), deleted: Vec::new() }
+        let (scratch, keys, variants, deleted) = (Scratch::default(), Vec::new(), Vec::new(), Vec::new());
+        VariantSearch { names, bits, sorted_max, scratch, keys, variants, deleted }
     }
 
     /// Joins in `groups` the `members` (name, where its token starts) one
@@ -213,14 +215,14 @@ impl<'n, 'a, T> VariantSearch<'n, 'a, T> {
         } else {
             self.repeated_variants(members, count, pack);
         }
-        self.keys.sort_unstable();
+        sort_by_top_bytes(&mut self.keys, 56, 2);
         let low = bits + 8;
         let index_mask = u64::MAX.checked_shr(64 - bits).unwrap_or(0);
         let decode = |k: u64| {
             let (i, position) = unpack(bits, k);
             (i, if position == 255 { Variant::Whole } else { Variant::Deleted(position) })
         };
-        let mut variants: Vec<(usize, Variant)> = Vec::new();
+        let variants = &mut self.variants;
         for run in self.keys.chunk_by(|x, y| x >> low == y >> low).filter(|run| run.len() > 1) {
             // One name's own variants alike (a doubled letter deleted either
             // way) join nothing.
@@ -240,7 +242,7 @@ impl<'n, 'a, T> VariantSearch<'n, 'a, T> {
             let same = |(i, v): (usize, Variant), (j, w): (usize, Variant)| {
                 same_variant(names.spaced(i), v, names.spaced(j), w)
             };
-            each_class(&variants, same, |class| join_variant_class(class, names, groups, &mut self.deleted));
+            each_class(variants, same, |class| join_variant_class(class, names, groups, &mut self.deleted));
         }
     }
 
@@ -287,6 +289,7 @@ impl<'n, 'a, T> VariantSearch<'n, 'a, T> {
         }
     }
 }
+
 /// The slots of a bitmap standing for a hash table without its entries:
 /// equal hashes share a slot, and a slot shared by different ones is only
 /// falsely repeated (work, never a finding).
