@@ -126,7 +126,7 @@ fn similar_names_match_brute_force_on_2000_names() {
 }
 
 /// Names of random words over six letters, most of whose token keys no
-/// other name shares (so that TM109 opens only some tokens), a third of
+/// other name shares (so that TM109 keeps only some of them), a third of
 /// them followed by a copy one random edit away.
 #[test]
 fn similar_names_match_brute_force_on_words_of_their_own() {

@@ -146,15 +146,13 @@ fn shared_token_keys<T>(
     let count: usize = firsts().map(|i| token_key_count(names.spaced(i))).sum();
     // Four slots a key: a key is a few bits, and a name has a few keys.
     let slots = Slots::new(count * 4, 64);
-    let (mut seen, mut again) = (slots.bitmap(), slots.bitmap());
+    let mut marks = Marks::new(&slots);
     let mut scratch = Scratch::default();
     for i in firsts() {
-        token_keys(names.spaced(i), &mut scratch, |_, h| mark(&mut seen, &mut again, slots.of(h)));
+        token_keys(names.spaced(i), &mut scratch, |_, h| marks.mark(slots.of(h)));
     }
-    // A slot seen once holds one key: the others are exactly the keys kept.
-    let ones = |bits: &[u64]| bits.iter().map(|word| word.count_ones() as usize).sum::<usize>();
-    let alone = ones(&seen) - ones(&again);
-    drop(seen);
+    // Every key but those alone in their slot is kept.
+    let (again, alone) = marks.repeated();
     let keep_all = alone * MOSTLY_SHARED_ALONE < count;
     let mut keys = Vec::with_capacity(if keep_all { count } else { count - alone });
     for i in firsts() {
@@ -217,7 +215,6 @@ impl<'n, 'a, T> VariantSearch<'n, 'a, T> {
         }
         sort_by_top_bytes(&mut self.keys, 56, 2);
         let low = bits + 8;
-        let index_mask = u64::MAX.checked_shr(64 - bits).unwrap_or(0);
         let decode = |k: u64| {
             let (i, position) = unpack(bits, k);
             (i, if position == 255 { Variant::Whole } else { Variant::Deleted(position) })
@@ -226,7 +223,8 @@ impl<'n, 'a, T> VariantSearch<'n, 'a, T> {
         for run in self.keys.chunk_by(|x, y| x >> low == y >> low).filter(|run| run.len() > 1) {
             // One name's own variants alike (a doubled letter deleted either
             // way) join nothing.
-            if run.iter().all(|&k| k & index_mask == run[0] & index_mask) {
+            let first = unpack(bits, run[0]).0;
+            if run.iter().all(|&k| unpack(bits, k).0 == first) {
                 continue;
             }
             variants.clear();
@@ -261,7 +259,7 @@ impl<'n, 'a, T> VariantSearch<'n, 'a, T> {
         let names = self.names;
         // Slots from the hash only, at most as many bits as a packed key keeps.
         let slots = Slots::new(count * 4, 64 - (self.bits + 8));
-        let (mut seen, mut again) = (slots.bitmap(), slots.bitmap());
+        let mut marks = Marks::new(&slots);
         for (i, start) in members.clone() {
             let mut last = None;
             token_variant_hashes(names.spaced(i), start, &mut self.scratch, |_, h| {
@@ -269,16 +267,13 @@ impl<'n, 'a, T> VariantSearch<'n, 'a, T> {
                 // text, hashed twice in a row: counted once, so that a name's
                 // own repeats do not keep its variants.
                 if last.replace(h) != Some(h) {
-                    mark(&mut seen, &mut again, slots.of(h));
+                    marks.mark(slots.of(h));
                 }
             });
         }
-        // A slot seen once holds one variant: at most the others are kept
-        // (growing by doubling from empty held half as much again at the
-        // last copy).
-        let ones = |bits: &[u64]| bits.iter().map(|word| word.count_ones() as usize).sum::<usize>();
-        let alone = ones(&seen) - ones(&again);
-        drop(seen);
+        // At most the variants not alone in their slot are kept (growing by
+        // doubling from empty held half as much again at the last copy).
+        let (again, alone) = marks.repeated();
         self.keys.reserve(count.saturating_sub(alone));
         for (i, start) in members {
             token_variant_hashes(names.spaced(i), start, &mut self.scratch, |v, h| {
@@ -304,11 +299,6 @@ impl Slots {
         Slots { bits: slots.next_power_of_two().max(64).trailing_zeros().min(max_bits) }
     }
 
-    /// A bitmap of every slot, clear.
-    fn bitmap(&self) -> Vec<u64> {
-        vec![0; (1usize << self.bits) / 64]
-    }
-
     /// The slot of a raw hash, from one multiplication: the full mixing is
     /// left to the few keys kept.
     fn of(&self, raw: u64) -> usize {
@@ -316,11 +306,35 @@ impl Slots {
     }
 }
 
-/// Marks `slot` seen, and seen twice (`again`) if it was seen already.
-fn mark(seen: &mut [u64], again: &mut [u64], slot: usize) {
-    let (word, bit) = (slot / 64, 1u64 << (slot % 64));
-    again[word] |= seen[word] & bit;
-    seen[word] |= bit;
+/// The first pass of a two-pass filter over [`Slots`]: which slots were
+/// seen, and which seen again.
+struct Marks {
+    seen: Vec<u64>,
+    again: Vec<u64>,
+}
+
+impl Marks {
+    /// Every slot of `slots` unseen.
+    fn new(slots: &Slots) -> Self {
+        let words = (1usize << slots.bits) / 64;
+        Marks { seen: vec![0; words], again: vec![0; words] }
+    }
+
+    /// Marks `slot` seen, and seen again if it was seen already.
+    fn mark(&mut self, slot: usize) {
+        let (word, bit) = (slot / 64, 1u64 << (slot % 64));
+        self.again[word] |= self.seen[word] & bit;
+        self.seen[word] |= bit;
+    }
+
+    /// The slots seen again (for [`is_set`]), and how many were seen only
+    /// once: each of those held one hash, so every other hash marked is in
+    /// a slot seen again. The seen bitmap is freed.
+    fn repeated(self) -> (Vec<u64>, usize) {
+        let ones = |bits: &[u64]| bits.iter().map(|word| word.count_ones() as usize).sum::<usize>();
+        let alone = ones(&self.seen) - ones(&self.again);
+        (self.again, alone)
+    }
 }
 
 /// Whether `slot` is set in `bits`.

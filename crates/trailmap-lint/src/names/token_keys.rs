@@ -103,8 +103,9 @@ mod tests {
     proptest! {
         /// Any two names one edit apart share a token key, at the same
         /// token: the edited one. (Names the same but for spaces,
-        /// punctuation or a plural TM109 finds by their sameness key.) Names over a few letters, so that edits land everywhere,
-        /// in words of every length, in numbers, next to spaces.
+        /// punctuation or a plural TM109 finds by their sameness key.)
+        /// Names over a few letters, so that edits land everywhere, in
+        /// words of every length, in numbers, next to spaces.
         #[test]
         fn names_one_edit_apart_share_a_token_key(
             x in "[abc1 -]{0,24}",
