@@ -29,7 +29,7 @@ fuzz_target!(|data: &[u8]| {
         .collect();
     let diagnostics = trailmap_lint::lint_with(&files, config(), &common::options());
     for file in &files {
-        let own: Vec<_> = diagnostics.iter().filter(|d| d.file == file.name).cloned().collect();
+        let own: Vec<_> = diagnostics.iter().filter(|d| *d.file == *file.name).cloned().collect();
         common::check_diagnostics(Some(&file.text), file.text.len(), &own);
         let (fixed, applied) = trailmap_lint::fix::apply_fixes(&file.text, &own);
         if applied > 0 {

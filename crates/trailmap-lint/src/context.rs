@@ -2,6 +2,8 @@
 //! document order with pointers and day ranges, and where each skill is
 //! first taught.
 
+use std::sync::Arc;
+
 // Id tables with foldhash: SipHash on a million ids was a tenth of a lint.
 use foldhash::{HashMap, HashMapExt};
 
@@ -51,6 +53,8 @@ pub struct Context<'a> {
     /// skills (they take well under a millisecond, less than starting
     /// threads), else the machine's (see [`Context::limit_threads`]).
     pub threads: usize,
+    /// [`Context::file`] as every diagnostic of the file holds it.
+    file_name: Arc<str>,
 }
 
 impl<'a> Context<'a> {
@@ -84,7 +88,7 @@ impl<'a> Context<'a> {
             })
         };
         let threads = if small { 1 } else { std::thread::available_parallelism().map_or(1, std::num::NonZero::get) };
-        Context { file, source, roadmap, graph, phases, phase_index, threads }
+        Context { file, source, roadmap, graph, phases, phase_index, threads, file_name: Arc::from(file) }
     }
 
     /// Uses at most `threads` threads, when given ([`crate::config::Config::threads`]).
@@ -132,7 +136,7 @@ impl<'a> Context<'a> {
     /// A diagnostic of `rule` with its default severity, in this file.
     pub fn diag(&self, rule: &Rule, message: impl Into<String>) -> Diagnostic {
         let mut d = Diagnostic::new(rule.code, rule.name, rule.default_severity, message);
-        d.file = self.file.to_owned();
+        d.file = Arc::clone(&self.file_name);
         d
     }
 

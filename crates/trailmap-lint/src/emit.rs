@@ -39,7 +39,7 @@ pub fn concise(diagnostics: &[Diagnostic]) -> String {
 pub fn write_concise<W: io::Write + ?Sized>(out: &mut W, diagnostics: &[Diagnostic]) -> io::Result<()> {
     for d in diagnostics {
         let (line, column) = d.location.map_or((1, 1), |l| (l.line, l.column));
-        let file = if d.file.is_empty() { "<unknown>" } else { d.file.as_str() };
+        let file = if d.file.is_empty() { "<unknown>" } else { &*d.file };
         writeln!(
             out,
             "{}:{line}:{column}: {}[{}] {}",

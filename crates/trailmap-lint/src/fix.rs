@@ -291,7 +291,7 @@ pub fn fix_all(
 fn by_file(diagnostics: &[Diagnostic]) -> std::collections::HashMap<&str, Vec<&Diagnostic>> {
     let mut grouped: std::collections::HashMap<&str, Vec<&Diagnostic>> = std::collections::HashMap::new();
     for d in diagnostics {
-        grouped.entry(d.file.as_str()).or_default().push(d);
+        grouped.entry(&*d.file).or_default().push(d);
     }
     grouped
 }

@@ -298,7 +298,7 @@ fn finish(files: &[SourceFile], mut per_file: Vec<Vec<Diagnostic>>, config: &Con
                     )
                     .at(s.at.clone())
                     .with_help("remove the entry: the problem it hid is gone");
-                    d.file = f.name.clone();
+                    d.file = f.name.as_str().into();
                     problems.push(d);
                 }
             }

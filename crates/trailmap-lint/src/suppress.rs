@@ -152,7 +152,7 @@ fn invalid(file: &str, pointer: String, message: String) -> Diagnostic {
     let mut d = Diagnostic::new(rule.code, rule.name, rule.default_severity, message)
     .at(pointer)
     .with_help("each entry needs a known \"rule\" and a \"reason\", e.g. {\"rule\": \"TM104\", \"reason\": \"the source overlaps these stages\"}");
-    d.file = file.to_owned();
+    d.file = file.into();
     d
 }
 

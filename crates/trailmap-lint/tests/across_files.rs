@@ -11,7 +11,7 @@ fn roadmap(id: &str, skills: &str) -> String {
 }
 
 fn said(diagnostics: &[Diagnostic]) -> Vec<(String, String)> {
-    diagnostics.iter().filter(|d| d.code == "TM115").map(|d| (d.file.clone(), d.message.clone())).collect()
+    diagnostics.iter().filter(|d| d.code == "TM115").map(|d| (d.file.to_string(), d.message.clone())).collect()
 }
 
 /// The first definition of an id wins, across a file that does not load

@@ -5,6 +5,8 @@
 //! file and, once [`locate`](crate::locate()) has run, a 1-based line and
 //! column range in the source text.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 /// How serious a diagnostic is.
@@ -146,8 +148,9 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// What is wrong, in one sentence.
     pub message: String,
-    /// The file, as the user named it.
-    pub file: String,
+    /// The file, as the user named it: shared by every diagnostic of the
+    /// file (a run can have hundreds of thousands).
+    pub file: Arc<str>,
     /// JSON Pointer (RFC 6901) to the offending value; empty for the whole
     /// document.
     pub pointer: String,
@@ -179,7 +182,7 @@ impl Diagnostic {
             name,
             severity,
             message: message.into(),
-            file: String::new(),
+            file: Arc::default(),
             pointer: String::new(),
             anchor: Anchor::Value,
             location: None,

@@ -63,7 +63,7 @@ pub fn convert(args: ConvertArgs) -> u8 {
         Ok(converted) => converted,
         Err(diagnostic) => {
             let mut diagnostic = *diagnostic;
-            diagnostic.file = name;
+            diagnostic.file = name.into();
             let lookup = |_: &str| Some(source.as_str());
             output::eprint(&emit::full(&[diagnostic], &lookup, true));
             return EXIT_FINDINGS;

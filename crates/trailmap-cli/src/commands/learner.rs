@@ -137,7 +137,7 @@ fn setup(path: &PathBuf, args: &ProgressArgs) -> Result<(Roadmap, Progress), u8>
         progress = loaded.progress.unwrap_or_default();
         let mut warnings = progress.unknown_skills(&[&roadmap]);
         for w in &mut warnings {
-            w.file = file.display().to_string();
+            w.file = file.display().to_string().into();
         }
         trailmap::locate(&text, &mut warnings);
         output::eprint_warnings(&emit::full(&warnings, &lookup, true));

@@ -194,13 +194,20 @@ pub fn lint(args: LintArgs) -> u8 {
         text
     });
     let fail_on = config.fail_on();
-    if io_errors > 0 {
+    let code = if io_errors > 0 {
         EXIT_USAGE
     } else if !args.exit_zero && all.iter().any(|d| d.severity >= fail_on) {
         EXIT_FINDINGS
     } else {
         EXIT_OK
-    }
+    };
+    // The process ends next: its memory goes back to the system whole.
+    // Freeing the findings one by one first took a tenth of a run with
+    // hundreds of thousands of them (six allocations each).
+    std::mem::forget(texts);
+    std::mem::forget(all);
+    std::mem::forget(sources);
+    code
 }
 
 #[derive(clap::Args)]

@@ -58,7 +58,7 @@ pub fn write_sarif<W: std::io::Write + ?Sized>(
     // One artifact location per file, not per result.
     let mut artifacts: HashMap<&str, serde_json::Value> = HashMap::new();
     for d in diagnostics {
-        artifacts.entry(d.file.as_str()).or_insert_with(|| artifact_location(&d.file, &root));
+        artifacts.entry(&*d.file).or_insert_with(|| artifact_location(&d.file, &root));
     }
     let rule_index: HashMap<&str, usize> = rules.iter().enumerate().rev().map(|(i, r)| (r.code, i)).collect();
     let log = Log {
@@ -106,7 +106,7 @@ impl<'a> Results<'a> {
             locations: [Location {
                 logical_locations: [LogicalLocation { fully_qualified_name: &d.pointer, kind: "member" }],
                 physical_location: PhysicalLocation {
-                    artifact_location: &self.artifacts[d.file.as_str()],
+                    artifact_location: &self.artifacts[&*d.file],
                     region: Region {
                         end_column: loc.map_or(1, |l| l.end_column),
                         end_line: loc.map_or(1, |l| l.end_line),

@@ -61,7 +61,7 @@ impl Roadmap {
     ///
     /// ```
     /// let loaded = trailmap::Roadmap::from_json_str_with("[]", "a.json", &Default::default());
-    /// assert_eq!(loaded.diagnostics[0].file, "a.json");
+    /// assert_eq!(&*loaded.diagnostics[0].file, "a.json");
     /// ```
     pub fn from_json_str_with(source: &str, file: &str, options: &LoadOptions) -> Loaded {
         Self::from_slice_in(source.as_bytes(), Format::Json, file, options)
@@ -104,8 +104,9 @@ impl Roadmap {
             lenient_roadmap,
             check::check_roadmap,
         );
+        let file: std::sync::Arc<str> = file.into();
         for d in &mut loaded.1 {
-            d.file = file.to_owned();
+            d.file = file.clone();
         }
         Loaded { roadmap: loaded.0, diagnostics: loaded.1 }
     }
@@ -148,7 +149,7 @@ fn too_large(size: u64, max: u64, file: &str) -> Diagnostic {
         .diagnostic(Severity::Error, format!("input is {size} bytes, over the limit of {max} bytes"))
         .with_help("raise the limit with --max-size if the file is trusted")
         .with_location(start_location());
-    d.file = file.to_owned();
+    d.file = file.into();
     d
 }
 

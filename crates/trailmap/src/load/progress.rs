@@ -53,7 +53,7 @@ impl Progress {
     ///
     /// ```
     /// let loaded = trailmap::Progress::from_slice_with(b"{", "p.json", &Default::default());
-    /// assert_eq!(loaded.diagnostics[0].file, "p.json");
+    /// assert_eq!(&*loaded.diagnostics[0].file, "p.json");
     /// ```
     pub fn from_slice_with(bytes: &[u8], file: &str, options: &LoadOptions) -> LoadedProgress {
         let (progress, mut diagnostics) = load_document::<Progress>(
@@ -64,8 +64,9 @@ impl Progress {
             |value| lenient_progress(value).map(|p| (p, Origins::Identity)),
             |progress, _, diagnostics| check_entries(progress, diagnostics),
         );
+        let file: std::sync::Arc<str> = file.into();
         for d in &mut diagnostics {
-            d.file = file.to_owned();
+            d.file = file.clone();
         }
         LoadedProgress { progress, diagnostics }
     }
