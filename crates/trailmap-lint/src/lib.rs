@@ -35,6 +35,7 @@ mod rules;
 pub mod suppress;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, PoisonError};
 
 use trailmap::codes::Code;
 use trailmap::parallel;
@@ -261,77 +262,95 @@ fn model_breakers(diagnostics: &[Diagnostic]) -> Vec<&'static str> {
 
 /// Locates each file's diagnostics, applies the configuration and the
 /// inline suppressions, and orders them by position.
-fn finish(files: &[SourceFile], mut per_file: Vec<Vec<Diagnostic>>, config: &Config) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for (i, f) in files.iter().enumerate() {
-        let mut diagnostics = std::mem::take(&mut per_file[i]);
-        let format = trailmap::Format::from_path(&f.name);
-        let mut problems = Vec::new();
-        let mut suppressions = suppress::collect(&f.name, &f.text, &mut problems);
-        // What is kept is decided on pointers and codes alone, before
-        // anything is located: a finding dropped here costs no location.
-        // Configuration: drop what is off, set severities.
-        let severities = config.severities_for(&f.name);
-        diagnostics.retain_mut(|d| match severities.get(d.code) {
-            Some(Some(severity)) => {
-                d.severity = severity;
-                true
-            }
-            Some(None) => false,
-            None => true,
-        });
-        // Inline suppressions.
-        suppress::apply(&mut suppressions, &mut diagnostics, trailmap::codes::breaks_model);
-        yield_to_narrower(&mut diagnostics);
-        {
-            let rule = &rules::TM116;
-            if let Some(Some(severity)) = severities.get(rule.code) {
-                // A suppression of a rule that did not run this time is not
-                // known to be unused.
-                let ran = |code: &str| matches!(severities.get(code), Some(Some(_)));
-                for s in suppressions.iter().filter(|s| s.used == 0 && ran(s.code)) {
-                    let mut d = Diagnostic::new(
-                        rule.code,
-                        rule.name,
-                        severity,
-                        format!("this suppression of {} suppresses nothing", s.code),
-                    )
-                    .at(s.at.clone())
-                    .with_help("remove the entry: the problem it hid is gone");
-                    d.file = f.name.as_str().into();
-                    problems.push(d);
-                }
-            }
-        }
-        {
-            let rule = &rules::TM117;
-            problems.retain_mut(|d| match severities.get(rule.code).flatten() {
-                Some(severity) => {
-                    if d.code == rule.code {
-                        d.severity = severity;
-                    }
-                    true
-                }
-                None => d.code != rule.code,
-            });
-        }
-        // One parse of the file for every location below; a YAML tree of
-        // only the nodes asked about (the whole tree is eleven times the file).
-        let mut locator = trailmap::locate::Locator::new(&f.text, format);
-        locator.expect(diagnostics.iter().chain(&problems).map(|d| d.pointer.as_str()));
-        locator.locate(&mut diagnostics);
-        fix::fill_removals(&f.text, format, &mut locator, &mut diagnostics);
-        locator.locate(&mut problems);
-        diagnostics.extend(problems);
-        trailmap::diagnostic::sort_by_position(&mut diagnostics);
-        // One file's findings are the run's: moved, not copied.
-        if out.is_empty() {
-            out = diagnostics;
-        } else {
-            out.extend(diagnostics);
-        }
+fn finish(files: &[SourceFile], per_file: Vec<Vec<Diagnostic>>, config: &Config) -> Vec<Diagnostic> {
+    let threads = config.thread_count();
+    let finished: Vec<Vec<Diagnostic>> = if files.len() < 2 || threads < 2 {
+        files.iter().zip(per_file).map(|(f, diagnostics)| finish_file(f, diagnostics, config)).collect()
+    } else {
+        // Each file on one thread, as they were linted: locating a folder's
+        // findings was a quarter of its run, on one thread.
+        let per_file: Vec<Mutex<Vec<Diagnostic>>> = per_file.into_iter().map(Mutex::new).collect();
+        let take = |i: usize| std::mem::take(&mut *per_file[i].lock().unwrap_or_else(PoisonError::into_inner));
+        let parts = parallel::ranges(files.len(), threads);
+        parallel::map(&parts, |part| part.clone().map(|i| finish_file(&files[i], take(i), config)).collect::<Vec<_>>())
+            .into_iter()
+            .flatten()
+            .collect()
+    };
+    // One file's findings are the run's: moved, not copied (a large file's
+    // are hundreds of megabytes).
+    if finished.iter().filter(|found| !found.is_empty()).count() <= 1 {
+        return finished.into_iter().find(|found| !found.is_empty()).unwrap_or_default();
+    }
+    let mut out = Vec::with_capacity(finished.iter().map(Vec::len).sum());
+    for diagnostics in finished {
+        out.extend(diagnostics);
     }
     out
+}
+
+/// [`finish`] for one file.
+fn finish_file(f: &SourceFile, mut diagnostics: Vec<Diagnostic>, config: &Config) -> Vec<Diagnostic> {
+    let format = trailmap::Format::from_path(&f.name);
+    let mut problems = Vec::new();
+    let mut suppressions = suppress::collect(&f.name, &f.text, &mut problems);
+    // What is kept is decided on pointers and codes alone, before
+    // anything is located: a finding dropped here costs no location.
+    // Configuration: drop what is off, set severities.
+    let severities = config.severities_for(&f.name);
+    diagnostics.retain_mut(|d| match severities.get(d.code) {
+        Some(Some(severity)) => {
+            d.severity = severity;
+            true
+        }
+        Some(None) => false,
+        None => true,
+    });
+    // Inline suppressions.
+    suppress::apply(&mut suppressions, &mut diagnostics, trailmap::codes::breaks_model);
+    yield_to_narrower(&mut diagnostics);
+    {
+        let rule = &rules::TM116;
+        if let Some(Some(severity)) = severities.get(rule.code) {
+            // A suppression of a rule that did not run this time is not
+            // known to be unused.
+            let ran = |code: &str| matches!(severities.get(code), Some(Some(_)));
+            for s in suppressions.iter().filter(|s| s.used == 0 && ran(s.code)) {
+                let mut d = Diagnostic::new(
+                    rule.code,
+                    rule.name,
+                    severity,
+                    format!("this suppression of {} suppresses nothing", s.code),
+                )
+                .at(s.at.clone())
+                .with_help("remove the entry: the problem it hid is gone");
+                d.file = f.name.as_str().into();
+                problems.push(d);
+            }
+        }
+    }
+    {
+        let rule = &rules::TM117;
+        problems.retain_mut(|d| match severities.get(rule.code).flatten() {
+            Some(severity) => {
+                if d.code == rule.code {
+                    d.severity = severity;
+                }
+                true
+            }
+            None => d.code != rule.code,
+        });
+    }
+    // One parse of the file for every location below; a YAML tree of
+    // only the nodes asked about (the whole tree is eleven times the file).
+    let mut locator = trailmap::locate::Locator::new(&f.text, format);
+    locator.expect(diagnostics.iter().chain(&problems).map(|d| d.pointer.as_str()));
+    locator.locate(&mut diagnostics);
+    fix::fill_removals(&f.text, format, &mut locator, &mut diagnostics);
+    locator.locate(&mut problems);
+    diagnostics.extend(problems);
+    trailmap::diagnostic::sort_by_position(&mut diagnostics);
+    diagnostics
 }
 
 /// Pairs of rules where the second says more of the same place: a finding

@@ -138,3 +138,48 @@ fn similar_names_across_threads_with_memory_to_spare() {
     config.threads = std::num::NonZeroUsize::new(1);
     assert_eq!(shown(&two), shown(&lint(&files, &config)));
 }
+
+/// A folder's files are finished (configured, suppressed, located, put in
+/// order) on every thread, each file on one: the same report, file by file
+/// in input order, as on one thread. The files differ in size and
+/// findings; one has an unused suppression (TM116), one a used one, and
+/// one is YAML.
+#[test]
+fn a_folders_files_are_finished_in_input_order_on_any_thread_count() {
+    let roadmap = |k: usize| {
+        let skills: Vec<String> = (0..2 + k % 7)
+            .map(|i| match i {
+                0 => r#"{"id": "base", "name": "Base"}"#.to_owned(),
+                1 => r#"{"id": "mid", "name": "Middle", "prerequisites": ["base"]}"#.to_owned(),
+                _ => format!(r#"{{"id": "s{i}", "name": "Skill {i}", "prerequisites": ["base", "mid"]}}"#),
+            })
+            .collect();
+        let suppressions = match k {
+            5 => r#", "x-lint-allow": [{"rule": "TM104", "reason": "no phases to overlap"}]"#,
+            6 => r#", "x-lint-allow": [{"rule": "TM107", "reason": "kept on purpose"}]"#,
+            _ => "",
+        };
+        format!(
+            r#"{{"id": "r{k}", "title": "R", "version": "1.0.0", "skills": [{}]{suppressions}}}"#,
+            skills.join(", ")
+        )
+    };
+    let mut files: Vec<SourceFile> = (0..40).map(|k| SourceFile::new(format!("r{k}.json"), roadmap(k))).collect();
+    files.push(SourceFile::new("y.yaml", "id: y\ntitle: Y\nversion: 1.0.0\nskills:\n  - {id: a, name: A}\n  - {id: b, name: B, prerequisites: [a]}\n  - {id: c, name: C, prerequisites: [a, b]}\n"));
+    let said = |diagnostics: &[Diagnostic]| -> Vec<(String, Option<trailmap::Location>, &'static str, String)> {
+        diagnostics.iter().map(|d| (d.file.to_string(), d.location, d.code, d.pointer.clone())).collect()
+    };
+    let one = lint(&files, &with_threads(1));
+    let order: Vec<&str> = one.iter().map(|d| &*d.file).collect();
+    let mut names: Vec<&str> = files.iter().map(|f| f.name.as_str()).filter(|n| order.contains(n)).collect();
+    names.dedup();
+    let mut seen = order.clone();
+    seen.dedup();
+    assert_eq!(seen, names, "file by file, in input order");
+    assert!(one.iter().any(|d| d.code == "TM107" && &*d.file == "y.yaml"));
+    assert!(one.iter().any(|d| d.code == "TM116" && &*d.file == "r5.json"), "{:?}", said(&one));
+    assert!(!one.iter().any(|d| &*d.file == "r6.json"), "suppressed");
+    for threads in [2, 3, 64] {
+        assert_eq!(said(&lint(&files, &with_threads(threads))), said(&one), "{threads} threads");
+    }
+}
