@@ -78,16 +78,64 @@ pub fn json(diagnostics: &[Diagnostic]) -> String {
 /// assert_eq!(out, b"[]\n");
 /// ```
 pub fn write_json<W: io::Write + ?Sized>(out: &mut W, diagnostics: &[Diagnostic]) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &JsonItems(diagnostics))?;
-    out.write_all(b"\n")
+    let mut writer = JsonWriter::default();
+    writer.write(out, diagnostics)?;
+    writer.finish(out)
 }
 
-/// The array of [`json`], made item by item as it is written.
-struct JsonItems<'a>(&'a [Diagnostic]);
+/// [`write_json`] a part at a time: the array of a report that is printed
+/// as it is made (see [`crate::lint_each`]), the same bytes as the whole
+/// written at once.
+///
+/// ```
+/// use trailmap::{Diagnostic, Severity};
+///
+/// let found = [
+///     Diagnostic::new("TM001", "json-syntax", Severity::Error, "bad"),
+///     Diagnostic::new("TM002", "schema", Severity::Error, "worse"),
+/// ];
+/// let (mut whole, mut parts) = (Vec::new(), Vec::new());
+/// trailmap_lint::emit::write_json(&mut whole, &found).unwrap();
+/// let mut writer = trailmap_lint::emit::JsonWriter::default();
+/// writer.write(&mut parts, &found[..1]).unwrap();
+/// writer.write(&mut parts, &[]).unwrap();
+/// writer.write(&mut parts, &found[1..]).unwrap();
+/// writer.finish(&mut parts).unwrap();
+/// assert_eq!(parts, whole);
+/// ```
+#[derive(Debug, Default)]
+pub struct JsonWriter {
+    /// Items written so far.
+    items: usize,
+    /// One item, pretty-printed, before it is indented into the array.
+    item: Vec<u8>,
+}
 
-impl serde::Serialize for JsonItems<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.iter().map(JsonItem::new))
+impl JsonWriter {
+    /// Writes `diagnostics` as the array's next items (the array opens
+    /// with the first).
+    pub fn write<W: io::Write + ?Sized>(&mut self, out: &mut W, diagnostics: &[Diagnostic]) -> io::Result<()> {
+        for d in diagnostics {
+            self.item.clear();
+            serde_json::to_writer_pretty(&mut self.item, &JsonItem::new(d))?;
+            out.write_all(if self.items == 0 { b"[\n  " } else { b",\n  " })?;
+            // An item is an object one level deeper than pretty-printed
+            // alone: every line after the first moves right by one
+            // indentation. Its strings hold no raw line break.
+            for (k, line) in self.item.split(|&b| b == b'\n').enumerate() {
+                if k > 0 {
+                    out.write_all(b"\n  ")?;
+                }
+                out.write_all(line)?;
+            }
+            self.items += 1;
+        }
+        Ok(())
+    }
+
+    /// Closes the array (`[]` when nothing was written) and ends the line.
+    pub fn finish<W: io::Write + ?Sized>(self, out: &mut W) -> io::Result<()> {
+        out.write_all(if self.items == 0 { b"[]\n" } else { b"\n]\n" })
     }
 }
 
@@ -249,16 +297,66 @@ pub use sarif::{sarif, write_sarif};
 /// assert_eq!(trailmap_lint::emit::summary(&[], 2), "checked 2 files: no problems\n");
 /// ```
 pub fn summary(diagnostics: &[Diagnostic], files: usize) -> String {
-    let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
-    let mut parts = Vec::new();
-    for (severity, word) in [(Severity::Error, "error"), (Severity::Warning, "warning"), (Severity::Info, "note")] {
-        let n = count(severity);
-        if n > 0 {
-            parts.push(plural(n, word));
+    let mut counts = Counts::default();
+    counts.add(diagnostics);
+    counts.summary(files)
+}
+
+/// What a report holds, counted as it is written: its summary and exit
+/// status without keeping its diagnostics (see [`crate::lint_each`]).
+///
+/// ```
+/// use trailmap::{Diagnostic, Severity};
+///
+/// let mut counts = trailmap_lint::emit::Counts::default();
+/// counts.add(&[Diagnostic::new("TM107", "redundant-prerequisite", Severity::Warning, "m")]);
+/// assert_eq!(counts.summary(1), "checked 1 file: 1 warning\n");
+/// assert!(counts.any_at_least(Severity::Warning) && !counts.any_at_least(Severity::Error));
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Counts {
+    /// Errors.
+    pub errors: usize,
+    /// Warnings.
+    pub warnings: usize,
+    /// Infos (notes).
+    pub notes: usize,
+    /// Diagnostics with a fix.
+    pub fixable: usize,
+}
+
+impl Counts {
+    /// Counts `diagnostics` too.
+    pub fn add(&mut self, diagnostics: &[Diagnostic]) {
+        for d in diagnostics {
+            match d.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.notes += 1,
+            }
+            self.fixable += usize::from(d.fix.is_some());
         }
     }
-    let found = if parts.is_empty() { "no problems".to_owned() } else { parts.join(", ") };
-    format!("checked {}: {found}\n", plural(files, "file"))
+
+    /// Whether any diagnostic counted is at least this severe.
+    pub fn any_at_least(&self, severity: Severity) -> bool {
+        [(Severity::Error, self.errors), (Severity::Warning, self.warnings), (Severity::Info, self.notes)]
+            .iter()
+            .any(|&(s, n)| s >= severity && n > 0)
+    }
+
+    /// [`summary`] of the diagnostics counted, in a run over `files` files.
+    pub fn summary(&self, files: usize) -> String {
+        let mut parts = Vec::new();
+        for (n, word) in [(self.errors, "error"), (self.warnings, "warning"), (self.notes, "note")] {
+            if n > 0 {
+                parts.push(plural(n, word));
+            }
+        }
+        let found = if parts.is_empty() { "no problems".to_owned() } else { parts.join(", ") };
+        format!("checked {}: {found}\n", plural(files, "file"))
+    }
 }
 
 /// What `lint --fix` did and what it could do, after the summary: "fixed 3
@@ -282,4 +380,62 @@ pub fn fix_summary(fixed: usize, fixable: usize, fixing: bool) -> String {
 
 fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+#[cfg(test)]
+mod tests {
+    use trailmap::{Diagnostic, Edit, Fix, Location, Severity};
+
+    use super::{JsonItem, JsonWriter};
+
+    /// Diagnostics with every optional part: a fix of two edits (arrays
+    /// and objects nested two deep), help, escapes and line breaks in
+    /// texts, non-ASCII names.
+    fn varied() -> Vec<Diagnostic> {
+        let at = |line| Location { line, column: 3, end_line: line, end_column: 9, offset: 10, end_offset: 16 };
+        let mut fixed = Diagnostic::new("TM107", "redundant-prerequisite", Severity::Warning, "a \"b\"\nc\\d")
+            .at("/skills/1/prerequisites/0")
+            .with_help("remove `é`\r\n")
+            .with_location(at(2));
+        fixed.fix = Some(Fix {
+            message: "remove it".into(),
+            edits: vec![
+                Edit { start: 1, end: 2, replacement: String::new() },
+                Edit { start: 5, end: 9, replacement: "x\ny".into() },
+            ],
+        });
+        fixed.file = "ロード/マップ.json".into();
+        let plain = Diagnostic::new("TM001", "json-syntax", Severity::Error, "bad").with_location(at(1));
+        let mut empty_fix = plain.clone();
+        empty_fix.fix = Some(Fix { message: String::new(), edits: Vec::new() });
+        vec![plain, fixed, empty_fix]
+    }
+
+    /// Written in parts, of any sizes, the array is what serde_json writes
+    /// for all the items at once.
+    #[test]
+    fn the_array_in_parts_is_the_array_written_whole() {
+        let found = varied();
+        let items: Vec<JsonItem<'_>> = found.iter().map(JsonItem::new).collect();
+        let mut whole = serde_json::to_vec_pretty(&items).unwrap();
+        whole.push(b'\n');
+        for cut in 0..=found.len() {
+            let mut parts = Vec::new();
+            let mut writer = JsonWriter::default();
+            writer.write(&mut parts, &found[..cut]).unwrap();
+            writer.write(&mut parts, &found[cut..]).unwrap();
+            writer.finish(&mut parts).unwrap();
+            assert_eq!(String::from_utf8(parts).unwrap(), String::from_utf8(whole.clone()).unwrap(), "cut at {cut}");
+        }
+        let mut none = Vec::new();
+        JsonWriter::default().finish(&mut none).unwrap();
+        assert_eq!(
+            none,
+            serde_json::to_vec_pretty(&Vec::<JsonItem<'_>>::new())
+                .unwrap()
+                .into_iter()
+                .chain([b'\n'])
+                .collect::<Vec<_>>()
+        );
+    }
 }

@@ -27,6 +27,7 @@ pub mod context;
 pub mod discover;
 pub mod docs;
 pub mod emit;
+mod finish;
 pub mod fix;
 pub mod glob;
 pub mod names;
@@ -35,7 +36,6 @@ mod rules;
 pub mod suppress;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Mutex, PoisonError};
 
 use trailmap::codes::Code;
 use trailmap::parallel;
@@ -135,7 +135,44 @@ impl Skipped {
 /// need a whole model, and a file with structural errors only has part of
 /// one (its validation errors are still reported).
 pub fn lint_report(files: &[SourceFile], config: &Config, options: &LoadOptions) -> LintReport {
-    let mut per_file: Vec<Vec<Diagnostic>> = Vec::with_capacity(files.len());
+    let mut diagnostics = Vec::new();
+    let skipped = lint_each(files, config, options, |_, found| {
+        // One file's findings are the run's: moved, not copied (a large
+        // file's are hundreds of megabytes).
+        if diagnostics.is_empty() {
+            diagnostics = found;
+        } else {
+            diagnostics.extend(found);
+        }
+    });
+    LintReport { diagnostics, skipped }
+}
+
+/// [`lint_report`], handing each file's diagnostics to `found` as soon as
+/// the file is done, file by file in input order (once per file, empty or
+/// not), rather than holding the run's: a folder's report can be printed
+/// as it is made. Returns the files whose rules were skipped.
+///
+/// ```
+/// use trailmap_lint::SourceFile;
+///
+/// let files = [
+///     SourceFile::new("a.json", r#"{"id": "a", "title": "A", "version": "1.0.0", "skills": []}"#),
+///     SourceFile::new("b.json", "{"),
+/// ];
+/// let mut seen = Vec::new();
+/// let skipped = trailmap_lint::lint_each(&files, &Default::default(), &Default::default(), |file, found| {
+///     seen.push((file.name.clone(), found.len()));
+/// });
+/// assert_eq!(seen, [("a.json".to_owned(), 0), ("b.json".to_owned(), 1)]);
+/// assert_eq!(skipped[0].file, "b.json");
+/// ```
+pub fn lint_each(
+    files: &[SourceFile],
+    config: &Config,
+    options: &LoadOptions,
+    mut found: impl FnMut(&SourceFile, Vec<Diagnostic>),
+) -> Vec<Skipped> {
     let mut skipped = Vec::new();
     // The rules over every roadmap see them one at a time, in input order,
     // after their own rules: each model is freed once its batch is done.
@@ -152,7 +189,6 @@ pub fn lint_report(files: &[SourceFile], config: &Config, options: &LoadOptions)
             .collect()
     };
     let threads = config.thread_count();
-    let mut large = Vec::new();
     let mut next = 0;
     while next < files.len() {
         let batch = next..batch_end(files, next);
@@ -181,6 +217,7 @@ pub fn lint_report(files: &[SourceFile], config: &Config, options: &LoadOptions)
                 })
                 .collect::<Vec<_>>()
         });
+        let mut per_file = Vec::with_capacity(batch.len());
         for (k, linted) in linted.into_iter().flatten().enumerate() {
             let f = &files[batch.start + k];
             let mut diagnostics = std::mem::take(&mut validation[k]);
@@ -200,17 +237,20 @@ pub fn lint_report(files: &[SourceFile], config: &Config, options: &LoadOptions)
             per_file.push(diagnostics);
         }
         // Freeing a large model (a string or two per id, name and topic)
-        // takes a good share of a run: it happens at the end, on a thread
-        // of its own; the batch's small ones here.
-        large.extend(models.into_iter().flatten().filter(|r| r.skills.len() >= PARALLEL_MIN_SKILLS));
+        // takes a good share of a run: it happens on a thread of its own,
+        // while the batch is finished; the batch's small ones here. The
+        // caller does not wait for that thread (a command-line run exits
+        // before it ends); should none start, the model is freed here.
+        let large: Vec<Roadmap> =
+            models.into_iter().flatten().filter(|r| r.skills.len() >= PARALLEL_MIN_SKILLS).collect();
+        if !large.is_empty() {
+            let _ = std::thread::Builder::new().name("trailmap-drop".into()).spawn(move || drop(large));
+        }
+        for (f, diagnostics) in files[batch.clone()].iter().zip(finish::batch(&files[batch], per_file, config)) {
+            found(f, diagnostics);
+        }
     }
-    drop(across);
-    // The caller does not wait for that thread (a command-line run exits
-    // before it ends). Should no thread start, the models are freed here.
-    if !large.is_empty() {
-        let _ = std::thread::Builder::new().name("trailmap-drop".into()).spawn(move || drop(large));
-    }
-    LintReport { diagnostics: finish(files, per_file, config), skipped }
+    skipped
 }
 
 /// Files of at most this many bytes are linted in batches, each file on one
@@ -258,122 +298,6 @@ fn model_breakers(diagnostics: &[Diagnostic]) -> Vec<&'static str> {
     codes.sort_unstable();
     codes.dedup();
     codes
-}
-
-/// Locates each file's diagnostics, applies the configuration and the
-/// inline suppressions, and orders them by position.
-fn finish(files: &[SourceFile], per_file: Vec<Vec<Diagnostic>>, config: &Config) -> Vec<Diagnostic> {
-    let threads = config.thread_count();
-    let finished: Vec<Vec<Diagnostic>> = if files.len() < 2 || threads < 2 {
-        files.iter().zip(per_file).map(|(f, diagnostics)| finish_file(f, diagnostics, config)).collect()
-    } else {
-        // Each file on one thread, as they were linted: locating a folder's
-        // findings was a quarter of its run, on one thread.
-        let per_file: Vec<Mutex<Vec<Diagnostic>>> = per_file.into_iter().map(Mutex::new).collect();
-        let take = |i: usize| std::mem::take(&mut *per_file[i].lock().unwrap_or_else(PoisonError::into_inner));
-        let parts = parallel::ranges(files.len(), threads);
-        parallel::map(&parts, |part| part.clone().map(|i| finish_file(&files[i], take(i), config)).collect::<Vec<_>>())
-            .into_iter()
-            .flatten()
-            .collect()
-    };
-    // One file's findings are the run's: moved, not copied (a large file's
-    // are hundreds of megabytes).
-    if finished.iter().filter(|found| !found.is_empty()).count() <= 1 {
-        return finished.into_iter().find(|found| !found.is_empty()).unwrap_or_default();
-    }
-    let mut out = Vec::with_capacity(finished.iter().map(Vec::len).sum());
-    for diagnostics in finished {
-        out.extend(diagnostics);
-    }
-    out
-}
-
-/// [`finish`] for one file.
-fn finish_file(f: &SourceFile, mut diagnostics: Vec<Diagnostic>, config: &Config) -> Vec<Diagnostic> {
-    let format = trailmap::Format::from_path(&f.name);
-    let mut problems = Vec::new();
-    let mut suppressions = suppress::collect(&f.name, &f.text, &mut problems);
-    // What is kept is decided on pointers and codes alone, before
-    // anything is located: a finding dropped here costs no location.
-    // Configuration: drop what is off, set severities.
-    let severities = config.severities_for(&f.name);
-    diagnostics.retain_mut(|d| match severities.get(d.code) {
-        Some(Some(severity)) => {
-            d.severity = severity;
-            true
-        }
-        Some(None) => false,
-        None => true,
-    });
-    // Inline suppressions.
-    suppress::apply(&mut suppressions, &mut diagnostics, trailmap::codes::breaks_model);
-    yield_to_narrower(&mut diagnostics);
-    {
-        let rule = &rules::TM116;
-        if let Some(Some(severity)) = severities.get(rule.code) {
-            // A suppression of a rule that did not run this time is not
-            // known to be unused.
-            let ran = |code: &str| matches!(severities.get(code), Some(Some(_)));
-            for s in suppressions.iter().filter(|s| s.used == 0 && ran(s.code)) {
-                let mut d = Diagnostic::new(
-                    rule.code,
-                    rule.name,
-                    severity,
-                    format!("this suppression of {} suppresses nothing", s.code),
-                )
-                .at(s.at.clone())
-                .with_help("remove the entry: the problem it hid is gone");
-                d.file = f.name.as_str().into();
-                problems.push(d);
-            }
-        }
-    }
-    {
-        let rule = &rules::TM117;
-        problems.retain_mut(|d| match severities.get(rule.code).flatten() {
-            Some(severity) => {
-                if d.code == rule.code {
-                    d.severity = severity;
-                }
-                true
-            }
-            None => d.code != rule.code,
-        });
-    }
-    // One parse of the file for every location below; a YAML tree of
-    // only the nodes asked about (the whole tree is eleven times the file).
-    let mut locator = trailmap::locate::Locator::new(&f.text, format);
-    locator.expect(diagnostics.iter().chain(&problems).map(|d| d.pointer.as_str()));
-    locator.locate(&mut diagnostics);
-    fix::fill_removals(&f.text, format, &mut locator, &mut diagnostics);
-    locator.locate(&mut problems);
-    diagnostics.extend(problems);
-    trailmap::diagnostic::sort_by_position(&mut diagnostics);
-    diagnostics
-}
-
-/// Pairs of rules where the second says more of the same place: a finding
-/// of the first is dropped where the second has one at the same pointer.
-/// A prerequisite listed twice that another one implies is redundant
-/// (TM107) at every entry, and a repeat (TM120) at each but the first: one
-/// finding per entry. With TM120 off, TM107 still reports every entry, and
-/// `--fix` removes them all at once rather than one a round.
-const YIELDS_TO: &[(&str, &str)] = &[(rules::TM107.code, rules::TM120.code)];
-
-/// Drops the findings [`YIELDS_TO`] gives to a narrower rule.
-fn yield_to_narrower(diagnostics: &mut Vec<Diagnostic>) {
-    for &(wider, narrower) in YIELDS_TO {
-        let places: std::collections::HashSet<&str> =
-            diagnostics.iter().filter(|d| d.code == narrower).map(|d| d.pointer.as_str()).collect();
-        if places.is_empty() {
-            continue;
-        }
-        let keep: Vec<bool> =
-            diagnostics.iter().map(|d| d.code != wider || !places.contains(d.pointer.as_str())).collect();
-        let mut keep = keep.into_iter();
-        diagnostics.retain(|_| keep.next().unwrap_or(true));
-    }
 }
 
 /// Below this many skills the per-file rules run on the calling thread: they

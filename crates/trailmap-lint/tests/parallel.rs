@@ -141,7 +141,8 @@ fn similar_names_across_threads_with_memory_to_spare() {
 
 /// A folder's files are finished (configured, suppressed, located, put in
 /// order) on every thread, each file on one: the same report, file by file
-/// in input order, as on one thread. The files differ in size and
+/// in input order, as on one thread, and [`trailmap_lint::lint_each`]
+/// hands each file's over once, in that order. The files differ in size and
 /// findings; one has an unused suppression (TM116), one a used one, and
 /// one is YAML.
 #[test]
@@ -181,5 +182,16 @@ fn a_folders_files_are_finished_in_input_order_on_any_thread_count() {
     assert!(!one.iter().any(|d| &*d.file == "r6.json"), "suppressed");
     for threads in [2, 3, 64] {
         assert_eq!(said(&lint(&files, &with_threads(threads))), said(&one), "{threads} threads");
+        // Handed over file by file, once each, in input order: the same.
+        let mut handed = Vec::new();
+        let mut names = Vec::new();
+        let config = with_threads(threads);
+        trailmap_lint::lint_each(&files, &config, &Default::default(), |file, found| {
+            assert!(found.iter().all(|d| *d.file == *file.name), "{}'s own", file.name);
+            names.push(file.name.clone());
+            handed.extend(found);
+        });
+        assert_eq!(names, files.iter().map(|f| f.name.clone()).collect::<Vec<_>>());
+        assert_eq!(said(&handed), said(&one), "{threads} threads, file by file");
     }
 }

@@ -124,6 +124,14 @@ pub fn lint(args: LintArgs) -> u8 {
     let options = LoadOptions::default().with_max_bytes(args.files.max_size);
     // Copies of the inputs only when fixing: on a large file each copy
     // costs its size in memory and time (see BENCHMARKS.md).
+    let format = Format::or_default(args.format);
+    if !(args.fix || args.diff) && format != Format::Sarif {
+        let run = Run { config: &config, options: &options, checked_files, exit_zero: args.exit_zero, io_errors };
+        let code = run.print_as_linted(format, early, &sources, &progress_sources);
+        // The process ends next: its memory goes back to the system whole.
+        std::mem::forget(sources);
+        return code;
+    }
     let originals: Vec<String> =
         if args.fix || args.diff { sources.iter().map(|f| f.text.clone()).collect() } else { Vec::new() };
     let report = trailmap_lint::lint_report(&sources, &config, &options);
@@ -180,7 +188,7 @@ pub fn lint(args: LintArgs) -> u8 {
     };
     let texts = inputs::Texts::new(sources.iter().chain(&progress_sources));
     let lookup = |name: &str| texts.get(name);
-    Format::or_default(args.format).print(&all, &lookup, || {
+    format.print(&all, &lookup, || {
         let mut text = String::new();
         if !output::quiet() {
             text.push_str(&emit::summary(&all, checked_files));
@@ -208,6 +216,103 @@ pub fn lint(args: LintArgs) -> u8 {
     std::mem::forget(all);
     std::mem::forget(sources);
     code
+}
+
+/// Findings of small files written together, at least (see
+/// [`Run::print_as_linted`]).
+const WRITTEN_TOGETHER: usize = 4_096;
+
+/// A lint run that is printed as it is made (every format but SARIF, without
+/// `--fix` or `--diff`).
+struct Run<'a> {
+    config: &'a Config,
+    options: &'a LoadOptions,
+    checked_files: usize,
+    exit_zero: bool,
+    io_errors: usize,
+}
+
+impl Run<'_> {
+    /// Lints `sources`, writing each file's findings as soon as the file is
+    /// done (a folder's report, or a large file's, is never held whole),
+    /// after `early` (the inputs' own problems); returns the exit code.
+    fn print_as_linted(
+        &self,
+        format: Format,
+        early: Vec<Diagnostic>,
+        sources: &[SourceFile],
+        progress_sources: &[SourceFile],
+    ) -> u8 {
+        let texts = inputs::Texts::new(sources.iter().chain(progress_sources));
+        let lookup = |name: &str| texts.get(name);
+        let mut counts = emit::Counts::default();
+        let mut skipped = Vec::new();
+        let styled = format == Format::Full && output::stdout_color();
+        output::write_stdout(styled, |out, styled| {
+            let mut json = emit::JsonWriter::default();
+            // After a write error (a closed pipe) the run goes on unprinted:
+            // its exit code still counts every finding.
+            let mut written = Ok(());
+            let mut report = |found: &[Diagnostic]| {
+                counts.add(found);
+                if written.is_ok() {
+                    written = match format {
+                        Format::Full => emit::write_full(&mut *out, found, &lookup, styled),
+                        Format::Concise => emit::write_concise(&mut *out, found),
+                        Format::Github => emit::write_github(&mut *out, found),
+                        // Not reached: SARIF is one document, written whole (see `lint`).
+                        Format::Json | Format::Sarif => json.write(&mut *out, found),
+                    };
+                }
+            };
+            // Small files' findings are written a few thousand at a time:
+            // the full format draws that many on every thread.
+            let mut pending = early;
+            skipped = trailmap_lint::lint_each(sources, self.config, self.options, |_, found| {
+                if found.len() >= WRITTEN_TOGETHER {
+                    report(&pending);
+                    pending.clear();
+                    report(&found);
+                    return;
+                }
+                pending.extend(found);
+                if pending.len() >= WRITTEN_TOGETHER {
+                    report(&pending);
+                    pending.clear();
+                }
+            });
+            report(&pending);
+            written?;
+            match format {
+                Format::Json => json.finish(out),
+                Format::Full => out.write_all(self.footer(&counts, &skipped).as_bytes()),
+                _ => Ok(()),
+            }
+        });
+        let fail_on = self.config.fail_on();
+        if self.io_errors > 0 {
+            EXIT_USAGE
+        } else if !self.exit_zero && counts.any_at_least(fail_on) {
+            EXIT_FINDINGS
+        } else {
+            EXIT_OK
+        }
+    }
+
+    /// The end of the full format: the summary, the files the rules
+    /// skipped, and what `--fix` could do.
+    fn footer(&self, counts: &emit::Counts, skipped: &[trailmap_lint::Skipped]) -> String {
+        let mut text = String::new();
+        if !output::quiet() {
+            text.push_str(&counts.summary(self.checked_files));
+            for s in skipped {
+                text.push_str(&emit::sanitize(&s.sentence()));
+                text.push('\n');
+            }
+        }
+        text.push_str(&emit::fix_summary(0, counts.fixable, false));
+        text
+    }
 }
 
 #[derive(clap::Args)]
