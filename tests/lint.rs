@@ -262,3 +262,43 @@ fn ignoring_a_code_that_breaks_the_model_does_not_hide_it() {
         assert!(stdout(&out).contains("[TM003]"), "--ignore {flag}:\n{}", stdout(&out));
     }
 }
+
+/// Without `--fix`, `--diff` or SARIF, `lint` writes each file's findings
+/// as soon as the file is finished: in every such format, on many files
+/// (every rule's `bad` fixture, folders of the cross-file rule included,
+/// and the bundled roadmaps, in the order given), the report is what the
+/// library writes for the whole run collected, and so is the exit code.
+#[test]
+fn the_report_printed_as_linted_is_the_whole_runs() {
+    let mut files: Vec<&'static str> = Vec::new();
+    let mut bad: Vec<String> = std::fs::read_dir(root().join("tests/fixtures/lint/rules"))
+        .unwrap()
+        .map(|e| format!("tests/fixtures/lint/rules/{}/bad", e.unwrap().file_name().to_string_lossy()))
+        .collect();
+    bad.sort();
+    for fixture in &bad {
+        let json = format!("{fixture}.json");
+        files.extend(if root().join(&json).exists() { files_of(&json) } else { files_of(fixture) });
+    }
+    let mut bundled: Vec<String> = std::fs::read_dir(root().join("roadmaps"))
+        .unwrap()
+        .map(|e| format!("roadmaps/{}", e.unwrap().file_name().to_string_lossy()))
+        .collect();
+    bundled.sort();
+    files.extend(bundled.iter().map(|f| &*Box::leak(f.clone().into_boxed_str())));
+    let sources: Vec<trailmap_lint::SourceFile> = files
+        .iter()
+        .map(|f| trailmap_lint::SourceFile::new(*f, std::fs::read_to_string(root().join(f)).unwrap()))
+        .collect();
+    let whole = trailmap_lint::lint(&sources, &trailmap_lint::config::Config::default());
+    assert!(whole.len() > 40, "{} findings", whole.len());
+    for (format, expected) in [
+        ("concise", trailmap_lint::emit::concise(&whole)),
+        ("json", trailmap_lint::emit::json(&whole)),
+        ("github", trailmap_lint::emit::github(&whole)),
+    ] {
+        let out = run(&[&["lint", "--isolated", "--format", format][..], &files].concat());
+        assert_eq!(stdout(&out), expected, "--format {format}");
+        assert_eq!(out.status.code(), Some(1), "--format {format}");
+    }
+}
