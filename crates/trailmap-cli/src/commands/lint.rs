@@ -61,20 +61,96 @@ impl Format {
     /// of findings are never one string in memory), then `footer` in the
     /// full format. `sources` gives the full format its source lines.
     pub fn print(self, diagnostics: &[Diagnostic], sources: emit::SourceLookup<'_>, footer: impl FnOnce() -> String) {
+        self.write_stdout(sources, |out, writer| match writer {
+            Some(mut parts) => {
+                parts.write(out, diagnostics)?;
+                parts.finish(out, footer)
+            }
+            None => emit::write_sarif(out, diagnostics, &trailmap_lint::rule_infos(), env!("CARGO_PKG_VERSION")),
+        })
+    }
+
+    /// Runs `write` on stdout with this format's writer of parts (`None`
+    /// for SARIF, one document written whole). Only the full format carries
+    /// styles, and only where colour is on (`--color`, NO_COLOR, …): else
+    /// it is drawn plain.
+    fn write_stdout<'s>(
+        self,
+        sources: emit::SourceLookup<'s>,
+        write: impl FnOnce(&mut dyn std::io::Write, Option<Parts<'s>>) -> std::io::Result<()>,
+    ) {
+        output::write_stdout(self == Format::Full && output::stdout_color(), |out, styled| {
+            let parts = match self {
+                Format::Full => Some(Parts::Full { sources, styled }),
+                Format::Concise => Some(Parts::Concise),
+                Format::Json => Some(Parts::Json(emit::JsonWriter::default())),
+                Format::Github => Some(Parts::Github),
+                Format::Sarif => None,
+            };
+            write(out, parts)
+        });
+    }
+}
+
+/// A report written a part at a time, in one of the formats that can be.
+enum Parts<'s> {
+    Full { sources: emit::SourceLookup<'s>, styled: bool },
+    Concise,
+    Json(emit::JsonWriter),
+    Github,
+}
+
+impl Parts<'_> {
+    /// Writes the report's next diagnostics.
+    fn write(&mut self, out: &mut dyn std::io::Write, found: &[Diagnostic]) -> std::io::Result<()> {
         match self {
-            // Only the terminal form carries styles, and only where colour
-            // is on (`--color`, NO_COLOR, …): else it is drawn plain.
-            Format::Full => output::write_stdout(output::stdout_color(), |out, styled| {
-                emit::write_full(out, diagnostics, sources, styled)?;
-                out.write_all(footer().as_bytes())
-            }),
-            Format::Concise => output::write_stdout(false, |out, _| emit::write_concise(out, diagnostics)),
-            Format::Json => output::write_stdout(false, |out, _| emit::write_json(out, diagnostics)),
-            Format::Github => output::write_stdout(false, |out, _| emit::write_github(out, diagnostics)),
-            Format::Sarif => output::write_stdout(false, |out, _| {
-                emit::write_sarif(out, diagnostics, &trailmap_lint::rule_infos(), env!("CARGO_PKG_VERSION"))
-            }),
+            Parts::Full { sources, styled } => emit::write_full(out, found, *sources, *styled),
+            Parts::Concise => emit::write_concise(out, found),
+            Parts::Json(json) => json.write(out, found),
+            Parts::Github => emit::write_github(out, found),
         }
+    }
+
+    /// Ends the report: the JSON array's end, the full format's `footer`.
+    fn finish(self, out: &mut dyn std::io::Write, footer: impl FnOnce() -> String) -> std::io::Result<()> {
+        match self {
+            Parts::Full { .. } => out.write_all(footer().as_bytes()),
+            Parts::Json(json) => json.finish(out),
+            Parts::Concise | Parts::Github => Ok(()),
+        }
+    }
+}
+
+/// The end of the full format: the summary, the files the rules skipped,
+/// and what `--fix` did or could do.
+fn footer(
+    counts: &emit::Counts,
+    checked_files: usize,
+    skipped: &[trailmap_lint::Skipped],
+    fixed: usize,
+    fixing: bool,
+) -> String {
+    let mut text = String::new();
+    if !output::quiet() {
+        text.push_str(&counts.summary(checked_files));
+        for s in skipped {
+            text.push_str(&emit::sanitize(&s.sentence()));
+            text.push('\n');
+        }
+    }
+    text.push_str(&emit::fix_summary(fixed, counts.fixable, fixing));
+    text
+}
+
+/// The exit code of a run: usage when a file could not be read, findings
+/// when one is at least `fail_on` (unless `--exit-zero`), else success.
+fn exit_code(io_errors: usize, exit_zero: bool, counts: &emit::Counts, fail_on: trailmap::Severity) -> u8 {
+    if io_errors > 0 {
+        EXIT_USAGE
+    } else if !exit_zero && counts.any_at_least(fail_on) {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
     }
 }
 
@@ -188,27 +264,10 @@ pub fn lint(args: LintArgs) -> u8 {
     };
     let texts = inputs::Texts::new(sources.iter().chain(&progress_sources));
     let lookup = |name: &str| texts.get(name);
-    format.print(&all, &lookup, || {
-        let mut text = String::new();
-        if !output::quiet() {
-            text.push_str(&emit::summary(&all, checked_files));
-            for s in &skipped {
-                text.push_str(&emit::sanitize(&s.sentence()));
-                text.push('\n');
-            }
-        }
-        let fixable = all.iter().filter(|d| d.fix.is_some()).count();
-        text.push_str(&emit::fix_summary(fixed_total, fixable, args.fix));
-        text
-    });
-    let fail_on = config.fail_on();
-    let code = if io_errors > 0 {
-        EXIT_USAGE
-    } else if !args.exit_zero && all.iter().any(|d| d.severity >= fail_on) {
-        EXIT_FINDINGS
-    } else {
-        EXIT_OK
-    };
+    let mut counts = emit::Counts::default();
+    counts.add(&all);
+    format.print(&all, &lookup, || footer(&counts, checked_files, &skipped, fixed_total, args.fix));
+    let code = exit_code(io_errors, args.exit_zero, &counts, config.fail_on());
     // The process ends next: its memory goes back to the system whole.
     // Freeing the findings one by one first took a tenth of a run with
     // hundreds of thousands of them (five allocations each).
@@ -255,22 +314,17 @@ impl Run<'_> {
         let lookup = |name: &str| texts.get(name);
         let mut counts = emit::Counts::default();
         let mut skipped = Vec::new();
-        let styled = format == Format::Full && output::stdout_color();
-        output::write_stdout(styled, |out, styled| {
-            let mut json = emit::JsonWriter::default();
+        format.write_stdout(&lookup, |out, parts| {
+            // Not reached: `lint` comes here only for the formats written in
+            // parts, not SARIF (one document, written whole).
+            let Some(mut parts) = parts else { return Ok(()) };
             // After a write error (a closed pipe) the run goes on unprinted:
             // its exit code still counts every finding.
             let mut written = Ok(());
             let mut report = |found: &[Diagnostic]| {
                 counts.add(found);
                 if written.is_ok() {
-                    written = match format {
-                        Format::Full => emit::write_full(&mut *out, found, &lookup, styled),
-                        Format::Concise => emit::write_concise(&mut *out, found),
-                        Format::Github => emit::write_github(&mut *out, found),
-                        // Not reached: SARIF is one document, written whole (see `lint`).
-                        Format::Json | Format::Sarif => json.write(&mut *out, found),
-                    };
+                    written = parts.write(&mut *out, found);
                 }
             };
             // Small files' findings are written a few thousand at a time:
@@ -292,35 +346,9 @@ impl Run<'_> {
             });
             report(&pending);
             written?;
-            match format {
-                Format::Json => json.finish(out),
-                Format::Full => out.write_all(self.footer(&counts, &skipped).as_bytes()),
-                _ => Ok(()),
-            }
+            parts.finish(out, || footer(&counts, self.checked_files, &skipped, 0, false))
         });
-        let fail_on = self.config.fail_on();
-        if self.io_errors > 0 {
-            EXIT_USAGE
-        } else if !self.exit_zero && counts.any_at_least(fail_on) {
-            EXIT_FINDINGS
-        } else {
-            EXIT_OK
-        }
-    }
-
-    /// The end of the full format: the summary, the files the rules
-    /// skipped, and what `--fix` could do.
-    fn footer(&self, counts: &emit::Counts, skipped: &[trailmap_lint::Skipped]) -> String {
-        let mut text = String::new();
-        if !output::quiet() {
-            text.push_str(&counts.summary(self.checked_files));
-            for s in skipped {
-                text.push_str(&emit::sanitize(&s.sentence()));
-                text.push('\n');
-            }
-        }
-        text.push_str(&emit::fix_summary(0, counts.fixable, false));
-        text
+        exit_code(self.io_errors, self.exit_zero, &counts, self.config.fail_on())
     }
 }
 
