@@ -148,10 +148,12 @@ pub fn run(
                 if let Check::File(check) = rule.check {
                     record(
                         rule.code,
+                        // With its diagnostics made, as before compact
+                        // findings: they are made as they are written.
                         measure(budget, || {
-                            let mut found = Vec::new();
+                            let mut found = trailmap_lint::findings::Findings::default();
                             check(&ctx, rule, &mut found);
-                            found
+                            found.into_diagnostics()
                         }),
                     );
                 }

@@ -136,8 +136,13 @@ impl<'a> Context<'a> {
     /// A diagnostic of `rule` with its default severity, in this file.
     pub fn diag(&self, rule: &Rule, message: impl Into<String>) -> Diagnostic {
         let mut d = Diagnostic::new(rule.code, rule.name, rule.default_severity, message);
-        d.file = Arc::clone(&self.file_name);
+        d.file = self.file_name();
         d
+    }
+
+    /// [`Context::file`] as every diagnostic of the file holds it.
+    pub(crate) fn file_name(&self) -> Arc<str> {
+        Arc::clone(&self.file_name)
     }
 
     /// `true` when phase `a` is `b` or encloses it.

@@ -3,24 +3,31 @@
 //! own findings (TM116, TM117), the rules that yield to narrower ones,
 //! locations, the fixes' edits, and reading order.
 
+use std::collections::HashSet;
 use std::sync::{Mutex, PoisonError};
 
-use trailmap::Diagnostic;
+use trailmap::codes::Code;
 use trailmap::parallel;
+use trailmap::{Diagnostic, Format, Location};
 
 use crate::config::Config;
+use crate::findings::EntryFindings;
+use crate::registry::Check;
 use crate::{SourceFile, fix, rules, suppress};
 
-/// Each file's diagnostics of a batch, finished ([`file`]), in the
-/// batch's order: each file on one thread, as the batch's files were
-/// linted (locating a folder's findings on one thread was a quarter of
-/// its run).
-pub(crate) fn batch(files: &[SourceFile], per_file: Vec<Vec<Diagnostic>>, config: &Config) -> Vec<Vec<Diagnostic>> {
+/// A file's findings once the rules have run: its diagnostics, and the
+/// findings its rules keep compact.
+pub(crate) type Found<'a> = (Vec<Diagnostic>, Vec<EntryFindings<'a>>);
+
+/// Each file's findings of a batch, finished ([`file`]), in the batch's
+/// order: each file on one thread, as the batch's files were linted
+/// (locating a folder's findings on one thread was a quarter of its run).
+pub(crate) fn batch<'a>(files: &[SourceFile], per_file: Vec<Found<'a>>, config: &Config) -> Vec<Finished<'a>> {
     let threads = config.thread_count();
     if files.len() < 2 || threads < 2 {
-        return files.iter().zip(per_file).map(|(f, diagnostics)| file(f, diagnostics, config)).collect();
+        return files.iter().zip(per_file).map(|(f, found)| file(f, found, config)).collect();
     }
-    let per_file: Vec<Mutex<Vec<Diagnostic>>> = per_file.into_iter().map(Mutex::new).collect();
+    let per_file: Vec<Mutex<Found<'a>>> = per_file.into_iter().map(Mutex::new).collect();
     let take = |i: usize| std::mem::take(&mut *per_file[i].lock().unwrap_or_else(PoisonError::into_inner));
     let parts = parallel::ranges(files.len(), threads);
     parallel::map(&parts, |part| part.clone().map(|i| file(&files[i], take(i), config)).collect::<Vec<_>>())
@@ -29,10 +36,27 @@ pub(crate) fn batch(files: &[SourceFile], per_file: Vec<Vec<Diagnostic>>, config
         .collect()
 }
 
+/// A file's findings, finished: its diagnostics located and in reading
+/// order, and its compact findings located, each rule's in reading order.
+/// [`Finished::write_parts`] merges them.
+pub(crate) struct Finished<'a> {
+    plain: Vec<Diagnostic>,
+    compact: Vec<Located<'a>>,
+}
+
+/// One rule's compact findings with their locations.
+struct Located<'a> {
+    found: EntryFindings<'a>,
+    at: Vec<Location>,
+    /// [`rank`] of the rule.
+    rank: usize,
+}
+
 /// Applies the configuration and the inline suppressions to one file's
-/// diagnostics, locates them, fills the fixes' edits, and puts them in
+/// findings, locates them, fills the fixes' edits, and puts them in
 /// reading order.
-pub(crate) fn file(f: &SourceFile, mut diagnostics: Vec<Diagnostic>, config: &Config) -> Vec<Diagnostic> {
+pub(crate) fn file<'a>(f: &SourceFile, found: Found<'a>, config: &Config) -> Finished<'a> {
+    let (mut diagnostics, mut compact) = found;
     let format = trailmap::Format::from_path(&f.name);
     let mut problems = Vec::new();
     let mut suppressions = suppress::collect(&f.name, &f.text, &mut problems);
@@ -48,9 +72,17 @@ pub(crate) fn file(f: &SourceFile, mut diagnostics: Vec<Diagnostic>, config: &Co
         Some(None) => false,
         None => true,
     });
+    compact.retain_mut(|c| match severities.get(c.rule.code) {
+        Some(Some(severity)) => {
+            c.severity = severity;
+            true
+        }
+        Some(None) => false,
+        None => true,
+    });
     // Inline suppressions.
-    suppress::apply(&mut suppressions, &mut diagnostics, trailmap::codes::breaks_model);
-    yield_to_narrower(&mut diagnostics);
+    suppress::apply_all(&mut suppressions, &mut diagnostics, &mut compact, trailmap::codes::breaks_model);
+    yield_to_narrower(&mut diagnostics, &mut compact);
     {
         let rule = &rules::TM116;
         if let Some(Some(severity)) = severities.get(rule.code) {
@@ -83,6 +115,42 @@ pub(crate) fn file(f: &SourceFile, mut diagnostics: Vec<Diagnostic>, config: &Co
             None => d.code != rule.code,
         });
     }
+    // Compact findings are located by one scan each that follows their
+    // entries; in YAML, and any the scan does not find, they are made
+    // into diagnostics, located with the others.
+    let mut located = Vec::with_capacity(compact.len());
+    for mut found in compact {
+        let rank = rank(found.rule.code);
+        let at = if format == Format::Yaml {
+            vec![None; found.items.len()]
+        } else {
+            let pairs: Vec<(u32, u32)> = found.items.iter().map(|item| (item.skill, item.entry)).collect();
+            trailmap::locate::list_items(&f.text, "skills", found.list, &pairs)
+        };
+        let mut unlocated = Vec::new();
+        let mut kept = Vec::with_capacity(at.iter().flatten().count());
+        let mut items = std::mem::take(&mut found.items);
+        let mut at = at.into_iter();
+        items.retain(|item| match at.next().flatten() {
+            Some(location) => {
+                kept.push(location);
+                true
+            }
+            None => {
+                unlocated.push(found.diagnostic(item));
+                false
+            }
+        });
+        found.items = items;
+        if !unlocated.is_empty() {
+            // Where the rule's diagnostics would have been.
+            let end = diagnostics.partition_point(|d| self::rank(d.code) <= rank);
+            diagnostics.splice(end..end, unlocated);
+        }
+        if !found.items.is_empty() {
+            located.push(Located { found, at: kept, rank });
+        }
+    }
     // One parse of the file for every location below; a YAML tree of
     // only the nodes asked about (the whole tree is eleven times the file).
     let mut locator = trailmap::locate::Locator::new(&f.text, format);
@@ -92,7 +160,72 @@ pub(crate) fn file(f: &SourceFile, mut diagnostics: Vec<Diagnostic>, config: &Co
     locator.locate(&mut problems);
     diagnostics.extend(problems);
     trailmap::diagnostic::sort_by_position(&mut diagnostics);
-    diagnostics
+    Finished { plain: diagnostics, compact: located }
+}
+
+/// Where a code's diagnostics are in a file's list before it is put in
+/// reading order: validation first, then the per-file rules in registry
+/// order (each rule's compact findings after its others), then the rest.
+/// Diagnostics at the same place keep that order.
+fn rank(code: &str) -> usize {
+    let per_file = rules::RULES.iter().filter(|r| matches!(r.check, Check::File(_)));
+    match per_file.clone().position(|r| r.code == code) {
+        Some(i) => 1 + i,
+        None if Code::find(code).is_some() => 0,
+        None => usize::MAX,
+    }
+}
+
+impl Finished<'_> {
+    /// How many diagnostics the file has.
+    pub(crate) fn len(&self) -> usize {
+        self.plain.len() + self.compact.iter().map(|c| c.at.len()).sum::<usize>()
+    }
+
+    /// The file's diagnostics in reading order, handed to `part` at most
+    /// `max` at a time (once at least, empty or not): the compact findings
+    /// are made as they are handed over, so a file's diagnostics are never
+    /// all held at once.
+    pub(crate) fn write_parts(self, source: &str, max: usize, mut part: impl FnMut(Vec<Diagnostic>)) {
+        let max = max.max(1);
+        let total = self.len();
+        let Finished { plain, compact } = self;
+        let mut plain = plain.into_iter().peekable();
+        let mut next = vec![0usize; compact.len()];
+        let mut out = Vec::with_capacity(total.min(max));
+        let mut handed = false;
+        let offset = |d: &Diagnostic| d.location.map_or(0, |l| l.offset);
+        loop {
+            // The compact finding that comes first, of every rule's next.
+            let first = (0..compact.len())
+                .filter_map(|s| compact[s].at.get(next[s]).map(|at| (at.offset, compact[s].rank, s)))
+                .min();
+            let plain_first = match (plain.peek(), first) {
+                (Some(d), Some((at, rank, _))) => offset(d) < at || (offset(d) == at && self::rank(d.code) <= rank),
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => break,
+            };
+            match (plain_first, first) {
+                (false, Some((_, _, s))) => {
+                    let c = &compact[s];
+                    let mut d = c.found.diagnostic(&c.found.items[next[s]]);
+                    d.location = Some(c.at[next[s]]);
+                    fix::fill_json_removal(source, &mut d);
+                    out.push(d);
+                    next[s] += 1;
+                }
+                _ => out.extend(plain.next()),
+            }
+            if out.len() >= max {
+                part(std::mem::replace(&mut out, Vec::with_capacity(max)));
+                handed = true;
+            }
+        }
+        if !out.is_empty() || !handed {
+            part(out);
+        }
+    }
 }
 
 /// Pairs of rules where the second says more of the same place: a finding
@@ -104,16 +237,123 @@ pub(crate) fn file(f: &SourceFile, mut diagnostics: Vec<Diagnostic>, config: &Co
 const YIELDS_TO: &[(&str, &str)] = &[(rules::TM107.code, rules::TM120.code)];
 
 /// Drops the findings [`YIELDS_TO`] gives to a narrower rule.
-fn yield_to_narrower(diagnostics: &mut Vec<Diagnostic>) {
+fn yield_to_narrower(diagnostics: &mut Vec<Diagnostic>, compact: &mut [EntryFindings<'_>]) {
+    let mut pointer = String::new();
     for &(wider, narrower) in YIELDS_TO {
-        let places: std::collections::HashSet<&str> =
-            diagnostics.iter().filter(|d| d.code == narrower).map(|d| d.pointer.as_str()).collect();
+        let mut places: HashSet<String> =
+            diagnostics.iter().filter(|d| d.code == narrower).map(|d| d.pointer.clone()).collect();
+        for found in compact.iter().filter(|c| c.rule.code == narrower) {
+            for item in &found.items {
+                found.pointer_into(item, &mut pointer);
+                places.insert(pointer.clone());
+            }
+        }
         if places.is_empty() {
             continue;
         }
-        let keep: Vec<bool> =
-            diagnostics.iter().map(|d| d.code != wider || !places.contains(d.pointer.as_str())).collect();
-        let mut keep = keep.into_iter();
-        diagnostics.retain(|_| keep.next().unwrap_or(true));
+        diagnostics.retain(|d| d.code != wider || !places.contains(&d.pointer));
+        for found in compact.iter_mut().filter(|c| c.rule.code == wider) {
+            let mut items = std::mem::take(&mut found.items);
+            items.retain(|item| {
+                found.pointer_into(item, &mut pointer);
+                !places.contains(&pointer)
+            });
+            found.items = items;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+    use trailmap::{Diagnostic, Format};
+
+    use super::{Found, file, rank};
+    use crate::config::Config;
+    use crate::context::Context;
+    use crate::findings::Findings;
+    use crate::{SourceFile, load_whole, run_file_rules};
+
+    /// Roadmaps whose redundant prerequisites (TM107, compact) meet other
+    /// findings at the same entries: repeats (TM120), prerequisites taught
+    /// later (TM101), unknown skills (TM005), suppressions of a skill's
+    /// findings or of one entry's, used or not.
+    fn roadmap() -> impl Strategy<Value = String> {
+        let skill = (prop::collection::vec(any::<prop::sample::Index>(), 0..5), 0u8..8);
+        (prop::collection::vec(skill, 2..14), any::<prop::sample::Index>()).prop_map(|(skills, entry)| {
+            let n = skills.len();
+            let texts: Vec<String> = skills
+                .iter()
+                .enumerate()
+                .map(|(i, (picks, extra))| {
+                    let mut needs: Vec<String> =
+                        if i == 0 { Vec::new() } else { picks.iter().map(|p| format!("\"s{}\"", p.index(i))).collect() };
+                    if *extra == 0 {
+                        needs.push("\"nowhere\"".into());
+                    }
+                    let allow = if *extra == 1 { r#", "x-lint-allow": [{"rule": "TM107", "reason": "r"}]"# } else { "" };
+                    format!(r#"{{"id": "s{i}", "name": "S {i}", "prerequisites": [{}]{allow}}}"#, needs.join(", "))
+                })
+                .collect();
+            let later: Vec<String> = (0..n).filter(|i| i % 3 == 0).map(|i| format!("\"s{i}\"")).collect();
+            let first: Vec<String> = (0..n).filter(|i| i % 3 != 0).map(|i| format!("\"s{i}\"")).collect();
+            let skill = entry.index(n);
+            format!(
+                r#"{{"id": "r", "title": "R", "version": "1.0.0", "skills": [{}], "phases": [{{"id": "p", "title": "P", "skills": [{}]}}, {{"id": "q", "title": "Q", "skills": [{}]}}], "x-lint-allow": [{{"rule": "TM107", "pointer": "/skills/{skill}/prerequisites/1", "reason": "r"}}]}}"#,
+                texts.join(", "),
+                first.join(", "),
+                later.join(", ")
+            )
+        })
+    }
+
+    /// A file's findings as `lint_each` hands them to `finish::file`.
+    fn found<'a>(f: &'a SourceFile, roadmap: &'a trailmap::Roadmap, validation: Vec<Diagnostic>) -> Found<'a> {
+        let ctx = Context::new(&f.name, &f.text, roadmap);
+        let mut found = Findings::default();
+        run_file_rules(&ctx, &Config::default(), &mut found);
+        let mut diagnostics = validation;
+        diagnostics.extend(found.plain);
+        (diagnostics, found.compact)
+    }
+
+    proptest! {
+        /// Compact findings, located by their own scan and merged into the
+        /// others a part at a time, are what they would be as diagnostics
+        /// from the start: the same texts, locations, fixes and order, in
+        /// JSON and YAML, whatever the size of the parts.
+        #[test]
+        fn compact_findings_are_written_as_diagnostics_made_at_once(
+            text in roadmap(),
+            yaml in any::<bool>(),
+            max in prop_oneof![Just(1usize), Just(2), Just(5), Just(4096)],
+        ) {
+            let f = if yaml {
+                let converted = trailmap::convert::convert(&text, Format::Json, Format::Yaml).expect("converts");
+                SourceFile::new("r.yaml", converted.text)
+            } else {
+                SourceFile::new("r.json", text)
+            };
+            let (validation, model) = load_whole(&f, &Default::default());
+            let roadmap = model.expect("a whole roadmap");
+            let config = Config::default();
+            let (plain, compact) = found(&f, &roadmap, validation.clone());
+            prop_assume!(!compact.is_empty());
+            // At once: every compact finding a diagnostic where the rule's
+            // would have been.
+            let mut at_once = plain.clone();
+            for c in &compact {
+                let end = at_once.partition_point(|d| rank(d.code) <= rank(c.rule.code));
+                at_once.splice(end..end, c.items.iter().map(|item| c.diagnostic(item)));
+            }
+            let mut expected = Vec::new();
+            file(&f, (at_once, Vec::new()), &config).write_parts(&f.text, usize::MAX, |part| expected.extend(part));
+            let mut parts = Vec::new();
+            file(&f, (plain, compact), &config).write_parts(&f.text, max, |part| parts.push(part));
+            prop_assert!(!parts.is_empty());
+            prop_assert!(parts.iter().all(|part| part.len() <= max));
+            let written: Vec<Diagnostic> = parts.into_iter().flatten().collect();
+            prop_assert_eq!(written, expected, "{}", f.text);
+        }
     }
 }

@@ -76,10 +76,7 @@ pub(crate) fn fill_removals(
         let pointers: Vec<&str> = targets.iter().map(|&i| diagnostics[i].pointer.as_str()).collect();
         yaml::remove_items_in(source, locator, &pointers)
     } else {
-        targets
-            .iter()
-            .map(|&i| diagnostics[i].location.and_then(|loc| removal(source, loc.offset, loc.end_offset)))
-            .collect()
+        targets.iter().map(|&i| json_removal(source, &diagnostics[i])).collect()
     };
     for (i, edits) in targets.into_iter().zip(edits) {
         let d = &mut diagnostics[i];
@@ -88,6 +85,24 @@ pub(crate) fn fill_removals(
             _ => d.fix = None,
         }
     }
+}
+
+/// Fills the edits of a located diagnostic's [`REMOVES_ELEMENT`] fix in
+/// JSON `source`, or drops the fix when its element cannot be cut (as
+/// [`fill_removals`] does).
+pub(crate) fn fill_json_removal(source: &str, d: &mut Diagnostic) {
+    if !REMOVES_ELEMENT.contains(&d.code) || !d.fix.as_ref().is_some_and(|f| f.edits.is_empty()) {
+        return;
+    }
+    match (json_removal(source, d), &mut d.fix) {
+        (Some(edits), Some(fix)) => fix.edits = edits,
+        _ => d.fix = None,
+    }
+}
+
+/// The edits that remove a located diagnostic's element from JSON `source`.
+fn json_removal(source: &str, d: &Diagnostic) -> Option<Vec<Edit>> {
+    d.location.and_then(|loc| removal(source, loc.offset, loc.end_offset))
 }
 
 /// The edit that removes the element at `start..end` and one comma.

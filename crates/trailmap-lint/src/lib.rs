@@ -27,6 +27,7 @@ pub mod context;
 pub mod discover;
 pub mod docs;
 pub mod emit;
+pub mod findings;
 mod finish;
 pub mod fix;
 pub mod glob;
@@ -43,6 +44,7 @@ use trailmap::{Diagnostic, LoadOptions, Roadmap};
 
 use crate::config::Config;
 use crate::context::Context;
+use crate::findings::Findings;
 use crate::registry::{Check, Rule};
 
 /// A file to lint: its name (as the user gave it) and its text.
@@ -149,9 +151,11 @@ pub fn lint_report(files: &[SourceFile], config: &Config, options: &LoadOptions)
 }
 
 /// [`lint_report`], handing each file's diagnostics to `found` as soon as
-/// the file is done, file by file in input order (once per file, empty or
-/// not), rather than holding the run's: a folder's report can be printed
-/// as it is made. Returns the files whose rules were skipped.
+/// the file is done, file by file in input order, rather than holding the
+/// run's: a report can be printed as it is made. A file's diagnostics come
+/// in one or more parts (once at least, empty or not) of at most
+/// [`PART_MAX`], in reading order: a file with a finding on most of its
+/// skills is never held whole. Returns the files whose rules were skipped.
 ///
 /// ```
 /// use trailmap_lint::SourceFile;
@@ -210,7 +214,7 @@ pub fn lint_each(
                     models[k].as_ref().map(|roadmap| {
                         let mut ctx = Context::new(&f.name, &f.text, roadmap);
                         ctx.limit_threads(if one_thread { std::num::NonZeroUsize::new(1) } else { config.threads });
-                        let mut found = Vec::new();
+                        let mut found = Findings::default();
                         run_file_rules(&ctx, config, &mut found);
                         (ctx, found)
                     })
@@ -221,24 +225,31 @@ pub fn lint_each(
         for (k, linted) in linted.into_iter().flatten().enumerate() {
             let f = &files[batch.start + k];
             let mut diagnostics = std::mem::take(&mut validation[k]);
+            let mut compact = Vec::new();
             match linted {
                 Some((ctx, found)) => {
                     if diagnostics.is_empty() {
-                        diagnostics = found;
+                        diagnostics = found.plain;
                     } else {
-                        diagnostics.extend(found);
+                        diagnostics.extend(found.plain);
                     }
+                    compact = found.compact;
                     for (rule, check) in &mut across {
                         check.add(&ctx, rule, &mut diagnostics);
                     }
                 }
                 None => skipped.push(Skipped { file: f.name.clone(), codes: model_breakers(&diagnostics) }),
             }
-            per_file.push(diagnostics);
+            per_file.push((diagnostics, compact));
+        }
+        // Each file's diagnostics a part at a time: the compact findings
+        // are made from the model as they are handed over.
+        for (f, finished) in files[batch.clone()].iter().zip(finish::batch(&files[batch], per_file, config)) {
+            hand_over(f, finished, threads, &mut found);
         }
         // Freeing a large model (a string or two per id, name and topic)
         // takes a good share of a run: it happens on a thread of its own,
-        // while the batch is finished; the batch's small ones here. The
+        // while the next batch is read; the batch's small ones here. The
         // caller does not wait for that thread (a command-line run exits
         // before it ends); should none start, the model is freed here.
         let large: Vec<Roadmap> =
@@ -246,12 +257,53 @@ pub fn lint_each(
         if !large.is_empty() {
             let _ = std::thread::Builder::new().name("trailmap-drop".into()).spawn(move || drop(large));
         }
-        for (f, diagnostics) in files[batch.clone()].iter().zip(finish::batch(&files[batch], per_file, config)) {
-            found(f, diagnostics);
-        }
     }
     skipped
 }
+
+/// Hands a file's diagnostics to `found` a part at a time. When it has
+/// more than a part, they are made on a thread of their own while the
+/// caller writes the part before (making and writing took about as long
+/// each, one after the other on one thread).
+fn hand_over(
+    f: &SourceFile,
+    finished: finish::Finished<'_>,
+    threads: usize,
+    found: &mut impl FnMut(&SourceFile, Vec<Diagnostic>),
+) {
+    if threads < 2 || finished.len() <= PART_MAX {
+        finished.write_parts(&f.text, PART_MAX, |part| found(f, part));
+        return;
+    }
+    let finished = std::sync::Mutex::new(Some(finished));
+    let take = || finished.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take();
+    std::thread::scope(|scope| {
+        // One part made ahead, at most: the parts in hand stay few.
+        let (send, receive) = std::sync::mpsc::sync_channel(1);
+        let maker = std::thread::Builder::new().name("trailmap-parts".into()).spawn_scoped(scope, || {
+            if let Some(finished) = take() {
+                finished.write_parts(&f.text, PART_MAX, move |part| {
+                    // The caller stopped taking parts (it panicked): the
+                    // rest are dropped.
+                    let _ = send.send(part);
+                });
+            }
+        });
+        if maker.is_ok() {
+            for part in receive {
+                found(f, part);
+            }
+        } else if let Some(finished) = take() {
+            // No thread to be had (a thread limit): made here.
+            finished.write_parts(&f.text, PART_MAX, |part| found(f, part));
+        }
+    });
+}
+
+/// Diagnostics handed over together, at most: a file with a finding on
+/// most of its skills is written a part at a time, each part made as it
+/// is handed over.
+pub const PART_MAX: usize = 4_096;
 
 /// Files of at most this many bytes are linted in batches, each file on one
 /// thread; a larger one alone (2,000 skills, from which a file's rules run on
@@ -312,14 +364,14 @@ pub(crate) const PARALLEL_MIN_SKILLS: usize = 2_000;
 const MEMORY_HEAVY: [Rule; 2] = [rules::TM109, rules::TM107];
 
 /// What a per-file rule runs.
-type FileCheck = fn(&Context<'_>, &Rule, &mut Vec<Diagnostic>);
+type FileCheck = for<'a> fn(&Context<'a>, &Rule, &mut Findings<'a>);
 
 /// Runs the per-file rules the configuration enables on `ctx`, appending
 /// their diagnostics in rule order. On a large roadmap the rules run on up
 /// [`Config::threads`] threads (else [`std::thread::available_parallelism`]), each taking the next
 /// job not yet started (the [`MEMORY_HEAVY`] rules are one job); the result is the same as one
 /// thread's.
-fn run_file_rules(ctx: &Context<'_>, config: &Config, out: &mut Vec<Diagnostic>) {
+fn run_file_rules<'a>(ctx: &Context<'a>, config: &Config, out: &mut Findings<'a>) {
     let severities = config.severities_for(ctx.file);
     let checks: Vec<(usize, &Rule, FileCheck)> = rules::RULES
         .iter()
@@ -337,7 +389,7 @@ fn run_file_rules(ctx: &Context<'_>, config: &Config, out: &mut Vec<Diagnostic>)
         }
         return;
     }
-    let mut by_rule: Vec<Vec<Diagnostic>> = vec![Vec::new(); checks.len()];
+    let mut by_rule: Vec<Findings<'a>> = (0..checks.len()).map(|_| Findings::default()).collect();
     // The memory-heavy rules start first, the longest (TM109) first: they
     // would otherwise run alone at the end while the other threads wait.
     // Unless `Context::heavy_rules_side_by_side`, they are one job.
@@ -358,7 +410,7 @@ fn run_file_rules(ctx: &Context<'_>, config: &Config, out: &mut Vec<Diagnostic>)
             let i = next.fetch_add(1, Ordering::Relaxed);
             let Some(job) = jobs.get(i) else { break };
             for &(index, rule, check) in job {
-                let mut found = Vec::new();
+                let mut found = Findings::default();
                 check(ctx, rule, &mut found);
                 done.push((index, found));
             }
@@ -379,6 +431,12 @@ fn run_file_rules(ctx: &Context<'_>, config: &Config, out: &mut Vec<Diagnostic>)
             by_rule[i] = found;
         }
     });
+    // Compact findings in rule order (they are few lists).
+    for found in &mut by_rule {
+        out.compact.append(&mut found.compact);
+    }
+    let mut by_rule: Vec<Vec<Diagnostic>> = by_rule.into_iter().map(|found| found.plain).collect();
+    let out = &mut out.plain;
     // In rule order, moving the largest list rather than copying it: a
     // rule with hundreds of thousands of findings would otherwise need
     // room for them twice. Every reservation is exact: a list that grows

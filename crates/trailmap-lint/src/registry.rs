@@ -5,13 +5,14 @@ use trailmap::codes::Code;
 use trailmap::{Diagnostic, Severity};
 
 use crate::context::Context;
+use crate::findings::Findings;
 
 /// How a rule produces its diagnostics.
 #[derive(Clone, Copy)]
 pub enum Check {
     /// Runs on one roadmap at a time; the rule is handed its own entry
     /// (code, name, severity) to report with.
-    File(fn(&Context<'_>, &Rule, &mut Vec<Diagnostic>)),
+    File(for<'a> fn(&Context<'a>, &Rule, &mut Findings<'a>)),
     /// Runs over every roadmap of the run, shown to it one at a time in
     /// input order; the function starts the check afresh for a run.
     Files(fn() -> Box<dyn FilesCheck>),

@@ -13,6 +13,7 @@ use serde_json::Value;
 use trailmap::Diagnostic;
 use trailmap::diagnostic::push_token;
 
+use crate::findings::EntryFindings;
 use crate::registry;
 
 /// The extension key that holds suppressions.
@@ -223,6 +224,16 @@ fn read_entries(
 /// assert_eq!(entries[0].used, 1);
 /// ```
 pub fn apply(suppressions: &mut [Suppression], diagnostics: &mut Vec<Diagnostic>, keep: impl Fn(&str) -> bool) {
+    apply_all(suppressions, diagnostics, &mut [], keep);
+}
+
+/// [`apply`] to a file's diagnostics and its compact findings.
+pub(crate) fn apply_all(
+    suppressions: &mut [Suppression],
+    diagnostics: &mut Vec<Diagnostic>,
+    compact: &mut [EntryFindings<'_>],
+    keep: impl Fn(&str) -> bool,
+) {
     if suppressions.is_empty() {
         return;
     }
@@ -231,20 +242,27 @@ pub fn apply(suppressions: &mut [Suppression], diagnostics: &mut Vec<Diagnostic>
         by_scope.entry((s.code, s.scope.as_str())).or_default().push(k);
     }
     let mut used = vec![0usize; suppressions.len()];
-    diagnostics.retain(|d| {
-        if keep(d.code) {
-            return true;
-        }
-        // Every entry that covers the finding counts as used.
+    // Every entry that covers the finding counts as used.
+    let mut suppressed = |code: &str, pointer: &str| {
         let mut suppressed = false;
-        for scope in enclosing(&d.pointer) {
-            if let Some(entries) = by_scope.get(&(d.code, scope)) {
+        for scope in enclosing(pointer) {
+            if let Some(entries) = by_scope.get(&(code, scope)) {
                 entries.iter().for_each(|&k| used[k] += 1);
                 suppressed = true;
             }
         }
-        !suppressed
-    });
+        suppressed
+    };
+    diagnostics.retain(|d| keep(d.code) || !suppressed(d.code, &d.pointer));
+    let mut pointer = String::new();
+    for found in compact.iter_mut().filter(|found| !keep(found.rule.code)) {
+        let mut items = std::mem::take(&mut found.items);
+        items.retain(|item| {
+            found.pointer_into(item, &mut pointer);
+            !suppressed(found.rule.code, &pointer)
+        });
+        found.items = items;
+    }
     for (s, n) in suppressions.iter_mut().zip(used) {
         s.used += n;
     }

@@ -142,7 +142,7 @@ fn similar_names_across_threads_with_memory_to_spare() {
 /// A folder's files are finished (configured, suppressed, located, put in
 /// order) on every thread, each file on one: the same report, file by file
 /// in input order, as on one thread, and [`trailmap_lint::lint_each`]
-/// hands each file's over once, in that order. The files differ in size and
+/// hands each file's over in that order (once each: each is under a part). The files differ in size and
 /// findings; one has an unused suppression (TM116), one a used one, and
 /// one is YAML.
 #[test]
@@ -193,5 +193,50 @@ fn a_folders_files_are_finished_in_input_order_on_any_thread_count() {
         });
         assert_eq!(names, files.iter().map(|f| f.name.clone()).collect::<Vec<_>>());
         assert_eq!(said(&handed), said(&one), "{threads} threads, file by file");
+    }
+}
+
+/// A file with more findings than a part is handed over a part at a time,
+/// each part made while the one before is taken (on two threads) or after
+/// it (on one): the parts, in order, are the whole report, with a used
+/// suppression, findings of other rules between the redundant entries, and
+/// small files around it.
+#[test]
+fn a_large_files_findings_come_in_parts_that_make_the_whole_report() {
+    let n = 2 * trailmap_lint::PART_MAX + 500;
+    let skills: Vec<String> = (0..n)
+        .map(|i| match i {
+            0 => r#"{"id": "base", "name": "Base"}"#.to_owned(),
+            1 => r#"{"id": "mid", "name": "Middle", "prerequisites": ["base"]}"#.to_owned(),
+            // A suppressed redundant entry, and a repeated one (TM120).
+            7 => r#"{"id": "s7", "name": "S 7", "prerequisites": ["base", "mid"], "x-lint-allow": [{"rule": "TM107", "reason": "r"}]}"#.to_owned(),
+            9 => r#"{"id": "s9", "name": "S 9", "prerequisites": ["base", "mid", "base"]}"#.to_owned(),
+            // Not kebab-case (TM108), between two redundant entries.
+            _ if i % 1000 == 3 => format!(r#"{{"id": "S_{i}", "name": "S {i}", "prerequisites": ["base", "mid"]}}"#),
+            _ => format!(r#"{{"id": "s{i}", "name": "S {i}", "prerequisites": ["base", "mid"]}}"#),
+        })
+        .collect();
+    let large = format!(r#"{{"id": "big", "title": "B", "version": "1.0.0", "skills": [{}]}}"#, skills.join(",\n"));
+    let small = r#"{"id": "s", "title": "S", "version": "1.0.0", "skills": [{"id": "a", "name": "A"}, {"id": "b", "name": "B", "prerequisites": ["a"]}, {"id": "c", "name": "C", "prerequisites": ["a", "b"]}]}"#;
+    let files =
+        [SourceFile::new("a.json", small), SourceFile::new("big.json", large), SourceFile::new("z.json", small)];
+    let whole = lint(&files, &with_threads(1));
+    assert!(whole.len() > 2 * trailmap_lint::PART_MAX, "{}", whole.len());
+    assert!(whole.iter().any(|d| d.code == "TM108") && whole.iter().any(|d| d.code == "TM120"));
+    assert!(!whole.iter().any(|d| d.pointer.starts_with("/skills/7/")), "suppressed");
+    for threads in [1, 2] {
+        let mut parts: Vec<(String, Vec<Diagnostic>)> = Vec::new();
+        trailmap_lint::lint_each(&files, &with_threads(threads), &Default::default(), |file, found| {
+            parts.push((file.name.clone(), found));
+        });
+        let sizes: Vec<(&str, usize)> = parts.iter().map(|(name, found)| (name.as_str(), found.len())).collect();
+        let big: Vec<usize> = sizes.iter().filter(|(name, _)| *name == "big.json").map(|&(_, n)| n).collect();
+        assert!(big.len() >= 3 && big.iter().all(|&n| n <= trailmap_lint::PART_MAX), "{sizes:?}");
+        let names: Vec<&str> = sizes.iter().map(|&(name, _)| name).collect();
+        assert_eq!(names.first(), Some(&"a.json"));
+        assert_eq!(names.last(), Some(&"z.json"));
+        assert!(parts.iter().all(|(name, found)| found.iter().all(|d| *d.file == **name)));
+        let handed: Vec<Diagnostic> = parts.into_iter().flat_map(|(_, found)| found).collect();
+        assert!(handed == whole, "{threads} threads");
     }
 }

@@ -92,6 +92,65 @@ impl LineIndex {
     }
 }
 
+/// Lines and columns of offsets met in order, in one forward pass and
+/// without an index of every line (on a large file, building that index
+/// cost more than the scan that found the offsets).
+///
+/// ```
+/// let mut sweep = trailmap::locate::LineSweep::new("ab\ncé\nd");
+/// assert_eq!(sweep.line_col(1), (1, 2));
+/// assert_eq!(sweep.line_col(5), (2, 3)); // columns count characters
+/// assert_eq!(sweep.line_col(7), (3, 1));
+/// ```
+#[derive(Debug, Clone)]
+pub struct LineSweep<'s> {
+    src: &'s [u8],
+    /// The last offset asked about.
+    at: usize,
+    /// Lines before `at`.
+    line: usize,
+    /// Characters between the start of `at`'s line and `at`.
+    column: usize,
+}
+
+impl<'s> LineSweep<'s> {
+    /// A sweep at the start of `source`.
+    pub fn new(source: &'s str) -> Self {
+        LineSweep { src: source.as_bytes(), at: 0, line: 0, column: 0 }
+    }
+
+    /// The 1-based line and character column of byte `offset` (clamped to
+    /// the source), as [`LineIndex::line_col`] gives it. Offsets must not
+    /// go back: one before the last one asked is answered as that one.
+    pub fn line_col(&mut self, offset: usize) -> (u32, u32) {
+        let offset = offset.min(self.src.len()).max(self.at);
+        let passed = &self.src[self.at..offset];
+        match memchr::memrchr(b'\n', passed) {
+            Some(last) => {
+                self.line += bytecount::count(passed, b'\n');
+                self.column = bytecount::num_chars(&passed[last + 1..]);
+            }
+            None => self.column += bytecount::num_chars(passed),
+        }
+        self.at = offset;
+        (to_u32(self.line + 1), to_u32(self.column + 1))
+    }
+
+    /// The [`Location`] of `start..end`, with `start` at or after the
+    /// last offset asked about.
+    ///
+    /// ```
+    /// let src = "{\"a\": 1}";
+    /// let loc = trailmap::locate::LineSweep::new(src).location(6, 7);
+    /// assert_eq!((loc.line, loc.column, loc.end_column), (1, 7, 8));
+    /// ```
+    pub fn location(&mut self, start: usize, end: usize) -> Location {
+        let (line, column) = self.line_col(start);
+        let (end_line, end_column) = self.line_col(end.max(start));
+        Location { line, column, end_line, end_column, offset: start, end_offset: end.max(start) }
+    }
+}
+
 fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }

@@ -8,14 +8,16 @@
 
 use crate::diagnostic::{Anchor, Diagnostic, Location};
 use crate::format::Format;
-pub use crate::line_index::LineIndex;
+pub use crate::line_index::{LineIndex, LineSweep};
 
 #[cfg(test)]
 mod documents;
+mod items;
 mod locator;
 mod scan;
 mod wanted;
 
+pub use items::list_items;
 pub use locator::Locator;
 use scan::Range;
 pub(crate) use scan::duplicate_keys;
@@ -138,7 +140,7 @@ fn locate_with(source: &str, diagnostics: &mut [Diagnostic], find: impl FnOnce(&
     let mut offsets: Vec<usize> = ranges.iter().flat_map(|(_, (start, end))| [*start, *end]).collect();
     offsets.sort_unstable();
     offsets.dedup();
-    let positions = line_columns(source.as_bytes(), &offsets);
+    let positions = line_columns(source, &offsets);
     let at = |offset: usize| positions[offsets.partition_point(|o| *o < offset)];
     for (i, (start, end)) in ranges {
         let ((line, column), (end_line, end_column)) = (at(start), at(end));
@@ -148,28 +150,9 @@ fn locate_with(source: &str, diagnostics: &mut [Diagnostic], find: impl FnOnce(&
 
 /// The 1-based line and character column of each of `offsets` (sorted,
 /// each at most `src.len()`), as [`LineIndex::line_col`] gives them.
-fn line_columns(src: &[u8], offsets: &[usize]) -> Vec<(u32, u32)> {
-    let mut out = Vec::with_capacity(offsets.len());
-    // Lines before `at`, and characters between the start of its line and `at`.
-    let (mut at, mut line, mut column) = (0usize, 0usize, 0usize);
-    for &offset in offsets {
-        let passed = &src[at..offset];
-        match memchr::memrchr(b'\n', passed) {
-            Some(last) => {
-                line += bytecount::count(passed, b'\n');
-                column = bytecount::num_chars(&passed[last + 1..]);
-            }
-            None => column += bytecount::num_chars(passed),
-        }
-        at = offset;
-        out.push((to_u32(line + 1), to_u32(column + 1)));
-    }
-    out
-}
-
-/// A line or column as `u32`, saturating.
-fn to_u32(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
+fn line_columns(src: &str, offsets: &[usize]) -> Vec<(u32, u32)> {
+    let mut sweep = LineSweep::new(src);
+    offsets.iter().map(|&offset| sweep.line_col(offset)).collect()
 }
 
 #[cfg(test)]
@@ -209,7 +192,7 @@ mod tests {
         let source = format!("{line}\n\n{line}");
         let index = LineIndex::new(&source);
         let offsets: Vec<usize> = (0..=source.len()).collect();
-        let swept = line_columns(source.as_bytes(), &offsets);
+        let swept = line_columns(&source, &offsets);
         for offset in offsets {
             assert_eq!(swept[offset], index.line_col(&source, offset), "offset {offset}");
         }

@@ -277,17 +277,34 @@ pub fn lint(args: LintArgs) -> u8 {
     code
 }
 
-/// Frees a large file's findings on a thread of their own (or here, should
-/// none start): one by one they took 60 ms of a run with 361,507 of them,
-/// which the next file, or the end of the run, need not wait for. A
-/// command-line run exits without waiting for that thread.
-fn free_aside(found: Vec<Diagnostic>) {
-    let _ = std::thread::Builder::new().name("trailmap-free".into()).spawn(move || drop(found));
+/// Frees written findings on a thread of its own (or here, should none
+/// start): one by one, a large file's took 60 ms of a run with 361,507 of
+/// them, which the next part, the next file or the end of the run need
+/// not wait for. A command-line run exits without waiting for that thread.
+struct FreeAside(Option<std::sync::mpsc::Sender<Vec<Diagnostic>>>);
+
+impl FreeAside {
+    fn new() -> Self {
+        let (send, receive) = std::sync::mpsc::channel::<Vec<Diagnostic>>();
+        let started = std::thread::Builder::new().name("trailmap-free".into()).spawn(move || {
+            for found in receive {
+                drop(found);
+            }
+        });
+        FreeAside(started.ok().map(|_| send))
+    }
+
+    fn free(&self, found: Vec<Diagnostic>) {
+        if let Some(send) = &self.0 {
+            // A thread that ended hands the findings back: freed here.
+            let _ = send.send(found);
+        }
+    }
 }
 
 /// Findings of small files written together, at least (see
-/// [`Run::print_as_linted`]).
-const WRITTEN_TOGETHER: usize = 4_096;
+/// [`Run::print_as_linted`]): a large file's parts.
+const WRITTEN_TOGETHER: usize = trailmap_lint::PART_MAX;
 
 /// A lint run that is printed as it is made (every format but SARIF, without
 /// `--fix` or `--diff`).
@@ -330,12 +347,13 @@ impl Run<'_> {
             // Small files' findings are written a few thousand at a time:
             // the full format draws that many on every thread.
             let mut pending = early;
+            let free_aside = FreeAside::new();
             skipped = trailmap_lint::lint_each(sources, self.config, self.options, |_, found| {
                 if found.len() >= WRITTEN_TOGETHER {
                     report(&pending);
                     pending.clear();
                     report(&found);
-                    free_aside(found);
+                    free_aside.free(found);
                     return;
                 }
                 pending.extend(found);

@@ -27,12 +27,13 @@
 //! say why in the skill's `note`, and suppress the finding with
 //! `"x-lint-allow": [{"rule": "TM101", "reason": "…"}]` on the skill.
 
-use trailmap::{Diagnostic, Prerequisite};
+use trailmap::Prerequisite;
 
 use crate::context::Context;
+use crate::findings::Findings;
 use crate::registry::Rule;
 
-pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Findings<'_>) {
     let skills = &ctx.roadmap.skills;
     for (i, skill) in skills.iter().enumerate() {
         let Some(at) = ctx.graph.phase_index_at(i) else { continue };

@@ -21,12 +21,12 @@
 //!
 //! List the skill in the `skills` of the phase that teaches it.
 
-use trailmap::Diagnostic;
 
 use crate::context::Context;
+use crate::findings::Findings;
 use crate::registry::Rule;
 
-pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Findings<'_>) {
     if ctx.phases.is_empty() {
         return;
     }

@@ -21,12 +21,12 @@
 
 use std::collections::HashSet;
 
-use trailmap::Diagnostic;
 
 use crate::context::Context;
+use crate::findings::Findings;
 use crate::registry::Rule;
 
-pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Findings<'_>) {
     let roadmap = ctx.roadmap;
     let referenced: HashSet<&str> = roadmap
         .projects

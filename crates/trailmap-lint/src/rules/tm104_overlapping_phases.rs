@@ -20,12 +20,12 @@
 //!
 //! Correct the span, or mark the phase `"parallel": true`.
 
-use trailmap::Diagnostic;
 
 use crate::context::Context;
+use crate::findings::Findings;
 use crate::registry::Rule;
 
-pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Findings<'_>) {
     for group in crate::rules::tm105_phase_gap::sibling_groups(ctx) {
         let mut previous: Option<(usize, u64)> = None;
         for (i, (start, end)) in group {

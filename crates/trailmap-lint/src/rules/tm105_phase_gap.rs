@@ -20,9 +20,9 @@
 //! Correct the spans, or add a phase for the missing stretch (even a
 //! "Buffer" phase with a description says what the time is for).
 
-use trailmap::Diagnostic;
 
 use crate::context::Context;
+use crate::findings::Findings;
 use crate::registry::Rule;
 
 /// A phase (index into `Context::phases`) and its absolute day range.
@@ -57,7 +57,7 @@ pub(crate) fn describe_days(start: u64, end: u64) -> String {
     }
 }
 
-pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Findings<'_>) {
     for group in sibling_groups(ctx) {
         let mut covered_to: Option<u64> = None;
         for (i, (start, end)) in group {

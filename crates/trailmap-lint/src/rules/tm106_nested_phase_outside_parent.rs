@@ -21,13 +21,13 @@
 //! Correct the nested span, or move the nested phase to the parent it
 //! belongs to.
 
-use trailmap::Diagnostic;
 
 use crate::context::Context;
+use crate::findings::Findings;
 use crate::registry::Rule;
 use crate::rules::tm105_phase_gap::describe_days;
 
-pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Findings<'_>) {
     for node in &ctx.phases {
         let (Some((start, end)), Some(parent)) = (node.days, node.parent) else { continue };
         let Some((p_start, p_end)) = ctx.phases[parent].days else { continue };

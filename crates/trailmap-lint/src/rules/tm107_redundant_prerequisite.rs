@@ -30,9 +30,10 @@
 //! that entry in the file.
 
 use trailmap::pointer::Pointer;
-use trailmap::{Diagnostic, Fix, RedundantPrerequisites};
+use trailmap::{Diagnostic, Fix, RedundantPrerequisites, Roadmap};
 
 use crate::context::Context;
+use crate::findings::{EntryFinding, EntryFindings, Findings};
 use crate::registry::Rule;
 
 /// How much work the search may do, in prerequisite entries looked at
@@ -48,14 +49,15 @@ pub(crate) const MIN_WORK: u64 = 1 << 24;
 /// See [`MIN_WORK`].
 pub(crate) const WORK_PER_ENTRY: u64 = 12;
 
-pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) {
     let result = ctx.graph.redundant_prerequisites_within(ctx.work_budget(MIN_WORK, WORK_PER_ENTRY));
     report(ctx, rule, result, out);
 }
 
 /// One finding per redundant entry, and one for the skills left unchecked
-/// if the work ran out.
-fn report(ctx: &Context<'_>, rule: &Rule, result: RedundantPrerequisites<'_>, out: &mut Vec<Diagnostic>) {
+/// if the work ran out. A graph with many long edges has a redundant
+/// entry on most skills: they are kept compact until written.
+fn report<'a>(ctx: &Context<'a>, rule: &Rule, result: RedundantPrerequisites<'a>, out: &mut Findings<'a>) {
     out.extend(ctx.stopped(
         rule,
         "redundant prerequisites",
@@ -63,28 +65,46 @@ fn report(ctx: &Context<'_>, rule: &Rule, result: RedundantPrerequisites<'_>, ou
         "skills with two or more prerequisites",
         "the prerequisites form a graph too densely connected to check every pair quickly; remove the redundant ones reported, then lint again",
     ));
-    let found = result.found;
-    // On a graph with many long edges there can be several findings per
-    // skill: one allocation, not a doubling series of copies.
-    out.reserve(found.len());
-    for r in found {
-        let i = r.skill_index;
-        // Texts joined at their exact size: a graph with long edges can
-        // have a few redundant entries per skill, and each `format!` here
-        // grew its string once or twice.
-        let pointer = Pointer::item("skills", i).with("prerequisites").with(r.entry).into_string();
-        let message =
-            ["prerequisite `", r.prerequisite, "` of `", r.skill, "` is redundant: `", r.via, "` already needs it"].concat();
-        let mut d = ctx
-            .diag(rule, message)
-            .at(pointer)
-            .with_help(["remove `", r.prerequisite, "` from the prerequisites of `", r.skill, "`"].concat());
-        // The edits come from the entry's location, found with every other
-        // finding's in the run's one scan of the file (`fix::REMOVES_ELEMENT`).
-        let message = ["remove the redundant prerequisite `", r.prerequisite, "`"].concat();
-        d.fix = Some(Fix { message, edits: Vec::new() });
-        out.push(d);
+    let mut compact = EntryFindings::new(ctx, rule, "prerequisites", diagnostic);
+    compact.items.reserve_exact(result.found.len());
+    for r in result.found {
+        match (u32::try_from(r.skill_index), u32::try_from(r.entry)) {
+            (Ok(skill), Ok(entry)) => compact.items.push(EntryFinding { skill, entry, texts: [r.prerequisite, r.via] }),
+            // Past four billion: not kept compact.
+            _ => {
+                let mut d = make(rule, r.skill, r.skill_index, r.entry, r.prerequisite, r.via);
+                d.file = ctx.file_name();
+                out.push(d);
+            }
+        }
     }
+    out.push_compact(compact);
+}
+
+/// The diagnostic of one redundant entry (`texts`: the prerequisite, and
+/// the other prerequisite that needs it).
+fn diagnostic<'a>(rule: &Rule, roadmap: &'a Roadmap, found: &EntryFinding<'a>) -> Diagnostic {
+    let [prerequisite, via] = found.texts;
+    let (i, entry) = (found.skill as usize, found.entry as usize);
+    let skill = roadmap.skills.get(i).map_or("", |s| s.id.as_str());
+    make(rule, skill, i, entry, prerequisite, via)
+}
+
+/// The diagnostic of entry `entry` (`prerequisite`) of skill `i` (`skill`),
+/// which `via` already needs.
+fn make(rule: &Rule, skill: &str, i: usize, entry: usize, prerequisite: &str, via: &str) -> Diagnostic {
+    // Texts joined at their exact size: a graph with long edges can have a
+    // few redundant entries per skill, and each `format!` here grew its
+    // string once or twice.
+    let pointer = Pointer::item("skills", i).with("prerequisites").with(entry).into_string();
+    let message = ["prerequisite `", prerequisite, "` of `", skill, "` is redundant: `", via, "` already needs it"].concat();
+    let mut d = Diagnostic::new(rule.code, rule.name, rule.default_severity, message)
+        .at(pointer)
+        .with_help(["remove `", prerequisite, "` from the prerequisites of `", skill, "`"].concat());
+    // The edits come from the entry's location (`fix::REMOVES_ELEMENT`).
+    let message = ["remove the redundant prerequisite `", prerequisite, "`"].concat();
+    d.fix = Some(Fix { message, edits: Vec::new() });
+    d
 }
 
 #[cfg(test)]
@@ -118,8 +138,9 @@ mod tests {
         let result = ctx.graph.redundant_prerequisites_within(0);
         let (first, count) = (result.unchecked[0], result.unchecked.len());
         let checked = result.found.len();
-        let mut out = Vec::new();
+        let mut out = Findings::default();
         report(&ctx, rule, result, &mut out);
+        let out = out.into_diagnostics();
         assert_eq!(
             out[0].message,
             format!(
@@ -129,7 +150,7 @@ mod tests {
         assert_eq!(out[0].pointer, format!("/skills/{first}"));
         assert_eq!(out.len(), 1 + checked);
         // The rule's own bound is far above what this roadmap needs.
-        let mut all = Vec::new();
+        let mut all = Findings::default();
         check(&ctx, rule, &mut all);
         let exact = ctx.graph.redundant_prerequisites();
         assert!(exact.len() > checked);

@@ -23,9 +23,9 @@
 //! skill's `former_ids`, so diffs and progress files follow the rename.
 
 use trailmap::pointer::Pointer;
-use trailmap::Diagnostic;
 
 use crate::context::Context;
+use crate::findings::Findings;
 use crate::registry::Rule;
 
 /// `true` for `abc`, `abc-123`, `a-b-c`.
@@ -46,7 +46,7 @@ fn suggestion(id: &str) -> String {
     out.trim_end_matches('-').to_owned()
 }
 
-pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Findings<'_>) {
     let r = ctx.roadmap;
     // Pointers are built only for the ids reported: at a million skills,
     // one per id cost more than the check.

@@ -33,11 +33,12 @@
 //! they really differ, give them names that say how.
 
 use trailmap::diagnostic::preview_str;
-use trailmap::{Diagnostic, Skill};
+use trailmap::Skill;
 
 use crate::context::Context;
 use crate::names::search::{self, Groups, sort_by_top_bytes};
 use crate::names::{Names, key_hash, push_key, same_key};
+use crate::findings::Findings;
 use crate::registry::Rule;
 
 /// How many other members of a group a finding names.
@@ -46,7 +47,7 @@ const LISTED: usize = 5;
 /// The most threads the search for names one edit apart runs on.
 const SEARCH_THREADS_MAX: usize = 4;
 
-pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Findings<'_>) {
     let skills = &ctx.roadmap.skills;
     let names = Names::new(skills, |skill| skill.name.as_str());
     let mut groups = Groups::new(skills.len());
@@ -98,7 +99,7 @@ fn report(
     rule: &crate::registry::Rule,
     names: &Names<'_, Skill>,
     groups: &mut Groups,
-    out: &mut Vec<Diagnostic>,
+    out: &mut Findings<'_>,
 ) {
     let skills = &ctx.roadmap.skills;
     let mut members: Vec<(u32, u32)> = (0..skills.len())

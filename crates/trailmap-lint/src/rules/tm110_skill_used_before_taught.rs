@@ -22,12 +22,13 @@
 //! skill earlier, or remove it from the list. For "X or Y", list an
 //! `{"any_of": [...]}` group: one member taught in time is enough.
 
-use trailmap::{Diagnostic, Prerequisite};
+use trailmap::Prerequisite;
 
 use crate::context::Context;
+use crate::findings::Findings;
 use crate::registry::Rule;
 
-pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Findings<'_>) {
     let r = ctx.roadmap;
     let mut uses: Vec<(String, Option<&str>, String, Vec<&Prerequisite>)> = Vec::new();
     for (i, p) in r.projects.iter().enumerate() {

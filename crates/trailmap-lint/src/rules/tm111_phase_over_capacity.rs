@@ -23,12 +23,12 @@
 //! Lengthen the phase, move skills out of it, lower the estimates, or state
 //! a higher pace.
 
-use trailmap::Diagnostic;
 
 use crate::context::Context;
+use crate::findings::Findings;
 use crate::registry::Rule;
 
-pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Findings<'_>) {
     let Some(pace) = ctx.roadmap.hours_per_week.filter(|h| h.is_finite() && *h > 0.0) else { return };
     for (i, node) in ctx.phases.iter().enumerate() {
         let Some(span) = &node.phase.span else { continue };

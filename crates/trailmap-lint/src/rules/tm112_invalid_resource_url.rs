@@ -20,10 +20,10 @@
 //! Use the `https://` address of the resource.
 
 use trailmap::pointer::Pointer;
-use trailmap::Diagnostic;
 use trailmap::diagnostic::preview_str;
 
 use crate::context::Context;
+use crate::findings::Findings;
 use crate::registry::Rule;
 
 /// Why `url` is not acceptable, or `None` when it is.
@@ -42,7 +42,7 @@ pub(crate) fn problem(url: &str) -> Option<&'static str> {
     None
 }
 
-pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Findings<'_>) {
     for (i, skill) in ctx.roadmap.skills.iter().enumerate() {
         for (k, resource) in skill.resources.iter().enumerate() {
             let Some(url) = &resource.url else { continue };

@@ -20,9 +20,9 @@
 //! Write the text, or remove the optional field.
 
 use trailmap::pointer::Pointer;
-use trailmap::Diagnostic;
 
 use crate::context::Context;
+use crate::findings::Findings;
 use crate::registry::Rule;
 
 /// Records `$pointer` in `$texts` when `$text` is present but blank;
@@ -36,7 +36,7 @@ macro_rules! empty {
     };
 }
 
-pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Findings<'_>) {
     let r = ctx.roadmap;
     // Pointers of the empty texts, in document order. A pointer is only
     // built for a text that is empty: building one for every text cost

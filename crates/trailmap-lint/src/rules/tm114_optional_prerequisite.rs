@@ -21,12 +21,12 @@
 //! Make the prerequisite required, make the skill optional too, or offer an
 //! alternative: `{"any_of": ["tensorflow", "pytorch"]}`.
 
-use trailmap::Diagnostic;
 
 use crate::context::Context;
+use crate::findings::Findings;
 use crate::registry::Rule;
 
-pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Findings<'_>) {
     let skills = &ctx.roadmap.skills;
     for (i, skill) in skills.iter().enumerate() {
         if skill.optional {

@@ -20,13 +20,13 @@
 //!
 //! Correct the phase's span, or lengthen the roadmap's `duration`.
 
-use trailmap::Diagnostic;
 
 use crate::context::Context;
+use crate::findings::Findings;
 use crate::registry::Rule;
 use crate::rules::tm105_phase_gap::describe_days;
 
-pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Findings<'_>) {
     let Some(duration) = &ctx.roadmap.duration else { return };
     let (first, last) = duration.in_days(1);
     for node in &ctx.phases {

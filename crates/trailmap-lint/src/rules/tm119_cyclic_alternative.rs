@@ -38,9 +38,9 @@
 //! Remove the alternative from the group, or remove the prerequisite that
 //! closes the cycle (here `b` needing `a`).
 
-use trailmap::Diagnostic;
 
 use crate::context::Context;
+use crate::findings::Findings;
 use crate::registry::Rule;
 
 /// How much work the search may do: each skill with a group member on a
@@ -55,7 +55,7 @@ pub(crate) const MIN_WORK: u64 = 1 << 20;
 /// See [`MIN_WORK`].
 pub(crate) const WORK_PER_ENTRY: u64 = 128;
 
-pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Findings<'_>) {
     let result = ctx.graph.cyclic_alternatives_within(ctx.work_budget(MIN_WORK, WORK_PER_ENTRY));
     out.extend(ctx.stopped(
         rule,

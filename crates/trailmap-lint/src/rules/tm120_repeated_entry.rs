@@ -24,12 +24,13 @@
 
 use trailmap::diagnostic::preview_str;
 use trailmap::pointer::Pointer;
-use trailmap::{Diagnostic, Fix, Prerequisite, SkillMention, SmallString};
+use trailmap::{Fix, Prerequisite, SkillMention, SmallString};
 
 use crate::context::Context;
+use crate::findings::Findings;
 use crate::registry::Rule;
 
-pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) {
     let r = ctx.roadmap;
     let mut lists = Lists { ctx, rule, out, keys: Vec::new(), indices: Vec::new() };
     // Each list's pointer and description are made only for a list with a
@@ -106,7 +107,7 @@ enum Key<'a> {
 struct Lists<'c, 'r> {
     ctx: &'c Context<'r>,
     rule: &'c Rule,
-    out: &'c mut Vec<Diagnostic>,
+    out: &'c mut Findings<'r>,
     /// The keys of a long list with their positions: one buffer for every
     /// list.
     keys: Vec<(Key<'r>, usize)>,

@@ -1,0 +1,142 @@
+//! What a per-file rule reports: [`Findings`], its diagnostics, and
+//! findings at entries of a skill's list kept compact until they are
+//! written.
+//!
+//! A diagnostic holds its texts (about 550 bytes and five allocations a
+//! finding); a rule can find something on most skills of a million. Such
+//! a rule keeps a skill, an entry and the texts it borrows from the model
+//! (40 bytes), and its diagnostics are made a part at a time as they are
+//! written, located by one scan that follows the entries.
+
+use std::sync::Arc;
+
+use trailmap::{Diagnostic, Roadmap, Severity};
+
+use crate::registry::Rule;
+
+/// The findings of one rule on one roadmap.
+///
+/// ```
+/// use trailmap::{Diagnostic, Severity};
+///
+/// let mut out = trailmap_lint::findings::Findings::default();
+/// out.push(Diagnostic::new("TM101", "x", Severity::Warning, "m"));
+/// assert_eq!(out.len(), 1);
+/// ```
+#[derive(Default)]
+pub struct Findings<'a> {
+    /// Diagnostics made as they were found.
+    pub(crate) plain: Vec<Diagnostic>,
+    /// Findings kept compact; each rule's come after its plain ones.
+    pub(crate) compact: Vec<EntryFindings<'a>>,
+}
+
+impl<'a> Findings<'a> {
+    /// Adds a diagnostic.
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.plain.push(diagnostic);
+    }
+
+    /// Reserves room for `additional` more diagnostics.
+    pub fn reserve(&mut self, additional: usize) {
+        self.plain.reserve(additional);
+    }
+
+    /// How many findings there are, compact or not.
+    pub fn len(&self) -> usize {
+        self.plain.len() + self.compact.iter().map(|c| c.items.len()).sum::<usize>()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Adds findings kept compact until written.
+    pub(crate) fn push_compact(&mut self, found: EntryFindings<'a>) {
+        if !found.items.is_empty() {
+            self.compact.push(found);
+        }
+    }
+
+    /// Every finding as a diagnostic, in the order found: what a compact
+    /// one is written as, without its location and fix edits.
+    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
+        let mut all = self.plain;
+        for found in self.compact {
+            all.extend(found.items.iter().map(|item| found.diagnostic(item)));
+        }
+        all
+    }
+}
+
+impl<'a> Extend<Diagnostic> for Findings<'a> {
+    fn extend<I: IntoIterator<Item = Diagnostic>>(&mut self, iter: I) {
+        self.plain.extend(iter);
+    }
+}
+
+/// One rule's findings at entries of a list of the roadmap's skills (at
+/// the JSON Pointer `/skills/{skill}/{list}/{entry}`), in the order of
+/// that pointer, each entry once.
+pub(crate) struct EntryFindings<'a> {
+    pub(crate) rule: Rule,
+    /// Their severity once the configuration is applied; the rule's
+    /// default until then.
+    pub(crate) severity: Severity,
+    /// The roadmap the texts come from.
+    pub(crate) roadmap: &'a Roadmap,
+    /// The skill's list the entries are in, e.g. `prerequisites`.
+    pub(crate) list: &'static str,
+    pub(crate) items: Vec<EntryFinding<'a>>,
+    /// Makes the diagnostic of one finding, at its pointer.
+    pub(crate) render: fn(&Rule, &'a Roadmap, &EntryFinding<'a>) -> Diagnostic,
+    /// The file's name, as every diagnostic of the file holds it.
+    pub(crate) file: Arc<str>,
+}
+
+/// One compact finding: a skill, an entry of its list, and what the
+/// rule's message says of it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct EntryFinding<'a> {
+    /// Index in `roadmap.skills`.
+    pub(crate) skill: u32,
+    /// Index in the skill's list.
+    pub(crate) entry: u32,
+    pub(crate) texts: [&'a str; 2],
+}
+
+impl<'a> EntryFindings<'a> {
+    /// No findings yet, of `rule` on `ctx`'s roadmap, at entries of `list`.
+    pub(crate) fn new(
+        ctx: &crate::context::Context<'a>,
+        rule: &Rule,
+        list: &'static str,
+        render: fn(&Rule, &'a Roadmap, &EntryFinding<'a>) -> Diagnostic,
+    ) -> Self {
+        EntryFindings {
+            rule: *rule,
+            severity: rule.default_severity,
+            roadmap: ctx.roadmap,
+            list,
+            items: Vec::new(),
+            render,
+            file: ctx.file_name(),
+        }
+    }
+
+    /// The diagnostic of `item`, unlocated, with its severity and file.
+    pub(crate) fn diagnostic(&self, item: &EntryFinding<'a>) -> Diagnostic {
+        let mut d = (self.render)(&self.rule, self.roadmap, item);
+        d.severity = self.severity;
+        d.file = Arc::clone(&self.file);
+        d
+    }
+
+    /// The pointer of `item`, written into `into` (cleared first).
+    pub(crate) fn pointer_into(&self, item: &EntryFinding<'a>, into: &mut String) {
+        use std::fmt::Write as _;
+        into.clear();
+        let _ = write!(into, "/skills/{}/{}/{}", item.skill, self.list, item.entry);
+    }
+}

@@ -1,0 +1,183 @@
+//! [`list_items`]: where many items of one list in each element of an
+//! array are, from pairs of indices, with no pointer text and no tree of
+//! them (a roadmap with a finding on most of a million skills spent more
+//! memory on its findings' pointers than on its model).
+
+use super::scan::{Range, Scanner, Visitor};
+use crate::diagnostic::Location;
+use crate::line_index::LineSweep;
+
+/// Where the items `/{list}/{i}/{field}/{j}` of a JSON `source` are, for
+/// each `(i, j)` of `pairs`, in one scan: as [`locate`](crate::locate())
+/// places a diagnostic at that pointer. `pairs` are in increasing order;
+/// the answer is `None` for a pair the source does not have, or one out
+/// of that order (ask [`locate`](crate::locate()) about those).
+///
+/// ```
+/// let source = r#"{"skills": [{"id": "a"}, {"id": "b", "needs": ["a", "x"]}]}"#;
+/// let found = trailmap::locate::list_items(source, "skills", "needs", &[(1, 1), (1, 2)]);
+/// let at = found[0].unwrap();
+/// assert_eq!((&source[at.offset..at.end_offset], at.column), ("\"x\"", 53));
+/// assert!(found[1].is_none());
+/// ```
+pub fn list_items(source: &str, list: &str, field: &str, pairs: &[(u32, u32)]) -> Vec<Option<Location>> {
+    // Located in the text after a byte-order mark, then shifted back, as
+    // `Locator` does.
+    let (text, shift) = match source.strip_prefix('\u{feff}') {
+        Some(rest) => (rest, 3),
+        None => (source, 0),
+    };
+    let mut items = Items { list, field, pairs, spans: vec![None; pairs.len()] };
+    if !pairs.is_empty() {
+        Scanner::new(text.as_bytes()).walk(At::Root, None, 0, &mut items);
+    }
+    let mut sweep = LineSweep::new(text);
+    let mut swept_to = 0;
+    let mut previous: Option<(u32, u32)> = None;
+    items
+        .spans
+        .into_iter()
+        .zip(pairs)
+        .map(|(span, &pair)| {
+            let in_order = previous.is_none_or(|p| p < pair);
+            previous = Some(pair);
+            let (start, end) = span.filter(|&(start, _)| in_order && start >= swept_to)?;
+            swept_to = end;
+            let mut location = sweep.location(start, end);
+            location.offset += shift;
+            location.end_offset += shift;
+            Some(location)
+        })
+        .collect()
+}
+
+/// The scan's visitor: it enters the list, the elements some pair names,
+/// and their field, following `pairs` with the scan's cursors.
+struct Items<'p> {
+    list: &'p str,
+    field: &'p str,
+    pairs: &'p [(u32, u32)],
+    /// Each pair's span once found.
+    spans: Vec<Option<Range>>,
+}
+
+/// Where the scan is; an element and its field are named by the first
+/// pair about that element.
+#[derive(Clone, Copy)]
+enum At {
+    Root,
+    List,
+    Element(usize),
+    Field(usize),
+    Item(usize),
+}
+
+impl Visitor for Items<'_> {
+    type At = At;
+    const DUPLICATES: bool = false;
+
+    fn enters(&self, at: At) -> bool {
+        !matches!(at, At::Item(_))
+    }
+
+    fn member(&mut self, at: At, key: &str) -> Option<At> {
+        match at {
+            At::Root if key == self.list => Some(At::List),
+            At::Element(first) if key == self.field => Some(At::Field(first)),
+            _ => None,
+        }
+    }
+
+    fn item(&mut self, at: At, index: usize, cursor: &mut usize) -> Option<At> {
+        let index = u32::try_from(index).ok()?;
+        match at {
+            // Items come in order: each cursor only moves forward.
+            At::List => {
+                while self.pairs.get(*cursor).is_some_and(|&(i, _)| i < index) {
+                    *cursor += 1;
+                }
+                self.pairs.get(*cursor).filter(|&&(i, _)| i == index).map(|_| At::Element(*cursor))
+            }
+            At::Field(first) => {
+                let element = self.pairs[first].0;
+                let mut at = first + *cursor;
+                while self.pairs.get(at).is_some_and(|&(i, j)| i == element && j < index) {
+                    at += 1;
+                }
+                *cursor = at - first;
+                self.pairs.get(at).filter(|&&pair| pair == (element, index)).map(|_| At::Item(at))
+            }
+            _ => None,
+        }
+    }
+
+    fn value(&mut self, at: At, _key: Option<Range>, span: Range) {
+        if let At::Item(pair) = at {
+            self.spans[pair] = Some(span);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+    use serde_json::{Value, json};
+
+    use super::list_items;
+    use crate::{Diagnostic, Severity};
+
+    /// A list of elements, some with the field as an array of strings or
+    /// objects, some with it as something else or without it.
+    fn document() -> impl Strategy<Value = Value> {
+        let item = prop_oneof![
+            "[a-zé\"\\\\]{0,3}".prop_map(Value::from),
+            Just(json!({"any_of": ["x", "y"]})),
+            Just(json!([1, [2]])),
+        ];
+        let field = prop_oneof![
+            6 => prop::collection::vec(item, 0..6).prop_map(Value::Array),
+            1 => Just(json!("not a list")),
+            1 => Just(Value::Null),
+        ];
+        let element = (any::<bool>(), field).prop_map(|(has, field)| {
+            if has { json!({"id": "s", "needs": field, "x": {"needs": [1]}}) } else { json!({"id": "s"}) }
+        });
+        prop::collection::vec(element, 0..8).prop_map(|list| json!({"needs": [0], "skills": list, "z": 1}))
+    }
+
+    proptest! {
+        /// Every pair, there or not, is found where `locate` finds its
+        /// pointer, or is `None` exactly when the pointer is not there; in
+        /// any layout, after a byte-order mark or not.
+        #[test]
+        fn pairs_are_located_as_their_pointers(
+            value in document(),
+            picks in prop::collection::btree_set((0u32..9, 0u32..7), 0..20),
+            pretty in any::<bool>(),
+            bom in any::<bool>(),
+        ) {
+            let text = if pretty { serde_json::to_string_pretty(&value) } else { serde_json::to_string(&value) };
+            let source = format!("{}{}", if bom { "\u{feff}" } else { "" }, text.expect("JSON"));
+            let pairs: Vec<(u32, u32)> = picks.into_iter().collect();
+            let found = list_items(&source, "skills", "needs", &pairs);
+            for (&(i, j), found) in pairs.iter().zip(found) {
+                let pointer = format!("/skills/{i}/needs/{j}");
+                let there = value.pointer(&pointer).is_some();
+                prop_assert_eq!(found.is_some(), there, "{} in {}", pointer, source);
+                if let Some(found) = found {
+                    let mut d = [Diagnostic::new("T", "t", Severity::Warning, "m").at(pointer)];
+                    crate::locate(&source, &mut d);
+                    prop_assert_eq!(Some(found), d[0].location);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn pairs_out_of_order_are_not_answered() {
+        let source = r#"{"skills": [{"needs": ["a", "b"]}, {"needs": ["c"]}]}"#;
+        let found = list_items(source, "skills", "needs", &[(1, 0), (0, 1), (1, 0)]);
+        assert!(found[0].is_some());
+        assert!(found[1].is_none() && found[2].is_none());
+    }
+}
