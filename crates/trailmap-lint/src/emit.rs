@@ -14,7 +14,7 @@ use std::io;
 
 use trailmap::{Diagnostic, Severity};
 
-pub use trailmap::emit::{SourceLookup, full, write_full};
+pub use trailmap::emit::{FullWriter, SourceLookup, full, write_full};
 pub use trailmap::escape::terminal as sanitize;
 
 /// One line per diagnostic: `file:line:col: severity[CODE] message`.

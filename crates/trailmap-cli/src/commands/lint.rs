@@ -81,7 +81,7 @@ impl Format {
     ) {
         output::write_stdout(self == Format::Full && output::stdout_color(), |out, styled| {
             let parts = match self {
-                Format::Full => Some(Parts::Full { sources, styled }),
+                Format::Full => Some(Parts::Full { sources, writer: emit::FullWriter::new(styled) }),
                 Format::Concise => Some(Parts::Concise),
                 Format::Json => Some(Parts::Json(emit::JsonWriter::default())),
                 Format::Github => Some(Parts::Github),
@@ -94,7 +94,7 @@ impl Format {
 
 /// A report written a part at a time, in one of the formats that can be.
 enum Parts<'s> {
-    Full { sources: emit::SourceLookup<'s>, styled: bool },
+    Full { sources: emit::SourceLookup<'s>, writer: emit::FullWriter },
     Concise,
     Json(emit::JsonWriter),
     Github,
@@ -104,7 +104,7 @@ impl Parts<'_> {
     /// Writes the report's next diagnostics.
     fn write(&mut self, out: &mut dyn std::io::Write, found: &[Diagnostic]) -> std::io::Result<()> {
         match self {
-            Parts::Full { sources, styled } => emit::write_full(out, found, *sources, *styled),
+            Parts::Full { sources, writer } => writer.write(out, found, *sources),
             Parts::Concise => emit::write_concise(out, found),
             Parts::Json(json) => json.write(out, found),
             Parts::Github => emit::write_github(out, found),

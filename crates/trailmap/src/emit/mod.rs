@@ -10,7 +10,7 @@
 pub mod github;
 mod snippet;
 
-pub use snippet::{SourceLookup, full, write_full};
+pub use snippet::{FullWriter, SourceLookup, full, write_full};
 
 /// What a `write_*` emitter ([`write_full`], [`github::write_diagnostics`],
 /// and `trailmap-lint`'s) writes, as a string: the form for tests and for

@@ -74,33 +74,81 @@ pub fn write_full<W: Write + ?Sized>(
     sources: SourceLookup<'_>,
     styled: bool,
 ) -> io::Result<()> {
-    let renderer = if styled { Renderer::styled() } else { Renderer::plain() }.decor_style(DecorStyle::Ascii);
-    // Sources are looked up here: the lookup need not be shareable.
-    let render = |chunk: &[(&Diagnostic, Option<&str>)]| {
-        let mut text = String::new();
-        for &(d, source) in chunk {
-            render_into(&mut text, &renderer, styled, d, source);
-            text.push_str("\n\n");
-        }
-        text
-    };
-    // Drawing a snippet costs a few microseconds: a run with hundreds of
-    // thousands of findings draws them on every core, a batch of chunks at
-    // a time, written in order.
-    let threads = if diagnostics.len() < PARALLEL_MIN {
-        1
-    } else {
-        std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(MAX_THREADS)
-    };
-    for batch in diagnostics.chunks(CHUNK * threads) {
-        let batch: Vec<(&Diagnostic, Option<&str>)> = batch.iter().map(|d| (d, sources(&d.file))).collect();
-        let chunks: Vec<&[(&Diagnostic, Option<&str>)]> = batch.chunks(CHUNK).collect();
-        for text in crate::parallel::map(&chunks, |chunk| render(chunk)) {
-            out.write_all(text.as_bytes())?;
-        }
-    }
-    Ok(())
+    FullWriter::new(styled).write(out, diagnostics, sources)
 }
+
+/// [`write_full`] for a report written in parts: the text drawn for one
+/// part is drawn into the room the part before used (a run with hundreds
+/// of thousands of findings otherwise asked the system for fresh memory,
+/// and faulted it in, for every few thousand of them).
+///
+/// ```
+/// use trailmap::{Diagnostic, Severity};
+///
+/// let d = Diagnostic::new("TM001", "json-syntax", Severity::Error, "invalid JSON");
+/// let mut writer = trailmap::emit::FullWriter::new(false);
+/// let mut out = Vec::new();
+/// writer.write(&mut out, &[d.clone()], &|_| None).unwrap();
+/// writer.write(&mut out, &[d.clone()], &|_| None).unwrap();
+/// assert_eq!(String::from_utf8(out).unwrap(), trailmap::emit::full(&[d.clone(), d], &|_| None, false));
+/// ```
+#[derive(Debug)]
+pub struct FullWriter {
+    styled: bool,
+    /// One text a chunk of a batch, kept between batches and parts.
+    drawn: Vec<std::sync::Mutex<String>>,
+}
+
+impl FullWriter {
+    /// A writer with ANSI styles when `styled` (see [`full`]).
+    pub fn new(styled: bool) -> Self {
+        FullWriter { styled, drawn: Vec::new() }
+    }
+
+    /// Draws `diagnostics` and writes them to `out`, as [`write_full`].
+    pub fn write<W: Write + ?Sized>(
+        &mut self,
+        out: &mut W,
+        diagnostics: &[Diagnostic],
+        sources: SourceLookup<'_>,
+    ) -> io::Result<()> {
+        let styled = self.styled;
+        let renderer = if styled { Renderer::styled() } else { Renderer::plain() }.decor_style(DecorStyle::Ascii);
+        // Sources are looked up here: the lookup need not be shareable.
+        let render = |chunk: &[Sourced<'_>], text: &mut String| {
+            text.clear();
+            for &(d, source) in chunk {
+                render_into(text, &renderer, styled, d, source);
+                text.push_str("\n\n");
+            }
+        };
+        // Drawing a snippet costs a few microseconds: a run with hundreds
+        // of thousands of findings draws them on every core, a batch of
+        // chunks at a time, written in order.
+        let threads = if diagnostics.len() < PARALLEL_MIN {
+            1
+        } else {
+            std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(MAX_THREADS)
+        };
+        for batch in diagnostics.chunks(CHUNK * threads) {
+            let batch: Vec<Sourced<'_>> = batch.iter().map(|d| (d, sources(&d.file))).collect();
+            let chunks: Vec<(usize, &[Sourced<'_>])> = batch.chunks(CHUNK).enumerate().collect();
+            if self.drawn.len() < chunks.len() {
+                self.drawn.resize_with(chunks.len(), Default::default);
+            }
+            let drawn = &self.drawn;
+            let lock = |i: usize| drawn[i].lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            crate::parallel::map(&chunks, |&(i, chunk)| render(chunk, &mut lock(i)));
+            for &(i, _) in &chunks {
+                out.write_all(lock(i).as_bytes())?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A diagnostic with its file's source text, when known.
+type Sourced<'a> = (&'a Diagnostic, Option<&'a str>);
 
 /// Below this many diagnostics [`write_full`] draws on the calling thread.
 const PARALLEL_MIN: usize = 2_000;
@@ -439,6 +487,20 @@ mod tests {
         let one_by_one: String = diagnostics.iter().map(|d| full(std::slice::from_ref(d), &lookup, false)).collect();
         assert_eq!(full(&diagnostics, &lookup, false), one_by_one);
         assert!(one_by_one.contains(&format!("finding {}", count - 1)));
+        // Written in parts of every size by one writer, whose texts are
+        // drawn into the room the parts before used: the same.
+        let mut writer = FullWriter::new(false);
+        let mut out = Vec::new();
+        let mut rest = diagnostics.as_slice();
+        for size in [PARALLEL_MIN + CHUNK + 1, 1, 3 * CHUNK, PARALLEL_MIN].into_iter().cycle() {
+            if rest.is_empty() {
+                break;
+            }
+            let (part, after) = rest.split_at(size.min(rest.len()));
+            writer.write(&mut out, part, &lookup).expect("written");
+            rest = after;
+        }
+        assert_eq!(String::from_utf8(out).expect("UTF-8"), one_by_one);
     }
 
     #[test]
