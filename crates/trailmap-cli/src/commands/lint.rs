@@ -281,21 +281,25 @@ pub fn lint(args: LintArgs) -> u8 {
 /// start): one by one, a large file's took 60 ms of a run with 361,507 of
 /// them, which the next part, the next file or the end of the run need
 /// not wait for. A command-line run exits without waiting for that thread.
-struct FreeAside(Option<std::sync::mpsc::Sender<Vec<Diagnostic>>>);
+#[derive(Default)]
+struct FreeAside {
+    /// The thread's inbox once started; `Some(None)` when it could not be.
+    thread: Option<Option<std::sync::mpsc::Sender<Vec<Diagnostic>>>>,
+}
 
 impl FreeAside {
-    fn new() -> Self {
-        let (send, receive) = std::sync::mpsc::channel::<Vec<Diagnostic>>();
-        let started = std::thread::Builder::new().name("trailmap-free".into()).spawn(move || {
-            for found in receive {
-                drop(found);
-            }
+    fn free(&mut self, found: Vec<Diagnostic>) {
+        // Started with the first findings to free: most runs have none.
+        let thread = self.thread.get_or_insert_with(|| {
+            let (send, receive) = std::sync::mpsc::channel::<Vec<Diagnostic>>();
+            let started = std::thread::Builder::new().name("trailmap-free".into()).spawn(move || {
+                for found in receive {
+                    drop(found);
+                }
+            });
+            started.ok().map(|_| send)
         });
-        FreeAside(started.ok().map(|_| send))
-    }
-
-    fn free(&self, found: Vec<Diagnostic>) {
-        if let Some(send) = &self.0 {
+        if let Some(send) = thread {
             // A thread that ended hands the findings back: freed here.
             let _ = send.send(found);
         }
@@ -347,7 +351,7 @@ impl Run<'_> {
             // Small files' findings are written a few thousand at a time:
             // the full format draws that many on every thread.
             let mut pending = early;
-            let free_aside = FreeAside::new();
+            let mut free_aside = FreeAside::default();
             skipped = trailmap_lint::lint_each(sources, self.config, self.options, |_, found| {
                 if found.len() >= WRITTEN_TOGETHER {
                     report(&pending);
