@@ -1,5 +1,6 @@
 //! Bytes -> `Roadmap::from_slice_with` -> every output format; then the
-//! graph queries the loader itself relies on, on whatever model came out.
+//! graph queries the loader itself relies on, on whatever model came out,
+//! and the locators on whatever text came in.
 
 #![no_main]
 
@@ -24,6 +25,17 @@ fuzz_target!(|data: &[u8]| {
             let loc = d.location.expect("located");
             assert!(loc.offset <= loc.end_offset && loc.end_offset <= source.len());
             assert!(source.is_char_boundary(loc.offset) && source.is_char_boundary(loc.end_offset));
+        }
+        // The scan that follows index pairs finds what locating their
+        // pointers finds, in any text.
+        let pairs = [(0, 0), (0, 2), (1, 0), (2, 1), (7, 0)];
+        let found = trailmap::locate::list_items(source, "skills", "prerequisites", &pairs);
+        for (&(i, j), found) in pairs.iter().zip(found) {
+            let Some(found) = found else { continue };
+            let mut d = [trailmap::Diagnostic::new("T", "t", trailmap::Severity::Info, "m")
+                .at(format!("/skills/{i}/prerequisites/{j}"))];
+            trailmap::locate::locate_as(source, trailmap::Format::Json, &mut d);
+            assert_eq!(d[0].location, Some(found), "/skills/{i}/prerequisites/{j}");
         }
     }
 

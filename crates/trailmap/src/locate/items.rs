@@ -155,6 +155,7 @@ mod tests {
             picks in prop::collection::btree_set((0u32..9, 0u32..7), 0..20),
             pretty in any::<bool>(),
             bom in any::<bool>(),
+            cut in any::<prop::sample::Index>(),
         ) {
             let text = if pretty { serde_json::to_string_pretty(&value) } else { serde_json::to_string(&value) };
             let source = format!("{}{}", if bom { "\u{feff}" } else { "" }, text.expect("JSON"));
@@ -165,12 +166,29 @@ mod tests {
                 let there = value.pointer(&pointer).is_some();
                 prop_assert_eq!(found.is_some(), there, "{} in {}", pointer, source);
                 if let Some(found) = found {
-                    let mut d = [Diagnostic::new("T", "t", Severity::Warning, "m").at(pointer)];
-                    crate::locate(&source, &mut d);
-                    prop_assert_eq!(Some(found), d[0].location);
+                    prop_assert_eq!(Some(found), located(&source, &pointer));
+                }
+            }
+            // Text cut anywhere (not JSON any more): what is found is
+            // where locating the pointer finds it.
+            let mut end = cut.index(source.len() + 1);
+            while !source.is_char_boundary(end) {
+                end -= 1;
+            }
+            let cut = &source[..end];
+            for (&(i, j), found) in pairs.iter().zip(list_items(cut, "skills", "needs", &pairs)) {
+                if let Some(found) = found {
+                    prop_assert_eq!(Some(found), located(cut, &format!("/skills/{i}/needs/{j}")), "{}", cut);
                 }
             }
         }
+    }
+
+    /// Where locating `pointer` in JSON `source` places it.
+    fn located(source: &str, pointer: &str) -> Option<crate::Location> {
+        let mut d = [Diagnostic::new("T", "t", Severity::Warning, "m").at(pointer)];
+        crate::locate::locate_as(source, crate::Format::Json, &mut d);
+        d[0].location
     }
 
     #[test]
