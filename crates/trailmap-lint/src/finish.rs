@@ -37,17 +37,16 @@ pub(crate) fn batch<'a>(files: &[SourceFile], per_file: Vec<Found<'a>>, config: 
 }
 
 /// A file's findings, finished: its diagnostics located and in reading
-/// order, and its compact findings located, each rule's in reading order.
-/// [`Finished::write_parts`] merges them.
+/// order, and its compact findings, each rule's in reading order.
+/// [`Finished::write_parts`] locates the compact ones and merges them.
 pub(crate) struct Finished<'a> {
     plain: Vec<Diagnostic>,
     compact: Vec<Located<'a>>,
 }
 
-/// One rule's compact findings with their locations.
+/// One rule's compact findings, in a JSON file.
 struct Located<'a> {
     found: EntryFindings<'a>,
-    at: Vec<Location>,
     /// [`rank`] of the rule.
     rank: usize,
 }
@@ -115,40 +114,18 @@ pub(crate) fn file<'a>(f: &SourceFile, found: Found<'a>, config: &Config) -> Fin
             None => d.code != rule.code,
         });
     }
-    // Compact findings are located by one scan each that follows their
-    // entries; in YAML, and any the scan does not find, they are made
-    // into diagnostics, located with the others.
+    // Compact findings are located as they are written, by one scan each
+    // that follows their entries (`Finished::write_parts`); in YAML they
+    // are made into diagnostics here, located with the others, where their
+    // rule's would have been.
     let mut located = Vec::with_capacity(compact.len());
-    for mut found in compact {
+    for found in compact.into_iter().filter(|c| !c.items.is_empty()) {
         let rank = rank(found.rule.code);
-        let at = if format == Format::Yaml {
-            vec![None; found.items.len()]
-        } else {
-            let pairs: Vec<(u32, u32)> = found.items.iter().map(|item| (item.skill, item.entry)).collect();
-            trailmap::locate::list_items(&f.text, "skills", found.list, &pairs)
-        };
-        let mut unlocated = Vec::new();
-        let mut kept = Vec::with_capacity(at.iter().flatten().count());
-        let mut items = std::mem::take(&mut found.items);
-        let mut at = at.into_iter();
-        items.retain(|item| match at.next().flatten() {
-            Some(location) => {
-                kept.push(location);
-                true
-            }
-            None => {
-                unlocated.push(found.diagnostic(item));
-                false
-            }
-        });
-        found.items = items;
-        if !unlocated.is_empty() {
-            // Where the rule's diagnostics would have been.
+        if format == Format::Yaml {
             let end = diagnostics.partition_point(|d| self::rank(d.code) <= rank);
-            diagnostics.splice(end..end, unlocated);
-        }
-        if !found.items.is_empty() {
-            located.push(Located { found, at: kept, rank });
+            diagnostics.splice(end..end, found.items.iter().map(|item| found.diagnostic(item)));
+        } else {
+            located.push(Located { found, rank });
         }
     }
     // One parse of the file for every location below; a YAML tree of
@@ -179,52 +156,142 @@ fn rank(code: &str) -> usize {
 impl Finished<'_> {
     /// How many diagnostics the file has.
     pub(crate) fn len(&self) -> usize {
-        self.plain.len() + self.compact.iter().map(|c| c.at.len()).sum::<usize>()
+        self.plain.len() + self.compact.iter().map(|c| c.found.items.len()).sum::<usize>()
     }
 
     /// The file's diagnostics in reading order, handed to `part` at most
     /// `max` at a time (once at least, empty or not): the compact findings
     /// are made as they are handed over, so a file's diagnostics are never
-    /// all held at once.
-    pub(crate) fn write_parts(self, source: &str, max: usize, mut part: impl FnMut(Vec<Diagnostic>)) {
+    /// all held at once. With `threads` above one, a rule's compact findings
+    /// over a part are located on a thread of their own, the parts made
+    /// from what it has found so far.
+    pub(crate) fn write_parts(self, source: &str, max: usize, threads: usize, mut part: impl FnMut(Vec<Diagnostic>)) {
         let max = max.max(1);
         let total = self.len();
         let Finished { plain, compact } = self;
-        let mut plain = plain.into_iter().peekable();
-        let mut next = vec![0usize; compact.len()];
-        let mut out = Vec::with_capacity(total.min(max));
-        let mut handed = false;
-        let offset = |d: &Diagnostic| d.location.map_or(0, |l| l.offset);
-        loop {
-            // The compact finding that comes first, of every rule's next.
-            let first = (0..compact.len())
-                .filter_map(|s| compact[s].at.get(next[s]).map(|at| (at.offset, compact[s].rank, s)))
-                .min();
-            let plain_first = match (plain.peek(), first) {
-                (Some(d), Some((at, rank, _))) => offset(d) < at || (offset(d) == at && self::rank(d.code) <= rank),
-                (Some(_), None) => true,
-                (None, Some(_)) => false,
-                (None, None) => break,
-            };
-            match (plain_first, first) {
-                (false, Some((_, _, s))) => {
-                    let c = &compact[s];
-                    let mut d = c.found.diagnostic(&c.found.items[next[s]]);
-                    d.location = Some(c.at[next[s]]);
-                    fix::fill_json_removal(source, &mut d);
-                    out.push(d);
-                    next[s] += 1;
+        std::thread::scope(|scope| {
+            let mut places: Vec<Places> = compact
+                .iter()
+                .map(|c| Places::start(scope, source, &c.found, threads > 1 && c.found.items.len() > max))
+                .collect();
+            let mut plain = plain.into_iter().peekable();
+            let mut next = vec![0usize; compact.len()];
+            let mut out = Vec::with_capacity(total.min(max));
+            let mut handed = false;
+            let offset = |d: &Diagnostic| d.location.map_or(0, |l| l.offset);
+            loop {
+                // The compact finding that comes first, of every rule's next.
+                let first = (0..compact.len())
+                    .filter(|&s| next[s] < compact[s].found.items.len())
+                    .map(|s| (places[s].of(next[s], &compact[s].found, source).offset, compact[s].rank, s))
+                    .min();
+                let plain_first = match (plain.peek(), first) {
+                    (Some(d), Some((at, rank, _))) => offset(d) < at || (offset(d) == at && self::rank(d.code) <= rank),
+                    (Some(_), None) => true,
+                    (None, Some(_)) => false,
+                    (None, None) => break,
+                };
+                match (plain_first, first) {
+                    (false, Some((_, _, s))) => {
+                        let c = &compact[s].found;
+                        let mut d = c.diagnostic(&c.items[next[s]]);
+                        d.location = Some(places[s].of(next[s], c, source));
+                        fix::fill_json_removal(source, &mut d);
+                        out.push(d);
+                        next[s] += 1;
+                    }
+                    _ => out.extend(plain.next()),
                 }
-                _ => out.extend(plain.next()),
+                if out.len() >= max {
+                    part(std::mem::replace(&mut out, Vec::with_capacity(max)));
+                    handed = true;
+                }
             }
-            if out.len() >= max {
-                part(std::mem::replace(&mut out, Vec::with_capacity(max)));
-                handed = true;
+            if !out.is_empty() || !handed {
+                part(out);
+            }
+        });
+    }
+}
+
+/// Locations of one rule's compact findings, in their order, as the scan
+/// that follows their entries finds them.
+struct Places {
+    /// `(item, location)` of the items found, in item order.
+    found: Box<dyn Iterator<Item = (usize, Location)>>,
+    /// The location of `head.0`, once asked.
+    head: Option<(usize, Location)>,
+    /// The next of `found`, when it was taken to answer an item before it.
+    ahead: Option<(usize, Location)>,
+}
+
+/// Locations a scan sends together.
+const PLACES_SENT_TOGETHER: usize = 1_024;
+
+impl Places {
+    /// Starts locating `found`: on a thread of its own when `aside` (and
+    /// one starts), else here, at once.
+    fn start<'scope>(
+        scope: &'scope std::thread::Scope<'scope, '_>,
+        source: &'scope str,
+        found: &'scope EntryFindings<'_>,
+        aside: bool,
+    ) -> Places {
+        let pairs = || -> Vec<(u32, u32)> { found.items.iter().map(|item| (item.skill, item.entry)).collect() };
+        if aside {
+            let (send, receive) = std::sync::mpsc::channel::<Vec<(usize, Location)>>();
+            let scan = move || {
+                let mut batch = Vec::with_capacity(PLACES_SENT_TOGETHER);
+                trailmap::locate::list_items_each(source, "skills", found.list, &pairs(), |k, at| {
+                    batch.push((k, at));
+                    if batch.len() == PLACES_SENT_TOGETHER {
+                        // Nobody to send to: the parts are no longer wanted.
+                        let _ = send.send(std::mem::replace(&mut batch, Vec::with_capacity(PLACES_SENT_TOGETHER)));
+                    }
+                });
+                let _ = send.send(batch);
+            };
+            if std::thread::Builder::new().name("trailmap-locate".into()).spawn_scoped(scope, scan).is_ok() {
+                return Places { found: Box::new(receive.into_iter().flatten()), head: None, ahead: None };
             }
         }
-        if !out.is_empty() || !handed {
-            part(out);
+        let mut all = Vec::with_capacity(found.items.len());
+        trailmap::locate::list_items_each(source, "skills", found.list, &pairs(), |k, at| all.push((k, at)));
+        Places { found: Box::new(all.into_iter()), head: None, ahead: None }
+    }
+
+    /// The location of item `k` of `found`, asked with `k` never going
+    /// back: where the scan found it, or, for an item it did not find (not
+    /// met in a file the model was read from), where locating its pointer
+    /// does.
+    fn of(&mut self, k: usize, found: &EntryFindings<'_>, source: &str) -> Location {
+        if let Some((at, location)) = self.head {
+            if at == k {
+                return location;
+            }
         }
+        let mut next = self.ahead.take().or_else(|| self.found.next());
+        while next.is_some_and(|(i, _)| i < k) {
+            next = self.found.next();
+        }
+        let location = match next {
+            Some((i, location)) if i == k => location,
+            other => {
+                self.ahead = other;
+                let mut d = [found.diagnostic(&found.items[k])];
+                trailmap::locate::locate_as(source, Format::Json, &mut d);
+                d[0].location.unwrap_or(Location {
+                    line: 1,
+                    column: 1,
+                    end_line: 1,
+                    end_column: 1,
+                    offset: 0,
+                    end_offset: 0,
+                })
+            }
+        };
+        self.head = Some((k, location));
+        location
     }
 }
 
@@ -271,7 +338,8 @@ mod tests {
     use super::{Found, file, rank};
     use crate::config::Config;
     use crate::context::Context;
-    use crate::findings::Findings;
+    use crate::findings::{EntryFinding, EntryFindings, Findings};
+    use crate::registry::Rule;
     use crate::{SourceFile, load_whole, run_file_rules};
 
     /// Roadmaps whose redundant prerequisites (TM107, compact) meet other
@@ -317,6 +385,43 @@ mod tests {
         (diagnostics, found.compact)
     }
 
+    /// A compact finding whose entry the text does not have (not met in a
+    /// file the model was read from) is still written, where locating its
+    /// pointer places it, in its turn; on one thread or with the scan on
+    /// its own.
+    #[test]
+    fn a_compact_finding_the_scan_does_not_find_is_located_by_its_pointer() {
+        let text = r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [
+  {"id": "a", "name": "A"},
+  {"id": "b", "name": "B", "prerequisites": ["a"]},
+  {"id": "c", "name": "C", "prerequisites": ["a", "b"]}
+]}"#;
+        let f = SourceFile::new("r.json", text);
+        let (_, model) = load_whole(&f, &Default::default());
+        let roadmap = model.expect("a whole roadmap");
+        let ctx = Context::new(&f.name, &f.text, &roadmap);
+        let rule = crate::registry::find("TM107").expect("TM107");
+        fn render<'a>(rule: &Rule, _: &'a trailmap::Roadmap, item: &EntryFinding<'a>) -> Diagnostic {
+            Diagnostic::new(rule.code, rule.name, rule.default_severity, item.texts[0])
+                .at(format!("/skills/{}/prerequisites/{}", item.skill, item.entry))
+        }
+        for threads in [1, 2] {
+            let mut found = EntryFindings::new(&ctx, rule, "prerequisites", render);
+            for (skill, entry, name) in [(1, 0, "there"), (1, 5, "missing"), (2, 1, "there too")] {
+                found.items.push(EntryFinding { skill, entry, texts: [name, ""] });
+            }
+            let mut written = Vec::new();
+            file(&f, (Vec::new(), vec![found]), &Config::default()).write_parts(&f.text, 1, threads, |part| {
+                written.extend(part);
+            });
+            let shown: Vec<(&str, &str)> = written
+                .iter()
+                .map(|d| (d.message.as_str(), d.location.map_or("", |l| &text[l.offset..l.end_offset])))
+                .collect();
+            assert_eq!(shown, [("there", "\"a\""), ("missing", "[\"a\"]"), ("there too", "\"b\"")], "{threads}");
+        }
+    }
+
     proptest! {
         /// Compact findings, located by their own scan and merged into the
         /// others a part at a time, are what they would be as diagnostics
@@ -327,6 +432,7 @@ mod tests {
             text in roadmap(),
             yaml in any::<bool>(),
             max in prop_oneof![Just(1usize), Just(2), Just(5), Just(4096)],
+            threads in 1usize..3,
         ) {
             let f = if yaml {
                 let converted = trailmap::convert::convert(&text, Format::Json, Format::Yaml).expect("converts");
@@ -347,9 +453,9 @@ mod tests {
                 at_once.splice(end..end, c.items.iter().map(|item| c.diagnostic(item)));
             }
             let mut expected = Vec::new();
-            file(&f, (at_once, Vec::new()), &config).write_parts(&f.text, usize::MAX, |part| expected.extend(part));
+            file(&f, (at_once, Vec::new()), &config).write_parts(&f.text, usize::MAX, 1, |part| expected.extend(part));
             let mut parts = Vec::new();
-            file(&f, (plain, compact), &config).write_parts(&f.text, max, |part| parts.push(part));
+            file(&f, (plain, compact), &config).write_parts(&f.text, max, threads, |part| parts.push(part));
             prop_assert!(!parts.is_empty());
             prop_assert!(parts.iter().all(|part| part.len() <= max));
             let written: Vec<Diagnostic> = parts.into_iter().flatten().collect();

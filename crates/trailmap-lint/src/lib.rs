@@ -272,7 +272,7 @@ fn hand_over(
     found: &mut impl FnMut(&SourceFile, Vec<Diagnostic>),
 ) {
     if threads < 2 || finished.len() <= PART_MAX {
-        finished.write_parts(&f.text, PART_MAX, |part| found(f, part));
+        finished.write_parts(&f.text, PART_MAX, threads, |part| found(f, part));
         return;
     }
     let finished = std::sync::Mutex::new(Some(finished));
@@ -282,7 +282,7 @@ fn hand_over(
         let (send, receive) = std::sync::mpsc::sync_channel(1);
         let maker = std::thread::Builder::new().name("trailmap-parts".into()).spawn_scoped(scope, || {
             if let Some(finished) = take() {
-                finished.write_parts(&f.text, PART_MAX, move |part| {
+                finished.write_parts(&f.text, PART_MAX, threads, move |part| {
                     // The caller stopped taking parts (it panicked): the
                     // rest are dropped.
                     let _ = send.send(part);
@@ -295,7 +295,7 @@ fn hand_over(
             }
         } else if let Some(finished) = take() {
             // No thread to be had (a thread limit): made here.
-            finished.write_parts(&f.text, PART_MAX, |part| found(f, part));
+            finished.write_parts(&f.text, PART_MAX, 1, |part| found(f, part));
         }
     });
 }

@@ -11,7 +11,9 @@ use crate::line_index::LineSweep;
 /// each `(i, j)` of `pairs`, in one scan: as [`locate`](crate::locate())
 /// places a diagnostic at that pointer. `pairs` are in increasing order;
 /// the answer is `None` for a pair the source does not have, or one out
-/// of that order (ask [`locate`](crate::locate()) about those).
+/// of that order (ask [`locate`](crate::locate()) about those). In a text
+/// that repeats a member key on the way (not a valid roadmap), an item is
+/// where the first one has it.
 ///
 /// ```
 /// let source = r#"{"skills": [{"id": "a"}, {"id": "b", "needs": ["a", "x"]}]}"#;
@@ -21,44 +23,56 @@ use crate::line_index::LineSweep;
 /// assert!(found[1].is_none());
 /// ```
 pub fn list_items(source: &str, list: &str, field: &str, pairs: &[(u32, u32)]) -> Vec<Option<Location>> {
+    let mut found = vec![None; pairs.len()];
+    list_items_each(source, list, field, pairs, |k, location| found[k] = Some(location));
+    found
+}
+
+/// [`list_items`], handing each pair found to `found` (its index in
+/// `pairs`, and where it is) as the scan meets it, in the order of
+/// `pairs`: a caller can use the first while the scan goes on.
+///
+/// ```
+/// let source = r#"{"skills": [{"needs": ["a", "b"]}, {"needs": ["c"]}]}"#;
+/// let mut found = Vec::new();
+/// trailmap::locate::list_items_each(source, "skills", "needs", &[(0, 1), (1, 0), (1, 1)], |k, at| {
+///     found.push((k, &source[at.offset..at.end_offset]));
+/// });
+/// assert_eq!(found, [(0, "\"b\""), (1, "\"c\"")]);
+/// ```
+pub fn list_items_each(
+    source: &str,
+    list: &str,
+    field: &str,
+    pairs: &[(u32, u32)],
+    found: impl FnMut(usize, Location),
+) {
     // Located in the text after a byte-order mark, then shifted back, as
     // `Locator` does.
     let (text, shift) = match source.strip_prefix('\u{feff}') {
         Some(rest) => (rest, 3),
         None => (source, 0),
     };
-    let mut items = Items { list, field, pairs, spans: vec![None; pairs.len()] };
-    if !pairs.is_empty() {
-        Scanner::new(text.as_bytes()).walk(At::Root, None, 0, &mut items);
+    if pairs.is_empty() {
+        return;
     }
-    let mut sweep = LineSweep::new(text);
-    let mut swept_to = 0;
-    let mut previous: Option<(u32, u32)> = None;
-    items
-        .spans
-        .into_iter()
-        .zip(pairs)
-        .map(|(span, &pair)| {
-            let in_order = previous.is_none_or(|p| p < pair);
-            previous = Some(pair);
-            let (start, end) = span.filter(|&(start, _)| in_order && start >= swept_to)?;
-            swept_to = end;
-            let mut location = sweep.location(start, end);
-            location.offset += shift;
-            location.end_offset += shift;
-            Some(location)
-        })
-        .collect()
+    let mut items = Items { list, field, pairs, sweep: LineSweep::new(text), swept_to: 0, shift, found };
+    Scanner::new(text.as_bytes()).walk(At::Root, None, 0, &mut items);
 }
 
 /// The scan's visitor: it enters the list, the elements some pair names,
-/// and their field, following `pairs` with the scan's cursors.
-struct Items<'p> {
+/// and their field, following `pairs` with the scan's cursors, and hands
+/// each item found to `found` with its lines and columns.
+struct Items<'p, F> {
     list: &'p str,
     field: &'p str,
     pairs: &'p [(u32, u32)],
-    /// Each pair's span once found.
-    spans: Vec<Option<Range>>,
+    sweep: LineSweep<'p>,
+    /// The end of the last item handed over.
+    swept_to: usize,
+    /// The byte-order mark's length, added back to every offset.
+    shift: usize,
+    found: F,
 }
 
 /// Where the scan is; an element and its field are named by the first
@@ -72,7 +86,7 @@ enum At {
     Item(usize),
 }
 
-impl Visitor for Items<'_> {
+impl<F: FnMut(usize, Location)> Visitor for Items<'_, F> {
     type At = At;
     const DUPLICATES: bool = false;
 
@@ -111,10 +125,19 @@ impl Visitor for Items<'_> {
         }
     }
 
-    fn value(&mut self, at: At, _key: Option<Range>, span: Range) {
-        if let At::Item(pair) = at {
-            self.spans[pair] = Some(span);
+    fn value(&mut self, at: At, _key: Option<Range>, (start, end): Range) {
+        let At::Item(pair) = at else { return };
+        // Pairs out of order are not answered; nor is an item the scan
+        // meets again (a repeated key), before the last one handed over.
+        let in_order = pair == 0 || self.pairs[pair - 1] < self.pairs[pair];
+        if !in_order || start < self.swept_to {
+            return;
         }
+        self.swept_to = end;
+        let mut location = self.sweep.location(start, end);
+        location.offset += self.shift;
+        location.end_offset += self.shift;
+        (self.found)(pair, location);
     }
 }
 
