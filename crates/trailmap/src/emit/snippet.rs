@@ -251,16 +251,17 @@ fn gutter_width(line: u32) -> usize {
 
 /// The part of a source line shown under a diagnostic, escaped for a
 /// terminal, with the underlined region's byte range in that text.
-struct Window {
-    text: String,
+struct Window<'s> {
+    /// Borrowed from the source when nothing in it needs escaping.
+    text: std::borrow::Cow<'s, str>,
     span: Range<usize>,
 }
 
-impl Window {
+impl<'s> Window<'s> {
     /// The line holding byte `start`: at most [`CONTEXT_CHARS`] characters
     /// before it and twice that from it; the region is cut at the end
     /// of its first line (a value spanning lines is marked where it starts).
-    fn around(source: &str, start: usize, end: usize) -> Window {
+    fn around(source: &'s str, start: usize, end: usize) -> Window<'s> {
         let start = floor_char_boundary(source, start);
         let end = floor_char_boundary(source, end.max(start));
         let line_start = source[..start]
@@ -280,12 +281,17 @@ impl Window {
         // The CR of a CRLF is not part of the line.
         let line_end = if source[..line_end].ends_with('\r') { line_end - 1 } else { line_end };
         let end = end.min(line_end).max(start);
+        let line = &source[line_start..line_end.max(end)];
+        if escape::terminal_as_is(line) {
+            // Printable ASCII, as nearly every line is: shown as it is.
+            return Window { text: std::borrow::Cow::Borrowed(line), span: start - line_start..end - line_start };
+        }
         let mut text = escape::terminal(&source[line_start..start]);
         let span_start = text.len();
         text.push_str(&escape::terminal(&source[start..end]));
         let span_end = text.len();
         text.push_str(&escape::terminal(&source[end..line_end.max(end)]));
-        Window { text, span: span_start..span_end }
+        Window { text: text.into(), span: span_start..span_end }
     }
 }
 
@@ -339,7 +345,13 @@ mod tests {
 
     /// A diagnostic on `text` (one line, shown whole) with the region
     /// `span`, as `render_into` gets it.
-    fn on_line(text: &str, span: Range<usize>, line: u32, message: &str, help: Option<&str>) -> (Diagnostic, Window) {
+    fn on_line(
+        text: &str,
+        span: Range<usize>,
+        line: u32,
+        message: &str,
+        help: Option<&str>,
+    ) -> (Diagnostic, Window<'static>) {
         let severity = [Severity::Error, Severity::Warning, Severity::Info][line as usize % 3];
         let mut d = Diagnostic::new("TM107", "redundant-prerequisite", severity, message);
         d.help = help.map(str::to_owned);
@@ -352,7 +364,7 @@ mod tests {
             offset: span.start,
             end_offset: span.end,
         });
-        (d, Window { text: text.to_owned(), span })
+        (d, Window { text: text.to_owned().into(), span })
     }
 
     /// Both drawings of `d`: the direct one (`None` when it declined) and

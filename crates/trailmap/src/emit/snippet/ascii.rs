@@ -10,8 +10,6 @@
 //! lines that the library cuts, empty regions) still goes to the library,
 //! and a test draws random diagnostics both ways and expects the same bytes.
 
-use std::fmt::Write as _;
-
 use super::Window;
 use crate::{Diagnostic, escape};
 
@@ -29,7 +27,7 @@ const MAX_INDENT: usize = 20;
 pub(super) fn draw(out: &mut String, d: &Diagnostic, window: &Window) -> bool {
     let Some(loc) = d.location else { return false };
     let file = super::file_name(d);
-    let text = window.text.as_str();
+    let text: &str = &window.text;
     let span = window.span.clone();
     let indent = text.bytes().take_while(|&b| b == b' ').count();
     let simple = !span.is_empty()
@@ -43,28 +41,69 @@ pub(super) fn draw(out: &mut String, d: &Diagnostic, window: &Window) -> bool {
         return false;
     }
     let gutter = super::gutter_width(loc.line);
-    let pad = |out: &mut String, n: usize| out.extend(std::iter::repeat_n(' ', n));
     out.reserve(2 * text.len() + d.message.len() + file.len() + 64);
     for part in [d.severity.as_str(), "[", d.code, "]: ", &d.message, "\n"] {
         out.push_str(part);
     }
-    pad(out, gutter);
-    let _ = writeln!(out, "--> {file}:{}:{}", loc.line, loc.column);
-    pad(out, gutter);
-    let _ = writeln!(out, " |\n{} | {text}", loc.line);
-    pad(out, gutter);
+    repeat(out, SPACES, gutter);
+    for part in ["--> ", file, ":"] {
+        out.push_str(part);
+    }
+    push_number(out, loc.line);
+    out.push(':');
+    push_number(out, loc.column);
+    out.push('\n');
+    repeat(out, SPACES, gutter);
+    out.push_str(" |\n");
+    push_number(out, loc.line);
     out.push_str(" | ");
-    pad(out, span.start);
-    out.extend(std::iter::repeat_n('^', span.len()));
+    out.push_str(text);
+    out.push('\n');
+    repeat(out, SPACES, gutter);
+    out.push_str(" | ");
+    repeat(out, SPACES, span.start);
+    repeat(out, CARETS, span.len());
     if let Some(help) = &d.help {
         out.push('\n');
-        pad(out, gutter);
+        repeat(out, SPACES, gutter);
         out.push_str(" |\n");
-        pad(out, gutter);
+        repeat(out, SPACES, gutter);
         out.push_str(" = help: ");
         out.push_str(help);
     }
     true
+}
+
+/// A run of spaces, and one of carets, appended a slice at a time rather
+/// than a character at a time (a run of findings spent 2% of its time so).
+const SPACES: &str = "                                                                ";
+const CARETS: &str = "^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^";
+
+/// Appends `n` characters of `run` (one ASCII character repeated).
+fn repeat(out: &mut String, run: &str, mut n: usize) {
+    while n > 0 {
+        let take = n.min(run.len());
+        out.push_str(&run[..take]);
+        n -= take;
+    }
+}
+
+/// Appends `n` in decimal, without the formatting machinery.
+fn push_number(out: &mut String, n: u32) {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for &digit in &digits[at..] {
+        out.push(char::from(digit));
+    }
 }
 
 /// Not empty, and left as it is by [`escape::terminal`]: what the library
