@@ -231,7 +231,7 @@ impl<'a> Context<'a> {
     }
 
     /// A readable name for phase `i`: its title.
-    pub fn phase_title(&self, i: usize) -> &str {
+    pub fn phase_title(&self, i: usize) -> &'a str {
         self.phases.get(i).map_or("", |n| n.phase.title.as_str())
     }
 }

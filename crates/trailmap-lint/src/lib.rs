@@ -243,22 +243,47 @@ pub fn lint_each(
             per_file.push((diagnostics, compact));
         }
         // Each file's diagnostics a part at a time: the compact findings
-        // are made from the model as they are handed over.
-        for (f, finished) in files[batch.clone()].iter().zip(finish::batch(&files[batch], per_file, config)) {
-            hand_over(f, finished, threads, &mut found);
-        }
-        // Freeing a large model (a string or two per id, name and topic)
-        // takes a good share of a run: it happens on a thread of its own,
-        // while the next batch is read; the batch's small ones here. The
-        // caller does not wait for that thread (a command-line run exits
-        // before it ends); should none start, the model is freed here.
-        let large: Vec<Roadmap> =
-            models.into_iter().flatten().filter(|r| r.skills.len() >= PARALLEL_MIN_SKILLS).collect();
-        if !large.is_empty() {
-            let _ = std::thread::Builder::new().name("trailmap-drop".into()).spawn(move || drop(large));
+        // are made from the model as they are handed over, so a model they
+        // borrow lives until then. Without any, the models are freed first
+        // (a file with 150,000 other findings holds them all while they
+        // are located).
+        let batch_files = &files[batch];
+        if per_file.iter().any(|(_, compact)| !compact.is_empty()) {
+            finish_and_hand_over(batch_files, per_file, config, threads, &mut found);
+            free_aside(models);
+        } else {
+            let per_file: Vec<finish::Found<'static>> =
+                per_file.into_iter().map(|(diagnostics, _)| (diagnostics, Vec::new())).collect();
+            free_aside(models);
+            finish_and_hand_over(batch_files, per_file, config, threads, &mut found);
         }
     }
     skipped
+}
+
+/// Finishes a batch's files and hands each one's diagnostics over.
+fn finish_and_hand_over(
+    files: &[SourceFile],
+    per_file: Vec<finish::Found<'_>>,
+    config: &Config,
+    threads: usize,
+    found: &mut impl FnMut(&SourceFile, Vec<Diagnostic>),
+) {
+    for (f, finished) in files.iter().zip(finish::batch(files, per_file, config)) {
+        hand_over(f, finished, threads, found);
+    }
+}
+
+/// Frees a batch's models. Freeing a large one (a string or two per id,
+/// name and topic) takes a good share of a run: it happens on a thread of
+/// its own, while the run goes on; the batch's small ones here. The caller
+/// does not wait for that thread (a command-line run exits before it
+/// ends); should none start, the model is freed here.
+fn free_aside(models: Vec<Option<Roadmap>>) {
+    let large: Vec<Roadmap> = models.into_iter().flatten().filter(|r| r.skills.len() >= PARALLEL_MIN_SKILLS).collect();
+    if !large.is_empty() {
+        let _ = std::thread::Builder::new().name("trailmap-drop".into()).spawn(move || drop(large));
+    }
 }
 
 /// Hands a file's diagnostics to `found` a part at a time. When it has

@@ -27,41 +27,61 @@
 //! say why in the skill's `note`, and suppress the finding with
 //! `"x-lint-allow": [{"rule": "TM101", "reason": "…"}]` on the skill.
 
-use trailmap::Prerequisite;
+use trailmap::{Diagnostic, Prerequisite, Roadmap};
 
 use crate::context::Context;
-use crate::findings::Findings;
+use crate::findings::{EntryFinding, EntryFindings, Findings};
 use crate::registry::Rule;
 
-pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Findings<'_>) {
-    let skills = &ctx.roadmap.skills;
-    for (i, skill) in skills.iter().enumerate() {
+/// A roadmap whose phases run against its prerequisites has this finding
+/// on most skills: they are kept compact until written.
+pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) {
+    let mut compact = EntryFindings::new(ctx, rule, "prerequisites", diagnostic);
+    for i in 0..ctx.roadmap.skills.len() {
         let Some(at) = ctx.graph.phase_index_at(i) else { continue };
         for requirement in ctx.graph.requirements_at(i) {
             // An any-of group is fine when one member is taught in time.
-            let mut taught = requirement.members.iter().filter_map(|&m| ctx.graph.phase_index_at(m as usize).map(|p| (m, p)));
-            let Some((first, p)) = taught.next() else { continue };
-            if !ctx.strictly_after(p, at) || taught.any(|(_, p)| !ctx.strictly_after(p, at)) {
+            let mut taught = requirement.members.iter().filter_map(|&m| ctx.graph.phase_index_at(m as usize));
+            let Some(p) = taught.next() else { continue };
+            if !ctx.strictly_after(p, at) || taught.any(|p| !ctx.strictly_after(p, at)) {
                 continue;
             }
-            let k = requirement.entry as usize;
-            let what = match skill.prerequisites.get(k) {
-                Some(Prerequisite::AnyOf(_)) => "every alternative of this `any_of` group".to_owned(),
-                _ => format!("prerequisite `{}`", skills[first as usize].id),
-            };
-            out.push(
-                ctx.diag(
-                    rule,
-                    format!(
-                        "`{}` is taught in \"{}\", but its {what} is only taught later, in \"{}\"",
-                        skill.id,
-                        ctx.phase_title(at),
-                        ctx.phase_title(p)
-                    ),
-                )
-                .at(format!("{}/prerequisites/{k}", ctx.skill_pointer(i)))
-                .with_help("teach the prerequisite earlier, or move the skill to a later phase"),
-            );
+            let texts = [ctx.phase_title(at), ctx.phase_title(p)];
+            match u32::try_from(i) {
+                Ok(skill) => compact.items.push(EntryFinding { skill, entry: requirement.entry, texts }),
+                // Past four billion: not kept compact.
+                Err(_) => {
+                    let mut d = make(rule, ctx.roadmap, i, requirement.entry as usize, texts);
+                    d.file = ctx.file_name();
+                    out.push(d);
+                }
+            }
         }
     }
+    out.push_compact(compact);
+}
+
+/// The diagnostic of one prerequisite taught later (`texts`: the titles
+/// of the skill's phase and of the later one).
+fn diagnostic<'a>(rule: &Rule, roadmap: &'a Roadmap, found: &EntryFinding<'a>) -> Diagnostic {
+    make(rule, roadmap, found.skill as usize, found.entry as usize, found.texts)
+}
+
+/// The diagnostic of entry `k` of skill `i`, taught in phase `at` before
+/// phase `later` teaches the prerequisite.
+fn make(rule: &Rule, roadmap: &Roadmap, i: usize, k: usize, [at, later]: [&str; 2]) -> Diagnostic {
+    let skill = &roadmap.skills[i];
+    // The entry names the skill the graph found for it: its id, or a group.
+    let what = match skill.prerequisites.get(k) {
+        Some(Prerequisite::Skill(id)) => format!("prerequisite `{id}`"),
+        _ => "every alternative of this `any_of` group".to_owned(),
+    };
+    Diagnostic::new(
+        rule.code,
+        rule.name,
+        rule.default_severity,
+        format!("`{}` is taught in \"{at}\", but its {what} is only taught later, in \"{later}\"", skill.id),
+    )
+    .at(format!("/skills/{i}/prerequisites/{k}"))
+    .with_help("teach the prerequisite earlier, or move the skill to a later phase")
 }
