@@ -120,11 +120,10 @@ pub(crate) fn file<'a>(f: &SourceFile, found: Found<'a>, config: &Config) -> Fin
     // rule's would have been.
     let mut located = Vec::with_capacity(compact.len());
     for found in compact.into_iter().filter(|c| !c.items.is_empty()) {
-        let rank = rank(found.rule.code);
         if format == Format::Yaml {
-            let end = diagnostics.partition_point(|d| self::rank(d.code) <= rank);
-            diagnostics.splice(end..end, found.items.iter().map(|item| found.diagnostic(item)));
+            into_diagnostics(&mut diagnostics, vec![found]);
         } else {
+            let rank = rank(found.rule.code);
             located.push(Located { found, rank });
         }
     }
@@ -138,6 +137,16 @@ pub(crate) fn file<'a>(f: &SourceFile, found: Found<'a>, config: &Config) -> Fin
     diagnostics.extend(problems);
     trailmap::diagnostic::sort_by_position(&mut diagnostics);
     Finished { plain: diagnostics, compact: located }
+}
+
+/// Makes `compact` findings into diagnostics among a file's others (in
+/// rank order, as lint gathers them), where their rules' would have been.
+pub(crate) fn into_diagnostics(diagnostics: &mut Vec<Diagnostic>, compact: Vec<EntryFindings<'_>>) {
+    for found in compact {
+        let rank = rank(found.rule.code);
+        let end = diagnostics.partition_point(|d| self::rank(d.code) <= rank);
+        diagnostics.splice(end..end, found.items.iter().map(|item| found.diagnostic(item)));
+    }
 }
 
 /// Where a code's diagnostics are in a file's list before it is put in

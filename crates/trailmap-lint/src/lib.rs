@@ -233,9 +233,16 @@ pub fn lint_each(
                     } else {
                         diagnostics.extend(found.plain);
                     }
-                    compact = found.compact;
                     for (rule, check) in &mut across {
                         check.add(&ctx, rule, &mut diagnostics);
+                    }
+                    // A few compact findings are made now: their model
+                    // can then be freed before the file's other findings
+                    // are located (a file with 100,000 of those held both).
+                    if found.compact.iter().map(|c| c.items.len()).sum::<usize>() > PART_MAX {
+                        compact = found.compact;
+                    } else {
+                        finish::into_diagnostics(&mut diagnostics, found.compact);
                     }
                 }
                 None => skipped.push(Skipped { file: f.name.clone(), codes: model_breakers(&diagnostics) }),
