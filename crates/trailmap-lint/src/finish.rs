@@ -174,7 +174,7 @@ impl Finished<'_> {
     /// all held at once. With `threads` above one, a rule's compact findings
     /// over a part are located on a thread of their own, the parts made
     /// from what it has found so far.
-    pub(crate) fn write_parts(self, source: &str, max: usize, threads: usize, mut part: impl FnMut(Vec<Diagnostic>)) {
+    pub(crate) fn write_parts(self, source: &str, max: usize, threads: usize, part: &mut dyn FnMut(Vec<Diagnostic>)) {
         let max = max.max(1);
         let total = self.len();
         let Finished { plain, compact } = self;
@@ -420,7 +420,7 @@ mod tests {
                 found.items.push(EntryFinding { skill, entry, texts: [name, ""] });
             }
             let mut written = Vec::new();
-            file(&f, (Vec::new(), vec![found]), &Config::default()).write_parts(&f.text, 1, threads, |part| {
+            file(&f, (Vec::new(), vec![found]), &Config::default()).write_parts(&f.text, 1, threads, &mut |part| {
                 written.extend(part);
             });
             let shown: Vec<(&str, &str)> = written
@@ -462,9 +462,9 @@ mod tests {
                 at_once.splice(end..end, c.items.iter().map(|item| c.diagnostic(item)));
             }
             let mut expected = Vec::new();
-            file(&f, (at_once, Vec::new()), &config).write_parts(&f.text, usize::MAX, 1, |part| expected.extend(part));
+            file(&f, (at_once, Vec::new()), &config).write_parts(&f.text, usize::MAX, 1, &mut |part| expected.extend(part));
             let mut parts = Vec::new();
-            file(&f, (plain, compact), &config).write_parts(&f.text, max, threads, |part| parts.push(part));
+            file(&f, (plain, compact), &config).write_parts(&f.text, max, threads, &mut |part| parts.push(part));
             prop_assert!(!parts.is_empty());
             prop_assert!(parts.iter().all(|part| part.len() <= max));
             let written: Vec<Diagnostic> = parts.into_iter().flatten().collect();

@@ -274,7 +274,7 @@ fn finish_and_hand_over(
     per_file: Vec<finish::Found<'_>>,
     config: &Config,
     threads: usize,
-    found: &mut impl FnMut(&SourceFile, Vec<Diagnostic>),
+    found: &mut dyn FnMut(&SourceFile, Vec<Diagnostic>),
 ) {
     for (f, finished) in files.iter().zip(finish::batch(files, per_file, config)) {
         hand_over(f, finished, threads, found);
@@ -301,10 +301,10 @@ fn hand_over(
     f: &SourceFile,
     finished: finish::Finished<'_>,
     threads: usize,
-    found: &mut impl FnMut(&SourceFile, Vec<Diagnostic>),
+    found: &mut dyn FnMut(&SourceFile, Vec<Diagnostic>),
 ) {
     if threads < 2 || finished.len() <= PART_MAX {
-        finished.write_parts(&f.text, PART_MAX, threads, |part| found(f, part));
+        finished.write_parts(&f.text, PART_MAX, threads, &mut |part| found(f, part));
         return;
     }
     let finished = std::sync::Mutex::new(Some(finished));
@@ -314,7 +314,7 @@ fn hand_over(
         let (send, receive) = std::sync::mpsc::sync_channel(1);
         let maker = std::thread::Builder::new().name("trailmap-parts".into()).spawn_scoped(scope, || {
             if let Some(finished) = take() {
-                finished.write_parts(&f.text, PART_MAX, threads, move |part| {
+                finished.write_parts(&f.text, PART_MAX, threads, &mut move |part| {
                     // The caller stopped taking parts (it panicked): the
                     // rest are dropped.
                     let _ = send.send(part);
@@ -327,7 +327,7 @@ fn hand_over(
             }
         } else if let Some(finished) = take() {
             // No thread to be had (a thread limit): made here.
-            finished.write_parts(&f.text, PART_MAX, 1, |part| found(f, part));
+            finished.write_parts(&f.text, PART_MAX, 1, &mut |part| found(f, part));
         }
     });
 }
