@@ -256,29 +256,16 @@ pub fn lint_each(
         // are located).
         let batch_files = &files[batch];
         if per_file.iter().any(|(_, compact)| !compact.is_empty()) {
-            finish_and_hand_over(batch_files, per_file, config, threads, &mut found);
+            finish::hand_over_batch(batch_files, per_file, config, &mut found);
             free_aside(models);
         } else {
             let per_file: Vec<finish::Found<'static>> =
                 per_file.into_iter().map(|(diagnostics, _)| (diagnostics, Vec::new())).collect();
             free_aside(models);
-            finish_and_hand_over(batch_files, per_file, config, threads, &mut found);
+            finish::hand_over_batch(batch_files, per_file, config, &mut found);
         }
     }
     skipped
-}
-
-/// Finishes a batch's files and hands each one's diagnostics over.
-fn finish_and_hand_over(
-    files: &[SourceFile],
-    per_file: Vec<finish::Found<'_>>,
-    config: &Config,
-    threads: usize,
-    found: &mut dyn FnMut(&SourceFile, Vec<Diagnostic>),
-) {
-    for (f, finished) in files.iter().zip(finish::batch(files, per_file, config)) {
-        hand_over(f, finished, threads, found);
-    }
 }
 
 /// Frees a batch's models. Freeing a large one (a string or two per id,
@@ -291,45 +278,6 @@ fn free_aside(models: Vec<Option<Roadmap>>) {
     if !large.is_empty() {
         let _ = std::thread::Builder::new().name("trailmap-drop".into()).spawn(move || drop(large));
     }
-}
-
-/// Hands a file's diagnostics to `found` a part at a time. When it has
-/// more than a part, they are made on a thread of their own while the
-/// caller writes the part before (making and writing took about as long
-/// each, one after the other on one thread).
-fn hand_over(
-    f: &SourceFile,
-    finished: finish::Finished<'_>,
-    threads: usize,
-    found: &mut dyn FnMut(&SourceFile, Vec<Diagnostic>),
-) {
-    if threads < 2 || finished.len() <= PART_MAX {
-        finished.write_parts(&f.text, PART_MAX, threads, &mut |part| found(f, part));
-        return;
-    }
-    let finished = std::sync::Mutex::new(Some(finished));
-    let take = || finished.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take();
-    std::thread::scope(|scope| {
-        // One part made ahead, at most: the parts in hand stay few.
-        let (send, receive) = std::sync::mpsc::sync_channel(1);
-        let maker = std::thread::Builder::new().name("trailmap-parts".into()).spawn_scoped(scope, || {
-            if let Some(finished) = take() {
-                finished.write_parts(&f.text, PART_MAX, threads, &mut move |part| {
-                    // The caller stopped taking parts (it panicked): the
-                    // rest are dropped.
-                    let _ = send.send(part);
-                });
-            }
-        });
-        if maker.is_ok() {
-            for part in receive {
-                found(f, part);
-            }
-        } else if let Some(finished) = take() {
-            // No thread to be had (a thread limit): made here.
-            finished.write_parts(&f.text, PART_MAX, 1, &mut |part| found(f, part));
-        }
-    });
 }
 
 /// Diagnostics handed over together, at most: a file with a finding on

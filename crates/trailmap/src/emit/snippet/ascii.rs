@@ -90,20 +90,7 @@ fn repeat(out: &mut String, run: &str, mut n: usize) {
 
 /// Appends `n` in decimal, without the formatting machinery.
 fn push_number(out: &mut String, n: u32) {
-    let mut digits = [0u8; 10];
-    let mut at = digits.len();
-    let mut rest = n;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    for &digit in &digits[at..] {
-        out.push(char::from(digit));
-    }
+    out.push_str(itoa::Buffer::new().format(n));
 }
 
 /// Not empty, and left as it is by [`escape::terminal`]: what the library

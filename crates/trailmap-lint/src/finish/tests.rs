@@ -1,0 +1,133 @@
+//! `finish`'s tests: compact findings are written as the diagnostics
+//! they stand for would be.
+
+use proptest::prelude::*;
+use trailmap::{Diagnostic, Format};
+
+use super::{Found, file, rank};
+use crate::config::Config;
+use crate::context::Context;
+use crate::findings::{EntryFinding, EntryFindings, Findings};
+use crate::registry::Rule;
+use crate::{SourceFile, load_whole, run_file_rules};
+
+/// Roadmaps whose redundant prerequisites (TM107, compact) meet other
+/// findings at the same entries: repeats (TM120), prerequisites taught
+/// later (TM101), unknown skills (TM005), suppressions of a skill's
+/// findings or of one entry's, used or not.
+fn roadmap() -> impl Strategy<Value = String> {
+    let skill = (prop::collection::vec(any::<prop::sample::Index>(), 0..5), 0u8..8);
+    (prop::collection::vec(skill, 2..14), any::<prop::sample::Index>()).prop_map(|(skills, entry)| {
+        let n = skills.len();
+        let texts: Vec<String> = skills
+            .iter()
+            .enumerate()
+            .map(|(i, (picks, extra))| {
+                let mut needs: Vec<String> =
+                    if i == 0 { Vec::new() } else { picks.iter().map(|p| format!("\"s{}\"", p.index(i))).collect() };
+                if *extra == 0 {
+                    needs.push("\"nowhere\"".into());
+                }
+                let allow = if *extra == 1 { r#", "x-lint-allow": [{"rule": "TM107", "reason": "r"}]"# } else { "" };
+                format!(r#"{{"id": "s{i}", "name": "S {i}", "prerequisites": [{}]{allow}}}"#, needs.join(", "))
+            })
+            .collect();
+        let later: Vec<String> = (0..n).filter(|i| i % 3 == 0).map(|i| format!("\"s{i}\"")).collect();
+        let first: Vec<String> = (0..n).filter(|i| i % 3 != 0).map(|i| format!("\"s{i}\"")).collect();
+        let skill = entry.index(n);
+        format!(
+            r#"{{"id": "r", "title": "R", "version": "1.0.0", "skills": [{}], "phases": [{{"id": "p", "title": "P", "skills": [{}]}}, {{"id": "q", "title": "Q", "skills": [{}]}}], "x-lint-allow": [{{"rule": "TM107", "pointer": "/skills/{skill}/prerequisites/1", "reason": "r"}}]}}"#,
+            texts.join(", "),
+            first.join(", "),
+            later.join(", ")
+        )
+    })
+}
+
+/// A file's findings as `lint_each` hands them to `finish::file`.
+fn found<'a>(f: &'a SourceFile, roadmap: &'a trailmap::Roadmap, validation: Vec<Diagnostic>) -> Found<'a> {
+    let ctx = Context::new(&f.name, &f.text, roadmap);
+    let mut found = Findings::default();
+    run_file_rules(&ctx, &Config::default(), &mut found);
+    let mut diagnostics = validation;
+    diagnostics.extend(found.plain);
+    (diagnostics, found.compact)
+}
+
+/// A compact finding whose entry the text does not have (not met in a
+/// file the model was read from) is still written, where locating its
+/// pointer places it, in its turn; on one thread or with the scan on
+/// its own.
+#[test]
+fn a_compact_finding_the_scan_does_not_find_is_located_by_its_pointer() {
+    let text = r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [
+  {"id": "a", "name": "A"},
+  {"id": "b", "name": "B", "prerequisites": ["a"]},
+  {"id": "c", "name": "C", "prerequisites": ["a", "b"]}
+]}"#;
+    let f = SourceFile::new("r.json", text);
+    let (_, model) = load_whole(&f, &Default::default());
+    let roadmap = model.expect("a whole roadmap");
+    let ctx = Context::new(&f.name, &f.text, &roadmap);
+    let rule = crate::registry::find("TM107").expect("TM107");
+    fn render<'a>(rule: &Rule, _: &'a trailmap::Roadmap, item: &EntryFinding<'a>) -> Diagnostic {
+        Diagnostic::new(rule.code, rule.name, rule.default_severity, item.texts[0])
+            .at(format!("/skills/{}/prerequisites/{}", item.skill, item.entry))
+    }
+    for threads in [1, 2] {
+        let mut found = EntryFindings::new(&ctx, rule, "prerequisites", render);
+        for (skill, entry, name) in [(1, 0, "there"), (1, 5, "missing"), (2, 1, "there too")] {
+            found.items.push(EntryFinding { skill, entry, texts: [name, ""] });
+        }
+        let mut written = Vec::new();
+        file(&f, (Vec::new(), vec![found]), &Config::default()).write_parts(&f.text, 1, threads, &mut |part| {
+            written.extend(part);
+        });
+        let shown: Vec<(&str, &str)> = written
+            .iter()
+            .map(|d| (d.message.as_str(), d.location.map_or("", |l| &text[l.offset..l.end_offset])))
+            .collect();
+        assert_eq!(shown, [("there", "\"a\""), ("missing", "[\"a\"]"), ("there too", "\"b\"")], "{threads}");
+    }
+}
+
+proptest! {
+    /// Compact findings, located by their own scan and merged into the
+    /// others a part at a time, are what they would be as diagnostics
+    /// from the start: the same texts, locations, fixes and order, in
+    /// JSON and YAML, whatever the size of the parts.
+    #[test]
+    fn compact_findings_are_written_as_diagnostics_made_at_once(
+        text in roadmap(),
+        yaml in any::<bool>(),
+        max in prop_oneof![Just(1usize), Just(2), Just(5), Just(4096)],
+        threads in 1usize..3,
+    ) {
+        let f = if yaml {
+            let converted = trailmap::convert::convert(&text, Format::Json, Format::Yaml).expect("converts");
+            SourceFile::new("r.yaml", converted.text)
+        } else {
+            SourceFile::new("r.json", text)
+        };
+        let (validation, model) = load_whole(&f, &Default::default());
+        let roadmap = model.expect("a whole roadmap");
+        let config = Config::default();
+        let (plain, compact) = found(&f, &roadmap, validation.clone());
+        prop_assume!(!compact.is_empty());
+        // At once: every compact finding a diagnostic where the rule's
+        // would have been.
+        let mut at_once = plain.clone();
+        for c in &compact {
+            let end = at_once.partition_point(|d| rank(d.code) <= rank(c.rule.code));
+            at_once.splice(end..end, c.items.iter().map(|item| c.diagnostic(item)));
+        }
+        let mut expected = Vec::new();
+        file(&f, (at_once, Vec::new()), &config).write_parts(&f.text, usize::MAX, 1, &mut |part| expected.extend(part));
+        let mut parts = Vec::new();
+        file(&f, (plain, compact), &config).write_parts(&f.text, max, threads, &mut |part| parts.push(part));
+        prop_assert!(!parts.is_empty());
+        prop_assert!(parts.iter().all(|part| part.len() <= max));
+        let written: Vec<Diagnostic> = parts.into_iter().flatten().collect();
+        prop_assert_eq!(written, expected, "{}", f.text);
+    }
+}
