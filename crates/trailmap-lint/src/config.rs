@@ -354,4 +354,29 @@ impl Severities {
     pub fn get(&self, code: &str) -> Option<Option<Severity>> {
         self.by_code.get(code).copied()
     }
+
+    /// Applies the configuration to a finding of `code` whose severity is
+    /// `severity`: sets its rule's configured severity and returns `true`,
+    /// or returns `false` when the rule is off. A code that is no rule is
+    /// left as it is.
+    ///
+    /// ```
+    /// use trailmap::Severity;
+    /// let config = trailmap_lint::config::Config::parse("[lint]\nignore = [\"TM108\"]\n", None).unwrap();
+    /// let severities = config.severities_for("r.json");
+    /// let mut severity = Severity::Info;
+    /// assert!(severities.apply("TM107", &mut severity));
+    /// assert_eq!(severity, Severity::Warning);
+    /// assert!(!severities.apply("TM108", &mut severity));
+    /// ```
+    pub fn apply(&self, code: &str, severity: &mut Severity) -> bool {
+        match self.get(code) {
+            Some(Some(configured)) => {
+                *severity = configured;
+                true
+            }
+            Some(None) => false,
+            None => true,
+        }
+    }
 }

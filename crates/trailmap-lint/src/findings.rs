@@ -10,6 +10,7 @@
 
 use std::sync::Arc;
 
+use trailmap::pointer::Pointer;
 use trailmap::{Diagnostic, Roadmap, Severity};
 
 use crate::registry::Rule;
@@ -59,13 +60,12 @@ impl<'a> Findings<'a> {
         }
     }
 
-    /// Every finding as a diagnostic, in the order found: what a compact
-    /// one is written as, without its location and fix edits.
+    /// Every finding as a diagnostic, each rule's compact ones after its
+    /// others: what a compact one is written as, without its location and
+    /// fix edits.
     pub fn into_diagnostics(self) -> Vec<Diagnostic> {
         let mut all = self.plain;
-        for found in self.compact {
-            all.extend(found.items.iter().map(|item| found.diagnostic(item)));
-        }
+        crate::finish::into_diagnostics(&mut all, self.compact);
         all
     }
 }
@@ -89,11 +89,15 @@ pub(crate) struct EntryFindings<'a> {
     /// The skill's list the entries are in, e.g. `prerequisites`.
     pub(crate) list: &'static str,
     pub(crate) items: Vec<EntryFinding<'a>>,
-    /// Makes the diagnostic of one finding, at its pointer.
-    pub(crate) render: fn(&Rule, &'a Roadmap, &EntryFinding<'a>) -> Diagnostic,
+    /// Makes the diagnostic of one finding (skill index, entry index,
+    /// texts), but for its pointer, severity and file.
+    render: Render<'a>,
     /// The file's name, as every diagnostic of the file holds it.
-    pub(crate) file: Arc<str>,
+    file: Arc<str>,
 }
+
+/// What makes a compact finding's diagnostic (see [`EntryFindings`]).
+pub(crate) type Render<'a> = fn(&Rule, &'a Roadmap, usize, usize, [&'a str; 2]) -> Diagnostic;
 
 /// One compact finding: a skill, an entry of its list, and what the
 /// rule's message says of it.
@@ -108,12 +112,7 @@ pub(crate) struct EntryFinding<'a> {
 
 impl<'a> EntryFindings<'a> {
     /// No findings yet, of `rule` on `ctx`'s roadmap, at entries of `list`.
-    pub(crate) fn new(
-        ctx: &crate::context::Context<'a>,
-        rule: &Rule,
-        list: &'static str,
-        render: fn(&Rule, &'a Roadmap, &EntryFinding<'a>) -> Diagnostic,
-    ) -> Self {
+    pub(crate) fn new(ctx: &crate::context::Context<'a>, rule: &Rule, list: &'static str, render: Render<'a>) -> Self {
         EntryFindings {
             rule: *rule,
             severity: rule.default_severity,
@@ -125,18 +124,42 @@ impl<'a> EntryFindings<'a> {
         }
     }
 
-    /// The diagnostic of `item`, unlocated, with its severity and file.
+    /// Adds the finding at entry `entry` of skill `skill`. Indices past
+    /// what is kept compact (four billion) come back as the finding's
+    /// diagnostic, for the rule to report as it is.
+    pub(crate) fn push(&mut self, skill: usize, entry: usize, texts: [&'a str; 2]) -> Option<Diagnostic> {
+        match (u32::try_from(skill), u32::try_from(entry)) {
+            (Ok(skill), Ok(entry)) => {
+                self.items.push(EntryFinding { skill, entry, texts });
+                None
+            }
+            _ => Some(self.made(skill, entry, texts)),
+        }
+    }
+
+    /// The diagnostic of `item`, unlocated.
     pub(crate) fn diagnostic(&self, item: &EntryFinding<'a>) -> Diagnostic {
-        let mut d = (self.render)(&self.rule, self.roadmap, item);
+        self.made(item.skill as usize, item.entry as usize, item.texts)
+    }
+
+    /// The diagnostic at entry `entry` of skill `skill`, with its pointer,
+    /// severity and file.
+    fn made(&self, skill: usize, entry: usize, texts: [&'a str; 2]) -> Diagnostic {
+        let mut d = (self.render)(&self.rule, self.roadmap, skill, entry, texts).at(self.pointer(skill, entry));
         d.severity = self.severity;
         d.file = Arc::clone(&self.file);
         d
     }
 
-    /// The pointer of `item`, written into `into` (cleared first).
-    pub(crate) fn pointer_into(&self, item: &EntryFinding<'a>, into: &mut String) {
-        use std::fmt::Write as _;
-        into.clear();
-        let _ = write!(into, "/skills/{}/{}/{}", item.skill, self.list, item.entry);
+    /// The pointer of entry `entry` of skill `skill`.
+    pub(crate) fn pointer(&self, skill: usize, entry: usize) -> Pointer {
+        Pointer::item("skills", skill).with(self.list).with(entry)
+    }
+
+    /// Keeps the findings whose pointer `keep` keeps.
+    pub(crate) fn retain_at(&mut self, mut keep: impl FnMut(&str) -> bool) {
+        let mut items = std::mem::take(&mut self.items);
+        items.retain(|item| keep(self.pointer(item.skill as usize, item.entry as usize).as_str()));
+        self.items = items;
     }
 }

@@ -64,22 +64,8 @@ pub(crate) fn file<'a>(f: &SourceFile, found: Found<'a>, config: &Config) -> Fin
     // anything is located: a finding dropped here costs no location.
     // Configuration: drop what is off, set severities.
     let severities = config.severities_for(&f.name);
-    diagnostics.retain_mut(|d| match severities.get(d.code) {
-        Some(Some(severity)) => {
-            d.severity = severity;
-            true
-        }
-        Some(None) => false,
-        None => true,
-    });
-    compact.retain_mut(|c| match severities.get(c.rule.code) {
-        Some(Some(severity)) => {
-            c.severity = severity;
-            true
-        }
-        Some(None) => false,
-        None => true,
-    });
+    diagnostics.retain_mut(|d| severities.apply(d.code, &mut d.severity));
+    compact.retain_mut(|c| severities.apply(c.rule.code, &mut c.severity));
     // Inline suppressions.
     suppress::apply_all(&mut suppressions, &mut diagnostics, &mut compact, trailmap::codes::breaks_model);
     yield_to_narrower(&mut diagnostics, &mut compact);
@@ -315,27 +301,19 @@ const YIELDS_TO: &[(&str, &str)] = &[(rules::TM107.code, rules::TM120.code)];
 
 /// Drops the findings [`YIELDS_TO`] gives to a narrower rule.
 fn yield_to_narrower(diagnostics: &mut Vec<Diagnostic>, compact: &mut [EntryFindings<'_>]) {
-    let mut pointer = String::new();
     for &(wider, narrower) in YIELDS_TO {
         let mut places: HashSet<String> =
             diagnostics.iter().filter(|d| d.code == narrower).map(|d| d.pointer.clone()).collect();
         for found in compact.iter().filter(|c| c.rule.code == narrower) {
-            for item in &found.items {
-                found.pointer_into(item, &mut pointer);
-                places.insert(pointer.clone());
-            }
+            places
+                .extend(found.items.iter().map(|item| found.pointer(item.skill as usize, item.entry as usize).into()));
         }
         if places.is_empty() {
             continue;
         }
         diagnostics.retain(|d| d.code != wider || !places.contains(&d.pointer));
         for found in compact.iter_mut().filter(|c| c.rule.code == wider) {
-            let mut items = std::mem::take(&mut found.items);
-            items.retain(|item| {
-                found.pointer_into(item, &mut pointer);
-                !places.contains(&pointer)
-            });
-            found.items = items;
+            found.retain_at(|pointer| !places.contains(pointer));
         }
     }
 }
@@ -366,8 +344,8 @@ fn hand_over(
         finished.write_parts(&f.text, crate::PART_MAX, threads, &mut |part| found(f, part));
         return;
     }
-    let finished = std::sync::Mutex::new(Some(finished));
-    let take = || finished.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take();
+    let finished = Mutex::new(Some(finished));
+    let take = || finished.lock().unwrap_or_else(PoisonError::into_inner).take();
     std::thread::scope(|scope| {
         // One part made ahead, at most: the parts in hand stay few.
         let (send, receive) = std::sync::mpsc::sync_channel(1);

@@ -66,43 +66,44 @@ pub(crate) fn fill_removals(
     locator: &mut trailmap::locate::Locator<'_>,
     diagnostics: &mut [Diagnostic],
 ) {
-    let wanted =
-        |d: &Diagnostic| REMOVES_ELEMENT.contains(&d.code) && d.fix.as_ref().is_some_and(|f| f.edits.is_empty());
-    let targets: Vec<usize> = (0..diagnostics.len()).filter(|&i| wanted(&diagnostics[i])).collect();
+    if format != Format::Yaml {
+        for d in diagnostics {
+            fill_json_removal(source, d);
+        }
+        return;
+    }
+    let targets: Vec<usize> = (0..diagnostics.len()).filter(|&i| awaits_removal(&diagnostics[i])).collect();
     if targets.is_empty() {
         return;
     }
-    let edits: Vec<Option<Vec<Edit>>> = if format == Format::Yaml {
-        let pointers: Vec<&str> = targets.iter().map(|&i| diagnostics[i].pointer.as_str()).collect();
-        yaml::remove_items_in(source, locator, &pointers)
-    } else {
-        targets.iter().map(|&i| json_removal(source, &diagnostics[i])).collect()
-    };
+    let pointers: Vec<&str> = targets.iter().map(|&i| diagnostics[i].pointer.as_str()).collect();
+    let edits = yaml::remove_items_in(source, locator, &pointers);
     for (i, edits) in targets.into_iter().zip(edits) {
-        let d = &mut diagnostics[i];
-        match (edits, &mut d.fix) {
-            (Some(edits), Some(fix)) => fix.edits = edits,
-            _ => d.fix = None,
-        }
+        set_removal(&mut diagnostics[i], edits);
     }
 }
 
 /// Fills the edits of a located diagnostic's [`REMOVES_ELEMENT`] fix in
-/// JSON `source`, or drops the fix when its element cannot be cut (as
-/// [`fill_removals`] does).
+/// JSON `source` (as [`fill_removals`] does).
 pub(crate) fn fill_json_removal(source: &str, d: &mut Diagnostic) {
-    if !REMOVES_ELEMENT.contains(&d.code) || !d.fix.as_ref().is_some_and(|f| f.edits.is_empty()) {
-        return;
-    }
-    match (json_removal(source, d), &mut d.fix) {
-        (Some(edits), Some(fix)) => fix.edits = edits,
-        _ => d.fix = None,
+    if awaits_removal(d) {
+        let edits = d.location.and_then(|loc| removal(source, loc.offset, loc.end_offset));
+        set_removal(d, edits);
     }
 }
 
-/// The edits that remove a located diagnostic's element from JSON `source`.
-fn json_removal(source: &str, d: &Diagnostic) -> Option<Vec<Edit>> {
-    d.location.and_then(|loc| removal(source, loc.offset, loc.end_offset))
+/// Whether `d`'s fix removes its element and its edits are still to come.
+fn awaits_removal(d: &Diagnostic) -> bool {
+    REMOVES_ELEMENT.contains(&d.code) && d.fix.as_ref().is_some_and(|f| f.edits.is_empty())
+}
+
+/// Gives `d`'s fix the edits that remove its element, or drops the fix
+/// when there are none (the element cannot be cut).
+fn set_removal(d: &mut Diagnostic, edits: Option<Vec<Edit>>) {
+    match (edits, &mut d.fix) {
+        (Some(edits), Some(fix)) => fix.edits = edits,
+        _ => d.fix = None,
+    }
 }
 
 /// The edit that removes the element at `start..end` and one comma.

@@ -254,14 +254,9 @@ pub(crate) fn apply_all(
         suppressed
     };
     diagnostics.retain(|d| keep(d.code) || !suppressed(d.code, &d.pointer));
-    let mut pointer = String::new();
     for found in compact.iter_mut().filter(|found| !keep(found.rule.code)) {
-        let mut items = std::mem::take(&mut found.items);
-        items.retain(|item| {
-            found.pointer_into(item, &mut pointer);
-            !suppressed(found.rule.code, &pointer)
-        });
-        found.items = items;
+        let code = found.rule.code;
+        found.retain_at(|pointer| !suppressed(code, pointer));
     }
     for (s, n) in suppressions.iter_mut().zip(used) {
         s.used += n;

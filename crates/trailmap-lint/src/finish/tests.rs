@@ -70,9 +70,8 @@ fn a_compact_finding_the_scan_does_not_find_is_located_by_its_pointer() {
     let roadmap = model.expect("a whole roadmap");
     let ctx = Context::new(&f.name, &f.text, &roadmap);
     let rule = crate::registry::find("TM107").expect("TM107");
-    fn render<'a>(rule: &Rule, _: &'a trailmap::Roadmap, item: &EntryFinding<'a>) -> Diagnostic {
-        Diagnostic::new(rule.code, rule.name, rule.default_severity, item.texts[0])
-            .at(format!("/skills/{}/prerequisites/{}", item.skill, item.entry))
+    fn render(rule: &Rule, _: &trailmap::Roadmap, _: usize, _: usize, [message, _]: [&str; 2]) -> Diagnostic {
+        Diagnostic::new(rule.code, rule.name, rule.default_severity, message)
     }
     for threads in [1, 2] {
         let mut found = EntryFindings::new(&ctx, rule, "prerequisites", render);

@@ -30,7 +30,7 @@
 use trailmap::{Diagnostic, Prerequisite, Roadmap};
 
 use crate::context::Context;
-use crate::findings::{EntryFinding, EntryFindings, Findings};
+use crate::findings::{EntryFindings, Findings};
 use crate::registry::Rule;
 
 /// A roadmap whose phases run against its prerequisites has this finding
@@ -47,29 +47,15 @@ pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) 
                 continue;
             }
             let texts = [ctx.phase_title(at), ctx.phase_title(p)];
-            match u32::try_from(i) {
-                Ok(skill) => compact.items.push(EntryFinding { skill, entry: requirement.entry, texts }),
-                // Past four billion: not kept compact.
-                Err(_) => {
-                    let mut d = make(rule, ctx.roadmap, i, requirement.entry as usize, texts);
-                    d.file = ctx.file_name();
-                    out.push(d);
-                }
-            }
+            out.extend(compact.push(i, requirement.entry as usize, texts));
         }
     }
     out.push_compact(compact);
 }
 
-/// The diagnostic of one prerequisite taught later (`texts`: the titles
-/// of the skill's phase and of the later one).
-fn diagnostic<'a>(rule: &Rule, roadmap: &'a Roadmap, found: &EntryFinding<'a>) -> Diagnostic {
-    make(rule, roadmap, found.skill as usize, found.entry as usize, found.texts)
-}
-
-/// The diagnostic of entry `k` of skill `i`, taught in phase `at` before
-/// phase `later` teaches the prerequisite.
-fn make(rule: &Rule, roadmap: &Roadmap, i: usize, k: usize, [at, later]: [&str; 2]) -> Diagnostic {
+/// The diagnostic of entry `k` of skill `i`, taught in a phase (`texts`:
+/// its title) before a later one teaches the prerequisite.
+fn diagnostic(rule: &Rule, roadmap: &Roadmap, i: usize, k: usize, [at, later]: [&str; 2]) -> Diagnostic {
     let skill = &roadmap.skills[i];
     // The entry names the skill the graph found for it: its id, or a group.
     let what = match skill.prerequisites.get(k) {
@@ -82,6 +68,5 @@ fn make(rule: &Rule, roadmap: &Roadmap, i: usize, k: usize, [at, later]: [&str; 
         rule.default_severity,
         format!("`{}` is taught in \"{at}\", but its {what} is only taught later, in \"{later}\"", skill.id),
     )
-    .at(format!("/skills/{i}/prerequisites/{k}"))
     .with_help("teach the prerequisite earlier, or move the skill to a later phase")
 }

@@ -29,11 +29,10 @@
 //! Remove the redundant entry. `trailmap lint --fix` does it, editing only
 //! that entry in the file.
 
-use trailmap::pointer::Pointer;
 use trailmap::{Diagnostic, Fix, RedundantPrerequisites, Roadmap};
 
 use crate::context::Context;
-use crate::findings::{EntryFinding, EntryFindings, Findings};
+use crate::findings::{EntryFindings, Findings};
 use crate::registry::Rule;
 
 /// How much work the search may do, in prerequisite entries looked at
@@ -68,38 +67,20 @@ fn report<'a>(ctx: &Context<'a>, rule: &Rule, result: RedundantPrerequisites<'a>
     let mut compact = EntryFindings::new(ctx, rule, "prerequisites", diagnostic);
     compact.items.reserve_exact(result.found.len());
     for r in result.found {
-        match (u32::try_from(r.skill_index), u32::try_from(r.entry)) {
-            (Ok(skill), Ok(entry)) => compact.items.push(EntryFinding { skill, entry, texts: [r.prerequisite, r.via] }),
-            // Past four billion: not kept compact.
-            _ => {
-                let mut d = make(rule, r.skill, r.skill_index, r.entry, r.prerequisite, r.via);
-                d.file = ctx.file_name();
-                out.push(d);
-            }
-        }
+        out.extend(compact.push(r.skill_index, r.entry, [r.prerequisite, r.via]));
     }
     out.push_compact(compact);
 }
 
-/// The diagnostic of one redundant entry (`texts`: the prerequisite, and
-/// the other prerequisite that needs it).
-fn diagnostic<'a>(rule: &Rule, roadmap: &'a Roadmap, found: &EntryFinding<'a>) -> Diagnostic {
-    let [prerequisite, via] = found.texts;
-    let (i, entry) = (found.skill as usize, found.entry as usize);
+/// The diagnostic of redundant entry `entry` of skill `i` (`texts`: the
+/// prerequisite, and the other prerequisite that needs it).
+fn diagnostic(rule: &Rule, roadmap: &Roadmap, i: usize, _entry: usize, [prerequisite, via]: [&str; 2]) -> Diagnostic {
     let skill = roadmap.skills.get(i).map_or("", |s| s.id.as_str());
-    make(rule, skill, i, entry, prerequisite, via)
-}
-
-/// The diagnostic of entry `entry` (`prerequisite`) of skill `i` (`skill`),
-/// which `via` already needs.
-fn make(rule: &Rule, skill: &str, i: usize, entry: usize, prerequisite: &str, via: &str) -> Diagnostic {
     // Texts joined at their exact size: a graph with long edges can have a
     // few redundant entries per skill, and each `format!` here grew its
     // string once or twice.
-    let pointer = Pointer::item("skills", i).with("prerequisites").with(entry).into_string();
     let message = ["prerequisite `", prerequisite, "` of `", skill, "` is redundant: `", via, "` already needs it"].concat();
     let mut d = Diagnostic::new(rule.code, rule.name, rule.default_severity, message)
-        .at(pointer)
         .with_help(["remove `", prerequisite, "` from the prerequisites of `", skill, "`"].concat());
     // The edits come from the entry's location (`fix::REMOVES_ELEMENT`).
     let message = ["remove the redundant prerequisite `", prerequisite, "`"].concat();
