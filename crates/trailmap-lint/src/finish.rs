@@ -276,14 +276,8 @@ impl Places {
                 self.ahead = other;
                 let mut d = [found.diagnostic(&found.items[k])];
                 trailmap::locate::locate_as(source, Format::Json, &mut d);
-                d[0].location.unwrap_or(Location {
-                    line: 1,
-                    column: 1,
-                    end_line: 1,
-                    end_column: 1,
-                    offset: 0,
-                    end_offset: 0,
-                })
+                // The start of the text, as for text that does not parse.
+                d[0].location.unwrap_or_else(|| trailmap::locate::LineIndex::new("").location("", 0, 0))
             }
         };
         self.head = Some((k, location));

@@ -214,9 +214,9 @@ pub fn lint_each(
                     models[k].as_ref().map(|roadmap| {
                         let mut ctx = Context::new(&f.name, &f.text, roadmap);
                         ctx.limit_threads(if one_thread { std::num::NonZeroUsize::new(1) } else { config.threads });
-                        let mut found = Findings::default();
-                        run_file_rules(&ctx, config, &mut found);
-                        (ctx, found)
+                        let mut findings = Findings::default();
+                        run_file_rules(&ctx, config, &mut findings);
+                        (ctx, findings)
                     })
                 })
                 .collect::<Vec<_>>()
@@ -227,11 +227,11 @@ pub fn lint_each(
             let mut diagnostics = std::mem::take(&mut validation[k]);
             let mut compact = Vec::new();
             match linted {
-                Some((ctx, found)) => {
+                Some((ctx, findings)) => {
                     if diagnostics.is_empty() {
-                        diagnostics = found.plain;
+                        diagnostics = findings.plain;
                     } else {
-                        diagnostics.extend(found.plain);
+                        diagnostics.extend(findings.plain);
                     }
                     for (rule, check) in &mut across {
                         check.add(&ctx, rule, &mut diagnostics);
@@ -239,10 +239,10 @@ pub fn lint_each(
                     // A few compact findings are made now: their model
                     // can then be freed before the file's other findings
                     // are located (a file with 100,000 of those held both).
-                    if found.compact.iter().map(|c| c.items.len()).sum::<usize>() > PART_MAX {
-                        compact = found.compact;
+                    if findings.compact.iter().map(|c| c.items.len()).sum::<usize>() > PART_MAX {
+                        compact = findings.compact;
                     } else {
-                        finish::into_diagnostics(&mut diagnostics, found.compact);
+                        finish::into_diagnostics(&mut diagnostics, findings.compact);
                     }
                 }
                 None => skipped.push(Skipped { file: f.name.clone(), codes: model_breakers(&diagnostics) }),
