@@ -161,7 +161,16 @@ impl Finished<'_> {
     /// all held at once. With `threads` above one, a rule's compact findings
     /// over a part are located on a thread of their own, the parts made
     /// from what it has found so far.
-    pub(crate) fn write_parts(self, source: &str, max: usize, threads: usize, part: &mut dyn FnMut(Vec<Diagnostic>)) {
+    ///
+    /// `part` hands back the room for the next part: an empty vector, whose
+    /// memory is used again when it has any (see [`hand_over`]).
+    pub(crate) fn write_parts(
+        self,
+        source: &str,
+        max: usize,
+        threads: usize,
+        part: &mut dyn FnMut(Vec<Diagnostic>) -> Vec<Diagnostic>,
+    ) {
         let max = max.max(1);
         let total = self.len();
         let Finished { plain, compact } = self;
@@ -173,7 +182,7 @@ impl Finished<'_> {
             let mut plain = plain.into_iter().peekable();
             let mut next = vec![0usize; compact.len()];
             let mut out = Vec::with_capacity(total.min(max));
-            let mut handed = false;
+            let mut handed = 0;
             let offset = |d: &Diagnostic| d.location.map_or(0, |l| l.offset);
             loop {
                 // The compact finding that comes first, of every rule's next.
@@ -199,11 +208,13 @@ impl Finished<'_> {
                     _ => out.extend(plain.next()),
                 }
                 if out.len() >= max {
-                    part(std::mem::replace(&mut out, Vec::with_capacity(max)));
-                    handed = true;
+                    handed += out.len();
+                    out = part(std::mem::take(&mut out));
+                    out.clear();
+                    out.reserve(total.saturating_sub(handed).min(max));
                 }
             }
-            if !out.is_empty() || !handed {
+            if !out.is_empty() || handed == 0 {
                 part(out);
             }
         });
@@ -317,7 +328,7 @@ pub(crate) fn hand_over_batch(
     files: &[SourceFile],
     per_file: Vec<Found<'_>>,
     config: &Config,
-    found: &mut dyn FnMut(&SourceFile, Vec<Diagnostic>),
+    found: &mut dyn FnMut(&SourceFile, &mut Vec<Diagnostic>),
 ) {
     for (f, finished) in files.iter().zip(batch(files, per_file, config)) {
         hand_over(f, finished, config.thread_count(), found);
@@ -328,14 +339,20 @@ pub(crate) fn hand_over_batch(
 /// more than a part, they are made on a thread of their own while the
 /// caller writes the part before (making and writing took about as long
 /// each, one after the other on one thread).
+///
+/// What the caller leaves of a part is freed on the thread that made it,
+/// and the part's room holds the next one. Freed on another thread, a
+/// part's memory went back to the system and was faulted in again for
+/// the next part: the making thread spent more time in the kernel than in
+/// its own code.
 fn hand_over(
     f: &SourceFile,
     finished: Finished<'_>,
     threads: usize,
-    found: &mut dyn FnMut(&SourceFile, Vec<Diagnostic>),
+    found: &mut dyn FnMut(&SourceFile, &mut Vec<Diagnostic>),
 ) {
     if threads < 2 || finished.len() <= crate::PART_MAX {
-        finished.write_parts(&f.text, crate::PART_MAX, threads, &mut |part| found(f, part));
+        finished.write_parts(&f.text, crate::PART_MAX, threads, &mut lend_here(f, found));
         return;
     }
     let finished = Mutex::new(Some(finished));
@@ -343,24 +360,48 @@ fn hand_over(
     std::thread::scope(|scope| {
         // One part made ahead, at most: the parts in hand stay few.
         let (send, receive) = std::sync::mpsc::sync_channel(1);
-        let maker = std::thread::Builder::new().name("trailmap-parts".into()).spawn_scoped(scope, || {
+        // The parts written, back to the thread that made them.
+        let (give_back, given_back) = std::sync::mpsc::channel::<Vec<Diagnostic>>();
+        let maker = std::thread::Builder::new().name("trailmap-parts".into()).spawn_scoped(scope, move || {
             if let Some(finished) = take() {
-                finished.write_parts(&f.text, crate::PART_MAX, threads, &mut move |part| {
+                finished.write_parts(&f.text, crate::PART_MAX, threads, &mut |part| {
                     // The caller stopped taking parts (it panicked): the
                     // rest are dropped.
                     let _ = send.send(part);
+                    let mut room = Vec::new();
+                    for mut written in given_back.try_iter() {
+                        written.clear();
+                        if room.capacity() == 0 {
+                            room = written;
+                        }
+                    }
+                    room
                 });
             }
         });
         if maker.is_ok() {
-            for part in receive {
-                found(f, part);
+            for mut part in receive {
+                found(f, &mut part);
+                // A maker that ended leaves the part to be freed here.
+                let _ = give_back.send(part);
             }
         } else if let Some(finished) = take() {
             // No thread to be had (a thread limit): made here.
-            finished.write_parts(&f.text, crate::PART_MAX, 1, &mut |part| found(f, part));
+            finished.write_parts(&f.text, crate::PART_MAX, 1, &mut lend_here(f, found));
         }
     });
+}
+
+/// Lends each part to `found` on this thread, and hands its room back.
+fn lend_here<'f>(
+    f: &'f SourceFile,
+    found: &'f mut dyn FnMut(&SourceFile, &mut Vec<Diagnostic>),
+) -> impl FnMut(Vec<Diagnostic>) -> Vec<Diagnostic> + 'f {
+    move |mut part| {
+        found(f, &mut part);
+        part.clear();
+        part
+    }
 }
 
 #[cfg(test)]

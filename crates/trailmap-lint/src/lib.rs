@@ -142,9 +142,9 @@ pub fn lint_report(files: &[SourceFile], config: &Config, options: &LoadOptions)
         // One file's findings are the run's: moved, not copied (a large
         // file's are hundreds of megabytes).
         if diagnostics.is_empty() {
-            diagnostics = found;
+            diagnostics = std::mem::take(found);
         } else {
-            diagnostics.extend(found);
+            diagnostics.append(found);
         }
     });
     LintReport { diagnostics, skipped }
@@ -157,6 +157,11 @@ pub fn lint_report(files: &[SourceFile], config: &Config, options: &LoadOptions)
 /// [`PART_MAX`], in reading order: a file with a finding on most of its
 /// skills is never held whole. Returns the files whose rules were skipped.
 ///
+/// Each part is lent: `found` takes what it keeps (`std::mem::take`,
+/// `Vec::append`); what it leaves is freed by the library, for a large
+/// file on the thread that made the part, whose memory then holds the next
+/// one.
+///
 /// ```
 /// use trailmap_lint::SourceFile;
 ///
@@ -164,18 +169,20 @@ pub fn lint_report(files: &[SourceFile], config: &Config, options: &LoadOptions)
 ///     SourceFile::new("a.json", r#"{"id": "a", "title": "A", "version": "1.0.0", "skills": []}"#),
 ///     SourceFile::new("b.json", "{"),
 /// ];
-/// let mut seen = Vec::new();
+/// let (mut seen, mut kept) = (Vec::new(), Vec::new());
 /// let skipped = trailmap_lint::lint_each(&files, &Default::default(), &Default::default(), |file, found| {
 ///     seen.push((file.name.clone(), found.len()));
+///     kept.append(found);
 /// });
 /// assert_eq!(seen, [("a.json".to_owned(), 0), ("b.json".to_owned(), 1)]);
+/// assert_eq!(kept[0].code, "TM001");
 /// assert_eq!(skipped[0].file, "b.json");
 /// ```
 pub fn lint_each(
     files: &[SourceFile],
     config: &Config,
     options: &LoadOptions,
-    mut found: impl FnMut(&SourceFile, Vec<Diagnostic>),
+    mut found: impl FnMut(&SourceFile, &mut Vec<Diagnostic>),
 ) -> Vec<Skipped> {
     let mut skipped = Vec::new();
     // The rules over every roadmap see them one at a time, in input order,

@@ -189,7 +189,7 @@ fn a_folders_files_are_finished_in_input_order_on_any_thread_count() {
         trailmap_lint::lint_each(&files, &config, &Default::default(), |file, found| {
             assert!(found.iter().all(|d| *d.file == *file.name), "{}'s own", file.name);
             names.push(file.name.clone());
-            handed.extend(found);
+            handed.append(found);
         });
         assert_eq!(names, files.iter().map(|f| f.name.clone()).collect::<Vec<_>>());
         assert_eq!(said(&handed), said(&one), "{threads} threads, file by file");
@@ -227,7 +227,7 @@ fn a_large_files_findings_come_in_parts_that_make_the_whole_report() {
     for threads in [1, 2] {
         let mut parts: Vec<(String, Vec<Diagnostic>)> = Vec::new();
         trailmap_lint::lint_each(&files, &with_threads(threads), &Default::default(), |file, found| {
-            parts.push((file.name.clone(), found));
+            parts.push((file.name.clone(), std::mem::take(found)));
         });
         let sizes: Vec<(&str, usize)> = parts.iter().map(|(name, found)| (name.as_str(), found.len())).collect();
         let big: Vec<usize> = sizes.iter().filter(|(name, _)| *name == "big.json").map(|&(_, n)| n).collect();

@@ -277,35 +277,6 @@ pub fn lint(args: LintArgs) -> u8 {
     code
 }
 
-/// Frees written findings on a thread of its own (or here, should none
-/// start): one by one, a large file's took 60 ms of a run with 361,507 of
-/// them, which the next part, the next file or the end of the run need
-/// not wait for. A command-line run exits without waiting for that thread.
-#[derive(Default)]
-struct FreeAside {
-    /// The thread's inbox once started; `Some(None)` when it could not be.
-    thread: Option<Option<std::sync::mpsc::Sender<Vec<Diagnostic>>>>,
-}
-
-impl FreeAside {
-    fn free(&mut self, found: Vec<Diagnostic>) {
-        // Started with the first findings to free: most runs have none.
-        let thread = self.thread.get_or_insert_with(|| {
-            let (send, receive) = std::sync::mpsc::channel::<Vec<Diagnostic>>();
-            let started = std::thread::Builder::new().name("trailmap-free".into()).spawn(move || {
-                for found in receive {
-                    drop(found);
-                }
-            });
-            started.ok().map(|_| send)
-        });
-        if let Some(send) = thread {
-            // A thread that ended hands the findings back: freed here.
-            let _ = send.send(found);
-        }
-    }
-}
-
 /// Findings of small files written together, at least (see
 /// [`Run::print_as_linted`]): a large file's parts.
 const WRITTEN_TOGETHER: usize = trailmap_lint::PART_MAX;
@@ -351,16 +322,16 @@ impl Run<'_> {
             // Small files' findings are written a few thousand at a time:
             // the full format draws that many on every thread.
             let mut pending = early;
-            let mut free_aside = FreeAside::default();
             skipped = trailmap_lint::lint_each(sources, self.config, self.options, |_, found| {
                 if found.len() >= WRITTEN_TOGETHER {
+                    // Left to the library once written: it frees them off
+                    // this thread and makes the next part in their room.
                     report(&pending);
                     pending.clear();
-                    report(&found);
-                    free_aside.free(found);
+                    report(found);
                     return;
                 }
-                pending.extend(found);
+                pending.append(found);
                 if pending.len() >= WRITTEN_TOGETHER {
                     report(&pending);
                     pending.clear();

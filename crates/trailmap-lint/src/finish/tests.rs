@@ -79,8 +79,9 @@ fn a_compact_finding_the_scan_does_not_find_is_located_by_its_pointer() {
             found.items.push(EntryFinding { skill, entry, texts: [name, ""] });
         }
         let mut written = Vec::new();
-        file(&f, (Vec::new(), vec![found]), &Config::default()).write_parts(&f.text, 1, threads, &mut |part| {
-            written.extend(part);
+        file(&f, (Vec::new(), vec![found]), &Config::default()).write_parts(&f.text, 1, threads, &mut |mut part| {
+            written.append(&mut part);
+            part
         });
         let shown: Vec<(&str, &str)> = written
             .iter()
@@ -121,9 +122,17 @@ proptest! {
             at_once.splice(end..end, c.items.iter().map(|item| c.diagnostic(item)));
         }
         let mut expected = Vec::new();
-        file(&f, (at_once, Vec::new()), &config).write_parts(&f.text, usize::MAX, 1, &mut |part| expected.extend(part));
+        file(&f, (at_once, Vec::new()), &config).write_parts(&f.text, usize::MAX, 1, &mut |mut part| {
+            expected.append(&mut part);
+            part
+        });
+        // Each part's room handed back, its findings still in it: the next
+        // part is made in it.
         let mut parts = Vec::new();
-        file(&f, (plain, compact), &config).write_parts(&f.text, max, threads, &mut |part| parts.push(part));
+        file(&f, (plain, compact), &config).write_parts(&f.text, max, threads, &mut |part| {
+            parts.push(part.clone());
+            part
+        });
         prop_assert!(!parts.is_empty());
         prop_assert!(parts.iter().all(|part| part.len() <= max));
         let written: Vec<Diagnostic> = parts.into_iter().flatten().collect();
