@@ -264,20 +264,8 @@ impl<'s> Window<'s> {
     fn around(source: &'s str, start: usize, end: usize) -> Window<'s> {
         let start = floor_char_boundary(source, start);
         let end = floor_char_boundary(source, end.max(start));
-        let line_start = source[..start]
-            .char_indices()
-            .rev()
-            .take_while(|&(_, c)| c != '\n')
-            .take(CONTEXT_CHARS)
-            .last()
-            .map_or(start, |(i, _)| i);
-        let mut line_end = start;
-        for (n, (i, c)) in source[start..].char_indices().enumerate() {
-            if c == '\n' || n == 2 * CONTEXT_CHARS + 1 {
-                break;
-            }
-            line_end = start + i + c.len_utf8();
-        }
+        let (line_start, line_end) =
+            ascii_line_around(source.as_bytes(), start).unwrap_or_else(|| line_around(source, start));
         // The CR of a CRLF is not part of the line.
         let line_end = if source[..line_end].ends_with('\r') { line_end - 1 } else { line_end };
         let end = end.min(line_end).max(start);
@@ -293,6 +281,41 @@ impl<'s> Window<'s> {
         text.push_str(&escape::terminal(&source[end..line_end.max(end)]));
         Window { text: text.into(), span: span_start..span_end }
     }
+}
+
+/// The bounds [`Window::around`] takes around byte `start` (a char
+/// boundary): at most [`CONTEXT_CHARS`] characters before it and twice
+/// that and one from it, within its line.
+fn line_around(source: &str, start: usize) -> (usize, usize) {
+    let line_start = source[..start]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c != '\n')
+        .take(CONTEXT_CHARS)
+        .last()
+        .map_or(start, |(i, _)| i);
+    let mut line_end = start;
+    for (n, (i, c)) in source[start..].char_indices().enumerate() {
+        if c == '\n' || n == 2 * CONTEXT_CHARS + 1 {
+            break;
+        }
+        line_end = start + i + c.len_utf8();
+    }
+    (line_start, line_end)
+}
+
+/// [`line_around`] when all the bytes it could take are ASCII: one
+/// character a byte, found without decoding (a roadmap on one line has
+/// every finding on a line of megabytes).
+fn ascii_line_around(source: &[u8], start: usize) -> Option<(usize, usize)> {
+    let before = &source[start.saturating_sub(CONTEXT_CHARS)..start];
+    let after = &source[start..source.len().min(start + 2 * CONTEXT_CHARS + 1)];
+    if !before.is_ascii() || !after.is_ascii() {
+        return None;
+    }
+    let line_start = memchr::memrchr(b'\n', before).map_or(start - before.len(), |at| start - before.len() + at + 1);
+    let line_end = start + memchr::memchr(b'\n', after).unwrap_or(after.len());
+    Some((line_start, line_end))
 }
 
 fn floor_char_boundary(text: &str, mut at: usize) -> usize {
@@ -393,18 +416,51 @@ mod tests {
         assert!(library.ends_with("^^^^^^^^^^^^^^^^^\n   |\n   = help: remove `x`"), "{library}");
     }
 
+    /// A roadmap on one line: the direct drawing cuts the line around the
+    /// region, `...` either side, as the library does.
+    #[test]
+    fn a_long_line_is_cut_directly_as_the_library_cuts_it() {
+        let entry = r#"{"id": "s7-x", "name": "Skill number 7", "prerequisites": ["s2-x", "s5-x", "s6-x"]}, "#;
+        let text = entry.repeat(6);
+        let start = 4 * entry.len() + entry.find("\"s5-x\"").unwrap();
+        for (span, line) in [(start..start + 6, 1), (3..9, 1), (text.len() - 7..text.len() - 1, 12_345)] {
+            let (d, window) = on_line(&text, span.clone(), line, "prerequisite `s5-x` is redundant", Some("remove it"));
+            let (direct, library) = drawn_both_ways(&d, &window);
+            assert_eq!(direct.as_deref(), Some(library.as_str()), "{span:?}");
+        }
+        let (d, window) = on_line(&text, start..start + 6, 1, "m", None);
+        let shown = drawn_both_ways(&d, &window).1;
+        assert!(shown.contains("1 | ...") && shown.contains("...\n  |"), "{shown}");
+    }
+
     proptest::proptest! {
+        /// The bounds of a window found byte by byte are those found
+        /// character by character, on lines short and long, near the ends
+        /// of the text, with other characters near and far.
+        #[test]
+        fn an_ascii_window_is_found_as_by_characters(
+            pieces in proptest::collection::vec("[a-z ]{0,200}|[a-z]{300,400}|\n|é|[a-z]{0,20}é", 0..12),
+            at in 0usize..2_000,
+        ) {
+            let text = pieces.concat();
+            let start = floor_char_boundary(&text, at);
+            if let Some(found) = ascii_line_around(text.as_bytes(), start) {
+                proptest::prop_assert_eq!(found, line_around(&text, start));
+            }
+        }
+
         /// Wherever the direct drawing is taken, it is byte for byte the
-        /// library's: lines up to and past the library's cuts, indentation
-        /// either side of its trimming, trailing spaces, other characters,
-        /// empty regions and texts, with and without help.
+        /// library's: lines up to and past the library's cuts (a roadmap
+        /// on one line), indentation either side of its trimming, trailing
+        /// spaces, other characters, empty regions and texts, with and
+        /// without help.
         #[test]
         fn the_direct_drawing_is_the_librarys(
-            indent in 0usize..40,
-            body in "[ -~]{0,150}|[a-z\"\t é]{0,30}",
+            indent in 0usize..60,
+            body in "[ -~]{0,500}|[a-z\"\t é]{0,30}",
             trailing in 0usize..3,
-            start in 0usize..200,
-            len in 0usize..60,
+            start in 0usize..560,
+            len in 0usize..160,
             line in 1u32..2_000_000,
             message in "[ -~]{0,50}|[a-zé]{1,5}",
             help in proptest::option::of("[ -~]{0,40}"),
