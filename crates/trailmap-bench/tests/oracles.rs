@@ -104,7 +104,11 @@ proptest! {
         seed in any::<u64>(),
     ) {
         let roadmap = random_graph(n, window, degree, seed);
-        prop_assert_eq!(redundant_found(&roadmap), redundant_by_brute_force(&roadmap));
+        let found = redundant_found(&roadmap);
+        prop_assert_eq!(&found, &redundant_by_brute_force(&roadmap));
+        // On threads (the blocks of targets shared among them): the same.
+        let graph = SkillGraph::new(&roadmap);
+        prop_assert_eq!(graph.redundant_prerequisites_within(u64::MAX, 3).found, graph.redundant_prerequisites());
     }
 
     #[test]

@@ -49,7 +49,7 @@ pub(crate) const MIN_WORK: u64 = 1 << 24;
 pub(crate) const WORK_PER_ENTRY: u64 = 12;
 
 pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) {
-    let result = ctx.graph.redundant_prerequisites_within(ctx.work_budget(MIN_WORK, WORK_PER_ENTRY));
+    let result = ctx.graph.redundant_prerequisites_within(ctx.work_budget(MIN_WORK, WORK_PER_ENTRY), ctx.threads);
     report(ctx, rule, result, out);
 }
 
@@ -116,7 +116,7 @@ mod tests {
         let (text, roadmap) = wide_roadmap();
         let ctx = Context::new("r.json", &text, &roadmap);
         let rule = crate::registry::find("TM107").expect("TM107");
-        let result = ctx.graph.redundant_prerequisites_within(0);
+        let result = ctx.graph.redundant_prerequisites_within(0, 1);
         let (first, count) = (result.unchecked[0], result.unchecked.len());
         let checked = result.found.len();
         let mut out = Findings::default();

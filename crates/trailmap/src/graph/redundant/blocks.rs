@@ -16,7 +16,9 @@
 
 use super::Plain;
 
-/// Memory of one block's rows at most.
+/// Memory of one block's rows at most (one block a thread at a time:
+/// each thread's rows are this much). Halving it to keep two threads'
+/// rows within it doubled the passes over the graph, and gained nothing.
 const ROWS_BYTES: usize = 8 << 20;
 
 /// Words per row at most (1,024 targets a block).
@@ -30,9 +32,12 @@ pub(super) struct Blocks {
 
 impl Blocks {
     /// Words per row for `n` skills: as many as fit in [`ROWS_BYTES`], at
-    /// most [`WORDS_MAX`].
+    /// most [`WORDS_MAX`], rounded down to a power of two. A row of 2, 4 or
+    /// 8 words then never straddles two cache lines: rows of 10 words (100k
+    /// skills) were 12-17% slower than rows of 8, for a quarter more blocks.
     pub(super) fn words_for(n: usize) -> usize {
-        (ROWS_BYTES / 8 / n.max(1)).clamp(1, WORDS_MAX)
+        let words = (ROWS_BYTES / 8 / n.max(1)).clamp(1, WORDS_MAX);
+        1 << words.ilog2()
     }
 
     /// The targets of `order` (skills by rank), in blocks of `64 × words`.
@@ -71,8 +76,16 @@ impl Blocks {
     }
 
     /// Every redundant entry as `(skill, entry, prerequisite, via)`, `via`
-    /// the first other prerequisite in entry order that needs it.
-    pub(super) fn find(&self, plain: &Plain<'_>, order: &[u32], rank: &[u32]) -> Vec<(u32, u32, u32, u32)> {
+    /// the first other prerequisite in entry order that needs it, in no
+    /// particular order. The blocks are shared among `threads` threads,
+    /// each with rows of its own.
+    pub(super) fn find(
+        &self,
+        plain: &Plain<'_>,
+        order: &[u32],
+        rank: &[u32],
+        threads: usize,
+    ) -> Vec<(u32, u32, u32, u32)> {
         // Ranks go up to `n`; skill indices up to `skills` (skills on or
         // after a cycle have no rank).
         let (n, skills) = (order.len(), rank.len());
@@ -113,51 +126,63 @@ impl Blocks {
         }
         below_start.push(below.len());
         let words = self.words;
-        // The bit of each target in its block's rows.
-        let mut bit = vec![u32::MAX; skills];
-        let mut rows: Vec<u64> = Vec::new();
-        let mut found = Vec::new();
-        for block in self.targets.chunks(self.block_len()) {
-            for (j, &t) in block.iter().enumerate() {
-                bit[t as usize] = super::to_u32(j);
-            }
-            let low = rank[block[0] as usize] as usize;
-            rows.clear();
-            rows.resize((n - low) * words, 0);
-            for (r, &x) in order.iter().enumerate().skip(low) {
-                let at = (r - low) * words;
-                let j = bit[x as usize];
-                if j != u32::MAX {
-                    rows[at + j as usize / 64] |= 1u64 << (j % 64);
+        let blocks: Vec<&[u32]> = self.targets.chunks(self.block_len()).collect();
+        // Every `threads`-th block to each thread: the blocks low in rank,
+        // whose passes are the longest, are shared out evenly.
+        let shares: Vec<usize> = (0..threads.clamp(1, blocks.len().max(1))).collect();
+        let found = crate::parallel::map(&shares, |&share| {
+            // The bit of each target in its block's rows.
+            let mut bit = vec![u32::MAX; skills];
+            let mut rows: Vec<u64> = Vec::new();
+            let mut found = Vec::new();
+            for block in blocks.iter().skip(share).step_by(shares.len()) {
+                for (j, &t) in block.iter().enumerate() {
+                    bit[t as usize] = super::to_u32(j);
                 }
-                // Distinct rows: what `x` needs ranks below it.
-                let (done, row) = rows.split_at_mut(at);
-                let row = &mut row[..words];
-                for &from in below[below_start[r]..below_start[r + 1]].iter().take_while(|&&f| f as usize >= low) {
-                    let from = (from as usize - low) * words;
-                    for (word, &w) in row.iter_mut().zip(&done[from..from + words]) {
-                        *word |= w;
+                let low = rank[block[0] as usize] as usize;
+                rows.clear();
+                rows.resize((n - low) * words, 0);
+                for (r, &x) in order.iter().enumerate().skip(low) {
+                    let at = (r - low) * words;
+                    let j = bit[x as usize];
+                    if j != u32::MAX {
+                        rows[at + j as usize / 64] |= 1u64 << (j % 64);
+                    }
+                    // Distinct rows: what `x` needs ranks below it.
+                    let (done, row) = rows.split_at_mut(at);
+                    let row = &mut row[..words];
+                    for &from in below[below_start[r]..below_start[r + 1]].iter().take_while(|&&f| f as usize >= low) {
+                        let from = (from as usize - low) * words;
+                        for (word, &w) in row.iter_mut().zip(&done[from..from + words]) {
+                            *word |= w;
+                        }
                     }
                 }
-            }
-            let has = |x: u32, j: u32| {
-                let r = rank[x as usize] as usize;
-                r >= low && rows[(r - low) * words + j as usize / 64] >> (j % 64) & 1 == 1
-            };
-            for &t in block {
-                let j = bit[t as usize];
-                for &(v, k) in &entries[start[t as usize] as usize..start[t as usize + 1] as usize] {
-                    let needs = plain.needs(v);
-                    let via = needs.iter().find(|&&q| q != t && rank[q as usize] > rank[t as usize] && has(q, j));
-                    if let Some(&via) = via {
-                        found.push((v, plain.entry(v, k as usize), t, via));
+                let has = |x: u32, j: u32| {
+                    let r = rank[x as usize] as usize;
+                    r >= low && rows[(r - low) * words + j as usize / 64] >> (j % 64) & 1 == 1
+                };
+                for &t in *block {
+                    let j = bit[t as usize];
+                    for &(v, k) in &entries[start[t as usize] as usize..start[t as usize + 1] as usize] {
+                        let needs = plain.needs(v);
+                        let via = needs.iter().find(|&&q| q != t && rank[q as usize] > rank[t as usize] && has(q, j));
+                        if let Some(&via) = via {
+                            found.push((v, plain.entry(v, k as usize), t, via));
+                        }
                     }
                 }
+                for &t in *block {
+                    bit[t as usize] = u32::MAX;
+                }
             }
-            for &t in block {
-                bit[t as usize] = u32::MAX;
-            }
+            found
+        });
+        let mut found = found.into_iter();
+        let mut all = found.next().unwrap_or_default();
+        for more in found {
+            all.extend(more);
         }
-        found
+        all
     }
 }

@@ -87,7 +87,7 @@ impl<'r> SkillGraph<'r> {
     /// assert_eq!(redundant[0].via, "numpy");
     /// ```
     pub fn redundant_prerequisites(&self) -> Vec<Redundant<'r>> {
-        find(self, u64::MAX).found
+        find(self, u64::MAX, 1).found
     }
 
     /// [`redundant_prerequisites`](Self::redundant_prerequisites) with a
@@ -98,17 +98,20 @@ impl<'r> SkillGraph<'r> {
     /// skills times entries. Past `max_work` entries looked at (5-35 ns
     /// each, as the graph fits the cache or not) it stops and names the
     /// skills it did not check; what it found for the others is exact.
+    /// Where every question is answered at once by blocks of targets (many
+    /// prerequisites drawn from everything before), the blocks are shared
+    /// among up to `threads` threads.
     ///
     /// ```
     /// # let roadmap = trailmap::Roadmap::from_json_str(r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [
     /// #   {"id": "python", "name": "Python"}, {"id": "numpy", "name": "NumPy", "prerequisites": ["python"]},
     /// #   {"id": "pandas", "name": "Pandas", "prerequisites": ["python", "numpy"]}]}"#).roadmap.unwrap();
     /// let graph = trailmap::SkillGraph::new(&roadmap);
-    /// let all = graph.redundant_prerequisites_within(1 << 20);
+    /// let all = graph.redundant_prerequisites_within(1 << 20, 2);
     /// assert_eq!((all.found, all.unchecked), (graph.redundant_prerequisites(), vec![]));
     /// ```
-    pub fn redundant_prerequisites_within(&self, max_work: u64) -> RedundantPrerequisites<'r> {
-        find(self, max_work)
+    pub fn redundant_prerequisites_within(&self, max_work: u64, threads: usize) -> RedundantPrerequisites<'r> {
+        find(self, max_work, threads)
     }
 }
 
@@ -198,10 +201,10 @@ impl<'g> Plain<'g> {
 }
 
 /// Every redundant plain prerequisite of `graph`, by skill (file order)
-/// then entry, within `max_work` (see
+/// then entry, within `max_work`, on up to `threads` threads (see
 /// [`SkillGraph::redundant_prerequisites_within`]).
-fn find<'r>(graph: &SkillGraph<'r>, max_work: u64) -> RedundantPrerequisites<'r> {
-    find_within(graph, Window::bounded, max_work)
+fn find<'r>(graph: &SkillGraph<'r>, max_work: u64, threads: usize) -> RedundantPrerequisites<'r> {
+    find_within(graph, Window::bounded, max_work, threads)
 }
 
 /// [`find`] with the ring of exact answers made by `window(span, back)`
@@ -210,6 +213,7 @@ fn find_within<'r>(
     graph: &SkillGraph<'r>,
     window: impl FnOnce(u32, u32) -> Window,
     max_work: u64,
+    threads: usize,
 ) -> RedundantPrerequisites<'r> {
     let n = graph.len();
     let order = graph.topological_indices();
@@ -397,7 +401,7 @@ fn find_within<'r>(
             // everything only if it fits in what is left.
             if work.spent.saturating_mul(SEARCH_TO_BLOCKS) > *cost && cost / SEARCH_TO_BLOCKS <= work.left() {
                 return RedundantPrerequisites {
-                    found: named(graph, blocks.find(&plain, &order, &rank)),
+                    found: named(graph, blocks.find(&plain, &order, &rank, threads)),
                     unchecked: Vec::new(),
                 };
             }
@@ -494,8 +498,8 @@ mod tests {
         for (n, window, degree, seed) in [(600, 600, 6, 1), (600, 150, 20, 2), (900, 40, 40, 3), (500, 500, 30, 4)] {
             let roadmap = random(n, window, degree, seed);
             let graph = SkillGraph::new(&roadmap);
-            let small = find_within(&graph, |span, back| Window::new(span, back, 64, 8 * 2 * 70), u64::MAX).found;
-            let found = find(&graph, u64::MAX).found;
+            let small = find_within(&graph, |span, back| Window::new(span, back, 64, 8 * 2 * 70), u64::MAX, 1).found;
+            let found = find(&graph, u64::MAX, 1).found;
             assert!(!found.is_empty());
             assert_eq!(small, found, "{n} {window} {degree}");
         }
@@ -517,14 +521,14 @@ mod tests {
             .push(serde_json::json!({"id": "all", "name": "All", "prerequisites": everything}));
         let roadmap = Roadmap::from_json_str(&text.to_string()).roadmap.expect("a valid roadmap");
         let graph = SkillGraph::new(&roadmap);
-        let found = find(&graph, u64::MAX).found;
+        let found = find(&graph, u64::MAX, 1).found;
         let expected = brute_force(&graph);
         assert!(expected.iter().any(|&(v, ..)| graph.id(v) == "all"), "the wide skill has redundant entries");
         assert!(expected.iter().any(|&(v, ..)| graph.id(v) != "all"), "so do others");
         let by_entry: Vec<_> = expected.iter().map(|&(v, e, _, _)| (graph.id(v), e as usize)).collect();
         let public: Vec<_> = found.iter().map(|r| (r.skill, r.entry)).collect();
         assert_eq!(public, by_entry);
-        let small = find_within(&graph, |span, back| Window::new(span, back, 64, 8 * 2 * 70), u64::MAX).found;
+        let small = find_within(&graph, |span, back| Window::new(span, back, 64, 8 * 2 * 70), u64::MAX, 1).found;
         assert_eq!(small, found);
     }
 
@@ -569,12 +573,12 @@ mod tests {
             let roadmap = random(n, window, degree, seed);
             let graph = SkillGraph::new(&roadmap);
             let small = |span, back| Window::new(span, back, 64, 8 * 2 * 70);
-            let full = find_within(&graph, small, u64::MAX);
+            let full = find_within(&graph, small, u64::MAX, 1);
             assert!(full.unchecked.is_empty());
             let plain = Plain::new(&graph);
             let index = |id: &str| graph.skill_index(id).expect("a skill");
             for max_work in [0, 1, 10, 100, 1_000, 10_000, 100_000, u64::MAX] {
-                let bounded = find_within(&graph, small, max_work);
+                let bounded = find_within(&graph, small, max_work, 1);
                 stops += usize::from(!bounded.unchecked.is_empty());
                 assert!(bounded.unchecked.iter().all(|&v| plain.needs(to_u32(v)).len() >= 2));
                 assert!(bounded.unchecked.is_sorted());
@@ -582,7 +586,7 @@ mod tests {
                 let kept: Vec<_> = full.found.iter().filter(|r| !unchecked(r.skill)).cloned().collect();
                 assert_eq!(bounded.found, kept, "{n} {window} {degree} within {max_work}");
             }
-            assert_eq!(find_within(&graph, Window::bounded, 0), find(&graph, u64::MAX), "the ring needs no work");
+            assert_eq!(find_within(&graph, Window::bounded, 0, 1), find(&graph, u64::MAX, 1), "the ring needs no work");
         }
         assert!(stops >= 8, "small budgets stop the searches ({stops} stops)");
     }
@@ -606,9 +610,9 @@ mod tests {
         let roadmap = Roadmap::from_json_str(&text).roadmap.expect("a valid roadmap");
         let graph = SkillGraph::new(&roadmap);
         let small = |span, back| Window::new(span, back, 64, 8 * 2 * 70);
-        let full = find_within(&graph, small, u64::MAX);
+        let full = find_within(&graph, small, u64::MAX, 1);
         assert_eq!((full.found.len(), full.unchecked.len()), (599, 0));
-        let bounded = find_within(&graph, small, 100);
+        let bounded = find_within(&graph, small, 100, 1);
         assert_eq!((bounded.found, bounded.unchecked), (vec![], vec![600]));
     }
 
@@ -626,12 +630,12 @@ mod tests {
         let graph = SkillGraph::new(&roadmap);
         let order = graph.topological_indices();
         assert!(order.len() < graph.len(), "the cycle leaves skills out");
-        let full = find(&graph, u64::MAX).found;
-        let small = find_within(&graph, |span, back| Window::new(span, back, 64, 8 * 2 * 70), u64::MAX).found;
+        let full = find(&graph, u64::MAX, 1).found;
+        let small = find_within(&graph, |span, back| Window::new(span, back, 64, 8 * 2 * 70), u64::MAX, 1).found;
         assert_eq!(small, full);
         let plain = Plain::new(&graph);
         let rank = ranks(&order, graph.len());
-        let mut by_blocks = Blocks::new(&plain, &order, 1).find(&plain, &order, &rank);
+        let mut by_blocks = Blocks::new(&plain, &order, 1).find(&plain, &order, &rank, 2);
         by_blocks.sort_unstable();
         let named: Vec<_> = by_blocks.iter().map(|&(v, e, _, _)| (graph.id(v), e as usize)).collect();
         let public: Vec<_> = full.iter().map(|r| (r.skill, r.entry)).collect();
@@ -649,13 +653,16 @@ mod tests {
             let plain = Plain::new(&graph);
             let rank = ranks(&order, n);
             let blocks = Blocks::new(&plain, &order, 1);
-            let mut found = blocks.find(&plain, &order, &rank);
-            found.sort_unstable();
             let expected = brute_force(&graph);
             assert!(!expected.is_empty());
-            assert_eq!(found, expected, "{n} {window} {degree}");
+            // Shared among threads, more threads than blocks too.
+            for threads in [1, 2, 3, 1_000] {
+                let mut found = blocks.find(&plain, &order, &rank, threads);
+                found.sort_unstable();
+                assert_eq!(found, expected, "{n} {window} {degree} on {threads} threads");
+            }
             // And the public answer agrees.
-            let public: Vec<_> = find(&graph, u64::MAX).found.iter().map(|r| (r.skill, r.entry)).collect();
+            let public: Vec<_> = find(&graph, u64::MAX, 1).found.iter().map(|r| (r.skill, r.entry)).collect();
             let by_entry: Vec<_> = expected.iter().map(|&(v, e, _, _)| (graph.id(v), e as usize)).collect();
             assert_eq!(public, by_entry);
         }
