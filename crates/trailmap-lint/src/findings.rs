@@ -76,9 +76,20 @@ impl<'a> Extend<Diagnostic> for Findings<'a> {
     }
 }
 
-/// One rule's findings at entries of a list of the roadmap's skills (at
-/// the JSON Pointer `/skills/{skill}/{list}/{entry}`), in the order of
-/// that pointer, each entry once.
+/// Where in a skill a rule's compact findings are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum InSkill {
+    /// At entries of a list, e.g. `prerequisites`: the JSON Pointer
+    /// `/skills/{skill}/{list}/{entry}`.
+    Entries(&'static str),
+    /// At a field itself, e.g. `id`: `/skills/{skill}/{field}` (the
+    /// entry is 0).
+    Field(&'static str),
+}
+
+/// One rule's findings at entries of a list of the roadmap's skills, or
+/// at one field of them ([`InSkill`]), in the order of their pointer,
+/// each place once.
 pub(crate) struct EntryFindings<'a> {
     pub(crate) rule: Rule,
     /// Their severity once the configuration is applied; the rule's
@@ -86,8 +97,8 @@ pub(crate) struct EntryFindings<'a> {
     pub(crate) severity: Severity,
     /// The roadmap the texts come from.
     pub(crate) roadmap: &'a Roadmap,
-    /// The skill's list the entries are in, e.g. `prerequisites`.
-    pub(crate) list: &'static str,
+    /// Where in each skill they are.
+    pub(crate) place: InSkill,
     pub(crate) items: Vec<EntryFinding<'a>>,
     /// Makes the diagnostic of one finding (skill index, entry index,
     /// texts), but for its pointer, severity and file.
@@ -111,13 +122,13 @@ pub(crate) struct EntryFinding<'a> {
 }
 
 impl<'a> EntryFindings<'a> {
-    /// No findings yet, of `rule` on `ctx`'s roadmap, at entries of `list`.
-    pub(crate) fn new(ctx: &crate::context::Context<'a>, rule: &Rule, list: &'static str, render: Render<'a>) -> Self {
+    /// No findings yet, of `rule` on `ctx`'s roadmap, at `place` in skills.
+    pub(crate) fn new(ctx: &crate::context::Context<'a>, rule: &Rule, place: InSkill, render: Render<'a>) -> Self {
         EntryFindings {
             rule: *rule,
             severity: rule.default_severity,
             roadmap: ctx.roadmap,
-            list,
+            place,
             items: Vec::new(),
             render,
             file: ctx.file_name(),
@@ -151,9 +162,28 @@ impl<'a> EntryFindings<'a> {
         d
     }
 
-    /// The pointer of entry `entry` of skill `skill`.
+    /// The pointer of entry `entry` of skill `skill` (of the field).
     pub(crate) fn pointer(&self, skill: usize, entry: usize) -> Pointer {
-        Pointer::item("skills", skill).with(self.list).with(entry)
+        match self.place {
+            InSkill::Entries(list) => Pointer::item("skills", skill).with(list).with(entry),
+            InSkill::Field(field) => Pointer::item("skills", skill).with(field),
+        }
+    }
+
+    /// Locates the findings in the JSON `source` in one scan, handing each
+    /// one found to `found` (its index in `items`, and where it is) in
+    /// their order.
+    pub(crate) fn locate_each(&self, source: &str, found: impl FnMut(usize, trailmap::Location)) {
+        match self.place {
+            InSkill::Entries(list) => {
+                let pairs: Vec<(u32, u32)> = self.items.iter().map(|item| (item.skill, item.entry)).collect();
+                trailmap::locate::list_items_each(source, "skills", list, &pairs, found);
+            }
+            InSkill::Field(field) => {
+                let skills: Vec<u32> = self.items.iter().map(|item| item.skill).collect();
+                trailmap::locate::list_fields_each(source, "skills", field, &skills, found);
+            }
+        }
     }
 
     /// Keeps the findings whose pointer `keep` keeps.

@@ -244,12 +244,11 @@ impl Places {
         found: &'scope EntryFindings<'_>,
         aside: bool,
     ) -> Places {
-        let pairs = || -> Vec<(u32, u32)> { found.items.iter().map(|item| (item.skill, item.entry)).collect() };
         if aside {
             let (send, receive) = std::sync::mpsc::channel::<Vec<(usize, Location)>>();
             let scan = move || {
                 let mut batch = Vec::with_capacity(PLACES_SENT_TOGETHER);
-                trailmap::locate::list_items_each(source, "skills", found.list, &pairs(), |k, at| {
+                found.locate_each(source, |k, at| {
                     batch.push((k, at));
                     if batch.len() == PLACES_SENT_TOGETHER {
                         // Nobody to send to: the parts are no longer wanted.
@@ -263,7 +262,7 @@ impl Places {
             }
         }
         let mut all = Vec::with_capacity(found.items.len());
-        trailmap::locate::list_items_each(source, "skills", found.list, &pairs(), |k, at| all.push((k, at)));
+        found.locate_each(source, |k, at| all.push((k, at)));
         Places { found: Box::new(all.into_iter()), head: None, ahead: None }
     }
 

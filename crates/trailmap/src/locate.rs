@@ -17,7 +17,7 @@ mod locator;
 mod scan;
 mod wanted;
 
-pub use items::{list_items, list_items_each};
+pub use items::{list_fields_each, list_items, list_items_each};
 pub use locator::Locator;
 use scan::Range;
 pub(crate) use scan::duplicate_keys;

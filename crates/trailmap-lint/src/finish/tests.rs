@@ -7,33 +7,43 @@ use trailmap::{Diagnostic, Format};
 use super::{Found, file, rank};
 use crate::config::Config;
 use crate::context::Context;
-use crate::findings::{EntryFinding, EntryFindings, Findings};
+use crate::findings::{EntryFinding, EntryFindings, Findings, InSkill};
 use crate::registry::Rule;
 use crate::{SourceFile, load_whole, run_file_rules};
 
 /// Roadmaps whose redundant prerequisites (TM107, compact) meet other
 /// findings at the same entries: repeats (TM120), prerequisites taught
 /// later (TM101), unknown skills (TM005), suppressions of a skill's
-/// findings or of one entry's, used or not.
+/// findings or of one entry's, used or not; and skills' ids with compact
+/// findings of two rules at once (not kebab-case, TM108; in no phase,
+/// TM102), some suppressed.
 fn roadmap() -> impl Strategy<Value = String> {
-    let skill = (prop::collection::vec(any::<prop::sample::Index>(), 0..5), 0u8..8);
+    let skill = (prop::collection::vec(any::<prop::sample::Index>(), 0..5), 0u8..10);
     (prop::collection::vec(skill, 2..14), any::<prop::sample::Index>()).prop_map(|(skills, entry)| {
         let n = skills.len();
+        // Every fourth id is not kebab-case.
+        let id = |i: usize| if i % 4 == 3 { format!("S_{i}") } else { format!("s{i}") };
         let texts: Vec<String> = skills
             .iter()
             .enumerate()
             .map(|(i, (picks, extra))| {
                 let mut needs: Vec<String> =
-                    if i == 0 { Vec::new() } else { picks.iter().map(|p| format!("\"s{}\"", p.index(i))).collect() };
+                    if i == 0 { Vec::new() } else { picks.iter().map(|p| format!("\"{}\"", id(p.index(i)))).collect() };
                 if *extra == 0 {
                     needs.push("\"nowhere\"".into());
                 }
-                let allow = if *extra == 1 { r#", "x-lint-allow": [{"rule": "TM107", "reason": "r"}]"# } else { "" };
-                format!(r#"{{"id": "s{i}", "name": "S {i}", "prerequisites": [{}]{allow}}}"#, needs.join(", "))
+                let allow = match extra {
+                    1 => r#", "x-lint-allow": [{"rule": "TM107", "reason": "r"}]"#,
+                    8 => r#", "x-lint-allow": [{"rule": "TM108", "reason": "r"}]"#,
+                    _ => "",
+                };
+                format!(r#"{{"id": "{}", "name": "S {i}", "prerequisites": [{}]{allow}}}"#, id(i), needs.join(", "))
             })
             .collect();
-        let later: Vec<String> = (0..n).filter(|i| i % 3 == 0).map(|i| format!("\"s{i}\"")).collect();
-        let first: Vec<String> = (0..n).filter(|i| i % 3 != 0).map(|i| format!("\"s{i}\"")).collect();
+        // Skills with `extra` 9 are in no phase.
+        let phased = |i: &usize| skills[*i].1 != 9;
+        let later: Vec<String> = (0..n).filter(|i| i % 3 == 0).filter(phased).map(|i| format!("\"{}\"", id(i))).collect();
+        let first: Vec<String> = (0..n).filter(|i| i % 3 != 0).filter(phased).map(|i| format!("\"{}\"", id(i))).collect();
         let skill = entry.index(n);
         format!(
             r#"{{"id": "r", "title": "R", "version": "1.0.0", "skills": [{}], "phases": [{{"id": "p", "title": "P", "skills": [{}]}}, {{"id": "q", "title": "Q", "skills": [{}]}}], "x-lint-allow": [{{"rule": "TM107", "pointer": "/skills/{skill}/prerequisites/1", "reason": "r"}}]}}"#,
@@ -74,7 +84,7 @@ fn a_compact_finding_the_scan_does_not_find_is_located_by_its_pointer() {
         Diagnostic::new(rule.code, rule.name, rule.default_severity, message)
     }
     for threads in [1, 2] {
-        let mut found = EntryFindings::new(&ctx, rule, "prerequisites", render);
+        let mut found = EntryFindings::new(&ctx, rule, InSkill::Entries("prerequisites"), render);
         for (skill, entry, name) in [(1, 0, "there"), (1, 5, "missing"), (2, 1, "there too")] {
             found.items.push(EntryFinding { skill, entry, texts: [name, ""] });
         }

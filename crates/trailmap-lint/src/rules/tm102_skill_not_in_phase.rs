@@ -22,21 +22,30 @@
 //! List the skill in the `skills` of the phase that teaches it.
 
 
+use trailmap::{Diagnostic, Roadmap};
+
 use crate::context::Context;
-use crate::findings::Findings;
+use crate::findings::{EntryFindings, Findings, InSkill};
 use crate::registry::Rule;
 
-pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Findings<'_>) {
+/// One finding per skill outside every phase: a roadmap with a few
+/// phases can have one on most skills, so they are kept compact until
+/// written.
+pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) {
     if ctx.phases.is_empty() {
         return;
     }
+    let mut compact = EntryFindings::new(ctx, rule, InSkill::Field("id"), diagnostic);
     for (i, skill) in ctx.roadmap.skills.iter().enumerate() {
         if ctx.graph.phase_index_at(i).is_none() {
-            out.push(
-                ctx.diag(rule, format!("skill `{}` is not taught in any phase", skill.id))
-                    .at(format!("{}/id", ctx.skill_pointer(i)))
-                    .with_help("add the skill id to the `skills` of the phase that teaches it"),
-            );
+            out.extend(compact.push(i, 0, [skill.id.as_str(), ""]));
         }
     }
+    out.push_compact(compact);
+}
+
+/// The diagnostic of skill `id`, taught in no phase.
+fn diagnostic(rule: &Rule, _: &Roadmap, _: usize, _: usize, [id, _]: [&str; 2]) -> Diagnostic {
+    Diagnostic::new(rule.code, rule.name, rule.default_severity, ["skill `", id, "` is not taught in any phase"].concat())
+        .with_help("add the skill id to the `skills` of the phase that teaches it")
 }

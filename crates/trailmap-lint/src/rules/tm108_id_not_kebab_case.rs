@@ -22,10 +22,10 @@
 //! Rename to kebab-case (`machine-learning`) and keep the old id in the
 //! skill's `former_ids`, so diffs and progress files follow the rename.
 
-use trailmap::pointer::Pointer;
+use trailmap::{Diagnostic, Roadmap};
 
 use crate::context::Context;
-use crate::findings::Findings;
+use crate::findings::{EntryFindings, Findings, InSkill};
 use crate::registry::Rule;
 
 /// `true` for `abc`, `abc-123`, `a-b-c`.
@@ -46,26 +46,18 @@ fn suggestion(id: &str) -> String {
     out.trim_end_matches('-').to_owned()
 }
 
-pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Findings<'_>) {
+pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) {
     let r = ctx.roadmap;
     // Pointers are built only for the ids reported: at a million skills,
     // one per id cost more than the check.
     let mut report = |kind: &str, id: &str, pointer: &dyn Fn() -> String| {
-        if is_kebab_case(id) {
-            return;
+        if !is_kebab_case(id) {
+            let mut d = finding(rule, kind, id).at(pointer());
+            d.file = ctx.file_name();
+            out.push(d);
         }
-        let d = ctx.diag(rule, format!("{kind} id \"{id}\" is not kebab-case")).at(pointer());
-        let better = suggestion(id);
-        out.push(if better.is_empty() || !is_kebab_case(&better) {
-            d.with_help("use lowercase ASCII letters and digits joined by hyphens")
-        } else {
-            d.with_help(format!("use `{better}`; for a skill, keep the old id in `former_ids`"))
-        });
     };
     report("roadmap", &r.id, &|| "/id".to_owned());
-    for (i, s) in r.skills.iter().enumerate() {
-        report("skill", &s.id, &|| Pointer::item("skills", i).with("id").into_string());
-    }
     for n in &ctx.phases {
         report("phase", &n.phase.id, &|| format!("{}/id", n.pointer));
     }
@@ -84,6 +76,32 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Findings<'_>) {
     for (i, a) in r.areas.iter().enumerate() {
         report("area", &a.id, &|| format!("/areas/{i}/id"));
     }
+    // Skills' ids can be wrong by the hundred thousand (ids spelled
+    // `Skill_1`): kept compact until written.
+    let mut compact = EntryFindings::new(ctx, rule, InSkill::Field("id"), skill_diagnostic);
+    for (i, s) in r.skills.iter().enumerate() {
+        if !is_kebab_case(&s.id) {
+            out.extend(compact.push(i, 0, [s.id.as_str(), ""]));
+        }
+    }
+    out.push_compact(compact);
+}
+
+/// The finding on `id`, the id of a `kind` (`skill`, `phase`, ...),
+/// but for its pointer and file.
+fn finding(rule: &Rule, kind: &str, id: &str) -> Diagnostic {
+    let d = Diagnostic::new(rule.code, rule.name, rule.default_severity, format!("{kind} id \"{id}\" is not kebab-case"));
+    let better = suggestion(id);
+    if better.is_empty() || !is_kebab_case(&better) {
+        d.with_help("use lowercase ASCII letters and digits joined by hyphens")
+    } else {
+        d.with_help(format!("use `{better}`; for a skill, keep the old id in `former_ids`"))
+    }
+}
+
+/// The diagnostic of a skill's `id`.
+fn skill_diagnostic(rule: &Rule, _: &Roadmap, _: usize, _: usize, [id, _]: [&str; 2]) -> Diagnostic {
+    finding(rule, "skill", id)
 }
 
 #[cfg(test)]

@@ -47,6 +47,37 @@ pub fn list_items_each(
     pairs: &[(u32, u32)],
     found: impl FnMut(usize, Location),
 ) {
+    scan(source, list, field, pairs, false, found);
+}
+
+/// Where the fields `/{list}/{i}/{field}` themselves are, for each `i` of
+/// `elements` (in increasing order), handed to `found` as
+/// [`list_items_each`] hands items over: a finding on a field of most
+/// elements (a skill's id) is located without its pointer.
+///
+/// ```
+/// let source = r#"{"skills": [{"id": "a"}, {"name": "B"}, {"id": "C"}]}"#;
+/// let mut found = Vec::new();
+/// trailmap::locate::list_fields_each(source, "skills", "id", &[0, 1, 2], |k, at| {
+///     found.push((k, &source[at.offset..at.end_offset]));
+/// });
+/// assert_eq!(found, [(0, "\"a\""), (2, "\"C\"")]);
+/// ```
+pub fn list_fields_each(source: &str, list: &str, field: &str, elements: &[u32], found: impl FnMut(usize, Location)) {
+    let pairs: Vec<(u32, u32)> = elements.iter().map(|&i| (i, 0)).collect();
+    scan(source, list, field, &pairs, true, found);
+}
+
+/// The scan of [`list_items_each`] and, when `whole_field`, of
+/// [`list_fields_each`] (pairs `(i, 0)`).
+fn scan(
+    source: &str,
+    list: &str,
+    field: &str,
+    pairs: &[(u32, u32)],
+    whole_field: bool,
+    found: impl FnMut(usize, Location),
+) {
     // Located in the text after a byte-order mark, then shifted back, as
     // `Locator` does.
     let (text, shift) = match source.strip_prefix('\u{feff}') {
@@ -56,7 +87,7 @@ pub fn list_items_each(
     if pairs.is_empty() {
         return;
     }
-    let mut items = Items { list, field, pairs, sweep: LineSweep::new(text), swept_to: 0, shift, found };
+    let mut items = Items { list, field, pairs, whole_field, sweep: LineSweep::new(text), swept_to: 0, shift, found };
     Scanner::new(text.as_bytes()).walk(At::Root, None, 0, &mut items);
 }
 
@@ -67,6 +98,8 @@ struct Items<'p, F> {
     list: &'p str,
     field: &'p str,
     pairs: &'p [(u32, u32)],
+    /// Whether the field itself is wanted (pairs `(i, 0)`), not its items.
+    whole_field: bool,
     sweep: LineSweep<'p>,
     /// The end of the last item handed over.
     swept_to: usize,
@@ -91,7 +124,11 @@ impl<F: FnMut(usize, Location)> Visitor for Items<'_, F> {
     const DUPLICATES: bool = false;
 
     fn enters(&self, at: At) -> bool {
-        !matches!(at, At::Item(_))
+        match at {
+            At::Item(_) => false,
+            At::Field(_) => !self.whole_field,
+            _ => true,
+        }
     }
 
     fn member(&mut self, at: At, key: &str) -> Option<At> {
@@ -126,7 +163,11 @@ impl<F: FnMut(usize, Location)> Visitor for Items<'_, F> {
     }
 
     fn value(&mut self, at: At, _key: Option<Range>, (start, end): Range) {
-        let At::Item(pair) = at else { return };
+        let pair = match at {
+            At::Item(pair) => pair,
+            At::Field(pair) if self.whole_field => pair,
+            _ => return,
+        };
         // Pairs out of order are not answered; nor is an item the scan
         // meets again (a repeated key), before the last one handed over.
         let in_order = pair == 0 || self.pairs[pair - 1] < self.pairs[pair];
@@ -202,6 +243,33 @@ mod tests {
             for (&(i, j), found) in pairs.iter().zip(list_items(cut, "skills", "needs", &pairs)) {
                 if let Some(found) = found {
                     prop_assert_eq!(Some(found), located(cut, &format!("/skills/{i}/needs/{j}")), "{}", cut);
+                }
+            }
+        }
+    }
+
+    proptest! {
+        /// Every element's field, there or not, is found where `locate`
+        /// finds its pointer, or not at all exactly when it is not there.
+        #[test]
+        fn fields_are_located_as_their_pointers(
+            value in document(),
+            picks in prop::collection::btree_set(0u32..9, 0..9),
+            pretty in any::<bool>(),
+            bom in any::<bool>(),
+        ) {
+            let text = if pretty { serde_json::to_string_pretty(&value) } else { serde_json::to_string(&value) };
+            let source = format!("{}{}", if bom { "\u{feff}" } else { "" }, text.expect("JSON"));
+            let elements: Vec<u32> = picks.into_iter().collect();
+            for field in ["needs", "id"] {
+                let mut found = vec![None; elements.len()];
+                super::list_fields_each(&source, "skills", field, &elements, |k, at| found[k] = Some(at));
+                for (&i, found) in elements.iter().zip(found) {
+                    let pointer = format!("/skills/{i}/{field}");
+                    prop_assert_eq!(found.is_some(), value.pointer(&pointer).is_some(), "{} in {}", pointer, source);
+                    if let Some(found) = found {
+                        prop_assert_eq!(Some(found), located(&source, &pointer));
+                    }
                 }
             }
         }
