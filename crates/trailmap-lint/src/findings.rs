@@ -29,7 +29,7 @@ pub struct Findings<'a> {
     /// Diagnostics made as they were found.
     pub(crate) plain: Vec<Diagnostic>,
     /// Findings kept compact; each rule's come after its plain ones.
-    pub(crate) compact: Vec<EntryFindings<'a>>,
+    pub(crate) compact: Vec<SkillFindings<'a>>,
 }
 
 impl<'a> Findings<'a> {
@@ -54,7 +54,7 @@ impl<'a> Findings<'a> {
     }
 
     /// Adds findings kept compact until written.
-    pub(crate) fn push_compact(&mut self, found: EntryFindings<'a>) {
+    pub(crate) fn push_compact(&mut self, found: SkillFindings<'a>) {
         if !found.items.is_empty() {
             self.compact.push(found);
         }
@@ -90,7 +90,7 @@ pub(crate) enum InSkill {
 /// One rule's findings at entries of a list of the roadmap's skills, or
 /// at one field of them ([`InSkill`]), in the order of their pointer,
 /// each place once.
-pub(crate) struct EntryFindings<'a> {
+pub(crate) struct SkillFindings<'a> {
     pub(crate) rule: Rule,
     /// Their severity once the configuration is applied; the rule's
     /// default until then.
@@ -99,7 +99,7 @@ pub(crate) struct EntryFindings<'a> {
     pub(crate) roadmap: &'a Roadmap,
     /// Where in each skill they are.
     pub(crate) place: InSkill,
-    pub(crate) items: Vec<EntryFinding<'a>>,
+    pub(crate) items: Vec<SkillFinding<'a>>,
     /// Makes the diagnostic of one finding (skill index, entry index,
     /// texts), but for its pointer, severity and file.
     render: Render<'a>,
@@ -107,13 +107,13 @@ pub(crate) struct EntryFindings<'a> {
     file: Arc<str>,
 }
 
-/// What makes a compact finding's diagnostic (see [`EntryFindings`]).
+/// What makes a compact finding's diagnostic (see [`SkillFindings`]).
 pub(crate) type Render<'a> = fn(&Rule, &'a Roadmap, usize, usize, [&'a str; 2]) -> Diagnostic;
 
 /// One compact finding: a skill, an entry of its list, and what the
 /// rule's message says of it.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct EntryFinding<'a> {
+pub(crate) struct SkillFinding<'a> {
     /// Index in `roadmap.skills`.
     pub(crate) skill: u32,
     /// Index in the skill's list.
@@ -121,10 +121,10 @@ pub(crate) struct EntryFinding<'a> {
     pub(crate) texts: [&'a str; 2],
 }
 
-impl<'a> EntryFindings<'a> {
+impl<'a> SkillFindings<'a> {
     /// No findings yet, of `rule` on `ctx`'s roadmap, at `place` in skills.
     pub(crate) fn new(ctx: &crate::context::Context<'a>, rule: &Rule, place: InSkill, render: Render<'a>) -> Self {
-        EntryFindings {
+        SkillFindings {
             rule: *rule,
             severity: rule.default_severity,
             roadmap: ctx.roadmap,
@@ -141,7 +141,7 @@ impl<'a> EntryFindings<'a> {
     pub(crate) fn push(&mut self, skill: usize, entry: usize, texts: [&'a str; 2]) -> Option<Diagnostic> {
         match (u32::try_from(skill), u32::try_from(entry)) {
             (Ok(skill), Ok(entry)) => {
-                self.items.push(EntryFinding { skill, entry, texts });
+                self.items.push(SkillFinding { skill, entry, texts });
                 None
             }
             _ => Some(self.made(skill, entry, texts)),
@@ -149,7 +149,7 @@ impl<'a> EntryFindings<'a> {
     }
 
     /// The diagnostic of `item`, unlocated.
-    pub(crate) fn diagnostic(&self, item: &EntryFinding<'a>) -> Diagnostic {
+    pub(crate) fn diagnostic(&self, item: &SkillFinding<'a>) -> Diagnostic {
         self.made(item.skill as usize, item.entry as usize, item.texts)
     }
 

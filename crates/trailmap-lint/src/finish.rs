@@ -12,13 +12,13 @@ use trailmap::parallel;
 use trailmap::{Diagnostic, Format, Location};
 
 use crate::config::Config;
-use crate::findings::EntryFindings;
+use crate::findings::SkillFindings;
 use crate::registry::Check;
 use crate::{SourceFile, fix, rules, suppress};
 
 /// A file's findings once the rules have run: its diagnostics, and the
 /// findings its rules keep compact.
-pub(crate) type Found<'a> = (Vec<Diagnostic>, Vec<EntryFindings<'a>>);
+pub(crate) type Found<'a> = (Vec<Diagnostic>, Vec<SkillFindings<'a>>);
 
 /// Each file's findings of a batch, finished ([`file`]), in the batch's
 /// order: each file on one thread, as the batch's files were linted
@@ -47,7 +47,7 @@ pub(crate) struct Finished<'a> {
 
 /// One rule's compact findings, in a JSON file.
 struct Located<'a> {
-    found: EntryFindings<'a>,
+    found: SkillFindings<'a>,
     /// [`rank`] of the rule.
     rank: usize,
 }
@@ -128,7 +128,7 @@ pub(crate) fn file<'a>(f: &SourceFile, found: Found<'a>, config: &Config) -> Fin
 
 /// Makes `compact` findings into diagnostics among a file's others (in
 /// rank order, as lint gathers them), where their rules' would have been.
-pub(crate) fn into_diagnostics(diagnostics: &mut Vec<Diagnostic>, compact: Vec<EntryFindings<'_>>) {
+pub(crate) fn into_diagnostics(diagnostics: &mut Vec<Diagnostic>, compact: Vec<SkillFindings<'_>>) {
     for found in compact {
         let rank = rank(found.rule.code);
         let end = diagnostics.partition_point(|d| self::rank(d.code) <= rank);
@@ -241,7 +241,7 @@ impl Places {
     fn start<'scope>(
         scope: &'scope std::thread::Scope<'scope, '_>,
         source: &'scope str,
-        found: &'scope EntryFindings<'_>,
+        found: &'scope SkillFindings<'_>,
         aside: bool,
     ) -> Places {
         if aside {
@@ -270,7 +270,7 @@ impl Places {
     /// back: where the scan found it, or, for an item it did not find (not
     /// met in a file the model was read from), where locating its pointer
     /// does.
-    fn of(&mut self, k: usize, found: &EntryFindings<'_>, source: &str) -> Location {
+    fn of(&mut self, k: usize, found: &SkillFindings<'_>, source: &str) -> Location {
         if let Some((at, location)) = self.head {
             if at == k {
                 return location;
@@ -304,7 +304,7 @@ impl Places {
 const YIELDS_TO: &[(&str, &str)] = &[(rules::TM107.code, rules::TM120.code)];
 
 /// Drops the findings [`YIELDS_TO`] gives to a narrower rule.
-fn yield_to_narrower(diagnostics: &mut Vec<Diagnostic>, compact: &mut [EntryFindings<'_>]) {
+fn yield_to_narrower(diagnostics: &mut Vec<Diagnostic>, compact: &mut [SkillFindings<'_>]) {
     for &(wider, narrower) in YIELDS_TO {
         let mut places: HashSet<String> =
             diagnostics.iter().filter(|d| d.code == narrower).map(|d| d.pointer.clone()).collect();

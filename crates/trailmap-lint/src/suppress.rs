@@ -13,7 +13,7 @@ use serde_json::Value;
 use trailmap::Diagnostic;
 use trailmap::diagnostic::push_token;
 
-use crate::findings::EntryFindings;
+use crate::findings::SkillFindings;
 use crate::registry;
 
 /// The extension key that holds suppressions.
@@ -231,7 +231,7 @@ pub fn apply(suppressions: &mut [Suppression], diagnostics: &mut Vec<Diagnostic>
 pub(crate) fn apply_all(
     suppressions: &mut [Suppression],
     diagnostics: &mut Vec<Diagnostic>,
-    compact: &mut [EntryFindings<'_>],
+    compact: &mut [SkillFindings<'_>],
     keep: impl Fn(&str) -> bool,
 ) {
     if suppressions.is_empty() {

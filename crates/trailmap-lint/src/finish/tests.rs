@@ -7,7 +7,7 @@ use trailmap::{Diagnostic, Format};
 use super::{Found, file, rank};
 use crate::config::Config;
 use crate::context::Context;
-use crate::findings::{EntryFinding, EntryFindings, Findings, InSkill};
+use crate::findings::{Findings, InSkill, SkillFinding, SkillFindings};
 use crate::registry::Rule;
 use crate::{SourceFile, load_whole, run_file_rules};
 
@@ -84,9 +84,9 @@ fn a_compact_finding_the_scan_does_not_find_is_located_by_its_pointer() {
         Diagnostic::new(rule.code, rule.name, rule.default_severity, message)
     }
     for threads in [1, 2] {
-        let mut found = EntryFindings::new(&ctx, rule, InSkill::Entries("prerequisites"), render);
+        let mut found = SkillFindings::new(&ctx, rule, InSkill::Entries("prerequisites"), render);
         for (skill, entry, name) in [(1, 0, "there"), (1, 5, "missing"), (2, 1, "there too")] {
-            found.items.push(EntryFinding { skill, entry, texts: [name, ""] });
+            found.items.push(SkillFinding { skill, entry, texts: [name, ""] });
         }
         let mut written = Vec::new();
         file(&f, (Vec::new(), vec![found]), &Config::default()).write_parts(&f.text, 1, threads, &mut |mut part| {

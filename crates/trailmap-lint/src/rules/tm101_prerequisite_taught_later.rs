@@ -30,13 +30,13 @@
 use trailmap::{Diagnostic, Prerequisite, Roadmap};
 
 use crate::context::Context;
-use crate::findings::{EntryFindings, Findings, InSkill};
+use crate::findings::{SkillFindings, Findings, InSkill};
 use crate::registry::Rule;
 
 /// A roadmap whose phases run against its prerequisites has this finding
 /// on most skills: they are kept compact until written.
 pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) {
-    let mut compact = EntryFindings::new(ctx, rule, InSkill::Entries("prerequisites"), diagnostic);
+    let mut compact = SkillFindings::new(ctx, rule, InSkill::Entries("prerequisites"), diagnostic);
     for i in 0..ctx.roadmap.skills.len() {
         let Some(at) = ctx.graph.phase_index_at(i) else { continue };
         for requirement in ctx.graph.requirements_at(i) {

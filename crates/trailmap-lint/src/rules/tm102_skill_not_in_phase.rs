@@ -25,7 +25,7 @@
 use trailmap::{Diagnostic, Roadmap};
 
 use crate::context::Context;
-use crate::findings::{EntryFindings, Findings, InSkill};
+use crate::findings::{SkillFindings, Findings, InSkill};
 use crate::registry::Rule;
 
 /// One finding per skill outside every phase: a roadmap with a few
@@ -35,7 +35,7 @@ pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) 
     if ctx.phases.is_empty() {
         return;
     }
-    let mut compact = EntryFindings::new(ctx, rule, InSkill::Field("id"), diagnostic);
+    let mut compact = SkillFindings::new(ctx, rule, InSkill::Field("id"), diagnostic);
     for (i, skill) in ctx.roadmap.skills.iter().enumerate() {
         if ctx.graph.phase_index_at(i).is_none() {
             out.extend(compact.push(i, 0, [skill.id.as_str(), ""]));

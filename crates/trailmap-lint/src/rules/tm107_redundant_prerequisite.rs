@@ -32,7 +32,7 @@
 use trailmap::{Diagnostic, Fix, RedundantPrerequisites, Roadmap};
 
 use crate::context::Context;
-use crate::findings::{EntryFindings, Findings, InSkill};
+use crate::findings::{SkillFindings, Findings, InSkill};
 use crate::registry::Rule;
 
 /// How much work the search may do, in prerequisite entries looked at
@@ -64,7 +64,7 @@ fn report<'a>(ctx: &Context<'a>, rule: &Rule, result: RedundantPrerequisites<'a>
         "skills with two or more prerequisites",
         "the prerequisites form a graph too densely connected to check every pair quickly; remove the redundant ones reported, then lint again",
     ));
-    let mut compact = EntryFindings::new(ctx, rule, InSkill::Entries("prerequisites"), diagnostic);
+    let mut compact = SkillFindings::new(ctx, rule, InSkill::Entries("prerequisites"), diagnostic);
     compact.items.reserve_exact(result.found.len());
     for r in result.found {
         out.extend(compact.push(r.skill_index, r.entry, [r.prerequisite, r.via]));
