@@ -39,6 +39,17 @@ fuzz_target!(|data: &[u8]| {
             trailmap::locate::locate_as(source, trailmap::Format::Json, &mut d);
             assert_eq!(d[0].location, Some(found), "/skills/{i}/prerequisites/{j}");
         }
+        // So does the scan that finds each element's field itself.
+        let elements = [0, 1, 2, 7];
+        let mut fields = [None; 4];
+        trailmap::locate::list_fields_each(source, "skills", "id", &elements, |k, at| fields[k] = Some(at));
+        for (&i, found) in elements.iter().zip(fields) {
+            let Some(found) = found.filter(|_| !repeats) else { continue };
+            let mut d =
+                [trailmap::Diagnostic::new("T", "t", trailmap::Severity::Info, "m").at(format!("/skills/{i}/id"))];
+            trailmap::locate::locate_as(source, trailmap::Format::Json, &mut d);
+            assert_eq!(d[0].location, Some(found), "/skills/{i}/id");
+        }
     }
 
     if loaded.is_valid() {
