@@ -400,6 +400,9 @@ fn find_within<'r>(
             // The blocks' work is known before they start: they answer
             // everything only if it fits in what is left.
             if work.spent.saturating_mul(SEARCH_TO_BLOCKS) > *cost && cost / SEARCH_TO_BLOCKS <= work.left() {
+                // The searches' labels and the ring are not asked again:
+                // freed before each thread makes its rows.
+                drop((search, window, found, first_via));
                 return RedundantPrerequisites {
                     found: named(graph, blocks.find(&plain, &order, &rank, threads)),
                     unchecked: Vec::new(),
