@@ -162,8 +162,9 @@ impl Finished<'_> {
     /// over a part are located on a thread of their own, the parts made
     /// from what it has found so far.
     ///
-    /// `part` hands back the room for the next part: an empty vector, whose
-    /// memory is used again when it has any (see [`hand_over`]).
+    /// `part` hands back the room for the next part: a vector whose
+    /// diagnostics, if it still has any, the next part's replace one by
+    /// one (see [`replace_or_push`] and [`hand_over`]).
     pub(crate) fn write_parts(
         self,
         source: &str,
@@ -182,6 +183,9 @@ impl Finished<'_> {
             let mut plain = plain.into_iter().peekable();
             let mut next = vec![0usize; compact.len()];
             let mut out = Vec::with_capacity(total.min(max));
+            // Diagnostics of the part being made; past them, `out` may
+            // still hold a part written before (see `replace_or_push`).
+            let mut filled = 0;
             let mut handed = 0;
             let offset = |d: &Diagnostic| d.location.map_or(0, |l| l.offset);
             loop {
@@ -202,23 +206,45 @@ impl Finished<'_> {
                         let mut d = c.diagnostic(&c.items[next[s]]);
                         d.location = Some(places[s].of(next[s], c, source));
                         fix::fill_json_removal(source, &mut d);
-                        out.push(d);
+                        replace_or_push(&mut out, &mut filled, d);
                         next[s] += 1;
                     }
-                    _ => out.extend(plain.next()),
+                    _ => {
+                        if let Some(d) = plain.next() {
+                            replace_or_push(&mut out, &mut filled, d);
+                        }
+                    }
                 }
-                if out.len() >= max {
-                    handed += out.len();
+                if filled >= max {
+                    out.truncate(filled);
+                    handed += filled;
                     out = part(std::mem::take(&mut out));
-                    out.clear();
-                    out.reserve(total.saturating_sub(handed).min(max));
+                    filled = 0;
+                    let wanted = total.saturating_sub(handed).min(max);
+                    if out.capacity() < wanted {
+                        out.reserve_exact(wanted - out.len());
+                    }
                 }
             }
+            out.truncate(filled);
             if !out.is_empty() || handed == 0 {
                 part(out);
             }
         });
     }
+}
+
+/// Puts `d` at `out[*filled]`, in place of a diagnostic of a part written
+/// before, or after the rest. A part made in the room of one written
+/// before frees that one's diagnostics one at a time, as its own are
+/// made: their memory is used again at once. Freed all together, it went
+/// back to the system and was faulted in again for the next part.
+fn replace_or_push(out: &mut Vec<Diagnostic>, filled: &mut usize, d: Diagnostic) {
+    match out.get_mut(*filled) {
+        Some(slot) => *slot = d,
+        None => out.push(d),
+    }
+    *filled += 1;
 }
 
 /// Locations of one rule's compact findings, in their order, as the scan
@@ -340,7 +366,7 @@ pub(crate) fn hand_over_batch(
 /// each, one after the other on one thread).
 ///
 /// What the caller leaves of a part is freed on the thread that made it,
-/// and the part's room holds the next one. Freed on another thread, a
+/// as the next part is made in its room. Freed on another thread, a
 /// part's memory went back to the system and was faulted in again for
 /// the next part: the making thread spent more time in the kernel than in
 /// its own code.
@@ -367,9 +393,10 @@ fn hand_over(
                     // The caller stopped taking parts (it panicked): the
                     // rest are dropped.
                     let _ = send.send(part);
+                    // The first part written back is the next one's room;
+                    // any other is freed here.
                     let mut room = Vec::new();
-                    for mut written in given_back.try_iter() {
-                        written.clear();
+                    for written in given_back.try_iter() {
                         if room.capacity() == 0 {
                             room = written;
                         }
@@ -398,7 +425,6 @@ fn lend_here<'f>(
 ) -> impl FnMut(Vec<Diagnostic>) -> Vec<Diagnostic> + 'f {
     move |mut part| {
         found(f, &mut part);
-        part.clear();
         part
     }
 }
