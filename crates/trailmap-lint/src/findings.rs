@@ -1,6 +1,6 @@
 //! What a per-file rule reports: [`Findings`], its diagnostics, and
-//! findings at entries of a skill's list kept compact until they are
-//! written.
+//! findings at entries of a skill's list or at one of its fields kept
+//! compact until they are written.
 //!
 //! A diagnostic holds its texts (about 550 bytes and five allocations a
 //! finding); a rule can find something on most skills of a million. Such
@@ -110,13 +110,13 @@ pub(crate) struct SkillFindings<'a> {
 /// What makes a compact finding's diagnostic (see [`SkillFindings`]).
 pub(crate) type Render<'a> = fn(&Rule, &'a Roadmap, usize, usize, [&'a str; 2]) -> Diagnostic;
 
-/// One compact finding: a skill, an entry of its list, and what the
-/// rule's message says of it.
+/// One compact finding: a skill, an entry of its list (0 at a field), and
+/// what the rule's message says of it.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct SkillFinding<'a> {
     /// Index in `roadmap.skills`.
     pub(crate) skill: u32,
-    /// Index in the skill's list.
+    /// Index in the skill's list; 0 for a finding at a field.
     pub(crate) entry: u32,
     pub(crate) texts: [&'a str; 2],
 }

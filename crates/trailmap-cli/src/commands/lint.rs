@@ -324,8 +324,9 @@ impl Run<'_> {
             let mut pending = early;
             skipped = trailmap_lint::lint_each(sources, self.config, self.options, |_, found| {
                 if found.len() >= WRITTEN_TOGETHER {
-                    // Left to the library once written: it frees them off
-                    // this thread and makes the next part in their room.
+                    // Left to the library once written: a file of several
+                    // parts has the next made in their room, on the thread
+                    // that made them, which frees them as it goes.
                     report(&pending);
                     pending.clear();
                     report(found);
