@@ -23,6 +23,8 @@ const ROWS_BYTES: usize = 8 << 20;
 
 /// Words per row at most (1,024 targets a block).
 const WORDS_MAX: usize = 16;
+// `Blocks::find` compiles a pass for each power of two up to it.
+const _: () = assert!(WORDS_MAX == 16);
 
 /// The targets in rank order, and the words per row.
 pub(super) struct Blocks {
@@ -54,7 +56,8 @@ impl Blocks {
             }
         }
         let targets = order.iter().copied().filter(|&x| target[x as usize]).collect();
-        Blocks { targets, words: words.max(1) }
+        // A power of two words, at most `WORDS_MAX`: a width `find` compiles for.
+        Blocks { targets, words: 1 << words.clamp(1, WORDS_MAX).ilog2() }
     }
 
     fn block_len(&self) -> usize {
@@ -89,7 +92,7 @@ impl Blocks {
         // Ranks go up to `n`; skill indices up to `skills` (skills on or
         // after a cycle have no rank).
         let (n, skills) = (order.len(), rank.len());
-        // Which entries name each target: (skill, index in its needs).
+        // Which entries name each target: (the skill's rank, index in its needs).
         let mut start = vec![0u32; skills + 1];
         for &v in order {
             let needs = plain.needs(v);
@@ -104,11 +107,11 @@ impl Blocks {
         }
         let mut filled = start.clone();
         let mut entries = vec![(0u32, 0u32); start[skills] as usize];
-        for &v in order {
+        for (r, &v) in order.iter().enumerate() {
             let needs = plain.needs(v);
             if needs.len() >= 2 {
                 for (k, &p) in needs.iter().enumerate() {
-                    entries[filled[p as usize] as usize] = (v, super::to_u32(k));
+                    entries[filled[p as usize] as usize] = (super::to_u32(r), super::to_u32(k));
                     filled[p as usize] += 1;
                 }
             }
@@ -125,58 +128,24 @@ impl Blocks {
             below[at..].sort_unstable_by(|a, b| b.cmp(a));
         }
         below_start.push(below.len());
-        let words = self.words;
+        let tables =
+            Tables { plain, order, rank, below: &below, below_start: &below_start, entries: &entries, start: &start };
         let blocks: Vec<&[u32]> = self.targets.chunks(self.block_len()).collect();
         // Every `threads`-th block to each thread: the blocks low in rank,
         // whose passes are the longest, are shared out evenly.
         let shares: Vec<usize> = (0..threads.clamp(1, blocks.len().max(1))).collect();
         let found = crate::parallel::map(&shares, |&share| {
-            // The bit of each target in its block's rows.
-            let mut bit = vec![u32::MAX; skills];
-            let mut rows: Vec<u64> = Vec::new();
-            let mut found = Vec::new();
-            for block in blocks.iter().skip(share).step_by(shares.len()) {
-                for (j, &t) in block.iter().enumerate() {
-                    bit[t as usize] = super::to_u32(j);
-                }
-                let low = rank[block[0] as usize] as usize;
-                rows.clear();
-                rows.resize((n - low) * words, 0);
-                for (r, &x) in order.iter().enumerate().skip(low) {
-                    let at = (r - low) * words;
-                    let j = bit[x as usize];
-                    if j != u32::MAX {
-                        rows[at + j as usize / 64] |= 1u64 << (j % 64);
-                    }
-                    // Distinct rows: what `x` needs ranks below it.
-                    let (done, row) = rows.split_at_mut(at);
-                    let row = &mut row[..words];
-                    for &from in below[below_start[r]..below_start[r + 1]].iter().take_while(|&&f| f as usize >= low) {
-                        let from = (from as usize - low) * words;
-                        for (word, &w) in row.iter_mut().zip(&done[from..from + words]) {
-                            *word |= w;
-                        }
-                    }
-                }
-                let has = |x: u32, j: u32| {
-                    let r = rank[x as usize] as usize;
-                    r >= low && rows[(r - low) * words + j as usize / 64] >> (j % 64) & 1 == 1
-                };
-                for &t in *block {
-                    let j = bit[t as usize];
-                    for &(v, k) in &entries[start[t as usize] as usize..start[t as usize + 1] as usize] {
-                        let needs = plain.needs(v);
-                        let via = needs.iter().find(|&&q| q != t && rank[q as usize] > rank[t as usize] && has(q, j));
-                        if let Some(&via) = via {
-                            found.push((v, plain.entry(v, k as usize), t, via));
-                        }
-                    }
-                }
-                for &t in *block {
-                    bit[t as usize] = u32::MAX;
-                }
+            let mine = blocks.iter().skip(share).step_by(shares.len()).copied();
+            // A row's width known when compiling: the row stays in
+            // registers while the rows it ORs in are loaded side by side.
+            match self.words {
+                1 => tables.answer::<1>(mine),
+                2 => tables.answer::<2>(mine),
+                4 => tables.answer::<4>(mine),
+                8 => tables.answer::<8>(mine),
+                // `Blocks::new` leaves only `WORDS_MAX` for this arm.
+                _ => tables.answer::<WORDS_MAX>(mine),
             }
-            found
         });
         let mut found = found.into_iter();
         let mut all = found.next().unwrap_or_default();
@@ -184,5 +153,78 @@ impl Blocks {
             all.extend(more);
         }
         all
+    }
+}
+
+/// What every block's pass reads, built once by [`Blocks::find`].
+struct Tables<'t> {
+    plain: &'t Plain<'t>,
+    order: &'t [u32],
+    rank: &'t [u32],
+    /// What each rank needs, as ranks, highest first.
+    below: &'t [u32],
+    below_start: &'t [usize],
+    /// The entries that name each target, from `start[t]`: the rank of
+    /// their skill, and their index in its needs.
+    entries: &'t [(u32, u32)],
+    start: &'t [u32],
+}
+
+impl Tables<'_> {
+    /// Every redundant entry whose target is in `blocks`, with rows of
+    /// `W` words (`64 × W` targets a block).
+    fn answer<'b, const W: usize>(&self, blocks: impl Iterator<Item = &'b [u32]>) -> Vec<(u32, u32, u32, u32)> {
+        let Tables { plain, order, rank, below, below_start, entries, start } = *self;
+        let n = order.len();
+        // The bit of each target in its block's rows.
+        let mut bit = vec![u32::MAX; rank.len()];
+        let mut rows: Vec<[u64; W]> = Vec::new();
+        let mut found = Vec::new();
+        for block in blocks {
+            for (j, &t) in block.iter().enumerate() {
+                bit[t as usize] = super::to_u32(j);
+            }
+            let low = rank[block[0] as usize] as usize;
+            // Each row is written whole once, so none is cleared first.
+            rows.clear();
+            rows.reserve(n - low);
+            for (r, &x) in order.iter().enumerate().skip(low) {
+                let mut row = [0u64; W];
+                let j = bit[x as usize];
+                if j != u32::MAX {
+                    row[j as usize / 64] = 1u64 << (j % 64);
+                }
+                // Distinct rows: what `x` needs ranks below it.
+                for &from in below[below_start[r]..below_start[r + 1]].iter().take_while(|&&f| f as usize >= low) {
+                    let other = &rows[from as usize - low];
+                    for w in 0..W {
+                        row[w] |= other[w];
+                    }
+                }
+                rows.push(row);
+            }
+            let has = |r: u32, j: u32| rows[r as usize - low][j as usize / 64] >> (j % 64) & 1 == 1;
+            for &t in block {
+                let (j, at) = (bit[t as usize], rank[t as usize]);
+                for &(r, k) in &entries[start[t as usize] as usize..start[t as usize + 1] as usize] {
+                    // Whether some prerequisite ranked above the target needs
+                    // it, read from ranks in a row; which one, in entry order,
+                    // only when one does (`at >= low`: the target is in the block).
+                    let ranks = &below[below_start[r as usize]..below_start[r as usize + 1]];
+                    if !ranks.iter().take_while(|&&q| q > at).any(|&q| has(q, j)) {
+                        continue;
+                    }
+                    let v = order[r as usize];
+                    let via = plain.needs(v).iter().find(|&&q| rank[q as usize] > at && has(rank[q as usize], j));
+                    if let Some(&via) = via {
+                        found.push((v, plain.entry(v, k as usize), t, via));
+                    }
+                }
+            }
+            for &t in block {
+                bit[t as usize] = u32::MAX;
+            }
+        }
+        found
     }
 }

@@ -645,8 +645,8 @@ mod tests {
         assert_eq!(named, public);
     }
 
-    /// The blocks, one word wide (64 targets a block, so many blocks),
-    /// find exactly what brute force finds, repeated entries included.
+    /// The blocks, one word wide (64 targets a block, so many blocks) or
+    /// wider, find exactly what brute force finds, repeated entries included.
     #[test]
     fn blocks_find_what_brute_force_finds() {
         for (n, window, degree, seed) in [(600, 600, 12, 5), (400, 50, 8, 6), (700, 700, 3, 7), (300, 300, 40, 8)] {
@@ -655,14 +655,17 @@ mod tests {
             let order = graph.topological_indices();
             let plain = Plain::new(&graph);
             let rank = ranks(&order, n);
-            let blocks = Blocks::new(&plain, &order, 1);
             let expected = brute_force(&graph);
             assert!(!expected.is_empty());
-            // Shared among threads, more threads than blocks too.
-            for threads in [1, 2, 3, 1_000] {
-                let mut found = blocks.find(&plain, &order, &rank, threads);
-                found.sort_unstable();
-                assert_eq!(found, expected, "{n} {window} {degree} on {threads} threads");
+            // Every row width `find` compiles for (3 is rounded down to 2,
+            // 32 to 16), and shared among threads, more threads than blocks too.
+            for words in [1, 2, 3, 4, 8, 16, 32] {
+                let blocks = Blocks::new(&plain, &order, words);
+                for threads in [1, 2, 3, 1_000] {
+                    let mut found = blocks.find(&plain, &order, &rank, threads);
+                    found.sort_unstable();
+                    assert_eq!(found, expected, "{n} {window} {degree}, {words} words, on {threads} threads");
+                }
             }
             // And the public answer agrees.
             let public: Vec<_> = find(&graph, u64::MAX, 1).found.iter().map(|r| (r.skill, r.entry)).collect();
