@@ -33,16 +33,14 @@ pub(super) struct Blocks {
 }
 
 impl Blocks {
-    /// Words per row for `n` skills: as many as fit in [`ROWS_BYTES`], at
-    /// most [`WORDS_MAX`], rounded down to a power of two. A row of 2, 4 or
-    /// 8 words then never straddles two cache lines: rows of 10 words (100k
-    /// skills) were 12-17% slower than rows of 8, for a quarter more blocks.
+    /// Words per row for `n` skills: as many as fit in [`ROWS_BYTES`]
+    /// ([`Blocks::new`] rounds them to a width it has a pass for).
     pub(super) fn words_for(n: usize) -> usize {
-        let words = (ROWS_BYTES / 8 / n.max(1)).clamp(1, WORDS_MAX);
-        1 << words.ilog2()
+        ROWS_BYTES / 8 / n.max(1)
     }
 
-    /// The targets of `order` (skills by rank), in blocks of `64 × words`.
+    /// The targets of `order` (skills by rank), in blocks of `64 × words`,
+    /// `words` rounded down to a power of two of at most [`WORDS_MAX`].
     pub(super) fn new(plain: &Plain<'_>, order: &[u32], words: usize) -> Self {
         // Skills on or after a cycle are not in `order`: indices go up to
         // the graph's size.
@@ -56,7 +54,10 @@ impl Blocks {
             }
         }
         let targets = order.iter().copied().filter(|&x| target[x as usize]).collect();
-        // A power of two words, at most `WORDS_MAX`: a width `find` compiles for.
+        // A power of two words, at most `WORDS_MAX`: a width `find` compiles
+        // for, and a row of 2, 4 or 8 words never straddles two cache lines
+        // (rows of 10 words, at 100k skills, were 12-17% slower than rows of
+        // 8, for a quarter more blocks).
         Blocks { targets, words: 1 << words.clamp(1, WORDS_MAX).ilog2() }
     }
 
