@@ -42,7 +42,6 @@ mod search;
 mod window;
 
 use blocks::Blocks;
-use labels::Labels;
 use search::{Search, Work};
 use window::{Row, Window};
 
@@ -253,40 +252,15 @@ fn find_within<'r>(
             (blocks, cost)
         })
         .filter(|&(_, cost)| cost <= BLOCKS_BUDGET && cost / SEARCH_TO_BLOCKS <= max_work);
-    // Longest-path level and height over all prerequisites (plain and
-    // `any_of`): needing through plain entries implies both orders.
-    let mut level = vec![0u32; n];
-    for &i in &order {
-        level[i as usize] =
-            graph.prerequisite_members(i).iter().map(|&m| level[m as usize].saturating_add(1)).max().unwrap_or(0);
-    }
-    let mut search = (!exact).then(|| {
-        let mut height = vec![0u32; n];
-        for &i in order.iter().rev() {
-            let h = height[i as usize].saturating_add(1);
-            for &m in graph.prerequisite_members(i) {
-                height[m as usize] = height[m as usize].max(h);
-            }
-        }
-        Search {
-            plain: &plain,
-            rank: &rank,
-            level: &level,
-            height,
-            labels: Labels::new(&plain, &order, n),
-            stamp: vec![0; n],
-            generation: 0,
-            stack: Vec::new(),
-        }
-    });
+    let level = levels(graph, &order);
+    let mut search = (!exact).then(|| Search::new(&plain, &order, &rank, &level));
+    let mut work = Work { spent: 0, max: max_work };
     // (skill, entry, prerequisite, via) by index: sorted, then named.
     let mut found: Vec<(u32, u32, u32, u32)> = Vec::new();
     let mut first_via: Vec<u32> = vec![u32::MAX; n];
     let mut marked: Vec<u32> = Vec::new();
     let mut marking: Vec<u32> = Vec::new();
-    let mut near: Vec<(u32, u32, u32, u32)> = Vec::new();
     let mut rows: Vec<(u32, Row)> = Vec::new();
-    let mut work = Work { spent: 0, max: max_work };
     for (r, &v) in order.iter().enumerate() {
         let current = to_u32(r);
         let prerequisites = plain.needs(v);
@@ -306,34 +280,7 @@ fn find_within<'r>(
             exact_by_rows(prerequisites.len(), (low, high)) && window.answers(high - low, current - low)
         };
         if let (Some(search), true) = (&mut search, prerequisites.len() <= PAIRWISE_MAX) {
-            // The cheap necessary conditions (level, height, the first
-            // traversal's interval) from a copy beside each other: a skill
-            // with 20 prerequisites asks 380 questions.
-            near.clear();
-            near.extend(prerequisites.iter().map(|&p| {
-                let first = search.labels.labels[p as usize][0];
-                (level[p as usize], search.height[p as usize], first.low, first.post)
-            }));
-            for (k, &target) in prerequisites.iter().enumerate() {
-                let t = near[k];
-                let via = prerequisites.iter().zip(&near).find(|&(&via, u)| {
-                    via != target
-                        && u.0 > t.0
-                        && u.1 < t.1
-                        && u.2 <= t.2
-                        && t.3 < u.3
-                        && search.needs(&window, current, via, target, &mut work).unwrap_or_else(|| {
-                            out_of_work = true;
-                            true
-                        })
-                });
-                if out_of_work {
-                    break;
-                }
-                if let Some((&via, _)) = via {
-                    report(k, via);
-                }
-            }
+            out_of_work = !search.first_needing(&window, current, prerequisites, &mut work, &mut report);
         } else if exact && by_rows(&window) {
             // Many prerequisites close in rank: one row scan each.
             let ranks: Vec<u32> = prerequisites.iter().map(|&p| rank[p as usize]).collect();
@@ -441,6 +388,18 @@ const SEARCH_TO_BLOCKS: u64 = 256;
 /// switch once they have spent a share of it themselves, so a large budget
 /// costs nothing on graphs they answer quickly.
 const BLOCKS_BUDGET: u64 = 1 << 34;
+
+/// Each skill's longest-path level over all prerequisites (plain and
+/// `any_of`), by `order` (skills by rank): needing through plain entries
+/// implies a higher level.
+fn levels(graph: &SkillGraph<'_>, order: &[u32]) -> Vec<u32> {
+    let mut level = vec![0u32; graph.len()];
+    for &i in order {
+        level[i as usize] =
+            graph.prerequisite_members(i).iter().map(|&m| level[m as usize].saturating_add(1)).max().unwrap_or(0);
+    }
+    level
+}
 
 /// Each of `n` skills' position in `order`; `u32::MAX` for skills on or
 /// after a cycle, which `order` leaves out.
