@@ -23,10 +23,12 @@
 //!
 //! Two exact shortcuts come first: a ring of reachability bit rows over
 //! the last few thousand ranks (`window.rs`) answers every pair close in
-//! rank, and when the searches cross more of the graph than a known bound
-//! (many prerequisites drawn from everything before, where the labels
-//! rarely rule a pair out), they stop and every question is answered at
-//! once by bit rows over blocks of targets (`blocks.rs`).
+//! rank, and when the searches would cross more of the graph than a known
+//! bound (many prerequisites drawn from everything before, where the
+//! labels rarely rule a pair out), every question is answered at once by
+//! bit rows over blocks of targets (`blocks.rs`). A sample of the searches
+//! (one skill in a hundred at 100k) estimates their work before they
+//! start; should they still spend that much, they stop and switch.
 //!
 //! No exact method is near-linear on every graph (transitive reduction is
 //! as hard as transitive closure), so the work can be bounded: the
@@ -255,6 +257,29 @@ fn find_within<'r>(
     let level = levels(graph, &order);
     let mut search = (!exact).then(|| Search::new(&plain, &order, &rank, &level));
     let mut work = Work { spent: 0, max: max_work };
+    // Where the blocks could answer instead, a sample of the searches
+    // first says whether they would cost more than the blocks: if so the
+    // blocks answer at once. On `dense-all` (twenty prerequisites a skill
+    // from everything before) the searches took a tenth of a second to
+    // find that out by themselves, on the first 6% of the skills.
+    let blocks_at_once = match (&blocks, &mut search) {
+        (Some((_, cost)), Some(search)) => {
+            let enough = cost.saturating_mul(SAMPLE_MARGIN) / SEARCH_TO_BLOCKS;
+            let (estimate, spent) = sampled_search_work(search, &window, &order, enough, work.left());
+            work.spent = work.spent.saturating_add(spent);
+            estimate > enough && cost / SEARCH_TO_BLOCKS <= work.left()
+        }
+        _ => false,
+    };
+    if let (true, Some((blocks, _))) = (blocks_at_once, &blocks) {
+        // The searches' labels and the ring are freed before each thread
+        // makes its rows.
+        drop((search, window));
+        return RedundantPrerequisites {
+            found: named(graph, blocks.find(&plain, &order, &rank, threads)),
+            unchecked: Vec::new(),
+        };
+    }
     // (skill, entry, prerequisite, via) by index: sorted, then named.
     let mut found: Vec<(u32, u32, u32, u32)> = Vec::new();
     let mut first_via: Vec<u32> = vec![u32::MAX; n];
@@ -360,6 +385,43 @@ fn find_within<'r>(
     RedundantPrerequisites { found: named(graph, found), unchecked: Vec::new() }
 }
 
+/// Skills whose questions [`sampled_search_work`] asks, at most (about).
+const SAMPLED: usize = 1024;
+
+/// It asks about one skill in this many at least: on a small graph the
+/// sample would otherwise be the whole search.
+const SAMPLE_STRIDE_MIN: usize = 16;
+
+/// How far past the switch point (the blocks' cost over
+/// [`SEARCH_TO_BLOCKS`]) the sample's estimate must be. The sample's
+/// searches run without the ring (its rows are built in rank order, as the
+/// searches go), so they could cross more than the searches themselves
+/// (on the generator's shapes at 100k the estimate was within 10% of the
+/// searches' whole work). Below it, the searches start, and switch when
+/// they have spent that much.
+const SAMPLE_MARGIN: u64 = 2;
+
+/// An estimate of the work of the pair-by-pair searches of every skill of
+/// `order` (by rank) with two or more plain prerequisites, from one skill
+/// in [`SAMPLE_STRIDE_MIN`] or more, and the work the sample spent (at
+/// most `max`). The sample stops as soon as the estimate passes `enough`.
+fn sampled_search_work(search: &mut Search<'_>, window: &Window, order: &[u32], enough: u64, max: u64) -> (u64, u64) {
+    let plain = search.plain;
+    let stride = (order.len() / SAMPLED).max(SAMPLE_STRIDE_MIN);
+    let asked = |&&v: &&u32| plain.needs(v).len() >= 2;
+    let all = order.iter().filter(asked).count() as u64;
+    let sampled = order.iter().step_by(stride).filter(asked).count().max(1) as u64;
+    let mut sample = Work { spent: 0, max };
+    for &v in order.iter().step_by(stride).filter(asked) {
+        // Rank 0 as the current skill: the ring, not yet built, answers nothing.
+        let answered = search.first_needing(window, 0, plain.needs(v), &mut sample, |_, _| {});
+        if !answered || sample.spent.saturating_mul(all) / sampled > enough {
+            break;
+        }
+    }
+    (sample.spent.saturating_mul(all) / sampled, sample.spent)
+}
+
 /// What was found before the work ran out at the first skill of `rest`
 /// (skills by rank): that, and the skills of `rest` with two or more plain
 /// prerequisites, in file order.
@@ -430,6 +492,7 @@ fn named<'r>(graph: &SkillGraph<'r>, mut found: Vec<(u32, u32, u32, u32)>) -> Ve
 #[cfg(test)]
 mod tests {
     use super::{Blocks, Plain, Window, find, find_within, ranks, to_u32};
+    use super::{SAMPLE_MARGIN, SEARCH_TO_BLOCKS, Search, Work, levels, sampled_search_work};
     use crate::{Roadmap, SkillGraph};
 
     /// A roadmap of `n` skills, each with up to `degree` plain
@@ -602,6 +665,48 @@ mod tests {
         let named: Vec<_> = by_blocks.iter().map(|&(v, e, _, _)| (graph.id(v), e as usize)).collect();
         let public: Vec<_> = full.iter().map(|r| (r.skill, r.entry)).collect();
         assert_eq!(named, public);
+    }
+
+    /// The sample's estimate of the searches' work is within a factor of
+    /// four of their whole work, on graphs where they are cheap and where
+    /// they are not (measured: within 6%); past the point where the blocks
+    /// cost less, the blocks answer at once, and the findings stay brute
+    /// force's either way.
+    #[test]
+    fn the_sample_estimates_the_searches() {
+        for (n, degree, seed) in [(3_000, 20, 21), (3_000, 8, 22), (3_000, 3, 23), (2_000, 2, 24)] {
+            let roadmap = random(n, n, degree, seed);
+            let graph = SkillGraph::new(&roadmap);
+            let order = graph.topological_indices();
+            let plain = Plain::new(&graph);
+            let (rank, level) = (ranks(&order, n), levels(&graph, &order));
+            let mut search = Search::new(&plain, &order, &rank, &level);
+            let unbuilt = Window::new(64, 64, 64, 8 * 2 * 70);
+            let (estimate, spent) = sampled_search_work(&mut search, &unbuilt, &order, u64::MAX, u64::MAX);
+            assert!(spent > 0 && spent < estimate, "{degree}: {spent} of {estimate}");
+            // The searches' whole work, as `find` runs them, with a ring too
+            // small for most questions.
+            let mut ring = Window::new(to_u32(n), to_u32(n), 64, 8 * 2 * 70);
+            let mut work = Work { spent: 0, max: u64::MAX };
+            for (r, &v) in order.iter().enumerate() {
+                let needs = plain.needs(v);
+                if needs.len() >= 2 {
+                    assert!(search.first_needing(&ring, to_u32(r), needs, &mut work, |_, _| {}));
+                }
+                ring.build(to_u32(r), needs.iter().map(|&p| rank[p as usize]));
+            }
+            let whole = work.spent;
+            assert!(estimate / 4 <= whole && whole <= estimate * 4, "{degree}: estimated {estimate}, spent {whole}");
+            // Twenty prerequisites a skill go to the blocks at once, two do not.
+            let cost = Blocks::new(&plain, &order, Blocks::words_for(n)).cost(&plain, &order, &rank);
+            let blocks_at_once = estimate > cost * SAMPLE_MARGIN / SEARCH_TO_BLOCKS;
+            assert!(degree != 20 || blocks_at_once, "{estimate} of {cost}");
+            assert!(degree != 2 || !blocks_at_once, "{estimate} of {cost}");
+            let expected = brute_force(&graph);
+            let by_entry: Vec<_> = expected.iter().map(|&(v, e, _, _)| (graph.id(v), e as usize)).collect();
+            let public: Vec<_> = find(&graph, u64::MAX, 2).found.iter().map(|r| (r.skill, r.entry)).collect();
+            assert_eq!(public, by_entry, "{degree}");
+        }
     }
 
     /// The blocks, one word wide (64 targets a block, so many blocks) or
