@@ -257,17 +257,24 @@ fn find_within<'r>(
     let level = levels(graph, &order);
     let mut search = (!exact).then(|| Search::new(&plain, &order, &rank, &level));
     let mut work = Work { spent: 0, max: max_work };
+    // Every question answered by the blocks; their work is known before
+    // they start, and they only answer if it fits in what is left.
+    let fits = |cost: u64, work: &Work| cost / SEARCH_TO_BLOCKS <= work.left();
+    let by_blocks = |blocks: &Blocks| RedundantPrerequisites {
+        found: named(graph, blocks.find(&plain, &order, &rank, threads)),
+        unchecked: Vec::new(),
+    };
     // Where the blocks could answer instead, a sample of the searches
     // first says whether they would cost more than the blocks: if so the
     // blocks answer at once. On `dense-all` (twenty prerequisites a skill
-    // from everything before) the searches took a tenth of a second to
-    // find that out by themselves, on the first 6% of the skills.
+    // from everything before) the searches spent about 0.07 s finding
+    // that out by themselves, on the first 6% of the skills.
     let blocks_at_once = match (&blocks, &mut search) {
         (Some((_, cost)), Some(search)) => {
-            let enough = cost.saturating_mul(SAMPLE_MARGIN) / SEARCH_TO_BLOCKS;
+            let enough = sample_enough(*cost);
             let (estimate, spent) = sampled_search_work(search, &window, &order, enough, work.left());
             work.spent = work.spent.saturating_add(spent);
-            estimate > enough && cost / SEARCH_TO_BLOCKS <= work.left()
+            estimate > enough && fits(*cost, &work)
         }
         _ => false,
     };
@@ -275,10 +282,7 @@ fn find_within<'r>(
         // The searches' labels and the ring are freed before each thread
         // makes its rows.
         drop((search, window));
-        return RedundantPrerequisites {
-            found: named(graph, blocks.find(&plain, &order, &rank, threads)),
-            unchecked: Vec::new(),
-        };
+        return by_blocks(blocks);
     }
     // (skill, entry, prerequisite, via) by index: sorted, then named.
     let mut found: Vec<(u32, u32, u32, u32)> = Vec::new();
@@ -368,18 +372,14 @@ fn find_within<'r>(
             return stopped(graph, found, &order[r..], &plain);
         }
         window.build(current, prerequisites.iter().map(|&p| rank[p as usize]));
-        if let Some((blocks, cost)) = &blocks {
-            // The blocks' work is known before they start: they answer
-            // everything only if it fits in what is left.
-            if work.spent.saturating_mul(SEARCH_TO_BLOCKS) > *cost && cost / SEARCH_TO_BLOCKS <= work.left() {
-                // The searches' labels and the ring are not asked again:
-                // freed before each thread makes its rows.
-                drop((search, window, found, first_via));
-                return RedundantPrerequisites {
-                    found: named(graph, blocks.find(&plain, &order, &rank, threads)),
-                    unchecked: Vec::new(),
-                };
-            }
+        if let Some((blocks, cost)) = &blocks
+            && work.spent.saturating_mul(SEARCH_TO_BLOCKS) > *cost
+            && fits(*cost, &work)
+        {
+            // The searches' labels and the ring are not asked again:
+            // freed before each thread makes its rows.
+            drop((search, window, found, first_via));
+            return by_blocks(blocks);
         }
     }
     RedundantPrerequisites { found: named(graph, found), unchecked: Vec::new() }
@@ -400,6 +400,13 @@ const SAMPLE_STRIDE_MIN: usize = 16;
 /// searches' whole work). Below it, the searches start, and switch when
 /// they have spent that much.
 const SAMPLE_MARGIN: u64 = 2;
+
+/// The sampled estimate of the searches' work past which the blocks
+/// (of word operations `cost`) answer at once: [`SAMPLE_MARGIN`] times the
+/// switch point.
+fn sample_enough(cost: u64) -> u64 {
+    cost.saturating_mul(SAMPLE_MARGIN) / SEARCH_TO_BLOCKS
+}
 
 /// An estimate of the work of the pair-by-pair searches of every skill of
 /// `order` (by rank) with two or more plain prerequisites, from one skill
@@ -492,7 +499,7 @@ fn named<'r>(graph: &SkillGraph<'r>, mut found: Vec<(u32, u32, u32, u32)>) -> Ve
 #[cfg(test)]
 mod tests {
     use super::{Blocks, Plain, Window, find, find_within, ranks, to_u32};
-    use super::{SAMPLE_MARGIN, SEARCH_TO_BLOCKS, Search, Work, levels, sampled_search_work};
+    use super::{Search, Work, levels, sample_enough, sampled_search_work};
     use crate::{Roadmap, SkillGraph};
 
     /// A roadmap of `n` skills, each with up to `degree` plain
@@ -699,7 +706,7 @@ mod tests {
             assert!(estimate / 4 <= whole && whole <= estimate * 4, "{degree}: estimated {estimate}, spent {whole}");
             // Twenty prerequisites a skill go to the blocks at once, two do not.
             let cost = Blocks::new(&plain, &order, Blocks::words_for(n)).cost(&plain, &order, &rank);
-            let blocks_at_once = estimate > cost * SAMPLE_MARGIN / SEARCH_TO_BLOCKS;
+            let blocks_at_once = estimate > sample_enough(cost);
             assert!(degree != 20 || blocks_at_once, "{estimate} of {cost}");
             assert!(degree != 2 || !blocks_at_once, "{estimate} of {cost}");
             let expected = brute_force(&graph);
