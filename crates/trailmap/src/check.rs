@@ -7,8 +7,8 @@ use std::cell::RefCell;
 
 use crate::codes::Code;
 use crate::diagnostic::{Diagnostic, Severity, push_token};
-use crate::graph::SkillGraph;
 use crate::graph::id_table::IdTable;
+use crate::graph::{Needs, SkillGraph};
 use crate::pointer::Pointer;
 use crate::suggest::Suggester;
 use crate::{Phase, Prerequisite, Roadmap};
@@ -93,9 +93,13 @@ impl References<'_> {
     // Pointers are built only for what is reported: building one for every
     // reference cost more than the lookup on large roadmaps.
     fn skill(&self, id: &str, pointer: impl FnOnce() -> String, out: &mut Vec<Diagnostic>) {
-        if self.skills.get(id).is_some() {
-            return;
+        if self.skills.get(id).is_none() {
+            self.unknown(id, pointer, out);
         }
+    }
+
+    /// Reports `id`, which no skill has.
+    fn unknown(&self, id: &str, pointer: impl FnOnce() -> String, out: &mut Vec<Diagnostic>) {
         let mut d = error(Code::UnknownReference, format!("unknown skill `{}`", crate::diagnostic::preview_str(id)))
             .at(pointer());
         if let Some(new) = self.former.get(id) {
@@ -111,9 +115,63 @@ impl References<'_> {
     }
 
     fn skills_in(&self, list: &[Prerequisite], base: &dyn Fn() -> String, out: &mut Vec<Diagnostic>) {
+        self.skills_known(list, base, |id| self.skills.get(id).is_some(), out);
+    }
+
+    /// The prerequisites of skill `own` (its index in the id table), their
+    /// ids resolved by [`Needs::resolve`]: a self-prerequisite, then what
+    /// [`References::skills_in`] reports, without looking the ids up again.
+    fn prerequisites(
+        &self,
+        own: u32,
+        list: &[Prerequisite],
+        resolved: &[Option<u32>],
+        base: &dyn Fn() -> String,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let empty_group = |p: &Prerequisite| matches!(p, Prerequisite::AnyOf(group) if group.any_of.is_empty());
+        // Nearly every skill: every id known, none its own, no empty group.
+        if resolved.iter().all(|&m| m.is_some_and(|m| m != own)) && !list.iter().any(empty_group) {
+            return;
+        }
+        // An id is the skill's own exactly when it resolves to the skill's
+        // first index.
+        let mut at = 0;
+        for (k, prerequisite) in list.iter().enumerate() {
+            let ids = &resolved[at..at + prerequisite.skill_ids().len()];
+            at += ids.len();
+            if ids.contains(&Some(own)) {
+                out.push(
+                    error(
+                        Code::SelfPrerequisite,
+                        format!("skill `{}` lists itself as a prerequisite", self.roadmap.skills[own as usize].id),
+                    )
+                    .at(child(&base(), &[&k.to_string()]))
+                    .with_help("remove this entry"),
+                );
+            }
+        }
+        let mut next = resolved.iter();
+        self.skills_known(list, base, |_| next.next().is_some_and(Option::is_some), out);
+    }
+
+    /// Reports each entry of `list` naming an id that `known` (asked once
+    /// for each id, in order) says no skill has, and each empty `any_of`.
+    fn skills_known(
+        &self,
+        list: &[Prerequisite],
+        base: &dyn Fn() -> String,
+        mut known: impl FnMut(&str) -> bool,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let mut check = |id: &str, pointer: &dyn Fn() -> String, out: &mut Vec<Diagnostic>| {
+            if !known(id) {
+                self.unknown(id, pointer, out);
+            }
+        };
         for (i, entry) in list.iter().enumerate() {
             match entry {
-                Prerequisite::Skill(id) => self.skill(id, || child(&base(), &[&i.to_string()]), out),
+                Prerequisite::Skill(id) => check(id, &|| child(&base(), &[&i.to_string()]), out),
                 Prerequisite::AnyOf(group) => {
                     if group.any_of.is_empty() {
                         out.push(
@@ -126,7 +184,7 @@ impl References<'_> {
                         );
                     }
                     for (k, id) in group.any_of.iter().enumerate() {
-                        self.skill(id, || child(&base(), &[&i.to_string(), "any_of", &k.to_string()]), out);
+                        check(id, &|| child(&base(), &[&i.to_string(), "any_of", &k.to_string()]), out);
                     }
                 }
             }
@@ -199,7 +257,7 @@ pub(crate) fn check_roadmap(roadmap: &Roadmap, origins: &Origins, out: &mut Vec<
     // Skills by id through the graph's table of indices: a map of `&str`
     // took 24 bytes a slot, 50 MB of a million-skill `validate`.
     let (skills, repeated) = IdTable::new(&roadmap.skills);
-    for (i, first) in repeated {
+    for &(i, first) in &repeated {
         let id = roadmap.skills[i as usize].id.as_str();
         out.push(
             error(Code::DuplicateId, format!("duplicate skill id `{}`", crate::diagnostic::preview_str(id)))
@@ -285,19 +343,15 @@ pub(crate) fn check_roadmap(roadmap: &Roadmap, origins: &Origins, out: &mut Vec<
         projects,
         hints: RefCell::new(Suggester::new(Suggester::BUDGET)),
     };
-    for (i, skill) in roadmap.skills.iter().enumerate() {
-        let base = || origins.pointer("skills", i);
-        for (k, prerequisite) in skill.prerequisites.iter().enumerate() {
-            if prerequisite.skill_ids().any(|id| id == skill.id) {
-                out.push(
-                    error(Code::SelfPrerequisite, format!("skill `{}` lists itself as a prerequisite", skill.id))
-                        .at(child(&base(), &["prerequisites", &k.to_string()]))
-                        .with_help("remove this entry"),
-                );
-            }
-        }
-        refs.skills_in(&skill.prerequisites, &|| child(&base(), &["prerequisites"]), out);
-    }
+    // Each prerequisite id is looked up once, here, for the references and
+    // for the cycle check at the end. A skill's first index is its own
+    // unless an earlier skill has its id.
+    let first_with_id: HashMap<u32, u32> = repeated.iter().copied().collect();
+    let needs = Needs::resolve(roadmap, &refs.skills, |i, resolved| {
+        let own = first_with_id.get(&crate::graph::to_u32(i)).copied().unwrap_or(crate::graph::to_u32(i));
+        let base = || child(&origins.pointer("skills", i), &["prerequisites"]);
+        refs.prerequisites(own, &roadmap.skills[i].prerequisites, resolved, &base, out);
+    });
     for (phase, pointer) in &phase_list {
         for (k, id) in phase.skills.iter().enumerate() {
             refs.skill(id, || child(pointer, &["skills", &k.to_string()]), out);
@@ -357,7 +411,7 @@ pub(crate) fn check_roadmap(roadmap: &Roadmap, origins: &Origins, out: &mut Vec<
 
     // Most roadmaps have no cycle: Kahn's algorithm over the id table above
     // proves it in one pass; the full graph is only built to report cycles.
-    if !crate::graph::is_acyclic(roadmap, &refs.skills) {
+    if !needs.acyclic() {
         let graph = SkillGraph::new(roadmap);
         // Only cycles that block skills: one through an `any_of`
         // alternative that another alternative avoids is learnable.
@@ -400,5 +454,36 @@ mod tests {
         let two =
             r#"{"id": "ml", "name": "ML", "former_ids": ["old"]}, {"id": "dl", "name": "DL", "former_ids": ["old"]}"#;
         assert_eq!(duplicate_ids(two), ["former id `old` is claimed by both `ml` and `dl`"]);
+    }
+
+    /// A skill's prerequisites are reported from one lookup of each id:
+    /// self-prerequisites (also in a skill repeating an earlier id, whose
+    /// ids resolve to that earlier skill), empty groups and unknown ids,
+    /// each at its own entry or member.
+    #[test]
+    fn prerequisites_are_reported_in_entry_order() {
+        let text = r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [
+            {"id": "a", "name": "A", "prerequisites": ["x", {"any_of": []}, "a", {"any_of": ["b", "y", "a"]}]},
+            {"id": "b", "name": "B"},
+            {"id": "a", "name": "A again", "prerequisites": ["b", "a", {"any_of": ["z"]}]}]}"#;
+        let loaded = Roadmap::from_json_str(text);
+        let found: Vec<(&str, &str)> = loaded
+            .diagnostics
+            .iter()
+            .filter(|d| d.code != "TM004" && d.code != "TM007")
+            .map(|d| (d.code, d.pointer.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("TM005", "/skills/0/prerequisites/0"),
+                ("TM011", "/skills/0/prerequisites/1/any_of"),
+                ("TM006", "/skills/0/prerequisites/2"),
+                ("TM006", "/skills/0/prerequisites/3"),
+                ("TM005", "/skills/0/prerequisites/3/any_of/1"),
+                ("TM006", "/skills/2/prerequisites/1"),
+                ("TM005", "/skills/2/prerequisites/2/any_of/0"),
+            ]
+        );
     }
 }

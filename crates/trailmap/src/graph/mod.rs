@@ -27,7 +27,7 @@ mod redundant;
 
 pub use alternatives::{CyclicAlternative, CyclicAlternatives};
 pub use cycles::Cycle;
-pub(crate) use order::is_acyclic;
+pub(crate) use order::Needs;
 pub use owned::OwnedGraph;
 pub(crate) use phases::shorten;
 pub use phases::{PhaseEvent, PhaseNode, PhaseTree, PhaseVisit, phase_nodes, walk_phases};

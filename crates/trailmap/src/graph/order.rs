@@ -155,55 +155,90 @@ impl<'r> SkillGraph<'r> {
     }
 }
 
-/// `true` when the prerequisites of `roadmap` have no cycle, by Kahn's
-/// algorithm over flat arrays; `index` maps each skill id to the index of
-/// its first skill, as in [`SkillGraph`]. Cheaper than building a
-/// [`SkillGraph`] when all the caller needs is "is there a cycle".
-pub(crate) fn is_acyclic(roadmap: &Roadmap, index: &IdTable<'_>) -> bool {
-    let n = roadmap.skills.len();
-    // Each skill's distinct known prerequisites, skill after skill, as the
-    // graph counts them (4 bytes an edge, where a list of pairs took 12).
-    let (_, named) = prerequisite_counts(roadmap);
-    let mut needs: Vec<u32> = Vec::with_capacity(named);
-    let mut indegree: Vec<u32> = Vec::with_capacity(n);
-    // Dependents per skill, counted at `start[m + 1]`, then summed into offsets.
-    let mut start = vec![0u32; n + 1];
-    // `last_needed_by[m] == i + 1` once skill i has counted m: a skill
-    // with 100,000 prerequisites is not quadratic.
-    let mut last_needed_by = vec![0u32; n];
-    for (i, skill) in roadmap.skills.iter().enumerate() {
-        let stamp = to_u32(i + 1);
-        let before = needs.len();
-        for id in skill.prerequisites.iter().flat_map(Prerequisite::skill_ids) {
-            if let Some(m) = index.get(id) {
-                if last_needed_by[m as usize] != stamp {
+/// Each skill's distinct known prerequisites, as indices: enough to tell
+/// whether the prerequisites have a cycle ([`Needs::acyclic`]) without
+/// building a [`SkillGraph`]. Made by [`Needs::resolve`], which looks each
+/// prerequisite id up once for validation as a whole.
+pub(crate) struct Needs {
+    /// The prerequisites of skill after skill (4 bytes an edge, where a
+    /// list of pairs took 12).
+    needs: Vec<u32>,
+    /// How many of `needs` are each skill's.
+    indegree: Vec<u32>,
+}
+
+impl Needs {
+    /// Looks up every prerequisite id of `roadmap` in `index` (each skill
+    /// id → the index of its first skill, as in [`SkillGraph`]) once.
+    /// `visit` sees each skill with its prerequisite ids resolved, entry
+    /// after entry, `None` where no skill has the id: validation reports
+    /// unknown ids and self-prerequisites from them rather than looking the
+    /// ids up a second time (a lookup is two cache misses, the slot and the
+    /// skill's id, and was a tenth of `validate` on twenty prerequisites a
+    /// skill).
+    pub(crate) fn resolve(
+        roadmap: &Roadmap,
+        index: &IdTable<'_>,
+        mut visit: impl FnMut(usize, &[Option<u32>]),
+    ) -> Self {
+        let n = roadmap.skills.len();
+        let (_, named) = prerequisite_counts(roadmap);
+        let mut needs: Vec<u32> = Vec::with_capacity(named);
+        let mut indegree: Vec<u32> = Vec::with_capacity(n);
+        // `last_needed_by[m] == i + 1` once skill i has counted m: a skill
+        // with 100,000 prerequisites is not quadratic.
+        let mut last_needed_by = vec![0u32; n];
+        let mut resolved: Vec<Option<u32>> = Vec::new();
+        for (i, skill) in roadmap.skills.iter().enumerate() {
+            let stamp = to_u32(i + 1);
+            let before = needs.len();
+            resolved.clear();
+            for id in skill.prerequisites.iter().flat_map(Prerequisite::skill_ids) {
+                let found = index.get(id);
+                if let Some(m) = found
+                    && last_needed_by[m as usize] != stamp
+                {
                     last_needed_by[m as usize] = stamp;
                     needs.push(m);
-                    start[m as usize + 1] += 1;
                 }
+                resolved.push(found);
             }
+            indegree.push(to_u32(needs.len() - before));
+            visit(i, &resolved);
         }
-        indegree.push(to_u32(needs.len() - before));
+        Needs { needs, indegree }
     }
-    drop(last_needed_by);
-    for k in 0..n {
-        start[k + 1] += start[k];
-    }
-    // Dependents of each skill, as one array sliced by `start`.
-    let mut fill = start[..n].to_vec();
-    let mut dependents = vec![0u32; needs.len()];
-    let mut from = 0;
-    for (i, &count) in indegree.iter().enumerate() {
-        let to = from + count as usize;
-        for &m in &needs[from..to] {
-            dependents[fill[m as usize] as usize] = to_u32(i);
-            fill[m as usize] += 1;
+
+    /// `true` when the prerequisites have no cycle, by Kahn's algorithm over
+    /// flat arrays (the needs are freed once their dependents are built).
+    pub(crate) fn acyclic(self) -> bool {
+        let Needs { needs, indegree } = self;
+        let n = indegree.len();
+        // Dependents per skill, counted at `start[m + 1]`, then summed into offsets.
+        let mut start = vec![0u32; n + 1];
+        for &m in &needs {
+            start[m as usize + 1] += 1;
         }
-        from = to;
+        for k in 0..n {
+            start[k + 1] += start[k];
+        }
+        // Dependents of each skill, as one array sliced by `start`.
+        let mut fill = start[..n].to_vec();
+        let mut dependents = vec![0u32; needs.len()];
+        let mut from = 0;
+        for (i, &count) in indegree.iter().enumerate() {
+            let to = from + count as usize;
+            for &m in &needs[from..to] {
+                dependents[fill[m as usize] as usize] = to_u32(i);
+                fill[m as usize] += 1;
+            }
+            from = to;
+        }
+        drop((needs, fill));
+        by_indegree(Vec::new(), indegree, |i| &dependents[start[i as usize] as usize..start[i as usize + 1] as usize])
+            .len()
+            == n
     }
-    drop((needs, fill));
-    by_indegree(Vec::new(), indegree, |i| &dependents[start[i as usize] as usize..start[i as usize + 1] as usize]).len()
-        == n
 }
 
 #[cfg(test)]
@@ -231,7 +266,16 @@ mod tests {
                 roadmap.skills[skill].prerequisites.push(AnyOf::new([format!("s{a}"), format!("s{b}")]).into());
             }
             let (index, _) = IdTable::new(&roadmap.skills);
-            prop_assert_eq!(super::is_acyclic(&roadmap, &index), SkillGraph::new(&roadmap).is_acyclic());
+            let mut resolved = Vec::new();
+            let needs = super::Needs::resolve(&roadmap, &index, |i, ids| resolved.push((i, ids.to_vec())));
+            prop_assert_eq!(needs.acyclic(), SkillGraph::new(&roadmap).is_acyclic());
+            // Each skill once, in order, its ids resolved as the table does.
+            prop_assert_eq!(resolved.len(), roadmap.skills.len());
+            for (i, ids) in resolved {
+                let expected: Vec<Option<u32>> =
+                    roadmap.skills[i].prerequisites.iter().flat_map(Prerequisite::skill_ids).map(|id| index.get(id)).collect();
+                prop_assert_eq!(ids, expected);
+            }
         }
     }
 }
