@@ -43,10 +43,10 @@ pub fn write_concise<W: io::Write + ?Sized>(out: &mut W, diagnostics: &[Diagnost
         writeln!(
             out,
             "{}:{line}:{column}: {}[{}] {}",
-            sanitize(file),
+            trailmap::escape::terminal_cow(file),
             d.severity.as_str(),
             d.code,
-            sanitize(&d.message)
+            trailmap::escape::terminal_cow(&d.message)
         )?;
     }
     Ok(())
