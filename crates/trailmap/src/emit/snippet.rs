@@ -255,6 +255,8 @@ struct Window<'s> {
     /// Borrowed from the source when nothing in it needs escaping.
     text: std::borrow::Cow<'s, str>,
     span: Range<usize>,
+    /// `text` is known to be printable ASCII (it was checked when taken).
+    printable: bool,
 }
 
 impl<'s> Window<'s> {
@@ -264,23 +266,32 @@ impl<'s> Window<'s> {
     fn around(source: &'s str, start: usize, end: usize) -> Window<'s> {
         let start = floor_char_boundary(source, start);
         let end = floor_char_boundary(source, end.max(start));
-        let (line_start, line_end) =
-            ascii_line_around(source.as_bytes(), start).unwrap_or_else(|| line_around(source, start));
-        // The CR of a CRLF is not part of the line.
-        let line_end = if source[..line_end].ends_with('\r') { line_end - 1 } else { line_end };
-        let end = end.min(line_end).max(start);
-        let line = &source[line_start..line_end.max(end)];
-        if escape::terminal_as_is(line) {
-            // Printable ASCII, as nearly every line is: shown as it is.
-            return Window { text: std::borrow::Cow::Borrowed(line), span: start - line_start..end - line_start };
+        // Nearly every line is printable ASCII, one character a byte: its
+        // bounds are found without decoding, and it is checked once, to be
+        // shown as it is (a roadmap on one line has every finding on a
+        // line of megabytes, and each is shown 481 bytes of it).
+        let (line_start, line_end) = byte_line_around(source.as_bytes(), start);
+        let (line_end, cut_end) = without_cr(source, line_end, end, start);
+        if let Some(line) = source.get(line_start..line_end.max(cut_end)).filter(|line| escape::terminal_as_is(line)) {
+            let span = start - line_start..cut_end - line_start;
+            return Window { text: std::borrow::Cow::Borrowed(line), span, printable: true };
         }
+        let (line_start, line_end) = line_around(source, start);
+        let (line_end, end) = without_cr(source, line_end, end, start);
         let mut text = escape::terminal(&source[line_start..start]);
         let span_start = text.len();
         text.push_str(&escape::terminal(&source[start..end]));
         let span_end = text.len();
         text.push_str(&escape::terminal(&source[end..line_end.max(end)]));
-        Window { text: text.into(), span: span_start..span_end }
+        Window { text: text.into(), span: span_start..span_end, printable: false }
     }
+}
+
+/// The end of a line without the CR of a CRLF, and the region's end cut at
+/// it (but not before `start`).
+fn without_cr(source: &str, line_end: usize, end: usize, start: usize) -> (usize, usize) {
+    let line_end = if source.as_bytes()[..line_end].ends_with(b"\r") { line_end - 1 } else { line_end };
+    (line_end, end.min(line_end).max(start))
 }
 
 /// The bounds [`Window::around`] takes around byte `start` (a char
@@ -304,18 +315,15 @@ fn line_around(source: &str, start: usize) -> (usize, usize) {
     (line_start, line_end)
 }
 
-/// [`line_around`] when all the bytes it could take are ASCII: one
-/// character a byte, found without decoding (a roadmap on one line has
-/// every finding on a line of megabytes).
-fn ascii_line_around(source: &[u8], start: usize) -> Option<(usize, usize)> {
+/// [`line_around`] counting a byte a character: the same bounds when the
+/// line they take is ASCII (the caller checks). A `\n` is never inside a
+/// character, so the bounds at one are character boundaries.
+fn byte_line_around(source: &[u8], start: usize) -> (usize, usize) {
     let before = &source[start.saturating_sub(CONTEXT_CHARS)..start];
     let after = &source[start..source.len().min(start + 2 * CONTEXT_CHARS + 1)];
-    if !before.is_ascii() || !after.is_ascii() {
-        return None;
-    }
     let line_start = memchr::memrchr(b'\n', before).map_or(start - before.len(), |at| start - before.len() + at + 1);
     let line_end = start + memchr::memchr(b'\n', after).unwrap_or(after.len());
-    Some((line_start, line_end))
+    (line_start, line_end)
 }
 
 fn floor_char_boundary(text: &str, mut at: usize) -> usize {
@@ -387,7 +395,7 @@ mod tests {
             offset: span.start,
             end_offset: span.end,
         });
-        (d, Window { text: text.to_owned().into(), span })
+        (d, Window { text: text.to_owned().into(), span, printable: false })
     }
 
     /// Both drawings of `d`: the direct one (`None` when it declined) and
@@ -402,7 +410,7 @@ mod tests {
             &renderer,
             false,
             d,
-            Some(Window { text: window.text.clone(), span: window.span.clone() }),
+            Some(Window { text: window.text.clone(), span: window.span.clone(), printable: window.printable }),
         );
         (taken.then_some(direct), library)
     }
@@ -435,8 +443,9 @@ mod tests {
 
     proptest::proptest! {
         /// The bounds of a window found byte by byte are those found
-        /// character by character, on lines short and long, near the ends
-        /// of the text, with other characters near and far.
+        /// character by character wherever the line they take is ASCII, on
+        /// lines short and long, near the ends of the text, with other
+        /// characters near and far.
         #[test]
         fn an_ascii_window_is_found_as_by_characters(
             pieces in proptest::collection::vec("[a-z ]{0,200}|[a-z]{300,400}|\n|é|[a-z]{0,20}é", 0..12),
@@ -444,9 +453,34 @@ mod tests {
         ) {
             let text = pieces.concat();
             let start = floor_char_boundary(&text, at);
-            if let Some(found) = ascii_line_around(text.as_bytes(), start) {
+            let found = byte_line_around(text.as_bytes(), start);
+            // Where the line found is ASCII (the only case it is used).
+            if text.get(found.0..found.1).is_some_and(str::is_ascii) {
                 proptest::prop_assert_eq!(found, line_around(&text, start));
             }
+        }
+
+        /// A window is the line found character by character and escaped
+        /// as a whole, whichever way it was found: lines of printable
+        /// ASCII short and long, CRLF endings, other characters and
+        /// controls on the line or beyond its ends, regions across lines.
+        #[test]
+        fn a_window_is_its_line_escaped(
+            pieces in proptest::collection::vec("[a-z ]{0,200}|[a-z]{300,400}|\n|\r\n|é|\u{1b}|\t|[a-z]{0,20}é", 0..12),
+            at in 0usize..2_000,
+            len in 0usize..400,
+        ) {
+            let text = pieces.concat();
+            let (start, end) = (floor_char_boundary(&text, at), floor_char_boundary(&text, at + len));
+            let window = Window::around(&text, start, end);
+            let (line_start, line_end) = line_around(&text, start);
+            let (line_end, end) = without_cr(&text, line_end, end, start);
+            let before = escape::terminal(&text[line_start..start]);
+            let region = escape::terminal(&text[start..end]);
+            let expected = [before.as_str(), &region, &escape::terminal(&text[end..line_end.max(end)])].concat();
+            proptest::prop_assert_eq!(window.text.as_ref(), expected.as_str());
+            proptest::prop_assert_eq!(window.span, before.len()..before.len() + region.len());
+            proptest::prop_assert!(!window.printable || escape::terminal_as_is(&window.text));
         }
 
         /// Wherever the direct drawing is taken, it is byte for byte the

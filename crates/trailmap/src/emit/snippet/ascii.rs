@@ -27,7 +27,7 @@ pub(super) fn draw(out: &mut String, d: &Diagnostic, window: &Window) -> bool {
     let span = window.span.clone();
     let gutter = super::gutter_width(loc.line);
     let simple = !span.is_empty()
-        && printable(text)
+        && (window.printable || printable(text))
         && printable(&d.message)
         && printable(file)
         && d.help.as_deref().is_none_or(printable);
