@@ -165,7 +165,7 @@ impl<'a> SkillFindings<'a> {
     /// The pointer of entry `entry` of skill `skill` (of the field).
     pub(crate) fn pointer(&self, skill: usize, entry: usize) -> Pointer {
         match self.place {
-            InSkill::Entries(list) => Pointer::item("skills", skill).with(list).with(entry),
+            InSkill::Entries(list) => Pointer::item("skills", skill).with(list).with_index(entry),
             InSkill::Field(field) => Pointer::item("skills", skill).with(field),
         }
     }
