@@ -74,7 +74,8 @@ pub use date::Date;
 pub use diagnostic::{Anchor, Diagnostic, Edit, Fix, Location, Severity};
 pub use format::Format;
 pub use graph::{
-    Cycle, CyclicAlternative, CyclicAlternatives, OwnedGraph, PhaseNode, Redundant, RedundantPrerequisites, SkillGraph,
+    Cycle, CyclicAlternative, CyclicAlternatives, OwnedGraph, PhaseNode, Redundant, RedundantEntries, RedundantEntry,
+    RedundantPrerequisites, SkillGraph,
 };
 pub use load::{LoadOptions, Loaded, LoadedProgress, ReadError};
 pub use locate::locate;

@@ -31,7 +31,7 @@ pub(crate) use order::Needs;
 pub use owned::OwnedGraph;
 pub(crate) use phases::shorten;
 pub use phases::{PhaseEvent, PhaseNode, PhaseTree, PhaseVisit, phase_nodes, walk_phases};
-pub use redundant::{Redundant, RedundantPrerequisites};
+pub use redundant::{Redundant, RedundantEntries, RedundantEntry, RedundantPrerequisites};
 
 /// One prerequisite entry of a skill, resolved to skill indices (see
 /// [`SkillGraph::requirements_at`]).

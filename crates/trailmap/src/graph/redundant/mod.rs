@@ -88,7 +88,7 @@ impl<'r> SkillGraph<'r> {
     /// assert_eq!(redundant[0].via, "numpy");
     /// ```
     pub fn redundant_prerequisites(&self) -> Vec<Redundant<'r>> {
-        find(self, u64::MAX, 1).found
+        self.redundant_prerequisites_within(u64::MAX, 1).found
     }
 
     /// [`redundant_prerequisites`](Self::redundant_prerequisites) with a
@@ -112,8 +112,79 @@ impl<'r> SkillGraph<'r> {
     /// assert_eq!((all.found, all.unchecked), (graph.redundant_prerequisites(), vec![]));
     /// ```
     pub fn redundant_prerequisites_within(&self, max_work: u64, threads: usize) -> RedundantPrerequisites<'r> {
+        let RedundantEntries { found, unchecked } = find(self, max_work, threads);
+        let found = found
+            .into_iter()
+            .map(|e| Redundant {
+                skill: self.id(e.skill_index),
+                skill_index: e.skill_index as usize,
+                prerequisite: self.id(e.prerequisite_index),
+                via: self.id(e.via_index),
+                entry: e.entry as usize,
+            })
+            .collect();
+        RedundantPrerequisites { found, unchecked }
+    }
+
+    /// [`redundant_prerequisites_within`](Self::redundant_prerequisites_within),
+    /// each entry by indices ([`RedundantEntry`], 16 bytes where a
+    /// [`Redundant`] takes 64): for callers keeping hundreds of thousands
+    /// (a graph whose skills draw many prerequisites from far apart has a
+    /// redundant entry on most skills).
+    ///
+    /// ```
+    /// # let roadmap = trailmap::Roadmap::from_json_str(r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [
+    /// #   {"id": "python", "name": "Python"}, {"id": "numpy", "name": "NumPy", "prerequisites": ["python"]},
+    /// #   {"id": "pandas", "name": "Pandas", "prerequisites": ["python", "numpy"]}]}"#).roadmap.unwrap();
+    /// let all = trailmap::SkillGraph::new(&roadmap).redundant_entries_within(1 << 20, 1);
+    /// let e = all.found[0];
+    /// assert_eq!((e.skill_index, e.entry, e.prerequisite_index, e.via_index), (2, 0, 0, 1));
+    /// assert_eq!(roadmap.skills[e.via_index as usize].id, "numpy");
+    /// ```
+    pub fn redundant_entries_within(&self, max_work: u64, threads: usize) -> RedundantEntries {
         find(self, max_work, threads)
     }
+}
+
+/// A redundant prerequisite by indices in `roadmap.skills` (see
+/// [`Redundant`]): skill `skill_index` needs `prerequisite_index` directly
+/// at entry `entry`, but also through `via_index`. Ordered by skill, then
+/// entry.
+///
+/// ```
+/// let e = trailmap::RedundantEntry::default();
+/// assert_eq!((e.skill_index, e.entry), (0, 0));
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub struct RedundantEntry {
+    /// The skill with the redundant entry.
+    pub skill_index: u32,
+    /// Index of the redundant entry in the skill's `prerequisites`.
+    pub entry: u32,
+    /// The prerequisite that is implied anyway.
+    pub prerequisite_index: u32,
+    /// Another direct prerequisite of the skill that already needs it.
+    pub via_index: u32,
+}
+
+/// What [`SkillGraph::redundant_entries_within`] found, and which skills
+/// it left unchecked if its work ran out.
+///
+/// ```
+/// let found = trailmap::RedundantEntries::default();
+/// assert!(found.found.is_empty() && found.unchecked.is_empty());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RedundantEntries {
+    /// Every redundant entry of the skills checked, by skill (file order)
+    /// then entry.
+    pub found: Vec<RedundantEntry>,
+    /// Indices (in `roadmap.skills`) of the skills with two or more plain
+    /// prerequisites that were not checked, in order; empty when the search
+    /// finished.
+    pub unchecked: Vec<usize>,
 }
 
 /// What [`SkillGraph::redundant_prerequisites_within`] found, and which
@@ -204,18 +275,18 @@ impl<'g> Plain<'g> {
 /// Every redundant plain prerequisite of `graph`, by skill (file order)
 /// then entry, within `max_work`, on up to `threads` threads (see
 /// [`SkillGraph::redundant_prerequisites_within`]).
-fn find<'r>(graph: &SkillGraph<'r>, max_work: u64, threads: usize) -> RedundantPrerequisites<'r> {
+fn find(graph: &SkillGraph<'_>, max_work: u64, threads: usize) -> RedundantEntries {
     find_within(graph, Window::bounded, max_work, threads)
 }
 
 /// [`find`] with the ring of exact answers made by `window(span, back)`
 /// (tests pass small limits to exercise the other paths).
-fn find_within<'r>(
-    graph: &SkillGraph<'r>,
+fn find_within(
+    graph: &SkillGraph<'_>,
     window: impl FnOnce(u32, u32) -> Window,
     max_work: u64,
     threads: usize,
-) -> RedundantPrerequisites<'r> {
+) -> RedundantEntries {
     let n = graph.len();
     let order = graph.topological_indices();
     let plain = Plain::new(graph);
@@ -260,8 +331,8 @@ fn find_within<'r>(
     // Every question answered by the blocks; their work is known before
     // they start, and they only answer if it fits in what is left.
     let fits = |cost: u64, work: &Work| cost / SEARCH_TO_BLOCKS <= work.left();
-    let by_blocks = |blocks: &Blocks| RedundantPrerequisites {
-        found: named(graph, blocks.find(&plain, &order, &rank, threads)),
+    let by_blocks = |blocks: &Blocks| RedundantEntries {
+        found: sorted(blocks.find(&plain, &order, &rank, threads)),
         unchecked: Vec::new(),
     };
     // Where the blocks could answer instead, a sample of the searches
@@ -369,7 +440,7 @@ fn find_within<'r>(
         }
         if out_of_work {
             found.truncate(checked);
-            return stopped(graph, found, &order[r..], &plain);
+            return stopped(found, &order[r..], &plain);
         }
         window.build(current, prerequisites.iter().map(|&p| rank[p as usize]));
         if let Some((blocks, cost)) = &blocks
@@ -382,7 +453,7 @@ fn find_within<'r>(
             return by_blocks(blocks);
         }
     }
-    RedundantPrerequisites { found: named(graph, found), unchecked: Vec::new() }
+    RedundantEntries { found: sorted(found), unchecked: Vec::new() }
 }
 
 /// Skills whose questions [`sampled_search_work`] asks, at most (about).
@@ -432,15 +503,10 @@ fn sampled_search_work(search: &mut Search<'_>, window: &Window, order: &[u32], 
 /// What was found before the work ran out at the first skill of `rest`
 /// (skills by rank): that, and the skills of `rest` with two or more plain
 /// prerequisites, in file order.
-fn stopped<'r>(
-    graph: &SkillGraph<'r>,
-    found: Vec<(u32, u32, u32, u32)>,
-    rest: &[u32],
-    plain: &Plain<'_>,
-) -> RedundantPrerequisites<'r> {
+fn stopped(found: Vec<(u32, u32, u32, u32)>, rest: &[u32], plain: &Plain<'_>) -> RedundantEntries {
     let mut unchecked: Vec<usize> = rest.iter().filter(|&&v| plain.needs(v).len() >= 2).map(|&v| v as usize).collect();
     unchecked.sort_unstable();
-    RedundantPrerequisites { found: named(graph, found), unchecked }
+    RedundantEntries { found: sorted(found), unchecked }
 }
 
 /// How many of a block's word operations a search's edge is worth before
@@ -482,16 +548,16 @@ fn ranks(order: &[u32], n: usize) -> Vec<u32> {
 
 /// The findings `(skill, entry, prerequisite, via)` sorted by skill and
 /// entry, with their ids.
-fn named<'r>(graph: &SkillGraph<'r>, mut found: Vec<(u32, u32, u32, u32)>) -> Vec<Redundant<'r>> {
+fn sorted(mut found: Vec<(u32, u32, u32, u32)>) -> Vec<RedundantEntry> {
     found.sort_unstable();
+    // In place: a `RedundantEntry` is the same four numbers.
     found
         .into_iter()
-        .map(|(v, entry, prerequisite, via)| Redundant {
-            skill: graph.id(v),
-            skill_index: v as usize,
-            prerequisite: graph.id(prerequisite),
-            via: graph.id(via),
-            entry: entry as usize,
+        .map(|(skill_index, entry, prerequisite_index, via_index)| RedundantEntry {
+            skill_index,
+            entry,
+            prerequisite_index,
+            via_index,
         })
         .collect()
 }
@@ -558,7 +624,7 @@ mod tests {
         assert!(expected.iter().any(|&(v, ..)| graph.id(v) == "all"), "the wide skill has redundant entries");
         assert!(expected.iter().any(|&(v, ..)| graph.id(v) != "all"), "so do others");
         let by_entry: Vec<_> = expected.iter().map(|&(v, e, _, _)| (graph.id(v), e as usize)).collect();
-        let public: Vec<_> = found.iter().map(|r| (r.skill, r.entry)).collect();
+        let public: Vec<_> = found.iter().map(|r| (graph.id(r.skill_index), r.entry as usize)).collect();
         assert_eq!(public, by_entry);
         let small = find_within(&graph, |span, back| Window::new(span, back, 64, 8 * 2 * 70), u64::MAX, 1).found;
         assert_eq!(small, found);
@@ -608,14 +674,13 @@ mod tests {
             let full = find_within(&graph, small, u64::MAX, 1);
             assert!(full.unchecked.is_empty());
             let plain = Plain::new(&graph);
-            let index = |id: &str| graph.skill_index(id).expect("a skill");
             for max_work in [0, 1, 10, 100, 1_000, 10_000, 100_000, u64::MAX] {
                 let bounded = find_within(&graph, small, max_work, 1);
                 stops += usize::from(!bounded.unchecked.is_empty());
                 assert!(bounded.unchecked.iter().all(|&v| plain.needs(to_u32(v)).len() >= 2));
                 assert!(bounded.unchecked.is_sorted());
-                let unchecked = |skill: &str| bounded.unchecked.binary_search(&index(skill)).is_ok();
-                let kept: Vec<_> = full.found.iter().filter(|r| !unchecked(r.skill)).cloned().collect();
+                let unchecked = |skill: u32| bounded.unchecked.binary_search(&(skill as usize)).is_ok();
+                let kept: Vec<_> = full.found.iter().filter(|r| !unchecked(r.skill_index)).copied().collect();
                 assert_eq!(bounded.found, kept, "{n} {window} {degree} within {max_work}");
             }
             assert_eq!(find_within(&graph, Window::bounded, 0, 1), find(&graph, u64::MAX, 1), "the ring needs no work");
@@ -670,7 +735,7 @@ mod tests {
         let mut by_blocks = Blocks::new(&plain, &order, 1).find(&plain, &order, &rank, 2);
         by_blocks.sort_unstable();
         let named: Vec<_> = by_blocks.iter().map(|&(v, e, _, _)| (graph.id(v), e as usize)).collect();
-        let public: Vec<_> = full.iter().map(|r| (r.skill, r.entry)).collect();
+        let public: Vec<_> = full.iter().map(|r| (graph.id(r.skill_index), r.entry as usize)).collect();
         assert_eq!(named, public);
     }
 
@@ -711,7 +776,8 @@ mod tests {
             assert!(degree != 2 || !blocks_at_once, "{estimate} of {cost}");
             let expected = brute_force(&graph);
             let by_entry: Vec<_> = expected.iter().map(|&(v, e, _, _)| (graph.id(v), e as usize)).collect();
-            let public: Vec<_> = find(&graph, u64::MAX, 2).found.iter().map(|r| (r.skill, r.entry)).collect();
+            let public: Vec<_> =
+                graph.redundant_prerequisites_within(u64::MAX, 2).found.iter().map(|r| (r.skill, r.entry)).collect();
             assert_eq!(public, by_entry, "{degree}");
         }
     }
@@ -739,7 +805,7 @@ mod tests {
                 }
             }
             // And the public answer agrees.
-            let public: Vec<_> = find(&graph, u64::MAX, 1).found.iter().map(|r| (r.skill, r.entry)).collect();
+            let public: Vec<_> = graph.redundant_prerequisites().iter().map(|r| (r.skill, r.entry)).collect();
             let by_entry: Vec<_> = expected.iter().map(|&(v, e, _, _)| (graph.id(v), e as usize)).collect();
             assert_eq!(public, by_entry);
         }
