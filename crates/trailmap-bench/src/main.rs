@@ -38,7 +38,7 @@ enum Command {
         #[arg(long, value_parser = parse_size, required = true)]
         skills: Vec<usize>,
         /// Graph and name shapes, comma-separated: layered, window-100,
-        /// window-5000, window-all (or window-W), chain, fan, fan-direct, dense, dense-window, dense-all, hubs,
+        /// window-5000, window-all (or window-W), chain, fan, fan-direct, dense, dense-window, dense-all, consecutive, hubs,
         /// star-in, any-chain, names-numbers, names-edits, bare, or `all`.
         #[arg(long, value_delimiter = ',', default_value = "layered")]
         shape: Vec<String>,

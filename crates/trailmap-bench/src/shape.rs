@@ -50,6 +50,11 @@ pub enum Shape {
     /// pairs of one skill's prerequisites far apart in rank, and about four
     /// in ten entries redundant.
     DenseAll,
+    /// Each skill needs the twenty before it (fewer at the start): every
+    /// entry but the nearest is redundant, so `redundant-prerequisite`
+    /// fires at nineteen entries in twenty, almost two million at 100k
+    /// skills. A run that is its report.
+    Consecutive,
     /// 1-3 plain prerequisites by preferential attachment (a skill is
     /// picked in proportion to one plus how many skills need it): a few
     /// hubs needed by tens of thousands.
@@ -90,6 +95,7 @@ pub const ALL: &[Shape] = &[
     Shape::Dense,
     Shape::DenseWindow,
     Shape::DenseAll,
+    Shape::Consecutive,
     Shape::Hubs,
     Shape::StarIn,
     Shape::AnyChain,
@@ -111,6 +117,7 @@ impl Shape {
             Shape::Dense => "dense".into(),
             Shape::DenseWindow => "dense-window".into(),
             Shape::DenseAll => "dense-all".into(),
+            Shape::Consecutive => "consecutive".into(),
             Shape::Hubs => "hubs".into(),
             Shape::StarIn => "star-in".into(),
             Shape::AnyChain => "any-chain".into(),
@@ -203,6 +210,7 @@ impl Picker {
                 let from = if self.shape == Shape::DenseAll { 0 } else { i.saturating_sub(5000) };
                 plain(distinct(rng.below(21), rng, |rng| from + rng.below(i - from)))
             }
+            Shape::Consecutive => plain((i.saturating_sub(CONSECUTIVE)..i).rev().collect()),
             Shape::StarIn if i + 1 == self.skills => plain((0..i).collect()),
             Shape::AnyChain if i > 0 => {
                 let next = (i + 1 < self.skills).then(|| ids[i + 1].clone());
@@ -225,6 +233,9 @@ impl Picker {
         }
     }
 }
+
+/// How many skills before it each skill of [`Shape::Consecutive`] needs.
+const CONSECUTIVE: usize = 20;
 
 /// Up to `count` distinct values of `pick` (a few tries each).
 fn distinct(count: usize, rng: &mut Rng, mut pick: impl FnMut(&mut Rng) -> usize) -> Vec<usize> {

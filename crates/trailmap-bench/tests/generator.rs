@@ -125,6 +125,10 @@ fn every_shape_is_valid_and_has_its_promised_graph() {
                 let from_the_start = (2_000..3_000).flat_map(plain).filter(|&m| m < 500).count();
                 assert!(from_the_start > 100, "{from_the_start}");
             }
+            Shape::Consecutive => {
+                // The nearest first, so the redundant entries are all but the first.
+                assert!((0..3_000).all(|i| plain(i) == (i.saturating_sub(20)..i).rev().collect::<Vec<_>>()));
+            }
             Shape::Hubs => {
                 let needed_by_first = (0..3_000).filter(|&i| plain(i).contains(&0)).count();
                 assert!(needed_by_first > 100, "{needed_by_first}");
