@@ -69,17 +69,22 @@ fn report<'a>(ctx: &Context<'a>, rule: &Rule, result: RedundantEntries, out: &mu
     ));
     let mut compact = SkillFindings::new(ctx, rule, InSkill::Entries("prerequisites"), diagnostic);
     compact.items.reserve_exact(result.found.len());
-    let id = |i: u32| ctx.roadmap.skills.get(i as usize).map_or("", |s| s.id.as_str());
+    let id = |i: u32| skill_id(ctx.roadmap, i as usize);
     for r in result.found {
         out.extend(compact.push(r.skill_index as usize, r.entry as usize, [id(r.prerequisite_index), id(r.via_index)]));
     }
     out.push_compact(compact);
 }
 
+/// The id of skill `i` of `roadmap` (empty past its end).
+fn skill_id(roadmap: &Roadmap, i: usize) -> &str {
+    roadmap.skills.get(i).map_or("", |s| s.id.as_str())
+}
+
 /// The diagnostic of redundant entry `entry` of skill `i` (`texts`: the
 /// prerequisite, and the other prerequisite that needs it).
 fn diagnostic(rule: &Rule, roadmap: &Roadmap, i: usize, _entry: usize, [prerequisite, via]: [&str; 2]) -> Diagnostic {
-    let skill = roadmap.skills.get(i).map_or("", |s| s.id.as_str());
+    let skill = skill_id(roadmap, i);
     // Texts joined at their exact size: a graph with long edges can have a
     // few redundant entries per skill, and each `format!` here grew its
     // string once or twice.

@@ -355,7 +355,7 @@ fn find_within(
         drop((search, window));
         return by_blocks(blocks);
     }
-    // (skill, entry, prerequisite, via) by index: sorted, then named.
+    // (skill, entry, prerequisite, via) by index, sorted at the end.
     let mut found: Vec<(u32, u32, u32, u32)> = Vec::new();
     let mut first_via: Vec<u32> = vec![u32::MAX; n];
     let mut marked: Vec<u32> = Vec::new();
@@ -547,7 +547,8 @@ fn ranks(order: &[u32], n: usize) -> Vec<u32> {
 }
 
 /// The findings `(skill, entry, prerequisite, via)` sorted by skill and
-/// entry, with their ids.
+/// entry, as [`RedundantEntry`]s (named, if at all, by
+/// [`SkillGraph::redundant_prerequisites_within`]).
 fn sorted(mut found: Vec<(u32, u32, u32, u32)>) -> Vec<RedundantEntry> {
     found.sort_unstable();
     // In place: a `RedundantEntry` is the same four numbers.
