@@ -23,6 +23,10 @@ pub const OPS: &[(&str, &str)] = &[
         "parse to a `serde_json::Value`, then jsonschema's validator with the roadmap schema, every error collected: what a plain JSON Schema validator does (`load` runs it only for files the typed parse rejects)",
     ),
     ("graph-build", "`SkillGraph::new` on the loaded model"),
+    (
+        "graph-resolved",
+        "`SkillGraph::with_resolved_ids` on the loaded model, from `load`'s lookup of its prerequisite ids (a copy of it each run), as `lint` builds its graph",
+    ),
     ("cycles", "`SkillGraph::cycles`"),
     ("redundant", "`SkillGraph::redundant_prerequisites`"),
     ("lint", "`trailmap_lint::lint_with`, default configuration: load, every rule, suppressions"),
@@ -123,6 +127,11 @@ pub fn run(
     }
     if wanted("graph-build") {
         record("graph-build", measure(budget, || SkillGraph::new(&roadmap)));
+    }
+    if wanted("graph-resolved") {
+        let mut loaded = Roadmap::from_slice_with(&bytes, &name, &load_options().with_resolved_ids(true));
+        let ids = loaded.take_resolved_ids().ok_or_else(|| format!("{name}: no lookup kept"))?;
+        record("graph-resolved", measure(budget, || SkillGraph::with_resolved_ids(&roadmap, ids.clone())));
     }
     let graph = SkillGraph::new(&roadmap);
     if wanted("cycles") {

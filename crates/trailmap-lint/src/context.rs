@@ -60,6 +60,31 @@ pub struct Context<'a> {
 impl<'a> Context<'a> {
     /// Prepares `roadmap` (loaded from `source`) for linting.
     pub fn new(file: &'a str, source: &'a str, roadmap: &'a Roadmap) -> Self {
+        Self::with_resolved_ids(file, source, roadmap, None)
+    }
+
+    /// [`Context::new`], its graph built from validation's lookup of the
+    /// prerequisite ids when given ([`SkillGraph::with_resolved_ids`]).
+    ///
+    /// ```
+    /// let text = r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [{"id": "a", "name": "A"}]}"#;
+    /// let options = trailmap::LoadOptions::default().with_resolved_ids(true);
+    /// let mut loaded = trailmap::Roadmap::from_json_str_with(text, "r.json", &options);
+    /// let ids = loaded.take_resolved_ids();
+    /// let roadmap = loaded.roadmap.unwrap();
+    /// let ctx = trailmap_lint::context::Context::with_resolved_ids("r.json", text, &roadmap, ids);
+    /// assert_eq!(ctx.graph.len(), 1);
+    /// ```
+    pub fn with_resolved_ids(
+        file: &'a str,
+        source: &'a str,
+        roadmap: &'a Roadmap,
+        resolved: Option<trailmap::ResolvedIds>,
+    ) -> Self {
+        let graph_of = move || match resolved {
+            Some(ids) => SkillGraph::with_resolved_ids(roadmap, ids),
+            None => SkillGraph::new(roadmap),
+        };
         // Skill lookups go through the graph's id table: a second and third
         // table of a million ids cost more than every rule but one at 1M
         // skills (BENCHMARKS.md). On a large roadmap the graph is built
@@ -74,11 +99,11 @@ impl<'a> Context<'a> {
         };
         let small = roadmap.skills.len() < crate::PARALLEL_MIN_SKILLS;
         let (graph, (phases, phase_index)) = if small {
-            (SkillGraph::new(roadmap), phases_of())
+            (graph_of(), phases_of())
         } else {
             std::thread::scope(|scope| {
                 let phases = std::thread::Builder::new().spawn_scoped(scope, phases_of);
-                let graph = SkillGraph::new(roadmap);
+                let graph = graph_of();
                 let phases = match phases {
                     Ok(helper) => helper.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
                     // No thread to be had (a thread limit): build them here.

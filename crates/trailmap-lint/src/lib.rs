@@ -36,6 +36,7 @@ pub mod registry;
 mod rules;
 pub mod suppress;
 
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use trailmap::codes::Code;
@@ -209,17 +210,25 @@ pub fn lint_each(
         // threads.
         let parts = parallel::ranges(batch.len(), threads);
         let one_thread = batch.len() > 1;
-        let loaded: Vec<Vec<(Vec<Diagnostic>, Option<Roadmap>)>> = parallel::map(&parts, |part| {
+        let loaded: Vec<Vec<(Vec<Diagnostic>, Option<Model>)>> = parallel::map(&parts, |part| {
             files[batch.clone()][part.clone()].iter().map(|f| load_whole(f, options)).collect()
         });
-        let (mut validation, models): (Vec<Vec<Diagnostic>>, Vec<Option<Roadmap>>) =
-            loaded.into_iter().flatten().unzip();
+        let (mut validation, models): (Vec<Vec<Diagnostic>>, Vec<Option<Model>>) = loaded.into_iter().flatten().unzip();
+        // Each file's lookup goes to its graph, on whichever thread lints it.
+        let (models, resolved): (Vec<Option<Roadmap>>, Vec<Mutex<Option<trailmap::ResolvedIds>>>) = models
+            .into_iter()
+            .map(|model| match model {
+                Some((roadmap, ids)) => (Some(roadmap), Mutex::new(ids)),
+                None => (None, Mutex::new(None)),
+            })
+            .unzip();
         let linted = parallel::map(&parts, |part| {
             part.clone()
                 .map(|k| {
                     let f = &files[batch.start + k];
                     models[k].as_ref().map(|roadmap| {
-                        let mut ctx = Context::new(&f.name, &f.text, roadmap);
+                        let ids = resolved[k].lock().unwrap_or_else(std::sync::PoisonError::into_inner).take();
+                        let mut ctx = Context::with_resolved_ids(&f.name, &f.text, roadmap, ids);
                         ctx.limit_threads(if one_thread { std::num::NonZeroUsize::new(1) } else { config.threads });
                         let mut findings = Findings::default();
                         run_file_rules(&ctx, config, &mut findings);
@@ -318,13 +327,19 @@ fn batch_end(files: &[SourceFile], start: usize) -> usize {
 
 /// A file's validation diagnostics and, when the model is whole, the model
 /// (the format follows the name: `.yaml`/`.yml` files are YAML).
-fn load_whole(f: &SourceFile, options: &LoadOptions) -> (Vec<Diagnostic>, Option<Roadmap>) {
-    let loaded = Roadmap::from_slice_with(f.text.as_bytes(), &f.name, options);
+fn load_whole(f: &SourceFile, options: &LoadOptions) -> (Vec<Diagnostic>, Option<Model>) {
+    // The graph is built from validation's lookup of the prerequisite ids.
+    let options = options.clone().with_resolved_ids(true);
+    let mut loaded = Roadmap::from_slice_with(f.text.as_bytes(), &f.name, &options);
     // Rules need a whole model: skip them while the file does not even
     // parse into one (its validation errors say why).
     let whole = loaded.is_whole();
-    (loaded.diagnostics, loaded.roadmap.filter(|_| whole))
+    let ids = loaded.take_resolved_ids();
+    (loaded.diagnostics, loaded.roadmap.filter(|_| whole).map(|roadmap| (roadmap, ids)))
 }
+
+/// A whole model, and validation's lookup of its prerequisite ids.
+type Model = (Roadmap, Option<trailmap::ResolvedIds>);
 
 /// The structural codes among `diagnostics` that kept the rules from
 /// running, sorted, each once.

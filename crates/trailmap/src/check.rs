@@ -8,6 +8,7 @@ use std::cell::RefCell;
 use crate::codes::Code;
 use crate::diagnostic::{Diagnostic, Severity, push_token};
 use crate::graph::id_table::IdTable;
+use crate::graph::{Fingerprint, ResolvedIds};
 use crate::graph::{Needs, SkillGraph};
 use crate::pointer::Pointer;
 use crate::suggest::Suggester;
@@ -241,8 +242,14 @@ fn unique_ids<'a, P: Fn() -> String>(
     seen
 }
 
-/// Runs every meaning check on a roadmap.
-pub(crate) fn check_roadmap(roadmap: &Roadmap, origins: &Origins, out: &mut Vec<Diagnostic>) {
+/// Runs every meaning check on a roadmap; with `keep_ids`, gives back its
+/// lookup of the prerequisite ids for the graph.
+pub(crate) fn check_roadmap(
+    roadmap: &Roadmap,
+    origins: &Origins,
+    out: &mut Vec<Diagnostic>,
+    keep_ids: bool,
+) -> Option<ResolvedIds> {
     if semver::Version::parse(&roadmap.version).is_err() {
         out.push(
             error(
@@ -347,7 +354,13 @@ pub(crate) fn check_roadmap(roadmap: &Roadmap, origins: &Origins, out: &mut Vec<
     // for the cycle check at the end. A skill's first index is its own
     // unless an earlier skill has its id.
     let first_with_id: HashMap<u32, u32> = repeated.iter().copied().collect();
-    let needs = Needs::resolve(roadmap, &refs.skills, |i, resolved| {
+    let mut indices = Vec::with_capacity(if keep_ids { crate::graph::prerequisite_counts(roadmap).1 } else { 0 });
+    let hasher = refs.skills.hasher().clone();
+    let mut print = Fingerprint::new(&hasher, roadmap.skills.len());
+    let needs = Needs::resolve(roadmap, &refs.skills, keep_ids.then_some(&mut print), |i, resolved| {
+        if keep_ids {
+            indices.extend(resolved.iter().map(|m| m.unwrap_or(u32::MAX)));
+        }
         let own = first_with_id.get(&crate::graph::to_u32(i)).copied().unwrap_or(crate::graph::to_u32(i));
         let base = || child(&origins.pointer("skills", i), &["prerequisites"]);
         refs.prerequisites(own, &roadmap.skills[i].prerequisites, resolved, &base, out);
@@ -433,6 +446,8 @@ pub(crate) fn check_roadmap(roadmap: &Roadmap, origins: &Origins, out: &mut Vec<
             );
         }
     }
+    let fingerprint = print.finish();
+    keep_ids.then(|| ResolvedIds { table: refs.skills.into_parts(), duplicates: repeated, indices, fingerprint })
 }
 
 #[cfg(test)]

@@ -75,7 +75,7 @@ pub use diagnostic::{Anchor, Diagnostic, Edit, Fix, Location, Severity};
 pub use format::Format;
 pub use graph::{
     Cycle, CyclicAlternative, CyclicAlternatives, OwnedGraph, PhaseNode, Redundant, RedundantEntries, RedundantEntry,
-    RedundantPrerequisites, SkillGraph,
+    RedundantPrerequisites, ResolvedIds, SkillGraph,
 };
 pub use load::{LoadOptions, Loaded, LoadedProgress, ReadError};
 pub use locate::locate;

@@ -77,8 +77,8 @@ fn a_compact_finding_the_scan_does_not_find_is_located_by_its_pointer() {
 ]}"#;
     let f = SourceFile::new("r.json", text);
     let (_, model) = load_whole(&f, &Default::default());
-    let roadmap = model.expect("a whole roadmap");
-    let ctx = Context::new(&f.name, &f.text, &roadmap);
+    let (roadmap, ids) = model.expect("a whole roadmap");
+    let ctx = Context::with_resolved_ids(&f.name, &f.text, &roadmap, ids);
     let rule = crate::registry::find("TM107").expect("TM107");
     fn render(rule: &Rule, _: &trailmap::Roadmap, _: usize, _: usize, [message, _]: [&str; 2]) -> Diagnostic {
         Diagnostic::new(rule.code, rule.name, rule.default_severity, message)
@@ -120,7 +120,7 @@ proptest! {
             SourceFile::new("r.json", text)
         };
         let (validation, model) = load_whole(&f, &Default::default());
-        let roadmap = model.expect("a whole roadmap");
+        let (roadmap, _) = model.expect("a whole roadmap");
         let config = Config::default();
         let (plain, compact) = found(&f, &roadmap, validation.clone());
         prop_assume!(!compact.is_empty());

@@ -2,6 +2,7 @@
 //! dependents as flat arrays, and where each skill is first taught.
 
 use super::id_table::IdTable;
+use super::resolved::{Fingerprint, ResolvedIds};
 use super::{ANY_OF, PhaseInfo, PhaseTree, RequirementSlot, SkillGraph, prerequisite_counts, to_u32};
 use crate::{Prerequisite, Roadmap};
 
@@ -16,13 +17,66 @@ impl<'r> SkillGraph<'r> {
     /// assert_eq!(trailmap::SkillGraph::new(&roadmap).len(), 1);
     /// ```
     pub fn new(roadmap: &'r Roadmap) -> Self {
-        let n = roadmap.skills.len();
         let (index, duplicates) = IdTable::new(&roadmap.skills);
-        let (entries, ids) = prerequisite_counts(roadmap);
+        Self::build(roadmap, index, duplicates, prerequisite_counts(roadmap), None).0
+    }
+
+    /// Builds the graph of `roadmap` from the ids validation resolved in
+    /// it ([`ResolvedIds`]), without looking them up again: the same graph
+    /// as [`SkillGraph::new`]. Ids resolved in another roadmap, or in this
+    /// one before its ids changed, are not used: the graph is built anew.
+    ///
+    /// ```
+    /// use trailmap::{LoadOptions, Roadmap, SkillGraph};
+    ///
+    /// let text = r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [
+    ///     {"id": "a", "name": "A"}, {"id": "b", "name": "B", "prerequisites": ["a"]}]}"#;
+    /// let options = LoadOptions::default().with_resolved_ids(true);
+    /// let mut loaded = Roadmap::from_json_str_with(text, "r.json", &options);
+    /// let ids = loaded.take_resolved_ids().unwrap();
+    /// let mut roadmap = loaded.roadmap.unwrap();
+    /// // Changed since it was loaded: the ids are looked up anew.
+    /// roadmap.skills[1].prerequisites.clear();
+    /// assert!(SkillGraph::with_resolved_ids(&roadmap, ids).dependents("a").is_empty());
+    /// ```
+    pub fn with_resolved_ids(roadmap: &'r Roadmap, resolved: ResolvedIds) -> Self {
+        let counts = prerequisite_counts(roadmap);
+        if resolved.indices.len() != counts.1 {
+            return Self::new(roadmap);
+        }
+        let ResolvedIds { table, duplicates, indices, fingerprint } = resolved;
+        let graph =
+            Self::build(roadmap, IdTable::from_parts(&roadmap.skills, table), duplicates, counts, Some(indices));
+        // The build read every id, and took their fingerprint as it went.
+        match graph {
+            (graph, Some(print)) if print == fingerprint => graph,
+            _ => Self::new(roadmap),
+        }
+    }
+
+    /// The graph of `roadmap` over `index`. Each prerequisite id is looked
+    /// up in `index`, or read from `resolved` (its skill for each id in
+    /// file order, `u32::MAX` for an unknown one), whose room then holds
+    /// the members: a second array of every id raised `lint`'s peak
+    /// memory on twenty prerequisites a skill. With `resolved`, it also
+    /// gives the [`fingerprint`] of the ids it read.
+    fn build(
+        roadmap: &'r Roadmap,
+        index: IdTable<'r>,
+        duplicates: Vec<(u32, u32)>,
+        (entries, ids): (usize, usize),
+        resolved: Option<Vec<u32>>,
+    ) -> (Self, Option<u64>) {
+        let n = roadmap.skills.len();
         let mut requirement_start = Vec::with_capacity(n + 1);
         let mut requirements = Vec::with_capacity(entries);
         let mut member_start = Vec::with_capacity(n + 1);
-        let mut members: Vec<u32> = Vec::with_capacity(ids);
+        let looked_up = resolved.is_none();
+        let mut print = Fingerprint::new(index.hasher(), n);
+        // Members are written at `filled`, never past the id being read
+        // (`read`), then cut to their number.
+        let mut members: Vec<u32> = resolved.unwrap_or_else(|| vec![0; ids]);
+        let (mut read, mut filled) = (0, 0);
         let mut dependent_count = vec![0u32; n];
         // `seen_by[m] == i + 1`: skill `i` already listed `m` (each
         // prerequisite-dependent pair counts once, in linear time even
@@ -30,24 +84,36 @@ impl<'r> SkillGraph<'r> {
         let mut seen_by = vec![0u32; n];
         for (i, skill) in roadmap.skills.iter().enumerate() {
             requirement_start.push(to_u32(requirements.len()));
-            member_start.push(to_u32(members.len()));
+            member_start.push(to_u32(filled));
+            if !looked_up {
+                print.skill(&skill.id);
+            }
             for (entry, prerequisite) in skill.prerequisites.iter().enumerate() {
-                let start = members.len();
+                let start = filled;
                 for id in prerequisite.skill_ids() {
-                    let Some(m) = index.get(id) else { continue };
+                    let found = if looked_up {
+                        index.get(id)
+                    } else {
+                        print.prerequisite(id);
+                        Some(members[read]).filter(|&m| m != u32::MAX)
+                    };
+                    read += 1;
+                    let Some(m) = found else { continue };
                     if seen_by[m as usize] != to_u32(i) + 1 {
                         seen_by[m as usize] = to_u32(i) + 1;
                         dependent_count[m as usize] += 1;
                     }
-                    members.push(m);
+                    members[filled] = m;
+                    filled += 1;
                 }
-                if members.len() > start {
+                if filled > start {
                     let any_of = matches!(prerequisite, Prerequisite::AnyOf(_));
                     let entry = to_u32(entry).min(ANY_OF - 1) | if any_of { ANY_OF } else { 0 };
                     requirements.push(RequirementSlot { entry, start: to_u32(start) });
                 }
             }
         }
+        members.truncate(filled);
         requirement_start.push(to_u32(requirements.len()));
         member_start.push(to_u32(members.len()));
         // Dependents: offsets from the counts, then filled in file order.
@@ -95,7 +161,8 @@ impl<'r> SkillGraph<'r> {
                 at = phases[p as usize].parent;
             }
         }
-        SkillGraph {
+        let print = (!looked_up).then(|| print.finish());
+        let graph = SkillGraph {
             roadmap,
             index,
             requirement_start,
@@ -109,6 +176,7 @@ impl<'r> SkillGraph<'r> {
             phase_skill_start,
             phase_skills,
             phases,
-        }
+        };
+        (graph, print)
     }
 }

@@ -43,8 +43,38 @@ impl<'r> IdTable<'r> {
 
     /// The index of the (first) skill with this id.
     pub(crate) fn get(&self, id: &str) -> Option<u32> {
-        self.slots.find(self.hasher.hash_one(id), |&i| self.skills[i as usize].id == id).copied()
+        self.get_hashed(self.hasher.hash_one(id), id)
     }
+
+    /// [`IdTable::get`] of `id`, whose hash by [`IdTable::hasher`] is `hash`.
+    pub(crate) fn get_hashed(&self, hash: u64, id: &str) -> Option<u32> {
+        self.slots.find(hash, |&i| self.skills[i as usize].id == id).copied()
+    }
+
+    /// The hasher of its ids.
+    pub(crate) fn hasher(&self) -> &foldhash::fast::RandomState {
+        &self.hasher
+    }
+
+    /// The table without the skills it borrows, to be put together again
+    /// over the same skills by [`IdTable::from_parts`] (a
+    /// [`ResolvedIds`](super::ResolvedIds) keeps validation's table so).
+    pub(crate) fn into_parts(self) -> TableParts {
+        TableParts { slots: self.slots, hasher: self.hasher }
+    }
+
+    /// The table of [`IdTable::into_parts`] over `skills`, the skills it
+    /// was made of.
+    pub(crate) fn from_parts(skills: &'r [Skill], parts: TableParts) -> Self {
+        IdTable { skills, slots: parts.slots, hasher: parts.hasher }
+    }
+}
+
+/// An [`IdTable`]'s slots and hasher, apart from its skills.
+#[derive(Clone)]
+pub(crate) struct TableParts {
+    slots: HashTable<u32>,
+    pub(crate) hasher: foldhash::fast::RandomState,
 }
 
 impl std::fmt::Debug for IdTable<'_> {

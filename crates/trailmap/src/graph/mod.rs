@@ -24,6 +24,7 @@ mod order;
 mod owned;
 mod phases;
 mod redundant;
+mod resolved;
 
 pub use alternatives::{CyclicAlternative, CyclicAlternatives};
 pub use cycles::Cycle;
@@ -32,6 +33,8 @@ pub use owned::OwnedGraph;
 pub(crate) use phases::shorten;
 pub use phases::{PhaseEvent, PhaseNode, PhaseTree, PhaseVisit, phase_nodes, walk_phases};
 pub use redundant::{Redundant, RedundantEntries, RedundantEntry, RedundantPrerequisites};
+pub(crate) use resolved::Fingerprint;
+pub use resolved::ResolvedIds;
 
 /// One prerequisite entry of a skill, resolved to skill indices (see
 /// [`SkillGraph::requirements_at`]).

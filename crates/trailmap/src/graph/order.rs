@@ -5,7 +5,10 @@
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
+use std::hash::BuildHasher;
+
 use super::id_table::IdTable;
+use super::resolved::Fingerprint;
 
 use super::{Cycle, SkillGraph, learnable, prerequisite_counts, to_u32};
 use crate::{Prerequisite, Roadmap};
@@ -175,10 +178,12 @@ impl Needs {
     /// unknown ids and self-prerequisites from them rather than looking the
     /// ids up a second time (a lookup is two cache misses, the slot and the
     /// skill's id, and was a tenth of `validate` on twenty prerequisites a
-    /// skill).
+    /// skill). `print`, when given, takes the [`Fingerprint`] of the ids
+    /// from the hashes of their lookups.
     pub(crate) fn resolve(
         roadmap: &Roadmap,
         index: &IdTable<'_>,
+        mut print: Option<&mut Fingerprint<'_>>,
         mut visit: impl FnMut(usize, &[Option<u32>]),
     ) -> Self {
         let n = roadmap.skills.len();
@@ -193,8 +198,15 @@ impl Needs {
             let stamp = to_u32(i + 1);
             let before = needs.len();
             resolved.clear();
+            if let Some(print) = print.as_deref_mut() {
+                print.skill(&skill.id);
+            }
             for id in skill.prerequisites.iter().flat_map(Prerequisite::skill_ids) {
-                let found = index.get(id);
+                let hash = index.hasher().hash_one(id);
+                if let Some(print) = print.as_deref_mut() {
+                    print.prerequisite_hashed(hash);
+                }
+                let found = index.get_hashed(hash, id);
                 if let Some(m) = found
                     && last_needed_by[m as usize] != stamp
                 {
@@ -267,7 +279,7 @@ mod tests {
             }
             let (index, _) = IdTable::new(&roadmap.skills);
             let mut resolved = Vec::new();
-            let needs = super::Needs::resolve(&roadmap, &index, |i, ids| resolved.push((i, ids.to_vec())));
+            let needs = super::Needs::resolve(&roadmap, &index, None, |i, ids| resolved.push((i, ids.to_vec())));
             prop_assert_eq!(needs.acyclic(), SkillGraph::new(&roadmap).is_acyclic());
             // Each skill once, in order, its ids resolved as the table does.
             prop_assert_eq!(resolved.len(), roadmap.skills.len());

@@ -1,7 +1,7 @@
 //! What loading a roadmap gives: the model and every diagnostic.
 
-use crate::Roadmap;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::{ResolvedIds, Roadmap};
 
 /// The result of loading a roadmap: the model when one could be built, and
 /// every diagnostic found, located in the source.
@@ -22,6 +22,9 @@ pub struct Loaded {
     pub roadmap: Option<Roadmap>,
     /// Every problem found, in pipeline order, each with a location.
     pub diagnostics: Vec<Diagnostic>,
+    /// Validation's lookup of the prerequisite ids, when the options asked
+    /// to keep it.
+    pub(crate) resolved_ids: Option<ResolvedIds>,
 }
 
 impl Loaded {
@@ -73,5 +76,19 @@ impl Loaded {
             }
             _ => Err(self.diagnostics),
         }
+    }
+
+    /// Takes validation's lookup of the prerequisite ids, kept when
+    /// [`LoadOptions::resolved_ids`](crate::LoadOptions::resolved_ids)
+    /// asked for it and the roadmap was checked, for
+    /// [`SkillGraph::with_resolved_ids`](crate::SkillGraph::with_resolved_ids).
+    ///
+    /// ```
+    /// let text = r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": []}"#;
+    /// let mut loaded = trailmap::Roadmap::from_json_str(text);
+    /// assert!(loaded.take_resolved_ids().is_none(), "not asked for");
+    /// ```
+    pub fn take_resolved_ids(&mut self) -> Option<ResolvedIds> {
+        self.resolved_ids.take()
     }
 }

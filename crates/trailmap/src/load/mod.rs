@@ -96,19 +96,22 @@ impl Roadmap {
     /// assert_eq!((d.code, d.location.unwrap().line, d.location.unwrap().column), ("TM005", 7, 21));
     /// ```
     pub fn from_slice_in(bytes: &[u8], format: Format, file: &str, options: &LoadOptions) -> Loaded {
+        let mut resolved_ids = None;
         let mut loaded = load_document(
             bytes,
             format,
             options,
             crate::validate::Kind::Roadmap,
             lenient_roadmap,
-            check::check_roadmap,
+            |roadmap, origins, out| {
+                resolved_ids = check::check_roadmap(roadmap, origins, out, options.resolved_ids);
+            },
         );
         let file: std::sync::Arc<str> = file.into();
         for d in &mut loaded.1 {
             d.file = file.clone();
         }
-        Loaded { roadmap: loaded.0, diagnostics: loaded.1 }
+        Loaded { roadmap: loaded.0, diagnostics: loaded.1, resolved_ids }
     }
 
     /// Reads and loads a roadmap file. I/O problems (missing file, a
@@ -138,7 +141,11 @@ impl Roadmap {
         let name = path.display().to_string();
         match read_file(path, options.max_bytes) {
             Ok(Ok(bytes)) => Ok(Self::from_slice_with(&bytes, &name, options)),
-            Ok(Err(size)) => Ok(Loaded { roadmap: None, diagnostics: vec![too_large(size, options.max_bytes, &name)] }),
+            Ok(Err(size)) => Ok(Loaded {
+                roadmap: None,
+                diagnostics: vec![too_large(size, options.max_bytes, &name)],
+                resolved_ids: None,
+            }),
             Err(source) => Err(ReadError { path: name, source }),
         }
     }

@@ -15,11 +15,15 @@ pub const DEFAULT_MAX_BYTES: u64 = 256 * 1024 * 1024;
 pub struct LoadOptions {
     /// Inputs larger than this many bytes are refused with `TM009`.
     pub max_bytes: u64,
+    /// Keep validation's lookup of every prerequisite id for the graph
+    /// ([`Loaded::take_resolved_ids`](crate::Loaded::take_resolved_ids)):
+    /// 4 bytes an id, held until taken.
+    pub resolved_ids: bool,
 }
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        LoadOptions { max_bytes: DEFAULT_MAX_BYTES }
+        LoadOptions { max_bytes: DEFAULT_MAX_BYTES, resolved_ids: false }
     }
 }
 
@@ -27,6 +31,20 @@ impl LoadOptions {
     /// Refuse inputs larger than `max_bytes` (`TM009`).
     pub fn with_max_bytes(mut self, max_bytes: u64) -> Self {
         self.max_bytes = max_bytes;
+        self
+    }
+
+    /// Keep validation's lookup of every prerequisite id, for a
+    /// [`SkillGraph`](crate::SkillGraph) built from it
+    /// ([`ResolvedIds`](crate::ResolvedIds)).
+    ///
+    /// ```
+    /// let options = trailmap::LoadOptions::default().with_resolved_ids(true);
+    /// let text = r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": []}"#;
+    /// assert!(trailmap::Roadmap::from_json_str_with(text, "r.json", &options).take_resolved_ids().is_some());
+    /// ```
+    pub fn with_resolved_ids(mut self, keep: bool) -> Self {
+        self.resolved_ids = keep;
         self
     }
 }
