@@ -1,17 +1,19 @@
-//! The process's allocator and how it holds memory, decided by the size of
-//! the input named on the command line.
+//! The process's allocator and how it holds memory.
 //!
 //! Loading a roadmap allocates a string per id, name and topic; mimalloc
 //! makes that and the freeing markedly cheaper than the system allocator
-//! (BENCHMARKS.md). Two of its habits are fitted to the size of the files
-//! named on the command line:
+//! (BENCHMARKS.md). Two of its habits are set here, the second by the
+//! size of the files named on the command line:
 //!
-//! - Transparent huge pages save page faults (about 7% of `validate` at a
-//!   million skills) but round memory up 2 MiB at a time: on a 13 MB
-//!   roadmap of 100k skills that was 7 MB of `lint`'s 58 MB peak. A run
-//!   whose files total under [`HUGE_PAGES_FROM`] bytes asks the kernel not
-//!   to use them (`prctl(PR_SET_THP_DISABLE)`, which the kernel honours
-//!   over mimalloc's `madvise`).
+//! - Transparent huge pages are not asked for
+//!   (`prctl(PR_SET_THP_DISABLE)`, which the kernel honours over
+//!   mimalloc's `madvise`). They round memory up 2 MiB at a time (on a 13
+//!   MB roadmap of 100k skills, 7 MB of `lint`'s 58 MB peak), and a
+//!   kernel slow to find and zero them made runs two to three times
+//!   slower: `lint` of a 657 MB roadmap of a million skills took 18-24 s
+//!   with them and 9-12 s without, `validate` 19-21 s and 5.6-6.4 s, most of it
+//!   system time; on another machine they had saved about 7% of
+//!   `validate` at a million skills.
 //! - Freed memory goes back to the kernel 10 ms after the free, and a run
 //!   on 100k skills peaks within that window: 7-9 MB of a 56 MB peak was
 //!   memory already freed. A run whose files total at least
@@ -22,16 +24,12 @@
 //!   memory is the program's own pages) and were 10% slower.
 //!
 //! Runs on a folder or on standard input, whose size is not known yet,
-//! keep both defaults: a folder of thousands of small roadmaps was 15%
+//! keep the purge delay: a folder of thousands of small roadmaps was 15%
 //! slower with every free handed back at once. `MIMALLOC_ALLOW_THP` and
 //! `MIMALLOC_PURGE_DELAY`, when set, win over both choices.
 
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-/// Inputs of at least this many bytes keep huge pages.
-#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
-const HUGE_PAGES_FROM: u64 = 64 << 20;
 
 /// Inputs of at least this many bytes have freed memory purged at once.
 const PURGE_AT_ONCE_FROM: u64 = 1 << 20;
@@ -40,16 +38,17 @@ const PURGE_AT_ONCE_FROM: u64 = 1 << 20;
 /// crate names the options around it, not this one).
 const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
-/// Fits the allocator to the total size of the files named on the command
-/// line, when nothing else names input. Called first thing in `main`,
-/// before the input is read and before any other thread exists.
+/// Turns huge pages off, and fits the purge delay to the total size of
+/// the files named on the command line when nothing else names input.
+/// Called first thing in `main`, before the input is read and before any
+/// other thread exists.
 pub(crate) fn fit_to_input() {
-    let Some(total) = named_input_bytes() else { return };
     #[cfg(target_os = "linux")]
-    if total < HUGE_PAGES_FROM {
+    if std::env::var_os("MIMALLOC_ALLOW_THP").is_none() {
         // Only an optimisation: a kernel without the flag runs as before.
         let _ = rustix::thread::disable_transparent_huge_pages(true);
     }
+    let Some(total) = named_input_bytes() else { return };
     if total >= PURGE_AT_ONCE_FROM && std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
         purge_freed_memory_at_once();
     }
