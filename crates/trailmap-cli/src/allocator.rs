@@ -10,10 +10,10 @@
 //!   mimalloc's `madvise`). They round memory up 2 MiB at a time (on a 13
 //!   MB roadmap of 100k skills, 7 MB of `lint`'s 58 MB peak), and a
 //!   kernel slow to find and zero them made runs two to three times
-//!   slower: `lint` of a 657 MB roadmap of a million skills took 18-24 s
-//!   with them and 9-12 s without, `validate` 19-21 s and 5.6-6.4 s, most of it
-//!   system time; on another machine they had saved about 7% of
-//!   `validate` at a million skills.
+//!   slower: `validate` of a 657 MB roadmap of a million skills took
+//!   16-21 s with them and 5-6.4 s without, `lint` 9-24 s and 9-12 s,
+//!   most of it system time; on another machine they had saved about 7%
+//!   of `validate` at a million skills.
 //! - Freed memory goes back to the kernel 10 ms after the free, and a run
 //!   on 100k skills peaks within that window: 7-9 MB of a 56 MB peak was
 //!   memory already freed. A run whose files total at least
