@@ -1,6 +1,7 @@
 //! Bytes -> `Roadmap::from_slice_with` -> every output format; then the
-//! graph queries the loader itself relies on, on whatever model came out,
-//! and the locators on whatever text came in.
+//! graph queries the loader itself relies on, on whatever model came out
+//! (the graph built from validation's lookup of the ids being the graph
+//! built anew), and the locators on whatever text came in.
 
 #![no_main]
 
@@ -10,7 +11,9 @@ use libfuzzer_sys::fuzz_target;
 use trailmap::{Roadmap, SkillGraph};
 
 fuzz_target!(|data: &[u8]| {
-    let loaded = Roadmap::from_slice_with(data, "fuzz/roadmap.json", &common::options());
+    let options = common::options().with_resolved_ids(true);
+    let mut loaded = Roadmap::from_slice_with(data, "fuzz/roadmap.json", &options);
+    let resolved = loaded.take_resolved_ids();
     let source = std::str::from_utf8(data).ok();
     common::check_diagnostics(source, data.len(), &loaded.diagnostics);
 
@@ -57,6 +60,9 @@ fuzz_target!(|data: &[u8]| {
     }
     if let Some(roadmap) = &loaded.roadmap {
         let graph = SkillGraph::new(roadmap);
+        if let Some(ids) = resolved {
+            assert_eq!(format!("{:?}", SkillGraph::with_resolved_ids(roadmap, ids)), format!("{graph:?}"));
+        }
         let _ = graph.cycles();
         let order = graph.learning_order();
         if loaded.is_valid() {

@@ -4,7 +4,7 @@
 //! lookup.
 
 use proptest::prelude::*;
-use trailmap::{AnyOf, LoadOptions, Prerequisite, ResolvedIds, Roadmap, Skill, SkillGraph};
+use trailmap::{AnyOf, LoadOptions, Phase, Prerequisite, ResolvedIds, Roadmap, Skill, SkillGraph};
 
 /// `roadmap` written out and loaded again, keeping the ids' lookup.
 fn reloaded(roadmap: &Roadmap) -> (Roadmap, ResolvedIds) {
@@ -56,16 +56,25 @@ proptest! {
     }
 }
 
-/// Ids resolved in one roadmap given with another of other counts.
+/// Ids resolved in one roadmap given with another: other counts, or as
+/// many ids over fewer skills (an index past the other's skills).
 #[test]
 fn ids_of_another_roadmap_are_not_used() {
     let text = r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [
-        {"id": "a", "name": "A"}, {"id": "b", "name": "B", "prerequisites": ["a"]}]}"#;
-    let mut loaded = Roadmap::from_json_str_with(text, "r.json", &LoadOptions::default().with_resolved_ids(true));
-    let ids = loaded.take_resolved_ids().expect("asked for");
+        {"id": "a", "name": "A"}, {"id": "b", "name": "B"}, {"id": "c", "name": "C", "prerequisites": ["b"]}]}"#;
+    let options = LoadOptions::default().with_resolved_ids(true);
+    let ids = || Roadmap::from_json_str_with(text, "r.json", &options).take_resolved_ids().expect("asked for");
     let mut other = Roadmap::new("o", "O", "1.0.0");
     other.skills = vec![Skill::new("x", "X")];
-    let graph = SkillGraph::with_resolved_ids(&other, ids);
+    // Phases are resolved through the id table, which came from the other
+    // roadmap's three skills.
+    let mut phase = Phase::new("p", "P");
+    phase.skills = vec!["x".into(), "b".into(), "c".into()];
+    other.phases = vec![phase];
+    let graph = SkillGraph::with_resolved_ids(&other, ids());
     assert_eq!(graph.len(), 1);
     assert!(graph.dependents("x").is_empty());
+    other.skills[0].prerequisites.push(Prerequisite::Skill("y".into()));
+    let graph = SkillGraph::with_resolved_ids(&other, ids());
+    assert_eq!(format!("{graph:?}"), format!("{:?}", SkillGraph::new(&other)));
 }

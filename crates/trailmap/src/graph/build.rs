@@ -59,7 +59,7 @@ impl<'r> SkillGraph<'r> {
     /// file order, `u32::MAX` for an unknown one), whose room then holds
     /// the members: a second array of every id raised `lint`'s peak
     /// memory on twenty prerequisites a skill. With `resolved`, it also
-    /// gives the [`fingerprint`] of the ids it read.
+    /// gives the [`Fingerprint`] of the ids it read.
     fn build(
         roadmap: &'r Roadmap,
         index: IdTable<'r>,
@@ -95,7 +95,10 @@ impl<'r> SkillGraph<'r> {
                         index.get(id)
                     } else {
                         print.prerequisite(id);
-                        Some(members[read]).filter(|&m| m != u32::MAX)
+                        // Unknown ids are `u32::MAX`; an index past the
+                        // skills comes from another roadmap, which the
+                        // fingerprint then refuses.
+                        Some(members[read]).filter(|&m| (m as usize) < n)
                     };
                     read += 1;
                     let Some(m) = found else { continue };

@@ -48,7 +48,10 @@ impl<'r> IdTable<'r> {
 
     /// [`IdTable::get`] of `id`, whose hash by [`IdTable::hasher`] is `hash`.
     pub(crate) fn get_hashed(&self, hash: u64, id: &str) -> Option<u32> {
-        self.slots.find(hash, |&i| self.skills[i as usize].id == id).copied()
+        // A slot past the skills is only found in a table put together over
+        // other skills than its own (`from_parts`), which the graph then
+        // refuses: it finds nothing rather than panic.
+        self.slots.find(hash, |&i| self.skills.get(i as usize).is_some_and(|s| s.id == id)).copied()
     }
 
     /// The hasher of its ids.

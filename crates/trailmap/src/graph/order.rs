@@ -4,7 +4,6 @@
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
-
 use std::hash::BuildHasher;
 
 use super::id_table::IdTable;

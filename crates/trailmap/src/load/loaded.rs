@@ -79,7 +79,7 @@ impl Loaded {
     }
 
     /// Takes validation's lookup of the prerequisite ids, kept when
-    /// [`LoadOptions::resolved_ids`](crate::LoadOptions::resolved_ids)
+    /// [`LoadOptions::keep_resolved_ids`](crate::LoadOptions::keep_resolved_ids)
     /// asked for it and the roadmap was checked, for
     /// [`SkillGraph::with_resolved_ids`](crate::SkillGraph::with_resolved_ids).
     ///

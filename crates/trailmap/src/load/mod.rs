@@ -104,7 +104,7 @@ impl Roadmap {
             crate::validate::Kind::Roadmap,
             lenient_roadmap,
             |roadmap, origins, out| {
-                resolved_ids = check::check_roadmap(roadmap, origins, out, options.resolved_ids);
+                resolved_ids = check::check_roadmap(roadmap, origins, out, options.keep_resolved_ids);
             },
         );
         let file: std::sync::Arc<str> = file.into();

@@ -18,12 +18,12 @@ pub struct LoadOptions {
     /// Keep validation's lookup of every prerequisite id for the graph
     /// ([`Loaded::take_resolved_ids`](crate::Loaded::take_resolved_ids)):
     /// 4 bytes an id, held until taken.
-    pub resolved_ids: bool,
+    pub keep_resolved_ids: bool,
 }
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        LoadOptions { max_bytes: DEFAULT_MAX_BYTES, resolved_ids: false }
+        LoadOptions { max_bytes: DEFAULT_MAX_BYTES, keep_resolved_ids: false }
     }
 }
 
@@ -44,7 +44,7 @@ impl LoadOptions {
     /// assert!(trailmap::Roadmap::from_json_str_with(text, "r.json", &options).take_resolved_ids().is_some());
     /// ```
     pub fn with_resolved_ids(mut self, keep: bool) -> Self {
-        self.resolved_ids = keep;
+        self.keep_resolved_ids = keep;
         self
     }
 }
