@@ -354,9 +354,8 @@ pub(crate) fn check_roadmap(
     // unless an earlier skill has its id.
     let first_with_id: HashMap<u32, u32> = repeated.iter().copied().collect();
     let mut indices = Vec::with_capacity(if keep_ids { crate::graph::prerequisite_counts(roadmap).1 } else { 0 });
-    let hasher = refs.skills.hasher().clone();
-    let mut print = Fingerprint::new(&hasher, roadmap.skills.len());
-    let needs = Needs::resolve(roadmap, &refs.skills, keep_ids.then_some(&mut print), |i, resolved| {
+    let mut print = keep_ids.then(|| Fingerprint::new(refs.skills.hasher(), roadmap.skills.len()));
+    let needs = Needs::resolve(roadmap, &refs.skills, print.as_mut(), |i, resolved| {
         if keep_ids {
             indices.extend(resolved.iter().map(|m| m.unwrap_or(u32::MAX)));
         }
@@ -445,8 +444,8 @@ pub(crate) fn check_roadmap(
             );
         }
     }
-    let fingerprint = print.finish();
-    keep_ids.then(|| ResolvedIds { table: refs.skills.into_parts(), duplicates: repeated, indices, fingerprint })
+    let fingerprint = print?.finish();
+    Some(ResolvedIds { table: refs.skills.into_parts(), duplicates: repeated, indices, fingerprint })
 }
 
 #[cfg(test)]

@@ -71,8 +71,8 @@ impl<'r> SkillGraph<'r> {
         let mut requirement_start = Vec::with_capacity(n + 1);
         let mut requirements = Vec::with_capacity(entries);
         let mut member_start = Vec::with_capacity(n + 1);
-        let looked_up = resolved.is_none();
-        let mut print = Fingerprint::new(index.hasher(), n);
+        // With `resolved`, the ids are read (not looked up) and fingerprinted.
+        let mut print = resolved.is_some().then(|| Fingerprint::new(index.hasher(), n));
         // Members are written at `filled`, never past the id being read
         // (`read`), then cut to their number.
         let mut members: Vec<u32> = resolved.unwrap_or_else(|| vec![0; ids]);
@@ -85,20 +85,21 @@ impl<'r> SkillGraph<'r> {
         for (i, skill) in roadmap.skills.iter().enumerate() {
             requirement_start.push(to_u32(requirements.len()));
             member_start.push(to_u32(filled));
-            if !looked_up {
+            if let Some(print) = &mut print {
                 print.skill(&skill.id);
             }
             for (entry, prerequisite) in skill.prerequisites.iter().enumerate() {
                 let start = filled;
                 for id in prerequisite.skill_ids() {
-                    let found = if looked_up {
-                        index.get(id)
-                    } else {
-                        print.prerequisite(id);
-                        // Unknown ids are `u32::MAX`; an index past the
-                        // skills comes from another roadmap, which the
-                        // fingerprint then refuses.
-                        Some(members[read]).filter(|&m| (m as usize) < n)
+                    let found = match &mut print {
+                        None => index.get(id),
+                        Some(print) => {
+                            print.prerequisite(id);
+                            // Unknown ids are `u32::MAX`; an index past the
+                            // skills comes from another roadmap, which the
+                            // fingerprint then refuses.
+                            Some(members[read]).filter(|&m| (m as usize) < n)
+                        }
                     };
                     read += 1;
                     let Some(m) = found else { continue };
@@ -164,7 +165,7 @@ impl<'r> SkillGraph<'r> {
                 at = phases[p as usize].parent;
             }
         }
-        let print = (!looked_up).then(|| print.finish());
+        let print = print.map(Fingerprint::finish);
         let graph = SkillGraph {
             roadmap,
             index,
