@@ -302,3 +302,102 @@ fn the_report_printed_as_linted_is_the_whole_runs() {
         assert_eq!(out.status.code(), Some(1), "--format {format}");
     }
 }
+
+/// A scratch folder for one test, removed when dropped.
+struct Scratch(std::path::PathBuf);
+
+impl Scratch {
+    fn new(label: &str) -> Scratch {
+        let dir = std::env::temp_dir().join(format!("trailmap-lint-{label}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        Scratch(dir)
+    }
+
+    fn write(&self, name: &str, text: &str) -> String {
+        let file = self.0.join(name);
+        std::fs::write(&file, text).unwrap();
+        file.to_str().unwrap().to_owned()
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// `c` needs `a` directly and through `b`: one fixable TM107.
+const FIXABLE: &str = r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [
+  {"id": "a", "name": "A"}, {"id": "b", "name": "B", "prerequisites": ["a"]},
+  {"id": "c", "name": "C", "prerequisites": ["a", "b"]}]}
+"#;
+
+/// `--diff` prints a patch, and its exit status still says whether the
+/// files are clean: a file that does not parse (no fix) or a problem no
+/// fix removes fails the run, as without `--diff`; `--exit-zero` wins.
+#[test]
+fn diff_fails_on_what_it_cannot_fix_and_honours_exit_zero() {
+    let dir = Scratch::new("diff-exit");
+    let broken = dir.write("broken.json", "{ bad\n");
+    let unknown = dir.write(
+        "unknown.json",
+        r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [{"id": "a", "name": "A", "prerequisites": ["nope"]}]}"#,
+    );
+    let fixable = dir.write("fixable.json", FIXABLE);
+    for file in [&broken, &unknown] {
+        let out = run(&["lint", "--isolated", "--diff", file]);
+        assert_eq!(out.status.code(), Some(1), "{file}");
+        assert!(out.stdout.is_empty(), "no patch: {}", stdout(&out));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("1 problem remains that no fix removes"), "{err}");
+        assert_eq!(run(&["lint", "--isolated", "--diff", "--exit-zero", file]).status.code(), Some(0), "{file}");
+    }
+    let out = run(&["lint", "--isolated", "--diff", &fixable]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("-  {\"id\": \"c\""), "{}", stdout(&out));
+    assert_eq!(run(&["lint", "--isolated", "--diff", "--exit-zero", &fixable]).status.code(), Some(0));
+    assert_eq!(std::fs::read_to_string(&fixable).unwrap(), FIXABLE, "--diff writes nothing");
+}
+
+/// The codes that mean a file is not a roadmap at all stay errors: lowered
+/// to a note in trailmap.toml, a file that does not parse passed.
+#[test]
+fn configuration_cannot_lower_a_file_that_does_not_parse() {
+    let dir = Scratch::new("breaking");
+    dir.write("trailmap.toml", "[lint.severity]\nTM001 = \"info\"\nTM002 = \"off\"\n");
+    dir.write("syntax.roadmap.json", "{ broken\n");
+    dir.write("schema.roadmap.json", r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [{"id": "a"}]}"#);
+    let out = run_in(&dir.0, &["lint", "--format", "concise", "."], &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    let text = stdout(&out);
+    assert!(text.contains("syntax.roadmap.json:1:3: error[TM001]"), "{text}");
+    assert!(text.contains("schema.roadmap.json:1:58: error[TM002]"), "{text}");
+}
+
+/// A file `--fix` cannot write keeps its findings in the report, and the
+/// run says nothing was fixed in it. Writing is refused with the file made
+/// immutable (`chattr +i`; as root a mode is no bar): where the file
+/// system has no such flag, the test has nothing to try.
+#[cfg(target_os = "linux")]
+#[test]
+fn findings_of_a_file_fix_could_not_write_stay_reported() {
+    let dir = Scratch::new("unwritten");
+    let locked = dir.write("locked.json", FIXABLE);
+    let other = dir.write("other.json", FIXABLE);
+    let chattr = |flag: &str| std::process::Command::new("chattr").args([flag, &locked]).status();
+    if !chattr("+i").is_ok_and(|s| s.success()) {
+        eprintln!("chattr +i is not available here: nothing to try");
+        return;
+    }
+    let out = run(&["lint", "--isolated", "--fix", &locked, &other]);
+    let _ = chattr("-i");
+    assert_eq!(out.status.code(), Some(2));
+    let text = stdout(&out);
+    assert!(text.contains("locked.json:3:46\n"), "{text}");
+    assert!(!text.contains("other.json:"), "the other file was fixed: {text}");
+    assert!(text.contains("checked 2 files: 1 warning\nfixed 1 problem"), "{text}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot write"));
+    assert_eq!(std::fs::read_to_string(&locked).unwrap(), FIXABLE);
+    assert_ne!(std::fs::read_to_string(&other).unwrap(), FIXABLE);
+}

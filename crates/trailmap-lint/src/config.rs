@@ -292,7 +292,13 @@ impl Config {
                 set(&o.severity, &mut on);
             }
         }
-        (on || rule.breaks_model()).then_some(severity)
+        // A file the model cannot be read from has no lint result at all:
+        // its error stays on, and an error, whatever the configuration says
+        // (lowered to a note, the run passed on a file that does not parse).
+        if rule.breaks_model() {
+            return Some(rule.default_severity);
+        }
+        on.then_some(severity)
     }
 
     /// Every rule's severity in `file` ([`Config::severity_for`] of each),

@@ -244,6 +244,9 @@ pub struct FixOutcome {
     pub diagnostics: Vec<Diagnostic>,
     /// How many fixes were applied in all.
     pub fixed: usize,
+    /// How many fixes were applied to each file, in the order of the files
+    /// given: a caller whose write of a file fails takes them back.
+    pub fixed_in: Vec<usize>,
     /// `false` when fixes were still changing the files after
     /// [`MAX_FIX_ROUNDS`] rounds (as ruff reports "failed to converge").
     pub converged: bool,
@@ -267,6 +270,7 @@ pub struct FixOutcome {
 /// let outcome = fix_all(&mut files, before, &config, &options);
 /// assert!(outcome.converged);
 /// assert!(outcome.fixed >= 1);
+/// assert_eq!(outcome.fixed_in, [outcome.fixed]);
 /// assert!(files[0].text.contains(r#""prerequisites": ["b"]"#), "{}", files[0].text);
 /// ```
 pub fn fix_all(
@@ -275,16 +279,17 @@ pub fn fix_all(
     config: &crate::config::Config,
     options: &trailmap::LoadOptions,
 ) -> FixOutcome {
-    let mut outcome = FixOutcome { diagnostics, fixed: 0, converged: false };
+    let mut outcome = FixOutcome { diagnostics, fixed: 0, fixed_in: vec![0; files.len()], converged: false };
     for _ in 0..MAX_FIX_ROUNDS {
         let mut changed = false;
         let by_file = by_file(&outcome.diagnostics);
-        for file in files.iter_mut() {
+        for (file, fixed_here) in files.iter_mut().zip(&mut outcome.fixed_in) {
             let own = by_file.get(file.name.as_str()).into_iter().flatten().copied();
             let (text, n) = apply_fixes_of(&file.text, own);
             if n > 0 && text != file.text {
                 file.text = text;
                 outcome.fixed += n;
+                *fixed_here += n;
                 changed = true;
             }
         }

@@ -157,6 +157,13 @@ fn invalid(file: &str, pointer: String, message: String) -> Diagnostic {
     d
 }
 
+/// Whether `text` is JSON Pointer text (RFC 6901): empty, or `/` then
+/// tokens where `~` is only ever `~0` or `~1`.
+fn is_pointer(text: &str) -> bool {
+    (text.is_empty() || text.starts_with('/'))
+        && text.match_indices('~').all(|(at, _)| matches!(text.as_bytes().get(at + 1), Some(b'0' | b'1')))
+}
+
 fn read_entries(
     file: &str,
     entries: &Value,
@@ -172,6 +179,22 @@ fn read_entries(
     };
     for (i, entry) in list.iter().enumerate() {
         let at = format!("{base}/{i}");
+        let Some(fields) = entry.as_object() else {
+            problems.push(invalid(file, at, "a suppression must be an object: {\"rule\", \"reason\"}".into()));
+            continue;
+        };
+        // A misspelt `pointer` read as no pointer widened the entry to the
+        // whole file: every key must be known.
+        // (`pointer` outside the top level is refused below.)
+        const KNOWN: [&str; 3] = ["rule", "reason", "pointer"];
+        if let Some(key) = fields.keys().find(|k| !KNOWN.contains(&k.as_str())) {
+            let mut at_key = at.clone();
+            push_token(&mut at_key, key);
+            let hint = trailmap::suggest::did_you_mean(key, KNOWN)
+                .map_or_else(String::new, |k| format!(" (did you mean `{k}`?)"));
+            problems.push(invalid(file, at_key, format!("unknown key `{key}` in a suppression{hint}")));
+            continue;
+        }
         let rule = entry.get("rule").and_then(Value::as_str);
         let reason = entry.get("reason").and_then(Value::as_str).map(str::trim).unwrap_or_default();
         let Some(rule_name) = rule else {
@@ -190,8 +213,16 @@ fn read_entries(
             problems.push(invalid(file, at, format!("suppression of {} has no `reason`", found.code)));
             continue;
         }
-        let scope = match entry.get("pointer").and_then(Value::as_str) {
-            Some(p) if top => p.to_owned(),
+        let scope = match entry.get("pointer").map(Value::as_str) {
+            Some(Some(p)) if top && is_pointer(p) => p.to_owned(),
+            Some(_) if top => {
+                problems.push(invalid(
+                    file,
+                    format!("{at}/pointer"),
+                    "`pointer` must be a JSON Pointer (RFC 6901): \"\" or text starting with `/`, `~` only as `~0` or `~1`".into(),
+                ));
+                continue;
+            }
             Some(_) => {
                 problems.push(invalid(
                     file,
@@ -292,6 +323,39 @@ mod tests {
                     .prop_map(|m| Value::Object(m.into_iter().collect())),
             ]
         })
+    }
+
+    /// An entry the author got wrong is reported, never read as a wider
+    /// one: a misspelt or mistyped `pointer` used to silence the rule in
+    /// the whole file.
+    #[test]
+    fn a_malformed_entry_is_reported_and_suppresses_nothing() {
+        let text = r#"{"x-lint-allow": [
+            {"rule": "TM108", "reason": "r", "pionter": "/skills/0"},
+            {"rule": "TM108", "reason": "r", "pointer": ["/skills/0"]},
+            {"rule": "TM108", "reason": "r", "pointer": "/skills/~2"},
+            {"rule": "TM108", "reason": "r", "pointer": "skills/0"},
+            "TM108",
+            {"rule": "TM108", "reason": "r", "pointer": "/skills/0/a~1b~0"}
+        ]}"#;
+        let mut problems = Vec::new();
+        let found = collect("r.json", text, &mut problems);
+        let reported: Vec<(&str, &str)> = problems.iter().map(|d| (d.pointer.as_str(), d.message.as_str())).collect();
+        let pointer_message =
+            "`pointer` must be a JSON Pointer (RFC 6901): \"\" or text starting with `/`, `~` only as `~0` or `~1`";
+        assert_eq!(
+            reported,
+            [
+                ("/x-lint-allow/0/pionter", "unknown key `pionter` in a suppression (did you mean `pointer`?)"),
+                ("/x-lint-allow/1/pointer", pointer_message),
+                ("/x-lint-allow/2/pointer", pointer_message),
+                ("/x-lint-allow/3/pointer", pointer_message),
+                ("/x-lint-allow/4", "a suppression must be an object: {\"rule\", \"reason\"}"),
+            ]
+        );
+        assert!(problems.iter().all(|d| d.code == "TM117"));
+        let scopes: Vec<&str> = found.iter().map(|s| s.scope.as_str()).collect();
+        assert_eq!(scopes, ["/skills/0/a~1b~0"]);
     }
 
     proptest! {

@@ -18,7 +18,7 @@ pub struct LintArgs {
     /// Apply safe fixes to the files (atomically).
     #[arg(long)]
     fix: bool,
-    /// Show the fixes as a unified diff instead of writing them (exit 1 if any).
+    /// Show the fixes as a unified diff instead of writing them (exit 1 if there is one, or a problem no fix removes).
     #[arg(long)]
     diff: bool,
     /// Run only these rules (codes or names, comma-separated); replaces the config's selection.
@@ -154,6 +154,36 @@ fn exit_code(io_errors: usize, exit_zero: bool, counts: &emit::Counts, fail_on: 
     }
 }
 
+/// The exit code of `--diff`: usage when a file could not be read; else
+/// findings when there is a fix to show or a problem it leaves at least
+/// `fail_on` (a file that does not parse has no fix), unless `--exit-zero`.
+/// The problems left are not printed (the output is a patch): a note on
+/// standard error counts them.
+fn diff_exit_code(
+    io_errors: usize,
+    exit_zero: bool,
+    changes: bool,
+    early: &[trailmap::Diagnostic],
+    left: &[trailmap::Diagnostic],
+    fail_on: trailmap::Severity,
+) -> u8 {
+    let failing = early.iter().chain(left).filter(|d| d.severity >= fail_on).count();
+    if failing > 0 {
+        output::note(&format!(
+            "{failing} {} that no fix removes; run `trailmap lint` without `--diff` to see {}",
+            if failing == 1 { "problem remains" } else { "problems remain" },
+            if failing == 1 { "it" } else { "them" },
+        ));
+    }
+    if io_errors > 0 {
+        EXIT_USAGE
+    } else if !exit_zero && (changes || failing > 0) {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    }
+}
+
 #[derive(Clone, Copy, clap::ValueEnum)]
 pub enum FailOn {
     /// Fail on errors only.
@@ -208,7 +238,7 @@ pub fn lint(args: LintArgs) -> u8 {
     }
     // Copies of the inputs only when fixing: on a large file each copy
     // costs its size in memory and time (see BENCHMARKS.md).
-    let originals: Vec<String> =
+    let mut originals: Vec<String> =
         if args.fix || args.diff { sources.iter().map(|f| f.text.clone()).collect() } else { Vec::new() };
     let report = trailmap_lint::lint_report(&sources, &config, &options);
     let skipped = report.skipped;
@@ -219,6 +249,7 @@ pub fn lint(args: LintArgs) -> u8 {
         let outcome = trailmap_lint::fix::fix_all(&mut sources, diagnostics, &config, &options);
         diagnostics = outcome.diagnostics;
         fixed_total = outcome.fixed;
+        let outcome_fixed_in = outcome.fixed_in;
         if !outcome.converged {
             output::warn(&format!(
                 "fixes did not converge after {} rounds; the files hold the last round's text: run `lint --fix` again to go on, and if the same fixes keep coming back, please report it",
@@ -232,25 +263,30 @@ pub fn lint(args: LintArgs) -> u8 {
             }
             output::print(&text);
             let changes = sources.iter().zip(&originals).any(|(f, o)| &f.text != o);
-            return if io_errors > 0 {
-                EXIT_USAGE
-            } else if changes {
-                EXIT_FINDINGS
-            } else {
-                EXIT_OK
-            };
+            return diff_exit_code(io_errors, args.exit_zero, changes, &early, &diagnostics, config.fail_on());
         }
         // Each folder is flushed once, after the last file written into it.
         let mut batch = trailmap::fs::WriteBatch::default();
-        for ((input, file), original) in files.iter().zip(&sources).zip(&originals) {
+        let mut unwritten = Vec::new();
+        for (i, ((input, file), original)) in files.iter().zip(&sources).zip(&originals).enumerate() {
             if &file.text != original {
                 if let Err(err) = batch.write(&input.path, file.text.as_bytes(), input.snapshot.as_ref()) {
                     output::error(&format!("cannot write {}: {err}", file.name));
                     io_errors += 1;
+                    unwritten.push(i);
                 }
             }
         }
         drop(batch);
+        if !unwritten.is_empty() {
+            // The files not written still hold what was found in them:
+            // linted again as they are on disk, the report says so.
+            for &i in &unwritten {
+                sources[i].text = std::mem::take(&mut originals[i]);
+                fixed_total -= outcome_fixed_in[i];
+            }
+            diagnostics = trailmap_lint::lint_report(&sources, &config, &options).diagnostics;
+        }
     }
 
     // Moved rather than copied when nothing came before (a large run's
