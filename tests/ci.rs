@@ -79,6 +79,9 @@ fn pre_commit_hooks_select_roadmap_files_by_name() {
     assert_eq!(ids, ["trailmap-lint", "trailmap-validate"]);
     for hook in hooks {
         assert_eq!(str_of(hook, "language"), "rust");
+        // pre-commit names files itself: trailmap.toml's excludes apply
+        // only with --force-exclude.
+        assert!(str_of(hook, "entry").ends_with(" --force-exclude"), "{hook:?}");
         let files = str_of(hook, "files");
         assert!(files.contains(r"\.roadmap\.") && files.contains("roadmaps/"), "{files}");
         assert_ne!(files, r"\.json$", "not every JSON file");
@@ -188,6 +191,12 @@ fn a_directory_walk_finds_roadmaps_and_nothing_else() {
     assert!(stdout(&out).contains("checked 1 file"), "{}", stdout(&out));
     let out = run_in(&repo.0, &["validate", "--force-exclude", "data/three.json", "roadmaps/one.json"], &[]);
     assert!(stdout(&out).contains("checked 1 file"), "{}", stdout(&out));
+    // A commit that touches only excluded files has nothing to check.
+    for command in ["lint", "validate"] {
+        let out = run_in(&repo.0, &[command, "--force-exclude", "data/three.json"], &[]);
+        assert_eq!(out.status.code(), Some(0), "{command}: {}", stderr(&out));
+        assert!(stderr(&out).contains("every file named is excluded"), "{}", stderr(&out));
+    }
     repo.write("trailmap.toml", "include = [\"*.json\"]\nexclude = []\n");
     let out = run_in(&repo.0, &["validate", "--format", "json", "."], &[]);
     assert_eq!(out.status.code(), Some(1), "everything is a roadmap now, package.json included");
@@ -198,6 +207,32 @@ fn a_directory_walk_finds_roadmaps_and_nothing_else() {
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
     assert!(err.lines().count() > 2 && !err.contains("\\u{a}"), "{err}");
+}
+
+/// A file reached several ways (named twice, through a folder above it,
+/// by a symbolic or a hard link) is checked once, under the first name,
+/// and `--fix` writes it once (its second write used to fail: the file had
+/// changed since it was read).
+#[cfg(unix)]
+#[test]
+fn a_file_reached_twice_is_checked_once() {
+    let repo = Scratch::new("twice");
+    repo.write(
+        "roadmaps/a.json",
+        r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [
+  {"id": "a", "name": "A"}, {"id": "b", "name": "B", "prerequisites": ["a"]},
+  {"id": "c", "name": "C", "prerequisites": ["a", "b"]}]}"#,
+    );
+    std::os::unix::fs::symlink("a.json", repo.0.join("roadmaps/link.json")).unwrap();
+    std::fs::hard_link(repo.0.join("roadmaps/a.json"), repo.0.join("roadmaps/hard.json")).unwrap();
+    let args = ["lint", "--format", "json", "roadmaps", "roadmaps/a.json", "./roadmaps/link.json"];
+    let out = run_in(&repo.0, &args, &[]);
+    let report: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let files: Vec<&str> = report.iter().map(|d| d["file"].as_str().unwrap()).collect();
+    assert_eq!(files, ["roadmaps/a.json"], "{report:?}");
+    let out = run_in(&repo.0, &["lint", "--fix", "roadmaps", "roadmaps/a.json"], &[]);
+    assert_eq!(out.status.code(), Some(0), "{}{}", stdout(&out), stderr(&out));
+    assert!(stdout(&out).contains("checked 1 file: no problems"), "{}", stdout(&out));
 }
 
 #[test]

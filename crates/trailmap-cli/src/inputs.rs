@@ -135,7 +135,13 @@ pub fn read(args: &FileArgs, config: &Config) -> Result<Inputs, u8> {
     for error in &selection.errors {
         output::error(error);
     }
-    if selection.files.is_empty() && selection.errors.is_empty() {
+    let only_excluded = selection.excluded.len() == args.paths.len();
+    if selection.files.is_empty() && selection.errors.is_empty() && only_excluded {
+        // Every path named was a file the excludes cover: a commit that
+        // touches only excluded files has nothing to check (ruff says so
+        // and succeeds too).
+        output::warn("every file named is excluded (`--force-exclude`): nothing to check");
+    } else if selection.files.is_empty() && selection.errors.is_empty() {
         let names: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
         output::error(&format!(
             "no roadmap files found under {}; name files explicitly or set `include` in trailmap.toml",

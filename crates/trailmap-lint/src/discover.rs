@@ -77,6 +77,9 @@ pub struct Selection {
     pub errors: Vec<String>,
     /// Problems that do not stop the run (a symbolic-link loop).
     pub warnings: Vec<String>,
+    /// Files named on the command line that `force_exclude` left out (as
+    /// pre-commit names every staged file: none to check is no error).
+    pub excluded: Vec<PathBuf>,
 }
 
 /// File-selection settings: `include`, `exclude` and `extend-exclude` from
@@ -141,14 +144,21 @@ impl Discovery {
         self.include.is_match(self.relative(path)).then(|| kind_of_name(&name))
     }
 
-    /// Expands command-line paths into the files to check.
+    /// Expands command-line paths into the files to check, each file once
+    /// however many ways it was reached (named twice, by a symbolic or
+    /// hard link, or by a path and a folder above it): the first way
+    /// names it.
     pub fn select(&self, paths: &[PathBuf]) -> Selection {
         let mut selection = Selection::default();
+        // Whether a file may have been reached twice: a link was followed,
+        // or more than one path named.
+        let mut maybe_twice = paths.len() > 1;
         for path in paths {
             match std::fs::metadata(path) {
-                Ok(meta) if meta.is_dir() => self.walk(path, &mut selection),
+                Ok(meta) if meta.is_dir() => maybe_twice |= self.walk(path, &mut selection),
                 Ok(meta) => {
                     if self.force_exclude && self.is_excluded(path) {
+                        selection.excluded.push(path.clone());
                         continue;
                     }
                     // Named explicitly: checked whatever its name; the
@@ -163,10 +173,18 @@ impl Discovery {
                 Err(err) => selection.errors.push(format!("cannot read {}: {err}", path.display())),
             }
         }
+        if maybe_twice {
+            // Linted twice, a file's findings came twice, and `--fix`
+            // failed on its second write (the file had changed since read).
+            let mut seen = std::collections::HashSet::new();
+            selection.files.retain(|f| file_identity(&f.path).is_none_or(|id| seen.insert(id)));
+        }
         selection
     }
 
-    fn walk(&self, root: &Path, selection: &mut Selection) {
+    /// Adds the files under `root`; whether it followed a symbolic link.
+    fn walk(&self, root: &Path, selection: &mut Selection) -> bool {
+        let mut links = false;
         let this = self.clone();
         let walker = ignore::WalkBuilder::new(root)
             .hidden(true)
@@ -194,6 +212,7 @@ impl Discovery {
                     continue;
                 }
             };
+            links |= entry.path_is_symlink();
             if !entry.file_type().is_some_and(|t| t.is_file()) {
                 continue;
             }
@@ -204,7 +223,23 @@ impl Discovery {
         }
         found.sort_by(|a, b| a.path.cmp(&b.path));
         selection.files.extend(found);
+        links
     }
+}
+
+/// What tells one file from another whatever path reaches it: its device
+/// and inode where there are such, else its canonical path. `None` when
+/// it cannot be read (the read reports it).
+#[cfg(unix)]
+fn file_identity(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+}
+
+/// See the Unix [`file_identity`].
+#[cfg(not(unix))]
+fn file_identity(path: &Path) -> Option<PathBuf> {
+    std::fs::canonicalize(path).ok()
 }
 
 fn is_loop(err: &ignore::Error) -> bool {
