@@ -235,6 +235,30 @@ fn a_file_reached_twice_is_checked_once() {
     assert!(stdout(&out).contains("checked 1 file: no problems"), "{}", stdout(&out));
 }
 
+/// One configuration applies to a run; the `trailmap.toml` files it did
+/// not use (another path's, or one met in a folder walked) are named.
+#[test]
+fn configurations_a_run_does_not_use_are_named() {
+    let repo = Scratch::new("configs");
+    repo.write("p1/trailmap.toml", "[lint]\nignore = [\"TM108\"]\n");
+    repo.write("p1/a.roadmap.json", &roadmap("one", false));
+    repo.write("p2/trailmap.toml", "[lint]\nignore = [\"TM107\"]\n");
+    repo.write("p2/b.roadmap.json", &roadmap("two", false));
+    let out = run_in(&repo.0, &["lint", "p1", "p2"], &[]);
+    assert_eq!(out.status.code(), Some(0), "p1's configuration: {}", stdout(&out));
+    let err = stderr(&out);
+    assert!(err.contains("p2/trailmap.toml is not used") && err.contains("p1/trailmap.toml);"), "{err}");
+    assert!(!err.contains("p1/trailmap.toml is not used"), "{err}");
+    let out = run_in(&repo.0, &["lint", "."], &[]);
+    let err = stderr(&out);
+    assert!(err.contains("./p1/trailmap.toml is not used") && err.contains("./p2/trailmap.toml is not used"), "{err}");
+    // Chosen on purpose: nothing to say.
+    for args in [&["lint", "--isolated", "."][..], &["lint", "--config", "p1/trailmap.toml", "."]] {
+        let out = run_in(&repo.0, args, &[]);
+        assert!(!stderr(&out).contains("is not used"), "{args:?}: {}", stderr(&out));
+    }
+}
+
 #[test]
 fn an_empty_selection_is_an_error() {
     let dir = Scratch::new("empty");

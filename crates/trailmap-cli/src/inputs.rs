@@ -3,7 +3,7 @@
 //! reading, with every I/O problem reported once.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use trailmap::fs::FileSnapshot;
 use trailmap::{Diagnostic, LoadOptions, Progress};
@@ -120,6 +120,29 @@ pub fn configured(args: &FileArgs, config: Result<Config, String>) -> Result<(Co
     Ok((config, inputs))
 }
 
+/// Says which `trailmap.toml` files a run that searched for its
+/// configuration did not use: one applies to a run (the nearest to the
+/// first path), and a user of ruff expects each folder's own.
+fn warn_unused_configs(args: &FileArgs, config: &Config, nested: &[PathBuf]) {
+    if args.isolated || args.config.is_some() {
+        return;
+    }
+    let identity = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let used = config.path.as_deref().map(identity);
+    let mut warned = std::collections::HashSet::new();
+    let others = args.paths.iter().filter_map(|p| Config::nearest(p)).chain(nested.iter().cloned());
+    for other in others {
+        let id = identity(&other);
+        if Some(&id) != used.as_ref() && warned.insert(id) {
+            let used = config.path.as_ref().map_or_else(|| "none".to_owned(), |p| p.display().to_string());
+            output::warn(&format!(
+                "{} is not used: one configuration applies to a run (here: {used}); lint that folder on its own, or pass --config",
+                other.display()
+            ));
+        }
+    }
+}
+
 /// Selects and reads the files; `Err` is the exit code after reporting (a
 /// bad configuration or pattern, or nothing to check).
 pub fn read(args: &FileArgs, config: &Config) -> Result<Inputs, u8> {
@@ -132,6 +155,7 @@ pub fn read(args: &FileArgs, config: &Config) -> Result<Inputs, u8> {
     for warning in &selection.warnings {
         output::warn(warning);
     }
+    warn_unused_configs(args, config, &selection.configs);
     for error in &selection.errors {
         output::error(error);
     }

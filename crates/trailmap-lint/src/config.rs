@@ -194,6 +194,20 @@ impl Config {
 
     /// Finds `trailmap.toml` in `start` or its ancestors.
     pub fn discover(start: &Path) -> Result<Config, ConfigError> {
+        match Self::nearest(start) {
+            Some(file) => Self::load(&file),
+            None => Ok(Config::default()),
+        }
+    }
+
+    /// The `trailmap.toml` [`Config::discover`] reads for `start` (a file
+    /// or a folder): the one in its folder or the nearest above.
+    ///
+    /// ```
+    /// let found = trailmap_lint::config::Config::nearest(std::path::Path::new("/"));
+    /// assert!(found.is_none_or(|f| f.ends_with("trailmap.toml")));
+    /// ```
+    pub fn nearest(start: &Path) -> Option<PathBuf> {
         let start = if start.is_dir() {
             start.to_path_buf()
         } else {
@@ -202,13 +216,7 @@ impl Config {
         // `file.json` has the empty parent: the working directory.
         let start = if start.as_os_str().is_empty() { PathBuf::from(".") } else { start };
         let absolute = std::path::absolute(&start).unwrap_or(start);
-        for dir in absolute.ancestors() {
-            let candidate = dir.join(FILE_NAME);
-            if candidate.is_file() {
-                return Self::load(&candidate);
-            }
-        }
-        Ok(Config::default())
+        absolute.ancestors().map(|dir| dir.join(FILE_NAME)).find(|candidate| candidate.is_file())
     }
 
     /// The file selection this configuration asks for, with command-line

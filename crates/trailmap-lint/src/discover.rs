@@ -80,6 +80,9 @@ pub struct Selection {
     /// Files named on the command line that `force_exclude` left out (as
     /// pre-commit names every staged file: none to check is no error).
     pub excluded: Vec<PathBuf>,
+    /// `trailmap.toml` files met below a folder walked: one configuration
+    /// applies to a run, so the caller says which of them it did not use.
+    pub configs: Vec<PathBuf>,
 }
 
 /// File-selection settings: `include`, `exclude` and `extend-exclude` from
@@ -214,6 +217,10 @@ impl Discovery {
             };
             links |= entry.path_is_symlink();
             if !entry.file_type().is_some_and(|t| t.is_file()) {
+                continue;
+            }
+            if entry.depth() > 0 && entry.file_name() == crate::config::FILE_NAME {
+                selection.configs.push(entry.path().to_path_buf());
                 continue;
             }
             let path = entry.into_path();
