@@ -401,3 +401,19 @@ fn findings_of_a_file_fix_could_not_write_stay_reported() {
     assert_eq!(std::fs::read_to_string(&locked).unwrap(), FIXABLE);
     assert_ne!(std::fs::read_to_string(&other).unwrap(), FIXABLE);
 }
+
+/// `--quiet` prints the findings and nothing else: no count, and no word
+/// on what is fixable or was fixed.
+#[test]
+fn quiet_prints_findings_only() {
+    let dir = Scratch::new("quiet");
+    let file = dir.write("r.json", FIXABLE);
+    let out = run(&["-q", "lint", "--isolated", &file]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert!(text.contains("warning[TM107]"), "{text}");
+    assert!(!text.contains("checked") && !text.contains("fixable"), "{text}");
+    let out = run(&["-q", "lint", "--isolated", "--fix", &file]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout(&out), "");
+}

@@ -137,8 +137,8 @@ fn footer(
             text.push_str(&emit::sanitize(&s.sentence()));
             text.push('\n');
         }
+        text.push_str(&emit::fix_summary(fixed, counts.fixable, fixing));
     }
-    text.push_str(&emit::fix_summary(fixed, counts.fixable, fixing));
     text
 }
 

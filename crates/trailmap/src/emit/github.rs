@@ -59,6 +59,12 @@ impl From<Severity> for Level {
 /// let name = "a,b:c.json";
 /// trailmap::emit::github::annotation(&mut out, trailmap::emit::github::Level::Warning, Some(name), None, "T1", &["50% done\n::error::x", "help: h"]);
 /// assert_eq!(out, "::warning file=a%2Cb%3Ac.json,line=1,col=1,endLine=1,endColumn=1,title=T1::50%25 done\\u{a}::error::x%0Ahelp: h\n");
+///
+/// // A line break in a file's name is the command's own escape: GitHub
+/// // reads the real name back and finds the file.
+/// let mut out = String::new();
+/// trailmap::emit::github::annotation(&mut out, trailmap::emit::github::Level::Error, Some("a\nb\u{1b}.json"), None, "T", &["m"]);
+/// assert!(out.starts_with("::error file=a%0Ab\\u{1b}.json,line=1,"), "{out}");
 /// ```
 pub fn annotation(
     out: &mut String,
@@ -75,7 +81,10 @@ pub fn annotation(
         let _ = write!(
             out,
             "file={},line={},col={},endLine={},endColumn={},",
-            escape::github_property(&escape::terminal(file)),
+            // The file as the repository names it, for GitHub to find: a line
+            // break in its name is the command's `%0A`, which GitHub reads back;
+            // other control characters are still shown as escapes.
+            escape::terminal(&escape::github_property(file)),
             loc.map_or(1, |l| l.line),
             loc.map_or(1, |l| l.column),
             loc.map_or(1, |l| l.end_line),
