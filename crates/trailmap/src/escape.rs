@@ -36,9 +36,7 @@ pub fn terminal_cow(text: &str) -> Cow<'_, str> {
     for c in text.chars() {
         match c {
             '\t' => out.push(' '),
-            c if c.is_control()
-                || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') =>
-            {
+            c if c.is_control() || is_invisible_format(c) => {
                 let _ = write!(out, "\\u{{{:x}}}", c as u32);
             }
             c => out.push(c),
@@ -187,16 +185,23 @@ pub fn script_json(json: &str) -> String {
 /// assert_eq!(trailmap::escape::markdown("*a* | <b>\n# c"), "\\*a\\* \\| &lt;b> # c");
 /// assert_eq!(trailmap::escape::markdown("    1. Week 1-2 (C#) Q&A &amp;"), "1\\. Week 1-2 (C#) Q&A &amp;amp;");
 /// assert_eq!(trailmap::escape::markdown("- [x] $5 #"), "\\- \\[x\\] \\$5 \\#");
+/// assert_eq!(trailmap::escape::markdown("ab\u{202e}c"), "ab\\\\u{202e}c");
 /// ```
 pub fn markdown(text: &str) -> String {
     // Newlines and tabs become spaces and other control characters go
     // first, so that the line-start rules below see the text as shown.
+    // Bidirectional overrides and zero-width characters would reorder or
+    // hide what a reviewer reads: shown as `\u{..}`, as in a terminal.
     let chars: Vec<char> = text
         .chars()
-        .filter_map(|c| match c {
-            '\r' | '\n' | '\t' => Some(' '),
-            c if c.is_control() => None,
-            c => Some(c),
+        .flat_map(|c| {
+            let shown: Vec<char> = match c {
+                '\r' | '\n' | '\t' => vec![' '],
+                c if c.is_control() => Vec::new(),
+                c if is_invisible_format(c) => format!("\\u{{{:x}}}", c as u32).chars().collect(),
+                c => vec![c],
+            };
+            shown
         })
         .skip_while(|c| c.is_whitespace())
         .collect();
@@ -228,6 +233,13 @@ pub fn markdown(text: &str) -> String {
         }
     }
     out
+}
+
+/// Whether `c` is a bidirectional-override or zero-width character: text
+/// that changes how the text around it is shown (what [`terminal`] shows
+/// as an escape beside the control characters).
+fn is_invisible_format(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Whether the text after a `&` would make it an entity reference
