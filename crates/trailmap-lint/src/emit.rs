@@ -258,6 +258,13 @@ pub fn source_root() -> std::path::PathBuf {
 /// assert_eq!(trailmap_lint::emit::uri("./a/../b.json", &root).as_deref(), Some("b.json"));
 /// ```
 pub fn uri(file: &str, root: &std::path::Path) -> Option<String> {
+    let normal = absolute_normal(file)?;
+    let relative = normal.strip_prefix(root).ok()?;
+    Some(percent_encode(&relative.to_string_lossy().replace('\\', "/")))
+}
+
+/// `file` as an absolute path without `.` or `..` (resolved lexically).
+fn absolute_normal(file: &str) -> Option<std::path::PathBuf> {
     let absolute = std::path::absolute(file).ok()?;
     let mut normal = std::path::PathBuf::new();
     for part in absolute.components() {
@@ -269,8 +276,7 @@ pub fn uri(file: &str, root: &std::path::Path) -> Option<String> {
             other => normal.push(other),
         }
     }
-    let relative = normal.strip_prefix(root).ok()?;
-    Some(percent_encode(&relative.to_string_lossy().replace('\\', "/")))
+    Some(normal)
 }
 
 fn percent_encode(path: &str) -> String {
@@ -291,7 +297,7 @@ fn artifact_location(file: &str, root: &std::path::Path) -> serde_json::Value {
     match uri(file, root) {
         Some(relative) => serde_json::json!({ "uri": relative, "uriBaseId": "%SRCROOT%" }),
         None => {
-            let absolute = std::path::absolute(file).unwrap_or_else(|_| file.into());
+            let absolute = absolute_normal(file).unwrap_or_else(|| file.into());
             serde_json::json!({ "uri": format!("file://{}", percent_encode(&absolute.to_string_lossy().replace('\\', "/"))) })
         }
     }
@@ -396,7 +402,20 @@ fn plural(n: usize, word: &str) -> String {
 mod tests {
     use trailmap::{Diagnostic, Edit, Fix, Location, Severity};
 
-    use super::{JsonItem, JsonWriter};
+    use super::{JsonItem, JsonWriter, artifact_location};
+
+    /// A file outside the repository is an absolute URI without `.` or
+    /// `..` in it (code scanning compares URIs as text).
+    #[test]
+    fn a_file_outside_the_root_has_a_normal_absolute_uri() {
+        let root = std::env::temp_dir().join("trailmap-root");
+        let file = root.join("../elsewhere/./x y.json");
+        let location = artifact_location(file.to_str().unwrap(), &root);
+        let uri = location["uri"].as_str().unwrap();
+        assert!(uri.starts_with("file:///") && uri.ends_with("/elsewhere/x%20y.json"), "{uri}");
+        assert!(!uri.contains("/../") && !uri.contains("/./"), "{uri}");
+        assert!(location.get("uriBaseId").is_none());
+    }
 
     /// Diagnostics with every optional part: a fix of two edits (arrays
     /// and objects nested two deep), help, escapes and line breaks in
