@@ -301,6 +301,12 @@ fn every_command_exits_1_on_an_invalid_roadmap() {
     for args in [vec!["validate", "missing.json"], vec!["next", "missing.json"], vec!["diff", valid, "missing.json"]] {
         assert_eq!(run(&args).status.code(), Some(2), "{args:?}");
     }
+    // Nothing read is not "no problems".
+    for command in ["validate", "lint"] {
+        let out = run(&[command, "missing.json"]);
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        assert!(!stdout(&out).contains("no problems"), "{command}: {}", stdout(&out));
+    }
 }
 
 #[test]

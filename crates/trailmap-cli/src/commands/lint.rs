@@ -131,7 +131,9 @@ fn footer(
     fixing: bool,
 ) -> String {
     let mut text = String::new();
-    if !output::quiet() {
+    // Nothing read: "checked 0 files: no problems" beside the read error
+    // said the opposite of the exit status.
+    if !output::quiet() && checked_files > 0 {
         text.push_str(&counts.summary(checked_files));
         for s in skipped {
             text.push_str(&emit::sanitize(&s.sentence()));

@@ -39,7 +39,8 @@ pub fn run(args: Args) -> u8 {
     let texts = inputs.texts();
     let lookup = |file: &str| texts.get(file);
     Format::or_default(args.format).print(&diagnostics, &lookup, || {
-        if output::quiet() { String::new() } else { emit::summary(&diagnostics, inputs.files) }
+        // Nothing read: no "checked 0 files: no problems" beside the error.
+        if output::quiet() || inputs.files == 0 { String::new() } else { emit::summary(&diagnostics, inputs.files) }
     });
     if inputs.io_errors > 0 {
         EXIT_USAGE
