@@ -4,8 +4,8 @@
 //!
 //! A diagnostic holds its texts (about 550 bytes and five allocations a
 //! finding); a rule can find something on most skills of a million. Such
-//! a rule keeps a skill, an entry and the texts it borrows from the model
-//! (40 bytes), and its diagnostics are made a part at a time as they are
+//! a rule keeps a skill, an entry and the indices of the two texts it
+//! quotes (16 bytes), and its diagnostics are made a part at a time as they are
 //! written, located by one scan that follows the entries.
 
 use std::sync::Arc;
@@ -99,7 +99,9 @@ pub(crate) struct SkillFindings<'a> {
     pub(crate) roadmap: &'a Roadmap,
     /// Where in each skill they are.
     pub(crate) place: InSkill,
-    pub(crate) items: Vec<SkillFinding<'a>>,
+    pub(crate) items: Vec<SkillFinding>,
+    /// What the items' texts index.
+    texts: Texts<'a>,
     /// Makes the diagnostic of one finding (skill index, entry index,
     /// texts), but for its pointer, severity and file.
     render: Render<'a>,
@@ -110,47 +112,84 @@ pub(crate) struct SkillFindings<'a> {
 /// What makes a compact finding's diagnostic (see [`SkillFindings`]).
 pub(crate) type Render<'a> = fn(&Rule, &'a Roadmap, usize, usize, [&'a str; 2]) -> Diagnostic;
 
+/// Where the two texts of a rule's compact findings come from: each
+/// finding holds two indices into it, 8 bytes where two `&str` took 32
+/// (two million findings on 100k skills held 76 MB of them).
+pub(crate) enum Texts<'a> {
+    /// Index `i` is the id of skill `i`.
+    SkillIds,
+    /// Index `i` is the `i`th text.
+    Listed(Vec<&'a str>),
+}
+
+/// The index of no text (`""`), for a finding that quotes fewer than two.
+pub(crate) const NO_TEXT: usize = usize::MAX;
+
 /// One compact finding: a skill, an entry of its list (0 at a field), and
-/// what the rule's message says of it.
+/// what the rule's message says of it, as indices into the rule's
+/// [`Texts`] (`u32::MAX` for none).
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct SkillFinding<'a> {
+pub(crate) struct SkillFinding {
     /// Index in `roadmap.skills`.
     pub(crate) skill: u32,
     /// Index in the skill's list; 0 for a finding at a field.
     pub(crate) entry: u32,
-    pub(crate) texts: [&'a str; 2],
+    pub(crate) texts: [u32; 2],
 }
 
 impl<'a> SkillFindings<'a> {
-    /// No findings yet, of `rule` on `ctx`'s roadmap, at `place` in skills.
-    pub(crate) fn new(ctx: &crate::context::Context<'a>, rule: &Rule, place: InSkill, render: Render<'a>) -> Self {
+    /// No findings yet, of `rule` on `ctx`'s roadmap, at `place` in skills,
+    /// quoting `texts`.
+    pub(crate) fn new(
+        ctx: &crate::context::Context<'a>,
+        rule: &Rule,
+        place: InSkill,
+        texts: Texts<'a>,
+        render: Render<'a>,
+    ) -> Self {
         SkillFindings {
             rule: *rule,
             severity: rule.default_severity,
             roadmap: ctx.roadmap,
             place,
             items: Vec::new(),
+            texts,
             render,
             file: ctx.file_name(),
         }
     }
 
-    /// Adds the finding at entry `entry` of skill `skill`. Indices past
+    /// Adds the finding at entry `entry` of skill `skill`, quoting texts
+    /// `texts` of the rule's [`Texts`] ([`NO_TEXT`] for none). Indices past
     /// what is kept compact (four billion) come back as the finding's
     /// diagnostic, for the rule to report as it is.
-    pub(crate) fn push(&mut self, skill: usize, entry: usize, texts: [&'a str; 2]) -> Option<Diagnostic> {
-        match (u32::try_from(skill), u32::try_from(entry)) {
-            (Ok(skill), Ok(entry)) => {
-                self.items.push(SkillFinding { skill, entry, texts });
+    pub(crate) fn push(&mut self, skill: usize, entry: usize, texts: [usize; 2]) -> Option<Diagnostic> {
+        // `u32::MAX` is no text: a text index must be below it.
+        let text = |i: usize| match i {
+            NO_TEXT => Some(u32::MAX),
+            i => u32::try_from(i).ok().filter(|&i| i != u32::MAX),
+        };
+        match (u32::try_from(skill), u32::try_from(entry), text(texts[0]), text(texts[1])) {
+            (Ok(skill), Ok(entry), Some(a), Some(b)) => {
+                self.items.push(SkillFinding { skill, entry, texts: [a, b] });
                 None
             }
-            _ => Some(self.made(skill, entry, texts)),
+            _ => Some(self.made(skill, entry, texts.map(|i| if i == NO_TEXT { "" } else { self.text(i) }))),
+        }
+    }
+
+    /// Text `i` of the rule's [`Texts`] (`""` past its end).
+    fn text(&self, i: usize) -> &'a str {
+        match &self.texts {
+            Texts::SkillIds => self.roadmap.skills.get(i).map_or("", |s| s.id.as_str()),
+            Texts::Listed(texts) => texts.get(i).copied().unwrap_or(""),
         }
     }
 
     /// The diagnostic of `item`, unlocated.
-    pub(crate) fn diagnostic(&self, item: &SkillFinding<'a>) -> Diagnostic {
-        self.made(item.skill as usize, item.entry as usize, item.texts)
+    pub(crate) fn diagnostic(&self, item: &SkillFinding) -> Diagnostic {
+        let text = |i: u32| if i == u32::MAX { "" } else { self.text(i as usize) };
+        self.made(item.skill as usize, item.entry as usize, item.texts.map(text))
     }
 
     /// The diagnostic at entry `entry` of skill `skill`, with its pointer,

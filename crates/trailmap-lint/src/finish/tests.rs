@@ -7,7 +7,7 @@ use trailmap::{Diagnostic, Format};
 use super::{Found, file, rank};
 use crate::config::Config;
 use crate::context::Context;
-use crate::findings::{Findings, InSkill, SkillFinding, SkillFindings};
+use crate::findings::{Findings, InSkill, SkillFinding, SkillFindings, Texts};
 use crate::registry::Rule;
 use crate::{SourceFile, load_whole, run_file_rules};
 
@@ -84,9 +84,10 @@ fn a_compact_finding_the_scan_does_not_find_is_located_by_its_pointer() {
         Diagnostic::new(rule.code, rule.name, rule.default_severity, message)
     }
     for threads in [1, 2] {
-        let mut found = SkillFindings::new(&ctx, rule, InSkill::Entries("prerequisites"), render);
-        for (skill, entry, name) in [(1, 0, "there"), (1, 5, "missing"), (2, 1, "there too")] {
-            found.items.push(SkillFinding { skill, entry, texts: [name, ""] });
+        let names = vec!["there", "missing", "there too"];
+        let mut found = SkillFindings::new(&ctx, rule, InSkill::Entries("prerequisites"), Texts::Listed(names), render);
+        for (k, (skill, entry)) in [(1, 0), (1, 5), (2, 1)].into_iter().enumerate() {
+            found.items.push(SkillFinding { skill, entry, texts: [k as u32, u32::MAX] });
         }
         let mut written = Vec::new();
         file(&f, (Vec::new(), vec![found]), &Config::default()).write_parts(&f.text, 1, threads, &mut |mut part| {

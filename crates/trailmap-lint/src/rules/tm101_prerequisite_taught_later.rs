@@ -30,13 +30,15 @@
 use trailmap::{Diagnostic, Prerequisite, Roadmap};
 
 use crate::context::Context;
-use crate::findings::{SkillFindings, Findings, InSkill};
+use crate::findings::{Findings, InSkill, SkillFindings, Texts};
 use crate::registry::Rule;
 
 /// A roadmap whose phases run against its prerequisites has this finding
 /// on most skills: they are kept compact until written.
 pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) {
-    let mut compact = SkillFindings::new(ctx, rule, InSkill::Entries("prerequisites"), diagnostic);
+    // The texts are the phases' titles, by the phase indices of the graph.
+    let titles = Texts::Listed((0..ctx.phases.len()).map(|p| ctx.phase_title(p)).collect());
+    let mut compact = SkillFindings::new(ctx, rule, InSkill::Entries("prerequisites"), titles, diagnostic);
     for i in 0..ctx.roadmap.skills.len() {
         let Some(at) = ctx.graph.phase_index_at(i) else { continue };
         for requirement in ctx.graph.requirements_at(i) {
@@ -46,8 +48,7 @@ pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) 
             if !ctx.strictly_after(p, at) || taught.any(|p| !ctx.strictly_after(p, at)) {
                 continue;
             }
-            let texts = [ctx.phase_title(at), ctx.phase_title(p)];
-            out.extend(compact.push(i, requirement.entry as usize, texts));
+            out.extend(compact.push(i, requirement.entry as usize, [at, p]));
         }
     }
     out.push_compact(compact);

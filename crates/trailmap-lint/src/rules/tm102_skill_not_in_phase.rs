@@ -25,7 +25,7 @@
 use trailmap::{Diagnostic, Roadmap};
 
 use crate::context::Context;
-use crate::findings::{SkillFindings, Findings, InSkill};
+use crate::findings::{Findings, InSkill, NO_TEXT, SkillFindings, Texts};
 use crate::registry::Rule;
 
 /// One finding per skill outside every phase: a roadmap with a few
@@ -35,10 +35,10 @@ pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) 
     if ctx.phases.is_empty() {
         return;
     }
-    let mut compact = SkillFindings::new(ctx, rule, InSkill::Field("id"), diagnostic);
-    for (i, skill) in ctx.roadmap.skills.iter().enumerate() {
+    let mut compact = SkillFindings::new(ctx, rule, InSkill::Field("id"), Texts::SkillIds, diagnostic);
+    for i in 0..ctx.roadmap.skills.len() {
         if ctx.graph.phase_index_at(i).is_none() {
-            out.extend(compact.push(i, 0, [skill.id.as_str(), ""]));
+            out.extend(compact.push(i, 0, [i, NO_TEXT]));
         }
     }
     out.push_compact(compact);

@@ -32,7 +32,7 @@
 use trailmap::{Diagnostic, Fix, RedundantEntries, Roadmap};
 
 use crate::context::Context;
-use crate::findings::{SkillFindings, Findings, InSkill};
+use crate::findings::{Findings, InSkill, SkillFindings, Texts};
 use crate::registry::Rule;
 
 /// How much work the search may do, in prerequisite entries looked at
@@ -50,7 +50,7 @@ pub(crate) const WORK_PER_ENTRY: u64 = 12;
 
 pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) {
     // By indices: 16 bytes a finding where the named form took 64, beside
-    // the 40 of each compact finding made from it (2M findings at most
+    // the 16 of each compact finding made from it (2M findings at most
     // entries of 100k skills).
     let result = ctx.graph.redundant_entries_within(ctx.work_budget(MIN_WORK, WORK_PER_ENTRY), ctx.threads);
     report(ctx, rule, result, out);
@@ -67,11 +67,11 @@ fn report<'a>(ctx: &Context<'a>, rule: &Rule, result: RedundantEntries, out: &mu
         "skills with two or more prerequisites",
         "the prerequisites form a graph too densely connected to check every pair quickly; remove the redundant ones reported, then lint again",
     ));
-    let mut compact = SkillFindings::new(ctx, rule, InSkill::Entries("prerequisites"), diagnostic);
+    let mut compact = SkillFindings::new(ctx, rule, InSkill::Entries("prerequisites"), Texts::SkillIds, diagnostic);
     compact.items.reserve_exact(result.found.len());
-    let id = |i: u32| skill_id(ctx.roadmap, i as usize);
     for r in result.found {
-        out.extend(compact.push(r.skill_index as usize, r.entry as usize, [id(r.prerequisite_index), id(r.via_index)]));
+        let texts = [r.prerequisite_index as usize, r.via_index as usize];
+        out.extend(compact.push(r.skill_index as usize, r.entry as usize, texts));
     }
     out.push_compact(compact);
 }

@@ -25,7 +25,7 @@
 use trailmap::{Diagnostic, Roadmap};
 
 use crate::context::Context;
-use crate::findings::{SkillFindings, Findings, InSkill};
+use crate::findings::{Findings, InSkill, NO_TEXT, SkillFindings, Texts};
 use crate::registry::Rule;
 
 /// `true` for `abc`, `abc-123`, `a-b-c`.
@@ -78,10 +78,10 @@ pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) 
     }
     // Skills' ids can be wrong by the hundred thousand (ids spelled
     // `Skill_1`): kept compact until written.
-    let mut compact = SkillFindings::new(ctx, rule, InSkill::Field("id"), skill_diagnostic);
+    let mut compact = SkillFindings::new(ctx, rule, InSkill::Field("id"), Texts::SkillIds, skill_diagnostic);
     for (i, s) in r.skills.iter().enumerate() {
         if !is_kebab_case(&s.id) {
-            out.extend(compact.push(i, 0, [s.id.as_str(), ""]));
+            out.extend(compact.push(i, 0, [i, NO_TEXT]));
         }
     }
     out.push_compact(compact);
