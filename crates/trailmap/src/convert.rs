@@ -249,6 +249,13 @@ fn push_quoted(out: &mut String, s: &str) {
     out.push('"');
 }
 
+/// Whether `c` stands for itself on a line of YAML text, for YAML 1.2 and
+/// 1.1 readers alike: printable, not a line break of either version
+/// (U+0085, U+2028, U+2029), not a byte-order mark, not a tab.
+pub(crate) fn is_plain_printable(c: char) -> bool {
+    is_printable(c) && !matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{feff}')
+}
+
 /// YAML's `c-printable`, less the line breaks and tabs handled above.
 fn is_printable(c: char) -> bool {
     matches!(c, '\u{20}'..='\u{7E}' | '\u{A0}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)

@@ -106,8 +106,13 @@ pub fn init(args: InitArgs) -> u8 {
             return EXIT_USAGE;
         }
     }
-    let text = Starter::new(args.title, args.weeks).render(format, args.schema.as_deref());
-    write(args.output.as_ref(), &text)
+    match Starter::new(args.title, args.weeks).render(format, args.schema.as_deref()) {
+        Ok(text) => write(args.output.as_ref(), &text),
+        Err(err) => {
+            output::error(&format!("--schema: {err}"));
+            EXIT_USAGE
+        }
+    }
 }
 
 fn write(path: Option<&PathBuf>, text: &str) -> u8 {
