@@ -46,6 +46,28 @@ fn done_then_next_no_longer_lists_it() {
 }
 
 #[test]
+fn a_yaml_progress_file_stays_yaml_with_a_warning_for_its_comments() {
+    let dir = tempdir("yaml");
+    std::fs::write(
+        dir.join("me.yaml"),
+        "# my progress\nroadmaps: [test]\nskills:\n  python:\n    status: done\n    date: 2026-01-01\n",
+    )
+    .unwrap();
+    let out = run_in(&dir, &["progress", "done", "numpy", "-r", &small(), "--progress", "me.yaml"], &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("me.yaml: its comments were not kept"), "{stderr}");
+    let text = std::fs::read_to_string(dir.join("me.yaml")).unwrap();
+    assert!(text.starts_with("roadmaps:\n  - test\n"), "still YAML: {text}");
+    assert!(text.contains("  python:\n    status: done\n    date: \"2026-01-01\"\n"), "{text}");
+    assert!(text.contains("  numpy:\n    status: done\n"), "{text}");
+    // Nothing left to lose: no warning the second time.
+    let out = run_in(&dir, &["progress", "skip", "pandas", "--progress", "me.yaml"], &[]);
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("comments"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn names_and_aliases_any_case_and_the_default_files() {
     let dir = tempdir("names");
     let roadmap = dir.join("r.json");
