@@ -188,6 +188,10 @@ fn convert_warns_about_dropped_comments_and_reports_bad_input() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(stdout(&out), "{\n  \"id\": \"r\"\n}\n");
     assert!(String::from_utf8_lossy(&out.stderr).contains("comments"));
+    let out = run(&["convert", &file, "--to", "yaml"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout(&out), "id: r\n");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("the comments in"), "YAML to YAML warns too");
 
     std::fs::write(&file, "id: r\nid: s\n").unwrap();
     let out = run(&["convert", &file, "--to", "json"]);

@@ -3,8 +3,9 @@
 //! The document is read into the ordered tree the YAML loader uses, then
 //! written out: JSON pretty-printed with two spaces, YAML in block style
 //! with strings quoted wherever a YAML reader (1.2, or 1.1 such as PyYAML)
-//! could take them for something else. Comments have no place in JSON and
-//! are dropped; [`Converted::dropped_comments`] says so.
+//! could take them for something else. Comments have no place in JSON, and
+//! the YAML is written anew from the tree, so a YAML source's comments are
+//! dropped either way; [`Converted::dropped_comments`] says so.
 
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Number;
@@ -21,8 +22,8 @@ use crate::yaml::{Entry, Node, NodeValue, Plain, resolve_plain};
 pub struct Converted {
     /// The converted text, ending with a line break.
     pub text: String,
-    /// `true` when the source had comments that the target format cannot
-    /// hold (YAML to JSON).
+    /// `true` when the source had comments, which the converted text does
+    /// not keep (YAML to JSON, or YAML written anew as YAML).
     pub dropped_comments: bool,
 }
 
@@ -53,7 +54,8 @@ pub fn convert(source: &str, from: Format, to: Format) -> Result<Converted, Box<
             if let Some(dup) = document.duplicates.first() {
                 return Err(Box::new(duplicate(source, &dup.pointer, dup.key)));
             }
-            let comments = to == Format::Json && crate::yaml::has_comments(source, &document.root);
+            // The writer makes no comments, in either format.
+            let comments = crate::yaml::has_comments(source, &document.root);
             (document.root, comments)
         }
         _ => {
@@ -339,6 +341,10 @@ mod tests {
         let json = convert(yaml, Format::Yaml, Format::Json).unwrap();
         assert!(json.dropped_comments);
         assert!(json.text.find("\"z\"").unwrap() < json.text.find("\"a\"").unwrap());
+        let again = convert(yaml, Format::Yaml, Format::Yaml).unwrap();
+        assert!(again.dropped_comments, "YAML to YAML loses them too: {}", again.text);
+        assert!(!convert("z: 1 #x\n", Format::Json, Format::Yaml).is_ok_and(|c| c.dropped_comments));
+        assert!(!convert("z: 1\n", Format::Yaml, Format::Yaml).unwrap().dropped_comments);
         let err = convert("{\"a\": 1, \"a\": 2}", Format::Json, Format::Yaml).unwrap_err();
         assert_eq!(err.code, "TM003");
         assert_eq!(convert("a: [", Format::Yaml, Format::Json).unwrap_err().code, "TM001");

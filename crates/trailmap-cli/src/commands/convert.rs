@@ -70,7 +70,11 @@ pub fn convert(args: ConvertArgs) -> u8 {
         }
     };
     if converted.dropped_comments {
-        output::warn(&format!("the comments in {name} are dropped: JSON has no comments"));
+        let why = match args.to {
+            Target::Json => "JSON has no comments",
+            Target::Yaml => "the YAML is written anew, without them",
+        };
+        output::warn(&format!("the comments in {name} are dropped: {why}"));
     }
     write(args.output.as_ref(), &converted.text)
 }
