@@ -243,7 +243,9 @@ fn push_quoted(out: &mut String, s: &str) {
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
             '\r' => out.push_str("\\r"),
-            c if is_printable(c) && c != '\u{feff}' => out.push(c),
+            // YAML 1.1 readers take U+2028 and U+2029 for line breaks, even
+            // between quotes.
+            c if is_plain_printable(c) => out.push(c),
             c if (c as u32) <= 0xFFFF => out.push_str(&format!("\\u{:04X}", c as u32)),
             c => out.push_str(&format!("\\U{:08X}", c as u32)),
         }
@@ -273,10 +275,19 @@ fn is_plain_safe(s: &str) -> bool {
     if "-?:,[]{}#&*!|>'\"%@`.".contains(first) || s.contains(": ") || s.contains(" #") {
         return false;
     }
-    if !s.chars().all(|c| is_printable(c) && c != '\u{feff}' && c != '\u{a0}') {
+    if !s.chars().all(|c| is_plain_printable(c) && c != '\u{a0}') {
         return false;
     }
     if resolve_plain(s) != Plain::String {
+        return false;
+    }
+    // YAML 1.1's merge key and value key.
+    if s == "<<" || s == "=" {
+        return false;
+    }
+    // YAML 1.1 timestamps with a time after the date (`2001-12-14 21:59:43`).
+    let bytes = s.as_bytes();
+    if bytes.len() > 10 && bytes[..4].iter().all(u8::is_ascii_digit) && bytes[4] == b'-' {
         return false;
     }
     // YAML 1.1 booleans, and what 1.1 reads as numbers, dates or times.
@@ -305,6 +316,10 @@ mod tests {
             Just("...".to_owned()),
             Just("2024-01-01".to_owned()),
             Just("\u{85}\u{2028}\u{7f}\u{feff}".to_owned()),
+            Just("a\u{2028}b\u{2029}c".to_owned()),
+            Just("=".to_owned()),
+            Just("<<".to_owned()),
+            Just("2001-12-14 21:59:43".to_owned()),
             Just("line\nbreak\ttab".to_owned()),
         ];
         let leaf = prop_oneof![
@@ -332,6 +347,33 @@ mod tests {
             prop_assert_eq!(back.root.to_value(), value, "{}", yaml.text);
             let json_again = convert(&yaml.text, Format::Yaml, Format::Json).unwrap();
             prop_assert_eq!(serde_json::from_str::<Value>(&json_again.text).unwrap(), serde_json::from_str::<Value>(&json).unwrap());
+        }
+    }
+
+    /// Strings a YAML 1.1 reader (PyYAML) reads as something else when
+    /// plain, or whose line breaks it would fold, each checked against
+    /// what PyYAML 6 does with the plain form.
+    #[test]
+    fn yaml_1_1_readers_get_the_same_strings() {
+        for s in [
+            "a\u{2028}b",
+            "a\u{2029}b",
+            "a\u{85}b",
+            "\u{feff}a",
+            "a\u{7f}",
+            "=",
+            "<<",
+            "2001-12-14 21:59:43",
+            "2001-12-14t21:59:43.10-05:00",
+        ] {
+            let yaml = yaml_string(s);
+            assert!(yaml.starts_with('"'), "{s:?} must be quoted, got {yaml}");
+            assert!(yaml.chars().all(|c| c == '\n' || is_plain_printable(c)), "{s:?} escaped: {yaml}");
+            let back = crate::yaml::parse(&format!("{yaml}: {yaml}\n")).unwrap().root.to_value();
+            assert_eq!(back, serde_json::json!({ s: s }));
+        }
+        for s in ["a=b", "<<a", "x<<", "2001-12-14", "plain words"] {
+            assert_eq!(yaml_string(s).starts_with('"'), s == "2001-12-14", "{s:?}");
         }
     }
 
