@@ -122,6 +122,31 @@ fn names_and_aliases_any_case_and_the_default_files() {
 }
 
 #[test]
+fn an_ambiguous_name_lists_its_candidates_one_a_line() {
+    let dir = tempdir("ambiguous");
+    std::fs::write(
+        dir.join("amb.json"),
+        r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [
+            {"id": "ml", "name": "Machine Learning", "aliases": ["ML", "AI"]},
+            {"id": "ai", "name": "Artificial Intelligence"},
+            {"id": "dl", "name": "Deep\u001b[31mLearning", "aliases": ["AI"]}]}"#,
+    )
+    .unwrap();
+    let expected = "`AI` names 3 skills; give one of their ids:\n  ml  (Machine Learning)\n  ai  (Artificial Intelligence)\n  dl  (Deep\\u{1b}[31mLearning)\n";
+    for (args, prefix) in [
+        (vec!["progress", "done", "AI", "-r", "amb.json", "--progress", "p.json"], ""),
+        (vec!["next", "amb.json", "--done", "AI"], "--done: "),
+        (vec!["plan", "amb.json", "--goal", "AI"], "--goal: "),
+    ] {
+        let out = run_in(&dir, &args, &[]);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(&format!("error: {prefix}{expected}")), "{args:?}: {stderr}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn twenty_parallel_runs_lose_nothing() {
     let dir = tempdir("parallel");
     let ids: Vec<String> = (0..20).map(|i| format!("skill-{i}")).collect();

@@ -153,7 +153,7 @@ fn setup(path: &PathBuf, args: &ProgressArgs) -> Result<(Roadmap, Progress), u8>
                 output::warn(&format!("--done: {err}; {} does not teach it", roadmap.id));
             }
             Err(err) => {
-                output::error(&format!("--done: {err}"));
+                output::resolve_error("--done: ", &err);
                 return Err(EXIT_USAGE);
             }
         }
@@ -198,7 +198,7 @@ fn resolve_goals(graph: &SkillGraph<'_>, goals: &[String]) -> Result<Vec<String>
         .iter()
         .map(|g| {
             graph.resolve(g).map(|s| String::from(&s.id)).map_err(|err| {
-                output::error(&format!("--goal: {err}"));
+                output::resolve_error("--goal: ", &err);
                 EXIT_USAGE
             })
         })

@@ -163,7 +163,7 @@ fn resolve_all(roadmap: Option<&Roadmap>, typed: &[String]) -> Result<Vec<String
         match graph.resolve(query) {
             Ok(skill) => ids.push(String::from(&skill.id)),
             Err(err) => {
-                output::error(&err.to_string());
+                output::resolve_error("", &err);
                 failed = true;
             }
         }
