@@ -309,6 +309,36 @@ fn every_command_exits_1_on_an_invalid_roadmap() {
     }
 }
 
+/// What `--help` and docs/diff.md say agrees with the rule above: an
+/// invalid input is 1, never 2.
+#[test]
+fn help_and_docs_give_invalid_input_exit_1() {
+    let commands = [
+        "validate",
+        "lint",
+        "next",
+        "plan",
+        "schedule",
+        "skills",
+        "progress",
+        "render",
+        "diff",
+        "migrate-progress",
+        "convert",
+        "import",
+    ];
+    for command in commands {
+        let help = stdout(&run(&[command, "--help"]));
+        let line = help.lines().find(|l| l.starts_with("Exit status:")).unwrap_or_default();
+        let usage = line.split(", 2 ").nth(1).unwrap_or_default();
+        assert!(!usage.contains("invalid"), "{command}: {line}");
+    }
+    let docs = std::fs::read_to_string(root().join("docs/diff.md")).unwrap();
+    let row = |status: &str| docs.lines().find(|l| l.starts_with(&format!("| {status} |"))).unwrap_or_default();
+    assert!(row("1").contains("an invalid roadmap") && !row("2").contains("invalid"), "{}\n{}", row("1"), row("2"));
+    assert!(!docs.contains("the command exits 2"));
+}
+
 #[test]
 fn validate_speaks_every_ci_format() {
     let invalid = "tests/fixtures/invalid/four-problems.json";

@@ -321,6 +321,21 @@ fn migrate_progress_follows_a_rename_and_keeps_everything() {
 }
 
 #[test]
+fn migrate_progress_keeps_a_yaml_file_in_yaml() {
+    let dir = scratch("migrate-yaml");
+    let (old, new) = case("skill-renamed"); // numpy -> numerical-python
+    let file = dir.join("me.yaml");
+    std::fs::write(&file, "# mine\nroadmaps: [mini]\nskills:\n  numpy:\n    status: done\n    hours: 3\n").unwrap();
+    let path = file.to_str().unwrap();
+    let out = run(&["migrate-progress", "--from", &old, "--to", &new, path]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("me.yaml: its comments were not kept"), "{}", stderr(&out));
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(text, "roadmaps:\n  - mini\nskills:\n  numerical-python:\n    hours: 3\n    status: done\n");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn migrate_progress_keeps_removed_skills_and_conflicts() {
     let dir = scratch("migrate-keep");
     let (old, new) = case("skill-removed"); // git removed

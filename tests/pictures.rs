@@ -184,6 +184,22 @@ fn a_progress_file_preloads_ticks_and_what_next() {
     assert_eq!(out.status.code(), Some(2));
     let out = run(&["render", path, "--format", "html", "--progress", "tests/fixtures/valid/small.json"]);
     assert_eq!(out.status.code(), Some(1), "a roadmap is not a progress file");
+    // An entry on a skill the roadmap lacks: located, as next shows it, and quiet under -q.
+    let typo = std::env::temp_dir().join(format!("trailmap-render-typo-{}.json", std::process::id()));
+    std::fs::write(&typo, "{\"skills\": {\"pythn\": {\"status\": \"done\"}}}\n").unwrap();
+    let typo_path = typo.to_str().unwrap();
+    for command in
+        [vec!["render", path, "--format", "html", "--progress", typo_path], vec!["next", path, "--progress", typo_path]]
+    {
+        let out = run(&command);
+        assert_eq!(out.status.code(), Some(0), "{command:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(&format!("--> {typo_path}:1:13")) && stderr.contains("TM050"), "{command:?}: {stderr}");
+        let mut quiet = vec!["-q"];
+        quiet.extend(&command);
+        assert_eq!(run(&quiet).stderr, b"", "{command:?} -q");
+    }
+    let _ = std::fs::remove_file(&typo);
 }
 
 #[test]

@@ -46,6 +46,28 @@ fn done_then_next_no_longer_lists_it() {
 }
 
 #[test]
+fn a_yaml_progress_file_stays_yaml_with_a_warning_for_its_comments() {
+    let dir = tempdir("yaml");
+    std::fs::write(
+        dir.join("me.yaml"),
+        "# my progress\nroadmaps: [test]\nskills:\n  python:\n    status: done\n    date: 2026-01-01\n",
+    )
+    .unwrap();
+    let out = run_in(&dir, &["progress", "done", "numpy", "-r", &small(), "--progress", "me.yaml"], &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("me.yaml: its comments were not kept"), "{stderr}");
+    let text = std::fs::read_to_string(dir.join("me.yaml")).unwrap();
+    assert!(text.starts_with("roadmaps:\n  - test\n"), "still YAML: {text}");
+    assert!(text.contains("  python:\n    status: done\n    date: \"2026-01-01\"\n"), "{text}");
+    assert!(text.contains("  numpy:\n    status: done\n"), "{text}");
+    // Nothing left to lose: no warning the second time.
+    let out = run_in(&dir, &["progress", "skip", "pandas", "--progress", "me.yaml"], &[]);
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("comments"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn names_and_aliases_any_case_and_the_default_files() {
     let dir = tempdir("names");
     let roadmap = dir.join("r.json");
@@ -96,6 +118,31 @@ fn names_and_aliases_any_case_and_the_default_files() {
         run_in(&dir, &["plan", r, "--goal", "Model Serving", "--done", " kubernetes , la-1", "--format", "json"], &[]);
     let steps: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(steps.as_array().unwrap().len(), 1, "{steps}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn an_ambiguous_name_lists_its_candidates_one_a_line() {
+    let dir = tempdir("ambiguous");
+    std::fs::write(
+        dir.join("amb.json"),
+        r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [
+            {"id": "ml", "name": "Machine Learning", "aliases": ["ML", "AI"]},
+            {"id": "ai", "name": "Artificial Intelligence"},
+            {"id": "dl", "name": "Deep\u001b[31mLearning", "aliases": ["AI"]}]}"#,
+    )
+    .unwrap();
+    let expected = "`AI` names 3 skills; give one of their ids:\n  ml  (Machine Learning)\n  ai  (Artificial Intelligence)\n  dl  (Deep\\u{1b}[31mLearning)\n";
+    for (args, prefix) in [
+        (vec!["progress", "done", "AI", "-r", "amb.json", "--progress", "p.json"], ""),
+        (vec!["next", "amb.json", "--done", "AI"], "--done: "),
+        (vec!["plan", "amb.json", "--goal", "AI"], "--goal: "),
+    ] {
+        let out = run_in(&dir, &args, &[]);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(&format!("error: {prefix}{expected}")), "{args:?}: {stderr}");
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }
 

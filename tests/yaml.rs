@@ -163,6 +163,23 @@ fn init_writes_a_lint_clean_roadmap_and_never_overwrites() {
 }
 
 #[test]
+fn init_refuses_a_schema_path_with_a_line_break_and_writes_nothing() {
+    let scratch = Scratch::new("init-schema");
+    for (name, yaml) in [("o.json", false), ("o.yaml", true)] {
+        let file = scratch.path(name);
+        let mut args = vec!["init", "--title", "x", "--weeks", "4", "--schema", "s.json\nextra: 1", "-o", &file];
+        if yaml {
+            args.push("--yaml");
+        }
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("--schema") && stderr.contains("U+000A"), "{stderr}");
+        assert!(!std::path::Path::new(&file).exists(), "{name}: nothing written");
+    }
+}
+
+#[test]
 fn convert_warns_about_dropped_comments_and_reports_bad_input() {
     let scratch = Scratch::new("convert");
     let file = scratch.path("c.yaml");
@@ -171,6 +188,10 @@ fn convert_warns_about_dropped_comments_and_reports_bad_input() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(stdout(&out), "{\n  \"id\": \"r\"\n}\n");
     assert!(String::from_utf8_lossy(&out.stderr).contains("comments"));
+    let out = run(&["convert", &file, "--to", "yaml"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout(&out), "id: r\n");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("the comments in"), "YAML to YAML warns too");
 
     std::fs::write(&file, "id: r\nid: s\n").unwrap();
     let out = run(&["convert", &file, "--to", "json"]);

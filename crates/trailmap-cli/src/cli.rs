@@ -96,19 +96,19 @@ pub enum Command {
     /// What changed between two versions of a roadmap, and which semver
     /// bump that requires.
     #[command(
-        after_help = "Examples:\n  trailmap diff old.json new.json\n  trailmap diff origin/main:roadmaps/x.json roadmaps/x.json --check-version\n  trailmap diff old.json new.json --format markdown > comment.md\n  trailmap diff old.json new.json --format github --fail-on major\n\nOLD and NEW are files, or REV:PATH read with `git show` (a file that exists wins).\nExit status: 0 ok, 1 --fail-on triggered or the version check failed, 2 usage, I/O or invalid input."
+        after_help = "Examples:\n  trailmap diff old.json new.json\n  trailmap diff origin/main:roadmaps/x.json roadmaps/x.json --check-version\n  trailmap diff old.json new.json --format markdown > comment.md\n  trailmap diff old.json new.json --format github --fail-on major\n\nOLD and NEW are files, or REV:PATH read with `git show` (a file that exists wins).\nExit status: 0 ok, 1 an invalid roadmap, --fail-on triggered or the version check failed, 2 usage, I/O or git error."
     )]
     Diff(commands::diff::DiffArgs),
     /// Carry a learner's progress file to a new version of a roadmap:
     /// follow renames, keep entries on removed skills.
     #[command(
-        after_help = "Examples:\n  trailmap migrate-progress --from old.json --to new.json me.json\n  trailmap migrate-progress --from HEAD~1:roadmap.json --to roadmap.json me.json --dry-run\n\nEntries on removed skills stay as they are (other roadmaps may teach them); nothing is dropped.\nExit status: 0 ok, 1 conflicts (both ids had progress; both kept), 2 usage, I/O or invalid input."
+        after_help = "Examples:\n  trailmap migrate-progress --from old.json --to new.json me.json\n  trailmap migrate-progress --from HEAD~1:roadmap.json --to roadmap.json me.json --dry-run\n\nEntries on removed skills stay as they are (other roadmaps may teach them); nothing is dropped.\nExit status: 0 ok, 1 an invalid roadmap or progress file, or conflicts (both ids had progress; both kept), 2 usage or I/O error."
     )]
     MigrateProgress(commands::diff::MigrateArgs),
     /// Convert a roadmap or progress file between JSON and YAML, keeping
     /// the order of keys.
     #[command(
-        after_help = "Examples:\n  trailmap convert roadmap.json --to yaml -o roadmap.yaml\n  trailmap convert roadmap.yaml --to json > roadmap.json\n\nComments are dropped going to JSON (with a warning).\nExit status: 0 ok, 1 the input does not parse, 2 usage or I/O error."
+        after_help = "Examples:\n  trailmap convert roadmap.json --to yaml -o roadmap.yaml\n  trailmap convert roadmap.yaml --to json > roadmap.json\n\nComments are dropped (with a warning).\nExit status: 0 ok, 1 the input does not parse, 2 usage or I/O error."
     )]
     Convert(commands::convert::ConvertArgs),
     /// Start a new roadmap: a valid, lint-clean file with one phase, two

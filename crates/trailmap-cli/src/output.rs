@@ -101,6 +101,28 @@ pub fn error_lines(text: &str) {
     }
 }
 
+/// Prints why a typed skill was not resolved, after `prefix` (`--goal: `):
+/// an ambiguous one lists its candidates one a line. Each part from the
+/// user or the file is escaped on its own, so only the list's own line
+/// breaks break lines.
+pub fn resolve_error(prefix: &str, err: &trailmap::resolve::ResolveError) {
+    use trailmap::resolve::ResolveError;
+    let clean = trailmap_lint::emit::sanitize;
+    let escaped = match err {
+        ResolveError::Unknown { query, suggestion } => ResolveError::Unknown {
+            query: clean(query),
+            suggestion: suggestion.as_ref().map(|(id, name)| (clean(id), clean(name))),
+        },
+        ResolveError::Ambiguous { query, candidates } => ResolveError::Ambiguous {
+            query: clean(query),
+            candidates: candidates.iter().map(|(id, name)| (clean(id), clean(name))).collect(),
+        },
+        // A kind added later: one line, escaped whole.
+        other => return error(&format!("{prefix}{other}")),
+    };
+    error_lines(&format!("{prefix}{escaped}"));
+}
+
 /// Whether stdout shows colour.
 pub fn stdout_color() -> bool {
     anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never

@@ -91,6 +91,30 @@ fn a_rename_without_former_id_is_removed_plus_added_with_a_hint() {
     assert_eq!(overall_bump(&changes), Bump::Major);
 }
 
+#[test]
+fn a_repeated_prerequisite_is_no_change() {
+    let roadmap = |prerequisites: &str| {
+        let text = format!(
+            r#"{{"id": "r", "title": "R", "version": "1.0.0", "skills": [
+                {{"id": "a", "name": "A"}}, {{"id": "b", "name": "B"}},
+                {{"id": "c", "name": "C", "prerequisites": {prerequisites}}}]}}"#
+        );
+        let loaded = Roadmap::from_slice_in(text.as_bytes(), trailmap::Format::Json, "r.json", &Default::default());
+        assert!(loaded.is_valid(), "{prerequisites}: {:?}", loaded.diagnostics);
+        loaded.roadmap.expect("valid roadmap")
+    };
+    let once = roadmap(r#"["a"]"#);
+    let twice = roadmap(r#"["a", "a"]"#);
+    assert_eq!(diff(&once, &twice), [], "a repeat added");
+    assert_eq!(diff(&twice, &once), [], "a repeat removed");
+    let group = roadmap(r#"[{"any_of": ["a", "b"]}]"#);
+    let group_twice = roadmap(r#"[{"any_of": ["a", "b"]}, {"any_of": ["b", "a"]}]"#);
+    assert_eq!(diff(&group, &group_twice), []);
+    // A new entry next to a repeat is still reported, once.
+    let kinds: Vec<ChangeKind> = diff(&twice, &roadmap(r#"["a", "a", "b"]"#)).iter().map(|c| c.kind).collect();
+    assert_eq!(kinds, [ChangeKind::PrerequisiteAdded]);
+}
+
 fn bundled() -> (Roadmap, Roadmap) {
     let roadmap = load(&root().join("roadmaps/ml-engineer-12-weeks.json"));
     (roadmap.clone(), roadmap)

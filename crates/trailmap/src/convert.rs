@@ -3,8 +3,9 @@
 //! The document is read into the ordered tree the YAML loader uses, then
 //! written out: JSON pretty-printed with two spaces, YAML in block style
 //! with strings quoted wherever a YAML reader (1.2, or 1.1 such as PyYAML)
-//! could take them for something else. Comments have no place in JSON and
-//! are dropped; [`Converted::dropped_comments`] says so.
+//! could take them for something else. Comments have no place in JSON, and
+//! the YAML is written anew from the tree, so a YAML source's comments are
+//! dropped either way; [`Converted::dropped_comments`] says so.
 
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Number;
@@ -21,8 +22,8 @@ use crate::yaml::{Entry, Node, NodeValue, Plain, resolve_plain};
 pub struct Converted {
     /// The converted text, ending with a line break.
     pub text: String,
-    /// `true` when the source had comments that the target format cannot
-    /// hold (YAML to JSON).
+    /// `true` when the source had comments, which the converted text does
+    /// not keep (YAML to JSON, or YAML written anew as YAML).
     pub dropped_comments: bool,
 }
 
@@ -53,7 +54,8 @@ pub fn convert(source: &str, from: Format, to: Format) -> Result<Converted, Box<
             if let Some(dup) = document.duplicates.first() {
                 return Err(Box::new(duplicate(source, &dup.pointer, dup.key)));
             }
-            let comments = to == Format::Json && crate::yaml::has_comments(source, &document.root);
+            // The writer makes no comments, in either format.
+            let comments = crate::yaml::has_comments(source, &document.root);
             (document.root, comments)
         }
         _ => {
@@ -241,12 +243,21 @@ fn push_quoted(out: &mut String, s: &str) {
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
             '\r' => out.push_str("\\r"),
-            c if is_printable(c) && c != '\u{feff}' => out.push(c),
+            // YAML 1.1 readers take U+2028 and U+2029 for line breaks, even
+            // between quotes.
+            c if is_plain_printable(c) => out.push(c),
             c if (c as u32) <= 0xFFFF => out.push_str(&format!("\\u{:04X}", c as u32)),
             c => out.push_str(&format!("\\U{:08X}", c as u32)),
         }
     }
     out.push('"');
+}
+
+/// Whether `c` stands for itself on a line of YAML text, for YAML 1.2 and
+/// 1.1 readers alike: printable, not a line break of either version
+/// (U+0085, U+2028, U+2029), not a byte-order mark, not a tab.
+pub(crate) fn is_plain_printable(c: char) -> bool {
+    is_printable(c) && !matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{feff}')
 }
 
 /// YAML's `c-printable`, less the line breaks and tabs handled above.
@@ -264,10 +275,19 @@ fn is_plain_safe(s: &str) -> bool {
     if "-?:,[]{}#&*!|>'\"%@`.".contains(first) || s.contains(": ") || s.contains(" #") {
         return false;
     }
-    if !s.chars().all(|c| is_printable(c) && c != '\u{feff}' && c != '\u{a0}') {
+    if !s.chars().all(|c| is_plain_printable(c) && c != '\u{a0}') {
         return false;
     }
     if resolve_plain(s) != Plain::String {
+        return false;
+    }
+    // YAML 1.1's merge key and value key.
+    if s == "<<" || s == "=" {
+        return false;
+    }
+    // YAML 1.1 timestamps with a time after the date (`2001-12-14 21:59:43`).
+    let bytes = s.as_bytes();
+    if bytes.len() > 10 && bytes[..4].iter().all(u8::is_ascii_digit) && bytes[4] == b'-' {
         return false;
     }
     // YAML 1.1 booleans, and what 1.1 reads as numbers, dates or times.
@@ -296,6 +316,10 @@ mod tests {
             Just("...".to_owned()),
             Just("2024-01-01".to_owned()),
             Just("\u{85}\u{2028}\u{7f}\u{feff}".to_owned()),
+            Just("a\u{2028}b\u{2029}c".to_owned()),
+            Just("=".to_owned()),
+            Just("<<".to_owned()),
+            Just("2001-12-14 21:59:43".to_owned()),
             Just("line\nbreak\ttab".to_owned()),
         ];
         let leaf = prop_oneof![
@@ -326,12 +350,43 @@ mod tests {
         }
     }
 
+    /// Strings a YAML 1.1 reader (PyYAML) reads as something else when
+    /// plain, or whose line breaks it would fold, each checked against
+    /// what PyYAML 6 does with the plain form.
+    #[test]
+    fn yaml_1_1_readers_get_the_same_strings() {
+        for s in [
+            "a\u{2028}b",
+            "a\u{2029}b",
+            "a\u{85}b",
+            "\u{feff}a",
+            "a\u{7f}",
+            "=",
+            "<<",
+            "2001-12-14 21:59:43",
+            "2001-12-14t21:59:43.10-05:00",
+        ] {
+            let yaml = yaml_string(s);
+            assert!(yaml.starts_with('"'), "{s:?} must be quoted, got {yaml}");
+            assert!(yaml.chars().all(|c| c == '\n' || is_plain_printable(c)), "{s:?} escaped: {yaml}");
+            let back = crate::yaml::parse(&format!("{yaml}: {yaml}\n")).unwrap().root.to_value();
+            assert_eq!(back, serde_json::json!({ s: s }));
+        }
+        for s in ["a=b", "<<a", "x<<", "2001-12-14", "plain words"] {
+            assert_eq!(yaml_string(s).starts_with('"'), s == "2001-12-14", "{s:?}");
+        }
+    }
+
     #[test]
     fn key_order_and_comments() {
         let yaml = "# head\nz: 1\na: [x, y]   # trailing\n";
         let json = convert(yaml, Format::Yaml, Format::Json).unwrap();
         assert!(json.dropped_comments);
         assert!(json.text.find("\"z\"").unwrap() < json.text.find("\"a\"").unwrap());
+        let again = convert(yaml, Format::Yaml, Format::Yaml).unwrap();
+        assert!(again.dropped_comments, "YAML to YAML loses them too: {}", again.text);
+        assert!(!convert("z: 1 #x\n", Format::Json, Format::Yaml).is_ok_and(|c| c.dropped_comments));
+        assert!(!convert("z: 1\n", Format::Yaml, Format::Yaml).unwrap().dropped_comments);
         let err = convert("{\"a\": 1, \"a\": 2}", Format::Json, Format::Yaml).unwrap_err();
         assert_eq!(err.code, "TM003");
         assert_eq!(convert("a: [", Format::Yaml, Format::Json).unwrap_err().code, "TM001");

@@ -286,11 +286,14 @@ pub fn mermaid(text: &str) -> String {
 
 /// Escapes text for the inside of a quoted Graphviz DOT string (an id or a
 /// label): `"` and `\` are backslash-escaped, so the string cannot end early
-/// and no `\N`-style label escape is formed; a newline becomes `\n` (a line
-/// break in a label) and other control characters are dropped.
+/// and no `\N`-style label escape is formed; `&` becomes `&amp;`, since
+/// Graphviz decodes HTML entities (`&amp;`, `&#60;`) in every string; a
+/// newline becomes `\n` (a line break in a label) and other control
+/// characters are dropped.
 ///
 /// ```
 /// assert_eq!(trailmap::escape::dot("say \"hi\"\\\nbye"), r#"say \"hi\"\\\nbye"#);
+/// assert_eq!(trailmap::escape::dot("AT&amp;T &#60;b&#62;"), "AT&amp;amp;T &amp;#60;b&amp;#62;");
 /// ```
 pub fn dot(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -298,6 +301,7 @@ pub fn dot(text: &str) -> String {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
+            '&' => out.push_str("&amp;"),
             '\n' => out.push_str("\\n"),
             '\t' => out.push(' '),
             c if c.is_control() => {}
@@ -428,5 +432,6 @@ mod tests {
         assert_eq!(dot("x\"; y -> z [label=\""), "x\\\"; y -> z [label=\\\"");
         assert_eq!(dot("1\n2\r\t3"), "1\\n2 3");
         assert_eq!(dot("\\N"), "\\\\N");
+        assert_eq!(dot("&lt;&"), "&amp;lt;&amp;", "Graphviz decodes entities in every string");
     }
 }

@@ -7,6 +7,11 @@
 //! file itself, which the atomic writer replaces), re-reads the file under
 //! the lock, applies the change and writes it back with
 //! [`crate::fs::write_atomic`], so no run loses another's entry.
+//!
+//! [`to_text`] is the one writer of progress files' text: a file stays in
+//! its own format (JSON, or YAML for `*.yaml`/`*.yml`). YAML comments are not
+//! kept by a rewrite; [`Updated::dropped_comments`] and [`drops_comments`]
+//! say when some were there, so that the caller can warn.
 
 use std::fmt;
 use std::fs::{File, OpenOptions};
@@ -16,6 +21,7 @@ use std::time::{Duration, Instant};
 use fs4::fs_std::FileExt;
 
 use crate::date::Date;
+use crate::format::Format;
 use crate::{Diagnostic, Progress, SkillProgress, Status};
 
 /// The environment variable naming the progress file.
@@ -159,8 +165,61 @@ pub fn lock_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
+/// The text of a progress file in `format` for `document` (a [`Progress`],
+/// or a JSON value holding one): pretty JSON with two spaces, or block YAML
+/// written as `trailmap convert` writes it; ending with a line break.
+///
+/// ```
+/// use trailmap::{Format, Progress, Status};
+/// let mut progress = Progress::default();
+/// progress.mark_all(["git"], Status::Done);
+/// let yaml = trailmap::progress_file::to_text(&progress, Format::Yaml).unwrap();
+/// assert!(yaml.contains("skills:\n  git:\n    status: done\n"), "{yaml}");
+/// let back = Progress::from_slice_with(yaml.as_bytes(), "p.yaml", &Default::default());
+/// assert_eq!(back.progress.unwrap().status("git"), Some(Status::Done));
+/// ```
+pub fn to_text<T: serde::Serialize + ?Sized>(document: &T, format: Format) -> std::io::Result<String> {
+    match format {
+        Format::Yaml => {
+            let json = serde_json::to_string(document).map_err(std::io::Error::other)?;
+            crate::convert::convert(&json, Format::Json, Format::Yaml)
+                .map(|c| c.text)
+                .map_err(|d| std::io::Error::other(d.to_string()))
+        }
+        _ => {
+            let mut text = serde_json::to_string_pretty(document).map_err(std::io::Error::other)?;
+            text.push('\n');
+            Ok(text)
+        }
+    }
+}
+
+/// `true` when rewriting `text`, a progress file in `format`, loses
+/// comments: it is YAML and has some ([`to_text`] writes none).
+///
+/// ```
+/// use trailmap::{Format, progress_file::drops_comments};
+/// assert!(drops_comments("# mine\nskills: {}\n", Format::Yaml));
+/// assert!(!drops_comments("skills: {}\n", Format::Yaml));
+/// assert!(!drops_comments("{\"skills\": {}}", Format::Json));
+/// ```
+pub fn drops_comments(text: &str, format: Format) -> bool {
+    format == Format::Yaml && crate::yaml::parse(text).is_ok_and(|d| crate::yaml::has_comments(text, &d.root))
+}
+
+/// What [`update`] did besides the change.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Updated<R> {
+    /// The change's own result.
+    pub result: R,
+    /// The file was YAML with comments, rewritten without them.
+    pub dropped_comments: bool,
+}
+
 /// Reads the progress file at `path` (an empty progress when it does not
-/// exist), lets `change` edit it, and writes it back atomically, all under
+/// exist), lets `change` edit it, and writes it back atomically in its own
+/// format ([`to_text`], from the file name), all under
 /// an exclusive lock on [`lock_path`] waited for at most `timeout`. The file
 /// is not written when `change` fails. A symbolic link is followed first:
 /// the lock sits beside the file it names, so runs through different links
@@ -169,31 +228,35 @@ pub fn update<T, E>(
     path: &Path,
     timeout: Duration,
     change: impl FnOnce(&mut Progress) -> Result<T, E>,
-) -> Result<Result<T, E>, UpdateError> {
+) -> Result<Updated<Result<T, E>>, UpdateError> {
     let target = crate::fs::resolve_links(path)
         .map_err(|err| UpdateError::Io { context: format!("cannot write {}", path.display()), source: err.into() })?;
     let path = target.as_path();
     let _lock = lock(path, timeout)?;
-    let mut progress: Progress = read(path)?.unwrap_or_default();
+    let format = Format::from_path(path);
+    let (progress, dropped_comments) = match read(path)? {
+        Some((progress, text)) => (Some(progress), drops_comments(&text, format)),
+        None => (None, false),
+    };
+    let mut progress = progress.unwrap_or_default();
     let result = change(&mut progress);
-    if result.is_ok() {
-        let mut text = serde_json::to_string_pretty(&progress).map_err(|e| UpdateError::Io {
-            context: format!("cannot write {}", path.display()),
-            source: std::io::Error::other(e),
-        })?;
-        text.push('\n');
-        crate::fs::write_atomic(path, text.as_bytes()).map_err(|err| UpdateError::Io {
-            context: format!("cannot write {}", path.display()),
-            source: err.into(),
-        })?;
+    if result.is_err() {
+        return Ok(Updated { result, dropped_comments: false });
     }
-    Ok(result)
+    let write_error = |source| UpdateError::Io { context: format!("cannot write {}", path.display()), source };
+    let text = to_text(&progress, format).map_err(write_error)?;
+    crate::fs::write_atomic(path, text.as_bytes()).map_err(|err| write_error(err.into()))?;
+    Ok(Updated { result, dropped_comments })
 }
 
-/// The progress at `path`, or `None` when there is no such file.
-fn read(path: &Path) -> Result<Option<Progress>, UpdateError> {
+/// The progress at `path` and its text, or `None` when there is no such file.
+fn read(path: &Path) -> Result<Option<(Progress, String)>, UpdateError> {
     match Progress::from_path(path) {
-        Ok(loaded) if loaded.is_valid() => Ok(Some(loaded.progress.unwrap_or_default())),
+        Ok(loaded) if loaded.is_valid() => {
+            // The text is read again only to look for comments; it is small.
+            let text = std::fs::read_to_string(path).unwrap_or_default();
+            Ok(Some((loaded.progress.unwrap_or_default(), text)))
+        }
         Ok(loaded) => Err(UpdateError::Invalid(loaded.diagnostics)),
         Err(err) if err.source.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(err) => Err(UpdateError::Io { context: format!("cannot read {}", path.display()), source: err.source }),
@@ -246,6 +309,7 @@ mod tests {
             Ok::<_, ()>(())
         })
         .unwrap()
+        .result
         .unwrap();
         let written = Progress::from_path(&path).unwrap().progress.unwrap();
         assert_eq!(written.status("git"), Some(Status::Done));
@@ -260,9 +324,32 @@ mod tests {
             p.apply("git", Change::Done, Date::parse("2026-11-30").unwrap());
             Err::<(), _>("no")
         })
-        .unwrap();
+        .unwrap()
+        .result;
         assert_eq!(result, Err("no"));
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "{\"skills\": {}}\n");
+        let _ = std::fs::remove_dir_all(path.parent().unwrap());
+    }
+
+    #[test]
+    fn a_yaml_file_stays_yaml_and_says_it_lost_its_comments() {
+        let path = temp("yaml").with_file_name("me.yaml");
+        std::fs::write(
+            &path,
+            "# my progress\nroadmaps: [test]\nskills:\n  first-skill:\n    status: done\n    date: 2026-01-01\n",
+        )
+        .unwrap();
+        let today = Date::parse("2026-11-30").unwrap();
+        let updated =
+            update(&path, DEFAULT_LOCK_TIMEOUT, |p| Ok::<_, ()>(p.apply("second-skill", Change::Done, today))).unwrap();
+        assert!(updated.dropped_comments);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(
+            text,
+            "roadmaps:\n  - test\nskills:\n  first-skill:\n    status: done\n    date: \"2026-01-01\"\n  second-skill:\n    status: done\n    date: \"2026-11-30\"\n"
+        );
+        let updated = update(&path, DEFAULT_LOCK_TIMEOUT, |p| Ok::<_, ()>(p.apply("x", Change::Skip, today))).unwrap();
+        assert!(!updated.dropped_comments, "none left to drop");
         let _ = std::fs::remove_dir_all(path.parent().unwrap());
     }
 
@@ -281,7 +368,7 @@ mod tests {
             assert!(matches!(err, UpdateError::LockTimeout { .. }), "{}: {err}", link.display());
         }
         drop(held);
-        update(&dir.join("sub/b.json"), Duration::ZERO, |_| Ok::<(), ()>(())).unwrap().unwrap();
+        update(&dir.join("sub/b.json"), Duration::ZERO, |_| Ok::<(), ()>(())).unwrap().result.unwrap();
         assert!(std::fs::symlink_metadata(dir.join("sub/b.json")).unwrap().file_type().is_symlink());
         assert!(path.exists() && !dir.join("sub/b.json.lock").exists() && !dir.join("a.json.lock").exists());
         // A dangling link is refused, and nothing is created beside it.

@@ -1,7 +1,38 @@
 //! A starting roadmap for a new author (`trailmap init`): valid, lint-clean,
 //! and commented in YAML so that each part says what it is for.
 
+use crate::diagnostic::Diagnostic;
 use crate::format::Format;
+
+/// Why a starting roadmap could not be written.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub enum StarterError {
+    /// The schema path holds a character that would end or corrupt the
+    /// `# yaml-language-server:` comment line it is written on (a line
+    /// break, another control character, a Unicode line separator).
+    SchemaCharacter(char),
+    /// The YAML text did not convert to JSON (never expected: the text is
+    /// valid by construction; reported rather than written as nothing).
+    Convert(Box<Diagnostic>),
+}
+
+impl std::fmt::Display for StarterError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StarterError::SchemaCharacter(c) => write!(
+                f,
+                "the schema path holds the character U+{:04X}; a path or URL on one line of printable characters is needed",
+                *c as u32
+            ),
+            StarterError::Convert(diagnostic) => {
+                write!(f, "the starting roadmap did not convert to JSON: {diagnostic}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for StarterError {}
 
 /// What the starting roadmap is about.
 #[derive(Debug, Clone)]
@@ -42,19 +73,25 @@ impl Starter {
 
     /// The roadmap text in `format`: YAML with comments, or JSON (which
     /// has none) with the same members in the same order. `schema` is the
-    /// path or URL of the roadmap schema for editors, if any.
+    /// path or URL of the roadmap schema for editors, if any; it must be
+    /// one line of printable characters ([`StarterError::SchemaCharacter`]
+    /// otherwise), since YAML carries it in a comment line.
     ///
     /// ```
     /// use trailmap::{Format, Roadmap, scaffold::Starter};
     /// let starter = Starter::new("Data engineer", 16);
     /// for format in [Format::Yaml, Format::Json] {
-    ///     let text = starter.render(format, None);
+    ///     let text = starter.render(format, None).unwrap();
     ///     let loaded = Roadmap::from_slice_in(text.as_bytes(), format, "new", &Default::default());
     ///     assert!(loaded.is_valid(), "{:?}", loaded.diagnostics);
     ///     assert_eq!(loaded.roadmap.unwrap().skills.len(), 2);
     /// }
+    /// assert!(starter.render(Format::Json, Some("s.json\nextra")).is_err());
     /// ```
-    pub fn render(&self, format: Format, schema: Option<&str>) -> String {
+    pub fn render(&self, format: Format, schema: Option<&str>) -> Result<String, StarterError> {
+        if let Some(c) = schema.and_then(|s| s.chars().find(|&c| !crate::convert::is_plain_printable(c))) {
+            return Err(StarterError::SchemaCharacter(c));
+        }
         let weeks = self.weeks.max(1);
         let title = crate::convert::yaml_string(&self.title);
         let id = self.id();
@@ -110,10 +147,34 @@ milestones:
 "
         );
         match format {
-            Format::Yaml => yaml,
+            Format::Yaml => Ok(yaml),
             // The YAML above is valid by construction (tested): its JSON
             // form keeps the order of the members.
-            _ => crate::convert::convert(&yaml, Format::Yaml, Format::Json).map(|c| c.text).unwrap_or_default(),
+            _ => crate::convert::convert(&yaml, Format::Yaml, Format::Json)
+                .map(|c| c.text)
+                .map_err(StarterError::Convert),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_schema_path_that_would_break_its_comment_line_is_refused() {
+        let starter = Starter::new("T", 4);
+        for bad in
+            ["s.json\nextra: 1", "s.json\rx", "a\u{2028}b", "a\u{2029}b", "a\u{85}b", "\u{feff}s", "a\u{7}b", "a\tb"]
+        {
+            for format in [Format::Yaml, Format::Json] {
+                let err = starter.render(format, Some(bad)).unwrap_err();
+                assert!(matches!(err, StarterError::SchemaCharacter(_)), "{bad:?}");
+            }
+        }
+        let yaml = starter.render(Format::Yaml, Some("../schemas/roadmap.schema.json")).unwrap();
+        assert!(yaml.starts_with("# yaml-language-server: $schema=../schemas/roadmap.schema.json\n"));
+        let json = starter.render(Format::Json, Some("https://example.org/s #1.json")).unwrap();
+        assert!(json.contains("\"$schema\": \"https://example.org/s #1.json\""), "{json}");
     }
 }

@@ -70,7 +70,11 @@ pub fn convert(args: ConvertArgs) -> u8 {
         }
     };
     if converted.dropped_comments {
-        output::warn(&format!("the comments in {name} are dropped: JSON has no comments"));
+        let why = match args.to {
+            Target::Json => "JSON has no comments",
+            Target::Yaml => "the YAML is written anew, without them",
+        };
+        output::warn(&format!("the comments in {name} are dropped: {why}"));
     }
     write(args.output.as_ref(), &converted.text)
 }
@@ -106,8 +110,13 @@ pub fn init(args: InitArgs) -> u8 {
             return EXIT_USAGE;
         }
     }
-    let text = Starter::new(args.title, args.weeks).render(format, args.schema.as_deref());
-    write(args.output.as_ref(), &text)
+    match Starter::new(args.title, args.weeks).render(format, args.schema.as_deref()) {
+        Ok(text) => write(args.output.as_ref(), &text),
+        Err(err) => {
+            output::error(&format!("--schema: {err}"));
+            EXIT_USAGE
+        }
+    }
 }
 
 fn write(path: Option<&PathBuf>, text: &str) -> u8 {

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use trailmap::progress_file;
 use trailmap::{LoadOptions, Progress, Roadmap};
 use trailmap_diff::report::{self, Report, Source};
 use trailmap_diff::{Bump, migrate_progress};
@@ -201,33 +202,37 @@ pub fn migrate(args: MigrateArgs) -> u8 {
     }
     let Some(progress) = loaded.progress else { return EXIT_FINDINGS };
     let migration = migrate_progress(&old.roadmap, &new.roadmap, &progress);
-    // Rewrite the document itself, so untouched values keep their exact form.
-    let document = match serde_json::from_str::<serde_json::Value>(&text) {
-        Ok(mut document) => {
+    // Rewrite the document itself, so untouched values keep their exact
+    // form, in the file's own format.
+    let format = trailmap::Format::from_path(path);
+    let document = match format.parse_value(&text) {
+        Some(mut document) => {
             migration.apply_to(&mut document);
-            serde_json::to_string_pretty(&document)
+            progress_file::to_text(&document, format)
         }
-        Err(_) => serde_json::to_string_pretty(&migration.progress),
+        None => progress_file::to_text(&migration.progress, format),
     };
-    let mut json = match document {
-        Ok(json) => json,
+    let rewritten = match document {
+        Ok(text) => text,
         Err(err) => {
             output::error(&format!("cannot write the migrated progress: {err}"));
             return EXIT_USAGE;
         }
     };
-    json.push('\n');
     let code = if migration.conflicts.is_empty() { EXIT_OK } else { EXIT_FINDINGS };
     if args.dry_run {
         output::eprint(&migration.report());
-        output::print(&json);
+        output::print(&rewritten);
         return code;
     }
     let mut summary = migration.report();
     if migration.changed() {
+        if progress_file::drops_comments(&text, format) {
+            super::progress::warn_dropped_comments(path);
+        }
         let written = match &snapshot {
-            Ok(snapshot) => trailmap::fs::write_atomic_if_unchanged(path, json.as_bytes(), snapshot),
-            Err(_) => trailmap::fs::write_atomic(path, json.as_bytes()),
+            Ok(snapshot) => trailmap::fs::write_atomic_if_unchanged(path, rewritten.as_bytes(), snapshot),
+            Err(_) => trailmap::fs::write_atomic(path, rewritten.as_bytes()),
         };
         if let Err(err) = written {
             output::eprint(&summary);

@@ -1,6 +1,6 @@
 //! `trailmap next`, `plan` and `schedule`: the learner's questions.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use trailmap::progress_file;
 use trailmap::query::{NextOptions, Plan};
@@ -110,6 +110,35 @@ pub enum ScheduleFormat {
     Ics,
 }
 
+/// Reads the progress file at `file` for `roadmap`, printing its problems
+/// (an invalid file stops with 1, an unreadable one with 2) and warning,
+/// located in the file and under `--quiet`'s rule, about entries on skills
+/// the roadmap lacks. Every command that reads a progress file uses it.
+pub(crate) fn read_progress(file: &Path, roadmap: &Roadmap) -> Result<Progress, u8> {
+    let loaded = match Progress::from_path(file) {
+        Ok(loaded) => loaded,
+        Err(err) => {
+            output::error(&err.to_string());
+            return Err(EXIT_USAGE);
+        }
+    };
+    let text = std::fs::read_to_string(file).unwrap_or_default();
+    let lookup = |_: &str| Some(text.as_str());
+    if !loaded.is_valid() {
+        output::eprint(&emit::full(&loaded.diagnostics, &lookup, true));
+        output::error(&format!("{} is not a valid progress file", file.display()));
+        return Err(EXIT_FINDINGS);
+    }
+    let progress = loaded.progress.unwrap_or_default();
+    let mut warnings = progress.unknown_skills(&[roadmap]);
+    for w in &mut warnings {
+        w.file = file.display().to_string().into();
+    }
+    trailmap::locate(&text, &mut warnings);
+    output::eprint_warnings(&emit::full(&warnings, &lookup, true));
+    Ok(progress)
+}
+
 /// Loads the roadmap and the progress, printing problems. `Err` is the
 /// exit code to stop with.
 fn setup(path: &PathBuf, args: &ProgressArgs) -> Result<(Roadmap, Progress), u8> {
@@ -120,27 +149,7 @@ fn setup(path: &PathBuf, args: &ProgressArgs) -> Result<(Roadmap, Progress), u8>
     let env = std::env::var_os(progress_file::PROGRESS_ENV);
     let (file, origin) = progress_file::locate(args.progress.as_deref(), env.as_deref());
     if origin == progress_file::PathOrigin::Flag || file.is_file() {
-        let loaded = match Progress::from_path(&file) {
-            Ok(loaded) => loaded,
-            Err(err) => {
-                output::error(&err.to_string());
-                return Err(EXIT_USAGE);
-            }
-        };
-        let text = std::fs::read_to_string(&file).unwrap_or_default();
-        let lookup = |_: &str| Some(text.as_str());
-        if !loaded.is_valid() {
-            output::eprint(&emit::full(&loaded.diagnostics, &lookup, true));
-            output::error(&format!("{} is not a valid progress file", file.display()));
-            return Err(EXIT_FINDINGS);
-        }
-        progress = loaded.progress.unwrap_or_default();
-        let mut warnings = progress.unknown_skills(&[&roadmap]);
-        for w in &mut warnings {
-            w.file = file.display().to_string().into();
-        }
-        trailmap::locate(&text, &mut warnings);
-        output::eprint_warnings(&emit::full(&warnings, &lookup, true));
+        progress = read_progress(&file, &roadmap)?;
     }
     let graph = SkillGraph::new(&roadmap);
     let mut done = Vec::new();
@@ -153,7 +162,7 @@ fn setup(path: &PathBuf, args: &ProgressArgs) -> Result<(Roadmap, Progress), u8>
                 output::warn(&format!("--done: {err}; {} does not teach it", roadmap.id));
             }
             Err(err) => {
-                output::error(&format!("--done: {err}"));
+                output::resolve_error("--done: ", &err);
                 return Err(EXIT_USAGE);
             }
         }
@@ -198,7 +207,7 @@ fn resolve_goals(graph: &SkillGraph<'_>, goals: &[String]) -> Result<Vec<String>
         .iter()
         .map(|g| {
             graph.resolve(g).map(|s| String::from(&s.id)).map_err(|err| {
-                output::error(&format!("--goal: {err}"));
+                output::resolve_error("--goal: ", &err);
                 EXIT_USAGE
             })
         })

@@ -99,8 +99,11 @@ pub fn run(args: ProgressArgs) -> u8 {
         let before: Vec<_> = ids.iter().map(|id| progress.apply(id, change, today)).collect();
         Ok::<_, std::convert::Infallible>(before)
     });
-    match result {
-        Ok(Ok(_)) => {
+    match result.map(|updated| (updated.result, updated.dropped_comments)) {
+        Ok((Ok(_), dropped_comments)) => {
+            if dropped_comments {
+                warn_dropped_comments(&path);
+            }
             let verb = match change {
                 Change::Done => "done",
                 Change::Learning { .. } => "learning",
@@ -110,7 +113,7 @@ pub fn run(args: ProgressArgs) -> u8 {
             output::note(&format!("{}: {} {verb}", path.display(), ids.join(", ")));
             EXIT_OK
         }
-        Ok(Err(never)) => match never {},
+        Ok((Err(never), _)) => match never {},
         Err(UpdateError::Invalid(diagnostics)) => {
             let text = std::fs::read_to_string(&path).unwrap_or_default();
             output::eprint(&emit::full(&diagnostics, &|_: &str| Some(text.as_str()), true));
@@ -122,6 +125,11 @@ pub fn run(args: ProgressArgs) -> u8 {
             EXIT_USAGE
         }
     }
+}
+
+/// Progress files are rewritten whole; YAML comments cannot follow.
+pub(crate) fn warn_dropped_comments(path: &Path) {
+    output::warn(&format!("{}: its comments were not kept (the file is rewritten whole)", path.display()));
 }
 
 fn progress_path(target: &Target) -> PathBuf {
@@ -155,7 +163,7 @@ fn resolve_all(roadmap: Option<&Roadmap>, typed: &[String]) -> Result<Vec<String
         match graph.resolve(query) {
             Ok(skill) => ids.push(String::from(&skill.id)),
             Err(err) => {
-                output::error(&err.to_string());
+                output::resolve_error("", &err);
                 failed = true;
             }
         }

@@ -72,7 +72,7 @@ pub fn run(args: Args) -> u8 {
         Format::Html => {
             let mut options = trailmap_render::HtmlOptions::default();
             if let Some(path) = &args.progress {
-                match load_progress(path, &roadmap) {
+                match super::learner::read_progress(path, &roadmap) {
                     Ok(progress) => options.progress = Some(progress),
                     Err(code) => return code,
                 }
@@ -82,30 +82,4 @@ pub fn run(args: Args) -> u8 {
     };
     output::print(&text);
     EXIT_OK
-}
-
-/// Loads a progress file for the page: an unreadable file is a usage
-/// error (2), an invalid one a problem in the input (1); unknown skills
-/// are warnings.
-fn load_progress(path: &std::path::Path, roadmap: &Roadmap) -> Result<trailmap::Progress, u8> {
-    let loaded = match trailmap::Progress::from_path(path) {
-        Ok(loaded) => loaded,
-        Err(err) => {
-            output::error(&err.to_string());
-            return Err(EXIT_USAGE);
-        }
-    };
-    let source = std::fs::read_to_string(path).unwrap_or_default();
-    let lookup = |_: &str| Some(source.as_str());
-    if !loaded.is_valid() {
-        output::eprint(&emit::full(&loaded.diagnostics, &lookup, true));
-        output::error(&format!("{} is not a valid progress file", path.display()));
-        return Err(EXIT_FINDINGS);
-    }
-    let progress = loaded.progress.unwrap_or_default();
-    let warnings = progress.unknown_skills(&[roadmap]);
-    if !warnings.is_empty() {
-        output::eprint(&emit::full(&warnings, &lookup, true));
-    }
-    Ok(progress)
 }

@@ -198,6 +198,15 @@ impl<'a> Differ<'a> {
                 exact.push((l, k));
             }
         }
+        // A repeat of an entry the other side has too says nothing new
+        // (as a repeat inside an `any_of` group says nothing).
+        let new_present: std::collections::HashSet<&BTreeSet<&str>> = new_sets.iter().collect();
+        for (k, set) in new_sets.iter().enumerate() {
+            new_used[k] |= by_set.contains_key(set);
+        }
+        for (l, set) in old_sets.iter().enumerate() {
+            old_used[l] |= new_present.contains(set);
+        }
         // A group that gained or lost alternatives is the same entry,
         // loosened or tightened (looked for within the pair budget).
         let mut loosened: Vec<(usize, usize)> = Vec::new();
