@@ -116,3 +116,32 @@ fn yaml_output_holds_the_same_roadmap() {
     assert_eq!(stdout(&from_json), stdout(&from_yaml));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn the_output_never_replaces_the_source() {
+    let dir = std::env::temp_dir().join(format!("trailmap-import-self-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let source = dir.join("src.md");
+    let markdown = "# T\n\n## Basics\n\n- Python\n";
+    std::fs::write(&source, markdown).unwrap();
+    let link = dir.join("link.json");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&source, &link).unwrap();
+    let hard = dir.join("hard.json");
+    std::fs::hard_link(&source, &hard).unwrap();
+    let spelled = dir.join(".").join("src.md");
+    let mut outs = vec![&source, &hard, &spelled];
+    if cfg!(unix) {
+        outs.push(&link);
+    }
+    for out_path in outs {
+        let out = run(&["import", "markdown", source.to_str().unwrap(), "-o", out_path.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(2), "{}", out_path.display());
+        assert!(String::from_utf8_lossy(&out.stderr).contains("is the source itself"), "{}", out_path.display());
+        assert_eq!(std::fs::read_to_string(&source).unwrap(), markdown);
+    }
+    let elsewhere = dir.join("out.json");
+    let out = run(&["import", "markdown", source.to_str().unwrap(), "-o", elsewhere.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -1,7 +1,7 @@
 //! `trailmap import`: Markdown roadmaps (and other published shapes) into
 //! trailmap JSON, with a report of where every source element went.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use trailmap::Roadmap;
 use trailmap_import::{Options, Outcome, Vocabulary};
@@ -70,10 +70,36 @@ pub enum ReportFormat {
 }
 
 pub fn run(args: Args) -> u8 {
+    if let Some(out) = &args.output
+        && same_file(&args.source, out)
+    {
+        output::error(&format!(
+            "{}: is the source itself (or a link to it); writing there would replace the source, choose another OUT",
+            out.display()
+        ));
+        return EXIT_USAGE;
+    }
     let Some(options) = options(&args) else { return EXIT_USAGE };
     match import(&args, &options) {
         Ok(imported) => finish(&args, imported),
         Err(exit) => exit,
+    }
+}
+
+/// `true` when both paths name one existing file: through symbolic links,
+/// hard links or different spellings of the path (same device and inode on
+/// Unix, same canonical path elsewhere).
+fn same_file(source: &Path, out: &Path) -> bool {
+    let (Ok(a), Ok(b)) = (std::fs::metadata(source), std::fs::metadata(out)) else { return false };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        a.dev() == b.dev() && a.ino() == b.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (a, b);
+        matches!((source.canonicalize(), out.canonicalize()), (Ok(a), Ok(b)) if a == b)
     }
 }
 
