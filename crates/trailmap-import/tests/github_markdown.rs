@@ -1,0 +1,66 @@
+//! Shapes common in Markdown roadmaps published on GitHub: titles from
+//! HTML headings and front matter, bold terms with explanations,
+//! exclusions addressed to the reader in list items.
+
+use trailmap::Roadmap;
+use trailmap_import::{Imported, Options};
+
+fn import(text: &str) -> Imported {
+    let imported = trailmap_import::markdown::import(text, &Options::default()).unwrap();
+    let loaded = Roadmap::from_json_str(&imported.to_json());
+    assert!(loaded.is_valid(), "{:#?}", loaded.diagnostics);
+    imported
+}
+
+/// The phase titles, depth first.
+fn phase_titles(r: &Roadmap) -> Vec<String> {
+    fn walk(phases: &[trailmap::Phase], out: &mut Vec<String>) {
+        for p in phases {
+            out.push(p.title.clone());
+            walk(&p.phases, out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(&r.phases, &mut out);
+    out
+}
+
+#[test]
+fn a_first_heading_labelled_as_a_phase_stays_a_phase() {
+    let r = import("## Week 1: Python\n\n- Python\n\n## Week 2: ML\n\n- scikit-learn\n").roadmap;
+    assert_eq!(phase_titles(&r), ["Python", "ML"]);
+    assert_eq!(r.phases[0].skills, ["python"]);
+    let r = import("# Phase 1: Foundations\n\n- Python\n\n# Phase 2: ML\n\n- scikit-learn\n").roadmap;
+    assert_eq!(r.phases.len(), 2, "{:?}", phase_titles(&r));
+    // A title that only mentions a length is still the title.
+    let r = import("# Machine Learning Roadmap (12 Weeks)\n\n## Week 1: Python\n\n- Python\n").roadmap;
+    assert_eq!(r.title, "Machine Learning Roadmap (12 Weeks)");
+    assert_eq!(r.phases.len(), 1);
+}
+
+#[test]
+fn an_html_h1_is_the_title() {
+    let md = "<h1 align=\"center\">AI Roadmap</h1>\n<p align=\"center\"><img src=\"x.svg\"></p>\n\n## Step 1: Foundations\n\n- Python\n";
+    let imported = import(md);
+    let r = &imported.roadmap;
+    assert_eq!(r.title, "AI Roadmap");
+    assert_eq!(phase_titles(r), ["Foundations"]);
+    assert_eq!(r.phases[0].skills, ["python"]);
+    let title = imported.report.entries.iter().find(|e| e.line == 1).unwrap();
+    assert!(matches!(&title.outcome, trailmap_import::Outcome::Placed { at } if at == &["/title"]));
+}
+
+#[test]
+fn front_matter_gives_the_title_or_is_skipped() {
+    let r = import("---\ntitle: My ML Roadmap\nauthor: me\n---\n\n## Week 1: Python\n\n- Python\n").roadmap;
+    assert_eq!(r.title, "My ML Roadmap");
+    assert_eq!(phase_titles(&r), ["Python"]);
+    // Repeated by the first heading: still the title, not a phase.
+    let r = import("---\ntitle: 'My ML Roadmap'\n---\n\n# My ML Roadmap\n\n## Basics\n\n- Python\n").roadmap;
+    assert_eq!(r.title, "My ML Roadmap");
+    assert_eq!(phase_titles(&r), ["Basics"]);
+    // No title in it: skipped, the heading titles the roadmap.
+    let imported = import("---\nauthor: me\n---\n\n# Roadmap\n\n## Basics\n\n- Python\n");
+    assert_eq!(imported.roadmap.title, "Roadmap");
+    assert!(!imported.to_json().contains("author"));
+}
