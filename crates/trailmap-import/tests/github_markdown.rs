@@ -2,7 +2,7 @@
 //! HTML headings and front matter, bold terms with explanations,
 //! exclusions addressed to the reader in list items.
 
-use trailmap::Roadmap;
+use trailmap::{Roadmap, Skill};
 use trailmap_import::{Imported, Options};
 
 fn import(text: &str) -> Imported {
@@ -10,6 +10,13 @@ fn import(text: &str) -> Imported {
     let loaded = Roadmap::from_json_str(&imported.to_json());
     assert!(loaded.is_valid(), "{:#?}", loaded.diagnostics);
     imported
+}
+
+fn skill<'a>(r: &'a Roadmap, name: &str) -> &'a Skill {
+    r.skills
+        .iter()
+        .find(|s| s.name == name)
+        .unwrap_or_else(|| panic!("no skill {name}: {:?}", r.skills.iter().map(|s| &s.name).collect::<Vec<_>>()))
 }
 
 /// The phase titles, depth first.
@@ -63,4 +70,26 @@ fn front_matter_gives_the_title_or_is_skipped() {
     let imported = import("---\nauthor: me\n---\n\n# Roadmap\n\n## Basics\n\n- Python\n");
     assert_eq!(imported.roadmap.title, "Roadmap");
     assert!(!imported.to_json().contains("author"));
+}
+
+#[test]
+fn a_term_and_its_explanation_are_one_described_skill() {
+    let r = import("# R\n\n## Libraries\n\n- **NumPy**: array computing\n- Pandas: DataFrames\n").roadmap;
+    let names: Vec<_> = r.skills.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["NumPy", "Pandas"]);
+    assert_eq!(skill(&r, "NumPy").description.as_deref(), Some("array computing"));
+    assert_eq!(skill(&r, "Pandas").description.as_deref(), Some("DataFrames"));
+    assert!(r.skills.iter().all(|s| s.area.is_none()));
+    // Two names or more are still a group in that area.
+    let r = import("# R\n\n## Core\n\n- **Programming**: Python, Java\n").roadmap;
+    assert_eq!(skill(&r, "Java").area.as_deref(), Some("programming"));
+}
+
+#[test]
+fn a_bold_name_before_a_dash_has_topics_as_without_the_bold() {
+    let bold = import("# R\n\n## Core\n\n- **Python** — syntax, data types, OOP\n").roadmap;
+    let plain = import("# R\n\n## Core\n\n- Python — syntax, data types, OOP\n").roadmap;
+    assert_eq!(bold.skills.len(), 1, "{:?}", bold.skills);
+    assert_eq!(skill(&bold, "Python").topics, ["syntax", "data types", "OOP"]);
+    assert_eq!(bold.skills, plain.skills);
 }
