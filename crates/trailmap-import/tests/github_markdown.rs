@@ -93,3 +93,28 @@ fn a_bold_name_before_a_dash_has_topics_as_without_the_bold() {
     assert_eq!(skill(&bold, "Python").topics, ["syntax", "data types", "OOP"]);
     assert_eq!(bold.skills, plain.skills);
 }
+
+#[test]
+fn exclusions_addressed_to_the_reader_in_list_items() {
+    let md = "# R\n\n## Python\n\n- Python\n- You do NOT need metaclasses\n- Avoid TensorFlow 1.x\n- No need to learn Java\n- Don't bother with Perl\n- Avoid overfitting with dropout\n";
+    let imported = import(md);
+    let r = &imported.roadmap;
+    let excluded: Vec<_> = r.exclusions.iter().map(|e| e.title.as_str()).collect();
+    assert_eq!(excluded, ["metaclasses", "TensorFlow 1.x", "Java", "Perl"]);
+    let names: Vec<_> = r.skills.iter().map(|s| s.name.as_str()).collect();
+    assert!(!names.iter().any(|n| n.contains("metaclasses") || n.contains("Java") || n.contains("Perl")), "{names:?}");
+    // The paragraph form says the same.
+    let paragraph = import("# R\n\n## Python\n\n- Python\n\nYou do NOT need metaclasses.\n").roadmap;
+    assert_eq!(paragraph.exclusions[0].title, "metaclasses");
+}
+
+#[test]
+fn optional_items_are_optional_skills() {
+    let r = import("# R\n\n## Tools\n\n- Docker\n- Kubernetes is optional\n- Git (optional)\n").roadmap;
+    assert!(!skill(&r, "Docker").optional);
+    for name in ["Kubernetes", "Git"] {
+        assert!(skill(&r, name).optional, "{name}");
+        assert!(skill(&r, name).topics.is_empty(), "{name}");
+    }
+    assert_eq!(r.skills.len(), 3);
+}

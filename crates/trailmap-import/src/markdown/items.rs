@@ -327,7 +327,14 @@ impl Importer<'_> {
             return self.add_task(phase, text, at);
         }
         let phase = self.phase();
-        let (found, pointers) = self.names(text, phase, None);
+        // "Git (optional)": the mark is no topic; the skill is optional.
+        let marked = exclusions::optional(text);
+        let (found, pointers) = self.names(marked.unwrap_or(text), phase, None);
+        if marked.is_some() {
+            for &s in &found {
+                self.b.skills[s].optional = true;
+            }
+        }
         at.extend(pointers);
         skills.extend(&found);
         found.first().map_or(Role::Other, |&s| Role::Skill(s))
