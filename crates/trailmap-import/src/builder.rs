@@ -369,6 +369,10 @@ impl<'v> Builder<'v> {
         if self.infer {
             self.infer_prerequisites(&mut roadmap);
         }
+        // Fields left empty are not written: the report must not point into them.
+        if let Ok(written) = serde_json::to_value(&roadmap) {
+            self.report.settle(&written);
+        }
         (roadmap, self.report)
     }
 }

@@ -29,12 +29,14 @@ fn concepts_become_skills_with_prerequisites() {
     assert_eq!(lr.resources[0].kind, Some(trailmap::ResourceKind::Video));
     assert_eq!(lr.resources[1].kind, Some(trailmap::ResourceKind::Book));
     // Linear regression and gradient descent need each other: one edge goes, reported.
-    let cycle_broken = imported
+    // The dependency's own entry says so, with its file and line.
+    let cycle_broken: Vec<_> = imported
         .report
-        .entries
-        .iter()
-        .any(|e| e.text.contains("needs") && matches!(e.outcome, Outcome::NotPlaced { .. }));
-    assert!(cycle_broken);
+        .of(Element::Dependency)
+        .filter(|e| matches!(&e.outcome, Outcome::NotPlaced { reason } if reason.contains("closed a cycle")))
+        .collect();
+    assert_eq!(cycle_broken.len(), 1, "{:#?}", imported.report.entries);
+    assert!(cycle_broken[0].file.is_some() && cycle_broken[0].line > 0);
     // The dangling dependency is reported with its file and line, and dropped.
     let dangling: Vec<_> = imported.report.of(Element::Dependency).filter(|e| e.text == "probability_theory").collect();
     assert_eq!(dangling.len(), 1);
