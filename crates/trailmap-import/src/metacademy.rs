@@ -13,21 +13,23 @@ use trailmap::{Prerequisite, Resource, ResourceKind};
 
 use crate::builder::Builder;
 use crate::report::{Element, Outcome};
-use crate::{Imported, Options};
+use crate::{ImportError, Imported, Options};
 
 /// Largest concept file read, in bytes.
 const MAX_FILE: u64 = 1024 * 1024;
 
-fn read(path: &Path) -> Result<Option<String>, String> {
+fn read(path: &Path) -> Result<Option<String>, ImportError> {
     if !path.exists() {
         return Ok(None);
     }
     match trailmap::load::read_file(path, MAX_FILE) {
-        Ok(Ok(bytes)) => String::from_utf8(bytes)
-            .map(Some)
-            .map_err(|e| format!("{}: invalid UTF-8 at byte {}", path.display(), e.utf8_error().valid_up_to())),
-        Ok(Err(size)) => Err(format!("{}: {size} bytes is over the {MAX_FILE}-byte limit", path.display())),
-        Err(err) => Err(format!("{}: {err}", path.display())),
+        Ok(Ok(bytes)) => String::from_utf8(bytes).map(Some).map_err(|e| {
+            ImportError::Invalid(format!("{}: invalid UTF-8 at byte {}", path.display(), e.utf8_error().valid_up_to()))
+        }),
+        Ok(Err(size)) => {
+            Err(ImportError::Invalid(format!("{}: {size} bytes is over the {MAX_FILE}-byte limit", path.display())))
+        }
+        Err(err) => Err(ImportError::Io(format!("{}: {err}", path.display()))),
     }
 }
 
@@ -61,12 +63,15 @@ fn kind(resource_type: &str, url: &str, title: &str) -> Option<ResourceKind> {
 }
 
 /// Imports `folder` (holding `concepts/`, or the concepts themselves).
-pub fn import(folder: &Path, options: &Options) -> Result<Imported, String> {
+/// A file that cannot be read is an [`ImportError::Io`]; a folder without
+/// concepts, invalid UTF-8 or a file over 1 MiB an [`ImportError::Invalid`].
+pub fn import(folder: &Path, options: &Options) -> Result<Imported, ImportError> {
     let concepts = if folder.join("concepts").is_dir() { folder.join("concepts") } else { folder.to_path_buf() };
-    let entries = std::fs::read_dir(&concepts).map_err(|e| format!("{}: {e}", concepts.display()))?;
+    let io = |e: std::io::Error| ImportError::Io(format!("{}: {e}", concepts.display()));
+    let entries = std::fs::read_dir(&concepts).map_err(io)?;
     let mut dirs: Vec<PathBuf> = Vec::new();
     for entry in entries {
-        let path = entry.map_err(|e| format!("{}: {e}", concepts.display()))?.path();
+        let path = entry.map_err(io)?.path();
         if path.is_dir() {
             dirs.push(path);
         }
@@ -74,10 +79,10 @@ pub fn import(folder: &Path, options: &Options) -> Result<Imported, String> {
     dirs.sort();
     if dirs.is_empty() {
         // An empty import would "succeed" on any wrong folder.
-        return Err(format!(
+        return Err(ImportError::Invalid(format!(
             "{}: no concept folders found (expected concepts/<tag>/title.txt and dependencies.txt)",
             folder.display()
-        ));
+        )));
     }
     let mut b = Builder::new(options.vocabulary.as_ref());
     b.infer = options.infer_prerequisites;

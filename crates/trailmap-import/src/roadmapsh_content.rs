@@ -79,9 +79,10 @@ pub(crate) fn apply(b: &mut Builder<'_>, dir: &Path) -> Result<(), String> {
     for entry in entries.take(MAX_FILES) {
         let path = entry.map_err(|e| format!("{}: {e}", dir.display()))?.path();
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        if name.ends_with(".md") && name.contains('@') {
-            files.push((name, path));
+        if !name.ends_with(".md") || !name.contains('@') {
+            continue;
         }
+        files.push((name, path));
     }
     files.sort();
     let by_node: HashMap<String, usize> = b
@@ -94,6 +95,17 @@ pub(crate) fn apply(b: &mut Builder<'_>, dir: &Path) -> Result<(), String> {
         })
         .collect();
     for (name, path) in files {
+        if path.is_dir() {
+            // Named like a topic file, but nothing to read: skipped, not the whole import.
+            b.report.push_in(
+                &name,
+                0,
+                Element::Resource,
+                &name,
+                Outcome::NotPlaced { reason: "a folder, not a topic file".to_owned() },
+            );
+            continue;
+        }
         let node = name.trim_end_matches(".md").rsplit('@').next().unwrap_or("").to_owned();
         let Some(&s) = by_node.get(&node) else {
             b.report.push_in(
@@ -108,7 +120,16 @@ pub(crate) fn apply(b: &mut Builder<'_>, dir: &Path) -> Result<(), String> {
         let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(u64::MAX);
         let text = match (size <= MAX_FILE_BYTES).then(|| std::fs::read(&path)) {
             Some(Ok(bytes)) => String::from_utf8_lossy(&bytes).into_owned(),
-            Some(Err(err)) => return Err(format!("{}: {err}", path.display())),
+            Some(Err(err)) => {
+                b.report.push_in(
+                    &name,
+                    0,
+                    Element::Resource,
+                    &name,
+                    Outcome::NotPlaced { reason: format!("cannot be read: {err}") },
+                );
+                continue;
+            }
             None => {
                 b.report.push_in(
                     &name,
