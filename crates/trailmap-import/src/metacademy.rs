@@ -23,9 +23,16 @@ fn read(path: &Path) -> Result<Option<String>, ImportError> {
         return Ok(None);
     }
     match trailmap::load::read_file(path, MAX_FILE) {
-        Ok(Ok(bytes)) => String::from_utf8(bytes).map(Some).map_err(|e| {
-            ImportError::Invalid(format!("{}: invalid UTF-8 at byte {}", path.display(), e.utf8_error().valid_up_to()))
-        }),
+        // A byte-order mark is no part of the text (a title, a first tag).
+        Ok(Ok(bytes)) => {
+            String::from_utf8(bytes).map(|t| Some(t.trim_start_matches('\u{feff}').to_owned())).map_err(|e| {
+                ImportError::Invalid(format!(
+                    "{}: invalid UTF-8 at byte {}",
+                    path.display(),
+                    e.utf8_error().valid_up_to()
+                ))
+            })
+        }
         Ok(Err(size)) => {
             Err(ImportError::Invalid(format!("{}: {size} bytes is over the {MAX_FILE}-byte limit", path.display())))
         }
@@ -33,18 +40,36 @@ fn read(path: &Path) -> Result<Option<String>, ImportError> {
     }
 }
 
-/// A dependency line: "tag: x" or a bare tag; other "key: value" lines
-/// ("reason:", "shortcut:") describe the dependency above.
-fn dependency(line: &str) -> Option<&str> {
-    let line = line.trim();
+/// What a line of `dependencies.txt` says.
+#[derive(Debug, PartialEq, Eq)]
+enum DependencyLine {
+    /// "tag: x", a bare tag "x", a list item "- x", or a title "linear
+    /// algebra" (read as the tag `linear_algebra`).
+    Tag(String),
+    /// Blank, a comment, or a "key: value" line ("reason:", "shortcut:")
+    /// describing the dependency above.
+    Detail,
+    /// Anything else: reported, not guessed at.
+    Unreadable,
+}
+
+fn dependency(line: &str) -> DependencyLine {
+    let line = line.trim().trim_start_matches('\u{feff}').trim();
     if line.is_empty() || line.starts_with('#') {
-        return None;
+        return DependencyLine::Detail;
     }
-    match line.split_once(':') {
-        Some((key, value)) if key.trim() == "tag" => Some(value.trim()).filter(|v| !v.is_empty()),
-        Some(_) => None,
-        None => Some(line).filter(|l| !l.contains(char::is_whitespace)),
+    let line = line.strip_prefix("- ").or_else(|| line.strip_prefix("* ")).unwrap_or(line).trim();
+    let tag = match line.split_once(':') {
+        Some((key, value)) if key.trim() == "tag" => value.trim(),
+        Some(_) => return DependencyLine::Detail,
+        None => line,
+    };
+    let words: Vec<&str> = tag.split_whitespace().collect();
+    let plain = |w: &&str| w.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'));
+    if words.is_empty() || !words.iter().all(plain) {
+        return DependencyLine::Unreadable;
     }
+    DependencyLine::Tag(words.join("_").to_lowercase())
 }
 
 fn kind(resource_type: &str, url: &str, title: &str) -> Option<ResourceKind> {
@@ -115,8 +140,16 @@ pub fn import(folder: &Path, options: &Options) -> Result<Imported, ImportError>
         }
         if let Some(text) = read(&dir.join("dependencies.txt"))? {
             for (n, line) in text.lines().enumerate() {
-                if let Some(dep) = dependency(line) {
-                    deps.push((s, dep.to_owned(), rel("dependencies.txt"), n + 1));
+                match dependency(line) {
+                    DependencyLine::Tag(dep) => deps.push((s, dep, rel("dependencies.txt"), n + 1)),
+                    DependencyLine::Detail => {}
+                    DependencyLine::Unreadable => b.report.push_in(
+                        &rel("dependencies.txt"),
+                        n + 1,
+                        Element::Dependency,
+                        line,
+                        Outcome::NotPlaced { reason: "not a dependency line (expected `tag: name`)".to_owned() },
+                    ),
                 }
             }
         }
@@ -178,10 +211,14 @@ pub fn import(folder: &Path, options: &Options) -> Result<Imported, ImportError>
         };
         match target {
             Some(t) if t != s => {
-                let id = b.skills[t].id.clone();
+                let prerequisite = Prerequisite::Skill(b.skills[t].id.clone());
                 let prerequisites = &mut b.skills[s].prerequisites;
-                prerequisites.push(Prerequisite::Skill(id));
-                let at = Pointer::item("skills", s).with("prerequisites").with(prerequisites.len() - 1).into_string();
+                // A repeated dependency is the one already there.
+                let j = prerequisites.iter().position(|p| *p == prerequisite).unwrap_or_else(|| {
+                    prerequisites.push(prerequisite);
+                    prerequisites.len() - 1
+                });
+                let at = Pointer::item("skills", s).with("prerequisites").with(j).into_string();
                 b.report.push_in(&file, line, Element::Dependency, &dep, Outcome::Placed { at: vec![at] });
             }
             Some(_) => b.report.push_in(
