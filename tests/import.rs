@@ -116,3 +116,70 @@ fn yaml_output_holds_the_same_roadmap() {
     assert_eq!(stdout(&from_json), stdout(&from_yaml));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn the_output_never_replaces_the_source() {
+    let dir = std::env::temp_dir().join(format!("trailmap-import-self-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let source = dir.join("src.md");
+    let markdown = "# T\n\n## Basics\n\n- Python\n";
+    std::fs::write(&source, markdown).unwrap();
+    let link = dir.join("link.json");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&source, &link).unwrap();
+    let hard = dir.join("hard.json");
+    std::fs::hard_link(&source, &hard).unwrap();
+    let spelled = dir.join(".").join("src.md");
+    let mut outs = vec![&source, &hard, &spelled];
+    if cfg!(unix) {
+        outs.push(&link);
+    }
+    for out_path in outs {
+        let out = run(&["import", "markdown", source.to_str().unwrap(), "-o", out_path.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(2), "{}", out_path.display());
+        assert!(String::from_utf8_lossy(&out.stderr).contains("is the source itself"), "{}", out_path.display());
+        assert_eq!(std::fs::read_to_string(&source).unwrap(), markdown);
+    }
+    let elsewhere = dir.join("out.json");
+    let out = run(&["import", "markdown", source.to_str().unwrap(), "-o", elsewhere.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn quiet_silences_the_summary_and_bad_arguments_are_usage_errors() {
+    let small = "tests/fixtures/import/small.md";
+    let quiet = run(&["-q", "import", "markdown", small]);
+    assert_eq!(quiet.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&quiet.stderr), "");
+    let json = run(&["-q", "import", "markdown", small, "--report", "json"]);
+    assert!(String::from_utf8_lossy(&json.stderr).contains("\"entries\""), "a JSON report is asked for");
+    for id in ["Bad ID!", ""] {
+        let out = run(&["import", "markdown", small, "--id", id]);
+        assert_eq!(out.status.code(), Some(2), "--id {id:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("--id") && !err.contains("a bug"), "{err}");
+    }
+    let graph = "crates/trailmap-import/tests/fixtures/roadmapsh/small.json";
+    let missing = run(&["import", "roadmap-sh", graph, "--content", "tests/fixtures/import/nonexist"]);
+    assert_eq!(missing.status.code(), Some(2));
+}
+
+#[test]
+fn unreadable_parts_of_folder_sources() {
+    let dir = std::env::temp_dir().join(format!("trailmap-import-folders-{}", std::process::id()));
+    // A folder named like a topic file is skipped with a report entry.
+    let content = dir.join("content");
+    std::fs::create_dir_all(content.join("x@c.md")).unwrap();
+    std::fs::write(content.join("git@a.md"), "# Git\n\nVersion control.\n").unwrap();
+    let graph = "crates/trailmap-import/tests/fixtures/roadmapsh/small.json";
+    let out = run(&["import", "roadmap-sh", graph, "--content", content.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("x@c.md"));
+    // A Metacademy title.txt that is a folder cannot be read: an I/O error.
+    let concepts = dir.join("mc/concepts/vectors");
+    std::fs::create_dir_all(concepts.join("title.txt")).unwrap();
+    let out = run(&["import", "metacademy", dir.join("mc").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

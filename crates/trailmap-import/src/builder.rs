@@ -131,24 +131,39 @@ impl<'v> Builder<'v> {
         self.keyed_skill(None, name)
     }
 
-    /// The skill known by `tag` in the source (else by name), created if new.
+    /// The skill known by `tag` in the source (else by name), created if
+    /// new, its id from the tag (else the name).
     pub fn keyed_skill(&mut self, tag: Option<&str>, name: &str) -> usize {
+        self.skill_keyed_by(tag, tag.unwrap_or(name), name)
+    }
+
+    /// The skill known by `tag` in the source (a Metacademy tag, a
+    /// roadmap.sh node id), else by vocabulary id or name, created if new.
+    /// A tag is its own skill even when another has the same name or
+    /// vocabulary id (two concepts titled "Python" stay two); the first
+    /// takes the vocabulary id, the others an id from `id_base`.
+    pub fn skill_keyed_by(&mut self, tag: Option<&str>, id_base: &str, name: &str) -> usize {
         let known = self.vocabulary_id(name);
-        let key = match (&known, tag) {
-            (Some(id), _) => format!("id:{id}"),
-            (None, Some(tag)) => format!("tag:{tag}"),
-            (None, None) => format!("name:{}", normalize(name)),
+        let by_name = match &known {
+            Some(id) => format!("id:{id}"),
+            None => format!("name:{}", normalize(name)),
+        };
+        let key = match tag {
+            Some(tag) => format!("tag:{tag}"),
+            None => by_name.clone(),
         };
         if let Some(&i) = self.skill_by_key.get(&key) {
             return i;
         }
         let id = match known {
             Some(id) if self.skill_ids.take(&id) => id,
-            _ => self.skill_ids.fresh(&kebab(tag.unwrap_or(name), "skill")),
+            _ => self.skill_ids.fresh(&kebab(id_base, "skill")),
         };
         self.skills.push(Skill::new(id, name));
         let i = self.skills.len() - 1;
         self.skill_by_key.insert(key, i);
+        // Found by name too (the first of that name), as untagged skills are.
+        self.skill_by_key.entry(by_name).or_insert(i);
         i
     }
 
@@ -368,6 +383,10 @@ impl<'v> Builder<'v> {
         self.break_cycles(&mut roadmap);
         if self.infer {
             self.infer_prerequisites(&mut roadmap);
+        }
+        // Fields left empty are not written: the report must not point into them.
+        if let Ok(written) = serde_json::to_value(&roadmap) {
+            self.report.settle(&written);
         }
         (roadmap, self.report)
     }

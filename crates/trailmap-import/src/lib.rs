@@ -65,6 +65,28 @@ pub struct Options {
     pub content_dir: Option<std::path::PathBuf>,
 }
 
+/// Why a folder source could not be imported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ImportError {
+    /// A file or folder could not be read (missing, a folder where a file
+    /// belongs, no permission): a problem of the invocation.
+    Io(String),
+    /// The source was read but cannot be imported (no concepts, invalid
+    /// UTF-8, over a size limit).
+    Invalid(String),
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ImportError::Io(message) | ImportError::Invalid(message) => f.write_str(message),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
 /// A roadmap and the report of how the source was placed in it.
 #[derive(Debug, Clone)]
 #[non_exhaustive]

@@ -13,36 +13,63 @@ use trailmap::{Prerequisite, Resource, ResourceKind};
 
 use crate::builder::Builder;
 use crate::report::{Element, Outcome};
-use crate::{Imported, Options};
+use crate::{ImportError, Imported, Options};
 
 /// Largest concept file read, in bytes.
 const MAX_FILE: u64 = 1024 * 1024;
 
-fn read(path: &Path) -> Result<Option<String>, String> {
+fn read(path: &Path) -> Result<Option<String>, ImportError> {
     if !path.exists() {
         return Ok(None);
     }
     match trailmap::load::read_file(path, MAX_FILE) {
-        Ok(Ok(bytes)) => String::from_utf8(bytes)
-            .map(Some)
-            .map_err(|e| format!("{}: invalid UTF-8 at byte {}", path.display(), e.utf8_error().valid_up_to())),
-        Ok(Err(size)) => Err(format!("{}: {size} bytes is over the {MAX_FILE}-byte limit", path.display())),
-        Err(err) => Err(format!("{}: {err}", path.display())),
+        // A byte-order mark is no part of the text (a title, a first tag).
+        Ok(Ok(bytes)) => {
+            String::from_utf8(bytes).map(|t| Some(t.trim_start_matches('\u{feff}').to_owned())).map_err(|e| {
+                ImportError::Invalid(format!(
+                    "{}: invalid UTF-8 at byte {}",
+                    path.display(),
+                    e.utf8_error().valid_up_to()
+                ))
+            })
+        }
+        Ok(Err(size)) => {
+            Err(ImportError::Invalid(format!("{}: {size} bytes is over the {MAX_FILE}-byte limit", path.display())))
+        }
+        Err(err) => Err(ImportError::Io(format!("{}: {err}", path.display()))),
     }
 }
 
-/// A dependency line: "tag: x" or a bare tag; other "key: value" lines
-/// ("reason:", "shortcut:") describe the dependency above.
-fn dependency(line: &str) -> Option<&str> {
-    let line = line.trim();
+/// What a line of `dependencies.txt` says.
+#[derive(Debug, PartialEq, Eq)]
+enum DependencyLine {
+    /// "tag: x", a bare tag "x", a list item "- x", or a title "linear
+    /// algebra" (read as the tag `linear_algebra`).
+    Tag(String),
+    /// Blank, a comment, or a "key: value" line ("reason:", "shortcut:")
+    /// describing the dependency above.
+    Detail,
+    /// Anything else: reported, not guessed at.
+    Unreadable,
+}
+
+fn dependency(line: &str) -> DependencyLine {
+    let line = line.trim().trim_start_matches('\u{feff}').trim();
     if line.is_empty() || line.starts_with('#') {
-        return None;
+        return DependencyLine::Detail;
     }
-    match line.split_once(':') {
-        Some((key, value)) if key.trim() == "tag" => Some(value.trim()).filter(|v| !v.is_empty()),
-        Some(_) => None,
-        None => Some(line).filter(|l| !l.contains(char::is_whitespace)),
+    let line = line.strip_prefix("- ").or_else(|| line.strip_prefix("* ")).unwrap_or(line).trim();
+    let tag = match line.split_once(':') {
+        Some((key, value)) if key.trim() == "tag" => value.trim(),
+        Some(_) => return DependencyLine::Detail,
+        None => line,
+    };
+    let words: Vec<&str> = tag.split_whitespace().collect();
+    let plain = |w: &&str| w.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'));
+    if words.is_empty() || !words.iter().all(plain) {
+        return DependencyLine::Unreadable;
     }
+    DependencyLine::Tag(words.join("_").to_lowercase())
 }
 
 fn kind(resource_type: &str, url: &str, title: &str) -> Option<ResourceKind> {
@@ -61,12 +88,15 @@ fn kind(resource_type: &str, url: &str, title: &str) -> Option<ResourceKind> {
 }
 
 /// Imports `folder` (holding `concepts/`, or the concepts themselves).
-pub fn import(folder: &Path, options: &Options) -> Result<Imported, String> {
+/// A file that cannot be read is an [`ImportError::Io`]; a folder without
+/// concepts, invalid UTF-8 or a file over 1 MiB an [`ImportError::Invalid`].
+pub fn import(folder: &Path, options: &Options) -> Result<Imported, ImportError> {
     let concepts = if folder.join("concepts").is_dir() { folder.join("concepts") } else { folder.to_path_buf() };
-    let entries = std::fs::read_dir(&concepts).map_err(|e| format!("{}: {e}", concepts.display()))?;
+    let io = |e: std::io::Error| ImportError::Io(format!("{}: {e}", concepts.display()));
+    let entries = std::fs::read_dir(&concepts).map_err(io)?;
     let mut dirs: Vec<PathBuf> = Vec::new();
     for entry in entries {
-        let path = entry.map_err(|e| format!("{}: {e}", concepts.display()))?.path();
+        let path = entry.map_err(io)?.path();
         if path.is_dir() {
             dirs.push(path);
         }
@@ -74,10 +104,10 @@ pub fn import(folder: &Path, options: &Options) -> Result<Imported, String> {
     dirs.sort();
     if dirs.is_empty() {
         // An empty import would "succeed" on any wrong folder.
-        return Err(format!(
+        return Err(ImportError::Invalid(format!(
             "{}: no concept folders found (expected concepts/<tag>/title.txt and dependencies.txt)",
             folder.display()
-        ));
+        )));
     }
     let mut b = Builder::new(options.vocabulary.as_ref());
     b.infer = options.infer_prerequisites;
@@ -110,8 +140,16 @@ pub fn import(folder: &Path, options: &Options) -> Result<Imported, String> {
         }
         if let Some(text) = read(&dir.join("dependencies.txt"))? {
             for (n, line) in text.lines().enumerate() {
-                if let Some(dep) = dependency(line) {
-                    deps.push((s, dep.to_owned(), rel("dependencies.txt"), n + 1));
+                match dependency(line) {
+                    DependencyLine::Tag(dep) => deps.push((s, dep, rel("dependencies.txt"), n + 1)),
+                    DependencyLine::Detail => {}
+                    DependencyLine::Unreadable => b.report.push_in(
+                        &rel("dependencies.txt"),
+                        n + 1,
+                        Element::Dependency,
+                        line,
+                        Outcome::NotPlaced { reason: "not a dependency line (expected `tag: name`)".to_owned() },
+                    ),
                 }
             }
         }
@@ -173,10 +211,14 @@ pub fn import(folder: &Path, options: &Options) -> Result<Imported, String> {
         };
         match target {
             Some(t) if t != s => {
-                let id = b.skills[t].id.clone();
+                let prerequisite = Prerequisite::Skill(b.skills[t].id.clone());
                 let prerequisites = &mut b.skills[s].prerequisites;
-                prerequisites.push(Prerequisite::Skill(id));
-                let at = Pointer::item("skills", s).with("prerequisites").with(prerequisites.len() - 1).into_string();
+                // A repeated dependency is the one already there.
+                let j = prerequisites.iter().position(|p| *p == prerequisite).unwrap_or_else(|| {
+                    prerequisites.push(prerequisite);
+                    prerequisites.len() - 1
+                });
+                let at = Pointer::item("skills", s).with("prerequisites").with(j).into_string();
                 b.report.push_in(&file, line, Element::Dependency, &dep, Outcome::Placed { at: vec![at] });
             }
             Some(_) => b.report.push_in(

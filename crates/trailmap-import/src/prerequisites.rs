@@ -93,8 +93,8 @@ impl Builder<'_> {
                 }
                 let alternatives: Vec<Option<usize>> =
                     trimmed.split(" or ").map(|alt| self.match_name(&names, alt.trim())).collect();
-                let ids: Vec<SmallString> = alternatives.iter().flatten().map(|&i| self.skills[i].id.clone()).collect();
-                if ids.len() != alternatives.len() || ids.is_empty() {
+                let found: Vec<usize> = alternatives.iter().flatten().copied().collect();
+                if found.len() != alternatives.len() || found.is_empty() {
                     if quiet {
                         continue;
                     }
@@ -111,6 +111,13 @@ impl Builder<'_> {
                     };
                     self.report.not_placed(line, element, &trimmed, reason);
                     continue;
+                }
+                // "Statistics or Statistics" is one alternative.
+                let mut ids: Vec<SmallString> = Vec::with_capacity(found.len());
+                for i in found {
+                    if !ids.contains(&self.skills[i].id) {
+                        ids.push(self.skills[i].id.clone());
+                    }
                 }
                 for &s in &dependents {
                     let own = &self.skills[s].id;
@@ -162,20 +169,63 @@ impl Builder<'_> {
         None
     }
 
-    /// Removes one prerequisite per cycle until none is left; each removal is reported.
+    /// Removes one prerequisite per cycle until none is left; each removal is
+    /// reported. Only the needed skill that closes the cycle goes: from an
+    /// `any_of` group, that alternative alone (a group left with one member
+    /// becomes a plain prerequisite), and an alternative is preferred to a
+    /// plain prerequisite, since the skill stays learnable through the others.
     pub(crate) fn break_cycles(&mut self, roadmap: &mut Roadmap) {
-        for _ in 0..roadmap.skills.len().saturating_add(1) {
+        let index: HashMap<SmallString, usize> =
+            roadmap.skills.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
+        // Each round removes at least one member of a prerequisite.
+        let members: usize = roadmap.skills.iter().flat_map(|s| &s.prerequisites).map(|p| p.skill_ids().count()).sum();
+        for _ in 0..=members {
             let cycles = SkillGraph::new(roadmap).cycles();
             if cycles.is_empty() {
                 return;
             }
             for cycle in cycles {
-                let (Some(from), Some(to)) = (cycle.skills.first(), cycle.skills.get(1).or(cycle.skills.first()))
-                else {
-                    continue;
+                // The edges of the cycle, in "needs" order, closing back to the first skill.
+                let edges = cycle.skills.iter().zip(cycle.skills.iter().cycle().skip(1)).take(cycle.skills.len());
+                let in_group = |from: &String, to: &String| {
+                    index.get(from.as_str()).is_some_and(|&i| {
+                        roadmap.skills[i].prerequisites.iter().any(|p| match p {
+                            Prerequisite::AnyOf(g) => g.any_of.len() > 1 && g.any_of.iter().any(|id| id == to),
+                            Prerequisite::Skill(_) => false,
+                        })
+                    })
                 };
-                if let Some(skill) = roadmap.skills.iter_mut().find(|s| &s.id == from) {
-                    skill.prerequisites.retain(|p| !p.skill_ids().any(|id| id == to));
+                let chosen = edges.clone().find(|(from, to)| in_group(from, to)).or_else(|| edges.clone().next());
+                let Some((from, to)) = chosen else { continue };
+                let Some(&i) = index.get(from.as_str()) else { continue };
+                self.drop_prerequisite(roadmap, i, to);
+            }
+        }
+    }
+
+    /// Drops `to` from the prerequisites of skill `i` and says so: the
+    /// report's entries that placed it lose that pointer (and are not
+    /// placed when it was their only one), later pointers into the list move
+    /// down.
+    fn drop_prerequisite(&mut self, roadmap: &mut Roadmap, i: usize, to: &str) {
+        let skill = &mut roadmap.skills[i];
+        let from = skill.id.to_string();
+        let Some(j) = skill.prerequisites.iter().position(|p| p.skill_ids().any(|id| id == to)) else { return };
+        let what = match &mut skill.prerequisites[j] {
+            Prerequisite::AnyOf(group) if group.any_of.iter().any(|id| id != to) => {
+                let all = group.any_of.join(", ");
+                group.any_of.retain(|id| id != to);
+                let kept = group.any_of.join(", ");
+                if group.any_of.len() == 1 {
+                    let only = group.any_of[0].clone();
+                    skill.prerequisites[j] = Prerequisite::Skill(only);
+                }
+                format!("{from} needs {to} (the alternative {to} of any of [{all}]; kept {kept})")
+            }
+            _ => {
+                skill.prerequisites.remove(j);
+                let reason = format!("prerequisite dropped: {from} needs {to} closed a cycle");
+                if !self.report.prerequisite_removed(i, j, &reason) {
                     self.report.not_placed(
                         0,
                         Element::Dependency,
@@ -183,8 +233,10 @@ impl Builder<'_> {
                         "prerequisite dropped: it closed a cycle",
                     );
                 }
+                return;
             }
-        }
+        };
+        self.report.not_placed(0, Element::Dependency, &what, "alternative dropped: it closed a cycle");
     }
 
     /// Adds the prerequisites the heuristics above infer (see the module

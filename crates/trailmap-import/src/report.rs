@@ -111,6 +111,59 @@ impl Report {
         self.push(line, element, text, Outcome::NotPlaced { reason: reason.to_owned() });
     }
 
+    /// Prerequisite `index` of skill `skill` was removed: pointers to it are
+    /// dropped (an entry left with none is not placed, for `reason`) and
+    /// pointers to the ones after it move down. `true` when some entry
+    /// pointed to it.
+    pub(crate) fn prerequisite_removed(&mut self, skill: usize, index: usize, reason: &str) -> bool {
+        let list = format!("/skills/{skill}/prerequisites/");
+        let mut found = false;
+        for entry in &mut self.entries {
+            let Outcome::Placed { at } = &mut entry.outcome else { continue };
+            let before = at.len();
+            at.retain_mut(|pointer| {
+                let Some((n, rest)) = pointer.strip_prefix(&list).map(|tail| {
+                    let end = tail.find('/').unwrap_or(tail.len());
+                    (tail[..end].parse::<usize>().ok(), tail[end..].to_owned())
+                }) else {
+                    return true;
+                };
+                match n {
+                    Some(n) if n == index => false,
+                    Some(n) if n > index => {
+                        *pointer = format!("{list}{}{rest}", n - 1);
+                        true
+                    }
+                    _ => true,
+                }
+            });
+            if at.len() < before {
+                found = true;
+                if at.is_empty() {
+                    entry.outcome = Outcome::NotPlaced { reason: reason.to_owned() };
+                }
+            }
+        }
+        found
+    }
+
+    /// Makes every pointer resolve in `roadmap` (the output as JSON): one
+    /// to a field left empty, and so not written ("/skills/0/prerequisites"
+    /// when no name resolved), becomes its nearest written ancestor.
+    pub(crate) fn settle(&mut self, roadmap: &serde_json::Value) {
+        for entry in &mut self.entries {
+            let Outcome::Placed { at } = &mut entry.outcome else { continue };
+            for pointer in at.iter_mut() {
+                while roadmap.pointer(pointer).is_none() {
+                    let Some(cut) = pointer.rfind('/') else { break };
+                    pointer.truncate(cut);
+                }
+            }
+            let mut seen = std::collections::HashSet::new();
+            at.retain(|p| seen.insert(p.clone()));
+        }
+    }
+
     /// How many elements had each outcome.
     pub fn counts(&self) -> Counts {
         let mut counts = Counts::default();

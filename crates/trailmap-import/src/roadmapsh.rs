@@ -284,7 +284,7 @@ pub fn import(source: &str, options: &Options) -> Result<Imported, String> {
         if let Some(t) = topic.and_then(|t| topic_skill.get(&t).copied()) {
             let parent_id = String::from(&b.skills[t].id);
             b.skills[s].extensions.insert("x-roadmap-sh-topic", Value::String(parent_id));
-            if !b.skills[t].topics.contains(&n.label) {
+            if !n.label.trim().is_empty() && !b.skills[t].topics.contains(&n.label) {
                 b.skills[t].topics.push(n.label.clone());
                 at.push(Pointer::item("skills", t).with("topics").with(b.skills[t].topics.len() - 1).into_string());
             }
@@ -327,7 +327,9 @@ pub fn import(source: &str, options: &Options) -> Result<Imported, String> {
 /// The skill for a topic or subtopic, with its node id and legend meaning.
 fn skill_for(b: &mut Builder<'_>, n: &Node) -> usize {
     let name = if n.label.is_empty() { n.id.as_ref() } else { n.label.as_str() };
-    let s = b.skill(name);
+    // One skill per node: nodes with the same label ("Git" in two sections)
+    // have topic files of their own.
+    let s = b.skill_keyed_by(Some(&format!("roadmap-sh:{}", n.id)), name, name);
     let skill = &mut b.skills[s];
     skill.extensions.insert("x-roadmap-sh-node", Value::String(n.id.clone().into_owned()));
     if let Some(legend) = &n.legend {

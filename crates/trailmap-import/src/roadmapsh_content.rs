@@ -36,20 +36,42 @@ fn kind(tag: &str) -> Option<ResourceKind> {
 struct Topic {
     description: Option<String>,
     resources: Vec<(String, String, String)>,
+    /// Resource lines that could not be read ("- [@course@Bad"), with their line.
+    unreadable: Vec<(usize, String)>,
+}
+
+/// "@video@Label](https://…) (free)" after "- [": kind tag, label and url
+/// (up to the bracket that closes the link, so text after it stays out).
+fn resource(rest: &str) -> Option<(String, String, String)> {
+    let (tag, rest) = rest.split_once('@')?;
+    let (title, after) = rest.split_once("](")?;
+    let mut depth = 0usize;
+    let end = after.char_indices().find_map(|(i, c)| match c {
+        '(' => {
+            depth += 1;
+            None
+        }
+        ')' if depth == 0 => Some(i),
+        ')' => {
+            depth -= 1;
+            None
+        }
+        _ => None,
+    })?;
+    let url = after[..end].trim();
+    (!url.is_empty() && !url.contains(char::is_whitespace)).then(|| (tag.to_owned(), title.to_owned(), url.to_owned()))
 }
 
 fn parse(text: &str) -> Topic {
     let mut topic = Topic::default();
     let mut paragraphs: Vec<String> = Vec::new();
     let mut current = String::new();
-    for line in text.lines().map(str::trim) {
+    for (n, line) in text.lines().map(str::trim).enumerate() {
         if let Some(rest) = line.strip_prefix("- [@").or_else(|| line.strip_prefix("* [@")) {
             // "- [@video@Docker Tutorial](https://…)"
-            if let Some((tag, rest)) = rest.split_once('@') {
-                if let Some((title, url)) = rest.split_once("](") {
-                    let url = url.strip_suffix(')').unwrap_or(url);
-                    topic.resources.push((tag.to_owned(), title.to_owned(), url.to_owned()));
-                }
+            match resource(rest) {
+                Some(found) => topic.resources.push(found),
+                None => topic.unreadable.push((n + 1, line.to_owned())),
             }
             continue;
         }
@@ -79,9 +101,10 @@ pub(crate) fn apply(b: &mut Builder<'_>, dir: &Path) -> Result<(), String> {
     for entry in entries.take(MAX_FILES) {
         let path = entry.map_err(|e| format!("{}: {e}", dir.display()))?.path();
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        if name.ends_with(".md") && name.contains('@') {
-            files.push((name, path));
+        if !name.ends_with(".md") || !name.contains('@') {
+            continue;
         }
+        files.push((name, path));
     }
     files.sort();
     let by_node: HashMap<String, usize> = b
@@ -94,6 +117,17 @@ pub(crate) fn apply(b: &mut Builder<'_>, dir: &Path) -> Result<(), String> {
         })
         .collect();
     for (name, path) in files {
+        if path.is_dir() {
+            // Named like a topic file, but nothing to read: skipped, not the whole import.
+            b.report.push_in(
+                &name,
+                0,
+                Element::Resource,
+                &name,
+                Outcome::NotPlaced { reason: "a folder, not a topic file".to_owned() },
+            );
+            continue;
+        }
         let node = name.trim_end_matches(".md").rsplit('@').next().unwrap_or("").to_owned();
         let Some(&s) = by_node.get(&node) else {
             b.report.push_in(
@@ -108,7 +142,16 @@ pub(crate) fn apply(b: &mut Builder<'_>, dir: &Path) -> Result<(), String> {
         let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(u64::MAX);
         let text = match (size <= MAX_FILE_BYTES).then(|| std::fs::read(&path)) {
             Some(Ok(bytes)) => String::from_utf8_lossy(&bytes).into_owned(),
-            Some(Err(err)) => return Err(format!("{}: {err}", path.display())),
+            Some(Err(err)) => {
+                b.report.push_in(
+                    &name,
+                    0,
+                    Element::Resource,
+                    &name,
+                    Outcome::NotPlaced { reason: format!("cannot be read: {err}") },
+                );
+                continue;
+            }
             None => {
                 b.report.push_in(
                     &name,
@@ -121,6 +164,17 @@ pub(crate) fn apply(b: &mut Builder<'_>, dir: &Path) -> Result<(), String> {
             }
         };
         let topic = parse(&text);
+        for (line, text) in &topic.unreadable {
+            b.report.push_in(
+                &name,
+                *line,
+                Element::Resource,
+                text,
+                Outcome::NotPlaced {
+                    reason: "a resource line without a label and url `[@kind@Label](url)`".to_owned(),
+                },
+            );
+        }
         let mut at = Vec::new();
         if let Some(description) = topic.description {
             b.skills[s].description = Some(description);
@@ -154,5 +208,11 @@ mod tests {
         assert_eq!(topic.resources.len(), 2);
         assert_eq!(topic.resources[0].0, "video");
         assert_eq!(kind("official"), Some(ResourceKind::Docs));
+        let topic = parse(
+            "# T\n\n- [@video@A](https://a.com/x) (free)\n- [@article@Wiki](https://en.wikipedia.org/wiki/Git_(software))\n- [@course@Bad\n",
+        );
+        let urls: Vec<&str> = topic.resources.iter().map(|r| r.2.as_str()).collect();
+        assert_eq!(urls, ["https://a.com/x", "https://en.wikipedia.org/wiki/Git_(software)"]);
+        assert_eq!(topic.unreadable, [(5, "- [@course@Bad".to_owned())]);
     }
 }

@@ -45,6 +45,9 @@ pub struct Heading {
     pub clean: String,
     /// "(4 Months Each Stage)": the length of each phase under this one.
     pub each: Option<(TimeUnit, u32)>,
+    /// The text opens with its kind or place in time ("Phase 2: …",
+    /// "Week 1: …"): a phase, never the document's title.
+    pub labelled: bool,
 }
 
 const DASH: &str = r"(?:-|–|—|to|&|and)";
@@ -218,7 +221,10 @@ pub fn heading(text: &str) -> Heading {
     }
     let mut time = None;
     let mut title = rest.to_owned();
+    let mut labelled = kind.is_some();
     if let Some((t, used)) = time_at_start(rest) {
+        // "Week 1: …" places a phase; "100 Days of ML Code" only says how long.
+        labelled |= matches!(t, Time::Range { .. });
         time = Some(t);
         let mut after = trim_separators(&rest[used..]);
         // "Month 7 (Weeks 25-28): …": the second time only restates the first.
@@ -259,7 +265,7 @@ pub fn heading(text: &str) -> Heading {
     let title = trim_separators(&title).to_owned();
     let each =
         EACH.captures(&clean).and_then(|c| Some((unit(c.get(2)?.as_str()), number(&c[1]))).filter(|(_, n)| *n > 0));
-    Heading { kind, time, title, clean, each }
+    Heading { kind, time, title, clean, each, labelled }
 }
 
 #[cfg(test)]

@@ -82,3 +82,33 @@ fn content_files_give_descriptions_and_resources() {
     assert!(matches!(orphan.outcome, Outcome::NotPlaced { .. }));
     assert_eq!(imported.report.of(Element::Resource).count(), 3);
 }
+
+#[test]
+fn topics_with_one_label_stay_one_skill_each_with_their_files() {
+    let graph = r#"{"nodes": [
+        {"id": "a", "type": "topic", "position": {"x": 0, "y": 0}, "data": {"label": "Git"}},
+        {"id": "b", "type": "topic", "position": {"x": 0, "y": 100}, "data": {"label": "Git"}},
+        {"id": "c", "type": "topic", "position": {"x": 0, "y": 200}, "data": {"label": "Git"}},
+        {"id": "s", "type": "subtopic", "position": {"x": 200, "y": 0}, "data": {"label": ""}}
+    ], "edges": []}"#;
+    let dir = std::env::temp_dir().join(format!("trailmap-rsh-same-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("git@a.md"), "# Git\n\nFirst.\n\n- [@video@A](https://a.com/x)\n").unwrap();
+    std::fs::write(dir.join("git@b.md"), "# Git\n\nSecond.\n").unwrap();
+    let mut options = trailmap_import::Options::default();
+    options.content_dir = Some(dir.clone());
+    let imported = trailmap_import::roadmapsh::import(graph, &options).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(trailmap::Roadmap::from_json_str(&imported.to_json()).is_valid());
+    let r = &imported.roadmap;
+    let gits: Vec<_> = r.skills.iter().filter(|s| s.name == "Git").collect();
+    assert_eq!(gits.len(), 3);
+    let nodes: Vec<_> = gits.iter().map(|s| s.extensions.get("x-roadmap-sh-node").unwrap().as_str().unwrap()).collect();
+    assert_eq!(nodes, ["a", "b", "c"]);
+    assert_eq!(gits[0].description.as_deref(), Some("First."));
+    assert_eq!(gits[1].description.as_deref(), Some("Second."));
+    assert_eq!(gits[0].resources.len(), 1);
+    assert!(!imported.report.entries.iter().any(|e| matches!(e.outcome, trailmap_import::Outcome::NotPlaced { .. })));
+    // A subtopic without a label adds no empty topic.
+    assert!(r.skills.iter().all(|s| s.topics.iter().all(|t| !t.is_empty())));
+}

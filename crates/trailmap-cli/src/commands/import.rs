@@ -1,7 +1,7 @@
 //! `trailmap import`: Markdown roadmaps (and other published shapes) into
 //! trailmap JSON, with a report of where every source element went.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use trailmap::Roadmap;
 use trailmap_import::{Options, Outcome, Vocabulary};
@@ -70,10 +70,36 @@ pub enum ReportFormat {
 }
 
 pub fn run(args: Args) -> u8 {
+    if let Some(out) = &args.output
+        && same_file(&args.source, out)
+    {
+        output::error(&format!(
+            "{}: is the source itself (or a link to it); writing there would replace the source, choose another OUT",
+            out.display()
+        ));
+        return EXIT_USAGE;
+    }
     let Some(options) = options(&args) else { return EXIT_USAGE };
     match import(&args, &options) {
         Ok(imported) => finish(&args, imported),
         Err(exit) => exit,
+    }
+}
+
+/// `true` when both paths name one existing file: through symbolic links,
+/// hard links or different spellings of the path (same device and inode on
+/// Unix, same canonical path elsewhere).
+fn same_file(source: &Path, out: &Path) -> bool {
+    let (Ok(a), Ok(b)) = (std::fs::metadata(source), std::fs::metadata(out)) else { return false };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        a.dev() == b.dev() && a.ino() == b.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (a, b);
+        matches!((source.canonicalize(), out.canonicalize()), (Ok(a), Ok(b)) if a == b)
     }
 }
 
@@ -87,8 +113,11 @@ fn import(args: &Args, options: &Options) -> Result<trailmap_import::Imported, u
             return Err(EXIT_USAGE);
         }
         return trailmap_import::metacademy::import(&args.source, options).map_err(|err| {
-            output::error(&err);
-            EXIT_FINDINGS
+            output::error(&err.to_string());
+            match err {
+                trailmap_import::ImportError::Io(_) => EXIT_USAGE,
+                _ => EXIT_FINDINGS,
+            }
         });
     }
     let bytes = match trailmap::load::read_file(&args.source, args.max_size) {
@@ -121,7 +150,18 @@ fn import(args: &Args, options: &Options) -> Result<trailmap_import::Imported, u
     })
 }
 
+/// The options, or `None` (after saying why) when an argument is unusable:
+/// checked before any reading, so a bad `--id` is a usage error, not an
+/// import that fails to validate.
 fn options(args: &Args) -> Option<Options> {
+    if let Some(problem) = args.id.as_deref().and_then(trailmap::ids::problem) {
+        output::error(&format!("--id {:?}: {problem}", args.id.as_deref().unwrap_or_default()));
+        return None;
+    }
+    if let Some(dir) = args.content.as_deref().filter(|d| !d.is_dir()) {
+        output::error(&format!("--content {}: not a folder", dir.display()));
+        return None;
+    }
     let mut options = Options::default();
     if let Some(path) = &args.vocabulary {
         match Vocabulary::from_path(path) {
@@ -175,7 +215,10 @@ fn finish(args: &Args, imported: trailmap_import::Imported) -> u8 {
     } else {
         json
     };
-    output::eprint(&summary);
+    // The text summary is a note (not under --quiet); a JSON report was asked for.
+    if args.report == ReportFormat::Json || !output::quiet() {
+        output::eprint(&summary);
+    }
     match &args.output {
         Some(path) => {
             if let Err(err) = trailmap::fs::write_atomic(path, text.as_bytes()) {

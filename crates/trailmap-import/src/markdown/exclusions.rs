@@ -1,7 +1,9 @@
 //! Exclusions said in passing rather than in a "You do NOT need" section:
 //! "(this topic is vast, so just focus on the basics)" excludes what lies
-//! beyond the basics of the item's subject; "X is not required" and "Skip
-//! X" exclude X.
+//! beyond the basics of the item's subject; "X is not required", "Skip
+//! X" and what is addressed to the reader ("You do NOT need X", "No need to
+//! learn X", "Don't bother with X", "Avoid TensorFlow 1.x") exclude X;
+//! "X is optional" and "X (optional)" mark X optional.
 
 use std::sync::LazyLock;
 
@@ -21,6 +23,27 @@ static NOT_REQUIRED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid pattern")
 });
 
+/// Told to the reader: "You do NOT need X", "You don't need to learn X",
+/// "No need to learn X", "No need for X", "Don't bother with X", "You can
+/// skip X", "Don't learn X".
+static ADDRESSED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:you\s+)?(?:(?:do\s+not|don'?t|dont)\s+(?:need|have)(?:\s+to\s+(?:learn|know|study|master|use))?|no\s+need\s+(?:to\s+(?:learn|know|study|master|use)|for)|(?:do\s+not|don'?t|dont)\s+(?:bother(?:\s+(?:with|learning|about))?|learn|study)|(?:can\s+)?skip)\b\s*:?\s*(.{1,80}?)\s*[.!]?$",
+    )
+    .expect("valid pattern")
+});
+/// "Avoid TensorFlow 1.x": a named thing to avoid (capitalised, short),
+/// unlike advice such as "Avoid overfitting with dropout".
+static AVOID: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?i:avoid)\s+([A-Z0-9][^\s]*(?:\s+[^\s]+){0,3}?)\s*[.!]?$").expect("valid pattern"));
+/// "Kubernetes is optional", "Git (optional)", "Spark — optional".
+static OPTIONAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(.{1,80}?)\s*(?:\((?:optional|if time permits)\)|(?:is|are)\s+optional|[—–-]\s*optional)\s*[.!]?$",
+    )
+    .expect("valid pattern")
+});
+
 /// The sentence that limits a subject to its basics, if the text has one.
 pub(super) fn basics_only(text: &str) -> Option<String> {
     let m = BASICS_ONLY.find(text)?;
@@ -30,11 +53,26 @@ pub(super) fn basics_only(text: &str) -> Option<String> {
     Some(text::tidy(text[start..end].trim()))
 }
 
-/// "Kubernetes is not required", "Skip Spark": the subject excluded.
+/// "Kubernetes is not required", "Skip Spark", "You do NOT need
+/// metaclasses", "Avoid TensorFlow 1.x": the subject excluded.
 pub(super) fn not_required(text: &str) -> Option<String> {
-    let c = NOT_REQUIRED.captures(text.trim())?;
+    let text = text.trim();
+    // "No need to go deep into proofs" limits a subject; it excludes none.
+    if basics_only(text).is_some() {
+        return None;
+    }
+    let c = NOT_REQUIRED.captures(text).or_else(|| ADDRESSED.captures(text)).or_else(|| AVOID.captures(text))?;
     let subject = text::tidy(c.get(1).or(c.get(2))?.as_str());
-    (!subject.is_empty() && text::words(&subject) <= text::MAX_NAME_WORDS).then_some(subject)
+    let subject = subject.trim_end_matches(['.', '!', ',', ';']).trim().to_owned();
+    let clause = subject.to_lowercase().starts_with("to ") || subject.contains(" with ") || subject.contains(" by ");
+    (!subject.is_empty() && !clause && text::words(&subject) <= text::MAX_NAME_WORDS).then_some(subject)
+}
+
+/// "Kubernetes is optional", "Git (optional)": the text without the mark.
+pub(super) fn optional(text: &str) -> Option<&str> {
+    let c = OPTIONAL.captures(text.trim())?;
+    let rest = c.get(1)?.as_str().trim();
+    (!rest.is_empty()).then_some(rest)
 }
 
 /// "Introduction to Kubernetes (Pods, Services)": "Kubernetes (Pods, Services)".
@@ -101,6 +139,23 @@ mod tests {
         assert_eq!(not_required("Kubernetes is not required.").as_deref(), Some("Kubernetes"));
         assert_eq!(not_required("Skip Spark").as_deref(), Some("Spark"));
         assert_eq!(not_required("Spark"), None);
+        for (item, subject) in [
+            ("You do NOT need metaclasses", "metaclasses"),
+            ("You don't need to learn Java.", "Java"),
+            ("No need to learn Java", "Java"),
+            ("No need for Hadoop", "Hadoop"),
+            ("Don't bother with Perl", "Perl"),
+            ("You can skip R", "R"),
+            ("Avoid TensorFlow 1.x", "TensorFlow 1.x"),
+        ] {
+            assert_eq!(not_required(item).as_deref(), Some(subject), "{item}");
+        }
+        for advice in ["Avoid overfitting with dropout", "No need to go deep into proofs", "Don't need"] {
+            assert_eq!(not_required(advice), None, "{advice}");
+        }
+        assert_eq!(optional("Kubernetes is optional"), Some("Kubernetes"));
+        assert_eq!(optional("Git (optional)"), Some("Git"));
+        assert_eq!(optional("Optional reading"), None);
         assert_eq!(subject("Introduction to Kubernetes"), "Kubernetes");
     }
 }

@@ -21,7 +21,12 @@ impl Importer<'_> {
         let statement = stated::split(&inline.text).filter(|(rest, _)| !rest.is_empty());
         let h = span::heading(statement.as_ref().map_or(inline.text.as_str(), |(rest, _)| rest.as_str()));
         self.line = line;
-        if self.b.title.is_none() && self.headings.is_empty() && self.b.phases.is_empty() {
+        let leading = self.headings.is_empty() && self.b.phases.is_empty();
+        // The title is the first heading unless it is labelled as a phase
+        // ("## Week 1: Python" is the first phase of a document without
+        // one); front matter's title, repeated by the first heading, stays it.
+        let repeated = self.front_matter_title && self.b.title.as_deref() == Some(h.clean.as_str());
+        if leading && !h.labelled && (self.b.title.is_none() || repeated) {
             self.b.title = Some(h.clean.clone());
             self.b.report.placed(line, Element::Heading, &inline.text, "/title".to_owned());
             return;

@@ -5,7 +5,7 @@ use trailmap::MilestoneKind;
 use trailmap::pointer::Pointer;
 
 use super::exclusions;
-use super::labels::{Label, PROJECT, classify_label, split_label};
+use super::labels::{Label, PROJECT, classify_label, dash_after_label, split_label};
 use super::parse::Inline;
 use super::projects;
 use super::stated;
@@ -272,12 +272,19 @@ impl Importer<'_> {
                         return Role::Skill(found[0]);
                     }
                 }
-                Label::Term if !rest.is_empty() && text::words(&label) <= 5 => {
+                // "**Python** — syntax, OOP": as without the bold, a skill with topics (below).
+                Label::Term if !rest.is_empty() && text::words(&label) <= 5 && !dash_after_label(inline) => {
                     let phase = self.phase();
                     let list = text::names(&rest);
                     let short =
                         list.iter().all(|n| n.names.iter().all(|x| text::words(x) <= 4)) && !rest.contains(". ");
-                    if short && !list.is_empty() {
+                    // One name is a group only when it is a known skill ("**Language**: Python");
+                    // "**NumPy**: array computing" describes NumPy.
+                    let group = match list.as_slice() {
+                        [one] if one.names.len() == 1 => self.b.knows(&one.names[0]),
+                        _ => true,
+                    };
+                    if short && group && !list.is_empty() {
                         // "**Programming**: Python, Java": a group of skills.
                         let (found, pointers) = self.names(&rest, phase, Some(&label));
                         at.extend(pointers);
@@ -320,7 +327,14 @@ impl Importer<'_> {
             return self.add_task(phase, text, at);
         }
         let phase = self.phase();
-        let (found, pointers) = self.names(text, phase, None);
+        // "Git (optional)": the mark is no topic; the skill is optional.
+        let marked = exclusions::optional(text);
+        let (found, pointers) = self.names(marked.unwrap_or(text), phase, None);
+        if marked.is_some() {
+            for &s in &found {
+                self.b.skills[s].optional = true;
+            }
+        }
         at.extend(pointers);
         skills.extend(&found);
         found.first().map_or(Role::Other, |&s| Role::Skill(s))

@@ -67,6 +67,8 @@ struct Importer<'v> {
     in_span_label: bool,
     /// The line of the block being read.
     line: usize,
+    /// The title came from YAML front matter (a first heading repeating it is the title too).
+    front_matter_title: bool,
 }
 
 impl<'v> Importer<'v> {
@@ -123,6 +125,7 @@ pub fn import(source: &str, options: &Options) -> Result<Imported, String> {
         last_heading: String::new(),
         in_span_label: false,
         line: 0,
+        front_matter_title: false,
     };
     importer.b.infer = options.infer_prerequisites;
     let blocks = parse::blocks(source, MAX_ELEMENTS).map_err(|line| {
@@ -139,6 +142,14 @@ pub fn import(source: &str, options: &Options) -> Result<Imported, String> {
             }
             Block::Decoration { line, text } => {
                 importer.b.report.push(line, Element::Paragraph, &text, Outcome::Decoration)
+            }
+            Block::FrontMatter { line, title: Some(title), text } => {
+                importer.b.title = Some(title);
+                importer.front_matter_title = true;
+                importer.b.report.placed(line, Element::Paragraph, text.trim(), "/title".to_owned());
+            }
+            Block::FrontMatter { line, title: None, text } => {
+                importer.b.report.push(line, Element::Paragraph, text.trim(), Outcome::Decoration)
             }
             Block::Code { line, text } => {
                 let at = importer.prose(&format!("```\n{}```", text));

@@ -2,7 +2,10 @@
 //! with their depth, tables), each with its line. Flat, so that nothing
 //! downstream recurses on the document's nesting.
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use std::sync::LazyLock;
+
+use pulldown_cmark::{Event, MetadataBlockKind, Options, Parser, Tag, TagEnd};
+use regex::Regex;
 
 /// Deepest list nesting kept apart; deeper items count as this deep.
 pub const MAX_DEPTH: usize = 32;
@@ -44,6 +47,9 @@ pub enum Block {
     Decoration { line: usize, text: String },
     /// A fenced or indented code block.
     Code { line: usize, text: String },
+    /// YAML front matter (`---` … `---` at the very start), with its
+    /// `title:` value if it has one.
+    FrontMatter { line: usize, title: Option<String>, text: String },
 }
 
 struct Lines(Vec<usize>);
@@ -102,7 +108,10 @@ impl InlineBuilder {
 /// the source is held in memory.
 pub fn blocks(source: &str, limit: usize) -> Result<Vec<Block>, usize> {
     let lines = Lines::new(source);
-    let options = Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH;
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
     let mut out = Vec::new();
     let mut inline: Option<InlineBuilder> = None;
     let mut inline_line = 0;
@@ -116,6 +125,9 @@ pub fn blocks(source: &str, limit: usize) -> Result<Vec<Block>, usize> {
     let mut row_line = 0;
     let mut code: Option<(usize, String)> = None;
     let mut image_depth = 0usize;
+    // The lines of the HTML block being read, each with its line number.
+    let mut html: Option<Vec<(usize, String)>> = None;
+    let mut front_matter: Option<(usize, String)> = None;
 
     let flush_item =
         |inline: &mut Option<InlineBuilder>, items: &mut Vec<(usize, Option<bool>, bool)>, out: &mut Vec<Block>| {
@@ -164,7 +176,29 @@ pub fn blocks(source: &str, limit: usize) -> Result<Vec<Block>, usize> {
             }
             continue;
         }
+        if let Some((_, text)) = &mut front_matter {
+            match event {
+                Event::Text(t) => text.push_str(&t),
+                Event::End(TagEnd::MetadataBlock(_)) => {
+                    if let Some((line, text)) = front_matter.take() {
+                        out.push(Block::FrontMatter { line, title: front_matter_title(&text), text });
+                    }
+                }
+                _ => {}
+            }
+            continue;
+        }
         match event {
+            Event::Start(Tag::MetadataBlock(MetadataBlockKind::YamlStyle)) => {
+                front_matter = Some((line, String::new()));
+            }
+            Event::Start(Tag::HtmlBlock) => html = Some(Vec::new()),
+            Event::End(TagEnd::HtmlBlock) => html_block(html.take().unwrap_or_default(), &mut out),
+            Event::Html(t) if html.is_some() => {
+                if let Some(lines) = &mut html {
+                    lines.push((line, t.to_string()));
+                }
+            }
             Event::Start(Tag::Heading { level, .. }) => {
                 heading_level = level as u8;
                 inline = Some(InlineBuilder::default());
@@ -295,6 +329,65 @@ pub fn blocks(source: &str, limit: usize) -> Result<Vec<Block>, usize> {
     Ok(out)
 }
 
+/// `title: …` at the top level of YAML front matter, unquoted.
+fn front_matter_title(yaml: &str) -> Option<String> {
+    let value = yaml.lines().find_map(|line| line.strip_prefix("title:"))?.trim();
+    let value = value
+        .strip_prefix('"')
+        .and_then(|v| v.strip_suffix('"'))
+        .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
+        .unwrap_or(value)
+        .trim();
+    (!value.is_empty()).then(|| value.to_owned())
+}
+
+/// `<h1 align="center">AI Roadmap</h1>`, possibly over several lines.
+static HTML_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?is)<h([1-6])\b[^>]*>(.*?)</h[1-6]\s*>").expect("valid pattern"));
+static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?s)<[^>]*>").expect("valid pattern"));
+
+/// An HTML block: its headings (GitHub READMEs title themselves with
+/// `<h1 align="center">`) become headings, every other line decoration.
+fn html_block(lines: Vec<(usize, String)>, out: &mut Vec<Block>) {
+    let mut text = String::new();
+    let mut starts = Vec::with_capacity(lines.len());
+    for (_, t) in &lines {
+        starts.push(text.len());
+        text.push_str(t);
+    }
+    let line_at = |offset: usize| starts.partition_point(|&s| s <= offset).saturating_sub(1);
+    let mut next = 0;
+    for c in HTML_HEADING.captures_iter(&text) {
+        let (Some(whole), Some(level), Some(inner)) = (c.get(0), c.get(1), c.get(2)) else { continue };
+        let shown = HTML_TAG.replace_all(inner.as_str(), " ");
+        let shown = decode_entities(&shown).split_whitespace().collect::<Vec<_>>().join(" ");
+        if shown.is_empty() {
+            continue;
+        }
+        let (first, last) = (line_at(whole.start()), line_at(whole.end().saturating_sub(1)));
+        for (line, t) in lines.iter().take(first).skip(next) {
+            out.push(Block::Decoration { line: *line, text: t.trim().to_owned() });
+        }
+        let level = level.as_str().parse().unwrap_or(1);
+        let inline = Inline { text: shown, ..Inline::default() };
+        out.push(Block::Heading { level, line: lines[first].0, inline });
+        next = last + 1;
+    }
+    for (line, t) in lines.iter().skip(next) {
+        out.push(Block::Decoration { line: *line, text: t.trim().to_owned() });
+    }
+}
+
+/// The entities a heading's text commonly holds.
+fn decode_entities(text: &str) -> String {
+    text.replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -310,6 +403,18 @@ mod tests {
         let Block::Item { depth: 2, checked: Some(true), inline, .. } = &b[2] else { panic!("{b:?}") };
         assert_eq!(inline.links[0].text, "docs");
         assert!(matches!(&b[3], Block::Item { depth: 1, line: 5, .. }));
+    }
+
+    #[test]
+    fn html_headings_are_headings_and_front_matter_gives_a_title() {
+        let md = "---\ntitle: \"My ML Roadmap\"\nauthor: me\n---\n\n<h1 align=\"center\">\n  AI &amp; <b>ML</b>\n</h1>\n<p align=\"center\">badges</p>\n";
+        let b = blocks(md, usize::MAX).unwrap();
+        let Block::FrontMatter { line: 1, title: Some(title), .. } = &b[0] else { panic!("{b:?}") };
+        assert_eq!(title, "My ML Roadmap");
+        let Block::Heading { level: 1, line: 6, inline } = &b[1] else { panic!("{b:?}") };
+        assert_eq!(inline.text, "AI & ML");
+        assert!(matches!(&b[2], Block::Decoration { line: 9, .. }), "{b:?}");
+        assert_eq!(b.len(), 3);
     }
 
     #[test]

@@ -1,0 +1,120 @@
+//! Shapes common in Markdown roadmaps published on GitHub: titles from
+//! HTML headings and front matter, bold terms with explanations,
+//! exclusions addressed to the reader in list items.
+
+use trailmap::{Roadmap, Skill};
+use trailmap_import::{Imported, Options};
+
+fn import(text: &str) -> Imported {
+    let imported = trailmap_import::markdown::import(text, &Options::default()).unwrap();
+    let loaded = Roadmap::from_json_str(&imported.to_json());
+    assert!(loaded.is_valid(), "{:#?}", loaded.diagnostics);
+    imported
+}
+
+fn skill<'a>(r: &'a Roadmap, name: &str) -> &'a Skill {
+    r.skills
+        .iter()
+        .find(|s| s.name == name)
+        .unwrap_or_else(|| panic!("no skill {name}: {:?}", r.skills.iter().map(|s| &s.name).collect::<Vec<_>>()))
+}
+
+/// The phase titles, depth first.
+fn phase_titles(r: &Roadmap) -> Vec<String> {
+    fn walk(phases: &[trailmap::Phase], out: &mut Vec<String>) {
+        for p in phases {
+            out.push(p.title.clone());
+            walk(&p.phases, out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(&r.phases, &mut out);
+    out
+}
+
+#[test]
+fn a_first_heading_labelled_as_a_phase_stays_a_phase() {
+    let r = import("## Week 1: Python\n\n- Python\n\n## Week 2: ML\n\n- scikit-learn\n").roadmap;
+    assert_eq!(phase_titles(&r), ["Python", "ML"]);
+    assert_eq!(r.phases[0].skills, ["python"]);
+    let r = import("# Phase 1: Foundations\n\n- Python\n\n# Phase 2: ML\n\n- scikit-learn\n").roadmap;
+    assert_eq!(r.phases.len(), 2, "{:?}", phase_titles(&r));
+    // A title that only mentions a length is still the title.
+    let r = import("# Machine Learning Roadmap (12 Weeks)\n\n## Week 1: Python\n\n- Python\n").roadmap;
+    assert_eq!(r.title, "Machine Learning Roadmap (12 Weeks)");
+    assert_eq!(r.phases.len(), 1);
+}
+
+#[test]
+fn an_html_h1_is_the_title() {
+    let md = "<h1 align=\"center\">AI Roadmap</h1>\n<p align=\"center\"><img src=\"x.svg\"></p>\n\n## Step 1: Foundations\n\n- Python\n";
+    let imported = import(md);
+    let r = &imported.roadmap;
+    assert_eq!(r.title, "AI Roadmap");
+    assert_eq!(phase_titles(r), ["Foundations"]);
+    assert_eq!(r.phases[0].skills, ["python"]);
+    let title = imported.report.entries.iter().find(|e| e.line == 1).unwrap();
+    assert!(matches!(&title.outcome, trailmap_import::Outcome::Placed { at } if at == &["/title"]));
+}
+
+#[test]
+fn front_matter_gives_the_title_or_is_skipped() {
+    let r = import("---\ntitle: My ML Roadmap\nauthor: me\n---\n\n## Week 1: Python\n\n- Python\n").roadmap;
+    assert_eq!(r.title, "My ML Roadmap");
+    assert_eq!(phase_titles(&r), ["Python"]);
+    // Repeated by the first heading: still the title, not a phase.
+    let r = import("---\ntitle: 'My ML Roadmap'\n---\n\n# My ML Roadmap\n\n## Basics\n\n- Python\n").roadmap;
+    assert_eq!(r.title, "My ML Roadmap");
+    assert_eq!(phase_titles(&r), ["Basics"]);
+    // No title in it: skipped, the heading titles the roadmap.
+    let imported = import("---\nauthor: me\n---\n\n# Roadmap\n\n## Basics\n\n- Python\n");
+    assert_eq!(imported.roadmap.title, "Roadmap");
+    assert!(!imported.to_json().contains("author"));
+}
+
+#[test]
+fn a_term_and_its_explanation_are_one_described_skill() {
+    let r = import("# R\n\n## Libraries\n\n- **NumPy**: array computing\n- Pandas: DataFrames\n").roadmap;
+    let names: Vec<_> = r.skills.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["NumPy", "Pandas"]);
+    assert_eq!(skill(&r, "NumPy").description.as_deref(), Some("array computing"));
+    assert_eq!(skill(&r, "Pandas").description.as_deref(), Some("DataFrames"));
+    assert!(r.skills.iter().all(|s| s.area.is_none()));
+    // Two names or more are still a group in that area.
+    let r = import("# R\n\n## Core\n\n- **Programming**: Python, Java\n").roadmap;
+    assert_eq!(skill(&r, "Java").area.as_deref(), Some("programming"));
+}
+
+#[test]
+fn a_bold_name_before_a_dash_has_topics_as_without_the_bold() {
+    let bold = import("# R\n\n## Core\n\n- **Python** — syntax, data types, OOP\n").roadmap;
+    let plain = import("# R\n\n## Core\n\n- Python — syntax, data types, OOP\n").roadmap;
+    assert_eq!(bold.skills.len(), 1, "{:?}", bold.skills);
+    assert_eq!(skill(&bold, "Python").topics, ["syntax", "data types", "OOP"]);
+    assert_eq!(bold.skills, plain.skills);
+}
+
+#[test]
+fn exclusions_addressed_to_the_reader_in_list_items() {
+    let md = "# R\n\n## Python\n\n- Python\n- You do NOT need metaclasses\n- Avoid TensorFlow 1.x\n- No need to learn Java\n- Don't bother with Perl\n- Avoid overfitting with dropout\n";
+    let imported = import(md);
+    let r = &imported.roadmap;
+    let excluded: Vec<_> = r.exclusions.iter().map(|e| e.title.as_str()).collect();
+    assert_eq!(excluded, ["metaclasses", "TensorFlow 1.x", "Java", "Perl"]);
+    let names: Vec<_> = r.skills.iter().map(|s| s.name.as_str()).collect();
+    assert!(!names.iter().any(|n| n.contains("metaclasses") || n.contains("Java") || n.contains("Perl")), "{names:?}");
+    // The paragraph form says the same.
+    let paragraph = import("# R\n\n## Python\n\n- Python\n\nYou do NOT need metaclasses.\n").roadmap;
+    assert_eq!(paragraph.exclusions[0].title, "metaclasses");
+}
+
+#[test]
+fn optional_items_are_optional_skills() {
+    let r = import("# R\n\n## Tools\n\n- Docker\n- Kubernetes is optional\n- Git (optional)\n").roadmap;
+    assert!(!skill(&r, "Docker").optional);
+    for name in ["Kubernetes", "Git"] {
+        assert!(skill(&r, name).optional, "{name}");
+        assert!(skill(&r, name).topics.is_empty(), "{name}");
+    }
+    assert_eq!(r.skills.len(), 3);
+}
