@@ -145,7 +145,7 @@ mod tests {
         annotation(&mut out, Level::Error, Some(file), None, "T:1,2%", &["m%\r\n::warning::x", "help: y"]);
         assert_eq!(
             out,
-            "::error file=a%25b\\u{d}\\u{a}c%3Ad%2Ce.json,line=1,col=1,endLine=1,endColumn=1,title=T%3A1%2C2%25::\
+            "::error file=a%25b%0D%0Ac%3Ad%2Ce.json,line=1,col=1,endLine=1,endColumn=1,title=T%3A1%2C2%25::\
              m%25\\u{d}\\u{a}::warning::x%0Ahelp: y\n"
         );
         assert_eq!(out.lines().count(), 1);
