@@ -71,7 +71,8 @@ impl<'r> Plan<'r> {
         }
         // Weeks are filled before the next begins: the hours decide the length.
         let total: f64 = plan.steps.iter().map(|s| s.remaining_hours.max(0.0)).sum();
-        let weeks = total / hours_per_week + 1.0;
+        // Weeks are filled before the next one starts: ceil, not one more.
+        let weeks = (total / hours_per_week).ceil();
         if weeks.is_nan() || weeks > f64::from(MAX_SCHEDULE_WEEKS) {
             return Err(QueryError::TooLong(weeks));
         }
@@ -154,5 +155,26 @@ mod tests {
         let plan = graph.plan_all(&Progress::default()).unwrap();
         let weeks = f64::from(MAX_SCHEDULE_WEEKS - 10);
         assert!(plan.schedule(plan.total_hours / weeks).is_ok());
+    }
+
+    #[test]
+    fn the_limit_counts_the_weeks_the_schedule_fills() {
+        let roadmap = Roadmap::from_json_str(
+            r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [{"id": "a", "name": "A", "effort_hours": 10}]}"#,
+        )
+        .roadmap
+        .unwrap();
+        let graph = SkillGraph::new(&roadmap);
+        let plan = graph.plan_all(&Progress::default()).unwrap();
+        // 10 hours at 0.001 h a week: exactly the limit.
+        let schedule = plan.schedule(0.001).unwrap();
+        assert_eq!(schedule.weeks, MAX_SCHEDULE_WEEKS);
+        let err = plan.schedule(0.000_999).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "the schedule would take 10011 weeks, over the limit of 10000: check `effort_hours` and the pace"
+        );
+        assert_eq!(plan.schedule(5.0).unwrap().weeks, 2);
+        assert_eq!(plan.schedule(10.0).unwrap().weeks, 1);
     }
 }
