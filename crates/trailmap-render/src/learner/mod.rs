@@ -176,8 +176,8 @@ impl EffortItem {
     fn new(effort: &trailmap::query::effort::Effort, logged: f64, remaining: f64) -> Self {
         EffortItem {
             hours: round2(remaining),
-            effort_hours: effort.hours,
-            logged_hours: logged,
+            effort_hours: finite(effort.hours),
+            logged_hours: finite(logged),
             estimated: effort.is_estimated(),
             source: effort.source.clone(),
             source_text: effort.source.to_string(),
@@ -185,8 +185,23 @@ impl EffortItem {
     }
 }
 
+/// `h` to two decimals, for JSON. JSON has no infinity (serde writes
+/// `null`), so a sum past f64's range is the largest finite number; values
+/// too large to have a fraction are as they are (`h * 100` would overflow).
 fn round2(h: f64) -> f64 {
+    if h.is_infinite() {
+        return f64::MAX.copysign(h);
+    }
+    if h.abs() >= 1e15 {
+        return h;
+    }
     (h * 100.0).round() / 100.0
+}
+
+/// `h` for JSON without rounding: an infinite sum as the largest finite
+/// number (see [`round2`]).
+fn finite(h: f64) -> f64 {
+    if h.is_infinite() { f64::MAX.copysign(h) } else { h }
 }
 
 /// The `any_of` choice behind a plan step, for JSON.
@@ -367,11 +382,11 @@ impl<'s> ScheduleReport<'s> {
             })
             .collect();
         ScheduleReport {
-            hours_per_week: schedule.hours_per_week,
+            hours_per_week: finite(schedule.hours_per_week),
             weeks: schedule.weeks,
             total_hours: round2(schedule.total_hours),
             estimated: schedule.estimated,
-            roadmap_hours_per_week: graph.roadmap_pace().0,
+            roadmap_hours_per_week: finite(graph.roadmap_pace().0),
             items,
             title: &graph.roadmap().title,
             start,
@@ -473,4 +488,19 @@ fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
     let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
     text.push('\n');
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_hours_are_finite_for_any_finite_effort_and_overflowing_sums() {
+        assert_eq!(round2(2.857), 2.86);
+        assert_eq!(round2(1e300), 1e300);
+        assert_eq!(round2(f64::MAX), f64::MAX, "h * 100 would overflow");
+        assert_eq!(round2(f64::INFINITY), f64::MAX);
+        assert_eq!(finite(f64::NEG_INFINITY), -f64::MAX);
+        assert_eq!(finite(3.0), 3.0);
+    }
 }

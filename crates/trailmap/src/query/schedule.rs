@@ -93,7 +93,9 @@ impl<'r> Plan<'r> {
             loop {
                 let room = hours_per_week - used;
                 let take = left.min(room);
-                hours_by_week.push((take * 100.0).round() / 100.0);
+                // Two decimals; a value too large for a fraction as it is
+                // (`take * 100` would overflow to infinity).
+                hours_by_week.push(if take.abs() >= 1e15 { take } else { (take * 100.0).round() / 100.0 });
                 used += take;
                 left -= take;
                 if left <= EPS {
@@ -133,7 +135,8 @@ mod tests {
             let graph = SkillGraph::new(&roadmap);
             let plan = graph.plan_all(&Progress::default()).unwrap();
             assert!(matches!(plan.schedule(1.0), Err(QueryError::TooLong(w)) if w > 1e11), "{effort}");
-            assert!(plan.schedule(f64::MAX).is_ok());
+            let schedule = plan.schedule(f64::MAX).unwrap();
+            assert!(schedule.items[0].hours_by_week.iter().all(|h| h.is_finite()), "{effort}");
         }
         // A roadmap pace so large that phase-derived efforts are infinite.
         let roadmap = Roadmap::from_json_str(
@@ -175,6 +178,12 @@ mod tests {
             "the schedule would take 10011 weeks, over the limit of 10000: check `effort_hours` and the pace"
         );
         assert_eq!(plan.schedule(5.0).unwrap().weeks, 2);
+        assert_eq!(
+            QueryError::TooLong(1e300).to_string().split(',').next(),
+            Some("the schedule would take 1.0e300 weeks")
+        );
+        let infinite = QueryError::TooLong(f64::INFINITY).to_string();
+        assert!(infinite.starts_with("the schedule would take over 1.8e308 weeks,"), "{infinite}");
         assert_eq!(plan.schedule(10.0).unwrap().weeks, 1);
     }
 }
