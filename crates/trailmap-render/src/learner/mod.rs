@@ -27,6 +27,8 @@ const BOLD: Style = Style::new().effects(Effects::BOLD);
 /// Names are cut to this many characters when aligning columns.
 const NAME_WIDTH: usize = 40;
 
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
 /// `1 skill`, `2 skills`.
 ///
 /// ```
@@ -45,11 +47,32 @@ fn approx(estimated: bool) -> &'static str {
 /// A skill's name and id, escaped, with the id dimmed; and its width
 /// without styles, for alignment.
 fn label(skill: &Skill) -> (String, usize) {
-    let name = trailmap::escape::terminal(&skill.name);
-    let name: String = name.chars().take(NAME_WIDTH).collect();
+    let (name, name_width) = fit(&trailmap::escape::terminal(&skill.name), NAME_WIDTH);
     let id = trailmap::escape::terminal(&skill.id);
-    let width = name.chars().count() + id.chars().count() + 3;
+    let width = name_width + id.width() + 3;
     (format!("{name} {DIM}({id}){DIM:#}"), width)
+}
+
+/// `text` cut to at most `columns` of display width (a CJK character
+/// takes two), a cut marked with `…`; and the width it takes.
+fn fit(text: &str, columns: usize) -> (String, usize) {
+    let width = text.width();
+    if width <= columns {
+        return (text.to_owned(), width);
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        // Room for the ellipsis, one column.
+        if used + w + 1 > columns {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    (out, used + 1)
 }
 
 fn pad(out: &mut String, styled: &str, width: usize, column: usize) {
@@ -493,6 +516,17 @@ fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_are_cut_and_padded_by_display_width() {
+        assert_eq!(fit("short", 40), ("short".to_owned(), 5));
+        let (cut, width) = fit(&"a".repeat(45), 40);
+        assert_eq!((cut.chars().count(), width), (40, 40));
+        assert!(cut.ends_with("a…"));
+        let (cut, width) = fit(&"漢".repeat(30), 40);
+        assert_eq!((cut, width), (format!("{}…", "漢".repeat(19)), 39));
+        assert_eq!(fit(&"漢".repeat(20), 40), ("漢".repeat(20), 40), "exactly full: no cut");
+    }
 
     #[test]
     fn json_hours_are_finite_for_any_finite_effort_and_overflowing_sums() {
