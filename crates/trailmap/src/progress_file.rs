@@ -109,7 +109,8 @@ impl Progress {
         entry.status = status;
         entry.date = Some(today.to_string());
         if let Change::Learning { hours: Some(h) } = change {
-            entry.hours = Some(h);
+            // `-0` is zero: never written as `-0`.
+            entry.hours = Some(if h == 0.0 { 0.0 } else { h });
         }
         before
     }
@@ -314,6 +315,15 @@ mod tests {
         let written = Progress::from_path(&path).unwrap().progress.unwrap();
         assert_eq!(written.status("git"), Some(Status::Done));
         let _ = std::fs::remove_dir_all(path.parent().unwrap());
+    }
+
+    #[test]
+    fn negative_zero_hours_are_stored_as_zero() {
+        let mut progress = Progress::default();
+        progress.apply("git", Change::Learning { hours: Some(-0.0) }, Date::parse("2026-11-30").unwrap());
+        let hours = progress.skills.0["git"].hours.unwrap();
+        assert!(hours == 0.0 && hours.is_sign_positive());
+        assert!(to_text(&progress, Format::Json).unwrap().contains("\"hours\": 0.0"));
     }
 
     #[test]
