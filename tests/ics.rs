@@ -155,3 +155,14 @@ fn dates_past_year_9999_are_refused_and_a_bad_source_date_epoch_named() {
         assert_eq!(stamp.trim_end().len(), "DTSTAMP:20270101T000000Z".len(), "{epoch}: {stamp}");
     }
 }
+
+#[test]
+fn sessions_per_week_without_ics_is_named_in_a_warning() {
+    let out = run_in(&util::root(), &["schedule", SMALL, "--hours-per-week", "8", "--sessions-per-week", "3"], &[]);
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("--sessions-per-week only shapes --format ics"), "{stderr}");
+    let out =
+        run_in(&util::root(), &["-q", "schedule", SMALL, "--hours-per-week", "8", "--sessions-per-week", "3"], &[]);
+    assert!(out.stderr.is_empty());
+}

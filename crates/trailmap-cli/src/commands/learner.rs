@@ -300,6 +300,9 @@ pub fn schedule(args: ScheduleArgs) -> u8 {
         Some((_, Some(date))) => Some(date),
         None => None,
     };
+    if args.format != ScheduleFormat::Ics && args.sessions_per_week.is_some() {
+        output::warn("--sessions-per-week only shapes --format ics; it is ignored here");
+    }
     if args.format == ScheduleFormat::Ics && start.is_none() {
         output::error("--format ics needs --start YYYY-MM-DD (the first day of week 1)");
         return EXIT_USAGE;
