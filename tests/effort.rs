@@ -133,3 +133,44 @@ fn tempdir(name: &str) -> std::path::PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+/// Efforts as large as the schema allows: readable text, no `inf`, and
+/// JSON numbers (never `null`) even when their sum overflows.
+#[test]
+fn huge_efforts_are_shown_and_written_as_numbers() {
+    let dir = std::env::temp_dir().join(format!("trailmap-effort-huge-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("big.json");
+    std::fs::write(
+        &file,
+        r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [
+            {"id": "a", "name": "A", "effort_hours": 1e308}, {"id": "b", "name": "B", "effort_hours": 1e308}]}"#,
+    )
+    .unwrap();
+    let file = file.to_str().unwrap();
+    let out = run(&["plan", file, "--goal", "a", "--goal", "b"]);
+    let text = stdout(&out);
+    assert!(text.contains("over 1.8e308 h in all") && text.contains("1.0e308 h"), "{text}");
+    assert!(!text.contains("inf"), "{text}");
+    for args in [
+        vec!["plan", file, "--goal", "a", "--goal", "b", "--format", "json"],
+        vec!["schedule", file, "--goal", "a", "--hours-per-week", "1e308", "--format", "json"],
+    ] {
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let mut stack = vec![(String::new(), &json)];
+        while let Some((key, value)) = stack.pop() {
+            match value {
+                Value::Object(members) => stack.extend(members.iter().map(|(k, v)| (k.clone(), v))),
+                Value::Array(items) => stack.extend(items.iter().map(|v| (key.clone(), v))),
+                _ if key.contains("hours") => assert!(value.is_number(), "{args:?}: {key} is {value}"),
+                _ => {}
+            }
+        }
+    }
+    let out = run(&["schedule", file, "--goal", "a", "--hours-per-week", "1e-300"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("would take over 1.8e308 weeks"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

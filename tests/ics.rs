@@ -127,3 +127,42 @@ print(len(events), str(events[1]['SUMMARY']), str(events[1]['DESCRIPTION']).spli
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
+
+#[test]
+fn dates_past_year_9999_are_refused_and_a_bad_source_date_epoch_named() {
+    let root = util::root();
+    for (start, format) in [("9999-12-20", "ics"), ("9999-12-20", "json"), ("0000-01-01", "text")] {
+        let out = run_in(
+            &root,
+            &["schedule", SMALL, "--hours-per-week", "1", "--start", start, "--format", format],
+            &[("SOURCE_DATE_EPOCH", "0")],
+        );
+        assert_eq!(out.status.code(), Some(2), "{start} {format}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("outside years 1 to 9999"), "{stderr}");
+        assert!(out.stdout.is_empty());
+    }
+    // Within range up to the last day.
+    let out = run_in(&root, &["schedule", SMALL, "--hours-per-week", "100", "--start", "9999-12-25"], &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    for epoch in ["abc", "-5", "99999999999999", "1.5"] {
+        let args = ["schedule", SMALL, "--hours-per-week", "8", "--start", "2027-01-04", "--format", "ics"];
+        let out = run_in(&root, &args, &[("SOURCE_DATE_EPOCH", epoch)]);
+        assert_eq!(out.status.code(), Some(0), "{epoch}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(&format!("SOURCE_DATE_EPOCH `{epoch}`")), "{epoch}: {stderr}");
+        let stamp = stdout(&out).lines().find(|l| l.starts_with("DTSTAMP:")).unwrap_or_default().to_owned();
+        assert_eq!(stamp.trim_end().len(), "DTSTAMP:20270101T000000Z".len(), "{epoch}: {stamp}");
+    }
+}
+
+#[test]
+fn sessions_per_week_without_ics_is_named_in_a_warning() {
+    let out = run_in(&util::root(), &["schedule", SMALL, "--hours-per-week", "8", "--sessions-per-week", "3"], &[]);
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("--sessions-per-week only shapes --format ics"), "{stderr}");
+    let out =
+        run_in(&util::root(), &["-q", "schedule", SMALL, "--hours-per-week", "8", "--sessions-per-week", "3"], &[]);
+    assert!(out.stderr.is_empty());
+}

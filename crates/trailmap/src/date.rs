@@ -68,6 +68,19 @@ impl Date {
     pub fn ymd(self) -> (i64, u32, u32) {
         civil_from_days(self.days)
     }
+
+    /// Whether the year is within 1 to 9999: what `YYYY-MM-DD` and
+    /// iCalendar's dates (four digits, RFC 5545) can write.
+    ///
+    /// ```
+    /// use trailmap::Date;
+    /// assert!(Date::parse("9999-12-31").unwrap().has_four_digit_year());
+    /// assert!(!Date::parse("9999-12-31").unwrap().add_days(1).has_four_digit_year());
+    /// assert!(!Date::parse("0000-12-31").unwrap().has_four_digit_year());
+    /// ```
+    pub fn has_four_digit_year(self) -> bool {
+        (1..=9999).contains(&self.ymd().0)
+    }
 }
 
 impl fmt::Display for Date {

@@ -109,7 +109,8 @@ impl Progress {
         entry.status = status;
         entry.date = Some(today.to_string());
         if let Change::Learning { hours: Some(h) } = change {
-            entry.hours = Some(h);
+            // `-0` is zero: never written as `-0`.
+            entry.hours = Some(if h == 0.0 { 0.0 } else { h });
         }
         before
     }
@@ -232,21 +233,31 @@ pub fn update<T, E>(
     let target = crate::fs::resolve_links(path)
         .map_err(|err| UpdateError::Io { context: format!("cannot write {}", path.display()), source: err.into() })?;
     let path = target.as_path();
-    let _lock = lock(path, timeout)?;
+    let lock = lock(path, timeout)?;
     let format = Format::from_path(path);
-    let (progress, dropped_comments) = match read(path)? {
+    let existing = match read(path) {
+        Ok(existing) => existing,
+        Err(err) => {
+            lock.release(path);
+            return Err(err);
+        }
+    };
+    let (progress, dropped_comments) = match existing {
         Some((progress, text)) => (Some(progress), drops_comments(&text, format)),
         None => (None, false),
     };
     let mut progress = progress.unwrap_or_default();
     let result = change(&mut progress);
     if result.is_err() {
+        lock.release(path);
         return Ok(Updated { result, dropped_comments: false });
     }
     let write_error = |source| UpdateError::Io { context: format!("cannot write {}", path.display()), source };
-    let text = to_text(&progress, format).map_err(write_error)?;
-    crate::fs::write_atomic(path, text.as_bytes()).map_err(|err| write_error(err.into()))?;
-    Ok(Updated { result, dropped_comments })
+    let written = to_text(&progress, format)
+        .map_err(write_error)
+        .and_then(|text| crate::fs::write_atomic(path, text.as_bytes()).map_err(|err| write_error(err.into())));
+    lock.release(path);
+    written.map(|()| Updated { result, dropped_comments })
 }
 
 /// The progress at `path` and its text, or `None` when there is no such file.
@@ -264,24 +275,64 @@ fn read(path: &Path) -> Result<Option<(Progress, String)>, UpdateError> {
 }
 
 /// Holds the lock until dropped (closing the file releases it).
-struct Lock(#[allow(dead_code)] File);
+struct Lock {
+    file: File,
+    path: PathBuf,
+}
+
+impl Lock {
+    /// Releases the lock, first removing the lock file when there is no
+    /// data file at `data`: a failed run that created nothing leaves
+    /// nothing behind. A run waiting on the removed file finds it gone
+    /// once it gets the lock and takes a new one ([`lock`]), so the
+    /// removal never lets two runs hold the lock at once.
+    fn release(self, data: &Path) {
+        if cfg!(unix) && std::fs::symlink_metadata(data).is_err() {
+            let _ = std::fs::remove_file(&self.path);
+        }
+        drop(self.file);
+    }
+}
 
 fn lock(path: &Path, timeout: Duration) -> Result<Lock, UpdateError> {
     let lock = lock_path(path);
     let io = |source| UpdateError::Io { context: format!("cannot lock {}", lock.display()), source };
-    let file = OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&lock).map_err(io)?;
     let started = Instant::now();
     loop {
-        match file.try_lock_exclusive() {
-            Ok(true) => return Ok(Lock(file)),
-            Ok(false) => {}
-            Err(err) => return Err(io(err)),
+        let file = OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&lock).map_err(io)?;
+        loop {
+            match file.try_lock_exclusive() {
+                Ok(true) => break,
+                Ok(false) => {}
+                Err(err) => return Err(io(err)),
+            }
+            if started.elapsed() >= timeout {
+                return Err(UpdateError::LockTimeout { lock, waited: started.elapsed() });
+            }
+            std::thread::sleep(Duration::from_millis(10));
         }
-        if started.elapsed() >= timeout {
-            return Err(UpdateError::LockTimeout { lock, waited: started.elapsed() });
+        // Locked; but a run that failed may have removed this file
+        // meanwhile ([`Lock::release`]): then lock the one now there.
+        if is_current(&file, &lock) {
+            return Ok(Lock { file, path: lock });
         }
-        std::thread::sleep(Duration::from_millis(10));
     }
+}
+
+/// Whether the open `file` is still the one at `path`.
+#[cfg(unix)]
+fn is_current(file: &File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), std::fs::metadata(path)) {
+        (Ok(open), Ok(named)) => open.dev() == named.dev() && open.ino() == named.ino(),
+        _ => false,
+    }
+}
+
+/// Elsewhere lock files are never removed ([`Lock::release`]).
+#[cfg(not(unix))]
+fn is_current(_: &File, _: &Path) -> bool {
+    true
 }
 
 #[cfg(test)]
@@ -316,6 +367,34 @@ mod tests {
         let _ = std::fs::remove_dir_all(path.parent().unwrap());
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn a_removed_lock_file_is_not_held_by_a_run_that_waited_on_it() {
+        let path = temp("removed");
+        let held = lock(&path, Duration::ZERO).unwrap();
+        let waiter = {
+            let path = path.clone();
+            std::thread::spawn(move || lock(&path, DEFAULT_LOCK_TIMEOUT).map(|l| l.file.metadata().unwrap()))
+        };
+        std::thread::sleep(Duration::from_millis(50));
+        // The holder fails with no data file: the lock file goes.
+        held.release(&path);
+        let got = waiter.join().unwrap().unwrap();
+        use std::os::unix::fs::MetadataExt;
+        let now = std::fs::metadata(lock_path(&path)).unwrap();
+        assert_eq!((got.dev(), got.ino()), (now.dev(), now.ino()), "the waiter holds the file that is there");
+        let _ = std::fs::remove_dir_all(path.parent().unwrap());
+    }
+
+    #[test]
+    fn negative_zero_hours_are_stored_as_zero() {
+        let mut progress = Progress::default();
+        progress.apply("git", Change::Learning { hours: Some(-0.0) }, Date::parse("2026-11-30").unwrap());
+        let hours = progress.skills.0["git"].hours.unwrap();
+        assert!(hours == 0.0 && hours.is_sign_positive());
+        assert!(to_text(&progress, Format::Json).unwrap().contains("\"hours\": 0.0"));
+    }
+
     #[test]
     fn a_failed_change_writes_nothing() {
         let path = temp("failed");
@@ -328,6 +407,15 @@ mod tests {
         .result;
         assert_eq!(result, Err("no"));
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "{\"skills\": {}}\n");
+        // A failed run on a file that does not exist leaves no lock file.
+        let absent = path.with_file_name("absent.json");
+        let result = update(&absent, DEFAULT_LOCK_TIMEOUT, |_| Err::<(), _>("no")).unwrap().result;
+        assert_eq!(result, Err("no"));
+        assert!(!absent.exists());
+        assert_eq!(lock_path(&absent).exists(), !cfg!(unix), "no lock file left behind");
+        // One that succeeds keeps its lock file (the sidecar outlives runs).
+        update(&absent, DEFAULT_LOCK_TIMEOUT, |_| Ok::<(), ()>(())).unwrap().result.unwrap();
+        assert!(absent.exists() && lock_path(&absent).exists());
         let _ = std::fs::remove_dir_all(path.parent().unwrap());
     }
 

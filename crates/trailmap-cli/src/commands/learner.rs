@@ -82,10 +82,23 @@ pub struct ScheduleArgs {
 }
 
 /// Now in Unix seconds, or `SOURCE_DATE_EPOCH` when set, for reproducible
-/// calendars (reproducible-builds.org).
+/// calendars (reproducible-builds.org). A value that is not a whole number
+/// of seconds from 1970 to the end of year 9999 (what a `DTSTAMP` can
+/// write) is named in a warning and the current time used.
 fn generation_time() -> i64 {
-    if let Some(epoch) = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|v| v.trim().parse::<i64>().ok()) {
-        return epoch;
+    if let Some(value) = std::env::var_os("SOURCE_DATE_EPOCH") {
+        let text = value.to_string_lossy();
+        let epoch = text
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|&s| s >= 0 && trailmap::Date::from_unix_seconds(s).has_four_digit_year());
+        match epoch {
+            Some(epoch) => return epoch,
+            None => output::warn(&format!(
+                "SOURCE_DATE_EPOCH `{text}` is not a number of seconds from 1970 to year 9999; the current time is used"
+            )),
+        }
     }
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -287,6 +300,9 @@ pub fn schedule(args: ScheduleArgs) -> u8 {
         Some((_, Some(date))) => Some(date),
         None => None,
     };
+    if args.format != ScheduleFormat::Ics && args.sessions_per_week.is_some() {
+        output::warn("--sessions-per-week only shapes --format ics; it is ignored here");
+    }
     if args.format == ScheduleFormat::Ics && start.is_none() {
         output::error("--format ics needs --start YYYY-MM-DD (the first day of week 1)");
         return EXIT_USAGE;
@@ -308,6 +324,17 @@ pub fn schedule(args: ScheduleArgs) -> u8 {
             return if matches!(err, trailmap::query::QueryError::TooLong(_)) { EXIT_FINDINGS } else { EXIT_USAGE };
         }
     };
+    // Dates are written with four-digit years (YYYY-MM-DD, RFC 5545).
+    if let Some(start) = start {
+        let last = start.add_days(i64::from(schedule.weeks.max(1)) * 7 - 1);
+        if !(start.has_four_digit_year() && last.has_four_digit_year()) {
+            output::error(&format!(
+                "--start {start}: the schedule's {} week(s) would run to {last}, outside years 1 to 9999",
+                schedule.weeks.max(1)
+            ));
+            return EXIT_USAGE;
+        }
+    }
     let report = ScheduleReport::new(&graph, &schedule, start);
     match args.format {
         ScheduleFormat::Json => output::print(&report.json()),

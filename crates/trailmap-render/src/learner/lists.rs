@@ -7,7 +7,9 @@ use serde::Serialize;
 use trailmap::query::effort::format_hours;
 use trailmap::{Progress, Roadmap, Skill, SkillGraph};
 
-use super::{DIM, NAME_WIDTH, count, status_name, to_json};
+use unicode_width::UnicodeWidthStr;
+
+use super::{DIM, NAME_WIDTH, count, fit, status_name, to_json};
 
 /// One entry of a progress file, for `trailmap progress show`.
 #[derive(Debug, Clone, Serialize)]
@@ -192,15 +194,20 @@ impl<'r> SkillsReport<'r> {
             return out;
         }
         out.push('\n');
-        let id_width = self.items.iter().map(|i| i.id.chars().count().min(NAME_WIDTH)).max().unwrap_or(0);
-        let name_width = self.items.iter().map(|i| i.name.chars().count().min(NAME_WIDTH)).max().unwrap_or(0);
-        for item in &self.items {
-            let id = trailmap::escape::terminal(item.id);
-            let name = trailmap::escape::terminal(item.name);
+        // Columns by display width (escaped text, a CJK character takes two);
+        // a long name is cut with `…`, an id never (it is what people type).
+        let rows: Vec<_> = self
+            .items
+            .iter()
+            .map(|i| (trailmap::escape::terminal(i.id), fit(&trailmap::escape::terminal(i.name), NAME_WIDTH)))
+            .collect();
+        let id_width = rows.iter().map(|(id, _)| id.width().min(NAME_WIDTH)).max().unwrap_or(0);
+        let name_width = rows.iter().map(|(_, (_, width))| *width).max().unwrap_or(0);
+        for (item, (id, (name, width))) in self.items.iter().zip(&rows) {
             let mut line = format!("  {DIM}{id}{DIM:#}");
-            line.extend(std::iter::repeat_n(' ', id_width.saturating_sub(id.chars().count()) + 2));
-            line.push_str(&name);
-            line.extend(std::iter::repeat_n(' ', name_width.saturating_sub(name.chars().count()) + 2));
+            line.extend(std::iter::repeat_n(' ', id_width.saturating_sub(id.width()) + 2));
+            line.push_str(name);
+            line.extend(std::iter::repeat_n(' ', name_width.saturating_sub(*width) + 2));
             let _ = write!(line, "{:<8}  ", item.status.unwrap_or("-"));
             if let Some(phase) = &item.phase {
                 line.push_str(&trailmap::escape::terminal(phase));

@@ -27,6 +27,8 @@ const BOLD: Style = Style::new().effects(Effects::BOLD);
 /// Names are cut to this many characters when aligning columns.
 const NAME_WIDTH: usize = 40;
 
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
 /// `1 skill`, `2 skills`.
 ///
 /// ```
@@ -45,11 +47,32 @@ fn approx(estimated: bool) -> &'static str {
 /// A skill's name and id, escaped, with the id dimmed; and its width
 /// without styles, for alignment.
 fn label(skill: &Skill) -> (String, usize) {
-    let name = trailmap::escape::terminal(&skill.name);
-    let name: String = name.chars().take(NAME_WIDTH).collect();
+    let (name, name_width) = fit(&trailmap::escape::terminal(&skill.name), NAME_WIDTH);
     let id = trailmap::escape::terminal(&skill.id);
-    let width = name.chars().count() + id.chars().count() + 3;
+    let width = name_width + id.width() + 3;
     (format!("{name} {DIM}({id}){DIM:#}"), width)
+}
+
+/// `text` cut to at most `columns` of display width (a CJK character
+/// takes two), a cut marked with `…`; and the width it takes.
+fn fit(text: &str, columns: usize) -> (String, usize) {
+    let width = text.width();
+    if width <= columns {
+        return (text.to_owned(), width);
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        // Room for the ellipsis, one column.
+        if used + w + 1 > columns {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    (out, used + 1)
 }
 
 fn pad(out: &mut String, styled: &str, width: usize, column: usize) {
@@ -176,8 +199,8 @@ impl EffortItem {
     fn new(effort: &trailmap::query::effort::Effort, logged: f64, remaining: f64) -> Self {
         EffortItem {
             hours: round2(remaining),
-            effort_hours: effort.hours,
-            logged_hours: logged,
+            effort_hours: finite(effort.hours),
+            logged_hours: finite(logged),
             estimated: effort.is_estimated(),
             source: effort.source.clone(),
             source_text: effort.source.to_string(),
@@ -185,8 +208,23 @@ impl EffortItem {
     }
 }
 
+/// `h` to two decimals, for JSON. JSON has no infinity (serde writes
+/// `null`), so a sum past f64's range is the largest finite number; values
+/// too large to have a fraction are as they are (`h * 100` would overflow).
 fn round2(h: f64) -> f64 {
+    if h.is_infinite() {
+        return f64::MAX.copysign(h);
+    }
+    if h.abs() >= 1e15 {
+        return h;
+    }
     (h * 100.0).round() / 100.0
+}
+
+/// `h` for JSON without rounding: an infinite sum as the largest finite
+/// number (see [`round2`]).
+fn finite(h: f64) -> f64 {
+    if h.is_infinite() { f64::MAX.copysign(h) } else { h }
 }
 
 /// The `any_of` choice behind a plan step, for JSON.
@@ -367,11 +405,11 @@ impl<'s> ScheduleReport<'s> {
             })
             .collect();
         ScheduleReport {
-            hours_per_week: schedule.hours_per_week,
+            hours_per_week: finite(schedule.hours_per_week),
             weeks: schedule.weeks,
             total_hours: round2(schedule.total_hours),
             estimated: schedule.estimated,
-            roadmap_hours_per_week: graph.roadmap_pace().0,
+            roadmap_hours_per_week: finite(graph.roadmap_pace().0),
             items,
             title: &graph.roadmap().title,
             start,
@@ -473,4 +511,30 @@ fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
     let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
     text.push('\n');
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_cut_and_padded_by_display_width() {
+        assert_eq!(fit("short", 40), ("short".to_owned(), 5));
+        let (cut, width) = fit(&"a".repeat(45), 40);
+        assert_eq!((cut.chars().count(), width), (40, 40));
+        assert!(cut.ends_with("a…"));
+        let (cut, width) = fit(&"漢".repeat(30), 40);
+        assert_eq!((cut, width), (format!("{}…", "漢".repeat(19)), 39));
+        assert_eq!(fit(&"漢".repeat(20), 40), ("漢".repeat(20), 40), "exactly full: no cut");
+    }
+
+    #[test]
+    fn json_hours_are_finite_for_any_finite_effort_and_overflowing_sums() {
+        assert_eq!(round2(2.857), 2.86);
+        assert_eq!(round2(1e300), 1e300);
+        assert_eq!(round2(f64::MAX), f64::MAX, "h * 100 would overflow");
+        assert_eq!(round2(f64::INFINITY), f64::MAX);
+        assert_eq!(finite(f64::NEG_INFINITY), -f64::MAX);
+        assert_eq!(finite(3.0), 3.0);
+    }
 }

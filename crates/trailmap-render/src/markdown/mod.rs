@@ -208,7 +208,15 @@ impl<'r> Doc<'r> {
     fn prerequisites(&self, list: &[Prerequisite]) -> String {
         let parts: Vec<String> = list
             .iter()
-            .map(|p| p.skill_ids().map(|id| self.bold_name(id)).collect::<Vec<_>>().join(" or "))
+            .map(|p| {
+                // A repeat in a group says nothing: each member once, in order.
+                let mut seen = std::collections::HashSet::new();
+                p.skill_ids()
+                    .filter(|id| seen.insert(*id))
+                    .map(|id| self.bold_name(id))
+                    .collect::<Vec<_>>()
+                    .join(" or ")
+            })
             .filter(|part| !part.is_empty())
             .collect();
         parts.join(", ")
@@ -359,6 +367,15 @@ mod tests {
             - Resource: [Closer](https://x.org/%29%3Cscript%3E)\n  - Resource: Book\n";
         assert!(doc.ends_with(expected), "{doc}");
         assert!(doc.contains("- **Source:** [Blog \\[post\\]](https://example.com/a%20b) by Ann\n"), "{doc}");
+    }
+
+    #[test]
+    fn one_hour_and_a_group_of_one_read_as_english() {
+        let doc = render(
+            r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [{"id": "a", "name": "A"},
+                {"id": "b", "name": "B", "effort_hours": 1, "prerequisites": [{"any_of": ["a"]}, {"any_of": ["a", "a"]}]}]}"#,
+        );
+        assert!(doc.contains("- **B** (id: b · effort: 1 hour)\n\n  - Needs **A**\n  - Needs **A**\n"), "{doc}");
     }
 
     #[test]

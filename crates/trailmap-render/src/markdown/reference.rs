@@ -93,7 +93,8 @@ impl Doc<'_> {
             facts.push(format!("level: {}", level.as_str()));
         }
         if let Some(hours) = skill.effort_hours {
-            facts.push(format!("effort: {hours} hours"));
+            let unit = if hours == 1.0 { "hour" } else { "hours" };
+            facts.push(format!("effort: {hours} {unit}"));
         }
         if skill.optional {
             facts.push("optional".to_owned());
@@ -110,6 +111,12 @@ impl Doc<'_> {
             let names = self.prerequisites(std::slice::from_ref(prerequisite));
             match prerequisite {
                 Prerequisite::Skill(_) => details.push(format!("Needs {names}")),
+                // A group of one skill (or of one skill repeated) is no choice.
+                Prerequisite::AnyOf(_)
+                    if prerequisite.skill_ids().collect::<std::collections::BTreeSet<_>>().len() <= 1 =>
+                {
+                    details.push(format!("Needs {names}"))
+                }
                 Prerequisite::AnyOf(_) => details.push(format!("Needs one of {names}")),
             }
         }

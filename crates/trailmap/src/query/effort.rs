@@ -107,9 +107,22 @@ impl Effort {
 /// assert_eq!(format_hours(12.0), "12 h");
 /// assert_eq!(format_hours(2.857), "2.9 h");
 /// assert_eq!(format_hours(0.01), "0.01 h");
+/// assert_eq!(format_hours(1e300), "1.0e300 h");
+/// assert_eq!(format_hours(f64::INFINITY), "over 1.8e308 h");
 /// ```
 #[doc(hidden)] // shared with trailmap-render, not part of the API
 pub fn format_hours(h: f64) -> String {
+    // A sum of efforts past f64's range; a single effort always fits.
+    if h.is_infinite() {
+        return format!("{}over {:.1e} h", if h < 0.0 { "-" } else { "" }, f64::MAX);
+    }
+    if h.is_nan() {
+        return "? h".to_owned();
+    }
+    // No one reads 16 digits of hours; and h * 10 below would overflow.
+    if h.abs() >= 1e9 {
+        return format!("{h:.1e} h");
+    }
     if h != 0.0 && h.abs() < 0.05 {
         let text = format!("{h:.2}");
         let text = text.trim_end_matches('0').trim_end_matches('.');

@@ -134,10 +134,21 @@ impl fmt::Display for QueryError {
                 write!(f, "the roadmap has {} prerequisite cycle(s); run `trailmap validate`", c.len())
             }
             QueryError::BadPace(h) => write!(f, "hours per week must be a positive number, not {h}"),
-            QueryError::TooLong(weeks) => write!(
-                f,
-                "the schedule would take {weeks:.0} weeks, over the limit of {MAX_SCHEDULE_WEEKS}: check `effort_hours` and the pace"
-            ),
+            QueryError::TooLong(weeks) => {
+                // Whole weeks up to a readable length, then scientific
+                // (an effort of 1e300 hours is 300 digits of weeks).
+                let weeks = if weeks.is_infinite() {
+                    format!("over {:.1e}", f64::MAX)
+                } else if *weeks >= 1e15 {
+                    format!("{weeks:.1e}")
+                } else {
+                    format!("{weeks:.0}")
+                };
+                write!(
+                    f,
+                    "the schedule would take {weeks} weeks, over the limit of {MAX_SCHEDULE_WEEKS}: check `effort_hours` and the pace"
+                )
+            }
         }
     }
 }

@@ -71,7 +71,8 @@ impl<'r> Plan<'r> {
         }
         // Weeks are filled before the next begins: the hours decide the length.
         let total: f64 = plan.steps.iter().map(|s| s.remaining_hours.max(0.0)).sum();
-        let weeks = total / hours_per_week + 1.0;
+        // Weeks are filled before the next one starts: ceil, not one more.
+        let weeks = (total / hours_per_week).ceil();
         if weeks.is_nan() || weeks > f64::from(MAX_SCHEDULE_WEEKS) {
             return Err(QueryError::TooLong(weeks));
         }
@@ -92,7 +93,9 @@ impl<'r> Plan<'r> {
             loop {
                 let room = hours_per_week - used;
                 let take = left.min(room);
-                hours_by_week.push((take * 100.0).round() / 100.0);
+                // Two decimals; a value too large for a fraction as it is
+                // (`take * 100` would overflow to infinity).
+                hours_by_week.push(if take.abs() >= 1e15 { take } else { (take * 100.0).round() / 100.0 });
                 used += take;
                 left -= take;
                 if left <= EPS {
@@ -132,7 +135,8 @@ mod tests {
             let graph = SkillGraph::new(&roadmap);
             let plan = graph.plan_all(&Progress::default()).unwrap();
             assert!(matches!(plan.schedule(1.0), Err(QueryError::TooLong(w)) if w > 1e11), "{effort}");
-            assert!(plan.schedule(f64::MAX).is_ok());
+            let schedule = plan.schedule(f64::MAX).unwrap();
+            assert!(schedule.items[0].hours_by_week.iter().all(|h| h.is_finite()), "{effort}");
         }
         // A roadmap pace so large that phase-derived efforts are infinite.
         let roadmap = Roadmap::from_json_str(
@@ -154,5 +158,32 @@ mod tests {
         let plan = graph.plan_all(&Progress::default()).unwrap();
         let weeks = f64::from(MAX_SCHEDULE_WEEKS - 10);
         assert!(plan.schedule(plan.total_hours / weeks).is_ok());
+    }
+
+    #[test]
+    fn the_limit_counts_the_weeks_the_schedule_fills() {
+        let roadmap = Roadmap::from_json_str(
+            r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [{"id": "a", "name": "A", "effort_hours": 10}]}"#,
+        )
+        .roadmap
+        .unwrap();
+        let graph = SkillGraph::new(&roadmap);
+        let plan = graph.plan_all(&Progress::default()).unwrap();
+        // 10 hours at 0.001 h a week: exactly the limit.
+        let schedule = plan.schedule(0.001).unwrap();
+        assert_eq!(schedule.weeks, MAX_SCHEDULE_WEEKS);
+        let err = plan.schedule(0.000_999).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "the schedule would take 10011 weeks, over the limit of 10000: check `effort_hours` and the pace"
+        );
+        assert_eq!(plan.schedule(5.0).unwrap().weeks, 2);
+        assert_eq!(
+            QueryError::TooLong(1e300).to_string().split(',').next(),
+            Some("the schedule would take 1.0e300 weeks")
+        );
+        let infinite = QueryError::TooLong(f64::INFINITY).to_string();
+        assert!(infinite.starts_with("the schedule would take over 1.8e308 weeks,"), "{infinite}");
+        assert_eq!(plan.schedule(10.0).unwrap().weeks, 1);
     }
 }

@@ -305,7 +305,7 @@ impl<'a> Builder<'a> {
 
     fn unsupported_tag(&self, tag: &Tag, range: Range) -> YamlError {
         self.error(
-            format!("unsupported YAML tag `{}`", crate::diagnostic::preview_str(&tag.to_string())),
+            format!("unsupported YAML tag `{}`", crate::diagnostic::preview_str(&tag_name(tag))),
             "roadmaps hold JSON data: remove the tag (`!!str` is the only one that changes a value)",
             range,
         )
@@ -390,6 +390,7 @@ impl<'a> Builder<'a> {
             if !(tag.is_yaml_core_schema() && matches!(tag.suffix.as_str(), "int" | "float" | "bool" | "null")) {
                 return Err(self.unsupported_tag(tag, range));
             }
+            return self.tagged_scalar(&text, &tag.suffix, range);
         }
         if style != ScalarStyle::Plain {
             return Ok(NodeValue::String(text.into_owned()));
@@ -405,6 +406,40 @@ impl<'a> Builder<'a> {
                 range,
             )),
         }
+    }
+}
+
+impl Builder<'_> {
+    /// A scalar tagged `!!int`, `!!float`, `!!bool` or `!!null`: its text,
+    /// quoted or not, read by the core schema, and refused when it is not
+    /// of the tag's type (`!!int abc`, `!!bool yes`).
+    fn tagged_scalar(&self, text: &str, suffix: &str, range: Range) -> Result<NodeValue, YamlError> {
+        let value = match (resolve_plain(text), suffix) {
+            (Plain::Null, "null") => Some(NodeValue::Null),
+            (Plain::Bool(b), "bool") => Some(NodeValue::Bool(b)),
+            (Plain::Number(n), "int") if n.is_i64() || n.is_u64() => Some(NodeValue::Number(n)),
+            (Plain::Number(n), "float") => n.as_f64().and_then(serde_json::Number::from_f64).map(NodeValue::Number),
+            _ => None,
+        };
+        value.ok_or_else(|| {
+            self.error(
+                format!("`{}` is not a valid `!!{suffix}`", crate::diagnostic::preview_str(text)),
+                "roadmaps hold JSON data: write the value in the tag's form, or remove the tag",
+                range,
+            )
+        })
+    }
+}
+
+/// A tag as written: `!!int` for the core schema, `!local`, else the
+/// whole tag (saphyr's `Display` puts a `!` between handle and suffix).
+fn tag_name(tag: &Tag) -> String {
+    if tag.is_yaml_core_schema() {
+        format!("!!{}", tag.suffix)
+    } else if tag.handle == "!" {
+        format!("!{}", tag.suffix)
+    } else {
+        format!("{}{}", tag.handle, tag.suffix)
     }
 }
 
@@ -437,6 +472,26 @@ mod tests {
         assert!(parse("a: .inf\n").is_err());
         assert_eq!(value("a: !!str 12\n"), serde_json::json!({"a": "12"}));
         assert!(parse("a: !custom x\n").is_err());
+    }
+
+    #[test]
+    fn core_tags_give_their_type_or_an_error() {
+        let v =
+            value("a: !!int \"5\"\nb: !!float 5\nc: !!bool 'true'\nd: !!null ~\ne: !!float \"-2.5\"\nf: !!int 0x1F\n");
+        assert_eq!(v, serde_json::json!({"a": 5, "b": 5.0, "c": true, "d": null, "e": -2.5, "f": 31}));
+        for (src, message) in [
+            ("a: !!int abc\n", "`abc` is not a valid `!!int`"),
+            ("a: !!int 1.5\n", "`1.5` is not a valid `!!int`"),
+            ("a: !!bool yes\n", "`yes` is not a valid `!!bool`"),
+            ("a: !!null x\n", "`x` is not a valid `!!null`"),
+            ("a: !!float .inf\n", "`.inf` is not a valid `!!float`"),
+            ("a: !!binary aGk=\n", "unsupported YAML tag `!!binary`"),
+            ("a: !local x\n", "unsupported YAML tag `!local`"),
+        ] {
+            let err = parse(src).unwrap_err();
+            assert_eq!(err.message, message, "{src}");
+            assert_eq!(err.span.0, 3, "{src}: located at the value");
+        }
     }
 
     #[test]
