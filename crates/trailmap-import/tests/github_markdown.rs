@@ -118,3 +118,20 @@ fn optional_items_are_optional_skills() {
     }
     assert_eq!(r.skills.len(), 3);
 }
+
+#[test]
+fn course_tables_read_hours_and_weeks_in_their_usual_shapes() {
+    let md = "# R\n\n## Courses\n\n| Course | Hours |\n|---|---|\n| CS50 | 100 |\n| Fast.ai | 70h |\n\n| Course | Duration | Week |\n|---|---|---|\n| SQL Basics | 20 hours | 1 |\n| Pandas | 4 weeks | 2-3 |\n| Docker | - | 2-3 |\n";
+    let r = import(md).roadmap;
+    assert_eq!(skill(&r, "CS50").effort_hours, Some(100.0));
+    assert_eq!(skill(&r, "Fast.ai").effort_hours, Some(70.0));
+    assert_eq!(skill(&r, "SQL Basics").effort_hours, Some(20.0));
+    assert_eq!(skill(&r, "Pandas").effort_hours, None, "weeks are no hours");
+    let courses = &r.phases[0];
+    let weeks: Vec<_> = courses.phases.iter().map(|p| (p.title.as_str(), p.skills.clone())).collect();
+    assert_eq!(weeks.len(), 2, "{weeks:?}");
+    assert_eq!(weeks[0].1, ["sql-basics"]);
+    assert_eq!(weeks[1].1, ["pandas", "docker"]);
+    let span = courses.phases[1].span.as_ref().unwrap();
+    assert_eq!((span.start, span.end()), (2, 3));
+}
