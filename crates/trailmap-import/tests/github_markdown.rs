@@ -135,3 +135,36 @@ fn course_tables_read_hours_and_weeks_in_their_usual_shapes() {
     let span = courses.phases[1].span.as_ref().unwrap();
     assert_eq!((span.start, span.end()), (2, 3));
 }
+
+#[test]
+fn navigation_badges_and_addresses_are_no_skills() {
+    let md = "# R\n\n[![Stars](https://img.shields.io/github/stars/x/y)](https://github.com/x/y) ![License](https://img.shields.io/badge/license-MIT-blue)\n\n- [Month 1](#month-1)\n- [Month 2](#month-2)\n\n## Month 1\n\n- Python\n  - https://docs.python.org/3/\n- https://example.com/tutorial\n- SQL [bad](javascript:alert(1)) [d](data:text/html,hi)\n";
+    let imported = import(md);
+    let r = &imported.roadmap;
+    let names: Vec<_> = r.skills.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names[0], "Python");
+    assert!(!names.iter().any(|n| n.contains("Month") || n.contains("http") || n.contains('.')), "{names:?}");
+    assert_eq!(skill(r, "Python").resources.len(), 1);
+    assert_eq!(skill(r, "Python").resources[0].url.as_deref(), Some("https://docs.python.org/3/"));
+    assert!(
+        r.skills
+            .iter()
+            .flat_map(|s| &s.resources)
+            .all(|res| res.url.as_deref().is_some_and(|u| u.starts_with("https://")))
+    );
+    let not_placed: Vec<_> = imported
+        .report
+        .entries
+        .iter()
+        .filter(|e| matches!(e.outcome, trailmap_import::Outcome::NotPlaced { .. }))
+        .map(|e| e.text.as_str())
+        .collect();
+    assert_eq!(
+        not_placed,
+        [
+            "[https://example.com/tutorial](https://example.com/tutorial)",
+            "[bad](javascript:alert(1))",
+            "[d](data:text/html,hi)"
+        ]
+    );
+}
