@@ -199,7 +199,14 @@ impl<'v> Builder<'v> {
             Some(Time::Range { label, .. } | Time::Length { label, .. }) => label.as_str(),
             None => "",
         };
-        let base = kebab(&format!("{label} {title}"), "phase");
+        // "Month 1" titled "Month 1" is `month-1`, not `month-1-month-1`.
+        let titled = kebab(title, "phase");
+        let labelled = kebab(label, "");
+        let base = if labelled.is_empty() || titled == labelled || titled.starts_with(&format!("{labelled}-")) {
+            titled
+        } else {
+            kebab(&format!("{label} {title}"), "phase")
+        };
         let id = self.phase_ids.fresh(&base);
         let inherited = match (time, parent.and_then(|p| self.phases[p].each)) {
             (None, Some((unit, count))) => Some(Time::Length { unit, count, label: String::new() }),

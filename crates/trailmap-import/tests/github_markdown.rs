@@ -168,3 +168,12 @@ fn navigation_badges_and_addresses_are_no_skills() {
         ]
     );
 }
+
+#[test]
+fn phase_ids_say_their_label_once_and_text_keeps_the_source_spacing() {
+    let md = "# R\n\n## Month 1\n\n- **Tensors**: arrays on GPUs with **PyTorch**.\n\n## Week 2: Data\n\n- Pandas\n";
+    let r = import(md).roadmap;
+    let ids: Vec<_> = r.phases.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["month-1", "week-2-data"]);
+    assert_eq!(skill(&r, "Tensors").description.as_deref(), Some("arrays on GPUs with PyTorch."));
+}

@@ -84,8 +84,11 @@ impl InlineBuilder {
             label.push_str(text);
         }
         let t = &mut self.inline.text;
-        for piece in text.split_whitespace() {
-            if !t.is_empty() && !t.ends_with(' ') {
+        // Pieces of one text are apart; texts that meet ("with **PyTorch**.")
+        // are apart only when the source has a space between them.
+        let spaced = text.starts_with(char::is_whitespace);
+        for (k, piece) in text.split_whitespace().enumerate() {
+            if (k > 0 || spaced) && !t.is_empty() && !t.ends_with(' ') {
                 t.push(' ');
             }
             t.push_str(piece);
