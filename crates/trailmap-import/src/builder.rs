@@ -56,6 +56,9 @@ pub(crate) struct Builder<'v> {
     area_ids: IdSet,
     /// Prerequisites stated in text, resolved once every skill is known.
     pub stated: Vec<crate::prerequisites::Stated>,
+    /// The line each resolved prerequisite was stated on, by dependent
+    /// skill and needed skill id: where a cycle's dropped edge is reported.
+    pub stated_lines: HashMap<(usize, trailmap::SmallString), usize>,
     /// Whether to add the prerequisites `--infer-prerequisites` documents.
     pub infer: bool,
     pub report: Report,
@@ -89,6 +92,7 @@ impl<'v> Builder<'v> {
             areas: Vec::new(),
             area_ids: IdSet::default(),
             stated: Vec::new(),
+            stated_lines: HashMap::new(),
             infer: false,
             report: Report::default(),
         }

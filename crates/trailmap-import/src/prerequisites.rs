@@ -130,6 +130,9 @@ impl Builder<'_> {
                     } else {
                         Prerequisite::from(AnyOf::new(ids.iter().cloned()))
                     };
+                    for id in &ids {
+                        self.stated_lines.entry((s, id.clone())).or_insert(line);
+                    }
                     let target = &mut self.skills[s];
                     if !target.prerequisites.contains(&prerequisite) {
                         target.prerequisites.push(prerequisite);
@@ -208,6 +211,8 @@ impl Builder<'_> {
     /// placed when it was their only one), later pointers into the list move
     /// down.
     fn drop_prerequisite(&mut self, roadmap: &mut Roadmap, i: usize, to: &str) {
+        // Where the source stated it (0 when it has no lines, as in graphs).
+        let line = self.stated_lines.get(&(i, SmallString::from(to))).copied().unwrap_or(0);
         let skill = &mut roadmap.skills[i];
         let from = skill.id.to_string();
         let Some(j) = skill.prerequisites.iter().position(|p| p.skill_ids().any(|id| id == to)) else { return };
@@ -227,7 +232,7 @@ impl Builder<'_> {
                 let reason = format!("prerequisite dropped: {from} needs {to} closed a cycle");
                 if !self.report.prerequisite_removed(i, j, &reason) {
                     self.report.not_placed(
-                        0,
+                        line,
                         Element::Dependency,
                         &format!("{from} needs {to}"),
                         "prerequisite dropped: it closed a cycle",
@@ -236,7 +241,7 @@ impl Builder<'_> {
                 return;
             }
         };
-        self.report.not_placed(0, Element::Dependency, &what, "alternative dropped: it closed a cycle");
+        self.report.not_placed(line, Element::Dependency, &what, "alternative dropped: it closed a cycle");
     }
 
     /// Adds the prerequisites the heuristics above infer (see the module

@@ -52,6 +52,7 @@ fn breaking_a_cycle_drops_only_the_alternative_that_closes_it() {
     assert_eq!(dropped.len(), 1, "{dropped:#?}");
     assert!(dropped[0].text.contains("deep-learning needs statistics"), "{}", dropped[0].text);
     assert!(dropped[0].text.contains("kept python"), "{}", dropped[0].text);
+    assert_eq!(dropped[0].line, 5, "the line that stated it");
     assert_eq!(dangling_pointers(&imported), Vec::<String>::new());
 }
 
