@@ -71,7 +71,7 @@ fn bad_sources_exit_with_the_right_status() {
     std::fs::write(&bad, b"# T\n\xff\xfe").unwrap();
     let out = run(&["import", "markdown", bad.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("invalid UTF-8 at byte 4"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("invalid UTF-8 at line 2, column 1"));
     std::fs::remove_dir_all(&dir).unwrap();
     let _ = root();
 }

@@ -56,6 +56,9 @@ pub(crate) struct Builder<'v> {
     area_ids: IdSet,
     /// Prerequisites stated in text, resolved once every skill is known.
     pub stated: Vec<crate::prerequisites::Stated>,
+    /// The line each resolved prerequisite was stated on, by dependent
+    /// skill and needed skill id: where a cycle's dropped edge is reported.
+    pub stated_lines: HashMap<(usize, trailmap::SmallString), usize>,
     /// Whether to add the prerequisites `--infer-prerequisites` documents.
     pub infer: bool,
     pub report: Report,
@@ -89,6 +92,7 @@ impl<'v> Builder<'v> {
             areas: Vec::new(),
             area_ids: IdSet::default(),
             stated: Vec::new(),
+            stated_lines: HashMap::new(),
             infer: false,
             report: Report::default(),
         }
@@ -199,7 +203,14 @@ impl<'v> Builder<'v> {
             Some(Time::Range { label, .. } | Time::Length { label, .. }) => label.as_str(),
             None => "",
         };
-        let base = kebab(&format!("{label} {title}"), "phase");
+        // "Month 1" titled "Month 1" is `month-1`, not `month-1-month-1`.
+        let titled = kebab(title, "phase");
+        let labelled = kebab(label, "");
+        let base = if labelled.is_empty() || titled == labelled || titled.starts_with(&format!("{labelled}-")) {
+            titled
+        } else {
+            kebab(&format!("{label} {title}"), "phase")
+        };
         let id = self.phase_ids.fresh(&base);
         let inherited = match (time, parent.and_then(|p| self.phases[p].each)) {
             (None, Some((unit, count))) => Some(Time::Length { unit, count, label: String::new() }),

@@ -65,6 +65,21 @@ pub struct Options {
     pub content_dir: Option<std::path::PathBuf>,
 }
 
+/// Where invalid UTF-8 starts, for people: "line 2, column 5" (1-based,
+/// the column counted in characters), from the length of the valid prefix.
+///
+/// ```
+/// let bytes = b"# T\nab\xff";
+/// let at = std::str::from_utf8(bytes).unwrap_err().valid_up_to();
+/// assert_eq!(trailmap_import::invalid_utf8_at(bytes, at), "line 2, column 3");
+/// ```
+pub fn invalid_utf8_at(bytes: &[u8], valid_up_to: usize) -> String {
+    let prefix = std::str::from_utf8(&bytes[..valid_up_to.min(bytes.len())]).unwrap_or_default();
+    let line = prefix.matches('\n').count() + 1;
+    let column = prefix.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    format!("line {line}, column {column}")
+}
+
 /// Why a folder source could not be imported.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]

@@ -26,11 +26,8 @@ fn read(path: &Path) -> Result<Option<String>, ImportError> {
         // A byte-order mark is no part of the text (a title, a first tag).
         Ok(Ok(bytes)) => {
             String::from_utf8(bytes).map(|t| Some(t.trim_start_matches('\u{feff}').to_owned())).map_err(|e| {
-                ImportError::Invalid(format!(
-                    "{}: invalid UTF-8 at byte {}",
-                    path.display(),
-                    e.utf8_error().valid_up_to()
-                ))
+                let at = crate::invalid_utf8_at(e.as_bytes(), e.utf8_error().valid_up_to());
+                ImportError::Invalid(format!("{}: invalid UTF-8 at {at}", path.display()))
             })
         }
         Ok(Err(size)) => {

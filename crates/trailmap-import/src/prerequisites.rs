@@ -46,6 +46,10 @@ pub(crate) struct Stated {
     pub quiet: bool,
 }
 
+/// Rounds of breaking one edge of each cycle before the rest are broken in
+/// one depth-first pass (each round costs the whole graph).
+const CYCLE_ROUNDS: usize = 32;
+
 /// Most node visits spent checking inferred edges for cycles, so that a
 /// hostile source cannot make inference quadratic.
 const CYCLE_CHECK_BUDGET: usize = 2_000_000;
@@ -130,6 +134,9 @@ impl Builder<'_> {
                     } else {
                         Prerequisite::from(AnyOf::new(ids.iter().cloned()))
                     };
+                    for id in &ids {
+                        self.stated_lines.entry((s, id.clone())).or_insert(line);
+                    }
                     let target = &mut self.skills[s];
                     if !target.prerequisites.contains(&prerequisite) {
                         target.prerequisites.push(prerequisite);
@@ -177,9 +184,10 @@ impl Builder<'_> {
     pub(crate) fn break_cycles(&mut self, roadmap: &mut Roadmap) {
         let index: HashMap<SmallString, usize> =
             roadmap.skills.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
-        // Each round removes at least one member of a prerequisite.
-        let members: usize = roadmap.skills.iter().flat_map(|s| &s.prerequisites).map(|p| p.skill_ids().count()).sum();
-        for _ in 0..=members {
+        // Each round removes one edge of each cycle: the best choice, but a
+        // round costs the whole graph, so dense cycles (a hostile source)
+        // are finished by one depth-first pass instead.
+        for _ in 0..CYCLE_ROUNDS {
             let cycles = SkillGraph::new(roadmap).cycles();
             if cycles.is_empty() {
                 return;
@@ -201,16 +209,67 @@ impl Builder<'_> {
                 self.drop_prerequisite(roadmap, i, to);
             }
         }
+        self.drop_back_edges(roadmap);
+    }
+
+    /// Drops every edge that closes a cycle in one depth-first walk over
+    /// the skills in order (an edge to a skill still on the walk's path):
+    /// what is left has no cycle. Linear in skills and prerequisites.
+    fn drop_back_edges(&mut self, roadmap: &mut Roadmap) {
+        let index: HashMap<SmallString, usize> =
+            roadmap.skills.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
+        let needs: Vec<Vec<usize>> = roadmap
+            .skills
+            .iter()
+            .map(|s| {
+                s.prerequisites.iter().flat_map(|p| p.skill_ids()).filter_map(|id| index.get(id).copied()).collect()
+            })
+            .collect();
+        // 0: not seen, 1: on the path, 2: done.
+        let mut state = vec![0u8; needs.len()];
+        let mut back: Vec<(usize, usize)> = Vec::new();
+        for root in 0..needs.len() {
+            if state[root] != 0 {
+                continue;
+            }
+            let mut stack = vec![(root, 0usize)];
+            state[root] = 1;
+            while let Some((u, next)) = stack.last_mut() {
+                let u = *u;
+                if let Some(&v) = needs[u].get(*next) {
+                    *next += 1;
+                    match state[v] {
+                        0 => {
+                            state[v] = 1;
+                            stack.push((v, 0));
+                        }
+                        1 => back.push((u, v)),
+                        _ => {}
+                    }
+                } else {
+                    state[u] = 2;
+                    stack.pop();
+                }
+            }
+        }
+        back.sort_unstable();
+        back.dedup();
+        for (u, v) in back {
+            let to = roadmap.skills[v].id.to_string();
+            while self.drop_prerequisite(roadmap, u, &to) {}
+        }
     }
 
     /// Drops `to` from the prerequisites of skill `i` and says so: the
     /// report's entries that placed it lose that pointer (and are not
     /// placed when it was their only one), later pointers into the list move
     /// down.
-    fn drop_prerequisite(&mut self, roadmap: &mut Roadmap, i: usize, to: &str) {
+    fn drop_prerequisite(&mut self, roadmap: &mut Roadmap, i: usize, to: &str) -> bool {
+        // Where the source stated it (0 when it has no lines, as in graphs).
+        let line = self.stated_lines.get(&(i, SmallString::from(to))).copied().unwrap_or(0);
         let skill = &mut roadmap.skills[i];
         let from = skill.id.to_string();
-        let Some(j) = skill.prerequisites.iter().position(|p| p.skill_ids().any(|id| id == to)) else { return };
+        let Some(j) = skill.prerequisites.iter().position(|p| p.skill_ids().any(|id| id == to)) else { return false };
         let what = match &mut skill.prerequisites[j] {
             Prerequisite::AnyOf(group) if group.any_of.iter().any(|id| id != to) => {
                 let all = group.any_of.join(", ");
@@ -227,16 +286,17 @@ impl Builder<'_> {
                 let reason = format!("prerequisite dropped: {from} needs {to} closed a cycle");
                 if !self.report.prerequisite_removed(i, j, &reason) {
                     self.report.not_placed(
-                        0,
+                        line,
                         Element::Dependency,
                         &format!("{from} needs {to}"),
                         "prerequisite dropped: it closed a cycle",
                     );
                 }
-                return;
+                return true;
             }
         };
-        self.report.not_placed(0, Element::Dependency, &what, "alternative dropped: it closed a cycle");
+        self.report.not_placed(line, Element::Dependency, &what, "alternative dropped: it closed a cycle");
+        true
     }
 
     /// Adds the prerequisites the heuristics above infer (see the module

@@ -118,3 +118,62 @@ fn optional_items_are_optional_skills() {
     }
     assert_eq!(r.skills.len(), 3);
 }
+
+#[test]
+fn course_tables_read_hours_and_weeks_in_their_usual_shapes() {
+    let md = "# R\n\n## Courses\n\n| Course | Hours |\n|---|---|\n| CS50 | 100 |\n| Fast.ai | 70h |\n\n| Course | Duration | Week |\n|---|---|---|\n| SQL Basics | 20 hours | 1 |\n| Pandas | 4 weeks | 2-3 |\n| Docker | - | 2-3 |\n";
+    let r = import(md).roadmap;
+    assert_eq!(skill(&r, "CS50").effort_hours, Some(100.0));
+    assert_eq!(skill(&r, "Fast.ai").effort_hours, Some(70.0));
+    assert_eq!(skill(&r, "SQL Basics").effort_hours, Some(20.0));
+    assert_eq!(skill(&r, "Pandas").effort_hours, None, "weeks are no hours");
+    let courses = &r.phases[0];
+    let weeks: Vec<_> = courses.phases.iter().map(|p| (p.title.as_str(), p.skills.clone())).collect();
+    assert_eq!(weeks.len(), 2, "{weeks:?}");
+    assert_eq!(weeks[0].1, ["sql-basics"]);
+    assert_eq!(weeks[1].1, ["pandas", "docker"]);
+    let span = courses.phases[1].span.as_ref().unwrap();
+    assert_eq!((span.start, span.end()), (2, 3));
+}
+
+#[test]
+fn navigation_badges_and_addresses_are_no_skills() {
+    let md = "# R\n\n[![Stars](https://img.shields.io/github/stars/x/y)](https://github.com/x/y) ![License](https://img.shields.io/badge/license-MIT-blue)\n\n- [Month 1](#month-1)\n- [Month 2](#month-2)\n\n## Month 1\n\n- Python\n  - https://docs.python.org/3/\n- https://example.com/tutorial\n- SQL [bad](javascript:alert(1)) [d](data:text/html,hi)\n";
+    let imported = import(md);
+    let r = &imported.roadmap;
+    let names: Vec<_> = r.skills.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names[0], "Python");
+    assert!(!names.iter().any(|n| n.contains("Month") || n.contains("http") || n.contains('.')), "{names:?}");
+    assert_eq!(skill(r, "Python").resources.len(), 1);
+    assert_eq!(skill(r, "Python").resources[0].url.as_deref(), Some("https://docs.python.org/3/"));
+    assert!(
+        r.skills
+            .iter()
+            .flat_map(|s| &s.resources)
+            .all(|res| res.url.as_deref().is_some_and(|u| u.starts_with("https://")))
+    );
+    let not_placed: Vec<_> = imported
+        .report
+        .entries
+        .iter()
+        .filter(|e| matches!(e.outcome, trailmap_import::Outcome::NotPlaced { .. }))
+        .map(|e| e.text.as_str())
+        .collect();
+    assert_eq!(
+        not_placed,
+        [
+            "[https://example.com/tutorial](https://example.com/tutorial)",
+            "[bad](javascript:alert(1))",
+            "[d](data:text/html,hi)"
+        ]
+    );
+}
+
+#[test]
+fn phase_ids_say_their_label_once_and_text_keeps_the_source_spacing() {
+    let md = "# R\n\n## Month 1\n\n- **Tensors**: arrays on GPUs with **PyTorch**.\n\n## Week 2: Data\n\n- Pandas\n";
+    let r = import(md).roadmap;
+    let ids: Vec<_> = r.phases.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["month-1", "week-2-data"]);
+    assert_eq!(skill(&r, "Tensors").description.as_deref(), Some("arrays on GPUs with PyTorch."));
+}

@@ -135,8 +135,8 @@ fn import(args: &Args, options: &Options) -> Result<trailmap_import::Imported, u
         }
     };
     let text = String::from_utf8(bytes).map_err(|err| {
-        let at = err.utf8_error().valid_up_to();
-        output::error(&format!("{source}: invalid UTF-8 at byte {at}"));
+        let at = trailmap_import::invalid_utf8_at(err.as_bytes(), err.utf8_error().valid_up_to());
+        output::error(&format!("{source}: invalid UTF-8 at {at}"));
         EXIT_FINDINGS
     })?;
     let text = text.trim_start_matches('\u{feff}');

@@ -24,9 +24,26 @@ impl Importer<'_> {
         let parent = self.items.last().map_or(Role::Other, |(_, r)| *r);
         let text = inline.text.trim().to_owned();
         let element = if checked.is_some() { Element::Checkbox } else { Element::ListItem };
+        self.line = line;
+        if super::skills::navigation(inline) {
+            self.b.report.push(line, element, &text, Outcome::Decoration);
+            self.links(line, &inline.links, &[]);
+            self.items.push((depth, Role::Other));
+            return;
+        }
+        if super::skills::is_url(&text) && inline.links.is_empty() {
+            // A bare address: a resource of the skill above, not a skill named after it.
+            let owner: Vec<usize> = match parent {
+                Role::Skill(s) => vec![s],
+                _ => Vec::new(),
+            };
+            self.b.report.push(line, element, &text, Outcome::Decoration);
+            self.links(line, &[super::parse::Link { url: text.clone(), text: text.clone() }], &owner);
+            self.items.push((depth, Role::Other));
+            return;
+        }
         let mut at = Vec::new();
         let mut skills = Vec::new();
-        self.line = line;
         let role = match stated::split(&text).filter(|_| checked.is_none()) {
             None => self.item_role(&text, inline, checked, parent, &mut at, &mut skills),
             Some((rest, names)) if rest.is_empty() => {

@@ -41,6 +41,12 @@ impl Importer<'_> {
         self.list_milestone = None;
         let text = inline.text.trim();
         self.line = line;
+        if super::skills::navigation(inline) {
+            // A row of badges, a table of contents.
+            self.b.report.push(line, Element::Paragraph, text, Outcome::Decoration);
+            self.links(line, &inline.links, &[]);
+            return;
+        }
         if self.mode() == Mode::Principles {
             self.b.principles.push(text.to_owned());
             let at = format!("/principles/{}", self.b.principles.len() - 1);

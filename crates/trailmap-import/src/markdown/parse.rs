@@ -84,8 +84,11 @@ impl InlineBuilder {
             label.push_str(text);
         }
         let t = &mut self.inline.text;
-        for piece in text.split_whitespace() {
-            if !t.is_empty() && !t.ends_with(' ') {
+        // Pieces of one text are apart; texts that meet ("with **PyTorch**.")
+        // are apart only when the source has a space between them.
+        let spaced = text.starts_with(char::is_whitespace);
+        for (k, piece) in text.split_whitespace().enumerate() {
+            if (k > 0 || spaced) && !t.is_empty() && !t.ends_with(' ') {
                 t.push(' ');
             }
             t.push_str(piece);
@@ -345,6 +348,7 @@ fn front_matter_title(yaml: &str) -> Option<String> {
 static HTML_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?is)<h([1-6])\b[^>]*>(.*?)</h[1-6]\s*>").expect("valid pattern"));
 static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?s)<[^>]*>").expect("valid pattern"));
+static HTML_COMMENT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?s)<!--.*?(?:-->|$)").expect("valid pattern"));
 
 /// An HTML block: its headings (GitHub READMEs title themselves with
 /// `<h1 align="center">`) become headings, every other line decoration.
@@ -356,6 +360,8 @@ fn html_block(lines: Vec<(usize, String)>, out: &mut Vec<Block>) {
         text.push_str(t);
     }
     let line_at = |offset: usize| starts.partition_point(|&s| s <= offset).saturating_sub(1);
+    // A heading commented out is no heading; blanked byte for byte, so offsets stay.
+    let text = HTML_COMMENT.replace_all(&text, |c: &regex::Captures<'_>| " ".repeat(c[0].len()));
     let mut next = 0;
     for c in HTML_HEADING.captures_iter(&text) {
         let (Some(whole), Some(level), Some(inner)) = (c.get(0), c.get(1), c.get(2)) else { continue };
@@ -415,6 +421,8 @@ mod tests {
         assert_eq!(inline.text, "AI & ML");
         assert!(matches!(&b[2], Block::Decoration { line: 9, .. }), "{b:?}");
         assert_eq!(b.len(), 3);
+        let commented = blocks("<!-- <h1>Old</h1> -->\n", usize::MAX).unwrap();
+        assert!(matches!(&commented[..], [Block::Decoration { .. }]), "{commented:?}");
     }
 
     #[test]

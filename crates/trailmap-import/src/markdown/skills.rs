@@ -4,9 +4,9 @@
 use trailmap::Prerequisite;
 
 use super::Importer;
-use super::parse::Link;
+use super::parse::{Inline, Link};
 use crate::builder::Builder;
-use crate::report::Element;
+use crate::report::{Element, Outcome};
 use crate::text::{self, MAX_NAME_WORDS};
 
 impl Importer<'_> {
@@ -52,6 +52,16 @@ impl Importer<'_> {
     /// the block's first skill, else of a new skill named after the link.
     pub(super) fn links(&mut self, line: usize, links: &[Link], skills: &[usize]) {
         for link in links {
+            let shown = format!("[{}]({})", link.text, link.url);
+            if !safe_scheme(&link.url) {
+                self.b.report.not_placed(line, Element::Link, &shown, "not a web link (unsafe scheme), not kept");
+                continue;
+            }
+            if in_page(link) || link.text.trim().is_empty() && skills.is_empty() {
+                // A table of contents' entry; a badge (an image as the link's text).
+                self.b.report.push(line, Element::Link, &shown, Outcome::Decoration);
+                continue;
+            }
             let by_name = skills
                 .iter()
                 .copied()
@@ -61,11 +71,15 @@ impl Importer<'_> {
             {
                 Some(s) => s,
                 None => {
-                    let name = if link.text.trim().is_empty() || text::words(&link.text) > MAX_NAME_WORDS {
-                        link.url.split("://").nth(1).unwrap_or(&link.url).trim_end_matches('/').to_owned()
-                    } else {
-                        text::tidy(&link.text)
-                    };
+                    // A skill is named after the link's text, never its address.
+                    if link.text.trim().is_empty()
+                        || text::words(&link.text) > MAX_NAME_WORDS
+                        || is_url(link.text.trim())
+                    {
+                        self.b.report.not_placed(line, Element::Link, &shown, "a link with no skill to attach it to");
+                        continue;
+                    }
+                    let name = text::tidy(&link.text);
                     let s = self.b.skill(&name);
                     if let Some(p) = self.phase() {
                         self.b.add_to_phase(p, s);
@@ -74,7 +88,7 @@ impl Importer<'_> {
                 }
             };
             let at = self.b.resource(skill, &link.text, &link.url);
-            self.b.report.placed(line, Element::Link, &format!("[{}]({})", link.text, link.url), at);
+            self.b.report.placed(line, Element::Link, &shown, at);
         }
     }
 
@@ -124,4 +138,45 @@ impl Importer<'_> {
         self.b.phases[phase].phase.tasks[t].text = text;
         self.b.phases[phase].phase.tasks[t].skills = found.into_iter().map(Prerequisite::Skill).collect();
     }
+}
+
+/// `http:`, `https:`, `mailto:`, `ftp:` or a relative address; not
+/// `javascript:`, `data:`, `file:`, … (a resource is opened by learners).
+fn safe_scheme(url: &str) -> bool {
+    let url = url.trim();
+    match url.split_once(':') {
+        Some((scheme, _))
+            if !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) =>
+        {
+            matches!(scheme.to_ascii_lowercase().as_str(), "http" | "https" | "mailto" | "ftp" | "ftps")
+        }
+        _ => true,
+    }
+}
+
+/// A link to a place in the same document ("#month-1").
+fn in_page(link: &Link) -> bool {
+    link.url.trim().starts_with('#')
+}
+
+/// "https://example.com/x", "www.example.com": an address, not a name.
+pub(super) fn is_url(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    !text.contains(char::is_whitespace)
+        && (lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www."))
+}
+
+/// Only navigation: links within the document (a table of contents) and
+/// badges (images as links), with nothing but separators between them.
+pub(super) fn navigation(inline: &Inline) -> bool {
+    if inline.links.is_empty() || !inline.links.iter().all(|l| in_page(l) || l.text.trim().is_empty()) {
+        return false;
+    }
+    let mut rest = inline.text.clone();
+    for link in &inline.links {
+        if let Some(at) = rest.find(link.text.as_str()).filter(|_| !link.text.is_empty()) {
+            rest.replace_range(at..at + link.text.len(), "");
+        }
+    }
+    rest.chars().all(|c| c.is_whitespace() || "|•·-–—,/>".contains(c))
 }

@@ -1,7 +1,10 @@
 //! Markdown tables: a two-column summary ("Area | Tools") becomes areas; a
 //! table with a name column (Course, Skill, Topic, …) becomes skills, with
-//! effort from Duration/Effort columns and prerequisites from a
-//! Prerequisites column, matched by name once every skill is known.
+//! effort from Duration/Effort/Hours columns, a phase per value of a Week
+//! column ("1", "2-3"), and prerequisites from a Prerequisites column,
+//! matched by name once every skill is known.
+
+use std::collections::HashMap;
 
 use trailmap::SkillMention;
 use trailmap::pointer::Pointer;
@@ -11,7 +14,7 @@ use crate::builder::Builder;
 use crate::ids::normalize;
 use crate::prerequisites::{Dependent, Stated};
 use crate::report::{Element, Outcome};
-use crate::text;
+use crate::{span, text};
 
 fn column(header: &[Inline], words: &[&str]) -> Option<usize> {
     header.iter().position(|h| {
@@ -20,9 +23,20 @@ fn column(header: &[Inline], words: &[&str]) -> Option<usize> {
     })
 }
 
+/// Whether a text counts hours: "40 hours", "70h", "5 hrs".
+fn says_hours(text: &str) -> bool {
+    text.contains("hour")
+        || text.contains("hr")
+        || text.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
+            w.strip_suffix('h').is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())) || w == "h"
+        })
+}
+
 /// Hours in an effort: "6-9 hours/week" over "13 weeks" is 97.5 hours;
-/// "40 hours" is 40.
-fn effort(duration: Option<&str>, effort: Option<&str>) -> Option<f64> {
+/// "40 hours" and "70h" are 40 and 70; a bare "100" in an "Hours" column
+/// is 100 (each cell read with its column's header, lowercase); a Duration
+/// of "20 hours" is 20.
+fn effort(duration: Option<(&str, &str)>, effort: Option<(&str, &str)>) -> Option<f64> {
     let numbers = |s: &str| -> Vec<f64> {
         s.split(|c: char| !(c.is_ascii_digit() || c == '.'))
             .filter_map(|n| n.parse::<f64>().ok())
@@ -30,14 +44,20 @@ fn effort(duration: Option<&str>, effort: Option<&str>) -> Option<f64> {
             .collect()
     };
     let mean = |v: &[f64]| if v.is_empty() { None } else { Some(v.iter().sum::<f64>() / v.len() as f64) };
-    let effort_text = effort.unwrap_or("").to_lowercase();
-    let per_week = effort_text.contains("week") || effort_text.contains("/w");
+    let (effort_header, effort_text) = effort.map(|(h, t)| (h.to_lowercase(), t.to_lowercase())).unwrap_or_default();
+    let (duration_header, duration_text) =
+        duration.map(|(h, t)| (h.to_lowercase(), t.to_lowercase())).unwrap_or_default();
+    let per_week = |text: &str| text.contains("week") || text.contains("/w");
     let hours = mean(&numbers(&effort_text));
-    let weeks =
-        duration.map(str::to_lowercase).and_then(|d| if d.contains("week") { mean(&numbers(&d)) } else { None });
-    let total = match (hours, per_week, weeks) {
+    let weekly = per_week(&effort_text) || per_week(&effort_header);
+    let weeks = (duration_text.contains("week") || (duration_header.contains("week") && !says_hours(&duration_text)))
+        .then(|| mean(&numbers(&duration_text)))
+        .flatten();
+    let total = match (hours, weekly, weeks) {
         (Some(h), true, Some(w)) => h * w,
-        (Some(h), false, _) if effort_text.contains("hour") => h,
+        (Some(h), false, _) if says_hours(&effort_text) || says_hours(&effort_header) => h,
+        // "Duration: 20 hours": the whole effort.
+        _ if says_hours(&duration_text) && !per_week(&duration_text) => mean(&numbers(&duration_text))?,
         _ => return None,
     };
     (total > 0.0 && total < 1.0e6).then_some(total)
@@ -101,6 +121,12 @@ pub(super) fn import(
     let duration_col = column(header, &["duration", "length", "weeks", "time"]);
     let effort_col = column(header, &["effort", "hours", "workload"]);
     let prereq_col = column(header, &["prereq", "require", "depend"]);
+    // "Week" (singular) holds when: "1", "2-3"; "Weeks" is a duration.
+    let week_col = header.iter().position(|h| {
+        let h = normalize(&h.text);
+        h == "week" || h.starts_with("week ") || h == "when"
+    });
+    let mut week_phases: HashMap<String, usize> = HashMap::new();
     for (row_line, cells) in rows {
         let Some(cell) = cells.get(name_col) else {
             b.report.not_placed(*row_line, Element::TableRow, "", "row without a name cell");
@@ -113,11 +139,22 @@ pub(super) fn import(
             continue;
         }
         let s = b.skill(&name);
-        if let Some(p) = phase {
+        let week = week_col.and_then(|i| cells.get(i)).map(|c| c.text.trim()).filter(|w| !w.is_empty());
+        let when = week.and_then(|w| {
+            let label = if w.to_lowercase().starts_with("week") { w.to_owned() } else { format!("Week {w}") };
+            let heading = span::heading(&label);
+            heading.time.as_ref()?;
+            let p = *week_phases
+                .entry(label.clone())
+                .or_insert_with(|| b.phase(phase, &label, heading.kind, heading.time.as_ref()));
+            Some(p)
+        });
+        if let Some(p) = when.or(phase) {
             b.add_to_phase(p, s);
         }
         let cell_text = |i: Option<usize>| i.and_then(|i| cells.get(i)).map(|c| c.text.as_str());
-        if let Some(hours) = effort(cell_text(duration_col), cell_text(effort_col)) {
+        let with_header = |i: Option<usize>| Some((header.get(i?).map_or("", |h| h.text.as_str()), cell_text(i)?));
+        if let Some(hours) = effort(with_header(duration_col), with_header(effort_col)) {
             b.skills[s].effort_hours = Some(hours);
         }
         if let Some(prereq) = cell_text(prereq_col).filter(|p| !p.trim().is_empty()) {
@@ -146,8 +183,14 @@ mod tests {
 
     #[test]
     fn effort_in_hours() {
-        assert_eq!(effort(Some("13 weeks"), Some("6-9 hours/week")), Some(97.5));
-        assert_eq!(effort(None, Some("40 hours")), Some(40.0));
-        assert_eq!(effort(Some("-"), Some("-")), None);
+        assert_eq!(effort(Some(("Duration", "13 weeks")), Some(("Effort", "6-9 hours/week"))), Some(97.5));
+        assert_eq!(effort(None, Some(("Effort", "40 hours"))), Some(40.0));
+        assert_eq!(effort(Some(("Duration", "-")), Some(("Effort", "-"))), None);
+        assert_eq!(effort(None, Some(("Hours", "100"))), Some(100.0));
+        assert_eq!(effort(None, Some(("Effort", "70h"))), Some(70.0));
+        assert_eq!(effort(Some(("Duration", "20 hours")), None), Some(20.0));
+        assert_eq!(effort(Some(("Weeks", "4")), Some(("Hours per week", "5"))), Some(20.0));
+        assert_eq!(effort(Some(("Duration", "4 weeks")), None), None);
+        assert_eq!(effort(None, Some(("Effort", "high"))), None);
     }
 }
