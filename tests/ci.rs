@@ -6,11 +6,11 @@
 
 mod util;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use saphyr::{LoadableYamlNode, Yaml};
 use serde_json::Value;
-use util::{root, run, run_in, stdout};
+use util::{Scratch, root, run, run_in, stdout};
 
 fn stderr(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
@@ -115,31 +115,6 @@ fn the_readme_workflow_parses_and_uploads_sarif_after_findings() {
     assert!(annotating, "pull requests (forks included) get annotations");
 }
 
-/// A scratch folder, removed when dropped.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(label: &str) -> Scratch {
-        let dir = std::env::temp_dir().join(format!("trailmap-ci-{label}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        Scratch(dir)
-    }
-
-    fn write(&self, path: &str, text: &str) -> PathBuf {
-        let file = self.0.join(path);
-        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
-        std::fs::write(&file, text).unwrap();
-        file
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
 /// A valid roadmap with one lint finding (an upper-case id, TM108), so the
 /// report shows which files were linted.
 fn roadmap(id: &str, schema: bool) -> String {
@@ -151,7 +126,7 @@ fn roadmap(id: &str, schema: bool) -> String {
 
 #[test]
 fn a_directory_walk_finds_roadmaps_and_nothing_else() {
-    let repo = Scratch::new("walk");
+    let repo = Scratch::new("ci-walk");
     repo.write("package.json", r#"{ "name": "site", "version": "1.0.0" }"#);
     repo.write("tsconfig.json", r#"{ "compilerOptions": {} }"#);
     repo.write(".vscode/settings.json", r#"{ "json.schemas": [] }"#);
@@ -216,7 +191,7 @@ fn a_directory_walk_finds_roadmaps_and_nothing_else() {
 #[cfg(unix)]
 #[test]
 fn a_file_reached_twice_is_checked_once() {
-    let repo = Scratch::new("twice");
+    let repo = Scratch::new("ci-twice");
     repo.write(
         "roadmaps/a.json",
         r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [
@@ -239,7 +214,7 @@ fn a_file_reached_twice_is_checked_once() {
 /// not use (another path's, or one met in a folder walked) are named.
 #[test]
 fn configurations_a_run_does_not_use_are_named() {
-    let repo = Scratch::new("configs");
+    let repo = Scratch::new("ci-configs");
     repo.write("p1/trailmap.toml", "[lint]\nignore = [\"TM108\"]\n");
     repo.write("p1/a.roadmap.json", &roadmap("one", false));
     repo.write("p2/trailmap.toml", "[lint]\nignore = [\"TM107\"]\n");
@@ -261,7 +236,7 @@ fn configurations_a_run_does_not_use_are_named() {
 
 #[test]
 fn an_empty_selection_is_an_error() {
-    let dir = Scratch::new("empty");
+    let dir = Scratch::new("ci-empty");
     dir.write("notes/readme.json", "{}");
     for command in ["lint", "validate"] {
         let out = run_in(&dir.0, &[command, "."], &[]);
@@ -275,7 +250,7 @@ fn an_empty_selection_is_an_error() {
 fn every_command_exits_1_on_an_invalid_roadmap() {
     let invalid = "tests/fixtures/invalid/four-problems.json";
     let valid = "tests/fixtures/valid/minimal.json";
-    let dir = Scratch::new("exit");
+    let dir = Scratch::new("ci-exit");
     let progress = dir.write("me.progress.json", r#"{ "skills": {} }"#);
     let progress = progress.to_str().unwrap();
     let commands: Vec<Vec<&str>> = vec![
@@ -360,7 +335,7 @@ fn git(dir: &Path, args: &[&str]) -> bool {
 
 #[test]
 fn sarif_uris_are_relative_to_the_repository_root_from_any_folder() {
-    let repo = Scratch::new("sarif");
+    let repo = Scratch::new("ci-sarif");
     if !git(&repo.0, &["init", "-q"]) {
         eprintln!("skipped: git is not available");
         return;
@@ -387,7 +362,7 @@ fn sarif_uris_are_relative_to_the_repository_root_from_any_folder() {
 #[test]
 fn fixes_write_through_symbolic_links_and_keep_the_mode() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = Scratch::new("symlink");
+    let dir = Scratch::new("ci-symlink");
     let input = std::fs::read_to_string(root().join("tests/fixtures/lint/fix-input.json")).unwrap();
     let real = dir.write("shared/real.json", &input);
     std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o640)).unwrap();
@@ -411,7 +386,7 @@ fn fixes_write_through_symbolic_links_and_keep_the_mode() {
 #[cfg(unix)]
 #[test]
 fn migrate_progress_writes_through_symbolic_links() {
-    let dir = Scratch::new("migrate-link");
+    let dir = Scratch::new("ci-migrate-link");
     let real = dir.write("real.progress.json", r#"{ "skills": { "git": { "status": "done" } } }"#);
     let link = dir.0.join("me.json");
     std::os::unix::fs::symlink(&real, &link).unwrap();

@@ -3,7 +3,7 @@
 
 mod util;
 
-use util::{relative, root, run, run_in, stdout};
+use util::{Scratch, relative, root, run, run_in, stdout};
 
 /// Each rule fires on its `bad` fixture (snapshot lines with line:col) and
 /// not on its `good` one. All rules run, so rules are also checked against
@@ -303,30 +303,6 @@ fn the_report_printed_as_linted_is_the_whole_runs() {
     }
 }
 
-/// A scratch folder for one test, removed when dropped.
-struct Scratch(std::path::PathBuf);
-
-impl Scratch {
-    fn new(label: &str) -> Scratch {
-        let dir = std::env::temp_dir().join(format!("trailmap-lint-{label}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        Scratch(dir)
-    }
-
-    fn write(&self, name: &str, text: &str) -> String {
-        let file = self.0.join(name);
-        std::fs::write(&file, text).unwrap();
-        file.to_str().unwrap().to_owned()
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
 /// `c` needs `a` directly and through `b`: one fixable TM107.
 const FIXABLE: &str = r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [
   {"id": "a", "name": "A"}, {"id": "b", "name": "B", "prerequisites": ["a"]},
@@ -338,13 +314,16 @@ const FIXABLE: &str = r#"{"id": "r", "title": "R", "version": "1.0.0", "skills":
 /// fix removes fails the run, as without `--diff`; `--exit-zero` wins.
 #[test]
 fn diff_fails_on_what_it_cannot_fix_and_honours_exit_zero() {
-    let dir = Scratch::new("diff-exit");
-    let broken = dir.write("broken.json", "{ bad\n");
+    let dir = Scratch::new("lint-diff-exit");
+    let broken = dir.write("broken.json", "{ bad\n").to_str().unwrap().to_owned();
     let unknown = dir.write(
         "unknown.json",
         r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [{"id": "a", "name": "A", "prerequisites": ["nope"]}]}"#,
-    );
-    let fixable = dir.write("fixable.json", FIXABLE);
+    )
+    .to_str()
+    .unwrap()
+    .to_owned();
+    let fixable = dir.write("fixable.json", FIXABLE).to_str().unwrap().to_owned();
     for file in [&broken, &unknown] {
         let out = run(&["lint", "--isolated", "--diff", file]);
         assert_eq!(out.status.code(), Some(1), "{file}");
@@ -364,7 +343,7 @@ fn diff_fails_on_what_it_cannot_fix_and_honours_exit_zero() {
 /// to a note in trailmap.toml, a file that does not parse passed.
 #[test]
 fn configuration_cannot_lower_a_file_that_does_not_parse() {
-    let dir = Scratch::new("breaking");
+    let dir = Scratch::new("lint-breaking");
     dir.write("trailmap.toml", "[lint.severity]\nTM001 = \"info\"\nTM002 = \"off\"\n");
     dir.write("syntax.roadmap.json", "{ broken\n");
     dir.write("schema.roadmap.json", r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [{"id": "a"}]}"#);
@@ -382,9 +361,9 @@ fn configuration_cannot_lower_a_file_that_does_not_parse() {
 #[cfg(target_os = "linux")]
 #[test]
 fn findings_of_a_file_fix_could_not_write_stay_reported() {
-    let dir = Scratch::new("unwritten");
-    let locked = dir.write("locked.json", FIXABLE);
-    let other = dir.write("other.json", FIXABLE);
+    let dir = Scratch::new("lint-unwritten");
+    let locked = dir.write("locked.json", FIXABLE).to_str().unwrap().to_owned();
+    let other = dir.write("other.json", FIXABLE).to_str().unwrap().to_owned();
     let chattr = |flag: &str| std::process::Command::new("chattr").args([flag, &locked]).status();
     if !chattr("+i").is_ok_and(|s| s.success()) {
         eprintln!("chattr +i is not available here: nothing to try");
@@ -406,8 +385,8 @@ fn findings_of_a_file_fix_could_not_write_stay_reported() {
 /// on what is fixable or was fixed.
 #[test]
 fn quiet_prints_findings_only() {
-    let dir = Scratch::new("quiet");
-    let file = dir.write("r.json", FIXABLE);
+    let dir = Scratch::new("lint-quiet");
+    let file = dir.write("r.json", FIXABLE).to_str().unwrap().to_owned();
     let out = run(&["-q", "lint", "--isolated", &file]);
     assert_eq!(out.status.code(), Some(0));
     let text = stdout(&out);

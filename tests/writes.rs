@@ -8,25 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use util::{binary, root, run_in};
-
-/// A scratch folder, removed when dropped.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(label: &str) -> Scratch {
-        let dir = std::env::temp_dir().join(format!("trailmap-writes-{label}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        Scratch(dir)
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+use util::{Scratch, binary, root, run_in};
 
 fn progress_validator() -> jsonschema::Validator {
     let schema: serde_json::Value =
@@ -53,7 +35,7 @@ impl Moments {
 #[cfg(unix)]
 #[test]
 fn progress_survives_kill_9_at_any_moment() {
-    let dir = Scratch::new("kill");
+    let dir = Scratch::new("writes-kill");
     let file = dir.0.join("me.progress.json");
     std::fs::write(&file, "{ \"skills\": { \"python\": { \"status\": \"done\" } } }\n").unwrap();
     let validator = progress_validator();
@@ -114,7 +96,7 @@ fn is_link(path: &Path) -> bool {
 #[test]
 fn every_writing_command_writes_through_links() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = Scratch::new("links");
+    let dir = Scratch::new("writes-links");
     std::fs::create_dir_all(dir.0.join("real")).unwrap();
 
     std::fs::write(dir.0.join("real/p.json"), "{ \"skills\": {} }\n").unwrap();

@@ -96,3 +96,33 @@ pub fn bundled_roadmaps() -> Vec<String> {
     assert!(paths.len() >= 5, "{paths:?}");
     paths
 }
+
+/// A scratch folder for one test under the system's temporary folder
+/// (`trailmap-{label}-{pid}`: labels differ within a test file, and each
+/// test file is a process of its own), removed when dropped.
+pub struct Scratch(pub PathBuf);
+
+impl Scratch {
+    /// An empty scratch folder.
+    pub fn new(label: &str) -> Scratch {
+        let dir = std::env::temp_dir().join(format!("trailmap-{label}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        Scratch(dir)
+    }
+
+    /// Writes `text` to `path` inside the folder, making the folders above
+    /// it; the file's path.
+    pub fn write(&self, path: &str, text: &str) -> PathBuf {
+        let file = self.0.join(path);
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(&file, text).unwrap();
+        file
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}

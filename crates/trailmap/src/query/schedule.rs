@@ -124,6 +124,16 @@ mod tests {
     use super::*;
     use crate::{Progress, Roadmap, SkillGraph};
 
+    /// The plan of a roadmap of one skill of `effort_hours` (the roadmap
+    /// leaked: a plan borrows it).
+    fn plan_of_one_skill(effort_hours: &str) -> crate::query::Plan<'static> {
+        let text = format!(
+            r#"{{"id": "r", "title": "R", "version": "1.0.0", "skills": [{{"id": "a", "name": "A", "effort_hours": {effort_hours}}}]}}"#
+        );
+        let roadmap: &'static Roadmap = Box::leak(Box::new(Roadmap::from_json_str(&text).roadmap.unwrap()));
+        SkillGraph::new(roadmap).plan_all(&Progress::default()).unwrap()
+    }
+
     #[test]
     fn an_absurd_effort_is_refused_not_packed_week_by_week() {
         // Packed, 1e12 hours at 1 h/week would fill a terabyte-sized schedule.
@@ -149,26 +159,14 @@ mod tests {
         let plan = graph.plan_all(&Progress::default()).unwrap();
         assert!(matches!(plan.schedule(1.0), Err(QueryError::TooLong(_))));
         // The limit itself is still a schedule.
-        let roadmap = Roadmap::from_json_str(
-            r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [{"id": "a", "name": "A", "effort_hours": 1e6}]}"#,
-        )
-        .roadmap
-        .unwrap();
-        let graph = SkillGraph::new(&roadmap);
-        let plan = graph.plan_all(&Progress::default()).unwrap();
+        let plan = plan_of_one_skill("1e6");
         let weeks = f64::from(MAX_SCHEDULE_WEEKS - 10);
         assert!(plan.schedule(plan.total_hours / weeks).is_ok());
     }
 
     #[test]
     fn the_limit_counts_the_weeks_the_schedule_fills() {
-        let roadmap = Roadmap::from_json_str(
-            r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [{"id": "a", "name": "A", "effort_hours": 10}]}"#,
-        )
-        .roadmap
-        .unwrap();
-        let graph = SkillGraph::new(&roadmap);
-        let plan = graph.plan_all(&Progress::default()).unwrap();
+        let plan = plan_of_one_skill("10");
         // 10 hours at 0.001 h a week: exactly the limit.
         let schedule = plan.schedule(0.001).unwrap();
         assert_eq!(schedule.weeks, MAX_SCHEDULE_WEEKS);
