@@ -212,6 +212,16 @@ fn write_into(
     snapshot: Option<&FileSnapshot>,
     unflushed: Option<&mut std::collections::BTreeSet<PathBuf>>,
 ) -> Result<(), WriteError> {
+    // A device or a pipe (`-o /dev/null`, `-o /dev/stdout`) is written
+    // into, never replaced: renamed over as root, `/dev/null` became a
+    // regular file that every later `> /dev/null` on the machine filled.
+    if let Ok(meta) = std::fs::metadata(path) {
+        let kind = meta.file_type();
+        if !kind.is_file() && !kind.is_dir() {
+            std::fs::OpenOptions::new().write(true).open(path)?.write_all(contents)?;
+            return Ok(());
+        }
+    }
     let target = resolve_links(path)?;
     let dir = match target.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
@@ -324,6 +334,35 @@ mod tests {
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         dir
+    }
+
+    /// A pipe (as `/dev/null` or `/dev/stdout` are devices or pipes) is
+    /// written into and stays a pipe: renamed over, it became a regular file
+    /// (which, for `/dev/null` as root, broke the machine's every `> /dev/null`).
+    /// The reading end is opened without waiting for a writer, so a
+    /// regression fails here rather than hangs.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_pipe_or_device_is_written_into_not_replaced() {
+        use std::io::Read;
+        use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+        const O_NONBLOCK: i32 = 0o4000;
+        let dir = scratch("fifo");
+        let fifo = dir.join("out.json");
+        assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+        let link = dir.join("link.json");
+        std::os::unix::fs::symlink(&fifo, &link).unwrap();
+        for (target, text) in [(&fifo, "through the pipe"), (&link, "through the link")] {
+            let mut reader = std::fs::OpenOptions::new().read(true).custom_flags(O_NONBLOCK).open(&fifo).unwrap();
+            write_atomic(target, text.as_bytes()).unwrap();
+            let mut got = String::new();
+            let _ = reader.read_to_string(&mut got);
+            assert_eq!(got, text);
+        }
+        assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert_eq!(leftovers(&dir), 0);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     fn leftovers(dir: &Path) -> usize {
