@@ -122,7 +122,8 @@ pub(crate) enum Texts<'a> {
     Listed(Vec<&'a str>),
 }
 
-/// The index of no text (`""`), for a finding that quotes fewer than two.
+/// The index of no text (`""`), for a finding that quotes fewer than two:
+/// past the end of every table, as `u32::MAX` is where it is kept.
 pub(crate) const NO_TEXT: usize = usize::MAX;
 
 /// One compact finding: a skill, an entry of its list (0 at a field), and
@@ -165,20 +166,19 @@ impl<'a> SkillFindings<'a> {
     /// diagnostic, for the rule to report as it is.
     pub(crate) fn push(&mut self, skill: usize, entry: usize, texts: [usize; 2]) -> Option<Diagnostic> {
         // `u32::MAX` is no text: a text index must be below it.
-        let text = |i: usize| match i {
-            NO_TEXT => Some(u32::MAX),
-            i => u32::try_from(i).ok().filter(|&i| i != u32::MAX),
-        };
+        let text =
+            |i: usize| if i == NO_TEXT { Some(u32::MAX) } else { u32::try_from(i).ok().filter(|&i| i != u32::MAX) };
         match (u32::try_from(skill), u32::try_from(entry), text(texts[0]), text(texts[1])) {
             (Ok(skill), Ok(entry), Some(a), Some(b)) => {
                 self.items.push(SkillFinding { skill, entry, texts: [a, b] });
                 None
             }
-            _ => Some(self.made(skill, entry, texts.map(|i| if i == NO_TEXT { "" } else { self.text(i) }))),
+            _ => Some(self.made(skill, entry, texts.map(|i| self.text(i)))),
         }
     }
 
-    /// Text `i` of the rule's [`Texts`] (`""` past its end).
+    /// Text `i` of the rule's [`Texts`] (`""` past its end: for [`NO_TEXT`]
+    /// and `u32::MAX` too).
     fn text(&self, i: usize) -> &'a str {
         match &self.texts {
             Texts::SkillIds => self.roadmap.skills.get(i).map_or("", |s| s.id.as_str()),
@@ -188,8 +188,7 @@ impl<'a> SkillFindings<'a> {
 
     /// The diagnostic of `item`, unlocated.
     pub(crate) fn diagnostic(&self, item: &SkillFinding) -> Diagnostic {
-        let text = |i: u32| if i == u32::MAX { "" } else { self.text(i as usize) };
-        self.made(item.skill as usize, item.entry as usize, item.texts.map(text))
+        self.made(item.skill as usize, item.entry as usize, item.texts.map(|i| self.text(i as usize)))
     }
 
     /// The diagnostic at entry `entry` of skill `skill`, with its pointer,

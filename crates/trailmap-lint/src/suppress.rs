@@ -157,13 +157,6 @@ fn invalid(file: &str, pointer: String, message: String) -> Diagnostic {
     d
 }
 
-/// Whether `text` is JSON Pointer text (RFC 6901): empty, or `/` then
-/// tokens where `~` is only ever `~0` or `~1`.
-fn is_pointer(text: &str) -> bool {
-    (text.is_empty() || text.starts_with('/'))
-        && text.match_indices('~').all(|(at, _)| matches!(text.as_bytes().get(at + 1), Some(b'0' | b'1')))
-}
-
 fn read_entries(
     file: &str,
     entries: &Value,
@@ -214,7 +207,7 @@ fn read_entries(
             continue;
         }
         let scope = match entry.get("pointer").map(Value::as_str) {
-            Some(Some(p)) if top && is_pointer(p) => p.to_owned(),
+            Some(Some(p)) if top && trailmap::pointer::Pointer::parse(p).is_some() => p.to_owned(),
             Some(_) if top => {
                 problems.push(invalid(
                     file,

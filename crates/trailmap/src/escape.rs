@@ -192,19 +192,17 @@ pub fn markdown(text: &str) -> String {
     // first, so that the line-start rules below see the text as shown.
     // Bidirectional overrides and zero-width characters would reorder or
     // hide what a reviewer reads: shown as `\u{..}`, as in a terminal.
-    let chars: Vec<char> = text
-        .chars()
-        .flat_map(|c| {
-            let shown: Vec<char> = match c {
-                '\r' | '\n' | '\t' => vec![' '],
-                c if c.is_control() => Vec::new(),
-                c if is_invisible_format(c) => format!("\\u{{{:x}}}", c as u32).chars().collect(),
-                c => vec![c],
-            };
-            shown
-        })
-        .skip_while(|c| c.is_whitespace())
-        .collect();
+    let mut chars: Vec<char> = Vec::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\r' | '\n' | '\t' => chars.push(' '),
+            c if c.is_control() => {}
+            c if is_invisible_format(c) => chars.extend(format!("\\u{{{:x}}}", c as u32).chars()),
+            c => chars.push(c),
+        }
+    }
+    let leading_space = chars.iter().take_while(|c| c.is_whitespace()).count();
+    chars.drain(..leading_space);
     let leading_digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
     // `## Title ##`: a closing run of `#` after a space is dropped from a heading.
     let body_end = chars.iter().rposition(|c| !c.is_whitespace()).map_or(0, |i| i + 1);

@@ -57,16 +57,19 @@ impl Pointer {
         self
     }
 
-    /// Reads pointer text: `None` unless it is empty or starts with `/`.
+    /// Reads pointer text (RFC 6901): `None` unless it is empty or starts
+    /// with `/`, and every `~` is `~0` or `~1`.
     ///
     /// ```
     /// use trailmap::pointer::Pointer;
     ///
     /// assert_eq!(Pointer::parse("/a~1b/0").unwrap().tokens().collect::<Vec<_>>(), ["a/b", "0"]);
     /// assert!(Pointer::parse("skills/0").is_none());
+    /// assert!(Pointer::parse("/skills/~2").is_none());
     /// ```
     pub fn parse(text: &str) -> Option<Self> {
-        (text.is_empty() || text.starts_with('/')).then(|| Pointer(text.to_owned()))
+        let escapes = text.match_indices('~').all(|(at, _)| matches!(text.as_bytes().get(at + 1), Some(b'0' | b'1')));
+        ((text.is_empty() || text.starts_with('/')) && escapes).then(|| Pointer(text.to_owned()))
     }
 
     /// Appends one reference token (any `Display`: a key or an index),

@@ -177,12 +177,13 @@ fn diff_exit_code(
             if failing == 1 { "it" } else { "them" },
         ));
     }
-    if io_errors > 0 {
-        EXIT_USAGE
-    } else if !exit_zero && (changes || failing > 0) {
+    let mut counts = emit::Counts::default();
+    counts.add(early);
+    counts.add(left);
+    if changes && io_errors == 0 && !exit_zero {
         EXIT_FINDINGS
     } else {
-        EXIT_OK
+        exit_code(io_errors, exit_zero, &counts, fail_on)
     }
 }
 
