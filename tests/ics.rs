@@ -145,6 +145,15 @@ fn dates_past_year_9999_are_refused_and_a_bad_source_date_epoch_named() {
     // Within range up to the last day.
     let out = run_in(&root, &["schedule", SMALL, "--hours-per-week", "100", "--start", "9999-12-25"], &[]);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    // In iCalendar the week ends on the day after it (`DTEND` is exclusive):
+    // 10000-01-01, which cannot be written.
+    let args = ["schedule", SMALL, "--hours-per-week", "100", "--start", "9999-12-25", "--format", "ics"];
+    let out = run_in(&root, &args, &[("SOURCE_DATE_EPOCH", "0")]);
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    let args = ["schedule", SMALL, "--hours-per-week", "100", "--start", "9999-12-24", "--format", "ics"];
+    let out = run_in(&root, &args, &[("SOURCE_DATE_EPOCH", "0")]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout(&out).contains("DTEND;VALUE=DATE:99991231"), "{}", stdout(&out));
     for epoch in ["abc", "-5", "99999999999999", "1.5"] {
         let args = ["schedule", SMALL, "--hours-per-week", "8", "--start", "2027-01-04", "--format", "ics"];
         let out = run_in(&root, &args, &[("SOURCE_DATE_EPOCH", epoch)]);

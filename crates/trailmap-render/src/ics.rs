@@ -189,7 +189,7 @@ fn split<'s>(week: &Block<'s>, n: u32) -> Vec<Block<'s>> {
         let mut left = hours;
         while left > EPS {
             let take = if at + 1 == sessions.len() { left } else { left.min(room) };
-            sessions[at].parts.push((name, (take * 100.0).round() / 100.0, estimated));
+            sessions[at].parts.push((name, trailmap::query::effort::round_hours(take), estimated));
             left -= take;
             room -= take;
             if room <= EPS && at + 1 < sessions.len() {

@@ -126,7 +126,9 @@ pub enum ScheduleFormat {
 /// Reads the progress file at `file` for `roadmap`, printing its problems
 /// (an invalid file stops with 1, an unreadable one with 2) and warning,
 /// located in the file and under `--quiet`'s rule, about entries on skills
-/// the roadmap lacks. Every command that reads a progress file uses it.
+/// the roadmap lacks. The learner commands and `render --progress` use it;
+/// `progress show` and `migrate-progress` read theirs on their own (a
+/// missing file is an empty progress there, and migration keeps the text).
 pub(crate) fn read_progress(file: &Path, roadmap: &Roadmap) -> Result<Progress, u8> {
     let loaded = match Progress::from_path(file) {
         Ok(loaded) => loaded,
@@ -324,9 +326,12 @@ pub fn schedule(args: ScheduleArgs) -> u8 {
             return if matches!(err, trailmap::query::QueryError::TooLong(_)) { EXIT_FINDINGS } else { EXIT_USAGE };
         }
     };
-    // Dates are written with four-digit years (YYYY-MM-DD, RFC 5545).
+    // Dates are written with four-digit years (YYYY-MM-DD, RFC 5545); the
+    // last written is the last week's last day, or in iCalendar the day
+    // after it (its exclusive `DTEND`).
     if let Some(start) = start {
-        let last = start.add_days(i64::from(schedule.weeks.max(1)) * 7 - 1);
+        let after_last = if matches!(args.format, ScheduleFormat::Ics) { 7 } else { 6 };
+        let last = trailmap_render::learner::week_start(start, schedule.weeks.max(1)).add_days(after_last);
         if !(start.has_four_digit_year() && last.has_four_digit_year()) {
             output::error(&format!(
                 "--start {start}: the schedule's {} week(s) would run to {last}, outside years 1 to 9999",

@@ -215,10 +215,7 @@ fn round2(h: f64) -> f64 {
     if h.is_infinite() {
         return f64::MAX.copysign(h);
     }
-    if h.abs() >= 1e15 {
-        return h;
-    }
-    (h * 100.0).round() / 100.0
+    trailmap::query::effort::round_hours(h)
 }
 
 /// `h` for JSON without rounding: an infinite sum as the largest finite

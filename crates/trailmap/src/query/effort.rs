@@ -99,6 +99,21 @@ impl Effort {
     }
 }
 
+/// `h` to two decimals, as schedules and reports give hours; a value too
+/// large to have a fraction (or infinite) is as it is, where `h * 100`
+/// would overflow to infinity.
+///
+/// ```
+/// use trailmap::query::effort::round_hours;
+/// assert_eq!(round_hours(2.857), 2.86);
+/// assert_eq!(round_hours(1e300), 1e300);
+/// assert_eq!(round_hours(f64::MAX), f64::MAX);
+/// ```
+#[doc(hidden)] // shared with trailmap-render, not part of the API
+pub fn round_hours(h: f64) -> f64 {
+    if h.abs() >= 1e15 || !h.is_finite() { h } else { (h * 100.0).round() / 100.0 }
+}
+
 /// Hours for people: `12 h`, `2.9 h`, `0.01 h` (two significant decimals
 /// below a tenth, so a tiny figure never reads as zero).
 ///

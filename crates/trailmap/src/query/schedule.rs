@@ -95,7 +95,7 @@ impl<'r> Plan<'r> {
                 let take = left.min(room);
                 // Two decimals; a value too large for a fraction as it is
                 // (`take * 100` would overflow to infinity).
-                hours_by_week.push(if take.abs() >= 1e15 { take } else { (take * 100.0).round() / 100.0 });
+                hours_by_week.push(super::effort::round_hours(take));
                 used += take;
                 left -= take;
                 if left <= EPS {
