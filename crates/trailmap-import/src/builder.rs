@@ -336,15 +336,27 @@ impl<'v> Builder<'v> {
         self.areas.len() - 1
     }
 
-    /// Adds a resource to a skill; its pointer.
-    pub fn resource(&mut self, skill: usize, title: &str, url: &str) -> String {
-        let kind = crate::text::resource_kind(url, title);
+    /// Adds a resource to a skill, of `kind` or the kind its address and
+    /// title suggest; its pointer. `None`, and nothing added, for an address
+    /// a learner must not be sent to ([`safe_scheme`]): every importer's
+    /// resources come through here.
+    pub fn resource(
+        &mut self,
+        skill: usize,
+        title: &str,
+        url: &str,
+        kind: Option<trailmap::ResourceKind>,
+    ) -> Option<String> {
+        if !safe_scheme(url) {
+            return None;
+        }
+        let kind = kind.or_else(|| crate::text::resource_kind(url, title));
         let resources = &mut self.skills[skill].resources;
         let mut resource = Resource::new(if title.trim().is_empty() { url } else { title });
         resource.url = Some(url.to_owned());
         resource.kind = kind;
         resources.push(resource);
-        Pointer::item("skills", skill).with("resources").with(resources.len() - 1).into_string()
+        Some(Pointer::item("skills", skill).with("resources").with(resources.len() - 1).into_string())
     }
 
     /// The finished roadmap.
@@ -400,5 +412,19 @@ impl<'v> Builder<'v> {
             self.report.settle(&written);
         }
         (roadmap, self.report)
+    }
+}
+
+/// `http:`, `https:`, `mailto:`, `ftp:` or a relative address; not
+/// `javascript:`, `data:`, `file:`, … (a resource is opened by learners).
+pub(crate) fn safe_scheme(url: &str) -> bool {
+    let url = url.trim();
+    match url.split_once(':') {
+        Some((scheme, _))
+            if !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) =>
+        {
+            matches!(scheme.to_ascii_lowercase().as_str(), "http" | "https" | "mailto" | "ftp" | "ftps")
+        }
+        _ => true,
     }
 }

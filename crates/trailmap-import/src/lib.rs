@@ -75,8 +75,7 @@ pub struct Options {
 /// ```
 pub fn invalid_utf8_at(bytes: &[u8], valid_up_to: usize) -> String {
     let prefix = std::str::from_utf8(&bytes[..valid_up_to.min(bytes.len())]).unwrap_or_default();
-    let line = prefix.matches('\n').count() + 1;
-    let column = prefix.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    let (line, column) = trailmap::locate::LineSweep::new(prefix).line_col(prefix.len());
     format!("line {line}, column {column}")
 }
 

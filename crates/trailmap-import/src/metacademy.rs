@@ -66,7 +66,12 @@ fn dependency(line: &str) -> DependencyLine {
     if words.is_empty() || !words.iter().all(plain) {
         return DependencyLine::Unreadable;
     }
-    DependencyLine::Tag(words.join("_").to_lowercase())
+    // A tag is a folder's name as written; a title-like line ("linear
+    // algebra") names the folder its words make, which is lowercase.
+    match words.as_slice() {
+        [tag] => DependencyLine::Tag((*tag).to_owned()),
+        _ => DependencyLine::Tag(words.join("_").to_lowercase()),
+    }
 }
 
 fn kind(resource_type: &str, url: &str, title: &str) -> Option<ResourceKind> {

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use serde_json::Value;
+use trailmap::ResourceKind;
 use trailmap::pointer::Pointer;
-use trailmap::{Resource, ResourceKind};
 
 use crate::builder::Builder;
 use crate::report::{Element, Outcome};
@@ -181,13 +181,16 @@ pub(crate) fn apply(b: &mut Builder<'_>, dir: &Path) -> Result<(), String> {
             at.push(Pointer::item("skills", s).with("description").into_string());
         }
         for (tag, title, url) in topic.resources {
-            let kind = kind(&tag).or_else(|| crate::text::resource_kind(&url, &title));
-            let resources = &mut b.skills[s].resources;
-            let mut resource = Resource::new(if title.trim().is_empty() { url.clone() } else { title });
-            resource.url = Some(url);
-            resource.kind = kind;
-            resources.push(resource);
-            at.push(Pointer::item("skills", s).with("resources").with(resources.len() - 1).into_string());
+            match b.resource(s, &title, &url, kind(&tag)) {
+                Some(pointer) => at.push(pointer),
+                None => b.report.push_in(
+                    &name,
+                    1,
+                    Element::Resource,
+                    &format!("[{title}]({url})"),
+                    Outcome::NotPlaced { reason: "not a web link (unsafe scheme), not kept".to_owned() },
+                ),
+            }
         }
         let outcome = if at.is_empty() { Outcome::Decoration } else { Outcome::Placed { at } };
         b.report.push_in(&name, 1, Element::Resource, &name, outcome);

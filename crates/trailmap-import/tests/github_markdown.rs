@@ -177,3 +177,20 @@ fn phase_ids_say_their_label_once_and_text_keeps_the_source_spacing() {
     assert_eq!(ids, ["month-1", "week-2-data"]);
     assert_eq!(skill(&r, "Tensors").description.as_deref(), Some("arrays on GPUs with PyTorch."));
 }
+
+/// A table's links go through the same check as a list's: a `javascript:`
+/// or `data:` address is reported and never kept as a resource.
+#[test]
+fn a_table_cell_link_with_an_unsafe_scheme_is_not_kept() {
+    let md = "# R\n\n## Courses\n\n| Course | Link |\n|---|---|\n| SQL | [bad](javascript:alert(1)) [good](https://sql.example/) |\n";
+    let imported = import(md);
+    let urls: Vec<_> =
+        imported.roadmap.skills.iter().flat_map(|s| &s.resources).filter_map(|r| r.url.as_deref()).collect();
+    assert_eq!(urls, ["https://sql.example/"]);
+    assert!(
+        imported.report.entries.iter().any(|e| e.text == "[bad](javascript:alert(1))"
+            && matches!(e.outcome, trailmap_import::Outcome::NotPlaced { .. })),
+        "{:?}",
+        imported.report.entries
+    );
+}

@@ -53,7 +53,7 @@ impl Importer<'_> {
     pub(super) fn links(&mut self, line: usize, links: &[Link], skills: &[usize]) {
         for link in links {
             let shown = format!("[{}]({})", link.text, link.url);
-            if !safe_scheme(&link.url) {
+            if !crate::builder::safe_scheme(&link.url) {
                 self.b.report.not_placed(line, Element::Link, &shown, "not a web link (unsafe scheme), not kept");
                 continue;
             }
@@ -87,8 +87,10 @@ impl Importer<'_> {
                     s
                 }
             };
-            let at = self.b.resource(skill, &link.text, &link.url);
-            self.b.report.placed(line, Element::Link, &shown, at);
+            // The scheme was checked above, before a skill could be made for it.
+            if let Some(at) = self.b.resource(skill, &link.text, &link.url, None) {
+                self.b.report.placed(line, Element::Link, &shown, at);
+            }
         }
     }
 
@@ -137,20 +139,6 @@ impl Importer<'_> {
         }
         self.b.phases[phase].phase.tasks[t].text = text;
         self.b.phases[phase].phase.tasks[t].skills = found.into_iter().map(Prerequisite::Skill).collect();
-    }
-}
-
-/// `http:`, `https:`, `mailto:`, `ftp:` or a relative address; not
-/// `javascript:`, `data:`, `file:`, … (a resource is opened by learners).
-fn safe_scheme(url: &str) -> bool {
-    let url = url.trim();
-    match url.split_once(':') {
-        Some((scheme, _))
-            if !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) =>
-        {
-            matches!(scheme.to_ascii_lowercase().as_str(), "http" | "https" | "mailto" | "ftp" | "ftps")
-        }
-        _ => true,
     }
 }
 

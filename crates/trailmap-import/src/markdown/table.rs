@@ -169,7 +169,15 @@ pub(super) fn import(
         let mut at = vec![Builder::skill_pointer(s)];
         for cell in cells {
             for link in &cell.links {
-                at.push(b.resource(s, &link.text, &link.url));
+                match b.resource(s, &link.text, &link.url, None) {
+                    Some(pointer) => at.push(pointer),
+                    None => b.report.not_placed(
+                        *row_line,
+                        Element::Link,
+                        &format!("[{}]({})", link.text, link.url),
+                        "not a web link (unsafe scheme), not kept",
+                    ),
+                }
             }
         }
         let text: Vec<&str> = cells.iter().map(|c| c.text.as_str()).collect();
