@@ -182,6 +182,14 @@ impl Builder<'_> {
     /// becomes a plain prerequisite), and an alternative is preferred to a
     /// plain prerequisite, since the skill stays learnable through the others.
     pub(crate) fn break_cycles(&mut self, roadmap: &mut Roadmap) {
+        let mut drops = Drops::default();
+        self.break_cycles_into(roadmap, &mut drops);
+        drops.report(&mut self.report);
+    }
+
+    /// [`Builder::break_cycles`], the drops kept in `drops` to be reported
+    /// at once.
+    fn break_cycles_into(&mut self, roadmap: &mut Roadmap, drops: &mut Drops) {
         let index: HashMap<SmallString, usize> =
             roadmap.skills.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
         // Each round removes one edge of each cycle: the best choice, but a
@@ -206,16 +214,16 @@ impl Builder<'_> {
                 let chosen = edges.clone().find(|(from, to)| in_group(from, to)).or_else(|| edges.clone().next());
                 let Some((from, to)) = chosen else { continue };
                 let Some(&i) = index.get(from.as_str()) else { continue };
-                self.drop_prerequisite(roadmap, i, to);
+                self.drop_prerequisite(roadmap, i, to, drops);
             }
         }
-        self.drop_back_edges(roadmap);
+        self.drop_back_edges(roadmap, drops);
     }
 
     /// Drops every edge that closes a cycle in one depth-first walk over
     /// the skills in order (an edge to a skill still on the walk's path):
     /// what is left has no cycle. Linear in skills and prerequisites.
-    fn drop_back_edges(&mut self, roadmap: &mut Roadmap) {
+    fn drop_back_edges(&mut self, roadmap: &mut Roadmap, drops: &mut Drops) {
         let index: HashMap<SmallString, usize> =
             roadmap.skills.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
         let needs: Vec<Vec<usize>> = roadmap
@@ -256,15 +264,13 @@ impl Builder<'_> {
         back.dedup();
         for (u, v) in back {
             let to = roadmap.skills[v].id.to_string();
-            while self.drop_prerequisite(roadmap, u, &to) {}
+            while self.drop_prerequisite(roadmap, u, &to, drops) {}
         }
     }
 
-    /// Drops `to` from the prerequisites of skill `i` and says so: the
-    /// report's entries that placed it lose that pointer (and are not
-    /// placed when it was their only one), later pointers into the list move
-    /// down.
-    fn drop_prerequisite(&mut self, roadmap: &mut Roadmap, i: usize, to: &str) -> bool {
+    /// Drops `to` from the prerequisites of skill `i`, and keeps in `drops`
+    /// what to say of it.
+    fn drop_prerequisite(&mut self, roadmap: &mut Roadmap, i: usize, to: &str, drops: &mut Drops) -> bool {
         // Where the source stated it (0 when it has no lines, as in graphs).
         let line = self.stated_lines.get(&(i, SmallString::from(to))).copied().unwrap_or(0);
         let skill = &mut roadmap.skills[i];
@@ -283,19 +289,11 @@ impl Builder<'_> {
             }
             _ => {
                 skill.prerequisites.remove(j);
-                let reason = format!("prerequisite dropped: {from} needs {to} closed a cycle");
-                if !self.report.prerequisite_removed(i, j, &reason) {
-                    self.report.not_placed(
-                        line,
-                        Element::Dependency,
-                        &format!("{from} needs {to}"),
-                        "prerequisite dropped: it closed a cycle",
-                    );
-                }
+                drops.entry(i, j, line, format!("{from} needs {to}"));
                 return true;
             }
         };
-        self.report.not_placed(line, Element::Dependency, &what, "alternative dropped: it closed a cycle");
+        drops.said.push(Dropped { line, text: what, removed: None });
         true
     }
 
@@ -453,5 +451,81 @@ mod tests {
         assert!(skill("Skill 2").prerequisites.is_empty(), "{:?}", skill("Skill 2").prerequisites);
         assert_eq!(skill("Pandas").prerequisites, [trailmap::Prerequisite::Skill("python-for-everybody".into())]);
         assert_eq!(imported.report.counts().not_placed, 1);
+    }
+}
+
+/// What breaking cycles dropped, reported once it is done: the report's
+/// pointers into the lists are mended in one pass (a pass for each drop
+/// took minutes on a source of a hundred thousand two-skill cycles).
+#[derive(Default)]
+struct Drops {
+    /// In the order dropped.
+    said: Vec<Dropped>,
+    /// The indices, as the source gave them, of each skill's prerequisites
+    /// dropped, ascending.
+    removed: HashMap<usize, Vec<usize>>,
+}
+
+/// One drop: a whole prerequisite (`removed`: its skill and its index as
+/// the source gave it) or one alternative of a group.
+struct Dropped {
+    line: usize,
+    text: String,
+    removed: Option<(usize, usize)>,
+}
+
+impl Drops {
+    /// Prerequisite `now` (its index in the list as it is now) of skill
+    /// `skill` was removed.
+    fn entry(&mut self, skill: usize, now: usize, line: usize, text: String) {
+        let removed = self.removed.entry(skill).or_default();
+        // Its index in the source's list: past every earlier removal at or
+        // before it.
+        let mut original = now;
+        for &r in removed.iter() {
+            if r <= original {
+                original += 1;
+            } else {
+                break;
+            }
+        }
+        let at = removed.partition_point(|&r| r < original);
+        removed.insert(at, original);
+        self.said.push(Dropped { line, text, removed: Some((skill, original)) });
+    }
+
+    /// Says what was dropped: an entry of the report that placed a dropped
+    /// prerequisite loses that pointer (and is not placed when it was its
+    /// only one), later pointers into the list move down; a drop no entry
+    /// placed, or an alternative, is an entry of its own.
+    fn report(self, report: &mut crate::report::Report) {
+        if self.said.is_empty() {
+            return;
+        }
+        let said: HashMap<(usize, usize), &str> =
+            self.said.iter().filter_map(|d| Some((d.removed?, d.text.as_str()))).collect();
+        let reason = |skill, n| {
+            let text = said.get(&(skill, n)).copied().unwrap_or_default();
+            format!("prerequisite dropped: {text} closed a cycle")
+        };
+        let placed = report.prerequisites_removed(&self.removed, reason);
+        drop(said);
+        for dropped in self.said {
+            match dropped.removed {
+                Some(key) if placed.contains(&key) => {}
+                Some(_) => report.not_placed(
+                    dropped.line,
+                    Element::Dependency,
+                    &dropped.text,
+                    "prerequisite dropped: it closed a cycle",
+                ),
+                None => report.not_placed(
+                    dropped.line,
+                    Element::Dependency,
+                    &dropped.text,
+                    "alternative dropped: it closed a cycle",
+                ),
+            }
+        }
     }
 }

@@ -1,5 +1,7 @@
 //! The import report: what became of every element of the source.
 
+use std::collections::{HashMap, HashSet};
+
 use serde::Serialize;
 
 /// What kind of source element an entry is about.
@@ -111,37 +113,36 @@ impl Report {
         self.push(line, element, text, Outcome::NotPlaced { reason: reason.to_owned() });
     }
 
-    /// Prerequisite `index` of skill `skill` was removed: pointers to it are
-    /// dropped (an entry left with none is not placed, for `reason`) and
-    /// pointers to the ones after it move down. `true` when some entry
-    /// pointed to it.
-    pub(crate) fn prerequisite_removed(&mut self, skill: usize, index: usize, reason: &str) -> bool {
-        let list = format!("/skills/{skill}/prerequisites/");
-        let mut found = false;
+    /// The prerequisites `removed` (by skill, their indices in the lists as
+    /// they were, ascending) were removed: pointers to them are dropped (an
+    /// entry left with none is not placed, for the `reason` of the first it
+    /// lost) and pointers to the ones after them move down. The removed ones
+    /// some entry pointed to, as `(skill, index)`. One pass over the entries.
+    pub(crate) fn prerequisites_removed(
+        &mut self,
+        removed: &HashMap<usize, Vec<usize>>,
+        reason: impl Fn(usize, usize) -> String,
+    ) -> HashSet<(usize, usize)> {
+        let mut found = HashSet::new();
         for entry in &mut self.entries {
             let Outcome::Placed { at } = &mut entry.outcome else { continue };
-            let before = at.len();
+            let mut lost = None;
             at.retain_mut(|pointer| {
-                let Some((n, rest)) = pointer.strip_prefix(&list).map(|tail| {
-                    let end = tail.find('/').unwrap_or(tail.len());
-                    (tail[..end].parse::<usize>().ok(), tail[end..].to_owned())
-                }) else {
-                    return true;
-                };
-                match n {
-                    Some(n) if n == index => false,
-                    Some(n) if n > index => {
-                        *pointer = format!("{list}{}{rest}", n - 1);
-                        true
-                    }
-                    _ => true,
+                let Some((skill, n, rest)) = prerequisite_pointer(pointer) else { return true };
+                let Some(gone) = removed.get(&skill) else { return true };
+                let below = gone.partition_point(|&r| r < n);
+                if gone.get(below) == Some(&n) {
+                    found.insert((skill, n));
+                    lost.get_or_insert((skill, n));
+                    return false;
                 }
+                if below > 0 {
+                    *pointer = format!("/skills/{skill}/prerequisites/{}{rest}", n - below);
+                }
+                true
             });
-            if at.len() < before {
-                found = true;
-                if at.is_empty() {
-                    entry.outcome = Outcome::NotPlaced { reason: reason.to_owned() };
-                }
+            if let (Some((skill, n)), true) = (lost, at.is_empty()) {
+                entry.outcome = Outcome::NotPlaced { reason: reason(skill, n) };
             }
         }
         found
@@ -213,4 +214,14 @@ pub(crate) fn shorten(text: &str) -> String {
         None => text.to_owned(),
         Some((cut, _)) => format!("{}…", &text[..cut]),
     }
+}
+
+/// `/skills/{skill}/prerequisites/{n}` and what follows it, read from a
+/// report pointer.
+fn prerequisite_pointer(pointer: &str) -> Option<(usize, usize, &str)> {
+    let tail = pointer.strip_prefix("/skills/")?;
+    let (skill, tail) = tail.split_once('/')?;
+    let tail = tail.strip_prefix("prerequisites/")?;
+    let end = tail.find('/').unwrap_or(tail.len());
+    Some((skill.parse().ok()?, tail[..end].parse().ok()?, &tail[end..]))
 }
