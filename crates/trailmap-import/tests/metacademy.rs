@@ -105,6 +105,30 @@ fn dependency_lines_in_other_shapes_are_read_or_reported() {
     assert!(deps[..4].iter().all(|e| matches!(e.outcome, Outcome::Placed { .. })));
 }
 
+/// A tag names its folder as written: `Linear_Algebra` resolves to the
+/// folder `Linear_Algebra` (only a title-like line of several words is
+/// joined and lowercased).
+#[test]
+fn a_tag_is_its_folder_name_as_written() {
+    let dir = concepts(
+        "case",
+        &[
+            ("Linear_Algebra", "Linear algebra", ""),
+            (
+                "matrices",
+                "Matrices",
+                "tag: Linear_Algebra
+",
+            ),
+        ],
+    );
+    let imported = trailmap_import::metacademy::import(&dir, &Options::default()).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    valid(&imported);
+    let matrices = imported.roadmap.skills.iter().find(|s| s.id == "matrices").unwrap();
+    assert_eq!(matrices.prerequisites.len(), 1, "{:#?}", imported.report.entries);
+}
+
 #[test]
 fn concepts_with_one_title_stay_apart_with_a_vocabulary() {
     let dir = concepts("same-title", &[("py_a", "Python", ""), ("py_b", "Python", "tag: py_a\n")]);
