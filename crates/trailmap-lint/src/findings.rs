@@ -43,9 +43,10 @@ impl<'a> Findings<'a> {
         self.plain.reserve(additional);
     }
 
-    /// How many findings there are, compact or not.
+    /// How many diagnostics there are, compact or not (a rule that groups
+    /// a skill's findings makes one of them).
     pub fn len(&self) -> usize {
-        self.plain.len() + self.compact.iter().map(|c| c.items.len()).sum::<usize>()
+        self.plain.len() + self.compact.iter().map(SkillFindings::count).sum::<usize>()
     }
 
     /// Whether there are none.
@@ -105,12 +106,19 @@ pub(crate) struct SkillFindings<'a> {
     /// Makes the diagnostic of one finding (skill index, entry index,
     /// texts), but for its pointer, severity and file.
     render: Render<'a>,
+    /// For a rule that reports a skill's findings as one diagnostic (at
+    /// its first), makes that diagnostic of two findings or more.
+    group: Option<RenderGroup<'a>>,
     /// The file's name, as every diagnostic of the file holds it.
     file: Arc<str>,
 }
 
 /// What makes a compact finding's diagnostic (see [`SkillFindings`]).
 pub(crate) type Render<'a> = fn(&Rule, &'a Roadmap, usize, usize, [&'a str; 2]) -> Diagnostic;
+
+/// What makes the one diagnostic of a skill's compact findings (skill
+/// index, and each finding's texts), for a rule that groups them.
+pub(crate) type RenderGroup<'a> = fn(&Rule, &'a Roadmap, usize, &[[&'a str; 2]]) -> Diagnostic;
 
 /// Where the two texts of a rule's compact findings come from: each
 /// finding holds two indices into it, 8 bytes where two `&str` took 32
@@ -156,7 +164,72 @@ impl<'a> SkillFindings<'a> {
             items: Vec::new(),
             texts,
             render,
+            group: None,
             file: ctx.file_name(),
+        }
+    }
+
+    /// The same, reporting each skill's findings as one diagnostic made
+    /// by `group`, at the first of them, whose fix does what each of
+    /// theirs would (a skill listing twenty redundant prerequisites gets
+    /// one warning, as rustc reports a line's unused imports).
+    pub(crate) fn grouped(mut self, group: RenderGroup<'a>) -> Self {
+        self.group = Some(group);
+        self
+    }
+
+    /// How many diagnostics the findings make.
+    pub(crate) fn count(&self) -> usize {
+        match self.group {
+            None => self.items.len(),
+            Some(_) => {
+                let starts = self.items.windows(2).filter(|pair| pair[0].skill != pair[1].skill).count();
+                starts + usize::from(!self.items.is_empty())
+            }
+        }
+    }
+
+    /// Where the diagnostic whose first finding is `items[start]` ends:
+    /// after the skill's last finding for a rule that groups them, else
+    /// after that one finding.
+    pub(crate) fn group_end(&self, start: usize) -> usize {
+        match (self.group, self.items.get(start)) {
+            (Some(_), Some(first)) => {
+                start + self.items[start..].iter().take_while(|item| item.skill == first.skill).count()
+            }
+            _ => start + 1,
+        }
+    }
+
+    /// Each diagnostic's findings, as ranges of `items`, in order.
+    pub(crate) fn groups(&self) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+        let mut start = 0;
+        std::iter::from_fn(move || {
+            (start < self.items.len()).then(|| {
+                let end = self.group_end(start);
+                let range = start..end;
+                start = end;
+                range
+            })
+        })
+    }
+
+    /// The diagnostic of `items[range]` (one finding, or a skill's
+    /// findings grouped), unlocated; at the first of them.
+    pub(crate) fn diagnostic_of(&self, range: std::ops::Range<usize>) -> Diagnostic {
+        let items = &self.items[range];
+        match (self.group, items) {
+            (Some(group), [first, _, ..]) => {
+                let texts: Vec<[&'a str; 2]> =
+                    items.iter().map(|item| item.texts.map(|i| self.text(i as usize))).collect();
+                let skill = first.skill as usize;
+                let mut d =
+                    group(&self.rule, self.roadmap, skill, &texts).at(self.pointer(skill, first.entry as usize));
+                d.severity = self.severity;
+                d.file = Arc::clone(&self.file);
+                d
+            }
+            _ => items.first().map(|item| self.diagnostic(item)).unwrap_or_else(|| self.made(0, 0, ["", ""])),
         }
     }
 

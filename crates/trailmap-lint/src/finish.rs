@@ -106,18 +106,31 @@ pub(crate) fn file<'a>(f: &SourceFile, found: Found<'a>, config: &Config) -> Fin
     // are made into diagnostics here, located with the others, where their
     // rule's would have been.
     let mut located = Vec::with_capacity(compact.len());
+    let mut in_yaml = Vec::new();
     for found in compact.into_iter().filter(|c| !c.items.is_empty()) {
         if format == Format::Yaml {
-            into_diagnostics(&mut diagnostics, vec![found]);
+            in_yaml.push(found);
         } else {
             let rank = rank(found.rule.code);
             located.push(Located { found, rank });
         }
     }
+    // The entries each removal of compact findings in YAML cuts.
+    let removed: Vec<Vec<String>> = in_yaml
+        .iter()
+        .map(|c| match fix::REMOVES_ELEMENT.contains(&c.rule.code) {
+            true => c.items.iter().map(|item| c.pointer(item.skill as usize, item.entry as usize).into()).collect(),
+            false => Vec::new(),
+        })
+        .collect();
     // One parse of the file for every location below; a YAML tree of
     // only the nodes asked about (the whole tree is eleven times the file).
     let mut locator = trailmap::locate::Locator::new(&f.text, format);
-    locator.expect(diagnostics.iter().chain(&problems).map(|d| d.pointer.as_str()));
+    let pointers = diagnostics.iter().chain(&problems).map(|d| d.pointer.as_str());
+    locator.expect(pointers.chain(removed.iter().flatten().map(String::as_str)));
+    for (found, removed) in in_yaml.into_iter().zip(removed) {
+        yaml_diagnostics(&f.text, &mut locator, found, &removed, &mut diagnostics);
+    }
     locator.locate(&mut diagnostics);
     fix::fill_removals(&f.text, format, &mut locator, &mut diagnostics);
     locator.locate(&mut problems);
@@ -132,8 +145,32 @@ pub(crate) fn into_diagnostics(diagnostics: &mut Vec<Diagnostic>, compact: Vec<S
     for found in compact {
         let rank = rank(found.rule.code);
         let end = diagnostics.partition_point(|d| self::rank(d.code) <= rank);
-        diagnostics.splice(end..end, found.items.iter().map(|item| found.diagnostic(item)));
+        diagnostics.splice(end..end, found.groups().map(|range| found.diagnostic_of(range)));
     }
+}
+
+/// Makes a rule's compact findings in a YAML file into diagnostics among
+/// the file's others, as [`into_diagnostics`] does; a removal's fix cuts
+/// every entry at `removed` (each finding's pointer) that it covers.
+fn yaml_diagnostics(
+    source: &str,
+    locator: &mut trailmap::locate::Locator<'_>,
+    found: SkillFindings<'_>,
+    removed: &[String],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    if removed.is_empty() {
+        return into_diagnostics(diagnostics, vec![found]);
+    }
+    let edits = fix::yaml_removals(source, locator, removed);
+    let made = found.groups().map(|range| {
+        let mut d = found.diagnostic_of(range.clone());
+        fix::set_removals(&mut d, &edits[range]);
+        d
+    });
+    let rank = rank(found.rule.code);
+    let end = diagnostics.partition_point(|d| self::rank(d.code) <= rank);
+    diagnostics.splice(end..end, made);
 }
 
 /// Where a code's diagnostics are in a file's list before it is put in
@@ -152,7 +189,7 @@ fn rank(code: &str) -> usize {
 impl Finished<'_> {
     /// How many diagnostics the file has.
     pub(crate) fn len(&self) -> usize {
-        self.plain.len() + self.compact.iter().map(|c| c.found.items.len()).sum::<usize>()
+        self.plain.len() + self.compact.iter().map(|c| c.found.count()).sum::<usize>()
     }
 
     /// The file's diagnostics in reading order, handed to `part` at most
@@ -187,6 +224,8 @@ impl Finished<'_> {
             // still hold a part written before (see `replace_or_push`).
             let mut filled = 0;
             let mut handed = 0;
+            // The entries and locations of the findings of one diagnostic.
+            let mut members = Vec::new();
             let offset = |d: &Diagnostic| d.location.map_or(0, |l| l.offset);
             loop {
                 // The compact finding that comes first, of every rule's next.
@@ -203,11 +242,14 @@ impl Finished<'_> {
                 match (plain_first, first) {
                     (false, Some((_, _, s))) => {
                         let c = &compact[s].found;
-                        let mut d = c.diagnostic(&c.items[next[s]]);
-                        d.location = Some(places[s].of(next[s], c, source));
-                        fix::fill_json_removal(source, &mut d);
+                        let group = next[s]..c.group_end(next[s]);
+                        let mut d = c.diagnostic_of(group.clone());
+                        members.clear();
+                        members.extend(group.clone().map(|k| (c.items[k].entry as usize, places[s].of(k, c, source))));
+                        d.location = members.first().map(|&(_, at)| at);
+                        fix::fill_json_removal(source, &mut d, &members);
                         replace_or_push(&mut out, &mut filled, d);
-                        next[s] += 1;
+                        next[s] = group.end;
                     }
                     _ => {
                         if let Some(d) = plain.next() {

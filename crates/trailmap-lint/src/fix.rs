@@ -31,7 +31,9 @@ pub fn remove_array_element(source: &str, pointer: &str) -> Option<Vec<Edit>> {
 
 /// [`remove_array_element`] for many pointers at once, in one scan of the
 /// source (a scan per pointer is quadratic when a large file has many
-/// findings). One result per pointer, in order.
+/// findings). One result per pointer, in order. Each result works on its
+/// own, and the results do not overlap, so they can be applied together:
+/// elements from the first of a list on take the comma after them.
 ///
 /// ```
 /// let src = r#"{"a": ["x", "y", "z"], "b": [1]}"#;
@@ -39,15 +41,51 @@ pub fn remove_array_element(source: &str, pointer: &str) -> Option<Vec<Edit>> {
 /// assert_eq!(edits.len(), 2);
 /// assert_eq!(trailmap_lint::fix::apply(src, edits[0].as_ref().unwrap()).0, r#"{"a": ["y", "z"], "b": [1]}"#);
 /// assert_eq!(trailmap_lint::fix::apply(src, edits[1].as_ref().unwrap()).0, r#"{"a": ["x", "y", "z"], "b": []}"#);
+///
+/// let both = trailmap_lint::fix::remove_array_elements(src, &["/a/0", "/a/1"]);
+/// let edits: Vec<_> = both.into_iter().flatten().flatten().collect();
+/// assert_eq!(trailmap_lint::fix::apply(src, &edits), (r#"{"a": ["z"], "b": [1]}"#.to_owned(), 2));
 /// ```
 pub fn remove_array_elements<P: AsRef<str>>(source: &str, pointers: &[P]) -> Vec<Option<Vec<Edit>>> {
     if Format::sniff(source) == Format::Yaml {
-        return yaml::remove_items(source, pointers);
+        return yaml::remove_items(source, pointers, &leading(pointers));
     }
     let mut probes: Vec<Diagnostic> =
         pointers.iter().map(|p| Diagnostic::new("", "", trailmap::Severity::Info, "").at(p.as_ref())).collect();
     trailmap::locate(source, &mut probes);
-    probes.iter().map(|probe| probe.location.and_then(|loc| removal(source, loc.offset, loc.end_offset))).collect()
+    let leading = leading(pointers);
+    probes
+        .iter()
+        .zip(leading)
+        .map(|(probe, leading)| probe.location.and_then(|loc| removal(source, loc.offset, loc.end_offset, leading)))
+        .collect()
+}
+
+/// For each of `pointers` removed together, whether it is in the run of
+/// them that starts at its list's first element. Such an element goes
+/// with the comma after it, so that the run's edits neither overlap nor
+/// leave a comma behind: `[a, b, c]` loses `a, ` and `b, `, where `a, `
+/// and `, b` would overlap and, applied as one, leave `[, c]`.
+pub(crate) fn leading<P: AsRef<str>>(pointers: &[P]) -> Vec<bool> {
+    let split: Vec<Option<(&str, usize)>> = pointers.iter().map(|p| split_index(p.as_ref())).collect();
+    let mut by_list: Vec<(&str, usize)> = split.iter().flatten().copied().collect();
+    by_list.sort_unstable();
+    by_list.dedup();
+    // How many elements from the first on each list loses.
+    let mut run: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (list, index) in by_list {
+        let next = run.entry(list).or_insert(0);
+        if *next == index {
+            *next += 1;
+        }
+    }
+    split.iter().map(|s| s.is_some_and(|(list, index)| run.get(list).is_some_and(|&n| index < n))).collect()
+}
+
+/// `("/a/b", 3)` for `/a/b/3`.
+pub(crate) fn split_index(pointer: &str) -> Option<(&str, usize)> {
+    let cut = pointer.rfind('/')?;
+    Some((&pointer[..cut], pointer[cut + 1..].parse().ok()?))
 }
 
 /// Rules whose fix removes the array element at the finding's pointer. They
@@ -66,35 +104,70 @@ pub(crate) fn fill_removals(
     locator: &mut trailmap::locate::Locator<'_>,
     diagnostics: &mut [Diagnostic],
 ) {
-    if format != Format::Yaml {
-        for d in diagnostics {
-            fill_json_removal(source, d);
-        }
-        return;
-    }
     let targets: Vec<usize> = (0..diagnostics.len()).filter(|&i| awaits_removal(&diagnostics[i])).collect();
     if targets.is_empty() {
         return;
     }
     let pointers: Vec<&str> = targets.iter().map(|&i| diagnostics[i].pointer.as_str()).collect();
-    let edits = yaml::remove_items_in(source, locator, &pointers);
+    // Each rule's fixes are made to go together; another rule's may wait
+    // for the next round.
+    let mut leading = vec![false; targets.len()];
+    for code in REMOVES_ELEMENT {
+        let own: Vec<usize> = (0..targets.len()).filter(|&k| diagnostics[targets[k]].code == *code).collect();
+        let own_pointers: Vec<&str> = own.iter().map(|&k| pointers[k]).collect();
+        for (k, lead) in own.into_iter().zip(self::leading(&own_pointers)) {
+            leading[k] = lead;
+        }
+    }
+    if format != Format::Yaml {
+        for (i, leading) in targets.into_iter().zip(leading) {
+            let d = &mut diagnostics[i];
+            let edits = d.location.and_then(|loc| removal(source, loc.offset, loc.end_offset, leading));
+            set_removal(d, edits);
+        }
+        return;
+    }
+    let edits = yaml::remove_items_in(source, locator, &pointers, &leading);
     for (i, edits) in targets.into_iter().zip(edits) {
         set_removal(&mut diagnostics[i], edits);
     }
 }
 
 /// Fills the edits of a located diagnostic's [`REMOVES_ELEMENT`] fix in
-/// JSON `source` (as [`fill_removals`] does).
-pub(crate) fn fill_json_removal(source: &str, d: &mut Diagnostic) {
+/// JSON `source`, which removes the elements of one list at `members`
+/// (each element's index in the list, in order, and its location): one
+/// edit each, as [`remove_array_elements`] makes them together.
+pub(crate) fn fill_json_removal(source: &str, d: &mut Diagnostic, members: &[(usize, trailmap::Location)]) {
     if awaits_removal(d) {
-        let edits = d.location.and_then(|loc| removal(source, loc.offset, loc.end_offset));
-        set_removal(d, edits);
+        // How many elements from the first on go.
+        let run = members.iter().enumerate().take_while(|&(k, &(index, _))| k == index).count();
+        let edits: Option<Vec<Vec<Edit>>> =
+            members.iter().map(|&(index, loc)| removal(source, loc.offset, loc.end_offset, index < run)).collect();
+        set_removal(d, edits.map(|edits| edits.concat()));
     }
 }
 
 /// Whether `d`'s fix removes its element and its edits are still to come.
 fn awaits_removal(d: &Diagnostic) -> bool {
     REMOVES_ELEMENT.contains(&d.code) && d.fix.as_ref().is_some_and(|f| f.edits.is_empty())
+}
+
+/// The edits that remove the YAML sequence items at `pointers` together
+/// (one result each, as [`remove_array_elements`] makes them), with the
+/// sequences found by `locator`, which must expect `pointers`.
+pub(crate) fn yaml_removals(
+    source: &str,
+    locator: &mut trailmap::locate::Locator<'_>,
+    pointers: &[String],
+) -> Vec<Option<Vec<Edit>>> {
+    yaml::remove_items_in(source, locator, pointers, &leading(pointers))
+}
+
+/// Gives `d`'s fix the edits of every one of `each`, or drops the fix when
+/// one has none (its element cannot be cut).
+pub(crate) fn set_removals(d: &mut Diagnostic, each: &[Option<Vec<Edit>>]) {
+    let all: Option<Vec<Vec<Edit>>> = each.iter().cloned().collect();
+    set_removal(d, all.map(|edits| edits.concat()));
 }
 
 /// Gives `d`'s fix the edits that remove its element, or drops the fix
@@ -106,8 +179,9 @@ fn set_removal(d: &mut Diagnostic, edits: Option<Vec<Edit>>) {
     }
 }
 
-/// The edit that removes the element at `start..end` and one comma.
-fn removal(source: &str, start: usize, end: usize) -> Option<Vec<Edit>> {
+/// The edit that removes the element at `start..end` and one comma: the
+/// one before it, or for an element [`leading`] or first, the one after.
+pub(crate) fn removal(source: &str, start: usize, end: usize, leading: bool) -> Option<Vec<Edit>> {
     if start >= end || end > source.len() {
         return None;
     }
@@ -117,11 +191,12 @@ fn removal(source: &str, start: usize, end: usize) -> Option<Vec<Edit>> {
     while before > 0 && bytes[before - 1].is_ascii_whitespace() {
         before -= 1;
     }
-    if before > 0 && bytes[before - 1] == b',' {
+    if !leading && before > 0 && bytes[before - 1] == b',' {
         return Some(vec![Edit { start: before - 1, end, replacement: String::new() }]);
     }
     // First element: remove it, the comma after it and the space before
-    // the next element: `[a, b]` -> `[b]`.
+    // the next element: `[a, b]` -> `[b]`. A leading element that is the
+    // last goes alone: the elements before it take their commas.
     let mut after = end;
     while after < bytes.len() && bytes[after].is_ascii_whitespace() {
         after += 1;

@@ -255,10 +255,14 @@ pub fn lint_each(
                     // A few compact findings are made now: their model
                     // can then be freed before the file's other findings
                     // are located (a file with 100,000 of those held both).
+                    // Not a skill's findings made one: which of them are
+                    // suppressed is decided one by one, in `finish::file`.
                     if findings.compact.iter().map(|c| c.items.len()).sum::<usize>() > PART_MAX {
                         compact = findings.compact;
                     } else {
-                        finish::into_diagnostics(&mut diagnostics, findings.compact);
+                        let (now, grouped) = findings.compact.into_iter().partition(|c| c.count() == c.items.len());
+                        finish::into_diagnostics(&mut diagnostics, now);
+                        compact = grouped;
                     }
                 }
                 None => skipped.push(Skipped { file: f.name.clone(), codes: model_breakers(&diagnostics) }),

@@ -4,12 +4,12 @@
 use proptest::prelude::*;
 use trailmap::{Diagnostic, Format};
 
-use super::{Found, file, rank};
+use super::{Found, file, rank, yield_to_narrower};
 use crate::config::Config;
 use crate::context::Context;
 use crate::findings::{Findings, InSkill, SkillFinding, SkillFindings, Texts};
 use crate::registry::Rule;
-use crate::{SourceFile, load_whole, run_file_rules};
+use crate::{SourceFile, load_whole, run_file_rules, suppress};
 
 /// Roadmaps whose redundant prerequisites (TM107, compact) meet other
 /// findings at the same entries: repeats (TM120), prerequisites taught
@@ -123,14 +123,35 @@ proptest! {
         let (validation, model) = load_whole(&f, &Default::default());
         let (roadmap, _) = model.expect("a whole roadmap");
         let config = Config::default();
-        let (plain, compact) = found(&f, &roadmap, validation.clone());
+        let (plain, mut compact) = found(&f, &roadmap, validation.clone());
         prop_assume!(!compact.is_empty());
+        // What is kept is decided finding by finding, before any are
+        // grouped: here as `file` does it (again, to no effect, below).
+        let mut suppressions = suppress::collect(&f.name, &f.text, &mut Vec::new());
+        suppress::apply_all(&mut suppressions, &mut Vec::new(), &mut compact, trailmap::codes::breaks_model);
+        yield_to_narrower(&mut plain.clone(), &mut compact);
         // At once: every compact finding a diagnostic where the rule's
         // would have been.
         let mut at_once = plain.clone();
+        // A grouped removal's fix cuts each of its entries, as removing
+        // them together by their pointers does.
         for c in &compact {
             let end = at_once.partition_point(|d| rank(d.code) <= rank(c.rule.code));
-            at_once.splice(end..end, c.items.iter().map(|item| c.diagnostic(item)));
+            let made: Vec<Diagnostic> = c
+                .groups()
+                .map(|range| {
+                    let mut d = c.diagnostic_of(range.clone());
+                    if range.len() > 1 {
+                        let pointers: Vec<String> = c.items[range]
+                            .iter()
+                            .map(|item| c.pointer(item.skill as usize, item.entry as usize).into())
+                            .collect();
+                        crate::fix::set_removals(&mut d, &crate::fix::remove_array_elements(&f.text, &pointers));
+                    }
+                    d
+                })
+                .collect();
+            at_once.splice(end..end, made);
         }
         let mut expected = Vec::new();
         file(&f, (at_once, Vec::new()), &config).write_parts(&f.text, usize::MAX, 1, &mut |mut part| {

@@ -13,8 +13,10 @@ use trailmap::Edit;
 use trailmap::locate::SequenceSpans;
 
 /// One removal per pointer, in order, located in one parse of `source`.
-pub(super) fn remove_items<P: AsRef<str>>(source: &str, pointers: &[P]) -> Vec<Option<Vec<Edit>>> {
-    remove_items_in(source, &mut trailmap::locate::Locator::new(source, trailmap::Format::Yaml), pointers)
+/// `leading`: for each, whether it takes the comma after it in a flow
+/// sequence ([`super::leading`]).
+pub(super) fn remove_items<P: AsRef<str>>(source: &str, pointers: &[P], leading: &[bool]) -> Vec<Option<Vec<Edit>>> {
+    remove_items_in(source, &mut trailmap::locate::Locator::new(source, trailmap::Format::Yaml), pointers, leading)
 }
 
 /// [`remove_items`] with the sequences found by `locator` (which may have
@@ -23,8 +25,9 @@ pub(super) fn remove_items_in<P: AsRef<str>>(
     source: &str,
     locator: &mut trailmap::locate::Locator<'_>,
     pointers: &[P],
+    leading: &[bool],
 ) -> Vec<Option<Vec<Edit>>> {
-    let split: Vec<Option<(&str, usize)>> = pointers.iter().map(|p| split(p.as_ref())).collect();
+    let split: Vec<Option<(&str, usize)>> = pointers.iter().map(|p| super::split_index(p.as_ref())).collect();
     // Each sequence once, however many of its items go: a list of 20,000
     // repeats would otherwise copy its 20,000 item spans for each of them.
     let mut parents: Vec<&str> = split.iter().map(|s| s.map_or("", |(parent, _)| parent)).collect();
@@ -35,10 +38,11 @@ pub(super) fn remove_items_in<P: AsRef<str>>(
     let sequences = locator.yaml_sequences(&parents);
     split
         .into_iter()
-        .map(|split| {
+        .zip(leading.iter().copied().chain(std::iter::repeat(false)))
+        .map(|(split, leading)| {
             let (parent, index) = split?;
             let sequence = sequences[parents.binary_search(&parent).ok()?].as_ref()?;
-            removal(source, sequence, index)
+            removal(source, sequence, index, leading)
         })
         .collect()
 }
@@ -56,20 +60,16 @@ fn content_end(source: &str, start: usize, mut end: usize) -> usize {
     }
 }
 
-/// `("/a/b", 3)` for `/a/b/3`.
-fn split(pointer: &str) -> Option<(&str, usize)> {
-    let cut = pointer.rfind('/')?;
-    Some((&pointer[..cut], pointer[cut + 1..].parse().ok()?))
-}
-
-fn removal(source: &str, sequence: &SequenceSpans, index: usize) -> Option<Vec<Edit>> {
+/// The removal of item `index` of `sequence` ([`super::leading`] in a
+/// flow sequence).
+fn removal(source: &str, sequence: &SequenceSpans, index: usize, leading: bool) -> Option<Vec<Edit>> {
     let &(start, end) = sequence.items.get(index)?;
     if start >= end || end > source.len() || !source.is_char_boundary(start) || !source.is_char_boundary(end) {
         return None;
     }
     let end = content_end(source, start, end);
     if sequence.flow {
-        return super::removal(source, start, end);
+        return super::removal(source, start, end, leading);
     }
     let bytes = source.as_bytes();
     // The item's `-`: the first thing before it, across spaces and breaks.
@@ -107,7 +107,7 @@ mod tests {
     use crate::fix::apply;
 
     fn removed(source: &str, pointer: &str) -> Option<String> {
-        let edits = remove_items(source, &[pointer]).pop().flatten()?;
+        let edits = remove_items(source, &[pointer], &[false]).pop().flatten()?;
         Some(apply(source, &edits).0)
     }
 

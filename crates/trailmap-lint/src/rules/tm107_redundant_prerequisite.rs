@@ -5,6 +5,11 @@
 //! `python`. A prerequisite listed twice is reported at its first entry;
 //! its repeats are TM120's while that rule is on.
 //!
+//! A skill with several redundant prerequisites gets one finding, at the
+//! first of them, naming them all (the first ten in its message) and
+//! removing them all in its fix, as rustc reports a line's unused imports.
+//! A suppression may still name one entry: the others are reported.
+//!
 //! The answer costs a few entries looked at per entry on most roadmaps,
 //! but on a very large one whose skills draw many prerequisites from all
 //! over the graph it grows with skills times entries. Past a bound on that
@@ -56,7 +61,7 @@ pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) 
     report(ctx, rule, result, out);
 }
 
-/// One finding per redundant entry, and one for the skills left unchecked
+/// One finding per skill with redundant entries, and one for the skills left unchecked
 /// if the work ran out. A graph with many long edges has a redundant
 /// entry on most skills: they are kept compact until written.
 fn report<'a>(ctx: &Context<'a>, rule: &Rule, result: RedundantEntries, out: &mut Findings<'a>) {
@@ -67,7 +72,8 @@ fn report<'a>(ctx: &Context<'a>, rule: &Rule, result: RedundantEntries, out: &mu
         "skills with two or more prerequisites",
         "the prerequisites form a graph too densely connected to check every pair quickly; remove the redundant ones reported, then lint again",
     ));
-    let mut compact = SkillFindings::new(ctx, rule, InSkill::Entries("prerequisites"), Texts::SkillIds, diagnostic);
+    let mut compact = SkillFindings::new(ctx, rule, InSkill::Entries("prerequisites"), Texts::SkillIds, diagnostic)
+        .grouped(group_diagnostic);
     compact.items.reserve_exact(result.found.len());
     for r in result.found {
         let texts = [r.prerequisite_index as usize, r.via_index as usize];
@@ -94,6 +100,63 @@ fn diagnostic(rule: &Rule, roadmap: &Roadmap, i: usize, _entry: usize, [prerequi
     // The edits come from the entry's location (`fix::REMOVES_ELEMENT`).
     let message = ["remove the redundant prerequisite `", prerequisite, "`"].concat();
     d.fix = Some(Fix { message, edits: Vec::new() });
+    d
+}
+
+/// How many redundant prerequisites a grouped finding's message names;
+/// its fix removes them all.
+const LISTED: usize = 10;
+
+/// The diagnostic of two or more redundant entries of skill `i` (`each`:
+/// the prerequisite, and the other prerequisite that needs it).
+fn group_diagnostic(rule: &Rule, roadmap: &Roadmap, i: usize, each: &[[&str; 2]]) -> Diagnostic {
+    let skill = skill_id(roadmap, i);
+    let listed = &each[..each.len().min(LISTED)];
+    let mut message = String::from("prerequisites ");
+    for (k, [prerequisite, _]) in listed.iter().enumerate() {
+        message.push_str(match k {
+            0 => "`",
+            _ if k + 1 == listed.len() && each.len() == listed.len() => " and `",
+            _ => ", `",
+        });
+        message.push_str(prerequisite);
+        message.push('`');
+    }
+    if each.len() > listed.len() {
+        message.push_str(&format!(" and {} more", each.len() - listed.len()));
+    }
+    message.push_str(" of `");
+    message.push_str(skill);
+    message.push_str("` are redundant: ");
+    let [_, first_via] = each[0];
+    if each.iter().all(|&[_, via]| via == first_via) {
+        message.push_str(&["`", first_via, "` already needs them"].concat());
+    } else {
+        // Which other prerequisite needs each one listed, in the order of
+        // the first each needs.
+        let mut vias: Vec<(&str, Vec<&str>)> = Vec::new();
+        for &[prerequisite, via] in listed {
+            match vias.iter_mut().find(|(v, _)| *v == via) {
+                Some((_, needed)) => needed.push(prerequisite),
+                None => vias.push((via, vec![prerequisite])),
+            }
+        }
+        let parts: Vec<String> = vias
+            .iter()
+            .map(|(via, needed)| {
+                let needed: Vec<String> = needed.iter().map(|p| format!("`{p}`")).collect();
+                format!("`{via}` already needs {}", needed.join(", "))
+            })
+            .collect();
+        message.push_str(&parts.join("; "));
+        if each.len() > listed.len() {
+            message.push_str("; and so on");
+        }
+    }
+    let mut d = Diagnostic::new(rule.code, rule.name, rule.default_severity, message)
+        .with_help(["remove them from the prerequisites of `", skill, "`"].concat());
+    // The edits come from the entries' locations (`fix::REMOVES_ELEMENT`).
+    d.fix = Some(Fix { message: format!("remove the {} redundant prerequisites", each.len()), edits: Vec::new() });
     d
 }
 
@@ -127,7 +190,13 @@ mod tests {
         let rule = crate::registry::find("TM107").expect("TM107");
         let result = ctx.graph.redundant_entries_within(0, 1);
         let (first, count) = (result.unchecked[0], result.unchecked.len());
-        let checked = result.found.len();
+        // One finding per skill with redundant entries.
+        let skills_with = |skills: &mut dyn Iterator<Item = usize>| {
+            let mut skills: Vec<usize> = skills.collect();
+            skills.dedup();
+            skills.len()
+        };
+        let checked = skills_with(&mut result.found.iter().map(|r| r.skill_index as usize));
         let mut out = Findings::default();
         report(&ctx, rule, result, &mut out);
         let out = out.into_diagnostics();
@@ -142,8 +211,8 @@ mod tests {
         // The rule's own bound is far above what this roadmap needs.
         let mut all = Findings::default();
         check(&ctx, rule, &mut all);
-        let exact = ctx.graph.redundant_prerequisites();
-        assert!(exact.len() > checked);
-        assert_eq!(all.len(), exact.len());
+        let exact = skills_with(&mut ctx.graph.redundant_prerequisites().iter().map(|r| r.skill_index));
+        assert!(exact > checked);
+        assert_eq!(all.len(), exact);
     }
 }

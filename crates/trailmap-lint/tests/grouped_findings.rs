@@ -1,0 +1,92 @@
+//! TM107 reports a skill's redundant prerequisites as one finding whose
+//! fix removes them all at once; which of them are reported is still
+//! decided entry by entry (suppressions, TM120), in small files and in
+//! files with more findings than a part.
+
+use trailmap::{Diagnostic, LoadOptions};
+use trailmap_lint::config::Config;
+use trailmap_lint::fix::fix_all;
+use trailmap_lint::{SourceFile, lint_with};
+
+/// `copies` skills `c{k}` needing `a`, `b` and `d` (in that order), with
+/// `d` needing `b` and `b` needing `a`: `a` and `b` are redundant in each,
+/// the first two entries of its list. `allow` adds to `c0` a suppression
+/// of TM107 at its entry `a`.
+fn roadmap(copies: usize, allow: bool) -> String {
+    let mut skills = vec![
+        r#"{"id": "a", "name": "A"}"#.to_owned(),
+        r#"{"id": "b", "name": "B", "prerequisites": ["a"]}"#.to_owned(),
+        r#"{"id": "d", "name": "D", "prerequisites": ["b"]}"#.to_owned(),
+    ];
+    for k in 0..copies {
+        skills.push(format!(r#"{{"id": "c{k}", "name": "C {k}", "prerequisites": ["a", "b", "d"]}}"#));
+    }
+    let allow = if allow {
+        r#", "x-lint-allow": [{"rule": "TM107", "pointer": "/skills/3/prerequisites/0", "reason": "kept"}]"#
+    } else {
+        ""
+    };
+    format!(
+        "{{\"id\": \"r\", \"title\": \"R\", \"version\": \"1.0.0\", \"skills\": [\n{}\n]{allow}}}",
+        skills.join(",\n")
+    )
+}
+
+fn redundant(diagnostics: &[Diagnostic]) -> Vec<&Diagnostic> {
+    diagnostics.iter().filter(|d| d.code == "TM107").collect()
+}
+
+#[test]
+fn a_skills_redundant_entries_are_one_finding_fixed_in_one_round() {
+    for copies in [1, 3_000] {
+        let mut files = vec![SourceFile::new("r.json", roadmap(copies, false))];
+        let (config, options) = (Config::default(), LoadOptions::default());
+        let before = lint_with(&files, &config, &options);
+        let found = redundant(&before);
+        assert_eq!(found.len(), copies, "{copies}");
+        assert_eq!(
+            found[0].message,
+            "prerequisites `a` and `b` of `c0` are redundant: `b` already needs `a`; `d` already needs `b`"
+        );
+        assert_eq!(found[0].pointer, "/skills/3/prerequisites/0");
+        assert_eq!(found[0].help.as_deref(), Some("remove them from the prerequisites of `c0`"));
+        // The two entries from the first on go with the commas after them.
+        let (once, fixed) = trailmap_lint::fix::apply_fixes(&files[0].text, &before);
+        assert_eq!(fixed, copies);
+        assert!(once.contains(r#""id": "c0", "name": "C 0", "prerequisites": ["d"]}"#), "{once}");
+        let outcome = fix_all(&mut files, before, &config, &options);
+        assert!(outcome.converged && outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
+        assert_eq!(files[0].text, once);
+    }
+}
+
+#[test]
+fn a_suppressed_entry_leaves_the_others_of_its_skill_reported() {
+    // 3,000 skills: more findings than a part, kept compact until written.
+    for copies in [1, 3_000] {
+        let text = roadmap(copies, true);
+        let files = vec![SourceFile::new("r.json", text.clone())];
+        let diagnostics = lint_with(&files, &Config::default(), &LoadOptions::default());
+        let found = redundant(&diagnostics);
+        assert_eq!(found.len(), copies, "{copies}");
+        assert_eq!(found[0].message, "prerequisite `b` of `c0` is redundant: `d` already needs it");
+        assert_eq!(found[0].pointer, "/skills/3/prerequisites/1");
+        assert!(diagnostics.iter().all(|d| d.code != "TM116"), "the suppression is used");
+        // Its fix removes `b` alone.
+        let (fixed, _) = trailmap_lint::fix::apply(&text, &found[0].fix.as_ref().expect("a fix").edits);
+        assert!(fixed.contains(r#""id": "c0", "name": "C 0", "prerequisites": ["a", "d"]}"#), "{fixed}");
+    }
+}
+
+#[test]
+fn the_same_in_yaml_flow_and_block_sequences() {
+    let yaml = "id: r\ntitle: R\nversion: 1.0.0\nskills:\n  - {id: a, name: A}\n  - {id: b, name: B, prerequisites: [a]}\n  - {id: d, name: D, prerequisites: [b]}\n  - id: c0\n    name: C 0\n    prerequisites: [a, b, d]  # flow\n  - id: c1\n    name: C 1\n    prerequisites:\n      - a  # first\n      - b\n      - d\n";
+    let files = vec![SourceFile::new("r.yaml", yaml)];
+    let diagnostics = lint_with(&files, &Config::default(), &LoadOptions::default());
+    let found = redundant(&diagnostics);
+    assert_eq!(found.len(), 2, "{diagnostics:?}");
+    let (once, fixed) = trailmap_lint::fix::apply_fixes(yaml, &diagnostics);
+    assert_eq!(fixed, 2);
+    assert!(once.contains("    prerequisites: [d]  # flow\n"), "{once}");
+    assert!(once.contains("    prerequisites:\n      - d\n"), "{once}");
+}
