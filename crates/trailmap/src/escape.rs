@@ -233,11 +233,41 @@ pub fn markdown(text: &str) -> String {
     out
 }
 
-/// Whether `c` is a bidirectional-override or zero-width character: text
-/// that changes how the text around it is shown (what [`terminal`] shows
-/// as an escape beside the control characters).
+/// Whether `c` is shown as nothing, or changes how the text around it is
+/// shown: a format character (Unicode category Cf: bidirectional marks,
+/// overrides and isolates, zero-width and invisible operators, the soft
+/// hyphen, the byte-order mark, tag characters, …), a line or paragraph
+/// separator (Zl, Zp), or a Hangul filler, which shows as blank. What
+/// [`terminal`] and [`markdown`] show as an escape beside the control
+/// characters. The Cf list is Unicode 15.1's.
 fn is_invisible_format(c: char) -> bool {
-    matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    matches!(
+        c,
+        '\u{ad}'
+            | '\u{600}'..='\u{605}'
+            | '\u{61c}'
+            | '\u{6dd}'
+            | '\u{70f}'
+            | '\u{890}'..='\u{891}'
+            | '\u{8e2}'
+            | '\u{115f}'..='\u{1160}'
+            | '\u{180e}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{2028}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206f}'
+            | '\u{3164}'
+            | '\u{feff}'
+            | '\u{ffa0}'
+            | '\u{fff9}'..='\u{fffb}'
+            | '\u{110bd}'
+            | '\u{110cd}'
+            | '\u{13430}'..='\u{1343f}'
+            | '\u{1bca0}'..='\u{1bca3}'
+            | '\u{1d173}'..='\u{1d17a}'
+            | '\u{e0001}'
+            | '\u{e0020}'..='\u{e007f}'
+    )
 }
 
 /// Whether the text after a `&` would make it an entity reference
@@ -335,14 +365,65 @@ pub fn ics(text: &str) -> String {
 mod tests {
     use super::*;
 
+    /// Every format character (Cf) of Unicode 15.1, the line and paragraph
+    /// separators and the Hangul fillers are escaped on a terminal and in
+    /// Markdown; letters, marks and spaces around them are not.
+    #[test]
+    fn invisible_characters_become_escapes() {
+        let invisible = [
+            '\u{ad}',
+            '\u{600}',
+            '\u{605}',
+            '\u{61c}',
+            '\u{6dd}',
+            '\u{70f}',
+            '\u{890}',
+            '\u{8e2}',
+            '\u{115f}',
+            '\u{180e}',
+            '\u{200b}',
+            '\u{200e}',
+            '\u{2028}',
+            '\u{2029}',
+            '\u{202e}',
+            '\u{2060}',
+            '\u{2064}',
+            '\u{2066}',
+            '\u{206a}',
+            '\u{206f}',
+            '\u{3164}',
+            '\u{feff}',
+            '\u{ffa0}',
+            '\u{fffb}',
+            '\u{110bd}',
+            '\u{13430}',
+            '\u{1bca3}',
+            '\u{1d17a}',
+            '\u{e0001}',
+            '\u{e0041}',
+            '\u{e007f}',
+        ];
+        for c in invisible {
+            let text = format!("a{c}b");
+            let code = format!("\\u{{{:x}}}", c as u32);
+            assert_eq!(terminal(&text), format!("a{code}b"), "{:x}", c as u32);
+            // Markdown escapes the backslash too, so that it is shown.
+            let shown = markdown(&text);
+            assert!(!shown.contains(c) && shown.contains(&format!("a\\{code}b")), "{:x}: {shown}", c as u32);
+        }
+        for shown in ["é", "€", "\u{301}", "\u{a0}", "日本", "\u{2065}", "\u{1f600}"] {
+            assert_eq!(terminal(shown), shown);
+        }
+    }
+
     proptest::proptest! {
         /// Terminal text keeps no control or bidirectional character, and
         /// text with none (printable ASCII, the fast path, among it) comes
         /// back as it was.
         #[test]
-        fn terminal_text_is_inert(text in "[ -~\t\n\u{1b}\u{85}\u{200b}\u{202e}\u{2068}é€]{0,24}") {
+        fn terminal_text_is_inert(text in "[ -~\t\n\u{1b}\u{85}\u{200b}\u{202e}\u{2068}\u{61c}\u{2028}\u{feff}\u{ad}\u{e0041}é€]{0,24}") {
             let out = terminal(&text);
-            let hidden = |c: char| c.is_control() || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+            let hidden = |c: char| c.is_control() || is_invisible_format(c);
             proptest::prop_assert!(!out.chars().any(hidden), "{:?}", out);
             // Printable ASCII (the fast path) and any other text with
             // nothing to escape come back as they were.
