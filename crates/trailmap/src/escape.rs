@@ -290,6 +290,11 @@ fn starts_entity(after: &[char]) -> bool {
 /// assert_eq!(trailmap::escape::mermaid("<x>\n```"), "#lt;x#gt; #96;#96;#96;");
 /// ```
 pub fn mermaid(text: &str) -> String {
+    // Mermaid drops the last `;` of a line where `style` or `classDef`
+    // comes before a `:` and a `#`, which would cut one of the codes
+    // below short: in such a label, `:` is a code too.
+    let lower = text.to_ascii_lowercase();
+    let colon_as_code = lower.contains("style") || lower.contains("classdef");
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -304,6 +309,7 @@ pub fn mermaid(text: &str) -> String {
             '#' | '%' | '`' | '[' | ']' | '(' | ')' | '{' | '}' | '|' | '\\' => {
                 let _ = write!(out, "#{};", c as u32);
             }
+            ':' if colon_as_code => out.push_str("#58;"),
             '\r' | '\n' | '\t' => out.push(' '),
             c if c.is_control() => {}
             c => out.push(c),
@@ -502,6 +508,10 @@ mod tests {
         }
         // A `#` from the text cannot form an entity code of its own.
         assert!(escaped.contains("#35;quot;"));
+        // Nor can a `style …:` before it make Mermaid drop a code's `;`.
+        assert_eq!(mermaid("Code style:(PEP 8)"), "Code style#58;#40;PEP 8#41;");
+        assert_eq!(mermaid("classDef x:#fff; y"), "classDef x#58;#35;fff; y");
+        assert_eq!(mermaid("Week 1: (intro)"), "Week 1: #40;intro#41;");
         assert_eq!(mermaid("Python"), "Python");
     }
 

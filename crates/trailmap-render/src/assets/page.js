@@ -22,11 +22,31 @@
     });
   });
 
+  // Ticks saved in the browser are kept with a fingerprint of the progress
+  // file the page was written with (`render --progress`): a page written
+  // again from another file (after `trailmap progress done`, say) starts
+  // from that file, which is newer than the ticks. A page written without
+  // one keeps the ticks saved for its roadmap.
+  var written = data.progress && data.progress.skills && Object.keys(data.progress.skills).length > 0;
+  var base = fingerprint(JSON.stringify(data.progress || null));
+  var savedForAnother = false;
+  function fingerprint(text) {
+    // FNV-1a, 32 bits: the file itself need not be stored again.
+    var hash = 0x811c9dc5;
+    for (var k = 0; k < text.length; k++) {
+      hash ^= text.charCodeAt(k);
+      hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
+    return hash.toString(16);
+  }
   function load() {
     try {
-      var saved = window.localStorage.getItem(storageKey);
-      if (saved) { return normalise(JSON.parse(saved)); }
-    } catch (e) { /* no storage (private mode, file:// policy): start from the page's progress */ }
+      var saved = JSON.parse(window.localStorage.getItem(storageKey) || "null");
+      // Saved before fingerprints: the progress itself.
+      var ticks = saved && saved.progress ? saved.progress : saved;
+      if (ticks && (!written || (saved.progress && saved.base === base))) { return normalise(ticks); }
+      savedForAnother = saved !== null;
+    } catch (e) { /* no storage (private mode, file:// policy), or not ours: start from the page's progress */ }
     return normalise(data.progress);
   }
   // A progress object as the schema has it: {roadmaps, skills: {id: {status, ...}}}.
@@ -133,7 +153,7 @@
   }
 
   function save() {
-    try { window.localStorage.setItem(storageKey, JSON.stringify(progress)); } catch (e) { /* nowhere to keep it */ }
+    try { window.localStorage.setItem(storageKey, JSON.stringify({ base: base, progress: progress })); } catch (e) { /* nowhere to keep it */ }
   }
   function say(text) { document.getElementById("tm-status").textContent = text; }
   function refresh() { renderTicks(); renderNext(); }
@@ -193,4 +213,7 @@
   // For scripts and tests: the progress as a file would hold it.
   window.trailmapProgress = function () { return JSON.parse(JSON.stringify(progress)); };
   refresh();
+  if (savedForAnother) {
+    say("This page shows the progress file it was written with; the ticks this browser saved were made on a page written from another one.");
+  }
 })();
