@@ -2,7 +2,7 @@
 
 mod util;
 
-use util::{relative, root, run, stdout};
+use util::{Scratch, relative, root, run, stdout};
 
 /// Every fixture under `tests/fixtures/invalid` reports exactly its
 /// snapshot's diagnostics (code, line:col, message) and exits 1.
@@ -122,5 +122,20 @@ fn carets_stay_aligned_under_wide_and_zero_width_characters() {
         let out = run(&["validate", &format!("tests/fixtures/malformed/{file}")]);
         assert_eq!(out.status.code(), Some(1), "{file}");
         insta::assert_snapshot!(file, stdout(&out));
+    }
+}
+
+/// A value of the wrong type is described in words that agree with its size.
+#[test]
+fn a_wrong_type_is_described_by_its_size() {
+    let scratch = Scratch::new("validate-type");
+    for (value, described) in
+        [(r#"[]"#, "an empty array"), (r#"["x"]"#, "an array of 1 item"), (r#"["x", "y"]"#, "an array of 2 items")]
+    {
+        let file =
+            scratch.write("r.json", &format!(r#"{{"id": "r", "title": {value}, "version": "1.0.0", "skills": []}}"#));
+        let out = run(&["validate", file.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(1));
+        assert!(stdout(&out).contains(&format!("expected a string, found {described}\n")), "{}", stdout(&out));
     }
 }

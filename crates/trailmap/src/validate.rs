@@ -257,6 +257,8 @@ fn describe(value: &Value) -> String {
         Value::Bool(b) => format!("boolean `{b}`"),
         Value::Number(n) => format!("number `{n}`"),
         Value::String(s) => format!("string \"{}\"", preview_str(s)),
+        Value::Array(a) if a.is_empty() => "an empty array".into(),
+        Value::Array(a) if a.len() == 1 => "an array of 1 item".into(),
         Value::Array(a) => format!("an array of {} items", a.len()),
         Value::Object(_) => "an object".into(),
     }
