@@ -110,6 +110,7 @@ fn load_text<T: DeserializeOwned>(
     };
     if let Some(model) = &model {
         meaning(model, &origins, &mut diagnostics);
+        drop_restated(&mut diagnostics);
     }
     locate::locate_json(source, &mut diagnostics);
     // Reading order; stable, so pipeline order breaks ties.
@@ -245,10 +246,26 @@ fn load_yaml<T: DeserializeOwned>(
     };
     if let Some(model) = &model {
         meaning(model, &origins, &mut diagnostics);
+        drop_restated(&mut diagnostics);
     }
     locate::locate_yaml(source, &root, &mut diagnostics);
     crate::diagnostic::sort_by_position(&mut diagnostics);
     (model, diagnostics)
+}
+
+/// Drops what the meaning of a salvaged model says only because of a
+/// schema error at the same place: a group without its `any_of` (say,
+/// `{"anyof": [...]}`) is read as an empty group, which is not a second
+/// problem (TM011) beside the missing property.
+fn drop_restated(diagnostics: &mut Vec<Diagnostic>) {
+    let missing_any_of: Vec<String> = diagnostics
+        .iter()
+        .filter(|d| d.code == Code::Schema.code() && d.message.starts_with("missing required property `any_of`"))
+        .map(|d| format!("{}/any_of", d.pointer))
+        .collect();
+    if !missing_any_of.is_empty() {
+        diagnostics.retain(|d| d.code != Code::EmptyAnyOf.code() || !missing_any_of.contains(&d.pointer));
+    }
 }
 
 fn duplicate_keys(source: &str, diagnostics: &mut Vec<Diagnostic>) {
