@@ -139,3 +139,17 @@ fn a_wrong_type_is_described_by_its_size() {
         assert!(stdout(&out).contains(&format!("expected a string, found {described}\n")), "{}", stdout(&out));
     }
 }
+
+/// A file that is not UTF-8 shows its line, the bad byte as U+FFFD with
+/// the caret under it, in every command that reads a roadmap.
+#[test]
+fn the_line_of_a_bad_byte_is_shown_with_the_caret_under_it() {
+    let file = "tests/fixtures/invalid/invalid-utf8.json";
+    let shown = "1 | {\"id\": \"x\", \"title\": \"X\u{fffd}\", \"version\": \"1.0.0\", \"skills\": []}\n  |                        ^\n";
+    for args in [&["validate", file][..], &["lint", file], &["next", file], &["render", file]] {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let text = format!("{}{}", stdout(&out), String::from_utf8_lossy(&out.stderr));
+        assert!(text.contains(shown), "{args:?}: {text}");
+    }
+}

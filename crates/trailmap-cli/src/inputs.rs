@@ -73,8 +73,10 @@ pub struct Inputs {
     /// Diagnostics found while reading: progress files, roadmaps that are
     /// over the size limit or not UTF-8.
     pub early: Vec<Diagnostic>,
-    /// Texts of the progress files, for snippets.
-    pub progress_sources: Vec<SourceFile>,
+    /// Texts of the files read that are not roadmaps to lint, for
+    /// snippets: progress files, and roadmaps that are not UTF-8 (see
+    /// [`shown_text`]).
+    pub other_sources: Vec<SourceFile>,
     /// How many files were checked.
     pub files: usize,
     /// I/O errors already reported (exit 2).
@@ -84,7 +86,7 @@ pub struct Inputs {
 impl Inputs {
     /// The texts of every file read, by name, for snippets.
     pub fn texts(&self) -> Texts<'_> {
-        Texts::new(self.roadmaps.iter().map(|r| &r.source).chain(&self.progress_sources))
+        Texts::new(self.roadmaps.iter().map(|r| &r.source).chain(&self.other_sources))
     }
 }
 
@@ -177,7 +179,7 @@ pub fn read(args: &FileArgs, config: &Config) -> Result<Inputs, u8> {
     let mut inputs = Inputs {
         roadmaps: Vec::new(),
         early: Vec::new(),
-        progress_sources: Vec::new(),
+        other_sources: Vec::new(),
         files: 0,
         io_errors: selection.errors.len(),
     };
@@ -223,9 +225,7 @@ pub fn read(args: &FileArgs, config: &Config) -> Result<Inputs, u8> {
         if selected.kind == FileKind::Progress {
             let loaded = Progress::from_slice_with(&bytes, &name, &options);
             inputs.early.extend(loaded.diagnostics);
-            if let Ok(text) = String::from_utf8(bytes) {
-                inputs.progress_sources.push(SourceFile::new(name, text));
-            }
+            inputs.other_sources.push(SourceFile::new(name, shown_text(bytes)));
             continue;
         }
         match String::from_utf8(bytes) {
@@ -234,10 +234,18 @@ pub fn read(args: &FileArgs, config: &Config) -> Result<Inputs, u8> {
                 // Let the core locate the bad byte.
                 let loaded = trailmap::Roadmap::from_slice_with(err.as_bytes(), &name, &options);
                 inputs.early.extend(loaded.diagnostics);
+                inputs.other_sources.push(SourceFile::new(name, shown_text(err.into_bytes())));
             }
         }
     }
     Ok(inputs)
+}
+
+/// A file's text as its snippets show it: bytes that are not UTF-8 as
+/// U+FFFD, each where it was, so that a diagnostic at a bad byte shows its
+/// line with the caret under it.
+pub fn shown_text(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned())
 }
 
 /// Parses a size such as `1048576`, `512K`, `64M` or `1G` (binary units).

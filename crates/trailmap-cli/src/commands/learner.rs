@@ -137,7 +137,7 @@ pub(crate) fn read_progress(file: &Path, roadmap: &Roadmap) -> Result<Progress, 
             return Err(EXIT_USAGE);
         }
     };
-    let text = std::fs::read_to_string(file).unwrap_or_default();
+    let text = std::fs::read(file).map(crate::inputs::shown_text).unwrap_or_default();
     let lookup = |_: &str| Some(text.as_str());
     if !loaded.is_valid() {
         output::eprint(&emit::full(&loaded.diagnostics, &lookup, true));
@@ -209,7 +209,7 @@ fn load_roadmap(path: &PathBuf) -> Result<Roadmap, u8> {
         ));
         return Err(EXIT_USAGE);
     }
-    let source = std::fs::read_to_string(path).unwrap_or_default();
+    let source = std::fs::read(path).map(crate::inputs::shown_text).unwrap_or_default();
     let lookup = |_: &str| Some(source.as_str());
     output::eprint(&emit::full(&diagnostics, &lookup, true));
     output::error(&format!("{} is not a valid roadmap; fix it first (trailmap validate)", path.display()));

@@ -226,7 +226,7 @@ pub fn lint(args: LintArgs) -> u8 {
     };
     let mut io_errors = inputs.io_errors;
     let early = inputs.early;
-    let progress_sources = inputs.progress_sources;
+    let other_sources = inputs.other_sources;
     let checked_files = inputs.files;
     let mut files = inputs.roadmaps;
     let mut sources: Vec<SourceFile> = files.iter_mut().map(|f| std::mem::take(&mut f.source)).collect();
@@ -234,7 +234,7 @@ pub fn lint(args: LintArgs) -> u8 {
     let format = Format::or_default(args.format);
     if !(args.fix || args.diff) && format != Format::Sarif {
         let run = Run { config: &config, options: &options, checked_files, exit_zero: args.exit_zero, io_errors };
-        let code = run.print_as_linted(format, early, &sources, &progress_sources);
+        let code = run.print_as_linted(format, early, &sources, &other_sources);
         // The process ends next: its memory goes back to the system whole.
         std::mem::forget(sources);
         return code;
@@ -301,7 +301,7 @@ pub fn lint(args: LintArgs) -> u8 {
         all.extend(diagnostics);
         all
     };
-    let texts = inputs::Texts::new(sources.iter().chain(&progress_sources));
+    let texts = inputs::Texts::new(sources.iter().chain(&other_sources));
     let lookup = |name: &str| texts.get(name);
     let mut counts = emit::Counts::default();
     counts.add(&all);
@@ -339,9 +339,9 @@ impl Run<'_> {
         format: Format,
         early: Vec<Diagnostic>,
         sources: &[SourceFile],
-        progress_sources: &[SourceFile],
+        other_sources: &[SourceFile],
     ) -> u8 {
-        let texts = inputs::Texts::new(sources.iter().chain(progress_sources));
+        let texts = inputs::Texts::new(sources.iter().chain(other_sources));
         let lookup = |name: &str| texts.get(name);
         let mut counts = emit::Counts::default();
         let mut skipped = Vec::new();

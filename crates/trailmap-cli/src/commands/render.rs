@@ -48,7 +48,7 @@ pub fn run(args: Args) -> u8 {
         }
     };
     if !loaded.is_valid() {
-        let source = std::fs::read_to_string(&args.roadmap).unwrap_or_default();
+        let source = std::fs::read(&args.roadmap).map(crate::inputs::shown_text).unwrap_or_default();
         let lookup = |_: &str| Some(source.as_str());
         output::eprint(&emit::full(&loaded.diagnostics, &lookup, true));
         output::error(&format!("{} is not a valid roadmap; fix it first (trailmap validate)", args.roadmap.display()));
