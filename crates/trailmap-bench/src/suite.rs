@@ -81,7 +81,7 @@ fn load_options() -> LoadOptions {
 /// let (base, mutated) = generate::ensure(&dir, 300, 1).unwrap();
 /// let quick = Budget { warmup: 0, min_runs: 1, max_runs: 1, time: std::time::Duration::ZERO };
 /// let results = suite::run("layered", &base, &mutated, &["parse-floor", "next", "rules"], &quick).unwrap();
-/// assert_eq!(results.len(), 2 + 17);
+/// assert_eq!(results.len(), 2 + 18);
 /// assert!(results.iter().any(|m| m.op == "TM107"));
 /// assert_eq!(results[0].skills, 300);
 /// ```

@@ -51,4 +51,5 @@ rules! {
     tm118_phase_past_duration: TM118, "phase-past-duration", Warning, false, file;
     tm119_cyclic_alternative: TM119, "cyclic-alternative", Warning, false, file;
     tm120_repeated_entry: TM120, "repeated-entry", Warning, true, file;
+    tm121_phase_out_of_order: TM121, "phase-out-of-order", Warning, false, file;
 }
