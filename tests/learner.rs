@@ -141,3 +141,24 @@ fn a_misspelt_prerequisites_key_is_reported_not_queried() {
     assert!(stdout(&out).is_empty(), "nothing is suggested: {}", stdout(&out));
     assert!(stderr.contains("TM002") && stderr.contains("prerequisities"), "{stderr}");
 }
+
+/// An alternative is weighed with what it still needs: LibTorch takes 3 h
+/// but needs 100 h of C++; PyTorch takes 5 h and 20 h of Python.
+#[test]
+fn plan_weighs_an_alternative_with_its_missing_prerequisites() {
+    let out = run(&["plan", "tests/fixtures/learner/plan-greedy.json", "--goal", "dl"]);
+    assert_eq!(out.status.code(), Some(0));
+    insta::assert_snapshot!("plan-greedy.txt", stdout(&out));
+}
+
+/// openapi needs flask, so flask also serves serving's group: the optional
+/// fastapi is not scheduled.
+#[test]
+fn schedule_adds_no_alternative_a_planned_skill_makes_unneeded() {
+    let file = "tests/fixtures/learner/schedule-unneeded.json";
+    let out = run(&["schedule", file, "--hours-per-week", "10", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> = value["items"].as_array().unwrap().iter().map(|i| i["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["flask", "openapi", "serving"]);
+    assert_eq!((value["total_hours"].as_f64(), value["weeks"].as_u64()), (Some(13.0), Some(2)));
+}

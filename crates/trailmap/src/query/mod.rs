@@ -7,8 +7,9 @@
 //! [`QueryError::UnknownSkill`]. [`Plan::schedule`] packs a plan into
 //! weeks without the graph. None of them revalidates or rebuilds anything.
 //!
-//! One file per query: `next.rs`, `plan.rs`, `schedule.rs`, and `effort.rs`
-//! for the hours a skill takes, which both `plan` and `schedule` read.
+//! One file per query: `next.rs`, `plan.rs` (with `plan/choose.rs`, how it
+//! picks among alternatives), `schedule.rs`, and `effort.rs` for the hours a
+//! skill takes, which both `plan` and `schedule` read.
 
 use std::fmt;
 
