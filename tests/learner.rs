@@ -162,3 +162,38 @@ fn schedule_adds_no_alternative_a_planned_skill_makes_unneeded() {
     assert_eq!(ids, ["flask", "openapi", "serving"]);
     assert_eq!((value["total_hours"].as_f64(), value["weeks"].as_u64()), (Some(13.0), Some(2)));
 }
+
+#[test]
+fn schedule_edges_nothing_left_and_bad_paces() {
+    // Nothing left: 0 hours in JSON, never -0.0.
+    let out = run(&[
+        "schedule",
+        SMALL,
+        "--hours-per-week",
+        "10",
+        "--done",
+        "python,git,numpy,pytorch,cnn",
+        "--format",
+        "json",
+    ]);
+    let text = stdout(&out);
+    assert!(text.contains("\"total_hours\": 0.0,") && text.contains("\"weeks\": 0,"), "{text}");
+    // Every hour logged, and a 0-hour skill: 0 weeks, as for an empty plan.
+    let dir = std::env::temp_dir().join(format!("trailmap-learner-logged-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let progress = dir.join("p.json");
+    std::fs::write(&progress, r#"{"skills": {"a": {"status": "learning", "hours": 9}}}"#).unwrap();
+    let args = ["schedule", "tests/fixtures/learner/all-logged.json", "--hours-per-week", "10", "--progress"];
+    let out = run(&[&args[..], &[progress.to_str().unwrap()]].concat());
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(out.status.code(), Some(0));
+    insta::assert_snapshot!("schedule-all-logged.txt", stdout(&out));
+    // A pace too slow for any schedule is a bad command-line value (2),
+    // and a negative one gets the pace's own message, not clap's.
+    let out = run(&["schedule", SMALL, "--hours-per-week", "1e-9"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("study more hours a week"));
+    let out = run(&["schedule", SMALL, "--hours-per-week", "-1"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--hours-per-week must be a positive number"));
+}
