@@ -197,3 +197,11 @@ fn schedule_edges_nothing_left_and_bad_paces() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--hours-per-week must be a positive number"));
 }
+
+#[test]
+fn a_search_counts_its_matches_in_good_grammar() {
+    let out = stdout(&run(&["skills", ESTIMATED, "numpy"]));
+    assert!(out.starts_with("1 skill of 5 matches “numpy”.\n"), "{out}");
+    let out = stdout(&run(&["skills", ESTIMATED, "linear"]));
+    assert!(out.starts_with("2 skills of 5 match “linear”.\n"), "{out}");
+}
