@@ -124,7 +124,7 @@ fn any_of_ties_follow_the_group_order() {
     .unwrap();
     let plan = json(&["plan", file.to_str().unwrap(), "--goal", "app", "--format", "json"]);
     assert_eq!(plan[0]["id"], "postgresql");
-    assert_eq!(plan[0]["chosen"]["why"], "listed first in the group among equal efforts");
+    assert_eq!(plan[0]["chosen"]["why"], "listed first in the group among equal efforts, prerequisites included");
     let _ = std::fs::remove_dir_all(&dir);
 }
 

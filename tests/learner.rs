@@ -141,3 +141,67 @@ fn a_misspelt_prerequisites_key_is_reported_not_queried() {
     assert!(stdout(&out).is_empty(), "nothing is suggested: {}", stdout(&out));
     assert!(stderr.contains("TM002") && stderr.contains("prerequisities"), "{stderr}");
 }
+
+/// An alternative is weighed with what it still needs: LibTorch takes 3 h
+/// but needs 100 h of C++; PyTorch takes 5 h and 20 h of Python.
+#[test]
+fn plan_weighs_an_alternative_with_its_missing_prerequisites() {
+    let out = run(&["plan", "tests/fixtures/learner/plan-greedy.json", "--goal", "dl"]);
+    assert_eq!(out.status.code(), Some(0));
+    insta::assert_snapshot!("plan-greedy.txt", stdout(&out));
+}
+
+/// openapi needs flask, so flask also serves serving's group: the optional
+/// fastapi is not scheduled.
+#[test]
+fn schedule_adds_no_alternative_a_planned_skill_makes_unneeded() {
+    let file = "tests/fixtures/learner/schedule-unneeded.json";
+    let out = run(&["schedule", file, "--hours-per-week", "10", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> = value["items"].as_array().unwrap().iter().map(|i| i["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["flask", "openapi", "serving"]);
+    assert_eq!((value["total_hours"].as_f64(), value["weeks"].as_u64()), (Some(13.0), Some(2)));
+}
+
+#[test]
+fn schedule_edges_nothing_left_and_bad_paces() {
+    // Nothing left: 0 hours in JSON, never -0.0.
+    let out = run(&[
+        "schedule",
+        SMALL,
+        "--hours-per-week",
+        "10",
+        "--done",
+        "python,git,numpy,pytorch,cnn",
+        "--format",
+        "json",
+    ]);
+    let text = stdout(&out);
+    assert!(text.contains("\"total_hours\": 0.0,") && text.contains("\"weeks\": 0,"), "{text}");
+    // Every hour logged, and a 0-hour skill: 0 weeks, as for an empty plan.
+    let dir = std::env::temp_dir().join(format!("trailmap-learner-logged-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let progress = dir.join("p.json");
+    std::fs::write(&progress, r#"{"skills": {"a": {"status": "learning", "hours": 9}}}"#).unwrap();
+    let args = ["schedule", "tests/fixtures/learner/all-logged.json", "--hours-per-week", "10", "--progress"];
+    let out = run(&[&args[..], &[progress.to_str().unwrap()]].concat());
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(out.status.code(), Some(0));
+    insta::assert_snapshot!("schedule-all-logged.txt", stdout(&out));
+    // A pace too slow for any schedule is a bad command-line value (2),
+    // and a negative one gets the pace's own message, not clap's.
+    let out = run(&["schedule", SMALL, "--hours-per-week", "1e-9"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("study more hours a week"));
+    let out = run(&["schedule", SMALL, "--hours-per-week", "-1"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--hours-per-week must be a positive number"));
+}
+
+#[test]
+fn a_search_counts_its_matches_in_good_grammar() {
+    let out = stdout(&run(&["skills", ESTIMATED, "numpy"]));
+    assert!(out.starts_with("1 skill of 5 matches “numpy”.\n"), "{out}");
+    let out = stdout(&run(&["skills", ESTIMATED, "linear"]));
+    assert!(out.starts_with("2 skills of 5 match “linear”.\n"), "{out}");
+}

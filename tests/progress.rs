@@ -230,3 +230,60 @@ fn colour_and_quiet_go_through_one_terminal_layer() {
     assert_eq!((out.status.code(), stdout(&out)), (Some(0), String::new()), "no summary under --quiet");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn an_empty_skill_is_refused_and_nothing_written() {
+    let dir = tempdir("empty-skill");
+    let small = small();
+    for extra in [&[][..], &["-r", small.as_str()][..]] {
+        let args = [&["progress", "done", " ", "--progress", "p.json"][..], extra].concat();
+        let out = run_in(&dir, &args, &[]);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("a SKILL is empty"));
+        assert!(!dir.join("p.json").exists() && !dir.join("p.json.lock").exists());
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn progress_file_mistakes_get_progress_file_messages() {
+    let dir = tempdir("mistakes");
+    // An empty file: help on progress files, not roadmaps.
+    for name in ["empty.json", "empty.yaml"] {
+        std::fs::write(dir.join(name), "").unwrap();
+        let out = run_in(&dir, &["progress", "done", "python", "--progress", name], &[]);
+        assert_eq!(out.status.code(), Some(1));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("the file is empty: a progress file is") && !stderr.contains("roadmap"), "{stderr}");
+    }
+    // Negative hours reach the documented check, however written.
+    for args in [&["--hours", "-1"][..], &["--hours=-1"][..]] {
+        let out = run_in(&dir, &[&["progress", "learning", "python", "--progress", "p.json"][..], args].concat(), &[]);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("--hours must be 0 or more, not -1"));
+    }
+    // A missing folder is named as such, not as a lock failure.
+    let out = run_in(&dir, &["progress", "done", "python", "--progress", "nodir/p.json"], &[]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("the folder nodir does not exist") && !stderr.contains("lock"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn show_with_a_roadmap_warns_about_and_does_not_count_skills_it_lacks() {
+    let dir = tempdir("show-unknown");
+    std::fs::write(dir.join("p.json"), r#"{"skills": {"pythn": {"status": "done"}, "git": {"status": "done"}}}"#)
+        .unwrap();
+    let out = run_in(&dir, &["progress", "show", "--progress", "p.json", "-r", &small()], &[]);
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("warning[TM050]")
+            && stderr.contains("p.json:1:13")
+            && stderr.contains("did you mean `python`?"),
+        "{stderr}"
+    );
+    insta::assert_snapshot!("show-unknown.txt", stdout(&out));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -136,6 +136,13 @@ pub enum UpdateError {
     },
     /// The file exists but is not a valid progress file; it is left as it is.
     Invalid(Vec<Diagnostic>),
+    /// The folder the file would be written in does not exist.
+    NoFolder {
+        /// The progress file.
+        path: PathBuf,
+        /// Its folder.
+        folder: PathBuf,
+    },
 }
 
 impl fmt::Display for UpdateError {
@@ -149,6 +156,12 @@ impl fmt::Display for UpdateError {
                 waited.as_secs()
             ),
             UpdateError::Invalid(d) => write!(f, "the progress file has {} problem(s); fix it first", d.len()),
+            UpdateError::NoFolder { path, folder } => write!(
+                f,
+                "cannot write {}: the folder {} does not exist; create it first",
+                path.display(),
+                folder.display()
+            ),
         }
     }
 }
@@ -233,6 +246,10 @@ pub fn update<T, E>(
     let target = crate::fs::resolve_links(path)
         .map_err(|err| UpdateError::Io { context: format!("cannot write {}", path.display()), source: err.into() })?;
     let path = target.as_path();
+    // Said plainly, not as a failure to create the lock file beside it.
+    if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty() && !f.exists()) {
+        return Err(UpdateError::NoFolder { path: path.to_owned(), folder: folder.to_owned() });
+    }
     let lock = lock(path, timeout)?;
     let format = Format::from_path(path);
     let existing = match read(path) {

@@ -85,7 +85,7 @@ pub struct InitArgs {
     #[arg(long)]
     title: String,
     /// Its length in weeks.
-    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=520))]
+    #[arg(long, allow_negative_numbers = true, value_parser = clap::value_parser!(u32).range(1..=520))]
     weeks: u32,
     /// Write YAML (with comments explaining each part) instead of JSON.
     #[arg(long)]

@@ -36,7 +36,7 @@ pub struct NextArgs {
     #[arg(long, value_name = "SKILL")]
     goal: Vec<String>,
     /// Show at most N skills.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
     limit: Option<usize>,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
@@ -62,7 +62,7 @@ pub struct ScheduleArgs {
     /// The roadmap file.
     roadmap: PathBuf,
     /// Hours of study per week.
-    #[arg(long, value_name = "H")]
+    #[arg(long, value_name = "H", allow_negative_numbers = true)]
     hours_per_week: f64,
     /// Schedule only what these goals need (repeatable); default: the whole roadmap.
     #[arg(long, value_name = "SKILL")]
@@ -77,7 +77,7 @@ pub struct ScheduleArgs {
     format: ScheduleFormat,
     /// With --format ics: this many timed study sessions a week (evenings
     /// from 18:00) instead of one all-day event per week.
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=7))]
+    #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = clap::value_parser!(u32).range(1..=7))]
     sessions_per_week: Option<u32>,
 }
 
@@ -137,21 +137,31 @@ pub(crate) fn read_progress(file: &Path, roadmap: &Roadmap) -> Result<Progress, 
             return Err(EXIT_USAGE);
         }
     };
-    let text = std::fs::read(file).map(crate::inputs::shown_text).unwrap_or_default();
-    let lookup = |_: &str| Some(text.as_str());
     if !loaded.is_valid() {
-        output::eprint(&emit::full(&loaded.diagnostics, &lookup, true));
+        let text = std::fs::read(file).map(crate::inputs::shown_text).unwrap_or_default();
+        output::eprint(&emit::full(&loaded.diagnostics, &|_: &str| Some(text.as_str()), true));
         output::error(&format!("{} is not a valid progress file", file.display()));
         return Err(EXIT_FINDINGS);
     }
     let progress = loaded.progress.unwrap_or_default();
+    warn_unknown_skills(file, &progress, roadmap);
+    Ok(progress)
+}
+
+/// Warns, located in the progress file at `file` and under `--quiet`'s
+/// rule, about its entries on skills `roadmap` lacks (`TM050`, with
+/// "did you mean").
+pub(crate) fn warn_unknown_skills(file: &Path, progress: &Progress, roadmap: &Roadmap) {
     let mut warnings = progress.unknown_skills(&[roadmap]);
+    if warnings.is_empty() {
+        return;
+    }
     for w in &mut warnings {
         w.file = file.display().to_string().into();
     }
+    let text = std::fs::read(file).map(crate::inputs::shown_text).unwrap_or_default();
     trailmap::locate(&text, &mut warnings);
-    output::eprint_warnings(&emit::full(&warnings, &lookup, true));
-    Ok(progress)
+    output::eprint_warnings(&emit::full(&warnings, &|_: &str| Some(text.as_str()), true));
 }
 
 /// Loads the roadmap and the progress, printing problems. `Err` is the

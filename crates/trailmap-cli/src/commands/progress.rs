@@ -48,7 +48,7 @@ enum Action {
         #[command(flatten)]
         skills: Skills,
         /// Hours spent so far (0 or more); taken off the skill's remaining effort.
-        #[arg(long, value_name = "H")]
+        #[arg(long, value_name = "H", allow_negative_numbers = true)]
         hours: Option<f64>,
     },
     /// Mark skills as skipped (already known, or not wanted).
@@ -115,7 +115,7 @@ pub fn run(args: ProgressArgs) -> u8 {
         }
         Ok((Err(never), _)) => match never {},
         Err(UpdateError::Invalid(diagnostics)) => {
-            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            let text = std::fs::read(&path).map(crate::inputs::shown_text).unwrap_or_default();
             output::eprint(&emit::full(&diagnostics, &|_: &str| Some(text.as_str()), true));
             output::error(&format!("{} is not a valid progress file; it was left unchanged", path.display()));
             EXIT_FINDINGS
@@ -153,8 +153,12 @@ fn load_roadmap(path: &Path) -> Result<Roadmap, u8> {
 
 /// Skill ids for what the learner typed; every problem is reported.
 fn resolve_all(roadmap: Option<&Roadmap>, typed: &[String]) -> Result<Vec<String>, u8> {
+    if typed.iter().any(|t| t.trim().is_empty()) {
+        output::error("a SKILL is empty: give skill ids, names or aliases");
+        return Err(EXIT_USAGE);
+    }
     let Some(roadmap) = roadmap else {
-        return Ok(typed.iter().map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()).collect());
+        return Ok(typed.iter().map(|t| t.trim().to_owned()).collect());
     };
     let graph = SkillGraph::new(roadmap);
     let mut ids = Vec::new();
@@ -178,9 +182,15 @@ fn show(target: &Target, format: super::learner::TextOrJson) -> u8 {
         Err(code) => return code,
     };
     let progress = match trailmap::Progress::from_path(&path) {
-        Ok(loaded) if loaded.is_valid() => loaded.progress.unwrap_or_default(),
+        Ok(loaded) if loaded.is_valid() => {
+            let progress = loaded.progress.unwrap_or_default();
+            if let Some(roadmap) = &roadmap {
+                super::learner::warn_unknown_skills(&path, &progress, roadmap);
+            }
+            progress
+        }
         Ok(loaded) => {
-            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            let text = std::fs::read(&path).map(crate::inputs::shown_text).unwrap_or_default();
             output::eprint(&emit::full(&loaded.diagnostics, &|_: &str| Some(text.as_str()), true));
             return EXIT_FINDINGS;
         }

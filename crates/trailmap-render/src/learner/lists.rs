@@ -73,15 +73,19 @@ impl<'p> ProgressReport<'p> {
     /// The text form, styled.
     pub fn text(&self) -> String {
         let mut out = String::new();
-        let tally = |status: &str| self.items.iter().filter(|i| i.status == status).count();
+        // With a roadmap, an entry on a skill it lacks is not counted.
+        let counted = |i: &&ProgressItem<'_>| self.roadmap_skills.is_none() || i.name.is_some();
+        let tally = |status: &str| self.items.iter().filter(counted).filter(|i| i.status == status).count();
+        let uncounted = self.items.len() - self.items.iter().filter(counted).count();
         let _ = writeln!(
             out,
-            "{}: {} done, {} learning, {} skipped{}",
+            "{}: {} done, {} learning, {} skipped{}{}",
             trailmap::escape::terminal(&self.file),
             tally("done"),
             tally("learning"),
             tally("skipped"),
-            self.roadmap_skills.map(|n| format!(" (the roadmap has {})", count(n, "skill"))).unwrap_or_default()
+            self.roadmap_skills.map(|n| format!(" (the roadmap has {})", count(n, "skill"))).unwrap_or_default(),
+            if uncounted > 0 { format!("; {uncounted} not in the roadmap") } else { String::new() }
         );
         if self.items.is_empty() {
             out.push_str("Nothing recorded yet: `trailmap progress done SKILL` records a skill.\n");
@@ -92,6 +96,7 @@ impl<'p> ProgressReport<'p> {
             let id = trailmap::escape::terminal(item.id);
             let who = match item.name {
                 Some(name) => format!("{} {DIM}({id}){DIM:#}", trailmap::escape::terminal(name)),
+                None if self.roadmap_skills.is_some() => format!("{id} {DIM}(not in the roadmap){DIM:#}"),
                 None => id,
             };
             let _ = write!(out, "  {:<8}  {who}", item.status);
@@ -180,9 +185,10 @@ impl<'r> SkillsReport<'r> {
             Some(q) => {
                 let _ = writeln!(
                     out,
-                    "{} of {} match “{}”.",
+                    "{} of {} {} “{}”.",
                     count(self.items.len(), "skill"),
                     self.total,
+                    if self.items.len() == 1 { "matches" } else { "match" },
                     trailmap::escape::terminal(q)
                 );
             }

@@ -436,9 +436,15 @@ impl<'s> ScheduleReport<'s> {
         );
         let mut phase_marked = false;
         let mut default_marked = false;
-        for week in 1..=self.weeks {
-            let date = self.start.map(|d| format!(" (from {})", week_start(d, week))).unwrap_or_default();
-            let _ = writeln!(out, "\n{BOLD}Week {week}{BOLD:#}{date}");
+        // A schedule of 0 hours (every hour logged) takes no week; its
+        // skills are listed under no week heading.
+        for week in 1..=self.weeks.max(1) {
+            if self.weeks == 0 {
+                out.push('\n');
+            } else {
+                let date = self.start.map(|d| format!(" (from {})", week_start(d, week))).unwrap_or_default();
+                let _ = writeln!(out, "\n{BOLD}Week {week}{BOLD:#}{date}");
+            }
             for (item, s) in self.items.iter().zip(&schedule.items) {
                 if week < item.start_week || week > item.end_week {
                     continue;

@@ -7,8 +7,9 @@
 //! [`QueryError::UnknownSkill`]. [`Plan::schedule`] packs a plan into
 //! weeks without the graph. None of them revalidates or rebuilds anything.
 //!
-//! One file per query: `next.rs`, `plan.rs`, `schedule.rs`, and `effort.rs`
-//! for the hours a skill takes, which both `plan` and `schedule` read.
+//! One file per query: `next.rs`, `plan.rs` (with `plan/choose.rs`, how it
+//! picks among alternatives), `schedule.rs`, and `effort.rs` for the hours a
+//! skill takes, which both `plan` and `schedule` read.
 
 use std::fmt;
 
@@ -23,7 +24,7 @@ mod schedule;
 pub use effort::{DEFAULT_ROADMAP_HOURS_PER_WEEK, DEFAULT_SKILL_HOURS, Effort, EffortSource};
 pub use next::{NextOptions, Suggestion, UNLOCK_COUNT_CAP};
 pub use plan::{Choice, Plan, PlanStep};
-pub use schedule::{MAX_SCHEDULE_WEEKS, Schedule, ScheduledSkill};
+pub use schedule::{HOURS_IN_A_WEEK, MAX_SCHEDULE_WEEKS, Schedule, ScheduledSkill};
 
 /// Why a skill is suggested, in ranking order.
 ///
@@ -121,6 +122,14 @@ pub enum QueryError {
     /// The schedule would be longer than [`MAX_SCHEDULE_WEEKS`] weeks
     /// (the number of weeks it would take; infinite for an infinite effort).
     TooLong(f64),
+    /// The schedule would be longer than [`MAX_SCHEDULE_WEEKS`] weeks at
+    /// this pace, though not at [`HOURS_IN_A_WEEK`]: the pace is too slow.
+    PaceTooSlow {
+        /// The number of weeks it would take.
+        weeks: f64,
+        /// The pace asked for.
+        hours_per_week: f64,
+    },
 }
 
 impl fmt::Display for QueryError {
@@ -134,22 +143,29 @@ impl fmt::Display for QueryError {
                 write!(f, "the roadmap has {} prerequisite cycle(s); run `trailmap validate`", c.len())
             }
             QueryError::BadPace(h) => write!(f, "hours per week must be a positive number, not {h}"),
-            QueryError::TooLong(weeks) => {
-                // Whole weeks up to a readable length, then scientific
-                // (an effort of 1e300 hours is 300 digits of weeks).
-                let weeks = if weeks.is_infinite() {
-                    format!("over {:.1e}", f64::MAX)
-                } else if *weeks >= 1e15 {
-                    format!("{weeks:.1e}")
-                } else {
-                    format!("{weeks:.0}")
-                };
-                write!(
-                    f,
-                    "the schedule would take {weeks} weeks, over the limit of {MAX_SCHEDULE_WEEKS}: check `effort_hours` and the pace"
-                )
-            }
+            QueryError::TooLong(weeks) => write!(
+                f,
+                "the schedule would take {} weeks, over the limit of {MAX_SCHEDULE_WEEKS}: check `effort_hours` and the pace",
+                readable_weeks(*weeks)
+            ),
+            QueryError::PaceTooSlow { weeks, hours_per_week } => write!(
+                f,
+                "at {hours_per_week} h a week the schedule would take {} weeks, over the limit of {MAX_SCHEDULE_WEEKS}: study more hours a week",
+                readable_weeks(*weeks)
+            ),
         }
+    }
+}
+
+/// Whole weeks up to a readable length, then scientific (an effort of
+/// 1e300 hours is 300 digits of weeks).
+fn readable_weeks(weeks: f64) -> String {
+    if weeks.is_infinite() {
+        format!("over {:.1e}", f64::MAX)
+    } else if weeks >= 1e15 {
+        format!("{weeks:.1e}")
+    } else {
+        format!("{weeks:.0}")
     }
 }
 

@@ -3,8 +3,11 @@
 use std::collections::VecDeque;
 
 use super::{Effort, QueryError};
+
+mod choose;
 use crate::graph::{SkillGraph, to_u32};
 use crate::{Progress, Skill, Status};
+use choose::Picker;
 
 /// One step of a [`Plan`].
 #[derive(Debug, Clone)]
@@ -39,10 +42,12 @@ pub struct Choice {
 impl Choice {
     /// The member chosen is being learned.
     pub const ALREADY_LEARNING: &'static str = "already learning";
-    /// The member chosen takes the least effort.
-    pub const LEAST_EFFORT: &'static str = "least effort";
-    /// Several members take the least effort; the group lists this one first.
-    pub const FIRST_IN_GROUP: &'static str = "listed first in the group among equal efforts";
+    /// The member chosen takes the least effort, counting what it still
+    /// needs (its own missing prerequisites).
+    pub const LEAST_EFFORT: &'static str = "least effort, prerequisites included";
+    /// Several members take the least effort, counting what they still
+    /// need; the group lists this one first.
+    pub const FIRST_IN_GROUP: &'static str = "listed first in the group among equal efforts, prerequisites included";
 }
 
 /// Everything still to learn to reach some goals, in a valid order.
@@ -62,10 +67,13 @@ pub struct Plan<'r> {
 impl<'r> SkillGraph<'r> {
     /// Everything still to learn to reach `goals`, each skill after all its
     /// prerequisites. Done and skipped skills (and what only they needed)
-    /// are left out. For an `any_of` group with no satisfied member, the
-    /// member being learned is chosen, else the one with least effort, and
-    /// among equal efforts the one the group lists first. A skill being
-    /// learned needs its effort less the hours logged on it.
+    /// are left out. An `any_of` group with a done or skipped member, or
+    /// with a member the plan holds anyway, adds nothing. Otherwise the
+    /// member being learned is chosen, else the one that takes least
+    /// effort together with what it still needs (its own missing
+    /// prerequisites), and among equal efforts the one the group lists
+    /// first. No step can be left out while the plan stays complete. A
+    /// skill being learned needs its effort less the hours logged on it.
     ///
     /// ```
     /// use trailmap::{Progress, Roadmap, SkillGraph};
@@ -90,56 +98,32 @@ impl<'r> SkillGraph<'r> {
             return Err(QueryError::Cycles(self.blocked_cycles()));
         }
         // Alternatives are picked only among skills learnable before the
-        // one needing them, so the plan follows `order` (an `any_of` member
-        // on a cycle back to the skill is never picked).
+        // one needing them ([`Picker::open_members`]).
         let mut rank = vec![0u32; self.len()];
         for (k, &i) in order.iter().enumerate() {
             rank[i as usize] = to_u32(k);
         }
         let satisfied = self.satisfied_mask(progress);
+        let picker = Picker { graph: self, progress, rank: &rank, satisfied: &satisfied };
+        let cost = picker.closure_costs(&order);
         let mut wanted = vec![false; self.len()];
-        let mut chosen: Vec<Option<Choice>> = vec![None; self.len()];
+        let mut is_goal = vec![false; self.len()];
+        let mut chosen: Vec<Option<(Choice, u32)>> = vec![None; self.len()];
         let mut queue: VecDeque<u32> = goal_ids.iter().copied().filter(|&g| !satisfied[g as usize]).collect();
         for &g in &queue {
             wanted[g as usize] = true;
+            is_goal[g as usize] = true;
         }
         while let Some(i) = queue.pop_front() {
             for r in self.requirements_of(i) {
-                if r.members.iter().any(|&m| satisfied[m as usize]) {
-                    continue;
-                }
-                let eligible: Vec<u32> =
-                    r.members.iter().copied().filter(|&m| rank[m as usize] < rank[i as usize]).collect();
-                let r = crate::graph::Requirement { members: &eligible, ..r };
-                let pick = if r.members.len() == 1 {
-                    r.members[0]
-                } else if let Some(&m) = r.members.iter().find(|&&m| wanted[m as usize]) {
+                let Some(eligible) = picker.open_members(i, &r) else { continue };
+                let pick = if let Some(&m) = eligible.iter().find(|&&m| wanted[m as usize]) {
                     m // already in the plan for another reason: reuse it
                 } else {
-                    let learning =
-                        r.members.iter().copied().find(|&m| progress.status(self.id(m)) == Some(Status::Learning));
-                    let (pick, why) = match learning {
-                        Some(m) => (m, Choice::ALREADY_LEARNING),
-                        None => {
-                            let cost = |m: u32| self.remaining_at(m, progress).2;
-                            // `min_by` keeps the first of equal minima: the
-                            // group's own order breaks ties.
-                            let cheapest = r
-                                .members
-                                .iter()
-                                .copied()
-                                .min_by(|&a, &b| cost(a).total_cmp(&cost(b)))
-                                .unwrap_or(r.members[0]);
-                            let tie = r.members.iter().filter(|&&m| cost(m) <= cost(cheapest)).count() > 1;
-                            (cheapest, if tie { Choice::FIRST_IN_GROUP } else { Choice::LEAST_EFFORT })
-                        }
-                    };
-                    if chosen[pick as usize].is_none() {
-                        chosen[pick as usize] = Some(Choice {
-                            for_skill: self.id(i).to_owned(),
-                            over: r.members.iter().filter(|&&m| m != pick).map(|&m| self.id(m).to_owned()).collect(),
-                            why,
-                        });
+                    let (pick, why) = picker.pick(&eligible, &cost);
+                    if let (Some(why), None) = (why, &chosen[pick as usize]) {
+                        let over = eligible.iter().filter(|&&m| m != pick).map(|&m| self.id(m).to_owned()).collect();
+                        chosen[pick as usize] = Some((Choice { for_skill: self.id(i).to_owned(), over, why }, i));
                     }
                     pick
                 };
@@ -149,6 +133,19 @@ impl<'r> SkillGraph<'r> {
                 }
             }
         }
+        picker.prune(&order, &mut wanted, &is_goal);
+        // A choice stands only while the skill it was made for is planned
+        // and no alternative it was chosen over is planned anyway.
+        let mut chosen: Vec<Option<Choice>> = chosen
+            .into_iter()
+            .map(|c| {
+                c.filter(|(c, for_skill)| {
+                    wanted[*for_skill as usize]
+                        && !c.over.iter().any(|id| self.index_of(id).is_some_and(|m| wanted[m as usize]))
+                })
+                .map(|(c, _)| c)
+            })
+            .collect();
         let mut steps = Vec::new();
         let mut total = 0.0;
         let mut estimated = false;

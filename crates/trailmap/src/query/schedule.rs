@@ -9,6 +9,10 @@ use crate::Skill;
 /// from a file must be refused, not packed.
 pub const MAX_SCHEDULE_WEEKS: u32 = 10_000;
 
+/// Hours in a week, day and night: no pace can pack more. A schedule too
+/// long at a pace but not at this one is [`QueryError::PaceTooSlow`].
+pub const HOURS_IN_A_WEEK: f64 = 168.0;
+
 /// One skill placed in a [`Schedule`].
 #[derive(Debug, Clone)]
 #[non_exhaustive]
@@ -50,7 +54,9 @@ impl<'r> Plan<'r> {
     /// learner studies one skill at a time, in plan order, so each skill
     /// starts after all its prerequisites end; a skill longer than what is
     /// left of a week continues into the next. A schedule longer than
-    /// [`MAX_SCHEDULE_WEEKS`] is refused with [`QueryError::TooLong`].
+    /// [`MAX_SCHEDULE_WEEKS`] is refused: with [`QueryError::PaceTooSlow`]
+    /// when it would fit at [`HOURS_IN_A_WEEK`] (the pace is at fault),
+    /// else with [`QueryError::TooLong`] (the efforts are).
     ///
     /// ```
     /// use trailmap::{Progress, Roadmap, SkillGraph};
@@ -70,11 +76,20 @@ impl<'r> Plan<'r> {
             return Err(QueryError::BadPace(hours_per_week));
         }
         // Weeks are filled before the next begins: the hours decide the length.
-        let total: f64 = plan.steps.iter().map(|s| s.remaining_hours.max(0.0)).sum();
+        // Folded from +0: an empty `sum` of floats is -0, which JSON
+        // would show as `-0.0`.
+        let total = plan.steps.iter().map(|s| s.remaining_hours.max(0.0)).fold(0.0, |sum, h| sum + h);
         // Weeks are filled before the next one starts: ceil, not one more.
         let weeks = (total / hours_per_week).ceil();
         if weeks.is_nan() || weeks > f64::from(MAX_SCHEDULE_WEEKS) {
-            return Err(QueryError::TooLong(weeks));
+            // When even a week of study day and night would fit the hours
+            // in the limit, the pace is at fault, not the efforts.
+            let fastest = (total / HOURS_IN_A_WEEK).ceil();
+            return Err(if fastest <= f64::from(MAX_SCHEDULE_WEEKS) {
+                QueryError::PaceTooSlow { weeks, hours_per_week }
+            } else {
+                QueryError::TooLong(weeks)
+            });
         }
         let mut week = 1u32;
         let mut used = 0.0f64;
@@ -114,7 +129,9 @@ impl<'r> Plan<'r> {
                 hours_by_week,
             });
         }
-        let weeks = if items.is_empty() { 0 } else { week };
+        // Nothing to study (no step, or only steps with every hour
+        // logged) takes no week.
+        let weeks = if total <= EPS { 0 } else { week };
         Ok(Schedule { hours_per_week, items, weeks, total_hours: total, estimated: plan.estimated })
     }
 }
@@ -145,6 +162,7 @@ mod tests {
             let graph = SkillGraph::new(&roadmap);
             let plan = graph.plan_all(&Progress::default()).unwrap();
             assert!(matches!(plan.schedule(1.0), Err(QueryError::TooLong(w)) if w > 1e11), "{effort}");
+            assert!(matches!(plan.schedule(1e-9), Err(QueryError::TooLong(_))), "{effort}");
             let schedule = plan.schedule(f64::MAX).unwrap();
             assert!(schedule.items[0].hours_by_week.iter().all(|h| h.is_finite()), "{effort}");
         }
@@ -173,8 +191,12 @@ mod tests {
         let err = plan.schedule(0.000_999).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "the schedule would take 10011 weeks, over the limit of 10000: check `effort_hours` and the pace"
+            "at 0.000999 h a week the schedule would take 10011 weeks, over the limit of 10000: study more hours a week"
         );
+        // 1e12 hours: too long at any pace, so the efforts are at fault.
+        let huge = plan_of_one_skill("1e12");
+        assert!(matches!(huge.schedule(1.0), Err(QueryError::TooLong(_))));
+        assert!(matches!(plan.schedule(1e-9), Err(QueryError::PaceTooSlow { .. })));
         assert_eq!(plan.schedule(5.0).unwrap().weeks, 2);
         assert_eq!(
             QueryError::TooLong(1e300).to_string().split(',').next(),
@@ -183,5 +205,27 @@ mod tests {
         let infinite = QueryError::TooLong(f64::INFINITY).to_string();
         assert!(infinite.starts_with("the schedule would take over 1.8e308 weeks,"), "{infinite}");
         assert_eq!(plan.schedule(10.0).unwrap().weeks, 1);
+    }
+
+    #[test]
+    fn nothing_to_study_takes_no_week_and_no_negative_zero() {
+        let roadmap = Roadmap::from_json_str(
+            r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [
+                {"id": "a", "name": "A", "effort_hours": 5},
+                {"id": "b", "name": "B", "effort_hours": 0, "prerequisites": ["a"]}]}"#,
+        )
+        .roadmap
+        .unwrap();
+        let graph = SkillGraph::new(&roadmap);
+        // All of a's hours are logged and b takes none.
+        let mut progress = Progress::default();
+        progress.mark_all(["a"], crate::Status::Learning);
+        progress.skills.0.get_mut("a").unwrap().hours = Some(9.0);
+        let schedule = graph.plan_all(&progress).unwrap().schedule(10.0).unwrap();
+        assert_eq!((schedule.items.len(), schedule.weeks), (2, 0));
+        // Nothing left at all: an empty sum is +0, not -0.
+        let schedule = graph.plan_all(&Progress::with_done(["a", "b"])).unwrap().schedule(10.0).unwrap();
+        assert_eq!(schedule.weeks, 0);
+        assert!(schedule.total_hours == 0.0 && schedule.total_hours.is_sign_positive());
     }
 }
