@@ -153,3 +153,18 @@ fn the_line_of_a_bad_byte_is_shown_with_the_caret_under_it() {
         assert!(text.contains(shown), "{args:?}: {text}");
     }
 }
+
+/// What people write in JSON that JSON does not have is named as such,
+/// with help that says what to write instead.
+#[test]
+fn comments_single_quotes_and_lone_surrogates_get_their_own_help() {
+    for (file, help) in [
+        ("syntax-comment.json", "= help: JSON has no comments: remove it"),
+        ("syntax-single-quotes.json", "= help: write \"…\" for '…'"),
+        ("syntax-lone-surrogate.json", "must be followed by one from DC00 to DFFF (a surrogate pair)"),
+    ] {
+        let out = run(&["validate", &format!("tests/fixtures/invalid/{file}")]);
+        assert_eq!(out.status.code(), Some(1), "{file}");
+        assert!(stdout(&out).contains(help), "{file}: {}", stdout(&out));
+    }
+}

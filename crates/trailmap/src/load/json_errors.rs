@@ -24,15 +24,35 @@ fn bare_message(err: &serde_json::Error) -> String {
 }
 
 pub(crate) fn syntax_error(source: &str, err: &serde_json::Error) -> Diagnostic {
-    let message = bare_message(err);
+    let mut message = bare_message(err);
     let mut location = error_location(source, err);
+    // What people write in JSON that JSON does not have, told as such
+    // rather than as serde's "key must be a string".
+    let at = &source[location.offset.min(source.len())..];
+    let foreign = if at.starts_with("//") || at.starts_with("/*") {
+        Some((
+            "comments are not allowed",
+            "JSON has no comments: remove it (a roadmap written in YAML, `.yaml`, may have them)",
+        ))
+    } else if at.starts_with('\'') {
+        Some(("strings and keys take double quotes", "write \"…\" for '…'"))
+    } else {
+        None
+    };
+    if let Some((what, _)) = foreign {
+        message = what.to_owned();
+    }
     if message == "trailing comma" {
         // serde_json stops at the bracket; the mistake is the comma before it.
         if let Some(comma) = source[..location.offset.min(source.len())].rfind(',') {
             location = LineIndex::new(source).location(source, comma, comma + 1);
         }
     }
-    let help = if message.contains("recursion limit") {
+    let help = if let Some((_, help)) = foreign {
+        help
+    } else if message.contains("surrogate") || message.contains("hex escape") {
+        "a `\\u` escape from D800 to DBFF must be followed by one from DC00 to DFFF (a surrogate pair): write the character itself, or its pair"
+    } else if message.contains("recursion limit") {
         "JSON nested deeper than 128 levels is refused to keep memory and stack bounded"
     } else if source.trim().is_empty() {
         "the file is empty: a roadmap is a JSON object such as {\"id\": …, \"title\": …, \"version\": …, \"skills\": […]}"
