@@ -118,9 +118,10 @@ pub(crate) fn file<'a>(f: &SourceFile, found: Found<'a>, config: &Config) -> Fin
     // The entries each removal of compact findings in YAML cuts.
     let removed: Vec<Vec<String>> = in_yaml
         .iter()
-        .map(|c| match fix::REMOVES_ELEMENT.contains(&c.rule.code) {
-            true => c.items.iter().map(|item| c.pointer(item.skill as usize, item.entry as usize).into()).collect(),
-            false => Vec::new(),
+        .map(|c| {
+            let removes = fix::REMOVES_ELEMENT.contains(&c.rule.code);
+            let items = c.items.iter().filter(|_| removes);
+            items.map(|item| c.pointer(item.skill as usize, item.entry as usize).into()).collect()
         })
         .collect();
     // One parse of the file for every location below; a YAML tree of
