@@ -24,15 +24,22 @@ fn bare_message(err: &serde_json::Error) -> String {
 }
 
 pub(crate) fn syntax_error(source: &str, err: &serde_json::Error) -> Diagnostic {
-    let message = bare_message(err);
+    let mut message = bare_message(err);
     let mut location = error_location(source, err);
+    if crate::json_depth::is_depth_error(err) {
+        // Worded and placed as in YAML: at the first bracket too deep.
+        message = format!("nested deeper than {} levels", crate::json_depth::MAX_DEPTH);
+        if let Some(at) = crate::json_depth::too_deep(source) {
+            location = LineIndex::new(source).location(source, at, at + 1);
+        }
+    }
     if message == "trailing comma" {
         // serde_json stops at the bracket; the mistake is the comma before it.
         if let Some(comma) = source[..location.offset.min(source.len())].rfind(',') {
             location = LineIndex::new(source).location(source, comma, comma + 1);
         }
     }
-    let help = if message.contains("recursion limit") {
+    let help = if crate::json_depth::is_depth_error(err) {
         "JSON nested deeper than 128 levels is refused to keep memory and stack bounded"
     } else if source.trim().is_empty() {
         "the file is empty: a roadmap is a JSON object such as {\"id\": …, \"title\": …, \"version\": …, \"skills\": […]}"
