@@ -221,3 +221,33 @@ fn two_entries_merged_into_one_skill_are_both_kept_and_reported() {
     assert_eq!(std::fs::read_to_string(&progress).unwrap(), before, "nothing moved: no `done` hidden under an old id");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn migrate_progress_changes_only_the_moved_keys_byte_for_byte() {
+    let dir = scratch("exact");
+    write(&dir, "old.json", &roadmap("1.0.0", json!([{"id": "git", "name": "Git"}]), json!([])));
+    let mut new_roadmap = roadmap("1.1.0", json!([{"id": "git2", "name": "Git", "former_ids": ["git"]}]), json!([]));
+    new_roadmap["id"] = json!("mini2");
+    write(&dir, "new.json", &new_roadmap);
+    // A byte-order mark, CRLF line ends, a big integer, number forms,
+    // escapes and a key order serde_json would not keep.
+    let before = "\u{feff}{\"roadmaps\": [\"other\", \"mini\"],\r\n \"skills\": {\"python\": {\"status\": \"done\", \"hours\": 2.50, \
+                  \"note\": \"caf\\u00e9\"},\r\n  \"git\": {\"status\": \"done\"}},\r\n \
+                  \"x-tracker\": {\"id\": 12345678901234567890123, \"ratio\": 1e2}}\r\n";
+    std::fs::write(dir.join("me.json"), before).unwrap();
+    let out = run_in(&dir, &["migrate-progress", "--from", "old.json", "--to", "new.json", "me.json"], &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let after = std::fs::read_to_string(dir.join("me.json")).unwrap();
+    let expected = before.replace("\"git\": {", "\"git2\": {").replace("\"mini\"]", "\"mini2\"]");
+    assert_eq!(after, expected, "only the renamed key and roadmap id change");
+
+    // YAML keeps its comments, quoting and layout the same way.
+    let yaml = "# mine\nroadmaps: [mini]  # the one\nskills:\n  git:   # since May\n    status: done\n    hours: 3.0\n";
+    std::fs::write(dir.join("me.yaml"), yaml).unwrap();
+    let out = run_in(&dir, &["migrate-progress", "--from", "old.json", "--to", "new.json", "me.yaml"], &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("comments were not kept"), "{}", stderr(&out));
+    let after = std::fs::read_to_string(dir.join("me.yaml")).unwrap();
+    assert_eq!(after, yaml.replace("  git:", "  git2:").replace("[mini]", "[mini2]"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

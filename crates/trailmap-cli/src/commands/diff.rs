@@ -247,15 +247,20 @@ pub fn migrate(args: MigrateArgs) -> u8 {
     }
     let Some(progress) = loaded.progress else { return EXIT_FINDINGS };
     let migration = migrate_progress(&old.roadmap, &new.roadmap, &progress);
-    // Rewrite the document itself, so untouched values keep their exact
-    // form, in the file's own format.
+    // Edit the text in place, so everything untouched keeps its exact
+    // form; else rewrite the document in the file's own format.
     let format = trailmap::Format::from_path(path);
-    let document = match format.parse_value(&text) {
-        Some(mut document) => {
-            migration.apply_to(&mut document);
-            progress_file::to_text(&document, format)
-        }
-        None => progress_file::to_text(&migration.progress, format),
+    let in_place = migration.edit_text(&text, format);
+    let whole = in_place.is_none();
+    let document = match in_place {
+        Some(edited) => Ok(edited),
+        None => match format.parse_value(&text) {
+            Some(mut document) => {
+                migration.apply_to(&mut document);
+                progress_file::to_text(&document, format)
+            }
+            None => progress_file::to_text(&migration.progress, format),
+        },
     };
     let rewritten = match document {
         Ok(text) => text,
@@ -274,7 +279,7 @@ pub fn migrate(args: MigrateArgs) -> u8 {
     }
     let mut summary = report;
     if migration.changed() {
-        if progress_file::drops_comments(&text, format) {
+        if whole && progress_file::drops_comments(&text, format) {
             super::progress::warn_dropped_comments(path);
         }
         let written = match &snapshot {
