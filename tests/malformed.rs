@@ -208,14 +208,26 @@ fn nesting_100000_deep_is_refused_at_the_parser_limit() {
     let arrays = tmp.write("arrays.json", format!("{}{}", "[".repeat(100_000), "]".repeat(100_000)));
     let objects = tmp.write("objects.json", format!("{}1{}", "{\"a\":".repeat(100_000), "}".repeat(100_000)));
     let unclosed = tmp.write("unclosed.json", "[{\"skills\":".repeat(50_000));
-    for (file, column) in [(&arrays, 128), (&objects, 636), (&unclosed, 695)] {
+    // Each refused at its 129th bracket: 128 levels are read (README).
+    for (file, column) in [(&arrays, 129), (&objects, 641), (&unclosed, 705)] {
         for command in [&["validate"][..], &["lint", "--isolated"]] {
             let out = run(&[command, &["--format", "json", file]].concat());
             assert_eq!(exit(&out, file), 1);
             let items = json_output(&out, file);
             assert_eq!(summary(&items), [format!("TM001 1:{column}")], "{command:?} {file}");
-            assert_eq!(items[0]["message"], "invalid JSON: recursion limit exceeded");
+            assert_eq!(items[0]["message"], "invalid JSON: nested deeper than 128 levels");
         }
+    }
+    // YAML past its scanner's own limit (256 flow levels) is worded and
+    // placed the same way.
+    let arrays = tmp.write("arrays.yaml", format!("{}{}\n", "[".repeat(100_000), "]".repeat(100_000)));
+    let mappings = tmp.write("mappings.yaml", format!("{}1{}\n", "{a: ".repeat(100_000), "}".repeat(100_000)));
+    for (file, column) in [(&arrays, 129), (&mappings, 513)] {
+        let out = run(&["validate", "--format", "json", file]);
+        assert_eq!(exit(&out, file), 1);
+        let items = json_output(&out, file);
+        assert_eq!(summary(&items), [format!("TM001 1:{column}")], "{file}");
+        assert_eq!(items[0]["message"], "invalid YAML: nested deeper than 128 levels");
     }
 }
 

@@ -96,7 +96,7 @@ pub enum Command {
     /// What changed between two versions of a roadmap, and which semver
     /// bump that requires.
     #[command(
-        after_help = "Examples:\n  trailmap diff old.json new.json\n  trailmap diff origin/main:roadmaps/x.json roadmaps/x.json --check-version\n  trailmap diff old.json new.json --format markdown > comment.md\n  trailmap diff old.json new.json --format github --fail-on major\n\nOLD and NEW are files, or REV:PATH read with `git show` (a file that exists wins).\nExit status: 0 ok, 1 an invalid roadmap, --fail-on triggered or the version check failed, 2 usage, I/O or git error."
+        after_help = "Examples:\n  trailmap diff old.json new.json\n  trailmap diff origin/main:roadmaps/x.json roadmaps/x.json --check-version\n  trailmap diff old.json new.json --format markdown > comment.md\n  trailmap diff old.json new.json --format github --fail-on major\n\nOLD and NEW are files, or REV:PATH read from git with `git cat-file blob` (a file that exists wins).\nExit status: 0 ok, 1 an invalid roadmap, --fail-on triggered or the version check failed, 2 usage, I/O or git error."
     )]
     Diff(commands::diff::DiffArgs),
     /// Carry a learner's progress file to a new version of a roadmap:

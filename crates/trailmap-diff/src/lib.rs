@@ -35,6 +35,7 @@
 mod compare;
 mod kind;
 mod migrate;
+mod migrate_text;
 pub mod report;
 mod version;
 

@@ -20,8 +20,9 @@ pub struct Renamed {
     pub to: String,
 }
 
-/// A renamed entry whose new id already has progress: both entries are
-/// kept as they are, for the learner to merge.
+/// A renamed entry whose new id already has progress, or one of several
+/// entries merged into the same new id: every entry is kept as it is, for
+/// the learner to merge.
 ///
 /// ```
 /// let c = trailmap_diff::Conflict { from: "pandas".into(), to: "dataframes".into() };
@@ -55,8 +56,9 @@ pub struct Migration {
     /// progress file serves every roadmap sharing the skill vocabulary, so
     /// another roadmap may still teach the skill.
     pub removed: Vec<String>,
-    /// Entries that could not move because the new id already had progress;
-    /// both kept as they are.
+    /// Entries that could not move because the new id already had progress,
+    /// or because several entries would move to the same id (skills
+    /// merged); all kept as they are.
     pub conflicts: Vec<Conflict>,
     /// Entries on skills neither version has, kept as they are.
     pub unknown: Vec<String>,
@@ -126,14 +128,7 @@ impl Migration {
         for r in &self.renamed {
             let _ = writeln!(out, "  ~ `{}` -> `{}`", t(&r.from), t(&r.to));
         }
-        for c in &self.conflicts {
-            let _ = writeln!(
-                out,
-                "  ! `{}` was renamed to `{}`, which already has progress: both entries kept; merge them by hand",
-                t(&c.from),
-                t(&c.to)
-            );
-        }
+        out.push_str(&self.conflicts_report());
         for id in &self.removed {
             let _ = writeln!(
                 out,
@@ -169,6 +164,41 @@ impl Migration {
         }
         out
     }
+
+    /// Only the conflicts, one line each (a merge of several entries is one
+    /// line): what `--quiet` still shows, since they fail the command.
+    /// Empty without conflicts.
+    ///
+    /// ```
+    /// assert_eq!(trailmap_diff::Migration::default().conflicts_report(), "");
+    /// ```
+    pub fn conflicts_report(&self) -> String {
+        let t = |s: &str| trailmap::escape::terminal(s);
+        let mut out = String::new();
+        let mut merged_reported: HashSet<&str> = HashSet::new();
+        for c in &self.conflicts {
+            let siblings: Vec<&Conflict> = self.conflicts.iter().filter(|d| d.to == c.to).collect();
+            if self.progress.skills.0.contains_key(&c.to) || siblings.len() < 2 {
+                let _ = writeln!(
+                    out,
+                    "  ! `{}` was renamed to `{}`, which already has progress: both entries kept; merge them by hand",
+                    t(&c.from),
+                    t(&c.to)
+                );
+            } else if merged_reported.insert(c.to.as_str()) {
+                let froms: Vec<String> = siblings.iter().map(|d| format!("`{}`", t(&d.from))).collect();
+                let _ = writeln!(
+                    out,
+                    "  ! {} were merged into `{}`: all {} entries kept under their old ids; merge them into one under `{}` by hand",
+                    froms.join(", "),
+                    t(&c.to),
+                    froms.len(),
+                    t(&c.to)
+                );
+            }
+        }
+        out
+    }
 }
 
 /// Rewrites `progress`, recorded against `old`, for `new`: entries follow
@@ -178,7 +208,8 @@ impl Migration {
 ///
 /// Nothing is lost: entries on removed or unknown skills stay as they are
 /// (reported in `removed` and `unknown`), and when the new id already has
-/// an entry both stay (reported in `conflicts`).
+/// an entry, or several entries would move to it (a merge), all stay
+/// (reported in `conflicts`).
 ///
 /// ```
 /// use trailmap::{Progress, Roadmap};
@@ -243,11 +274,17 @@ pub fn migrate_progress(old: &Roadmap, new: &Roadmap, progress: &Progress) -> Mi
             }
         }
     }
-    // Entries already under their current id win; a second entry moving
-    // to the same id stays where it is.
+    // Entries already under their current id win. Two or more entries
+    // moving to the same id (skills merged) are a conflict too: which one
+    // holds the learner's progress is for them to say, so all stay.
+    let mut movers: HashMap<&str, usize> = HashMap::new();
+    for (_, to) in &moves {
+        *movers.entry(to.as_str()).or_default() += 1;
+    }
+    let crowded: HashSet<String> = movers.into_iter().filter(|(_, n)| *n > 1).map(|(to, _)| to.to_owned()).collect();
     for (from, to) in moves {
         let Some(entry) = progress.skills.0.get(&from) else { continue };
-        if skills.contains_key(&to) || progress.skills.0.contains_key(&to) {
+        if crowded.contains(&to) || skills.contains_key(&to) || progress.skills.0.contains_key(&to) {
             migration.conflicts.push(Conflict { from: from.clone(), to });
             skills.insert(from, entry.clone());
         } else {
@@ -322,9 +359,32 @@ mod tests {
         let new = roadmap(
             r#"{"id": "r", "title": "R", "version": "2.0.0", "skills": [{"id": "c", "name": "C", "former_ids": ["a", "b"]}]}"#,
         );
-        let m = migrate_progress(&old, &new, &Progress::with_done(["a", "b"]));
-        assert_eq!(m.renamed.len(), 1);
-        assert_eq!(m.conflicts.len(), 1);
-        assert_eq!(m.progress.skills.0.len(), 2);
+        let mut progress = Progress::with_done(["b"]);
+        progress.mark_all(["a"], trailmap::Status::Learning);
+        let m = migrate_progress(&old, &new, &progress);
+        assert!(m.renamed.is_empty(), "neither moves: the `done` is never hidden under an old id");
+        assert_eq!(
+            m.conflicts,
+            [Conflict { from: "a".into(), to: "c".into() }, Conflict { from: "b".into(), to: "c".into() }]
+        );
+        assert_eq!(m.progress, progress, "nothing moved, nothing lost");
+        assert!(!m.changed());
+        let report = m.report();
+        assert!(report.contains("`a`, `b` were merged into `c`: all 2 entries kept"), "{report}");
+        assert!(!report.contains("already has progress"), "{report}");
+        assert!(report.ends_with("2 conflicts\n"), "{report}");
+    }
+
+    #[test]
+    fn a_single_entry_merged_into_a_skill_moves() {
+        let old = roadmap(
+            r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}]}"#,
+        );
+        let new = roadmap(
+            r#"{"id": "r", "title": "R", "version": "2.0.0", "skills": [{"id": "c", "name": "C", "former_ids": ["a", "b"]}]}"#,
+        );
+        let m = migrate_progress(&old, &new, &Progress::with_done(["b"]));
+        assert_eq!(m.renamed, [Renamed { from: "b".into(), to: "c".into() }]);
+        assert!(m.conflicts.is_empty());
     }
 }

@@ -175,6 +175,19 @@ pub fn text(report: &Report) -> String {
 /// assert_eq!(trailmap_diff::report::text_styled(&report, false), trailmap_diff::report::text(&report));
 /// ```
 pub fn text_styled(report: &Report, color: bool) -> String {
+    text_with(report, color, true)
+}
+
+/// [`text_styled`], with the summary line ("3 changes: major bump
+/// required …") only when `summary` is set (`--quiet` leaves it out); the
+/// changes and the version verdict are always shown.
+///
+/// ```
+/// # let roadmap = trailmap::Roadmap::from_json_str(r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": []}"#).roadmap.unwrap();
+/// let report = trailmap_diff::report::Report::new(&roadmap, &roadmap);
+/// assert_eq!(trailmap_diff::report::text_with(&report, false, false), "");
+/// ```
+pub fn text_with(report: &Report, color: bool, summary: bool) -> String {
     let paint = |code: &str, text: &str| if color { format!("\u{1b}[{code}m{text}\u{1b}[0m") } else { text.to_owned() };
     let mut out = String::new();
     for (bump, changes) in by_bump(report) {
@@ -200,8 +213,12 @@ pub fn text_styled(report: &Report, color: bool) -> String {
         }
         out.push('\n');
     }
-    out.push_str(&escape::terminal(&report.summary()));
-    out.push('\n');
+    if summary {
+        out.push_str(&escape::terminal(&report.summary()));
+        out.push('\n');
+    } else if out.ends_with("\n\n") {
+        out.pop();
+    }
     if let Some(line) = report.check_line() {
         out.push_str(&escape::terminal(&line));
         out.push('\n');
@@ -301,13 +318,13 @@ pub struct Source<'s> {
 
 /// GitHub Actions workflow commands: a `::notice` with the summary, then
 /// one annotation per change on the new file's lines (a removed item on
-/// the container that held it: the pull request shows only the new file;
-/// `_old` is not read), and an `::error` on the new `version` when the version
-/// check failed. A change is an `::error` when it reaches `fail_on`, else a
-/// `::warning` when major and a `::notice` otherwise. Control characters
-/// from the files become visible `\u{..}` escapes and messages and
-/// properties are escaped for workflow commands, so each annotation is
-/// exactly one line.
+/// the old file's lines, where it was, under the old file's name as
+/// given, e.g. `origin/main:x.json`), and an `::error` on the new
+/// `version` when the version check failed. A change is an `::error` when
+/// it reaches `fail_on`, else a `::warning` when major and a `::notice`
+/// otherwise. Control characters from the files become visible `\u{..}`
+/// escapes and messages and properties are escaped for workflow commands,
+/// so each annotation is exactly one line.
 ///
 /// ```
 /// use trailmap::Roadmap;
@@ -322,56 +339,54 @@ pub struct Source<'s> {
 /// assert_eq!(lines.len(), 2);
 /// assert!(lines[1].starts_with("::notice file=new.json,line=2,col=13,"), "{}", lines[1]);
 /// assert!(lines[1].ends_with("::skill `x` (\"a\\u{a}::error::boom\") added"));
+///
+/// // The other way round, the removal is on the old file, where `x` was.
+/// let out = github(&Report::new(&new, &old), Source { name: "new.json", text: new_text }, Source { name: "old.json", text: old_text }, None);
+/// assert!(out.lines().nth(1).unwrap().starts_with("::warning file=new.json,line=2,col=13,"), "{out}");
 /// ```
-pub fn github(report: &Report, _old: Source<'_>, new: Source<'_>, fail_on: Option<Bump>) -> String {
+pub fn github(report: &Report, old: Source<'_>, new: Source<'_>, fail_on: Option<Bump>) -> String {
     let mut out = String::new();
     github::annotation(&mut out, Level::Notice, None, None, "trailmap diff", &[&report.summary()]);
     // One scan per file resolves every pointer.
     let anchor = |pointer: &str| Diagnostic::new("diff", "diff", Severity::Info, "").at(pointer);
     let mut new_marks: Vec<Diagnostic> = Vec::new();
-    let mut sides: Vec<usize> = Vec::new();
-    let mut removed: Vec<usize> = Vec::new();
+    let mut old_marks: Vec<Diagnostic> = Vec::new();
+    // For each change: on the old file (a removal), and its mark's index.
+    let mut sides: Vec<(bool, usize)> = Vec::new();
     for c in &report.changes {
         match (&c.new_pointer, &c.old_pointer) {
             (Some(p), _) => {
-                sides.push(new_marks.len());
+                sides.push((false, new_marks.len()));
                 new_marks.push(anchor(p));
             }
             (None, Some(p)) => {
-                // Removed: annotate the new file (the one the pull request
-                // shows) where the item was, at its former container.
-                let parent = p.rsplit_once('/').map_or("", |(parent, _)| parent);
-                sides.push(new_marks.len());
-                removed.push(new_marks.len());
-                new_marks.push(anchor(parent));
+                sides.push((true, old_marks.len()));
+                old_marks.push(anchor(p));
             }
             (None, None) => {
-                sides.push(new_marks.len());
+                sides.push((false, new_marks.len()));
                 new_marks.push(anchor(""));
             }
         }
     }
     new_marks.push(anchor("/version"));
     trailmap::locate(new.text, &mut new_marks);
-    // A removal marks where its container starts, not the whole container.
-    for &k in &removed {
-        if let Some(loc) = new_marks[k].location.as_mut() {
-            loc.end_line = loc.line;
-            loc.end_column = loc.column + 1;
-        }
+    if !old_marks.is_empty() {
+        trailmap::locate(old.text, &mut old_marks);
     }
-    for (c, k) in report.changes.iter().zip(sides) {
+    for (c, (on_old, k)) in report.changes.iter().zip(sides) {
         let level = match fail_on {
             Some(t) if t > Bump::None && c.bump >= t => Level::Error,
             _ if c.bump == Bump::Major => Level::Warning,
             _ => Level::Notice,
         };
-        let location = new_marks.get(k).and_then(|m| m.location);
+        let (file, marks) = if on_old { (old.name, &old_marks) } else { (new.name, &new_marks) };
+        let location = marks.get(k).and_then(|m| m.location);
         let hint = c.hint.as_ref().map(|hint| format!("hint: {hint}"));
         let mut lines = vec![c.message.as_str()];
         lines.extend(hint.as_deref());
         let title = format!("{} ({} bump)", c.kind.id(), c.bump);
-        github::annotation(&mut out, level, Some(new.name), location, &title, &lines);
+        github::annotation(&mut out, level, Some(file), location, &title, &lines);
     }
     if let Some(check) = report.version_check.as_ref().filter(|c| !c.ok) {
         let location = new_marks.last().and_then(|m| m.location);

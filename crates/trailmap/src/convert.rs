@@ -59,7 +59,7 @@ pub fn convert(source: &str, from: Format, to: Format) -> Result<Converted, Box<
             (document.root, comments)
         }
         _ => {
-            let root = serde_json::from_str::<Node>(source)
+            let root = crate::json_depth::from_str::<Node>(source)
                 .map_err(|err| Box::new(crate::load::syntax_error(source, &err)))?;
             if let Some((pointer, key, _)) = crate::locate::duplicate_keys(source).into_iter().next() {
                 return Err(Box::new(duplicate(source, &pointer, key)));

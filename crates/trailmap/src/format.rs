@@ -104,7 +104,7 @@ impl Format {
     /// ```
     pub fn parse_value(self, source: &str) -> Option<Value> {
         match self {
-            Format::Json => serde_json::from_str(source).ok(),
+            Format::Json => crate::json_depth::from_str(source).ok(),
             Format::Yaml => {
                 let document = crate::yaml::parse(source).ok()?;
                 document.duplicates.is_empty().then(|| document.root.to_value())
@@ -140,12 +140,7 @@ impl Format {
         S: for<'de> DeserializeSeed<'de, Value = T> + Clone,
     {
         match self {
-            Format::Json => {
-                let mut reader = serde_json::Deserializer::from_str(source);
-                let value = seed.deserialize(&mut reader).ok()?;
-                reader.end().ok()?;
-                Some(value)
-            }
+            Format::Json => crate::json_depth::from_str_seed(source, seed).ok(),
             // The events give up on what only the tree resolves or reports.
             Format::Yaml => crate::yaml::deserialize_seed(source, seed.clone())
                 .or_else(|| seed.deserialize(&self.parse_value(source)?).ok()),

@@ -50,6 +50,7 @@ pub mod format;
 pub mod fs;
 pub mod graph;
 pub mod ids;
+mod json_depth;
 mod line_index;
 pub mod load;
 pub mod locate;

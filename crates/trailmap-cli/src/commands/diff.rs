@@ -15,9 +15,9 @@ use crate::output;
 
 #[derive(clap::Args)]
 pub struct DiffArgs {
-    /// The old version: a file, or REV:PATH read with `git show`.
+    /// The old version: a file, or REV:PATH read from git (`git cat-file blob`).
     old: String,
-    /// The new version: a file, or REV:PATH read with `git show`.
+    /// The new version: a file, or REV:PATH read from git (`git cat-file blob`).
     new: String,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
@@ -85,9 +85,16 @@ struct Input {
     roadmap: Roadmap,
 }
 
-/// Reads `arg`: an existing file, else `REV:PATH` from git. `Err` is the
-/// exit code after reporting.
-fn load(arg: &str) -> Result<Input, u8> {
+/// Why an input was not loaded.
+enum Failure {
+    /// Already reported; the exit code.
+    Reported(u8),
+    /// An invalid roadmap: its diagnostics, reported in the command's format.
+    Invalid { name: String, text: String, diagnostics: Vec<trailmap::Diagnostic> },
+}
+
+/// Reads `arg`: an existing file, else `REV:PATH` from git.
+fn load(arg: &str) -> Result<Input, Failure> {
     let options = LoadOptions::default();
     let bytes = if Path::new(arg).exists() || !arg.contains(':') {
         match trailmap::load::read_file(Path::new(arg), options.max_bytes) {
@@ -95,44 +102,82 @@ fn load(arg: &str) -> Result<Input, u8> {
             Ok(Err(_)) => {
                 // Over the size limit: a problem of the input, which the
                 // loader words.
-                if let Ok(loaded) = Roadmap::from_path_with(arg, &options) {
-                    output::eprint(&emit::full(&loaded.diagnostics, &|_| None, true));
-                }
-                return Err(EXIT_FINDINGS);
+                let diagnostics = Roadmap::from_path_with(arg, &options).map(|l| l.diagnostics).unwrap_or_default();
+                return Err(Failure::Invalid { name: arg.to_owned(), text: String::new(), diagnostics });
             }
             Err(err) => {
                 output::error(&format!("cannot read {arg}: {err}"));
-                return Err(EXIT_USAGE);
+                return Err(Failure::Reported(EXIT_USAGE));
             }
         }
     } else {
-        git_show(arg)?
+        git_show(arg).map_err(Failure::Reported)?
     };
     let loaded = Roadmap::from_slice_with(&bytes, arg, &options);
     // Valid input is UTF-8 (the loader checked): no copy then.
-    let text = String::from_utf8(bytes).unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned());
+    let text = crate::inputs::shown_text(bytes);
     if !loaded.is_valid() {
-        let lookup = |_: &str| Some(text.as_str());
-        output::eprint(&emit::full(&loaded.diagnostics, &lookup, true));
-        output::error(&format!("{arg} is not a valid roadmap; fix it first (trailmap validate)"));
-        return Err(EXIT_FINDINGS);
+        return Err(Failure::Invalid { name: arg.to_owned(), text, diagnostics: loaded.diagnostics });
     }
-    let Some(roadmap) = loaded.roadmap else { return Err(EXIT_FINDINGS) };
-    Ok(Input { name: arg.to_owned(), text, roadmap })
+    match loaded.roadmap {
+        Some(roadmap) => Ok(Input { name: arg.to_owned(), text, roadmap }),
+        None => Err(Failure::Invalid { name: arg.to_owned(), text, diagnostics: loaded.diagnostics }),
+    }
 }
 
-/// `git show REV:PATH`, without a shell.
+/// Loads both sides. Invalid ones are reported together, in `format`
+/// (`github` and `json` on stdout as `trailmap validate` prints them, else
+/// rustc-style on stderr); `Err` is the exit code.
+fn load_pair(old: &str, new: &str, format: Format) -> Result<(Input, Input), u8> {
+    let (old, new) = (load(old), load(new));
+    let mut invalid = Vec::new();
+    let mut diagnostics = Vec::new();
+    for side in [&old, &new] {
+        match side {
+            Err(Failure::Reported(code)) => return Err(*code),
+            Err(Failure::Invalid { name, text, diagnostics: found }) => {
+                invalid.push((name.as_str(), text.as_str()));
+                diagnostics.extend(found.iter().cloned());
+            }
+            Ok(_) => {}
+        }
+    }
+    if invalid.is_empty() {
+        if let (Ok(old), Ok(new)) = (old, new) {
+            return Ok((old, new));
+        }
+        return Err(EXIT_FINDINGS);
+    }
+    match format {
+        Format::Github => output::print(&emit::github(&diagnostics)),
+        Format::Json => output::print(&emit::json(&diagnostics)),
+        Format::Text | Format::Markdown => {
+            let lookup = |file: &str| {
+                invalid.iter().find(|(name, _)| *name == file).map(|(_, text)| *text).filter(|t| !t.is_empty())
+            };
+            output::eprint(&emit::full(&diagnostics, &lookup, true));
+        }
+    }
+    for (name, _) in &invalid {
+        output::error(&format!("{name} is not a valid roadmap; fix it first (trailmap validate)"));
+    }
+    Err(EXIT_FINDINGS)
+}
+
+/// The blob at `REV:PATH`, read with `git cat-file blob` without a shell.
+/// Unlike `git show`, it never takes the argument for a pathspec (a
+/// missing `HEAD:r?.json` would print nothing and succeed), refuses a tree,
+/// and runs no textconv filter configured for the repository.
 fn git_show(spec: &str) -> Result<Vec<u8>, u8> {
     if spec.starts_with('-') {
         output::error(&format!("`{spec}` is neither a file nor REV:PATH"));
         return Err(EXIT_USAGE);
     }
-    // The blob as stored: no textconv filter configured for the repository runs.
-    match Command::new("git").args(["show", "--no-textconv"]).arg(spec).output() {
+    match Command::new("git").args(["cat-file", "blob"]).arg(spec).output() {
         Ok(out) if out.status.success() => Ok(out.stdout),
         Ok(out) => {
             let message = String::from_utf8_lossy(&out.stderr);
-            output::error(&format!("git show {spec} failed: {}", message.trim()));
+            output::error(&format!("git cat-file blob {spec} failed: {}", message.trim()));
             Err(EXIT_USAGE)
         }
         Err(err) => {
@@ -152,9 +197,9 @@ fn annotation_path(arg: &str) -> &str {
 }
 
 pub fn diff(args: DiffArgs) -> u8 {
-    let (old, new) = match (load(&args.old), load(&args.new)) {
-        (Ok(old), Ok(new)) => (old, new),
-        (Err(code), _) | (_, Err(code)) => return code,
+    let (old, new) = match load_pair(&args.old, &args.new, args.format) {
+        Ok(pair) => pair,
+        Err(code) => return code,
     };
     let mut report = Report::new(&old.roadmap, &new.roadmap);
     if args.check_version {
@@ -165,7 +210,7 @@ pub fn diff(args: DiffArgs) -> u8 {
     }
     let fail_on = args.fail_on.map(FailOn::bump);
     let text = match args.format {
-        Format::Text => report::text_styled(&report, output::stdout_color()),
+        Format::Text => report::text_with(&report, output::stdout_color(), !output::quiet()),
         Format::Markdown => report::markdown(&report),
         Format::Json => report::json(&report),
         Format::Github => report::github(
@@ -180,9 +225,9 @@ pub fn diff(args: DiffArgs) -> u8 {
 }
 
 pub fn migrate(args: MigrateArgs) -> u8 {
-    let (old, new) = match (load(&args.from), load(&args.to)) {
-        (Ok(old), Ok(new)) => (old, new),
-        (Err(code), _) | (_, Err(code)) => return code,
+    let (old, new) = match load_pair(&args.from, &args.to, Format::Text) {
+        Ok(pair) => pair,
+        Err(code) => return code,
     };
     let path = &args.progress;
     let loaded = match Progress::from_path(path) {
@@ -192,7 +237,7 @@ pub fn migrate(args: MigrateArgs) -> u8 {
             return EXIT_USAGE;
         }
     };
-    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let text = std::fs::read(path).map(crate::inputs::shown_text).unwrap_or_default();
     let snapshot = trailmap::fs::FileSnapshot::of(path, text.as_bytes());
     let lookup = |_: &str| Some(text.as_str());
     if !loaded.is_valid() {
@@ -202,15 +247,20 @@ pub fn migrate(args: MigrateArgs) -> u8 {
     }
     let Some(progress) = loaded.progress else { return EXIT_FINDINGS };
     let migration = migrate_progress(&old.roadmap, &new.roadmap, &progress);
-    // Rewrite the document itself, so untouched values keep their exact
-    // form, in the file's own format.
+    // Edit the text in place, so everything untouched keeps its exact
+    // form; else rewrite the document in the file's own format.
     let format = trailmap::Format::from_path(path);
-    let document = match format.parse_value(&text) {
-        Some(mut document) => {
-            migration.apply_to(&mut document);
-            progress_file::to_text(&document, format)
-        }
-        None => progress_file::to_text(&migration.progress, format),
+    let in_place = migration.edit_text(&text, format);
+    let whole = in_place.is_none();
+    let document = match in_place {
+        Some(edited) => Ok(edited),
+        None => match format.parse_value(&text) {
+            Some(mut document) => {
+                migration.apply_to(&mut document);
+                progress_file::to_text(&document, format)
+            }
+            None => progress_file::to_text(&migration.progress, format),
+        },
     };
     let rewritten = match document {
         Ok(text) => text,
@@ -220,14 +270,16 @@ pub fn migrate(args: MigrateArgs) -> u8 {
         }
     };
     let code = if migration.conflicts.is_empty() { EXIT_OK } else { EXIT_FINDINGS };
+    // Under --quiet only the conflicts, which fail the command, are told.
+    let report = if output::quiet() { migration.conflicts_report() } else { migration.report() };
     if args.dry_run {
-        output::eprint(&migration.report());
+        output::eprint(&report);
         output::print(&rewritten);
         return code;
     }
-    let mut summary = migration.report();
+    let mut summary = report;
     if migration.changed() {
-        if progress_file::drops_comments(&text, format) {
+        if whole && progress_file::drops_comments(&text, format) {
             super::progress::warn_dropped_comments(path);
         }
         let written = match &snapshot {
@@ -239,7 +291,9 @@ pub fn migrate(args: MigrateArgs) -> u8 {
             output::error(&format!("cannot write {}: {err}; the file was not changed", path.display()));
             return EXIT_USAGE;
         }
-        summary.push_str(&format!("wrote {}\n", emit::sanitize(&path.display().to_string())));
+        if !output::quiet() {
+            summary.push_str(&format!("wrote {}\n", emit::sanitize(&path.display().to_string())));
+        }
     }
     output::print(&summary);
     code

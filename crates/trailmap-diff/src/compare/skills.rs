@@ -180,10 +180,15 @@ impl<'a> Differ<'a> {
     /// skill is now taught before, if any.
     pub(super) fn prerequisites(&mut self, o: &'a Skill, i: usize, n: &'a Skill, j: usize) -> Option<usize> {
         let id = n.id.as_str();
-        let old_sets: Vec<BTreeSet<&str>> =
-            o.prerequisites.iter().map(|p| p.skill_ids().map(|s| self.map_old(s)).collect()).collect();
+        // An old prerequisite merged into the skill itself is part of it
+        // now, not a prerequisite it lost (the merge is reported).
+        let old_sets: Vec<BTreeSet<&str>> = o
+            .prerequisites
+            .iter()
+            .map(|p| p.skill_ids().map(|s| self.map_old(s)).filter(|s| *s != id).collect())
+            .collect();
         let new_sets: Vec<BTreeSet<&str>> = n.prerequisites.iter().map(|p| p.skill_ids().collect()).collect();
-        let mut old_used = vec![false; old_sets.len()];
+        let mut old_used: Vec<bool> = old_sets.iter().map(BTreeSet::is_empty).collect();
         let mut new_used = vec![false; new_sets.len()];
         let mut exact: Vec<(usize, usize)> = Vec::new();
         // Hashed, so a skill with very many prerequisites stays linear.
@@ -225,6 +230,20 @@ impl<'a> Differ<'a> {
                 loosened.push((l, k));
             }
         }
+        // A group with an alternative swapped (sharing a member, neither
+        // a subset of the other) lost and gained alternatives.
+        let mut swapped: Vec<(usize, usize)> = Vec::new();
+        for k in 0..new_sets.len() {
+            if new_used[k] || !within_budget {
+                continue;
+            }
+            let found = (0..old_sets.len()).find(|&l| !old_used[l] && !old_sets[l].is_disjoint(&new_sets[k]));
+            if let Some(l) = found {
+                old_used[l] = true;
+                new_used[k] = true;
+                swapped.push((l, k));
+            }
+        }
         let (ob, nb) = (item("skills", i), item("skills", j));
         let old_list = if o.prerequisites.is_empty() { ob.clone() } else { ptr(&ob, &["prerequisites"]) };
         let new_list = if n.prerequisites.is_empty() { nb.clone() } else { ptr(&nb, &["prerequisites"]) };
@@ -243,6 +262,29 @@ impl<'a> Differ<'a> {
                 Some(At::new(&o.id, ptr(&ob, &["prerequisites", &l.to_string()]))),
                 Some(At::new(id, ptr(&nb, &["prerequisites", &k.to_string()]))),
                 format!("skill {} now {verb} {now} (was {was})", code(id)),
+            );
+        }
+        for &(l, k) in &swapped {
+            let (was, now) =
+                (entry_text(&o.prerequisites[l], |s| self.map_old(s)), entry_text(&n.prerequisites[k], |s| s));
+            let gone =
+                ids_list(o.prerequisites[l].skill_ids().map(|s| self.map_old(s)).filter(|s| !new_sets[k].contains(s)));
+            let came = ids_list(n.prerequisites[k].skill_ids().filter(|s| !old_sets[l].contains(s)));
+            let (old_at, new_at) =
+                (ptr(&ob, &["prerequisites", &l.to_string()]), ptr(&nb, &["prerequisites", &k.to_string()]));
+            self.push(
+                ChangeKind::PrerequisiteAlternativeRemoved,
+                id,
+                Some(At::new(&o.id, old_at.clone())),
+                Some(At::new(id, new_at.clone())),
+                format!("skill {} no longer accepts {gone}: now needs {now} (was {was})", code(id)),
+            );
+            self.push(
+                ChangeKind::PrerequisiteAlternativeAdded,
+                id,
+                Some(At::new(&o.id, old_at)),
+                Some(At::new(id, new_at)),
+                format!("skill {} now accepts {came} in place of {gone}", code(id)),
             );
         }
         for k in (0..new_sets.len()).filter(|&k| !new_used[k]) {
@@ -267,6 +309,7 @@ impl<'a> Differ<'a> {
         }
         let mut kept = exact.clone();
         kept.extend(&loosened);
+        kept.extend(&swapped);
         self.order(&kept, id, &format!("prerequisites of {}", code(id)), old_list, new_list, |k| {
             n.prerequisites.get(k).map_or_else(String::new, |p| p.skill_ids().collect::<Vec<_>>().join("|"))
         });

@@ -29,7 +29,10 @@ pub(crate) fn syntax_error(source: &str, err: &serde_json::Error) -> Diagnostic 
     // What people write in JSON that JSON does not have, told as such
     // rather than as serde's "key must be a string".
     let at = &source[location.offset.min(source.len())..];
-    let foreign = if at.starts_with("//") || at.starts_with("/*") {
+    let too_deep = crate::json_depth::is_depth_error(err);
+    let foreign = if too_deep {
+        None
+    } else if at.starts_with("//") || at.starts_with("/*") {
         Some((
             "comments are not allowed",
             "JSON has no comments: remove it (a roadmap written in YAML, `.yaml`, may have them)",
@@ -42,6 +45,13 @@ pub(crate) fn syntax_error(source: &str, err: &serde_json::Error) -> Diagnostic 
     if let Some((what, _)) = foreign {
         message = what.to_owned();
     }
+    if too_deep {
+        // Worded and placed as in YAML: at the first bracket too deep.
+        message = format!("nested deeper than {} levels", crate::json_depth::MAX_DEPTH);
+        if let Some(at) = crate::json_depth::too_deep(source) {
+            location = LineIndex::new(source).location(source, at, at + 1);
+        }
+    }
     if message == "trailing comma" {
         // serde_json stops at the bracket; the mistake is the comma before it.
         if let Some(comma) = source[..location.offset.min(source.len())].rfind(',') {
@@ -50,10 +60,10 @@ pub(crate) fn syntax_error(source: &str, err: &serde_json::Error) -> Diagnostic 
     }
     let help = if let Some((_, help)) = foreign {
         help
+    } else if too_deep {
+        "JSON nested deeper than 128 levels is refused to keep memory and stack bounded"
     } else if message.contains("surrogate") || message.contains("hex escape") {
         "a `\\u` escape from D800 to DBFF must be followed by one from DC00 to DFFF (a surrogate pair): write the character itself, or its pair"
-    } else if message.contains("recursion limit") {
-        "JSON nested deeper than 128 levels is refused to keep memory and stack bounded"
     } else if source.trim().is_empty() {
         "the file is empty: a roadmap is a JSON object such as {\"id\": …, \"title\": …, \"version\": …, \"skills\": […]}"
     } else if message.contains("trailing characters") {

@@ -89,7 +89,7 @@ fn load_text<T: DeserializeOwned>(
         return load_yaml(source, kind, lenient, meaning, diagnostics);
     }
 
-    let (model, origins) = match serde_json::from_str::<T>(source) {
+    let (model, origins) = match crate::json_depth::from_str::<T>(source) {
         Ok(model) => (Some(model), Origins::Identity),
         Err(err) if err.is_syntax() || err.is_eof() => {
             diagnostics.push(syntax_error(source, &err));
@@ -97,7 +97,7 @@ fn load_text<T: DeserializeOwned>(
         }
         Err(typed_err) => {
             // Slow path: report every structural problem, then salvage.
-            let value = match serde_json::from_str::<Value>(source) {
+            let value = match crate::json_depth::from_str::<Value>(source) {
                 Ok(value) => value,
                 Err(err) => {
                     diagnostics.push(syntax_error(source, &err));

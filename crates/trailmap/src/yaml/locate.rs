@@ -1,4 +1,5 @@
-//! Questions asked of a built tree: the node at a pointer, comments.
+//! Questions asked of a built tree: the node at a pointer, comments; and
+//! of the source: where flow nesting first goes too deep.
 //! (Pointers become positions in `crate::locate`, as for JSON.)
 
 use super::{Node, NodeValue, Range};
@@ -44,6 +45,46 @@ pub(crate) fn has_comments(source: &str, root: &Node) -> bool {
             && (i == 0 || bytes[i - 1].is_ascii_whitespace())
             && !scalars.get(scalars.partition_point(|s| s.0 <= i).wrapping_sub(1)).is_some_and(|s| s.0 <= i && i < s.1)
     })
+}
+
+/// The byte offset of the first flow `[` or `{` nested deeper than
+/// [`MAX_DEPTH`](super::MAX_DEPTH), skipping quoted scalars and comments: where the
+/// scanner's own depth error belongs. `None` when block nesting, which
+/// this does not count, made the difference.
+pub(super) fn flow_too_deep(source: &str) -> Option<usize> {
+    let bytes = source.as_bytes();
+    let (mut depth, mut i) = (0usize, 0usize);
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'\'' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'\'' {
+                    i += 1;
+                }
+            }
+            b'#' if i == 0 || bytes[i - 1].is_ascii_whitespace() => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > super::MAX_DEPTH {
+                    return Some(i);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += 1;
+    }
+    None
 }
 
 #[cfg(test)]

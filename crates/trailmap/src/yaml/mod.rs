@@ -23,8 +23,8 @@ pub(crate) use stream::{deserialize, deserialize_seed};
 /// A byte range of the source.
 pub(crate) type Range = (usize, usize);
 
-/// Deepest nesting accepted, as for JSON (serde_json's limit).
-pub(crate) const MAX_DEPTH: usize = 128;
+/// Deepest nesting accepted: the same bound as JSON (`json_depth`).
+pub(crate) const MAX_DEPTH: usize = crate::json_depth::MAX_DEPTH;
 
 /// A value with its byte span in the source.
 #[derive(Debug, Clone, PartialEq)]

@@ -30,6 +30,16 @@ pub(crate) fn parse_within(source: &str, keep: Option<&HashSet<String>>) -> Resu
         let (event, span) = event.map_err(|err| {
             let at = builder.offsets.byte(err.marker().index());
             let info = err.info();
+            if info.contains("recursion limit") {
+                // The scanner reads flow nesting ahead of the events: its
+                // own limit, past ours, is worded and placed as ours.
+                let at = super::locate::flow_too_deep(source).unwrap_or(at);
+                return YamlError {
+                    message: format!("invalid YAML: nested deeper than {MAX_DEPTH} levels"),
+                    help: "YAML nested deeper than 128 levels is refused to keep memory and stack bounded",
+                    span: builder.one_char(at),
+                };
+            }
             let help = if info.contains("tab") {
                 "YAML forbids tabs for indentation: indent with spaces"
             } else {
