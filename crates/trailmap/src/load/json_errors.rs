@@ -65,7 +65,8 @@ pub(crate) fn syntax_error(source: &str, err: &serde_json::Error) -> Diagnostic 
     } else if message.contains("surrogate") || message.contains("hex escape") {
         "a `\\u` escape from D800 to DBFF must be followed by one from DC00 to DFFF (a surrogate pair): write the character itself, or its pair"
     } else if source.trim().is_empty() {
-        "the file is empty: a roadmap is a JSON object such as {\"id\": …, \"title\": …, \"version\": …, \"skills\": […]}"
+        // The loader says what the file should hold, by its kind.
+        "the file is empty"
     } else if message.contains("trailing characters") {
         "a JSON document holds exactly one value: remove what follows it"
     } else if message == "trailing comma" {

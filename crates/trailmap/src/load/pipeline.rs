@@ -85,10 +85,59 @@ fn load_text<T: DeserializeOwned>(
             return (None, diagnostics);
         }
     };
+    if is_empty(source, format) {
+        // The parser's error, with help on what the file should hold.
+        let (model, mut diagnostics) = match format {
+            Format::Yaml => load_yaml(source, kind, lenient, meaning, diagnostics),
+            _ => load_json(source, kind, lenient, meaning, diagnostics),
+        };
+        for d in diagnostics.iter_mut().filter(|d| d.code == Code::JsonSyntax.code()) {
+            d.help = Some(empty_file_help(kind, format).to_owned());
+        }
+        return (model, diagnostics);
+    }
     if format == Format::Yaml {
         return load_yaml(source, kind, lenient, meaning, diagnostics);
     }
+    load_json(source, kind, lenient, meaning, diagnostics)
+}
 
+/// Whether `source` holds no document: nothing but white space, or in
+/// YAML comments too.
+fn is_empty(source: &str, format: Format) -> bool {
+    match format {
+        Format::Yaml => source.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')),
+        _ => source.trim().is_empty(),
+    }
+}
+
+/// What an empty file of `kind` should hold, in `format`.
+fn empty_file_help(kind: crate::validate::Kind, format: Format) -> &'static str {
+    use crate::validate::Kind;
+    match (kind, format) {
+        (Kind::Roadmap, Format::Yaml) => {
+            "the file is empty: a roadmap is a mapping such as `id: …`, `title: …`, `version: …`, `skills: […]`"
+        }
+        (Kind::Roadmap, _) => {
+            "the file is empty: a roadmap is a JSON object such as {\"id\": …, \"title\": …, \"version\": …, \"skills\": […]}"
+        }
+        (Kind::Progress, Format::Yaml) => {
+            "the file is empty: a progress file is a mapping such as `skills: {python: {status: done}}` (or delete the file: `trailmap progress` creates it)"
+        }
+        (Kind::Progress, _) => {
+            "the file is empty: a progress file is a JSON object such as {\"skills\": {\"python\": {\"status\": \"done\"}}} (or delete the file: `trailmap progress` creates it)"
+        }
+    }
+}
+
+/// [`load_text`] of JSON source.
+fn load_json<T: DeserializeOwned>(
+    source: &str,
+    kind: crate::validate::Kind,
+    lenient: impl FnOnce(&Value) -> Option<(T, Origins)>,
+    meaning: impl FnOnce(&T, &Origins, &mut Vec<Diagnostic>),
+    mut diagnostics: Vec<Diagnostic>,
+) -> (Option<T>, Vec<Diagnostic>) {
     let (model, origins) = match crate::json_depth::from_str::<T>(source) {
         Ok(model) => (Some(model), Origins::Identity),
         Err(err) if err.is_syntax() || err.is_eof() => {

@@ -64,14 +64,9 @@ impl Progress {
             |value| lenient_progress(value).map(|p| (p, Origins::Identity)),
             |progress, _, diagnostics| check_entries(progress, diagnostics),
         );
-        let format = crate::Format::from_path(file);
         let file: std::sync::Arc<str> = file.into();
         for d in &mut diagnostics {
             d.file = file.clone();
-            // The loader's help for an empty file describes a roadmap.
-            if d.help.as_deref().is_some_and(|h| h.starts_with("the file is empty")) {
-                d.help = Some(empty_file_help(format).to_owned());
-            }
         }
         LoadedProgress { progress, diagnostics }
     }
@@ -95,18 +90,6 @@ impl Progress {
                 ),
             }),
             Err(source) => Err(ReadError { path: name, source }),
-        }
-    }
-}
-
-/// Help for an empty progress file, in its format.
-fn empty_file_help(format: crate::Format) -> &'static str {
-    match format {
-        crate::Format::Yaml => {
-            "the file is empty: a progress file is a mapping such as `skills: {python: {status: done}}` (or delete the file: `trailmap progress` creates it)"
-        }
-        _ => {
-            "the file is empty: a progress file is a JSON object such as {\"skills\": {\"python\": {\"status\": \"done\"}}} (or delete the file: `trailmap progress` creates it)"
         }
     }
 }

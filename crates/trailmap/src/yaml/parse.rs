@@ -66,7 +66,8 @@ pub(crate) fn parse_within(source: &str, keep: Option<&HashSet<String>>) -> Resu
     let Some(root) = builder.root.take() else {
         return Err(YamlError {
             message: "invalid YAML: the file holds no document".into(),
-            help: "the file is empty: a roadmap is a mapping such as `id: …`, `title: …`, `version: …`, `skills: […]`",
+            // The loader says what the file should hold, by its kind.
+            help: "the file is empty",
             span: (0, 0),
         });
     };
