@@ -111,7 +111,7 @@ fn load(arg: &str) -> Result<Input, Failure> {
             }
         }
     } else {
-        git_show(arg).map_err(Failure::Reported)?
+        git_blob(arg).map_err(Failure::Reported)?
     };
     let loaded = Roadmap::from_slice_with(&bytes, arg, &options);
     // Valid input is UTF-8 (the loader checked): no copy then.
@@ -168,7 +168,7 @@ fn load_pair(old: &str, new: &str, format: Format) -> Result<(Input, Input), u8>
 /// Unlike `git show`, it never takes the argument for a pathspec (a
 /// missing `HEAD:r?.json` would print nothing and succeed), refuses a tree,
 /// and runs no textconv filter configured for the repository.
-fn git_show(spec: &str) -> Result<Vec<u8>, u8> {
+fn git_blob(spec: &str) -> Result<Vec<u8>, u8> {
     if spec.starts_with('-') {
         output::error(&format!("`{spec}` is neither a file nor REV:PATH"));
         return Err(EXIT_USAGE);
