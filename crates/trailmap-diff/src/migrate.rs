@@ -351,14 +351,20 @@ mod tests {
         assert!(m.report().ends_with("1 entry renamed\n"));
     }
 
-    #[test]
-    fn two_entries_merging_into_one_skill_conflict() {
+    /// Skills `a` and `b`, then one skill `c` that was both.
+    fn a_and_b_merged_into_c() -> (Roadmap, Roadmap) {
         let old = roadmap(
             r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}]}"#,
         );
         let new = roadmap(
             r#"{"id": "r", "title": "R", "version": "2.0.0", "skills": [{"id": "c", "name": "C", "former_ids": ["a", "b"]}]}"#,
         );
+        (old, new)
+    }
+
+    #[test]
+    fn two_entries_merging_into_one_skill_conflict() {
+        let (old, new) = a_and_b_merged_into_c();
         let mut progress = Progress::with_done(["b"]);
         progress.mark_all(["a"], trailmap::Status::Learning);
         let m = migrate_progress(&old, &new, &progress);
@@ -377,12 +383,7 @@ mod tests {
 
     #[test]
     fn a_single_entry_merged_into_a_skill_moves() {
-        let old = roadmap(
-            r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}]}"#,
-        );
-        let new = roadmap(
-            r#"{"id": "r", "title": "R", "version": "2.0.0", "skills": [{"id": "c", "name": "C", "former_ids": ["a", "b"]}]}"#,
-        );
+        let (old, new) = a_and_b_merged_into_c();
         let m = migrate_progress(&old, &new, &Progress::with_done(["b"]));
         assert_eq!(m.renamed, [Renamed { from: "b".into(), to: "c".into() }]);
         assert!(m.conflicts.is_empty());
