@@ -43,6 +43,8 @@ pub(crate) fn batch<'a>(files: &[SourceFile], per_file: Vec<Found<'a>>, config: 
 pub(crate) struct Finished<'a> {
     plain: Vec<Diagnostic>,
     compact: Vec<Located<'a>>,
+    /// The entries suppressions name by index ([`fix::pinned_entries`]).
+    pinned: Vec<(String, usize)>,
 }
 
 /// One rule's compact findings, in a JSON file.
@@ -60,6 +62,7 @@ pub(crate) fn file<'a>(f: &SourceFile, found: Found<'a>, config: &Config) -> Fin
     let format = trailmap::Format::from_path(&f.name);
     let mut problems = Vec::new();
     let mut suppressions = suppress::collect(&f.name, &f.text, &mut problems);
+    let pinned = fix::pinned_entries(&suppressions);
     // What is kept is decided on pointers and codes alone, before
     // anything is located: a finding dropped here costs no location.
     // Configuration: drop what is off, set severities.
@@ -134,10 +137,13 @@ pub(crate) fn file<'a>(f: &SourceFile, found: Found<'a>, config: &Config) -> Fin
     }
     locator.locate(&mut diagnostics);
     fix::fill_removals(&f.text, format, &mut locator, &mut diagnostics);
+    for d in &mut diagnostics {
+        fix::withhold_if_shifting(d, &pinned);
+    }
     locator.locate(&mut problems);
     diagnostics.extend(problems);
     trailmap::diagnostic::sort_by_position(&mut diagnostics);
-    Finished { plain: diagnostics, compact: located }
+    Finished { plain: diagnostics, compact: located, pinned }
 }
 
 /// Makes `compact` findings into diagnostics among a file's others (in
@@ -212,7 +218,7 @@ impl Finished<'_> {
     ) {
         let max = max.max(1);
         let total = self.len();
-        let Finished { plain, compact } = self;
+        let Finished { plain, compact, pinned } = self;
         std::thread::scope(|scope| {
             let mut places: Vec<Places> = compact
                 .iter()
@@ -249,6 +255,7 @@ impl Finished<'_> {
                         members.extend(group.clone().map(|k| (c.items[k].entry as usize, places[s].of(k, c, source))));
                         d.location = members.first().map(|&(_, at)| at);
                         fix::fill_json_removal(source, &mut d, &members);
+                        fix::withhold_if_shifting(&mut d, &pinned);
                         replace_or_push(&mut out, &mut filled, d);
                         next[s] = group.end;
                     }

@@ -383,6 +383,49 @@ pub fn fix_all(
     outcome
 }
 
+/// The list entries that a file's top-level suppressions name by index
+/// in their `pointer`, as (list pointer, index), at every index step of
+/// the pointer (`/a/1/b/2` pins `/a` at 1 and `/a/1/b` at 2). A
+/// suppression inside an object moves with it; these stay as written.
+pub(crate) fn pinned_entries(suppressions: &[crate::suppress::Suppression]) -> Vec<(String, usize)> {
+    let top_level = format!("/{}/", crate::suppress::KEY);
+    let mut pinned = Vec::new();
+    for s in suppressions.iter().filter(|s| s.at.starts_with(&top_level)) {
+        let mut prefix = s.scope.as_str();
+        loop {
+            if let Some((list, index)) = split_index(prefix) {
+                pinned.push((list.to_owned(), index));
+            }
+            match prefix.rfind('/') {
+                Some(cut) => prefix = &prefix[..cut],
+                None => break,
+            }
+        }
+    }
+    pinned.sort_unstable();
+    pinned.dedup();
+    pinned
+}
+
+/// Drops the fix of a removal that comes before an entry a suppression
+/// names by index ([`pinned_entries`]) in the same list, and says why in
+/// its help: removing it would move the suppression onto the next entry,
+/// and the next round of `--fix` would remove the entry it kept.
+pub(crate) fn withhold_if_shifting(d: &mut Diagnostic, pinned: &[(String, usize)]) {
+    if pinned.is_empty() || !REMOVES_ELEMENT.contains(&d.code) || d.fix.is_none() {
+        return;
+    }
+    // A removal's pointer is its first entry: the lowest index it removes.
+    let Some((list, first)) = split_index(&d.pointer) else { return };
+    let later = pinned.iter().filter(|(l, k)| l == list && *k > first).map(|(_, k)| *k).min();
+    if let Some(k) = later {
+        d.fix = None;
+        d.help = Some(format!(
+            "remove it by hand, and lower the index of the suppression's pointer `{list}/{k}`: removed by a fix, it would move that suppression onto another entry"
+        ));
+    }
+}
+
 /// A run's diagnostics grouped by file, in order within each.
 fn by_file(diagnostics: &[Diagnostic]) -> std::collections::HashMap<&str, Vec<&Diagnostic>> {
     let mut grouped: std::collections::HashMap<&str, Vec<&Diagnostic>> = std::collections::HashMap::new();

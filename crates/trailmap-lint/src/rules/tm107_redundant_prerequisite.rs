@@ -111,31 +111,48 @@ const LISTED: usize = 10;
 /// the prerequisite, and the other prerequisite that needs it).
 fn group_diagnostic(rule: &Rule, roadmap: &Roadmap, i: usize, each: &[[&str; 2]]) -> Diagnostic {
     let skill = skill_id(roadmap, i);
-    let listed = &each[..each.len().min(LISTED)];
-    let mut message = String::from("prerequisites ");
-    for (k, [prerequisite, _]) in listed.iter().enumerate() {
+    // Each prerequisite once, with how many entries name it (TM120 off
+    // leaves a repeat to this rule) and the first that needs it.
+    let mut distinct: Vec<(&str, &str, usize)> = Vec::new();
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for &[prerequisite, via] in each {
+        match seen.get(prerequisite) {
+            Some(&k) => distinct[k].2 += 1,
+            None => {
+                seen.insert(prerequisite, distinct.len());
+                distinct.push((prerequisite, via, 1));
+            }
+        }
+    }
+    let listed = &distinct[..distinct.len().min(LISTED)];
+    let mut message = String::from(if distinct.len() == 1 { "prerequisite " } else { "prerequisites " });
+    for (k, &(prerequisite, _, times)) in listed.iter().enumerate() {
         message.push_str(match k {
             0 => "`",
-            _ if k + 1 == listed.len() && each.len() == listed.len() => " and `",
+            _ if k + 1 == listed.len() && distinct.len() == listed.len() => " and `",
             _ => ", `",
         });
         message.push_str(prerequisite);
         message.push('`');
+        if times > 1 {
+            message.push_str(&format!(" ({times} entries)"));
+        }
     }
-    if each.len() > listed.len() {
-        message.push_str(&format!(" and {} more", each.len() - listed.len()));
+    if distinct.len() > listed.len() {
+        message.push_str(&format!(" and {} more", distinct.len() - listed.len()));
     }
     message.push_str(" of `");
     message.push_str(skill);
-    message.push_str("` are redundant: ");
-    let [_, first_via] = each[0];
-    if each.iter().all(|&[_, via]| via == first_via) {
-        message.push_str(&["`", first_via, "` already needs them"].concat());
+    message.push_str(if distinct.len() == 1 { "` is redundant: " } else { "` are redundant: " });
+    let first_via = distinct[0].1;
+    if distinct.iter().all(|&(_, via, _)| via == first_via) {
+        let them = if distinct.len() == 1 { "it" } else { "them" };
+        message.push_str(&["`", first_via, "` already needs ", them].concat());
     } else {
         // Which other prerequisite needs each one listed, in the order of
         // the first each needs.
         let mut vias: Vec<(&str, Vec<&str>)> = Vec::new();
-        for &[prerequisite, via] in listed {
+        for &(prerequisite, via, _) in listed {
             match vias.iter_mut().find(|(v, _)| *v == via) {
                 Some((_, needed)) => needed.push(prerequisite),
                 None => vias.push((via, vec![prerequisite])),
@@ -149,14 +166,15 @@ fn group_diagnostic(rule: &Rule, roadmap: &Roadmap, i: usize, each: &[[&str; 2]]
             })
             .collect();
         message.push_str(&parts.join("; "));
-        if each.len() > listed.len() {
+        if distinct.len() > listed.len() {
             message.push_str("; and so on");
         }
     }
-    let mut d = Diagnostic::new(rule.code, rule.name, rule.default_severity, message)
-        .with_help(["remove them from the prerequisites of `", skill, "`"].concat());
+    let help = if distinct.len() == 1 { "remove its entries from the prerequisites of `" } else { "remove them from the prerequisites of `" };
+    let mut d =
+        Diagnostic::new(rule.code, rule.name, rule.default_severity, message).with_help([help, skill, "`"].concat());
     // The edits come from the entries' locations (`fix::REMOVES_ELEMENT`).
-    d.fix = Some(Fix { message: format!("remove the {} redundant prerequisites", each.len()), edits: Vec::new() });
+    d.fix = Some(Fix { message: format!("remove the {} redundant entries", each.len()), edits: Vec::new() });
     d
 }
 

@@ -31,6 +31,12 @@ use crate::findings::Findings;
 use crate::registry::Rule;
 use crate::rules::tm105_phase_gap::describe_days;
 
+/// A phase's span as the file gives it ("Week 3-4", "Month 1", its label),
+/// else its days.
+fn span_text(phase: &trailmap::Phase, (start, end): (u64, u64)) -> String {
+    phase.span.as_ref().map_or_else(|| describe_days(start, end), ToString::to_string)
+}
+
 pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Findings<'_>) {
     // For each parent, the phase with a span listed so far that starts
     // latest, and its days.
@@ -42,12 +48,14 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Findings<'_>) {
         }
         match latest.get(&node.parent) {
             Some(&(above, above_days)) if days.0 < above_days.0 => {
-                let (id, above) = (&node.phase.id, &ctx.phases[above].phase.id);
+                let (id, above) = (&node.phase.id, &ctx.phases[above].phase);
                 let message = format!(
-                    "phase `{id}` ({}) is listed after phase `{above}` ({}), which starts later",
-                    describe_days(days.0, days.1),
-                    describe_days(above_days.0, above_days.1),
+                    "phase `{id}` ({}) is listed after phase `{}` ({}), which starts later",
+                    span_text(node.phase, days),
+                    above.id,
+                    span_text(above, above_days),
                 );
+                let above = &above.id;
                 out.push(
                     ctx.diag(rule, message)
                         .at(format!("{}/span", node.pointer))
