@@ -107,19 +107,32 @@ fn diagnostic(rule: &Rule, roadmap: &Roadmap, i: usize, _entry: usize, [prerequi
 /// its fix removes them all.
 const LISTED: usize = 10;
 
+/// Up to how many entries a group's repeats are found by searching the
+/// prerequisites seen so far, not with a map.
+const SEARCHED: usize = 64;
+
 /// The diagnostic of two or more redundant entries of skill `i` (`each`:
 /// the prerequisite, and the other prerequisite that needs it).
 fn group_diagnostic(rule: &Rule, roadmap: &Roadmap, i: usize, each: &[[&str; 2]]) -> Diagnostic {
     let skill = skill_id(roadmap, i);
     // Each prerequisite once, with how many entries name it (TM120 off
     // leaves a repeat to this rule) and the first that needs it.
-    let mut distinct: Vec<(&str, &str, usize)> = Vec::new();
+    // A list is searched as it grows while it is short, which is nearly
+    // always: a map for each of 100,000 skills took a third of a second.
+    let mut distinct: Vec<(&str, &str, usize)> = Vec::with_capacity(each.len());
     let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for &[prerequisite, via] in each {
-        match seen.get(prerequisite) {
-            Some(&k) => distinct[k].2 += 1,
+        let found = if each.len() <= SEARCHED {
+            distinct.iter().position(|&(p, _, _)| p == prerequisite)
+        } else {
+            seen.get(prerequisite).copied()
+        };
+        match found {
+            Some(k) => distinct[k].2 += 1,
             None => {
-                seen.insert(prerequisite, distinct.len());
+                if each.len() > SEARCHED {
+                    seen.insert(prerequisite, distinct.len());
+                }
                 distinct.push((prerequisite, via, 1));
             }
         }
