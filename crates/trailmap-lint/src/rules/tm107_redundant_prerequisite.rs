@@ -214,6 +214,23 @@ mod tests {
         (text, roadmap)
     }
 
+    /// Repeats are counted alike whether the group is searched or mapped.
+    #[test]
+    fn a_group_names_each_prerequisite_once_with_its_entries() {
+        let (_, roadmap) = wide_roadmap();
+        let rule = crate::registry::find("TM107").expect("TM107");
+        for size in [4, SEARCHED + 2] {
+            let each: Vec<[&str; 2]> = (0..size).map(|k| [if k % 2 == 0 { "x" } else { "y" }, "v"]).collect();
+            let d = group_diagnostic(rule, &roadmap, 0, &each);
+            let half = size / 2;
+            assert_eq!(
+                d.message,
+                format!("prerequisites `x` ({half} entries) and `y` ({half} entries) of `s0` are redundant: `v` already needs them")
+            );
+            assert_eq!(d.fix.map(|f| f.message), Some(format!("remove the {size} redundant entries")));
+        }
+    }
+
     #[test]
     fn a_search_out_of_work_says_where_it_stopped() {
         let (text, roadmap) = wide_roadmap();
