@@ -85,21 +85,17 @@ fn load_text<T: DeserializeOwned>(
             return (None, diagnostics);
         }
     };
+    let (model, mut diagnostics) = match format {
+        Format::Yaml => load_yaml(source, kind, lenient, meaning, diagnostics),
+        _ => load_json(source, kind, lenient, meaning, diagnostics),
+    };
     if is_empty(source, format) {
         // The parser's error, with help on what the file should hold.
-        let (model, mut diagnostics) = match format {
-            Format::Yaml => load_yaml(source, kind, lenient, meaning, diagnostics),
-            _ => load_json(source, kind, lenient, meaning, diagnostics),
-        };
         for d in diagnostics.iter_mut().filter(|d| d.code == Code::JsonSyntax.code()) {
             d.help = Some(empty_file_help(kind, format).to_owned());
         }
-        return (model, diagnostics);
     }
-    if format == Format::Yaml {
-        return load_yaml(source, kind, lenient, meaning, diagnostics);
-    }
-    load_json(source, kind, lenient, meaning, diagnostics)
+    (model, diagnostics)
 }
 
 /// Whether `source` holds no document: nothing but white space, or in
