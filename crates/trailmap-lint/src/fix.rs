@@ -71,15 +71,17 @@ pub(crate) fn leading<P: AsRef<str>>(pointers: &[P]) -> Vec<bool> {
     let mut by_list: Vec<(&str, usize)> = split.iter().flatten().copied().collect();
     by_list.sort_unstable();
     by_list.dedup();
-    // How many elements from the first on each list loses.
-    let mut run: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for (list, index) in by_list {
-        let next = run.entry(list).or_insert(0);
-        if *next == index {
-            *next += 1;
-        }
-    }
+    let run: std::collections::HashMap<&str, usize> = by_list
+        .chunk_by(|a, b| a.0 == b.0)
+        .map(|list| (list[0].0, run_from_first(list.iter().map(|&(_, index)| index))))
+        .collect();
     split.iter().map(|s| s.is_some_and(|(list, index)| run.get(list).is_some_and(|&n| index < n))).collect()
+}
+
+/// How many elements from a list's first on go, of the indices removed
+/// from it (increasing, each once): the run [`leading`] marks.
+fn run_from_first(indices: impl Iterator<Item = usize>) -> usize {
+    indices.enumerate().take_while(|&(k, index)| k == index).count()
 }
 
 /// `("/a/b", 3)` for `/a/b/3`.
@@ -139,8 +141,7 @@ pub(crate) fn fill_removals(
 /// edit each, as [`remove_array_elements`] makes them together.
 pub(crate) fn fill_json_removal(source: &str, d: &mut Diagnostic, members: &[(usize, trailmap::Location)]) {
     if awaits_removal(d) {
-        // How many elements from the first on go.
-        let run = members.iter().enumerate().take_while(|&(k, &(index, _))| k == index).count();
+        let run = run_from_first(members.iter().map(|&(index, _)| index));
         let edits: Option<Vec<Vec<Edit>>> =
             members.iter().map(|&(index, loc)| removal(source, loc.offset, loc.end_offset, index < run)).collect();
         set_removal(d, edits.map(|edits| edits.concat()));
@@ -391,16 +392,8 @@ pub(crate) fn pinned_entries(suppressions: &[crate::suppress::Suppression]) -> V
     let top_level = format!("/{}/", crate::suppress::KEY);
     let mut pinned = Vec::new();
     for s in suppressions.iter().filter(|s| s.at.starts_with(&top_level)) {
-        let mut prefix = s.scope.as_str();
-        loop {
-            if let Some((list, index)) = split_index(prefix) {
-                pinned.push((list.to_owned(), index));
-            }
-            match prefix.rfind('/') {
-                Some(cut) => prefix = &prefix[..cut],
-                None => break,
-            }
-        }
+        let steps = trailmap::pointer::ancestors(&s.scope).filter_map(split_index);
+        pinned.extend(steps.map(|(list, index)| (list.to_owned(), index)));
     }
     pinned.sort_unstable();
     pinned.dedup();
