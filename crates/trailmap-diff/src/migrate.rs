@@ -175,10 +175,14 @@ impl Migration {
     pub fn conflicts_report(&self) -> String {
         let t = |s: &str| trailmap::escape::terminal(s);
         let mut out = String::new();
+        // How many entries move to each id, counted once.
+        let mut moving: HashMap<&str, usize> = HashMap::new();
+        for c in &self.conflicts {
+            *moving.entry(c.to.as_str()).or_default() += 1;
+        }
         let mut merged_reported: HashSet<&str> = HashSet::new();
         for c in &self.conflicts {
-            let siblings: Vec<&Conflict> = self.conflicts.iter().filter(|d| d.to == c.to).collect();
-            if self.progress.skills.0.contains_key(&c.to) || siblings.len() < 2 {
+            if self.progress.skills.0.contains_key(&c.to) || moving[c.to.as_str()] < 2 {
                 let _ = writeln!(
                     out,
                     "  ! `{}` was renamed to `{}`, which already has progress: both entries kept; merge them by hand",
@@ -186,7 +190,8 @@ impl Migration {
                     t(&c.to)
                 );
             } else if merged_reported.insert(c.to.as_str()) {
-                let froms: Vec<String> = siblings.iter().map(|d| format!("`{}`", t(&d.from))).collect();
+                let siblings = self.conflicts.iter().filter(|d| d.to == c.to);
+                let froms: Vec<String> = siblings.map(|d| format!("`{}`", t(&d.from))).collect();
                 let _ = writeln!(
                     out,
                     "  ! {} were merged into `{}`: all {} entries kept under their old ids; merge them into one under `{}` by hand",
