@@ -79,9 +79,10 @@ impl Blocks {
             .sum()
     }
 
-    /// Every redundant entry as `(skill, entry, prerequisite, via)`, `via`
-    /// the first other prerequisite in entry order that needs it, in no
-    /// particular order. The blocks are shared among `threads` threads,
+    /// Every redundant entry as `(skill, k, prerequisite, via)`, `k` its
+    /// place in [`Plain::needs`] of the skill (the caller looks the entry
+    /// up) and `via` the first other prerequisite in entry order that
+    /// needs it, in no particular order. The blocks are shared among `threads` threads,
     /// each with rows of its own.
     pub(super) fn find(
         &self,
@@ -222,7 +223,7 @@ impl Tables<'_> {
                     let v = order[r as usize];
                     let via = plain.needs(v).iter().find(|&&q| rank[q as usize] > at && has(rank[q as usize], j));
                     if let Some(&via) = via {
-                        found.push((v, plain.entry(v, k as usize), t, via));
+                        found.push((v, k, t, via));
                     }
                 }
             }

@@ -332,7 +332,7 @@ fn find_within(
     // they start, and they only answer if it fits in what is left.
     let fits = |cost: u64, work: &Work| cost / SEARCH_TO_BLOCKS <= work.left();
     let by_blocks = |blocks: &Blocks| RedundantEntries {
-        found: sorted(blocks.find(&plain, &order, &rank, threads)),
+        found: sorted(blocks.find(&plain, &order, &rank, threads), |v, k| plain.entry(v, k as usize)),
         unchecked: Vec::new(),
     };
     // Where the blocks could answer instead, a sample of the searches
@@ -453,7 +453,7 @@ fn find_within(
             return by_blocks(blocks);
         }
     }
-    RedundantEntries { found: sorted(found), unchecked: Vec::new() }
+    RedundantEntries { found: sorted(found, |_, entry| entry), unchecked: Vec::new() }
 }
 
 /// Skills whose questions [`sampled_search_work`] asks, at most (about).
@@ -506,7 +506,7 @@ fn sampled_search_work(search: &mut Search<'_>, window: &Window, order: &[u32], 
 fn stopped(found: Vec<(u32, u32, u32, u32)>, rest: &[u32], plain: &Plain<'_>) -> RedundantEntries {
     let mut unchecked: Vec<usize> = rest.iter().filter(|&&v| plain.needs(v).len() >= 2).map(|&v| v as usize).collect();
     unchecked.sort_unstable();
-    RedundantEntries { found: sorted(found), unchecked }
+    RedundantEntries { found: sorted(found, |_, entry| entry), unchecked }
 }
 
 /// How many of a block's word operations a search's edge is worth before
@@ -546,14 +546,16 @@ fn ranks(order: &[u32], n: usize) -> Vec<u32> {
     rank
 }
 
-/// The findings `(skill, entry, prerequisite, via)` sorted by skill and
-/// entry, as [`RedundantEntry`]s (named, if at all, by
-/// [`SkillGraph::redundant_prerequisites_within`]).
-fn sorted(found: Vec<(u32, u32, u32, u32)>) -> Vec<RedundantEntry> {
+/// The findings `(skill, k, prerequisite, via)` sorted by skill and `k`,
+/// as [`RedundantEntry`]s of entry `entry(skill, k)` (named, if at all, by
+/// [`SkillGraph::redundant_prerequisites_within`]). `entry` keeps the order
+/// of each skill's `k`s (an entry itself, or a place in [`Plain::needs`]).
+fn sorted(found: Vec<(u32, u32, u32, u32)>, entry: impl Fn(u32, u32) -> u32) -> Vec<RedundantEntry> {
     // By skill in one counting pass, then each skill's few by entry: the
     // blocks give them by target, and a comparison sort of the 430k of
     // `dense-all` at 100k took 30 ms, after the blocks, before anything
-    // could be reported.
+    // could be reported. Entries are looked up here, skill by skill: the
+    // blocks' lookups, in target order, missed the cache on most.
     let skills = found.iter().map(|f| f.0 as usize + 1).max().unwrap_or(0);
     let mut start = vec![0usize; skills + 1];
     for f in &found {
@@ -564,13 +566,17 @@ fn sorted(found: Vec<(u32, u32, u32, u32)>) -> Vec<RedundantEntry> {
     }
     let mut next = start.clone();
     let mut by_skill = vec![RedundantEntry::default(); found.len()];
-    for (skill_index, entry, prerequisite_index, via_index) in found {
+    for (skill_index, k, prerequisite_index, via_index) in found {
         let at = &mut next[skill_index as usize];
-        by_skill[*at] = RedundantEntry { skill_index, entry, prerequisite_index, via_index };
+        by_skill[*at] = RedundantEntry { skill_index, entry: k, prerequisite_index, via_index };
         *at += 1;
     }
     for skill in start.windows(2) {
-        by_skill[skill[0]..skill[1]].sort_unstable();
+        let of_skill = &mut by_skill[skill[0]..skill[1]];
+        of_skill.sort_unstable();
+        for found in of_skill {
+            found.entry = entry(found.skill_index, found.entry);
+        }
     }
     by_skill
 }
@@ -600,6 +606,25 @@ mod tests {
             .collect();
         let text = format!(r#"{{"id": "r", "title": "R", "version": "1.0.0", "skills": [{}]}}"#, skills.join(", "));
         Roadmap::from_json_str(&text).roadmap.expect("a valid roadmap")
+    }
+
+    /// The blocks name each finding by its entry in the skill's
+    /// `prerequisites`, counting the `any_of` groups before it, as brute
+    /// force does (they find it by its place among the plain ones).
+    #[test]
+    fn blocks_name_entries_after_any_of_groups() {
+        let mut roadmap = random(3_000, 3_000, 20, 25);
+        for skill in roadmap.skills.iter_mut().skip(2).step_by(3) {
+            skill.prerequisites.insert(0, crate::AnyOf::new(["s0", "s1"]).into());
+        }
+        let graph = SkillGraph::new(&roadmap);
+        let expected = brute_force(&graph);
+        assert!(expected.iter().any(|&(v, e, ..)| v % 3 == 2 && e > 0), "a finding after a group");
+        // A ring too small for most questions: twenty prerequisites a
+        // skill go to the blocks.
+        let found = find_within(&graph, |span, back| Window::new(span, back, 64, 8 * 2 * 70), u64::MAX, 2).found;
+        let found: Vec<_> = found.iter().map(|r| (r.skill_index, r.entry, r.prerequisite_index, r.via_index)).collect();
+        assert_eq!(found, expected);
     }
 
     /// A ring too small for most questions (a 64-rank span, 70 rows) leaves
@@ -747,7 +772,8 @@ mod tests {
         let rank = ranks(&order, graph.len());
         let mut by_blocks = Blocks::new(&plain, &order, 1).find(&plain, &order, &rank, 2);
         by_blocks.sort_unstable();
-        let named: Vec<_> = by_blocks.iter().map(|&(v, e, _, _)| (graph.id(v), e as usize)).collect();
+        let named: Vec<_> =
+            by_blocks.iter().map(|&(v, k, _, _)| (graph.id(v), plain.entry(v, k as usize) as usize)).collect();
         let public: Vec<_> = full.iter().map(|r| (graph.id(r.skill_index), r.entry as usize)).collect();
         assert_eq!(named, public);
     }
@@ -812,7 +838,9 @@ mod tests {
             for words in [1, 2, 3, 4, 8, 16, 32] {
                 let blocks = Blocks::new(&plain, &order, words);
                 for threads in [1, 2, 3, 1_000] {
-                    let mut found = blocks.find(&plain, &order, &rank, threads);
+                    let mut found: Vec<_> = (blocks.find(&plain, &order, &rank, threads).into_iter())
+                        .map(|(v, k, t, via)| (v, plain.entry(v, k as usize), t, via))
+                        .collect();
                     found.sort_unstable();
                     assert_eq!(found, expected, "{n} {window} {degree}, {words} words, on {threads} threads");
                 }
