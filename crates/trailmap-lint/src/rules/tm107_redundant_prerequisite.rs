@@ -140,11 +140,24 @@ fn group_diagnostic(rule: &Rule, roadmap: &Roadmap, i: usize, each: &[[&str; 2]]
         }
     }
     let listed = &distinct[..distinct.len().min(LISTED)];
-    // One string written at about its size: at 100k skills with twenty
-    // prerequisites each, the pieces joined here were a third of making
-    // the findings, and making them was on the run's critical path.
-    let names: usize = listed.iter().map(|&(p, via, _)| p.len() * 2 + via.len()).sum();
-    let mut message = String::with_capacity(names + skill.len() + 24 * listed.len() + 64);
+    let first_via = distinct[0].1;
+    let one_via = distinct.iter().all(|&(_, via, _)| via == first_via);
+    // One string written at its size at most (each piece and its longest
+    // separator): at 100k skills with twenty prerequisites each, the
+    // pieces joined here were a third of making the findings, and making
+    // them was on the run's critical path. Little room to spare: the
+    // thousands of findings of a part are held while it is written.
+    let listed_len: usize = listed.iter().map(|&(p, _, times)| p.len() + 7 + if times > 1 { 32 } else { 0 }).sum();
+    let vias_len = if one_via {
+        first_via.len() + 22
+    } else {
+        let first_of_via = |k: usize| !listed[..k].iter().any(|&(_, earlier, _)| earlier == listed[k].1);
+        let each: usize =
+            (0..listed.len()).map(|k| listed[k].0.len() + 4 + if first_of_via(k) { listed[k].1.len() + 20 } else { 0 }).sum();
+        each + 11
+    };
+    let bound = 14 + listed_len + 32 + 5 + skill.len() + 17 + vias_len;
+    let mut message = String::with_capacity(bound);
     message.push_str(if distinct.len() == 1 { "prerequisite " } else { "prerequisites " });
     for (k, &(prerequisite, _, times)) in listed.iter().enumerate() {
         message.push_str(match k {
@@ -164,8 +177,7 @@ fn group_diagnostic(rule: &Rule, roadmap: &Roadmap, i: usize, each: &[[&str; 2]]
     message.push_str(" of `");
     message.push_str(skill);
     message.push_str(if distinct.len() == 1 { "` is redundant: " } else { "` are redundant: " });
-    let first_via = distinct[0].1;
-    if distinct.iter().all(|&(_, via, _)| via == first_via) {
+    if one_via {
         message.push('`');
         message.push_str(first_via);
         message.push_str(if distinct.len() == 1 { "` already needs it" } else { "` already needs them" });
@@ -192,6 +204,7 @@ fn group_diagnostic(rule: &Rule, roadmap: &Roadmap, i: usize, each: &[[&str; 2]]
             message.push_str("; and so on");
         }
     }
+    debug_assert!(message.len() <= bound, "{} of {bound}: {message}", message.len());
     let help = if distinct.len() == 1 { "remove its entries from the prerequisites of `" } else { "remove them from the prerequisites of `" };
     let mut d =
         Diagnostic::new(rule.code, rule.name, rule.default_severity, message).with_help([help, skill, "`"].concat());
@@ -238,6 +251,35 @@ mod tests {
             );
             assert_eq!(d.fix.map(|f| f.message), Some(format!("remove the {size} redundant entries")));
         }
+    }
+
+    /// Past ten prerequisites the message says how many more; with
+    /// several vias, which needs which, and that the list goes on. The
+    /// message fits the room reserved for it (a debug assertion).
+    #[test]
+    fn a_long_group_lists_ten_and_counts_the_rest() {
+        let (_, roadmap) = wide_roadmap();
+        let rule = crate::registry::find("TM107").expect("TM107");
+        let names: Vec<String> = (0..12).map(|k| format!("prerequisite-number-{k}")).collect();
+        let mut each: Vec<[&str; 2]> = names.iter().enumerate().map(|(k, p)| [p.as_str(), ["v", "w"][k % 2]]).collect();
+        each.push([names[0].as_str(), "v"]);
+        let d = group_diagnostic(rule, &roadmap, 0, &each);
+        let listed = |from: usize| {
+            let them: Vec<String> = (from..10).step_by(2).map(|k| format!("`{}`", names[k])).collect();
+            them.join(", ")
+        };
+        let first: Vec<String> = (1..10).map(|k| format!(", `{}`", names[k])).collect();
+        assert_eq!(
+            d.message,
+            format!(
+                "prerequisites `{}` (2 entries){} and 2 more of `s0` are redundant: `v` already needs {}; `w` already needs {}; and so on",
+                names[0],
+                first.concat(),
+                listed(0),
+                listed(1)
+            )
+        );
+        assert_eq!(d.fix.map(|f| f.message), Some("remove the 13 redundant entries".to_owned()));
     }
 
     #[test]

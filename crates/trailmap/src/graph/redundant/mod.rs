@@ -550,35 +550,49 @@ fn ranks(order: &[u32], n: usize) -> Vec<u32> {
 /// as [`RedundantEntry`]s of entry `entry(skill, k)` (named, if at all, by
 /// [`SkillGraph::redundant_prerequisites_within`]). `entry` keeps the order
 /// of each skill's `k`s (an entry itself, or a place in [`Plain::needs`]).
-fn sorted(found: Vec<(u32, u32, u32, u32)>, entry: impl Fn(u32, u32) -> u32) -> Vec<RedundantEntry> {
-    // By skill in one counting pass, then each skill's few by entry: the
-    // blocks give them by target, and a comparison sort of the 430k of
-    // `dense-all` at 100k took 30 ms, after the blocks, before anything
-    // could be reported. Entries are looked up here, skill by skill: the
-    // blocks' lookups, in target order, missed the cache on most.
+fn sorted(mut found: Vec<(u32, u32, u32, u32)>, entry: impl Fn(u32, u32) -> u32) -> Vec<RedundantEntry> {
+    // The searches find skill after skill in learning order, most often
+    // file order: sorted already. The blocks find them by target: a
+    // counting pass over skills puts them in order (a comparison sort of
+    // the 430k of `dense-all` at 100k took 30 ms, after the blocks, before
+    // anything could be reported).
+    if !found.is_sorted_by_key(|f| f.0) {
+        found = by_skill(&found);
+    }
+    // Each skill's few by `k`; then each entry looked up, skill by skill
+    // (the blocks' lookups, in target order, missed the cache on most), in
+    // place: a `RedundantEntry` is the same four numbers.
+    for of_skill in found.chunk_by_mut(|a, b| a.0 == b.0) {
+        of_skill.sort_unstable();
+    }
+    found
+        .into_iter()
+        .map(|(skill_index, k, prerequisite_index, via_index)| RedundantEntry {
+            skill_index,
+            entry: entry(skill_index, k),
+            prerequisite_index,
+            via_index,
+        })
+        .collect()
+}
+
+/// `found` in skill order (a stable counting sort on the first number).
+fn by_skill(found: &[(u32, u32, u32, u32)]) -> Vec<(u32, u32, u32, u32)> {
     let skills = found.iter().map(|f| f.0 as usize + 1).max().unwrap_or(0);
-    let mut start = vec![0usize; skills + 1];
-    for f in &found {
-        start[f.0 as usize + 1] += 1;
+    let mut next = vec![0usize; skills + 1];
+    for f in found {
+        next[f.0 as usize + 1] += 1;
     }
     for i in 0..skills {
-        start[i + 1] += start[i];
+        next[i + 1] += next[i];
     }
-    let mut next = start.clone();
-    let mut by_skill = vec![RedundantEntry::default(); found.len()];
-    for (skill_index, k, prerequisite_index, via_index) in found {
-        let at = &mut next[skill_index as usize];
-        by_skill[*at] = RedundantEntry { skill_index, entry: k, prerequisite_index, via_index };
+    let mut ordered = vec![(0, 0, 0, 0); found.len()];
+    for &f in found {
+        let at = &mut next[f.0 as usize];
+        ordered[*at] = f;
         *at += 1;
     }
-    for skill in start.windows(2) {
-        let of_skill = &mut by_skill[skill[0]..skill[1]];
-        of_skill.sort_unstable();
-        for found in of_skill {
-            found.entry = entry(found.skill_index, found.entry);
-        }
-    }
-    by_skill
+    ordered
 }
 
 #[cfg(test)]
