@@ -156,6 +156,7 @@ fn group_diagnostic(rule: &Rule, roadmap: &Roadmap, i: usize, each: &[[&str; 2]]
             (0..listed.len()).map(|k| listed[k].0.len() + 4 + if first_of_via(k) { listed[k].1.len() + 20 } else { 0 }).sum();
         each + 11
     };
+    // "prerequisites ", " and N more", " of `", the skill, "` are redundant: ".
     let bound = 14 + listed_len + 32 + 5 + skill.len() + 17 + vias_len;
     let mut message = String::with_capacity(bound);
     message.push_str(if distinct.len() == 1 { "prerequisite " } else { "prerequisites " });

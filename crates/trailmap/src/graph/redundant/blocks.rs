@@ -82,8 +82,8 @@ impl Blocks {
     /// Every redundant entry as `(skill, k, prerequisite, via)`, `k` its
     /// place in [`Plain::needs`] of the skill (the caller looks the entry
     /// up) and `via` the first other prerequisite in entry order that
-    /// needs it, in no particular order. The blocks are shared among `threads` threads,
-    /// each with rows of its own.
+    /// needs it, in no particular order. The blocks are shared among
+    /// `threads` threads, each with rows of its own.
     pub(super) fn find(
         &self,
         plain: &Plain<'_>,

@@ -560,7 +560,7 @@ fn sorted(mut found: Vec<(u32, u32, u32, u32)>, entry: impl Fn(u32, u32) -> u32)
         found = by_skill(&found);
     }
     // Each skill's few by `k`; then each entry looked up, skill by skill
-    // (the blocks' lookups, in target order, missed the cache on most), in
+    // (the blocks' lookups, in target order, mostly missed the cache), in
     // place: a `RedundantEntry` is the same four numbers.
     for of_skill in found.chunk_by_mut(|a, b| a.0 == b.0) {
         of_skill.sort_unstable();
