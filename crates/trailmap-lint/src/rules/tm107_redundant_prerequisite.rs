@@ -142,6 +142,9 @@ fn group_diagnostic(rule: &Rule, roadmap: &Roadmap, i: usize, each: &[[&str; 2]]
     let listed = &distinct[..distinct.len().min(LISTED)];
     let first_via = distinct[0].1;
     let one_via = distinct.iter().all(|&(_, via, _)| via == first_via);
+    // Whether listed prerequisite `k` is the first its `via` needs: where
+    // that `via`'s clause of the message starts.
+    let first_of_via = |k: usize| !listed[..k].iter().any(|&(_, earlier, _)| earlier == listed[k].1);
     // One string written at its size at most (each piece and its longest
     // separator): at 100k skills with twenty prerequisites each, the
     // pieces joined here were a third of making the findings, and making
@@ -151,7 +154,6 @@ fn group_diagnostic(rule: &Rule, roadmap: &Roadmap, i: usize, each: &[[&str; 2]]
     let vias_len = if one_via {
         first_via.len() + 22
     } else {
-        let first_of_via = |k: usize| !listed[..k].iter().any(|&(_, earlier, _)| earlier == listed[k].1);
         let each: usize =
             (0..listed.len()).map(|k| listed[k].0.len() + 4 + if first_of_via(k) { listed[k].1.len() + 20 } else { 0 }).sum();
         each + 11
@@ -185,10 +187,7 @@ fn group_diagnostic(rule: &Rule, roadmap: &Roadmap, i: usize, each: &[[&str; 2]]
     } else {
         // Which other prerequisite needs each one listed, in the order of
         // the first each needs.
-        for (k, &(_, via, _)) in listed.iter().enumerate() {
-            if listed[..k].iter().any(|&(_, earlier, _)| earlier == via) {
-                continue;
-            }
+        for (k, &(_, via, _)) in listed.iter().enumerate().filter(|&(k, _)| first_of_via(k)) {
             if k > 0 {
                 message.push_str("; ");
             }
