@@ -62,8 +62,13 @@ pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) 
     // By indices: 16 bytes a finding where the named form took 64, beside
     // the 16 of each compact finding made from it (2M findings at most
     // entries of 100k skills).
-    let result = ctx.graph.redundant_entries_within(ctx.work_budget(0, WORK_PER_ENTRY).max(MIN_WORK), ctx.threads);
+    let result = ctx.graph.redundant_entries_within(work_bound(ctx), ctx.threads);
     report(ctx, rule, result, out);
+}
+
+/// The work the check may spend on `ctx`'s roadmap (see [`MIN_WORK`]).
+fn work_bound(ctx: &Context<'_>) -> u64 {
+    ctx.work_budget(0, WORK_PER_ENTRY).max(MIN_WORK)
 }
 
 /// One finding per skill with redundant entries, and one for the skills left unchecked
@@ -237,6 +242,19 @@ mod tests {
         let text = format!(r#"{{"id": "r", "title": "R", "version": "1.0.0", "skills": [{}]}}"#, skills.join(", "));
         let roadmap = trailmap::Roadmap::from_json_str(&text).roadmap.expect("a valid roadmap");
         (text, roadmap)
+    }
+
+    /// The bound is a share of the roadmap or the floor, whichever is
+    /// more: never the two added (at 1M skills the floor added to the
+    /// share ran the searches twice as long as `validate`).
+    #[test]
+    fn the_bound_is_a_share_of_the_roadmap_or_the_floor() {
+        let (text, roadmap) = wide_roadmap();
+        let ctx = Context::new("r.json", &text, &roadmap);
+        let entries: usize = roadmap.skills.iter().map(|s| 1 + s.prerequisites.len()).sum();
+        // The share of these 9,000 skills is under the floor.
+        assert!(ctx.work_budget(0, WORK_PER_ENTRY) < MIN_WORK, "{entries} entries");
+        assert_eq!(work_bound(&ctx), MIN_WORK);
     }
 
     /// Repeats are counted alike whether the group is searched or mapped.
