@@ -251,9 +251,8 @@ mod tests {
     fn the_bound_is_a_share_of_the_roadmap_or_the_floor() {
         let (text, roadmap) = wide_roadmap();
         let ctx = Context::new("r.json", &text, &roadmap);
-        let entries: usize = roadmap.skills.iter().map(|s| 1 + s.prerequisites.len()).sum();
         // The share of these 9,000 skills is under the floor.
-        assert!(ctx.work_budget(0, WORK_PER_ENTRY) < MIN_WORK, "{entries} entries");
+        assert!(ctx.work_budget(0, WORK_PER_ENTRY) < MIN_WORK);
         assert_eq!(work_bound(&ctx), MIN_WORK);
     }
 
