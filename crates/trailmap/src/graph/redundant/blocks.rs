@@ -7,9 +7,10 @@
 //! The targets (skills that are a plain prerequisite of a skill with at
 //! least two) are taken in rank order, `64 × words` at a time. For each
 //! such block one pass in rank order gives every skill from the block's
-//! lowest rank up a row of `words` words: the block's targets it needs,
-//! the OR of the rows of what it needs directly. Then each target's
-//! entries are answered from the rows of the same skill's other
+//! lowest rank up that some skill needs a row of `words` words: the
+//! block's targets it needs, the OR of the rows of what it needs
+//! directly. Then each target's entries, found from the skills that need
+//! it, are answered from the rows of the same skill's other
 //! prerequisites. The work is the edges above each block times `words`,
 //! known before starting: [`Blocks::cost`] lets the caller choose this or
 //! the searches.
@@ -66,7 +67,10 @@ impl Blocks {
     }
 
     /// Word operations of [`Blocks::find`]: for each block, a row cleared
-    /// and a row ORed per edge, for every skill from the block up.
+    /// and a row ORed per edge, for every skill from the block up. (The
+    /// passes skip the skills nothing needs; counting them keeps the
+    /// choice between the searches and the blocks, and the work bound,
+    /// where they were measured.)
     pub(super) fn cost(&self, plain: &Plain<'_>, order: &[u32], rank: &[u32]) -> u64 {
         // Skills plus edges at and above each rank.
         let mut above = vec![0u64; order.len() + 1];
@@ -91,35 +95,32 @@ impl Blocks {
         rank: &[u32],
         threads: usize,
     ) -> Vec<(u32, u32, u32, u32)> {
-        // Ranks go up to `n`; skill indices up to `skills` (skills on or
-        // after a cycle have no rank).
-        let (n, skills) = (order.len(), rank.len());
-        // Which entries name each target: (the skill's rank, index in its needs).
-        let mut start = vec![0u32; skills + 1];
-        for &v in order {
-            let needs = plain.needs(v);
-            if needs.len() >= 2 {
-                for &p in needs {
-                    start[p as usize + 1] += 1;
-                }
+        // Ranks go up to `n` (skills on or after a cycle have none).
+        let n = order.len();
+        // Only the rows of skills that some skill needs are ever read: they
+        // alone get one, numbered in rank order (their slots). Nothing
+        // needs about one skill in eleven of `dense-all` (twenty
+        // prerequisites from everything before) and one in four of `all5`
+        // (up to five), most of them among the highest, which are in every
+        // block's pass.
+        let mut needed = vec![false; n];
+        for &x in order {
+            for &u in plain.needs(x) {
+                needed[rank[u as usize] as usize] = true;
             }
         }
-        for i in 0..skills {
-            start[i + 1] += start[i];
-        }
-        let mut filled = start.clone();
-        let mut entries = vec![(0u32, 0u32); start[skills] as usize];
-        for (r, &v) in order.iter().enumerate() {
-            let needs = plain.needs(v);
-            if needs.len() >= 2 {
-                for (k, &p) in needs.iter().enumerate() {
-                    entries[filled[p as usize] as usize] = (super::to_u32(r), super::to_u32(k));
-                    filled[p as usize] += 1;
-                }
+        let mut ranks_with_rows = Vec::new();
+        let mut slot = vec![0u32; n];
+        for (r, &needed) in needed.iter().enumerate() {
+            slot[r] = super::to_u32(ranks_with_rows.len());
+            if needed {
+                ranks_with_rows.push(super::to_u32(r));
             }
         }
-        drop(filled);
-        // What each rank needs, as ranks, highest first: each block's pass
+        drop(needed);
+        // Slots keep rank order, so what each rank needs, as slots,
+        // compares with a block's lowest slot as ranks would: no lookup of
+        // a rank's slot in the passes. Highest first: each block's pass
         // reads them in order and stops at the first below the block.
         let mut below_start = Vec::with_capacity(n + 1);
         let mut below = Vec::new();
@@ -130,13 +131,8 @@ impl Blocks {
             below[at..].sort_unstable_by(|a, b| b.cmp(a));
         }
         below_start.push(below.len());
-        // Whether some skill needs the skill of each rank: only those rows
-        // are ever read. Nothing needs about one skill in eleven of
-        // `dense-all` (twenty prerequisites from everything before), most
-        // of them among the highest, which are in every block's pass.
-        let mut read = vec![false; n];
-        for &r in &below {
-            read[r as usize] = true;
+        for r in &mut below {
+            *r = slot[*r as usize];
         }
         let tables = Tables {
             plain,
@@ -144,9 +140,8 @@ impl Blocks {
             rank,
             below: &below,
             below_start: &below_start,
-            entries: &entries,
-            start: &start,
-            read: &read,
+            ranks_with_rows: &ranks_with_rows,
+            slot: &slot,
         };
         let blocks: Vec<&[u32]> = self.targets.chunks(self.block_len()).collect();
         // Each thread takes the next block not yet taken, the longest
@@ -183,23 +178,21 @@ struct Tables<'t> {
     plain: &'t Plain<'t>,
     order: &'t [u32],
     rank: &'t [u32],
-    /// What each rank needs, as ranks, highest first.
+    /// What each rank needs, as slots, highest first.
     below: &'t [u32],
     below_start: &'t [usize],
-    /// The entries that name each target, from `start[t]`: the rank of
-    /// their skill, and their index in its needs.
-    entries: &'t [(u32, u32)],
-    start: &'t [u32],
-    /// Whether any skill needs the skill of each rank (its row is read).
-    read: &'t [bool],
+    /// The ranks of the skills some skill needs, the only ones with a row,
+    /// by slot.
+    ranks_with_rows: &'t [u32],
+    /// The slot of each rank with a row.
+    slot: &'t [u32],
 }
 
 impl Tables<'_> {
     /// Every redundant entry whose target is in `blocks`, with rows of
     /// `W` words (`64 × W` targets a block).
     fn answer<'b, const W: usize>(&self, blocks: impl Iterator<Item = &'b [u32]>) -> Vec<(u32, u32, u32, u32)> {
-        let Tables { plain, order, rank, below, below_start, entries, start, read } = *self;
-        let n = order.len();
+        let Tables { plain, order, rank, below, below_start, ranks_with_rows, slot } = *self;
         // The bit of each target in its block's rows.
         let mut bit = vec![u32::MAX; rank.len()];
         let mut rows: Vec<[u64; W]> = Vec::new();
@@ -208,22 +201,19 @@ impl Tables<'_> {
             for (j, &t) in block.iter().enumerate() {
                 bit[t as usize] = super::to_u32(j);
             }
-            let low = rank[block[0] as usize] as usize;
+            // Targets are needed: they have slots.
+            let low = slot[rank[block[0] as usize] as usize] as usize;
             // Each row is written whole once, so none is cleared first.
             rows.clear();
-            rows.reserve(n - low);
-            for (r, &x) in order.iter().enumerate().skip(low) {
+            rows.reserve(ranks_with_rows.len() - low);
+            for &r in &ranks_with_rows[low..] {
                 let mut row = [0u64; W];
-                if !read[r] {
-                    // Kept in place, never read.
-                    rows.push(row);
-                    continue;
-                }
-                let j = bit[x as usize];
+                let j = bit[order[r as usize] as usize];
                 if j != u32::MAX {
                     row[j as usize / 64] = 1u64 << (j % 64);
                 }
-                // Distinct rows: what `x` needs ranks below it.
+                // Distinct rows: what the skill needs ranks below it.
+                let r = r as usize;
                 for &from in below[below_start[r]..below_start[r + 1]].iter().take_while(|&&f| f as usize >= low) {
                     let other = &rows[from as usize - low];
                     for w in 0..W {
@@ -232,21 +222,34 @@ impl Tables<'_> {
                 }
                 rows.push(row);
             }
-            let has = |r: u32, j: u32| rows[r as usize - low][j as usize / 64] >> (j % 64) & 1 == 1;
+            let has = |s: u32, j: u32| rows[s as usize - low][j as usize / 64] >> (j % 64) & 1 == 1;
             for &t in block {
                 let (j, at) = (bit[t as usize], rank[t as usize]);
-                for &(r, k) in &entries[start[t as usize] as usize..start[t as usize + 1] as usize] {
-                    // Whether some prerequisite ranked above the target needs
-                    // it, read from ranks in a row; which one, in entry order,
-                    // only when one does (`at >= low`: the target is in the block).
-                    let ranks = &below[below_start[r as usize]..below_start[r as usize + 1]];
-                    if !ranks.iter().take_while(|&&q| q > at).any(|&q| has(q, j)) {
+                let at_slot = slot[at as usize];
+                // The entries naming the target, from the skills that need
+                // it (a table of them took 8 bytes an entry).
+                for &v in plain.graph.dependents_of(t) {
+                    // Skills on or after a cycle have no rank.
+                    let r = rank[v as usize] as usize;
+                    if r == u32::MAX as usize {
                         continue;
                     }
-                    let v = order[r as usize];
-                    let via = plain.needs(v).iter().find(|&&q| rank[q as usize] > at && has(rank[q as usize], j));
+                    // Whether some prerequisite ranked above the target
+                    // needs it, read from slots in a row (`below` has the
+                    // skill's plain prerequisites, so a skill with one has
+                    // none above it); which, in entry order, only when one
+                    // does (`at >= low`: the target is in the block).
+                    let slots = &below[below_start[r]..below_start[r + 1]];
+                    if !slots.iter().take_while(|&&q| q > at_slot).any(|&q| has(q, j)) {
+                        continue;
+                    }
+                    let needs = plain.needs(v);
+                    let via = needs.iter().find(|&&q| rank[q as usize] > at && has(slot[rank[q as usize] as usize], j));
                     if let Some(&via) = via {
-                        found.push((v, k, t, via));
+                        // Every entry naming the target (a list may name it twice).
+                        for (k, _) in needs.iter().enumerate().filter(|&(_, &p)| p == t) {
+                            found.push((v, super::to_u32(k), t, via));
+                        }
                     }
                 }
             }
