@@ -17,12 +17,8 @@ use serde::{Deserialize, Deserializer};
 /// lists hold (a dense graph's skill has up to twenty prerequisites).
 const ON_STACK: usize = 32;
 
-/// A list, allocated at its length.
-///
-/// ```ignore
-/// #[serde(default, deserialize_with = "super::exact::vec")]
-/// topics: Vec<String>,
-/// ```
+/// A list, allocated at its length: a field's
+/// `#[serde(deserialize_with = "super::exact::vec")]`.
 pub(super) fn vec<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
     d.deserialize_seq(Exact(PhantomData))
 }
