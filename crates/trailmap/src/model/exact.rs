@@ -4,8 +4,9 @@
 //! afterwards frees nothing under mimalloc, which keeps a block that is at
 //! least half used: twenty prerequisites held room for thirty-two. Read
 //! into a buffer on the stack first, a list takes one allocation of its
-//! length (`dense-all`, twenty prerequisites from everything before: 21 MB
-//! less at 100k skills).
+//! length: `lint`'s peak on bare `dense-all` at 100k skills (up to twenty
+//! prerequisites from everything before) went down by 9 MB, 0.19 times
+//! the file.
 
 use std::fmt;
 use std::marker::PhantomData;
