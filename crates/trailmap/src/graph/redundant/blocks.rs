@@ -97,30 +97,7 @@ impl Blocks {
     ) -> Vec<(u32, u32, u32, u32)> {
         // Ranks go up to `n` (skills on or after a cycle have none).
         let n = order.len();
-        // Only the rows of skills that some skill needs are ever read: they
-        // alone get one, numbered in rank order (their slots). Nothing
-        // needs about one skill in eleven of `dense-all` (twenty
-        // prerequisites from everything before) and one in four of `all5`
-        // (up to five), most of them among the highest, which are in every
-        // block's pass.
-        let mut needed = vec![false; n];
-        for &x in order {
-            for &u in plain.needs(x) {
-                needed[rank[u as usize] as usize] = true;
-            }
-        }
-        let mut ranks_with_rows = Vec::new();
-        let mut slot = vec![0u32; n];
-        for (r, &needed) in needed.iter().enumerate() {
-            slot[r] = super::to_u32(ranks_with_rows.len());
-            if needed {
-                ranks_with_rows.push(super::to_u32(r));
-            }
-        }
-        drop(needed);
-        // Slots keep rank order, so what each rank needs, as slots,
-        // compares with a block's lowest slot as ranks would: no lookup of
-        // a rank's slot in the passes. Highest first: each block's pass
+        // What each rank needs, as ranks, highest first: each block's pass
         // reads them in order and stops at the first below the block.
         let mut below_start = Vec::with_capacity(n + 1);
         let mut below = Vec::new();
@@ -131,6 +108,27 @@ impl Blocks {
             below[at..].sort_unstable_by(|a, b| b.cmp(a));
         }
         below_start.push(below.len());
+        // Only the rows of skills that some skill needs are ever read: they
+        // alone get one, numbered in rank order (their slots). Nothing
+        // needs about one skill in eleven of `dense-all` (twenty
+        // prerequisites from everything before) and one in four of `all5`
+        // (up to five), most of them among the highest, which are in every
+        // block's pass.
+        let mut needed = vec![false; n];
+        for &r in &below {
+            needed[r as usize] = true;
+        }
+        let mut ranks_with_rows = Vec::new();
+        let mut slot = vec![0u32; n];
+        for (r, &needed) in needed.iter().enumerate() {
+            slot[r] = super::to_u32(ranks_with_rows.len());
+            if needed {
+                ranks_with_rows.push(super::to_u32(r));
+            }
+        }
+        drop(needed);
+        // Slots keep rank order, so the passes compare and index slots as
+        // they would ranks: no lookup of a rank's slot in them.
         for r in &mut below {
             *r = slot[*r as usize];
         }
