@@ -1,19 +1,23 @@
-//! Exact answers for every question at once, by blocks of targets: for
+//! Exact answers for every question at once, by blocks of skills: for
 //! graphs where many prerequisites of one skill lie far apart in rank (a
 //! skill with twenty prerequisites drawn from everything before it), which
 //! the ring cannot answer and where the labels rarely rule a pair out, so
 //! that pair-by-pair searches crossed most of the graph.
 //!
-//! The targets (skills that are a plain prerequisite of a skill with at
-//! least two) are taken in rank order, `64 × words` at a time. For each
-//! such block one pass in rank order gives every skill from the block's
-//! lowest rank up that some skill needs a row of `words` words: the
-//! block's targets it needs, the OR of the rows of what it needs
-//! directly. Then each target's entries, found from the skills that need
-//! it, are answered from the rows of the same skill's other
-//! prerequisites. The work is the edges above each block times `words`,
-//! known before starting: [`Blocks::cost`] lets the caller choose this or
-//! the searches.
+//! An entry `v → p` is redundant when `v` reaches `p` by a path of two
+//! steps or more. The skills that some skill needs are taken in rank
+//! order, `64 × words` at a time. For each such block one pass in rank
+//! order gives every skill from the block up the block's skills it
+//! reaches in two steps or more (the OR of the rows of what it needs),
+//! and those it needs directly (a bit each, from the prerequisites' own
+//! numbers): an entry whose bit is in both is redundant, found in the
+//! pass without a second look (looking it up from the skills needing each
+//! target, after the pass, took a third of the blocks' time on
+//! `dense-all`). A skill some skill needs keeps the OR of the two as its
+//! row; the others have none, and only those needing a skill of the block
+//! are answered, once its rows are made. The work is the edges above each
+//! block times `words`, known before starting: [`Blocks::cost`] lets the
+//! caller choose this or the searches.
 
 use super::Plain;
 
@@ -27,9 +31,10 @@ const WORDS_MAX: usize = 16;
 // `Blocks::find` compiles a pass for each power of two up to it.
 const _: () = assert!(WORDS_MAX == 16);
 
-/// The targets in rank order, and the words per row.
+/// The ranks of the skills some skill needs, in rank order (each one's
+/// place among them is its *slot*), and the words per row.
 pub(super) struct Blocks {
-    targets: Vec<u32>,
+    needed: Vec<u32>,
     words: usize,
 }
 
@@ -40,26 +45,24 @@ impl Blocks {
         ROWS_BYTES / 8 / n.max(1)
     }
 
-    /// The targets of `order` (skills by rank), in blocks of `64 × words`,
-    /// `words` rounded down to a power of two of at most [`WORDS_MAX`].
-    pub(super) fn new(plain: &Plain<'_>, order: &[u32], words: usize) -> Self {
-        // Skills on or after a cycle are not in `order`: indices go up to
-        // the graph's size.
-        let mut target = vec![false; plain.graph.len()];
+    /// The skills of `order` (skills by rank) that some skill needs, in
+    /// blocks of `64 × words`, `words` rounded down to a power of two of at
+    /// most [`WORDS_MAX`].
+    pub(super) fn new(plain: &Plain<'_>, order: &[u32], rank: &[u32], words: usize) -> Self {
+        let mut is_needed = vec![false; order.len()];
         for &v in order {
-            let needs = plain.needs(v);
-            if needs.len() >= 2 {
-                for &p in needs {
-                    target[p as usize] = true;
-                }
+            for &p in plain.needs(v) {
+                // What a ranked skill needs is ranked: skills on or after a
+                // cycle are neither.
+                is_needed[rank[p as usize] as usize] = true;
             }
         }
-        let targets = order.iter().copied().filter(|&x| target[x as usize]).collect();
+        let needed = (0..super::to_u32(order.len())).filter(|&r| is_needed[r as usize]).collect();
         // A power of two words, at most `WORDS_MAX`: a width `find` compiles
         // for, and a row of 2, 4 or 8 words never straddles two cache lines
         // (rows of 10 words, at 100k skills, were 12-17% slower than rows of
         // 8, for a quarter more blocks).
-        Blocks { targets, words: 1 << words.clamp(1, WORDS_MAX).ilog2() }
+        Blocks { needed, words: 1 << words.clamp(1, WORDS_MAX).ilog2() }
     }
 
     fn block_len(&self) -> usize {
@@ -68,26 +71,26 @@ impl Blocks {
 
     /// Word operations of [`Blocks::find`]: for each block, a row cleared
     /// and a row ORed per edge, for every skill from the block up. (The
-    /// passes skip the skills nothing needs; counting them keeps the
-    /// choice between the searches and the blocks, and the work bound,
-    /// where they were measured.)
-    pub(super) fn cost(&self, plain: &Plain<'_>, order: &[u32], rank: &[u32]) -> u64 {
+    /// passes store rows only for the skills some skill needs; counting
+    /// every skill keeps the choice between the searches and the blocks,
+    /// and the work bound, where they were measured.)
+    pub(super) fn cost(&self, plain: &Plain<'_>, order: &[u32]) -> u64 {
         // Skills plus edges at and above each rank.
         let mut above = vec![0u64; order.len() + 1];
         for (r, &x) in order.iter().enumerate().rev() {
             above[r] = above[r + 1] + 1 + plain.needs(x).len() as u64;
         }
-        self.targets
-            .chunks(self.block_len())
-            .map(|block| above[rank[block[0] as usize] as usize] * self.words as u64)
-            .sum()
+        self.needed.chunks(self.block_len()).map(|block| above[block[0] as usize] * self.words as u64).sum()
     }
 
-    /// Every redundant entry as `(skill, k, prerequisite, via)`, `k` its
-    /// place in [`Plain::needs`] of the skill (the caller looks the entry
-    /// up) and `via` the first other prerequisite in entry order that
-    /// needs it, in no particular order. The blocks are shared among
-    /// `threads` threads, each with rows of its own.
+    /// Every redundant entry as `(skill, k, k, via)`, `k` its place in
+    /// [`Plain::needs`] of the skill and `via` the place of the first
+    /// other prerequisite in entry order that needs it, in no particular
+    /// order: the caller looks them up, skill by skill (from here, in
+    /// block order, each was a miss of the cache). The blocks are shared
+    /// among `threads` threads, each with rows of its own. Every skill of `order`
+    /// has at most [`PLACES`] plain prerequisites (the caller's condition
+    /// for choosing the blocks).
     pub(super) fn find(
         &self,
         plain: &Plain<'_>,
@@ -97,51 +100,50 @@ impl Blocks {
     ) -> Vec<(u32, u32, u32, u32)> {
         // Ranks go up to `n` (skills on or after a cycle have none).
         let n = order.len();
-        // What each rank needs, as ranks, highest first: each block's pass
-        // reads them in order and stops at the first below the block.
-        let mut below_start = Vec::with_capacity(n + 1);
-        let mut below = Vec::new();
-        for &x in order {
-            below_start.push(below.len());
-            let at = below.len();
-            below.extend(plain.needs(x).iter().map(|&u| rank[u as usize]));
-            below[at..].sort_unstable_by(|a, b| b.cmp(a));
-        }
-        below_start.push(below.len());
-        // Only the rows of skills that some skill needs are ever read: they
-        // alone get one, numbered in rank order (their slots). Nothing
-        // needs about one skill in eleven of `dense-all` (twenty
-        // prerequisites from everything before) and one in four of `all5`
-        // (up to five), most of them among the highest, which are in every
-        // block's pass.
-        let mut needed = vec![false; n];
-        for &r in &below {
-            needed[r as usize] = true;
-        }
-        let mut ranks_with_rows = Vec::new();
+        // The slot of each rank: how many needed ranks come before it.
+        // Slots keep rank order, so the passes compare and index slots as
+        // they would ranks.
         let mut slot = vec![0u32; n];
-        for (r, &needed) in needed.iter().enumerate() {
-            slot[r] = super::to_u32(ranks_with_rows.len());
-            if needed {
-                ranks_with_rows.push(super::to_u32(r));
+        let mut next = self.needed.iter().peekable();
+        let mut count = 0;
+        for (r, s) in slot.iter_mut().enumerate() {
+            *s = count;
+            if next.next_if(|&&x| x as usize == r).is_some() {
+                count += 1;
             }
         }
-        drop(needed);
-        // Slots keep rank order, so the passes compare and index slots as
-        // they would ranks: no lookup of a rank's slot in them.
-        for r in &mut below {
-            *r = slot[*r as usize];
+        // What each rank needs, as slots, highest first (each block's pass
+        // reads them in order and stops at the first below the block), and
+        // beside each its place among the skill's plain prerequisites.
+        let mut below_start = Vec::with_capacity(n + 1);
+        let mut below = Vec::new();
+        let mut places = Vec::new();
+        let mut keyed: Vec<u64> = Vec::new();
+        for &x in order {
+            below_start.push(below.len());
+            keyed.clear();
+            keyed.extend(plain.needs(x).iter().enumerate().map(|(k, &u)| {
+                debug_assert!(k < PLACES, "a skill with more plain prerequisites than the blocks take");
+                u64::from(slot[rank[u as usize] as usize]) << 16 | k as u64
+            }));
+            keyed.sort_unstable_by(|a, b| b.cmp(a));
+            below.extend(keyed.iter().map(|&key| (key >> 16) as u32));
+            places.extend(keyed.iter().map(|&key| key as u16));
         }
+        below_start.push(below.len());
+        drop(keyed);
+        let block_len = self.block_len();
+        let (unneeded_start, unneeded) = unneeded_by_block(&self.needed, &below, &below_start, block_len);
         let tables = Tables {
-            plain,
             order,
-            rank,
             below: &below,
             below_start: &below_start,
-            ranks_with_rows: &ranks_with_rows,
-            slot: &slot,
+            places: &places,
+            needed: &self.needed,
+            unneeded: &unneeded,
+            unneeded_start: &unneeded_start,
         };
-        let blocks: Vec<&[u32]> = self.targets.chunks(self.block_len()).collect();
+        let blocks: Vec<usize> = (0..self.needed.len()).step_by(block_len).collect();
         // Each thread takes the next block not yet taken, the longest
         // passes (lowest in rank) first: a thread the machine runs slower
         // takes fewer. Dealt out in turn, a run on `dense-all` once had
@@ -171,90 +173,165 @@ impl Blocks {
     }
 }
 
+/// The ranks no skill needs (which have no row: a block's pass answers
+/// them last), listed by block, each in the list of every block it needs
+/// a skill of: block `b`'s from `start[b]` to `start[b + 1]` of `ranks`,
+/// returned as `(start, ranks)`.
+fn unneeded_by_block(needed: &[u32], below: &[u32], below_start: &[usize], block_len: usize) -> (Vec<usize>, Vec<u32>) {
+    let n = below_start.len() - 1;
+    let mut next = needed.iter().peekable();
+    let unneeded: Vec<usize> = (0..n).filter(|&r| next.next_if(|&&x| x as usize == r).is_none()).collect();
+    // Each block a rank needs from, once: slots go down, so a block's
+    // entries are side by side.
+    let blocks_of = |r: usize| {
+        let mut last = usize::MAX;
+        below[below_start[r]..below_start[r + 1]]
+            .iter()
+            .map(move |&f| f as usize / block_len)
+            .filter(move |&b| std::mem::replace(&mut last, b) != b)
+    };
+    let blocks = needed.len().div_ceil(block_len);
+    let mut start = vec![0usize; blocks + 1];
+    for &r in &unneeded {
+        for b in blocks_of(r) {
+            start[b + 1] += 1;
+        }
+    }
+    for b in 0..blocks {
+        start[b + 1] += start[b];
+    }
+    let mut ranks = vec![0u32; start[blocks]];
+    let mut fill = start.clone();
+    for &r in &unneeded {
+        for b in blocks_of(r) {
+            ranks[fill[b]] = super::to_u32(r);
+            fill[b] += 1;
+        }
+    }
+    (start, ranks)
+}
+
+/// Plain prerequisites of one skill the blocks take at most: each entry's
+/// place among them is kept in two bytes.
+pub(super) const PLACES: usize = 1 << 16;
+
 /// What every block's pass reads, built once by [`Blocks::find`].
 struct Tables<'t> {
-    plain: &'t Plain<'t>,
     order: &'t [u32],
-    rank: &'t [u32],
     /// What each rank needs, as slots, highest first.
     below: &'t [u32],
     below_start: &'t [usize],
+    /// The place of each entry of `below` among the skill's plain
+    /// prerequisites.
+    places: &'t [u16],
     /// The ranks of the skills some skill needs, the only ones with a row,
     /// by slot.
-    ranks_with_rows: &'t [u32],
-    /// The slot of each rank with a row.
-    slot: &'t [u32],
+    needed: &'t [u32],
+    /// The other ranks, for each block those needing one of its skills,
+    /// in order: block `b`'s from `unneeded_start[b]`.
+    unneeded: &'t [u32],
+    unneeded_start: &'t [usize],
 }
 
 impl Tables<'_> {
-    /// Every redundant entry whose target is in `blocks`, with rows of
-    /// `W` words (`64 × W` targets a block).
-    fn answer<'b, const W: usize>(&self, blocks: impl Iterator<Item = &'b [u32]>) -> Vec<(u32, u32, u32, u32)> {
-        let Tables { plain, order, rank, below, below_start, ranks_with_rows, slot } = *self;
-        // The bit of each target in its block's rows.
-        let mut bit = vec![u32::MAX; rank.len()];
+    /// Every redundant entry naming a skill of the blocks starting at the
+    /// slots `blocks`, with rows of `W` words (`64 × W` skills a block).
+    fn answer<const W: usize>(&self, blocks: impl Iterator<Item = usize>) -> Vec<(u32, u32, u32, u32)> {
+        let Tables { below, needed, unneeded, unneeded_start, .. } = *self;
         let mut rows: Vec<[u64; W]> = Vec::new();
         let mut found = Vec::new();
-        for block in blocks {
-            for (j, &t) in block.iter().enumerate() {
-                bit[t as usize] = super::to_u32(j);
-            }
-            // Targets are needed: they have slots.
-            let low = slot[rank[block[0] as usize] as usize] as usize;
+        for low in blocks {
+            let high = low + 64 * W;
             // Each row is written whole once, so none is cleared first.
             rows.clear();
-            rows.reserve(ranks_with_rows.len() - low);
-            for &r in &ranks_with_rows[low..] {
-                let mut row = [0u64; W];
-                let j = bit[order[r as usize] as usize];
-                if j != u32::MAX {
-                    row[j as usize / 64] = 1u64 << (j % 64);
-                }
-                // Distinct rows: what the skill needs ranks below it.
+            rows.reserve(needed.len() - low);
+            for &r in &needed[low..] {
                 let r = r as usize;
-                for &from in below[below_start[r]..below_start[r + 1]].iter().take_while(|&&f| f as usize >= low) {
-                    let other = &rows[from as usize - low];
-                    for w in 0..W {
-                        row[w] |= other[w];
-                    }
+                let (start, further, read) = self.further::<W>(r, low, &rows);
+                // The block's skills the skill needs directly: the last of
+                // those read, as slots go down. An entry among them that
+                // it also reaches in two steps or more is redundant.
+                let mut row = further;
+                let mut direct = read;
+                let mut redundant = false;
+                while direct > start && (below[direct - 1] as usize) < high {
+                    direct -= 1;
+                    let j = below[direct] as usize - low;
+                    redundant |= further[j / 64] >> (j % 64) & 1 == 1;
+                    row[j / 64] |= 1 << (j % 64);
+                }
+                if redundant {
+                    self.push_redundant(r, low, &rows, &further, (start, direct, read), &mut found);
                 }
                 rows.push(row);
             }
-            let has = |s: u32, j: u32| rows[s as usize - low][j as usize / 64] >> (j % 64) & 1 == 1;
-            for &t in block {
-                let (j, at) = (bit[t as usize], rank[t as usize]);
-                let at_slot = slot[at as usize];
-                // The entries naming the target, from the skills that need
-                // it (a table of them took 8 bytes an entry).
-                for &v in plain.graph.dependents_of(t) {
-                    // Skills on or after a cycle have no rank.
-                    let r = rank[v as usize] as usize;
-                    if r == u32::MAX as usize {
-                        continue;
-                    }
-                    // Whether some prerequisite ranked above the target
-                    // needs it, read from slots in a row (`below` has the
-                    // skill's plain prerequisites, so a skill with one has
-                    // none above it); which, in entry order, only when one
-                    // does (`at >= low`: the target is in the block).
-                    let slots = &below[below_start[r]..below_start[r + 1]];
-                    if !slots.iter().take_while(|&&q| q > at_slot).any(|&q| has(q, j)) {
-                        continue;
-                    }
-                    let needs = plain.needs(v);
-                    let via = needs.iter().find(|&&q| rank[q as usize] > at && has(slot[rank[q as usize] as usize], j));
-                    if let Some(&via) = via {
-                        // Every entry naming the target (a list may name it twice).
-                        for (k, _) in needs.iter().enumerate().filter(|&(_, &p)| p == t) {
-                            found.push((v, super::to_u32(k), t, via));
-                        }
-                    }
+            // Skills nothing needs, once every row is made: only those
+            // needing a skill of the block have an entry to answer.
+            let b = low / (64 * W);
+            for &r in &unneeded[unneeded_start[b]..unneeded_start[b + 1]] {
+                let r = r as usize;
+                let (start, further, read) = self.further::<W>(r, low, &rows);
+                let direct = start + below[start..read].partition_point(|&f| f as usize >= high);
+                let in_further = |&f: &u32| {
+                    let j = f as usize - low;
+                    further[j / 64] >> (j % 64) & 1 == 1
+                };
+                if below[direct..read].iter().any(in_further) {
+                    self.push_redundant(r, low, &rows, &further, (start, direct, read), &mut found);
                 }
-            }
-            for &t in block {
-                bit[t as usize] = u32::MAX;
             }
         }
         found
+    }
+
+    /// The block's skills that the skill at rank `r` reaches in two steps
+    /// or more, from the rows of what it needs from the block up: with
+    /// where its entries start in `below`, and the end of those read.
+    fn further<const W: usize>(&self, r: usize, low: usize, rows: &[[u64; W]]) -> (usize, [u64; W], usize) {
+        let start = self.below_start[r];
+        let mut further = [0u64; W];
+        let mut read = start;
+        for &from in self.below[start..self.below_start[r + 1]].iter().take_while(|&&f| f as usize >= low) {
+            // Distinct rows: what the skill needs ranks below it.
+            let other = &rows[from as usize - low];
+            for w in 0..W {
+                further[w] |= other[w];
+            }
+            read += 1;
+        }
+        (start, further, read)
+    }
+
+    /// Pushes the entries `below[direct..read]` (of the skill at rank `r`,
+    /// in the block) whose bit is in `further`, each with the first other
+    /// prerequisite in entry order whose row holds it: one of the entries
+    /// before it in `below`, ranked above it.
+    fn push_redundant<const W: usize>(
+        &self,
+        r: usize,
+        low: usize,
+        rows: &[[u64; W]],
+        further: &[u64; W],
+        (start, direct, read): (usize, usize, usize),
+        found: &mut Vec<(u32, u32, u32, u32)>,
+    ) {
+        let Tables { order, below, places, .. } = *self;
+        let v = order[r];
+        for e in direct..read {
+            let j = below[e] as usize - low;
+            if further[j / 64] >> (j % 64) & 1 == 0 {
+                continue;
+            }
+            // A prerequisite whose row holds `p` reaches it in one step or
+            // more, so ranks above it (a repeat of `p` does not).
+            let via = (start..e)
+                .filter(|&q| below[q] > below[e] && rows[below[q] as usize - low][j / 64] >> (j % 64) & 1 == 1)
+                .map(|q| places[q])
+                .min();
+            if let Some(via) = via {
+                let k = u32::from(places[e]);
+                found.push((v, k, k, u32::from(via)));
+            }
+        }
     }
 }

@@ -209,6 +209,8 @@ pub struct RedundantPrerequisites<'r> {
 /// Above this many plain prerequisites, a skill's questions are answered
 /// by one marking search rather than pair by pair (quadratic in them).
 const PAIRWISE_MAX: usize = 256;
+// The blocks answer only graphs within it, and keep an entry's place in two bytes.
+const _: () = assert!(PAIRWISE_MAX <= blocks::PLACES);
 
 /// The lowest and highest rank among `skills`.
 fn rank_range(skills: &[u32], rank: &[u32]) -> (u32, u32) {
@@ -319,9 +321,9 @@ fn find_within(
     // prerequisites drawn from everything before: the labels rarely rule a
     // pair out), they stop and the blocks answer instead.
     let blocks = (!exact && order.iter().all(|&v| plain.needs(v).len() <= PAIRWISE_MAX))
-        .then(|| Blocks::new(&plain, &order, Blocks::words_for(n)))
+        .then(|| Blocks::new(&plain, &order, &rank, Blocks::words_for(n)))
         .map(|blocks| {
-            let cost = blocks.cost(&plain, &order, &rank);
+            let cost = blocks.cost(&plain, &order);
             (blocks, cost)
         })
         .filter(|&(_, cost)| cost <= BLOCKS_BUDGET && cost / SEARCH_TO_BLOCKS <= max_work);
@@ -332,7 +334,15 @@ fn find_within(
     // they start, and they only answer if it fits in what is left.
     let fits = |cost: u64, work: &Work| cost / SEARCH_TO_BLOCKS <= work.left();
     let by_blocks = |blocks: &Blocks| RedundantEntries {
-        found: sorted(blocks.find(&plain, &order, &rank, threads), |v, k| plain.entry(v, k as usize)),
+        found: sorted(blocks.find(&plain, &order, &rank, threads), |(v, k, p, via)| {
+            let needs = plain.needs(v);
+            RedundantEntry {
+                skill_index: v,
+                entry: plain.entry(v, k as usize),
+                prerequisite_index: needs[p as usize],
+                via_index: needs[via as usize],
+            }
+        }),
         unchecked: Vec::new(),
     };
     // Where the blocks could answer instead, a sample of the searches
@@ -453,7 +463,7 @@ fn find_within(
             return by_blocks(blocks);
         }
     }
-    RedundantEntries { found: sorted(found, |_, entry| entry), unchecked: Vec::new() }
+    RedundantEntries { found: sorted(found, as_found), unchecked: Vec::new() }
 }
 
 /// Skills whose questions [`sampled_search_work`] asks, at most (about).
@@ -506,7 +516,7 @@ fn sampled_search_work(search: &mut Search<'_>, window: &Window, order: &[u32], 
 fn stopped(found: Vec<(u32, u32, u32, u32)>, rest: &[u32], plain: &Plain<'_>) -> RedundantEntries {
     let mut unchecked: Vec<usize> = rest.iter().filter(|&&v| plain.needs(v).len() >= 2).map(|&v| v as usize).collect();
     unchecked.sort_unstable();
-    RedundantEntries { found: sorted(found, |_, entry| entry), unchecked }
+    RedundantEntries { found: sorted(found, as_found), unchecked }
 }
 
 /// How many of a block's word operations a search's edge is worth before
@@ -547,10 +557,13 @@ fn ranks(order: &[u32], n: usize) -> Vec<u32> {
 }
 
 /// The findings `(skill, k, prerequisite, via)` sorted by skill and `k`,
-/// as [`RedundantEntry`]s of entry `entry(skill, k)` (named, if at all, by
-/// [`SkillGraph::redundant_prerequisites_within`]). `entry` keeps the order
-/// of each skill's `k`s (an entry itself, or a place in [`Plain::needs`]).
-fn sorted(mut found: Vec<(u32, u32, u32, u32)>, entry: impl Fn(u32, u32) -> u32) -> Vec<RedundantEntry> {
+/// each made a [`RedundantEntry`] by `name` (which may look up the
+/// entry of `k` and what the other two stand for: an entry itself, or a
+/// place in [`Plain::needs`]), skill by skill.
+fn sorted(
+    mut found: Vec<(u32, u32, u32, u32)>,
+    name: impl Fn((u32, u32, u32, u32)) -> RedundantEntry,
+) -> Vec<RedundantEntry> {
     // The searches find skill after skill in learning order, most often
     // file order: sorted already. The blocks find them by target: a
     // counting pass over skills puts them in order (a comparison sort of
@@ -559,21 +572,18 @@ fn sorted(mut found: Vec<(u32, u32, u32, u32)>, entry: impl Fn(u32, u32) -> u32)
     if !found.is_sorted_by_key(|f| f.0) {
         found = by_skill(&found);
     }
-    // Each skill's few by `k`; then each entry looked up, skill by skill
-    // (the blocks' lookups, in target order, mostly missed the cache), in
+    // Each skill's few by `k`; then each named, skill by skill (the
+    // blocks' lookups, in target order, mostly missed the cache), in
     // place: a `RedundantEntry` is the same four numbers.
     for of_skill in found.chunk_by_mut(|a, b| a.0 == b.0) {
         of_skill.sort_unstable();
     }
-    found
-        .into_iter()
-        .map(|(skill_index, k, prerequisite_index, via_index)| RedundantEntry {
-            skill_index,
-            entry: entry(skill_index, k),
-            prerequisite_index,
-            via_index,
-        })
-        .collect()
+    found.into_iter().map(name).collect()
+}
+
+/// A finding of the searches, `(skill, entry, prerequisite, via)`.
+fn as_found((skill_index, entry, prerequisite_index, via_index): (u32, u32, u32, u32)) -> RedundantEntry {
+    RedundantEntry { skill_index, entry, prerequisite_index, via_index }
 }
 
 /// `found` in skill order (a stable counting sort on the first number).
@@ -784,8 +794,9 @@ mod tests {
         assert_eq!(small, full);
         let plain = Plain::new(&graph);
         let rank = ranks(&order, graph.len());
-        let mut by_blocks = Blocks::new(&plain, &order, 1).find(&plain, &order, &rank, 2);
+        let mut by_blocks = Blocks::new(&plain, &order, &rank, 1).find(&plain, &order, &rank, 2);
         by_blocks.sort_unstable();
+        assert!(by_blocks.iter().all(|&(_, k, p, _)| k == p), "the prerequisite by its place");
         let named: Vec<_> =
             by_blocks.iter().map(|&(v, k, _, _)| (graph.id(v), plain.entry(v, k as usize) as usize)).collect();
         let public: Vec<_> = full.iter().map(|r| (graph.id(r.skill_index), r.entry as usize)).collect();
@@ -823,7 +834,7 @@ mod tests {
             let whole = work.spent;
             assert!(estimate / 4 <= whole && whole <= estimate * 4, "{degree}: estimated {estimate}, spent {whole}");
             // Twenty prerequisites a skill go to the blocks at once, two do not.
-            let cost = Blocks::new(&plain, &order, Blocks::words_for(n)).cost(&plain, &order, &rank);
+            let cost = Blocks::new(&plain, &order, &rank, Blocks::words_for(n)).cost(&plain, &order);
             let blocks_at_once = estimate > sample_enough(cost);
             assert!(degree != 20 || blocks_at_once, "{estimate} of {cost}");
             assert!(degree != 2 || !blocks_at_once, "{estimate} of {cost}");
@@ -850,10 +861,13 @@ mod tests {
             // Every row width `find` compiles for (3 is rounded down to 2,
             // 32 to 16), and shared among threads, more threads than blocks too.
             for words in [1, 2, 3, 4, 8, 16, 32] {
-                let blocks = Blocks::new(&plain, &order, words);
+                let blocks = Blocks::new(&plain, &order, &rank, words);
                 for threads in [1, 2, 3, 1_000] {
                     let mut found: Vec<_> = (blocks.find(&plain, &order, &rank, threads).into_iter())
-                        .map(|(v, k, t, via)| (v, plain.entry(v, k as usize), t, via))
+                        .map(|(v, k, p, via)| {
+                            let needs = plain.needs(v);
+                            (v, plain.entry(v, k as usize), needs[p as usize], needs[via as usize])
+                        })
                         .collect();
                     found.sort_unstable();
                     assert_eq!(found, expected, "{n} {window} {degree}, {words} words, on {threads} threads");
