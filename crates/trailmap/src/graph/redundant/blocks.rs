@@ -48,16 +48,18 @@ impl Blocks {
     /// The skills of `order` (skills by rank) that some skill needs, in
     /// blocks of `64 × words`, `words` rounded down to a power of two of at
     /// most [`WORDS_MAX`].
-    pub(super) fn new(plain: &Plain<'_>, order: &[u32], rank: &[u32], words: usize) -> Self {
-        let mut is_needed = vec![false; order.len()];
+    pub(super) fn new(plain: &Plain<'_>, order: &[u32], words: usize) -> Self {
+        // By skill, then in rank order: with a rank looked up for each
+        // entry, `lint` of the generator's full `chain`, which the blocks do
+        // not answer but price, took 10-15 ms more. Skills on or after a
+        // cycle are not in `order`: indices go up to the graph's size.
+        let mut is_needed = vec![false; plain.graph.len()];
         for &v in order {
             for &p in plain.needs(v) {
-                // What a ranked skill needs is ranked: skills on or after a
-                // cycle are neither.
-                is_needed[rank[p as usize] as usize] = true;
+                is_needed[p as usize] = true;
             }
         }
-        let needed = (0..super::to_u32(order.len())).filter(|&r| is_needed[r as usize]).collect();
+        let needed = (0..super::to_u32(order.len())).filter(|&r| is_needed[order[r as usize] as usize]).collect();
         // A power of two words, at most `WORDS_MAX`: a width `find` compiles
         // for, and a row of 2, 4 or 8 words never straddles two cache lines
         // (rows of 10 words, at 100k skills, were 12-17% slower than rows of

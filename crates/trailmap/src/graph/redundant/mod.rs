@@ -321,7 +321,7 @@ fn find_within(
     // prerequisites drawn from everything before: the labels rarely rule a
     // pair out), they stop and the blocks answer instead.
     let blocks = (!exact && order.iter().all(|&v| plain.needs(v).len() <= PAIRWISE_MAX))
-        .then(|| Blocks::new(&plain, &order, &rank, Blocks::words_for(n)))
+        .then(|| Blocks::new(&plain, &order, Blocks::words_for(n)))
         .map(|blocks| {
             let cost = blocks.cost(&plain, &order);
             (blocks, cost)
@@ -794,7 +794,7 @@ mod tests {
         assert_eq!(small, full);
         let plain = Plain::new(&graph);
         let rank = ranks(&order, graph.len());
-        let mut by_blocks = Blocks::new(&plain, &order, &rank, 1).find(&plain, &order, &rank, 2);
+        let mut by_blocks = Blocks::new(&plain, &order, 1).find(&plain, &order, &rank, 2);
         by_blocks.sort_unstable();
         assert!(by_blocks.iter().all(|&(_, k, p, _)| k == p), "the prerequisite by its place");
         let named: Vec<_> =
@@ -834,7 +834,7 @@ mod tests {
             let whole = work.spent;
             assert!(estimate / 4 <= whole && whole <= estimate * 4, "{degree}: estimated {estimate}, spent {whole}");
             // Twenty prerequisites a skill go to the blocks at once, two do not.
-            let cost = Blocks::new(&plain, &order, &rank, Blocks::words_for(n)).cost(&plain, &order);
+            let cost = Blocks::new(&plain, &order, Blocks::words_for(n)).cost(&plain, &order);
             let blocks_at_once = estimate > sample_enough(cost);
             assert!(degree != 20 || blocks_at_once, "{estimate} of {cost}");
             assert!(degree != 2 || !blocks_at_once, "{estimate} of {cost}");
@@ -861,7 +861,7 @@ mod tests {
             // Every row width `find` compiles for (3 is rounded down to 2,
             // 32 to 16), and shared among threads, more threads than blocks too.
             for words in [1, 2, 3, 4, 8, 16, 32] {
-                let blocks = Blocks::new(&plain, &order, &rank, words);
+                let blocks = Blocks::new(&plain, &order, words);
                 for threads in [1, 2, 3, 1_000] {
                     let mut found: Vec<_> = (blocks.find(&plain, &order, &rank, threads).into_iter())
                         .map(|(v, k, p, via)| {
