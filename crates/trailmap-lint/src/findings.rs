@@ -118,7 +118,19 @@ pub(crate) type Render<'a> = fn(&Rule, &'a Roadmap, usize, usize, [&'a str; 2]) 
 
 /// What makes the one diagnostic of a skill's compact findings (skill
 /// index, and each finding's texts), for a rule that groups them.
-pub(crate) type RenderGroup<'a> = fn(&Rule, &'a Roadmap, usize, &[[&'a str; 2]]) -> Diagnostic;
+pub(crate) type RenderGroup<'a> = fn(&Rule, &'a Roadmap, usize, &[[Quoted<'a>; 2]]) -> Diagnostic;
+
+/// A text a grouped finding quotes, with its index in the rule's
+/// [`Texts`]: one index is one text, so a group can tell its texts apart
+/// by index (comparing them was a fifth of making TM107's grouped
+/// findings on bare `dense-all`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Quoted<'a> {
+    /// The index in the rule's [`Texts`].
+    pub(crate) index: u32,
+    /// The text.
+    pub(crate) text: &'a str,
+}
 
 /// Where the two texts of a rule's compact findings come from: each
 /// finding holds two indices into it, 8 bytes where two `&str` took 32
@@ -220,8 +232,10 @@ impl<'a> SkillFindings<'a> {
         let items = &self.items[range];
         match (self.group, items) {
             (Some(group), [first, _, ..]) => {
-                let texts: Vec<[&'a str; 2]> =
-                    items.iter().map(|item| item.texts.map(|i| self.text(i as usize))).collect();
+                let texts: Vec<[Quoted<'a>; 2]> = items
+                    .iter()
+                    .map(|item| item.texts.map(|index| Quoted { index, text: self.text(index as usize) }))
+                    .collect();
                 let skill = first.skill as usize;
                 let mut d =
                     group(&self.rule, self.roadmap, skill, &texts).at(self.pointer(skill, first.entry as usize));

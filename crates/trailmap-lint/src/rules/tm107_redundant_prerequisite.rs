@@ -39,7 +39,7 @@ use std::fmt::Write as _;
 use trailmap::{Diagnostic, Fix, RedundantEntries, Roadmap};
 
 use crate::context::Context;
-use crate::findings::{Findings, InSkill, SkillFindings, Texts};
+use crate::findings::{Findings, InSkill, Quoted, SkillFindings, Texts};
 use crate::registry::Rule;
 
 /// How much work the search may do, in prerequisite entries looked at
@@ -122,26 +122,27 @@ const LISTED: usize = 10;
 const SEARCHED: usize = 64;
 
 /// The diagnostic of two or more redundant entries of skill `i` (`each`:
-/// the prerequisite, and the other prerequisite that needs it).
-fn group_diagnostic(rule: &Rule, roadmap: &Roadmap, i: usize, each: &[[&str; 2]]) -> Diagnostic {
+/// the prerequisite, and the other prerequisite that needs it). Skills
+/// are told apart by index: validation resolves each id to one skill.
+fn group_diagnostic(rule: &Rule, roadmap: &Roadmap, i: usize, each: &[[Quoted<'_>; 2]]) -> Diagnostic {
     let skill = skill_id(roadmap, i);
     // Each prerequisite once, with how many entries name it (TM120 off
     // leaves a repeat to this rule) and the first that needs it.
     // A list is searched as it grows while it is short, which is nearly
     // always: a map for each of 100,000 skills took a third of a second.
-    let mut distinct: Vec<(&str, &str, usize)> = Vec::with_capacity(each.len());
-    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut distinct: Vec<(Quoted<'_>, Quoted<'_>, usize)> = Vec::with_capacity(each.len());
+    let mut seen: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
     for &[prerequisite, via] in each {
         let found = if each.len() <= SEARCHED {
-            distinct.iter().position(|&(p, _, _)| p == prerequisite)
+            distinct.iter().position(|&(p, _, _)| p.index == prerequisite.index)
         } else {
-            seen.get(prerequisite).copied()
+            seen.get(&prerequisite.index).copied()
         };
         match found {
             Some(k) => distinct[k].2 += 1,
             None => {
                 if each.len() > SEARCHED {
-                    seen.insert(prerequisite, distinct.len());
+                    seen.insert(prerequisite.index, distinct.len());
                 }
                 distinct.push((prerequisite, via, 1));
             }
@@ -149,21 +150,21 @@ fn group_diagnostic(rule: &Rule, roadmap: &Roadmap, i: usize, each: &[[&str; 2]]
     }
     let listed = &distinct[..distinct.len().min(LISTED)];
     let first_via = distinct[0].1;
-    let one_via = distinct.iter().all(|&(_, via, _)| via == first_via);
+    let one_via = distinct.iter().all(|&(_, via, _)| via.index == first_via.index);
     // Whether listed prerequisite `k` is the first its `via` needs: where
     // that `via`'s clause of the message starts.
-    let first_of_via = |k: usize| !listed[..k].iter().any(|&(_, earlier, _)| earlier == listed[k].1);
+    let first_of_via = |k: usize| !listed[..k].iter().any(|&(_, earlier, _)| earlier.index == listed[k].1.index);
     // One string written at its size at most (each piece and its longest
     // separator): at 100k skills with twenty prerequisites each, the
     // pieces joined here were a third of making the findings, and making
     // them was on the run's critical path. Little room to spare: the
     // thousands of findings of a part are held while it is written.
-    let listed_len: usize = listed.iter().map(|&(p, _, times)| p.len() + 7 + if times > 1 { 32 } else { 0 }).sum();
+    let listed_len: usize = listed.iter().map(|&(p, _, times)| p.text.len() + 7 + if times > 1 { 32 } else { 0 }).sum();
     let vias_len = if one_via {
-        first_via.len() + 22
+        first_via.text.len() + 22
     } else {
         let each: usize =
-            (0..listed.len()).map(|k| listed[k].0.len() + 4 + if first_of_via(k) { listed[k].1.len() + 20 } else { 0 }).sum();
+            (0..listed.len()).map(|k| listed[k].0.text.len() + 4 + if first_of_via(k) { listed[k].1.text.len() + 20 } else { 0 }).sum();
         each + 11
     };
     // "prerequisites ", " and N more", " of `", the skill, "` are redundant: ".
@@ -176,7 +177,7 @@ fn group_diagnostic(rule: &Rule, roadmap: &Roadmap, i: usize, each: &[[&str; 2]]
             _ if k + 1 == listed.len() && distinct.len() == listed.len() => " and `",
             _ => ", `",
         });
-        message.push_str(prerequisite);
+        message.push_str(prerequisite.text);
         message.push('`');
         if times > 1 {
             let _ = write!(message, " ({times} entries)");
@@ -190,7 +191,7 @@ fn group_diagnostic(rule: &Rule, roadmap: &Roadmap, i: usize, each: &[[&str; 2]]
     message.push_str(if distinct.len() == 1 { "` is redundant: " } else { "` are redundant: " });
     if one_via {
         message.push('`');
-        message.push_str(first_via);
+        message.push_str(first_via.text);
         message.push_str(if distinct.len() == 1 { "` already needs it" } else { "` already needs them" });
     } else {
         // Which other prerequisite needs each one listed, in the order of
@@ -200,11 +201,11 @@ fn group_diagnostic(rule: &Rule, roadmap: &Roadmap, i: usize, each: &[[&str; 2]]
                 message.push_str("; ");
             }
             message.push('`');
-            message.push_str(via);
+            message.push_str(via.text);
             message.push_str("` already needs ");
-            for (n, &(prerequisite, _, _)) in listed[k..].iter().filter(|&&(_, v, _)| v == via).enumerate() {
+            for (n, &(prerequisite, _, _)) in listed[k..].iter().filter(|&&(_, v, _)| v.index == via.index).enumerate() {
                 message.push_str(if n == 0 { "`" } else { ", `" });
-                message.push_str(prerequisite);
+                message.push_str(prerequisite.text);
                 message.push('`');
             }
         }
@@ -256,13 +257,19 @@ mod tests {
         assert_eq!(work_bound(&ctx), MIN_WORK);
     }
 
+    /// Text `text`, of index `index`.
+    fn quoted(index: u32, text: &str) -> Quoted<'_> {
+        Quoted { index, text }
+    }
+
     /// Repeats are counted alike whether the group is searched or mapped.
     #[test]
     fn a_group_names_each_prerequisite_once_with_its_entries() {
         let (_, roadmap) = wide_roadmap();
         let rule = crate::registry::find("TM107").expect("TM107");
         for size in [4, SEARCHED + 2] {
-            let each: Vec<[&str; 2]> = (0..size).map(|k| [if k % 2 == 0 { "x" } else { "y" }, "v"]).collect();
+            let each: Vec<[Quoted<'_>; 2]> =
+                (0..size).map(|k| [if k % 2 == 0 { quoted(1, "x") } else { quoted(2, "y") }, quoted(3, "v")]).collect();
             let d = group_diagnostic(rule, &roadmap, 0, &each);
             let half = size / 2;
             assert_eq!(
@@ -281,8 +288,10 @@ mod tests {
         let (_, roadmap) = wide_roadmap();
         let rule = crate::registry::find("TM107").expect("TM107");
         let names: Vec<String> = (0..12).map(|k| format!("prerequisite-number-{k}")).collect();
-        let mut each: Vec<[&str; 2]> = names.iter().enumerate().map(|(k, p)| [p.as_str(), ["v", "w"][k % 2]]).collect();
-        each.push([names[0].as_str(), "v"]);
+        let via = [quoted(100, "v"), quoted(101, "w")];
+        let mut each: Vec<[Quoted<'_>; 2]> =
+            names.iter().enumerate().map(|(k, p)| [quoted(k as u32, p), via[k % 2]]).collect();
+        each.push([quoted(0, &names[0]), via[0]]);
         let d = group_diagnostic(rule, &roadmap, 0, &each);
         let listed = |from: usize| {
             let them: Vec<String> = (from..10).step_by(2).map(|k| format!("`{}`", names[k])).collect();
