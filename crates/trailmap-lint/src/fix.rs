@@ -142,9 +142,17 @@ pub(crate) fn fill_removals(
 pub(crate) fn fill_json_removal(source: &str, d: &mut Diagnostic, members: &[(usize, trailmap::Location)]) {
     if awaits_removal(d) {
         let run = run_from_first(members.iter().map(|&(index, _)| index));
-        let edits: Option<Vec<Vec<Edit>>> =
-            members.iter().map(|&(index, loc)| removal(source, loc.offset, loc.end_offset, index < run)).collect();
-        set_removal(d, edits.map(|edits| edits.concat()));
+        // One list of edits, made at its length: a list for each member
+        // and one to join them were most of the allocations of making a
+        // grouped finding.
+        let mut edits = Vec::with_capacity(members.len());
+        for &(index, loc) in members {
+            match removal_edit(source, loc.offset, loc.end_offset, index < run) {
+                Some(edit) => edits.push(edit),
+                None => return set_removal(d, None),
+            }
+        }
+        set_removal(d, Some(edits));
     }
 }
 
@@ -183,6 +191,11 @@ fn set_removal(d: &mut Diagnostic, edits: Option<Vec<Edit>>) {
 /// The edit that removes the element at `start..end` and one comma: the
 /// one before it, or for an element [`leading`] or first, the one after.
 pub(crate) fn removal(source: &str, start: usize, end: usize, leading: bool) -> Option<Vec<Edit>> {
+    removal_edit(source, start, end, leading).map(|edit| vec![edit])
+}
+
+/// [`removal`]'s one edit.
+fn removal_edit(source: &str, start: usize, end: usize, leading: bool) -> Option<Edit> {
     if start >= end || end > source.len() {
         return None;
     }
@@ -193,7 +206,7 @@ pub(crate) fn removal(source: &str, start: usize, end: usize, leading: bool) -> 
         before -= 1;
     }
     if !leading && before > 0 && bytes[before - 1] == b',' {
-        return Some(vec![Edit { start: before - 1, end, replacement: String::new() }]);
+        return Some(Edit { start: before - 1, end, replacement: String::new() });
     }
     // First element: remove it, the comma after it and the space before
     // the next element: `[a, b]` -> `[b]`. A leading element that is the
@@ -207,10 +220,10 @@ pub(crate) fn removal(source: &str, start: usize, end: usize, leading: bool) -> 
         while next < bytes.len() && bytes[next].is_ascii_whitespace() {
             next += 1;
         }
-        return Some(vec![Edit { start, end: next, replacement: String::new() }]);
+        return Some(Edit { start, end: next, replacement: String::new() });
     }
     // The only element.
-    Some(vec![Edit { start, end, replacement: String::new() }])
+    Some(Edit { start, end, replacement: String::new() })
 }
 
 /// Applies non-overlapping edits (in any order); an edit that overlaps one
