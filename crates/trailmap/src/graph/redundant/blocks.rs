@@ -104,14 +104,18 @@ impl Blocks {
         let n = order.len();
         // The slot of each rank: how many needed ranks come before it.
         // Slots keep rank order, so the passes compare and index slots as
-        // they would ranks.
+        // they would ranks. And, in the same walk, the ranks no skill
+        // needs, which have no row.
         let mut slot = vec![0u32; n];
+        let mut unneeded = Vec::with_capacity(n - self.needed.len());
         let mut next = self.needed.iter().peekable();
         let mut count = 0;
         for (r, s) in slot.iter_mut().enumerate() {
             *s = count;
             if next.next_if(|&&x| x as usize == r).is_some() {
                 count += 1;
+            } else {
+                unneeded.push(r);
             }
         }
         // What each rank needs, as slots, highest first (each block's pass
@@ -135,7 +139,8 @@ impl Blocks {
         below_start.push(below.len());
         drop(keyed);
         let block_len = self.block_len();
-        let (unneeded_start, unneeded) = unneeded_by_block(&self.needed, &below, &below_start, block_len);
+        let block_count = self.needed.len().div_ceil(block_len);
+        let (unneeded_start, unneeded) = by_block(&unneeded, block_count, &below, &below_start, block_len);
         let tables = Tables {
             order,
             below: &below,
@@ -175,14 +180,17 @@ impl Blocks {
     }
 }
 
-/// The ranks no skill needs (which have no row: a block's pass answers
-/// them last), listed by block, each in the list of every block it needs
-/// a skill of: block `b`'s from `start[b]` to `start[b + 1]` of `ranks`,
-/// returned as `(start, ranks)`.
-fn unneeded_by_block(needed: &[u32], below: &[u32], below_start: &[usize], block_len: usize) -> (Vec<usize>, Vec<u32>) {
-    let n = below_start.len() - 1;
-    let mut next = needed.iter().peekable();
-    let unneeded: Vec<usize> = (0..n).filter(|&r| next.next_if(|&&x| x as usize == r).is_none()).collect();
+/// The ranks `unneeded` (which have no row: a block's pass answers them
+/// last) listed by block, each in the list of every one of the `blocks`
+/// it needs a skill of: block `b`'s from `start[b]` to `start[b + 1]` of
+/// `ranks`, returned as `(start, ranks)`.
+fn by_block(
+    unneeded: &[usize],
+    blocks: usize,
+    below: &[u32],
+    below_start: &[usize],
+    block_len: usize,
+) -> (Vec<usize>, Vec<u32>) {
     // Each block a rank needs from, once: slots go down, so a block's
     // entries are side by side.
     let blocks_of = |r: usize| {
@@ -192,9 +200,8 @@ fn unneeded_by_block(needed: &[u32], below: &[u32], below_start: &[usize], block
             .map(move |&f| f as usize / block_len)
             .filter(move |&b| std::mem::replace(&mut last, b) != b)
     };
-    let blocks = needed.len().div_ceil(block_len);
     let mut start = vec![0usize; blocks + 1];
-    for &r in &unneeded {
+    for &r in unneeded {
         for b in blocks_of(r) {
             start[b + 1] += 1;
         }
@@ -204,13 +211,18 @@ fn unneeded_by_block(needed: &[u32], below: &[u32], below_start: &[usize], block
     }
     let mut ranks = vec![0u32; start[blocks]];
     let mut fill = start.clone();
-    for &r in &unneeded {
+    for &r in unneeded {
         for b in blocks_of(r) {
             ranks[fill[b]] = super::to_u32(r);
             fill[b] += 1;
         }
     }
     (start, ranks)
+}
+
+/// Whether `row` holds the block's skill `j`.
+fn has<const W: usize>(row: &[u64; W], j: usize) -> bool {
+    row[j / 64] >> (j % 64) & 1 == 1
 }
 
 /// Plain prerequisites of one skill the blocks take at most: each entry's
@@ -259,7 +271,7 @@ impl Tables<'_> {
                 while direct > start && (below[direct - 1] as usize) < high {
                     direct -= 1;
                     let j = below[direct] as usize - low;
-                    redundant |= further[j / 64] >> (j % 64) & 1 == 1;
+                    redundant |= has(&further, j);
                     row[j / 64] |= 1 << (j % 64);
                 }
                 if redundant {
@@ -274,11 +286,7 @@ impl Tables<'_> {
                 let r = r as usize;
                 let (start, further, read) = self.further::<W>(r, low, &rows);
                 let direct = start + below[start..read].partition_point(|&f| f as usize >= high);
-                let in_further = |&f: &u32| {
-                    let j = f as usize - low;
-                    further[j / 64] >> (j % 64) & 1 == 1
-                };
-                if below[direct..read].iter().any(in_further) {
+                if below[direct..read].iter().any(|&f| has(&further, f as usize - low)) {
                     self.push_redundant(r, low, &rows, &further, (start, direct, read), &mut found);
                 }
             }
@@ -321,13 +329,13 @@ impl Tables<'_> {
         let v = order[r];
         for e in direct..read {
             let j = below[e] as usize - low;
-            if further[j / 64] >> (j % 64) & 1 == 0 {
+            if !has(further, j) {
                 continue;
             }
             // A prerequisite whose row holds `p` reaches it in one step or
             // more, so ranks above it (a repeat of `p` does not).
             let via = (start..e)
-                .filter(|&q| below[q] > below[e] && rows[below[q] as usize - low][j / 64] >> (j % 64) & 1 == 1)
+                .filter(|&q| below[q] > below[e] && has(&rows[below[q] as usize - low], j))
                 .map(|q| places[q])
                 .min();
             if let Some(via) = via {
