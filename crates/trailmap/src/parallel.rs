@@ -36,6 +36,28 @@ pub fn map<I: Sync, T: Send>(items: &[I], work: impl Fn(&I) -> T + Sync) -> Vec<
     })
 }
 
+/// `a` on the calling thread and `b` on a scoped thread beside it (on
+/// the calling thread after `a` when none starts: `b` is `Fn` for that);
+/// both results. A panic in either panics the caller.
+///
+/// ```
+/// let (sum, product) = trailmap::parallel::join(|| 2 + 3, || 2 * 3);
+/// assert_eq!((sum, product), (5, 6));
+/// ```
+pub fn join<A, B: Send>(a: impl FnOnce() -> A, b: impl Fn() -> B + Sync) -> (A, B) {
+    let b = &b;
+    std::thread::scope(|scope| {
+        let helper = std::thread::Builder::new().spawn_scoped(scope, b).ok();
+        let a = a();
+        let b = match helper.map(std::thread::ScopedJoinHandle::join) {
+            Some(Ok(value)) => value,
+            Some(Err(panic)) => std::panic::resume_unwind(panic),
+            None => b(),
+        };
+        (a, b)
+    })
+}
+
 /// `0..n` cut into `parts` contiguous ranges of nearly equal length (at
 /// least one range, none empty unless `n` is 0).
 ///

@@ -451,6 +451,7 @@ pub enum Variant {
 pub struct Scratch {
     suffix: Vec<u64>,
     power: Vec<u64>,
+    spans: Vec<token_keys::TokenSpan>,
 }
 
 const BASE: u64 = 0x100_0000_01B3;
@@ -479,11 +480,17 @@ fn finish(h: u64, len: usize) -> u64 {
     mix(raw(h, len))
 }
 
-/// The hash of a name's sameness key (distinct from every variant hash of
-/// the same text by a tag).
-pub fn key_hash(name: Name<'_>) -> u64 {
+/// The hash of the sameness key of a name as written (distinct from every
+/// variant hash of the same text by a tag): it needs no [`Names`].
+///
+/// ```
+/// use trailmap_lint::names::key_hash;
+/// assert_eq!(key_hash("Design Patterns"), key_hash("design-pattern"));
+/// assert_ne!(key_hash("Design Patterns"), key_hash("Design Pattern 2"));
+/// ```
+pub fn key_hash(text: &str) -> u64 {
     let (mut h, mut len) = (0u64, 0);
-    key_chars(name.text, |c| {
+    key_chars(text, |c| {
         h = h.wrapping_mul(BASE).wrapping_add(value(c));
         len += c.len_utf8();
     });
@@ -494,8 +501,19 @@ pub fn key_hash(name: Name<'_>) -> u64 {
 /// and the hashes of `text`'s suffixes (`suffix[j]`, of `text[j..]`).
 fn prepare<L: Letter>(text: &[L], scratch: &mut Scratch) {
     let len = text.len();
-    let (suffix, power) = (&mut scratch.suffix, &mut scratch.power);
-    // `power[d]` is BASE^d, kept between names (it depends on no name).
+    prepare_powers(len, scratch);
+    let (suffix, power) = (&mut scratch.suffix, &scratch.power);
+    suffix.clear();
+    suffix.resize(len + 1, 0);
+    for j in (0..len).rev() {
+        suffix[j] = value(text[j].char()).wrapping_mul(power[len - j - 1]).wrapping_add(suffix[j + 1]);
+    }
+}
+
+/// Fills `scratch.power` with the powers of [`BASE`] up to `len` at least
+/// (`power[d]` is BASE^d), kept between names: it depends on no name.
+fn prepare_powers(len: usize, scratch: &mut Scratch) {
+    let power = &mut scratch.power;
     if power.len() <= len {
         power.clear();
         power.push(1);
@@ -503,11 +521,6 @@ fn prepare<L: Letter>(text: &[L], scratch: &mut Scratch) {
             let last = power[power.len() - 1];
             power.push(last.wrapping_mul(BASE));
         }
-    }
-    suffix.clear();
-    suffix.resize(len + 1, 0);
-    for j in (0..len).rev() {
-        suffix[j] = value(text[j].char()).wrapping_mul(power[len - j - 1]).wrapping_add(suffix[j + 1]);
     }
 }
 

@@ -18,12 +18,14 @@ use super::{
 
 /// Joins in `groups` every two names one edit apart (see the module
 /// documentation) among the first of each text (`first_of_text`: the
-/// copies of a text are joined to it already), on up to `threads`
-/// threads.
+/// copies of a text are joined to it already): the names' token keys
+/// hashed on `hashing_threads` threads, the groups of keys searched on
+/// up to `search_threads`.
 pub(crate) fn join_one_edit_apart<T: Sync>(
     names: &Names<'_, T>,
     first_of_text: &[bool],
-    threads: usize,
+    hashing_threads: usize,
+    search_threads: usize,
     groups: &mut Groups,
 ) {
     // One word per key: the hash in the high bits, then where the token
@@ -31,12 +33,12 @@ pub(crate) fn join_one_edit_apart<T: Sync>(
     // the name's index in the low `bits`.
     let bits = usize::BITS - names.len().leading_zeros();
     let low = bits + 8;
-    let mut keys = shared_token_keys(names, first_of_text, |h, start, i| pack(bits, mix(h), start, i));
+    let mut keys = shared_token_keys(names, first_of_text, hashing_threads, |h, start, i| pack(bits, mix(h), start, i));
     sort_by_top_bytes(&mut keys, 56, 2);
     // On several threads the groups of keys are split between them, each
     // joining into a copy of the groups so far, then merged: a name one
     // edit from a name in each of two parts is joined to both.
-    let parts = group_parts(&keys, low, threads);
+    let parts = group_parts(&keys, low, search_threads);
     if let [whole] = parts.as_slice() {
         join_in_groups(names, bits, &keys[whole.clone()], groups);
     } else {
@@ -137,27 +139,60 @@ const MOSTLY_SHARED_ALONE: usize = 10;
 /// million names "Skill number N", two keys in three are alone. Where
 /// nearly every key is shared (names drawn from a few words each, "Tensor
 /// Modeling Babab") every key is kept.
-fn shared_token_keys<T>(
+///
+/// The first pass, and the count of keys before it, run on `threads`
+/// threads, each over a range of the names and marking bitmaps of its
+/// own, merged after (a slot seen by two is seen again).
+fn shared_token_keys<T: Sync>(
     names: &Names<'_, T>,
     first_of_text: &[bool],
+    threads: usize,
     pack: impl Fn(u64, usize, usize) -> u64,
 ) -> Vec<u64> {
-    let firsts = || (0..names.len()).filter(|&i| first_of_text[i]);
-    let count: usize = firsts().map(|i| token_key_count(names.spaced(i))).sum();
+    let parts = trailmap::parallel::ranges(names.len(), threads);
+    let firsts = |range: &Range<usize>| range.clone().filter(|&i| first_of_text[i]);
+    let count: usize =
+        trailmap::parallel::map(&parts, |range| firsts(range).map(|i| token_key_count(names.spaced(i))).sum::<usize>())
+            .into_iter()
+            .sum();
     // Four slots a key: a key is a few bits, and a name has a few keys.
     let slots = Slots::new(count * 4, 64);
-    let mut marks = Marks::new(&slots);
-    let mut scratch = Scratch::default();
-    for i in firsts() {
-        token_keys(names.spaced(i), &mut scratch, |_, h| marks.mark(slots.of(h)));
-    }
-    // Every key but those alone in their slot is kept.
+    let marks = trailmap::parallel::map(&parts, |range| {
+        let (mut marks, mut lettered) = (Marks::new(&slots), Marks::new_bits(&slots));
+        let mut scratch = Scratch::default();
+        for i in firsts(range) {
+            token_keys(names.spaced(i), &mut scratch, |_, h, has_letter| {
+                let slot = slots.of(h);
+                marks.mark(slot);
+                if has_letter {
+                    set(&mut lettered, slot);
+                }
+            });
+        }
+        (marks, lettered)
+    });
+    let (marks, lettered) = marks
+        .into_iter()
+        .reduce(|(marks, mut lettered), (other, other_lettered)| {
+            lettered.iter_mut().zip(other_lettered).for_each(|(word, other)| *word |= other);
+            (marks.merge(other), lettered)
+        })
+        .unwrap_or_else(|| (Marks::new(&slots), Marks::new_bits(&slots)));
+    // Every key but those alone in their slot is kept, and but those
+    // whose token has no letter where no key of their slot has one: two
+    // such tokens are never one edit apart ("skill number *" of "Skill
+    // number 1234", shared by 90% of a million names "Skill number N").
     let (again, alone) = marks.repeated();
     let keep_all = alone * MOSTLY_SHARED_ALONE < count;
+    // The keys kept are pushed on one thread, into room for them all made
+    // once: parts made on several threads, then joined, held the keys two
+    // and three times over where every key is kept.
     let mut keys = Vec::with_capacity(if keep_all { count } else { count - alone });
-    for i in firsts() {
-        token_keys(names.spaced(i), &mut scratch, |start, h| {
-            if keep_all || is_set(&again, slots.of(h)) {
+    let mut scratch = Scratch::default();
+    for i in firsts(&(0..names.len())) {
+        token_keys(names.spaced(i), &mut scratch, |start, h, has_letter| {
+            let slot = slots.of(h);
+            if keep_all || (is_set(&again, slot) && (has_letter || is_set(&lettered, slot))) {
                 keys.push(pack(h, start, i));
             }
         });
@@ -316,8 +351,12 @@ struct Marks {
 impl Marks {
     /// Every slot of `slots` unseen.
     fn new(slots: &Slots) -> Self {
-        let words = (1usize << slots.bits) / 64;
-        Marks { seen: vec![0; words], again: vec![0; words] }
+        Marks { seen: Marks::new_bits(slots), again: Marks::new_bits(slots) }
+    }
+
+    /// A bit for each slot of `slots`, none set.
+    fn new_bits(slots: &Slots) -> Vec<u64> {
+        vec![0; (1usize << slots.bits) / 64]
     }
 
     /// Marks `slot` seen, and seen again if it was seen already.
@@ -325,6 +364,16 @@ impl Marks {
         let (word, bit) = (slot / 64, 1u64 << (slot % 64));
         self.again[word] |= self.seen[word] & bit;
         self.seen[word] |= bit;
+    }
+
+    /// The marks of `self` and `other` together: a slot seen by both is
+    /// seen again.
+    fn merge(mut self, other: Marks) -> Marks {
+        for (word, (seen, again)) in other.seen.iter().zip(&other.again).enumerate() {
+            self.again[word] |= again | (self.seen[word] & seen);
+            self.seen[word] |= seen;
+        }
+        self
     }
 
     /// The slots seen again (for [`is_set`]), and how many were seen only
@@ -335,6 +384,11 @@ impl Marks {
         let alone = ones(&self.seen) - ones(&self.again);
         (self.again, alone)
     }
+}
+
+/// Sets `slot` in `bits`.
+fn set(bits: &mut [u64], slot: usize) {
+    bits[slot / 64] |= 1 << (slot % 64);
 }
 
 /// Whether `slot` is set in `bits`.
@@ -528,6 +582,34 @@ mod tests {
             prop_assert_eq!(variant_search(&names, &members, usize::MAX), expected.clone());
             prop_assert_eq!(variant_search(&names, &members, 0), expected);
         }
+
+        /// The whole search joins exactly the names one edit apart, the
+        /// names hashed on one thread or several, searched on one or
+        /// several: names of words and numbers ("Windows 2000" and
+        /// "Windows 20a00" are one edit apart, "Windows 2000" and "Windows
+        /// 2010" are not).
+        #[test]
+        fn the_search_joins_the_names_one_edit_apart_on_any_threads(
+            words in prop::collection::btree_set("(ab|ba|[ab]{4,5}|20[0a]0|[12]{4}) [ab1]{4,5}", 2..80),
+            hashing_threads in 1usize..5,
+            search_threads in 1usize..4,
+        ) {
+            let texts: Vec<&str> = words.iter().map(String::as_str).collect();
+            let names = Names::of_texts(&texts);
+            let mut expected = Groups::new(texts.len());
+            for i in 0..texts.len() {
+                for j in i + 1..texts.len() {
+                    if one_edit(names.get(i), names.get(j)) {
+                        expected.join(i, j);
+                    }
+                }
+            }
+            let expected: Vec<usize> = (0..texts.len()).map(|i| expected.find(i)).collect();
+            let mut groups = Groups::new(texts.len());
+            join_one_edit_apart(&names, &vec![true; texts.len()], hashing_threads, search_threads, &mut groups);
+            let got: Vec<usize> = (0..texts.len()).map(|i| groups.find(i)).collect();
+            prop_assert_eq!(got, expected);
+        }
     }
 
     /// The keys kept are those another name shares (and any whose slot
@@ -545,9 +627,9 @@ mod tests {
         ];
         let names = Names::of_texts(&texts);
         let first_of_text = [true, true, true, true, true, true, false];
-        let kept = |names: &Names<'_, &str>, first_of_text: &[bool]| {
+        let kept = |names: &Names<'_, &str>, first_of_text: &[bool], threads: usize| {
             let mut kept: Vec<(usize, usize)> =
-                shared_token_keys(names, first_of_text, |_, start, i| ((i as u64) << 8) | start as u64)
+                shared_token_keys(names, first_of_text, threads, |_, start, i| ((i as u64) << 8) | start as u64)
                     .into_iter()
                     .map(|k| ((k >> 8) as usize, (k & 255) as usize))
                     .collect();
@@ -556,13 +638,20 @@ mod tests {
         };
         // "gradient *" is shared; "* boosting", "skill * 1" and the other
         // 9 keys are not, but a key's slot can collide with another's.
-        let shared = kept(&names, &first_of_text);
+        let shared = kept(&names, &first_of_text, 1);
         assert!(shared.contains(&(0, 9)) && shared.contains(&(1, 9)), "{shared:?}");
         assert!(shared.iter().all(|&(i, _)| i != 6), "a repeated text has no keys: {shared:?}");
         assert!(shared.len() < 8, "{shared:?}");
+        // Names hashed on several threads: the same keys, the pair split
+        // between two threads' bitmaps at 2 threads and more.
+        for threads in 2..=8 {
+            assert_eq!(kept(&names, &first_of_text, threads), shared, "{threads} threads");
+        }
         let words = ["Tensor modeling", "Tensor sampling", "Video modeling", "Video sampling"];
         let names = Names::of_texts(&words);
-        assert_eq!(kept(&names, &[true; 4]).len(), 8);
+        for threads in 1..=4 {
+            assert_eq!(kept(&names, &[true; 4], threads).len(), 8, "{threads} threads");
+        }
     }
 
     /// Variants whose hashes collide make several classes in one group:

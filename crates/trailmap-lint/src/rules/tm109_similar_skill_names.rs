@@ -44,24 +44,44 @@ use crate::registry::Rule;
 /// How many other members of a group a finding names.
 const LISTED: usize = 5;
 
+/// From this many skills the names are hashed on every thread: below,
+/// starting a thread costs about what hashing a thousand names does.
+const HASHING_THREADS_FROM: usize = 8_192;
+
 /// The most threads the search for names one edit apart runs on.
 const SEARCH_THREADS_MAX: usize = 4;
 
 pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Findings<'_>) {
     let skills = &ctx.roadmap.skills;
-    let names = Names::new(skills, |skill| skill.name.as_str());
-    let mut groups = Groups::new(skills.len());
-    // The same names: one sort of the key hashes, then every member of a
-    // hash group joined to the first with the same key (hashes can collide;
-    // keys decide). Only the first of each distinct spaced text takes part
-    // in the edit search below: its copies are in its group already, and
-    // ten thousand skills named alike cost one name's variants.
-    // One word per name: the hash in the high bits, the index in the low `bits`.
+    // From `HASHING_THREADS_FROM` skills the names are hashed on every
+    // thread: the sameness hashes beside the normalizing, then the token
+    // keys a range of names a thread, each with a bitmap of its own (a few
+    // bits a key). The other thread is otherwise idle while TM109 runs,
+    // unless the heavy rules run side by side.
+    let hashing_threads = if skills.len() >= HASHING_THREADS_FROM { ctx.threads } else { 1 };
+    // One word per name: the hash of its sameness key in the high bits,
+    // the index in the low `bits`; sorted. Made from the names as written,
+    // beside the normalizing of every name.
     let bits = usize::BITS - skills.len().leading_zeros();
     let index_mask = u64::MAX.checked_shr(64 - bits).unwrap_or(0);
-    let mut keyed: Vec<u64> =
-        (0..skills.len()).map(|i| key_hash(names.get(i)).checked_shl(bits).unwrap_or(0) | i as u64).collect();
-    sort_by_top_bytes(&mut keyed, 56, 2);
+    let sorted_key_hashes = || {
+        let mut keyed: Vec<u64> =
+            skills.iter().enumerate().map(|(i, skill)| key_hash(&skill.name).checked_shl(bits).unwrap_or(0) | i as u64).collect();
+        sort_by_top_bytes(&mut keyed, 56, 2);
+        keyed
+    };
+    let name_of: fn(&Skill) -> &str = |skill| skill.name.as_str();
+    let (names, keyed) = if hashing_threads > 1 {
+        trailmap::parallel::join(|| Names::new(skills, name_of), sorted_key_hashes)
+    } else {
+        (Names::new(skills, name_of), sorted_key_hashes())
+    };
+    let mut groups = Groups::new(skills.len());
+    // The same names: every member of a hash group joined to the first
+    // with the same key (hashes can collide; keys decide). Only the first
+    // of each distinct spaced text takes part in the edit search below:
+    // its copies are in its group already, and ten thousand skills named
+    // alike cost one name's variants.
     let mut first_of_text = vec![true; skills.len()];
     let mut key = String::new();
     for group in keyed.chunk_by(|x, y| x & !index_mask == y & !index_mask).filter(|g| g.len() > 1) {
@@ -87,8 +107,8 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Findings<'_>) {
     // One edit apart (see `names::search`), on several threads only with
     // memory to spare, and at most four: each joins into a copy of the
     // groups, 4 MB at a million skills.
-    let threads = if ctx.memory_to_spare() { ctx.threads.min(SEARCH_THREADS_MAX) } else { 1 };
-    search::join_one_edit_apart(&names, &first_of_text, threads, &mut groups);
+    let search_threads = if ctx.memory_to_spare() { ctx.threads.min(SEARCH_THREADS_MAX) } else { 1 };
+    search::join_one_edit_apart(&names, &first_of_text, hashing_threads, search_threads, &mut groups);
     report(ctx, rule, &names, &mut groups, out);
 }
 
