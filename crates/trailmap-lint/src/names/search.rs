@@ -140,14 +140,15 @@ const MOSTLY_SHARED_ALONE: usize = 10;
 /// nearly every key is shared (names drawn from a few words each, "Tensor
 /// Modeling Babab") every key is kept.
 ///
-/// The first pass, and the count of keys before it, run on `threads`
-/// threads, each over a range of the names and marking bitmaps of its
-/// own, merged after (a slot seen by two is seen again).
+/// Both passes, and the count of keys before them, run on `threads`
+/// threads, each over a range of the names: in the first each marks
+/// bitmaps of its own, merged after (a slot seen by two is seen again);
+/// the second keeps a part of the keys a thread, unless every key is kept.
 fn shared_token_keys<T: Sync>(
     names: &Names<'_, T>,
     first_of_text: &[bool],
     threads: usize,
-    pack: impl Fn(u64, usize, usize) -> u64,
+    pack: impl Fn(u64, usize, usize) -> u64 + Sync,
 ) -> Vec<u64> {
     let parts = trailmap::parallel::ranges(names.len(), threads);
     let firsts = |range: &Range<usize>| range.clone().filter(|&i| first_of_text[i]);
@@ -184,20 +185,32 @@ fn shared_token_keys<T: Sync>(
     // number 1234", shared by 90% of a million names "Skill number N").
     let (again, alone) = marks.repeated();
     let keep_all = alone * MOSTLY_SHARED_ALONE < count;
-    // The keys kept are pushed on one thread, into room for them all made
-    // once: parts made on several threads, then joined, held the keys two
-    // and three times over where every key is kept.
-    let mut keys = Vec::with_capacity(if keep_all { count } else { count - alone });
-    let mut scratch = Scratch::default();
-    for i in firsts(&(0..names.len())) {
-        token_keys(names.spaced(i), &mut scratch, |start, h, has_letter| {
+    let keep = |i: usize, scratch: &mut Scratch, keys: &mut Vec<u64>| {
+        token_keys(names.spaced(i), scratch, |start, h, has_letter| {
             let slot = slots.of(h);
             if keep_all || (is_set(&again, slot) && (has_letter || is_set(&lettered, slot))) {
                 keys.push(pack(h, start, i));
             }
         });
+    };
+    if keep_all {
+        // Every key: pushed on one thread into room for them all, made
+        // once. Parts made on several threads and then joined held them
+        // two and three times over.
+        let mut keys = Vec::with_capacity(count);
+        let mut scratch = Scratch::default();
+        firsts(&(0..names.len())).for_each(|i| keep(i, &mut scratch, &mut keys));
+        keys
+    } else {
+        // At most the keys not alone, a part a thread, joined after: the
+        // keys kept are few where most are alone ("Skill number N": 7%).
+        let parts = trailmap::parallel::map(&parts, |range| {
+            let (mut keys, mut scratch) = (Vec::new(), Scratch::default());
+            firsts(range).for_each(|i| keep(i, &mut scratch, &mut keys));
+            keys
+        });
+        parts.concat()
     }
-    keys
 }
 
 /// Finds the names one edit apart among the members of a large group of
