@@ -118,7 +118,8 @@ struct Lists<'c, 'r> {
 
 impl<'c, 'r> Lists<'c, 'r> {
     fn ids<S: AsRef<str>>(&mut self, ids: &'r [S], place: Place<'_>) {
-        let found = self.repeats(ids.len(), true, |a, b| ids[a].as_ref() == ids[b].as_ref(), |k| Key::Id(ids[k].as_ref()));
+        let found =
+            self.repeats(ids.len(), PAIRWISE_MAX, |a, b| ids[a].as_ref() == ids[b].as_ref(), |k| Key::Id(ids[k].as_ref()));
         self.report(&found, place, |k, _| (format!("`{}`", preview_str(ids[k].as_ref())), true));
     }
 
@@ -137,7 +138,8 @@ impl<'c, 'r> Lists<'c, 'r> {
             return self.prerequisites(entries, place);
         }
         let indices = std::mem::take(&mut self.indices);
-        let found = self.repeats(indices.len(), true, |a, b| indices[a] == indices[b], |k| Key::Index(indices[k]));
+        let found =
+            self.repeats(indices.len(), PAIRWISE_INDICES_MAX, |a, b| indices[a] == indices[b], |k| Key::Index(indices[k]));
         self.indices = indices;
         self.report(&found, place, |k, _| describe(&entries[k]));
     }
@@ -154,7 +156,7 @@ impl<'c, 'r> Lists<'c, 'r> {
         };
         // Large groups are sorted once each, not once per pair.
         let small = entries.iter().all(|e| e.skill_ids().len() <= PAIRWISE_MAX);
-        let found = self.repeats(entries.len(), small, same, key);
+        let found = self.repeats(entries.len(), if small { PAIRWISE_MAX } else { 0 }, same, key);
         self.report(&found, place, |k, _| describe(&entries[k]));
         for (k, entry) in entries.iter().enumerate() {
             if let Prerequisite::AnyOf(group) = entry {
@@ -171,7 +173,7 @@ impl<'c, 'r> Lists<'c, 'r> {
     /// only a bare one, or one the same as the first, can go as it is.
     fn mentions(&mut self, mentions: &'r [SkillMention], place: Place<'_>) {
         let same = |a: usize, b: usize| mentions[a].skill_id() == mentions[b].skill_id();
-        let found = self.repeats(mentions.len(), true, same, |k| Key::Id(mentions[k].skill_id()));
+        let found = self.repeats(mentions.len(), PAIRWISE_MAX, same, |k| Key::Id(mentions[k].skill_id()));
         self.report(&found, place, |k, first| {
             let bare = matches!(mentions[k], SkillMention::Id(_)) || mentions[k] == mentions[first];
             (format!("`{}`", preview_str(mentions[k].skill_id())), bare)
@@ -205,17 +207,18 @@ impl<'c, 'r> Lists<'c, 'r> {
 
     /// The entries that repeat an earlier one, in list order, each with
     /// the position of the first: `same(a, b)` compares two entries,
-    /// `key(k)` is what a sort of a long list orders them by. A short list
-    /// of entries that compare `cheap`ly is compared pair by pair.
+    /// `key(k)` is what a sort of a long list orders them by. A list of at
+    /// most `pairwise_max` entries is compared pair by pair (0 where two
+    /// entries cost much to compare: groups of many members).
     fn repeats(
         &mut self,
         len: usize,
-        cheap: bool,
+        pairwise_max: usize,
         same: impl Fn(usize, usize) -> bool,
         key: impl Fn(usize) -> Key<'r>,
     ) -> Vec<(usize, usize)> {
         let mut found = Vec::new();
-        if cheap && len <= PAIRWISE_MAX {
+        if len <= pairwise_max {
             for k in 1..len {
                 if let Some(first) = (0..k).find(|&j| same(j, k)) {
                     found.push((k, first));
@@ -243,6 +246,12 @@ impl<'c, 'r> Lists<'c, 'r> {
 /// Lists of at most this many entries, nearly all, are compared pair by
 /// pair, with no buffer; longer ones by a sort of their keys.
 const PAIRWISE_MAX: usize = 16;
+
+/// A skill's prerequisites as graph indices are compared pair by pair up
+/// to this many: comparing two numbers costs less than making and sorting
+/// their keys (the generator's `consecutive`, twenty a skill, spent a
+/// third of TM120 in that sort).
+const PAIRWISE_INDICES_MAX: usize = 64;
 
 /// A group's members, sorted, each once.
 fn members(group: &[SmallString]) -> Vec<&str> {
