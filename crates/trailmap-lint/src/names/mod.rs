@@ -39,6 +39,7 @@
 
 mod classes;
 pub(crate) mod search;
+mod slot_marks;
 mod token_keys;
 
 pub use token_keys::{token_key_count, token_keys};
