@@ -494,6 +494,20 @@ mod tests {
         (0..names.len()).map(|i| groups.find(i)).collect()
     }
 
+    /// The oracle: every pair of names compared by `one_edit`, joined, as
+    /// groups (each name's first).
+    fn one_edit_groups(names: &Names<'_, &str>) -> Vec<usize> {
+        let mut groups = Groups::new(names.len());
+        for i in 0..names.len() {
+            for j in i + 1..names.len() {
+                if one_edit(names.get(i), names.get(j)) {
+                    groups.join(i, j);
+                }
+            }
+        }
+        (0..names.len()).map(|i| groups.find(i)).collect()
+    }
+
     proptest! {
         /// In a group of names sharing all but their last token, the
         /// variant search joins exactly the names one edit apart there,
@@ -508,15 +522,7 @@ mod tests {
             let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
             let names = Names::of_texts(&texts);
             let members: Vec<(usize, usize)> = (0..texts.len()).map(|i| (i, "gradient ".len())).collect();
-            let mut expected = Groups::new(texts.len());
-            for i in 0..texts.len() {
-                for j in i + 1..texts.len() {
-                    if one_edit(names.get(i), names.get(j)) {
-                        expected.join(i, j);
-                    }
-                }
-            }
-            let expected: Vec<usize> = (0..texts.len()).map(|i| expected.find(i)).collect();
+            let expected = one_edit_groups(&names);
             prop_assert_eq!(variant_search(&names, &members, usize::MAX), expected.clone());
             prop_assert_eq!(variant_search(&names, &members, 0), expected);
         }
@@ -534,15 +540,7 @@ mod tests {
         ) {
             let texts: Vec<&str> = words.iter().map(String::as_str).collect();
             let names = Names::of_texts(&texts);
-            let mut expected = Groups::new(texts.len());
-            for i in 0..texts.len() {
-                for j in i + 1..texts.len() {
-                    if one_edit(names.get(i), names.get(j)) {
-                        expected.join(i, j);
-                    }
-                }
-            }
-            let expected: Vec<usize> = (0..texts.len()).map(|i| expected.find(i)).collect();
+            let expected = one_edit_groups(&names);
             let mut groups = Groups::new(texts.len());
             join_one_edit_apart(&names, &vec![true; texts.len()], hashing_threads, search_threads, &mut groups);
             let got: Vec<usize> = (0..texts.len()).map(|i| groups.find(i)).collect();
