@@ -98,20 +98,8 @@ impl<'a> Context<'a> {
             (phases, phase_index)
         };
         let small = roadmap.skills.len() < crate::PARALLEL_MIN_SKILLS;
-        let (graph, (phases, phase_index)) = if small {
-            (graph_of(), phases_of())
-        } else {
-            std::thread::scope(|scope| {
-                let phases = std::thread::Builder::new().spawn_scoped(scope, phases_of);
-                let graph = graph_of();
-                let phases = match phases {
-                    Ok(helper) => helper.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                    // No thread to be had (a thread limit): build them here.
-                    Err(_) => phases_of(),
-                };
-                (graph, phases)
-            })
-        };
+        let (graph, (phases, phase_index)) =
+            if small { (graph_of(), phases_of()) } else { trailmap::parallel::join(graph_of, phases_of) };
         let threads = if small { 1 } else { std::thread::available_parallelism().map_or(1, std::num::NonZero::get) };
         Context { file, source, roadmap, graph, phases, phase_index, threads, file_name: Arc::from(file) }
     }
