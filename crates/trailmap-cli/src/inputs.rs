@@ -111,6 +111,28 @@ impl<'a> Texts<'a> {
     }
 }
 
+/// Roadmaps' places among the files of a run, by name: their texts are
+/// looked up in the files [`trailmap_lint::lint_each`] lends, since it may
+/// let go of a large one's text for a while.
+pub struct Names(HashMap<String, usize>);
+
+impl Names {
+    /// The table of `files`; of two files with one name, the first.
+    pub fn new<'a>(files: impl IntoIterator<Item = &'a SourceFile>) -> Self {
+        let mut names = HashMap::new();
+        for (i, file) in files.into_iter().enumerate() {
+            names.entry(file.name.clone()).or_insert(i);
+        }
+        Names(names)
+    }
+
+    /// The text of the file named `name` among `files` (those the table
+    /// was made of).
+    pub fn text<'f>(&self, files: &'f [SourceFile], name: &str) -> Option<&'f str> {
+        self.0.get(name).and_then(|&i| files.get(i)).map(|f| f.text.as_str())
+    }
+}
+
 /// Reports a configuration error, or selects and reads the files with the
 /// configuration; `Err` is the exit code after reporting.
 pub fn configured(args: &FileArgs, config: Result<Config, String>) -> Result<(Config, Inputs), u8> {
@@ -229,7 +251,13 @@ pub fn read(args: &FileArgs, config: &Config) -> Result<Inputs, u8> {
             continue;
         }
         match String::from_utf8(bytes) {
-            Ok(text) => inputs.roadmaps.push(RoadmapFile { path, source: SourceFile::new(name, text), snapshot }),
+            Ok(text) => {
+                let mut source = SourceFile::new(name, text);
+                if let Some(snapshot) = &snapshot {
+                    source = source.with_origin(&path, snapshot.clone());
+                }
+                inputs.roadmaps.push(RoadmapFile { path, source, snapshot });
+            }
             Err(err) => {
                 // Let the core locate the bad byte.
                 let loaded = trailmap::Roadmap::from_slice_with(err.as_bytes(), &name, &options);

@@ -39,8 +39,10 @@ const SIDE_BY_SIDE_FROM_BYTES_PER_SKILL: usize = 180;
 pub struct Context<'a> {
     /// The file, as the user named it.
     pub file: &'a str,
-    /// Its text.
-    pub source: &'a str,
+    /// The length in bytes of its text. The rules do not read the text: a
+    /// large file's may be let go of while they run
+    /// ([`crate::SourceFile::with_origin`]).
+    pub source_len: usize,
     /// The model.
     pub roadmap: &'a Roadmap,
     /// The prerequisite graph.
@@ -59,7 +61,7 @@ pub struct Context<'a> {
 
 impl<'a> Context<'a> {
     /// Prepares `roadmap` (loaded from `source`) for linting.
-    pub fn new(file: &'a str, source: &'a str, roadmap: &'a Roadmap) -> Self {
+    pub fn new(file: &'a str, source: &str, roadmap: &'a Roadmap) -> Self {
         Self::with_resolved_ids(file, source, roadmap, None)
     }
 
@@ -77,7 +79,18 @@ impl<'a> Context<'a> {
     /// ```
     pub fn with_resolved_ids(
         file: &'a str,
-        source: &'a str,
+        source: &str,
+        roadmap: &'a Roadmap,
+        resolved: Option<trailmap::ResolvedIds>,
+    ) -> Self {
+        Self::of_source_len(file, source.len(), roadmap, resolved)
+    }
+
+    /// [`Context::with_resolved_ids`] from the length of the source alone
+    /// (its text may have been let go of).
+    pub(crate) fn of_source_len(
+        file: &'a str,
+        source_len: usize,
         roadmap: &'a Roadmap,
         resolved: Option<trailmap::ResolvedIds>,
     ) -> Self {
@@ -101,7 +114,7 @@ impl<'a> Context<'a> {
         let (graph, (phases, phase_index)) =
             if small { (graph_of(), phases_of()) } else { trailmap::parallel::join(graph_of, phases_of) };
         let threads = if small { 1 } else { std::thread::available_parallelism().map_or(1, std::num::NonZero::get) };
-        Context { file, source, roadmap, graph, phases, phase_index, threads, file_name: Arc::from(file) }
+        Context { file, source_len, roadmap, graph, phases, phase_index, threads, file_name: Arc::from(file) }
     }
 
     /// Uses at most `threads` threads, when given ([`crate::config::Config::threads`]).
@@ -124,7 +137,7 @@ impl<'a> Context<'a> {
     /// assert!(!ctx.memory_to_spare());
     /// ```
     pub fn memory_to_spare(&self) -> bool {
-        self.source.len() >= MEMORY_TO_SPARE_FROM
+        self.source_len >= MEMORY_TO_SPARE_FROM
     }
 
     /// Whether the memory-heavy rules (TM109 and TM107) run side by side:
@@ -133,7 +146,7 @@ impl<'a> Context<'a> {
     /// that both rules' tables at once stay a small share of it.
     pub(crate) fn heavy_rules_side_by_side(&self) -> bool {
         self.memory_to_spare()
-            || self.source.len() >= SIDE_BY_SIDE_FROM_BYTES_PER_SKILL.saturating_mul(self.roadmap.skills.len())
+            || self.source_len >= SIDE_BY_SIDE_FROM_BYTES_PER_SKILL.saturating_mul(self.roadmap.skills.len())
     }
 
     /// Index in `phases` of the first phase that teaches the skill.

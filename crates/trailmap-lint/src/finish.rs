@@ -398,22 +398,25 @@ fn yield_to_narrower(diagnostics: &mut Vec<Diagnostic>, compact: &mut [SkillFind
     }
 }
 
-/// Finishes a batch's files and hands each one's diagnostics over.
+/// Finishes a batch's files (`range` of `files`) and hands each one's
+/// diagnostics over.
 pub(crate) fn hand_over_batch(
     files: &[SourceFile],
+    range: std::ops::Range<usize>,
     per_file: Vec<Found<'_>>,
     config: &Config,
-    found: &mut dyn FnMut(&SourceFile, &mut Vec<Diagnostic>),
+    found: &mut crate::HandOver<'_>,
 ) {
-    for (f, finished) in files.iter().zip(batch(files, per_file, config)) {
-        hand_over(f, finished, config.thread_count(), found);
+    let start = range.start;
+    for (k, finished) in batch(&files[range], per_file, config).into_iter().enumerate() {
+        hand_over(files, start + k, finished, config.thread_count(), found);
     }
 }
 
-/// Hands a file's diagnostics to `found` a part at a time. When it has
-/// more than a part, they are made on a thread of their own while the
-/// caller writes the part before (making and writing took about as long
-/// each, one after the other on one thread).
+/// Hands the diagnostics of `files[index]` to `found` a part at a time.
+/// When it has more than a part, they are made on a thread of their own
+/// while the caller writes the part before (making and writing took about
+/// as long each, one after the other on one thread).
 ///
 /// What the caller leaves of a part is freed on the thread that made it,
 /// as the next part is made in its room. Freed on another thread, a
@@ -421,13 +424,15 @@ pub(crate) fn hand_over_batch(
 /// the next part: the making thread spent more time in the kernel than in
 /// its own code.
 fn hand_over(
-    f: &SourceFile,
+    files: &[SourceFile],
+    index: usize,
     finished: Finished<'_>,
     threads: usize,
-    found: &mut dyn FnMut(&SourceFile, &mut Vec<Diagnostic>),
+    found: &mut crate::HandOver<'_>,
 ) {
+    let text = files[index].text.as_str();
     if threads < 2 || finished.len() <= crate::PART_MAX {
-        finished.write_parts(&f.text, crate::PART_MAX, threads, &mut lend_here(f, found));
+        finished.write_parts(text, crate::PART_MAX, threads, &mut lend_here(files, index, found));
         return;
     }
     let finished = Mutex::new(Some(finished));
@@ -439,7 +444,7 @@ fn hand_over(
         let (give_back, given_back) = std::sync::mpsc::channel::<Vec<Diagnostic>>();
         let maker = std::thread::Builder::new().name("trailmap-parts".into()).spawn_scoped(scope, move || {
             if let Some(finished) = take() {
-                finished.write_parts(&f.text, crate::PART_MAX, threads, &mut |part| {
+                finished.write_parts(text, crate::PART_MAX, threads, &mut |part| {
                     // The caller stopped taking parts (it panicked): the
                     // rest are dropped.
                     let _ = send.send(part);
@@ -457,24 +462,25 @@ fn hand_over(
         });
         if maker.is_ok() {
             for mut part in receive {
-                found(f, &mut part);
+                found(files, index, &mut part);
                 // A maker that ended leaves the part to be freed here.
                 let _ = give_back.send(part);
             }
         } else if let Some(finished) = take() {
             // No thread to be had (a thread limit): made here.
-            finished.write_parts(&f.text, crate::PART_MAX, 1, &mut lend_here(f, found));
+            finished.write_parts(text, crate::PART_MAX, 1, &mut lend_here(files, index, found));
         }
     });
 }
 
 /// Lends each part to `found` on this thread, and hands its room back.
 fn lend_here<'f>(
-    f: &'f SourceFile,
-    found: &'f mut dyn FnMut(&SourceFile, &mut Vec<Diagnostic>),
+    files: &'f [SourceFile],
+    index: usize,
+    found: &'f mut crate::HandOver<'_>,
 ) -> impl FnMut(Vec<Diagnostic>) -> Vec<Diagnostic> + 'f {
     move |mut part| {
-        found(f, &mut part);
+        found(files, index, &mut part);
         part
     }
 }

@@ -35,6 +35,7 @@ pub mod names;
 pub mod registry;
 mod rules;
 pub mod suppress;
+mod texts;
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -47,8 +48,10 @@ use crate::config::Config;
 use crate::context::Context;
 use crate::findings::Findings;
 use crate::registry::{Check, Rule};
+use crate::texts::Files;
 
-/// A file to lint: its name (as the user gave it) and its text.
+/// A file to lint: its name (as the user gave it), its text and, when it
+/// was read from disk, where ([`SourceFile::with_origin`]).
 ///
 /// ```
 /// let f = trailmap_lint::SourceFile::new("a.json", "{}");
@@ -60,12 +63,43 @@ pub struct SourceFile {
     pub name: String,
     /// The content.
     pub text: String,
+    /// Where the text was read and what the file held then, to read it
+    /// again.
+    origin: Option<(std::path::PathBuf, trailmap::fs::FileSnapshot)>,
 }
 
 impl SourceFile {
     /// A file from its name and text.
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
-        SourceFile { name: name.into(), text: text.into() }
+        SourceFile { name: name.into(), text: text.into(), origin: None }
+    }
+
+    /// The file, its text read from `path`, which then held what `snapshot`
+    /// says ([`FileSnapshot::of`](trailmap::fs::FileSnapshot::of) the path
+    /// and this text). [`lint_each`] may then let go of a large file's text
+    /// while its rules run (nothing reads it then, and on a file written
+    /// densely it is a quarter of the run's memory), and read it again to
+    /// show the findings; should it have changed meanwhile, a `TM014` error
+    /// takes the place of the file's findings.
+    ///
+    /// ```
+    /// use trailmap::fs::FileSnapshot;
+    /// let path = std::env::temp_dir().join(format!("trailmap-doc-origin-{}.json", std::process::id()));
+    /// std::fs::write(&path, "{}").unwrap();
+    /// let text = std::fs::read_to_string(&path).unwrap();
+    /// let snapshot = FileSnapshot::of(&path, text.as_bytes()).unwrap();
+    /// let f = trailmap_lint::SourceFile::new("a.json", text).with_origin(&path, snapshot);
+    /// assert_eq!(f.path(), Some(path.as_path()));
+    /// # std::fs::remove_file(&path).unwrap();
+    /// ```
+    pub fn with_origin(mut self, path: impl Into<std::path::PathBuf>, snapshot: trailmap::fs::FileSnapshot) -> Self {
+        self.origin = Some((path.into(), snapshot));
+        self
+    }
+
+    /// Where the text was read, if given ([`SourceFile::with_origin`]).
+    pub fn path(&self) -> Option<&std::path::Path> {
+        self.origin.as_ref().map(|(path, _)| path.as_path())
     }
 }
 
@@ -139,7 +173,7 @@ impl Skipped {
 /// one (its validation errors are still reported).
 pub fn lint_report(files: &[SourceFile], config: &Config, options: &LoadOptions) -> LintReport {
     let mut diagnostics = Vec::new();
-    let skipped = lint_each(files, config, options, |_, found| {
+    let skipped = lint_files(Files::Held(files), config, options, &mut |_, _, found| {
         // One file's findings are the run's: moved, not copied (a large
         // file's are hundreds of megabytes).
         if diagnostics.is_empty() {
@@ -158,6 +192,14 @@ pub fn lint_report(files: &[SourceFile], config: &Config, options: &LoadOptions)
 /// [`PART_MAX`], in reading order: a file with a finding on most of its
 /// skills is never held whole. Returns the files whose rules were skipped.
 ///
+/// `found` is given the run's files and the index of the one the part is
+/// of (the full format shows lines of the text). A large file read from
+/// disk ([`SourceFile::with_origin`]) may have its text let go of while its
+/// rules run: it is read again before the file's diagnostics are handed
+/// over, if it has any. Each file's text is in `files` as its diagnostics
+/// are handed over, and when this returns, but for such a file with none:
+/// its `text` is then empty.
+///
 /// Each part is lent: `found` takes what it keeps (`std::mem::take`,
 /// `Vec::append`); what it leaves is freed by the library, for a large
 /// file on the thread that made the part, whose memory then holds the next
@@ -166,13 +208,13 @@ pub fn lint_report(files: &[SourceFile], config: &Config, options: &LoadOptions)
 /// ```
 /// use trailmap_lint::SourceFile;
 ///
-/// let files = [
+/// let mut files = [
 ///     SourceFile::new("a.json", r#"{"id": "a", "title": "A", "version": "1.0.0", "skills": []}"#),
 ///     SourceFile::new("b.json", "{"),
 /// ];
 /// let (mut seen, mut kept) = (Vec::new(), Vec::new());
-/// let skipped = trailmap_lint::lint_each(&files, &Default::default(), &Default::default(), |file, found| {
-///     seen.push((file.name.clone(), found.len()));
+/// let skipped = trailmap_lint::lint_each(&mut files, &Default::default(), &Default::default(), |files, i, found| {
+///     seen.push((files[i].name.clone(), found.len()));
 ///     kept.append(found);
 /// });
 /// assert_eq!(seen, [("a.json".to_owned(), 0), ("b.json".to_owned(), 1)]);
@@ -180,16 +222,26 @@ pub fn lint_report(files: &[SourceFile], config: &Config, options: &LoadOptions)
 /// assert_eq!(skipped[0].file, "b.json");
 /// ```
 pub fn lint_each(
-    files: &[SourceFile],
+    files: &mut [SourceFile],
     config: &Config,
     options: &LoadOptions,
-    mut found: impl FnMut(&SourceFile, &mut Vec<Diagnostic>),
+    mut found: impl FnMut(&[SourceFile], usize, &mut Vec<Diagnostic>),
 ) -> Vec<Skipped> {
+    lint_files(Files::Lent(files), config, options, &mut found)
+}
+
+/// What [`lint_each`] hands a file's diagnostics to: the run's files, the
+/// file's index among them, and a part of its diagnostics.
+pub(crate) type HandOver<'f> = dyn FnMut(&[SourceFile], usize, &mut Vec<Diagnostic>) + 'f;
+
+/// [`lint_report`] and [`lint_each`].
+fn lint_files(mut files: Files<'_>, config: &Config, options: &LoadOptions, found: &mut HandOver<'_>) -> Vec<Skipped> {
     let mut skipped = Vec::new();
+    let count = files.all().len();
     // The rules over every roadmap see them one at a time, in input order,
     // after their own rules: each model is freed once its batch is done.
     // One file has nothing to compare with.
-    let mut across: Vec<(&Rule, Box<dyn registry::FilesCheck>)> = if files.len() < 2 {
+    let mut across: Vec<(&Rule, Box<dyn registry::FilesCheck>)> = if count < 2 {
         Vec::new()
     } else {
         rules::RULES
@@ -202,18 +254,28 @@ pub fn lint_each(
     };
     let threads = config.thread_count();
     let mut next = 0;
-    while next < files.len() {
-        let batch = next..batch_end(files, next);
+    while next < count {
+        let batch = next..batch_end(files.all(), next);
         next = batch.end;
         // Small files a few at a time on every thread, each on one (a
         // folder of 40,000 roadmaps); a large one alone, its rules on the
         // threads.
         let parts = parallel::ranges(batch.len(), threads);
         let one_thread = batch.len() > 1;
+        let all = files.all();
         let loaded: Vec<Vec<(Vec<Diagnostic>, Option<Model>)>> = parallel::map(&parts, |part| {
-            files[batch.clone()][part.clone()].iter().map(|f| load_whole(f, options)).collect()
+            all[batch.clone()][part.clone()].iter().map(|f| load_whole(f, options)).collect()
         });
         let (mut validation, models): (Vec<Vec<Diagnostic>>, Vec<Option<Model>>) = loaded.into_iter().flatten().unzip();
+        // The rules read the names and the sizes, not the texts.
+        let names: Vec<String> = all[batch.clone()].iter().map(|f| f.name.clone()).collect();
+        let lens: Vec<usize> = all[batch.clone()].iter().map(|f| f.text.len()).collect();
+        // A large file's text is let go of while its rules run, where it
+        // is a large share of the run's memory.
+        let let_go = match models.as_slice() {
+            [Some((roadmap, _))] => files.let_go(batch.start, roadmap),
+            _ => None,
+        };
         // Each file's lookup goes to its graph, on whichever thread lints it.
         let (models, resolved): (Vec<Option<Roadmap>>, Vec<Mutex<Option<trailmap::ResolvedIds>>>) = models
             .into_iter()
@@ -225,10 +287,9 @@ pub fn lint_each(
         let linted = parallel::map(&parts, |part| {
             part.clone()
                 .map(|k| {
-                    let f = &files[batch.start + k];
                     models[k].as_ref().map(|roadmap| {
                         let ids = resolved[k].lock().unwrap_or_else(std::sync::PoisonError::into_inner).take();
-                        let mut ctx = Context::with_resolved_ids(&f.name, &f.text, roadmap, ids);
+                        let mut ctx = Context::of_source_len(&names[k], lens[k], roadmap, ids);
                         ctx.limit_threads(if one_thread { std::num::NonZeroUsize::new(1) } else { config.threads });
                         let mut findings = Findings::default();
                         run_file_rules(&ctx, config, &mut findings);
@@ -237,9 +298,10 @@ pub fn lint_each(
                 })
                 .collect::<Vec<_>>()
         });
+        let all = files.all();
         let mut per_file = Vec::with_capacity(batch.len());
         for (k, linted) in linted.into_iter().flatten().enumerate() {
-            let f = &files[batch.start + k];
+            let f = &all[batch.start + k];
             let mut diagnostics = std::mem::take(&mut validation[k]);
             let mut compact = Vec::new();
             match linted {
@@ -273,16 +335,15 @@ pub fn lint_each(
         // are made from the model as they are handed over, so a model they
         // borrow lives until then. Without any, the models are freed first
         // (a file with 150,000 other findings holds them all while they
-        // are located).
-        let batch_files = &files[batch];
+        // are located), and a text let go of is read back after that.
         if per_file.iter().any(|(_, compact)| !compact.is_empty()) {
-            finish::hand_over_batch(batch_files, per_file, config, &mut found);
+            texts::hand_over(&mut files, batch, let_go, per_file, config, found);
             free_aside(models);
         } else {
             let per_file: Vec<finish::Found<'static>> =
                 per_file.into_iter().map(|(diagnostics, _)| (diagnostics, Vec::new())).collect();
             free_aside(models);
-            finish::hand_over_batch(batch_files, per_file, config, &mut found);
+            texts::hand_over(&mut files, batch, let_go, per_file, config, found);
         }
     }
     skipped

@@ -186,7 +186,9 @@ fn a_folders_files_are_finished_in_input_order_on_any_thread_count() {
         let mut handed = Vec::new();
         let mut names = Vec::new();
         let config = with_threads(threads);
-        trailmap_lint::lint_each(&files, &config, &Default::default(), |file, found| {
+        let mut lent = files.clone();
+        trailmap_lint::lint_each(&mut lent, &config, &Default::default(), |files, i, found| {
+            let file = &files[i];
             assert!(found.iter().all(|d| *d.file == *file.name), "{}'s own", file.name);
             names.push(file.name.clone());
             handed.append(found);
@@ -218,17 +220,31 @@ fn a_large_files_findings_come_in_parts_that_make_the_whole_report() {
         .collect();
     let large = format!(r#"{{"id": "big", "title": "B", "version": "1.0.0", "skills": [{}]}}"#, skills.join(",\n"));
     let small = r#"{"id": "s", "title": "S", "version": "1.0.0", "skills": [{"id": "a", "name": "A"}, {"id": "b", "name": "B", "prerequisites": ["a"]}, {"id": "c", "name": "C", "prerequisites": ["a", "b"]}]}"#;
-    let files =
-        [SourceFile::new("a.json", small), SourceFile::new("big.json", large), SourceFile::new("z.json", small)];
+    // The large file read from disk: its text is let go of while its
+    // rules run, and read back before its findings are handed over.
+    let dir = std::env::temp_dir().join(format!("trailmap-parts-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("big.json");
+    std::fs::write(&path, &large).unwrap();
+    let files = [
+        SourceFile::new("a.json", small),
+        SourceFile::new("big.json", large.clone())
+            .with_origin(&path, trailmap::fs::FileSnapshot::of(&path, large.as_bytes()).unwrap()),
+        SourceFile::new("z.json", small),
+    ];
     let whole = lint(&files, &with_threads(1));
     assert!(whole.len() > 2 * trailmap_lint::PART_MAX, "{}", whole.len());
     assert!(whole.iter().any(|d| d.code == "TM108") && whole.iter().any(|d| d.code == "TM120"));
     assert!(!whole.iter().any(|d| d.pointer.starts_with("/skills/7/")), "suppressed");
     for threads in [1, 2] {
         let mut parts: Vec<(String, Vec<Diagnostic>)> = Vec::new();
-        trailmap_lint::lint_each(&files, &with_threads(threads), &Default::default(), |file, found| {
-            parts.push((file.name.clone(), std::mem::take(found)));
+        let mut lent = files.clone();
+        trailmap_lint::lint_each(&mut lent, &with_threads(threads), &Default::default(), |files, i, found| {
+            // The text is there as each part is handed over.
+            assert_eq!(files[i].text, [small, &large, small][i]);
+            parts.push((files[i].name.clone(), std::mem::take(found)));
         });
+        assert_eq!(lent[1].text, large, "read back");
         let sizes: Vec<(&str, usize)> = parts.iter().map(|(name, found)| (name.as_str(), found.len())).collect();
         let big: Vec<usize> = sizes.iter().filter(|(name, _)| *name == "big.json").map(|&(_, n)| n).collect();
         assert!(big.len() >= 3 && big.iter().all(|&n| n <= trailmap_lint::PART_MAX), "{sizes:?}");
@@ -239,4 +255,61 @@ fn a_large_files_findings_come_in_parts_that_make_the_whole_report() {
         let handed: Vec<Diagnostic> = parts.into_iter().flat_map(|(_, found)| found).collect();
         assert!(handed == whole, "{threads} threads");
     }
+    // Not the text linted when read back (edited meanwhile, or gone): a
+    // TM014 error in place of the file's findings, the others' as they were.
+    for change in ["changed while it was linted", "could not be read again"] {
+        if change.starts_with("changed") {
+            std::fs::write(&path, large.replace("Middle", "Mid")).unwrap();
+        } else {
+            std::fs::remove_file(&path).unwrap();
+        }
+        let mut lent = files.clone();
+        let mut handed: Vec<Diagnostic> = Vec::new();
+        trailmap_lint::lint_each(&mut lent, &with_threads(2), &Default::default(), |_, _, found| handed.append(found));
+        let big: Vec<&Diagnostic> = handed.iter().filter(|d| &*d.file == "big.json").collect();
+        assert_eq!(big.len(), 1, "{change}");
+        assert_eq!((big[0].code, big[0].severity), ("TM014", trailmap::Severity::Error));
+        assert!(big[0].message.starts_with(&format!("big.json {change}")), "{}", big[0].message);
+        let others = |all: &[Diagnostic]| all.iter().filter(|d| &*d.file != "big.json").cloned().collect::<Vec<_>>();
+        assert!(others(&handed) == others(&whole), "{change}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A large file read from disk with nothing to show is not read again
+/// (its text, let go of while its rules ran, stays empty); one with a
+/// suppression is, since an unused one is reported.
+#[test]
+fn a_large_file_with_nothing_to_show_is_not_read_again() {
+    let skills = |allow: &str| -> String {
+        let list: Vec<String> = (0..6_000)
+            .map(|i| match i {
+                0 => format!(r#"{{"id": "s0", "name": "S 0"{allow}}}"#),
+                _ => format!(r#"{{"id": "s{i}", "name": "S {i}", "prerequisites": ["s{}"]}}"#, i - 1),
+            })
+            .collect();
+        format!(r#"{{"id": "big", "title": "B", "version": "1.0.0", "skills": [{}]}}"#, list.join(",\n"))
+    };
+    let dir = std::env::temp_dir().join(format!("trailmap-clean-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("big.json");
+    for allow in ["", r#", "x-lint-allow": [{"rule": "TM107", "reason": "r"}]"#] {
+        let text = skills(allow);
+        assert!(text.len() > 300_000);
+        std::fs::write(&path, &text).unwrap();
+        let snapshot = trailmap::fs::FileSnapshot::of(&path, text.as_bytes()).unwrap();
+        // Edited since: read again, it would be a TM014.
+        std::fs::write(&path, text.replace("S 0", "S zero")).unwrap();
+        let mut lent = [SourceFile::new("big.json", text.clone()).with_origin(&path, snapshot)];
+        let mut handed: Vec<Diagnostic> = Vec::new();
+        trailmap_lint::lint_each(&mut lent, &with_threads(2), &Default::default(), |_, _, found| handed.append(found));
+        let codes: Vec<&str> = handed.iter().map(|d| d.code).collect();
+        if allow.is_empty() {
+            assert_eq!(codes, Vec::<&str>::new());
+            assert_eq!(lent[0].text, "", "not read again");
+        } else {
+            assert_eq!(codes, ["TM014"], "read again for its suppression");
+        }
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -114,6 +114,9 @@ codes! {
         "The input starts with a UTF-8 byte-order mark.";
     ReversedSpan = "TM013", "reversed-span", "tm013_reversed_span.md", Error, false,
         "A span ends before it starts.";
+    // Nothing of the file can be shown then, so it cannot be turned off.
+    SourceChanged = "TM014", "source-changed", "tm014_source_changed.md", Error, true,
+        "The file changed while it was linted.";
     UnknownProgressSkill = "TM050", "unknown-progress-skill", "tm050_unknown_progress_skill.md", Warning, false,
         "A progress file names a skill no loaded roadmap has.";
     InvalidProgressEntry = "TM051", "invalid-progress-entry", "tm051_invalid_progress_entry.md", Error, false,

@@ -60,14 +60,33 @@ impl FileSnapshot {
         FileSnapshot::of(path, &contents)
     }
 
-    fn still_matches(&self, path: &Path) -> std::io::Result<bool> {
+    /// The contents of `path` read again, or `None` when they are no
+    /// longer what this snapshot saw: a caller may let go of a large text
+    /// while it works and read it back.
+    ///
+    /// ```
+    /// use trailmap::fs::FileSnapshot;
+    /// let path = std::env::temp_dir().join(format!("trailmap-doc-read-again-{}.json", std::process::id()));
+    /// std::fs::write(&path, "same").unwrap();
+    /// let snapshot = FileSnapshot::read(&path).unwrap();
+    /// assert_eq!(snapshot.read_if_unchanged(&path).unwrap().as_deref(), Some(&b"same"[..]));
+    /// std::fs::write(&path, "edited").unwrap();
+    /// assert_eq!(snapshot.read_if_unchanged(&path).unwrap(), None);
+    /// # std::fs::remove_file(&path).unwrap();
+    /// ```
+    pub fn read_if_unchanged(&self, path: &Path) -> std::io::Result<Option<Vec<u8>>> {
         let meta = std::fs::metadata(path)?;
         if meta.len() != self.len || meta.modified().ok() != self.modified {
-            return Ok(false);
+            return Ok(None);
         }
         // Same size and time: an edit within the clock's resolution would
         // still show in the contents.
-        Ok(content_hash(&std::fs::read(path)?) == self.hash)
+        let contents = std::fs::read(path)?;
+        Ok((content_hash(&contents) == self.hash).then_some(contents))
+    }
+
+    fn still_matches(&self, path: &Path) -> std::io::Result<bool> {
+        Ok(self.read_if_unchanged(path)?.is_some())
     }
 }
 

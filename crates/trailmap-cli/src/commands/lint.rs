@@ -61,9 +61,9 @@ impl Format {
     /// of findings are never one string in memory), then `footer` in the
     /// full format. `sources` gives the full format its source lines.
     pub fn print(self, diagnostics: &[Diagnostic], sources: emit::SourceLookup<'_>, footer: impl FnOnce() -> String) {
-        self.write_stdout(sources, |out, writer| match writer {
+        self.write_stdout(|out, writer| match writer {
             Some(mut parts) => {
-                parts.write(out, diagnostics)?;
+                parts.write(out, diagnostics, sources)?;
                 parts.finish(out, footer)
             }
             None => emit::write_sarif(out, diagnostics, &trailmap_lint::rule_infos(), env!("CARGO_PKG_VERSION")),
@@ -74,14 +74,10 @@ impl Format {
     /// for SARIF, one document written whole). Only the full format carries
     /// styles, and only where colour is on (`--color`, NO_COLOR, …): else
     /// it is drawn plain.
-    fn write_stdout<'s>(
-        self,
-        sources: emit::SourceLookup<'s>,
-        write: impl FnOnce(&mut dyn std::io::Write, Option<Parts<'s>>) -> std::io::Result<()>,
-    ) {
+    fn write_stdout(self, write: impl FnOnce(&mut dyn std::io::Write, Option<Parts>) -> std::io::Result<()>) {
         output::write_stdout(self == Format::Full && output::stdout_color(), |out, styled| {
             let parts = match self {
-                Format::Full => Some(Parts::Full { sources, writer: emit::FullWriter::new(styled) }),
+                Format::Full => Some(Parts::Full(emit::FullWriter::new(styled))),
                 Format::Concise => Some(Parts::Concise),
                 Format::Json => Some(Parts::Json(emit::JsonWriter::default())),
                 Format::Github => Some(Parts::Github),
@@ -93,18 +89,24 @@ impl Format {
 }
 
 /// A report written a part at a time, in one of the formats that can be.
-enum Parts<'s> {
-    Full { sources: emit::SourceLookup<'s>, writer: emit::FullWriter },
+enum Parts {
+    Full(emit::FullWriter),
     Concise,
     Json(emit::JsonWriter),
     Github,
 }
 
-impl Parts<'_> {
-    /// Writes the report's next diagnostics.
-    fn write(&mut self, out: &mut dyn std::io::Write, found: &[Diagnostic]) -> std::io::Result<()> {
+impl Parts {
+    /// Writes the report's next diagnostics; `sources` gives the full
+    /// format their files' lines.
+    fn write(
+        &mut self,
+        out: &mut dyn std::io::Write,
+        found: &[Diagnostic],
+        sources: emit::SourceLookup<'_>,
+    ) -> std::io::Result<()> {
         match self {
-            Parts::Full { sources, writer } => writer.write(out, found, *sources),
+            Parts::Full(writer) => writer.write(out, found, sources),
             Parts::Concise => emit::write_concise(out, found),
             Parts::Json(json) => json.write(out, found),
             Parts::Github => emit::write_github(out, found),
@@ -114,7 +116,7 @@ impl Parts<'_> {
     /// Ends the report: the JSON array's end, the full format's `footer`.
     fn finish(self, out: &mut dyn std::io::Write, footer: impl FnOnce() -> String) -> std::io::Result<()> {
         match self {
-            Parts::Full { .. } => out.write_all(footer().as_bytes()),
+            Parts::Full(_) => out.write_all(footer().as_bytes()),
             Parts::Json(json) => json.finish(out),
             Parts::Concise | Parts::Github => Ok(()),
         }
@@ -234,7 +236,7 @@ pub fn lint(args: LintArgs) -> u8 {
     let format = Format::or_default(args.format);
     if !(args.fix || args.diff) && format != Format::Sarif {
         let run = Run { config: &config, options: &options, checked_files, exit_zero: args.exit_zero, io_errors };
-        let code = run.print_as_linted(format, early, &sources, &other_sources);
+        let code = run.print_as_linted(format, early, &mut sources, &other_sources);
         // The process ends next: its memory goes back to the system whole.
         std::mem::forget(sources);
         return code;
@@ -338,46 +340,50 @@ impl Run<'_> {
         &self,
         format: Format,
         early: Vec<Diagnostic>,
-        sources: &[SourceFile],
+        sources: &mut [SourceFile],
         other_sources: &[SourceFile],
     ) -> u8 {
-        let texts = inputs::Texts::new(sources.iter().chain(other_sources));
-        let lookup = |name: &str| texts.get(name);
+        let others = inputs::Texts::new(other_sources);
+        // The roadmaps' texts are looked up in the files the library lends
+        // with their findings: it lets go of a large file's text while the
+        // file's rules run.
+        let roadmaps = inputs::Names::new(sources.iter());
         let mut counts = emit::Counts::default();
         let mut skipped = Vec::new();
-        format.write_stdout(&lookup, |out, parts| {
+        format.write_stdout(|out, parts| {
             // Not reached: `lint` comes here only for the formats written in
             // parts, not SARIF (one document, written whole).
             let Some(mut parts) = parts else { return Ok(()) };
             // After a write error (a closed pipe) the run goes on unprinted:
             // its exit code still counts every finding.
             let mut written = Ok(());
-            let mut report = |found: &[Diagnostic]| {
+            let mut report = |found: &[Diagnostic], files: &[SourceFile]| {
                 counts.add(found);
                 if written.is_ok() {
-                    written = parts.write(&mut *out, found);
+                    let lookup = |name: &str| roadmaps.text(files, name).or_else(|| others.get(name));
+                    written = parts.write(&mut *out, found, &lookup);
                 }
             };
             // Small files' findings are written a few thousand at a time:
             // the full format draws that many on every thread.
             let mut pending = early;
-            skipped = trailmap_lint::lint_each(sources, self.config, self.options, |_, found| {
+            skipped = trailmap_lint::lint_each(sources, self.config, self.options, |files, _, found| {
                 if found.len() >= WRITTEN_TOGETHER {
                     // Left to the library once written: a file of several
                     // parts has the next made in their room, on the thread
                     // that made them, which frees them as it goes.
-                    report(&pending);
+                    report(&pending, files);
                     pending.clear();
-                    report(found);
+                    report(found, files);
                     return;
                 }
                 pending.append(found);
                 if pending.len() >= WRITTEN_TOGETHER {
-                    report(&pending);
+                    report(&pending, files);
                     pending.clear();
                 }
             });
-            report(&pending);
+            report(&pending, sources);
             written?;
             parts.finish(out, || footer(&counts, self.checked_files, &skipped, 0, false))
         });

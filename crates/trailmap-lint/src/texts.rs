@@ -1,0 +1,163 @@
+//! The files of a lint run and their texts. The rules never read a text
+//! (they have the model), so a large file read from disk
+//! ([`SourceFile::with_origin`]) may have its text let go of once it is
+//! loaded and read back, checked against the snapshot taken when it was
+//! first read, only if its findings need it. That is worth a second read
+//! where the text is a large share of the run's peak memory: on a file
+//! written densely (`json.dump` on one line) it took the peak from 4.6 to 3.9
+//! times the file (BENCHMARKS.md, "Memory").
+
+use trailmap::{Diagnostic, Roadmap};
+
+use crate::config::Config;
+use crate::{HandOver, SourceFile, finish, suppress};
+
+/// The files of a run: held by the caller throughout, or lent, so that a
+/// large file's text can be let go of while its rules run.
+pub(crate) enum Files<'f> {
+    Held(&'f [SourceFile]),
+    Lent(&'f mut [SourceFile]),
+}
+
+/// The run's memory besides the text and the model: the program's code and
+/// data, and its threads (`lint` of a 74-byte file peaks at 10.4 MB).
+const PROGRAM_BYTES: usize = 10 << 20;
+
+/// A skill's share of a run's peak besides its text: the skill in the model
+/// (80 bytes), its node in the graph, validation's id table and the
+/// heaviest rule's tables (measured at 100k skills, BENCHMARKS.md).
+const BYTES_PER_SKILL: usize = 160;
+
+/// A prerequisite entry's: its id in the model (24 bytes) and its edges.
+const BYTES_PER_PREREQUISITE: usize = 36;
+
+/// A text is let go of where the run's peak, estimated from the model,
+/// would be at least this many tenths of the text: the estimate runs up to a
+/// fifth under the peak measured on files with findings on most skills, so
+/// 3.2 keeps those under 4 times the file; files estimated lower (the
+/// generator's bare shapes: 2.2-2.9) keep their text and their speed.
+const LET_GO_FROM_TENTHS: usize = 32;
+
+/// Whether the text of a file of `text_len` bytes is worth letting go of
+/// while the rules run on `roadmap`.
+fn worth_letting_go(text_len: usize, roadmap: &Roadmap) -> bool {
+    let prerequisites: usize = roadmap.skills.iter().map(|s| s.prerequisites.len()).sum();
+    let peak = PROGRAM_BYTES
+        .saturating_add(text_len)
+        .saturating_add(roadmap.skills.len().saturating_mul(BYTES_PER_SKILL))
+        .saturating_add(prerequisites.saturating_mul(BYTES_PER_PREREQUISITE));
+    peak.saturating_mul(10) >= text_len.saturating_mul(LET_GO_FROM_TENTHS)
+}
+
+impl Files<'_> {
+    pub(crate) fn all(&self) -> &[SourceFile] {
+        match self {
+            Files::Held(files) => files,
+            Files::Lent(files) => files,
+        }
+    }
+
+    /// Lets go of file `i`'s text, loaded into `roadmap`, when it is large,
+    /// can be read again, and is worth it.
+    pub(crate) fn let_go(&mut self, i: usize, roadmap: &Roadmap) -> Option<LetGo> {
+        let Files::Lent(files) = self else { return None };
+        let f = &mut files[i];
+        if f.origin.is_none() || f.text.len() <= crate::BATCH_FILE_MAX || !worth_letting_go(f.text.len(), roadmap) {
+            return None;
+        }
+        let suppressions = f.text.contains(suppress::KEY);
+        f.text = String::new();
+        Some(LetGo { suppressions })
+    }
+
+    /// Reads file `i`'s text back after [`Files::let_go`]; `Err` says why it
+    /// could not be (the file's findings are then not shown).
+    fn read_back(&mut self, i: usize) -> Result<(), String> {
+        let Files::Lent(files) = self else { return Ok(()) };
+        let f = &mut files[i];
+        let Some((path, snapshot)) = &f.origin else { return Ok(()) };
+        match snapshot.read_if_unchanged(path) {
+            Ok(Some(bytes)) => match String::from_utf8(bytes) {
+                Ok(text) => {
+                    f.text = text;
+                    Ok(())
+                }
+                Err(_) => Err(format!("{} changed while it was linted", f.name)),
+            },
+            Ok(None) => Err(format!("{} changed while it was linted", f.name)),
+            Err(err) => Err(format!("{} could not be read again ({err})", f.name)),
+        }
+    }
+}
+
+/// A text let go of while its file's rules run.
+pub(crate) struct LetGo {
+    /// Whether it has suppressions (read when the findings are finished,
+    /// even if there are none: an unused one is reported).
+    suppressions: bool,
+}
+
+/// What a file's findings become when its text could not be read back.
+fn source_changed(f: &SourceFile, why: &str) -> Diagnostic {
+    let mut diagnostic = trailmap::codes::Code::SourceChanged
+        .report(format!("{why}, so its findings cannot be shown at their lines; run `trailmap lint` again"));
+    diagnostic.file = f.name.as_str().into();
+    diagnostic
+}
+
+/// Reads back the text let go of, if any and if needed, then finishes the
+/// batch's files and hands their diagnostics over; a text not read back as
+/// it was has a `TM014` error handed over in place of its file's findings.
+pub(crate) fn hand_over(
+    files: &mut Files<'_>,
+    batch: std::ops::Range<usize>,
+    let_go: Option<LetGo>,
+    per_file: Vec<finish::Found<'_>>,
+    config: &Config,
+    found: &mut HandOver<'_>,
+) {
+    let nothing = |(plain, compact): &finish::Found<'_>| plain.is_empty() && compact.iter().all(|c| c.items.is_empty());
+    if let_go.as_ref().is_some_and(|l| !l.suppressions) && per_file.iter().all(nothing) {
+        // Nothing to show: the text is not needed again.
+        found(files.all(), batch.start, &mut Vec::new());
+        return;
+    }
+    if let Some(why) = let_go.and_then(|_| files.read_back(batch.start).err()) {
+        // Its findings were made against a text no longer there.
+        drop(per_file);
+        let all = files.all();
+        found(all, batch.start, &mut vec![source_changed(&all[batch.start], &why)]);
+    } else {
+        finish::hand_over_batch(files.all(), batch, per_file, config, found);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roadmap(skills: usize, prerequisites_each: usize) -> Roadmap {
+        let mut roadmap = Roadmap::new("r", "R", "1.0.0");
+        for i in 0..skills {
+            let mut skill = trailmap::Skill::new(format!("s{i}"), format!("S {i}"));
+            skill.prerequisites =
+                (0..prerequisites_each.min(i)).map(|k| trailmap::Prerequisite::Skill(format!("s{k}").into())).collect();
+            roadmap.skills.push(skill);
+        }
+        roadmap
+    }
+
+    /// The issue's kind of file on one line (89 bytes a skill, one and a
+    /// half prerequisites) is let go of; a generator's bare file (157 bytes
+    /// a skill) and a densely linked one (453 bytes a skill, ten
+    /// prerequisites) keep their text.
+    #[test]
+    fn only_texts_small_beside_their_model_are_let_go_of() {
+        let one_line = roadmap(100_000, 1);
+        assert!(worth_letting_go(8_900_000, &one_line));
+        assert!(!worth_letting_go(15_700_000, &one_line));
+        let dense = roadmap(100_000, 10);
+        assert!(!worth_letting_go(45_300_000, &dense));
+        assert!(worth_letting_go(20_000_000, &dense), "ten prerequisites in 200 bytes");
+    }
+}
