@@ -9,7 +9,8 @@ use crate::config::Config;
 use crate::context::Context;
 use crate::findings::{Findings, InSkill, SkillFinding, SkillFindings, Texts};
 use crate::registry::Rule;
-use crate::{SourceFile, load_whole, run_file_rules, suppress};
+use crate::run::run_file_rules;
+use crate::{SourceFile, load_whole, suppress};
 
 /// Roadmaps whose redundant prerequisites (TM107, compact) meet other
 /// findings at the same entries: repeats (TM120), prerequisites taught
