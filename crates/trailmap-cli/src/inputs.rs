@@ -62,7 +62,8 @@ pub struct RoadmapFile {
     pub path: PathBuf,
     /// Its name and text.
     pub source: SourceFile,
-    /// What it looked like when read (for writing fixes back safely).
+    /// What it looked like when read (for writing fixes back safely;
+    /// taken only when fixes may be written).
     pub snapshot: Option<FileSnapshot>,
 }
 
@@ -134,13 +135,15 @@ impl Names {
 }
 
 /// Reports a configuration error, or selects and reads the files with the
-/// configuration; `Err` is the exit code after reporting.
-pub fn configured(args: &FileArgs, config: Result<Config, String>) -> Result<(Config, Inputs), u8> {
+/// configuration (each roadmap's [`FileSnapshot`] taken when `snapshots`:
+/// only a run that writes them back needs one); `Err` is the exit code
+/// after reporting.
+pub fn configured(args: &FileArgs, config: Result<Config, String>, snapshots: bool) -> Result<(Config, Inputs), u8> {
     let config = config.map_err(|message| {
         output::error_lines(&message);
         crate::cli::EXIT_USAGE
     })?;
-    let inputs = read(args, &config)?;
+    let inputs = read(args, &config, snapshots)?;
     Ok((config, inputs))
 }
 
@@ -167,9 +170,10 @@ fn warn_unused_configs(args: &FileArgs, config: &Config, nested: &[PathBuf]) {
     }
 }
 
-/// Selects and reads the files; `Err` is the exit code after reporting (a
-/// bad configuration or pattern, or nothing to check).
-pub fn read(args: &FileArgs, config: &Config) -> Result<Inputs, u8> {
+/// Selects and reads the files, with their snapshots when `snapshots`;
+/// `Err` is the exit code after reporting (a bad configuration or pattern,
+/// or nothing to check).
+pub fn read(args: &FileArgs, config: &Config, snapshots: bool) -> Result<Inputs, u8> {
     let mut discovery = config.discovery(args.exclude.as_deref(), &args.extend_exclude).map_err(|e| {
         output::error_lines(&e.to_string());
         crate::cli::EXIT_USAGE
@@ -215,7 +219,8 @@ pub fn read(args: &FileArgs, config: &Config) -> Result<Inputs, u8> {
             .map(|selected| {
                 let bytes = trailmap::load::read_file(&selected.path, args.max_size);
                 let snapshot = match &bytes {
-                    Ok(Ok(bytes)) if selected.kind != FileKind::Progress => {
+                    // A hash of every byte: 3% of `validate` on a large file.
+                    Ok(Ok(bytes)) if snapshots && selected.kind != FileKind::Progress => {
                         FileSnapshot::of(&selected.path, bytes).ok()
                     }
                     _ => None,
@@ -252,10 +257,7 @@ pub fn read(args: &FileArgs, config: &Config) -> Result<Inputs, u8> {
         }
         match String::from_utf8(bytes) {
             Ok(text) => {
-                let mut source = SourceFile::new(name, text);
-                if let Some(snapshot) = &snapshot {
-                    source = source.with_origin(&path, snapshot.clone());
-                }
+                let source = SourceFile::new(name, text).with_path(&path);
                 inputs.roadmaps.push(RoadmapFile { path, source, snapshot });
             }
             Err(err) => {

@@ -41,7 +41,7 @@ pub struct Context<'a> {
     pub file: &'a str,
     /// The length in bytes of its text. The rules do not read the text: a
     /// large file's may be let go of while they run
-    /// ([`crate::SourceFile::with_origin`]).
+    /// ([`crate::SourceFile::with_path`]).
     pub source_len: usize,
     /// The model.
     pub roadmap: &'a Roadmap,

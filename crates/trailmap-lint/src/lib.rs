@@ -51,7 +51,7 @@ use crate::registry::{Check, Rule};
 use crate::texts::Files;
 
 /// A file to lint: its name (as the user gave it), its text and, when it
-/// was read from disk, where ([`SourceFile::with_origin`]).
+/// was read from disk, where ([`SourceFile::with_path`]).
 ///
 /// ```
 /// let f = trailmap_lint::SourceFile::new("a.json", "{}");
@@ -63,43 +63,34 @@ pub struct SourceFile {
     pub name: String,
     /// The content.
     pub text: String,
-    /// Where the text was read and what the file held then, to read it
-    /// again.
-    origin: Option<(std::path::PathBuf, trailmap::fs::FileSnapshot)>,
+    /// Where the text was read, to read it again.
+    path: Option<std::path::PathBuf>,
 }
 
 impl SourceFile {
     /// A file from its name and text.
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
-        SourceFile { name: name.into(), text: text.into(), origin: None }
+        SourceFile { name: name.into(), text: text.into(), path: None }
     }
 
-    /// The file, its text read from `path`, which then held what `snapshot`
-    /// says ([`FileSnapshot::of`](trailmap::fs::FileSnapshot::of) the path
-    /// and this text). [`lint_each`] may then let go of a large file's text
-    /// while its rules run (nothing reads it then, and on a file written
-    /// densely it is a quarter of the run's memory), and read it again to
-    /// show the findings; should it have changed meanwhile, a `TM014` error
-    /// takes the place of the file's findings.
+    /// The file, its text read from `path`. [`lint_each`] may then let go
+    /// of a large file's text while its rules run (nothing reads it then,
+    /// and on a file written densely it is a quarter of the run's memory),
+    /// and read it again to show the findings; should it have changed
+    /// meanwhile, a `TM014` error takes the place of the file's findings.
     ///
     /// ```
-    /// use trailmap::fs::FileSnapshot;
-    /// let path = std::env::temp_dir().join(format!("trailmap-doc-origin-{}.json", std::process::id()));
-    /// std::fs::write(&path, "{}").unwrap();
-    /// let text = std::fs::read_to_string(&path).unwrap();
-    /// let snapshot = FileSnapshot::of(&path, text.as_bytes()).unwrap();
-    /// let f = trailmap_lint::SourceFile::new("a.json", text).with_origin(&path, snapshot);
-    /// assert_eq!(f.path(), Some(path.as_path()));
-    /// # std::fs::remove_file(&path).unwrap();
+    /// let f = trailmap_lint::SourceFile::new("a.json", "{}").with_path("roadmaps/a.json");
+    /// assert_eq!(f.path(), Some(std::path::Path::new("roadmaps/a.json")));
     /// ```
-    pub fn with_origin(mut self, path: impl Into<std::path::PathBuf>, snapshot: trailmap::fs::FileSnapshot) -> Self {
-        self.origin = Some((path.into(), snapshot));
+    pub fn with_path(mut self, path: impl Into<std::path::PathBuf>) -> Self {
+        self.path = Some(path.into());
         self
     }
 
-    /// Where the text was read, if given ([`SourceFile::with_origin`]).
+    /// Where the text was read, if given ([`SourceFile::with_path`]).
     pub fn path(&self) -> Option<&std::path::Path> {
-        self.origin.as_ref().map(|(path, _)| path.as_path())
+        self.path.as_deref()
     }
 }
 
@@ -194,7 +185,7 @@ pub fn lint_report(files: &[SourceFile], config: &Config, options: &LoadOptions)
 ///
 /// `found` is given the run's files and the index of the one the part is
 /// of (the full format shows lines of the text). A large file read from
-/// disk ([`SourceFile::with_origin`]) may have its text let go of while its
+/// disk ([`SourceFile::with_path`]) may have its text let go of while its
 /// rules run: it is read again before the file's diagnostics are handed
 /// over, if it has any. Each file's text is in `files` as its diagnostics
 /// are handed over, and when this returns, but for such a file with none:

@@ -1,8 +1,8 @@
 //! The files of a lint run and their texts. The rules never read a text
 //! (they have the model), so a large file read from disk
-//! ([`SourceFile::with_origin`]) may have its text let go of once it is
-//! loaded and read back, checked against the snapshot taken when it was
-//! first read, only if its findings need it. That is worth a second read
+//! ([`SourceFile::with_path`]) may have its text let go of once it is
+//! loaded, and read back, checked against a snapshot of the text let go
+//! of, only if its findings need it. That is worth a second read
 //! where the text is a large share of the run's peak memory: on a file
 //! written densely (`json.dump` on one line) it took the peak from 4.6 to 3.9
 //! times the file (BENCHMARKS.md, "Memory").
@@ -62,21 +62,26 @@ impl Files<'_> {
     pub(crate) fn let_go(&mut self, i: usize, roadmap: &Roadmap) -> Option<LetGo> {
         let Files::Lent(files) = self else { return None };
         let f = &mut files[i];
-        if f.origin.is_none() || f.text.len() <= crate::BATCH_FILE_MAX || !worth_letting_go(f.text.len(), roadmap) {
+        let path = f.path.as_deref()?;
+        if f.text.len() <= crate::BATCH_FILE_MAX || !worth_letting_go(f.text.len(), roadmap) {
             return None;
         }
+        // The file as it is now, with the text's hash: a file edited since
+        // it was read is told apart when read back. A file gone already
+        // keeps its text.
+        let snapshot = trailmap::fs::FileSnapshot::of(path, f.text.as_bytes()).ok()?;
         let suppressions = f.text.contains(suppress::KEY);
         f.text = String::new();
-        Some(LetGo { suppressions })
+        Some(LetGo { snapshot, suppressions })
     }
 
     /// Reads file `i`'s text back after [`Files::let_go`]; `Err` says why it
     /// could not be (the file's findings are then not shown).
-    fn read_back(&mut self, i: usize) -> Result<(), String> {
+    fn read_back(&mut self, i: usize, let_go: &LetGo) -> Result<(), String> {
         let Files::Lent(files) = self else { return Ok(()) };
         let f = &mut files[i];
-        let Some((path, snapshot)) = &f.origin else { return Ok(()) };
-        match snapshot.read_if_unchanged(path) {
+        let Some(path) = f.path.as_deref() else { return Ok(()) };
+        match let_go.snapshot.read_if_unchanged(path) {
             Ok(Some(bytes)) => match String::from_utf8(bytes) {
                 Ok(text) => {
                     f.text = text;
@@ -92,6 +97,8 @@ impl Files<'_> {
 
 /// A text let go of while its file's rules run.
 pub(crate) struct LetGo {
+    /// The file when the text was let go of, and the text's hash.
+    snapshot: trailmap::fs::FileSnapshot,
     /// Whether it has suppressions (read when the findings are finished,
     /// even if there are none: an unused one is reported).
     suppressions: bool,
@@ -122,7 +129,7 @@ pub(crate) fn hand_over(
         found(files.all(), batch.start, &mut Vec::new());
         return;
     }
-    if let Some(why) = let_go.and_then(|_| files.read_back(batch.start).err()) {
+    if let Some(why) = let_go.and_then(|let_go| files.read_back(batch.start, &let_go).err()) {
         // Its findings were made against a text no longer there.
         drop(per_file);
         let all = files.all();
@@ -145,6 +152,34 @@ mod tests {
             roadmap.skills.push(skill);
         }
         roadmap
+    }
+
+    /// A text let go of is read back when the file is as it was, and not
+    /// when it changed or is gone, each saying so.
+    #[test]
+    fn a_text_is_read_back_only_as_it_was() {
+        let dir = std::env::temp_dir().join(format!("trailmap-read-back-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("r.json");
+        let text = "x".repeat(crate::BATCH_FILE_MAX + 1);
+        let model = roadmap(1_000, 1);
+        for change in ["none", "changed while it was linted", "could not be read again"] {
+            std::fs::write(&path, &text).unwrap();
+            let mut lent = [SourceFile::new("r.json", text.clone()).with_path(&path)];
+            let mut files = Files::Lent(&mut lent);
+            let let_go = files.let_go(0, &model).expect("let go of");
+            assert_eq!(files.all()[0].text, "");
+            match change {
+                "none" => {}
+                "changed while it was linted" => std::fs::write(&path, text.replace('x', "y")).unwrap(),
+                _ => std::fs::remove_file(&path).unwrap(),
+            }
+            match files.read_back(0, &let_go) {
+                Ok(()) => assert_eq!((change, files.all()[0].text.len()), ("none", text.len())),
+                Err(why) => assert!(why.starts_with(&format!("r.json {change}")), "{why}"),
+            }
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     /// The kind of file on one line (89 bytes a skill, one and a

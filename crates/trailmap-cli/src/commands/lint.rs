@@ -222,7 +222,7 @@ fn config_for(args: &LintArgs) -> Result<Config, String> {
 }
 
 pub fn lint(args: LintArgs) -> u8 {
-    let (config, inputs) = match inputs::configured(&args.files, config_for(&args)) {
+    let (config, inputs) = match inputs::configured(&args.files, config_for(&args), args.fix) {
         Ok(read) => read,
         Err(code) => return code,
     };

@@ -21,7 +21,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> u8 {
-    let (_, inputs) = match inputs::configured(&args.files, args.files.config()) {
+    let (_, inputs) = match inputs::configured(&args.files, args.files.config(), false) {
         Ok(read) => read,
         Err(code) => return code,
     };
