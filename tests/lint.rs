@@ -397,3 +397,42 @@ fn quiet_prints_findings_only() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(stdout(&out), "");
 }
+
+/// A large roadmap written on one line, whose text `lint` lets go of while
+/// its rules run and reads again for its findings, between two small ones:
+/// the full report shows every finding at its line with its snippet, the
+/// same as the library's drawn from texts held throughout.
+#[test]
+fn a_large_files_findings_are_drawn_from_its_text_read_again() {
+    let skills: Vec<String> = (0..5_000)
+        .map(|i| match i {
+            0 => r#"{"id": "s0", "name": "Topic 0"}"#.to_owned(),
+            1 => r#"{"id": "s1", "name": "Topic 1", "prerequisites": ["s0"]}"#.to_owned(),
+            // Every hundredth skill needs `s0` again, through `s1` already.
+            _ if i % 100 == 0 => format!(r#"{{"id": "s{i}", "name": "Topic {i}", "prerequisites": ["s0", "s1"]}}"#),
+            _ => format!(r#"{{"id": "s{i}", "name": "Topic {i}", "prerequisites": ["s{}"]}}"#, i - 1),
+        })
+        .collect();
+    let large = format!(r#"{{"id": "big", "title": "Big", "version": "1.0.0", "skills": [{}]}}"#, skills.join(", "));
+    assert!(large.len() > 300_000, "over the size of files linted in batches");
+    let scratch = Scratch::new("lint-read-again");
+    let names = ["a.json", "big.json", "z.json"];
+    let texts = [FIXABLE, large.as_str(), FIXABLE];
+    let sources: Vec<trailmap_lint::SourceFile> = names
+        .iter()
+        .zip(texts)
+        .map(|(name, text)| {
+            let path = scratch.write(name, text);
+            trailmap_lint::SourceFile::new(path.display().to_string(), text)
+        })
+        .collect();
+    let whole = trailmap_lint::lint(&sources, &trailmap_lint::config::Config::default());
+    assert_eq!(whole.iter().filter(|d| d.file.ends_with("big.json")).count(), 49);
+    let lookup = |name: &str| sources.iter().find(|f| f.name == name).map(|f| f.text.as_str());
+    let args: Vec<&str> = sources.iter().map(|f| f.name.as_str()).collect();
+    let out = run(&[&["lint", "--isolated", "--format", "full"][..], &args].concat());
+    let report = stdout(&out);
+    assert!(report.starts_with(&trailmap_lint::emit::full(&whole, &lookup, false)), "{report}");
+    assert!(report.contains("big.json:1:6160\n"), "{report}");
+    assert!(report.contains(r#"{"id": "s100", "name": "Topic 100", "prerequisites": ["s0", "s1"]}"#), "{report}");
+}

@@ -70,7 +70,7 @@ impl Files<'_> {
         // it was read is told apart when read back. A file gone already
         // keeps its text.
         let snapshot = trailmap::fs::FileSnapshot::of(path, f.text.as_bytes()).ok()?;
-        let suppressions = f.text.contains(suppress::KEY);
+        let suppressions = suppress::may_have(&f.text);
         f.text = String::new();
         Some(LetGo { snapshot, suppressions })
     }
