@@ -80,9 +80,13 @@ impl FileSnapshot {
             return Ok(None);
         }
         // Same size and time: an edit within the clock's resolution would
-        // still show in the contents.
-        let contents = std::fs::read(path)?;
-        Ok((content_hash(&contents) == self.hash).then_some(contents))
+        // still show in the contents. Read up to one byte more than the
+        // snapshot's size: a file swapped for a larger one since the look
+        // above is not read whole.
+        use std::io::Read;
+        let mut contents = Vec::with_capacity(usize::try_from(self.len).unwrap_or(0));
+        std::fs::File::open(path)?.take(self.len.saturating_add(1)).read_to_end(&mut contents)?;
+        Ok((contents.len() as u64 == self.len && content_hash(&contents) == self.hash).then_some(contents))
     }
 
     fn still_matches(&self, path: &Path) -> std::io::Result<bool> {
