@@ -137,18 +137,21 @@ pub(crate) fn fill_removals(
 
 /// Fills the edits of a located diagnostic's [`REMOVES_ELEMENT`] fix in
 /// JSON `source`, which removes the elements of one list at `members`
-/// (each element's index in the list, in order, and its location): one
-/// edit each, as [`remove_array_elements`] makes them together.
+/// (each element's index in the list, in order, and its location): the
+/// edits [`remove_array_elements`] makes for them together, joined where
+/// they meet (`set_removal`).
 pub(crate) fn fill_json_removal(source: &str, d: &mut Diagnostic, members: &[(usize, trailmap::Location)]) {
     if awaits_removal(d) {
         let run = run_from_first(members.iter().map(|&(index, _)| index));
-        // One list of edits, made at its length: a list for each member
-        // and one to join them were most of the allocations of making a
-        // grouped finding.
-        let mut edits = Vec::with_capacity(members.len());
+        let mut edits: Vec<Edit> = Vec::new();
         for &(index, loc) in members {
             match removal_edit(source, loc.offset, loc.end_offset, index < run) {
-                Some(edit) => edits.push(edit),
+                // Joined as they come: a list of twenty entries is not
+                // held as nineteen edits first.
+                Some(edit) => match edits.last_mut() {
+                    Some(last) if last.end == edit.start => last.end = edit.end,
+                    _ => edits.push(edit),
+                },
                 None => return set_removal(d, None),
             }
         }
@@ -179,13 +182,31 @@ pub(crate) fn set_removals(d: &mut Diagnostic, each: &[Option<Vec<Edit>>]) {
     set_removal(d, all.map(|edits| edits.concat()));
 }
 
-/// Gives `d`'s fix the edits that remove its element, or drops the fix
-/// when there are none (the element cannot be cut).
+/// Gives `d`'s fix the edits that remove its elements, those that meet
+/// joined into one, or drops the fix when there are none (an element
+/// cannot be cut).
 fn set_removal(d: &mut Diagnostic, edits: Option<Vec<Edit>>) {
     match (edits, &mut d.fix) {
-        (Some(edits), Some(fix)) => fix.edits = edits,
+        (Some(mut edits), Some(fix)) => {
+            join_touching(&mut edits);
+            fix.edits = edits;
+        }
         _ => d.fix = None,
     }
+}
+
+/// Joins each removal that starts where the one before it ends into that
+/// one: they cut the same bytes (`"a", ` and `"b", ` of `["a", "b", "c"]`
+/// are `"a", "b", `), and nineteen entries of a list of twenty are then one
+/// edit, not nineteen.
+fn join_touching(edits: &mut Vec<Edit>) {
+    edits.dedup_by(|next, last| {
+        let joined = last.end == next.start && last.replacement.is_empty() && next.replacement.is_empty();
+        if joined {
+            last.end = next.end;
+        }
+        joined
+    });
 }
 
 /// The edit that removes the element at `start..end` and one comma: the

@@ -299,7 +299,10 @@ fn without_tm120_every_redundant_repeat_is_tm107s() {
     assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
     assert_eq!(diagnostics[0].code, "TM107");
     assert_eq!(diagnostics[0].message, "prerequisite `a` (20 entries) of `c` is redundant: `b` already needs it");
-    assert_eq!(diagnostics[0].fix.as_ref().map(|f| f.edits.len()), Some(20));
+    // The twenty entries follow `b`: one cut, `, "a"` twenty times.
+    let edits = &diagnostics[0].fix.as_ref().unwrap().edits;
+    assert_eq!(edits.len(), 1, "{edits:?}");
+    assert_eq!(&files[0].text[edits[0].start..edits[0].end], r#", "a""#.repeat(20));
     let outcome = fix_all(&mut files, diagnostics, &config, &options);
     assert!(outcome.converged && outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
     assert_eq!(outcome.fixed, 1);
