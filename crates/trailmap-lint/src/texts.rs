@@ -4,8 +4,8 @@
 //! loaded, and read back, checked against a snapshot of the text let go
 //! of, only if its findings need it. That is worth a second read
 //! where the text is a large share of the run's peak memory: on a file
-//! written densely (`json.dump` on one line) it took the peak from 4.6 to 3.9
-//! times the file (BENCHMARKS.md, "Memory").
+//! written densely (`json.dump` on one line) it took the peak from 4.6 to
+//! 3.8-3.9 times the file (BENCHMARKS.md, "Memory").
 
 use trailmap::{Diagnostic, Roadmap};
 
@@ -34,8 +34,9 @@ const BYTES_PER_PREREQUISITE: usize = 36;
 /// A text is let go of where the run's peak, estimated from the model,
 /// would be at least this many tenths of the text: the estimate runs up to a
 /// fifth under the peak measured on files with findings on most skills, so
-/// 3.2 keeps those under 4 times the file; files estimated lower (the
-/// generator's bare shapes: 2.2-2.9) keep their text and their speed.
+/// 3.2 takes in every file whose peak may reach 4 times the file; files
+/// estimated lower (the generator's bare shapes: 2.2-2.9) keep their text
+/// and their speed.
 const LET_GO_FROM_TENTHS: usize = 32;
 
 /// Whether the text of a file of `text_len` bytes is worth letting go of
