@@ -148,10 +148,11 @@ pub(crate) fn fill_json_removal(source: &str, d: &mut Diagnostic, members: &[(us
             match removal_edit(source, loc.offset, loc.end_offset, index < run) {
                 // Joined as they come: a list of twenty entries is not
                 // held as nineteen edits first.
-                Some(edit) => match edits.last_mut() {
-                    Some(last) if last.end == edit.start => last.end = edit.end,
-                    _ => edits.push(edit),
-                },
+                Some(edit) => {
+                    if !edits.last_mut().is_some_and(|last| join(last, &edit)) {
+                        edits.push(edit);
+                    }
+                }
                 None => return set_removal(d, None),
             }
         }
@@ -200,13 +201,17 @@ fn set_removal(d: &mut Diagnostic, edits: Option<Vec<Edit>>) {
 /// are `"a", "b", `), and nineteen entries of a list of twenty are then one
 /// edit, not nineteen.
 fn join_touching(edits: &mut Vec<Edit>) {
-    edits.dedup_by(|next, last| {
-        let joined = last.end == next.start && last.replacement.is_empty() && next.replacement.is_empty();
-        if joined {
-            last.end = next.end;
-        }
-        joined
-    });
+    edits.dedup_by(|next, last| join(last, next));
+}
+
+/// Joins `next` into `last` when both are removals and `next` starts where
+/// `last` ends; whether it did.
+fn join(last: &mut Edit, next: &Edit) -> bool {
+    let touching = last.end == next.start && last.replacement.is_empty() && next.replacement.is_empty();
+    if touching {
+        last.end = next.end;
+    }
+    touching
 }
 
 /// The edit that removes the element at `start..end` and one comma: the

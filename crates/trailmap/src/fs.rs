@@ -80,12 +80,11 @@ impl FileSnapshot {
             return Ok(None);
         }
         // Same size and time: an edit within the clock's resolution would
-        // still show in the contents. Read up to one byte more than the
-        // snapshot's size: a file swapped for a larger one since the look
-        // above is not read whole.
-        use std::io::Read;
-        let mut contents = Vec::with_capacity(usize::try_from(self.len).unwrap_or(0));
-        std::fs::File::open(path)?.take(self.len.saturating_add(1)).read_to_end(&mut contents)?;
+        // still show in the contents. Read as any input is, bounded by the
+        // snapshot's size: a file swapped since the look above for a larger
+        // one is not read whole, and one that is not a regular file is
+        // refused before it is opened.
+        let Ok(contents) = crate::load::read_file(path, self.len)? else { return Ok(None) };
         Ok((contents.len() as u64 == self.len && content_hash(&contents) == self.hash).then_some(contents))
     }
 
