@@ -1,8 +1,10 @@
 //! Benchmarks for trailmap: a deterministic generator of synthetic roadmaps
 //! ([`generate`]), a timer that takes medians after a warm-up
 //! ([`measure`]) and the in-process benchmark suite ([`suite`]) that the
-//! `trailmap-bench` binary runs. `bench/compare.sh` adds the whole-process
-//! comparison with other validators; `BENCHMARKS.md` has the results.
+//! `trailmap-bench` binary runs. `bench/sweep.py` adds the whole-process
+//! sweep of every shape (`validate` against `lint`, peak RSS) and
+//! `bench/compare.sh` the comparison with other validators;
+//! `BENCHMARKS.md` has the results.
 //!
 //! ```
 //! use trailmap_bench::generate::{generate, mutate};

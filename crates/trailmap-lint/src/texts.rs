@@ -7,7 +7,7 @@
 //! written densely (`json.dump` on one line) it took the peak from 4.6 to
 //! 3.8-3.9 times the file (BENCHMARKS.md, "Memory").
 
-use trailmap::{Diagnostic, Roadmap};
+use trailmap::{Diagnostic, Prerequisite, Roadmap};
 
 use crate::config::Config;
 use crate::{HandOver, SourceFile, finish, suppress};
@@ -28,8 +28,16 @@ const PROGRAM_BYTES: usize = 10 << 20;
 /// heaviest rule's tables (measured at 100k skills, BENCHMARKS.md).
 const BYTES_PER_SKILL: usize = 160;
 
-/// A prerequisite entry's: its id in the model (24 bytes) and its edges.
+/// A prerequisite entry's, plain or a member of an `any_of` group: its id
+/// in the model (24 bytes) and its edges.
 const BYTES_PER_PREREQUISITE: usize = 36;
+
+/// An `any_of` group's own, besides its members: the boxed group and its
+/// list in the model, its node in the graph, and the rules' tables of it
+/// (TM119's above all). Measured where every skill has a group of two (the
+/// generator's `any-chain` shape, whose peak the estimate without it missed
+/// by a third: 21.5 MB at 100k skills); within 2% of the peak at 1M.
+const BYTES_PER_GROUP: usize = 216;
 
 /// A text is let go of where the run's peak, estimated from the model,
 /// would be at least this many tenths of the text: the estimate runs up to a
@@ -42,11 +50,21 @@ const LET_GO_FROM_TENTHS: usize = 32;
 /// Whether the text of a file of `text_len` bytes is worth letting go of
 /// while the rules run on `roadmap`.
 fn worth_letting_go(text_len: usize, roadmap: &Roadmap) -> bool {
-    let prerequisites: usize = roadmap.skills.iter().map(|s| s.prerequisites.len()).sum();
+    let (mut entries, mut groups) = (0usize, 0usize);
+    for prerequisite in roadmap.skills.iter().flat_map(|s| &s.prerequisites) {
+        match prerequisite {
+            Prerequisite::Skill(_) => entries += 1,
+            Prerequisite::AnyOf(group) => {
+                entries = entries.saturating_add(group.any_of.len());
+                groups += 1;
+            }
+        }
+    }
     let peak = PROGRAM_BYTES
         .saturating_add(text_len)
         .saturating_add(roadmap.skills.len().saturating_mul(BYTES_PER_SKILL))
-        .saturating_add(prerequisites.saturating_mul(BYTES_PER_PREREQUISITE));
+        .saturating_add(entries.saturating_mul(BYTES_PER_PREREQUISITE))
+        .saturating_add(groups.saturating_mul(BYTES_PER_GROUP));
     peak.saturating_mul(10) >= text_len.saturating_mul(LET_GO_FROM_TENTHS)
 }
 
@@ -195,5 +213,19 @@ mod tests {
         let dense = roadmap(100_000, 10);
         assert!(!worth_letting_go(45_300_000, &dense));
         assert!(worth_letting_go(20_000_000, &dense), "ten prerequisites in 200 bytes");
+    }
+
+    /// An `any_of` group weighs more than its members: every skill needing
+    /// one of its two neighbours, on one line (157 bytes a skill), is let go
+    /// of; indented (257 bytes a skill) it keeps its text.
+    #[test]
+    fn groups_count_beside_their_members() {
+        let mut groups = roadmap(100_000, 0);
+        for (i, skill) in groups.skills.iter_mut().enumerate() {
+            let group = trailmap::AnyOf::new([format!("s{}", i.saturating_sub(1)), format!("s{}", i + 1)]);
+            skill.prerequisites = vec![trailmap::Prerequisite::AnyOf(Box::new(group))];
+        }
+        assert!(worth_letting_go(15_700_000, &groups));
+        assert!(!worth_letting_go(25_700_000, &groups));
     }
 }
