@@ -422,7 +422,9 @@ pub(crate) fn check_roadmap(
 
     // Most roadmaps have no cycle: Kahn's algorithm over the id table above
     // proves it in one pass; the full graph is only built to report cycles.
-    if !needs.acyclic() {
+    // A cycle through `any_of` alternatives alone blocks nothing: the
+    // graph is built only when some skill cannot be learned.
+    if !needs.acyclic() && !crate::graph::all_learnable(roadmap, &refs.skills) {
         let graph = SkillGraph::new(roadmap);
         // Only cycles that block skills: one through an `any_of`
         // alternative that another alternative avoids is learnable.

@@ -28,6 +28,7 @@ mod resolved;
 
 pub use alternatives::{CyclicAlternative, CyclicAlternatives};
 pub use cycles::Cycle;
+pub(crate) use learnable::all_learnable;
 pub(crate) use order::Needs;
 pub use owned::OwnedGraph;
 pub(crate) use phases::shorten;
