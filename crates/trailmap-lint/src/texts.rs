@@ -35,8 +35,10 @@ const BYTES_PER_PREREQUISITE: usize = 36;
 /// An `any_of` group's own, besides its members: the boxed group and its
 /// list in the model, its node in the graph, and the rules' tables of it
 /// (TM119's above all). Measured where every skill has a group of two (the
-/// generator's `any-chain` shape, whose peak the estimate without it missed
-/// by a third: 21.5 MB at 100k skills); within 2% of the peak at 1M.
+/// generator's `any-chain` shape): the estimate without it missed that
+/// peak by 21.5 MB at 100k skills, a third. Measured while validation
+/// still built a graph for such a roadmap's cycles; the peak is lower
+/// since, so the estimate errs towards letting a text go.
 const BYTES_PER_GROUP: usize = 216;
 
 /// A text is let go of where the run's peak, estimated from the model,
