@@ -69,6 +69,45 @@ impl<'a> Findings<'a> {
         crate::finish::into_diagnostics(&mut all, self.compact);
         all
     }
+
+    /// Every finding as a diagnostic, as [`into_diagnostics`](Self::into_diagnostics)
+    /// makes them, handed to `part` at most `max` at a time and the compact
+    /// ones made part by part, each part in the room of the one before, as
+    /// `lint` writes a file's findings: what making them costs without
+    /// holding them all (a rule with a finding on most of 100k skills made
+    /// 60 MB of diagnostics at once).
+    ///
+    /// ```
+    /// use trailmap::{Diagnostic, Severity};
+    ///
+    /// let mut out = trailmap_lint::findings::Findings::default();
+    /// out.push(Diagnostic::new("TM101", "x", Severity::Warning, "m"));
+    /// let mut seen = 0;
+    /// out.into_parts(4_096, |part| seen += part.len());
+    /// assert_eq!(seen, 1);
+    /// ```
+    pub fn into_parts(self, max: usize, mut part: impl FnMut(&[Diagnostic])) {
+        let max = max.max(1);
+        let mut room: Vec<Diagnostic> = Vec::with_capacity(max.min(self.len()));
+        let mut hand = |d: Diagnostic, room: &mut Vec<Diagnostic>| {
+            room.push(d);
+            if room.len() == max {
+                part(room);
+                room.clear();
+            }
+        };
+        for d in self.plain {
+            hand(d, &mut room);
+        }
+        for found in &self.compact {
+            for range in found.groups() {
+                hand(found.diagnostic_of(range), &mut room);
+            }
+        }
+        if !room.is_empty() {
+            part(&room);
+        }
+    }
 }
 
 impl<'a> Extend<Diagnostic> for Findings<'a> {
