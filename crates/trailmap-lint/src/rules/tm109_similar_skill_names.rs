@@ -58,11 +58,15 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Findings<'_>) {
     // keys a range of names a thread, each with bitmaps of its own (a few
     // bits a key). On every thread when TM109 runs before TM107, the
     // others then busy only with the light rules; on half of them when the
-    // two run side by side (with one each on two cores: TM109 on two
-    // threads there made bare `dense-all` 2.80 -> 2.90 times `validate`).
+    // two run side by side on a file under `MEMORY_TO_SPARE_FROM` (with one
+    // each on two cores: TM109 on two threads there made bare `dense-all`
+    // 2.80 -> 2.90 times `validate`). From it, on every thread again: at 1M
+    // bare skills TM109 alone 338-353 -> 193-228 ms, and whole `lint` of
+    // bare `layered` and `hubs` the same (8 interleaved runs, 1.70 s and
+    // 3.21 s either way), the rules on the other core filling its gaps.
     let hashing_threads = match skills.len() >= HASHING_THREADS_FROM {
         false => 1,
-        true if ctx.heavy_rules_side_by_side() => (ctx.threads / 2).max(1),
+        true if ctx.heavy_rules_side_by_side() && !ctx.memory_to_spare() => (ctx.threads / 2).max(1),
         true => ctx.threads,
     };
     // One word per name: the hash of its sameness key in the high bits,
