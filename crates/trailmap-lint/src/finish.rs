@@ -311,6 +311,9 @@ struct Places {
 /// Locations a scan sends together.
 const PLACES_SENT_TOGETHER: usize = 1_024;
 
+/// Batches of locations a scan may send before the parts take them.
+const BATCHES_AHEAD: usize = 4;
+
 impl Places {
     /// Starts locating `found`: on a thread of its own when `aside` (and
     /// one starts), else here, at once.
@@ -321,7 +324,11 @@ impl Places {
         aside: bool,
     ) -> Places {
         if aside {
-            let (send, receive) = std::sync::mpsc::channel::<Vec<(usize, Location)>>();
+            // Bounded: a scan faster than the parts are made held every
+            // location it found, 3.8 MB of a 41 MB heap on 100k findings
+            // (script-written `hub` on one line: peak 4.70 -> 4.50 times
+            // the file; 16 batches ahead, 4.77).
+            let (send, receive) = std::sync::mpsc::sync_channel::<Vec<(usize, Location)>>(BATCHES_AHEAD);
             let scan = move || {
                 let mut batch = Vec::with_capacity(PLACES_SENT_TOGETHER);
                 found.locate_each(source, |k, at| {
