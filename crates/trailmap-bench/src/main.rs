@@ -62,7 +62,7 @@ enum Command {
     },
     /// Run the in-process benchmarks (generating the files when missing).
     #[command(
-        after_help = "Examples:\n  trailmap-bench run\n  trailmap-bench run --sizes 1k,10k,100k,1M\n  trailmap-bench run --sizes 100k --ops parse-floor,lint"
+        after_help = "Examples:\n  trailmap-bench run\n  trailmap-bench run --sizes 1k,10k,100k,1M\n  trailmap-bench run --sizes 100k --ops parse-floor,lint\n  trailmap-bench run --sizes 1M --shape chain,hubs --bare --ops parse-floor,rules"
     )]
     Run {
         /// Sizes to run, comma-separated.
@@ -83,6 +83,10 @@ enum Command {
         /// Stop repeating an operation after this many milliseconds (at least 3 runs).
         #[arg(long, default_value_t = 2000)]
         budget_ms: u64,
+        /// Run on each shape's bare file (as `generate --bare` writes it),
+        /// reported as `<shape>-bare`.
+        #[arg(long)]
+        bare: bool,
     },
     /// Parse files into the typed model and nothing else: the parse floor
     /// as a whole process. Exit 1 when a file does not parse.
@@ -152,7 +156,7 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        Command::Run { sizes, shape, ops, seed, out, budget_ms } => {
+        Command::Run { sizes, shape, ops, seed, out, budget_ms, bare } => {
             let shapes = match shapes(&shape) {
                 Ok(shapes) => shapes,
                 Err(code) => return code,
@@ -175,7 +179,13 @@ fn main() -> ExitCode {
             let mut results = Vec::new();
             for n in sizes {
                 for &shape in &shapes {
-                    let (base, mutated) = match generate::ensure_shaped(&out, n, seed, shape) {
+                    let files = if bare {
+                        generate::ensure_bare(&out, n, seed, shape)
+                    } else {
+                        generate::ensure_shaped(&out, n, seed, shape)
+                    };
+                    let label = if bare { format!("{}-bare", shape.label()) } else { shape.label() };
+                    let (base, mutated) = match files {
                         Ok(paths) => paths,
                         Err(err) => {
                             eprintln!("error: cannot write into {}: {err}", out.display());
@@ -183,7 +193,7 @@ fn main() -> ExitCode {
                         }
                     };
                     eprintln!("running {} (load {})", base.display(), loadavg());
-                    match suite::run(&shape.label(), &base, &mutated, &names, &budget) {
+                    match suite::run(&label, &base, &mutated, &names, &budget) {
                         Ok(r) => {
                             // Print as we go: the 1M size takes minutes.
                             eprint!("{}", suite::markdown(&r));
