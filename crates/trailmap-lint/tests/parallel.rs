@@ -198,6 +198,28 @@ fn a_folders_files_are_finished_in_input_order_on_any_thread_count() {
     }
 }
 
+/// Two rules each with more findings than a part (TM107 and TM108 on
+/// every skill) are located on a thread each, each scan at most a few
+/// batches ahead of the parts, which take from both in reading order:
+/// the report on two threads is the report on one, and it ends.
+#[test]
+fn two_rules_located_aside_make_the_same_report() {
+    let n = trailmap_lint::PART_MAX + 6_000;
+    let skills: Vec<String> = (0..n)
+        .map(|i| match i {
+            0 => r#"{"id": "base", "name": "Base"}"#.to_owned(),
+            1 => r#"{"id": "mid", "name": "Middle", "prerequisites": ["base"]}"#.to_owned(),
+            _ => format!(r#"{{"id": "S_{i}", "name": "S {i}", "prerequisites": ["base", "mid"]}}"#),
+        })
+        .collect();
+    let text = format!(r#"{{"id": "big", "title": "B", "version": "1.0.0", "skills": [{}]}}"#, skills.join(",\n"));
+    let files = [SourceFile::new("big.json", text)];
+    let one = lint(&files, &with_threads(1));
+    let count = |code: &str| one.iter().filter(|d| d.code == code).count();
+    assert!(count("TM107") > trailmap_lint::PART_MAX && count("TM108") > trailmap_lint::PART_MAX);
+    assert!(lint(&files, &with_threads(2)) == one);
+}
+
 /// A file with more findings than a part is handed over a part at a time,
 /// each part made while the one before is taken (on two threads) or after
 /// it (on one): the parts, in order, are the whole report, with a used
