@@ -252,23 +252,20 @@ fn pair(rows: &mut [u64], dst: usize, src: usize, words: usize) -> (&mut [u64], 
 mod tests {
     use super::{PARTIAL_RING_BYTES, RING_BYTES, Window};
 
-    /// Every answer the ring gives agrees with a full transitive closure,
-    /// on a random DAG whose edges are longer and shorter than the span.
-    #[test]
-    fn answers_agree_with_the_closure() {
-        let n = 400usize;
-        let mut seed = 0x2545_F491_4F6C_DD1Du64;
-        let mut next = |below: usize| {
+    /// Numbers below `below`, from a xorshift generator seeded `seed`.
+    fn xorshift(mut seed: u64) -> impl FnMut(usize) -> usize {
+        move |below| {
             seed ^= seed << 13;
             seed ^= seed >> 7;
             seed ^= seed << 17;
             (seed % below as u64) as usize
-        };
-        let needs: Vec<Vec<u32>> = (0..n)
-            .map(
-                |i| if i == 0 { Vec::new() } else { (0..next(4)).map(|_| (i - 1 - next(i.min(150))) as u32).collect() },
-            )
-            .collect();
+        }
+    }
+
+    /// Which skills each skill needs, directly or not, by brute force
+    /// (`needs[i]` below `i`).
+    fn closure(needs: &[Vec<u32>]) -> Vec<Vec<bool>> {
+        let n = needs.len();
         let mut closure = vec![vec![false; n]; n];
         for i in 0..n {
             for &y in &needs[i] {
@@ -279,6 +276,21 @@ mod tests {
                 }
             }
         }
+        closure
+    }
+
+    /// Every answer the ring gives agrees with a full transitive closure,
+    /// on a random DAG whose edges are longer and shorter than the span.
+    #[test]
+    fn answers_agree_with_the_closure() {
+        let n = 400usize;
+        let mut next = xorshift(0x2545_F491_4F6C_DD1D);
+        let needs: Vec<Vec<u32>> = (0..n)
+            .map(
+                |i| if i == 0 { Vec::new() } else { (0..next(4)).map(|_| (i - 1 - next(i.min(150))) as u32).collect() },
+            )
+            .collect();
+        let closure = closure(&needs);
         for (span, back) in [(64, 200), (100, 500), (200, 130)] {
             let mut window = Window::new(span, back, 128, 1 << 20);
             let mut answered = 0;
@@ -319,13 +331,7 @@ mod tests {
     #[test]
     fn build_answering_agrees_with_the_closure() {
         let (n, span, back) = (700usize, 128u32, 400u32);
-        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = |below: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % below as u64) as usize
-        };
+        let mut next = xorshift(0x9E37_79B9_7F4A_7C15);
         // Each skill's prerequisites: up to eight within 60 ranks of each
         // other, anywhere in the 400 ranks before it.
         let needs: Vec<Vec<u32>> = (0..n)
@@ -337,16 +343,7 @@ mod tests {
                 (0..next(9)).map(|_| (top - next(60)) as u32).collect()
             })
             .collect();
-        let mut closure = vec![vec![false; n]; n];
-        for i in 0..n {
-            for &y in &needs[i] {
-                closure[i][y as usize] = true;
-                let below = closure[y as usize].clone();
-                for (c, b) in closure[i].iter_mut().zip(below) {
-                    *c |= b;
-                }
-            }
-        }
+        let closure = closure(&needs);
         let mut answering = Window::new(span, back, span, 1 << 22);
         let mut built = Window::new(span, back, span, 1 << 22);
         let (mut near, mut far) = (0, 0);
