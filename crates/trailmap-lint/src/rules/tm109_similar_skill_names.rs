@@ -61,7 +61,7 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Findings<'_>) {
     // two run side by side on a file under `MEMORY_TO_SPARE_FROM` (with one
     // each on two cores: TM109 on two threads there made bare `dense-all`
     // 2.80 -> 2.90 times `validate`). From it, on every thread again: at 1M
-    // bare skills TM109 alone 338-353 -> 193-228 ms, and whole `lint` of
+    // bare skills TM109 alone 338-353 -> 193-231 ms, and whole `lint` of
     // bare `layered` and `hubs` the same (8 interleaved runs, 1.70 s and
     // 3.21 s either way), the rules on the other core filling its gaps.
     let hashing_threads = match skills.len() >= HASHING_THREADS_FROM {

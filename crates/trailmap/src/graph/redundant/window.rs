@@ -110,10 +110,10 @@ impl Window {
     ///
     /// The row is first the OR of the prerequisites' rows alone: an entry
     /// within the span of `r` is redundant exactly when its bit is there,
-    /// so only those are asked of each other prerequisite's row. On 100k
-    /// skills with up to twenty prerequisites among the previous 1,000,
-    /// where every pair was a lookup (a miss of the cache, mostly), about
-    /// a third of the pairs are now asked.
+    /// so only those are asked of each other prerequisite's row (before,
+    /// every pair was). TM107 in process on 100k skills with up to twenty
+    /// prerequisites among the previous 5,000 (`dense-window`): 126 → 98
+    /// ms.
     pub(super) fn build_answering(
         &mut self,
         r: u32,
