@@ -70,9 +70,10 @@ impl<'a> Findings<'a> {
         all
     }
 
-    /// Every finding as a diagnostic, as [`into_diagnostics`](Self::into_diagnostics)
-    /// makes them, handed to `part` at most `max` at a time and the compact
-    /// ones made part by part, each part in the room of the one before, as
+    /// Every finding as a diagnostic, each made as [`into_diagnostics`](Self::into_diagnostics)
+    /// makes it (the plain ones first, then each rule's compact ones, not
+    /// merged in rule order), handed to `part` at most `max` at a time and
+    /// the compact ones made part by part, each part in the room of the one before, as
     /// `lint` writes a file's findings: what making them costs without
     /// holding them all (a rule with a finding on most of 100k skills made
     /// 60 MB of diagnostics at once).

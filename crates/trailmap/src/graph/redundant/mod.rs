@@ -404,7 +404,8 @@ fn find_within(
             out_of_work = !search.first_needing(&window, current, prerequisites, &mut work, &mut report);
         } else if exact && by_rows(&window) {
             // Many prerequisites close in rank: one row scan each.
-            let ranks: Vec<u32> = prerequisites.iter().map(|&p| rank[p as usize]).collect();
+            ranks.clear();
+            ranks.extend(prerequisites.iter().map(|&p| rank[p as usize]));
             for (k, via) in window.first_needing(&ranks).into_iter().enumerate() {
                 if let Some(at) = via {
                     report(k, prerequisites[at]);

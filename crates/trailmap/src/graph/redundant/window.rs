@@ -81,25 +81,38 @@ impl Window {
     /// Builds the row of rank `r` from the ranks of what it needs (each
     /// below `r`). Rows must be built in rank order, every rank once.
     pub(super) fn build(&mut self, r: u32, needs: impl Iterator<Item = u32>) {
-        let start = self.row_start(r);
-        let words = self.words;
-        self.rows[start..start + words].fill(0);
-        let base = self.base(r);
+        let row = self.cleared_row(r);
         for y in needs {
-            if r - y > self.span {
-                continue;
+            if r - y <= self.span {
+                self.or_into(row, y);
+                self.set(row, y);
             }
-            // `y`'s row starts at or before `r`'s and is still in the ring
-            // (`r - y <= span < slots`): OR the overlap, word by word.
-            let shift = base - self.base(y);
-            let from = self.row_start(y);
-            let (dst, src) = pair(&mut self.rows, start, from, words);
-            for (d, s) in dst.iter_mut().zip(&src[shift..]) {
-                *d |= s;
-            }
-            let bit = y as usize - base * 64;
-            dst[bit / 64] |= 1 << (bit % 64);
         }
+    }
+
+    /// The row of rank `r`, all zeros.
+    fn cleared_row(&mut self, r: u32) -> Row {
+        let row = self.row(r);
+        self.rows[row.start..row.start + self.words].fill(0);
+        row
+    }
+
+    /// ORs the row of rank `y` into `row`, of a rank above `y` by at most
+    /// the span: `y`'s row starts at or before it and is still in the ring
+    /// (`span < slots`), so the overlap is ORed word by word.
+    fn or_into(&mut self, row: Row, y: u32) {
+        let shift = row.base - self.base(y);
+        let from = self.row_start(y);
+        let (dst, src) = pair(&mut self.rows, row.start, from, self.words);
+        for (d, s) in dst.iter_mut().zip(&src[shift..]) {
+            *d |= s;
+        }
+    }
+
+    /// Sets rank `to` in `row` (below the row's rank by at most the span).
+    fn set(&mut self, row: Row, to: u32) {
+        let bit = to as usize - row.base * 64;
+        self.rows[row.start + bit / 64] |= 1 << (bit % 64);
     }
 
     /// Builds the row of rank `r`, as [`Window::build`], from `ranks`, the
@@ -121,28 +134,18 @@ impl Window {
         rows: &mut Vec<(u32, Row)>,
         mut report: impl FnMut(usize, usize),
     ) {
-        let start = self.row_start(r);
-        let words = self.words;
-        self.rows[start..start + words].fill(0);
-        let base = self.base(r);
+        let row = self.cleared_row(r);
         let span = self.span;
         let within = |y: u32| r - y <= span;
         for &y in ranks.iter().filter(|&&y| within(y)) {
-            let shift = base - self.base(y);
-            let from = self.row_start(y);
-            let (dst, src) = pair(&mut self.rows, start, from, words);
-            for (d, s) in dst.iter_mut().zip(&src[shift..]) {
-                *d |= s;
-            }
+            self.or_into(row, y);
         }
-        let bit = |y: u32| y as usize - base * 64;
         // Each prerequisite's row found once (a division each), for the
         // entries asked about.
         rows.clear();
         for (k, &to) in ranks.iter().enumerate() {
             // Past the span the row cannot say: every other is asked.
-            let maybe = !within(to) || self.rows[start + bit(to) / 64] >> (bit(to) % 64) & 1 == 1;
-            if !maybe {
+            if within(to) && !self.has(row, to) {
                 continue;
             }
             if rows.is_empty() {
@@ -153,7 +156,7 @@ impl Window {
             }
         }
         for &y in ranks.iter().filter(|&&y| within(y)) {
-            self.rows[start + bit(y) / 64] |= 1 << (bit(y) % 64);
+            self.set(row, y);
         }
     }
 
