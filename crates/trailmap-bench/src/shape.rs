@@ -76,6 +76,16 @@ pub enum Shape {
     /// 12") or only in numbers; one family in 20 has a real near-duplicate
     /// (a letter dropped from a long word) and one in 100 a plural.
     NamesEdits,
+    /// A lattice as wide as the square root of the skill count (316 at
+    /// 100k): a skill needs the one before it in its row and the one
+    /// above it; one in ten also the one above and before, which both of
+    /// those already need (redundant). Any two skills of a row are joined
+    /// by many paths, none of them a shortcut.
+    Grid,
+    /// 0-4 plain prerequisites at distances spread evenly on a log scale,
+    /// from the skill just before to the first one: edges of every
+    /// length at once, short ones most.
+    LogDistance,
     /// The `names-numbers` roadmap with nothing else: skills of an id, a
     /// name and their prerequisites, no texts, phases or activities
     /// (about 135 bytes a skill, a fifth of the others). The issue's own
@@ -102,6 +112,8 @@ pub const ALL: &[Shape] = &[
     Shape::NamesNumbers,
     Shape::NamesEdits,
     Shape::Bare,
+    Shape::Grid,
+    Shape::LogDistance,
 ];
 
 impl Shape {
@@ -124,6 +136,8 @@ impl Shape {
             Shape::NamesNumbers => "names-numbers".into(),
             Shape::NamesEdits => "names-edits".into(),
             Shape::Bare => "bare".into(),
+            Shape::Grid => "grid".into(),
+            Shape::LogDistance => "log-distance".into(),
         }
     }
 
@@ -228,6 +242,30 @@ impl Picker {
                 }
                 self.endpoints.push(i as u32);
                 plain(list)
+            }
+            Shape::Grid => {
+                let width = self.skills.isqrt().max(1);
+                let (row, column) = (i / width, i % width);
+                let mut list = Vec::new();
+                if column > 0 {
+                    list.push(i - 1);
+                }
+                if row > 0 {
+                    list.push(i - width);
+                    if column > 0 && rng.percent(10) {
+                        list.push(i - width - 1);
+                    }
+                }
+                plain(list)
+            }
+            Shape::LogDistance if i > 0 => {
+                // A distance of 2^x, x uniform in [0, log2(i)], in 1/1024 steps.
+                let steps = (i as f64).log2() * 1024.0;
+                let distance = |rng: &mut Rng| {
+                    let x = rng.below(steps as usize + 1) as f64 / 1024.0;
+                    (x.exp2() as usize).clamp(1, i)
+                };
+                plain(distinct(rng.below(5), rng, |rng| i - distance(rng)))
             }
             _ => Vec::new(),
         }

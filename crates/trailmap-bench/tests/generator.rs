@@ -145,6 +145,24 @@ fn every_shape_is_valid_and_has_its_promised_graph() {
                 assert!((1..2_999).all(|i| group(i) == [i - 1, i + 1]));
                 assert_eq!(group(2_999), [2_998]);
             }
+            Shape::Grid => {
+                // 54 wide at 3,000 skills: the one before in the row, the
+                // one above, and in one skill in ten the one above and before.
+                assert!((55..3_000).filter(|i| i % 54 != 0).all(|i| plain(i)[..2] == [i - 1, i - 54]));
+                let diagonals = (0..3_000).filter(|&i| plain(i).len() == 3).count();
+                assert!((200..400).contains(&diagonals), "{diagonals}");
+                assert!((0..3_000).all(|i| plain(i).iter().all(|&m| m == i - 1 || m + 54 == i || m + 55 == i)));
+            }
+            Shape::LogDistance => {
+                assert!(most <= 4);
+                // Short edges most, long ones too: at the file's end 28% at
+                // most 8 back and 20% over 500 back.
+                let distances: Vec<usize> =
+                    (2_000..3_000).flat_map(|i| plain(i).into_iter().map(move |m| i - m)).collect();
+                let short = distances.iter().filter(|&&d| d <= 8).count() * 100 / distances.len();
+                let long = distances.iter().filter(|&&d| d > 500).count() * 100 / distances.len();
+                assert!((20..40).contains(&short) && (14..27).contains(&long), "{short}% {long}%");
+            }
             Shape::NamesNumbers => assert_eq!(roadmap.skills[41].name, "Skill number 42"),
             Shape::NamesEdits => assert_eq!(roadmap.skills[33].name, "AWS SQS family 2"),
             Shape::Bare => {

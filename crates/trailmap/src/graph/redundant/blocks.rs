@@ -5,19 +5,22 @@
 //! that pair-by-pair searches crossed most of the graph.
 //!
 //! An entry `v → p` is redundant when `v` reaches `p` by a path of two
-//! steps or more. The skills that some skill needs are taken in rank
+//! steps or more. The skills asked about (the *targets*: every skill that
+//! some skill needs, or those of them the caller keeps) are taken in rank
 //! order, `64 × words` at a time. For each such block one pass in rank
-//! order gives every skill from the block up the block's skills it
-//! reaches in two steps or more (the OR of the rows of what it needs),
-//! and those it needs directly (a bit each, from the prerequisites' own
-//! numbers): an entry whose bit is in both is redundant, found in the
-//! pass without a second look (looking it up from the skills needing each
-//! target, after the pass, took a third of the blocks' time on
-//! `dense-all`). A skill some skill needs keeps the OR of the two as its
-//! row; the others have none, and only those needing a skill of the block
-//! are answered, once its rows are made. The work is the edges above each
-//! block times `words`, known before starting: [`Blocks::cost`] lets the
-//! caller choose this or the searches.
+//! order, from the block's lowest target up, gives every skill the
+//! block's targets it reaches in two steps or more (the OR of the rows of
+//! what it needs), and those it needs directly (a bit each, from the
+//! prerequisites' own numbers): an entry whose bit is in both is
+//! redundant, found in the pass without a second look (looking it up from
+//! the skills needing each target, after the pass, took a third of the
+//! blocks' time on `dense-all`). A skill some skill needs keeps the OR of
+//! the two as its row; the others have none, and only those needing a
+//! target of the block are answered, once its rows are made. The work is
+//! the edges above each block times `words`, known before starting:
+//! [`Blocks::cost`] lets the caller choose this or the searches. Keeping
+//! fewer targets makes fewer blocks: the caller keeps those the labels
+//! cannot answer.
 
 use super::Plain;
 
@@ -35,6 +38,9 @@ const _: () = assert!(WORDS_MAX == 16);
 /// place among them is its *slot*), and the words per row.
 pub(super) struct Blocks {
     needed: Vec<u32>,
+    /// The skills asked about: every one, unless [`Blocks::keep_targets`]
+    /// kept fewer.
+    targets: Targets,
     words: usize,
 }
 
@@ -59,12 +65,30 @@ impl Blocks {
                 is_needed[p as usize] = true;
             }
         }
-        let needed = (0..super::to_u32(order.len())).filter(|&r| is_needed[order[r as usize] as usize]).collect();
+        let needed: Vec<u32> =
+            (0..super::to_u32(order.len())).filter(|&r| is_needed[order[r as usize] as usize]).collect();
+        let targets = Targets::Every(needed.len());
         // A power of two words, at most `WORDS_MAX`: a width `find` compiles
         // for, and a row of 2, 4 or 8 words never straddles two cache lines
         // (rows of 10 words, at 100k skills, were 12-17% slower than rows of
         // 8, for a quarter more blocks).
-        Blocks { needed, words: 1 << words.clamp(1, WORDS_MAX).ilog2() }
+        Blocks { needed, targets, words: 1 << words.clamp(1, WORDS_MAX).ilog2() }
+    }
+
+    /// Asks only about the skills `asked` keeps (by index): the blocks are
+    /// made of those alone, each block's pass still going over every skill
+    /// from its lowest target up. Entries naming another skill are not
+    /// answered by [`Blocks::find`].
+    pub(super) fn keep_targets(&mut self, order: &[u32], asked: impl Fn(u32) -> bool) {
+        let mut place = vec![u32::MAX; self.needed.len()];
+        let mut slots = Vec::new();
+        for (s, &r) in self.needed.iter().enumerate() {
+            if asked(order[r as usize]) {
+                place[s] = super::to_u32(slots.len());
+                slots.push(super::to_u32(s));
+            }
+        }
+        self.targets = Targets::Some { slots, place };
     }
 
     fn block_len(&self) -> usize {
@@ -82,7 +106,10 @@ impl Blocks {
         for (r, &x) in order.iter().enumerate().rev() {
             above[r] = above[r + 1] + 1 + plain.needs(x).len() as u64;
         }
-        self.needed.chunks(self.block_len()).map(|block| above[block[0] as usize] * self.words as u64).sum()
+        (0..self.targets.len())
+            .step_by(self.block_len())
+            .map(|first| above[self.needed[self.targets.slot(first)] as usize] * self.words as u64)
+            .sum()
     }
 
     /// Every redundant entry as `(skill, k, k, via)`, `k` its place in
@@ -139,18 +166,21 @@ impl Blocks {
         below_start.push(below.len());
         drop(keyed);
         let block_len = self.block_len();
-        let block_count = self.needed.len().div_ceil(block_len);
-        let (unneeded_start, unneeded) = by_block(&unneeded, block_count, &below, &below_start, block_len);
+        let block_count = self.targets.len().div_ceil(block_len);
+        let (unneeded_start, unneeded) =
+            by_block(&unneeded, block_count, &below, &below_start, &self.targets, block_len);
         let tables = Tables {
             order,
             below: &below,
             below_start: &below_start,
             places: &places,
             needed: &self.needed,
+            targets: &self.targets,
             unneeded: &unneeded,
             unneeded_start: &unneeded_start,
         };
-        let blocks: Vec<usize> = (0..self.needed.len()).step_by(block_len).collect();
+        // Each block by its first target.
+        let blocks: Vec<usize> = (0..self.targets.len()).step_by(block_len).collect();
         // Each thread takes the next block not yet taken, the longest
         // passes (lowest in rank) first: a thread the machine runs slower
         // takes fewer. Dealt out in turn, a run on `dense-all` once had
@@ -182,22 +212,25 @@ impl Blocks {
 
 /// The ranks `unneeded` (which have no row: a block's pass answers them
 /// last) listed by block, each in the list of every one of the `blocks`
-/// it needs a skill of: block `b`'s from `start[b]` to `start[b + 1]` of
-/// `ranks`, returned as `(start, ranks)`.
+/// it needs one of the `targets` of: block `b`'s from `start[b]` to
+/// `start[b + 1]` of `ranks`,
+/// returned as `(start, ranks)`.
 fn by_block(
     unneeded: &[usize],
     blocks: usize,
     below: &[u32],
     below_start: &[usize],
+    targets: &Targets,
     block_len: usize,
 ) -> (Vec<usize>, Vec<u32>) {
-    // Each block a rank needs from, once: slots go down, so a block's
-    // entries are side by side.
+    // Each block a rank needs a target of, once: slots go down, and
+    // targets with them, so a block's entries are side by side.
     let blocks_of = |r: usize| {
         let mut last = usize::MAX;
         below[below_start[r]..below_start[r + 1]]
             .iter()
-            .map(move |&f| f as usize / block_len)
+            .filter_map(|&f| targets.place(f))
+            .map(move |t| t / block_len)
             .filter(move |&b| std::mem::replace(&mut last, b) != b)
     };
     let mut start = vec![0usize; blocks + 1];
@@ -218,6 +251,40 @@ fn by_block(
         }
     }
     (start, ranks)
+}
+
+/// The slots a [`Blocks`] asks about (its *targets*), in slot order.
+enum Targets {
+    /// Every slot up to this count.
+    Every(usize),
+    /// These slots, ascending, and each slot's place among them
+    /// (`u32::MAX`: not asked about).
+    Some { slots: Vec<u32>, place: Vec<u32> },
+}
+
+impl Targets {
+    fn len(&self) -> usize {
+        match self {
+            Targets::Every(count) => *count,
+            Targets::Some { slots, .. } => slots.len(),
+        }
+    }
+
+    /// The slot of target `t`.
+    fn slot(&self, t: usize) -> usize {
+        match self {
+            Targets::Every(_) => t,
+            Targets::Some { slots, .. } => slots[t] as usize,
+        }
+    }
+
+    /// The place of slot `f` among the targets, if it is one.
+    fn place(&self, f: u32) -> Option<usize> {
+        match self {
+            Targets::Every(_) => Some(f as usize),
+            Targets::Some { place, .. } => Some(place[f as usize] as usize).filter(|&t| t != u32::MAX as usize),
+        }
+    }
 }
 
 /// Whether `row` holds the block's skill `j`.
@@ -241,6 +308,8 @@ struct Tables<'t> {
     /// The ranks of the skills some skill needs, the only ones with a row,
     /// by slot.
     needed: &'t [u32],
+    /// The slots asked about.
+    targets: &'t Targets,
     /// The other ranks, for each block those needing one of its skills,
     /// in order: block `b`'s from `unneeded_start[b]`.
     unneeded: &'t [u32],
@@ -248,50 +317,60 @@ struct Tables<'t> {
 }
 
 impl Tables<'_> {
-    /// Every redundant entry naming a skill of the blocks starting at the
-    /// slots `blocks`, with rows of `W` words (`64 × W` skills a block).
+    /// Every redundant entry naming a target of the blocks starting at the
+    /// targets `blocks`, with rows of `W` words (`64 × W` targets a block).
     fn answer<const W: usize>(&self, blocks: impl Iterator<Item = usize>) -> Vec<(u32, u32, u32, u32)> {
-        let Tables { below, needed, unneeded, unneeded_start, .. } = *self;
+        let Tables { below, needed, targets, unneeded, unneeded_start, .. } = *self;
         let mut rows: Vec<[u64; W]> = Vec::new();
         let mut found = Vec::new();
-        for low in blocks {
-            let high = low + 64 * W;
+        for first in blocks {
+            // The block's targets are the slots `low..=last` asked about.
+            let low = targets.slot(first);
+            let last = targets.slot((first + 64 * W).min(targets.len()) - 1);
             // Each row is written whole once, so none is cleared first.
             rows.clear();
             rows.reserve(needed.len() - low);
             for &r in &needed[low..] {
                 let r = r as usize;
                 let (start, further, read) = self.further::<W>(r, low, &rows);
-                // The block's skills the skill needs directly: the last of
-                // those read, as slots go down. An entry among them that
-                // it also reaches in two steps or more is redundant.
+                // The block's targets the skill needs directly: among the
+                // last of those read, as slots go down. An entry among
+                // them that it also reaches in two steps or more is
+                // redundant.
                 let mut row = further;
                 let mut direct = read;
                 let mut redundant = false;
-                while direct > start && (below[direct - 1] as usize) < high {
+                while direct > start && (below[direct - 1] as usize) <= last {
                     direct -= 1;
-                    let j = below[direct] as usize - low;
-                    redundant |= has(&further, j);
-                    row[j / 64] |= 1 << (j % 64);
+                    if let Some(j) = self.bit::<W>(below[direct], first) {
+                        redundant |= has(&further, j);
+                        row[j / 64] |= 1 << (j % 64);
+                    }
                 }
                 if redundant {
-                    self.push_redundant(r, low, &rows, &further, (start, direct, read), &mut found);
+                    self.push_redundant(r, first, &rows, &further, (start, direct, read), &mut found);
                 }
                 rows.push(row);
             }
             // Skills nothing needs, once every row is made: only those
-            // needing a skill of the block have an entry to answer.
-            let b = low / (64 * W);
+            // needing a target of the block have an entry to answer.
+            let b = first / (64 * W);
             for &r in &unneeded[unneeded_start[b]..unneeded_start[b + 1]] {
                 let r = r as usize;
                 let (start, further, read) = self.further::<W>(r, low, &rows);
-                let direct = start + below[start..read].partition_point(|&f| f as usize >= high);
-                if below[direct..read].iter().any(|&f| has(&further, f as usize - low)) {
-                    self.push_redundant(r, low, &rows, &further, (start, direct, read), &mut found);
+                let direct = start + below[start..read].partition_point(|&f| f as usize > last);
+                if below[direct..read].iter().any(|&f| self.bit::<W>(f, first).is_some_and(|j| has(&further, j))) {
+                    self.push_redundant(r, first, &rows, &further, (start, direct, read), &mut found);
                 }
             }
         }
         found
+    }
+
+    /// The bit of slot `f` in the rows of the block whose targets start at
+    /// target `first`, if it is one of them.
+    fn bit<const W: usize>(&self, f: u32, first: usize) -> Option<usize> {
+        self.targets.place(f).filter(|&t| t >= first && t < first + 64 * W).map(|t| t - first)
     }
 
     /// The block's skills that the skill at rank `r` reaches in two steps
@@ -313,31 +392,39 @@ impl Tables<'_> {
     }
 
     /// Pushes the entries `below[direct..read]` (of the skill at rank `r`,
-    /// in the block) whose bit is in `further`, each with the first other
-    /// prerequisite in entry order whose row holds it: one of the entries
-    /// before it in `below`, ranked above it.
+    /// targets of the block from target `first`) whose bit is in
+    /// `further`, each with the first other prerequisite in entry order
+    /// whose row holds it: one of the entries before it in `below`, ranked
+    /// above it.
     fn push_redundant<const W: usize>(
         &self,
         r: usize,
-        low: usize,
+        first: usize,
         rows: &[[u64; W]],
         further: &[u64; W],
         (start, direct, read): (usize, usize, usize),
         found: &mut Vec<(u32, u32, u32, u32)>,
     ) {
-        let Tables { order, below, places, .. } = *self;
+        let Tables { order, below, places, targets, .. } = *self;
+        let low = targets.slot(first);
         let v = order[r];
         for e in direct..read {
-            let j = below[e] as usize - low;
-            if !has(further, j) {
+            let Some(j) = self.bit::<W>(below[e], first).filter(|&j| has(further, j)) else {
                 continue;
-            }
+            };
             // A prerequisite whose row holds `p` reaches it in one step or
-            // more, so ranks above it (a repeat of `p` does not).
-            let via = (start..e)
-                .filter(|&q| below[q] > below[e] && has(&rows[below[q] as usize - low], j))
-                .map(|q| places[q])
-                .min();
+            // more, so ranks above it (a repeat of `p` does not). Only one
+            // earlier in entry order than the best so far has its row read:
+            // most reach `p` where many are redundant, and reading every
+            // row was a tenth of the blocks' time on `dense-all`.
+            let mut via = None;
+            for q in start..e {
+                let place = places[q];
+                if via.is_none_or(|best| place < best) && below[q] > below[e] && has(&rows[below[q] as usize - low], j)
+                {
+                    via = Some(place);
+                }
+            }
             if let Some(via) = via {
                 let k = u32::from(places[e]);
                 found.push((v, k, k, u32::from(via)));

@@ -118,6 +118,53 @@ impl<'a> Search<'a> {
         !out_of_work
     }
 
+    /// Which skills (by index) a question leaves open: `t` is open when,
+    /// for some skill needing it and another plain prerequisite `via` of
+    /// that skill, the labels neither rule out that `via` needs `t` nor
+    /// show that it does. Only the open ones need a search or the blocks;
+    /// the others are answered by [`Search::first_surely_needing`].
+    pub(super) fn open_targets(&mut self, order: &[u32]) -> Vec<bool> {
+        let mut open = vec![false; self.plain.graph.len()];
+        let mut near = std::mem::take(&mut self.near);
+        for &v in order {
+            let prerequisites = self.plain.needs(v);
+            if prerequisites.len() < 2 {
+                continue;
+            }
+            near.clear();
+            near.extend(prerequisites.iter().map(|&p| {
+                let first = self.labels.labels[p as usize][0];
+                (self.level[p as usize], self.height[p as usize], first.low, first.post)
+            }));
+            for (k, &target) in prerequisites.iter().enumerate() {
+                if open[target as usize] {
+                    continue;
+                }
+                let t = near[k];
+                open[target as usize] = prerequisites.iter().zip(&near).any(|(&via, u)| {
+                    via != target
+                        && u.0 > t.0
+                        && u.1 < t.1
+                        && u.2 <= t.2
+                        && t.3 < u.3
+                        && self.between(via, target)
+                        && !self.labels.surely_needs(via, target)
+                });
+            }
+        }
+        self.near = near;
+        open
+    }
+
+    /// The place of the first other of `prerequisites`, in entry order,
+    /// that needs `target`, for a target no question leaves open (see
+    /// [`Search::open_targets`]): the labels alone answer.
+    pub(super) fn first_surely_needing(&self, prerequisites: &[u32], target: u32) -> Option<usize> {
+        prerequisites
+            .iter()
+            .position(|&via| via != target && self.between(via, target) && self.labels.surely_needs(via, target))
+    }
+
     /// Necessary conditions for `y` to need `target`.
     fn between(&self, y: u32, target: u32) -> bool {
         let (y, t) = (y as usize, target as usize);
