@@ -39,7 +39,7 @@ enum Command {
         skills: Vec<usize>,
         /// Graph and name shapes, comma-separated: layered, window-100,
         /// window-5000, window-all (or window-W), chain, fan, fan-direct, dense, dense-window, dense-all, consecutive, hubs,
-        /// star-in, any-chain, names-numbers, names-edits, bare, or `all`.
+        /// star-in, any-chain, names-numbers, names-edits, bare, grid, log-distance, or `all`.
         #[arg(long, value_delimiter = ',', default_value = "layered")]
         shape: Vec<String>,
         /// Seed of the generator.

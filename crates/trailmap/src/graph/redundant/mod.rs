@@ -911,18 +911,23 @@ mod tests {
             let rank = ranks(&order, n);
             let expected = brute_force(&graph);
             assert!(!expected.is_empty());
+            // What the blocks find, as brute force names it.
+            let found_by = |blocks: &Blocks, threads: usize| {
+                let mut found: Vec<_> = (blocks.find(&plain, &order, &rank, threads).into_iter())
+                    .map(|(v, k, p, via)| {
+                        let needs = plain.needs(v);
+                        (v, plain.entry(v, k as usize), needs[p as usize], needs[via as usize])
+                    })
+                    .collect();
+                found.sort_unstable();
+                found
+            };
             // Every row width `find` compiles for (3 is rounded down to 2,
             // 32 to 16), and shared among threads, more threads than blocks too.
             for words in [1, 2, 3, 4, 8, 16, 32] {
                 let blocks = Blocks::new(&plain, &order, words);
                 for threads in [1, 2, 3, 1_000] {
-                    let mut found: Vec<_> = (blocks.find(&plain, &order, &rank, threads).into_iter())
-                        .map(|(v, k, p, via)| {
-                            let needs = plain.needs(v);
-                            (v, plain.entry(v, k as usize), needs[p as usize], needs[via as usize])
-                        })
-                        .collect();
-                    found.sort_unstable();
+                    let found = found_by(&blocks, threads);
                     assert_eq!(found, expected, "{n} {window} {degree}, {words} words, on {threads} threads");
                 }
             }
@@ -932,13 +937,7 @@ mod tests {
                 let mut blocks = Blocks::new(&plain, &order, words);
                 blocks.keep_targets(&order, |p| p % kept == 0);
                 for threads in [1, 2] {
-                    let mut found: Vec<_> = (blocks.find(&plain, &order, &rank, threads).into_iter())
-                        .map(|(v, k, p, via)| {
-                            let needs = plain.needs(v);
-                            (v, plain.entry(v, k as usize), needs[p as usize], needs[via as usize])
-                        })
-                        .collect();
-                    found.sort_unstable();
+                    let found = found_by(&blocks, threads);
                     let asked: Vec<_> = expected.iter().copied().filter(|&(_, _, p, _)| p % kept == 0).collect();
                     assert!(!asked.is_empty() && asked.len() < expected.len());
                     assert_eq!(found, asked, "{n} {window} {degree}, {words} words, one target in {kept}");
