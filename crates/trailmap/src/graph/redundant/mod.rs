@@ -345,15 +345,15 @@ fn find_tuned(
     // every question at once by blocks of targets would (many
     // prerequisites drawn from everything before: the labels rarely rule a
     // pair out), they stop and the blocks answer instead.
-    let level = levels(graph, &order);
-    let mut search = (!exact).then(|| Search::new(&plain, &order, &rank, &level));
-    let mut blocks = (search.is_some() && order.iter().all(|&v| plain.needs(v).len() <= PAIRWISE_MAX))
+    let mut blocks = (!exact && order.iter().all(|&v| plain.needs(v).len() <= PAIRWISE_MAX))
         .then(|| Blocks::new(&plain, &order, Blocks::words_for(n)))
         .map(|blocks| {
             let cost = blocks.cost(&plain, &order);
             (blocks, cost)
         })
         .filter(|&(_, cost)| cost <= BLOCKS_BUDGET && cost / SEARCH_TO_BLOCKS <= max_work);
+    let level = levels(graph, &order);
+    let mut search = (!exact).then(|| Search::new(&plain, &order, &rank, &level));
     let mut work = Work { spent: 0, max: max_work };
     // Every question answered by the labels and the blocks; the blocks'
     // work is known before they start, and they only answer if it fits in
@@ -363,20 +363,13 @@ fn find_tuned(
     // distance) and the labels answer the other entries. The labels are
     // freed before each thread makes its rows.
     let fits = |cost: u64, work: &Work| cost / SEARCH_TO_BLOCKS <= work.left();
-    let questions: u64 = order.iter().map(|&v| plain.needs(v).len() as u64).map(|k| k * k.saturating_sub(1)).sum();
     let by_blocks = |mut blocks: Blocks, cost: u64, search: Option<Search<'_>>| {
         let mut found = Vec::new();
+        let questions: u64 = order.iter().map(|&v| plain.needs(v).len() as u64).map(|k| k * k.saturating_sub(1)).sum();
         if let Some(mut search) = search.filter(|_| questions.saturating_mul(question_to_blocks) <= cost / 2) {
-            let open = search.open_targets(&order);
-            for &v in &order {
-                let needs = plain.needs(v);
-                for (k, &p) in needs.iter().enumerate().filter(|&(_, &p)| needs.len() >= 2 && !open[p as usize]) {
-                    if let Some(via) = search.first_surely_needing(needs, p) {
-                        found.push((v, to_u32(k), to_u32(k), to_u32(via)));
-                    }
-                }
-            }
+            let open = search.open_targets(&order, |v, k, via| found.push((v, to_u32(k), to_u32(k), to_u32(via))));
             drop(search);
+            found.retain(|&(v, k, _, _)| !open[plain.needs(v)[k as usize] as usize]);
             blocks.keep_targets(&order, |p| open[p as usize]);
         }
         found.extend(blocks.find(&plain, &order, &rank, threads));
@@ -962,7 +955,7 @@ mod tests {
             let order = graph.topological_indices();
             let plain = Plain::new(&graph);
             let (rank, level) = (ranks(&order, n), levels(&graph, &order));
-            let open = Search::new(&plain, &order, &rank, &level).open_targets(&order);
+            let open = Search::new(&plain, &order, &rank, &level).open_targets(&order, |_, _, _| {});
             let open_count = open.iter().filter(|&&o| o).count();
             assert!(open_count > 0 && open_count < n, "{n} {degree}: {open_count} open");
             // A ring too small for most questions: the sample sends them

@@ -23,7 +23,16 @@ pub(super) struct Search<'a> {
     /// The cheap necessary conditions of one skill's prerequisites (level,
     /// height, the first traversal's interval), side by side: a skill
     /// with 20 prerequisites asks 380 questions.
-    pub(super) near: Vec<(u32, u32, u32, u32)>,
+    pub(super) near: Vec<Near>,
+}
+
+/// A skill's level, height and first traversal's interval (`low`, `post`).
+pub(super) type Near = (u32, u32, u32, u32);
+
+/// Whether a skill of conditions `u` may need one of `t`, by the cheap
+/// conditions alone (a necessary test).
+fn may_need_near(u: Near, t: Near) -> bool {
+    u.0 > t.0 && u.1 < t.1 && u.2 <= t.2 && t.3 < u.3
 }
 
 /// Prerequisite entries looked at so far by every search (pair by pair
@@ -88,20 +97,13 @@ impl<'a> Search<'a> {
         mut report: impl FnMut(usize, u32),
     ) -> bool {
         let mut near = std::mem::take(&mut self.near);
-        near.clear();
-        near.extend(prerequisites.iter().map(|&p| {
-            let first = self.labels.labels[p as usize][0];
-            (self.level[p as usize], self.height[p as usize], first.low, first.post)
-        }));
+        self.fill_near(prerequisites, &mut near);
         let mut out_of_work = false;
         for (k, &target) in prerequisites.iter().enumerate() {
             let t = near[k];
-            let via = prerequisites.iter().zip(&near).find(|&(&via, u)| {
+            let via = prerequisites.iter().zip(&near).find(|&(&via, &u)| {
                 via != target
-                    && u.0 > t.0
-                    && u.1 < t.1
-                    && u.2 <= t.2
-                    && t.3 < u.3
+                    && may_need_near(u, t)
                     && self.needs(window, current, via, target, work).unwrap_or_else(|| {
                         out_of_work = true;
                         true
@@ -121,9 +123,12 @@ impl<'a> Search<'a> {
     /// Which skills (by index) a question leaves open: `t` is open when,
     /// for some skill needing it and another plain prerequisite `via` of
     /// that skill, the labels neither rule out that `via` needs `t` nor
-    /// show that it does. Only the open ones need a search or the blocks;
-    /// the others are answered by [`Search::first_surely_needing`].
-    pub(super) fn open_targets(&mut self, order: &[u32]) -> Vec<bool> {
+    /// show that it does. Only the open ones need a search or the blocks.
+    /// Every entry whose questions the labels all answer, and that another
+    /// prerequisite needs, is given to `settled` as (skill, its place, the
+    /// place of the first other in entry order needing it): those naming
+    /// a target found open later are the caller's to drop.
+    pub(super) fn open_targets(&mut self, order: &[u32], mut settled: impl FnMut(u32, usize, usize)) -> Vec<bool> {
         let mut open = vec![false; self.plain.graph.len()];
         let mut near = std::mem::take(&mut self.near);
         for &v in order {
@@ -131,38 +136,40 @@ impl<'a> Search<'a> {
             if prerequisites.len() < 2 {
                 continue;
             }
-            near.clear();
-            near.extend(prerequisites.iter().map(|&p| {
-                let first = self.labels.labels[p as usize][0];
-                (self.level[p as usize], self.height[p as usize], first.low, first.post)
-            }));
-            for (k, &target) in prerequisites.iter().enumerate() {
+            self.fill_near(prerequisites, &mut near);
+            'targets: for (k, &target) in prerequisites.iter().enumerate() {
                 if open[target as usize] {
                     continue;
                 }
                 let t = near[k];
-                open[target as usize] = prerequisites.iter().zip(&near).any(|(&via, u)| {
-                    via != target
-                        && u.0 > t.0
-                        && u.1 < t.1
-                        && u.2 <= t.2
-                        && t.3 < u.3
-                        && self.between(via, target)
-                        && !self.labels.surely_needs(via, target)
-                });
+                let mut first = None;
+                for (place, (&via, &u)) in prerequisites.iter().zip(&near).enumerate() {
+                    if via == target || !may_need_near(u, t) || !self.between(via, target) {
+                        continue;
+                    }
+                    if !self.labels.surely_needs(via, target) {
+                        open[target as usize] = true;
+                        continue 'targets;
+                    }
+                    first.get_or_insert(place);
+                }
+                if let Some(place) = first {
+                    settled(v, k, place);
+                }
             }
         }
         self.near = near;
         open
     }
 
-    /// The place of the first other of `prerequisites`, in entry order,
-    /// that needs `target`, for a target no question leaves open (see
-    /// [`Search::open_targets`]): the labels alone answer.
-    pub(super) fn first_surely_needing(&self, prerequisites: &[u32], target: u32) -> Option<usize> {
-        prerequisites
-            .iter()
-            .position(|&via| via != target && self.between(via, target) && self.labels.surely_needs(via, target))
+    /// The cheap necessary conditions of each of `prerequisites`, into
+    /// `near` (see [`may_need_near`]).
+    fn fill_near(&self, prerequisites: &[u32], near: &mut Vec<Near>) {
+        near.clear();
+        near.extend(prerequisites.iter().map(|&p| {
+            let first = self.labels.labels[p as usize][0];
+            (self.level[p as usize], self.height[p as usize], first.low, first.post)
+        }));
     }
 
     /// Necessary conditions for `y` to need `target`.
