@@ -353,7 +353,7 @@ fn find_tuned(
         })
         .filter(|&(_, cost)| cost <= BLOCKS_BUDGET && cost / SEARCH_TO_BLOCKS <= max_work);
     let level = levels(graph, &order);
-    let mut search = (!exact).then(|| Search::new(&plain, &order, &rank, &level));
+    let mut search = (!exact).then(|| Search::new(&plain, &order, &rank, &level, threads));
     let mut work = Work { spent: 0, max: max_work };
     // Every question answered by the labels and the blocks; the blocks'
     // work is known before they start, and they only answer if it fits in
@@ -653,6 +653,7 @@ fn by_skill(found: &[(u32, u32, u32, u32)]) -> Vec<(u32, u32, u32, u32)> {
 
 #[cfg(test)]
 mod tests {
+    use super::labels::Labels;
     use super::{Blocks, Plain, Window, find, find_tuned, find_within, ranks, to_u32};
     use super::{Search, Work, levels, sample_enough, sampled_search_work};
     use crate::{Roadmap, SkillGraph};
@@ -695,6 +696,30 @@ mod tests {
         let found = find_within(&graph, |span, back| Window::new(span, back, 64, 8 * 2 * 70), u64::MAX, 2).found;
         let found: Vec<_> = found.iter().map(|r| (r.skill_index, r.entry, r.prerequisite_index, r.via_index)).collect();
         assert_eq!(found, expected);
+    }
+
+    /// The labels made with the first traversal on a helper thread are
+    /// the labels made on one, on graphs with cycles and `any_of` groups
+    /// too, and the work beside it is returned.
+    #[test]
+    fn the_labels_made_beside_are_the_same() {
+        for (n, window, degree, seed) in [(1, 1, 1, 1), (700, 700, 6, 2), (900, 40, 40, 3), (2_000, 300, 3, 4)] {
+            let mut roadmap = random(n, window, degree, seed);
+            for skill in roadmap.skills.iter_mut().skip(3).step_by(7) {
+                skill.prerequisites.insert(0, crate::AnyOf::new(["s0", "s1"]).into());
+            }
+            if n > 10 {
+                // A cycle: its skills are left out of the order.
+                roadmap.skills[5].prerequisites.push(crate::Prerequisite::Skill("s9".into()));
+                roadmap.skills[9].prerequisites.push(crate::Prerequisite::Skill("s5".into()));
+            }
+            let graph = SkillGraph::new(&roadmap);
+            let plain = Plain::new(&graph);
+            let order = graph.topological_indices();
+            let alone = Labels::new(&plain, &order, n);
+            let (beside, other) = Labels::new_beside(&plain, &order, n, || order.len());
+            assert_eq!((beside.labels, other), (alone.labels, order.len()), "{n} {window} {degree}");
+        }
     }
 
     /// A ring too small for most questions (a 64-rank span, 70 rows) leaves
@@ -862,7 +887,7 @@ mod tests {
             let order = graph.topological_indices();
             let plain = Plain::new(&graph);
             let (rank, level) = (ranks(&order, n), levels(&graph, &order));
-            let mut search = Search::new(&plain, &order, &rank, &level);
+            let mut search = Search::new(&plain, &order, &rank, &level, 1);
             let unbuilt = Window::new(64, 64, 64, 8 * 2 * 70);
             let (estimate, spent) = sampled_search_work(&mut search, &unbuilt, &order, u64::MAX, u64::MAX);
             assert!(spent > 0 && spent < estimate, "{degree}: {spent} of {estimate}");
@@ -955,7 +980,7 @@ mod tests {
             let order = graph.topological_indices();
             let plain = Plain::new(&graph);
             let (rank, level) = (ranks(&order, n), levels(&graph, &order));
-            let open = Search::new(&plain, &order, &rank, &level).open_targets(&order, |_, _, _| {});
+            let open = Search::new(&plain, &order, &rank, &level, 1).open_targets(&order, |_, _, _| {});
             let open_count = open.iter().filter(|&&o| o).count();
             assert!(open_count > 0 && open_count < n, "{n} {degree}: {open_count} open");
             // A ring too small for most questions: the sample sends them
