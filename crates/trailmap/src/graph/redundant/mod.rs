@@ -41,12 +41,13 @@
 use super::{SkillGraph, to_u32};
 
 mod blocks;
+mod chunked;
 mod labels;
 mod search;
 mod window;
 
 use blocks::Blocks;
-use search::{Search, Work};
+use search::{Marking, Search, Work};
 use window::{Row, Window};
 
 /// A prerequisite already implied by another one: `skill` needs
@@ -301,16 +302,30 @@ fn find_within(
     max_work: u64,
     threads: usize,
 ) -> RedundantEntries {
-    find_tuned(graph, window, QUESTION_TO_BLOCKS, max_work, threads)
+    find_tuned(graph, window, TUNED, max_work, threads)
 }
 
-/// [`find_within`] with a question to the labels worth
-/// `question_to_blocks` of the blocks' word operations (tests pass 0 for
-/// the labels to answer first wherever the blocks answer).
+/// The costs [`find_tuned`] weighs; tests change them to reach every path.
+#[derive(Clone, Copy)]
+struct Tuning {
+    /// A question to the labels, in the blocks' word operations (see
+    /// [`QUESTION_TO_BLOCKS`]).
+    question_to_blocks: u64,
+    /// Ranks a chunk of the searches on several threads holds at least
+    /// (see [`chunked`]).
+    chunk_min: usize,
+}
+
+/// The tuning of every run.
+const TUNED: Tuning = Tuning { question_to_blocks: QUESTION_TO_BLOCKS, chunk_min: chunked::CHUNK_MIN };
+
+/// [`find_within`] with the costs of `tuning` (tests pass a question to
+/// the labels worth nothing for the labels to answer first wherever the
+/// blocks answer, and small chunks).
 fn find_tuned(
     graph: &SkillGraph<'_>,
     window: impl FnOnce(u32, u32) -> Window,
-    question_to_blocks: u64,
+    tuning: Tuning,
     max_work: u64,
     threads: usize,
 ) -> RedundantEntries {
@@ -366,7 +381,7 @@ fn find_tuned(
     let by_blocks = |mut blocks: Blocks, cost: u64, search: Option<Search<'_>>| {
         let mut found = Vec::new();
         let questions: u64 = order.iter().map(|&v| plain.needs(v).len() as u64).map(|k| k * k.saturating_sub(1)).sum();
-        if let Some(mut search) = search.filter(|_| questions.saturating_mul(question_to_blocks) <= cost / 2) {
+        if let Some(mut search) = search.filter(|_| questions.saturating_mul(tuning.question_to_blocks) <= cost / 2) {
             let open = search.open_targets(&order, |v, k, via| found.push((v, to_u32(k), to_u32(k), to_u32(via))));
             drop(search);
             found.retain(|&(v, k, _, _)| !open[plain.needs(v)[k as usize] as usize]);
@@ -404,11 +419,24 @@ fn find_tuned(
         drop(window);
         return by_blocks(blocks, cost, search);
     }
+    // The searches on several threads, a chunk of ranks at a time, where
+    // there are chunks enough.
+    let chunks = chunked::Chunks::of(order.len(), &window, tuning.chunk_min, threads);
+    if let (Some(chunks), Some(searching)) = (chunks, &search) {
+        let switch_at = blocks.as_ref().map(|&(_, cost)| cost);
+        match chunks.search(searching, &window, &order, &work, switch_at) {
+            chunked::Searched::Done(entries) => return entries,
+            chunked::Searched::ToBlocks => {
+                if let Some((blocks, cost)) = blocks.take() {
+                    drop(window);
+                    return by_blocks(blocks, cost, search);
+                }
+            }
+        }
+    }
     // (skill, entry, prerequisite, via) by index, sorted at the end.
     let mut found: Vec<(u32, u32, u32, u32)> = Vec::new();
-    let mut first_via: Vec<u32> = vec![u32::MAX; n];
-    let mut marked: Vec<u32> = Vec::new();
-    let mut marking: Vec<u32> = Vec::new();
+    let mut marking = Marking::default();
     let mut ranks: Vec<u32> = Vec::new();
     let mut rows: Vec<(u32, Row)> = Vec::new();
     for (r, &v) in order.iter().enumerate() {
@@ -448,44 +476,7 @@ fn find_tuned(
             window.build_answering(current, &ranks, &mut rows, |k, at| report(k, prerequisites[at]));
             continue;
         } else {
-            // One search per prerequisite in entry order, each marking
-            // what it reaches and nobody before it did: a skill is marked
-            // by the first prerequisite that needs it.
-            let floor = prerequisites.iter().map(|&p| level[p as usize]).min().unwrap_or(0);
-            'marking: for &via in prerequisites {
-                if first_via[via as usize] != u32::MAX {
-                    // Already needed by an earlier one, and so is all it needs.
-                    continue;
-                }
-                marking.clear();
-                marking.push(via);
-                while let Some(x) = marking.pop() {
-                    if !work.spend(plain.needs(x).len()) {
-                        out_of_work = true;
-                        break 'marking;
-                    }
-                    for &y in plain.needs(x) {
-                        if first_via[y as usize] == u32::MAX {
-                            first_via[y as usize] = via;
-                            marked.push(y);
-                            // What a skill at the lowest level of the
-                            // prerequisites needs cannot be one of them.
-                            if level[y as usize] > floor {
-                                marking.push(y);
-                            }
-                        }
-                    }
-                }
-            }
-            for (k, &target) in prerequisites.iter().enumerate().filter(|_| !out_of_work) {
-                let via = first_via[target as usize];
-                if via != u32::MAX && via != target {
-                    report(k, via);
-                }
-            }
-            for y in marked.drain(..) {
-                first_via[y as usize] = u32::MAX;
-            }
+            out_of_work = !marking.first_needing(&plain, &level, prerequisites, &mut work, &mut report);
         }
         if out_of_work {
             found.truncate(checked);
@@ -499,7 +490,7 @@ fn find_tuned(
         {
             // The ring is not asked again; what the searches found, the
             // labels and the blocks find again.
-            drop((window, found, first_via));
+            drop((window, found, marking));
             return by_blocks(blocks, cost, search);
         }
     }
@@ -821,6 +812,45 @@ mod tests {
         assert!(stops >= 8, "small budgets stop the searches ({stops} stops)");
     }
 
+    /// The searches in chunks of ranks on two and three threads find what
+    /// brute force finds, skills with very many prerequisites (marking
+    /// searches) among them; within a work bound, what they find is exact
+    /// for every skill they do not name as unchecked.
+    #[test]
+    fn the_searches_in_chunks_find_what_one_thread_finds() {
+        let chunks = super::Tuning { chunk_min: 0, ..super::TUNED };
+        let small = |span, back| Window::new(span, back, 64, 8 * 2 * 70);
+        let mut stops = 0;
+        for (n, window, degree, seed) in
+            [(3_000, 3_000, 3, 1), (2_500, 400, 5, 2), (2_000, 2_000, 8, 3), (3_000, 90, 4, 4)]
+        {
+            let mut roadmap = random(n, window, degree, seed);
+            // A skill needing 300 others, far apart: a marking search.
+            roadmap.skills[n - 10].prerequisites =
+                (0..300).map(|i| crate::Prerequisite::Skill(format!("s{}", i * 6).into())).collect();
+            let graph = SkillGraph::new(&roadmap);
+            let expected = brute_force(&graph);
+            let plain = Plain::new(&graph);
+            for threads in [2, 3] {
+                let all = find_tuned(&graph, small, chunks, u64::MAX, threads);
+                assert!(all.unchecked.is_empty());
+                let found: Vec<_> =
+                    all.found.iter().map(|e| (e.skill_index, e.entry, e.prerequisite_index, e.via_index)).collect();
+                assert_eq!(found, expected, "{n} {window} {degree} on {threads}");
+                for max_work in [0, 100, 3_000, 30_000] {
+                    let bounded = find_tuned(&graph, small, chunks, max_work, threads);
+                    stops += usize::from(!bounded.unchecked.is_empty());
+                    assert!(bounded.unchecked.iter().all(|&v| plain.needs(to_u32(v)).len() >= 2));
+                    assert!(bounded.unchecked.is_sorted());
+                    let unchecked = |skill: u32| bounded.unchecked.binary_search(&(skill as usize)).is_ok();
+                    let kept: Vec<_> = all.found.iter().filter(|r| !unchecked(r.skill_index)).copied().collect();
+                    assert_eq!(bounded.found, kept, "{n} {window} {degree} within {max_work} on {threads}");
+                }
+            }
+        }
+        assert!(stops >= 8, "small budgets stop the searches ({stops} stops)");
+    }
+
     /// A skill with more prerequisites than are asked pair by pair is
     /// answered by marking searches, which count their work too.
     #[test]
@@ -986,7 +1016,8 @@ mod tests {
             // A ring too small for most questions: the sample sends them
             // to the blocks at once, or the searches switch to them.
             let ring = |span, back| Window::new(span, back, 64, 8 * 2 * 70);
-            let small = find_tuned(&graph, ring, 0, u64::MAX, 2).found;
+            let small =
+                find_tuned(&graph, ring, super::Tuning { question_to_blocks: 0, ..super::TUNED }, u64::MAX, 2).found;
             let found: Vec<_> =
                 small.iter().map(|e| (e.skill_index, e.entry, e.prerequisite_index, e.via_index)).collect();
             assert_eq!(found, brute_force(&graph), "{n} {window} {degree}");

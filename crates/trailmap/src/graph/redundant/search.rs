@@ -3,6 +3,8 @@
 //! only skills the labels leave possible. Its work is counted ([`Work`]),
 //! so that the caller can switch to the blocks or stop.
 
+use std::sync::Arc;
+
 use super::Plain;
 use super::labels::Labels;
 use super::window::Window;
@@ -14,8 +16,9 @@ pub(super) struct Search<'a> {
     pub(super) plain: &'a Plain<'a>,
     pub(super) rank: &'a [u32],
     pub(super) level: &'a [u32],
-    pub(super) height: Vec<u32>,
-    pub(super) labels: Labels,
+    /// The heights and labels, shared by the searches of every thread
+    /// ([`Search::fork`]).
+    tables: Arc<Tables>,
     /// Skills entered by the current search carry its generation.
     pub(super) stamp: Vec<u32>,
     pub(super) generation: u32,
@@ -24,6 +27,13 @@ pub(super) struct Search<'a> {
     /// height, the first traversal's interval), side by side: a skill
     /// with 20 prerequisites asks 380 questions.
     pub(super) near: Vec<Near>,
+}
+
+/// What every search reads and none writes: the longest path from each
+/// skill to one that needs it, and the labels.
+struct Tables {
+    height: Vec<u32>,
+    labels: Labels,
 }
 
 /// A skill's level, height and first traversal's interval (`low`, `post`).
@@ -87,9 +97,23 @@ impl<'a> Search<'a> {
             plain,
             rank,
             level,
-            height,
-            labels,
+            tables: Arc::new(Tables { height, labels }),
             stamp: vec![0; n],
+            generation: 0,
+            stack: Vec::new(),
+            near: Vec::new(),
+        }
+    }
+
+    /// A search of its own for another thread: the same tables, scratch
+    /// of its own (4 bytes a skill).
+    pub(super) fn fork(&self) -> Self {
+        Search {
+            plain: self.plain,
+            rank: self.rank,
+            level: self.level,
+            tables: Arc::clone(&self.tables),
+            stamp: vec![0; self.stamp.len()],
             generation: 0,
             stack: Vec::new(),
             near: Vec::new(),
@@ -160,7 +184,7 @@ impl<'a> Search<'a> {
                     if via == target || !may_need_near(u, t) || !self.between(via, target) {
                         continue;
                     }
-                    if !self.labels.surely_needs(via, target) {
+                    if !self.tables.labels.surely_needs(via, target) {
                         open[target as usize] = true;
                         continue 'targets;
                     }
@@ -180,15 +204,17 @@ impl<'a> Search<'a> {
     fn fill_near(&self, prerequisites: &[u32], near: &mut Vec<Near>) {
         near.clear();
         near.extend(prerequisites.iter().map(|&p| {
-            let first = self.labels.labels[p as usize][0];
-            (self.level[p as usize], self.height[p as usize], first.low, first.post)
+            let first = self.tables.labels.labels[p as usize][0];
+            (self.level[p as usize], self.tables.height[p as usize], first.low, first.post)
         }));
     }
 
     /// Necessary conditions for `y` to need `target`.
     fn between(&self, y: u32, target: u32) -> bool {
         let (y, t) = (y as usize, target as usize);
-        self.level[y] > self.level[t] && self.height[y] < self.height[t] && self.labels.may_need(y as u32, target)
+        self.level[y] > self.level[t]
+            && self.tables.height[y] < self.tables.height[t]
+            && self.tables.labels.may_need(y as u32, target)
     }
 
     /// Whether `via` needs `target`; `current` is the rank of the skill
@@ -210,7 +236,7 @@ impl<'a> Search<'a> {
         if !self.between(via, target) {
             return Some(false);
         }
-        if self.labels.surely_needs(via, target) {
+        if self.tables.labels.surely_needs(via, target) {
             return Some(true);
         }
         self.generation = self.generation.wrapping_add(1);
@@ -236,7 +262,7 @@ impl<'a> Search<'a> {
                     Some(true) => return Some(true),
                     Some(false) => continue,
                     None if self.between(y, target) => {
-                        if self.labels.surely_needs(y, target) {
+                        if self.tables.labels.surely_needs(y, target) {
                             return Some(true);
                         }
                         self.stamp[y as usize] = self.generation;
@@ -247,5 +273,76 @@ impl<'a> Search<'a> {
             }
         }
         Some(false)
+    }
+}
+
+/// The search for a skill with very many prerequisites: one search per
+/// prerequisite in entry order, each marking what it reaches and nobody
+/// before it did, so a skill is marked by the first prerequisite that
+/// needs it. Scratch of one thread; its marks (4 bytes a skill) are made
+/// at the first such skill.
+#[derive(Default)]
+pub(super) struct Marking {
+    /// The first prerequisite found needing each skill, `u32::MAX` if none.
+    first_via: Vec<u32>,
+    /// The skills marked, to clear after.
+    marked: Vec<u32>,
+    stack: Vec<u32>,
+}
+
+impl Marking {
+    /// For each of `prerequisites`, in entry order, the first other one
+    /// that needs it, given to `report` as (its index in `prerequisites`,
+    /// that other one). `false` when `work` runs out first (nothing is
+    /// reported then).
+    pub(super) fn first_needing(
+        &mut self,
+        plain: &Plain<'_>,
+        level: &[u32],
+        prerequisites: &[u32],
+        work: &mut Work,
+        mut report: impl FnMut(usize, u32),
+    ) -> bool {
+        let Marking { first_via, marked, stack } = self;
+        if first_via.is_empty() {
+            first_via.resize(plain.graph.len(), u32::MAX);
+        }
+        let floor = prerequisites.iter().map(|&p| level[p as usize]).min().unwrap_or(0);
+        let mut out_of_work = false;
+        'marking: for &via in prerequisites {
+            if first_via[via as usize] != u32::MAX {
+                // Already needed by an earlier one, and so is all it needs.
+                continue;
+            }
+            stack.clear();
+            stack.push(via);
+            while let Some(x) = stack.pop() {
+                if !work.spend(plain.needs(x).len()) {
+                    out_of_work = true;
+                    break 'marking;
+                }
+                for &y in plain.needs(x) {
+                    if first_via[y as usize] == u32::MAX {
+                        first_via[y as usize] = via;
+                        marked.push(y);
+                        // What a skill at the lowest level of the
+                        // prerequisites needs cannot be one of them.
+                        if level[y as usize] > floor {
+                            stack.push(y);
+                        }
+                    }
+                }
+            }
+        }
+        for (k, &target) in prerequisites.iter().enumerate().filter(|_| !out_of_work) {
+            let via = first_via[target as usize];
+            if via != u32::MAX && via != target {
+                report(k, via);
+            }
+        }
+        for y in marked.drain(..) {
+            first_via[y as usize] = u32::MAX;
+        }
+        !out_of_work
     }
 }

@@ -69,6 +69,26 @@ impl Window {
         Window::new(span, back, SPAN_MAX, if whole { RING_BYTES } else { PARTIAL_RING_BYTES })
     }
 
+    /// An empty ring of the same shape, for another thread.
+    pub(super) fn empty_copy(&self) -> Window {
+        Window { span: self.span, words: self.words, slots: self.slots, rows: vec![0; self.rows.len()] }
+    }
+
+    /// Forgets every row.
+    pub(super) fn clear(&mut self) {
+        self.rows.fill(0);
+    }
+
+    /// How many ranks an empty ring builds before rank `start` for every
+    /// answer from `start` on to be exact: the questions read the last
+    /// `slots` rows, and a row is exact once every rank of its span was
+    /// built exact (a path between two ranks passes only ranks between
+    /// them), so the first `span` rows built may miss what lies before.
+    /// A row not built reads as empty, so the ring must be cleared first.
+    pub(super) fn warm_up(&self) -> u32 {
+        self.slots.saturating_add(self.span)
+    }
+
     /// First word (in absolute rank bits) of the row of rank `r`.
     fn base(&self, r: u32) -> usize {
         r.saturating_sub(self.span) as usize / 64
