@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 
 use super::search::{Marking, Search, Work};
 use super::window::Window;
-use super::{PAIRWISE_MAX, RedundantEntries, SEARCH_TO_BLOCKS, as_found, sorted, to_u32};
+use super::{PAIRWISE_MAX, Plain, RedundantEntries, SEARCH_TO_BLOCKS, as_found, sorted, to_u32};
 
 /// Ranks a chunk holds at least: fewer would rebuild the ring more often
 /// than it answers. The ring of a search that does not answer every
@@ -39,10 +39,17 @@ pub(super) enum Searched {
     ToBlocks,
 }
 
-/// What one thread found in one chunk: the chunk, its findings
-/// `(skill, entry, prerequisite, via)`, and the rank it stopped at when it
-/// did not check the whole chunk.
-type ChunkFound = (usize, Vec<(u32, u32, u32, u32)>, Option<usize>);
+/// What one thread found in one chunk.
+struct ChunkFound {
+    chunk: usize,
+    /// Findings `(skill, entry, prerequisite, via)` in rank order.
+    found: Vec<(u32, u32, u32, u32)>,
+    /// The work of each skill checked (those with two or more plain
+    /// prerequisites), in rank order.
+    works: Vec<u64>,
+    /// The rank it stopped at, when it did not check the whole chunk.
+    stop: Option<usize>,
+}
 
 impl Chunks {
     /// The chunks for `ranks` ranks answered with rings like `window`, at
@@ -69,13 +76,18 @@ impl Chunks {
         let (plain, rank, level) = (search.plain, search.rank, search.level);
         let count = order.len().div_ceil(self.len);
         let next = AtomicUsize::new(0);
-        let spent = AtomicU64::new(work.spent);
-        let halt = AtomicBool::new(false);
+        // The work of each chunk so far, and of all of them.
+        let spent: Vec<AtomicU64> = (0..count).map(|_| AtomicU64::new(0)).collect();
+        let total = AtomicU64::new(work.spent);
         let to_blocks = AtomicBool::new(false);
         let warm_up = window.warm_up() as usize;
         let build = |window: &mut Window, r: usize| {
             window.build(to_u32(r), plain.needs(order[r]).iter().map(|&p| rank[p as usize]));
         };
+        // At least the work of the skills ranked before `chunk`'s: the
+        // sample's and the earlier chunks' so far.
+        let before =
+            |chunk: usize| work.spent.saturating_add(spent[..chunk].iter().map(|s| s.load(Ordering::Relaxed)).sum());
         let thread = |_: &usize| {
             let mut search = search.fork();
             let mut window = window.empty_copy();
@@ -83,16 +95,14 @@ impl Chunks {
             let mut done: Vec<ChunkFound> = Vec::new();
             loop {
                 let chunk = next.fetch_add(1, Ordering::Relaxed);
-                if chunk >= count {
+                if chunk >= count || to_blocks.load(Ordering::Relaxed) {
                     break;
                 }
                 let ranks = chunk * self.len..((chunk + 1) * self.len).min(order.len());
-                let mut found = Vec::new();
-                let mut stop = None;
-                if halt.load(Ordering::Relaxed) {
-                    done.push((chunk, found, Some(ranks.start)));
-                    continue;
-                }
+                let mut of_chunk = ChunkFound { chunk, found: Vec::new(), works: Vec::new(), stop: None };
+                // Refreshed only once the bound is passed (it only grows).
+                let mut earlier = before(chunk);
+                let mut mine = 0u64;
                 window.clear();
                 for r in ranks.start.saturating_sub(warm_up)..ranks.start {
                     build(&mut window, r);
@@ -101,34 +111,45 @@ impl Chunks {
                     let v = order[r];
                     let prerequisites = plain.needs(v);
                     if prerequisites.len() >= 2 {
-                        if halt.load(Ordering::Relaxed) {
-                            stop = Some(r);
+                        if total.load(Ordering::Relaxed) > work.max {
+                            earlier = before(chunk);
+                        }
+                        // The skills before this one surely spent more than
+                        // the bound: one thread would not get here.
+                        if earlier.saturating_add(mine) > work.max || to_blocks.load(Ordering::Relaxed) {
+                            of_chunk.stop = Some(r);
                             break;
                         }
                         // A skill is checked whole or not at all.
-                        let checked = found.len();
+                        let checked = of_chunk.found.len();
+                        let found = &mut of_chunk.found;
                         let mut report = |k: usize, via: u32| found.push((v, plain.entry(v, k), prerequisites[k], via));
-                        let mut mine = Work { spent: 0, max: work.max.saturating_sub(spent.load(Ordering::Relaxed)) };
+                        let mut skill = Work { spent: 0, max: work.max - earlier - mine };
                         let answered = match prerequisites.len() <= PAIRWISE_MAX {
-                            true => search.first_needing(&window, to_u32(r), prerequisites, &mut mine, &mut report),
-                            false => marking.first_needing(plain, level, prerequisites, &mut mine, &mut report),
+                            true => search.first_needing(&window, to_u32(r), prerequisites, &mut skill, &mut report),
+                            false => marking.first_needing(plain, level, prerequisites, &mut skill, &mut report),
                         };
-                        let total = spent.fetch_add(mine.spent, Ordering::Relaxed).saturating_add(mine.spent);
-                        let switch = switch_at.is_some_and(|cost| {
-                            total.saturating_mul(SEARCH_TO_BLOCKS) > cost
-                                && cost / SEARCH_TO_BLOCKS <= work.max.saturating_sub(total)
-                        });
-                        if !answered || total > work.max || switch {
-                            found.truncate(checked);
-                            to_blocks.fetch_or(switch, Ordering::Relaxed);
-                            halt.store(true, Ordering::Relaxed);
-                            stop = Some(r);
+                        mine = mine.saturating_add(skill.spent);
+                        spent[chunk].store(mine, Ordering::Relaxed);
+                        let now = total.fetch_add(skill.spent, Ordering::Relaxed).saturating_add(skill.spent);
+                        if !answered {
+                            // Its work passed what one thread had left.
+                            of_chunk.found.truncate(checked);
+                            of_chunk.stop = Some(r);
+                            break;
+                        }
+                        of_chunk.works.push(skill.spent);
+                        if switch_at.is_some_and(|cost| {
+                            now.saturating_mul(SEARCH_TO_BLOCKS) > cost
+                                && cost / SEARCH_TO_BLOCKS <= work.max.saturating_sub(now)
+                        }) {
+                            to_blocks.store(true, Ordering::Relaxed);
                             break;
                         }
                     }
                     build(&mut window, r);
                 }
-                done.push((chunk, found, stop));
+                done.push(of_chunk);
             }
             done
         };
@@ -137,19 +158,43 @@ impl Chunks {
         if to_blocks.load(Ordering::Relaxed) {
             return Searched::ToBlocks;
         }
+        done.sort_unstable_by_key(|c| c.chunk);
+        let cut = self.cut(&done, order, plain, work);
         // In chunk order, the findings are in rank order, as one thread's.
-        done.sort_unstable_by_key(|&(chunk, ..)| chunk);
-        let mut found = Vec::with_capacity(done.iter().map(|(_, f, _)| f.len()).sum());
+        let mut found = Vec::with_capacity(done.iter().map(|c| c.found.len()).sum());
+        for mut of_chunk in done {
+            found.append(&mut of_chunk.found);
+        }
         let mut unchecked = Vec::new();
-        for (chunk, mut of_chunk, stop) in done {
-            found.append(&mut of_chunk);
-            if let Some(stop) = stop {
-                let end = ((chunk + 1) * self.len).min(order.len());
-                let asked = order[stop..end].iter().filter(|&&v| plain.needs(v).len() >= 2);
-                unchecked.extend(asked.map(|&v| v as usize));
+        if let Some(cut) = cut {
+            found.retain(|f| (rank[f.0 as usize] as usize) < cut);
+            unchecked.extend(order[cut..].iter().filter(|&&v| plain.needs(v).len() >= 2).map(|&v| v as usize));
+            unchecked.sort_unstable();
+        }
+        Searched::Done(RedundantEntries { found: sorted(found, as_found), unchecked })
+    }
+
+    /// The rank of the first skill one thread would not have checked within
+    /// `work`'s bound: where the work of the skills in rank order first
+    /// passes it, or where a chunk stopped (every stop is at or after that
+    /// skill); `None` when every skill was checked. So what is found does
+    /// not depend on the threads: each skill's searches do the same work in
+    /// any chunk, its ring being exact.
+    fn cut(&self, done: &[ChunkFound], order: &[u32], plain: &Plain<'_>, work: &Work) -> Option<usize> {
+        let mut spent = work.spent;
+        for of_chunk in done {
+            let ranks = of_chunk.chunk * self.len..((of_chunk.chunk + 1) * self.len).min(order.len());
+            let mut works = of_chunk.works.iter();
+            for r in ranks.filter(|&r| plain.needs(order[r]).len() >= 2) {
+                if of_chunk.stop.is_some_and(|stop| r >= stop) {
+                    return Some(r);
+                }
+                spent = spent.saturating_add(works.next().copied().unwrap_or(u64::MAX));
+                if spent > work.max {
+                    return Some(r);
+                }
             }
         }
-        unchecked.sort_unstable();
-        Searched::Done(RedundantEntries { found: sorted(found, as_found), unchecked })
+        None
     }
 }
