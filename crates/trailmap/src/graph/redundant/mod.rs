@@ -806,15 +806,26 @@ mod tests {
             for max_work in [0, 1, 10, 100, 1_000, 10_000, 100_000, u64::MAX] {
                 let bounded = find_within(&graph, small, max_work, 1);
                 stops += usize::from(!bounded.unchecked.is_empty());
-                assert!(bounded.unchecked.iter().all(|&v| plain.needs(to_u32(v)).len() >= 2));
-                assert!(bounded.unchecked.is_sorted());
-                let unchecked = |skill: u32| bounded.unchecked.binary_search(&(skill as usize)).is_ok();
-                let kept: Vec<_> = full.found.iter().filter(|r| !unchecked(r.skill_index)).copied().collect();
-                assert_eq!(bounded.found, kept, "{n} {window} {degree} within {max_work}");
+                assert_within_bound(&plain, &full, &bounded, &format!("{n} {window} {degree} within {max_work}"));
             }
             assert_eq!(find_within(&graph, Window::bounded, 0, 1), find(&graph, u64::MAX, 1), "the ring needs no work");
         }
         assert!(stops >= 8, "small budgets stop the searches ({stops} stops)");
+    }
+
+    /// `bounded` names as unchecked only skills asked about, in order, and
+    /// found for the others exactly what `full` (unbounded) found.
+    fn assert_within_bound(
+        plain: &Plain<'_>,
+        full: &super::RedundantEntries,
+        bounded: &super::RedundantEntries,
+        case: &str,
+    ) {
+        assert!(bounded.unchecked.iter().all(|&v| plain.needs(to_u32(v)).len() >= 2), "{case}");
+        assert!(bounded.unchecked.is_sorted(), "{case}");
+        let unchecked = |skill: u32| bounded.unchecked.binary_search(&(skill as usize)).is_ok();
+        let kept: Vec<_> = full.found.iter().filter(|r| !unchecked(r.skill_index)).copied().collect();
+        assert_eq!(bounded.found, kept, "{case}");
     }
 
     /// The searches in chunks of ranks on two and three threads find what
@@ -845,14 +856,10 @@ mod tests {
                 for max_work in [0, 100, 3_000, 30_000, 300_000] {
                     let bounded = find_tuned(&graph, small, chunks, max_work, threads);
                     stops += usize::from(!bounded.unchecked.is_empty());
-                    assert!(bounded.unchecked.iter().all(|&v| plain.needs(to_u32(v)).len() >= 2));
-                    assert!(bounded.unchecked.is_sorted());
-                    let unchecked = |skill: u32| bounded.unchecked.binary_search(&(skill as usize)).is_ok();
-                    let kept: Vec<_> = all.found.iter().filter(|r| !unchecked(r.skill_index)).copied().collect();
-                    assert_eq!(bounded.found, kept, "{n} {window} {degree} within {max_work} on {threads}");
+                    let case = format!("{n} {window} {degree} within {max_work} on {threads}");
+                    assert_within_bound(&plain, &all, &bounded, &case);
                     // The same skills as one thread checks, whatever the timing.
-                    let one = find_within(&graph, small, max_work, 1);
-                    assert_eq!(bounded, one, "{n} {window} {degree} within {max_work} on {threads}");
+                    assert_eq!(bounded, find_within(&graph, small, max_work, 1), "{case}");
                 }
             }
         }
