@@ -4,11 +4,13 @@
 //! [`Window::warm_up`] ranks before the chunk, so that every answer is the
 //! one thread's; the labels and heights are shared ([`Search::fork`]).
 //!
-//! The work bound is shared: each skill's searches may spend what the
-//! threads have left between them, and past the bound every thread stops
-//! at its next skill (the skills not checked are named, as on one
-//! thread). Should the searches together cross more than the blocks'
-//! cost, they stop and the blocks answer.
+//! The work bound cuts where one thread would: a skill's searches do the
+//! same work in any chunk (its ring is exact), so each chunk records its
+//! skills' work, a thread stops once the skills ranked before its next one
+//! surely spent more than the bound, and the cut is the first skill at
+//! which the work in rank order passes it; the skills from there on are
+//! named as unchecked. Should the searches together cross more than the
+//! blocks' cost, they stop and the blocks answer.
 
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 

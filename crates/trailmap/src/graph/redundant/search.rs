@@ -1,7 +1,8 @@
 //! The pair-by-pair answer to "does `via` need `target`?", for questions
 //! the ring does not hold: the labels first, then a search that enters
-//! only skills the labels leave possible. Its work is counted ([`Work`]),
-//! so that the caller can switch to the blocks or stop.
+//! only skills the labels leave possible; and the marking search of a
+//! skill with very many prerequisites ([`Marking`]). Their work is counted
+//! ([`Work`]), so that the caller can switch to the blocks or stop.
 
 use std::sync::Arc;
 
