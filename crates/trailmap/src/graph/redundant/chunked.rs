@@ -16,7 +16,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 
 use super::search::{Marking, Search, Work};
 use super::window::Window;
-use super::{PAIRWISE_MAX, Plain, RedundantEntries, SEARCH_TO_BLOCKS, as_found, sorted, to_u32};
+use super::{PAIRWISE_MAX, Plain, SEARCH_TO_BLOCKS, stopped, to_u32};
 
 /// Ranks a chunk holds at least: fewer would rebuild the ring more often
 /// than it answers. The ring of a search that does not answer every
@@ -36,7 +36,7 @@ pub(super) struct Chunks {
 pub(super) enum Searched {
     /// Every skill checked, or, past the work bound, what was found for
     /// the skills checked and the others named.
-    Done(RedundantEntries),
+    Done(super::RedundantEntries),
     /// The searches crossed more than the blocks would: the blocks answer.
     ToBlocks,
 }
@@ -167,13 +167,9 @@ impl Chunks {
         for mut of_chunk in done {
             found.append(&mut of_chunk.found);
         }
-        let mut unchecked = Vec::new();
-        if let Some(cut) = cut {
-            found.retain(|f| (rank[f.0 as usize] as usize) < cut);
-            unchecked.extend(order[cut..].iter().filter(|&&v| plain.needs(v).len() >= 2).map(|&v| v as usize));
-            unchecked.sort_unstable();
-        }
-        Searched::Done(RedundantEntries { found: sorted(found, as_found), unchecked })
+        let cut = cut.unwrap_or(order.len());
+        found.retain(|f| (rank[f.0 as usize] as usize) < cut);
+        Searched::Done(stopped(found, &order[cut..], plain))
     }
 
     /// The rank of the first skill one thread would not have checked within

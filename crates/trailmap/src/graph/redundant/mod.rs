@@ -547,8 +547,8 @@ fn sampled_search_work(search: &mut Search<'_>, window: &Window, order: &[u32], 
 }
 
 /// What was found before the work ran out at the first skill of `rest`
-/// (skills by rank): that, and the skills of `rest` with two or more plain
-/// prerequisites, in file order.
+/// (skills by rank; empty when it did not run out): that, and the skills
+/// of `rest` with two or more plain prerequisites, in file order.
 fn stopped(found: Vec<(u32, u32, u32, u32)>, rest: &[u32], plain: &Plain<'_>) -> RedundantEntries {
     let mut unchecked: Vec<usize> = rest.iter().filter(|&&v| plain.needs(v).len() >= 2).map(|&v| v as usize).collect();
     unchecked.sort_unstable();
