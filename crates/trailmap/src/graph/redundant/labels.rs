@@ -1,18 +1,13 @@
-//! Interval labels (GRAIL, Yıldırım, Chaoji and Zaki, 2010): a few
-//! depth-first traversals of the plain "needs" graph, each numbering every
-//! skill in post-order. They answer most "does `from` need `to`?"
-//! questions in constant time, one way or the other, and prune the rest.
+//! Interval labels (GRAIL, Yıldırım, Chaoji and Zaki, 2010): a
+//! depth-first traversal of the plain "needs" graph numbers every skill in
+//! post-order. With the landmark rows beside them they answer most "does
+//! `from` need `to`?" questions in constant time, one way or the other,
+//! and prune the rest.
 
 use super::Plain;
+use super::landmarks::Landmarks;
 
-/// Depth-first traversals whose labels are kept: each more rejects more
-/// pairs up front and costs one pass over the graph and 12 bytes a skill.
-/// Three: with five, 100k and 1M skills of every generator shape took the
-/// same time or up to 5% more (power-law hubs, prerequisites from
-/// everything before, twenty a skill), and 2.4 MB more at 100k skills.
-pub(super) const TRAVERSALS: usize = 3;
-
-/// One traversal's numbers for a skill.
+/// The traversal's numbers for a skill.
 #[derive(Clone, Copy, Default, Debug, PartialEq, Eq)]
 pub(super) struct Label {
     /// The smallest post-order number of anything the skill needs (or its own subtree's first).
@@ -24,117 +19,82 @@ pub(super) struct Label {
     pub(super) post: u32,
 }
 
-/// [`TRAVERSALS`] labels per skill, side by side for cache locality.
+/// A label per skill, and the landmark rows.
+///
+/// One traversal: GRAIL takes a few, in different child orders, each
+/// ruling out more pairs, but with 64 landmarks (16 bytes a skill, where
+/// a traversal costs 12) a second and third one only cost time. At 100k
+/// skills of every generator shape the searches took the same time or
+/// less with one traversal than with three (power-law hubs 35 → 29 ms,
+/// prerequisites from everything before 27 → 23 ms).
 pub(super) struct Labels {
-    pub(super) labels: Vec<[Label; TRAVERSALS]>,
+    pub(super) labels: Vec<Label>,
+    pub(super) landmarks: Landmarks,
 }
 
 impl Labels {
     /// Labels every skill of `order` (a topological order, prerequisites
     /// first; skills on cycles are not in it and not labelled).
     pub(super) fn new(plain: &Plain, order: &[u32], n: usize) -> Self {
-        let mut labels = vec![[Label::default(); TRAVERSALS]; n];
-        let mut scratch = Scratch::new(n);
-        for round in 0..TRAVERSALS {
-            traverse(plain, order, round, round, &mut labels, &mut scratch);
-        }
-        Labels { labels }
+        Labels { labels: traverse(plain, order, n), landmarks: Landmarks::new(plain, order, n) }
     }
 
-    /// [`Labels::new`] with the first traversal, and `beside` (the
-    /// caller's other work), on a helper thread: each traversal is one
-    /// pass over the graph, a few milliseconds at 100k skills while the
-    /// other core often has nothing to do. The helper's traversal costs
-    /// 12 bytes a skill until it is copied in.
+    /// [`Labels::new`] with the traversal, and `beside` (the caller's
+    /// other work), on a helper thread: each is a pass or two over the
+    /// graph, a few milliseconds at 100k skills while the other core often
+    /// has nothing to do.
     pub(super) fn new_beside<B: Send>(
         plain: &Plain,
         order: &[u32],
         n: usize,
         beside: impl Fn() -> B + Sync,
     ) -> (Self, B) {
-        let (mut labels, (first, other)) = crate::parallel::join(
-            || {
-                let mut labels = vec![[Label::default(); TRAVERSALS]; n];
-                let mut scratch = Scratch::new(n);
-                for round in 1..TRAVERSALS {
-                    traverse(plain, order, round, round, &mut labels, &mut scratch);
-                }
-                labels
-            },
-            || {
-                let mut first = vec![[Label::default(); 1]; n];
-                traverse(plain, order, 0, 0, &mut first, &mut Scratch::new(n));
-                (first, beside())
-            },
-        );
-        for (all, [first]) in labels.iter_mut().zip(first) {
-            all[0] = first;
-        }
-        (Labels { labels }, other)
+        let (landmarks, (labels, other)) =
+            crate::parallel::join(|| Landmarks::new(plain, order, n), || (traverse(plain, order, n), beside()));
+        (Labels { labels, landmarks }, other)
     }
 
     /// `false` when `from` certainly does not need `to`.
     pub(super) fn may_need(&self, from: u32, to: u32) -> bool {
         let (a, b) = (&self.labels[from as usize], &self.labels[to as usize]);
-        (0..TRAVERSALS).all(|r| a[r].low <= b[r].low && b[r].post < a[r].post)
+        a.low <= b.low && b.post < a.post && self.landmarks.may_need(from, to)
     }
 
-    /// `true` when `to` is in `from`'s depth-first subtree in some
-    /// traversal: `from` needs it for sure.
+    /// `true` when `from` needs `to` for sure: `to` is in `from`'s
+    /// depth-first subtree, or `from` needs a landmark that needs `to`.
     pub(super) fn surely_needs(&self, from: u32, to: u32) -> bool {
         let (a, b) = (&self.labels[from as usize], &self.labels[to as usize]);
-        (0..TRAVERSALS).any(|r| a[r].first <= b[r].post && b[r].post < a[r].post)
+        (a.first <= b.post && b.post < a.post) || self.landmarks.surely_needs(from, to)
     }
 }
 
-/// What a traversal needs besides the labels: which skills it has entered
-/// (the round's mark) and its stack of (skill, next prerequisite).
-struct Scratch {
-    visited: Vec<u8>,
-    stack: Vec<(u32, u32)>,
-}
-
-impl Scratch {
-    fn new(n: usize) -> Self {
-        Scratch { visited: vec![0; n], stack: Vec::new() }
-    }
-}
-
-/// Traversal `round` of the graph, numbering each skill's `labels[..][slot]`.
-fn traverse<const W: usize>(
-    plain: &Plain,
-    order: &[u32],
-    round: usize,
-    slot: usize,
-    labels: &mut [[Label; W]],
-    Scratch { visited, stack }: &mut Scratch,
-) {
-    let mark = round as u8 + 1;
+/// The traversal: each skill's label, numbered in post-order.
+fn traverse(plain: &Plain, order: &[u32], n: usize) -> Vec<Label> {
+    let mut labels = vec![Label::default(); n];
+    let mut visited = vec![false; n];
+    // (skill, next prerequisite)
+    let mut stack: Vec<(u32, u32)> = Vec::new();
     let mut counter = 0u32;
-    // Roots from the last skill back (skills nothing needs come late),
-    // children from a per-skill, per-round rotation.
-    let roots: Box<dyn Iterator<Item = &u32>> =
-        if round.is_multiple_of(2) { Box::new(order.iter().rev()) } else { Box::new(order.iter()) };
-    for &root in roots {
-        if visited[root as usize] == mark {
+    // Roots from the last skill back: skills nothing needs come late.
+    for &root in order.iter().rev() {
+        if visited[root as usize] {
             continue;
         }
-        visited[root as usize] = mark;
-        labels[root as usize][slot].first = counter;
+        visited[root as usize] = true;
+        labels[root as usize].first = counter;
         stack.push((root, 0));
         while let Some(top) = stack.last_mut() {
             let (x, next) = *top;
             let needs = plain.needs(x);
-            if (next as usize) < needs.len() {
+            if let Some(&y) = needs.get(next as usize) {
                 top.1 += 1;
-                let y = needs[(next as usize + rotation(x, round, needs.len())) % needs.len()];
-                if visited[y as usize] != mark {
-                    visited[y as usize] = mark;
-                    labels[y as usize][slot].first = counter;
+                if !visited[y as usize] {
+                    visited[y as usize] = true;
+                    labels[y as usize].first = counter;
                     stack.push((y, 0));
                 }
             } else {
-                labels[x as usize][slot].post = counter;
+                labels[x as usize].post = counter;
                 counter += 1;
                 stack.pop();
             }
@@ -142,21 +102,11 @@ fn traverse<const W: usize>(
     }
     // Prerequisites first: each skill's `low` from those it needs.
     for &x in order {
-        let mut low = labels[x as usize][slot].first;
+        let mut low = labels[x as usize].first;
         for &y in plain.needs(x) {
-            low = low.min(labels[y as usize][slot].low);
+            low = low.min(labels[y as usize].low);
         }
-        labels[x as usize][slot].low = low;
+        labels[x as usize].low = low;
     }
-}
-
-/// Where traversal `round` starts among a skill's `len` prerequisites.
-fn rotation(x: u32, round: usize, len: usize) -> usize {
-    if round == 0 {
-        return 0;
-    }
-    let mut z = u64::from(x) ^ (round as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    ((z ^ (z >> 31)) % len as u64) as usize
+    labels
 }

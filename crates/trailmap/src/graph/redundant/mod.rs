@@ -4,17 +4,21 @@
 //!
 //! Each question "does `via` need `target`?" is answered exactly, but most
 //! are answered without a search, by interval labels over the plain
-//! "needs" graph (GRAIL, Yıldırım, Chaoji and Zaki, 2010):
+//! "needs" graph (GRAIL, Yıldırım, Chaoji and Zaki, 2010) and landmark
+//! rows beside them (`landmarks.rs`):
 //!
-//! - a few depth-first traversals in different child orders number every
-//!   skill in post-order; `low` is the smallest number among everything it
-//!   needs. If `via` needs `target`, then `target`'s interval `[low, post]`
-//!   lies inside `via`'s in every traversal: a `target` outside any of
-//!   them is not needed (the common answer, in constant time);
-//! - a `target` inside `via`'s depth-first subtree in some traversal is
-//!   needed for sure (again constant time);
-//! - only the rest is searched, and the search enters only skills whose
-//!   intervals still contain `target`'s.
+//! - a depth-first traversal numbers every skill in post-order; `low` is
+//!   the smallest number among everything it needs. If `via` needs
+//!   `target`, then `target`'s interval `[low, post]` lies inside `via`'s:
+//!   a `target` outside it is not needed (the common answer, in constant
+//!   time);
+//! - a `target` inside `via`'s depth-first subtree is needed for sure, and
+//!   so is one that a landmark `via` needs needs (again constant time);
+//! - a `target` that needs a landmark `via` does not need, or that a
+//!   landmark needing `via` does not need, is not needed;
+//! - only the rest is searched, and the search enters only skills the
+//!   labels and landmarks leave possible, and ends at the first that
+//!   surely needs `target`.
 //!
 //! With longest-path levels and heights (a skill needed by another has a
 //! lower level and a greater height) as a further filter. A skill with
@@ -46,6 +50,7 @@ use super::{SkillGraph, to_u32};
 mod blocks;
 mod chunked;
 mod labels;
+mod landmarks;
 mod search;
 mod window;
 
@@ -565,7 +570,7 @@ const SEARCH_TO_BLOCKS: u64 = 256;
 
 /// How many of a block's word operations one question to the labels is
 /// worth, in the pass that finds the targets they leave open (random
-/// reads of three labels each: on `dense-all` at 100k, 12.7 million
+/// reads of labels and landmark rows: on `dense-all` at 100k, 12.7 million
 /// questions took longer than the quarter of the blocks they saved).
 const QUESTION_TO_BLOCKS: u64 = 64;
 
@@ -656,7 +661,7 @@ mod tests {
 
     /// A roadmap of `n` skills, each with up to `degree` plain
     /// prerequisites among the previous `window` skills.
-    fn random(n: usize, window: usize, degree: usize, mut seed: u64) -> Roadmap {
+    pub(super) fn random(n: usize, window: usize, degree: usize, mut seed: u64) -> Roadmap {
         let mut next = |below: usize| {
             seed ^= seed << 13;
             seed ^= seed >> 7;
@@ -694,9 +699,9 @@ mod tests {
         assert_eq!(found, expected);
     }
 
-    /// The labels made with the first traversal on a helper thread are
-    /// the labels made on one, on graphs with cycles and `any_of` groups
-    /// too, and the work beside it is returned.
+    /// The labels and landmarks made on two threads are those made on
+    /// one, on graphs with cycles and `any_of` groups too, and the work
+    /// beside them is returned.
     #[test]
     fn the_labels_made_beside_are_the_same() {
         for (n, window, degree, seed) in [(1, 1, 1, 1), (700, 700, 6, 2), (900, 40, 40, 3), (2_000, 300, 3, 4)] {
@@ -714,6 +719,7 @@ mod tests {
             let order = graph.topological_indices();
             let alone = Labels::new(&plain, &order, n);
             let (beside, other) = Labels::new_beside(&plain, &order, n, || order.len());
+            assert!(beside.landmarks == alone.landmarks, "{n} {window} {degree}");
             assert_eq!((beside.labels, other), (alone.labels, order.len()), "{n} {window} {degree}");
         }
     }
@@ -759,10 +765,9 @@ mod tests {
         assert_eq!(small, found);
     }
 
-    /// Every redundant entry by brute force: each skill's full set of what
-    /// it needs, then for each entry the first other prerequisite (in entry
-    /// order) whose set holds it.
-    fn brute_force(graph: &SkillGraph<'_>) -> Vec<(u32, u32, u32, u32)> {
+    /// Whether each skill (of the topological order) needs each other one
+    /// through plain prerequisites, by brute force: each skill's full set.
+    pub(super) fn reach(graph: &SkillGraph<'_>) -> Vec<Vec<bool>> {
         let plain = Plain::new(graph);
         let n = graph.len();
         let mut reach = vec![vec![false; n]; n];
@@ -775,6 +780,16 @@ mod tests {
                 }
             }
         }
+        reach
+    }
+
+    /// Every redundant entry by brute force: each skill's full set of what
+    /// it needs, then for each entry the first other prerequisite (in entry
+    /// order) whose set holds it.
+    fn brute_force(graph: &SkillGraph<'_>) -> Vec<(u32, u32, u32, u32)> {
+        let plain = Plain::new(graph);
+        let n = graph.len();
+        let reach = reach(graph);
         let mut found = Vec::new();
         for v in 0..to_u32(n) {
             let needs = plain.needs(v);

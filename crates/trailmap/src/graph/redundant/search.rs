@@ -25,7 +25,7 @@ pub(super) struct Search<'a> {
     pub(super) generation: u32,
     pub(super) stack: Vec<u32>,
     /// The cheap necessary conditions of one skill's prerequisites (level,
-    /// height, the first traversal's interval), side by side: a skill
+    /// height, interval), side by side: a skill
     /// with 20 prerequisites asks 380 questions.
     pub(super) near: Vec<Near>,
 }
@@ -37,7 +37,7 @@ struct Tables {
     labels: Labels,
 }
 
-/// A skill's level, height and first traversal's interval (`low`, `post`).
+/// A skill's level, height and interval (`low`, `post`).
 pub(super) type Near = (u32, u32, u32, u32);
 
 /// Whether a skill of conditions `u` may need one of `t`, by the cheap
@@ -205,7 +205,7 @@ impl<'a> Search<'a> {
     fn fill_near(&self, prerequisites: &[u32], near: &mut Vec<Near>) {
         near.clear();
         near.extend(prerequisites.iter().map(|&p| {
-            let first = self.tables.labels.labels[p as usize][0];
+            let first = self.tables.labels.labels[p as usize];
             (self.level[p as usize], self.tables.height[p as usize], first.low, first.post)
         }));
     }
