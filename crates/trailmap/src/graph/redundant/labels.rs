@@ -25,8 +25,9 @@ pub(super) struct Label {
 /// ruling out more pairs, but with 64 landmarks (16 bytes a skill, where
 /// a traversal costs 12) a second and third one only cost time. At 100k
 /// skills of every generator shape the searches took the same time or
-/// less with one traversal than with three (power-law hubs 35 → 29 ms,
-/// prerequisites from everything before 27 → 23 ms).
+/// less with one traversal than with three and the same landmarks
+/// (power-law hubs 38 → 29 ms, prerequisites from everything before 33 →
+/// 23 ms, in process).
 pub(super) struct Labels {
     pub(super) labels: Vec<Label>,
     pub(super) landmarks: Landmarks,
