@@ -13,7 +13,7 @@
 //!   a `target` outside it is not needed (the common answer, in constant
 //!   time);
 //! - a `target` inside `via`'s depth-first subtree is needed for sure, and
-//!   so is one that a landmark `via` needs needs (again constant time);
+//!   so is one needed by a landmark that `via` needs (again constant time);
 //! - a `target` that needs a landmark `via` does not need, or that a
 //!   landmark needing `via` does not need, is not needed;
 //! - only the rest is searched, and the search enters only skills the
