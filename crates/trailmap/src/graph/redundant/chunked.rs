@@ -100,7 +100,7 @@ impl Chunks {
                 if chunk >= count || to_blocks.load(Ordering::Relaxed) {
                     break;
                 }
-                let ranks = chunk * self.len..((chunk + 1) * self.len).min(order.len());
+                let ranks = self.ranks(chunk, order.len());
                 let mut of_chunk = ChunkFound { chunk, found: Vec::new(), works: Vec::new(), stop: None };
                 // Refreshed only once the bound is passed (it only grows).
                 let mut earlier = before(chunk);
@@ -172,6 +172,11 @@ impl Chunks {
         Searched::Done(stopped(found, &order[cut..], plain))
     }
 
+    /// The ranks of chunk `chunk`, of `ranks` in all.
+    fn ranks(&self, chunk: usize, ranks: usize) -> std::ops::Range<usize> {
+        chunk * self.len..((chunk + 1) * self.len).min(ranks)
+    }
+
     /// The rank of the first skill one thread would not have checked within
     /// `work`'s bound: where the work of the skills in rank order first
     /// passes it, or where a chunk stopped (every stop is at or after that
@@ -181,7 +186,7 @@ impl Chunks {
     fn cut(&self, done: &[ChunkFound], order: &[u32], plain: &Plain<'_>, work: &Work) -> Option<usize> {
         let mut spent = work.spent;
         for of_chunk in done {
-            let ranks = of_chunk.chunk * self.len..((of_chunk.chunk + 1) * self.len).min(order.len());
+            let ranks = self.ranks(of_chunk.chunk, order.len());
             let mut works = of_chunk.works.iter();
             for r in ranks.filter(|&r| plain.needs(order[r]).len() >= 2) {
                 if of_chunk.stop.is_some_and(|stop| r >= stop) {

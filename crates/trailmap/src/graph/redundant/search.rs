@@ -94,27 +94,23 @@ impl<'a> Search<'a> {
             true => Labels::new_beside(plain, order, n, heights),
             false => (Labels::new(plain, order, n), heights()),
         };
-        Search {
-            plain,
-            rank,
-            level,
-            tables: Arc::new(Tables { height, labels }),
-            stamp: vec![0; n],
-            generation: 0,
-            stack: Vec::new(),
-            near: Vec::new(),
-        }
+        Search::with_tables(plain, rank, level, Arc::new(Tables { height, labels }))
     }
 
     /// A search of its own for another thread: the same tables, scratch
     /// of its own (4 bytes a skill).
     pub(super) fn fork(&self) -> Self {
+        Search::with_tables(self.plain, self.rank, self.level, Arc::clone(&self.tables))
+    }
+
+    /// A search over `tables`, with fresh scratch.
+    fn with_tables(plain: &'a Plain<'a>, rank: &'a [u32], level: &'a [u32], tables: Arc<Tables>) -> Self {
         Search {
-            plain: self.plain,
-            rank: self.rank,
-            level: self.level,
-            tables: Arc::clone(&self.tables),
-            stamp: vec![0; self.stamp.len()],
+            plain,
+            rank,
+            level,
+            tables,
+            stamp: vec![0; rank.len()],
             generation: 0,
             stack: Vec::new(),
             near: Vec::new(),
