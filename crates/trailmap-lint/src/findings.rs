@@ -136,29 +136,44 @@ pub(crate) struct SkillFindings<'a> {
     /// Their severity once the configuration is applied; the rule's
     /// default until then.
     pub(crate) severity: Severity,
-    /// The roadmap the texts come from.
-    pub(crate) roadmap: &'a Roadmap,
     /// Where in each skill they are.
     pub(crate) place: InSkill,
     pub(crate) items: Vec<SkillFinding>,
-    /// What the items' texts index.
-    texts: Texts<'a>,
-    /// Makes the diagnostic of one finding (skill index, entry index,
-    /// texts), but for its pointer, severity and file.
-    render: Render<'a>,
+    /// Where the texts they quote are: the model, or copies of them once
+    /// [`SkillFindings::detach`]ed.
+    quotes: Quotes<'a>,
+    /// Whether a finding quotes its entry's prerequisite id
+    /// ([`SkillFindings::quoting_entries`]).
+    quotes_entries: bool,
+    /// Makes the diagnostic of one finding, but for its pointer, severity
+    /// and file.
+    render: Render,
     /// For a rule that reports a skill's findings as one diagnostic (at
     /// its first), makes that diagnostic of two findings or more.
-    group: Option<RenderGroup<'a>>,
+    group: Option<RenderGroup>,
     /// The file's name, as every diagnostic of the file holds it.
     file: Arc<str>,
 }
 
-/// What makes a compact finding's diagnostic (see [`SkillFindings`]).
-pub(crate) type Render<'a> = fn(&Rule, &'a Roadmap, usize, usize, [&'a str; 2]) -> Diagnostic;
+/// What a compact finding's diagnostic says: the texts it quotes.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Quoting<'s> {
+    /// The id of the finding's skill.
+    pub(crate) skill: &'s str,
+    /// The prerequisite id at the finding's entry, for a rule
+    /// [`SkillFindings::quoting_entries`] (`None` for an `any_of` group,
+    /// and for other rules).
+    pub(crate) entry: Option<&'s str>,
+    /// The two texts of the rule's [`Texts`] (`""` for none).
+    pub(crate) texts: [&'s str; 2],
+}
 
-/// What makes the one diagnostic of a skill's compact findings (skill
-/// index, and each finding's texts), for a rule that groups them.
-pub(crate) type RenderGroup<'a> = fn(&Rule, &'a Roadmap, usize, &[[Quoted<'a>; 2]]) -> Diagnostic;
+/// What makes a compact finding's diagnostic (see [`SkillFindings`]).
+pub(crate) type Render = fn(&Rule, Quoting<'_>) -> Diagnostic;
+
+/// What makes the one diagnostic of a skill's compact findings (the
+/// skill's id, and each finding's texts), for a rule that groups them.
+pub(crate) type RenderGroup = fn(&Rule, &str, &[[Quoted<'_>; 2]]) -> Diagnostic;
 
 /// A text a grouped finding quotes, with its index in the rule's
 /// [`Texts`]: one index is one text, so a group can tell its texts apart
@@ -180,6 +195,63 @@ pub(crate) enum Texts<'a> {
     SkillIds,
     /// Index `i` is the `i`th text.
     Listed(Vec<&'a str>),
+}
+
+/// Where compact findings' texts are read.
+enum Quotes<'a> {
+    /// In the model, while it lives.
+    Model { roadmap: &'a Roadmap, texts: Texts<'a> },
+    /// In copies of the texts the findings quote, and only those: the
+    /// model can be freed before they are written.
+    Copied(Box<Copied>),
+}
+
+/// The texts a rule's compact findings quote, copied from the model
+/// ([`SkillFindings::detach`]); the findings' text indices are indices
+/// here.
+struct Copied {
+    /// Every text, one after the other.
+    text: String,
+    /// Where each ends in `text`.
+    ends: Vec<usize>,
+    /// The index of each finding's skill's id, by skill index, sorted.
+    skill_ids: Vec<(u32, u32)>,
+    /// The index of the prerequisite id at each finding's entry, by skill
+    /// and entry index, sorted (for a rule [`SkillFindings::quoting_entries`];
+    /// an `any_of` group has none).
+    entry_ids: Vec<((u32, u32), u32)>,
+}
+
+impl Copied {
+    /// Text `i` (`""` past the end).
+    fn get(&self, i: usize) -> &str {
+        match self.ends.get(i) {
+            Some(&end) => &self.text[if i == 0 { 0 } else { self.ends[i - 1] }..end],
+            None => "",
+        }
+    }
+
+    /// Adds `text`, giving its index.
+    fn push(&mut self, text: &str) -> u32 {
+        self.text.push_str(text);
+        self.ends.push(self.text.len());
+        // The texts are a model's, indexed by `u32` like its skills.
+        u32::try_from(self.ends.len() - 1).unwrap_or(u32::MAX)
+    }
+}
+
+/// The index among `copied` of text `i` of a table whose copies'
+/// indices are `copies` (`u32::MAX` for none yet), copying it the first
+/// time; `u32::MAX`, no text, for an index past the table.
+fn copy_once<'t>(copied: &mut Copied, copies: &mut [u32], i: usize, text: impl Fn(usize) -> &'t str) -> u32 {
+    match copies.get_mut(i) {
+        Some(slot) if *slot == u32::MAX => {
+            *slot = copied.push(text(i));
+            *slot
+        }
+        Some(slot) => *slot,
+        None => u32::MAX,
+    }
 }
 
 /// The index of no text (`""`), for a finding that quotes fewer than two:
@@ -206,15 +278,15 @@ impl<'a> SkillFindings<'a> {
         rule: &Rule,
         place: InSkill,
         texts: Texts<'a>,
-        render: Render<'a>,
+        render: Render,
     ) -> Self {
         SkillFindings {
             rule: *rule,
             severity: rule.default_severity,
-            roadmap: ctx.roadmap,
             place,
             items: Vec::new(),
-            texts,
+            quotes: Quotes::Model { roadmap: ctx.roadmap, texts },
+            quotes_entries: false,
             render,
             group: None,
             file: ctx.file_name(),
@@ -225,8 +297,15 @@ impl<'a> SkillFindings<'a> {
     /// by `group`, at the first of them, whose fix does what each of
     /// theirs would (a skill listing twenty redundant prerequisites gets
     /// one warning, as rustc reports a line's unused imports).
-    pub(crate) fn grouped(mut self, group: RenderGroup<'a>) -> Self {
+    pub(crate) fn grouped(mut self, group: RenderGroup) -> Self {
         self.group = Some(group);
+        self
+    }
+
+    /// The same, each finding quoting the prerequisite id at its entry
+    /// ([`Quoting::entry`]).
+    pub(crate) fn quoting_entries(mut self) -> Self {
+        self.quotes_entries = true;
         self
     }
 
@@ -272,13 +351,13 @@ impl<'a> SkillFindings<'a> {
         let items = &self.items[range];
         match (self.group, items) {
             (Some(group), [first, _, ..]) => {
-                let texts: Vec<[Quoted<'a>; 2]> = items
+                let texts: Vec<[Quoted<'_>; 2]> = items
                     .iter()
                     .map(|item| item.texts.map(|index| Quoted { index, text: self.text(index as usize) }))
                     .collect();
                 let skill = first.skill as usize;
                 let mut d =
-                    group(&self.rule, self.roadmap, skill, &texts).at(self.pointer(skill, first.entry as usize));
+                    group(&self.rule, self.skill_id(skill), &texts).at(self.pointer(skill, first.entry as usize));
                 d.severity = self.severity;
                 d.file = Arc::clone(&self.file);
                 d
@@ -308,10 +387,43 @@ impl<'a> SkillFindings<'a> {
 
     /// Text `i` of the rule's [`Texts`] (`""` past its end: for [`NO_TEXT`]
     /// and `u32::MAX` too).
-    fn text(&self, i: usize) -> &'a str {
-        match &self.texts {
-            Texts::SkillIds => self.roadmap.skills.get(i).map_or("", |s| s.id.as_str()),
-            Texts::Listed(texts) => texts.get(i).copied().unwrap_or(""),
+    fn text(&self, i: usize) -> &str {
+        match &self.quotes {
+            Quotes::Model { roadmap, texts: Texts::SkillIds } => roadmap.skills.get(i).map_or("", |s| s.id.as_str()),
+            Quotes::Model { texts: Texts::Listed(texts), .. } => texts.get(i).copied().unwrap_or(""),
+            Quotes::Copied(copied) => copied.get(i),
+        }
+    }
+
+    /// The id of skill `skill` (`""` if it is not known).
+    fn skill_id(&self, skill: usize) -> &str {
+        match &self.quotes {
+            Quotes::Model { roadmap, .. } => roadmap.skills.get(skill).map_or("", |s| s.id.as_str()),
+            Quotes::Copied(copied) => {
+                let found = u32::try_from(skill).ok().and_then(|skill| {
+                    copied.skill_ids.binary_search_by_key(&skill, |&(s, _)| s).ok().map(|k| copied.skill_ids[k].1)
+                });
+                found.map_or("", |i| copied.get(i as usize))
+            }
+        }
+    }
+
+    /// The prerequisite id at entry `entry` of skill `skill`, for a rule
+    /// that quotes it.
+    fn entry_id(&self, skill: usize, entry: usize) -> Option<&str> {
+        if !self.quotes_entries {
+            return None;
+        }
+        match &self.quotes {
+            Quotes::Model { roadmap, .. } => match roadmap.skills.get(skill).and_then(|s| s.prerequisites.get(entry)) {
+                Some(trailmap::Prerequisite::Skill(id)) => Some(id.as_str()),
+                _ => None,
+            },
+            Quotes::Copied(copied) => {
+                let key = (u32::try_from(skill).ok()?, u32::try_from(entry).ok()?);
+                let k = copied.entry_ids.binary_search_by_key(&key, |&(at, _)| at).ok()?;
+                Some(copied.get(copied.entry_ids[k].1 as usize))
+            }
         }
     }
 
@@ -322,11 +434,81 @@ impl<'a> SkillFindings<'a> {
 
     /// The diagnostic at entry `entry` of skill `skill`, with its pointer,
     /// severity and file.
-    fn made(&self, skill: usize, entry: usize, texts: [&'a str; 2]) -> Diagnostic {
-        let mut d = (self.render)(&self.rule, self.roadmap, skill, entry, texts).at(self.pointer(skill, entry));
+    fn made(&self, skill: usize, entry: usize, texts: [&str; 2]) -> Diagnostic {
+        let quoting = Quoting { skill: self.skill_id(skill), entry: self.entry_id(skill, entry), texts };
+        let mut d = (self.render)(&self.rule, quoting).at(self.pointer(skill, entry));
         d.severity = self.severity;
         d.file = Arc::clone(&self.file);
         d
+    }
+
+    /// The same findings, quoting copies of the texts they quote rather
+    /// than the model, so that the model can be freed before they are
+    /// located and written: a file with a finding on most skills held
+    /// both its model and its text read again (BENCHMARKS.md, "Memory").
+    /// Each text quoted is copied once.
+    pub(crate) fn detach(self) -> SkillFindings<'static> {
+        let SkillFindings { rule, severity, place, mut items, quotes, quotes_entries, render, group, file } = self;
+        let copied = match quotes {
+            Quotes::Copied(copied) => copied,
+            Quotes::Model { roadmap, texts } => {
+                let skill_id = |i: usize| roadmap.skills.get(i).map_or("", |s| s.id.as_str());
+                let mut copied =
+                    Copied { text: String::new(), ends: Vec::new(), skill_ids: Vec::new(), entry_ids: Vec::new() };
+                // Each text's index among the copies, by its index in the
+                // rule's texts, and each skill id's by skill: one table
+                // when the texts are the skills' ids.
+                let listed = match &texts {
+                    Texts::SkillIds => None,
+                    Texts::Listed(listed) => Some(listed.as_slice()),
+                };
+                let text_of = |i: usize| match listed {
+                    None => skill_id(i),
+                    Some(listed) => listed.get(i).copied().unwrap_or(""),
+                };
+                let mut copy_of_text = vec![u32::MAX; listed.map_or(roadmap.skills.len(), <[_]>::len)];
+                let mut copy_of_skill_id = vec![u32::MAX; if listed.is_some() { roadmap.skills.len() } else { 0 }];
+                let mut last_skill = None;
+                for item in &mut items {
+                    for t in &mut item.texts {
+                        *t = copy_once(&mut copied, &mut copy_of_text, *t as usize, text_of);
+                    }
+                    let skill = item.skill as usize;
+                    // Findings are in skill order: a skill's id once for all its entries.
+                    if last_skill != Some(item.skill) {
+                        last_skill = Some(item.skill);
+                        let table = if listed.is_some() { &mut copy_of_skill_id } else { &mut copy_of_text };
+                        let id = copy_once(&mut copied, table, skill, skill_id);
+                        copied.skill_ids.push((item.skill, id));
+                    }
+                    if quotes_entries {
+                        let entry = roadmap.skills.get(skill).and_then(|s| s.prerequisites.get(item.entry as usize));
+                        if let Some(trailmap::Prerequisite::Skill(id)) = entry {
+                            let id = copied.push(id);
+                            copied.entry_ids.push(((item.skill, item.entry), id));
+                        }
+                    }
+                }
+                copied.skill_ids.sort_unstable();
+                copied.skill_ids.dedup();
+                copied.entry_ids.sort_unstable();
+                copied.entry_ids.dedup_by_key(|&mut (at, _)| at);
+                copied.text.shrink_to_fit();
+                copied.ends.shrink_to_fit();
+                Box::new(copied)
+            }
+        };
+        SkillFindings {
+            rule,
+            severity,
+            place,
+            items,
+            quotes: Quotes::Copied(copied),
+            quotes_entries,
+            render,
+            group,
+            file,
+        }
     }
 
     /// The pointer of entry `entry` of skill `skill` (of the field).

@@ -133,6 +133,13 @@ fn source_changed(f: &SourceFile, why: &str) -> Diagnostic {
     diagnostic
 }
 
+/// Whether [`hand_over`] will read back a text let go of: there is one,
+/// and its file has findings or suppressions.
+pub(crate) fn reads_back(let_go: Option<&LetGo>, per_file: &[finish::Found<'_>]) -> bool {
+    let nothing = |(plain, compact): &finish::Found<'_>| plain.is_empty() && compact.iter().all(|c| c.items.is_empty());
+    let_go.is_some_and(|l| l.suppressions || !per_file.iter().all(nothing))
+}
+
 /// Reads back the text let go of, if any and if needed, then finishes the
 /// batch's files and hands their diagnostics over; a text not read back as
 /// it was has a `TM014` error handed over in place of its file's findings.
@@ -144,8 +151,7 @@ pub(crate) fn hand_over(
     config: &Config,
     found: &mut HandOver<'_>,
 ) {
-    let nothing = |(plain, compact): &finish::Found<'_>| plain.is_empty() && compact.iter().all(|c| c.items.is_empty());
-    if let_go.as_ref().is_some_and(|l| !l.suppressions) && per_file.iter().all(nothing) {
+    if let_go.is_some() && !reads_back(let_go.as_ref(), &per_file) {
         // Nothing to show: the text is not needed again.
         found(files.all(), batch.start, &mut Vec::new());
         return;

@@ -81,8 +81,8 @@ fn a_compact_finding_the_scan_does_not_find_is_located_by_its_pointer() {
     let (roadmap, ids) = model.expect("a whole roadmap");
     let ctx = Context::with_resolved_ids(&f.name, &f.text, &roadmap, ids);
     let rule = crate::registry::find("TM107").expect("TM107");
-    fn render(rule: &Rule, _: &trailmap::Roadmap, _: usize, _: usize, [message, _]: [&str; 2]) -> Diagnostic {
-        Diagnostic::new(rule.code, rule.name, rule.default_severity, message)
+    fn render(rule: &Rule, quoting: crate::findings::Quoting<'_>) -> Diagnostic {
+        Diagnostic::new(rule.code, rule.name, rule.default_severity, quoting.texts[0])
     }
     for threads in [1, 2] {
         let names = vec!["there", "missing", "there too"];
@@ -171,4 +171,56 @@ proptest! {
         let written: Vec<Diagnostic> = parts.into_iter().flatten().collect();
         prop_assert_eq!(written, expected, "{}", f.text);
     }
+}
+
+/// Every diagnostic `found` makes, grouped as written and one per finding.
+fn made_by(found: &SkillFindings<'_>) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
+    let grouped = found.groups().map(|range| found.diagnostic_of(range)).collect();
+    let each = found.items.iter().map(|item| found.diagnostic(item)).collect();
+    (grouped, each)
+}
+
+proptest! {
+    /// Compact findings detached from their model quote the same texts
+    /// once the model is freed (TM107 grouped, TM101 quoting its entries
+    /// and phase titles, TM102 and TM108 at skills' ids).
+    #[test]
+    fn detached_findings_make_the_same_diagnostics(text in roadmap()) {
+        let f = SourceFile::new("r.json", text);
+        let (validation, model) = load_whole(&f, &Default::default());
+        let (roadmap, _) = model.expect("a whole roadmap");
+        let (_, compact) = found(&f, &roadmap, validation);
+        prop_assume!(!compact.is_empty());
+        let before: Vec<_> = compact.iter().map(made_by).collect();
+        let detached: Vec<SkillFindings<'static>> = compact.into_iter().map(SkillFindings::detach).collect();
+        drop(roadmap);
+        let after: Vec<_> = detached.iter().map(made_by).collect();
+        prop_assert_eq!(after, before);
+    }
+}
+
+/// A prerequisite taught later quotes its entry, an `any_of` group its
+/// alternatives, and the phases' titles, detached from the model too.
+#[test]
+fn a_detached_finding_quotes_its_entry_or_its_group() {
+    let text = r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [
+  {"id": "a", "name": "A"},
+  {"id": "b", "name": "B"},
+  {"id": "c", "name": "C", "prerequisites": ["a", {"any_of": ["a", "b"]}]}
+], "phases": [{"id": "p", "title": "First \"week\"", "skills": ["c"]}, {"id": "q", "title": "Later", "skills": ["a", "b"]}]}"#;
+    let f = SourceFile::new("r.json", text);
+    let (validation, model) = load_whole(&f, &Default::default());
+    let (roadmap, _) = model.expect("a whole roadmap");
+    let (_, compact) = found(&f, &roadmap, validation);
+    let detached: Vec<SkillFindings<'static>> = compact.into_iter().map(SkillFindings::detach).collect();
+    drop(roadmap);
+    let messages: Vec<String> =
+        detached.iter().filter(|c| c.rule.code == "TM101").flat_map(|c| made_by(c).1).map(|d| d.message).collect();
+    assert_eq!(
+        messages,
+        [
+            "`c` is taught in \"First \"week\"\", but its prerequisite `a` is only taught later, in \"Later\"",
+            "`c` is taught in \"First \"week\"\", but its every alternative of this `any_of` group is only taught later, in \"Later\"",
+        ]
+    );
 }

@@ -27,10 +27,10 @@
 //! say why in the skill's `note`, and suppress the finding with
 //! `"x-lint-allow": [{"rule": "TM101", "reason": "…"}]` on the skill.
 
-use trailmap::{Diagnostic, Prerequisite, Roadmap};
+use trailmap::Diagnostic;
 
 use crate::context::Context;
-use crate::findings::{Findings, InSkill, SkillFindings, Texts};
+use crate::findings::{Findings, InSkill, Quoting, SkillFindings, Texts};
 use crate::registry::Rule;
 
 /// A roadmap whose phases run against its prerequisites has this finding
@@ -38,7 +38,8 @@ use crate::registry::Rule;
 pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) {
     // The texts are the phases' titles, by the phase indices of the graph.
     let titles = Texts::Listed((0..ctx.phases.len()).map(|p| ctx.phase_title(p)).collect());
-    let mut compact = SkillFindings::new(ctx, rule, InSkill::Entries("prerequisites"), titles, diagnostic);
+    let mut compact =
+        SkillFindings::new(ctx, rule, InSkill::Entries("prerequisites"), titles, diagnostic).quoting_entries();
     for i in 0..ctx.roadmap.skills.len() {
         let Some(at) = ctx.graph.phase_index_at(i) else { continue };
         for requirement in ctx.graph.requirements_at(i) {
@@ -56,18 +57,18 @@ pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) 
 
 /// The diagnostic of entry `k` of skill `i`, taught in a phase (`texts`:
 /// its title) before a later one teaches the prerequisite.
-fn diagnostic(rule: &Rule, roadmap: &Roadmap, i: usize, k: usize, [at, later]: [&str; 2]) -> Diagnostic {
-    let skill = &roadmap.skills[i];
+fn diagnostic(rule: &Rule, quoting: Quoting<'_>) -> Diagnostic {
+    let Quoting { skill, entry, texts: [at, later] } = quoting;
     // The entry names the skill the graph found for it: its id, or a group.
-    let what = match skill.prerequisites.get(k) {
-        Some(Prerequisite::Skill(id)) => format!("prerequisite `{id}`"),
-        _ => "every alternative of this `any_of` group".to_owned(),
+    let what = match entry {
+        Some(id) => format!("prerequisite `{id}`"),
+        None => "every alternative of this `any_of` group".to_owned(),
     };
     Diagnostic::new(
         rule.code,
         rule.name,
         rule.default_severity,
-        format!("`{}` is taught in \"{at}\", but its {what} is only taught later, in \"{later}\"", skill.id),
+        format!("`{skill}` is taught in \"{at}\", but its {what} is only taught later, in \"{later}\""),
     )
     .with_help("teach the prerequisite earlier, or move the skill to a later phase")
 }

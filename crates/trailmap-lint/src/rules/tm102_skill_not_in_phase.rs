@@ -22,10 +22,10 @@
 //! List the skill in the `skills` of the phase that teaches it.
 
 
-use trailmap::{Diagnostic, Roadmap};
+use trailmap::Diagnostic;
 
 use crate::context::Context;
-use crate::findings::{Findings, InSkill, NO_TEXT, SkillFindings, Texts};
+use crate::findings::{Findings, InSkill, NO_TEXT, Quoting, SkillFindings, Texts};
 use crate::registry::Rule;
 
 /// One finding per skill outside every phase: a roadmap with a few
@@ -45,7 +45,8 @@ pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) 
 }
 
 /// The diagnostic of skill `id`, taught in no phase.
-fn diagnostic(rule: &Rule, _: &Roadmap, _: usize, _: usize, [id, _]: [&str; 2]) -> Diagnostic {
+fn diagnostic(rule: &Rule, quoting: Quoting<'_>) -> Diagnostic {
+    let id = quoting.skill;
     Diagnostic::new(rule.code, rule.name, rule.default_severity, ["skill `", id, "` is not taught in any phase"].concat())
         .with_help("add the skill id to the `skills` of the phase that teaches it")
 }

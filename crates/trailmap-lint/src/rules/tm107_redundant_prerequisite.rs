@@ -36,10 +36,10 @@
 
 use std::fmt::Write as _;
 
-use trailmap::{Diagnostic, Fix, RedundantEntries, Roadmap};
+use trailmap::{Diagnostic, Fix, RedundantEntries};
 
 use crate::context::Context;
-use crate::findings::{Findings, InSkill, Quoted, SkillFinding, SkillFindings, Texts};
+use crate::findings::{Findings, InSkill, Quoted, Quoting, SkillFinding, SkillFindings, Texts};
 use crate::registry::Rule;
 
 /// How much work the search may do, in prerequisite entries looked at
@@ -96,15 +96,10 @@ fn report<'a>(ctx: &Context<'a>, rule: &Rule, result: RedundantEntries, out: &mu
     out.push_compact(compact);
 }
 
-/// The id of skill `i` of `roadmap` (empty past its end).
-fn skill_id(roadmap: &Roadmap, i: usize) -> &str {
-    roadmap.skills.get(i).map_or("", |s| s.id.as_str())
-}
-
 /// The diagnostic of redundant entry `entry` of skill `i` (`texts`: the
 /// prerequisite, and the other prerequisite that needs it).
-fn diagnostic(rule: &Rule, roadmap: &Roadmap, i: usize, _entry: usize, [prerequisite, via]: [&str; 2]) -> Diagnostic {
-    let skill = skill_id(roadmap, i);
+fn diagnostic(rule: &Rule, quoting: Quoting<'_>) -> Diagnostic {
+    let Quoting { skill, texts: [prerequisite, via], .. } = quoting;
     // Texts joined at their exact size: a graph with long edges can have a
     // few redundant entries per skill, and each `format!` here grew its
     // string once or twice.
@@ -128,8 +123,7 @@ const SEARCHED: usize = 64;
 /// The diagnostic of two or more redundant entries of skill `i` (`each`:
 /// the prerequisite, and the other prerequisite that needs it). Skills
 /// are told apart by index: validation resolves each id to one skill.
-fn group_diagnostic(rule: &Rule, roadmap: &Roadmap, i: usize, each: &[[Quoted<'_>; 2]]) -> Diagnostic {
-    let skill = skill_id(roadmap, i);
+fn group_diagnostic(rule: &Rule, skill: &str, each: &[[Quoted<'_>; 2]]) -> Diagnostic {
     // Each prerequisite once, with how many entries name it (TM120 off
     // leaves a repeat to this rule) and the first that needs it.
     // A list is searched as it grows while it is short, which is nearly
@@ -274,7 +268,7 @@ mod tests {
         for size in [4, SEARCHED + 2] {
             let each: Vec<[Quoted<'_>; 2]> =
                 (0..size).map(|k| [if k % 2 == 0 { quoted(1, "x") } else { quoted(2, "y") }, quoted(3, "v")]).collect();
-            let d = group_diagnostic(rule, &roadmap, 0, &each);
+            let d = group_diagnostic(rule, &roadmap.skills[0].id, &each);
             let half = size / 2;
             assert_eq!(
                 d.message,
@@ -296,7 +290,7 @@ mod tests {
         let mut each: Vec<[Quoted<'_>; 2]> =
             names.iter().enumerate().map(|(k, p)| [quoted(k as u32, p), via[k % 2]]).collect();
         each.push([quoted(0, &names[0]), via[0]]);
-        let d = group_diagnostic(rule, &roadmap, 0, &each);
+        let d = group_diagnostic(rule, &roadmap.skills[0].id, &each);
         let listed = |from: usize| {
             let them: Vec<String> = (from..10).step_by(2).map(|k| format!("`{}`", names[k])).collect();
             them.join(", ")

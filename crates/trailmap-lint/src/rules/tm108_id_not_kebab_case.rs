@@ -22,10 +22,10 @@
 //! Rename to kebab-case (`machine-learning`) and keep the old id in the
 //! skill's `former_ids`, so diffs and progress files follow the rename.
 
-use trailmap::{Diagnostic, Roadmap};
+use trailmap::Diagnostic;
 
 use crate::context::Context;
-use crate::findings::{Findings, InSkill, NO_TEXT, SkillFindings, Texts};
+use crate::findings::{Findings, InSkill, NO_TEXT, Quoting, SkillFindings, Texts};
 use crate::registry::Rule;
 
 /// `true` for `abc`, `abc-123`, `a-b-c`.
@@ -100,8 +100,8 @@ fn finding(rule: &Rule, kind: &str, id: &str) -> Diagnostic {
 }
 
 /// The diagnostic of a skill's `id`.
-fn skill_diagnostic(rule: &Rule, _: &Roadmap, _: usize, _: usize, [id, _]: [&str; 2]) -> Diagnostic {
-    finding(rule, "skill", id)
+fn skill_diagnostic(rule: &Rule, quoting: Quoting<'_>) -> Diagnostic {
+    finding(rule, "skill", quoting.skill)
 }
 
 #[cfg(test)]
