@@ -55,8 +55,9 @@ pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) 
     out.push_compact(compact);
 }
 
-/// The diagnostic of entry `k` of skill `i`, taught in a phase (`texts`:
-/// its title) before a later one teaches the prerequisite.
+/// The diagnostic of an entry of a skill taught in a phase (the first of
+/// `texts`: its title) before a later one (the second) teaches the
+/// entry's prerequisite (`entry`: its id; none for an `any_of` group).
 fn diagnostic(rule: &Rule, quoting: Quoting<'_>) -> Diagnostic {
     let Quoting { skill, entry, texts: [at, later] } = quoting;
     // The entry names the skill the graph found for it: its id, or a group.

@@ -38,13 +38,13 @@ pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) 
     let mut compact = SkillFindings::new(ctx, rule, InSkill::Field("id"), Texts::SkillIds, diagnostic);
     for i in 0..ctx.roadmap.skills.len() {
         if ctx.graph.phase_index_at(i).is_none() {
-            out.extend(compact.push(i, 0, [i, NO_TEXT]));
+            out.extend(compact.push(i, 0, [NO_TEXT, NO_TEXT]));
         }
     }
     out.push_compact(compact);
 }
 
-/// The diagnostic of skill `id`, taught in no phase.
+/// The diagnostic of a skill taught in no phase (its id is all it quotes).
 fn diagnostic(rule: &Rule, quoting: Quoting<'_>) -> Diagnostic {
     let id = quoting.skill;
     Diagnostic::new(rule.code, rule.name, rule.default_severity, ["skill `", id, "` is not taught in any phase"].concat())

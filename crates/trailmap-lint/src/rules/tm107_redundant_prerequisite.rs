@@ -96,7 +96,7 @@ fn report<'a>(ctx: &Context<'a>, rule: &Rule, result: RedundantEntries, out: &mu
     out.push_compact(compact);
 }
 
-/// The diagnostic of redundant entry `entry` of skill `i` (`texts`: the
+/// The diagnostic of a redundant entry of a skill (`texts`: the
 /// prerequisite, and the other prerequisite that needs it).
 fn diagnostic(rule: &Rule, quoting: Quoting<'_>) -> Diagnostic {
     let Quoting { skill, texts: [prerequisite, via], .. } = quoting;
@@ -120,7 +120,8 @@ const LISTED: usize = 10;
 /// prerequisites seen so far, not with a map.
 const SEARCHED: usize = 64;
 
-/// The diagnostic of two or more redundant entries of skill `i` (`each`:
+/// The diagnostic of two or more redundant entries of the skill whose id
+/// is `skill` (`each`:
 /// the prerequisite, and the other prerequisite that needs it). Skills
 /// are told apart by index: validation resolves each id to one skill.
 fn group_diagnostic(rule: &Rule, skill: &str, each: &[[Quoted<'_>; 2]]) -> Diagnostic {

@@ -81,7 +81,7 @@ pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) 
     let mut compact = SkillFindings::new(ctx, rule, InSkill::Field("id"), Texts::SkillIds, skill_diagnostic);
     for (i, s) in r.skills.iter().enumerate() {
         if !is_kebab_case(&s.id) {
-            out.extend(compact.push(i, 0, [i, NO_TEXT]));
+            out.extend(compact.push(i, 0, [NO_TEXT, NO_TEXT]));
         }
     }
     out.push_compact(compact);
@@ -99,7 +99,7 @@ fn finding(rule: &Rule, kind: &str, id: &str) -> Diagnostic {
     }
 }
 
-/// The diagnostic of a skill's `id`.
+/// The diagnostic of a skill's `id` (its id is all it quotes).
 fn skill_diagnostic(rule: &Rule, quoting: Quoting<'_>) -> Diagnostic {
     finding(rule, "skill", quoting.skill)
 }
