@@ -29,6 +29,17 @@ use super::Plain;
 /// rows within it doubled the passes over the graph, and gained nothing.
 const ROWS_BYTES: usize = 8 << 20;
 
+/// Row bytes a skill at most (four words), so that the rows stay a small
+/// share of the file however few skills it has: rows of eight words on a
+/// file of 100,000 skills on one line with 0-5 prerequisites drawn from
+/// everything before (10.5 MB) were 0.9 times the file, its peak 4.3 times
+/// it; at four words 3.95 times, for 3-7% more time (BENCHMARKS.md).
+const ROW_BYTES_PER_SKILL: usize = 32;
+
+/// Memory of a thread's rows a small graph may have whatever its skills:
+/// wider rows, fewer passes, where the rows are small beside the program.
+const ROWS_BYTES_SMALL: usize = 1 << 20;
+
 /// Words per row at most (1,024 targets a block).
 const WORDS_MAX: usize = 16;
 // `Blocks::find` compiles a pass for each power of two up to it.
@@ -45,10 +56,14 @@ pub(super) struct Blocks {
 }
 
 impl Blocks {
-    /// Words per row for `n` skills: as many as fit in [`ROWS_BYTES`]
-    /// ([`Blocks::new`] rounds them to a width it has a pass for).
+    /// Words per row for `n` skills: as many as fit in [`ROW_BYTES_PER_SKILL`]
+    /// a skill, between [`ROWS_BYTES_SMALL`] and [`ROWS_BYTES`] in all
+    /// ([`Blocks::new`] rounds them to a width it has a pass for). The
+    /// work priced by [`Blocks::cost`] does not change with the width: half
+    /// the words, twice the passes.
     pub(super) fn words_for(n: usize) -> usize {
-        ROWS_BYTES / 8 / n.max(1)
+        let budget = n.saturating_mul(ROW_BYTES_PER_SKILL).clamp(ROWS_BYTES_SMALL, ROWS_BYTES);
+        budget / 8 / n.max(1)
     }
 
     /// The skills of `order` (skills by rank) that some skill needs, in
@@ -428,6 +443,26 @@ impl Tables<'_> {
                 let k = u32::from(places[e]);
                 found.push((v, k, k, u32::from(via)));
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Blocks, ROW_BYTES_PER_SKILL, ROWS_BYTES};
+
+    /// Rows of four words a skill from 32,768 skills up to 262,144 (the
+    /// rows a small share of any file of that many skills), wider below,
+    /// within 8 MiB above.
+    #[test]
+    fn rows_are_sized_to_the_skills() {
+        for (n, words) in
+            [(1_000, 131), (10_000, 13), (32_768, 4), (100_000, 4), (262_144, 4), (300_000, 3), (1_000_000, 1)]
+        {
+            assert_eq!(Blocks::words_for(n), words, "{n} skills");
+        }
+        for n in [40_000usize, 100_000, 200_000, 1_000_000] {
+            assert!(n * Blocks::words_for(n) * 8 <= (n * ROW_BYTES_PER_SKILL).min(ROWS_BYTES), "{n} skills");
         }
     }
 }
