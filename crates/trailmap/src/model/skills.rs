@@ -172,6 +172,8 @@ pub enum Prerequisite {
 #[non_exhaustive]
 pub struct AnyOf {
     /// Skill ids; learning any one of them satisfies the prerequisite.
+    // At its length: a group of three held room for four.
+    #[serde(deserialize_with = "super::exact::vec")]
     pub any_of: Vec<SmallString>,
     /// Extension keys (`x-…`).
     #[serde(flatten)]
