@@ -57,6 +57,9 @@ pub struct Context<'a> {
     pub threads: usize,
     /// [`Context::file`] as every diagnostic of the file holds it.
     file_name: Arc<str>,
+    /// Whether the run's memory is tight beside the file (see
+    /// [`Context::memory_tight`]).
+    memory_tight: bool,
 }
 
 impl<'a> Context<'a> {
@@ -114,7 +117,37 @@ impl<'a> Context<'a> {
         let (graph, (phases, phase_index)) =
             if small { (graph_of(), phases_of()) } else { trailmap::parallel::join(graph_of, phases_of) };
         let threads = if small { 1 } else { std::thread::available_parallelism().map_or(1, std::num::NonZero::get) };
-        Context { file, source_len, roadmap, graph, phases, phase_index, threads, file_name: Arc::from(file) }
+        Context {
+            file,
+            source_len,
+            roadmap,
+            graph,
+            phases,
+            phase_index,
+            threads,
+            file_name: Arc::from(file),
+            memory_tight: false,
+        }
+    }
+
+    /// Whether the run's memory is tight beside the file: its model is
+    /// most of what the run may hold (its text was let go of while the
+    /// rules run). Rules that can trade time for memory then take less
+    /// (TM107's rows).
+    ///
+    /// ```
+    /// let source = r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": []}"#;
+    /// let roadmap = trailmap::Roadmap::from_json_str(source).roadmap.unwrap();
+    /// let ctx = trailmap_lint::context::Context::new("r.json", source, &roadmap);
+    /// assert!(!ctx.memory_tight());
+    /// ```
+    pub fn memory_tight(&self) -> bool {
+        self.memory_tight
+    }
+
+    /// Says the run's memory is tight beside the file (see [`Context::memory_tight`]).
+    pub(crate) fn set_memory_tight(&mut self, tight: bool) {
+        self.memory_tight = tight;
     }
 
     /// Uses at most `threads` threads, when given ([`crate::config::Config::threads`]).

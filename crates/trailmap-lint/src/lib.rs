@@ -282,6 +282,7 @@ fn lint_files(mut files: Files<'_>, config: &Config, options: &LoadOptions, foun
                         let ids = resolved[k].lock().unwrap_or_else(std::sync::PoisonError::into_inner).take();
                         let mut ctx = Context::of_source_len(&names[k], lens[k], roadmap, ids);
                         ctx.limit_threads(if one_thread { std::num::NonZeroUsize::new(1) } else { config.threads });
+                        ctx.set_memory_tight(let_go.is_some());
                         let mut findings = Findings::default();
                         run::run_file_rules(&ctx, config, &mut findings);
                         (ctx, findings)

@@ -75,8 +75,8 @@ pub use date::Date;
 pub use diagnostic::{Anchor, Diagnostic, Edit, Fix, Location, Severity};
 pub use format::Format;
 pub use graph::{
-    Cycle, CyclicAlternative, CyclicAlternatives, OwnedGraph, PhaseNode, Redundant, RedundantEntries, RedundantEntry,
-    RedundantPrerequisites, ResolvedIds, SkillGraph,
+    Cycle, CyclicAlternative, CyclicAlternatives, OwnedGraph, PhaseNode, ReductionMemory, Redundant, RedundantEntries,
+    RedundantEntry, RedundantPrerequisites, ResolvedIds, SkillGraph,
 };
 pub use load::{LoadOptions, Loaded, LoadedProgress, ReadError};
 pub use locate::locate;

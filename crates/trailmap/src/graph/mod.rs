@@ -33,7 +33,7 @@ pub(crate) use order::Needs;
 pub use owned::OwnedGraph;
 pub(crate) use phases::shorten;
 pub use phases::{PhaseEvent, PhaseNode, PhaseTree, PhaseVisit, phase_nodes, walk_phases};
-pub use redundant::{Redundant, RedundantEntries, RedundantEntry, RedundantPrerequisites};
+pub use redundant::{ReductionMemory, Redundant, RedundantEntries, RedundantEntry, RedundantPrerequisites};
 pub(crate) use resolved::Fingerprint;
 pub use resolved::ResolvedIds;
 

@@ -22,23 +22,25 @@
 //! fewer targets makes fewer blocks: the caller keeps those the labels
 //! cannot answer.
 
-use super::Plain;
+use super::{Plain, ReductionMemory};
 
 /// Memory of one block's rows at most (one block a thread at a time:
 /// each thread's rows are this much). Halving it to keep two threads'
 /// rows within it doubled the passes over the graph, and gained nothing.
 const ROWS_BYTES: usize = 8 << 20;
 
-/// Row bytes a skill at most (four words), so that the rows stay a small
-/// share of the file however few skills it has: rows of eight words on a
-/// file of 100,000 skills on one line with 0-5 prerequisites drawn from
-/// everything before (10.5 MB) were 0.9 times the file, its peak 4.3 times
-/// it; at four words 3.95 times, for 3-7% more time (BENCHMARKS.md).
-const ROW_BYTES_PER_SKILL: usize = 32;
+/// Row bytes a skill at most where memory is tight (four words), so that
+/// the rows stay a small share of a file however few skills it has: rows
+/// of eight words on a file of 100,000 skills on one line with 0-5
+/// prerequisites drawn from everything before (10.5 MB) were 0.9 times the
+/// file, its peak 4.3 times it; at four words 3.86 times, for 3-11% more
+/// time (BENCHMARKS.md, "Script-written files").
+const TIGHT_ROW_BYTES_PER_SKILL: usize = 32;
 
-/// Memory of a thread's rows a small graph may have whatever its skills:
-/// wider rows, fewer passes, where the rows are small beside the program.
-const ROWS_BYTES_SMALL: usize = 1 << 20;
+/// Memory of a thread's rows a small graph may have where memory is tight,
+/// whatever its skills: wider rows, fewer passes, where the rows are small
+/// beside the program.
+const TIGHT_ROWS_BYTES_SMALL: usize = 1 << 20;
 
 /// Words per row at most (1,024 targets a block).
 const WORDS_MAX: usize = 16;
@@ -56,13 +58,19 @@ pub(super) struct Blocks {
 }
 
 impl Blocks {
-    /// Words per row for `n` skills: as many as fit in [`ROW_BYTES_PER_SKILL`]
-    /// a skill, between [`ROWS_BYTES_SMALL`] and [`ROWS_BYTES`] in all
-    /// ([`Blocks::new`] rounds them to a width it has a pass for). The
-    /// work priced by [`Blocks::cost`] does not change with the width: half
-    /// the words, twice the passes.
-    pub(super) fn words_for(n: usize) -> usize {
-        let budget = n.saturating_mul(ROW_BYTES_PER_SKILL).clamp(ROWS_BYTES_SMALL, ROWS_BYTES);
+    /// Words per row for `n` skills: as many as fit in [`ROWS_BYTES`], or,
+    /// where `memory` is tight, in [`TIGHT_ROW_BYTES_PER_SKILL`] a skill
+    /// (at least [`TIGHT_ROWS_BYTES_SMALL`] in all) ([`Blocks::new`] rounds
+    /// them to a width it has a pass for). The work priced by
+    /// [`Blocks::cost`] does not change with the width: half the words,
+    /// twice the passes.
+    pub(super) fn words_for(n: usize, memory: ReductionMemory) -> usize {
+        let budget = match memory {
+            ReductionMemory::Ample => ROWS_BYTES,
+            ReductionMemory::Tight => {
+                n.saturating_mul(TIGHT_ROW_BYTES_PER_SKILL).clamp(TIGHT_ROWS_BYTES_SMALL, ROWS_BYTES)
+            }
+        };
         budget / 8 / n.max(1)
     }
 
@@ -449,20 +457,24 @@ impl Tables<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Blocks, ROW_BYTES_PER_SKILL, ROWS_BYTES};
+    use super::{Blocks, ROWS_BYTES, ReductionMemory, TIGHT_ROW_BYTES_PER_SKILL};
 
-    /// Rows of four words a skill from 32,768 skills up to 262,144 (the
-    /// rows a small share of any file of that many skills), wider below,
-    /// within 8 MiB above.
+    /// Rows of up to 8 MiB a thread, or, where memory is tight, of four
+    /// words a skill from 32,768 skills up to 262,144 (the rows a small
+    /// share of any file of that many skills), wider below, within 8 MiB
+    /// above.
     #[test]
     fn rows_are_sized_to_the_skills() {
-        for (n, words) in
-            [(1_000, 131), (10_000, 13), (32_768, 4), (100_000, 4), (262_144, 4), (300_000, 3), (1_000_000, 1)]
-        {
-            assert_eq!(Blocks::words_for(n), words, "{n} skills");
+        let tight = [(1_000, 131), (10_000, 13), (32_768, 4), (100_000, 4), (262_144, 4), (300_000, 3), (1_000_000, 1)];
+        for (n, words) in tight {
+            assert_eq!(Blocks::words_for(n, ReductionMemory::Tight), words, "{n} skills");
+        }
+        for (n, words) in [(10_000, 104), (100_000, 10), (262_144, 4), (1_000_000, 1)] {
+            assert_eq!(Blocks::words_for(n, ReductionMemory::Ample), words, "{n} skills");
         }
         for n in [40_000usize, 100_000, 200_000, 1_000_000] {
-            assert!(n * Blocks::words_for(n) * 8 <= (n * ROW_BYTES_PER_SKILL).min(ROWS_BYTES), "{n} skills");
+            let words = Blocks::words_for(n, ReductionMemory::Tight);
+            assert!(n * words * 8 <= (n * TIGHT_ROW_BYTES_PER_SKILL).min(ROWS_BYTES), "{n} skills");
         }
     }
 }

@@ -125,7 +125,7 @@ impl<'r> SkillGraph<'r> {
     /// assert_eq!((all.found, all.unchecked), (graph.redundant_prerequisites(), vec![]));
     /// ```
     pub fn redundant_prerequisites_within(&self, max_work: u64, threads: usize) -> RedundantPrerequisites<'r> {
-        let RedundantEntries { found, unchecked } = find(self, max_work, threads);
+        let RedundantEntries { found, unchecked } = find(self, max_work, threads, ReductionMemory::Ample);
         let found = found
             .into_iter()
             .map(|e| Redundant {
@@ -155,8 +155,57 @@ impl<'r> SkillGraph<'r> {
     /// assert_eq!(roadmap.skills[e.via_index as usize].id, "numpy");
     /// ```
     pub fn redundant_entries_within(&self, max_work: u64, threads: usize) -> RedundantEntries {
-        find(self, max_work, threads)
+        find(self, max_work, threads, ReductionMemory::Ample)
     }
+
+    /// [`redundant_entries_within`](Self::redundant_entries_within), with
+    /// the memory its blocks of targets may take (see [`ReductionMemory`]).
+    /// The answer is the same either way; only the time and the memory
+    /// differ.
+    ///
+    /// ```
+    /// # let roadmap = trailmap::Roadmap::from_json_str(r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [
+    /// #   {"id": "python", "name": "Python"}, {"id": "numpy", "name": "NumPy", "prerequisites": ["python"]},
+    /// #   {"id": "pandas", "name": "Pandas", "prerequisites": ["python", "numpy"]}]}"#).roadmap.unwrap();
+    /// use trailmap::ReductionMemory;
+    ///
+    /// let graph = trailmap::SkillGraph::new(&roadmap);
+    /// let tight = graph.redundant_entries_within_memory(1 << 20, 2, ReductionMemory::Tight);
+    /// assert_eq!(tight, graph.redundant_entries_within(1 << 20, 2));
+    /// ```
+    pub fn redundant_entries_within_memory(
+        &self,
+        max_work: u64,
+        threads: usize,
+        memory: ReductionMemory,
+    ) -> RedundantEntries {
+        find(self, max_work, threads, memory)
+    }
+}
+
+/// How much memory the exact answer of
+/// [`SkillGraph::redundant_entries_within_memory`] may take where it answers
+/// every question at once (a graph whose skills draw many prerequisites
+/// from everything before them): bit rows of which skills each skill
+/// needs, a block of targets at a time, on each thread. Narrower rows take
+/// more passes over the graph.
+///
+/// ```
+/// assert_eq!(trailmap::ReductionMemory::default(), trailmap::ReductionMemory::Ample);
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ReductionMemory {
+    /// Rows of up to 8 MiB a thread, whatever the skills: the fewest
+    /// passes.
+    #[default]
+    Ample,
+    /// Rows of at most 32 bytes a skill on each thread (4 MiB at 100k
+    /// skills on two threads, against 12.8 MiB of ample rows), for a
+    /// roadmap whose model is already most of the memory it may take: a
+    /// file of 10-20 MB spelling 100k skills on one line. The passes cost
+    /// 3-11% more of `lint` there.
+    Tight,
 }
 
 /// A redundant prerequisite by indices in `roadmap.skills` (see
@@ -300,12 +349,13 @@ impl<'g> Plain<'g> {
 /// Every redundant plain prerequisite of `graph`, by skill (file order)
 /// then entry, within `max_work`, on up to `threads` threads (see
 /// [`SkillGraph::redundant_prerequisites_within`]).
-fn find(graph: &SkillGraph<'_>, max_work: u64, threads: usize) -> RedundantEntries {
-    find_within(graph, Window::bounded, max_work, threads)
+fn find(graph: &SkillGraph<'_>, max_work: u64, threads: usize, memory: ReductionMemory) -> RedundantEntries {
+    find_tuned(graph, Window::bounded, Tuning { memory, ..TUNED }, max_work, threads)
 }
 
 /// [`find`] with the ring of exact answers made by `window(span, back)`
 /// (tests pass small limits to exercise the other paths).
+#[cfg(test)]
 fn find_within(
     graph: &SkillGraph<'_>,
     window: impl FnOnce(u32, u32) -> Window,
@@ -324,10 +374,13 @@ struct Tuning {
     /// Ranks a chunk of the searches on several threads holds at least
     /// (see [`chunked`]).
     chunk_min: usize,
+    /// The memory of the blocks' rows.
+    memory: ReductionMemory,
 }
 
-/// The tuning of every run.
-const TUNED: Tuning = Tuning { question_to_blocks: QUESTION_TO_BLOCKS, chunk_min: chunked::CHUNK_MIN };
+/// The tuning of every run (the memory as the caller asks).
+const TUNED: Tuning =
+    Tuning { question_to_blocks: QUESTION_TO_BLOCKS, chunk_min: chunked::CHUNK_MIN, memory: ReductionMemory::Ample };
 
 /// [`find_within`] with the costs of `tuning` (tests pass a question to
 /// the labels worth nothing for the labels to answer first wherever the
@@ -371,7 +424,7 @@ fn find_tuned(
     // prerequisites drawn from everything before: the labels rarely rule a
     // pair out), they stop and the blocks answer instead.
     let mut blocks = (!exact && order.iter().all(|&v| plain.needs(v).len() <= PAIRWISE_MAX))
-        .then(|| Blocks::new(&plain, &order, Blocks::words_for(n)))
+        .then(|| Blocks::new(&plain, &order, Blocks::words_for(n, tuning.memory)))
         .map(|blocks| {
             let cost = blocks.cost(&plain, &order);
             (blocks, cost)
@@ -655,7 +708,7 @@ fn by_skill(found: &[(u32, u32, u32, u32)]) -> Vec<(u32, u32, u32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::labels::Labels;
-    use super::{Blocks, Plain, Window, find, find_tuned, find_within, ranks, to_u32};
+    use super::{Blocks, Plain, ReductionMemory, Window, find, find_tuned, find_within, ranks, to_u32};
     use super::{Search, Work, levels, sample_enough, sampled_search_work};
     use crate::{Roadmap, SkillGraph};
 
@@ -734,7 +787,7 @@ mod tests {
             let roadmap = random(n, window, degree, seed);
             let graph = SkillGraph::new(&roadmap);
             let small = find_within(&graph, |span, back| Window::new(span, back, 64, 8 * 2 * 70), u64::MAX, 1).found;
-            let found = find(&graph, u64::MAX, 1).found;
+            let found = find(&graph, u64::MAX, 1, ReductionMemory::Ample).found;
             assert!(!found.is_empty());
             assert_eq!(small, found, "{n} {window} {degree}");
         }
@@ -756,7 +809,7 @@ mod tests {
             .push(serde_json::json!({"id": "all", "name": "All", "prerequisites": everything}));
         let roadmap = Roadmap::from_json_str(&text.to_string()).roadmap.expect("a valid roadmap");
         let graph = SkillGraph::new(&roadmap);
-        let found = find(&graph, u64::MAX, 1).found;
+        let found = find(&graph, u64::MAX, 1, ReductionMemory::Ample).found;
         let expected = brute_force(&graph);
         assert!(expected.iter().any(|&(v, ..)| graph.id(v) == "all"), "the wide skill has redundant entries");
         assert!(expected.iter().any(|&(v, ..)| graph.id(v) != "all"), "so do others");
@@ -825,7 +878,11 @@ mod tests {
                 stops += usize::from(!bounded.unchecked.is_empty());
                 assert_within_bound(&plain, &full, &bounded, &format!("{n} {window} {degree} within {max_work}"));
             }
-            assert_eq!(find_within(&graph, Window::bounded, 0, 1), find(&graph, u64::MAX, 1), "the ring needs no work");
+            assert_eq!(
+                find_within(&graph, Window::bounded, 0, 1),
+                find(&graph, u64::MAX, 1, ReductionMemory::Ample),
+                "the ring needs no work"
+            );
         }
         assert!(stops >= 8, "small budgets stop the searches ({stops} stops)");
     }
@@ -922,7 +979,7 @@ mod tests {
         let graph = SkillGraph::new(&roadmap);
         let order = graph.topological_indices();
         assert!(order.len() < graph.len(), "the cycle leaves skills out");
-        let full = find(&graph, u64::MAX, 1).found;
+        let full = find(&graph, u64::MAX, 1, ReductionMemory::Ample).found;
         let small = find_within(&graph, |span, back| Window::new(span, back, 64, 8 * 2 * 70), u64::MAX, 1).found;
         assert_eq!(small, full);
         let plain = Plain::new(&graph);
@@ -967,7 +1024,7 @@ mod tests {
             let whole = work.spent;
             assert!(estimate / 4 <= whole && whole <= estimate * 4, "{degree}: estimated {estimate}, spent {whole}");
             // Twenty prerequisites a skill go to the blocks at once, two do not.
-            let cost = Blocks::new(&plain, &order, Blocks::words_for(n)).cost(&plain, &order);
+            let cost = Blocks::new(&plain, &order, Blocks::words_for(n, ReductionMemory::Ample)).cost(&plain, &order);
             let blocks_at_once = estimate > sample_enough(cost);
             assert!(degree != 20 || blocks_at_once, "{estimate} of {cost}");
             assert!(degree != 2 || !blocks_at_once, "{estimate} of {cost}");
