@@ -33,7 +33,7 @@ const ROWS_BYTES: usize = 8 << 20;
 /// the rows stay a small share of a file however few skills it has: rows
 /// of eight words on a file of 100,000 skills on one line with 0-5
 /// prerequisites drawn from everything before (10.5 MB) were 0.9 times the
-/// file, its peak 4.3 times it; at four words 3.86 times, for 3-11% more
+/// file, its peak 4.3 times it; at four words 3.86 times, for 2-15% more
 /// time (BENCHMARKS.md, "Script-written files").
 const TIGHT_ROW_BYTES_PER_SKILL: usize = 32;
 

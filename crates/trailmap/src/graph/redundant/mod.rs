@@ -204,7 +204,7 @@ pub enum ReductionMemory {
     /// 100k skills on two threads, against 12.8 MB of ample rows), for a
     /// roadmap whose model is already most of the memory it may take: a
     /// file of 10-20 MB spelling 100k skills on one line. The passes cost
-    /// 3-11% more of `lint` there.
+    /// 2-15% more of `lint` there.
     Tight,
 }
 
