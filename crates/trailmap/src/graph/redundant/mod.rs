@@ -444,8 +444,9 @@ fn find_tuned(
     let by_blocks = |mut blocks: Blocks, cost: u64, search: Option<Search<'_>>| {
         let mut found = Vec::new();
         let questions: u64 = order.iter().map(|&v| plain.needs(v).len() as u64).map(|k| k * k.saturating_sub(1)).sum();
-        if let Some(mut search) = search.filter(|_| questions.saturating_mul(tuning.question_to_blocks) <= cost / 2) {
-            let open = search.open_targets(&order, |v, k, via| found.push((v, to_u32(k), to_u32(k), to_u32(via))));
+        if let Some(search) = search.filter(|_| questions.saturating_mul(tuning.question_to_blocks) <= cost / 2) {
+            let open;
+            (open, found) = search.open_targets(&order, threads, tuning.chunk_min);
             drop(search);
             found.retain(|&(v, k, _, _)| !open[plain.needs(v)[k as usize] as usize]);
             blocks.keep_targets(&order, |p| open[p as usize]);
@@ -1114,17 +1115,36 @@ mod tests {
             let order = graph.topological_indices();
             let plain = Plain::new(&graph);
             let (rank, level) = (ranks(&order, n), levels(&graph, &order));
-            let open = Search::new(&plain, &order, &rank, &level, 1).open_targets(&order, |_, _, _| {});
+            let search = Search::new(&plain, &order, &rank, &level, 1);
+            let (open, settled) = search.open_targets(&order, 1, 1);
             let open_count = open.iter().filter(|&&o| o).count();
             assert!(open_count > 0 && open_count < n, "{n} {degree}: {open_count} open");
+            // On several threads, the same targets open, and the same
+            // entries settled once those naming an open one are dropped.
+            let kept = |settled: Vec<(u32, u32, u32, u32)>| {
+                let mut kept: Vec<_> =
+                    settled.into_iter().filter(|&(v, k, _, _)| !open[plain.needs(v)[k as usize] as usize]).collect();
+                kept.sort_unstable();
+                kept
+            };
+            let one = kept(settled);
+            assert!(!one.is_empty(), "{n} {degree}: the labels settle some entries");
+            for threads in [2, 3, 7] {
+                let (on_more, settled) = search.open_targets(&order, threads, 1);
+                assert_eq!(on_more, open, "{n} {degree} on {threads} threads");
+                assert_eq!(kept(settled), one, "{n} {degree} on {threads} threads");
+            }
             // A ring too small for most questions: the sample sends them
             // to the blocks at once, or the searches switch to them.
             let ring = |span, back| Window::new(span, back, 64, 8 * 2 * 70);
-            let small =
-                find_tuned(&graph, ring, super::Tuning { question_to_blocks: 0, ..super::TUNED }, u64::MAX, 2).found;
-            let found: Vec<_> =
-                small.iter().map(|e| (e.skill_index, e.entry, e.prerequisite_index, e.via_index)).collect();
-            assert_eq!(found, brute_force(&graph), "{n} {window} {degree}");
+            let expected = brute_force(&graph);
+            for chunk_min in [super::TUNED.chunk_min, 1] {
+                let tuning = super::Tuning { question_to_blocks: 0, chunk_min, ..super::TUNED };
+                let small = find_tuned(&graph, ring, tuning, u64::MAX, 2).found;
+                let found: Vec<_> =
+                    small.iter().map(|e| (e.skill_index, e.entry, e.prerequisite_index, e.via_index)).collect();
+                assert_eq!(found, expected, "{n} {window} {degree}, parts of {chunk_min} skills at least");
+            }
         }
     }
 }

@@ -37,6 +37,11 @@ struct Tables {
     labels: Labels,
 }
 
+/// What [`Search::open_targets`] finds: whether each skill (by index) is
+/// open, and the entries the labels settle, as (skill, place, place, the
+/// place of the first other prerequisite needing it).
+pub(super) type OpenTargets = (Vec<bool>, Vec<(u32, u32, u32, u32)>);
+
 /// A skill's level, height and interval (`low`, `post`).
 pub(super) type Near = (u32, u32, u32, u32);
 
@@ -159,12 +164,31 @@ impl<'a> Search<'a> {
     /// that skill, the labels neither rule out that `via` needs `t` nor
     /// show that it does. Only the open ones need a search or the blocks.
     /// Every entry whose questions the labels all answer, and that another
-    /// prerequisite needs, is given to `settled` as (skill, its place, the
-    /// place of the first other in entry order needing it): those naming
-    /// a target found open later are the caller's to drop.
-    pub(super) fn open_targets(&mut self, order: &[u32], mut settled: impl FnMut(u32, usize, usize)) -> Vec<bool> {
+    /// prerequisite needs, is returned beside them as (skill, its place,
+    /// its place, the place of the first other in entry order needing it):
+    /// those naming a target found open are the caller's to drop. The
+    /// skills of `order` are split among up to `threads` threads, each
+    /// taking at least `min_part` of them (the questions of 100k skills
+    /// with 0-10 prerequisites drawn from everything before took 15 ms on
+    /// one thread while the other waited for the blocks).
+    pub(super) fn open_targets(&self, order: &[u32], threads: usize, min_part: usize) -> OpenTargets {
+        let parts = crate::parallel::ranges(order.len(), threads.min(order.len() / min_part.max(1)).max(1));
+        let mut each = crate::parallel::map(&parts, |part| self.open_among(&order[part.clone()])).into_iter();
+        let (mut open, mut settled) = each.next().unwrap_or_default();
+        for (more_open, more_settled) in each {
+            for (all, more) in open.iter_mut().zip(more_open) {
+                *all |= more;
+            }
+            settled.extend(more_settled);
+        }
+        (open, settled)
+    }
+
+    /// [`Search::open_targets`] for the skills of `order`, on this thread.
+    fn open_among(&self, order: &[u32]) -> OpenTargets {
         let mut open = vec![false; self.plain.graph.len()];
-        let mut near = std::mem::take(&mut self.near);
+        let mut settled = Vec::new();
+        let mut near = Vec::new();
         for &v in order {
             let prerequisites = self.plain.needs(v);
             if prerequisites.len() < 2 {
@@ -188,12 +212,12 @@ impl<'a> Search<'a> {
                     first.get_or_insert(place);
                 }
                 if let Some(place) = first {
-                    settled(v, k, place);
+                    let k = super::to_u32(k);
+                    settled.push((v, k, k, super::to_u32(place)));
                 }
             }
         }
-        self.near = near;
-        open
+        (open, settled)
     }
 
     /// The cheap necessary conditions of each of `prerequisites`, into
