@@ -240,6 +240,20 @@ impl Copied {
     }
 }
 
+/// The id of skill `i` of `roadmap` (`""` past its end).
+fn skill_id_in(roadmap: &Roadmap, i: usize) -> &str {
+    roadmap.skills.get(i).map_or("", |s| s.id.as_str())
+}
+
+/// The prerequisite id at entry `entry` of skill `skill` of `roadmap`
+/// (`None` for an `any_of` group, or past the end).
+fn entry_id_in(roadmap: &Roadmap, skill: usize, entry: usize) -> Option<&str> {
+    match roadmap.skills.get(skill)?.prerequisites.get(entry)? {
+        trailmap::Prerequisite::Skill(id) => Some(id.as_str()),
+        _ => None,
+    }
+}
+
 /// The index among `copied` of text `i` of a table whose copies'
 /// indices are `copies` (`u32::MAX` for none yet), copying it the first
 /// time; `u32::MAX`, no text, for an index past the table.
@@ -389,7 +403,7 @@ impl<'a> SkillFindings<'a> {
     /// and `u32::MAX` too).
     fn text(&self, i: usize) -> &str {
         match &self.quotes {
-            Quotes::Model { roadmap, texts: Texts::SkillIds } => roadmap.skills.get(i).map_or("", |s| s.id.as_str()),
+            Quotes::Model { roadmap, texts: Texts::SkillIds } => skill_id_in(roadmap, i),
             Quotes::Model { texts: Texts::Listed(texts), .. } => texts.get(i).copied().unwrap_or(""),
             Quotes::Copied(copied) => copied.get(i),
         }
@@ -398,7 +412,7 @@ impl<'a> SkillFindings<'a> {
     /// The id of skill `skill` (`""` if it is not known).
     fn skill_id(&self, skill: usize) -> &str {
         match &self.quotes {
-            Quotes::Model { roadmap, .. } => roadmap.skills.get(skill).map_or("", |s| s.id.as_str()),
+            Quotes::Model { roadmap, .. } => skill_id_in(roadmap, skill),
             Quotes::Copied(copied) => {
                 let found = u32::try_from(skill).ok().and_then(|skill| {
                     copied.skill_ids.binary_search_by_key(&skill, |&(s, _)| s).ok().map(|k| copied.skill_ids[k].1)
@@ -415,10 +429,7 @@ impl<'a> SkillFindings<'a> {
             return None;
         }
         match &self.quotes {
-            Quotes::Model { roadmap, .. } => match roadmap.skills.get(skill).and_then(|s| s.prerequisites.get(entry)) {
-                Some(trailmap::Prerequisite::Skill(id)) => Some(id.as_str()),
-                _ => None,
-            },
+            Quotes::Model { roadmap, .. } => entry_id_in(roadmap, skill, entry),
             Quotes::Copied(copied) => {
                 let key = (u32::try_from(skill).ok()?, u32::try_from(entry).ok()?);
                 let k = copied.entry_ids.binary_search_by_key(&key, |&(at, _)| at).ok()?;
@@ -452,7 +463,7 @@ impl<'a> SkillFindings<'a> {
         let copied = match quotes {
             Quotes::Copied(copied) => copied,
             Quotes::Model { roadmap, texts } => {
-                let skill_id = |i: usize| roadmap.skills.get(i).map_or("", |s| s.id.as_str());
+                let skill_id = |i: usize| skill_id_in(roadmap, i);
                 let mut copied =
                     Copied { text: String::new(), ends: Vec::new(), skill_ids: Vec::new(), entry_ids: Vec::new() };
                 // Each text's index among the copies, by its index in the
@@ -481,12 +492,9 @@ impl<'a> SkillFindings<'a> {
                         let id = copy_once(&mut copied, table, skill, skill_id);
                         copied.skill_ids.push((item.skill, id));
                     }
-                    if quotes_entries {
-                        let entry = roadmap.skills.get(skill).and_then(|s| s.prerequisites.get(item.entry as usize));
-                        if let Some(trailmap::Prerequisite::Skill(id)) = entry {
-                            let id = copied.push(id);
-                            copied.entry_ids.push(((item.skill, item.entry), id));
-                        }
+                    if quotes_entries && let Some(id) = entry_id_in(roadmap, skill, item.entry as usize) {
+                        let id = copied.push(id);
+                        copied.entry_ids.push(((item.skill, item.entry), id));
                     }
                 }
                 copied.skill_ids.sort_unstable();
