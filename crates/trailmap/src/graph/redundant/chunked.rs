@@ -35,17 +35,55 @@ pub(super) struct Chunks {
 /// What the searches on several threads came to.
 pub(super) enum Searched {
     /// Every skill checked, or, past the work bound, what was found for
-    /// the skills checked and the others named.
-    Done(super::RedundantEntries),
+    /// the skills checked: gathered by [`Found::into_entries`] once the
+    /// searches' labels are freed.
+    Done(Found),
     /// The searches crossed more than the blocks would: the blocks answer.
     ToBlocks,
 }
 
+/// What the threads found, chunk by chunk, and the rank from which the
+/// skills are unchecked (the order's length when every skill was).
+pub(super) struct Found {
+    /// Findings of each chunk in chunk order, each in rank order.
+    chunks: Vec<Vec<ChunkFinding>>,
+    cut: usize,
+}
+
+impl Found {
+    /// The findings of the skills ranked before the cut, the others named
+    /// as unchecked. Gathered after the searches' labels and rings are
+    /// freed: with a finding at most skills (100k skills each needing five
+    /// of a chain of a thousand, 396k findings, on one line), the copy
+    /// into one list beside the labels was the run's peak, 4.2 times the
+    /// file (3.9 gathered here, from findings of 12 bytes).
+    pub(super) fn into_entries(self, order: &[u32], rank: &[u32], plain: &Plain<'_>) -> super::RedundantEntries {
+        let Found { chunks, cut } = self;
+        // In chunk order, the findings are in rank order, as one thread's;
+        // each chunk's list is freed as soon as it is copied.
+        let mut found = Vec::with_capacity(chunks.iter().map(Vec::len).sum());
+        for chunk in chunks {
+            let before_cut = chunk.into_iter().filter(|&(v, _, _)| (rank[v as usize] as usize) < cut);
+            found.extend(before_cut.map(|(v, k, via)| {
+                let k = k as usize;
+                (v, plain.entry(v, k), plain.needs(v)[k], via)
+            }));
+        }
+        stopped(found, &order[cut..], plain)
+    }
+}
+
+/// A finding of the searches in a chunk: `(skill, place among its plain
+/// prerequisites, via)`. The entry and the prerequisite are looked up from
+/// the place as the chunks are gathered: 12 bytes a finding rather than
+/// 16, held beside the labels while the searches run.
+type ChunkFinding = (u32, u32, u32);
+
 /// What one thread found in one chunk.
 struct ChunkFound {
     chunk: usize,
-    /// Findings `(skill, entry, prerequisite, via)` in rank order.
-    found: Vec<(u32, u32, u32, u32)>,
+    /// Its findings, in rank order.
+    found: Vec<ChunkFinding>,
     /// The work of each skill checked (those with two or more plain
     /// prerequisites), in rank order.
     works: Vec<u64>,
@@ -125,7 +163,7 @@ impl Chunks {
                         // A skill is checked whole or not at all.
                         let checked = of_chunk.found.len();
                         let found = &mut of_chunk.found;
-                        let mut report = |k: usize, via: u32| found.push((v, plain.entry(v, k), prerequisites[k], via));
+                        let mut report = |k: usize, via: u32| found.push((v, to_u32(k), via));
                         let mut skill = Work { spent: 0, max: work.max - earlier - mine };
                         let answered = match prerequisites.len() <= PAIRWISE_MAX {
                             true => search.first_needing(&window, to_u32(r), prerequisites, &mut skill, &mut report),
@@ -161,15 +199,11 @@ impl Chunks {
             return Searched::ToBlocks;
         }
         done.sort_unstable_by_key(|c| c.chunk);
-        let cut = self.cut(&done, order, plain, work);
-        // In chunk order, the findings are in rank order, as one thread's.
-        let mut found = Vec::with_capacity(done.iter().map(|c| c.found.len()).sum());
-        for mut of_chunk in done {
-            found.append(&mut of_chunk.found);
-        }
-        let cut = cut.unwrap_or(order.len());
-        found.retain(|f| (rank[f.0 as usize] as usize) < cut);
-        Searched::Done(stopped(found, &order[cut..], plain))
+        let cut = self.cut(&done, order, plain, work).unwrap_or(order.len());
+        // Only the cut needed the works: freed here, before the findings
+        // are gathered.
+        let chunks = done.into_iter().map(|c| c.found).collect();
+        Searched::Done(Found { chunks, cut })
     }
 
     /// The ranks of chunk `chunk`, of `ranks` in all.

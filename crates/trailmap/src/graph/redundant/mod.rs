@@ -489,7 +489,10 @@ fn find_tuned(
     if let (Some(chunks), Some(searching)) = (chunks, &search) {
         let switch_at = blocks.as_ref().map(|&(_, cost)| cost);
         match chunks.search(searching, &window, &order, &work, switch_at) {
-            chunked::Searched::Done(entries) => return entries,
+            chunked::Searched::Done(found) => {
+                drop((window, search, blocks));
+                return found.into_entries(&order, &rank, &plain);
+            }
             chunked::Searched::ToBlocks => {
                 if let Some((blocks, cost)) = blocks.take() {
                     drop(window);
