@@ -227,7 +227,9 @@ fn two_rules_located_aside_make_the_same_report() {
 /// small files around it.
 #[test]
 fn a_large_files_findings_come_in_parts_that_make_the_whole_report() {
-    let n = 2 * trailmap_lint::PART_MAX + 500;
+    // Past 256 KiB, so that its text is let go of while its rules run,
+    // and more findings than two parts hold.
+    let n = (2 * trailmap_lint::PART_MAX + 500).max(8_700);
     let skills: Vec<String> = (0..n)
         .map(|i| match i {
             0 => r#"{"id": "base", "name": "Base"}"#.to_owned(),
@@ -241,6 +243,7 @@ fn a_large_files_findings_come_in_parts_that_make_the_whole_report() {
         })
         .collect();
     let large = format!(r#"{{"id": "big", "title": "B", "version": "1.0.0", "skills": [{}]}}"#, skills.join(",\n"));
+    assert!(large.len() > 256 << 10, "{}", large.len());
     let small = r#"{"id": "s", "title": "S", "version": "1.0.0", "skills": [{"id": "a", "name": "A"}, {"id": "b", "name": "B", "prerequisites": ["a"]}, {"id": "c", "name": "C", "prerequisites": ["a", "b"]}]}"#;
     // The large file read from disk: its text is let go of while its
     // rules run, and read back before its findings are handed over.
