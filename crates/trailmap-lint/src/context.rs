@@ -132,8 +132,9 @@ impl<'a> Context<'a> {
 
     /// Whether the run's memory is tight beside the file: its model is
     /// most of what the run may hold (its text was let go of while the
-    /// rules run). Rules that can trade time for memory then take less
-    /// (TM107's rows).
+    /// rules run), or TM107's widest rows would be a large share of it
+    /// beside the text. Rules that can trade time for memory then take
+    /// less (TM107's rows).
     ///
     /// ```
     /// let source = r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": []}"#;

@@ -282,7 +282,10 @@ fn lint_files(mut files: Files<'_>, config: &Config, options: &LoadOptions, foun
                         let ids = resolved[k].lock().unwrap_or_else(std::sync::PoisonError::into_inner).take();
                         let mut ctx = Context::of_source_len(&names[k], lens[k], roadmap, ids);
                         ctx.limit_threads(if one_thread { std::num::NonZeroUsize::new(1) } else { config.threads });
-                        ctx.set_memory_tight(let_go.is_some());
+                        // Where the text is kept, TM107's widest rows may
+                        // still crowd it.
+                        let crowded = let_go.is_none() && texts::rows_crowd_text(lens[k], roadmap, ctx.threads);
+                        ctx.set_memory_tight(let_go.is_some() || crowded);
                         let mut findings = Findings::default();
                         run::run_file_rules(&ctx, config, &mut findings);
                         (ctx, findings)

@@ -52,6 +52,36 @@ const LET_GO_FROM_TENTHS: usize = 32;
 /// Whether the text of a file of `text_len` bytes is worth letting go of
 /// while the rules run on `roadmap`.
 fn worth_letting_go(text_len: usize, roadmap: &Roadmap) -> bool {
+    estimated_peak(text_len, roadmap).saturating_mul(10) >= text_len.saturating_mul(LET_GO_FROM_TENTHS)
+}
+
+/// TM107's blocks keep narrow rows ([`trailmap::ReductionMemory::Tight`])
+/// beside a text that is kept where the run's estimated peak with ample
+/// rows on each of `threads` threads would be at least this many tenths
+/// of the text. The estimate ran 11-21% under the peaks measured where
+/// the blocks answer, so 3.3 keeps such a file under 4 times its size:
+/// 100k skills each needing three of the layer of 1,000 before and two
+/// from anywhere earlier, indented (22 MB), estimated at 3.6 with ample
+/// rows, peaked at 3.95 with them; `dense20all` indented, estimated at
+/// 3.26, peaks at 3.75 and keeps them (narrow rows cost the blocks 2-15%).
+const NARROW_ROWS_FROM_TENTHS: usize = 33;
+
+/// Whether TM107 should keep its rows narrow on a file of `text_len`
+/// bytes loaded into `roadmap` whose text the run holds, on `threads`
+/// threads (see [`NARROW_ROWS_FROM_TENTHS`]). Files of at most
+/// [`crate::BATCH_FILE_MAX`] bytes are small beside the program, and keep
+/// the widest rows.
+pub(crate) fn rows_crowd_text(text_len: usize, roadmap: &Roadmap, threads: usize) -> bool {
+    let rows = trailmap::ReductionMemory::Ample.rows_bytes(roadmap.skills.len()).saturating_mul(threads);
+    text_len > crate::BATCH_FILE_MAX
+        && estimated_peak(text_len, roadmap).saturating_add(rows).saturating_mul(10)
+            >= text_len.saturating_mul(NARROW_ROWS_FROM_TENTHS)
+}
+
+/// The run's peak memory on a file of `text_len` bytes loaded into
+/// `roadmap`, estimated from its model (see [`BYTES_PER_SKILL`] and the
+/// others).
+fn estimated_peak(text_len: usize, roadmap: &Roadmap) -> usize {
     let (mut entries, mut groups) = (0usize, 0usize);
     for prerequisite in roadmap.skills.iter().flat_map(|s| &s.prerequisites) {
         match prerequisite {
@@ -62,12 +92,11 @@ fn worth_letting_go(text_len: usize, roadmap: &Roadmap) -> bool {
             }
         }
     }
-    let peak = PROGRAM_BYTES
+    PROGRAM_BYTES
         .saturating_add(text_len)
         .saturating_add(roadmap.skills.len().saturating_mul(BYTES_PER_SKILL))
         .saturating_add(entries.saturating_mul(BYTES_PER_PREREQUISITE))
-        .saturating_add(groups.saturating_mul(BYTES_PER_GROUP));
-    peak.saturating_mul(10) >= text_len.saturating_mul(LET_GO_FROM_TENTHS)
+        .saturating_add(groups.saturating_mul(BYTES_PER_GROUP))
 }
 
 impl Files<'_> {
@@ -221,6 +250,21 @@ mod tests {
         let dense = roadmap(100_000, 10);
         assert!(!worth_letting_go(45_300_000, &dense));
         assert!(worth_letting_go(20_000_000, &dense), "ten prerequisites in 200 bytes");
+    }
+
+    /// A text kept beside its model has TM107 narrow its rows where ample
+    /// rows would crowd it: five prerequisites a skill in 230 bytes (on
+    /// two threads; on one the rows weigh half), not in 333 bytes with
+    /// ten, nor in 475 bytes with ten; a small file never.
+    #[test]
+    fn rows_are_narrowed_where_they_would_crowd_the_text() {
+        let five = roadmap(100_000, 5);
+        assert!(rows_crowd_text(23_000_000, &five, 2));
+        assert!(!rows_crowd_text(23_000_000, &five, 1));
+        let ten = roadmap(100_000, 10);
+        assert!(!rows_crowd_text(33_300_000, &ten, 2));
+        assert!(!rows_crowd_text(47_500_000, &ten, 2));
+        assert!(!rows_crowd_text(crate::BATCH_FILE_MAX, &roadmap(1_000, 5), 2));
     }
 
     /// An `any_of` group weighs more than its members: every skill needing

@@ -42,6 +42,15 @@ const TIGHT_ROW_BYTES_PER_SKILL: usize = 32;
 /// beside the program.
 const TIGHT_ROWS_BYTES_SMALL: usize = 1 << 20;
 
+/// The width of rows of at most `words` words: a power of two words, at
+/// most [`WORDS_MAX`]: a width [`Blocks::find`] compiles for, and a row of
+/// 2, 4 or 8 words never straddles two cache lines (rows of 10 words, at
+/// 100k skills, were 12-17% slower than rows of 8, for a quarter more
+/// blocks).
+fn row_width(words: usize) -> usize {
+    1 << words.clamp(1, WORDS_MAX).ilog2()
+}
+
 /// Words per row at most (1,024 targets a block).
 const WORDS_MAX: usize = 16;
 // `Blocks::find` compiles a pass for each power of two up to it.
@@ -91,11 +100,14 @@ impl Blocks {
         let needed: Vec<u32> =
             (0..super::to_u32(order.len())).filter(|&r| is_needed[order[r as usize] as usize]).collect();
         let targets = Targets::Every(needed.len());
-        // A power of two words, at most `WORDS_MAX`: a width `find` compiles
-        // for, and a row of 2, 4 or 8 words never straddles two cache lines
-        // (rows of 10 words, at 100k skills, were 12-17% slower than rows of
-        // 8, for a quarter more blocks).
-        Blocks { needed, targets, words: 1 << words.clamp(1, WORDS_MAX).ilog2() }
+        Blocks { needed, targets, words: row_width(words) }
+    }
+
+    /// The most a thread's rows take for `n` skills where `memory` says:
+    /// a row of [`Blocks::words_for`] words, as [`Blocks::new`] rounds it,
+    /// for each skill.
+    pub(super) fn rows_bytes(n: usize, memory: ReductionMemory) -> usize {
+        row_width(Self::words_for(n, memory)).saturating_mul(8).saturating_mul(n)
     }
 
     /// Asks only about the skills `asked` keeps (by index): the blocks are
@@ -187,11 +199,14 @@ impl Blocks {
             places.extend(keyed.iter().map(|&key| key as u16));
         }
         below_start.push(below.len());
-        drop(keyed);
+        // Freed before the rows are made: the rows are the peak.
+        drop((keyed, slot));
         let block_len = self.block_len();
         let block_count = self.targets.len().div_ceil(block_len);
-        let (unneeded_start, unneeded) =
-            by_block(&unneeded, block_count, &below, &below_start, &self.targets, block_len);
+        let (unneeded_start, unneeded) = {
+            let by_rank = unneeded;
+            by_block(&by_rank, block_count, &below, &below_start, &self.targets, block_len)
+        };
         let tables = Tables {
             order,
             below: &below,

@@ -52,10 +52,12 @@ mod chunked;
 mod labels;
 mod landmarks;
 mod search;
+mod segments;
 mod window;
 
 use blocks::Blocks;
 use search::{Marking, Search, Work};
+use segments::Segments;
 use window::{Row, Window};
 
 /// A prerequisite already implied by another one: `skill` needs
@@ -206,6 +208,23 @@ pub enum ReductionMemory {
     /// file of 10-20 MB spelling 100k skills on one line. The passes cost
     /// 2-15% more of `lint` there.
     Tight,
+}
+
+impl ReductionMemory {
+    /// The most the bit rows take on each thread for a graph of `skills`
+    /// skills, should the answer need them.
+    ///
+    /// ```
+    /// use trailmap::ReductionMemory;
+    /// // Eight words a skill, and four where memory is tight.
+    /// assert_eq!(ReductionMemory::Ample.rows_bytes(100_000), 6_400_000);
+    /// assert_eq!(ReductionMemory::Tight.rows_bytes(100_000), 3_200_000);
+    /// // A small graph's rows are small either way.
+    /// assert_eq!(ReductionMemory::Tight.rows_bytes(1_000), 128_000);
+    /// ```
+    pub fn rows_bytes(self, skills: usize) -> usize {
+        Blocks::rows_bytes(skills, self)
+    }
 }
 
 /// A redundant prerequisite by indices in `roadmap.skills` (see
@@ -502,7 +521,7 @@ fn find_tuned(
         }
     }
     // (skill, entry, prerequisite, via) by index, sorted at the end.
-    let mut found: Vec<(u32, u32, u32, u32)> = Vec::new();
+    let mut found: Segments<(u32, u32, u32, u32)> = Segments::default();
     let mut marking = Marking::default();
     let mut ranks: Vec<u32> = Vec::new();
     let mut rows: Vec<(u32, Row)> = Vec::new();
@@ -547,7 +566,7 @@ fn find_tuned(
         }
         if out_of_work {
             found.truncate(checked);
-            return stopped(found, &order[r..], &plain);
+            return stopped(found.into_vec(), &order[r..], &plain);
         }
         window.build(current, prerequisites.iter().map(|&p| rank[p as usize]));
         if let Some((_, cost)) = &blocks
@@ -561,7 +580,7 @@ fn find_tuned(
             return by_blocks(blocks, cost, search);
         }
     }
-    RedundantEntries { found: sorted(found, as_found), unchecked: Vec::new() }
+    RedundantEntries { found: sorted(found.into_vec(), as_found), unchecked: Vec::new() }
 }
 
 /// Skills whose questions [`sampled_search_work`] asks, at most (about).
