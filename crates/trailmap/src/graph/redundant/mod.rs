@@ -507,7 +507,7 @@ fn find_tuned(
     let chunks = chunked::Chunks::of(order.len(), &window, tuning.chunk_min, threads);
     if let (Some(chunks), Some(searching)) = (chunks, &search) {
         let switch_at = blocks.as_ref().map(|&(_, cost)| cost);
-        match chunks.search(searching, &window, &order, &work, switch_at) {
+        match chunks.search(searching, &mut window, &order, &work, switch_at) {
             chunked::Searched::Done(found) => {
                 drop((window, search, blocks));
                 return found.into_entries(&order, &rank, &plain);
@@ -517,6 +517,9 @@ fn find_tuned(
                     drop(window);
                     return by_blocks(blocks, cost, search);
                 }
+                // Not met (the searches switch only with blocks to switch
+                // to); the one thread's searches below need rows again.
+                window = window.empty_copy();
             }
         }
     }

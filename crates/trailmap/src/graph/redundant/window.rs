@@ -71,7 +71,16 @@ impl Window {
 
     /// An empty ring of the same shape, for another thread.
     pub(super) fn empty_copy(&self) -> Window {
-        Window { span: self.span, words: self.words, slots: self.slots, rows: vec![0; self.rows.len()] }
+        let rows = vec![0; self.slots as usize * self.words];
+        Window { span: self.span, words: self.words, slots: self.slots, rows }
+    }
+
+    /// Frees the rows, keeping the shape for [`Window::empty_copy`]: the
+    /// threads of the chunked searches each make their own ring, and up to
+    /// 4 MiB more beside them was a share of the peak where they find a
+    /// redundant entry at most skills.
+    pub(super) fn free_rows(&mut self) {
+        self.rows = Vec::new();
     }
 
     /// Forgets every row.
