@@ -72,10 +72,12 @@ const NARROW_ROWS_FROM_TENTHS: usize = 33;
 /// [`crate::BATCH_FILE_MAX`] bytes are small beside the program, and keep
 /// the widest rows.
 pub(crate) fn rows_crowd_text(text_len: usize, roadmap: &Roadmap, threads: usize) -> bool {
+    if text_len <= crate::BATCH_FILE_MAX {
+        return false;
+    }
     let rows = trailmap::ReductionMemory::Ample.rows_bytes(roadmap.skills.len()).saturating_mul(threads);
-    text_len > crate::BATCH_FILE_MAX
-        && estimated_peak(text_len, roadmap).saturating_add(rows).saturating_mul(10)
-            >= text_len.saturating_mul(NARROW_ROWS_FROM_TENTHS)
+    estimated_peak(text_len, roadmap).saturating_add(rows).saturating_mul(10)
+        >= text_len.saturating_mul(NARROW_ROWS_FROM_TENTHS)
 }
 
 /// The run's peak memory on a file of `text_len` bytes loaded into
