@@ -262,11 +262,14 @@ fn lint_files(mut files: Files<'_>, config: &Config, options: &LoadOptions, foun
         let names: Vec<String> = all[batch.clone()].iter().map(|f| f.name.clone()).collect();
         let lens: Vec<usize> = all[batch.clone()].iter().map(|f| f.text.len()).collect();
         // A large file's text is let go of while its rules run, where it
-        // is a large share of the run's memory.
-        let let_go = match models.as_slice() {
-            [Some((roadmap, _))] => files.let_go(batch.start, roadmap),
+        // is a large share of the run's memory: the run's peak on a file
+        // alone in its batch, estimated once from its model, decides that
+        // and TM107's rows.
+        let peak = match models.as_slice() {
+            [Some((roadmap, _))] => Some(texts::estimated_peak(lens[0], roadmap)),
             _ => None,
         };
+        let let_go = peak.and_then(|peak| files.let_go(batch.start, peak));
         // Each file's lookup goes to its graph, on whichever thread lints it.
         let (models, resolved): (Vec<Option<Roadmap>>, Vec<Mutex<Option<trailmap::ResolvedIds>>>) = models
             .into_iter()
@@ -284,7 +287,10 @@ fn lint_files(mut files: Files<'_>, config: &Config, options: &LoadOptions, foun
                         ctx.limit_threads(if one_thread { std::num::NonZeroUsize::new(1) } else { config.threads });
                         // Where the text is kept, TM107's widest rows may
                         // still crowd it.
-                        let crowded = let_go.is_none() && texts::rows_crowd_text(lens[k], roadmap, ctx.threads);
+                        let crowded = let_go.is_none()
+                            && peak.is_some_and(|peak| {
+                                texts::rows_crowd_text(lens[k], peak, roadmap.skills.len(), ctx.threads)
+                            });
                         ctx.set_memory_tight(let_go.is_some() || crowded);
                         let mut findings = Findings::default();
                         run::run_file_rules(&ctx, config, &mut findings);

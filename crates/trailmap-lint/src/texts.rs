@@ -50,9 +50,10 @@ const BYTES_PER_GROUP: usize = 216;
 const LET_GO_FROM_TENTHS: usize = 32;
 
 /// Whether the text of a file of `text_len` bytes is worth letting go of
-/// while the rules run on `roadmap`.
-fn worth_letting_go(text_len: usize, roadmap: &Roadmap) -> bool {
-    estimated_peak(text_len, roadmap).saturating_mul(10) >= text_len.saturating_mul(LET_GO_FROM_TENTHS)
+/// while the rules run, the run's peak estimated at `peak`
+/// ([`estimated_peak`]).
+fn worth_letting_go(text_len: usize, peak: usize) -> bool {
+    peak.saturating_mul(10) >= text_len.saturating_mul(LET_GO_FROM_TENTHS)
 }
 
 /// TM107's blocks keep narrow rows ([`trailmap::ReductionMemory::Tight`])
@@ -67,23 +68,25 @@ fn worth_letting_go(text_len: usize, roadmap: &Roadmap) -> bool {
 const NARROW_ROWS_FROM_TENTHS: usize = 33;
 
 /// Whether TM107 should keep its rows narrow on a file of `text_len`
-/// bytes loaded into `roadmap` whose text the run holds, on `threads`
-/// threads (see [`NARROW_ROWS_FROM_TENTHS`]). Files of at most
+/// bytes of `skills` skills whose text the run holds, on `threads`
+/// threads, the run's peak without the rows estimated at `peak`
+/// ([`estimated_peak`]; see [`NARROW_ROWS_FROM_TENTHS`]). Files of at most
 /// [`crate::BATCH_FILE_MAX`] bytes are small beside the program, and keep
 /// the widest rows.
-pub(crate) fn rows_crowd_text(text_len: usize, roadmap: &Roadmap, threads: usize) -> bool {
+pub(crate) fn rows_crowd_text(text_len: usize, peak: usize, skills: usize, threads: usize) -> bool {
     if text_len <= crate::BATCH_FILE_MAX {
         return false;
     }
-    let rows = trailmap::ReductionMemory::Ample.rows_bytes(roadmap.skills.len()).saturating_mul(threads);
-    estimated_peak(text_len, roadmap).saturating_add(rows).saturating_mul(10)
-        >= text_len.saturating_mul(NARROW_ROWS_FROM_TENTHS)
+    let rows = trailmap::ReductionMemory::Ample.rows_bytes(skills).saturating_mul(threads);
+    peak.saturating_add(rows).saturating_mul(10) >= text_len.saturating_mul(NARROW_ROWS_FROM_TENTHS)
 }
 
 /// The run's peak memory on a file of `text_len` bytes loaded into
 /// `roadmap`, estimated from its model (see [`BYTES_PER_SKILL`] and the
-/// others).
-fn estimated_peak(text_len: usize, roadmap: &Roadmap) -> usize {
+/// others): made once for a file alone in its batch, it decides whether
+/// its text is let go of ([`Files::let_go`]) and TM107's rows
+/// ([`rows_crowd_text`]).
+pub(crate) fn estimated_peak(text_len: usize, roadmap: &Roadmap) -> usize {
     let (mut entries, mut groups) = (0usize, 0usize);
     for prerequisite in roadmap.skills.iter().flat_map(|s| &s.prerequisites) {
         match prerequisite {
@@ -109,13 +112,13 @@ impl Files<'_> {
         }
     }
 
-    /// Lets go of file `i`'s text, loaded into `roadmap`, when it is large,
-    /// can be read again, and is worth it.
-    pub(crate) fn let_go(&mut self, i: usize, roadmap: &Roadmap) -> Option<LetGo> {
+    /// Lets go of file `i`'s text when it is large, can be read again, and
+    /// is worth it, the run's peak estimated at `peak` ([`estimated_peak`]).
+    pub(crate) fn let_go(&mut self, i: usize, peak: usize) -> Option<LetGo> {
         let Files::Lent(files) = self else { return None };
         let f = &mut files[i];
         let path = f.path.as_deref()?;
-        if f.text.len() <= crate::BATCH_FILE_MAX || !worth_letting_go(f.text.len(), roadmap) {
+        if f.text.len() <= crate::BATCH_FILE_MAX || !worth_letting_go(f.text.len(), peak) {
             return None;
         }
         // The file as it is now, with the text's hash: a file edited since
@@ -201,6 +204,14 @@ pub(crate) fn hand_over(
 mod tests {
     use super::*;
 
+    fn lets_go(text_len: usize, roadmap: &Roadmap) -> bool {
+        worth_letting_go(text_len, estimated_peak(text_len, roadmap))
+    }
+
+    fn crowd(text_len: usize, roadmap: &Roadmap, threads: usize) -> bool {
+        rows_crowd_text(text_len, estimated_peak(text_len, roadmap), roadmap.skills.len(), threads)
+    }
+
     fn roadmap(skills: usize, prerequisites_each: usize) -> Roadmap {
         let mut roadmap = Roadmap::new("r", "R", "1.0.0");
         for i in 0..skills {
@@ -225,7 +236,7 @@ mod tests {
             std::fs::write(&path, &text).unwrap();
             let mut lent = [SourceFile::new("r.json", text.clone()).with_path(&path)];
             let mut files = Files::Lent(&mut lent);
-            let let_go = files.let_go(0, &model).expect("let go of");
+            let let_go = files.let_go(0, estimated_peak(text.len(), &model)).expect("let go of");
             assert_eq!(files.all()[0].text, "");
             match change {
                 "none" => {}
@@ -247,11 +258,11 @@ mod tests {
     #[test]
     fn only_texts_small_beside_their_model_are_let_go_of() {
         let one_line = roadmap(100_000, 1);
-        assert!(worth_letting_go(8_900_000, &one_line));
-        assert!(!worth_letting_go(15_700_000, &one_line));
+        assert!(lets_go(8_900_000, &one_line));
+        assert!(!lets_go(15_700_000, &one_line));
         let dense = roadmap(100_000, 10);
-        assert!(!worth_letting_go(45_300_000, &dense));
-        assert!(worth_letting_go(20_000_000, &dense), "ten prerequisites in 200 bytes");
+        assert!(!lets_go(45_300_000, &dense));
+        assert!(lets_go(20_000_000, &dense), "ten prerequisites in 200 bytes");
     }
 
     /// A text kept beside its model has TM107 narrow its rows where ample
@@ -261,12 +272,12 @@ mod tests {
     #[test]
     fn rows_are_narrowed_where_they_would_crowd_the_text() {
         let five = roadmap(100_000, 5);
-        assert!(rows_crowd_text(23_000_000, &five, 2));
-        assert!(!rows_crowd_text(23_000_000, &five, 1));
+        assert!(crowd(23_000_000, &five, 2));
+        assert!(!crowd(23_000_000, &five, 1));
         let ten = roadmap(100_000, 10);
-        assert!(!rows_crowd_text(33_300_000, &ten, 2));
-        assert!(!rows_crowd_text(47_500_000, &ten, 2));
-        assert!(!rows_crowd_text(crate::BATCH_FILE_MAX, &roadmap(1_000, 5), 2));
+        assert!(!crowd(33_300_000, &ten, 2));
+        assert!(!crowd(47_500_000, &ten, 2));
+        assert!(!crowd(crate::BATCH_FILE_MAX, &roadmap(1_000, 5), 2));
     }
 
     /// An `any_of` group weighs more than its members: every skill needing
@@ -279,7 +290,7 @@ mod tests {
             let group = trailmap::AnyOf::new([format!("s{}", i.saturating_sub(1)), format!("s{}", i + 1)]);
             skill.prerequisites = vec![trailmap::Prerequisite::AnyOf(Box::new(group))];
         }
-        assert!(worth_letting_go(15_700_000, &groups));
-        assert!(!worth_letting_go(25_700_000, &groups));
+        assert!(lets_go(15_700_000, &groups));
+        assert!(!lets_go(25_700_000, &groups));
     }
 }
