@@ -145,6 +145,9 @@ pub(crate) struct SkillFindings<'a> {
     /// Whether a finding quotes its entry's prerequisite id
     /// ([`SkillFindings::quoting_entries`]).
     quotes_entries: bool,
+    /// Whether a finding quotes a run of the rule's texts
+    /// ([`SkillFindings::quoting_runs`]).
+    quotes_runs: bool,
     /// Makes the diagnostic of one finding, but for its pointer, severity
     /// and file.
     render: Render,
@@ -166,6 +169,10 @@ pub(crate) struct Quoting<'s> {
     pub(crate) entry: Option<&'s str>,
     /// The two texts of the rule's [`Texts`] (`""` for none).
     pub(crate) texts: [&'s str; 2],
+    /// The run of the rule's texts, for a rule
+    /// [`SkillFindings::quoting_runs`] (empty for others, whose `texts`
+    /// say what they quote).
+    pub(crate) run: &'s [&'s str],
 }
 
 /// What makes a compact finding's diagnostic (see [`SkillFindings`]).
@@ -195,6 +202,35 @@ pub(crate) enum Texts<'a> {
     SkillIds,
     /// Index `i` is the `i`th text.
     Listed(Vec<&'a str>),
+    /// Index `i` is the text of a skill `of[i]` names: for `2s`, the id
+    /// of skill `s`; for `2s + 1`, its name. Four bytes a text where a
+    /// `&str` takes sixteen, for a rule quoting several texts of a skill
+    /// ([`SkillFindings::quoting_runs`]).
+    OfSkills(Vec<u32>),
+}
+
+impl Texts<'_> {
+    /// How many texts there are (`None`: one a skill, the skills' ids).
+    fn len(&self) -> Option<usize> {
+        match self {
+            Texts::SkillIds => None,
+            Texts::Listed(texts) => Some(texts.len()),
+            Texts::OfSkills(of) => Some(of.len()),
+        }
+    }
+
+    /// Text `i`, of `roadmap` (`""` past the end).
+    fn get<'s>(&'s self, roadmap: &'s Roadmap, i: usize) -> &'s str {
+        match self {
+            Texts::SkillIds => skill_id_in(roadmap, i),
+            Texts::Listed(texts) => texts.get(i).copied().unwrap_or(""),
+            Texts::OfSkills(of) => match of.get(i).and_then(|&t| Some((t, roadmap.skills.get(t as usize / 2)?))) {
+                Some((t, skill)) if t % 2 == 1 => skill.name.as_str(),
+                Some((_, skill)) => skill.id.as_str(),
+                None => "",
+            },
+        }
+    }
 }
 
 /// Where compact findings' texts are read.
@@ -301,6 +337,7 @@ impl<'a> SkillFindings<'a> {
             items: Vec::new(),
             quotes: Quotes::Model { roadmap: ctx.roadmap, texts },
             quotes_entries: false,
+            quotes_runs: false,
             render,
             group: None,
             file: ctx.file_name(),
@@ -320,6 +357,17 @@ impl<'a> SkillFindings<'a> {
     /// ([`Quoting::entry`]).
     pub(crate) fn quoting_entries(mut self) -> Self {
         self.quotes_entries = true;
+        self
+    }
+
+    /// The same, each finding quoting a run of the rule's texts, as many
+    /// as it needs: its two text indices are where the run starts and
+    /// ends ([`Quoting::run`]). Each text is in one finding's run, so the
+    /// texts are copied whole when the findings are
+    /// [`detach`](SkillFindings::detach)ed (a group of similar names
+    /// quotes two names and every member's id).
+    pub(crate) fn quoting_runs(mut self) -> Self {
+        self.quotes_runs = true;
         self
     }
 
@@ -378,7 +426,7 @@ impl<'a> SkillFindings<'a> {
             }
             (_, [first, ..]) => self.diagnostic(first),
             // Not asked: every range `groups` and `group_end` give holds one.
-            (_, []) => self.made(0, 0, ["", ""]),
+            (_, []) => self.made(0, 0, ["", ""], &[]),
         }
     }
 
@@ -395,7 +443,8 @@ impl<'a> SkillFindings<'a> {
                 self.items.push(SkillFinding { skill, entry, texts: [a, b] });
                 None
             }
-            _ => Some(self.made(skill, entry, texts.map(|i| self.text(i)))),
+            _ if self.quotes_runs => Some(self.made(skill, entry, ["", ""], &self.run(texts[0], texts[1]))),
+            _ => Some(self.made(skill, entry, texts.map(|i| self.text(i)), &[])),
         }
     }
 
@@ -403,10 +452,15 @@ impl<'a> SkillFindings<'a> {
     /// and `u32::MAX` too).
     fn text(&self, i: usize) -> &str {
         match &self.quotes {
-            Quotes::Model { roadmap, texts: Texts::SkillIds } => skill_id_in(roadmap, i),
-            Quotes::Model { texts: Texts::Listed(texts), .. } => texts.get(i).copied().unwrap_or(""),
+            Quotes::Model { roadmap, texts } => texts.get(roadmap, i),
             Quotes::Copied(copied) => copied.get(i),
         }
+    }
+
+    /// Texts `start..end` of the rule's [`Texts`], for a rule
+    /// [`quoting_runs`](SkillFindings::quoting_runs).
+    fn run(&self, start: usize, end: usize) -> Vec<&str> {
+        (start..end.max(start)).map(|i| self.text(i)).collect()
     }
 
     /// The id of skill `skill` (`""` if it is not known).
@@ -440,13 +494,17 @@ impl<'a> SkillFindings<'a> {
 
     /// The diagnostic of `item`, unlocated.
     pub(crate) fn diagnostic(&self, item: &SkillFinding) -> Diagnostic {
-        self.made(item.skill as usize, item.entry as usize, item.texts.map(|i| self.text(i as usize)))
+        let (skill, entry) = (item.skill as usize, item.entry as usize);
+        match self.quotes_runs {
+            true => self.made(skill, entry, ["", ""], &self.run(item.texts[0] as usize, item.texts[1] as usize)),
+            false => self.made(skill, entry, item.texts.map(|i| self.text(i as usize)), &[]),
+        }
     }
 
     /// The diagnostic at entry `entry` of skill `skill`, with its pointer,
     /// severity and file.
-    fn made(&self, skill: usize, entry: usize, texts: [&str; 2]) -> Diagnostic {
-        let quoting = Quoting { skill: self.skill_id(skill), entry: self.entry_id(skill, entry), texts };
+    fn made(&self, skill: usize, entry: usize, texts: [&str; 2], run: &[&str]) -> Diagnostic {
+        let quoting = Quoting { skill: self.skill_id(skill), entry: self.entry_id(skill, entry), texts, run };
         let mut d = (self.render)(&self.rule, quoting).at(self.pointer(skill, entry));
         d.severity = self.severity;
         d.file = Arc::clone(&self.file);
@@ -459,7 +517,18 @@ impl<'a> SkillFindings<'a> {
     /// both its model and its text read again (BENCHMARKS.md, "Memory").
     /// Each text quoted is copied once.
     pub(crate) fn detach(self) -> SkillFindings<'static> {
-        let SkillFindings { rule, severity, place, mut items, quotes, quotes_entries, render, group, file } = self;
+        let SkillFindings {
+            rule,
+            severity,
+            place,
+            mut items,
+            quotes,
+            quotes_entries,
+            quotes_runs,
+            render,
+            group,
+            file,
+        } = self;
         let copied = match quotes {
             Quotes::Copied(copied) => copied,
             Quotes::Model { roadmap, texts } => {
@@ -469,19 +538,19 @@ impl<'a> SkillFindings<'a> {
                 // Each text's index among the copies, by its index in the
                 // rule's texts, and each skill id's by skill: one table
                 // when the texts are the skills' ids.
-                let listed = match &texts {
-                    Texts::SkillIds => None,
-                    Texts::Listed(listed) => Some(listed.as_slice()),
-                };
-                let text_of = |i: usize| match listed {
-                    None => skill_id(i),
-                    Some(listed) => listed.get(i).copied().unwrap_or(""),
-                };
-                let mut copy_of_text = vec![u32::MAX; listed.map_or(roadmap.skills.len(), <[_]>::len)];
+                let listed = texts.len();
+                let text_of = |i: usize| texts.get(roadmap, i);
+                let mut copy_of_text = vec![u32::MAX; listed.unwrap_or(roadmap.skills.len())];
                 let mut copy_of_skill_id = vec![u32::MAX; if listed.is_some() { roadmap.skills.len() } else { 0 }];
+                if quotes_runs {
+                    // Every text, in order: a run's indices stay as they are.
+                    for i in 0..copy_of_text.len() {
+                        copy_once(&mut copied, &mut copy_of_text, i, text_of);
+                    }
+                }
                 let mut last_skill = None;
                 for item in &mut items {
-                    for t in &mut item.texts {
+                    for t in item.texts.iter_mut().filter(|_| !quotes_runs) {
                         *t = copy_once(&mut copied, &mut copy_of_text, *t as usize, text_of);
                     }
                     let skill = item.skill as usize;
@@ -513,6 +582,7 @@ impl<'a> SkillFindings<'a> {
             items,
             quotes: Quotes::Copied(copied),
             quotes_entries,
+            quotes_runs,
             render,
             group,
             file,

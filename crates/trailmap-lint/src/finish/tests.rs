@@ -17,7 +17,8 @@ use crate::{SourceFile, load_whole, suppress};
 /// later (TM101), unknown skills (TM005), suppressions of a skill's
 /// findings or of one entry's, used or not; and skills' ids with compact
 /// findings of two rules at once (not kebab-case, TM108; in no phase,
-/// TM102), some suppressed.
+/// TM102), some suppressed; and names the same or one edit apart (TM109,
+/// quoting a run of its group's texts), some suppressed.
 fn roadmap() -> impl Strategy<Value = String> {
     let skill = (prop::collection::vec(any::<prop::sample::Index>(), 0..5), 0u8..10);
     (prop::collection::vec(skill, 2..14), any::<prop::sample::Index>()).prop_map(|(skills, entry)| {
@@ -35,10 +36,17 @@ fn roadmap() -> impl Strategy<Value = String> {
                 }
                 let allow = match extra {
                     1 => r#", "x-lint-allow": [{"rule": "TM107", "reason": "r"}]"#,
+                    7 => r#", "x-lint-allow": [{"rule": "TM109", "reason": "r"}]"#,
                     8 => r#", "x-lint-allow": [{"rule": "TM108", "reason": "r"}]"#,
                     _ => "",
                 };
-                format!(r#"{{"id": "{}", "name": "S {i}", "prerequisites": [{}]{allow}}}"#, id(i), needs.join(", "))
+                let name = match extra {
+                    2 | 3 => "Gradient boosting".to_owned(),
+                    4 | 7 => "gradient-boostings".to_owned(),
+                    5 | 6 => "Gradient bosting".to_owned(),
+                    _ => format!("S {i}"),
+                };
+                format!(r#"{{"id": "{}", "name": "{name}", "prerequisites": [{}]{allow}}}"#, id(i), needs.join(", "))
             })
             .collect();
         // Skills with `extra` 9 are in no phase.
@@ -183,7 +191,8 @@ fn made_by(found: &SkillFindings<'_>) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
 proptest! {
     /// Compact findings detached from their model quote the same texts
     /// once the model is freed (TM107 grouped, TM101 quoting its entries
-    /// and phase titles, TM102 and TM108 at skills' ids).
+    /// and phase titles, TM102 and TM108 at skills' ids, TM109 quoting
+    /// runs of ids and names).
     #[test]
     fn detached_findings_make_the_same_diagnostics(text in roadmap()) {
         let f = SourceFile::new("r.json", text);
@@ -221,6 +230,45 @@ fn a_detached_finding_quotes_its_entry_or_its_group() {
         [
             "`c` is taught in \"First \"week\"\", but its prerequisite `a` is only taught later, in \"Later\"",
             "`c` is taught in \"First \"week\"\", but its every alternative of this `any_of` group is only taught later, in \"Later\"",
+        ]
+    );
+}
+
+/// A group of similar names quotes both names and every other member's
+/// id, the same or one edit apart, detached from the model too.
+#[test]
+fn a_detached_group_of_names_quotes_its_members() {
+    let skill = |i: usize, name: &str| format!(r#"{{"id": "s{i}", "name": "{name}"}}"#);
+    let mut skills: Vec<String> =
+        (0..8).map(|i| skill(i, if i == 0 { "Design patterns" } else { "design-pattern" })).collect();
+    skills.extend([skill(8, "Gradient boosting"), skill(9, "Gradient bosting"), skill(10, "Other")]);
+    let text = format!(r#"{{"id": "r", "title": "R", "version": "1.0.0", "skills": [{}]}}"#, skills.join(", "));
+    let f = SourceFile::new("r.json", text);
+    let (validation, model) = load_whole(&f, &Default::default());
+    let (roadmap, _) = model.expect("a whole roadmap");
+    let (_, compact) = found(&f, &roadmap, validation);
+    let detached: Vec<SkillFindings<'static>> = compact.into_iter().map(SkillFindings::detach).collect();
+    drop(roadmap);
+    let made: Vec<(String, String, Option<String>)> = detached
+        .iter()
+        .filter(|c| c.rule.code == "TM109")
+        .flat_map(|c| made_by(c).1)
+        .map(|d| (d.pointer, d.message, d.help))
+        .collect();
+    let merge = |ids: &str| Some(format!("if they are one skill, merge them and keep {ids} in `former_ids`"));
+    assert_eq!(
+        made,
+        [
+            (
+                "/skills/1/name".to_owned(),
+                "skills `s1` and `s0` have the same names: \"design-pattern\" and \"Design patterns\", as do `s2`, `s3`, `s4`, `s5`, `s6` and 1 more".to_owned(),
+                merge("the other ids"),
+            ),
+            (
+                "/skills/9/name".to_owned(),
+                "skills `s9` and `s8` have nearly the same names: \"Gradient bosting\" and \"Gradient boosting\"".to_owned(),
+                merge("`s9`"),
+            ),
         ]
     );
 }

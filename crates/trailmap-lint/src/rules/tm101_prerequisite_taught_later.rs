@@ -59,7 +59,7 @@ pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) 
 /// `texts`: its title) before a later one (the second) teaches the
 /// entry's prerequisite (`entry`: its id; none for an `any_of` group).
 fn diagnostic(rule: &Rule, quoting: Quoting<'_>) -> Diagnostic {
-    let Quoting { skill, entry, texts: [at, later] } = quoting;
+    let Quoting { skill, entry, texts: [at, later], .. } = quoting;
     // The entry names the skill the graph found for it: its id, or a group.
     let what = match entry {
         Some(id) => format!("prerequisite `{id}`"),

@@ -33,12 +33,12 @@
 //! they really differ, give them names that say how.
 
 use trailmap::diagnostic::preview_str;
-use trailmap::Skill;
+use trailmap::{Diagnostic, Skill};
 
 use crate::context::Context;
 use crate::names::search::{self, Groups, sort_by_top_bytes};
 use crate::names::{Names, key_hash, push_key, same_key};
-use crate::findings::Findings;
+use crate::findings::{Findings, InSkill, Quoting, Render, SkillFindings, Texts};
 use crate::registry::Rule;
 
 /// How many other members of a group a finding names.
@@ -51,7 +51,7 @@ const HASHING_THREADS_FROM: usize = 8_192;
 /// The most threads the search for names one edit apart runs on.
 const SEARCH_THREADS_MAX: usize = 4;
 
-pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Findings<'_>) {
+pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) {
     let skills = &ctx.roadmap.skills;
     // From `HASHING_THREADS_FROM` skills the names are hashed on several
     // threads: the sameness hashes beside the normalizing, then the token
@@ -125,18 +125,16 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Findings<'_>) {
         false => 1,
     };
     search::join_one_edit_apart(&names, &first_of_text, hashing_threads, search_threads, &mut groups);
-    report(ctx, rule, &names, &mut groups, out);
+    drop(first_of_text);
+    report(ctx, rule, names, &mut groups, out);
 }
 
 /// One finding per group of two or more skills: at the second skill of
 /// the group in file order, naming the first and listing a few others.
-fn report(
-    ctx: &Context<'_>,
-    rule: &crate::registry::Rule,
-    names: &Names<'_, Skill>,
-    groups: &mut Groups,
-    out: &mut Findings<'_>,
-) {
+/// Kept compact until written: every name may be in a group of two
+/// (names spelled twice in a generated file: 50,000 findings), and a
+/// diagnostic each held 550 bytes.
+fn report<'a>(ctx: &Context<'a>, rule: &Rule, names: Names<'_, Skill>, groups: &mut Groups, out: &mut Findings<'a>) {
     let skills = &ctx.roadmap.skills;
     let mut members: Vec<(u32, u32)> = (0..skills.len())
         .filter_map(|i| {
@@ -145,29 +143,78 @@ fn report(
         })
         .collect();
     members.sort_unstable();
+    // Each finding quotes a run of texts of skills ([`Texts::OfSkills`],
+    // read by [`diagnostic`]): the first skill's id, both names, then the
+    // others' ids; among the groups of the same names, or of names one
+    // edit apart. Sized at once: on a file of names each spelled twice,
+    // doubling held the old room and the new one at TM109's peak.
+    let group_count = members.chunk_by(|x, y| x.0 == y.0).count();
+    let mut texts = [Vec::new(), Vec::new()];
+    // The second skill of each group, and where its run starts and ends,
+    // of each kind.
+    let mut runs: [Vec<(u32, u32, u32)>; 2] = [Vec::new(), Vec::new()];
+    // Within `u32` up to two billion skills, more than a model in memory
+    // holds.
+    let index = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+    let (id, name) = (|i: usize| index(2 * i), |i: usize| index(2 * i + 1));
+    let (mut groups_seen, mut members_seen) = (0, 0);
     for group in members.chunk_by(|x, y| x.0 == y.0) {
         let a = group[0].0 as usize;
+        // Room for the rest of the groups, taken by the first of a kind.
+        let left = members.len() - members_seen + 3 * (group_count - groups_seen);
+        (groups_seen, members_seen) = (groups_seen + 1, members_seen + group.len());
         // Skills sharing an id are one skill (a duplicate id is reported as such).
         let mut others = group.iter().map(|&(_, i)| i as usize).filter(|&i| skills[i].id != skills[a].id);
         let Some(b) = others.next() else { continue };
-        let rest: Vec<usize> = others.collect();
-        let same = same_key(names.get(a), names.get(b));
-        let mut message = format!(
-            "skills `{}` and `{}` have {} names: \"{}\" and \"{}\"",
-            skills[b].id,
-            skills[a].id,
-            if same { "the same" } else { "nearly the same" },
-            preview_str(&skills[b].name),
-            preview_str(&skills[a].name)
-        );
-        let help = if rest.is_empty() {
-            format!("if they are one skill, merge them and keep `{}` in `former_ids`", skills[b].id)
-        } else {
-            let listed: Vec<String> = rest.iter().take(LISTED).map(|&i| format!("`{}`", skills[i].id)).collect();
-            let more = if rest.len() > LISTED { format!(" and {} more", rest.len() - LISTED) } else { String::new() };
-            message.push_str(&format!(", as do {}{more}", listed.join(", ")));
-            "if they are one skill, merge them and keep the other ids in `former_ids`".to_owned()
-        };
-        out.push(ctx.diag(rule, message).at(format!("/skills/{b}/name")).with_help(help));
+        let kind = usize::from(!same_key(names.get(a), names.get(b)));
+        let texts = &mut texts[kind];
+        if texts.capacity() == 0 {
+            texts.reserve_exact(left);
+            runs[kind].reserve_exact(group_count - groups_seen + 1);
+        }
+        let start = texts.len();
+        texts.extend([id(a), name(b), name(a)]);
+        texts.extend(others.map(id));
+        runs[kind].push((index(b), index(start), index(texts.len())));
     }
+    drop((members, names));
+    for ((texts, mut runs), render) in texts.into_iter().zip(runs).zip([SAME, NEARLY]) {
+        let mut found =
+            SkillFindings::new(ctx, rule, InSkill::Field("name"), Texts::OfSkills(texts), render).quoting_runs();
+        // In file order, as compact findings are kept.
+        runs.sort_unstable();
+        for (b, start, end) in runs {
+            out.extend(found.push(b as usize, 0, [start as usize, end as usize]));
+        }
+        out.push_compact(found);
+    }
+}
+
+/// The diagnostic of a group of the same names.
+const SAME: Render = |rule, quoting| diagnostic(rule, quoting, "the same");
+
+/// The diagnostic of a group of names one edit apart.
+const NEARLY: Render = |rule, quoting| diagnostic(rule, quoting, "nearly the same");
+
+/// The diagnostic of a group whose second skill is `quoting.skill`, from
+/// its run of texts (see [`report`]), its names `how` alike.
+fn diagnostic(rule: &Rule, quoting: Quoting<'_>, how: &str) -> Diagnostic {
+    let text = |i: usize| quoting.run.get(i).copied().unwrap_or("");
+    let (first_id, name, first_name) = (text(0), text(1), text(2));
+    let rest = quoting.run.get(3..).unwrap_or(&[]);
+    let b = quoting.skill;
+    let mut message = format!(
+        "skills `{b}` and `{first_id}` have {how} names: \"{}\" and \"{}\"",
+        preview_str(name),
+        preview_str(first_name)
+    );
+    let help = if rest.is_empty() {
+        format!("if they are one skill, merge them and keep `{b}` in `former_ids`")
+    } else {
+        let listed: Vec<String> = rest.iter().take(LISTED).map(|id| format!("`{id}`")).collect();
+        let more = if rest.len() > LISTED { format!(" and {} more", rest.len() - LISTED) } else { String::new() };
+        message.push_str(&format!(", as do {}{more}", listed.join(", ")));
+        "if they are one skill, merge them and keep the other ids in `former_ids`".to_owned()
+    };
+    Diagnostic::new(rule.code, rule.name, rule.default_severity, message).with_help(help)
 }
