@@ -5,8 +5,10 @@
 //! A diagnostic holds its texts (about 550 bytes and five allocations a
 //! finding); a rule can find something on most skills of a million. Such
 //! a rule keeps a skill, an entry and the indices of the two texts it
-//! quotes (16 bytes), and its diagnostics are made a part at a time as they are
-//! written, located by one scan that follows the entries.
+//! quotes (16 bytes), or where a run of them starts and ends (a group of
+//! similar names quotes each member), and its diagnostics are made a part
+//! at a time as they are written, located by one scan that follows the
+//! entries.
 
 use std::sync::Arc;
 
