@@ -95,17 +95,26 @@ pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) 
     let mut first_of_text = vec![true; skills.len()];
     let mut key = String::new();
     for group in keyed.chunk_by(|x, y| x & !index_mask == y & !index_mask).filter(|g| g.len() > 1) {
-        // Each distinct key once, with the first skill that has it.
+        // Each distinct name as written once, and each distinct key,
+        // with the first skill that has it. A name written as one before
+        // it has that one's key: no key made (most duplicates are copies).
+        let mut written: Vec<usize> = Vec::new();
         let mut keys: Vec<(String, usize)> = Vec::new();
         let mut texts: Vec<usize> = Vec::new();
         for &k in group {
             let i = (k & index_mask) as usize;
             let name = names.get(i);
-            key.clear();
-            push_key(name, &mut key);
-            match keys.iter().find(|(other, _)| *other == key) {
-                Some(&(_, first)) => groups.join(first, i),
-                None => keys.push((key.clone(), i)),
+            match written.iter().find(|&&w| names.get(w).text == name.text) {
+                Some(&w) => groups.join(w, i),
+                None => {
+                    written.push(i);
+                    key.clear();
+                    push_key(name, &mut key);
+                    match keys.iter().find(|(other, _)| *other == key) {
+                        Some(&(_, first)) => groups.join(first, i),
+                        None => keys.push((key.clone(), i)),
+                    }
+                }
             }
             match texts.iter().find(|&&t| names.spaced(t) == name.spaced) {
                 Some(_) => first_of_text[i] = false,
@@ -166,7 +175,8 @@ fn report<'a>(ctx: &Context<'a>, rule: &Rule, names: Names<'_, Skill>, groups: &
         // Skills sharing an id are one skill (a duplicate id is reported as such).
         let mut others = group.iter().map(|&(_, i)| i as usize).filter(|&i| skills[i].id != skills[a].id);
         let Some(b) = others.next() else { continue };
-        let kind = usize::from(!same_key(names.get(a), names.get(b)));
+        let (name_a, name_b) = (names.get(a), names.get(b));
+        let kind = usize::from(name_a.text != name_b.text && !same_key(name_a, name_b));
         let texts = &mut texts[kind];
         if texts.capacity() == 0 {
             texts.reserve_exact(left);
