@@ -159,6 +159,51 @@ fn similar_names_match_brute_force_on_words_of_their_own() {
     assert!(groups.len() > 50, "{} groups", groups.len());
 }
 
+/// Words split at random places, in random case, some with a letter
+/// changed: hundreds of spellings of one sameness key (and of its plural
+/// written in capitals, another key), more than TM109 keeps in a list.
+#[test]
+fn similar_names_match_brute_force_on_words_split_many_ways() {
+    let mut rng = Rng::new(13);
+    let mut names = Vec::new();
+    while names.len() < 600 {
+        let word = ["kubernetesorchestration", "kubernetesorchestratiom", "elasticsearch"][rng.below(3)];
+        let mut name = String::new();
+        for (k, c) in word.chars().enumerate() {
+            if k > 0 {
+                name.push_str(["", "", " ", "-", "."][rng.below(5)]);
+            }
+            name.push(if rng.below(2) == 0 { c.to_ascii_uppercase() } else { c });
+        }
+        names.push(name);
+    }
+    let groups = check_names(&names);
+    assert!(groups.iter().any(|(_, size)| *size > 100), "{groups:?}");
+    // Forty spellings of "elasticsearch" split elsewhere, then the one
+    // split where a name one edit from it is: that text, past the first
+    // sixteen, is still searched for names one edit apart.
+    let word: Vec<char> = "elasticsearch".chars().collect();
+    let mut names: Vec<String> = (1..=40u32)
+        .map(|mask| {
+            let mut name = String::new();
+            for (k, c) in word.iter().enumerate() {
+                // Never after "elastic", nor after an `s` (a token ending
+                // in one may be a plural: another key).
+                let split = [1, 2, 3, 5, 6, 9, 10, 11].iter().position(|&at| at == k);
+                if split.is_some_and(|bit| mask >> bit & 1 == 1) {
+                    name.push(' ');
+                }
+                name.push(*c);
+            }
+            name
+        })
+        .collect();
+    names.extend(["Elastic search".to_owned(), "Elastic Searcj".to_owned()]);
+    let groups = check_names(&names);
+    assert_eq!(groups.len(), 1, "{groups:?}");
+    assert_eq!(groups[0].1, 42, "{groups:?}");
+}
+
 /// Pieces that normalize alike, one edit apart, plural, prefixes, short
 /// tokens and numbers.
 const PIECES: &[&str] = &[

@@ -246,7 +246,7 @@ impl Letter for char {
 
 /// A name's tokens joined by single spaces, as bytes when every name of
 /// its [`Names`] is ASCII.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Spaced<'a> {
     /// Every character ASCII.
     Ascii(&'a [u8]),

@@ -32,6 +32,10 @@
 //! Merge them into one skill, keeping the other ids in `former_ids`; or, if
 //! they really differ, give them names that say how.
 
+use std::borrow::Borrow;
+use std::collections::HashMap;
+use std::hash::Hash;
+
 use trailmap::diagnostic::preview_str;
 use trailmap::{Diagnostic, Skill};
 
@@ -95,30 +99,25 @@ pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) 
     let mut first_of_text = vec![true; skills.len()];
     let mut key = String::new();
     for group in keyed.chunk_by(|x, y| x & !index_mask == y & !index_mask).filter(|g| g.len() > 1) {
-        // Each distinct name as written once, and each distinct key,
-        // with the first skill that has it. A name written as one before
-        // it has that one's key: no key made (most duplicates are copies).
-        let mut written: Vec<usize> = Vec::new();
-        let mut keys: Vec<(String, usize)> = Vec::new();
-        let mut texts: Vec<usize> = Vec::new();
+        // The first skill of each distinct key (keys differ here only where
+        // their hashes collide), of each distinct name as written, and of
+        // each distinct spaced text.
+        let (mut keys, mut written, mut texts) = (FirstOf::new(), FirstOf::new(), FirstOf::new());
         for &k in group {
             let i = (k & index_mask) as usize;
             let name = names.get(i);
-            match written.iter().find(|&&w| names.get(w).text == name.text) {
-                Some(&w) => groups.join(w, i),
-                None => {
-                    written.push(i);
-                    key.clear();
-                    push_key(name, &mut key);
-                    match keys.iter().find(|(other, _)| *other == key) {
-                        Some(&(_, first)) => groups.join(first, i),
-                        None => keys.push((key.clone(), i)),
-                    }
-                }
+            // A name written as one before it has that one's key: no key
+            // made (most duplicates are copies).
+            let first = written.first(name.text, i, |text| text).or_else(|| {
+                key.clear();
+                push_key(name, &mut key);
+                keys.first(key.as_str(), i, str::to_owned)
+            });
+            if let Some(first) = first {
+                groups.join(first, i);
             }
-            match texts.iter().find(|&&t| names.spaced(t) == name.spaced) {
-                Some(_) => first_of_text[i] = false,
-                None => texts.push(i),
+            if texts.first(&name.spaced, i, |spaced| *spaced).is_some() {
+                first_of_text[i] = false;
             }
         }
     }
@@ -136,6 +135,44 @@ pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) 
     search::join_one_edit_apart(&names, &first_of_text, hashing_threads, search_threads, &mut groups);
     drop(first_of_text);
     report(ctx, rule, names, &mut groups, out);
+}
+
+/// [`FirstOf`] keeps at most this many values in a list, read value by
+/// value; more in a map.
+const LISTED_MAX: usize = 16;
+
+/// The first member of each distinct value among a group's members: in a
+/// list while they are few (the usual case: copies of one name), then in
+/// a map (the same word split at ten thousand places made lists of ten
+/// thousand, read for each name).
+struct FirstOf<K> {
+    listed: Vec<(K, usize)>,
+    mapped: HashMap<K, usize>,
+}
+
+impl<K: Hash + Eq> FirstOf<K> {
+    fn new() -> Self {
+        FirstOf { listed: Vec::new(), mapped: HashMap::new() }
+    }
+
+    /// The first member seen with `value`; `None` the first time, when
+    /// `member` is kept as its first (`own` makes the kept copy).
+    fn first<'q, Q>(&mut self, value: &'q Q, member: usize, own: impl FnOnce(&'q Q) -> K) -> Option<usize>
+    where
+        Q: Hash + Eq + ?Sized,
+        K: Borrow<Q>,
+    {
+        let listed = self.listed.iter().find(|(other, _)| other.borrow() == value).map(|&(_, first)| first);
+        if let found @ Some(_) = listed.or_else(|| self.mapped.get(value).copied()) {
+            return found;
+        }
+        if self.listed.len() < LISTED_MAX {
+            self.listed.push((own(value), member));
+        } else {
+            self.mapped.insert(own(value), member);
+        }
+        None
+    }
 }
 
 /// One finding per group of two or more skills: at the second skill of
