@@ -462,7 +462,12 @@ impl<'a> SkillFindings<'a> {
     /// Texts `start..end` of the rule's [`Texts`], for a rule
     /// [`quoting_runs`](SkillFindings::quoting_runs).
     fn run(&self, start: usize, end: usize) -> Vec<&str> {
-        (start..end.max(start)).map(|i| self.text(i)).collect()
+        // Never past the texts there are, whatever the indices say.
+        let count = match &self.quotes {
+            Quotes::Model { roadmap, texts } => texts.len().unwrap_or(roadmap.skills.len()),
+            Quotes::Copied(copied) => copied.ends.len(),
+        };
+        (start.min(count)..end.min(count)).map(|i| self.text(i)).collect()
     }
 
     /// The id of skill `skill` (`""` if it is not known).

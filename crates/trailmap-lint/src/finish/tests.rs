@@ -208,6 +208,18 @@ proptest! {
     }
 }
 
+/// The diagnostics of rule `code`'s compact findings on `text`, made
+/// once the findings are detached and the model freed.
+fn detached_diagnostics(text: &str, code: &str) -> Vec<Diagnostic> {
+    let f = SourceFile::new("r.json", text);
+    let (validation, model) = load_whole(&f, &Default::default());
+    let (roadmap, _) = model.expect("a whole roadmap");
+    let (_, compact) = found(&f, &roadmap, validation);
+    let detached: Vec<SkillFindings<'static>> = compact.into_iter().map(SkillFindings::detach).collect();
+    drop(roadmap);
+    detached.iter().filter(|c| c.rule.code == code).flat_map(|c| made_by(c).1).collect()
+}
+
 /// A prerequisite taught later quotes its entry, an `any_of` group its
 /// alternatives, and the phases' titles, detached from the model too.
 #[test]
@@ -217,14 +229,7 @@ fn a_detached_finding_quotes_its_entry_or_its_group() {
   {"id": "b", "name": "B"},
   {"id": "c", "name": "C", "prerequisites": ["a", {"any_of": ["a", "b"]}]}
 ], "phases": [{"id": "p", "title": "First \"week\"", "skills": ["c"]}, {"id": "q", "title": "Later", "skills": ["a", "b"]}]}"#;
-    let f = SourceFile::new("r.json", text);
-    let (validation, model) = load_whole(&f, &Default::default());
-    let (roadmap, _) = model.expect("a whole roadmap");
-    let (_, compact) = found(&f, &roadmap, validation);
-    let detached: Vec<SkillFindings<'static>> = compact.into_iter().map(SkillFindings::detach).collect();
-    drop(roadmap);
-    let messages: Vec<String> =
-        detached.iter().filter(|c| c.rule.code == "TM101").flat_map(|c| made_by(c).1).map(|d| d.message).collect();
+    let messages: Vec<String> = detached_diagnostics(text, "TM101").into_iter().map(|d| d.message).collect();
     assert_eq!(
         messages,
         [
@@ -243,18 +248,8 @@ fn a_detached_group_of_names_quotes_its_members() {
         (0..8).map(|i| skill(i, if i == 0 { "Design patterns" } else { "design-pattern" })).collect();
     skills.extend([skill(8, "Gradient boosting"), skill(9, "Gradient bosting"), skill(10, "Other")]);
     let text = format!(r#"{{"id": "r", "title": "R", "version": "1.0.0", "skills": [{}]}}"#, skills.join(", "));
-    let f = SourceFile::new("r.json", text);
-    let (validation, model) = load_whole(&f, &Default::default());
-    let (roadmap, _) = model.expect("a whole roadmap");
-    let (_, compact) = found(&f, &roadmap, validation);
-    let detached: Vec<SkillFindings<'static>> = compact.into_iter().map(SkillFindings::detach).collect();
-    drop(roadmap);
-    let made: Vec<(String, String, Option<String>)> = detached
-        .iter()
-        .filter(|c| c.rule.code == "TM109")
-        .flat_map(|c| made_by(c).1)
-        .map(|d| (d.pointer, d.message, d.help))
-        .collect();
+    let made: Vec<(String, String, Option<String>)> =
+        detached_diagnostics(&text, "TM109").into_iter().map(|d| (d.pointer, d.message, d.help)).collect();
     let merge = |ids: &str| Some(format!("if they are one skill, merge them and keep {ids} in `former_ids`"));
     assert_eq!(
         made,
