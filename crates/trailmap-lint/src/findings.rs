@@ -212,12 +212,12 @@ pub(crate) enum Texts<'a> {
 }
 
 impl Texts<'_> {
-    /// How many texts there are (`None`: one a skill, the skills' ids).
-    fn len(&self) -> Option<usize> {
+    /// How many texts there are, of `roadmap`.
+    fn count(&self, roadmap: &Roadmap) -> usize {
         match self {
-            Texts::SkillIds => None,
-            Texts::Listed(texts) => Some(texts.len()),
-            Texts::OfSkills(of) => Some(of.len()),
+            Texts::SkillIds => roadmap.skills.len(),
+            Texts::Listed(texts) => texts.len(),
+            Texts::OfSkills(of) => of.len(),
         }
     }
 
@@ -464,7 +464,7 @@ impl<'a> SkillFindings<'a> {
     fn run(&self, start: usize, end: usize) -> Vec<&str> {
         // Never past the texts there are, whatever the indices say.
         let count = match &self.quotes {
-            Quotes::Model { roadmap, texts } => texts.len().unwrap_or(roadmap.skills.len()),
+            Quotes::Model { roadmap, texts } => texts.count(roadmap),
             Quotes::Copied(copied) => copied.ends.len(),
         };
         (start.min(count)..end.min(count)).map(|i| self.text(i)).collect()
@@ -545,10 +545,10 @@ impl<'a> SkillFindings<'a> {
                 // Each text's index among the copies, by its index in the
                 // rule's texts, and each skill id's by skill: one table
                 // when the texts are the skills' ids.
-                let listed = texts.len();
+                let listed = !matches!(texts, Texts::SkillIds);
                 let text_of = |i: usize| texts.get(roadmap, i);
-                let mut copy_of_text = vec![u32::MAX; listed.unwrap_or(roadmap.skills.len())];
-                let mut copy_of_skill_id = vec![u32::MAX; if listed.is_some() { roadmap.skills.len() } else { 0 }];
+                let mut copy_of_text = vec![u32::MAX; texts.count(roadmap)];
+                let mut copy_of_skill_id = vec![u32::MAX; if listed { roadmap.skills.len() } else { 0 }];
                 if quotes_runs {
                     // Every text, in order: a run's indices stay as they are.
                     for i in 0..copy_of_text.len() {
@@ -564,7 +564,7 @@ impl<'a> SkillFindings<'a> {
                     // Findings are in skill order: a skill's id once for all its entries.
                     if last_skill != Some(item.skill) {
                         last_skill = Some(item.skill);
-                        let table = if listed.is_some() { &mut copy_of_skill_id } else { &mut copy_of_text };
+                        let table = if listed { &mut copy_of_skill_id } else { &mut copy_of_text };
                         let id = copy_once(&mut copied, table, skill, skill_id);
                         copied.skill_ids.push((item.skill, id));
                     }

@@ -143,8 +143,8 @@ const LISTED_MAX: usize = 16;
 
 /// The first member of each distinct value among a group's members: in a
 /// list while they are few (the usual case: copies of one name), then in
-/// a map (the same word split at ten thousand places made lists of ten
-/// thousand, read for each name).
+/// a map (100,000 names, one word split at different places, made lists
+/// of 100,000 read for each name: 13.3 s).
 struct FirstOf<K> {
     listed: Vec<(K, usize)>,
     mapped: HashMap<K, usize>,

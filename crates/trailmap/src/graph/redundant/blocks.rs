@@ -203,10 +203,11 @@ impl Blocks {
         drop((keyed, slot));
         let block_len = self.block_len();
         let block_count = self.targets.len().div_ceil(block_len);
-        let (unneeded_start, unneeded) = {
-            let by_rank = unneeded;
-            by_block(&by_rank, block_count, &below, &below_start, &self.targets, block_len)
-        };
+        let by_rank = unneeded;
+        let (unneeded_start, unneeded) =
+            by_block(&by_rank, block_count, &below, &below_start, &self.targets, block_len);
+        // Freed before the rows are made too, once listed by block.
+        drop(by_rank);
         let tables = Tables {
             order,
             below: &below,
