@@ -436,3 +436,49 @@ fn a_large_files_findings_are_drawn_from_its_text_read_again() {
     assert!(report.contains("big.json:1:6160\n"), "{report}");
     assert!(report.contains(r#"{"id": "s100", "name": "Topic 100", "prerequisites": ["s0", "s1"]}"#), "{report}");
 }
+
+/// TM109 hashes names with a base drawn once per process, so that no file
+/// can be written whose names all share a hash. Its findings must not
+/// depend on that base: six runs of the binary (six bases) and the
+/// library in this process report the same groups, on names that fill
+/// one token-key group of 2,000 (searched by deletion variants) and
+/// repeat some names in other spellings.
+#[test]
+fn similar_names_do_not_depend_on_the_hash_base() {
+    let word = |mut i: usize| {
+        let mut word = String::new();
+        for _ in 0..4 {
+            word.push(b"bdkmprst"[i % 8] as char);
+            word.push(b"aeiou"[i / 8 % 5] as char);
+            i /= 40;
+        }
+        word
+    };
+    let skills: Vec<String> = (0..2_000usize)
+        .map(|i| {
+            let earlier = word((i - i % 5) * 7_919);
+            let name = match i % 5 {
+                // An earlier name with one letter replaced, or spelled apart.
+                1 => format!("Topic {}u{}", &earlier[..3], &earlier[4..]),
+                2 => format!("Topic {}-{}", &earlier[..2], &earlier[2..]),
+                _ => format!("Topic {}", word(i * 7_919)),
+            };
+            format!(r#"{{"id": "s{i}", "name": "{name}"}}"#)
+        })
+        .collect();
+    let text =
+        format!(r#"{{"id": "names", "title": "Names", "version": "1.0.0", "skills": [{}]}}"#, skills.join(",\n"));
+    let scratch = Scratch::new("lint-hash-base");
+    let path = scratch.write("names.json", &text);
+    let file = path.display().to_string();
+    let reports: Vec<String> = (0..6)
+        .map(|_| stdout(&run(&["lint", "--isolated", "--select", "TM109", "--format", "concise", &file])))
+        .collect();
+    let findings = reports[0].lines().filter(|line| line.contains("TM109")).count();
+    assert!(findings > 200, "{}", reports[0]);
+    assert!(reports.iter().all(|report| *report == reports[0]));
+    let source = trailmap_lint::SourceFile::new(file.clone(), text.as_str());
+    let config = trailmap_lint::config::Config::parse("[lint]\nselect = [\"TM109\"]", None).unwrap();
+    let in_process = trailmap_lint::lint(std::slice::from_ref(&source), &config);
+    assert_eq!(in_process.len(), findings);
+}

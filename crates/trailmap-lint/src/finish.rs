@@ -20,7 +20,7 @@ use crate::{SourceFile, fix, rules, suppress};
 /// findings its rules keep compact.
 pub(crate) type Found<'a> = (Vec<Diagnostic>, Vec<SkillFindings<'a>>);
 
-/// Each file's findings of a batch, finished ([`file`]), in the batch's
+/// Each file's findings of a batch, finished ([`file`](fn@file)), in the batch's
 /// order: each file on one thread, as the batch's files were linted
 /// (locating a folder's findings on one thread was a quarter of its run).
 pub(crate) fn batch<'a>(files: &[SourceFile], per_file: Vec<Found<'a>>, config: &Config) -> Vec<Finished<'a>> {

@@ -2,7 +2,7 @@
 //! (TM109).
 //!
 //! Two names one edit apart differ inside one token and share the rest:
-//! the same token key (see [`token_keys`]). So the names are grouped by
+//! the same token key (see [`token_keys`](fn@token_keys)). So the names are grouped by
 //! their shared token keys, and only the members of a group are compared,
 //! at that token: up to [`PAIRWISE_MAX`] names pair by pair, larger groups
 //! by the token's deletion variants ([`VariantSearch`]). A group's work

@@ -9,7 +9,8 @@
 //! other name shares ("\* number 12" of "Skill number 12") costs nothing
 //! more.
 
-use super::{BASE, Letter, MIN_TOKEN_LEN, Scratch, Spaced, classes, prepare_powers, raw, value};
+use super::variants::{prepare_powers, raw, value};
+use super::{Letter, MIN_TOKEN_LEN, Scratch, Spaced, classes};
 
 /// Calls `emit` with where each token of four or more characters of an
 /// editable name starts (a character index), its key hash (see the
@@ -49,7 +50,7 @@ pub fn token_keys(spaced: Spaced<'_>, scratch: &mut Scratch, emit: impl FnMut(us
 fn hash_token_keys<L: Letter>(text: &[L], scratch: &mut Scratch, mut emit: impl FnMut(usize, u64, bool)) {
     let len = text.len();
     prepare_powers(len, scratch);
-    let (spans, power) = (&mut scratch.spans, &scratch.power);
+    let (base, spans, power) = (scratch.base, &mut scratch.spans, &scratch.power);
     let space = L::from_char(' ');
     // One pass over the text: its hash, and at each token of four or more
     // characters the hashes of the text before it and up to its end.
@@ -60,11 +61,11 @@ fn hash_token_keys<L: Letter>(text: &[L], scratch: &mut Scratch, mut emit: impl 
             if j - start >= MIN_TOKEN_LEN {
                 spans.push(TokenSpan { start, end: j, before, through: hash, lettered });
             }
-            hash = hash.wrapping_mul(BASE).wrapping_add(value(' '));
+            hash = hash.wrapping_mul(base).wrapping_add(value(' '));
             (before, start, lettered) = (hash, j + 1, false);
         } else {
             lettered |= classes::is_alphabetic(c.char());
-            hash = hash.wrapping_mul(BASE).wrapping_add(value(c.char()));
+            hash = hash.wrapping_mul(base).wrapping_add(value(c.char()));
         }
     }
     if len - start >= MIN_TOKEN_LEN {
@@ -75,7 +76,7 @@ fn hash_token_keys<L: Letter>(text: &[L], scratch: &mut Scratch, mut emit: impl 
         // whose hash is the whole text's less the part up to `end`.
         let rest = len - span.end;
         let after = hash.wrapping_sub(span.through.wrapping_mul(power[rest]));
-        let key = span.before.wrapping_mul(BASE).wrapping_mul(power[rest]).wrapping_add(after);
+        let key = span.before.wrapping_mul(base).wrapping_mul(power[rest]).wrapping_add(after);
         emit(span.start, raw(key, span.start + 1 + rest), span.lettered);
     }
 }
