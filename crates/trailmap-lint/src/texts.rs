@@ -10,6 +10,7 @@
 use trailmap::{Diagnostic, Prerequisite, Roadmap};
 
 use crate::config::Config;
+use crate::context::MEMORY_TO_SPARE_FROM;
 use crate::{HandOver, SourceFile, finish, suppress};
 
 /// The files of a run: held by the caller throughout, or lent, so that a
@@ -40,6 +41,18 @@ const BYTES_PER_PREREQUISITE: usize = 36;
 /// still built a graph for such a roadmap's cycles; the peak is lower
 /// since, so the estimate errs towards letting a text go.
 const BYTES_PER_GROUP: usize = 216;
+
+/// A skill's share of the tables of the second memory-heavy rule on a
+/// source of [`MEMORY_TO_SPARE_FROM`] bytes or more, where TM109 and
+/// TM107 run side by side and both rules' tables are held at once:
+/// TM109's names and bitmaps (about 56 bytes a skill), and TM107's
+/// landmark rows past the first 64 (16 bytes a skill for each 64 more, 48
+/// at a million skills). Without it the generator's `window-all` at a
+/// million skills on one line (125 MB) was estimated at 2.8 times its
+/// file, kept its text and peaked at 4.1 (3.1 with the text let go of).
+/// Smaller sources run the two side by side only where they spell a skill
+/// in many bytes, and the text outweighs both.
+const SIDE_BY_SIDE_BYTES_PER_SKILL: usize = 104;
 
 /// A text is let go of where the run's peak, estimated from the model,
 /// would be at least this many tenths of the text: the estimate runs up to a
@@ -97,9 +110,14 @@ pub(crate) fn estimated_peak(text_len: usize, roadmap: &Roadmap) -> usize {
             }
         }
     }
+    let skills = roadmap.skills.len();
+    let per_skill = match text_len >= MEMORY_TO_SPARE_FROM {
+        true => BYTES_PER_SKILL + SIDE_BY_SIDE_BYTES_PER_SKILL,
+        false => BYTES_PER_SKILL,
+    };
     PROGRAM_BYTES
         .saturating_add(text_len)
-        .saturating_add(roadmap.skills.len().saturating_mul(BYTES_PER_SKILL))
+        .saturating_add(skills.saturating_mul(per_skill))
         .saturating_add(entries.saturating_mul(BYTES_PER_PREREQUISITE))
         .saturating_add(groups.saturating_mul(BYTES_PER_GROUP))
 }
@@ -263,6 +281,18 @@ mod tests {
         let dense = roadmap(100_000, 10);
         assert!(!lets_go(45_300_000, &dense));
         assert!(lets_go(20_000_000, &dense), "ten prerequisites in 200 bytes");
+    }
+
+    /// A million skills on one line (125 bytes a skill, one and a half
+    /// prerequisites) are let go of: TM109's and TM107's tables, side by
+    /// side on a source that large, count both; indented (650 bytes a
+    /// skill) the text is kept.
+    #[test]
+    fn large_sources_count_both_heavy_rules() {
+        let million = roadmap(1_000_000, 1);
+        const { assert!(125_000_000 >= MEMORY_TO_SPARE_FROM) };
+        assert!(lets_go(125_000_000, &million));
+        assert!(!lets_go(650_000_000, &million));
     }
 
     /// A text kept beside its model has TM107 narrow its rows where ample

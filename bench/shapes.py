@@ -1,0 +1,351 @@
+#!/usr/bin/env python3
+"""Writes the script-written roadmaps of BENCHMARKS.md ("Other shapes").
+
+The generator (`trailmap-bench generate`) writes the shapes the benchmarks
+were tuned on; these are the other files measured against issue 17's bounds,
+written the way a user's script would write them: Python's `json.dump`,
+indented (`indent=2`) or on one line (its default), ids `skill-N` and names
+"Skill number N" unless a shape says otherwise. Each shape is seeded, so a
+file is the same on every run.
+
+Usage (Python's standard library only):
+  python3 bench/shapes.py --list                         # every shape and what it is
+  python3 bench/shapes.py                                # every shape, 100k skills, both spellings
+  python3 bench/shapes.py --shapes all5,hub --spelling one-line --skills 1M
+  python3 bench/sweep.py --files bench/out/shapes/*.json # then measure them
+
+Files go to bench/out/shapes/<shape>-<spelling>.json (ignored by git).
+"""
+
+import argparse
+import json
+import math
+import os
+import random
+import sys
+import uuid
+
+SYLLABLES = ["ka", "to", "ri", "ne", "lo", "mi", "su", "pa", "de", "vo", "qui", "zan", "bel", "tor", "wy"]
+
+
+def window(rng, i, back, most, least=0):
+    """`least`-`most` distinct skills among the `back` before skill `i` (all before if `back` is None)."""
+    low = 0 if back is None else max(0, i - back)
+    return rng.sample(range(low, i), min(rng.randint(least, most), i - low))
+
+
+def word(rng, syllables, least=2, most=4):
+    return "".join(rng.choice(SYLLABLES[:syllables]) for _ in range(rng.randint(least, most))).capitalize()
+
+
+def distinct(rng, n, make):
+    """`n` distinct names from `make(rng)`, in the order first made."""
+    seen, names = set(), []
+    while len(names) < n:
+        name = make(rng)
+        if name not in seen:
+            seen.add(name)
+            names.append(name)
+    return names
+
+
+def graph_shape(needs, ids=None, names=None, order=None):
+    """A shape from a function of (rng, i, n) giving skill i's prerequisites."""
+
+    def build(rng, n):
+        id_of = ids(rng, n) if ids else [f"skill-{i}" for i in range(n)]
+        name_of = names(rng, n) if names else [f"Skill number {i}" for i in range(n)]
+        skills = []
+        for i in range(n):
+            skill = {"id": id_of[i], "name": name_of[i]}
+            entries = needs(rng, i, n)
+            if entries:
+                skill["prerequisites"] = [e if isinstance(e, dict) else id_of[e] for e in entries]
+            skills.append(skill)
+        for entry in (e for s in skills for e in s.get("prerequisites", []) if isinstance(e, dict)):
+            entry["any_of"] = [id_of[m] for m in entry["any_of"]]
+        if order:
+            order(rng, skills)
+        return {"skills": skills}
+
+    return build
+
+
+def w5000(rng, i, n):
+    return window(rng, i, 5000, 3)
+
+
+def hub(rng, i, n):
+    if i < 2:
+        return [0] * i
+    return [0] + rng.sample(range(max(1, i - 100), i), min(2, i - max(1, i - 100)))
+
+
+def capstone(chained):
+    def needs(rng, i, n):
+        if i == n - 1:
+            return list(range(n - 1))
+        return [i - 1] if chained and i > 0 else []
+
+    return needs
+
+
+def chainpick(k):
+    def needs(rng, i, n):
+        if i < 1000:
+            return [i - 1] if i else []
+        return rng.sample(range(1000), k)
+
+    return needs
+
+
+def consecutive(k, descending):
+    def needs(rng, i, n):
+        before = list(range(max(0, i - k), i))
+        return before[::-1] if descending else before
+
+    return needs
+
+
+def layers(width, each, anywhere=0):
+    def needs(rng, i, n):
+        layer = i // width
+        if layer == 0:
+            return []
+        previous = range((layer - 1) * width, layer * width)
+        picked = list(previous) if each >= width else rng.sample(previous, each)
+        extra = [p for p in window(rng, (layer - 1) * width, None, anywhere, anywhere) if p not in picked]
+        return picked + extra
+
+    return needs
+
+
+def grid(rev):
+    def needs(rng, i, n):
+        row, col = divmod(i, 316)
+        left, up = ([i - 1] if col else []), ([i - 316] if row else [])
+        if not rev:
+            return up + left
+        diagonal = [i - 317] if row and col and rng.random() < 0.3 else []
+        return left + up + diagonal
+
+    return needs
+
+
+def powerdist(rng, i, n):
+    picked = set()
+    for _ in range(rng.randint(0, 4) if i else 0):
+        picked.add(i - max(1, min(i, int(math.exp(rng.uniform(0, math.log(i + 1)))))))
+    return sorted(picked)
+
+
+def any_of(rng, i, groups, size, back):
+    low = max(0, i - back) if back else 0
+    if i - low < size:
+        return []
+    return [{"any_of": rng.sample(range(low, i), size)} for _ in range(groups)]
+
+
+def names_of(make):
+    return lambda rng, n: [make(rng, i) for i in range(n)]
+
+
+def pair_names(edited):
+    def make(rng, i):
+        base = f"Skill number {i // 2}"
+        return base.replace("number", "numbr") if edited and i % 2 else base
+
+    return names_of(make)
+
+
+def shuffled(rng, skills):
+    rng.shuffle(skills)
+
+
+def reversed_order(rng, skills):
+    skills.reverse()
+
+
+def with_phases(kind):
+    """The `w5000` graph with phases (or projects, or details) that fire rules on most skills."""
+
+    def build(rng, n):
+        doc = graph_shape(w5000)(rng, n)
+        ids = [s["id"] for s in doc["skills"]]
+        if kind == "phases-backward":
+            doc["phases"] = [
+                {"id": f"phase-{p}", "title": f"Phase {p}", "skills": ids[n - 5 * (p + 1) : n - 5 * p]}
+                for p in range(n // 5)
+            ]
+        elif kind == "phase-one":
+            doc["phases"] = [{"id": "phase-0", "title": "Phase 0", "skills": ids[:1]}]
+        elif kind == "phases-overlap":
+            doc["phases"] = [
+                {"id": f"phase-{p}", "title": f"Phase {p}", "skills": ids[5 * p : 5 * p + 5],
+                 "span": {"unit": "week", "start": p + 1, "end": p + 3}}
+                for p in range(n // 5)
+            ]
+        elif kind == "projects-many":
+            doc["projects"] = [
+                {"id": f"project-{p}", "title": f"Project {p}", "skills": rng.sample(ids, 30)} for p in range(n // 5)
+            ]
+        elif kind == "topics-heavy":
+            for s in doc["skills"]:
+                s["description"] = f"What {s['name']} covers, in a sentence or two of prose."
+                s["topics"] = [f"Topic {t} of {s['name']}" for t in range(20)]
+                s["resources"] = [
+                    {"title": f"Resource {r}", "url": f"https://example.com/{s['id']}/{r}"} for r in range(5)
+                ]
+        return doc
+
+    return build
+
+
+# name -> (what it is, builder(rng, n) -> {"skills": [...], ...}, default skills)
+SHAPES = {
+    "w5000": ("the issue's own: 0-3 prerequisites among the previous 5,000", graph_shape(w5000), None),
+    **{
+        f"all{k}": (f"0-{k} prerequisites among everything before",
+                    graph_shape(lambda rng, i, n, k=k: window(rng, i, None, k)), None)
+        for k in (3, 5, 7, 10)
+    },
+    "shuf5": ("`all5` with its skills shuffled in the file", graph_shape(lambda rng, i, n: window(rng, i, None, 5), order=shuffled), None),
+    "rev5": ("`all5` with its skills listed last first", graph_shape(lambda rng, i, n: window(rng, i, None, 5), order=reversed_order), None),
+    "dense20w": ("0-20 among the previous 1,000", graph_shape(lambda rng, i, n: window(rng, i, 1000, 20)), None),
+    "dense20all": ("0-20 among everything before", graph_shape(lambda rng, i, n: window(rng, i, None, 20)), None),
+    "hub": ("`skill-0` and 2 of the previous 100: `skill-0` redundant in each", graph_shape(hub), None),
+    "skip2": ("each needs the two before it (one redundant a skill)", graph_shape(lambda rng, i, n: [j for j in (i - 1, i - 2) if j >= 0]), None),
+    "skip3": ("each needs `i-1`, `i-2`, `i-4`", graph_shape(lambda rng, i, n: [j for j in (i - 1, i - 2, i - 4) if j >= 0]), None),
+    "deepfan": ("each needs the one before and 0-3 from anywhere earlier",
+                graph_shape(lambda rng, i, n: ([i - 1] if i else []) + [p for p in window(rng, i, None, 3) if p != i - 1]), None),
+    "grid": ("316 wide: each needs its upper and left neighbours", graph_shape(grid(False)), None),
+    "grid-rev": ("as `grid`, the left one listed first, 30% with the diagonal too", graph_shape(grid(True)), None),
+    "tree": ("a binary tree: skill `i` needs `(i-1)/2`", graph_shape(lambda rng, i, n: [(i - 1) // 2] if i else []), None),
+    "revtree": ("a binary tree the other way: each needs its two children",
+                graph_shape(lambda rng, i, n: [c for c in (2 * i + 1, 2 * i + 2) if c < n]), None),
+    "star": ("every skill needs `skill-0`", graph_shape(lambda rng, i, n: [0] if i else []), None),
+    **{
+        f"ladder{k}": (f"each needs the one before and the one {k:,} before",
+                       graph_shape(lambda rng, i, n, k=k: [p for p in (i - 1, i - k) if p >= 0]), None)
+        for k in (2, 100, 10000)
+    },
+    "diamond": ("layers of 10, each skill needing 2 of the layer before", graph_shape(layers(10, 2)), None),
+    "layers20": ("layers of 20, each needing all 20 of the layer before (2M edges)", graph_shape(layers(20, 20)), None),
+    "sqrtlayers": ("layers of 316, each needing 8 of the layer before", graph_shape(layers(316, 8)), None),
+    "layermix": ("layers of 1,000: 3 of the layer before and 2 from anywhere earlier", graph_shape(layers(1000, 3, 2)), None),
+    "chainpick": ("a chain of 1,000; every other skill needs 5 of it (four redundant)", graph_shape(chainpick(5)), None),
+    "chainpick10": ("the same, 10 of the chain each (nine redundant)", graph_shape(chainpick(10)), None),
+    "powerdist": ("0-4 at log-uniform distances (as the generator's `log-distance`)", graph_shape(powerdist), None),
+    "toporev": ("`w5000` listed last-needed first", graph_shape(w5000, order=reversed_order), None),
+    "shufwin": ("`w5000` shuffled in the file", graph_shape(w5000, order=shuffled), None),
+    "anyof": ("one plain prerequisite and an `any_of` of three, from everything before",
+              graph_shape(lambda rng, i, n: window(rng, i, None, 1, 1) + any_of(rng, i, 1, 3, None)), None),
+    "multiany": ("three `any_of` groups of three among the previous 5,000", graph_shape(lambda rng, i, n: any_of(rng, i, 3, 3, 5000)), None),
+    "any-wide": ("an `any_of` of 10 among the previous 1,000 and one plain prerequisite",
+                 graph_shape(lambda rng, i, n: window(rng, i, 1000, 1, 1) + any_of(rng, i, 1, 10, 1000)), None),
+    "cap-chain": ("a capstone: one skill needs all others, which form a chain; ids `s<N>`, names \"Topic N\"",
+                  graph_shape(capstone(True), ids=lambda rng, n: [f"s{i}" for i in range(n)],
+                              names=names_of(lambda rng, i: f"Topic {i}")), None),
+    "cap-flat": ("the same, the others needing nothing",
+                 graph_shape(capstone(False), ids=lambda rng, n: [f"s{i}" for i in range(n)],
+                             names=names_of(lambda rng, i: f"Topic {i}")), None),
+    "c20a": ("ids `s<N>`: each needs the 20 before it, in order", graph_shape(consecutive(20, False), ids=lambda rng, n: [f"s{i}" for i in range(n)]), None),
+    "c20d": ("the same, listed nearest first", graph_shape(consecutive(20, True), ids=lambda rng, n: [f"s{i}" for i in range(n)]), None),
+    "c32a": ("ids `s<N>`: each needs the 32 before it", graph_shape(consecutive(32, False), ids=lambda rng, n: [f"s{i}" for i in range(n)]), None),
+    "tournament": ("2,000 skills, ids `s<N>`, each needing all before it (2M edges)",
+                   graph_shape(lambda rng, i, n: list(range(i)), ids=lambda rng, n: [f"s{i}" for i in range(n)]), 2000),
+    "uuid": ("`w5000` with UUID ids and 32-hex-digit names",
+             graph_shape(w5000, ids=lambda rng, n: [str(uuid.UUID(int=rng.getrandbits(128))) for _ in range(n)],
+                         names=lambda rng, n: [uuid.UUID(int=rng.getrandbits(128)).hex for _ in range(n)]), None),
+    "bad-ids": ("`w5000` with ids `Skill_N` (a TM108 finding each)",
+                graph_shape(w5000, ids=lambda rng, n: [f"Skill_{i}" for i in range(n)]), None),
+    # Names, on the `w5000` graph.
+    "vocab": ("names of 2-4 words from 1,000 made-up ones", None, None),
+    "word": ("one word of 6-14 random letters a name", graph_shape(w5000, names=lambda rng, n: distinct(
+        rng, n, lambda r: "".join(r.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(r.randint(6, 14))).capitalize())), None),
+    "syll": ("one word of 4-7 syllables of 8 (\"Katorine\")", graph_shape(w5000, names=lambda rng, n: distinct(
+        rng, n, lambda r: "".join(r.choice(SYLLABLES[:8]) for _ in range(r.randint(4, 7))).capitalize())), None),
+    "ab": ("one word of 10-22 letters `a` and `b`", graph_shape(w5000, names=lambda rng, n: distinct(
+        rng, n, lambda r: "".join(r.choice("ab") for _ in range(r.randint(10, 22))))), None),
+    "twowords": ("two words of 2-4 of 15 syllables (\"Kato Rine\")", graph_shape(w5000, names=names_of(
+        lambda rng, i: f"{word(rng, 15)} {word(rng, 15)}")), None),
+    "threewords": ("three words of 1-3 of 15 syllables", graph_shape(w5000, names=names_of(
+        lambda rng, i: " ".join(word(rng, 15, 1, 3) for _ in range(3)))), None),
+    "learnword": ("\"Learn\" and a word of 2-4 syllables", graph_shape(w5000, names=names_of(lambda rng, i: f"Learn {word(rng, 15)}")), None),
+    "wordnum": ("a word and a number of 1-99 (\"Quilo 4\")", graph_shape(w5000, names=names_of(
+        lambda rng, i: f"{word(rng, 15)} {rng.randint(1, 99)}")), None),
+    "abbrev": ("2-4 capitals, a dash and a number (\"KTR-12\")", graph_shape(w5000, names=names_of(
+        lambda rng, i: "".join(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ") for _ in range(rng.randint(2, 4))) + f"-{rng.randint(1, 99)}")), None),
+    "longnames": ("names of 10-20 words from 2,000 made-up ones", None, None),
+    "unicode": ("Cyrillic names with a CJK character", graph_shape(w5000, names=names_of(
+        lambda rng, i: f"Навык номер {i} — {chr(0x4E00 + i % 20000)}")), None),
+    "samename": ("every name \"Python\", a chain", graph_shape(lambda rng, i, n: [i - 1] if i else [], names=names_of(lambda rng, i: "Python")), None),
+    "pairs": ("every name twice (\"Skill number N\" for `2N` and `2N+1`)", graph_shape(w5000, names=pair_names(False)), None),
+    "pairsw": ("every other name one edit from the one before (\"Skill numbr N\")", graph_shape(w5000, names=pair_names(True)), None),
+    # Findings from phases, projects and details, on the `w5000` graph.
+    "phases-backward": ("20,000 phases of 5 skills, taught in reverse order", with_phases("phases-backward"), None),
+    "phase-one": ("one phase of one skill (TM102 on every other)", with_phases("phase-one"), None),
+    "phases-overlap": ("20,000 phases of 5 skills whose week spans overlap", with_phases("phases-overlap"), None),
+    "projects-many": ("20,000 projects of 30 skills", with_phases("projects-many"), None),
+    "topics-heavy": ("a description, 20 topics and 5 resources a skill", with_phases("topics-heavy"), None),
+}
+
+
+def made_up_words(rng, count):
+    return ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(3, 10))) for _ in range(count)]
+
+
+def vocab_names(rng, n):
+    words = made_up_words(rng, 1000)
+    return [" ".join(rng.choice(words) for _ in range(rng.randint(2, 4))).title() for _ in range(n)]
+
+
+def long_names(rng, n):
+    words = made_up_words(rng, 2000)
+    return [" ".join(rng.choice(words) for _ in range(rng.randint(10, 20))) for _ in range(n)]
+
+
+SHAPES["vocab"] = (SHAPES["vocab"][0], graph_shape(w5000, names=vocab_names), None)
+SHAPES["longnames"] = (SHAPES["longnames"][0], graph_shape(w5000, names=long_names), None)
+
+
+def count(text):
+    text = text.strip().lower()
+    scale = {"k": 1_000, "m": 1_000_000}.get(text[-1:], 1)
+    return int(float(text.rstrip("km")) * scale)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--shapes", default="all", help="comma-separated shapes, or all")
+    parser.add_argument("--skills", default="100k", help="skills a file (100k, 1M, ...); `tournament` at most 2,000")
+    parser.add_argument("--spelling", default="indented,one-line", help="comma-separated: indented, one-line")
+    parser.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "out", "shapes"))
+    parser.add_argument("--list", action="store_true", help="print every shape and what it is")
+    args = parser.parse_args()
+    if args.list:
+        for name, (what, _, _) in SHAPES.items():
+            print(f"{name:16} {what}")
+        return 0
+    names = list(SHAPES) if args.shapes == "all" else args.shapes.split(",")
+    unknown = [n for n in names if n not in SHAPES]
+    spellings = args.spelling.split(",")
+    if unknown or not set(spellings) <= {"indented", "one-line"}:
+        print(f"unknown shape or spelling: {', '.join(unknown) or args.spelling} (see --list)", file=sys.stderr)
+        return 2
+    os.makedirs(args.out, exist_ok=True)
+    for name in names:
+        _, build, own = SHAPES[name]
+        n = min(own, count(args.skills)) if own else count(args.skills)
+        doc = {"id": name, "title": f"Shape {name}", "version": "1.0.0", **build(random.Random(name), n)}
+        for spelling in spellings:
+            path = os.path.join(args.out, f"{name}-{spelling}.json")
+            with open(path + ".tmp", "w", encoding="utf-8") as f:
+                json.dump(doc, f, indent=2 if spelling == "indented" else None, ensure_ascii=False)
+            os.replace(path + ".tmp", path)
+            print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
