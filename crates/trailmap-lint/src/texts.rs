@@ -283,10 +283,10 @@ mod tests {
         assert!(lets_go(20_000_000, &dense), "ten prerequisites in 200 bytes");
     }
 
-    /// A million skills on one line (125 bytes a skill, one and a half
-    /// prerequisites) are let go of: TM109's and TM107's tables, side by
-    /// side on a source that large, count both; indented (650 bytes a
-    /// skill) the text is kept.
+    /// A million skills of one prerequisite each in 125 bytes a skill (on
+    /// one line) are let go of: TM109's and TM107's tables, side by side on
+    /// a source that large, count both; in 650 bytes a skill the text is
+    /// kept.
     #[test]
     fn large_sources_count_both_heavy_rules() {
         let million = roadmap(1_000_000, 1);
