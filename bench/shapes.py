@@ -166,7 +166,21 @@ def reversed_order(rng, skills):
     skills.reverse()
 
 
-def with_phases(kind):
+def made_up_words(rng, count):
+    return ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(3, 10))) for _ in range(count)]
+
+
+def vocab_names(rng, n):
+    words = made_up_words(rng, 1000)
+    return [" ".join(rng.choice(words) for _ in range(rng.randint(2, 4))).title() for _ in range(n)]
+
+
+def long_names(rng, n):
+    words = made_up_words(rng, 2000)
+    return [" ".join(rng.choice(words) for _ in range(rng.randint(10, 20))) for _ in range(n)]
+
+
+def w5000_with(kind):
     """The `w5000` graph with phases (or projects, or details) that fire rules on most skills."""
 
     def build(rng, n):
@@ -260,7 +274,7 @@ SHAPES = {
     "bad-ids": ("`w5000` with ids `Skill_N` (a TM108 finding each)",
                 graph_shape(w5000, ids=lambda rng, n: [f"Skill_{i}" for i in range(n)]), None),
     # Names, on the `w5000` graph.
-    "vocab": ("names of 2-4 words from 1,000 made-up ones", None, None),
+    "vocab": ("names of 2-4 words from 1,000 made-up ones", graph_shape(w5000, names=vocab_names), None),
     "word": ("one word of 6-14 random letters a name", graph_shape(w5000, names=lambda rng, n: distinct(
         rng, n, lambda r: "".join(r.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(r.randint(6, 14))).capitalize())), None),
     "syll": ("one word of 4-7 syllables of 8 (\"Katorine\")", graph_shape(w5000, names=lambda rng, n: distinct(
@@ -276,37 +290,21 @@ SHAPES = {
         lambda rng, i: f"{word(rng, 15)} {rng.randint(1, 99)}")), None),
     "abbrev": ("2-4 capitals, a dash and a number (\"KTR-12\")", graph_shape(w5000, names=names_of(
         lambda rng, i: "".join(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ") for _ in range(rng.randint(2, 4))) + f"-{rng.randint(1, 99)}")), None),
-    "longnames": ("names of 10-20 words from 2,000 made-up ones", None, None),
+    "longnames": ("names of 10-20 words from 2,000 made-up ones", graph_shape(w5000, names=long_names), None),
     "unicode": ("Cyrillic names with a CJK character", graph_shape(w5000, names=names_of(
         lambda rng, i: f"Навык номер {i} — {chr(0x4E00 + i % 20000)}")), None),
     "samename": ("every name \"Python\", a chain", graph_shape(lambda rng, i, n: [i - 1] if i else [], names=names_of(lambda rng, i: "Python")), None),
     "pairs": ("every name twice (\"Skill number N\" for `2N` and `2N+1`)", graph_shape(w5000, names=pair_names(False)), None),
     "pairsw": ("every other name one edit from the one before (\"Skill numbr N\")", graph_shape(w5000, names=pair_names(True)), None),
     # Findings from phases, projects and details, on the `w5000` graph.
-    "phases-backward": ("20,000 phases of 5 skills, taught in reverse order", with_phases("phases-backward"), None),
-    "phase-one": ("one phase of one skill (TM102 on every other)", with_phases("phase-one"), None),
-    "phases-overlap": ("20,000 phases of 5 skills whose week spans overlap", with_phases("phases-overlap"), None),
-    "projects-many": ("20,000 projects of 30 skills", with_phases("projects-many"), None),
-    "topics-heavy": ("a description, 20 topics and 5 resources a skill", with_phases("topics-heavy"), None),
+    "phases-backward": ("20,000 phases of 5 skills, taught in reverse order", w5000_with("phases-backward"), None),
+    "phase-one": ("one phase of one skill (TM102 on every other)", w5000_with("phase-one"), None),
+    "phases-overlap": ("20,000 phases of 5 skills whose week spans overlap", w5000_with("phases-overlap"), None),
+    "projects-many": ("20,000 projects of 30 skills", w5000_with("projects-many"), None),
+    "topics-heavy": ("a description, 20 topics and 5 resources a skill", w5000_with("topics-heavy"), None),
 }
 
 
-def made_up_words(rng, count):
-    return ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(3, 10))) for _ in range(count)]
-
-
-def vocab_names(rng, n):
-    words = made_up_words(rng, 1000)
-    return [" ".join(rng.choice(words) for _ in range(rng.randint(2, 4))).title() for _ in range(n)]
-
-
-def long_names(rng, n):
-    words = made_up_words(rng, 2000)
-    return [" ".join(rng.choice(words) for _ in range(rng.randint(10, 20))) for _ in range(n)]
-
-
-SHAPES["vocab"] = (SHAPES["vocab"][0], graph_shape(w5000, names=vocab_names), None)
-SHAPES["longnames"] = (SHAPES["longnames"][0], graph_shape(w5000, names=long_names), None)
 
 
 def count(text):

@@ -428,7 +428,7 @@ impl<'a> SkillFindings<'a> {
             }
             (_, [first, ..]) => self.diagnostic(first),
             // Not asked: every range `groups` and `group_end` give holds one.
-            (_, []) => self.made(0, 0, ["", ""], &[]),
+            (_, []) => self.made(0, 0, [NO_TEXT, NO_TEXT]),
         }
     }
 
@@ -445,8 +445,7 @@ impl<'a> SkillFindings<'a> {
                 self.items.push(SkillFinding { skill, entry, texts: [a, b] });
                 None
             }
-            _ if self.quotes_runs => Some(self.made(skill, entry, ["", ""], &self.run(texts[0], texts[1]))),
-            _ => Some(self.made(skill, entry, texts.map(|i| self.text(i)), &[])),
+            _ => Some(self.made(skill, entry, texts)),
         }
     }
 
@@ -501,17 +500,19 @@ impl<'a> SkillFindings<'a> {
 
     /// The diagnostic of `item`, unlocated.
     pub(crate) fn diagnostic(&self, item: &SkillFinding) -> Diagnostic {
-        let (skill, entry) = (item.skill as usize, item.entry as usize);
-        match self.quotes_runs {
-            true => self.made(skill, entry, ["", ""], &self.run(item.texts[0] as usize, item.texts[1] as usize)),
-            false => self.made(skill, entry, item.texts.map(|i| self.text(i as usize)), &[]),
-        }
+        self.made(item.skill as usize, item.entry as usize, item.texts.map(|i| i as usize))
     }
 
-    /// The diagnostic at entry `entry` of skill `skill`, with its pointer,
+    /// The diagnostic at entry `entry` of skill `skill` quoting texts
+    /// `texts` (two texts, or where a run starts and ends for a rule
+    /// [`quoting_runs`](SkillFindings::quoting_runs)), with its pointer,
     /// severity and file.
-    fn made(&self, skill: usize, entry: usize, texts: [&str; 2], run: &[&str]) -> Diagnostic {
-        let quoting = Quoting { skill: self.skill_id(skill), entry: self.entry_id(skill, entry), texts, run };
+    fn made(&self, skill: usize, entry: usize, texts: [usize; 2]) -> Diagnostic {
+        let (texts, run) = match self.quotes_runs {
+            true => (["", ""], self.run(texts[0], texts[1])),
+            false => (texts.map(|i| self.text(i)), Vec::new()),
+        };
+        let quoting = Quoting { skill: self.skill_id(skill), entry: self.entry_id(skill, entry), texts, run: &run };
         let mut d = (self.render)(&self.rule, quoting).at(self.pointer(skill, entry));
         d.severity = self.severity;
         d.file = Arc::clone(&self.file);
