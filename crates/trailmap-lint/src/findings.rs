@@ -13,7 +13,7 @@
 use std::sync::Arc;
 
 use trailmap::pointer::Pointer;
-use trailmap::{Diagnostic, Roadmap, Severity};
+use trailmap::{Diagnostic, Format, Roadmap, Severity};
 
 use crate::registry::Rule;
 
@@ -322,6 +322,16 @@ pub(crate) struct SkillFinding {
     pub(crate) texts: [u32; 2],
 }
 
+/// Where a compact finding is, as its file's pass finds it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Place {
+    pub(crate) at: trailmap::Location,
+    /// How the YAML sequence that holds an entry is written, for the fix
+    /// that cuts the entry; `None` in JSON, at a field, or where the pass
+    /// did not find the entry.
+    pub(crate) shape: Option<trailmap::locate::SequenceShape>,
+}
+
 impl<'a> SkillFindings<'a> {
     /// No findings yet, of `rule` on `ctx`'s roadmap, at `place` in skills,
     /// quoting `texts`.
@@ -605,18 +615,33 @@ impl<'a> SkillFindings<'a> {
         }
     }
 
-    /// Locates the findings in the JSON `source` in one scan, handing each
-    /// one found to `found` (its index in `items`, and where it is) in
+    /// Locates the findings in `source`, read as `format`, in one pass,
+    /// handing each one found to `found` (its index in `items`, where it
+    /// is, and in YAML how the sequence that holds an entry is written) in
     /// their order.
-    pub(crate) fn locate_each(&self, source: &str, found: impl FnMut(usize, trailmap::Location)) {
+    pub(crate) fn locate_each(&self, source: &str, format: Format, mut found: impl FnMut(usize, Place)) {
+        let yaml = format == Format::Yaml;
         match self.place {
             InSkill::Entries(list) => {
                 let pairs: Vec<(u32, u32)> = self.items.iter().map(|item| (item.skill, item.entry)).collect();
-                trailmap::locate::list_items_each(source, "skills", list, &pairs, found);
+                if yaml {
+                    trailmap::locate::yaml_list_items_each(source, "skills", list, &pairs, |k, at, shape| {
+                        found(k, Place { at, shape: Some(shape) })
+                    });
+                } else {
+                    trailmap::locate::list_items_each(source, "skills", list, &pairs, |k, at| {
+                        found(k, Place { at, shape: None })
+                    });
+                }
             }
             InSkill::Field(field) => {
                 let skills: Vec<u32> = self.items.iter().map(|item| item.skill).collect();
-                trailmap::locate::list_fields_each(source, "skills", field, &skills, found);
+                let mut found = |k, at| found(k, Place { at, shape: None });
+                if yaml {
+                    trailmap::locate::yaml_list_fields_each(source, "skills", field, &skills, &mut found);
+                } else {
+                    trailmap::locate::list_fields_each(source, "skills", field, &skills, &mut found);
+                }
             }
         }
     }

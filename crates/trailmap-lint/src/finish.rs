@@ -9,10 +9,10 @@ use std::sync::{Mutex, PoisonError};
 
 use trailmap::codes::Code;
 use trailmap::parallel;
-use trailmap::{Diagnostic, Format, Location};
+use trailmap::{Diagnostic, Format};
 
 use crate::config::Config;
-use crate::findings::SkillFindings;
+use crate::findings::{Place, SkillFindings};
 use crate::registry::Check;
 use crate::{SourceFile, fix, rules, suppress};
 
@@ -41,13 +41,14 @@ pub(crate) fn batch<'a>(files: &[SourceFile], per_file: Vec<Found<'a>>, config: 
 /// order, and its compact findings, each rule's in reading order.
 /// [`Finished::write_parts`] locates the compact ones and merges them.
 pub(crate) struct Finished<'a> {
+    format: Format,
     plain: Vec<Diagnostic>,
     compact: Vec<Located<'a>>,
     /// The entries suppressions name by index ([`fix::pinned_entries`]).
     pinned: Vec<(String, usize)>,
 }
 
-/// One rule's compact findings, in a JSON file.
+/// One rule's compact findings.
 struct Located<'a> {
     found: SkillFindings<'a>,
     /// [`rank`] of the rule.
@@ -104,37 +105,17 @@ pub(crate) fn file<'a>(f: &SourceFile, found: Found<'a>, config: &Config) -> Fin
             None => d.code != rule.code,
         });
     }
-    // Compact findings are located as they are written, by one scan each
-    // that follows their entries (`Finished::write_parts`); in YAML they
-    // are made into diagnostics here, located with the others, where their
-    // rule's would have been.
-    let mut located = Vec::with_capacity(compact.len());
-    let mut in_yaml = Vec::new();
-    for found in compact.into_iter().filter(|c| !c.items.is_empty()) {
-        if format == Format::Yaml {
-            in_yaml.push(found);
-        } else {
-            let rank = rank(found.rule.code);
-            located.push(Located { found, rank });
-        }
-    }
-    // The entries each removal of compact findings in YAML cuts.
-    let removed: Vec<Vec<String>> = in_yaml
-        .iter()
-        .map(|c| {
-            let removes = fix::REMOVES_ELEMENT.contains(&c.rule.code);
-            let items = c.items.iter().filter(|_| removes);
-            items.map(|item| c.pointer(item.skill as usize, item.entry as usize).into()).collect()
-        })
+    // Compact findings are located as they are written, by one pass each
+    // that follows their entries (`Finished::write_parts`).
+    let located: Vec<Located<'_>> = compact
+        .into_iter()
+        .filter(|c| !c.items.is_empty())
+        .map(|found| Located { rank: rank(found.rule.code), found })
         .collect();
     // One parse of the file for every location below; a YAML tree of
     // only the nodes asked about (the whole tree is eleven times the file).
     let mut locator = trailmap::locate::Locator::new(&f.text, format);
-    let pointers = diagnostics.iter().chain(&problems).map(|d| d.pointer.as_str());
-    locator.expect(pointers.chain(removed.iter().flatten().map(String::as_str)));
-    for (found, removed) in in_yaml.into_iter().zip(removed) {
-        yaml_diagnostics(&f.text, &mut locator, found, &removed, &mut diagnostics);
-    }
+    locator.expect(diagnostics.iter().chain(&problems).map(|d| d.pointer.as_str()));
     locator.locate(&mut diagnostics);
     fix::fill_removals(&f.text, format, &mut locator, &mut diagnostics);
     for d in &mut diagnostics {
@@ -143,7 +124,7 @@ pub(crate) fn file<'a>(f: &SourceFile, found: Found<'a>, config: &Config) -> Fin
     locator.locate(&mut problems);
     diagnostics.extend(problems);
     trailmap::diagnostic::sort_by_position(&mut diagnostics);
-    Finished { plain: diagnostics, compact: located, pinned }
+    Finished { format, plain: diagnostics, compact: located, pinned }
 }
 
 /// Makes `compact` findings into diagnostics among a file's others (in
@@ -154,30 +135,6 @@ pub(crate) fn into_diagnostics(diagnostics: &mut Vec<Diagnostic>, compact: Vec<S
         let end = diagnostics.partition_point(|d| self::rank(d.code) <= rank);
         diagnostics.splice(end..end, found.groups().map(|range| found.diagnostic_of(range)));
     }
-}
-
-/// Makes a rule's compact findings in a YAML file into diagnostics among
-/// the file's others, as [`into_diagnostics`] does; a removal's fix cuts
-/// every entry at `removed` (each finding's pointer) that it covers.
-fn yaml_diagnostics(
-    source: &str,
-    locator: &mut trailmap::locate::Locator<'_>,
-    found: SkillFindings<'_>,
-    removed: &[String],
-    diagnostics: &mut Vec<Diagnostic>,
-) {
-    if removed.is_empty() {
-        return into_diagnostics(diagnostics, vec![found]);
-    }
-    let edits = fix::yaml_removals(source, locator, removed);
-    let made = found.groups().map(|range| {
-        let mut d = found.diagnostic_of(range.clone());
-        fix::set_removals(&mut d, &edits[range]);
-        d
-    });
-    let rank = rank(found.rule.code);
-    let end = diagnostics.partition_point(|d| self::rank(d.code) <= rank);
-    diagnostics.splice(end..end, made);
 }
 
 /// Where a code's diagnostics are in a file's list before it is put in
@@ -218,11 +175,11 @@ impl Finished<'_> {
     ) {
         let max = max.max(1);
         let total = self.len();
-        let Finished { plain, compact, pinned } = self;
+        let Finished { format, plain, compact, pinned } = self;
         std::thread::scope(|scope| {
             let mut places: Vec<Places> = compact
                 .iter()
-                .map(|c| Places::start(scope, source, &c.found, threads > 1 && c.found.items.len() > max))
+                .map(|c| Places::start(scope, source, format, &c.found, threads > 1 && c.found.items.len() > max))
                 .collect();
             let mut plain = plain.into_iter().peekable();
             let mut next = vec![0usize; compact.len()];
@@ -238,7 +195,7 @@ impl Finished<'_> {
                 // The compact finding that comes first, of every rule's next.
                 let first = (0..compact.len())
                     .filter(|&s| next[s] < compact[s].found.items.len())
-                    .map(|s| (places[s].of(next[s], &compact[s].found, source).offset, compact[s].rank, s))
+                    .map(|s| (places[s].of(next[s], &compact[s].found).at.offset, compact[s].rank, s))
                     .min();
                 let plain_first = match (plain.peek(), first) {
                     (Some(d), Some((at, rank, _))) => offset(d) < at || (offset(d) == at && self::rank(d.code) <= rank),
@@ -252,9 +209,9 @@ impl Finished<'_> {
                         let group = next[s]..c.group_end(next[s]);
                         let mut d = c.diagnostic_of(group.clone());
                         members.clear();
-                        members.extend(group.clone().map(|k| (c.items[k].entry as usize, places[s].of(k, c, source))));
-                        d.location = members.first().map(|&(_, at)| at);
-                        fix::fill_json_removal(source, &mut d, &members);
+                        members.extend(group.clone().map(|k| (c.items[k].entry as usize, places[s].of(k, c))));
+                        d.location = members.first().map(|&(_, place)| place.at);
+                        fix::fill_compact_removal(source, format, &mut d, &members);
                         fix::withhold_if_shifting(&mut d, &pinned);
                         replace_or_push(&mut out, &mut filled, d);
                         next[s] = group.end;
@@ -297,15 +254,20 @@ fn replace_or_push(out: &mut Vec<Diagnostic>, filled: &mut usize, d: Diagnostic)
     *filled += 1;
 }
 
-/// Locations of one rule's compact findings, in their order, as the scan
+/// Locations of one rule's compact findings, in their order, as the pass
 /// that follows their entries finds them.
-struct Places {
-    /// `(item, location)` of the items found, in item order.
-    found: Box<dyn Iterator<Item = (usize, Location)>>,
-    /// The location of `head.0`, once asked.
-    head: Option<(usize, Location)>,
+struct Places<'s> {
+    source: &'s str,
+    format: Format,
+    /// `(item, place)` of the items found, in item order.
+    found: Box<dyn Iterator<Item = (usize, Place)> + 's>,
+    /// The place of `head.0`, once asked.
+    head: Option<(usize, Place)>,
     /// The next of `found`, when it was taken to answer an item before it.
-    ahead: Option<(usize, Location)>,
+    ahead: Option<(usize, Place)>,
+    /// The YAML tree of the items the pass did not find (behind an alias),
+    /// parsed at the first of them.
+    missed: Option<trailmap::locate::Locator<'s>>,
 }
 
 /// Locations a scan sends together.
@@ -314,25 +276,27 @@ const PLACES_SENT_TOGETHER: usize = 1_024;
 /// Batches of locations a scan may send before the parts take them.
 const BATCHES_AHEAD: usize = 4;
 
-impl Places {
-    /// Starts locating `found`: on a thread of its own when `aside` (and
-    /// one starts), else here, at once.
+impl<'s> Places<'s> {
+    /// Starts locating `found` in `source`, read as `format`: on a thread
+    /// of its own when `aside` (and one starts), else here, at once.
     fn start<'scope>(
         scope: &'scope std::thread::Scope<'scope, '_>,
         source: &'scope str,
+        format: Format,
         found: &'scope SkillFindings<'_>,
         aside: bool,
-    ) -> Places {
+    ) -> Places<'scope> {
+        let places = |found| Places { source, format, found, head: None, ahead: None, missed: None };
         if aside {
             // Bounded: a scan faster than the parts are made held every
             // location it found, 3.8 MB of a 41 MB heap on 100k findings
             // (script-written `hub` on one line: peak 4.70 -> 4.50 times
             // the file; 16 batches ahead, 4.77).
-            let (send, receive) = std::sync::mpsc::sync_channel::<Vec<(usize, Location)>>(BATCHES_AHEAD);
+            let (send, receive) = std::sync::mpsc::sync_channel::<Vec<(usize, Place)>>(BATCHES_AHEAD);
             let scan = move || {
                 let mut batch = Vec::with_capacity(PLACES_SENT_TOGETHER);
-                found.locate_each(source, |k, at| {
-                    batch.push((k, at));
+                found.locate_each(source, format, |k, place| {
+                    batch.push((k, place));
                     if batch.len() == PLACES_SENT_TOGETHER {
                         // Nobody to send to: the parts are no longer wanted.
                         let _ = send.send(std::mem::replace(&mut batch, Vec::with_capacity(PLACES_SENT_TOGETHER)));
@@ -341,40 +305,58 @@ impl Places {
                 let _ = send.send(batch);
             };
             if std::thread::Builder::new().name("trailmap-locate".into()).spawn_scoped(scope, scan).is_ok() {
-                return Places { found: Box::new(receive.into_iter().flatten()), head: None, ahead: None };
+                return places(Box::new(receive.into_iter().flatten()));
             }
         }
         let mut all = Vec::with_capacity(found.items.len());
-        found.locate_each(source, |k, at| all.push((k, at)));
-        Places { found: Box::new(all.into_iter()), head: None, ahead: None }
+        found.locate_each(source, format, |k, place| all.push((k, place)));
+        places(Box::new(all.into_iter()))
     }
 
-    /// The location of item `k` of `found`, asked with `k` never going
-    /// back: where the scan found it, or, for an item it did not find (not
-    /// met in a file the model was read from), where locating its pointer
-    /// does.
-    fn of(&mut self, k: usize, found: &SkillFindings<'_>, source: &str) -> Location {
-        if let Some((at, location)) = self.head {
+    /// The place of item `k` of `found`, asked with `k` never going back:
+    /// where the pass found it, or, for an item it did not find (not met
+    /// in a file the model was read from, or behind a YAML alias), where
+    /// locating its pointer does, with no shape (its entry is not cut).
+    fn of(&mut self, k: usize, found: &SkillFindings<'_>) -> Place {
+        if let Some((at, place)) = self.head {
             if at == k {
-                return location;
+                return place;
             }
         }
         let mut next = self.ahead.take().or_else(|| self.found.next());
         while next.is_some_and(|(i, _)| i < k) {
             next = self.found.next();
         }
-        let location = match next {
-            Some((i, location)) if i == k => location,
+        let place = match next {
+            Some((i, place)) if i == k => place,
             other => {
                 self.ahead = other;
                 let mut d = [found.diagnostic(&found.items[k])];
-                trailmap::locate::locate_as(source, Format::Json, &mut d);
+                match self.format {
+                    Format::Yaml => {
+                        // One tree for every item missed: each of the
+                        // rest may be (a whole list behind one alias).
+                        let (source, format) = (self.source, self.format);
+                        let locator = self.missed.get_or_insert_with(|| {
+                            let mut locator = trailmap::locate::Locator::new(source, format);
+                            let rest: Vec<String> = found.items[k..]
+                                .iter()
+                                .map(|item| found.pointer(item.skill as usize, item.entry as usize).into())
+                                .collect();
+                            locator.expect(rest.iter().map(String::as_str));
+                            locator
+                        });
+                        locator.locate(&mut d);
+                    }
+                    _ => trailmap::locate::locate_as(self.source, self.format, &mut d),
+                }
                 // The start of the text, as for text that does not parse.
-                d[0].location.unwrap_or_else(|| trailmap::locate::LineIndex::new("").location("", 0, 0))
+                let at = d[0].location.unwrap_or_else(|| trailmap::locate::LineIndex::new("").location("", 0, 0));
+                Place { at, shape: None }
             }
         };
-        self.head = Some((k, location));
-        location
+        self.head = Some((k, place));
+        place
     }
 }
 

@@ -5,6 +5,8 @@ use std::fmt::Write;
 
 use trailmap::{Diagnostic, Edit, Format};
 
+use crate::findings::Place;
+
 mod yaml;
 
 /// Edits that remove the array element at `pointer` together with one
@@ -136,24 +138,30 @@ pub(crate) fn fill_removals(
 }
 
 /// Fills the edits of a located diagnostic's [`REMOVES_ELEMENT`] fix in
-/// JSON `source`, which removes the elements of one list at `members`
-/// (each element's index in the list, in order, and its location): the
-/// edits [`remove_array_elements`] makes for them together, joined where
-/// they meet (`set_removal`).
-pub(crate) fn fill_json_removal(source: &str, d: &mut Diagnostic, members: &[(usize, trailmap::Location)]) {
+/// `source`, read as `format`, which removes the elements of one list at
+/// `members` (each element's index in the list, in order, and its place):
+/// the edits [`remove_array_elements`] makes for them together, joined
+/// where they meet (`set_removal`). In YAML an element whose sequence's
+/// shape is not known (it is behind an alias) is not cut, nor then the
+/// others.
+pub(crate) fn fill_compact_removal(source: &str, format: Format, d: &mut Diagnostic, members: &[(usize, Place)]) {
     if awaits_removal(d) {
         let run = run_from_first(members.iter().map(|&(index, _)| index));
         let mut edits: Vec<Edit> = Vec::new();
-        for &(index, loc) in members {
-            match removal_edit(source, loc.offset, loc.end_offset, index < run) {
-                // Joined as they come: a list of twenty entries is not
-                // held as nineteen edits first.
-                Some(edit) => {
-                    if !edits.last_mut().is_some_and(|last| join(last, &edit)) {
-                        edits.push(edit);
-                    }
+        for &(index, place) in members {
+            let (start, end, leading) = (place.at.offset, place.at.end_offset, index < run);
+            let cut = match (format, place.shape) {
+                (Format::Yaml, Some(shape)) => yaml::removal(source, (start, end), shape.flow, shape.len, leading),
+                (Format::Yaml, None) => None,
+                _ => removal_edit(source, start, end, leading).map(|edit| vec![edit]),
+            };
+            let Some(cut) = cut else { return set_removal(d, None) };
+            // Joined as they come: a list of twenty entries is not held
+            // as nineteen edits first.
+            for edit in cut {
+                if !edits.last_mut().is_some_and(|last| join(last, &edit)) {
+                    edits.push(edit);
                 }
-                None => return set_removal(d, None),
             }
         }
         set_removal(d, Some(edits));
@@ -165,19 +173,9 @@ fn awaits_removal(d: &Diagnostic) -> bool {
     REMOVES_ELEMENT.contains(&d.code) && d.fix.as_ref().is_some_and(|f| f.edits.is_empty())
 }
 
-/// The edits that remove the YAML sequence items at `pointers` together
-/// (one result each, as [`remove_array_elements`] makes them), with the
-/// sequences found by `locator`, which must expect `pointers`.
-pub(crate) fn yaml_removals(
-    source: &str,
-    locator: &mut trailmap::locate::Locator<'_>,
-    pointers: &[String],
-) -> Vec<Option<Vec<Edit>>> {
-    yaml::remove_items_in(source, locator, pointers, &leading(pointers))
-}
-
 /// Gives `d`'s fix the edits of every one of `each`, or drops the fix when
 /// one has none (its element cannot be cut).
+#[cfg(test)]
 pub(crate) fn set_removals(d: &mut Diagnostic, each: &[Option<Vec<Edit>>]) {
     let all: Option<Vec<Vec<Edit>>> = each.iter().cloned().collect();
     set_removal(d, all.map(|edits| edits.concat()));

@@ -16,12 +16,14 @@ mod items;
 mod locator;
 mod scan;
 mod wanted;
+mod yaml_items;
 
 pub use items::{list_fields_each, list_items, list_items_each};
 pub use locator::Locator;
 use scan::Range;
 pub(crate) use scan::duplicate_keys;
 use wanted::Wanted;
+pub use yaml_items::{SequenceShape, yaml_list_fields_each, yaml_list_items_each};
 
 /// Fills in the [`Location`] of every diagnostic that has none, from its
 /// pointer and anchor, with one scan of `source`.

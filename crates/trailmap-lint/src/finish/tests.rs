@@ -111,23 +111,57 @@ fn a_compact_finding_the_scan_does_not_find_is_located_by_its_pointer() {
     }
 }
 
+/// In YAML, a redundant prerequisite in a list reached through an alias
+/// is located at the alias, and gets no fix: the list's own finding, at
+/// its anchor, cuts the entry from the list, and so from every alias of
+/// it.
+#[test]
+fn a_yaml_entry_behind_an_alias_is_located_and_not_cut() {
+    let text = "id: r\ntitle: R\nversion: 1.0.0\nskills:\n  - id: a\n    name: A\n  - id: b\n    name: B\n    prerequisites: [a]\n  - id: c\n    name: C\n    prerequisites: &both [a, b]\n  - id: d\n    name: D\n    prerequisites: *both\n";
+    let f = SourceFile::new("r.yaml", text);
+    let (validation, model) = load_whole(&f, &Default::default());
+    let (roadmap, _) = model.expect("a whole roadmap");
+    for threads in [1, 2] {
+        let (plain, compact) = found(&f, &roadmap, validation.clone());
+        assert!(compact.iter().any(|c| c.rule.code == "TM107"), "TM107 stays compact");
+        let mut written = Vec::new();
+        file(&f, (plain, compact), &Config::default()).write_parts(&f.text, 1, threads, &mut |mut part| {
+            written.append(&mut part);
+            part
+        });
+        let redundant: Vec<(&str, u32, bool)> = written
+            .iter()
+            .filter(|d| d.code == "TM107")
+            .map(|d| {
+                let at = d.location.expect("located");
+                (&text[at.offset..at.end_offset], at.line, d.fix.is_some())
+            })
+            .collect();
+        assert_eq!(redundant, [("a", 12, true), ("*both", 15, false)], "{threads}");
+    }
+}
+
 proptest! {
     /// Compact findings, located by their own scan and merged into the
     /// others a part at a time, are what they would be as diagnostics
     /// from the start: the same texts, locations, fixes and order, in
-    /// JSON and YAML, whatever the size of the parts.
+    /// JSON and YAML (block and flow style), whatever the size of the
+    /// parts.
     #[test]
     fn compact_findings_are_written_as_diagnostics_made_at_once(
         text in roadmap(),
-        yaml in any::<bool>(),
+        spelling in 0u8..3,
         max in prop_oneof![Just(1usize), Just(2), Just(5), Just(4096)],
         threads in 1usize..3,
     ) {
-        let f = if yaml {
-            let converted = trailmap::convert::convert(&text, Format::Json, Format::Yaml).expect("converts");
-            SourceFile::new("r.yaml", converted.text)
-        } else {
-            SourceFile::new("r.json", text)
+        let f = match spelling {
+            0 => SourceFile::new("r.json", text),
+            1 => {
+                let converted = trailmap::convert::convert(&text, Format::Json, Format::Yaml).expect("converts");
+                SourceFile::new("r.yaml", converted.text)
+            }
+            // YAML in flow style.
+            _ => SourceFile::new("r.yaml", text),
         };
         let (validation, model) = load_whole(&f, &Default::default());
         let (roadmap, _) = model.expect("a whole roadmap");

@@ -10,7 +10,6 @@
 //! its line (`- - a`) gets no fix.
 
 use trailmap::Edit;
-use trailmap::locate::SequenceSpans;
 
 /// One removal per pointer, in order, located in one parse of `source`.
 /// `leading`: for each, whether it takes the comma after it in a flow
@@ -42,7 +41,7 @@ pub(super) fn remove_items_in<P: AsRef<str>>(
         .map(|(split, leading)| {
             let (parent, index) = split?;
             let sequence = sequences[parents.binary_search(&parent).ok()?].as_ref()?;
-            removal(source, sequence, index, leading)
+            removal(source, *sequence.items.get(index)?, sequence.flow, sequence.items.len(), leading)
         })
         .collect()
 }
@@ -60,15 +59,20 @@ fn content_end(source: &str, start: usize, mut end: usize) -> usize {
     }
 }
 
-/// The removal of item `index` of `sequence` ([`super::leading`] in a
-/// flow sequence).
-fn removal(source: &str, sequence: &SequenceSpans, index: usize, leading: bool) -> Option<Vec<Edit>> {
-    let &(start, end) = sequence.items.get(index)?;
+/// The removal of the item at `start..end` of a sequence of `len` items,
+/// `flow` or block ([`super::leading`] in a flow sequence).
+pub(super) fn removal(
+    source: &str,
+    (start, end): (usize, usize),
+    flow: bool,
+    len: usize,
+    leading: bool,
+) -> Option<Vec<Edit>> {
     if start >= end || end > source.len() || !source.is_char_boundary(start) || !source.is_char_boundary(end) {
         return None;
     }
     let end = content_end(source, start, end);
-    if sequence.flow {
+    if flow {
         return super::removal(source, start, end, leading);
     }
     let bytes = source.as_bytes();
@@ -81,7 +85,7 @@ fn removal(source: &str, sequence: &SequenceSpans, index: usize, leading: bool) 
     if !source[line_start..dash].bytes().all(|b| b == b' ') {
         return None; // `- - a`: not a line of its own
     }
-    if sequence.items.len() == 1 {
+    if len == 1 {
         // An empty block sequence would be `null`: leave an empty flow
         // sequence, one column right of the dash so that it is indented
         // under its key even when the dash was not. Only for an item on

@@ -157,7 +157,7 @@ impl<'s> Locator<'s> {
                 Some(SequenceSpans {
                     span: shifted(node.span),
                     items: items.iter().map(|item| shifted(item.span)).collect(),
-                    flow: text.as_bytes().get(node.span.0) == Some(&b'['),
+                    flow: crate::yaml::starts_flow(text, node.span.0),
                 })
             })
             .collect()

@@ -10,11 +10,13 @@
 
 use serde_json::{Number, Value};
 
+mod items;
 mod locate;
 mod parse;
 mod scalar;
 mod stream;
 
+pub(crate) use items::{Shape, list_items};
 pub(crate) use locate::{has_comments, node_at};
 pub(crate) use parse::{parse, parse_within};
 pub(crate) use scalar::{Plain, resolve_plain};
@@ -25,6 +27,24 @@ pub(crate) type Range = (usize, usize);
 
 /// Deepest nesting accepted: the same bound as JSON (`json_depth`).
 pub(crate) const MAX_DEPTH: usize = crate::json_depth::MAX_DEPTH;
+
+/// Whether the node spanning from `start` is in flow style (`[a, b]`,
+/// `{a: 1}`): its first character past an anchor (`&name`), a tag
+/// (`!!seq`) and white space or comments between them, which a node's
+/// span takes in. (Neither an anchor's name nor a tag may hold a flow
+/// indicator.)
+pub(crate) fn starts_flow(source: &str, start: usize) -> bool {
+    let mut rest = source.get(start..).unwrap_or("");
+    loop {
+        rest = rest.trim_start();
+        match rest.as_bytes().first() {
+            Some(b'&' | b'!') => rest = rest.trim_start_matches(|c: char| !c.is_whitespace() && !"[]{},".contains(c)),
+            Some(b'#') => rest = rest.find('\n').map_or("", |i| &rest[i..]),
+            Some(b'[' | b'{') => return true,
+            _ => return false,
+        }
+    }
+}
 
 /// A value with its byte span in the source.
 #[derive(Debug, Clone, PartialEq)]

@@ -76,14 +76,18 @@ pub(crate) fn parse_within(source: &str, keep: Option<&HashSet<String>>) -> Resu
 
 /// Maps the parser's character indices to byte offsets; events arrive in
 /// source order, so a forward cursor makes this linear overall.
-struct Offsets<'a> {
+pub(super) struct Offsets<'a> {
     source: &'a str,
     chars: usize,
     bytes: usize,
 }
 
-impl Offsets<'_> {
-    fn byte(&mut self, char_index: usize) -> usize {
+impl<'a> Offsets<'a> {
+    pub(super) fn new(source: &'a str) -> Self {
+        Offsets { source, chars: 0, bytes: 0 }
+    }
+
+    pub(super) fn byte(&mut self, char_index: usize) -> usize {
         if char_index < self.chars {
             self.chars = 0;
             self.bytes = 0;
@@ -93,6 +97,16 @@ impl Offsets<'_> {
         self.bytes += step;
         self.chars = char_index.min(self.chars + rest[..step].chars().count());
         self.bytes
+    }
+
+    /// The byte range of an event's `span`, as a node's span: block
+    /// collections end where the next token starts, so the white space
+    /// and line breaks in between are trimmed.
+    pub(super) fn span(&mut self, span: Span) -> Range {
+        let start = self.byte(span.start.index());
+        let end = self.byte(span.end.index()).max(start);
+        let trimmed = self.source[start..end].trim_end();
+        (start, start + trimmed.len())
     }
 }
 
@@ -144,7 +158,7 @@ struct Builder<'a> {
 impl<'a> Builder<'a> {
     fn new(source: &'a str, keep: Option<&'a HashSet<String>>) -> Self {
         Builder {
-            offsets: Offsets { source, chars: 0, bytes: 0 },
+            offsets: Offsets::new(source),
             keep,
             stack: Vec::new(),
             root: None,
@@ -161,12 +175,7 @@ impl<'a> Builder<'a> {
     }
 
     fn span(&mut self, span: Span) -> Range {
-        let start = self.offsets.byte(span.start.index());
-        let end = self.offsets.byte(span.end.index()).max(start);
-        // Block collections end where the next token starts: trim the
-        // white space and line breaks in between.
-        let trimmed = self.offsets.source[start..end].trim_end();
-        (start, start + trimmed.len())
+        self.offsets.span(span)
     }
 
     /// Whether the node about to be completed (or opened) is kept.
