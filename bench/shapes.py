@@ -257,6 +257,11 @@ SHAPES = {
     "multiany": ("three `any_of` groups of three among the previous 5,000", graph_shape(lambda rng, i, n: any_of(rng, i, 3, 3, 5000)), None),
     "any-wide": ("an `any_of` of 10 among the previous 1,000 and one plain prerequisite",
                  graph_shape(lambda rng, i, n: window(rng, i, 1000, 1, 1) + any_of(rng, i, 1, 10, 1000)), None),
+    "anyof50": ("one plain prerequisite and an `any_of` of 50, among the previous 2,000",
+                graph_shape(lambda rng, i, n: window(rng, i, 2000, 1, 1) + any_of(rng, i, 1, 50, 2000)), None),
+    "dense60": ("60 among the previous 1,000 (6M edges at 100k)", graph_shape(lambda rng, i, n: window(rng, i, 1000, 60, 60)), None),
+    "bipartite": ("a fifth of the skills topics needing nothing, the rest each needing 5 of them",
+                  graph_shape(lambda rng, i, n: rng.sample(range(n // 5), 5) if i >= n // 5 else []), None),
     "cap-chain": ("a capstone: one skill needs all others, which form a chain; ids `s<N>`, names \"Topic N\"",
                   graph_shape(capstone(True), ids=lambda rng, n: [f"s{i}" for i in range(n)],
                               names=names_of(lambda rng, i: f"Topic {i}")), None),
@@ -293,6 +298,9 @@ SHAPES = {
     "longnames": ("names of 10-20 words from 2,000 made-up ones", graph_shape(w5000, names=long_names), None),
     "unicode": ("Cyrillic names with a CJK character", graph_shape(w5000, names=names_of(
         lambda rng, i: f"Навык номер {i} — {chr(0x4E00 + i % 20000)}")), None),
+    "names1000": ("1,000 names of two words, each given to a thousandth of the skills",
+                  graph_shape(w5000, names=lambda rng, n: [names[i % 1000] for names in [distinct(
+                      rng, 1000, lambda r: f"{word(r, 15)} {word(r, 15)}")] for i in range(n)]), None),
     "samename": ("every name \"Python\", a chain", graph_shape(lambda rng, i, n: [i - 1] if i else [], names=names_of(lambda rng, i: "Python")), None),
     "pairs": ("every name twice (\"Skill number N\" for `2N` and `2N+1`)", graph_shape(w5000, names=pair_names(False)), None),
     "pairsw": ("every other name one edit from the one before (\"Skill numbr N\")", graph_shape(w5000, names=pair_names(True)), None),

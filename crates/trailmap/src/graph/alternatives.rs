@@ -21,10 +21,9 @@
 //! bounded and the skills left unchecked are named.
 
 use foldhash::{HashMap, HashMapExt};
-use petgraph::graph::{DiGraph, NodeIndex};
 
 use super::cycles::walk_back;
-use super::{Cycle, SkillGraph, distinct, learnable, to_u32};
+use super::{Cycle, SkillGraph, components, distinct, learnable, to_u32};
 
 /// An `any_of` alternative that can only be learned after the skill that
 /// lists it (see [`SkillGraph::cyclic_alternatives`]).
@@ -93,7 +92,7 @@ pub(super) fn find(graph: &SkillGraph<'_>, max_work: u64) -> CyclicAlternatives 
     // What one "learnable without `a`" costs in each component: its skills
     // and the members of their requirements.
     let component_work: Vec<u64> =
-        component_members.iter().map(|skills| skills.iter().map(|&s| work_at(graph, s)).sum()).collect();
+        component_members.all().map(|skills| skills.iter().map(|&s| work_at(graph, s)).sum()).collect();
     let mut work = 0u64;
     let found = &mut result.found;
     let mut scratch = Scratch::default();
@@ -110,7 +109,7 @@ pub(super) fn find(graph: &SkillGraph<'_>, max_work: u64) -> CyclicAlternatives 
             result.unchecked.push(a as usize);
             continue;
         }
-        let scope = &component_members[c as usize];
+        let scope = component_members.of(c);
         scratch.learn_without(graph, a, scope, &component, &learnable);
         // `m` can be learned without `a` (inside the component, from the
         // scratch; outside it, nothing depends on `a`).
@@ -176,31 +175,40 @@ fn work_at(graph: &SkillGraph<'_>, s: u32) -> u64 {
 
 /// Strongly connected components of the "needs" graph (every member of
 /// every requirement): the component of each skill, and each component's
-/// skills.
-fn components(graph: &SkillGraph<'_>) -> (Vec<u32>, Vec<Vec<u32>>) {
-    let n = graph.len();
-    let mut g: DiGraph<(), ()> = DiGraph::with_capacity(n, n * 2);
-    for _ in 0..n {
-        g.add_node(());
+/// skills in file order.
+fn components(graph: &SkillGraph<'_>) -> (Vec<u32>, Components) {
+    let (component, count) = components::strongly_connected(graph.len(), |i| graph.prerequisite_members(i));
+    // Counted, then placed: one list of every component's skills.
+    let mut start = vec![0usize; count as usize + 1];
+    for &c in &component {
+        start[c as usize + 1] += 1;
     }
-    for i in 0..n {
-        for &m in graph.prerequisite_members(to_u32(i)) {
-            g.add_edge(NodeIndex::new(i), NodeIndex::new(m as usize), ());
-        }
+    for c in 0..count as usize {
+        start[c + 1] += start[c];
     }
-    // Kosaraju on petgraph's explicit stack: a long chain cannot overflow.
-    let sccs = petgraph::algo::kosaraju_scc(&g);
-    let mut component = vec![0u32; n];
-    let mut members = Vec::with_capacity(sccs.len());
-    for (k, scc) in sccs.into_iter().enumerate() {
-        let mut skills: Vec<u32> = scc.into_iter().map(|node| to_u32(node.index())).collect();
-        skills.sort_unstable();
-        for &s in &skills {
-            component[s as usize] = to_u32(k);
-        }
-        members.push(skills);
+    let mut next = start.clone();
+    let mut skills = vec![0u32; component.len()];
+    for (i, &c) in component.iter().enumerate() {
+        skills[next[c as usize]] = to_u32(i);
+        next[c as usize] += 1;
     }
-    (component, members)
+    (component, Components { start, skills })
+}
+
+/// Each component's skills: component `c`'s are `skills[start[c]..start[c + 1]]`.
+struct Components {
+    start: Vec<usize>,
+    skills: Vec<u32>,
+}
+
+impl Components {
+    fn of(&self, c: u32) -> &[u32] {
+        &self.skills[self.start[c as usize]..self.start[c as usize + 1]]
+    }
+
+    fn all(&self) -> impl Iterator<Item = &[u32]> {
+        self.start.windows(2).map(|w| &self.skills[w[0]..w[1]])
+    }
 }
 
 /// Buffers for "learnable without `a`" inside one component, reused from

@@ -1,11 +1,10 @@
 //! Cycles of prerequisites: every strongly connected group of skills
-//! (petgraph's Kosaraju, on an explicit stack), each shown as its shortest
-//! cycle from its first skill; and the cycles that block skills for good.
+//! (`components`), each shown as its shortest cycle from its first skill;
+//! and the cycles that block skills for good.
 
 use foldhash::{HashMap, HashMapExt};
-use petgraph::graph::{DiGraph, NodeIndex};
 
-use super::{CyclicAlternative, CyclicAlternatives, Requirement, SkillGraph, alternatives, to_u32};
+use super::{CyclicAlternative, CyclicAlternatives, Requirement, SkillGraph, alternatives, components, to_u32};
 
 /// A cycle of prerequisites: each skill needs the next, and the last needs
 /// the first.
@@ -152,7 +151,7 @@ impl<'r> SkillGraph<'r> {
     /// ```
     pub fn cycles(&self) -> Vec<Cycle> {
         // The common case, no cycle, costs one pass over the index arrays;
-        // only a cyclic roadmap pays for building a petgraph graph.
+        // only a cyclic roadmap pays for its components.
         if self.is_acyclic() {
             return Vec::new();
         }
@@ -161,54 +160,45 @@ impl<'r> SkillGraph<'r> {
 
     /// Cycles over the requirements `keep(skill, requirement)` accepts.
     fn cycles_through(&self, keep: impl Fn(u32, Requirement<'_>) -> bool) -> Vec<Cycle> {
-        let mut cycles = Vec::new();
-        let mut kept: Vec<Vec<u32>> = vec![Vec::new(); self.len()];
-        for (i, needs) in kept.iter_mut().enumerate() {
-            for r in self.requirements_of(to_u32(i)).filter(|r| keep(to_u32(i), *r)) {
-                needs.extend_from_slice(r.members);
-            }
-        }
-        let mut graph: DiGraph<u32, ()> = DiGraph::with_capacity(self.len(), self.len() * 2);
+        // The members of each skill's kept requirements, skill after skill.
+        let mut start = Vec::with_capacity(self.len() + 1);
+        let mut kept: Vec<u32> = Vec::new();
+        start.push(0);
         for i in 0..self.len() {
-            graph.add_node(to_u32(i));
-        }
-        for (i, needs) in kept.iter().enumerate() {
-            for &m in needs {
-                graph.add_edge(NodeIndex::new(m as usize), NodeIndex::new(i), ());
+            for r in self.requirements_of(to_u32(i)).filter(|r| keep(to_u32(i), *r)) {
+                kept.extend_from_slice(r.members);
             }
+            start.push(kept.len());
         }
-        let mut in_scc = vec![u32::MAX; self.len()];
-        // Kosaraju runs on an explicit stack; a recursive search would overflow
-        // on a long prerequisite chain from a hostile file.
-        let sccs = petgraph::algo::kosaraju_scc(&graph);
-        for (k, scc) in sccs.iter().enumerate() {
-            for node in scc {
-                in_scc[node.index()] = to_u32(k);
-            }
+        let needs = |i: u32| &kept[start[i as usize]..start[i as usize + 1]];
+        let (component, count) = components::strongly_connected(self.len(), needs);
+        // Each component's first skill and size.
+        let mut first = vec![u32::MAX; count as usize];
+        let mut size = vec![0u32; count as usize];
+        for (i, &c) in component.iter().enumerate() {
+            first[c as usize] = first[c as usize].min(to_u32(i));
+            size[c as usize] += 1;
         }
         let mut found: Vec<Vec<u32>> = Vec::new();
-        for (k, scc) in sccs.iter().enumerate() {
-            let Some(start) = scc.iter().map(|n| to_u32(n.index())).min() else { continue };
-            let self_loop = kept[start as usize].contains(&start);
-            if scc.len() == 1 && !self_loop {
-                continue;
+        for (c, (&start, &size)) in first.iter().zip(&size).enumerate() {
+            if size > 1 || needs(start).contains(&start) {
+                found.push(self.cycle_path(start, to_u32(c), &component, needs));
             }
-            found.push(self.cycle_path(start, to_u32(k), &in_scc, &kept));
         }
         found.sort();
-        for path in found {
-            cycles.push(Cycle { skills: path.into_iter().map(|i| self.id(i).to_owned()).collect() });
-        }
-        cycles
+        found
+            .into_iter()
+            .map(|path| Cycle { skills: path.into_iter().map(|i| self.id(i).to_owned()).collect() })
+            .collect()
     }
 
     /// Shortest "needs" path from `start` back to itself inside one
     /// strongly connected component (breadth-first, so linear in its size).
-    fn cycle_path(&self, start: u32, scc: u32, in_scc: &[u32], kept: &[Vec<u32>]) -> Vec<u32> {
+    fn cycle_path<'k>(&self, start: u32, scc: u32, in_scc: &[u32], needs: impl Fn(u32) -> &'k [u32]) -> Vec<u32> {
         let mut parent: HashMap<u32, u32> = HashMap::new();
         let mut queue = std::collections::VecDeque::from([start]);
         while let Some(i) = queue.pop_front() {
-            for &m in &kept[i as usize] {
+            for &m in needs(i) {
                 if m == start {
                     return walk_back(&parent, i, start);
                 }

@@ -1,12 +1,15 @@
 //! The skill graph: prerequisites as a directed acyclic graph, by skill id.
 //!
-//! petgraph stays private: the API speaks skill ids, so a change of graph
-//! library is not a breaking change. Indices are plain `u32`s into the
-//! roadmap's skill list, and the adjacency is kept in flat arrays so the
-//! learner queries stay cheap on large roadmaps.
+//! The representation stays private: the API speaks skill ids, so a change
+//! of it is not a breaking change. Indices are plain `u32`s into the
+//! roadmap's skill list, and the adjacency is kept in flat arrays (no graph
+//! library: petgraph's graphs and components took a list or a node record
+//! per skill, and its Tarjan recursed) so that the learner queries stay
+//! cheap on large roadmaps and a chain of a million skills is safe.
 //!
 //! By concern: `build` (the flat arrays), `order` (the one Kahn's
-//! algorithm), `cycles` (cycles, blocked cycles, `walk_back`), `phases`
+//! algorithm), `components` (strongly connected components, the one
+//! search), `cycles` (cycles, blocked cycles, `walk_back`), `phases`
 //! (`PhaseTree`, the one phase walker), `learnable`, `alternatives`,
 //! `blocked` and `redundant`.
 
@@ -17,6 +20,7 @@ use crate::{Phase, Roadmap, Skill};
 mod alternatives;
 pub(crate) mod blocked;
 mod build;
+mod components;
 mod cycles;
 pub(crate) mod id_table;
 mod learnable;
