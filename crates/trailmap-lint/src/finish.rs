@@ -60,7 +60,7 @@ struct Located<'a> {
 /// reading order.
 pub(crate) fn file<'a>(f: &SourceFile, found: Found<'a>, config: &Config) -> Finished<'a> {
     let (mut diagnostics, mut compact) = found;
-    let format = trailmap::Format::from_path(&f.name);
+    let format = trailmap::Format::from_path(&f.name).for_text(&f.text);
     let mut problems = Vec::new();
     let mut suppressions = suppress::collect(&f.name, &f.text, &mut problems);
     let pinned = fix::pinned_entries(&suppressions);

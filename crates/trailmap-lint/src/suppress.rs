@@ -51,7 +51,7 @@ pub fn collect(file: &str, source: &str, problems: &mut Vec<Diagnostic>) -> Vec<
         return Vec::new();
     }
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-    let Some(owners) = owners(trailmap::Format::from_path(file), source) else { return Vec::new() };
+    let Some(owners) = owners(trailmap::Format::from_path(file).for_text(source), source) else { return Vec::new() };
     let mut out = Vec::new();
     for (pointer, entries) in &owners {
         read_entries(file, entries, pointer, pointer.is_empty(), &mut out, problems);

@@ -68,3 +68,30 @@ fn the_fix_loop_converges_on_yaml_and_keeps_comments() {
     let outcome = fix_all(&mut files, again, &config, &options);
     assert_eq!((outcome.fixed, outcome.converged), (0, true));
 }
+
+/// A `.yaml` file whose text is JSON lints as the `.json` file does (it is
+/// read, located and fixed as JSON): the same findings at the same places
+/// with the same fixes, suppressions included, and the fix loop leaves
+/// the same text.
+#[test]
+fn a_yaml_file_of_json_text_lints_as_its_json() {
+    let skills: Vec<String> = (0..12)
+        .map(|i| {
+            let needs: Vec<String> = (0..i).map(|p| format!("\"s{p}\"")).collect();
+            let allow = if i == 5 { r#", "x-lint-allow": [{"rule": "TM107", "reason": "kept"}]"# } else { "" };
+            format!(r#"{{"id": "s{i}", "name": "S{i}", "prerequisites": [{}]{allow}}}"#, needs.join(", "))
+        })
+        .collect();
+    let text = format!(r#"{{"id": "r", "title": "R", "version": "1.0.0", "skills": [{}]}}"#, skills.join(", "));
+    let (config, options) = (Config::default(), LoadOptions::default());
+    let said = |name: &str| {
+        let mut files = vec![SourceFile::new(name, text.clone())];
+        let found = lint_with(&files, &config, &options);
+        let shown: Vec<_> = found.iter().map(|d| (d.code, d.message.clone(), d.location, d.fix.clone())).collect();
+        fix_all(&mut files, found, &config, &options);
+        (shown, files.remove(0).text)
+    };
+    let (json, yaml) = (said("r.json"), said("r.yaml"));
+    assert!(json.0.iter().any(|(code, ..)| *code == "TM107"));
+    assert_eq!(yaml, json);
+}

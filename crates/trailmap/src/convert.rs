@@ -40,7 +40,8 @@ pub struct Converted {
 /// ```
 pub fn convert(source: &str, from: Format, to: Format) -> Result<Converted, Box<Diagnostic>> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-    let (root, dropped_comments) = match from {
+    // YAML that is JSON text is read as JSON (see `Format::for_text`).
+    let (root, dropped_comments) = match from.for_text(source) {
         Format::Yaml => {
             let document = crate::yaml::parse(source).map_err(|err| {
                 let index = LineIndex::new(source);

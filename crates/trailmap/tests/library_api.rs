@@ -59,3 +59,28 @@ fn next_and_plan_take_the_same_goals_and_reject_the_same_unknown_goal() {
     assert_eq!(plan.goals, ["numpy"]);
     assert_eq!(plan.schedule(10.0).unwrap().items.len(), 2);
 }
+
+/// A `.yaml` file whose text is JSON (as `json.dump` writes one) is read
+/// as JSON, which is what YAML makes of it: the same model and the same
+/// diagnostics at the same places as the `.json` file, on one line or
+/// indented, after a byte-order mark or not. Text that only starts like
+/// JSON (a comment, a plain scalar) is still read as YAML.
+#[test]
+fn a_yaml_file_of_json_text_reads_as_its_json() {
+    let broken = MISSPELT.replace("\"python\"]", "\"python\", \"nowhere\"]");
+    let one_line: String = broken.split('\n').map(str::trim).collect();
+    for text in [MISSPELT.to_owned(), broken.clone(), one_line, format!("\u{feff}{broken}")] {
+        let json = Roadmap::from_slice_with(text.as_bytes(), "r.json", &Default::default());
+        let yaml = Roadmap::from_slice_with(text.as_bytes(), "r.yaml", &Default::default());
+        assert_eq!(yaml.roadmap, json.roadmap, "{text}");
+        let said = |loaded: &trailmap::Loaded| -> Vec<(String, String, Option<trailmap::Location>)> {
+            loaded.diagnostics.iter().map(|d| (d.code.to_owned(), d.message.clone(), d.location)).collect()
+        };
+        assert_eq!(said(&yaml), said(&json), "{text}");
+        assert!(!json.diagnostics.is_empty() || text == MISSPELT);
+    }
+    let yaml_only = "{\"id\": \"r\", \"title\": R, \"version\": \"1.0.0\", \"skills\": []} # a comment\n";
+    let loaded = Roadmap::from_slice_with(yaml_only.as_bytes(), "r.yaml", &Default::default());
+    assert!(loaded.is_valid(), "{:?}", loaded.diagnostics);
+    assert_eq!(loaded.roadmap.expect("a model").title, "R");
+}

@@ -85,6 +85,7 @@ fn load_text<T: DeserializeOwned>(
             return (None, diagnostics);
         }
     };
+    let format = format.for_text(source);
     let (model, mut diagnostics) = match format {
         Format::Yaml => load_yaml(source, kind, lenient, meaning, diagnostics),
         _ => load_json(source, kind, lenient, meaning, diagnostics),
