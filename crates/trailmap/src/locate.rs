@@ -283,6 +283,40 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// A YAML document whose top level is a flow collection is parsed
+        /// after a `--- ` inserted before it (`yaml::offsets`): every
+        /// pointer is located where it is in the same text that starts
+        /// with `--- ` itself, four bytes on.
+        #[test]
+        fn a_top_level_flow_collection_is_located_in_its_own_text(
+            value in documents::document(60, 10),
+            pretty in proptest::prelude::any::<bool>(),
+            comment in proptest::prelude::any::<bool>(),
+        ) {
+            let (json, all) = documents::text_and_pointers(&value, pretty);
+            let source = if comment { format!("# first\n{json}") } else { json };
+            let at = if comment { "# first\n".len() } else { 0 };
+            let explicit = format!("{}--- {}", &source[..at], &source[at..]);
+            let located = |text: &str| {
+                let mut found: Vec<Diagnostic> = all
+                    .iter()
+                    .flat_map(|p| {
+                        let d = Diagnostic::new("T", "t", Severity::Warning, "m");
+                        [d.clone().at(p.as_str()), d.at_key(p.as_str())]
+                    })
+                    .collect();
+                locate_as(text, Format::Yaml, &mut found);
+                found.into_iter().map(|d| d.location.map(|l| (l.offset, l.end_offset))).collect::<Vec<_>>()
+            };
+            let shifted: Vec<Option<(usize, usize)>> = located(&explicit)
+                .into_iter()
+                .map(|l| l.map(|(a, b)| (if a >= at + 4 { a - 4 } else { a }, if b >= at + 4 { b - 4 } else { b })))
+                .collect();
+            proptest::prop_assert_eq!(located(&source), shifted, "{}", source);
+        }
+    }
+
     /// Duplicate keys are found in objects of any size: scanned pairwise
     /// while small, through a table past 16 keys.
     #[test]

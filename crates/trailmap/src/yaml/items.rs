@@ -4,7 +4,7 @@
 //! way; the tree of the nodes asked about, with a pointer for each, was
 //! eleven times the file.
 //!
-//! Spans are the tree builder's ([`Offsets::span`]), so an item is where
+//! Spans are the tree builder's (`Offsets::span`), so an item is where
 //! locating its pointer in the tree places it. What the walk cannot see
 //! into (an alias where the list, an element or its field should be) is
 //! not answered: the caller asks the tree about those.
@@ -12,7 +12,7 @@
 use saphyr_parser::{Event, Parser};
 
 use super::Range;
-use super::parse::Offsets;
+use super::offsets::{Offsets, ParsedText};
 
 /// How the sequence that holds an item is written: what cutting the item
 /// out needs besides its span.
@@ -80,8 +80,9 @@ pub(crate) fn list_items(
         return;
     }
     let mut walk = Walk { list, field, pairs, whole_field, stack: Vec::new(), items: Vec::new() };
-    let mut offsets = Offsets::new(text);
-    let mut parser = Parser::new_from_str(text);
+    let parsed = ParsedText::of(text);
+    let mut offsets = Offsets::new(&parsed);
+    let mut parser = Parser::new_from_str(parsed.text());
     let mut documents = 0usize;
     while let Some(Ok((event, span))) = parser.next_event() {
         match event {

@@ -12,6 +12,7 @@ use serde_json::{Number, Value};
 
 mod items;
 mod locate;
+mod offsets;
 mod parse;
 mod scalar;
 mod stream;

@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use saphyr_parser::{Event, Parser, ScalarStyle, Span, Tag};
 
+use super::offsets::{Offsets, ParsedText};
 use super::{Document, Duplicate, Entry, MAX_DEPTH, Node, NodeValue, Plain, Range, YamlError, resolve_plain};
 use crate::pointer::Pointer;
 
@@ -23,8 +24,9 @@ pub(crate) fn parse(source: &str) -> Result<Document, YamlError> {
 /// questions a locator will ask of a large file: its whole tree took about
 /// eleven times the file.
 pub(crate) fn parse_within(source: &str, keep: Option<&HashSet<String>>) -> Result<Document, YamlError> {
-    let mut builder = Builder::new(source, keep);
-    let mut parser = Parser::new_from_str(source);
+    let parsed = ParsedText::of(source);
+    let mut builder = Builder::new(Offsets::new(&parsed), keep);
+    let mut parser = Parser::new_from_str(parsed.text());
     let mut documents = 0usize;
     while let Some(event) = parser.next_event() {
         let (event, span) = event.map_err(|err| {
@@ -74,42 +76,6 @@ pub(crate) fn parse_within(source: &str, keep: Option<&HashSet<String>>) -> Resu
     Ok(Document { root, duplicates: builder.duplicates })
 }
 
-/// Maps the parser's character indices to byte offsets; events arrive in
-/// source order, so a forward cursor makes this linear overall.
-pub(super) struct Offsets<'a> {
-    source: &'a str,
-    chars: usize,
-    bytes: usize,
-}
-
-impl<'a> Offsets<'a> {
-    pub(super) fn new(source: &'a str) -> Self {
-        Offsets { source, chars: 0, bytes: 0 }
-    }
-
-    pub(super) fn byte(&mut self, char_index: usize) -> usize {
-        if char_index < self.chars {
-            self.chars = 0;
-            self.bytes = 0;
-        }
-        let rest = &self.source[self.bytes..];
-        let step = rest.char_indices().nth(char_index - self.chars).map_or(rest.len(), |(i, _)| i);
-        self.bytes += step;
-        self.chars = char_index.min(self.chars + rest[..step].chars().count());
-        self.bytes
-    }
-
-    /// The byte range of an event's `span`, as a node's span: block
-    /// collections end where the next token starts, so the white space
-    /// and line breaks in between are trimmed.
-    pub(super) fn span(&mut self, span: Span) -> Range {
-        let start = self.byte(span.start.index());
-        let end = self.byte(span.end.index()).max(start);
-        let trimmed = self.source[start..end].trim_end();
-        (start, start + trimmed.len())
-    }
-}
-
 /// Whether a node is kept in the tree ([`parse_within`]).
 #[derive(Clone)]
 enum Kept {
@@ -156,9 +122,10 @@ struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    fn new(source: &'a str, keep: Option<&'a HashSet<String>>) -> Self {
+    fn new(offsets: Offsets<'a>, keep: Option<&'a HashSet<String>>) -> Self {
+        let source = offsets.source();
         Builder {
-            offsets: Offsets::new(source),
+            offsets,
             keep,
             stack: Vec::new(),
             root: None,
@@ -169,7 +136,7 @@ impl<'a> Builder<'a> {
     }
 
     fn one_char(&self, at: usize) -> Range {
-        let source = self.offsets.source;
+        let source = self.offsets.source();
         let at = at.min(source.len());
         (at, source[at..].chars().next().map_or(at, |c| at + c.len_utf8()))
     }

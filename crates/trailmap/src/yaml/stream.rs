@@ -29,8 +29,9 @@ pub(crate) fn deserialize<T: DeserializeOwned>(source: &str) -> Option<T> {
 /// What `seed` reads from `source`, or `None` when the file needs the tree
 /// builder (or `seed` refuses it).
 pub(crate) fn deserialize_seed<T>(source: &str, seed: impl for<'de> DeserializeSeed<'de, Value = T>) -> Option<T> {
+    let parsed = super::offsets::ParsedText::of(source);
     let mut events =
-        Events { parser: Parser::new_from_str(source), depth: 0, hasher: foldhash::fast::FixedState::default() };
+        Events { parser: Parser::new_from_str(parsed.text()), depth: 0, hasher: foldhash::fast::FixedState::default() };
     loop {
         match events.next().ok()? {
             Event::StreamStart | Event::Nothing => {}
