@@ -2,7 +2,7 @@
 //! property tests.
 
 use proptest::prelude::*;
-use serde_json::Value;
+use serde_json::{Value, json};
 
 /// A random JSON document of at most `size` nodes, containers of at most
 /// `width` members or items: keys and strings that need escaping in a
@@ -92,4 +92,26 @@ pub(super) fn block_yaml(value: &Value) -> String {
     let mut out = String::new();
     write(value, 0, &mut out);
     out
+}
+
+/// A document with a list (`skills`) of elements, some with a field
+/// (`needs`) as a list of strings (that need escaping in JSON, or are
+/// YAML indicators), mappings and lists, some with it as something else
+/// or without it, and the same key elsewhere: for the locators of many
+/// items of one list.
+pub(super) fn list_document() -> impl Strategy<Value = Value> {
+    let item = prop_oneof![
+        "[a-zé\"\\\\#:]{0,3}".prop_map(Value::from),
+        Just(json!({"any_of": ["x", "y"]})),
+        Just(json!([1, [2]])),
+    ];
+    let field = prop_oneof![
+        6 => prop::collection::vec(item, 0..6).prop_map(Value::Array),
+        1 => Just(json!("not a list")),
+        1 => Just(Value::Null),
+    ];
+    let element = (any::<bool>(), field).prop_map(|(has, field)| {
+        if has { json!({"id": "s", "needs": field, "x": {"needs": [1]}}) } else { json!({"id": "s"}) }
+    });
+    prop::collection::vec(element, 0..8).prop_map(|list| json!({"needs": [0], "skills": list, "z": 1}))
 }

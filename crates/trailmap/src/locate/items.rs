@@ -185,29 +185,10 @@ impl<F: FnMut(usize, Location)> Visitor for Items<'_, F> {
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
-    use serde_json::{Value, json};
 
     use super::list_items;
+    use crate::locate::documents::list_document as document;
     use crate::{Diagnostic, Severity};
-
-    /// A list of elements, some with the field as an array of strings or
-    /// objects, some with it as something else or without it.
-    fn document() -> impl Strategy<Value = Value> {
-        let item = prop_oneof![
-            "[a-zé\"\\\\]{0,3}".prop_map(Value::from),
-            Just(json!({"any_of": ["x", "y"]})),
-            Just(json!([1, [2]])),
-        ];
-        let field = prop_oneof![
-            6 => prop::collection::vec(item, 0..6).prop_map(Value::Array),
-            1 => Just(json!("not a list")),
-            1 => Just(Value::Null),
-        ];
-        let element = (any::<bool>(), field).prop_map(|(has, field)| {
-            if has { json!({"id": "s", "needs": field, "x": {"needs": [1]}}) } else { json!({"id": "s"}) }
-        });
-        prop::collection::vec(element, 0..8).prop_map(|list| json!({"needs": [0], "skills": list, "z": 1}))
-    }
 
     proptest! {
         /// Every pair, there or not, is found where `locate` finds its

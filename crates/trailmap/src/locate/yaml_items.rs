@@ -113,31 +113,11 @@ fn walk(
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
-    use serde_json::{Value, json};
+    use serde_json::Value;
 
     use super::{yaml_list_fields_each, yaml_list_items_each};
-    use crate::locate::documents::block_yaml;
+    use crate::locate::documents::{block_yaml, list_document as document};
     use crate::{Diagnostic, Format, Severity};
-
-    /// A list of elements, some with the field as a sequence of strings or
-    /// mappings, some with it as something else or without it, and the
-    /// same key elsewhere.
-    fn document() -> impl Strategy<Value = Value> {
-        let item = prop_oneof![
-            "[a-zé\"\\\\#:]{0,3}".prop_map(Value::from),
-            Just(json!({"any_of": ["x", "y"]})),
-            Just(json!([1, [2]])),
-        ];
-        let field = prop_oneof![
-            6 => prop::collection::vec(item, 0..6).prop_map(Value::Array),
-            1 => Just(json!("not a list")),
-            1 => Just(Value::Null),
-        ];
-        let element = (any::<bool>(), field).prop_map(|(has, field)| {
-            if has { json!({"id": "s", "needs": field, "x": {"needs": [1]}}) } else { json!({"id": "s"}) }
-        });
-        prop::collection::vec(element, 0..8).prop_map(|list| json!({"needs": [0], "skills": list, "z": 1}))
-    }
 
     /// `value` (a [`document`]) as YAML: block style, flow style (JSON is
     /// YAML), or block style with every member's value in flow style.
