@@ -3,7 +3,8 @@
 //! Both hold the same documents, checked against the same schema, with the
 //! same diagnostics at the same kind of positions. The format of a file is
 //! chosen by its extension (`.yaml` and `.yml` are YAML, anything else is
-//! JSON).
+//! JSON); a YAML file whose text is JSON is read as JSON
+//! ([`Format::for_text`]).
 
 use std::path::Path;
 
