@@ -23,6 +23,13 @@ use crate::registry::Rule;
 /// 8.0 s one after the other).
 pub const MEMORY_TO_SPARE_FROM: usize = 64 << 20;
 
+/// Whether a source of `source_len` bytes has memory to spare
+/// ([`MEMORY_TO_SPARE_FROM`]; see [`Context::memory_to_spare`]): also
+/// asked of a file before its context is made, to estimate its run's peak.
+pub(crate) fn memory_to_spare(source_len: usize) -> bool {
+    source_len >= MEMORY_TO_SPARE_FROM
+}
+
 /// Below [`MEMORY_TO_SPARE_FROM`], sources that spell a skill in at least
 /// this many bytes still run the two memory-heavy rules side by side (see
 /// [`Context::heavy_rules_side_by_side`]): what the second rule's tables
@@ -171,7 +178,7 @@ impl<'a> Context<'a> {
     /// assert!(!ctx.memory_to_spare());
     /// ```
     pub fn memory_to_spare(&self) -> bool {
-        self.source_len >= MEMORY_TO_SPARE_FROM
+        memory_to_spare(self.source_len)
     }
 
     /// Whether the memory-heavy rules (TM109 and TM107) run side by side:

@@ -10,7 +10,7 @@
 use trailmap::{Diagnostic, Prerequisite, Roadmap};
 
 use crate::config::Config;
-use crate::context::MEMORY_TO_SPARE_FROM;
+use crate::context::memory_to_spare;
 use crate::{HandOver, SourceFile, finish, suppress};
 
 /// The files of a run: held by the caller throughout, or lent, so that a
@@ -43,7 +43,7 @@ const BYTES_PER_PREREQUISITE: usize = 36;
 const BYTES_PER_GROUP: usize = 216;
 
 /// A skill's share of the tables of the second memory-heavy rule on a
-/// source of [`MEMORY_TO_SPARE_FROM`] bytes or more, where TM109 and
+/// source of [`MEMORY_TO_SPARE_FROM`](crate::context::MEMORY_TO_SPARE_FROM) bytes or more, where TM109 and
 /// TM107 run side by side and both rules' tables are held at once:
 /// TM109's names and bitmaps (about 56 bytes a skill), and TM107's
 /// landmark rows past the first 64 (16 bytes a skill for each 64 more, 48
@@ -111,7 +111,7 @@ pub(crate) fn estimated_peak(text_len: usize, roadmap: &Roadmap) -> usize {
         }
     }
     let skills = roadmap.skills.len();
-    let per_skill = match text_len >= MEMORY_TO_SPARE_FROM {
+    let per_skill = match memory_to_spare(text_len) {
         true => BYTES_PER_SKILL + SIDE_BY_SIDE_BYTES_PER_SKILL,
         false => BYTES_PER_SKILL,
     };
@@ -290,7 +290,7 @@ mod tests {
     #[test]
     fn large_sources_count_both_heavy_rules() {
         let million = roadmap(1_000_000, 1);
-        const { assert!(125_000_000 >= MEMORY_TO_SPARE_FROM) };
+        const { assert!(125_000_000 >= crate::context::MEMORY_TO_SPARE_FROM) };
         assert!(lets_go(125_000_000, &million));
         assert!(!lets_go(650_000_000, &million));
     }

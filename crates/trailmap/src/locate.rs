@@ -25,6 +25,15 @@ pub(crate) use scan::duplicate_keys;
 use wanted::Wanted;
 pub use yaml_items::{SequenceShape, yaml_list_fields_each, yaml_list_items_each};
 
+/// The text after any byte-order mark, and the mark's length: sources are
+/// located in that text, each offset shifted back by it.
+fn after_bom(source: &str) -> (&str, usize) {
+    match source.strip_prefix('\u{feff}') {
+        Some(rest) => (rest, '\u{feff}'.len_utf8()),
+        None => (source, 0),
+    }
+}
+
 /// Fills in the [`Location`] of every diagnostic that has none, from its
 /// pointer and anchor, with one scan of `source`.
 ///

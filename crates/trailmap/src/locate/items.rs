@@ -78,17 +78,46 @@ fn scan(
     whole_field: bool,
     found: impl FnMut(usize, Location),
 ) {
-    // Located in the text after a byte-order mark, then shifted back, as
-    // `Locator` does.
-    let (text, shift) = match source.strip_prefix('\u{feff}') {
-        Some(rest) => (rest, 3),
-        None => (source, 0),
-    };
     if pairs.is_empty() {
         return;
     }
-    let mut items = Items { list, field, pairs, whole_field, sweep: LineSweep::new(text), swept_to: 0, shift, found };
+    let (text, places) = ForwardPlaces::of(source);
+    let mut items = Items { list, field, pairs, whole_field, places, found };
     Scanner::new(text.as_bytes()).walk(At::Root, None, 0, &mut items);
+}
+
+/// Lines and columns of the spans a pass over a source hands over in
+/// order, from one forward sweep of the text after any byte-order mark,
+/// offsets shifted back past it (as `Locator` places them): the JSON scan's
+/// and the YAML walk's ([`super::yaml_items`]).
+pub(super) struct ForwardPlaces<'s> {
+    sweep: LineSweep<'s>,
+    /// The end of the last span placed.
+    swept_to: usize,
+    /// The byte-order mark's length, added back to every offset.
+    shift: usize,
+}
+
+impl<'s> ForwardPlaces<'s> {
+    /// The text after any byte-order mark, to pass over, and its places.
+    pub(super) fn of(source: &'s str) -> (&'s str, Self) {
+        let (text, shift) = super::after_bom(source);
+        (text, ForwardPlaces { sweep: LineSweep::new(text), swept_to: 0, shift })
+    }
+
+    /// The location of `start..end` of the text; `None` for a span that
+    /// starts before the last one placed ends (met again, as under a
+    /// repeated key): the sweep only goes forward.
+    pub(super) fn place(&mut self, start: usize, end: usize) -> Option<Location> {
+        if start < self.swept_to {
+            return None;
+        }
+        self.swept_to = end;
+        let mut location = self.sweep.location(start, end);
+        location.offset += self.shift;
+        location.end_offset += self.shift;
+        Some(location)
+    }
 }
 
 /// The scan's visitor: it enters the list, the elements some pair names,
@@ -100,11 +129,7 @@ struct Items<'p, F> {
     pairs: &'p [(u32, u32)],
     /// Whether the field itself is wanted (pairs `(i, 0)`), not its items.
     whole_field: bool,
-    sweep: LineSweep<'p>,
-    /// The end of the last item handed over.
-    swept_to: usize,
-    /// The byte-order mark's length, added back to every offset.
-    shift: usize,
+    places: ForwardPlaces<'p>,
     found: F,
 }
 
@@ -171,14 +196,12 @@ impl<F: FnMut(usize, Location)> Visitor for Items<'_, F> {
         // Pairs out of order are not answered; nor is an item the scan
         // meets again (a repeated key), before the last one handed over.
         let in_order = pair == 0 || self.pairs[pair - 1] < self.pairs[pair];
-        if !in_order || start < self.swept_to {
+        if !in_order {
             return;
         }
-        self.swept_to = end;
-        let mut location = self.sweep.location(start, end);
-        location.offset += self.shift;
-        location.end_offset += self.shift;
-        (self.found)(pair, location);
+        if let Some(location) = self.places.place(start, end) {
+            (self.found)(pair, location);
+        }
     }
 }
 

@@ -45,10 +45,7 @@ impl<'s> Locator<'s> {
     /// # drop(locator);
     /// ```
     pub fn new(source: &'s str, format: Format) -> Self {
-        let (text, shift) = match source.strip_prefix('\u{feff}') {
-            Some(rest) => (rest, 3),
-            None => (source, 0),
-        };
+        let (text, shift) = super::after_bom(source);
         Locator { text, shift, format, yaml: None, expected: None }
     }
 

@@ -2,8 +2,8 @@
 //! of [`list_items_each`](super::list_items_each), from the parser's events
 //! with no tree and no pointer text.
 
+use super::items::ForwardPlaces;
 use crate::diagnostic::Location;
-use crate::line_index::LineSweep;
 
 /// How the YAML sequence that holds an item is written: what a tool that
 /// cuts the item out needs besides the item's span.
@@ -89,24 +89,11 @@ fn walk(
     whole_field: bool,
     mut found: impl FnMut(usize, Location, Option<crate::yaml::Shape>),
 ) {
-    // Located in the text after a byte-order mark, then shifted back, as
-    // `Locator` does.
-    let (text, shift) = match source.strip_prefix('\u{feff}') {
-        Some(rest) => (rest, 3),
-        None => (source, 0),
-    };
-    let mut sweep = LineSweep::new(text);
-    let mut swept_to = 0;
+    let (text, mut places) = ForwardPlaces::of(source);
     crate::yaml::list_items(text, list, field, pairs, whole_field, |k, (start, end), shape| {
-        // The sweep only goes forward; spans handed over never overlap.
-        if start < swept_to {
-            return;
+        if let Some(location) = places.place(start, end) {
+            found(k, location, shape);
         }
-        swept_to = end;
-        let mut location = sweep.location(start, end);
-        location.offset += shift;
-        location.end_offset += shift;
-        found(k, location, shape);
     });
 }
 
