@@ -41,6 +41,7 @@ mod classes;
 pub(crate) mod search;
 mod slot_marks;
 mod token_keys;
+mod variant_search;
 mod variants;
 
 pub use token_keys::{token_key_count, token_keys};

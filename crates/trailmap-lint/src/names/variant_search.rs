@@ -1,0 +1,498 @@
+//! The search of one large group of names sharing a token key (see
+//! `search.rs`) by their token's deletion variants (see
+//! `names::token_variant_hashes`): every pair one edit apart there shares
+//! a variant, so the variants are sorted and each run of equal hashes is
+//! joined ([`join_variant_class`]).
+//!
+//! A group of tens of thousands of names (every name one word: one group
+//! of them all) is searched on several threads ([`join_on_threads`]): its
+//! bitmaps and keys no longer fit in one core's caches, and one thread
+//! spent most of its time waiting on memory.
+
+use std::ops::Range;
+
+use super::search::{Groups, pack, sort_by_top_bytes, unpack};
+use super::slot_marks::{Marks, Slots, is_set};
+use super::{Names, Scratch, Variant, mix, same_variant, similar, token_variant_count, token_variant_hashes};
+
+/// Finds the names one edit apart among the members of a large group of
+/// names sharing a token key, on the calling thread. Buffers are kept
+/// from group to group.
+pub(super) struct VariantSearch<'n, 'a, T> {
+    names: &'n Names<'a, T>,
+    /// The bits of a name's index in a packed key (the low ones).
+    bits: u32,
+    /// At most this many variants are sorted without a bitmap first.
+    sorted_max: usize,
+    scratch: Scratch,
+    keys: Vec<u64>,
+    runs: RunBuffers,
+}
+
+/// Groups with more variants than this find their repeated ones through a
+/// bitmap first ([`keep_repeated`]); smaller ones sort them all (32 KB of
+/// keys).
+const SORTED_VARIANTS_MAX: usize = 4_096;
+
+impl<'n, 'a, T> VariantSearch<'n, 'a, T> {
+    pub(super) fn new(names: &'n Names<'a, T>, bits: u32) -> Self {
+        let (scratch, keys, runs) = (Scratch::default(), Vec::new(), RunBuffers::default());
+        VariantSearch { names, bits, sorted_max: SORTED_VARIANTS_MAX, scratch, keys, runs }
+    }
+
+    /// Joins in `groups` the members of `group` (token keys packed by
+    /// `search::pack`: a name and where its token starts) one edit apart.
+    pub(super) fn join(&mut self, group: &[u64], groups: &mut Groups) {
+        let (names, bits) = (self.names, self.bits);
+        let members = || group.iter().map(|&k| unpack(bits, k));
+        let count: usize = members().map(|(i, start)| token_variant_count(names.spaced(i), start)).sum();
+        self.keys.clear();
+        if count <= self.sorted_max {
+            for (i, start) in members() {
+                token_variant_hashes(names.spaced(i), start, &mut self.scratch, |v, h| {
+                    self.keys.push(pack_variant(bits, v, h, i));
+                });
+            }
+        } else {
+            // Slots from the hash only, at most as many bits as a packed key keeps.
+            let slots = Slots::new(count * 4, 64 - (bits + 8));
+            let mut marks = Marks::new(&slots);
+            for (i, start) in members() {
+                mark_variants(names, i, start, &slots, &mut marks, &mut self.scratch);
+            }
+            // At most the variants not alone in their slot are kept (growing
+            // by doubling from empty held half as much again at the last copy).
+            let (again, alone) = marks.repeated();
+            self.keys.reserve(count.saturating_sub(alone));
+            for (i, start) in members() {
+                keep_repeated(names, bits, i, start, &slots, &again, &mut self.keys, &mut self.scratch);
+            }
+        }
+        sort_by_top_bytes(&mut self.keys, 56, 2);
+        let low = bits + 8;
+        for run in self.keys.chunk_by(|x, y| x >> low == y >> low).filter(|run| run.len() > 1) {
+            self.runs.join(names, bits, run, groups);
+        }
+    }
+}
+
+/// [`search::pack`](pack) of a variant of name `i` whose raw hash is `h`:
+/// deleted positions are under 255; that one stands for the whole name.
+fn pack_variant(bits: u32, v: Variant, h: u64, i: usize) -> u64 {
+    pack(bits, mix(h), if let Variant::Deleted(k) = v { k } else { 255 }, i)
+}
+
+/// The variant and name of a key of [`pack_variant`].
+fn unpack_variant(bits: u32, key: u64) -> (usize, Variant) {
+    let (i, position) = unpack(bits, key);
+    (i, if position == 255 { Variant::Whole } else { Variant::Deleted(position) })
+}
+
+/// Marks in `marks` the slot of each variant of name `i`'s token at
+/// `start`: the first pass of a filter that keeps only the variants whose
+/// hash another variant may share. A few bits a variant instead of a word
+/// each: at a million names "Prefix Xxxxx" the group "prefix \*" has six
+/// million variants, nearly all alone.
+fn mark_variants<T>(
+    names: &Names<'_, T>,
+    i: usize,
+    start: usize,
+    slots: &Slots,
+    marks: &mut Marks,
+    scratch: &mut Scratch,
+) {
+    let mut last = None;
+    token_variant_hashes(names.spaced(i), start, scratch, |_, h| {
+        // Deleting either letter of a double one ("skill") gives one text,
+        // hashed twice in a row: counted once, so that a name's own
+        // repeats do not keep its variants.
+        if last.replace(h) != Some(h) {
+            marks.mark(slots.of(h));
+        }
+    });
+}
+
+/// Pushes on `keys` the variants of name `i`'s token at `start` whose
+/// slot was seen again (`again`, from [`mark_variants`]), packed.
+#[allow(clippy::too_many_arguments)] // one name's share of a pass: each is read
+fn keep_repeated<T>(
+    names: &Names<'_, T>,
+    bits: u32,
+    i: usize,
+    start: usize,
+    slots: &Slots,
+    again: &[u64],
+    keys: &mut Vec<u64>,
+    scratch: &mut Scratch,
+) {
+    token_variant_hashes(names.spaced(i), start, scratch, |v, h| {
+        if is_set(again, slots.of(h)) {
+            keys.push(pack_variant(bits, v, h, i));
+        }
+    });
+}
+
+/// Groups of at least this many variants are searched on several threads
+/// when the caller has them: below, the threads and the copies of the
+/// groups each joins into cost about what they save.
+pub(super) const THREADS_FROM: usize = 1 << 16;
+
+/// Joins in `groups` the members of `group` (as [`VariantSearch::join`]
+/// takes them) one edit apart, on `threads` threads if it has
+/// `variants_from` variants or more. Each pass is split between them:
+/// the variants counted and marked a range of the members a thread (the
+/// bitmaps merged after: a slot seen by two is seen again), the repeated
+/// ones kept and sorted a range a thread, then the runs of equal hashes
+/// joined a range of the hashes a thread, each thread joining into a copy
+/// of the groups, merged after. No key is copied from one thread's list
+/// to another's.
+pub(super) fn join_on_threads<T: Sync>(
+    names: &Names<'_, T>,
+    bits: u32,
+    group: &[u64],
+    threads: usize,
+    variants_from: usize,
+    groups: &mut Groups,
+) {
+    let parts = trailmap::parallel::ranges(group.len(), threads);
+    let members = |range: &Range<usize>| group[range.clone()].iter().map(move |&k| unpack(bits, k));
+    let counts = trailmap::parallel::map(&parts, |range| {
+        members(range).map(|(i, start)| token_variant_count(names.spaced(i), start)).sum::<usize>()
+    });
+    let count: usize = counts.iter().sum();
+    if parts.len() < 2 || count < variants_from {
+        VariantSearch::new(names, bits).join(group, groups);
+        return;
+    }
+    let slots = Slots::new(count * 4, 64 - (bits + 8));
+    let marks = trailmap::parallel::map(&parts, |range| {
+        let (mut marks, mut scratch) = (Marks::new(&slots), Scratch::default());
+        members(range).for_each(|(i, start)| mark_variants(names, i, start, &slots, &mut marks, &mut scratch));
+        marks
+    });
+    let Some(marks) = marks.into_iter().reduce(Marks::merge) else { return };
+    let (again, alone) = marks.repeated();
+    // Each range keeps its share of the repeated variants: room for as
+    // many as its share of all variants would keep, and a sixteenth more.
+    let kept = count.saturating_sub(alone);
+    let shares: Vec<(Range<usize>, usize)> =
+        parts.iter().cloned().zip(counts.iter().map(|&c| c * kept / count.max(1) + c / 16)).collect();
+    let lists = trailmap::parallel::map(&shares, |(range, room)| {
+        let (mut keys, mut scratch) = (Vec::with_capacity(*room), Scratch::default());
+        members(range)
+            .for_each(|(i, start)| keep_repeated(names, bits, i, start, &slots, &again, &mut keys, &mut scratch));
+        sort_by_top_bytes(&mut keys, 56, 2);
+        keys
+    });
+    drop(again);
+    // Ranges of the hashes, each ending where a run does: a run's keys
+    // all lie in one range, taken from every list.
+    let low = bits + 8;
+    let bounds: Vec<u64> = (0..=threads as u128)
+        .map(|h| match h == threads as u128 {
+            true => u64::MAX,
+            false => ((h << 64) / threads as u128) as u64 >> low << low,
+        })
+        .collect();
+    let hash_ranges: Vec<Vec<&[u64]>> = bounds
+        .windows(2)
+        .map(|w| {
+            lists
+                .iter()
+                .map(|list| {
+                    let from = list.partition_point(|&k| k < w[0]);
+                    let to = if w[1] == u64::MAX { list.len() } else { list.partition_point(|&k| k < w[1]) };
+                    &list[from..to]
+                })
+                .collect()
+        })
+        .collect();
+    let base = &*groups;
+    let copies = trailmap::parallel::map(&hash_ranges, |pieces| {
+        let mut copy = base.clone();
+        RunBuffers::default().join_merged(names, bits, pieces, &mut copy);
+        copy
+    });
+    for mut copy in copies {
+        groups.absorb(group.iter().map(|&k| unpack(bits, k).0), &mut copy);
+    }
+}
+
+/// The buffers of the runs of one hash, kept from run to run.
+#[derive(Default)]
+struct RunBuffers {
+    variants: Vec<(usize, Variant)>,
+    deleted: Vec<(usize, char, usize)>,
+    merged: Vec<u64>,
+}
+
+impl RunBuffers {
+    /// Joins the names of `run` (two or more keys of [`pack_variant`] with
+    /// one hash, sorted) one edit apart.
+    fn join<T>(&mut self, names: &Names<'_, T>, bits: u32, run: &[u64], groups: &mut Groups) {
+        // One name's own variants alike (a doubled letter deleted either
+        // way) join nothing.
+        let first = unpack(bits, run[0]).0;
+        if run.iter().all(|&k| unpack(bits, k).0 == first) {
+            return;
+        }
+        let variants = &mut self.variants;
+        variants.clear();
+        variants.extend(run.iter().map(|&k| unpack_variant(bits, k)));
+        // Members all in one group already join nothing: where names are
+        // one letter apart from many others, most runs are met after
+        // their names have been joined through others.
+        let root = groups.find(variants[0].0);
+        if variants[1..].iter().all(|&(i, _)| groups.find(i) == root) {
+            return;
+        }
+        // Members whose variants are really the same text (a hash can collide).
+        let same =
+            |(i, v): (usize, Variant), (j, w): (usize, Variant)| same_variant(names.spaced(i), v, names.spaced(j), w);
+        each_class(variants, same, |class| join_variant_class(class, names, groups, &mut self.deleted));
+    }
+
+    /// Joins the names of each run of one hash across `pieces` (sorted
+    /// lists of keys of [`pack_variant`]) one edit apart: the pieces are
+    /// merged a run at a time.
+    fn join_merged<T>(&mut self, names: &Names<'_, T>, bits: u32, pieces: &[&[u64]], groups: &mut Groups) {
+        let low = bits + 8;
+        let mut at = vec![0usize; pieces.len()];
+        let mut merged = std::mem::take(&mut self.merged);
+        loop {
+            let heads = pieces.iter().zip(&at).filter_map(|(piece, &a)| piece.get(a));
+            let Some(hash) = heads.map(|&k| k >> low).min() else { break };
+            merged.clear();
+            let mut from = 0;
+            for (piece, a) in pieces.iter().zip(&mut at) {
+                let end = *a + piece[*a..].iter().take_while(|&&k| k >> low == hash).count();
+                from += usize::from(end > *a);
+                merged.extend_from_slice(&piece[*a..end]);
+                *a = end;
+            }
+            if merged.len() > 1 {
+                // Keys of one piece are sorted; of several, sorted here, so
+                // that a run reads as it does on one thread.
+                if from > 1 {
+                    merged.sort_unstable();
+                }
+                self.join(names, bits, &merged, groups);
+            }
+        }
+        self.merged = merged;
+    }
+}
+
+/// Calls `class` with each class of two or more `members` whose variants
+/// are the same text (`same`), in the order their first members come.
+/// Nearly always all members are one class: that is checked first,
+/// without building classes (a group of two, a million times over, on
+/// names one letter apart from many others).
+fn each_class(
+    members: &[(usize, Variant)],
+    same: impl Fn((usize, Variant), (usize, Variant)) -> bool,
+    mut class: impl FnMut(&[(usize, Variant)]),
+) {
+    let Some((&first, rest)) = members.split_first() else { return };
+    if rest.iter().all(|&m| same(first, m)) {
+        if !rest.is_empty() {
+            class(members);
+        }
+        return;
+    }
+    let mut classes: Vec<Vec<(usize, Variant)>> = Vec::new();
+    for &m in members {
+        match classes.iter_mut().find(|c| same(c[0], m)) {
+            Some(c) => c.push(m),
+            None => classes.push(vec![m]),
+        }
+    }
+    for c in classes.iter().filter(|c| c.len() > 1) {
+        class(c);
+    }
+}
+
+/// Joins the members of one variant class (names whose variant texts are
+/// equal) that are one edit apart. Every such pair is of one of three
+/// kinds, each joined in linear time:
+///
+/// - the whole name and a name with one more letter (deleted at `k`);
+/// - two names with a letter deleted at the same `k`: they differ in that
+///   letter only, so all are joined to the first;
+/// - letter `c` deleted at `k` from one and at `k + 1` from another: the
+///   two differ by a swap of neighbours.
+///
+/// `deleted` is a buffer, kept between classes.
+fn join_variant_class<T>(
+    class: &[(usize, Variant)],
+    names: &Names<'_, T>,
+    groups: &mut Groups,
+    deleted: &mut Vec<(usize, char, usize)>,
+) {
+    deleted.clear();
+    deleted.extend(class.iter().filter_map(|&(i, v)| match v {
+        Variant::Deleted(k) => Some((k, names.spaced(i).char_at(k), i)),
+        Variant::Whole => None,
+    }));
+    deleted.sort_unstable();
+    // Two names already in one group need no test: where many names are
+    // one edit from many others (names spelled over two letters), nearly
+    // every pair of a class is, and the test reads both names.
+    let mut join = |a: usize, b: usize| {
+        if groups.find(a) != groups.find(b) && similar(names.get(a), names.get(b)) {
+            groups.join(a, b);
+        }
+    };
+    if let Some(&(whole, _)) = class.iter().find(|(_, v)| *v == Variant::Whole) {
+        for &(_, _, i) in deleted.iter() {
+            join(whole, i);
+        }
+    }
+    for run in deleted.chunk_by(|x, y| x.0 == y.0) {
+        for &(_, _, i) in &run[1..] {
+            join(run[0].2, i);
+        }
+    }
+    for run in deleted.chunk_by(|x, y| x.0 == y.0 && x.1 == y.1) {
+        let (k, c, i) = run[0];
+        let at = deleted.partition_point(|&(kk, cc, _)| (kk, cc) < (k + 1, c));
+        if let Some(&(kk, cc, j)) = deleted.get(at) {
+            if (kk, cc) == (k + 1, c) {
+                join(i, j);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::names::one_edit;
+    use proptest::prelude::*;
+
+    /// `members` (name, where its token starts) packed as the search
+    /// takes them.
+    fn packed(bits: u32, members: &[(usize, usize)]) -> Vec<u64> {
+        members.iter().map(|&(i, start)| pack(bits, 0, start, i)).collect()
+    }
+
+    /// The joins of `members` by [`VariantSearch`], as groups: each name's
+    /// first member.
+    fn variant_search(names: &Names<'_, &str>, members: &[(usize, usize)], sorted_max: usize) -> Vec<usize> {
+        let bits = usize::BITS - names.len().leading_zeros();
+        let mut groups = Groups::new(names.len());
+        let mut search = VariantSearch::new(names, bits);
+        search.sorted_max = sorted_max;
+        search.join(&packed(bits, members), &mut groups);
+        (0..names.len()).map(|i| groups.find(i)).collect()
+    }
+
+    /// The joins of `members` by [`join_on_threads`] on `threads`
+    /// threads, from any number of variants, as groups; `joined` are
+    /// joined before, as other groups' searches would have.
+    fn search_on_threads(
+        names: &Names<'_, &str>,
+        members: &[(usize, usize)],
+        threads: usize,
+        joined: &[(usize, usize)],
+    ) -> Vec<usize> {
+        let bits = usize::BITS - names.len().leading_zeros();
+        let mut groups = Groups::new(names.len());
+        joined.iter().for_each(|&(a, b)| groups.join(a, b));
+        join_on_threads(names, bits, &packed(bits, members), threads, 0, &mut groups);
+        (0..names.len()).map(|i| groups.find(i)).collect()
+    }
+
+    /// The oracle: every pair of names compared by `one_edit`, joined, as
+    /// groups (each name's first); `joined` joined first.
+    fn one_edit_groups(names: &Names<'_, &str>, joined: &[(usize, usize)]) -> Vec<usize> {
+        let mut groups = Groups::new(names.len());
+        joined.iter().for_each(|&(a, b)| groups.join(a, b));
+        for i in 0..names.len() {
+            for j in i + 1..names.len() {
+                if one_edit(names.get(i), names.get(j)) {
+                    groups.join(i, j);
+                }
+            }
+        }
+        (0..names.len()).map(|i| groups.find(i)).collect()
+    }
+
+    proptest! {
+        /// In a group of names sharing all but their last token, the
+        /// variant search joins exactly the names one edit apart there,
+        /// with its variants all sorted or the repeated ones first found
+        /// through a bitmap.
+        #[test]
+        fn variant_search_joins_the_names_one_edit_apart(
+            // Distinct texts, as the rule searches: copies are joined before.
+            words in prop::collection::btree_set("[ab]{3,6}", 2..60),
+        ) {
+            let texts: Vec<String> = words.iter().map(|w| format!("Gradient {w}")).collect();
+            let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+            let names = Names::of_texts(&texts);
+            let members: Vec<(usize, usize)> = (0..texts.len()).map(|i| (i, "gradient ".len())).collect();
+            let expected = one_edit_groups(&names, &[]);
+            prop_assert_eq!(variant_search(&names, &members, usize::MAX), expected.clone());
+            prop_assert_eq!(variant_search(&names, &members, 0), expected);
+        }
+
+        /// On several threads the search joins exactly what it joins on
+        /// one, whatever is joined already (names of the group joined to
+        /// each other or to names outside it): one word a name, over few
+        /// letters so that runs span every thread's list, and with some
+        /// words accented (a wide list of letters).
+        #[test]
+        fn the_search_on_threads_joins_the_names_one_edit_apart(
+            words in prop::collection::btree_set("[abé]{6,11}", 2..300),
+            threads in 1usize..5,
+            joined in prop::collection::vec((0usize..400, 0usize..400), 0..6),
+        ) {
+            let mut texts: Vec<&str> = words.iter().map(String::as_str).collect();
+            // Names outside the group, which joins may reach.
+            texts.extend(["Outside name one", "Outside name two"]);
+            let names = Names::of_texts(&texts);
+            let members: Vec<(usize, usize)> = (0..words.len()).map(|i| (i, 0)).collect();
+            let joined: Vec<(usize, usize)> = joined.iter().map(|&(a, b)| (a % texts.len(), b % texts.len())).collect();
+            let expected = one_edit_groups(&names, &joined);
+            prop_assert_eq!(search_on_threads(&names, &members, threads, &joined), expected);
+        }
+    }
+
+    /// Variants whose hashes collide make several classes in one group:
+    /// each is joined on its own, and a member alone joins nothing.
+    #[test]
+    fn each_class_splits_a_group_by_text() {
+        let members: Vec<(usize, Variant)> = (0..7).map(|i| (i, Variant::Deleted(i))).collect();
+        let classes = |same: fn(usize, usize) -> bool| {
+            let mut got = Vec::new();
+            each_class(&members, |(i, _), (j, _)| same(i, j), |c| got.push(c.iter().map(|m| m.0).collect::<Vec<_>>()));
+            got
+        };
+        assert_eq!(classes(|_, _| true), [vec![0, 1, 2, 3, 4, 5, 6]]);
+        assert_eq!(classes(|i, j| i % 3 == j % 3), [vec![0, 3, 6], vec![1, 4], vec![2, 5]]);
+        assert_eq!(classes(|i, j| i == j || i.min(j) >= 5), [vec![5, 6]]);
+        assert!(classes(|i, j| i == j).is_empty());
+        let mut calls = 0;
+        each_class(&members[..1], |_, _| true, |_| calls += 1);
+        each_class(&[], |_, _| true, |_| calls += 1);
+        assert_eq!(calls, 0, "one member or none: no class to join");
+    }
+
+    /// A large group's runs are split between threads by hash: with
+    /// thousands of names one edit apart, the search on two and three
+    /// threads joins what it joins on one.
+    #[test]
+    fn a_large_group_on_threads_joins_what_one_thread_joins() {
+        let words: Vec<String> =
+            (0..6_000u32).map(|n| format!("{:013b}", n * 7).replace('0', "a").replace('1', "b")).collect();
+        let texts: Vec<&str> = words.iter().map(String::as_str).collect();
+        let names = Names::of_texts(&texts);
+        let members: Vec<(usize, usize)> = (0..texts.len()).map(|i| (i, 0)).collect();
+        let one = search_on_threads(&names, &members, 1, &[]);
+        assert!(one.iter().enumerate().any(|(i, &root)| root != i), "some names are joined");
+        for threads in [2, 3] {
+            assert_eq!(search_on_threads(&names, &members, threads, &[]), one, "{threads} threads");
+        }
+    }
+}
