@@ -122,7 +122,7 @@ fn diagnostic(rule: &Rule, quoting: Quoting<'_>) -> Diagnostic {
 const LISTED: usize = 10;
 
 /// Up to how many entries a group's repeats are found by searching the
-/// prerequisites seen so far, not with a map.
+/// prerequisites seen so far, not by sorting.
 const SEARCHED: usize = 64;
 
 /// The diagnostic of two or more redundant entries of the skill whose id
@@ -132,26 +132,7 @@ const SEARCHED: usize = 64;
 fn group_diagnostic(rule: &Rule, skill: &str, each: &[[Quoted<'_>; 2]]) -> Diagnostic {
     // Each prerequisite once, with how many entries name it (TM120 off
     // leaves a repeat to this rule) and the first that needs it.
-    // A list is searched as it grows while it is short, which is nearly
-    // always: a map for each of 100,000 skills took a third of a second.
-    let mut distinct: Vec<(Quoted<'_>, Quoted<'_>, usize)> = Vec::with_capacity(each.len());
-    let mut seen: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
-    for &[prerequisite, via] in each {
-        let found = if each.len() <= SEARCHED {
-            distinct.iter().position(|&(p, _, _)| p.index == prerequisite.index)
-        } else {
-            seen.get(&prerequisite.index).copied()
-        };
-        match found {
-            Some(k) => distinct[k].2 += 1,
-            None => {
-                if each.len() > SEARCHED {
-                    seen.insert(prerequisite.index, distinct.len());
-                }
-                distinct.push((prerequisite, via, 1));
-            }
-        }
-    }
+    let distinct = distinct_prerequisites(each);
     let listed = &distinct[..distinct.len().min(LISTED)];
     let first_via = distinct[0].1;
     let one_via = distinct.iter().all(|&(_, via, _)| via.index == first_via.index);
@@ -226,6 +207,38 @@ fn group_diagnostic(rule: &Rule, skill: &str, each: &[[Quoted<'_>; 2]]) -> Diagn
     d
 }
 
+/// Each prerequisite of `each` once, in the order of its first entry:
+/// with the other prerequisite that needs it there, and how many entries
+/// name it. A short list is searched as it grows, which is nearly always:
+/// a map for each of 100,000 skills took a third of a second. A long one
+/// is sorted by skill: on 2,000 skills each needing all before it, a map
+/// of each skill's entries (with the standard hasher) was a third of
+/// making the findings.
+fn distinct_prerequisites<'t>(each: &[[Quoted<'t>; 2]]) -> Vec<(Quoted<'t>, Quoted<'t>, usize)> {
+    if each.len() <= SEARCHED {
+        let mut distinct: Vec<(Quoted<'t>, Quoted<'t>, usize)> = Vec::with_capacity(each.len());
+        for &[prerequisite, via] in each {
+            match distinct.iter().position(|&(p, _, _)| p.index == prerequisite.index) {
+                Some(k) => distinct[k].2 += 1,
+                None => distinct.push((prerequisite, via, 1)),
+            }
+        }
+        return distinct;
+    }
+    // (skill, entry) sorted: each skill's run starts at its first entry.
+    let mut by_skill: Vec<(u32, u32)> = each.iter().zip(0u32..).map(|(&[p, _], k)| (p.index, k)).collect();
+    by_skill.sort_unstable();
+    let mut firsts: Vec<(u32, usize)> = by_skill.chunk_by(|a, b| a.0 == b.0).map(|run| (run[0].1, run.len())).collect();
+    firsts.sort_unstable();
+    firsts
+        .into_iter()
+        .map(|(k, times)| {
+            let [prerequisite, via] = each[k as usize];
+            (prerequisite, via, times)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -281,6 +294,32 @@ mod tests {
                 format!("prerequisites `x` ({half} entries) and `y` ({half} entries) of `s0` are redundant: `v` already needs them")
             );
             assert_eq!(d.fix.map(|f| f.message), Some(format!("remove the {size} redundant entries")));
+        }
+    }
+
+    proptest::proptest! {
+        /// A long group's prerequisites, sorted by skill, come out as a
+        /// short one's, searched: each once, in the order of its first
+        /// entry, with that entry's via and its count of entries.
+        #[test]
+        fn a_long_group_counts_its_prerequisites_as_a_short_one(
+            picks in proptest::collection::vec((0u32..30, 0u32..5), SEARCHED + 1..300),
+        ) {
+            let texts: Vec<String> = (0..40).map(|k| format!("s{k}")).collect();
+            let each: Vec<[Quoted<'_>; 2]> = picks
+                .iter()
+                .map(|&(p, v)| [quoted(p, &texts[p as usize]), quoted(30 + v, &texts[30 + v as usize])])
+                .collect();
+            let mut expected: Vec<(u32, u32, usize)> = Vec::new();
+            for &(p, v) in &picks {
+                match expected.iter().position(|e| e.0 == p) {
+                    Some(k) => expected[k].2 += 1,
+                    None => expected.push((p, 30 + v, 1)),
+                }
+            }
+            let got: Vec<(u32, u32, usize)> =
+                distinct_prerequisites(&each).into_iter().map(|(p, via, times)| (p.index, via.index, times)).collect();
+            proptest::prop_assert_eq!(got, expected);
         }
     }
 
