@@ -40,7 +40,28 @@ impl Marks {
 
     /// A bit for each slot of `slots`, none set.
     pub(super) fn new_bits(slots: &Slots) -> Vec<u64> {
-        vec![0; (1usize << slots.bits) / 64]
+        vec![0; Marks::words(slots)]
+    }
+
+    /// The words of a bitmap of `slots`.
+    pub(super) fn words(slots: &Slots) -> usize {
+        (1usize << slots.bits) / 64
+    }
+
+    /// Every slot of a part of a bitmap, `words` words long, unseen.
+    pub(super) fn of_words(words: usize) -> Self {
+        Marks { seen: vec![0; words], again: vec![0; words] }
+    }
+
+    /// The marks of parts of one bitmap, each of its words in turn, as one.
+    pub(super) fn concat(parts: Vec<Marks>) -> Marks {
+        let words = parts.iter().map(|p| p.seen.len()).sum();
+        let (mut seen, mut again) = (Vec::with_capacity(words), Vec::with_capacity(words));
+        for part in parts {
+            seen.extend_from_slice(&part.seen);
+            again.extend_from_slice(&part.again);
+        }
+        Marks { seen, again }
     }
 
     /// Marks `slot` seen, and seen again if it was seen already.
