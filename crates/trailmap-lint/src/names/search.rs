@@ -14,7 +14,7 @@ use std::ops::Range;
 
 use super::slot_marks::{Marks, Slots, is_set, set};
 use super::variant_search::{self, VariantSearch};
-use super::{Names, Scratch, Spaced, may_be_one_edit, mix, one_edit, token_key_count, token_keys};
+use super::{Names, Scratch, Spaced, may_be_one_edit, mix, one_edit_spaced, token_key_count, token_keys};
 
 /// Joins in `groups` every two names one edit apart (see the module
 /// documentation) among the first of each text (`first_of_text`: the
@@ -140,7 +140,9 @@ fn join_in_groups<T>(names: &Names<'_, T>, bits: u32, keys: &[u64], searched_fro
             }));
             for (a, &(i, x)) in tokens.iter().enumerate() {
                 for &(j, y) in &tokens[a + 1..] {
-                    if may_be_one_edit(x, y) && groups.find(i) != groups.find(j) && one_edit(names.get(i), names.get(j))
+                    if may_be_one_edit(x, y)
+                        && groups.find(i) != groups.find(j)
+                        && one_edit_spaced(names.spaced(i), names.spaced(j))
                     {
                         groups.join(i, j);
                     }
@@ -324,6 +326,7 @@ impl Groups {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::names::one_edit;
     use proptest::prelude::*;
 
     /// The oracle: every pair of names compared by `one_edit`, joined, as

@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use super::search::{Groups, pack, sort_by_top_bytes, unpack};
 use super::slot_marks::{Marks, Slots, is_set};
-use super::{Names, Scratch, Variant, mix, same_variant, similar, token_variant_count, token_variant_hashes};
+use super::{Names, Scratch, Variant, mix, one_edit_spaced, same_variant, token_variant_count, token_variant_hashes};
 
 /// Finds the names one edit apart among the members of a large group of
 /// names sharing a token key, on the calling thread. Buffers are kept
@@ -348,9 +348,11 @@ fn join_variant_class<T>(
     deleted.sort_unstable();
     // Two names already in one group need no test: where many names are
     // one edit from many others (names spelled over two letters), nearly
-    // every pair of a class is, and the test reads both names.
+    // every pair of a class is, and the test reads both names. Names the
+    // same (by their sameness keys) were joined before the search, so two
+    // in different groups are not: the edit test alone decides.
     let mut join = |a: usize, b: usize| {
-        if groups.find(a) != groups.find(b) && similar(names.get(a), names.get(b)) {
+        if groups.find(a) != groups.find(b) && one_edit_spaced(names.spaced(a), names.spaced(b)) {
             groups.join(a, b);
         }
     };
