@@ -18,9 +18,11 @@ use super::{Names, Scratch, Spaced, may_be_one_edit, mix, one_edit_spaced, token
 
 /// Joins in `groups` every two names one edit apart (see the module
 /// documentation) among the first of each text (`first_of_text`: the
-/// copies of a text are joined to it already): the names' token keys
-/// hashed on `hashing_threads` threads, the groups of keys searched on
-/// up to `search_threads`.
+/// copies of a text are joined to it already). Names the same (equal
+/// sameness keys) must be joined already too: a pair in two groups is
+/// then joined by the edit test alone. The names' token keys are hashed
+/// on `hashing_threads` threads, the groups of keys searched on up to
+/// `search_threads`.
 pub(crate) fn join_one_edit_apart<T: Sync>(
     names: &Names<'_, T>,
     first_of_text: &[bool],
