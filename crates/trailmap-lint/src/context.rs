@@ -3,6 +3,7 @@
 //! first taught.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 // Id tables with foldhash: SipHash on a million ids was a tenth of a lint.
 use foldhash::{HashMap, HashMapExt};
@@ -67,6 +68,9 @@ pub struct Context<'a> {
     /// Whether the run's memory is tight beside the file (see
     /// [`Context::memory_tight`]).
     memory_tight: bool,
+    /// How many memory-heavy rules are running side by side now (see
+    /// [`Context::heavy_rule_beside`]).
+    heavy_running: AtomicUsize,
 }
 
 impl<'a> Context<'a> {
@@ -134,6 +138,7 @@ impl<'a> Context<'a> {
             threads,
             file_name: Arc::from(file),
             memory_tight: false,
+            heavy_running: AtomicUsize::new(0),
         }
     }
 
@@ -188,6 +193,26 @@ impl<'a> Context<'a> {
     pub(crate) fn heavy_rules_side_by_side(&self) -> bool {
         self.memory_to_spare()
             || self.source_len >= SIDE_BY_SIDE_FROM_BYTES_PER_SKILL.saturating_mul(self.roadmap.skills.len())
+    }
+
+    /// Whether another memory-heavy rule (TM109, TM107) is running beside
+    /// the caller now: the rules run side by side
+    /// ([`Context::heavy_rules_side_by_side`]) and the other has not
+    /// finished. TM109 asks at each of its passes, taking every thread
+    /// once TM107 is done: where TM107 took a tenth of TM109's time, the
+    /// other core had sat idle through the rest.
+    pub(crate) fn heavy_rule_beside(&self) -> bool {
+        self.heavy_rules_side_by_side() && self.heavy_running.load(Ordering::Acquire) > 1
+    }
+
+    /// Says that `running` memory-heavy rules start side by side now.
+    pub(crate) fn heavy_rules_start(&self, running: usize) {
+        self.heavy_running.store(running, Ordering::Release);
+    }
+
+    /// Says that one of the memory-heavy rules running side by side is done.
+    pub(crate) fn heavy_rule_done(&self) {
+        self.heavy_running.fetch_sub(1, Ordering::AcqRel);
     }
 
     /// Index in `phases` of the first phase that teaches the skill.

@@ -52,11 +52,16 @@ pub(crate) fn run_file_rules<'a>(ctx: &Context<'a>, config: &Config, out: &mut F
     let (mut heavy, light): (Vec<_>, Vec<_>) =
         checks.into_iter().partition(|(_, rule, _)| MEMORY_HEAVY.iter().any(|h| h.code == rule.code));
     heavy.sort_by_key(|(_, rule, _)| MEMORY_HEAVY.iter().position(|h| h.code == rule.code));
-    let heavy_jobs: Vec<Vec<_>> = if !ctx.heavy_rules_side_by_side() {
+    let side_by_side = ctx.heavy_rules_side_by_side();
+    let heavy_jobs: Vec<Vec<_>> = if !side_by_side {
         std::iter::once(heavy).filter(|job| !job.is_empty()).collect()
     } else {
         heavy.into_iter().map(|c| vec![c]).collect()
     };
+    // Side by side, each heavy rule says when it is done: TM109 then
+    // takes the threads TM107 leaves (`Context::heavy_rule_beside`).
+    let heavy_side_by_side = if side_by_side { heavy_jobs.len() } else { 0 };
+    ctx.heavy_rules_start(heavy_side_by_side);
     let jobs: Vec<Vec<(usize, &Rule, FileCheck)>> =
         heavy_jobs.into_iter().chain(light.into_iter().map(|c| vec![c])).collect();
     let next = AtomicUsize::new(0);
@@ -69,6 +74,9 @@ pub(crate) fn run_file_rules<'a>(ctx: &Context<'a>, config: &Config, out: &mut F
                 let mut found = Findings::default();
                 check(ctx, rule, &mut found);
                 done.push((index, found));
+            }
+            if i < heavy_side_by_side {
+                ctx.heavy_rule_done();
             }
         }
         done

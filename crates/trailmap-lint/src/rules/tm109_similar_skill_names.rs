@@ -61,16 +61,17 @@ pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) 
     // threads: the sameness hashes beside the normalizing, then the token
     // keys a range of names a thread, each with bitmaps of its own (a few
     // bits a key). On every thread when TM109 runs before TM107, the
-    // others then busy only with the light rules; on half of them when the
-    // two run side by side on a file under `MEMORY_TO_SPARE_FROM` (with one
+    // others then busy only with the light rules; on half of them while
+    // TM107 runs beside it on a file under `MEMORY_TO_SPARE_FROM` (with one
     // each on two cores: TM109 on two threads there made bare `dense-all`
-    // 2.80 -> 2.90 times `validate`). From it, on every thread again: at 1M
-    // bare skills TM109 alone 338-353 -> 193-231 ms, and whole `lint` of
-    // bare `layered` and `hubs` the same (8 interleaved runs, 1.70 s and
-    // 3.21 s either way), the rules on the other core filling its gaps.
-    let hashing_threads = match skills.len() >= HASHING_THREADS_FROM {
+    // 2.80 -> 2.90 times `validate`); on every thread again once TM107 is
+    // done. From it, on every thread: at 1M bare skills TM109 alone
+    // 338-353 -> 193-231 ms, and whole `lint` of bare `layered` and `hubs`
+    // the same (8 interleaved runs, 1.70 s and 3.21 s either way), the
+    // rules on the other core filling its gaps. Asked at each pass.
+    let hashing_threads = || match skills.len() >= HASHING_THREADS_FROM {
         false => 1,
-        true if ctx.heavy_rules_side_by_side() && !ctx.memory_to_spare() => (ctx.threads / 2).max(1),
+        true if ctx.heavy_rule_beside() && !ctx.memory_to_spare() => (ctx.threads / 2).max(1),
         true => ctx.threads,
     };
     // One word per name: the hash of its sameness key in the high bits,
@@ -85,7 +86,7 @@ pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) 
         keyed
     };
     let name_of: fn(&Skill) -> &str = |skill| skill.name.as_str();
-    let (names, keyed) = if hashing_threads > 1 {
+    let (names, keyed) = if hashing_threads() > 1 {
         trailmap::parallel::join(|| Names::new(skills, name_of), sorted_key_hashes)
     } else {
         (Names::new(skills, name_of), sorted_key_hashes())
@@ -123,16 +124,16 @@ pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) 
     }
     drop(keyed);
     // One edit apart (see `names::search`), on at most four threads: each
-    // joins into a copy of the groups (4 bytes a skill). On one where
+    // joins into a copy of the groups (4 bytes a skill). On one while
     // TM107 runs beside it on a file without memory to spare. Before TM107
     // the other threads have only the light rules: on the bare
     // `log-distance` file of 100k skills on one line the search took 22
     // ms on one thread, 10-11 on two.
-    let search_threads = match ctx.memory_to_spare() || !ctx.heavy_rules_side_by_side() {
+    let search_threads = match ctx.memory_to_spare() || !ctx.heavy_rule_beside() {
         true => ctx.threads.min(SEARCH_THREADS_MAX),
         false => 1,
     };
-    search::join_one_edit_apart(&names, &first_of_text, hashing_threads, search_threads, &mut groups);
+    search::join_one_edit_apart(&names, &first_of_text, hashing_threads(), search_threads, &mut groups);
     drop(first_of_text);
     report(ctx, rule, names, &mut groups, out);
 }
