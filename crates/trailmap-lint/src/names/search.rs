@@ -70,8 +70,17 @@ fn join_one_edit_apart_with<T: Sync>(
         true => large.members_from,
         false => usize::MAX,
     };
-    for group in keys.chunk_by(same_key).filter(|g| g.len() >= shared_from) {
-        variant_search::join_on_threads(names, bits, group, search_threads, large.variants_from, groups);
+    let mut rest = false;
+    for group in keys.chunk_by(same_key).filter(|g| g.len() > 1) {
+        if group.len() >= shared_from {
+            variant_search::join_on_threads(names, bits, group, search_threads, large.variants_from, groups);
+        } else {
+            rest = true;
+        }
+    }
+    // Every name one word: no other group, and no copies to make.
+    if !rest {
+        return;
     }
     // On several threads the other groups of keys are split between them,
     // each joining into a copy of the groups so far, then merged: a name
