@@ -380,7 +380,7 @@ fn join_variant_class<T>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::names::one_edit;
+    use crate::names::search::tests::one_edit_groups;
     use proptest::prelude::*;
 
     /// `members` (name, where its token starts) packed as the search
@@ -413,21 +413,6 @@ mod tests {
         let mut groups = Groups::new(names.len());
         joined.iter().for_each(|&(a, b)| groups.join(a, b));
         join_on_threads(names, bits, &packed(bits, members), threads, 0, &mut groups);
-        (0..names.len()).map(|i| groups.find(i)).collect()
-    }
-
-    /// The oracle: every pair of names compared by `one_edit`, joined, as
-    /// groups (each name's first); `joined` joined first.
-    fn one_edit_groups(names: &Names<'_, &str>, joined: &[(usize, usize)]) -> Vec<usize> {
-        let mut groups = Groups::new(names.len());
-        joined.iter().for_each(|&(a, b)| groups.join(a, b));
-        for i in 0..names.len() {
-            for j in i + 1..names.len() {
-                if one_edit(names.get(i), names.get(j)) {
-                    groups.join(i, j);
-                }
-            }
-        }
         (0..names.len()).map(|i| groups.find(i)).collect()
     }
 
