@@ -186,8 +186,8 @@ pub(super) fn join_on_threads<T: Sync>(
     // Each range keeps its share of the repeated variants: room for as
     // many as its share of all variants would keep, and a sixteenth more.
     let kept = count.saturating_sub(alone);
-    let shares: Vec<(Range<usize>, usize)> =
-        parts.iter().cloned().zip(counts.iter().map(|&c| c * kept / count.max(1) + c / 16)).collect();
+    let share = |c: usize| usize::try_from(c as u128 * kept as u128 / count.max(1) as u128).unwrap_or(c) + c / 16;
+    let shares: Vec<(Range<usize>, usize)> = parts.iter().cloned().zip(counts.iter().map(|&c| share(c))).collect();
     let lists = trailmap::parallel::map(&shares, |(range, room)| {
         let (mut keys, mut scratch) = (Vec::with_capacity(*room), Scratch::default());
         members(range)
