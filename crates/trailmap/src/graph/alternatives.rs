@@ -23,7 +23,7 @@
 use foldhash::{HashMap, HashMapExt};
 
 use super::cycles::walk_back;
-use super::{Cycle, SkillGraph, components, distinct, learnable, to_u32};
+use super::{Cycle, SkillGraph, buckets, components, distinct, learnable, to_u32};
 
 /// An `any_of` alternative that can only be learned after the skill that
 /// lists it (see [`SkillGraph::cyclic_alternatives`]).
@@ -178,20 +178,9 @@ fn work_at(graph: &SkillGraph<'_>, s: u32) -> u64 {
 /// skills in file order.
 fn components(graph: &SkillGraph<'_>) -> (Vec<u32>, Components) {
     let (component, count) = components::strongly_connected(graph.len(), |i| graph.prerequisite_members(i));
-    // Counted, then placed: one list of every component's skills.
-    let mut start = vec![0usize; count as usize + 1];
-    for &c in &component {
-        start[c as usize + 1] += 1;
-    }
-    for c in 0..count as usize {
-        start[c + 1] += start[c];
-    }
-    let mut next = start.clone();
-    let mut skills = vec![0u32; component.len()];
-    for (i, &c) in component.iter().enumerate() {
-        skills[next[c as usize]] = to_u32(i);
-        next[c as usize] += 1;
-    }
+    // One list of every component's skills.
+    let each = component.iter().enumerate().map(|(i, &c)| (c as usize, to_u32(i)));
+    let (start, skills) = buckets::bucketed(count as usize, each);
     (component, Components { start, skills })
 }
 

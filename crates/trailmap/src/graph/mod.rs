@@ -7,7 +7,8 @@
 //! per skill, and its Tarjan recursed) so that the learner queries stay
 //! cheap on large roadmaps and a chain of a million skills is safe.
 //!
-//! By concern: `build` (the flat arrays), `order` (the one Kahn's
+//! By concern: `build` (the flat arrays), `buckets` (the one counting
+//! sort into flat lists), `order` (the one Kahn's
 //! algorithm), `components` (strongly connected components, the one
 //! search), `cycles` (cycles, blocked cycles, `walk_back`), `phases`
 //! (`PhaseTree`, the one phase walker), `learnable`, `alternatives`,
@@ -19,6 +20,7 @@ use crate::{Phase, Roadmap, Skill};
 
 mod alternatives;
 pub(crate) mod blocked;
+mod buckets;
 mod build;
 mod components;
 mod cycles;

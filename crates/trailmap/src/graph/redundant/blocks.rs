@@ -271,24 +271,8 @@ fn by_block(
             .map(move |t| t / block_len)
             .filter(move |&b| std::mem::replace(&mut last, b) != b)
     };
-    let mut start = vec![0usize; blocks + 1];
-    for &r in unneeded {
-        for b in blocks_of(r) {
-            start[b + 1] += 1;
-        }
-    }
-    for b in 0..blocks {
-        start[b + 1] += start[b];
-    }
-    let mut ranks = vec![0u32; start[blocks]];
-    let mut fill = start.clone();
-    for &r in unneeded {
-        for b in blocks_of(r) {
-            ranks[fill[b]] = super::to_u32(r);
-            fill[b] += 1;
-        }
-    }
-    (start, ranks)
+    let each = unneeded.iter().flat_map(|&r| blocks_of(r).map(move |b| (b, super::to_u32(r))));
+    crate::graph::buckets::bucketed(blocks, each)
 }
 
 /// The slots a [`Blocks`] asks about (its *targets*), in slot order.

@@ -425,20 +425,7 @@ fn as_found((skill_index, entry, prerequisite_index, via_index): (u32, u32, u32,
 /// `found` in skill order (a stable counting sort on the first number).
 fn by_skill(found: &[(u32, u32, u32, u32)]) -> Vec<(u32, u32, u32, u32)> {
     let skills = found.iter().map(|f| f.0 as usize + 1).max().unwrap_or(0);
-    let mut next = vec![0usize; skills + 1];
-    for f in found {
-        next[f.0 as usize + 1] += 1;
-    }
-    for i in 0..skills {
-        next[i + 1] += next[i];
-    }
-    let mut ordered = vec![(0, 0, 0, 0); found.len()];
-    for &f in found {
-        let at = &mut next[f.0 as usize];
-        ordered[*at] = f;
-        *at += 1;
-    }
-    ordered
+    super::buckets::bucketed(skills, found.iter().map(|&f| (f.0 as usize, f))).1
 }
 
 #[cfg(test)]
