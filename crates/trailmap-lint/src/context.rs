@@ -197,15 +197,16 @@ impl<'a> Context<'a> {
 
     /// Whether another memory-heavy rule (TM109, TM107) is running beside
     /// the caller now: the rules run side by side
-    /// ([`Context::heavy_rules_side_by_side`]) and the other has not
-    /// finished. TM109 asks at each of its passes, taking every thread
-    /// once TM107 is done: where TM107 took a tenth of TM109's time, the
-    /// other core had sat idle through the rest.
+    /// ([`Context::heavy_rules_side_by_side`]; only then are they counted)
+    /// and the other has not finished. TM109 asks at each of its passes,
+    /// taking every thread once TM107 is done: where TM107 took a tenth of
+    /// TM109's time, the other core had sat idle through the rest.
     pub(crate) fn heavy_rule_beside(&self) -> bool {
-        self.heavy_rules_side_by_side() && self.heavy_running.load(Ordering::Acquire) > 1
+        self.heavy_running.load(Ordering::Acquire) > 1
     }
 
-    /// Says that `running` memory-heavy rules start side by side now.
+    /// Says that `running` memory-heavy rules start side by side now (0
+    /// when they run one after the other).
     pub(crate) fn heavy_rules_start(&self, running: usize) {
         self.heavy_running.store(running, Ordering::Release);
     }

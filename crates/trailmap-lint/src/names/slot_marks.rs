@@ -35,7 +35,7 @@ pub(super) struct Marks {
 impl Marks {
     /// Every slot of `slots` unseen.
     pub(super) fn new(slots: &Slots) -> Self {
-        Marks { seen: Marks::new_bits(slots), again: Marks::new_bits(slots) }
+        Marks::of_words(Marks::words(slots))
     }
 
     /// A bit for each slot of `slots`, none set.

@@ -44,8 +44,15 @@ impl<'n, 'a, T> VariantSearch<'n, 'a, T> {
     /// `search::pack`: a name and where its token starts) one edit apart.
     pub(super) fn join(&mut self, group: &[u64], groups: &mut Groups) {
         let (names, bits) = (self.names, self.bits);
+        let count =
+            group.iter().map(|&k| unpack(bits, k)).map(|(i, start)| token_variant_count(names.spaced(i), start)).sum();
+        self.join_counted(group, count, groups);
+    }
+
+    /// [`VariantSearch::join`] of a group of `count` variants.
+    fn join_counted(&mut self, group: &[u64], count: usize, groups: &mut Groups) {
+        let (names, bits) = (self.names, self.bits);
         let members = || group.iter().map(|&k| unpack(bits, k));
-        let count: usize = members().map(|(i, start)| token_variant_count(names.spaced(i), start)).sum();
         self.keys.clear();
         if count <= self.sorted_max {
             for (i, start) in members() {
@@ -160,7 +167,7 @@ pub(super) fn join_on_threads<T: Sync>(
     });
     let count: usize = counts.iter().sum();
     if parts.len() < 2 || count < variants_from {
-        VariantSearch::new(names, bits).join(group, groups);
+        VariantSearch::new(names, bits).join_counted(group, count, groups);
         return;
     }
     let slots = Slots::new(count * 4, 64 - (bits + 8));
