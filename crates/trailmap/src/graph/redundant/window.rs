@@ -109,10 +109,25 @@ impl Window {
 
     /// Builds the row of rank `r` from the ranks of what it needs (each
     /// below `r`). Rows must be built in rank order, every rank once.
-    pub(super) fn build(&mut self, r: u32, needs: impl Iterator<Item = u32>) {
+    ///
+    /// The nearest prerequisite's row is ORed first, and a prerequisite
+    /// the row already holds is skipped: within this row's span its row is
+    /// part of the row of the one that needs it (a path between two ranks
+    /// passes only ranks between them). A skill needing every skill before
+    /// it then ORs one row rather than thousands (with `first_needing`
+    /// reading only rows' unclaimed words, `lint` of 4,000 such skills
+    /// 2.55-3.02 → 2.35-2.42 s).
+    pub(super) fn build(&mut self, r: u32, needs: impl Iterator<Item = u32> + Clone) {
         let row = self.cleared_row(r);
-        for y in needs {
-            if r - y <= self.span {
+        let span = self.span;
+        let within = |y: u32| r - y <= span;
+        let Some(nearest) = needs.clone().filter(|&y| within(y)).max() else {
+            return;
+        };
+        self.or_into(row, nearest);
+        self.set(row, nearest);
+        for y in needs.filter(|&y| within(y)) {
+            if !self.has(row, y) {
                 self.or_into(row, y);
                 self.set(row, y);
             }
@@ -224,21 +239,45 @@ impl Window {
             let bit = r as usize - first_word * 64;
             wanted[bit / 64] |= 1 << (bit % 64);
         }
-        let mut claimed = vec![0u64; wanted.len()];
+        // The entries not yet claimed, and which of their words hold any:
+        // a row is read only where something is left to claim, so a skill
+        // needing every skill before it, its entries in rank order, reads
+        // a word or two a row rather than the whole row.
+        let mut pending = wanted;
+        let mut live = vec![0u64; pending.len().div_ceil(64)];
+        for (w, _) in pending.iter().enumerate().filter(|&(_, &bits)| bits != 0) {
+            live[w / 64] |= 1 << (w % 64);
+        }
         let mut claimer = vec![u32::MAX; (high - low) as usize + 1];
         for (entry, &from) in ranks.iter().enumerate() {
             let row = self.row(from);
-            let start = row.base.max(first_word);
-            let end = (row.base + self.words).min(last_word + 1);
-            for w in start..end {
-                let fresh = self.rows[row.start + w - row.base] & wanted[w - first_word] & !claimed[w - first_word];
-                claimed[w - first_word] |= fresh;
+            // Words of `pending`, from `first_word`, up to the word of
+            // `from` (a row holds only ranks below its own).
+            let start = row.base.max(first_word) - first_word;
+            let end = (row.base + self.words).min(last_word + 1).min(from as usize / 64 + 1).saturating_sub(first_word);
+            let mut at = start;
+            while at < end {
+                let live_bits = live[at / 64] & (!0u64 << (at % 64));
+                if live_bits == 0 {
+                    at = (at / 64 + 1) * 64;
+                    continue;
+                }
+                let w = at / 64 * 64 + live_bits.trailing_zeros() as usize;
+                if w >= end {
+                    break;
+                }
+                let fresh = self.rows[row.start + w + first_word - row.base] & pending[w];
+                pending[w] &= !fresh;
+                if pending[w] == 0 {
+                    live[w / 64] &= !(1 << (w % 64));
+                }
                 let mut bits = fresh;
                 while bits != 0 {
-                    let r = w * 64 + bits.trailing_zeros() as usize;
+                    let r = (w + first_word) * 64 + bits.trailing_zeros() as usize;
                     claimer[r - low as usize] = entry as u32;
                     bits &= bits - 1;
                 }
+                at = w + 1;
             }
         }
         ranks
@@ -394,9 +433,53 @@ mod tests {
             answering.build_answering(r, ranks, &mut Vec::new(), |k, via| found.push((k, via)));
             built.build(r, ranks.iter().copied());
             assert_eq!(found, expected, "rank {r}");
-            assert_eq!(answering.rows, built.rows, "rank {r}");
+            // The same answers within the span (below it `build` skips
+            // rows that hold nothing more there).
+            for to in r.saturating_sub(span)..r {
+                assert_eq!(answering.reaches(r, r, to), built.reaches(r, r, to), "rank {r}, {to}");
+            }
         }
         assert!(near > 20 && far > 20, "{near} within the span, {far} past it");
+    }
+
+    /// On skills needing every skill before them, or a run of them in
+    /// either order, beside random ones: the rows `build` makes (skipping
+    /// prerequisites a nearer one needs) and the first entry
+    /// `first_needing` names agree with a full closure.
+    #[test]
+    fn dense_runs_agree_with_the_closure() {
+        let n = 600usize;
+        let mut next = xorshift(0xD1B5_4A32_D192_ED03);
+        let needs: Vec<Vec<u32>> = (0..n)
+            .map(|i| {
+                let low = i.saturating_sub(1 + next(300));
+                match next(4) {
+                    0 => (0..i as u32).collect(),
+                    1 => (low as u32..i as u32).rev().collect(),
+                    2 => (low as u32..i as u32).filter(|_| next(3) == 0).collect(),
+                    _ => (0..next(4).min(i)).map(|_| (i - 1 - next(i.min(200))) as u32).collect(),
+                }
+            })
+            .collect();
+        let closure = closure(&needs);
+        let mut window = Window::new(n as u32, n as u32, 1024, 1 << 22);
+        let mut scanned = 0;
+        for r in 0..n as u32 {
+            let ranks = &needs[r as usize];
+            if !ranks.is_empty() {
+                let expected: Vec<Option<usize>> = ranks
+                    .iter()
+                    .map(|&to| ranks.iter().position(|&from| closure[from as usize][to as usize]))
+                    .collect();
+                assert_eq!(window.first_needing(ranks), expected, "rank {r}");
+                scanned += ranks.len();
+            }
+            window.build(r, ranks.iter().copied());
+            for to in 0..r {
+                assert_eq!(window.reaches(r, r, to), Some(closure[r as usize][to as usize]), "{r} {to}");
+            }
+        }
+        assert!(scanned > 10 * n, "{scanned}");
     }
 
     /// `first_needing` gives, for each rank, the first other rank (in the
