@@ -203,6 +203,12 @@ def w5000_with(kind):
             doc["projects"] = [
                 {"id": f"project-{p}", "title": f"Project {p}", "skills": rng.sample(ids, 30)} for p in range(n // 5)
             ]
+        elif kind == "bigphase":
+            doc["phases"] = [{"id": "phase-all", "title": "Everything", "skills": ids}]
+            doc["projects"] = [
+                {"id": f"project-{p}", "title": f"Project {p}", "skills": rng.sample(ids, min(500, n))}
+                for p in range(200)
+            ]
         elif kind == "topics-heavy":
             for s in doc["skills"]:
                 s["description"] = f"What {s['name']} covers, in a sentence or two of prose."
@@ -273,6 +279,14 @@ SHAPES = {
     "c32a": ("ids `s<N>`: each needs the 32 before it", graph_shape(consecutive(32, False), ids=lambda rng, n: [f"s{i}" for i in range(n)]), None),
     "tournament": ("2,000 skills, ids `s<N>`, each needing all before it (2M edges)",
                    graph_shape(lambda rng, i, n: list(range(i)), ids=lambda rng, n: [f"s{i}" for i in range(n)]), 2000),
+    "tournament4k": ("4,000 skills, ids `s<N>`, each needing all before it (8M edges)",
+                     graph_shape(lambda rng, i, n: list(range(i)), ids=lambda rng, n: [f"s{i}" for i in range(n)]), 4000),
+    "chains": ("chains of 100 skills, none joined to another", graph_shape(lambda rng, i, n: [i - 1] if i % 100 else []), None),
+    "halves": ("each needs the one before and the one at half its number", graph_shape(
+        lambda rng, i, n: sorted({j for j in (i - 1, i // 2) if 0 <= j < i})), None),
+    "mix16": ("the 8 before and up to 8 from everything before", graph_shape(
+        lambda rng, i, n: list(dict.fromkeys(list(range(max(0, i - 8), i)) + window(rng, i, None, 8)))), None),
+    "longids": ("`w5000` with ids of 120 characters", graph_shape(w5000, ids=lambda rng, n: [f"skill-{'x' * 110}-{i}" for i in range(n)]), None),
     "uuid": ("`w5000` with UUID ids and 32-hex-digit names",
              graph_shape(w5000, ids=lambda rng, n: [str(uuid.UUID(int=rng.getrandbits(128))) for _ in range(n)],
                          names=lambda rng, n: [uuid.UUID(int=rng.getrandbits(128)).hex for _ in range(n)]), None),
@@ -301,6 +315,16 @@ SHAPES = {
     "names1000": ("1,000 names of two words, each given to a thousandth of the skills",
                   graph_shape(w5000, names=lambda rng, n: [names[i % 1000] for names in [distinct(
                       rng, 1000, lambda r: f"{word(r, 15)} {word(r, 15)}")] for i in range(n)]), None),
+    "pad8": ("a word and a number of 8 digits (\"Topic 00001234\")", graph_shape(w5000, names=names_of(lambda rng, i: f"Topic {i:08d}")), None),
+    "digits9": ("a number of 9 digits (\"100001234\")", graph_shape(w5000, names=names_of(lambda rng, i: f"{100_000_000 + i}")), None),
+    "prefixnum": ("eight words, the last a number (\"Introduction to machine learning concepts part N\")",
+                  graph_shape(w5000, names=names_of(lambda rng, i: f"Introduction to machine learning concepts part {i}")), None),
+    "abcd": ("one word of 9-12 letters `a` to `d`", graph_shape(w5000, names=lambda rng, n: distinct(
+        rng, n, lambda r: "".join(r.choice("abcd") for _ in range(r.randint(9, 12))))), None),
+    "punct": ("0-2 from everything before; names of symbols and numbers (\"C++/C# 12 (part 5)!\")", graph_shape(
+        lambda rng, i, n: window(rng, i, None, 2), names=names_of(lambda rng, i: f"C++/C# {i} (part {i % 7})!")), None),
+    "tw4": ("two words of 1-3 of 4 syllables and a digit (\"Kato Rika 3\")", graph_shape(w5000, names=names_of(
+        lambda rng, i: f"{word(rng, 4, 1, 3)} {word(rng, 4, 1, 3)} {i % 10}")), None),
     "samename": ("every name \"Python\", a chain", graph_shape(lambda rng, i, n: [i - 1] if i else [], names=names_of(lambda rng, i: "Python")), None),
     "pairs": ("every name twice (\"Skill number N\" for `2N` and `2N+1`)", graph_shape(w5000, names=pair_names(False)), None),
     "pairsw": ("every other name one edit from the one before (\"Skill numbr N\")", graph_shape(w5000, names=pair_names(True)), None),
@@ -309,6 +333,7 @@ SHAPES = {
     "phase-one": ("one phase of one skill (TM102 on every other)", w5000_with("phase-one"), None),
     "phases-overlap": ("20,000 phases of 5 skills whose week spans overlap", w5000_with("phases-overlap"), None),
     "projects-many": ("20,000 projects of 30 skills", w5000_with("projects-many"), None),
+    "bigphase": ("one phase of every skill and 200 projects of 500", w5000_with("bigphase"), None),
     "topics-heavy": ("a description, 20 topics and 5 resources a skill", w5000_with("topics-heavy"), None),
 }
 
@@ -324,7 +349,7 @@ def count(text):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shapes", default="all", help="comma-separated shapes, or all")
-    parser.add_argument("--skills", default="100k", help="skills a file (100k, 1M, ...); `tournament` at most 2,000")
+    parser.add_argument("--skills", default="100k", help="skills a file (100k, 1M, ...); `tournament` at most 2,000, `tournament4k` 4,000")
     parser.add_argument("--spelling", default="indented,one-line", help="comma-separated: indented, one-line")
     parser.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "out", "shapes"))
     parser.add_argument("--list", action="store_true", help="print every shape and what it is")
