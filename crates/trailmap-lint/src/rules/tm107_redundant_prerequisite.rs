@@ -126,16 +126,23 @@ const LISTED: usize = 10;
 const SEARCHED: usize = 64;
 
 /// The diagnostic of two or more redundant entries of the skill whose id
-/// is `skill` (`each`:
-/// the prerequisite, and the other prerequisite that needs it). Skills
-/// are told apart by index: validation resolves each id to one skill.
-fn group_diagnostic(rule: &Rule, skill: &str, each: &[[Quoted<'_>; 2]]) -> Diagnostic {
+/// is `skill` (`each`, whose texts are the prerequisite and the other
+/// prerequisite that needs it, as `quoted` gives them). Skills are told
+/// apart by index: validation resolves each id to one skill.
+fn group_diagnostic<'t>(
+    rule: &Rule,
+    skill: &str,
+    each: &[SkillFinding],
+    quoted: &dyn Fn(u32) -> Quoted<'t>,
+) -> Diagnostic {
     // Each prerequisite once, with how many entries name it (TM120 off
     // leaves a repeat to this rule) and the first that needs it.
     let distinct = distinct_prerequisites(each);
-    let listed = &distinct[..distinct.len().min(LISTED)];
-    let first_via = distinct[0].1;
-    let one_via = distinct.iter().all(|&(_, via, _)| via.index == first_via.index);
+    let listed: Vec<(Quoted<'t>, Quoted<'t>, usize)> =
+        distinct.iter().take(LISTED).map(|&(p, via, times)| (quoted(p), quoted(via), times)).collect();
+    let listed = &listed[..];
+    let first_via = listed[0].1;
+    let one_via = distinct.iter().all(|&(_, via, _)| via == first_via.index);
     // Whether listed prerequisite `k` is the first its `via` needs: where
     // that `via`'s clause of the message starts.
     let first_of_via = |k: usize| !listed[..k].iter().any(|&(_, earlier, _)| earlier.index == listed[k].1.index);
@@ -207,18 +214,18 @@ fn group_diagnostic(rule: &Rule, skill: &str, each: &[[Quoted<'_>; 2]]) -> Diagn
     d
 }
 
-/// Each prerequisite of `each` once, in the order of its first entry:
-/// with the other prerequisite that needs it there, and how many entries
-/// name it. A short list is searched as it grows, which is nearly always:
-/// a map for each of 100,000 skills took a third of a second. A long one
-/// is sorted by skill: on 2,000 skills each needing all before it, a map
-/// of each skill's entries (with the standard hasher) was a third of
-/// making the findings.
-fn distinct_prerequisites<'t>(each: &[[Quoted<'t>; 2]]) -> Vec<(Quoted<'t>, Quoted<'t>, usize)> {
+/// Each prerequisite of `each` once (by index), in the order of its
+/// first entry: with the other prerequisite that needs it there, and how
+/// many entries name it. A short list is searched as it grows, which is
+/// nearly always: a map for each of 100,000 skills took a third of a
+/// second. A long one is sorted by skill: on 2,000 skills each needing
+/// all before it, a map of each skill's entries (with the standard
+/// hasher) was a third of making the findings.
+fn distinct_prerequisites(each: &[SkillFinding]) -> Vec<(u32, u32, usize)> {
     if each.len() <= SEARCHED {
-        let mut distinct: Vec<(Quoted<'t>, Quoted<'t>, usize)> = Vec::with_capacity(each.len());
-        for &[prerequisite, via] in each {
-            match distinct.iter().position(|&(p, _, _)| p.index == prerequisite.index) {
+        let mut distinct: Vec<(u32, u32, usize)> = Vec::with_capacity(each.len());
+        for &SkillFinding { texts: [prerequisite, via], .. } in each {
+            match distinct.iter().position(|&(p, _, _)| p == prerequisite) {
                 Some(k) => distinct[k].2 += 1,
                 None => distinct.push((prerequisite, via, 1)),
             }
@@ -226,14 +233,14 @@ fn distinct_prerequisites<'t>(each: &[[Quoted<'t>; 2]]) -> Vec<(Quoted<'t>, Quot
         return distinct;
     }
     // (skill, entry) sorted: each skill's run starts at its first entry.
-    let mut by_skill: Vec<(u32, u32)> = each.iter().zip(0u32..).map(|(&[p, _], k)| (p.index, k)).collect();
+    let mut by_skill: Vec<(u32, u32)> = each.iter().zip(0u32..).map(|(found, k)| (found.texts[0], k)).collect();
     by_skill.sort_unstable();
     let mut firsts: Vec<(u32, usize)> = by_skill.chunk_by(|a, b| a.0 == b.0).map(|run| (run[0].1, run.len())).collect();
     firsts.sort_unstable();
     firsts
         .into_iter()
         .map(|(k, times)| {
-            let [prerequisite, via] = each[k as usize];
+            let [prerequisite, via] = each[k as usize].texts;
             (prerequisite, via, times)
         })
         .collect()
@@ -274,9 +281,9 @@ mod tests {
         assert_eq!(work_bound(&ctx), MIN_WORK);
     }
 
-    /// Text `text`, of index `index`.
-    fn quoted(index: u32, text: &str) -> Quoted<'_> {
-        Quoted { index, text }
+    /// Findings of one skill quoting texts `[prerequisite, via]` (indices).
+    fn findings(texts: impl IntoIterator<Item = [u32; 2]>) -> Vec<SkillFinding> {
+        texts.into_iter().zip(0..).map(|(texts, entry)| SkillFinding { skill: 0, entry, texts }).collect()
     }
 
     /// Repeats are counted alike whether the group is searched or mapped.
@@ -284,10 +291,11 @@ mod tests {
     fn a_group_names_each_prerequisite_once_with_its_entries() {
         let (_, roadmap) = wide_roadmap();
         let rule = crate::registry::find("TM107").expect("TM107");
+        let texts = ["", "x", "y", "v"];
+        let quoted = |index: u32| Quoted { index, text: texts[index as usize] };
         for size in [4, SEARCHED + 2] {
-            let each: Vec<[Quoted<'_>; 2]> =
-                (0..size).map(|k| [if k % 2 == 0 { quoted(1, "x") } else { quoted(2, "y") }, quoted(3, "v")]).collect();
-            let d = group_diagnostic(rule, &roadmap.skills[0].id, &each);
+            let each = findings((0..size).map(|k| [if k % 2 == 0 { 1 } else { 2 }, 3]));
+            let d = group_diagnostic(rule, &roadmap.skills[0].id, &each, &quoted);
             let half = size / 2;
             assert_eq!(
                 d.message,
@@ -305,11 +313,7 @@ mod tests {
         fn a_long_group_counts_its_prerequisites_as_a_short_one(
             picks in proptest::collection::vec((0u32..30, 0u32..5), SEARCHED + 1..300),
         ) {
-            let texts: Vec<String> = (0..40).map(|k| format!("s{k}")).collect();
-            let each: Vec<[Quoted<'_>; 2]> = picks
-                .iter()
-                .map(|&(p, v)| [quoted(p, &texts[p as usize]), quoted(30 + v, &texts[30 + v as usize])])
-                .collect();
+            let each = findings(picks.iter().map(|&(p, v)| [p, 30 + v]));
             let mut expected: Vec<(u32, u32, usize)> = Vec::new();
             for &(p, v) in &picks {
                 match expected.iter().position(|e| e.0 == p) {
@@ -317,9 +321,7 @@ mod tests {
                     None => expected.push((p, 30 + v, 1)),
                 }
             }
-            let got: Vec<(u32, u32, usize)> =
-                distinct_prerequisites(&each).into_iter().map(|(p, via, times)| (p.index, via.index, times)).collect();
-            proptest::prop_assert_eq!(got, expected);
+            proptest::prop_assert_eq!(distinct_prerequisites(&each), expected);
         }
     }
 
@@ -331,11 +333,18 @@ mod tests {
         let (_, roadmap) = wide_roadmap();
         let rule = crate::registry::find("TM107").expect("TM107");
         let names: Vec<String> = (0..12).map(|k| format!("prerequisite-number-{k}")).collect();
-        let via = [quoted(100, "v"), quoted(101, "w")];
-        let mut each: Vec<[Quoted<'_>; 2]> =
-            names.iter().enumerate().map(|(k, p)| [quoted(k as u32, p), via[k % 2]]).collect();
-        each.push([quoted(0, &names[0]), via[0]]);
-        let d = group_diagnostic(rule, &roadmap.skills[0].id, &each);
+        // Texts 0-11 the prerequisites, 12 and 13 the vias.
+        let quoted = |index: u32| Quoted {
+            index,
+            text: match index {
+                12 => "v",
+                13 => "w",
+                _ => &names[index as usize],
+            },
+        };
+        let mut each = findings((0..12).map(|k| [k, 12 + k % 2]));
+        each.extend(findings([[0, 12]]));
+        let d = group_diagnostic(rule, &roadmap.skills[0].id, &each, &quoted);
         let listed = |from: usize| {
             let them: Vec<String> = (from..10).step_by(2).map(|k| format!("`{}`", names[k])).collect();
             them.join(", ")
