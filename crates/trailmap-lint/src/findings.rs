@@ -185,8 +185,8 @@ pub(crate) type Render = fn(&Rule, Quoting<'_>) -> Diagnostic;
 /// rule that groups them: from the skill's id, the findings (their texts
 /// as indices in the rule's [`Texts`]) and the text of an index. Texts
 /// are read only for what the message quotes: on 2,000 skills each
-/// needing all before it, quoting every finding's two texts was a third
-/// of making the findings.
+/// needing all before it, quoting every finding's two texts was nearly
+/// half of making the findings.
 pub(crate) type RenderGroup = for<'t> fn(&Rule, &str, &[SkillFinding], &dyn Fn(u32) -> Quoted<'t>) -> Diagnostic;
 
 /// A text a grouped finding quotes, with its index in the rule's
