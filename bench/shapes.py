@@ -180,6 +180,52 @@ def long_names(rng, n):
     return [" ".join(rng.choice(words) for _ in range(rng.randint(10, 20))) for _ in range(n)]
 
 
+def letters_from(start, count, keep):
+    """The first `count` characters from code point `start` on that `keep` accepts."""
+    found, c = [], start
+    while len(found) < count:
+        if keep(chr(c)):
+            found.append(chr(c))
+        c += 1
+    return found
+
+
+def one_letter_apart(rng, n):
+    """"Kubernete" and one more letter, a CJK ideograph or Hangul syllable: every name one edit from every other
+    (Unicode has about 100,000 such letters, hence the shape's cap)."""
+    return ["Kubernete" + c for c in letters_from(0x3400, n, lambda c: c.isalpha() and c.lower() == c)]
+
+
+def one_position_apart(rng, n):
+    """A word of 13 letters with one of them replaced by another lower-case letter, a position at a time."""
+    base, per = "kubernetesops", -(-n // 13)
+    letters = letters_from(0xE0, per, lambda c: c.isalpha() and c.lower() == c)
+    return [base[:p] + letters[k] + base[p + 1 :] for p in range(13) for k in range(per)][:n]
+
+
+def swapped_pairs(rng, n):
+    """One word of 4-6 syllables a pair; the second of a pair has two neighbouring letters swapped."""
+    words = distinct(rng, (n + 1) // 2, lambda r: word(r, 15, 4, 6))
+    names = []
+    for w in words:
+        k = next((k for k in range(2, len(w) - 1) if w[k] != w[k + 1]), None)
+        names += [w, w[:k] + w[k + 1] + w[k] + w[k + 2 :] if k is not None else w + "s"]
+    seen, unique = set(), []
+    for name in names[:n]:
+        while name in seen:
+            name += "x"
+        seen.add(name)
+        unique.append(name)
+    return unique
+
+
+def any_of_huge(rng, i, n):
+    """Every hundredth skill from 5,000 on: an `any_of` of 2,000 among the previous 5,000; the rest as `w5000`."""
+    if i >= 5000 and i % 100 == 0:
+        return [{"any_of": rng.sample(range(i - 5000, i), 2000)}]
+    return w5000(rng, i, n)
+
+
 def w5000_with(kind):
     """The `w5000` graph with phases (or projects, or details) that fire rules on most skills."""
 
@@ -328,6 +374,12 @@ SHAPES = {
     "samename": ("every name \"Python\", a chain", graph_shape(lambda rng, i, n: [i - 1] if i else [], names=names_of(lambda rng, i: "Python")), None),
     "pairs": ("every name twice (\"Skill number N\" for `2N` and `2N+1`)", graph_shape(w5000, names=pair_names(False)), None),
     "pairsw": ("every other name one edit from the one before (\"Skill numbr N\")", graph_shape(w5000, names=pair_names(True)), None),
+    "clique": ("\"Kubernete\" and one CJK or Hangul letter: every name one edit from every other (at most 100,000)", graph_shape(w5000, names=one_letter_apart), 100_000),
+    "clique-pos": ("a 13-letter word with one letter replaced, thousands of names one edit from each", graph_shape(w5000, names=one_position_apart), None),
+    "swaps": ("one word of syllables a pair, the second with two neighbouring letters swapped", graph_shape(w5000, names=swapped_pairs), None),
+    "styles": ("every name twice, in two spellings (\"Skill number N\", \"skill_NUMBER-N\")", graph_shape(w5000, names=names_of(
+        lambda rng, i: f"Skill number {i // 2}" if i % 2 == 0 else f"skill_NUMBER-{i // 2}")), None),
+    "anyof-huge": ("every hundredth skill an `any_of` of 2,000 among the previous 5,000", graph_shape(any_of_huge), None),
     # Findings from phases, projects and details, on the `w5000` graph.
     "phases-backward": ("20,000 phases of 5 skills, taught in reverse order", w5000_with("phases-backward"), None),
     "phase-one": ("one phase of one skill (TM102 on every other)", w5000_with("phase-one"), None),
