@@ -191,13 +191,15 @@ def letters_from(start, count, keep):
 
 
 def one_letter_apart(rng, n):
-    """"Kubernete" and one more letter, a CJK ideograph or Hangul syllable: every name one edit from every other
-    (Unicode has about 100,000 such letters, hence the shape's cap)."""
+    """"Kubernete" and one more letter from U+3400 on (CJK ideographs, Yi, Hangul and others, lower-case
+    or uncased): every name one edit from every other (there are about 100,000 such letters below the
+    supplementary ideographs' end, hence the shape's cap)."""
     return ["Kubernete" + c for c in letters_from(0x3400, n, lambda c: c.isalpha() and c.lower() == c)]
 
 
 def one_position_apart(rng, n):
-    """A word of 13 letters with one of them replaced by another lower-case letter, a position at a time."""
+    """A word of 13 letters with one of them replaced by another letter from U+00E0 on (lower-case or
+    uncased), a position at a time: the names replacing one position are each one edit from the others."""
     base, per = "kubernetesops", -(-n // 13)
     letters = letters_from(0xE0, per, lambda c: c.isalpha() and c.lower() == c)
     return [base[:p] + letters[k] + base[p + 1 :] for p in range(13) for k in range(per)][:n]
@@ -374,7 +376,7 @@ SHAPES = {
     "samename": ("every name \"Python\", a chain", graph_shape(lambda rng, i, n: [i - 1] if i else [], names=names_of(lambda rng, i: "Python")), None),
     "pairs": ("every name twice (\"Skill number N\" for `2N` and `2N+1`)", graph_shape(w5000, names=pair_names(False)), None),
     "pairsw": ("every other name one edit from the one before (\"Skill numbr N\")", graph_shape(w5000, names=pair_names(True)), None),
-    "clique": ("\"Kubernete\" and one CJK or Hangul letter: every name one edit from every other (at most 100,000)", graph_shape(w5000, names=one_letter_apart), 100_000),
+    "clique": ("\"Kubernete\" and one letter from U+3400 on (CJK, Yi, Hangul): every name one edit from every other (at most 100,000)", graph_shape(w5000, names=one_letter_apart), 100_000),
     "clique-pos": ("a 13-letter word with one letter replaced, thousands of names one edit from each", graph_shape(w5000, names=one_position_apart), None),
     "swaps": ("one word of syllables a pair, the second with two neighbouring letters swapped", graph_shape(w5000, names=swapped_pairs), None),
     "styles": ("every name twice, in two spellings (\"Skill number N\", \"skill_NUMBER-N\")", graph_shape(w5000, names=names_of(
