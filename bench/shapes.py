@@ -180,12 +180,14 @@ def long_names(rng, n):
     return [" ".join(rng.choice(words) for _ in range(rng.randint(10, 20))) for _ in range(n)]
 
 
-def letters_from(start, count, keep):
-    """The first `count` characters from code point `start` on that `keep` accepts."""
+def letters_from(start, count):
+    """The first `count` letters from code point `start` on that are lower-case or uncased (so that
+    lowercasing a name leaves them as they are)."""
     found, c = [], start
     while len(found) < count:
-        if keep(chr(c)):
-            found.append(chr(c))
+        letter = chr(c)
+        if letter.isalpha() and letter.lower() == letter:
+            found.append(letter)
         c += 1
     return found
 
@@ -194,14 +196,14 @@ def one_letter_apart(rng, n):
     """"Kubernete" and one more letter from U+3400 on (CJK ideographs, Yi, Hangul and others, lower-case
     or uncased): every name one edit from every other (there are about 100,000 such letters below the
     supplementary ideographs' end, hence the shape's cap)."""
-    return ["Kubernete" + c for c in letters_from(0x3400, n, lambda c: c.isalpha() and c.lower() == c)]
+    return ["Kubernete" + c for c in letters_from(0x3400, n)]
 
 
 def one_position_apart(rng, n):
     """A word of 13 letters with one of them replaced by another letter from U+00E0 on (lower-case or
     uncased), a position at a time: the names replacing one position are each one edit from the others."""
     base, per = "kubernetesops", -(-n // 13)
-    letters = letters_from(0xE0, per, lambda c: c.isalpha() and c.lower() == c)
+    letters = letters_from(0xE0, per)
     return [base[:p] + letters[k] + base[p + 1 :] for p in range(13) for k in range(per)][:n]
 
 
