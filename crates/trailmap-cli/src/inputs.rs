@@ -157,7 +157,11 @@ fn warn_unused_configs(args: &FileArgs, config: &Config, nested: &[PathBuf]) {
     let identity = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
     let used = config.path.as_deref().map(identity);
     let mut warned = std::collections::HashSet::new();
-    let others = args.paths.iter().filter_map(|p| Config::nearest(p)).chain(nested.iter().cloned());
+    // Once per folder: a shell glob names hundreds of files of one folder,
+    // and each search stats every folder up to the root.
+    let mut folders = std::collections::HashSet::new();
+    let searched = args.paths.iter().filter(|p| p.is_dir() || folders.insert(p.parent()));
+    let others = searched.filter_map(|p| Config::nearest(p)).chain(nested.iter().cloned());
     for other in others {
         let id = identity(&other);
         if Some(&id) != used.as_ref() && warned.insert(id) {

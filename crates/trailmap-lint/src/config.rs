@@ -254,7 +254,7 @@ impl Config {
     /// assert!(trailmap_lint::config::Config::default().thread_count() >= 1);
     /// ```
     pub fn thread_count(&self) -> usize {
-        self.threads.map_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get), |n| n.get())
+        self.threads.map_or_else(trailmap::parallel::cores, |n| n.get())
     }
 
     /// The failing severity.
@@ -265,11 +265,22 @@ impl Config {
     /// The severity of `rule` in `file`, or `None` when the rule is off.
     /// Structural validation codes are always on.
     pub fn severity_for(&self, rule: &Rule, file: &str) -> Option<Severity> {
-        self.severity_at(rule, &self.overrides_path(file))
+        self.severity_at(rule, &self.overrides_matching(file))
     }
 
-    /// [`Config::severity_for`] with the file's path as the overrides see it.
-    fn severity_at(&self, rule: &Rule, relative: &str) -> Option<Severity> {
+    /// Which of the overrides apply to `file`, in order.
+    fn overrides_matching(&self, file: &str) -> Vec<bool> {
+        let overrides = &self.file.lint.overrides;
+        if overrides.is_empty() {
+            return Vec::new();
+        }
+        let relative = self.relative(file);
+        overrides.iter().map(|o| o.files.iter().any(|g| crate::glob::matches(g, &relative))).collect()
+    }
+
+    /// [`Config::severity_for`] with the overrides that apply to the file
+    /// ([`Config::overrides_matching`]).
+    fn severity_at(&self, rule: &Rule, applies: &[bool]) -> Option<Severity> {
         let lint = &self.file.lint;
         let named =
             |list: &[String]| list.iter().any(|n| n == "ALL" || registry::find(n).is_some_and(|r| r.code == rule.code));
@@ -289,16 +300,14 @@ impl Config {
             }
         };
         set(&lint.severity, &mut on);
-        for o in &lint.overrides {
-            if o.files.iter().any(|g| crate::glob::matches(g, relative)) {
-                if let Some(select) = &o.select {
-                    on = named(select);
-                }
-                if named(&o.ignore) {
-                    on = false;
-                }
-                set(&o.severity, &mut on);
+        for (o, _) in lint.overrides.iter().zip(applies).filter(|(_, applies)| **applies) {
+            if let Some(select) = &o.select {
+                on = named(select);
             }
+            if named(&o.ignore) {
+                on = false;
+            }
+            set(&o.severity, &mut on);
         }
         // A file the model cannot be read from has no lint result at all:
         // its error stays on, and an error, whatever the configuration says
@@ -319,16 +328,11 @@ impl Config {
     /// assert_eq!(severities.get("TM999"), None);
     /// ```
     pub fn severities_for(&self, file: &str) -> Severities {
-        let relative = self.overrides_path(file);
-        Severities { by_code: registry::all().iter().map(|r| (r.code, self.severity_at(r, &relative))).collect() }
-    }
-
-    /// `file` as the overrides' globs see it ([`Config::relative`]), or
-    /// nothing when there are no overrides: working it out asks the system
-    /// for the working directory twice, which on a folder of 40,000
-    /// roadmaps, once per rule and file, was a fifth of `lint`.
-    fn overrides_path(&self, file: &str) -> String {
-        if self.file.lint.overrides.is_empty() { String::new() } else { self.relative(file) }
+        // Matched once for every rule: working out the file's path asks
+        // the system for the working directory twice, which on a folder of
+        // 40,000 roadmaps, once per rule and file, was a fifth of `lint`.
+        let applies = self.overrides_matching(file);
+        Severities { by_code: registry::all().iter().map(|r| (r.code, self.severity_at(r, &applies))).collect() }
     }
 
     /// `file` relative to the configuration's directory, with `/`.

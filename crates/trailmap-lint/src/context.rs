@@ -127,7 +127,7 @@ impl<'a> Context<'a> {
         let small = roadmap.skills.len() < crate::PARALLEL_MIN_SKILLS;
         let (graph, (phases, phase_index)) =
             if small { (graph_of(), phases_of()) } else { trailmap::parallel::join(graph_of, phases_of) };
-        let threads = if small { 1 } else { std::thread::available_parallelism().map_or(1, std::num::NonZero::get) };
+        let threads = if small { 1 } else { trailmap::parallel::cores() };
         Context {
             file,
             source_len,

@@ -119,8 +119,8 @@ impl Discovery {
         exclude.extend(extend_exclude.iter().cloned());
         Ok(Discovery {
             base: std::path::absolute(base).unwrap_or_else(|_| base.to_path_buf()),
-            include: glob_set(&include, false)?,
-            exclude: glob_set(&exclude, true)?,
+            include: glob_set(&include)?,
+            exclude: glob_set(&exclude)?,
             force_exclude: false,
         })
     }
@@ -134,6 +134,15 @@ impl Discovery {
 
     /// Whether `path` or a folder above it (below the base) is excluded.
     pub fn is_excluded(&self, path: &Path) -> bool {
+        // Each folder is tried as a path of its own rather than through a
+        // second `pattern/**` glob per pattern: those compile to regular
+        // expressions (66 µs to build the seven default patterns that
+        // way, 4 µs without, in a run of 4 ms on the bundled roadmaps).
+        self.relative(path).ancestors().any(|p| !p.as_os_str().is_empty() && self.exclude.is_match(p))
+    }
+
+    /// Whether `path` itself is excluded, not trying the folders above it.
+    fn excludes_entry(&self, path: &Path) -> bool {
         self.exclude.is_match(self.relative(path))
     }
 
@@ -167,8 +176,8 @@ impl Discovery {
                     // Named explicitly: checked whatever its name; the
                     // loader judges FIFOs and devices (never opened here:
                     // opening a FIFO would wait for a writer).
-                    let sniffed = if meta.is_file() { sniff(path) } else { None };
-                    let kind = self.kind_by_name(path).or(sniffed).unwrap_or_else(|| {
+                    let kind = self.kind_by_name(path).or_else(|| if meta.is_file() { sniff(path) } else { None });
+                    let kind = kind.unwrap_or_else(|| {
                         path.file_name().map_or(FileKind::Roadmap, |n| kind_of_name(&n.to_string_lossy()))
                     });
                     selection.files.push(Selected { path: path.clone(), kind });
@@ -200,7 +209,13 @@ impl Discovery {
             // repository too: what the author wrote is what they meant.
             .require_git(false)
             .follow_links(true)
-            .filter_entry(move |entry| entry.depth() == 0 || !this.is_excluded(entry.path()))
+            // The folders above the root are tried once, with the root's
+            // own entries; deeper entries' folders passed already.
+            .filter_entry(move |entry| match entry.depth() {
+                0 => true,
+                1 => !this.is_excluded(entry.path()),
+                _ => !this.excludes_entry(entry.path()),
+            })
             .build();
         let mut found = Vec::new();
         for entry in walker {
@@ -264,23 +279,16 @@ fn kind_of_name(name: &str) -> FileKind {
 
 /// Compiles patterns; a pattern without `/` matches a name anywhere, and
 /// for excludes a pattern also matches everything below what it names.
-fn glob_set(patterns: &[String], exclude: bool) -> Result<GlobSet, String> {
+fn glob_set(patterns: &[String]) -> Result<GlobSet, String> {
     let mut builder = GlobSetBuilder::new();
     for pattern in patterns {
         let trimmed = pattern.trim_start_matches("./").trim_end_matches('/');
         let anchored = if trimmed.contains('/') { trimmed.to_owned() } else { format!("**/{trimmed}") };
-        let mut add = |text: &str| -> Result<(), String> {
-            let glob: Glob = GlobBuilder::new(text)
-                .literal_separator(true)
-                .build()
-                .map_err(|e| format!("invalid pattern `{pattern}`: {e}"))?;
-            builder.add(glob);
-            Ok(())
-        };
-        add(&anchored)?;
-        if exclude {
-            add(&format!("{anchored}/**"))?;
-        }
+        let glob: Glob = GlobBuilder::new(&anchored)
+            .literal_separator(true)
+            .build()
+            .map_err(|e| format!("invalid pattern `{pattern}`: {e}"))?;
+        builder.add(glob);
     }
     builder.build().map_err(|e| e.to_string())
 }
@@ -307,9 +315,15 @@ fn sniff(path: &Path) -> Option<FileKind> {
     if !matches!(ext.as_str(), "json" | "yaml" | "yml") || path.to_string_lossy().ends_with(".schema.json") {
         return None;
     }
-    let mut head = Vec::new();
+    // Sized up front (`Take` gives no size hint: growing from 32 bytes
+    // took a dozen reads), and the lossy copy only when needed: the two
+    // were about a sixth of a run on the five bundled roadmaps.
+    let mut head = Vec::with_capacity(SNIFF_BYTES as usize);
     std::fs::File::open(path).ok()?.take(SNIFF_BYTES).read_to_end(&mut head).ok()?;
-    schema_kind(&String::from_utf8_lossy(&head))
+    match std::str::from_utf8(&head) {
+        Ok(text) => schema_kind(text),
+        Err(_) => schema_kind(&String::from_utf8_lossy(&head)),
+    }
 }
 
 /// The kind named by the first `$schema` in `text`.
@@ -363,7 +377,32 @@ mod tests {
         assert_eq!(d.kind_by_name(Path::new("/repo/x.roadmap.json")), None, "include replaced the defaults");
         assert!(d.is_excluded(Path::new("/repo/roadmaps/legacy/a.json")));
         assert!(d.is_excluded(Path::new("/repo/node_modules/a.json")), "extend-exclude keeps the defaults");
+        let exclude = vec!["old/roadmaps".to_owned(), "draft-*".to_owned(), "./tmp/".to_owned()];
+        let d = Discovery::new(Path::new("/repo"), None, Some(&exclude), &[]).unwrap();
+        assert!(d.is_excluded(Path::new("/repo/old/roadmaps/a.json")), "a folder matched by a path");
+        assert!(d.is_excluded(Path::new("/repo/old/roadmaps")));
+        assert!(!d.is_excluded(Path::new("/repo/x/old/roadmaps/a.json")), "a path is anchored at the base");
+        assert!(!d.is_excluded(Path::new("/repo/old/a.json")));
+        assert!(d.is_excluded(Path::new("/repo/roadmaps/draft-2/deep/a.json")), "a folder matched by name");
+        assert!(d.is_excluded(Path::new("/repo/roadmaps/draft-3.json")));
+        assert!(d.is_excluded(Path::new("/repo/tmp/a.json")));
+        assert!(!d.is_excluded(Path::new("/repo/roadmaps/a/tmp.json")));
+        assert!(!d.is_excluded(Path::new("/repo/node_modules/a.json")), "exclude replaced the defaults");
         let err = Discovery::new(Path::new("/repo"), Some(&["a[".to_owned()]), None, &[]).unwrap_err();
         assert!(err.contains("a["), "{err}");
+    }
+
+    #[test]
+    fn the_schema_sniff_reads_past_bytes_that_are_not_utf8() {
+        let dir = std::env::temp_dir().join(format!("trailmap-sniff-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("data.json");
+        std::fs::write(&file, b"{\"title\": \"caf\xe9\", \"$schema\": \"../roadmap.schema.json\"}").unwrap();
+        assert_eq!(sniff(&file), Some(FileKind::Roadmap));
+        std::fs::write(&file, "{\"$schema\": \"x/progress.schema.json\"}").unwrap();
+        assert_eq!(sniff(&file), Some(FileKind::Progress));
+        std::fs::write(&file, "{\"$schema\": \"https://json.schemastore.org/package.json\"}").unwrap();
+        assert_eq!(sniff(&file), None);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

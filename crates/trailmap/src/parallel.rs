@@ -3,6 +3,19 @@
 //! start" for the crates that draw snippets or run a rule on halves of a
 //! roadmap.
 
+/// How many threads the machine runs at once
+/// ([`std::thread::available_parallelism`], 1 when unknown), asked once a
+/// process: on Linux each ask reads the cgroup's files, and a run asked
+/// it eight times.
+///
+/// ```
+/// assert!(trailmap::parallel::cores() >= 1);
+/// ```
+pub fn cores() -> usize {
+    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get))
+}
+
 /// `work` on every item of `items`, the first on the calling thread and
 /// each other on a scoped thread of its own (on the calling thread when
 /// none starts: a thread limit), the results in the items' order. A panic

@@ -125,11 +125,7 @@ impl FullWriter {
         // Drawing a snippet costs a few microseconds: a run with hundreds
         // of thousands of findings draws them on every core, a batch of
         // chunks at a time, written in order.
-        let threads = if diagnostics.len() < PARALLEL_MIN {
-            1
-        } else {
-            std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(MAX_THREADS)
-        };
+        let threads = if diagnostics.len() < PARALLEL_MIN { 1 } else { crate::parallel::cores().min(MAX_THREADS) };
         for batch in diagnostics.chunks(CHUNK * threads) {
             let batch: Vec<Sourced<'_>> = batch.iter().map(|d| (d, sources(&d.file))).collect();
             let chunks: Vec<(usize, &[Sourced<'_>])> = batch.chunks(CHUNK).enumerate().collect();
