@@ -8,7 +8,8 @@
 //! steps or more. The skills asked about (the *targets*: every skill that
 //! some skill needs, or those of them the caller keeps) are taken in rank
 //! order, `64 × words` at a time. For each such block one pass in rank
-//! order, from the block's lowest target up, gives every skill the
+//! order, from the block's lowest target up to the last skill needing
+//! one of its targets directly, gives every skill the
 //! block's targets it reaches in two steps or more (the OR of the rows of
 //! what it needs), and those it needs directly (a bit each, from the
 //! prerequisites' own numbers): an entry whose bit is in both is
@@ -112,8 +113,8 @@ impl Blocks {
 
     /// Asks only about the skills `asked` keeps (by index): the blocks are
     /// made of those alone, each block's pass still going over every skill
-    /// from its lowest target up. Entries naming another skill are not
-    /// answered by [`Blocks::find`].
+    /// from its lowest target up to the last one asking about it. Entries
+    /// naming another skill are not answered by [`Blocks::find`].
     pub(super) fn keep_targets(&mut self, order: &[u32], asked: impl Fn(u32) -> bool) {
         let mut place = vec![u32::MAX; self.needed.len()];
         let mut slots = Vec::new();
@@ -132,8 +133,9 @@ impl Blocks {
 
     /// Word operations of [`Blocks::find`]: for each block, a row cleared
     /// and a row ORed per edge, for every skill from the block up. (The
-    /// passes store rows only for the skills some skill needs; counting
-    /// every skill keeps the choice between the searches and the blocks,
+    /// passes store rows only for the skills some skill needs, and end at
+    /// the last skill needing one of the block's targets; counting every
+    /// skill above keeps the choice between the searches and the blocks,
     /// and the work bound, where they were measured.)
     pub(super) fn cost(&self, plain: &Plain<'_>, order: &[u32]) -> u64 {
         // Skills plus edges at and above each rank.
@@ -187,7 +189,14 @@ impl Blocks {
         let mut below = Vec::new();
         let mut places = Vec::new();
         let mut keyed: Vec<u64> = Vec::new();
-        for &x in order {
+        let block_len = self.block_len();
+        let block_count = self.targets.len().div_ceil(block_len);
+        // The highest rank needing a target of each block directly: no
+        // skill above it has an entry to answer there, so the block's pass
+        // ends at it (where prerequisites lie at most 20,000 ranks back,
+        // a pass crosses 20,000 ranks, not the rest of the graph).
+        let mut last_asking = vec![0u32; block_count];
+        for (r, &x) in order.iter().enumerate() {
             below_start.push(below.len());
             keyed.clear();
             keyed.extend(plain.needs(x).iter().enumerate().map(|(k, &u)| {
@@ -197,12 +206,13 @@ impl Blocks {
             keyed.sort_unstable_by(|a, b| b.cmp(a));
             below.extend(keyed.iter().map(|&key| (key >> 16) as u32));
             places.extend(keyed.iter().map(|&key| key as u16));
+            for t in keyed.iter().filter_map(|&key| self.targets.place((key >> 16) as u32)) {
+                last_asking[t / block_len] = super::to_u32(r);
+            }
         }
         below_start.push(below.len());
         // Freed before the rows are made: the rows are the peak.
         drop((keyed, slot));
-        let block_len = self.block_len();
-        let block_count = self.targets.len().div_ceil(block_len);
         let by_rank = unneeded;
         let (unneeded_start, unneeded) =
             by_block(&by_rank, block_count, &below, &below_start, &self.targets, block_len);
@@ -217,6 +227,7 @@ impl Blocks {
             targets: &self.targets,
             unneeded: &unneeded,
             unneeded_start: &unneeded_start,
+            last_asking: &last_asking,
         };
         // Each block by its first target.
         let blocks: Vec<usize> = (0..self.targets.len()).step_by(block_len).collect();
@@ -336,23 +347,31 @@ struct Tables<'t> {
     /// in order: block `b`'s from `unneeded_start[b]`.
     unneeded: &'t [u32],
     unneeded_start: &'t [usize],
+    /// For each block, the highest rank needing one of its targets
+    /// directly: where its pass ends.
+    last_asking: &'t [u32],
 }
 
 impl Tables<'_> {
     /// Every redundant entry naming a target of the blocks starting at the
     /// targets `blocks`, with rows of `W` words (`64 × W` targets a block).
     fn answer<const W: usize>(&self, blocks: impl Iterator<Item = usize>) -> Vec<(u32, u32, u32, u32)> {
-        let Tables { below, needed, targets, unneeded, unneeded_start, .. } = *self;
+        let Tables { below, needed, targets, unneeded, unneeded_start, last_asking, .. } = *self;
         let mut rows: Vec<[u64; W]> = Vec::new();
         let mut found = Vec::new();
         for first in blocks {
             // The block's targets are the slots `low..=last` asked about.
             let low = targets.slot(first);
             let last = targets.slot((first + 64 * W).min(targets.len()) - 1);
+            // Rows up to the last skill asking about the block: what each
+            // skill needs ranks below it, so the rows of those it reads
+            // are among them.
+            let b = first / (64 * W);
+            let end = low + needed[low..].partition_point(|&r| r <= last_asking[b]);
             // Each row is written whole once, so none is cleared first.
             rows.clear();
-            rows.reserve(needed.len() - low);
-            for &r in &needed[low..] {
+            rows.reserve(end - low);
+            for &r in &needed[low..end] {
                 let r = r as usize;
                 let (start, further, read) = self.further::<W>(r, low, &rows);
                 // The block's targets the skill needs directly: among the
@@ -376,7 +395,6 @@ impl Tables<'_> {
             }
             // Skills nothing needs, once every row is made: only those
             // needing a target of the block have an entry to answer.
-            let b = first / (64 * W);
             for &r in &unneeded[unneeded_start[b]..unneeded_start[b + 1]] {
                 let r = r as usize;
                 let (start, further, read) = self.further::<W>(r, low, &rows);
