@@ -65,6 +65,13 @@ pub(super) struct Blocks {
     /// kept fewer.
     targets: Targets,
     words: usize,
+    /// By slot, the highest rank needing the skill: a block's pass ends at
+    /// the highest of its targets'.
+    last_needing: Vec<u32>,
+    /// The row words a thread may hold (the width asked for, a row for
+    /// every skill), and the widest rows [`Blocks::widened`] allows.
+    row_words: usize,
+    widest: usize,
 }
 
 impl Blocks {
@@ -92,16 +99,66 @@ impl Blocks {
         // entry, `lint` of the generator's full `chain`, which the blocks do
         // not answer but price, took 10-15 ms more. Skills on or after a
         // cycle are not in `order`: indices go up to the graph's size.
-        let mut is_needed = vec![false; plain.graph.len()];
-        for &v in order {
+        // The highest rank needing each skill, 0 for none (a skill needs
+        // only skills ranked below it, so rank 0 needs nothing).
+        let mut last_needing = vec![0u32; plain.graph.len()];
+        for (r, &v) in order.iter().enumerate() {
             for &p in plain.needs(v) {
-                is_needed[p as usize] = true;
+                last_needing[p as usize] = super::to_u32(r);
             }
         }
         let needed: Vec<u32> =
-            (0..super::to_u32(order.len())).filter(|&r| is_needed[order[r as usize] as usize]).collect();
+            (0..super::to_u32(order.len())).filter(|&r| last_needing[order[r as usize] as usize] > 0).collect();
+        let last_needing = needed.iter().map(|&r| last_needing[order[r as usize] as usize]).collect();
         let targets = Targets::Every(needed.len());
-        Blocks { needed, targets, words: row_width(words) }
+        let words = row_width(words);
+        Blocks { needed, targets, words, last_needing, row_words: words * plain.graph.len(), widest: words }
+    }
+
+    /// Rows as wide as fit in the memory [`Blocks::new`]'s width gave
+    /// (up to [`WORDS_MAX`] words): a block's pass makes rows only up to
+    /// the last skill needing one of its targets, so where prerequisites
+    /// lie near in rank the rows of a pass are few, and wider rows make
+    /// fewer passes over the same skills. At a million skills with 0-10
+    /// prerequisites among the previous 20,000, 16 words rather than 1.
+    pub(super) fn widened(mut self) -> Self {
+        self.widest = WORDS_MAX;
+        self.fit_width();
+        self
+    }
+
+    /// The widest width up to `widest` whose passes' rows fit in
+    /// `row_words` (the width [`Blocks::new`] was given always does: its
+    /// rows are one a skill), and whose passes cross at most half the
+    /// skills: where they cross the graph, wider rows only make fewer
+    /// blocks to share among threads (the generator's `fan-direct` at
+    /// 100k, 16 words rather than 8: TM107 158 → 165 ms).
+    fn fit_width(&mut self) {
+        let needed = self.last_needing.len();
+        let narrowest = row_width(self.row_words / needed.max(1)).min(self.widest);
+        let mut words = self.widest;
+        while words > narrowest {
+            self.words = words;
+            let rows = self.pass_rows();
+            if rows.saturating_mul(words) <= self.row_words && rows <= needed / 2 {
+                return;
+            }
+            words /= 2;
+        }
+        self.words = narrowest;
+    }
+
+    /// The most rows one block's pass makes.
+    fn pass_rows(&self) -> usize {
+        (0..self.targets.len())
+            .step_by(self.block_len())
+            .zip(self.last_asking())
+            .map(|(first, last)| {
+                let low = self.targets.slot(first);
+                self.needed[low..].partition_point(|&r| r <= last)
+            })
+            .max()
+            .unwrap_or(0)
     }
 
     /// The most a thread's rows take for `n` skills where `memory` says:
@@ -125,27 +182,48 @@ impl Blocks {
             }
         }
         self.targets = Targets::Some { slots, place };
+        // Fewer targets spread a block over more ranks.
+        self.fit_width();
     }
 
     fn block_len(&self) -> usize {
         64 * self.words
     }
 
+    /// For each block, the highest rank needing one of its targets
+    /// directly: no skill above it has an entry to answer there, so the
+    /// block's pass ends at it (where prerequisites lie at most 20,000
+    /// ranks back, a pass crosses 20,000 ranks, not the rest of the graph).
+    fn last_asking(&self) -> Vec<u32> {
+        let block_len = self.block_len();
+        let mut last = vec![0u32; self.targets.len().div_ceil(block_len)];
+        for t in 0..self.targets.len() {
+            let b = &mut last[t / block_len];
+            *b = (*b).max(self.last_needing[self.targets.slot(t)]);
+        }
+        last
+    }
+
     /// Word operations of [`Blocks::find`]: for each block, a row cleared
-    /// and a row ORed per edge, for every skill from the block up. (The
-    /// passes store rows only for the skills some skill needs, and end at
-    /// the last skill needing one of the block's targets; counting every
-    /// skill above keeps the choice between the searches and the blocks,
-    /// and the work bound, where they were measured.)
+    /// and a row ORed per edge, for every skill from the block up to the
+    /// last one needing a target of it. (The passes store rows only for
+    /// the skills some skill needs; counting every skill keeps the choice
+    /// between the searches and the blocks, and the work bound, where they
+    /// were measured.)
     pub(super) fn cost(&self, plain: &Plain<'_>, order: &[u32]) -> u64 {
         // Skills plus edges at and above each rank.
         let mut above = vec![0u64; order.len() + 1];
         for (r, &x) in order.iter().enumerate().rev() {
             above[r] = above[r + 1] + 1 + plain.needs(x).len() as u64;
         }
+        let last_asking = self.last_asking();
         (0..self.targets.len())
             .step_by(self.block_len())
-            .map(|first| above[self.needed[self.targets.slot(first)] as usize] * self.words as u64)
+            .zip(&last_asking)
+            .map(|(first, &last)| {
+                let low = self.needed[self.targets.slot(first)] as usize;
+                (above[low] - above[(last as usize + 1).max(low)]) * self.words as u64
+            })
             .sum()
     }
 
@@ -189,14 +267,7 @@ impl Blocks {
         let mut below = Vec::new();
         let mut places = Vec::new();
         let mut keyed: Vec<u64> = Vec::new();
-        let block_len = self.block_len();
-        let block_count = self.targets.len().div_ceil(block_len);
-        // The highest rank needing a target of each block directly: no
-        // skill above it has an entry to answer there, so the block's pass
-        // ends at it (where prerequisites lie at most 20,000 ranks back,
-        // a pass crosses 20,000 ranks, not the rest of the graph).
-        let mut last_asking = vec![0u32; block_count];
-        for (r, &x) in order.iter().enumerate() {
+        for &x in order {
             below_start.push(below.len());
             keyed.clear();
             keyed.extend(plain.needs(x).iter().enumerate().map(|(k, &u)| {
@@ -206,13 +277,13 @@ impl Blocks {
             keyed.sort_unstable_by(|a, b| b.cmp(a));
             below.extend(keyed.iter().map(|&key| (key >> 16) as u32));
             places.extend(keyed.iter().map(|&key| key as u16));
-            for t in keyed.iter().filter_map(|&key| self.targets.place((key >> 16) as u32)) {
-                last_asking[t / block_len] = super::to_u32(r);
-            }
         }
         below_start.push(below.len());
         // Freed before the rows are made: the rows are the peak.
         drop((keyed, slot));
+        let last_asking = self.last_asking();
+        let block_len = self.block_len();
+        let block_count = self.targets.len().div_ceil(block_len);
         let by_rank = unneeded;
         let (unneeded_start, unneeded) =
             by_block(&by_rank, block_count, &below, &below_start, &self.targets, block_len);
@@ -475,7 +546,31 @@ impl Tables<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Blocks, ROWS_BYTES, ReductionMemory, TIGHT_ROW_BYTES_PER_SKILL};
+    use super::{Blocks, ROWS_BYTES, ReductionMemory, TIGHT_ROW_BYTES_PER_SKILL, WORDS_MAX};
+    use crate::SkillGraph;
+    use crate::graph::redundant::{Plain, tests::random};
+
+    /// Rows are widened only where a pass's rows of the wider width fit
+    /// in the memory of the width given (a row a skill) and the passes
+    /// cross at most half the skills; with fewer targets, a block spreads
+    /// over more ranks and the width is fitted again.
+    #[test]
+    fn rows_widen_only_where_the_passes_are_short() {
+        for (n, window, widens) in [(6_000, 300, true), (6_000, 6_000, false)] {
+            let roadmap = random(n, window, 4, 11);
+            let graph = SkillGraph::new(&roadmap);
+            let order = graph.topological_indices();
+            let plain = Plain::new(&graph);
+            let blocks = Blocks::new(&plain, &order, 1).widened();
+            assert_eq!(blocks.words > 1, widens, "{window}: {} words", blocks.words);
+            assert!(blocks.pass_rows() * blocks.words <= blocks.row_words);
+            assert!(blocks.words == 1 || blocks.pass_rows() <= blocks.last_needing.len() / 2);
+            let mut sparse = Blocks::new(&plain, &order, 1).widened();
+            sparse.keep_targets(&order, |p| p % 40 == 0);
+            assert!(sparse.pass_rows() * sparse.words <= sparse.row_words);
+            assert!(sparse.words <= WORDS_MAX);
+        }
+    }
 
     /// Rows of up to 8 MiB a thread, or, where memory is tight, of four
     /// words a skill from 32,768 skills up to 262,144 (the rows a small

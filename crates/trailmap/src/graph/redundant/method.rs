@@ -92,7 +92,7 @@ pub(super) fn find_tuned(
     // prerequisites drawn from everything before: the labels rarely rule a
     // pair out), they stop and the blocks answer instead.
     let mut blocks = (!exact && order.iter().all(|&v| plain.needs(v).len() <= PAIRWISE_MAX))
-        .then(|| Blocks::new(&plain, &order, Blocks::words_for(n, tuning.memory)))
+        .then(|| Blocks::new(&plain, &order, Blocks::words_for(n, tuning.memory)).widened())
         .map(|blocks| {
             let cost = blocks.cost(&plain, &order);
             (blocks, cost)

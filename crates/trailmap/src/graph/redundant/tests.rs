@@ -373,16 +373,25 @@ fn blocks_find_what_brute_force_finds() {
                 assert_eq!(found, expected, "{n} {window} {degree}, {words} words, on {threads} threads");
             }
         }
+        // Widened where the passes are short (rows a skill as given, the
+        // passes ending at the last skill asking), on all or some targets.
+        for words in [1, 2] {
+            let found = found_by(&Blocks::new(&plain, &order, words).widened(), 2);
+            assert_eq!(found, expected, "{n} {window} {degree}, widened from {words} words");
+        }
         // Asked about some targets only (blocks of them spread over
         // the ranks): exactly the entries naming those.
-        for (words, kept) in [(1, 3), (2, 2), (8, 5)] {
+        for (words, kept, widened) in [(1, 3, false), (2, 2, false), (8, 5, false), (1, 3, true), (1, 50, true)] {
             let mut blocks = Blocks::new(&plain, &order, words);
+            if widened {
+                blocks = blocks.widened();
+            }
             blocks.keep_targets(&order, |p| p % kept == 0);
             for threads in [1, 2] {
                 let found = found_by(&blocks, threads);
                 let asked: Vec<_> = expected.iter().copied().filter(|&(_, _, p, _)| p % kept == 0).collect();
                 assert!(!asked.is_empty() && asked.len() < expected.len());
-                assert_eq!(found, asked, "{n} {window} {degree}, {words} words, one target in {kept}");
+                assert_eq!(found, asked, "{n} {window} {degree}, {words} words, one target in {kept}, {widened}");
             }
         }
         // And the public answer agrees.
