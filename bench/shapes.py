@@ -75,6 +75,24 @@ def w5000(rng, i, n):
     return window(rng, i, 5000, 3)
 
 
+def preferential(most):
+    """0-`most` prerequisites among everything before, each half the time a
+    skill already needed (so as often as it was) and half the time any."""
+    pool = []
+
+    def needs(rng, i, n):
+        if i == 0:
+            pool.clear()
+        chosen = set()
+        while len(chosen) < min(rng.randint(0, most), i):
+            chosen.add(rng.choice(pool) if pool and rng.random() < 0.5 else rng.randrange(i))
+        pool.extend(chosen)
+        pool.append(i)
+        return sorted(chosen)
+
+    return needs
+
+
 def hub(rng, i, n):
     if i < 2:
         return [0] * i
@@ -283,6 +301,13 @@ SHAPES = {
     "rev5": ("`all5` with its skills listed last first", graph_shape(lambda rng, i, n: window(rng, i, None, 5), order=reversed_order), None),
     "dense20w": ("0-20 among the previous 1,000", graph_shape(lambda rng, i, n: window(rng, i, 1000, 20)), None),
     "dense20all": ("0-20 among everything before", graph_shape(lambda rng, i, n: window(rng, i, None, 20)), None),
+    **{
+        f"w{back // 1000}k{most}": (f"0-{most} among the previous {back:,}",
+                                    graph_shape(lambda rng, i, n, back=back, most=most: window(rng, i, back, most)), None)
+        for back, most in ((10_000, 20), (20_000, 10), (30_000, 8), (50_000, 5))
+    },
+    "preferential": ("0-5 among everything before, half of them chosen as often as already needed",
+                     graph_shape(preferential(5)), None),
     "hub": ("`skill-0` and 2 of the previous 100: `skill-0` redundant in each", graph_shape(hub), None),
     "skip2": ("each needs the two before it (one redundant a skill)", graph_shape(lambda rng, i, n: [j for j in (i - 1, i - 2) if j >= 0]), None),
     "skip3": ("each needs `i-1`, `i-2`, `i-4`", graph_shape(lambda rng, i, n: [j for j in (i - 1, i - 2, i - 4) if j >= 0]), None),
