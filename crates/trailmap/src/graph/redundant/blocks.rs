@@ -155,7 +155,7 @@ impl Blocks {
             .zip(self.last_asking())
             .map(|(first, last)| {
                 let low = self.targets.slot(first);
-                self.needed[low..].partition_point(|&r| r <= last)
+                pass_end(&self.needed, low, last) - low
             })
             .max()
             .unwrap_or(0)
@@ -391,6 +391,13 @@ impl Targets {
     }
 }
 
+/// The slot after the last one a block's pass makes a row for: the pass
+/// starts at slot `low` and ends at rank `last` (its last skill asking),
+/// `needed` giving each slot's rank.
+fn pass_end(needed: &[u32], low: usize, last: u32) -> usize {
+    low + needed[low..].partition_point(|&r| r <= last)
+}
+
 /// Whether `row` holds the block's skill `j`.
 fn has<const W: usize>(row: &[u64; W], j: usize) -> bool {
     row[j / 64] >> (j % 64) & 1 == 1
@@ -438,7 +445,7 @@ impl Tables<'_> {
             // skill needs ranks below it, so the rows of those it reads
             // are among them.
             let b = first / (64 * W);
-            let end = low + needed[low..].partition_point(|&r| r <= last_asking[b]);
+            let end = pass_end(needed, low, last_asking[b]);
             // Each row is written whole once, so none is cleared first.
             rows.clear();
             rows.reserve(end - low);
