@@ -43,6 +43,7 @@ mod slot_marks;
 mod token_keys;
 mod variant_search;
 mod variants;
+mod vocabulary;
 
 pub use token_keys::{token_key_count, token_keys};
 pub use variants::{Scratch, Variant, key_hash, mix, same_variant, token_variant_count, token_variant_hashes};
@@ -132,6 +133,34 @@ impl<'a, T> Names<'a, T> {
     /// Name `i`, as written and normalized.
     pub fn get(&self, i: usize) -> Name<'_> {
         Name { text: (self.text)(&self.items[i]), spaced: self.spaced(i) }
+    }
+
+    /// Brings into cache the spaced forms of `members` (each at its token
+    /// starting at `start`), many at once: in a million names the members
+    /// of a group of keys are scattered, a cache miss for where each name
+    /// starts and one for its text. Read one by one, each token's scan
+    /// waited for the next miss; here the loads of 64 members at a time
+    /// are independent and overlap. Returns what it read, for
+    /// `std::hint::black_box`.
+    pub(crate) fn preload(&self, members: impl Iterator<Item = (usize, usize)>) -> u64 {
+        const AT_ONCE: usize = 64;
+        let mut starts = [0usize; AT_ONCE];
+        let mut members = members.peekable();
+        let mut read = 0u64;
+        while members.peek().is_some() {
+            let mut n = 0;
+            for (i, start) in members.by_ref().take(AT_ONCE) {
+                starts[n] = if i == 0 { 0 } else { self.spaced_ends[i - 1] } + start;
+                n += 1;
+            }
+            for &at in &starts[..n] {
+                read ^= match &self.spaced {
+                    Letters::Ascii(all) => all.get(at).map_or(0, |&b| u64::from(b)),
+                    Letters::Wide(all) => all.get(at).map_or(0, |&c| u64::from(c)),
+                };
+            }
+        }
+        read
     }
 
     /// Name `i` normalized only, without reading the item: where names are

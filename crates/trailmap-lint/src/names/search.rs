@@ -9,11 +9,15 @@
 //! fits in cache, where one table of every name's variants took tens of
 //! megabytes of random writes at a million names; a group of tens of
 //! thousands of names, which does not, is searched on every thread.
+//!
+//! Only tokens that can hold an edit get a key: those with a neighbour
+//! one edit away among the roadmap's distinct tokens (`vocabulary.rs`).
 
 use std::ops::Range;
 
 use super::slot_marks::{Marks, Slots, is_set, set};
 use super::variant_search::{self, VariantSearch};
+use super::vocabulary::{self, EditableTokens};
 use super::{Names, Scratch, Spaced, may_be_one_edit, mix, one_edit_spaced, token_key_count, token_keys};
 
 /// Joins in `groups` every two names one edit apart (see the module
@@ -30,7 +34,11 @@ pub(crate) fn join_one_edit_apart<T: Sync>(
     search_threads: usize,
     groups: &mut Groups,
 ) {
-    let large = LargeGroups { members_from: SHARED_GROUP_FROM, variants_from: variant_search::THREADS_FROM };
+    let large = LargeGroups {
+        members_from: SHARED_GROUP_FROM,
+        variants_from: variant_search::THREADS_FROM,
+        distinct_free: vocabulary::DISTINCT_FREE,
+    };
     join_one_edit_apart_with(names, first_of_text, hashing_threads, search_threads, large, groups);
 }
 
@@ -47,6 +55,8 @@ const SHARED_GROUP_FROM: usize = 16_384;
 struct LargeGroups {
     members_from: usize,
     variants_from: usize,
+    /// The vocabulary's [`vocabulary::DISTINCT_FREE`] (smaller in tests).
+    distinct_free: usize,
 }
 
 /// [`join_one_edit_apart`], large groups as `large` says.
@@ -63,7 +73,11 @@ fn join_one_edit_apart_with<T: Sync>(
     // the name's index in the low `bits`.
     let bits = usize::BITS - names.len().leading_zeros();
     let low = bits + 8;
-    let mut keys = shared_token_keys(names, first_of_text, hashing_threads, |h, start, i| pack(bits, mix(h), start, i));
+    let editable = EditableTokens::of(names, first_of_text, hashing_threads, large.distinct_free);
+    let mut keys = shared_token_keys(names, first_of_text, editable.as_ref(), hashing_threads, |h, start, i| {
+        pack(bits, mix(h), start, i)
+    });
+    drop(editable);
     sort_by_top_bytes(&mut keys, 56, 2);
     let same_key = |x: &u64, y: &u64| x >> low == y >> low;
     let shared_from = match search_threads > 1 {
@@ -141,6 +155,7 @@ fn join_in_groups<T>(names: &Names<'_, T>, bits: u32, keys: &[u64], searched_fro
     let mut tokens: Vec<(usize, Spaced<'_>)> = Vec::new();
     let runs = keys.chunk_by(|x, y| x >> (bits + 8) == y >> (bits + 8));
     for group in runs.filter(|g| g.len() > 1 && g.len() < searched_from) {
+        std::hint::black_box(names.preload(group.iter().map(|&k| unpack(bits, k))));
         if group.len() <= PAIRWISE_MAX {
             // A few names: each pair's tokens compared, no hashing; the
             // whole names only where the tokens may be one edit apart.
@@ -179,7 +194,8 @@ const MOSTLY_SHARED_ALONE: usize = 10;
 
 /// The token keys (see `names::token_keys`) of the first name of each text
 /// (`first_of_text`), each packed by `pack(hash, start, name)`, that
-/// another name may share. Two passes over one bitmap: the first marks
+/// another name may share, of the tokens that may hold an edit
+/// (`editable`; every token where it is `None`). Two passes over one bitmap: the first marks
 /// each key's slot seen, then seen again; the second keeps the keys of
 /// slots seen again (a collision keeps a key more, never one less): at a
 /// million names "Skill number N", two keys in three are alone. Where
@@ -193,22 +209,40 @@ const MOSTLY_SHARED_ALONE: usize = 10;
 fn shared_token_keys<T: Sync>(
     names: &Names<'_, T>,
     first_of_text: &[bool],
+    editable: Option<&EditableTokens>,
     threads: usize,
     pack: impl Fn(u64, usize, usize) -> u64 + Sync,
 ) -> Vec<u64> {
     let parts = trailmap::parallel::ranges(names.len(), threads);
-    let firsts = |range: &Range<usize>| range.clone().filter(|&i| first_of_text[i]);
+    // Names with a token that may hold an edit, and those tokens' keys.
+    let firsts = |range: &Range<usize>| {
+        range.clone().filter(|&i| first_of_text[i] && editable.is_none_or(|editable| !editable.none_in(i)))
+    };
+    let key_count = |i: usize| match editable {
+        Some(editable) => editable.count_in(i),
+        None => token_key_count(names.spaced(i)),
+    };
+    let editable_keys = |i: usize, scratch: &mut Scratch, emit: &mut dyn FnMut(usize, u64, bool)| {
+        let mut k = 0;
+        token_keys(names.spaced(i), scratch, |start, h, has_letter| {
+            if editable.is_none_or(|editable| editable.may_edit(i, k)) {
+                emit(start, h, has_letter);
+            }
+            k += 1;
+        });
+    };
     let count: usize =
-        trailmap::parallel::map(&parts, |range| firsts(range).map(|i| token_key_count(names.spaced(i))).sum::<usize>())
-            .into_iter()
-            .sum();
+        trailmap::parallel::map(&parts, |range| firsts(range).map(key_count).sum::<usize>()).into_iter().sum();
+    if count == 0 {
+        return Vec::new();
+    }
     // Four slots a key: a key is a few bits, and a name has a few keys.
     let slots = Slots::new(count * 4, 64);
     let marks = trailmap::parallel::map(&parts, |range| {
         let (mut marks, mut lettered) = (Marks::new(&slots), Marks::new_bits(&slots));
         let mut scratch = Scratch::default();
         for i in firsts(range) {
-            token_keys(names.spaced(i), &mut scratch, |_, h, has_letter| {
+            editable_keys(i, &mut scratch, &mut |_, h, has_letter| {
                 let slot = slots.of(h);
                 marks.mark(slot);
                 if has_letter {
@@ -232,7 +266,7 @@ fn shared_token_keys<T: Sync>(
     let (again, alone) = marks.repeated();
     let keep_all = alone * MOSTLY_SHARED_ALONE < count;
     let keep = |i: usize, scratch: &mut Scratch, keys: &mut Vec<u64>| {
-        token_keys(names.spaced(i), scratch, |start, h, has_letter| {
+        editable_keys(i, scratch, &mut |start, h, has_letter| {
             let slot = slots.of(h);
             if keep_all || (is_set(&again, slot) && (has_letter || is_set(&lettered, slot))) {
                 keys.push(pack(h, start, i));
@@ -367,16 +401,41 @@ pub(crate) mod tests {
             hashing_threads in 1usize..5,
             search_threads in 1usize..4,
             members_from in prop_oneof![Just(usize::MAX), 2usize..40],
+            distinct_free in prop_oneof![Just(usize::MAX), 0usize..8],
         ) {
             let texts: Vec<&str> = words.iter().map(String::as_str).collect();
             let names = Names::of_texts(&texts);
             let expected = one_edit_groups(&names, &[]);
             let mut groups = Groups::new(texts.len());
             // Groups of `members_from` names or more searched on every thread.
-            let large = LargeGroups { members_from, variants_from: 0 };
+            // The vocabulary kept, or given up past `distinct_free` tokens.
+            let large = LargeGroups { members_from, variants_from: 0, distinct_free };
             join_one_edit_apart_with(&names, &vec![true; texts.len()], hashing_threads, search_threads, large, &mut groups);
             let got: Vec<usize> = (0..texts.len()).map(|i| groups.find(i)).collect();
             prop_assert_eq!(got, expected);
+        }
+    }
+
+    /// A token one edit from a number is searched although the number is
+    /// not in the vocabulary, and a vocabulary given up searches every
+    /// token.
+    #[test]
+    fn numbers_and_their_neighbours_are_searched_with_or_without_a_vocabulary() {
+        let texts = [
+            "Windows 2000 server",
+            "Windows 20a00 server",
+            "Windows 2010 server",
+            "Gradient boosting",
+            "Gradient bosting",
+        ];
+        let names = Names::of_texts(&texts);
+        for distinct_free in [0, usize::MAX] {
+            let mut groups = Groups::new(texts.len());
+            let large = LargeGroups { members_from: usize::MAX, variants_from: 0, distinct_free };
+            join_one_edit_apart_with(&names, &[true; 5], 2, 2, large, &mut groups);
+            let got: Vec<usize> = (0..texts.len()).map(|i| groups.find(i)).collect();
+            assert_eq!(got, one_edit_groups(&names, &[]), "{distinct_free}");
+            assert_eq!(got, [0, 0, 2, 3, 3], "{distinct_free}");
         }
     }
 
@@ -397,7 +456,7 @@ pub(crate) mod tests {
         let first_of_text = [true, true, true, true, true, true, false];
         let kept = |names: &Names<'_, &str>, first_of_text: &[bool], threads: usize| {
             let mut kept: Vec<(usize, usize)> =
-                shared_token_keys(names, first_of_text, threads, |_, start, i| ((i as u64) << 8) | start as u64)
+                shared_token_keys(names, first_of_text, None, threads, |_, start, i| ((i as u64) << 8) | start as u64)
                     .into_iter()
                     .map(|k| ((k >> 8) as usize, (k & 255) as usize))
                     .collect();

@@ -47,13 +47,15 @@ use crate::registry::Rule;
 /// cycle through it costs its strongly connected component's size, and the
 /// search may spend this much plus [`WORK_PER_ENTRY`] per skill and
 /// prerequisite entry of the roadmap, so that it stays a fraction of the
-/// parse (about a third of it, BENCHMARKS.md). Every realistic roadmap is
-/// far below; a chain of 10,000 skills each needing one of its two
-/// neighbours is past it.
+/// parse even where a skill is spelled in a few bytes (ids, names and
+/// prerequisites only: at 128 a skill and entry, the search took 1.28
+/// times the parse of such a file, BENCHMARKS.md). Every realistic
+/// roadmap is far below: a cycle of 1,000 skills costs 2^20 in all. One
+/// of 10,000 skills each needing one of its two neighbours is past it.
 pub(crate) const MIN_WORK: u64 = 1 << 20;
 
 /// See [`MIN_WORK`].
-pub(crate) const WORK_PER_ENTRY: u64 = 128;
+pub(crate) const WORK_PER_ENTRY: u64 = 32;
 
 pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Findings<'_>) {
     let result = ctx.graph.cyclic_alternatives_within(ctx.work_budget(MIN_WORK, WORK_PER_ENTRY));

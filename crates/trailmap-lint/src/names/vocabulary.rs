@@ -1,0 +1,271 @@
+//! Which tokens can hold an edit at all, before any token key is made.
+//!
+//! Two names one edit apart differ in one token, and those two tokens are
+//! one edit apart themselves: each is a token of the other name, so both
+//! are in the roadmap's *vocabulary*, its distinct long tokens. Names are
+//! mostly made of a few thousand words used again and again, so the
+//! vocabulary is small: the tokens that have a neighbour one edit away in
+//! it are found by their deletion variants at the cost of a few thousand
+//! tokens, and only those tokens get a token key ([`EditableTokens`]). At a
+//! million names "Domain Activity Xxxxx" from 1,081 distinct words, none
+//! one edit from another, no key is made at all.
+//!
+//! A token without a letter ("2000") is one edit from another token only
+//! if that one has exactly one letter and digits otherwise ("20a0"):
+//! such tokens are left out of the vocabulary, and all of them may hold
+//! an edit as soon as a token of one letter and digits is in it.
+//!
+//! Where most tokens are distinct (names of one made-up word each) the
+//! vocabulary would cost what the search does and save nothing: it is
+//! given up once it holds more than one token in [`DISTINCT_SHARE_MAX`]
+//! of those read, and every token keeps its key.
+
+use std::hash::Hash;
+use std::ops::Range;
+
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+
+use super::variants::{base, mix, raw, value};
+use super::{Letter, Letters, MIN_TOKEN_LEN, Names, classes};
+
+/// The vocabulary is given up when it holds more than one token in this
+/// many of those read, once it holds more than [`DISTINCT_FREE`].
+const DISTINCT_SHARE_MAX: usize = 4;
+
+/// Up to this many distinct tokens the vocabulary is always kept: its
+/// search costs less than a group's.
+pub(super) const DISTINCT_FREE: usize = 4_096;
+
+/// How often (in tokens read) the share of distinct tokens is checked.
+const CHECK_EVERY: usize = 4_096;
+
+/// A name's long tokens (four characters or more, in order) that may hold
+/// an edit: bit `k` for its `k`-th long token, the last bit for every one
+/// from the 32nd on (names of at most 128 characters have at most 26).
+#[derive(Debug)]
+pub(super) struct EditableTokens {
+    masks: Vec<u32>,
+}
+
+impl EditableTokens {
+    /// Whether long token `k` (counted from 0) of name `i` may hold an edit.
+    pub(super) fn may_edit(&self, i: usize, k: usize) -> bool {
+        self.masks[i] >> k.min(31) & 1 == 1
+    }
+
+    /// Whether no token of name `i` may hold an edit.
+    pub(super) fn none_in(&self, i: usize) -> bool {
+        self.masks[i] == 0
+    }
+
+    /// How many long tokens of name `i` may hold an edit.
+    pub(super) fn count_in(&self, i: usize) -> usize {
+        self.masks[i].count_ones() as usize
+    }
+
+    /// The editable tokens of the first name of each text
+    /// (`first_of_text`), the vocabulary read on `threads` threads; `None`
+    /// where the vocabulary is given up (see the module documentation):
+    /// every token may then hold an edit. `distinct_free` is
+    /// [`DISTINCT_FREE`] but in tests.
+    pub(super) fn of<T: Sync>(
+        names: &Names<'_, T>,
+        first_of_text: &[bool],
+        threads: usize,
+        distinct_free: usize,
+    ) -> Option<Self> {
+        match &names.spaced {
+            Letters::Ascii(all) => editable_tokens(all, names, first_of_text, threads, distinct_free),
+            Letters::Wide(all) => editable_tokens(all, names, first_of_text, threads, distinct_free),
+        }
+    }
+}
+
+fn editable_tokens<L: Letter + Hash + Sync, T: Sync>(
+    all: &[L],
+    names: &Names<'_, T>,
+    first_of_text: &[bool],
+    threads: usize,
+    distinct_free: usize,
+) -> Option<EditableTokens> {
+    let parts = trailmap::parallel::ranges(names.len(), threads);
+    let text = |i: usize| -> Option<&[L]> {
+        let spaced = names.spaced(i);
+        (first_of_text[i] && spaced.editable()).then(|| {
+            let start = if i == 0 { 0 } else { names.spaced_ends[i - 1] };
+            &all[start..names.spaced_ends[i]]
+        })
+    };
+    // Each thread's distinct lettered tokens, then one vocabulary of them
+    // all. Tokens are borrowed from the names' buffer.
+    let read = trailmap::parallel::map(&parts, |range| {
+        let mut seen: HashSet<&[L]> = HashSet::new();
+        let (mut tokens_read, mut next_check) = (0, CHECK_EVERY);
+        for i in range.clone() {
+            for token in text(i).into_iter().flat_map(long_tokens) {
+                tokens_read += 1;
+                if lettered(token) {
+                    seen.insert(token);
+                }
+            }
+            if tokens_read >= next_check {
+                next_check = tokens_read + CHECK_EVERY;
+                if too_many(seen.len(), tokens_read, distinct_free) {
+                    return None;
+                }
+            }
+        }
+        Some((seen, tokens_read))
+    });
+    let mut ids: HashMap<&[L], u32> = HashMap::new();
+    let mut tokens_read = 0;
+    for part in read {
+        let (seen, read) = part?;
+        tokens_read += read;
+        for token in seen {
+            let next = ids.len() as u32;
+            ids.entry(token).or_insert(next);
+        }
+    }
+    if too_many(ids.len(), tokens_read, distinct_free) {
+        return None;
+    }
+    let mut vocabulary: Vec<&[L]> = vec![&[]; ids.len()];
+    for (&token, &id) in &ids {
+        vocabulary[id as usize] = token;
+    }
+    let mut neighboured = with_a_neighbour(&vocabulary);
+    // A token of one letter and digits otherwise may be one edit from a
+    // token without a letter, which is not in the vocabulary: it may
+    // hold an edit, and so may every token without a letter.
+    let mut digits_may = false;
+    for (token, may) in vocabulary.iter().zip(&mut neighboured) {
+        if token.iter().filter(|c| classes::is_alphabetic(c.char())).count() == 1 {
+            (*may, digits_may) = (true, true);
+        }
+    }
+    let masks = trailmap::parallel::map(&parts, |range: &Range<usize>| {
+        range
+            .clone()
+            .map(|i| {
+                let mut mask = 0u32;
+                for (k, token) in text(i).into_iter().flat_map(long_tokens).enumerate() {
+                    let may = match lettered(token) {
+                        true => ids.get(token).is_some_and(|&id| neighboured[id as usize]),
+                        false => digits_may,
+                    };
+                    if may {
+                        mask |= 1 << k.min(31);
+                    }
+                }
+                mask
+            })
+            .collect::<Vec<u32>>()
+    });
+    Some(EditableTokens { masks: masks.concat() })
+}
+
+/// Whether `distinct` tokens among `read` are too many to keep a
+/// vocabulary of.
+fn too_many(distinct: usize, read: usize, distinct_free: usize) -> bool {
+    distinct > distinct_free && distinct * DISTINCT_SHARE_MAX > read
+}
+
+/// The tokens of four characters or more of a spaced name, in order.
+fn long_tokens<L: Letter>(text: &[L]) -> impl Iterator<Item = &[L]> {
+    let space = L::from_char(' ');
+    text.split(move |c| *c == space).filter(|token| token.len() >= MIN_TOKEN_LEN)
+}
+
+fn lettered<L: Letter>(token: &[L]) -> bool {
+    token.iter().any(|c| classes::is_alphabetic(c.char()))
+}
+
+/// Which tokens of `vocabulary` share a deletion variant (or their whole
+/// text) with another: every two tokens one edit apart do (and some two
+/// edits apart, and hash collisions: more tokens keep their keys, never
+/// fewer).
+fn with_a_neighbour<L: Letter>(vocabulary: &[&[L]]) -> Vec<bool> {
+    let base = base();
+    let mut variants: Vec<(u64, u32)> = Vec::new();
+    let (mut prefix, mut suffix, mut power) = (Vec::new(), Vec::new(), vec![1u64]);
+    for (id, token) in vocabulary.iter().enumerate() {
+        let len = token.len();
+        while power.len() <= len {
+            let last = power[power.len() - 1];
+            power.push(last.wrapping_mul(base));
+        }
+        // prefix[j]: the hash of token[..j]; suffix[j]: of token[j..].
+        prefix.clear();
+        prefix.push(0u64);
+        for c in token.iter() {
+            let last = prefix[prefix.len() - 1];
+            prefix.push(last.wrapping_mul(base).wrapping_add(value(c.char())));
+        }
+        suffix.clear();
+        suffix.resize(len + 1, 0u64);
+        for j in (0..len).rev() {
+            suffix[j] = value(token[j].char()).wrapping_mul(power[len - j - 1]).wrapping_add(suffix[j + 1]);
+        }
+        let id = id as u32;
+        variants.push((mix(raw(prefix[len], len)), id));
+        let mut last = None;
+        for k in 0..len {
+            let h = mix(raw(prefix[k].wrapping_mul(power[len - k - 1]).wrapping_add(suffix[k + 1]), len - 1));
+            // Deleting either letter of a double one gives one text.
+            if last.replace(h) != Some(h) {
+                variants.push((h, id));
+            }
+        }
+    }
+    variants.sort_unstable();
+    let mut neighboured = vec![false; vocabulary.len()];
+    for run in variants.chunk_by(|x, y| x.0 == y.0).filter(|run| run.len() > 1) {
+        run.iter().for_each(|&(_, id)| neighboured[id as usize] = true);
+    }
+    neighboured
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn masks(texts: &[&str], distinct_free: usize) -> Option<Vec<u32>> {
+        let names = Names::of_texts(texts);
+        EditableTokens::of(&names, &vec![true; texts.len()], 2, distinct_free).map(|tokens| tokens.masks)
+    }
+
+    #[test]
+    fn only_tokens_with_a_neighbour_in_the_vocabulary_may_hold_an_edit() {
+        let texts = ["Gradient boosting basics", "Gradient bosting basics", "Kubernetes operator basics"];
+        // "boosting" and "bosting" are one edit apart; "gradient",
+        // "basics", "kubernetes", "operator" have no neighbour.
+        assert_eq!(masks(&texts, 4_096), Some(vec![0b010, 0b010, 0]));
+        // Swapped neighbours share a deletion variant.
+        assert_eq!(masks(&["Tensor modeling", "Tensor modelnig"], 4_096), Some(vec![0b10, 0b10]));
+    }
+
+    #[test]
+    fn tokens_without_a_letter_may_hold_an_edit_only_beside_one_of_one_letter() {
+        let texts = ["Windows 2000 server", "Windows 2010 server"];
+        assert_eq!(masks(&texts, 4_096), Some(vec![0, 0]));
+        let texts = ["Windows 2000 server", "Windows 20a00 server"];
+        assert_eq!(masks(&texts, 4_096), Some(vec![0b010, 0b010]));
+        // Digits of any script are digits.
+        let texts = ["Windows ٢٠٠٠ server", "Windows ٢٠a٠٠ server"];
+        assert_eq!(masks(&texts, 4_096), Some(vec![0b010, 0b010]));
+    }
+
+    #[test]
+    fn a_vocabulary_of_mostly_distinct_tokens_is_given_up() {
+        let texts = ["Alphabetical", "Bravissimo", "Charleston", "Deltaplane", "Echolocation"];
+        assert_eq!(masks(&texts, 2), None);
+        assert!(masks(&texts, 4_096).is_some());
+    }
+
+    #[test]
+    fn names_that_cannot_be_edited_have_no_editable_token() {
+        // Under eight letters and digits: never one edit apart.
+        assert_eq!(masks(&["Rust", "Rost"], 4_096), Some(vec![0, 0]));
+    }
+}
