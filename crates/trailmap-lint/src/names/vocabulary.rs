@@ -29,8 +29,10 @@ use super::variants::{base, mix, raw, value};
 use super::{Letter, Letters, MIN_TOKEN_LEN, Names, classes};
 
 /// The vocabulary is given up when it holds more than one token in this
-/// many of those read, once it holds more than [`DISTINCT_FREE`].
-const DISTINCT_SHARE_MAX: usize = 4;
+/// many of those read, once it holds more than [`DISTINCT_FREE`]: its
+/// variants, a word each, then take at most about what the keys of every
+/// token would (a token has 6-12 variants and 1-3 keys a name).
+const DISTINCT_SHARE_MAX: usize = 8;
 
 /// Up to this many distinct tokens the vocabulary is always kept: its
 /// search costs less than a group's.
@@ -187,7 +189,11 @@ fn lettered<L: Letter>(token: &[L]) -> bool {
 /// fewer).
 fn with_a_neighbour<L: Letter>(vocabulary: &[&[L]]) -> Vec<bool> {
     let base = base();
-    let mut variants: Vec<(u64, u32)> = Vec::new();
+    // A variant's hash in the high bits, its token in the low `bits`: a
+    // hash cut short only makes more tokens meet.
+    let bits = usize::BITS - vocabulary.len().leading_zeros();
+    let pack = |h: u64, id: usize| h.checked_shl(bits).unwrap_or(0) | id as u64;
+    let mut variants: Vec<u64> = Vec::new();
     let (mut prefix, mut suffix, mut power) = (Vec::new(), Vec::new(), vec![1u64]);
     for (id, token) in vocabulary.iter().enumerate() {
         let len = token.len();
@@ -207,21 +213,21 @@ fn with_a_neighbour<L: Letter>(vocabulary: &[&[L]]) -> Vec<bool> {
         for j in (0..len).rev() {
             suffix[j] = value(token[j].char()).wrapping_mul(power[len - j - 1]).wrapping_add(suffix[j + 1]);
         }
-        let id = id as u32;
-        variants.push((mix(raw(prefix[len], len)), id));
+        variants.push(pack(mix(raw(prefix[len], len)), id));
         let mut last = None;
         for k in 0..len {
             let h = mix(raw(prefix[k].wrapping_mul(power[len - k - 1]).wrapping_add(suffix[k + 1]), len - 1));
             // Deleting either letter of a double one gives one text.
             if last.replace(h) != Some(h) {
-                variants.push((h, id));
+                variants.push(pack(h, id));
             }
         }
     }
-    variants.sort_unstable();
+    super::search::sort_by_top_bytes(&mut variants, 56, 2);
     let mut neighboured = vec![false; vocabulary.len()];
-    for run in variants.chunk_by(|x, y| x.0 == y.0).filter(|run| run.len() > 1) {
-        run.iter().for_each(|&(_, id)| neighboured[id as usize] = true);
+    let token = |v: u64| (v & u64::MAX.checked_shr(64 - bits).unwrap_or(0)) as usize;
+    for run in variants.chunk_by(|x, y| x.checked_shr(bits) == y.checked_shr(bits)).filter(|run| run.len() > 1) {
+        run.iter().for_each(|&v| neighboured[token(v)] = true);
     }
     neighboured
 }
