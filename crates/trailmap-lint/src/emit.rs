@@ -127,17 +127,11 @@ impl JsonWriter {
     pub fn write<W: io::Write + ?Sized>(&mut self, out: &mut W, diagnostics: &[Diagnostic]) -> io::Result<()> {
         for d in diagnostics {
             self.item.clear();
-            serde_json::to_writer_pretty(&mut self.item, &JsonItem::new(d))?;
-            out.write_all(if self.items == 0 { b"[\n  " } else { b",\n  " })?;
-            // An item is an object one level deeper than pretty-printed
-            // alone: every line after the first moves right by one
-            // indentation. Its strings hold no raw line break.
-            for (k, line) in self.item.split(|&b| b == b'\n').enumerate() {
-                if k > 0 {
-                    out.write_all(b"\n  ")?;
-                }
-                out.write_all(line)?;
-            }
+            self.item.extend_from_slice(if self.items == 0 { b"[\n  " } else { b",\n  " });
+            // An element of the array: pretty-printed one level in.
+            let mut item = serde_json::Serializer::with_formatter(&mut self.item, indented::Indented::at(1));
+            serde::Serialize::serialize(&JsonItem::new(d), &mut item)?;
+            out.write_all(&self.item)?;
             self.items += 1;
         }
         Ok(())
@@ -303,6 +297,7 @@ fn artifact_location(file: &str, root: &std::path::Path) -> serde_json::Value {
     }
 }
 
+mod indented;
 mod sarif;
 pub use sarif::{sarif, write_sarif};
 
