@@ -38,6 +38,7 @@ pub(crate) fn join_one_edit_apart<T: Sync>(
         members_from: SHARED_GROUP_FROM,
         variants_from: variant_search::THREADS_FROM,
         distinct_free: vocabulary::DISTINCT_FREE,
+        vocabulary_from: vocabulary::NAMES_FROM,
     };
     join_one_edit_apart_with(names, first_of_text, hashing_threads, search_threads, large, groups);
 }
@@ -57,6 +58,8 @@ struct LargeGroups {
     variants_from: usize,
     /// The vocabulary's [`vocabulary::DISTINCT_FREE`] (smaller in tests).
     distinct_free: usize,
+    /// [`vocabulary::NAMES_FROM`] (0 in tests).
+    vocabulary_from: usize,
 }
 
 /// [`join_one_edit_apart`], large groups as `large` says.
@@ -73,7 +76,10 @@ fn join_one_edit_apart_with<T: Sync>(
     // the name's index in the low `bits`.
     let bits = usize::BITS - names.len().leading_zeros();
     let low = bits + 8;
-    let editable = EditableTokens::of(names, first_of_text, hashing_threads, large.distinct_free);
+    let editable = match names.len() >= large.vocabulary_from {
+        true => EditableTokens::of(names, first_of_text, hashing_threads, large.distinct_free),
+        false => None,
+    };
     let mut keys = shared_token_keys(names, first_of_text, editable.as_ref(), hashing_threads, |h, start, i| {
         pack(bits, mix(h), start, i)
     });
@@ -409,7 +415,7 @@ pub(crate) mod tests {
             let mut groups = Groups::new(texts.len());
             // Groups of `members_from` names or more searched on every thread.
             // The vocabulary kept, or given up past `distinct_free` tokens.
-            let large = LargeGroups { members_from, variants_from: 0, distinct_free };
+            let large = LargeGroups { members_from, variants_from: 0, distinct_free, vocabulary_from: 0 };
             join_one_edit_apart_with(&names, &vec![true; texts.len()], hashing_threads, search_threads, large, &mut groups);
             let got: Vec<usize> = (0..texts.len()).map(|i| groups.find(i)).collect();
             prop_assert_eq!(got, expected);
@@ -431,7 +437,7 @@ pub(crate) mod tests {
         let names = Names::of_texts(&texts);
         for distinct_free in [0, usize::MAX] {
             let mut groups = Groups::new(texts.len());
-            let large = LargeGroups { members_from: usize::MAX, variants_from: 0, distinct_free };
+            let large = LargeGroups { members_from: usize::MAX, variants_from: 0, distinct_free, vocabulary_from: 0 };
             join_one_edit_apart_with(&names, &[true; 5], 2, 2, large, &mut groups);
             let got: Vec<usize> = (0..texts.len()).map(|i| groups.find(i)).collect();
             assert_eq!(got, one_edit_groups(&names, &[]), "{distinct_free}");

@@ -38,6 +38,11 @@ const DISTINCT_SHARE_MAX: usize = 8;
 /// search costs less than a group's.
 pub(super) const DISTINCT_FREE: usize = 4_096;
 
+/// Below this many names no vocabulary is made: their search costs about
+/// what the vocabulary would (a millisecond or two at this size), and on
+/// small files the vocabulary was all cost.
+pub(super) const NAMES_FROM: usize = 4_096;
+
 /// How often (in tokens read) the share of distinct tokens is checked.
 const CHECK_EVERY: usize = 4_096;
 
