@@ -7,8 +7,9 @@
 //! vocabulary is small: the tokens that have a neighbour one edit away in
 //! it are found by their deletion variants at the cost of a few thousand
 //! tokens, and only those tokens get a token key ([`EditableTokens`]). At a
-//! million names "Domain Activity Xxxxx" from 1,081 distinct words, none
-//! one edit from another, no key is made at all.
+//! million names "Domain Activity Xxxxx" from 1,081 distinct words, eight
+//! of which have a neighbour, 79,556 keys are made instead of three
+//! million.
 //!
 //! A token without a letter ("2000") is one edit from another token only
 //! if that one has exactly one letter and digits otherwise ("20a0"):
