@@ -150,7 +150,7 @@ impl<'a, T> Names<'a, T> {
         while members.peek().is_some() {
             let mut n = 0;
             for (i, start) in members.by_ref().take(AT_ONCE) {
-                starts[n] = if i == 0 { 0 } else { self.spaced_ends[i - 1] } + start;
+                starts[n] = self.spaced_range(i).start + start;
                 n += 1;
             }
             for &at in &starts[..n] {
@@ -172,11 +172,17 @@ impl<'a, T> Names<'a, T> {
     /// assert_eq!(names.spaced(0).chars().collect::<String>(), "design patterns");
     /// ```
     pub fn spaced(&self, i: usize) -> Spaced<'_> {
-        let range = if i == 0 { 0 } else { self.spaced_ends[i - 1] }..self.spaced_ends[i];
+        let range = self.spaced_range(i);
         match &self.spaced {
             Letters::Ascii(all) => Spaced::Ascii(&all[range]),
             Letters::Wide(all) => Spaced::Wide(&all[range]),
         }
+    }
+
+    /// Where name `i`'s spaced form lies in the flat buffer.
+    fn spaced_range(&self, i: usize) -> std::ops::Range<usize> {
+        let start = if i == 0 { 0 } else { self.spaced_ends[i - 1] };
+        start..self.spaced_ends[i]
     }
 }
 

@@ -157,7 +157,14 @@ pub fn token_variant_hashes(spaced: Spaced<'_>, start: usize, scratch: &mut Scra
     }
 }
 
-fn hash_token_variants<L: Letter>(text: &[L], start: usize, scratch: &mut Scratch, mut emit: impl FnMut(Variant, u64)) {
+/// [`token_variant_hashes`] of the token at `start` of `text`, editable
+/// or not: also of a token alone (the vocabulary's, `vocabulary.rs`).
+pub(super) fn hash_token_variants<L: Letter>(
+    text: &[L],
+    start: usize,
+    scratch: &mut Scratch,
+    mut emit: impl FnMut(Variant, u64),
+) {
     let Some(end) = long_token_end(text, start) else { return };
     let word = &text[start..end];
     prepare(word, scratch);

@@ -26,8 +26,8 @@ use std::ops::Range;
 
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
-use super::variants::{base, mix, raw, value};
-use super::{Letter, Letters, MIN_TOKEN_LEN, Names, classes};
+use super::variants::{hash_token_variants, mix};
+use super::{Letter, Letters, MIN_TOKEN_LEN, Names, Scratch, classes};
 
 /// The vocabulary is given up when it holds more than one token in this
 /// many of those read, once it holds more than [`DISTINCT_FREE`]: its
@@ -98,11 +98,7 @@ fn editable_tokens<L: Letter + Hash + Sync, T: Sync>(
 ) -> Option<EditableTokens> {
     let parts = trailmap::parallel::ranges(names.len(), threads);
     let text = |i: usize| -> Option<&[L]> {
-        let spaced = names.spaced(i);
-        (first_of_text[i] && spaced.editable()).then(|| {
-            let start = if i == 0 { 0 } else { names.spaced_ends[i - 1] };
-            &all[start..names.spaced_ends[i]]
-        })
+        (first_of_text[i] && names.spaced(i).editable()).then(|| &all[names.spaced_range(i)])
     };
     // Each thread's distinct lettered tokens, then one vocabulary of them
     // all. Tokens are borrowed from the names' buffer.
@@ -189,45 +185,29 @@ fn lettered<L: Letter>(token: &[L]) -> bool {
     token.iter().any(|c| classes::is_alphabetic(c.char()))
 }
 
-/// Which tokens of `vocabulary` share a deletion variant (or their whole
-/// text) with another: every two tokens one edit apart do (and some two
-/// edits apart, and hash collisions: more tokens keep their keys, never
-/// fewer).
+/// Which tokens of `vocabulary` share a variant with another: the whole
+/// token or it with a letter deleted, as [`super::token_variant_hashes`]
+/// makes them for the search. Every two tokens one edit apart do (and
+/// some two edits apart, and hash collisions: more tokens keep their
+/// keys, never fewer).
 fn with_a_neighbour<L: Letter>(vocabulary: &[&[L]]) -> Vec<bool> {
-    let base = base();
     // A variant's hash in the high bits, its token in the low `bits`: a
     // hash cut short only makes more tokens meet.
     let bits = usize::BITS - vocabulary.len().leading_zeros();
     let pack = |h: u64, id: usize| h.checked_shl(bits).unwrap_or(0) | id as u64;
     let mut variants: Vec<u64> = Vec::new();
-    let (mut prefix, mut suffix, mut power) = (Vec::new(), Vec::new(), vec![1u64]);
+    let mut scratch = Scratch::default();
     for (id, token) in vocabulary.iter().enumerate() {
-        let len = token.len();
-        while power.len() <= len {
-            let last = power[power.len() - 1];
-            power.push(last.wrapping_mul(base));
-        }
-        // prefix[j]: the hash of token[..j]; suffix[j]: of token[j..].
-        prefix.clear();
-        prefix.push(0u64);
-        for c in token.iter() {
-            let last = prefix[prefix.len() - 1];
-            prefix.push(last.wrapping_mul(base).wrapping_add(value(c.char())));
-        }
-        suffix.clear();
-        suffix.resize(len + 1, 0u64);
-        for j in (0..len).rev() {
-            suffix[j] = value(token[j].char()).wrapping_mul(power[len - j - 1]).wrapping_add(suffix[j + 1]);
-        }
-        variants.push(pack(mix(raw(prefix[len], len)), id));
+        // The token alone is the text: its whole and each letter deleted,
+        // the variants the search joins names by.
         let mut last = None;
-        for k in 0..len {
-            let h = mix(raw(prefix[k].wrapping_mul(power[len - k - 1]).wrapping_add(suffix[k + 1]), len - 1));
+        hash_token_variants(token, 0, &mut scratch, |_, h| {
+            let h = mix(h);
             // Deleting either letter of a double one gives one text.
             if last.replace(h) != Some(h) {
                 variants.push(pack(h, id));
             }
-        }
+        });
     }
     super::search::sort_by_top_bytes(&mut variants, 56, 2);
     let mut neighboured = vec![false; vocabulary.len()];
