@@ -43,16 +43,20 @@ use crate::findings::{Findings, InSkill, Quoted, Quoting, SkillFinding, SkillFin
 use crate::registry::Rule;
 
 /// How much work the search may do, in prerequisite entries looked at
-/// (5-35 ns each, as the graph fits the cache or not): [`WORK_PER_ENTRY`]
+/// (15-50 ns each, as the graph fits the cache or not; those far back in
+/// a graph past the caches count twice, as each is a miss to memory):
+/// [`WORK_PER_ENTRY`]
 /// per skill and prerequisite entry of the roadmap, and at least this
 /// much. Of the generator's shapes at 100k and 1M skills, `dense` at 1M
 /// (up to twenty prerequisites among the previous 5,000) uses the most,
 /// 77M of its 88M; a million skills drawing twenty prerequisites each from
 /// everything before them ran over eleven minutes without a bound. The
 /// bound is a share of the roadmap, not this floor added to it: a million
-/// skills drawing up to five prerequisites from everything before (0.9 s
+/// skills drawing up to five prerequisites from everything before (1.0 s
 /// to validate) searched 2.1 s when the floor was added to twelve an
-/// entry, 1.0 s now.
+/// entry, 1.6-1.9 s at eight an entry all counted alike, and 1.1 s with
+/// those far back counted twice (checking seven skills in ten of those
+/// with two or more prerequisites, where it checked 94%).
 pub(crate) const MIN_WORK: u64 = 1 << 24;
 
 /// See [`MIN_WORK`].

@@ -6,7 +6,7 @@
 //! counted throughout.
 
 use super::blocks::Blocks;
-use super::search::{Marking, Search, Work};
+use super::search::{FAR_RANKS, Marking, Search, Work};
 use super::segments::Segments;
 use super::window::{self, Row, Window};
 use super::{
@@ -44,11 +44,17 @@ pub(super) struct Tuning {
     pub(super) chunk_min: usize,
     /// The memory of the blocks' rows.
     pub(super) memory: ReductionMemory,
+    /// How far back in rank an entry counts twice (see [`FAR_RANKS`]).
+    pub(super) far_ranks: u32,
 }
 
 /// The tuning of every run (the memory as the caller asks).
-pub(super) const TUNED: Tuning =
-    Tuning { question_to_blocks: QUESTION_TO_BLOCKS, chunk_min: chunked::CHUNK_MIN, memory: ReductionMemory::Ample };
+pub(super) const TUNED: Tuning = Tuning {
+    question_to_blocks: QUESTION_TO_BLOCKS,
+    chunk_min: chunked::CHUNK_MIN,
+    memory: ReductionMemory::Ample,
+    far_ranks: FAR_RANKS,
+};
 
 /// [`find`] with the ring `window` makes and the costs of `tuning` (tests pass a question to
 /// the labels worth nothing for the labels to answer first wherever the
@@ -99,7 +105,7 @@ pub(super) fn find_tuned(
         })
         .filter(|&(_, cost)| cost <= BLOCKS_BUDGET && cost / SEARCH_TO_BLOCKS <= max_work);
     let level = levels(graph, &order);
-    let mut search = (!exact).then(|| Search::new(&plain, &order, &rank, &level, threads));
+    let mut search = (!exact).then(|| Search::new(&plain, &order, &rank, &level, threads, tuning.far_ranks));
     let mut work = Work { spent: 0, max: max_work };
     // Every question answered by the labels and the blocks; the blocks'
     // work is known before they start, and they only answer if it fits in

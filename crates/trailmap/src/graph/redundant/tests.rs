@@ -217,6 +217,10 @@ fn the_searches_in_chunks_find_what_one_thread_finds() {
     let chunks = super::Tuning { chunk_min: 0, ..super::TUNED };
     let small = |span, back| Window::new(span, back, 64, 8 * 2 * 70);
     let mut stops = 0;
+    // Entries of skills a few hundred ranks back counting twice, as past
+    // `FAR_RANKS` on a large graph.
+    let far = super::Tuning { far_ranks: 300, ..chunks };
+    let mut fewer_checked = 0;
     for (n, window, degree, seed) in [(3_000, 3_000, 3, 1), (2_500, 400, 5, 2), (2_000, 2_000, 8, 3), (3_000, 90, 4, 4)]
     {
         let mut roadmap = random(n, window, degree, seed);
@@ -239,10 +243,20 @@ fn the_searches_in_chunks_find_what_one_thread_finds() {
                 assert_within_bound(&plain, &all, &bounded, &case);
                 // The same skills as one thread checks, whatever the timing.
                 assert_eq!(bounded, find_within(&graph, small, max_work, 1), "{case}");
+                // Far entries counted twice: still exact for the skills
+                // checked, the same on any number of threads, and never
+                // more skills checked than when counted once.
+                let weighted = find_tuned(&graph, small, far, max_work, threads);
+                assert_within_bound(&plain, &all, &weighted, &format!("{case}, far entries twice"));
+                assert_eq!(weighted, find_tuned(&graph, small, far, max_work, 1), "{case}, far entries twice");
+                assert!(weighted.unchecked.len() >= bounded.unchecked.len(), "{case}");
+                fewer_checked += usize::from(weighted.unchecked.len() > bounded.unchecked.len());
             }
+            assert_eq!(find_tuned(&graph, small, far, u64::MAX, threads), all, "{n} {window} {degree} on {threads}");
         }
     }
     assert!(stops >= 8, "small budgets stop the searches ({stops} stops)");
+    assert!(fewer_checked >= 4, "far entries counting twice check fewer skills ({fewer_checked} times)");
 }
 
 /// A skill with more prerequisites than are asked pair by pair is
@@ -311,7 +325,7 @@ fn the_sample_estimates_the_searches() {
         let order = graph.topological_indices();
         let plain = Plain::new(&graph);
         let (rank, level) = (ranks(&order, n), levels(&graph, &order));
-        let mut search = Search::new(&plain, &order, &rank, &level, 1);
+        let mut search = Search::new(&plain, &order, &rank, &level, 1, super::search::FAR_RANKS);
         let unbuilt = Window::new(64, 64, 64, 8 * 2 * 70);
         let (estimate, spent) = sampled_search_work(&mut search, &unbuilt, &order, u64::MAX, u64::MAX);
         assert!(spent > 0 && spent < estimate, "{degree}: {spent} of {estimate}");
@@ -413,7 +427,7 @@ fn the_labels_and_the_blocks_share_the_answers() {
         let order = graph.topological_indices();
         let plain = Plain::new(&graph);
         let (rank, level) = (ranks(&order, n), levels(&graph, &order));
-        let search = Search::new(&plain, &order, &rank, &level, 1);
+        let search = Search::new(&plain, &order, &rank, &level, 1, super::search::FAR_RANKS);
         let (open, settled) = search.open_targets(&order, 1, 1);
         let open_count = open.iter().filter(|&&o| o).count();
         assert!(open_count > 0 && open_count < n, "{n} {degree}: {open_count} open");
