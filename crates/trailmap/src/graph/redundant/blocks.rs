@@ -101,7 +101,7 @@ impl Blocks {
         // cycle are not in `order`: indices go up to the graph's size.
         // The highest rank needing each skill, 0 for none (a skill needs
         // only skills ranked below it, so rank 0 needs nothing).
-        let mut last_needing = vec![0u32; plain.graph.len()];
+        let mut last_needing = vec![0u32; plain.len()];
         for (r, &v) in order.iter().enumerate() {
             for &p in plain.needs(v) {
                 last_needing[p as usize] = super::to_u32(r);
@@ -112,7 +112,7 @@ impl Blocks {
         let last_needing = needed.iter().map(|&r| last_needing[order[r as usize] as usize]).collect();
         let targets = Targets::Every(needed.len());
         let words = row_width(words);
-        Blocks { needed, targets, words, last_needing, row_words: words * plain.graph.len(), widest: words }
+        Blocks { needed, targets, words, last_needing, row_words: words * plain.len(), widest: words }
     }
 
     /// Rows as wide as fit in the memory [`Blocks::new`]'s width gave

@@ -48,12 +48,12 @@ impl Landmarks {
 
     /// [`Landmarks::new`] with `words` × 64 landmarks (at most).
     fn with_words(plain: &Plain, order: &[u32], n: usize, words: usize) -> Self {
-        let graph = plain.graph;
         let score = |v: u32| {
             // Dependents through `any_of` groups count too: a cheap
-            // estimate, and only the choice depends on it.
-            let (needs, needed) = (plain.needs(v).len() as u64, graph.dependents_of(v).len() as u64);
-            (needs.min(needed), needs * needed, v)
+            // estimate, and only the choice depends on it. Ties go to the
+            // later in the file, however the skills are numbered.
+            let (needs, needed) = (plain.needs(v).len() as u64, plain.dependent_count(v) as u64);
+            (needs.min(needed), needs * needed, plain.file_index(v))
         };
         let candidates: Vec<u32> = order.iter().copied().filter(|&v| score(v).0 > 0).collect();
         let stretch = candidates.len().div_ceil(64 * words).max(1);

@@ -6,6 +6,7 @@
 //! counted throughout.
 
 use super::blocks::Blocks;
+use super::plain;
 use super::search::{FAR_RANKS, Marking, Search, Work};
 use super::segments::Segments;
 use super::window::{self, Row, Window};
@@ -46,7 +47,16 @@ pub(super) struct Tuning {
     pub(super) memory: ReductionMemory,
     /// How far back in rank an entry counts twice (see [`FAR_RANKS`]).
     pub(super) far_ranks: u32,
+    /// From how many skills a scattered order is numbered by rank (see
+    /// [`RANKED_FROM`]).
+    pub(super) ranked_from: usize,
 }
+
+/// From this many skills in order, a graph whose order lies scattered
+/// over the file ([`plain::is_scattered`]) is searched numbered by rank:
+/// below, its arrays stay in the caches whatever the order (at 100k
+/// skills listed in random order, numbering them cost 2-4% of TM107).
+const RANKED_FROM: usize = 1 << 18;
 
 /// The tuning of every run (the memory as the caller asks).
 pub(super) const TUNED: Tuning = Tuning {
@@ -54,6 +64,7 @@ pub(super) const TUNED: Tuning = Tuning {
     chunk_min: chunked::CHUNK_MIN,
     memory: ReductionMemory::Ample,
     far_ranks: FAR_RANKS,
+    ranked_from: RANKED_FROM,
 };
 
 /// [`find`] with the ring `window` makes and the costs of `tuning` (tests pass a question to
@@ -66,9 +77,26 @@ pub(super) fn find_tuned(
     max_work: u64,
     threads: usize,
 ) -> RedundantEntries {
-    let n = graph.len();
     let order = graph.topological_indices();
-    let plain = Plain::new(graph);
+    if order.len() >= tuning.ranked_from && plain::is_scattered(&order) {
+        let plain = Plain::by_rank(graph, &order, &ranks(&order, graph.len()));
+        let by_rank = (0..to_u32(order.len())).collect();
+        drop(order);
+        return plain.to_file(find_in(&plain, by_rank, window, tuning, max_work, threads));
+    }
+    find_in(&Plain::new(graph), order, window, tuning, max_work, threads)
+}
+
+/// [`find_tuned`] over `plain`, whose skills `order` lists by rank.
+fn find_in(
+    plain: &Plain<'_>,
+    order: Vec<u32>,
+    window: impl FnOnce(u32, u32) -> Window,
+    tuning: Tuning,
+    max_work: u64,
+    threads: usize,
+) -> RedundantEntries {
+    let n = plain.len();
     let rank = ranks(&order, n);
     // The ring is sized to the questions: the widest rank gap between two
     // prerequisites of one skill, and how far back a prerequisite lies. A
@@ -98,14 +126,14 @@ pub(super) fn find_tuned(
     // prerequisites drawn from everything before: the labels rarely rule a
     // pair out), they stop and the blocks answer instead.
     let mut blocks = (!exact && order.iter().all(|&v| plain.needs(v).len() <= PAIRWISE_MAX))
-        .then(|| Blocks::new(&plain, &order, Blocks::words_for(n, tuning.memory)).widened())
+        .then(|| Blocks::new(plain, &order, Blocks::words_for(n, tuning.memory)).widened())
         .map(|blocks| {
-            let cost = blocks.cost(&plain, &order);
+            let cost = blocks.cost(plain, &order);
             (blocks, cost)
         })
         .filter(|&(_, cost)| cost <= BLOCKS_BUDGET && cost / SEARCH_TO_BLOCKS <= max_work);
-    let level = levels(graph, &order);
-    let mut search = (!exact).then(|| Search::new(&plain, &order, &rank, &level, threads, tuning.far_ranks));
+    let level = levels(plain, &order);
+    let mut search = (!exact).then(|| Search::new(plain, &order, &rank, &level, threads, tuning.far_ranks));
     let mut work = Work { spent: 0, max: max_work };
     // Every question answered by the labels and the blocks; the blocks'
     // work is known before they start, and they only answer if it fits in
@@ -125,7 +153,7 @@ pub(super) fn find_tuned(
             found.retain(|&(v, k, _, _)| !open[plain.needs(v)[k as usize] as usize]);
             blocks.keep_targets(&order, |p| open[p as usize]);
         }
-        found.extend(blocks.find(&plain, &order, &rank, threads));
+        found.extend(blocks.find(plain, &order, &rank, threads));
         RedundantEntries {
             found: sorted(found, |(v, k, p, via)| {
                 let needs = plain.needs(v);
@@ -165,7 +193,7 @@ pub(super) fn find_tuned(
         match chunks.search(searching, &mut window, &order, &work, switch_at) {
             chunked::Searched::Done(found) => {
                 drop((window, search, blocks));
-                return found.into_entries(&order, &rank, &plain);
+                return found.into_entries(&order, &rank, plain);
             }
             chunked::Searched::ToBlocks => {
                 if let Some((blocks, cost)) = blocks.take() {
@@ -220,11 +248,11 @@ pub(super) fn find_tuned(
             window.build_answering(current, &ranks, &mut rows, |k, at| report(k, prerequisites[at]));
             continue;
         } else {
-            out_of_work = !marking.first_needing(&plain, &level, prerequisites, &mut work, &mut report);
+            out_of_work = !marking.first_needing(plain, &level, prerequisites, &mut work, &mut report);
         }
         if out_of_work {
             found.truncate(checked);
-            return stopped(found.into_vec(), &order[r..], &plain);
+            return stopped(found.into_vec(), &order[r..], plain);
         }
         window.build(current, prerequisites.iter().map(|&p| rank[p as usize]));
         if let Some((_, cost)) = &blocks

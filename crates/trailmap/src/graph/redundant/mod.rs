@@ -52,12 +52,14 @@ mod chunked;
 mod labels;
 mod landmarks;
 mod method;
+mod plain;
 mod search;
 mod segments;
 mod window;
 
 use blocks::Blocks;
 use method::{SEARCH_TO_BLOCKS, find, stopped};
+use plain::Plain;
 #[cfg(test)]
 use {
     method::{TUNED, Tuning, find_tuned, find_within, sample_enough, sampled_search_work},
@@ -323,64 +325,14 @@ fn exact_by_rows(k: usize, (low, high): (u32, u32)) -> bool {
 /// See [`exact_by_rows`].
 const ROWS_FROM: usize = 8;
 
-/// The plain prerequisite graph in flat arrays: `needs(i)` is the first
-/// member of each plain entry of skill `i` (repeats kept, as entries).
-/// Without `any_of` entries that is the graph's own member list, which is
-/// then borrowed rather than copied (at a million skills with twenty
-/// prerequisites each, the copy was 80 MB of the peak).
-struct Plain<'g> {
-    graph: &'g SkillGraph<'g>,
-    /// Offsets and members copied when some entry is an `any_of`.
-    own: Option<(Vec<u32>, Vec<u32>, Vec<u32>)>,
-}
-
-impl<'g> Plain<'g> {
-    fn new(graph: &'g SkillGraph<'g>) -> Self {
-        if !graph.requirements.iter().any(|r| r.any_of()) {
-            // Each plain requirement is one member: members and slots line up.
-            return Plain { graph, own: None };
-        }
-        let n = graph.len();
-        let mut start = Vec::with_capacity(n + 1);
-        let mut members = Vec::with_capacity(graph.members.len());
-        let mut entries = Vec::with_capacity(graph.members.len());
-        for i in 0..n {
-            start.push(to_u32(members.len()));
-            for r in graph.requirements_of(to_u32(i)).filter(|r| !r.any_of) {
-                members.push(r.members[0]);
-                entries.push(r.entry);
-            }
-        }
-        start.push(to_u32(members.len()));
-        Plain { graph, own: Some((start, members, entries)) }
-    }
-
-    fn needs(&self, i: u32) -> &[u32] {
-        let i = i as usize;
-        match &self.own {
-            Some((start, members, _)) => &members[start[i] as usize..start[i + 1] as usize],
-            None => &self.graph.members[self.graph.member_start[i] as usize..self.graph.member_start[i + 1] as usize],
-        }
-    }
-
-    /// The entry (index in the skill's `prerequisites`) of `needs(i)[k]`.
-    fn entry(&self, i: u32, k: usize) -> u32 {
-        let i = i as usize;
-        match &self.own {
-            Some((start, _, entries)) => entries[start[i] as usize + k],
-            None => self.graph.requirements[self.graph.requirement_start[i] as usize + k].entry(),
-        }
-    }
-}
-
 /// Each skill's longest-path level over all prerequisites (plain and
 /// `any_of`), by `order` (skills by rank): needing through plain entries
 /// implies a higher level.
-fn levels(graph: &SkillGraph<'_>, order: &[u32]) -> Vec<u32> {
-    let mut level = vec![0u32; graph.len()];
+fn levels(plain: &Plain<'_>, order: &[u32]) -> Vec<u32> {
+    let mut level = vec![0u32; plain.len()];
     for &i in order {
         level[i as usize] =
-            graph.prerequisite_members(i).iter().map(|&m| level[m as usize].saturating_add(1)).max().unwrap_or(0);
+            plain.all_members(i).iter().map(|&m| level[m as usize].saturating_add(1)).max().unwrap_or(0);
     }
     level
 }

@@ -104,13 +104,12 @@ impl<'a> Search<'a> {
         threads: usize,
         far_ranks: u32,
     ) -> Self {
-        let graph = plain.graph;
-        let n = graph.len();
+        let n = plain.len();
         let heights = || {
             let mut height = vec![0u32; n];
             for &i in order.iter().rev() {
                 let h = height[i as usize].saturating_add(1);
-                for &m in graph.prerequisite_members(i) {
+                for &m in plain.all_members(i) {
                     height[m as usize] = height[m as usize].max(h);
                 }
             }
@@ -214,7 +213,7 @@ impl<'a> Search<'a> {
 
     /// [`Search::open_targets`] for the skills of `order`, on this thread.
     fn open_among(&self, order: &[u32]) -> OpenTargets {
-        let mut open = vec![false; self.plain.graph.len()];
+        let mut open = vec![false; self.plain.len()];
         let mut settled = Vec::new();
         let mut near = Vec::new();
         for &v in order {
@@ -355,7 +354,7 @@ impl Marking {
     ) -> bool {
         let Marking { first_via, marked, stack } = self;
         if first_via.is_empty() {
-            first_via.resize(plain.graph.len(), u32::MAX);
+            first_via.resize(plain.len(), u32::MAX);
         }
         let floor = prerequisites.iter().map(|&p| level[p as usize]).min().unwrap_or(0);
         let mut out_of_work = false;

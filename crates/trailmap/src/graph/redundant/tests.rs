@@ -259,6 +259,69 @@ fn the_searches_in_chunks_find_what_one_thread_finds() {
     assert!(fewer_checked >= 4, "far entries counting twice check fewer skills ({fewer_checked} times)");
 }
 
+/// A roadmap listed far from learning order (its skills shuffled) is
+/// searched numbered by rank: what it finds, within any bound and on one
+/// thread or two, is what the search by file index finds, and brute
+/// force's; with `any_of` groups, and with skills on and after a cycle
+/// (left out either way).
+#[test]
+fn a_scattered_file_is_searched_by_rank_alike() {
+    let by_file = super::Tuning { ranked_from: usize::MAX, chunk_min: 0, ..super::TUNED };
+    let by_rank = super::Tuning { ranked_from: 0, ..by_file };
+    let small = |span, back| Window::new(span, back, 64, 8 * 2 * 70);
+    for (n, window, degree, seed, cycle) in
+        [(2_000, 2_000, 5, 41, false), (1_500, 200, 8, 42, true), (1_000, 1_000, 20, 43, false), (800, 50, 3, 44, true)]
+    {
+        let mut roadmap = random(n, window, degree, seed);
+        for skill in roadmap.skills.iter_mut().skip(5).step_by(9) {
+            skill.prerequisites.insert(0, crate::AnyOf::new(["s0", "s1"]).into());
+        }
+        if cycle {
+            roadmap.skills[n - 9].prerequisites.push(crate::Prerequisite::Skill(format!("s{}", n - 5).into()));
+            roadmap.skills[n - 5].prerequisites.push(crate::Prerequisite::Skill(format!("s{}", n - 9).into()));
+        }
+        // Fisher-Yates, seeded.
+        let mut state = seed;
+        for i in (1..n).rev() {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            roadmap.skills.swap(i, (state % (i as u64 + 1)) as usize);
+        }
+        let graph = SkillGraph::new(&roadmap);
+        assert!(super::plain::is_scattered(&graph.topological_indices()), "{n}: the shuffled order is scattered");
+        let plain = Plain::new(&graph);
+        for threads in [1, 2] {
+            let case = format!("{n} {window} {degree} on {threads}");
+            let all = find_tuned(&graph, small, by_rank, u64::MAX, threads);
+            assert!(all.unchecked.is_empty() && !all.found.is_empty(), "{case}");
+            assert_eq!(all, find_tuned(&graph, small, by_file, u64::MAX, threads), "{case}");
+            assert_eq!(find_tuned(&graph, Window::bounded, by_rank, u64::MAX, threads), all, "{case}");
+            if !cycle {
+                let found: Vec<_> =
+                    all.found.iter().map(|e| (e.skill_index, e.entry, e.prerequisite_index, e.via_index)).collect();
+                assert_eq!(found, brute_force(&graph), "{case}");
+            }
+            for max_work in [0, 100, 3_000, 30_000] {
+                let bounded = find_tuned(&graph, small, by_rank, max_work, threads);
+                assert_within_bound(&plain, &all, &bounded, &format!("{case} within {max_work}"));
+                assert_eq!(bounded, find_tuned(&graph, small, by_file, max_work, threads), "{case} within {max_work}");
+            }
+        }
+    }
+}
+
+/// A file in learning order, or in its reverse, is not scattered; one
+/// whose order jumps about is.
+#[test]
+fn learning_order_and_its_reverse_are_not_scattered() {
+    let forward: Vec<u32> = (0..1_000).collect();
+    let backward: Vec<u32> = (0..1_000).rev().collect();
+    let jumping: Vec<u32> = (0..1_000).map(|i| (i * 389) % 1_000).collect();
+    assert!(!super::plain::is_scattered(&forward) && !super::plain::is_scattered(&backward));
+    assert!(super::plain::is_scattered(&jumping));
+}
+
 /// A skill with more prerequisites than are asked pair by pair is
 /// answered by marking searches, which count their work too.
 #[test]
@@ -324,7 +387,7 @@ fn the_sample_estimates_the_searches() {
         let graph = SkillGraph::new(&roadmap);
         let order = graph.topological_indices();
         let plain = Plain::new(&graph);
-        let (rank, level) = (ranks(&order, n), levels(&graph, &order));
+        let (rank, level) = (ranks(&order, n), levels(&plain, &order));
         let mut search = Search::new(&plain, &order, &rank, &level, 1, super::search::FAR_RANKS);
         let unbuilt = Window::new(64, 64, 64, 8 * 2 * 70);
         let (estimate, spent) = sampled_search_work(&mut search, &unbuilt, &order, u64::MAX, u64::MAX);
@@ -426,7 +489,7 @@ fn the_labels_and_the_blocks_share_the_answers() {
         let graph = SkillGraph::new(&roadmap);
         let order = graph.topological_indices();
         let plain = Plain::new(&graph);
-        let (rank, level) = (ranks(&order, n), levels(&graph, &order));
+        let (rank, level) = (ranks(&order, n), levels(&plain, &order));
         let search = Search::new(&plain, &order, &rank, &level, 1, super::search::FAR_RANKS);
         let (open, settled) = search.open_targets(&order, 1, 1);
         let open_count = open.iter().filter(|&&o| o).count();
