@@ -55,7 +55,7 @@ const JUMP: u32 = 64;
 /// listed in random order, `lint` took 3.68 s (validate 1.19 s), the
 /// same skills in learning order 2.63 s (1.06 s): TM107's labels and
 /// landmarks took 440 ms against 200, the topological order 233 ms
-/// against 8, its searches a third more.
+/// against 8, its searches a quarter more.
 pub(super) fn is_scattered(order: &[u32]) -> bool {
     let jumps = order.windows(2).filter(|w| w[0].abs_diff(w[1]) > JUMP).count();
     jumps > order.len() / 4
