@@ -482,6 +482,13 @@ fn token_len<L: Letter>(text: &[L], at: usize, len: usize) -> usize {
     left + len + right
 }
 
+/// The tokens of four characters or more of a spaced name, in order:
+/// those that get token keys and make the vocabulary.
+fn long_tokens<L: Letter>(text: &[L]) -> impl Iterator<Item = &[L]> {
+    let space = L::from_char(' ');
+    text.split(move |c| *c == space).filter(|token| token.len() >= MIN_TOKEN_LEN)
+}
+
 /// Where the token of `text` that starts at `start` ends, if one of four
 /// or more characters starts there.
 fn long_token_end<L: Letter>(text: &[L], start: usize) -> Option<usize> {

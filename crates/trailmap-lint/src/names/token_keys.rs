@@ -10,7 +10,7 @@
 //! more.
 
 use super::variants::{prepare_powers, raw, value};
-use super::{Letter, MIN_TOKEN_LEN, Scratch, Spaced, classes};
+use super::{Letter, MIN_TOKEN_LEN, Scratch, Spaced, classes, long_tokens};
 
 /// Calls `emit` with where each token of four or more characters of an
 /// editable name starts (a character index), its key hash (see the
@@ -106,14 +106,9 @@ pub fn token_key_count(spaced: Spaced<'_>) -> usize {
         return 0;
     }
     match spaced {
-        Spaced::Ascii(text) => count_keys(text),
-        Spaced::Wide(text) => count_keys(text),
+        Spaced::Ascii(text) => long_tokens(text).count(),
+        Spaced::Wide(text) => long_tokens(text).count(),
     }
-}
-
-fn count_keys<L: Letter>(text: &[L]) -> usize {
-    let space = L::from_char(' ');
-    text.split(|c| *c == space).filter(|token| token.len() >= MIN_TOKEN_LEN).count()
 }
 
 #[cfg(test)]

@@ -27,7 +27,7 @@ use std::ops::Range;
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::variants::{hash_token_variants, mix};
-use super::{Letter, Letters, MIN_TOKEN_LEN, Names, Scratch, classes};
+use super::{Letter, Letters, Names, Scratch, classes, long_tokens};
 
 /// The vocabulary is given up when it holds more than one token in this
 /// many of those read, once it holds more than [`DISTINCT_FREE`]: its
@@ -173,12 +173,6 @@ fn editable_tokens<L: Letter + Hash + Sync, T: Sync>(
 /// vocabulary of.
 fn too_many(distinct: usize, read: usize, distinct_free: usize) -> bool {
     distinct > distinct_free && distinct * DISTINCT_SHARE_MAX > read
-}
-
-/// The tokens of four characters or more of a spaced name, in order.
-fn long_tokens<L: Letter>(text: &[L]) -> impl Iterator<Item = &[L]> {
-    let space = L::from_char(' ');
-    text.split(move |c| *c == space).filter(|token| token.len() >= MIN_TOKEN_LEN)
 }
 
 fn lettered<L: Letter>(token: &[L]) -> bool {
