@@ -50,9 +50,11 @@ fn course_table_gives_effort_prerequisites_and_resources() {
     assert_eq!(systems.prerequisites, [Prerequisite::Skill("data-structures".into())]);
     assert!(systems.note.as_deref().unwrap_or("").contains("Compilers"));
     assert!(imported.report.entries.iter().any(|e| e.line == 10 && matches!(e.outcome, Outcome::NotPlaced { .. })));
-    // "Course: X or Course: Y" is an alternative.
+    // "Course: X or Course: Y" is an alternative between X and Y.
     let math = &r.phases[1];
-    assert!(math.extensions.get("x-any-of").is_some(), "{math:?}");
+    let group = serde_json::json!([["calculus-1a", "calculus-for-beginners"]]);
+    assert_eq!(math.extensions.get("x-any-of"), Some(&group), "{math:?}");
+    assert!(r.skills.iter().all(|s| s.name != "Course" && s.topics.is_empty()));
     assert!(imported.report.of(Element::Link).all(|e| matches!(e.outcome, Outcome::Placed { .. })));
     assert_eq!(r.skills.iter().map(|s| s.resources.len()).sum::<usize>(), 6, "every link a resource");
 }
@@ -121,4 +123,63 @@ fn hostile_shapes_are_bounded() {
     import(&headings);
     import("");
     import("- [ ]\n- **\n|a|\n|-|\n|b|\n");
+}
+
+/// A README roadmap's links after a name are that skill's resources, words
+/// for resources ("Course:") announce names, and the README's own sections
+/// (contents, contributing, licence) are decoration.
+#[test]
+fn readme_links_are_resources_of_the_names_before_them() {
+    let imported = fixture("readme-links.md");
+    let r = &imported.roadmap;
+    let titles = |s: &trailmap::Skill| s.resources.iter().map(|x| x.title.clone()).collect::<Vec<_>>();
+    let python = skill(r, "Python basics");
+    assert_eq!(titles(python), ["Automate the Boring Stuff"]);
+    assert_eq!(python.topics, ["variables", "loops", "functions"]);
+    let git = skill(r, "Git & GitHub");
+    assert_eq!((titles(git), git.description.as_deref()), (vec!["Pro Git".to_owned()], None));
+    let numpy = skill(r, "NumPy");
+    assert_eq!((titles(numpy), numpy.topics.len()), (vec!["NumPy tutorial".to_owned(), "Video".to_owned()], 0));
+    // The links of its line and of the lines below it; "DataFrames" details it.
+    let pandas = skill(r, "Pandas");
+    assert_eq!(titles(pandas), ["docs", "Kaggle course", "User guide", "10 minutes to pandas"]);
+    assert_eq!(pandas.topics, ["DataFrames"]);
+    assert_eq!(titles(skill(r, "Linear models")), ["ISLR chapter 3"]);
+    assert_eq!(titles(skill(r, "Kernels")), ["kernel trick explained"]);
+    // "Course: X" names X; "Course: X or Course: Y" offers either.
+    assert_eq!(titles(skill(r, "Statistics 110")), ["Statistics 110"]);
+    let month1 = &r.phases[0];
+    let statistics = &month1.phases[1];
+    assert_eq!(
+        statistics.extensions.get("x-any-of"),
+        Some(&serde_json::json!([["intro-to-statistical-learning", "elements-of-statistical-learning"]]))
+    );
+    // A checklist's item keeps its whole text and gives its links a skill:
+    // the one it names, or, with no name before them, the link's own.
+    let checklist = &r.milestones[0];
+    assert_eq!(checklist.criteria[0].text, "Gradient boosting — XGBoost docs");
+    assert_eq!(titles(skill(r, "Gradient boosting")), ["XGBoost docs"]);
+    assert_eq!(titles(skill(r, "Two Sum")), ["Two Sum"]);
+    // A sentence to do stays one.
+    assert!(month1.phases[0].tasks.iter().any(|t| t.text == "Read the Python tutorial"));
+    for word in ["Course", "Docs", "Automate the Boring Stuff", "Pro Git", "CONTRIBUTING.md", "MIT"] {
+        assert!(r.skills.iter().all(|s| s.name != word), "a skill named {word}");
+    }
+    // The README's own sections are no phases; a heading that merely
+    // starts like one ("Support Vector Machines") is.
+    let top: Vec<&str> = r.phases.iter().map(|p| p.title.as_str()).collect();
+    assert_eq!(top, ["Foundations", "Models"]);
+    assert_eq!(r.phases[1].phases[0].title, "Support Vector Machines");
+    for line in [5, 6, 34, 35, 37, 38, 40, 41, 43, 44] {
+        let entries: Vec<_> = imported.report.entries.iter().filter(|e| e.line == line).collect();
+        assert!(
+            !entries.is_empty() && entries.iter().all(|e| e.outcome == Outcome::Decoration),
+            "line {line}: {entries:?}"
+        );
+    }
+    nothing_lost(&imported);
+    // Every other link is a resource.
+    let resources: usize = r.skills.iter().map(|s| s.resources.len()).sum();
+    let placed = imported.report.of(Element::Link).filter(|e| matches!(e.outcome, Outcome::Placed { .. })).count();
+    assert_eq!((resources, placed), (16, 16));
 }

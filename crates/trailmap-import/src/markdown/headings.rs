@@ -55,6 +55,11 @@ impl Importer<'_> {
         while self.headings.last().is_some_and(|top| top.0 >= level) {
             self.headings.pop();
         }
+        if is_aside(&h.clean) || self.headings.last().is_some_and(|top| top.2 == Mode::Aside) {
+            self.b.report.push(line, Element::Heading, &inline.text, Outcome::Decoration);
+            self.headings.push((level, None, Mode::Aside));
+            return;
+        }
         let parent = self.heading_phase().filter(|_| !self.headings.is_empty());
         self.last_heading = h.clean.clone();
         if let Some(c) = PROJECT.captures(&h.clean) {
@@ -99,4 +104,41 @@ impl Importer<'_> {
         self.b.report.push(line, Element::Heading, &inline.text, Outcome::Placed { at });
         self.headings.push((level, Some(p), mode));
     }
+}
+
+/// Headings of a README's sections about the document itself, not the
+/// roadmap ("Table of Contents", "Contributing", "License", "⭐ Star
+/// History"): compared whole, so "Support Vector Machines" is no aside.
+const ASIDES: [&str; 24] = [
+    "acknowledgements",
+    "acknowledgments",
+    "author",
+    "authors",
+    "code of conduct",
+    "contents",
+    "contribute",
+    "contributing",
+    "contribution",
+    "contributions",
+    "contributors",
+    "credits",
+    "how to contribute",
+    "licence",
+    "license",
+    "maintainers",
+    "show your support",
+    "sponsor",
+    "sponsors",
+    "star history",
+    "stargazers",
+    "support",
+    "table of contents",
+    "toc",
+];
+
+/// Whether a heading opens a section about the document ([`ASIDES`]).
+fn is_aside(heading: &str) -> bool {
+    let words: Vec<String> =
+        heading.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty()).map(str::to_lowercase).collect();
+    ASIDES.contains(&words.join(" ").as_str())
 }

@@ -8,6 +8,7 @@ use super::exclusions;
 use super::labels::{Label, PROJECT, classify_label, dash_after_label, split_label};
 use super::parse::Inline;
 use super::projects;
+use super::skills::LinkTail;
 use super::stated;
 use super::{Importer, Mode, Role, criterion};
 use crate::builder::Builder;
@@ -44,6 +45,41 @@ impl Importer<'_> {
         }
         let mut at = Vec::new();
         let mut skills = Vec::new();
+        // Links after a name are its resources: what the item is, is read
+        // from the name alone (a checklist's criterion keeps the whole text).
+        let tail = super::skills::link_tail(inline);
+        if let Some(tail) = &tail
+            && checked.is_none()
+            && self.mode() == Mode::Normal
+            && matches!(parent, Role::Other | Role::Phase(_) | Role::Skill(_))
+        {
+            let role = match (tail, parent) {
+                // "- Pandas / - Docs: [pandas](…)": resources of the skill above.
+                (LinkTail::Offered(_), Role::Skill(s)) => {
+                    at.push(Builder::skill_pointer(s));
+                    skills.push(s);
+                    Role::Skill(s)
+                }
+                // What a word for resources offers are names, however many.
+                (LinkTail::Offered(offered), _) => {
+                    let phase = self.phase();
+                    let (found, pointers) = self.names(&offered.text, phase, None);
+                    at.extend(pointers);
+                    skills.extend(&found);
+                    found.first().map_or(Role::Other, |&s| Role::Skill(s))
+                }
+                (LinkTail::Named(named), _) => self.item_role(&named.text, named, None, parent, &mut at, &mut skills),
+            };
+            self.place_item(line, element, &text, role, at);
+            let owners = match role {
+                // A detail of the skill above, with the links to read about it.
+                Role::Skill(s) if skills.is_empty() => vec![s],
+                _ => skills,
+            };
+            self.links(line, &inline.links, &owners);
+            self.items.push((depth, role));
+            return;
+        }
         let role = match stated::split(&text).filter(|_| checked.is_none()) {
             None => self.item_role(&text, inline, checked, parent, &mut at, &mut skills),
             Some((rest, names)) if rest.is_empty() => {
@@ -72,8 +108,23 @@ impl Importer<'_> {
         if checked.is_none() {
             self.basics_exclusion(&text, &skills, &mut at);
         }
+        if let (Some(LinkTail::Named(named) | LinkTail::Offered(named)), Some(_)) = (&tail, checked) {
+            // A checklist's item whose links need a skill to belong to:
+            // the one it names, rather than one named after a link.
+            let phase = self.phase();
+            let (found, pointers) = self.names(&named.text, phase, None);
+            at.extend(pointers);
+            skills.extend(found);
+        }
+        self.place_item(line, element, &text, role, at);
+        self.links(line, &inline.links, &skills);
+        self.items.push((depth, role));
+    }
+
+    /// Reports the item `text` placed at `at`, or, for a label item
+    /// ("**Tasks:**") with nothing of its own, where its children go.
+    fn place_item(&mut self, line: usize, element: Element, text: &str, role: Role, mut at: Vec<String>) {
         if at.is_empty() {
-            // A label item ("**Tasks:**") is placed where its children go.
             let container = match role {
                 Role::Tasks(p) | Role::Phase(p) => Some(format!("{}/tasks", self.b.phases[p].pointer)),
                 Role::Projects => Some("/projects".to_owned()),
@@ -83,12 +134,10 @@ impl Importer<'_> {
             at.extend(container);
         }
         if at.is_empty() {
-            self.b.report.not_placed(line, element, &text, "nothing to place (empty item)");
+            self.b.report.not_placed(line, element, text, "nothing to place (empty item)");
         } else {
-            self.b.report.push(line, element, &text, Outcome::Placed { at });
+            self.b.report.push(line, element, text, Outcome::Placed { at });
         }
-        self.links(line, &inline.links, &skills);
-        self.items.push((depth, role));
     }
 
     pub(super) fn milestone_for_list(&mut self, kind: MilestoneKind) -> usize {

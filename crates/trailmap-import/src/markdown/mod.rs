@@ -27,6 +27,9 @@ pub use parse::MAX_DEPTH;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mode {
     Normal,
+    /// A section about the document rather than the roadmap (its contents,
+    /// how to contribute, its licence): everything in it is decoration.
+    Aside,
     Projects,
     Project(usize),
     Exclusions,
@@ -98,6 +101,35 @@ impl<'v> Importer<'v> {
     fn mode(&self) -> Mode {
         self.list_mode.or_else(|| self.headings.last().map(|h| h.2)).unwrap_or(Mode::Normal)
     }
+
+    /// Reports a block of an [`Mode::Aside`] section, and its links, as decoration.
+    fn aside(&mut self, block: &Block) {
+        let report = &mut self.b.report;
+        let mut push = |line: usize, element: Element, text: &str, links: &[parse::Link]| {
+            report.push(line, element, text, Outcome::Decoration);
+            for link in links {
+                report.push(line, Element::Link, &format!("[{}]({})", link.text, link.url), Outcome::Decoration);
+            }
+        };
+        match block {
+            Block::Paragraph { line, inline } => push(*line, Element::Paragraph, &inline.text, &inline.links),
+            Block::Item { line, checked, inline, .. } => {
+                let element = if checked.is_some() { Element::Checkbox } else { Element::ListItem };
+                push(*line, element, &inline.text, &inline.links);
+            }
+            Block::Table { line, header, rows } => {
+                for (line, cells) in std::iter::once((line, header)).chain(rows.iter().map(|(l, c)| (l, c))) {
+                    let text: Vec<&str> = cells.iter().map(|cell| cell.text.as_str()).collect();
+                    let links: Vec<parse::Link> = cells.iter().flat_map(|cell| cell.links.iter().cloned()).collect();
+                    push(*line, Element::TableRow, &text.join(" | "), &links);
+                }
+            }
+            Block::Decoration { line, text } | Block::Code { line, text } | Block::FrontMatter { line, text, .. } => {
+                push(*line, Element::Paragraph, text.trim(), &[]);
+            }
+            Block::Heading { .. } => {}
+        }
+    }
 }
 
 fn criterion(text: &str, done: bool) -> Criterion {
@@ -132,6 +164,10 @@ pub fn import(source: &str, options: &Options) -> Result<Imported, String> {
         format!("line {line}: more than {MAX_ELEMENTS} elements (headings, paragraphs, list items, table cells, links); split the source")
     })?;
     for block in blocks {
+        if importer.mode() == Mode::Aside && !matches!(block, Block::Heading { .. }) {
+            importer.aside(&block);
+            continue;
+        }
         match block {
             Block::Heading { level, line, inline } => importer.heading(level, line, &inline),
             Block::Paragraph { line, inline } => importer.paragraph(line, &inline),

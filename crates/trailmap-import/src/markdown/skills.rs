@@ -5,8 +5,10 @@ use trailmap::Prerequisite;
 
 use super::Importer;
 use super::parse::{Inline, Link};
+use super::projects;
 use crate::builder::Builder;
 use crate::report::{Element, Outcome};
+use crate::span;
 use crate::text::{self, MAX_NAME_WORDS};
 
 impl Importer<'_> {
@@ -167,4 +169,149 @@ pub(super) fn navigation(inline: &Inline) -> bool {
         }
     }
     rest.chars().all(|c| c.is_whitespace() || "|•·-–—,/>".contains(c))
+}
+
+/// What an item names once the words and links that only point at
+/// resources for it are taken off: "Python basics — [Automate the Boring
+/// Stuff](…)" names "Python basics", "**Git** ([Pro Git](…), [docs](…))"
+/// and "NumPy - [tutorial](…) | [video](…)" name "Git" and "NumPy".
+#[derive(Debug, PartialEq, Eq)]
+pub(super) enum LinkTail {
+    /// The item's text before the links, as an inline of its own (with the
+    /// links written there, if any).
+    Named(Inline),
+    /// What a word for resources offers ("Course: [CS50](…)", "Course:
+    /// [A](…) or Course: [B](…)"): the names after each such word, and
+    /// every link of the item.
+    Offered(Inline),
+}
+
+/// Separators between a name and the links to its resources.
+const TAIL_SEPARATORS: [&str; 7] = [" — ", " – ", "—", " - ", ":", " (", " |"];
+
+/// Words a tail of links may hold besides them: "[a](…) or [b](…)",
+/// "[course](…) (free)".
+const TAIL_WORDS: [&str; 12] =
+    ["and", "or", "free", "paid", "video", "videos", "book", "course", "docs", "official", "pdf", "youtube"];
+
+/// Words that announce resources rather than name a skill: "Course:",
+/// "📺 Videos:", "Further reading:".
+const RESOURCE_WORDS: [&str; 27] = [
+    "article",
+    "articles",
+    "blog",
+    "book",
+    "books",
+    "course",
+    "courses",
+    "docs",
+    "documentation",
+    "further reading",
+    "guide",
+    "guides",
+    "link",
+    "links",
+    "paper",
+    "papers",
+    "read",
+    "reading",
+    "reference",
+    "references",
+    "resource",
+    "resources",
+    "tutorial",
+    "tutorials",
+    "video",
+    "videos",
+    "watch",
+];
+
+/// What an item names before a tail of links to its resources, or after
+/// words for resources ([`LinkTail`]). `None` when it has neither, or when
+/// the text before the links is no name: empty ("[Two Sum](…)"), a
+/// sentence to do ("Read [the book](…)", "Learn SQL — [SQLBolt](…)"), or
+/// a label that means something else ("Week 2: [fast.ai](…)", "Topics:
+/// [NumPy](…)", "Project 1 — [repo](…)"); the item is then read whole.
+pub(super) fn link_tail(inline: &Inline) -> Option<LinkTail> {
+    use super::labels::{Label, classify_label};
+    let text = inline.text.as_str();
+    if let Some(offered) = offered(text) {
+        return Some(LinkTail::Offered(Inline {
+            text: offered,
+            label: None,
+            strong: None,
+            links: inline.links.clone(),
+        }));
+    }
+    let (at, separator) = text.char_indices().find_map(|(i, _)| {
+        let separator = TAIL_SEPARATORS.iter().find(|s| text[i..].starts_with(**s))?;
+        only_links(&text[i..], &inline.links).then_some((i, *separator))
+    })?;
+    let head = span::trim_separators(text[..at].trim()).trim();
+    if head.is_empty() || text::words(head) > MAX_NAME_WORDS {
+        return None;
+    }
+    let named = match classify_label(head) {
+        Label::Term => true,
+        // "Linear models — [ISLR](…)": names, unless announced by a colon.
+        Label::Names => separator != ":",
+        _ => false,
+    };
+    if !named || text::is_task(head) || projects::is_project_phrase(head) {
+        return None;
+    }
+    Some(LinkTail::Named(Inline {
+        text: head.to_owned(),
+        label: inline.label.clone().filter(|label| head.starts_with(label.trim_end_matches(':').trim())),
+        strong: inline.strong.clone().filter(|strong| head.contains(strong.as_str())),
+        links: inline.links.iter().filter(|link| !link.text.is_empty() && head.contains(&link.text)).cloned().collect(),
+    }))
+}
+
+/// The names a word for resources offers, each alternative with its own
+/// word or not: "Course: A or Course: B" offers "A or B", "📺 Video:
+/// Backprop" offers "Backprop". `None` unless the text opens with such a
+/// word and a colon.
+fn offered(text: &str) -> Option<String> {
+    let after_word = |part: &str| {
+        let (word, rest) = part.split_once(':')?;
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        RESOURCE_WORDS.contains(&word.as_str()).then(|| rest.trim().to_owned())
+    };
+    let mut parts = split_or(text).into_iter();
+    let first = after_word(parts.next()?)?;
+    let mut offered = vec![first];
+    offered.extend(parts.map(|part| after_word(part).unwrap_or_else(|| part.trim().to_owned())));
+    (offered.iter().all(|name| !name.is_empty())).then(|| offered.join(" or "))
+}
+
+/// `text` cut at each " or ", any case.
+fn split_or(text: &str) -> Vec<&str> {
+    let lower = text.to_ascii_lowercase();
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (at, _) in lower.match_indices(" or ") {
+        parts.push(&text[start..at]);
+        start = at + " or ".len();
+    }
+    parts.push(&text[start..]);
+    parts
+}
+
+/// Whether `tail` holds at least one of `links` and otherwise only
+/// separators and [`TAIL_WORDS`].
+fn only_links(tail: &str, links: &[Link]) -> bool {
+    let mut rest = tail.to_owned();
+    let mut found = false;
+    for link in links.iter().filter(|link| !link.text.trim().is_empty()) {
+        if let Some(at) = rest.find(link.text.as_str()) {
+            rest.replace_range(at..at + link.text.len(), " ");
+            found = true;
+        }
+    }
+    found
+        && rest.split_whitespace().all(|word| {
+            let word = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            word.is_empty() || TAIL_WORDS.contains(&word.as_str())
+        })
 }
