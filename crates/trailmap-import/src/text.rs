@@ -109,11 +109,11 @@ fn split_parenthesis(text: &str) -> (String, Vec<String>) {
     (text.to_owned(), Vec::new())
 }
 
-/// The names in a list of things to learn. "X — a, b, c" names X with
-/// topics a, b, c.
+/// The names in a list of things to learn. "X — a, b, c" (or "X → a, b,
+/// c") names X with topics a, b, c.
 pub fn names(text: &str) -> Vec<Named> {
     let text = tidy(text);
-    for dash in [" — ", " – ", " - ", ": "] {
+    for dash in [" — ", " – ", " - ", " → ", " -> ", " => ", ": "] {
         if let Some((head, tail)) = text.split_once(dash) {
             if words(head) <= 4 && !head.contains(',') {
                 let mut out = names(head);

@@ -123,6 +123,11 @@ fn hostile_shapes_are_bounded() {
     import(&headings);
     import("");
     import("- [ ]\n- **\n|a|\n|-|\n|b|\n");
+    // A name and 50,000 links to its resources: its tail of links is found
+    // from the end, link by link, not from every separator on.
+    let links: String = (0..50_000).map(|i| format!(" — [r{i}](https://example.com/{i})")).collect();
+    let imported = import(&format!("# R\n\n## Week 1\n- Name{links}\n"));
+    assert_eq!(skill(&imported.roadmap, "Name").resources.len(), 50_000);
 }
 
 /// A README roadmap's links after a name are that skill's resources, words
@@ -145,6 +150,7 @@ fn readme_links_are_resources_of_the_names_before_them() {
     assert_eq!(titles(pandas), ["docs", "Kaggle course", "User guide", "10 minutes to pandas"]);
     assert_eq!(pandas.topics, ["DataFrames"]);
     assert_eq!(titles(skill(r, "Linear models")), ["ISLR chapter 3"]);
+    assert_eq!(titles(skill(r, "Matplotlib")), ["Matplotlib", "cheatsheets"]);
     assert_eq!(titles(skill(r, "Kernels")), ["kernel trick explained"]);
     // "Course: X" names X; "Course: X or Course: Y" offers either.
     assert_eq!(titles(skill(r, "Statistics 110")), ["Statistics 110"]);
@@ -170,16 +176,33 @@ fn readme_links_are_resources_of_the_names_before_them() {
     let top: Vec<&str> = r.phases.iter().map(|p| p.title.as_str()).collect();
     assert_eq!(top, ["Foundations", "Models"]);
     assert_eq!(r.phases[1].phases[0].title, "Support Vector Machines");
-    for line in [5, 6, 34, 35, 37, 38, 40, 41, 43, 44] {
+    let source =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/genres/readme-links.md"))
+            .unwrap();
+    let line_of = |text: &str| source.lines().position(|l| l == text).unwrap() + 1;
+    let contents = line_of("## Table of Contents");
+    let asides = (contents..contents + 3).chain(line_of("## FAQ")..=source.lines().count());
+    for line in asides.filter(|&l| !source.lines().nth(l - 1).unwrap().is_empty()) {
         let entries: Vec<_> = imported.report.entries.iter().filter(|e| e.line == line).collect();
         assert!(
             !entries.is_empty() && entries.iter().all(|e| e.outcome == Outcome::Decoration),
             "line {line}: {entries:?}"
         );
     }
+    // An arrow after a bold name gives topics, as a dash does.
+    assert_eq!(skill(r, "Backpropagation").topics, ["chain rule", "computational graphs"]);
+    // "Resources:" announces the resources of the skill above, or, alone,
+    // what its links name.
+    let pytorch = skill(r, "PyTorch");
+    assert_eq!(titles(pytorch), ["60-minute blitz", "Deep Learning with PyTorch (book)"]);
+    assert_eq!(pytorch.resources[1].kind, Some(trailmap::ResourceKind::Book));
+    assert_eq!(titles(skill(r, "Deep Learning book")), ["Deep Learning book"]);
+    for word in ["Resources", "Further reading"] {
+        assert!(r.skills.iter().all(|s| s.name != word), "a skill named {word}");
+    }
     nothing_lost(&imported);
     // Every other link is a resource.
-    let resources: usize = r.skills.iter().map(|s| s.resources.len()).sum();
+    let resources: usize = r.skills.iter().flat_map(|s| &s.resources).filter(|x| x.url.is_some()).count();
     let placed = imported.report.of(Element::Link).filter(|e| matches!(e.outcome, Outcome::Placed { .. })).count();
-    assert_eq!((resources, placed), (16, 16));
+    assert_eq!((resources, placed), (20, 20));
 }

@@ -1,7 +1,8 @@
 //! Every pointer of an import's report resolves in the roadmap written:
 //! over generated Markdown documents (stated prerequisites that resolve to
 //! nothing, cycles through plain prerequisites and `any_of` alternatives,
-//! checklists, tables, exclusions, links) and Metacademy folders whose
+//! checklists, tables, exclusions, links and the names before them, a
+//! README's own sections) and Metacademy folders whose
 //! dependencies form cycles.
 
 use proptest::prelude::*;
@@ -90,6 +91,21 @@ fn line() -> impl Strategy<Value = String> {
         name().prop_map(|a| format!("- **{a}**: what it is")),
         name().prop_map(|a| format!("- You do NOT need {a}")),
         name().prop_map(|a| format!("- [{a} docs](https://example.com/{a})")),
+        // Links after a name, words for resources, a README's own sections.
+        (name(), name()).prop_map(|(a, b)| format!("- {a} — [{b} guide](https://example.com/{b})")),
+        (name(), name())
+            .prop_map(|(a, b)| format!("- [ ] {a} ([{b}](https://example.com/b), [video](https://youtu.be/x))")),
+        (name(), name()).prop_map(|(a, b)| format!(
+            "- Course: [{a}](https://example.com/a) or Course: [{b}](https://example.com/b)"
+        )),
+        name().prop_map(|a| format!("  - Docs: [{a}](https://example.com/{a})")),
+        proptest::sample::select(vec!["## Table of Contents", "## Contributing", "### License", "## FAQ"])
+            .prop_map(str::to_owned),
+        proptest::sample::select(vec!["- Resources:", "  - Resources:", "- 📚 Further reading"])
+            .prop_map(str::to_owned),
+        name().prop_map(|a| format!("  - [{a} book](https://example.com/book)")),
+        name().prop_map(|a| format!("    - {a} (book)")),
+        (name(), name()).prop_map(|(a, b)| format!("- **{a}** → {b}, basics")),
         (name(), 1u32..40).prop_map(|(a, h)| format!(
             "\n| Course | Hours | Prerequisites |\n|---|---|---|\n| {a} | {h} | Python |\n"
         )),

@@ -108,8 +108,8 @@ impl Importer<'_> {
 
 /// Headings of a README's sections about the document itself, not the
 /// roadmap ("Table of Contents", "Contributing", "License", "⭐ Star
-/// History"): compared whole, so "Support Vector Machines" is no aside.
-const ASIDES: [&str; 24] = [
+/// History", "FAQ"): compared whole, so "Support Vector Machines" is no aside.
+const ASIDES: [&str; 26] = [
     "acknowledgements",
     "acknowledgments",
     "author",
@@ -122,6 +122,8 @@ const ASIDES: [&str; 24] = [
     "contributions",
     "contributors",
     "credits",
+    "faq",
+    "frequently asked questions",
     "how to contribute",
     "licence",
     "license",

@@ -8,7 +8,7 @@ use super::exclusions;
 use super::labels::{Label, PROJECT, classify_label, dash_after_label, split_label};
 use super::parse::Inline;
 use super::projects;
-use super::skills::LinkTail;
+use super::resources::LinkTail;
 use super::stated;
 use super::{Importer, Mode, Role, criterion};
 use crate::builder::Builder;
@@ -45,9 +45,25 @@ impl Importer<'_> {
         }
         let mut at = Vec::new();
         let mut skills = Vec::new();
+        if checked.is_none() && self.mode() == Mode::Normal {
+            if super::resources::announces_resources(&text) {
+                // "Resources:" over a list of links: a label, placed where they go.
+                let owner = if let Role::Skill(s) = parent { Some(s) } else { None };
+                self.b.report.push(line, element, &text, Outcome::Decoration);
+                self.items.push((depth, Role::Resources(owner)));
+                return;
+            }
+            if let Role::Resources(owner) = parent
+                && (owner.is_some() || !inline.links.is_empty())
+            {
+                self.resource_item(line, element, &text, inline, owner);
+                self.items.push((depth, Role::Resources(owner)));
+                return;
+            }
+        }
         // Links after a name are its resources: what the item is, is read
         // from the name alone (a checklist's criterion keeps the whole text).
-        let tail = super::skills::link_tail(inline);
+        let tail = super::resources::link_tail(inline);
         if let Some(tail) = &tail
             && checked.is_none()
             && self.mode() == Mode::Normal
@@ -123,7 +139,7 @@ impl Importer<'_> {
 
     /// Reports the item `text` placed at `at`, or, for a label item
     /// ("**Tasks:**") with nothing of its own, where its children go.
-    fn place_item(&mut self, line: usize, element: Element, text: &str, role: Role, mut at: Vec<String>) {
+    pub(super) fn place_item(&mut self, line: usize, element: Element, text: &str, role: Role, mut at: Vec<String>) {
         if at.is_empty() {
             let container = match role {
                 Role::Tasks(p) | Role::Phase(p) => Some(format!("{}/tasks", self.b.phases[p].pointer)),

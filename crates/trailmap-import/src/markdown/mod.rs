@@ -11,6 +11,7 @@ mod labels;
 mod paragraphs;
 mod parse;
 mod projects;
+mod resources;
 mod skills;
 mod stated;
 mod table;
@@ -50,6 +51,9 @@ enum Role {
     Practice(usize),
     Milestone(usize),
     Exclusions,
+    /// A label announcing resources ("Resources:"): its items' links are
+    /// resources of this skill, or of skills named after them.
+    Resources(Option<usize>),
     Other,
 }
 
