@@ -264,8 +264,8 @@ pub fn resource_kind(url: &str, label: &str) -> Option<ResourceKind> {
         Some(ResourceKind::Paper)
     } else if url.contains("/datasets") || has(&["kaggle."]) || label.contains("dataset") {
         Some(ResourceKind::Dataset)
-    } else if has(&["github.", "gitlab.", "bitbucket."]) {
-        // A repository: code to read or run.
+    } else if has(&["github.", "gitlab.", "bitbucket."]) && !has(&["github.io", "gitlab.io"]) {
+        // A repository: code to read or run (a `github.io` site is pages).
         Some(ResourceKind::Tool)
     } else if has(&["oreilly.", "manning.", "amazon.", "nostarch.", "pragprog."]) || label.contains("book") {
         Some(ResourceKind::Book)

@@ -197,12 +197,19 @@ fn readme_links_are_resources_of_the_names_before_them() {
     assert_eq!(titles(pytorch), ["60-minute blitz", "Deep Learning with PyTorch (book)"]);
     assert_eq!(pytorch.resources[1].kind, Some(trailmap::ResourceKind::Book));
     assert_eq!(titles(skill(r, "Deep Learning book")), ["Deep Learning book"]);
-    for word in ["Resources", "Further reading"] {
+    // Under "📚 **References**:", each item names what its link is, and
+    // the rest of it describes that; a paragraph ends the list.
+    let illustrated = skill(r, "The Illustrated Transformer");
+    assert_eq!(illustrated.description.as_deref(), Some("by Jay Alammar: a visual explanation."));
+    assert_eq!(illustrated.resources[0].kind, None, "a github.io site is no repository");
+    assert_eq!(skill(r, "Attention Is All You Need").resources[0].kind, Some(trailmap::ResourceKind::Paper));
+    assert!(skill(r, "Tokenizers").resources.is_empty());
+    for word in ["Resources", "Further reading", "References"] {
         assert!(r.skills.iter().all(|s| s.name != word), "a skill named {word}");
     }
     nothing_lost(&imported);
     // Every other link is a resource.
     let resources: usize = r.skills.iter().flat_map(|s| &s.resources).filter(|x| x.url.is_some()).count();
     let placed = imported.report.of(Element::Link).filter(|e| matches!(e.outcome, Outcome::Placed { .. })).count();
-    assert_eq!((resources, placed), (20, 20));
+    assert_eq!((resources, placed), (22, 22));
 }

@@ -101,8 +101,14 @@ fn line() -> impl Strategy<Value = String> {
         name().prop_map(|a| format!("  - Docs: [{a}](https://example.com/{a})")),
         proptest::sample::select(vec!["## Table of Contents", "## Contributing", "### License", "## FAQ"])
             .prop_map(str::to_owned),
-        proptest::sample::select(vec!["- Resources:", "  - Resources:", "- 📚 Further reading"])
-            .prop_map(str::to_owned),
+        proptest::sample::select(vec![
+            "- Resources:",
+            "  - Resources:",
+            "- 📚 Further reading",
+            "\n📚 **References**:\n"
+        ])
+        .prop_map(str::to_owned),
+        (name(), name()).prop_map(|(a, b)| format!("- [{a}](https://example.com/{a}) by {b}: a guide")),
         name().prop_map(|a| format!("  - [{a} book](https://example.com/book)")),
         name().prop_map(|a| format!("    - {a} (book)")),
         (name(), name()).prop_map(|(a, b)| format!("- **{a}** → {b}, basics")),

@@ -45,6 +45,11 @@ impl Importer<'_> {
         }
         let mut at = Vec::new();
         let mut skills = Vec::new();
+        if checked.is_none() && self.mode() == Mode::Resources && parent == Role::Other && !inline.links.is_empty() {
+            self.resource_item(line, element, &text, inline, None);
+            self.items.push((depth, Role::Resources(None)));
+            return;
+        }
         if checked.is_none() && self.mode() == Mode::Normal {
             if super::resources::announces_resources(&text) {
                 // "Resources:" over a list of links: a label, placed where they go.

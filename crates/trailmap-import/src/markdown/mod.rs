@@ -31,6 +31,9 @@ enum Mode {
     /// A section about the document rather than the roadmap (its contents,
     /// how to contribute, its licence): everything in it is decoration.
     Aside,
+    /// A list announced as resources ("📚 **References**:"): each item's
+    /// links name skills, the rest of the item describes them.
+    Resources,
     Projects,
     Project(usize),
     Exclusions,

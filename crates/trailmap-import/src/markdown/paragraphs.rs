@@ -41,6 +41,10 @@ impl Importer<'_> {
         self.list_milestone = None;
         let text = inline.text.trim();
         self.line = line;
+        // A paragraph ends a list of resources (a label below starts another).
+        if self.list_mode == Some(Mode::Resources) {
+            self.list_mode = None;
+        }
         if super::skills::navigation(inline) {
             // A row of badges, a table of contents.
             self.b.report.push(line, Element::Paragraph, text, Outcome::Decoration);
@@ -64,6 +68,7 @@ impl Importer<'_> {
                     Label::Project(_) => Mode::Projects,
                     Label::Practice(c) => Mode::Practices(c),
                     _ if label.to_lowercase().contains("ready") => Mode::Milestone(MilestoneKind::Checklist),
+                    _ if super::resources::announces_resources(&label) => Mode::Resources,
                     _ => self
                         .headings
                         .last()

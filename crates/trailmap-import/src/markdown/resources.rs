@@ -44,6 +44,16 @@ impl Importer<'_> {
                     at.push(Builder::skill_pointer(s));
                     named.push(s);
                 }
+                // "[FineWeb](…) by Penedo et al.: an article …" describes the one it names.
+                if let ([link], [s]) = (inline.links.as_slice(), named.as_slice()) {
+                    let rest = text.replacen(link.text.as_str(), "", 1);
+                    let rest = rest.trim().trim_start_matches(|c: char| {
+                        c.is_whitespace() || matches!(c, ':' | '-' | '–' | '—' | '|' | ',')
+                    });
+                    if !rest.is_empty() && self.b.skills[*s].description.as_deref() != Some(rest) {
+                        Self::append(&mut self.b.skills[*s].description, rest);
+                    }
+                }
                 named
             }
         };
