@@ -147,7 +147,11 @@ fn readme_links_are_resources_of_the_names_before_them() {
     assert_eq!((titles(numpy), numpy.topics.len()), (vec!["NumPy tutorial".to_owned(), "Video".to_owned()], 0));
     // The links of its line and of the lines below it; "DataFrames" details it.
     let pandas = skill(r, "Pandas");
-    assert_eq!(titles(pandas), ["docs", "Kaggle course", "User guide", "10 minutes to pandas"]);
+    assert_eq!(
+        titles(pandas),
+        ["docs", "Kaggle course", "User guide", "10 minutes to pandas", "Python for Data Analysis"]
+    );
+    assert_eq!(pandas.resources[4].kind, Some(trailmap::ResourceKind::Book));
     assert_eq!(pandas.topics, ["DataFrames"]);
     assert_eq!(titles(skill(r, "Linear models")), ["ISLR chapter 3"]);
     assert_eq!(titles(skill(r, "Matplotlib")), ["Matplotlib", "cheatsheets"]);

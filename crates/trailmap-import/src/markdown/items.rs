@@ -51,7 +51,9 @@ impl Importer<'_> {
             return;
         }
         if checked.is_none() && self.mode() == Mode::Normal {
-            if super::resources::announces_resources(&text) {
+            if super::resources::announces_resources(&text)
+                && matches!(parent, Role::Other | Role::Phase(_) | Role::Skill(_))
+            {
                 // "Resources:" over a list of links: a label, placed where they go.
                 let owner = if let Role::Skill(s) = parent { Some(s) } else { None };
                 self.b.report.push(line, element, &text, Outcome::Decoration);
@@ -75,9 +77,15 @@ impl Importer<'_> {
             && matches!(parent, Role::Other | Role::Phase(_) | Role::Skill(_))
         {
             let role = match (tail, parent) {
-                // "- Pandas / - Docs: [pandas](…)": resources of the skill above.
-                (LinkTail::Offered(_), Role::Skill(s)) => {
-                    at.push(Builder::skill_pointer(s));
+                // "- Pandas / - Docs: [pandas](…)": resources of the skill
+                // above; without a link, one by its title ("Book: Python for
+                // Data Analysis").
+                (LinkTail::Offered(offered), Role::Skill(s)) => {
+                    if inline.links.is_empty() {
+                        at.push(self.titled_resource(s, &offered.text, &text));
+                    } else {
+                        at.push(Builder::skill_pointer(s));
+                    }
                     skills.push(s);
                     Role::Skill(s)
                 }

@@ -14,6 +14,16 @@ use crate::span;
 use crate::text::{self, MAX_NAME_WORDS};
 
 impl Importer<'_> {
+    /// A resource of skill `s` known by its title alone, of the kind
+    /// `label` suggests ("… (book)", "Course: …"); its pointer.
+    pub(super) fn titled_resource(&mut self, s: usize, title: &str, label: &str) -> String {
+        let resources = &mut self.b.skills[s].resources;
+        let mut resource = trailmap::Resource::new(title);
+        resource.kind = text::resource_kind("", label);
+        resources.push(resource);
+        Pointer::item("skills", s).with("resources").with(resources.len() - 1).into_string()
+    }
+
     /// An item of a list of resources: its links are resources of `owner`,
     /// or of skills named after them; an item without links names a
     /// resource of `owner` ("Hands-On ML (book)"). (Without either, the
@@ -58,13 +68,7 @@ impl Importer<'_> {
             }
         };
         match (owner, inline.links.is_empty()) {
-            (Some(s), true) => {
-                let resources = &mut self.b.skills[s].resources;
-                let mut resource = trailmap::Resource::new(text::tidy(text));
-                resource.kind = text::resource_kind("", text);
-                resources.push(resource);
-                at.push(Pointer::item("skills", s).with("resources").with(resources.len() - 1).into_string());
-            }
+            (Some(s), true) => at.push(self.titled_resource(s, &text::tidy(text), text)),
             (Some(s), false) => at.push(Builder::skill_pointer(s)),
             (None, _) => {}
         }
@@ -137,7 +141,7 @@ const RESOURCE_WORDS: [&str; 27] = [
 pub(super) fn link_tail(inline: &Inline) -> Option<LinkTail> {
     use super::labels::{Label, classify_label};
     let text = inline.text.as_str();
-    if let Some(offered) = offered(text) {
+    if let Some(offered) = offered(text, !inline.links.is_empty()) {
         return Some(LinkTail::Offered(Inline {
             text: offered,
             label: None,
@@ -240,8 +244,9 @@ pub(super) fn announces_resources(text: &str) -> bool {
 /// The names a word for resources offers, each alternative with its own
 /// word or not: "Course: A or Course: B" offers "A or B", "📺 Video:
 /// Backprop" offers "Backprop". `None` unless the text opens with such a
-/// word and a colon.
-fn offered(text: &str) -> Option<String> {
+/// word and a colon, and what follows names things: short, and, in an
+/// item without links (`has_links`), capitalised.
+fn offered(text: &str, has_links: bool) -> Option<String> {
     let after_word = |part: &str| {
         let (word, rest) = part.split_once(':')?;
         let word = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
@@ -251,7 +256,16 @@ fn offered(text: &str) -> Option<String> {
     let first = after_word(parts.next()?)?;
     let mut offered = vec![first];
     offered.extend(parts.map(|part| after_word(part).unwrap_or_else(|| part.trim().to_owned())));
-    (offered.iter().all(|name| !name.is_empty())).then(|| offered.join(" or "))
+    if offered.iter().any(String::is_empty) {
+        return None;
+    }
+    // Without a link, a name is written as one ("Course: Intro to
+    // Statistics"; "Guide: how to set up …" is a sentence).
+    let named = |name: &String| {
+        text::words(name) <= MAX_NAME_WORDS
+            && (has_links || name.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
+    };
+    offered.iter().all(named).then(|| offered.join(" or "))
 }
 
 /// `text` cut at each " or ", any case.
