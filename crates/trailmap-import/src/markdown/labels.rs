@@ -176,10 +176,11 @@ pub(super) fn split_label(inline: &Inline) -> Option<(String, String)> {
 }
 
 /// `true` when a bold label is followed by a dash or an arrow ("**Python**
-/// — syntax, OOP", "**Calculus** → derivatives"): the label names the item's subject rather than announcing a
-/// group or an explanation.
+/// — syntax, OOP", "**Calculus** → derivatives"): the label names the
+/// item's subject rather than announcing a group or an explanation.
 pub(super) fn dash_after_label(inline: &Inline) -> bool {
     let Some(label) = &inline.label else { return false };
     let rest = inline.text.strip_prefix(label.as_str()).unwrap_or("");
-    rest.trim_start().starts_with(['—', '–', '-', '→', '=']) && !label.trim_end().ends_with(':')
+    let rest = rest.trim_start();
+    (rest.starts_with(['—', '–', '-', '→']) || rest.starts_with("=>")) && !label.trim_end().ends_with(':')
 }
