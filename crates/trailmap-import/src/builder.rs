@@ -339,7 +339,8 @@ impl<'v> Builder<'v> {
     /// Adds a resource to a skill, of `kind` or the kind its address and
     /// title suggest; its pointer. `None`, and nothing added, for an address
     /// a learner must not be sent to ([`safe_scheme`]): every importer's
-    /// resources come through here.
+    /// resources come through here or, without an address, through
+    /// [`Builder::titled_resource`].
     pub fn resource(
         &mut self,
         skill: usize,
@@ -351,12 +352,24 @@ impl<'v> Builder<'v> {
             return None;
         }
         let kind = kind.or_else(|| crate::text::resource_kind(url, title));
-        let resources = &mut self.skills[skill].resources;
         let mut resource = Resource::new(if title.trim().is_empty() { url } else { title });
         resource.url = Some(url.to_owned());
         resource.kind = kind;
+        Some(self.push_resource(skill, resource))
+    }
+
+    /// Adds a resource known by its title alone ("Deep Learning with
+    /// PyTorch (book)") to a skill, of the kind `label` suggests; its pointer.
+    pub fn titled_resource(&mut self, skill: usize, title: &str, label: &str) -> String {
+        let mut resource = Resource::new(title);
+        resource.kind = crate::text::resource_kind("", label);
+        self.push_resource(skill, resource)
+    }
+
+    fn push_resource(&mut self, skill: usize, resource: Resource) -> String {
+        let resources = &mut self.skills[skill].resources;
         resources.push(resource);
-        Some(Pointer::item("skills", skill).with("resources").with(resources.len() - 1).into_string())
+        Pointer::item("skills", skill).with("resources").with(resources.len() - 1).into_string()
     }
 
     /// The finished roadmap.

@@ -56,6 +56,12 @@ fn list_separator(rest: &str) -> Option<usize> {
     None
 }
 
+/// The alternatives "A or B" offers, split at each " or " (any case)
+/// outside parentheses and brackets, trimmed, empty ones dropped.
+pub fn alternatives(text: &str) -> Vec<String> {
+    split_top(text, or_separator)
+}
+
 fn or_separator(rest: &str) -> Option<usize> {
     let sep = " or ";
     (rest.len() >= sep.len() && rest.as_bytes()[..sep.len()].eq_ignore_ascii_case(sep.as_bytes())).then_some(sep.len())
@@ -128,7 +134,7 @@ pub fn names(text: &str) -> Vec<Named> {
     }
     let mut out = Vec::new();
     for part in split_top(&text, list_separator) {
-        let alternatives = split_top(&part, or_separator);
+        let alternatives = alternatives(&part);
         let mut named = Named { names: Vec::new(), topics: Vec::new() };
         for alternative in alternatives {
             let (head, topics) = split_parenthesis(&alternative);

@@ -51,7 +51,7 @@ impl Importer<'_> {
             return;
         }
         if checked.is_none() && self.mode() == Mode::Normal {
-            if super::resources::announces_resources(&text)
+            if super::resources::is_resource_word(&text)
                 && matches!(parent, Role::Other | Role::Phase(_) | Role::Skill(_))
             {
                 // "Resources:" over a list of links: a label, placed where they go.
@@ -82,7 +82,7 @@ impl Importer<'_> {
                 // Data Analysis").
                 (LinkTail::Offered(offered), Role::Skill(s)) => {
                     if inline.links.is_empty() {
-                        at.push(self.titled_resource(s, &offered.text, &text));
+                        at.push(self.b.titled_resource(s, &offered.text, &text));
                     } else {
                         at.push(Builder::skill_pointer(s));
                     }

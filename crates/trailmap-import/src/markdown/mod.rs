@@ -115,7 +115,7 @@ impl<'v> Importer<'v> {
         let mut push = |line: usize, element: Element, text: &str, links: &[parse::Link]| {
             report.push(line, element, text, Outcome::Decoration);
             for link in links {
-                report.push(line, Element::Link, &format!("[{}]({})", link.text, link.url), Outcome::Decoration);
+                report.push(line, Element::Link, &link.shown(), Outcome::Decoration);
             }
         };
         match block {

@@ -68,7 +68,7 @@ impl Importer<'_> {
                     Label::Project(_) => Mode::Projects,
                     Label::Practice(c) => Mode::Practices(c),
                     _ if label.to_lowercase().contains("ready") => Mode::Milestone(MilestoneKind::Checklist),
-                    _ if super::resources::announces_resources(&label) => Mode::Resources,
+                    _ if super::resources::is_resource_word(&label) => Mode::Resources,
                     _ => self
                         .headings
                         .last()

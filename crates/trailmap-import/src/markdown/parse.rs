@@ -19,6 +19,13 @@ pub struct Link {
     pub text: String,
 }
 
+impl Link {
+    /// The link as written, `[text](url)`, for the report.
+    pub fn shown(&self) -> String {
+        format!("[{}]({})", self.text, self.url)
+    }
+}
+
 /// Inline content: text, the leading bold label, the first bold text after it, links.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Inline {

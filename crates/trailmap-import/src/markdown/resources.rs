@@ -3,8 +3,6 @@
 //! that announce resources ("Course: [CS50](…)"), and lists of resources
 //! under "Resources:".
 
-use trailmap::pointer::Pointer;
-
 use super::parse::{Inline, Link};
 use super::projects;
 use super::{Importer, Role};
@@ -14,16 +12,6 @@ use crate::span;
 use crate::text::{self, MAX_NAME_WORDS};
 
 impl Importer<'_> {
-    /// A resource of skill `s` known by its title alone, of the kind
-    /// `label` suggests ("… (book)", "Course: …"); its pointer.
-    pub(super) fn titled_resource(&mut self, s: usize, title: &str, label: &str) -> String {
-        let resources = &mut self.b.skills[s].resources;
-        let mut resource = trailmap::Resource::new(title);
-        resource.kind = text::resource_kind("", label);
-        resources.push(resource);
-        Pointer::item("skills", s).with("resources").with(resources.len() - 1).into_string()
-    }
-
     /// An item of a list of resources: its links are resources of `owner`,
     /// or of skills named after them; an item without links names a
     /// resource of `owner` ("Hands-On ML (book)"). (Without either, the
@@ -42,15 +30,7 @@ impl Importer<'_> {
             None => {
                 let phase = self.phase();
                 let mut named = Vec::new();
-                for link in inline.links.iter().filter(|link| text::words(&link.text) <= MAX_NAME_WORDS) {
-                    let name = text::tidy(&link.text);
-                    if name.is_empty() || super::skills::is_url(&name) {
-                        continue;
-                    }
-                    let s = self.b.skill(&name);
-                    if let Some(p) = phase {
-                        self.b.add_to_phase(p, s);
-                    }
+                for s in inline.links.iter().filter_map(|link| self.link_skill(link, phase)) {
                     at.push(Builder::skill_pointer(s));
                     named.push(s);
                 }
@@ -68,7 +48,7 @@ impl Importer<'_> {
             }
         };
         match (owner, inline.links.is_empty()) {
-            (Some(s), true) => at.push(self.titled_resource(s, &text::tidy(text), text)),
+            (Some(s), true) => at.push(self.b.titled_resource(s, &text::tidy(text), text)),
             (Some(s), false) => at.push(Builder::skill_pointer(s)),
             (None, _) => {}
         }
@@ -234,9 +214,10 @@ fn filler(text: &str) -> bool {
     })
 }
 
-/// Whether an item is only a word for resources ("Resources:", "📚
-/// Further reading"), announcing the list below it.
-pub(super) fn announces_resources(text: &str) -> bool {
+/// Whether `text`, emoji and punctuation around it aside, is one of
+/// [`RESOURCE_WORDS`]: an item "Resources:" or "📚 Further reading"
+/// announces the list below it, "Course:" what follows it.
+pub(super) fn is_resource_word(text: &str) -> bool {
     let bare = text.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     RESOURCE_WORDS.contains(&bare.as_str())
 }
@@ -249,13 +230,12 @@ pub(super) fn announces_resources(text: &str) -> bool {
 fn offered(text: &str, has_links: bool) -> Option<String> {
     let after_word = |part: &str| {
         let (word, rest) = part.split_once(':')?;
-        let word = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-        RESOURCE_WORDS.contains(&word.as_str()).then(|| rest.trim().to_owned())
+        is_resource_word(word).then(|| rest.trim().to_owned())
     };
-    let mut parts = split_or(text).into_iter();
-    let first = after_word(parts.next()?)?;
+    let mut parts = text::alternatives(text).into_iter();
+    let first = after_word(&parts.next()?)?;
     let mut offered = vec![first];
-    offered.extend(parts.map(|part| after_word(part).unwrap_or_else(|| part.trim().to_owned())));
+    offered.extend(parts.map(|part| after_word(&part).unwrap_or(part)));
     if offered.iter().any(String::is_empty) {
         return None;
     }
@@ -266,17 +246,4 @@ fn offered(text: &str, has_links: bool) -> Option<String> {
             && (has_links || name.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
     };
     offered.iter().all(named).then(|| offered.join(" or "))
-}
-
-/// `text` cut at each " or ", any case.
-fn split_or(text: &str) -> Vec<&str> {
-    let lower = text.to_ascii_lowercase();
-    let mut parts = Vec::new();
-    let mut start = 0;
-    for (at, _) in lower.match_indices(" or ") {
-        parts.push(&text[start..at]);
-        start = at + " or ".len();
-    }
-    parts.push(&text[start..]);
-    parts
 }

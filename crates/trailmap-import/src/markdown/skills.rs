@@ -52,7 +52,7 @@ impl Importer<'_> {
     /// the block's first skill, else of a new skill named after the link.
     pub(super) fn links(&mut self, line: usize, links: &[Link], skills: &[usize]) {
         for link in links {
-            let shown = format!("[{}]({})", link.text, link.url);
+            let shown = link.shown();
             if !crate::builder::safe_scheme(&link.url) {
                 self.b.report.not_placed(line, Element::Link, &shown, "not a web link (unsafe scheme), not kept");
                 continue;
@@ -70,28 +70,33 @@ impl Importer<'_> {
                 .or_else(|| (skills.len() == 1 || links.len() == 1).then(|| skills.first().copied()).flatten())
             {
                 Some(s) => s,
-                None => {
-                    // A skill is named after the link's text, never its address.
-                    if link.text.trim().is_empty()
-                        || text::words(&link.text) > MAX_NAME_WORDS
-                        || is_url(link.text.trim())
-                    {
+                None => match self.link_skill(link, self.phase()) {
+                    Some(s) => s,
+                    None => {
                         self.b.report.not_placed(line, Element::Link, &shown, "a link with no skill to attach it to");
                         continue;
                     }
-                    let name = text::tidy(&link.text);
-                    let s = self.b.skill(&name);
-                    if let Some(p) = self.phase() {
-                        self.b.add_to_phase(p, s);
-                    }
-                    s
-                }
+                },
             };
             // The scheme was checked above, before a skill could be made for it.
             if let Some(at) = self.b.resource(skill, &link.text, &link.url, None) {
                 self.b.report.placed(line, Element::Link, &shown, at);
             }
         }
+    }
+
+    /// A skill named after a link's text, in `phase`: never after its
+    /// address, nor after a text too long to be a name (`None`).
+    pub(super) fn link_skill(&mut self, link: &Link, phase: Option<usize>) -> Option<usize> {
+        let shown = link.text.trim();
+        if shown.is_empty() || text::words(shown) > MAX_NAME_WORDS || is_url(shown) {
+            return None;
+        }
+        let s = self.b.skill(&text::tidy(&link.text));
+        if let Some(p) = phase {
+            self.b.add_to_phase(p, s);
+        }
+        Some(s)
     }
 
     /// A task names the skills it uses when they are already known ("… using Pandas and NumPy").

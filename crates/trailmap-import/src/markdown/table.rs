@@ -174,7 +174,7 @@ pub(super) fn import(
                     None => b.report.not_placed(
                         *row_line,
                         Element::Link,
-                        &format!("[{}]({})", link.text, link.url),
+                        &link.shown(),
                         "not a web link (unsafe scheme), not kept",
                     ),
                 }
