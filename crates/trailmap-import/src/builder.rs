@@ -251,6 +251,28 @@ impl<'v> Builder<'v> {
         i
     }
 
+    /// Undoes [`Builder::phase`] for phase `p`, the last made, when it holds
+    /// nothing but `skill` (or nothing) and has a parent: a heading that
+    /// turned out to name a skill. `false`, and nothing changed, otherwise.
+    pub fn drop_last_phase(&mut self, p: usize, skill: Option<usize>) -> bool {
+        let Some(node) = self.phases.last() else { return false };
+        let phase = &node.phase;
+        let held = phase.skills.len() == usize::from(skill.is_some());
+        let bare = node.children.is_empty() && phase.tasks.is_empty() && phase.span.is_none();
+        let said = phase.description.is_some() || phase.goal.is_some() || !phase.extensions.is_empty();
+        let Some(parent) = node.parent.filter(|_| p + 1 == self.phases.len() && held && bare && !said) else {
+            return false;
+        };
+        if let Some(s) = skill {
+            self.phase_skill.remove(&(p, s));
+        }
+        self.phases[parent].children.pop();
+        if let Some(node) = self.phases.pop() {
+            self.phase_ids.release(&node.phase.id);
+        }
+        true
+    }
+
     /// The span of a time under `parent`: weeks that restart inside a
     /// month made absolute, lengths placed after the previous sibling.
     fn resolve_span(&self, parent: Option<usize>, time: &Time) -> Span {

@@ -113,6 +113,11 @@ impl IdSet {
     pub fn take(&mut self, id: &str) -> bool {
         self.used.insert(id.to_owned())
     }
+
+    /// Gives back an id handed out for something since undone.
+    pub fn release(&mut self, id: &str) {
+        self.used.remove(id);
+    }
 }
 
 /// Known skills from existing roadmaps: normalised names, aliases and ids

@@ -1,6 +1,9 @@
 //! Reading list text: names split out of "A, B and C", "A/B" and "X or Y",
 //! sentences to do told from things to learn, link kinds guessed.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
 use trailmap::ResourceKind;
 
 /// Most words a skill name may have; longer text is a sentence.
@@ -98,6 +101,22 @@ pub fn tidy(name: &str) -> String {
     let name = name.strip_suffix(" etc").unwrap_or(name).trim();
     let name = name.strip_suffix("etc").map_or(name, |n| n.trim_end_matches([',', ' ']));
     name.trim().to_owned()
+}
+
+/// An outline number before a title: "4.3 ", "2. ", "1) ".
+static OUTLINE_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}[.)])\s+").expect("valid pattern"));
+
+/// A title without the outline number before it: "4.3 RNNs", "2. Python"
+/// and "1) Git" are "RNNs", "Python" and "Git"; "3D vision", "100 Days of
+/// ML" and "2024 roadmap" keep theirs (a number is an outline number only
+/// dotted, or with a dot or a closing parenthesis after it).
+pub fn without_outline_number(title: &str) -> &str {
+    let title = title.trim();
+    match OUTLINE_NUMBER.find(title) {
+        Some(m) if m.end() < title.len() => &title[m.end()..],
+        _ => title,
+    }
 }
 
 /// Topics in a trailing parenthesis: "OOP (classes, inheritance)".

@@ -1,6 +1,7 @@
 //! Markdown roadmaps of other genres than the seeds: course tables, day
-//! logs, "Term: text" bullets, hundreds of checkboxes, month/week plans;
-//! and hostile shapes (deep nesting, huge lists).
+//! logs, "Term: text" bullets, hundreds of checkboxes, month/week plans,
+//! READMEs full of links, phases titled by bold paragraphs, outlines of
+//! headings; and hostile shapes (deep nesting, huge lists).
 
 use std::path::Path;
 
@@ -121,6 +122,13 @@ fn hostile_shapes_are_bounded() {
     assert_eq!(imported.roadmap.skills.len(), 60_000);
     let headings: String = (0..2000).map(|i| format!("{} Level {i}\n", "#".repeat(1 + i % 6))).collect();
     import(&headings);
+    // 50,000 empty headings under one, each a skill of it; 50,000 bold
+    // paragraphs, each a phase.
+    let leaves: String = (0..50_000).map(|i| format!("### Topic {i}\n")).collect();
+    let imported = import(&format!("# T\n\n## Part\n{leaves}"));
+    assert_eq!((imported.roadmap.skills.len(), imported.roadmap.phases[0].skills.len()), (50_000, 50_000));
+    let bold: String = (0..50_000).map(|i| format!("**Phase {}: Topic {i}**\n\n", i % 999 + 1)).collect();
+    assert_eq!(import(&format!("# T\n\n{bold}")).roadmap.phases.len(), 50_000);
     import("");
     import("- [ ]\n- **\n|a|\n|-|\n|b|\n");
     // A name and 50,000 links to its resources: its tail of links is found
@@ -216,4 +224,103 @@ fn readme_links_are_resources_of_the_names_before_them() {
     let resources: usize = r.skills.iter().flat_map(|s| &s.resources).filter(|x| x.url.is_some()).count();
     let placed = imported.report.of(Element::Link).filter(|e| matches!(e.outcome, Outcome::Placed { .. })).count();
     assert_eq!((resources, placed), (22, 22));
+}
+
+fn titles<T>(list: &[T], title: impl Fn(&T) -> &str) -> Vec<&str> {
+    list.iter().map(title).collect()
+}
+
+/// Phases titled by paragraphs rather than headings: all in bold and
+/// stating a span or a kind, or led by a span label; projects, milestones
+/// and exclusions said in paragraphs as list items say them.
+#[test]
+fn bold_paragraphs_title_phases() {
+    let imported = fixture("bold-phases.md");
+    let r = &imported.roadmap;
+    let phases: Vec<_> = r.phases.iter().map(|p| (p.title.as_str(), span(p))).collect();
+    assert_eq!(
+        phases,
+        [
+            ("Foundations", Some((TimeUnit::Week, 1, 4))),
+            ("Classical ML", Some((TimeUnit::Week, 5, 10))),
+            ("Deep Learning", Some((TimeUnit::Week, 11, 18))),
+            ("Docker, FastAPI", Some((TimeUnit::Week, 19, 19))),
+            ("Week 20", Some((TimeUnit::Week, 20, 20))),
+            ("Month 6", Some((TimeUnit::Month, 6, 6))),
+            ("Capstone", None),
+        ]
+    );
+    let ids = |p: &Phase| p.skills.iter().map(|s| s.as_str().to_owned()).collect::<Vec<_>>();
+    assert_eq!(ids(&r.phases[0]), ["python", "git", "github", "statistics-and-probability"]);
+    assert_eq!(ids(&r.phases[1]), ["supervised-learning", "model-evaluation", "scikit-learn"]);
+    assert_eq!(ids(&r.phases[2]), ["pytorch", "transformers-and-attention"]);
+    // "Week 19: Docker, FastAPI" names its skills; a sentence after the label is a task.
+    assert_eq!(ids(&r.phases[3]), ["docker", "fastapi"]);
+    assert!(r.phases[4].tasks[0].text.starts_with("serve the model behind an API"));
+    assert_eq!(ids(&r.phases[5]), ["kubernetes"]);
+    // Paragraphs that say something else stay what they were.
+    assert!(r.phases.iter().all(|p| !p.title.contains("hardest") && !p.title.contains("a day")));
+    let project = &r.projects[0];
+    assert_eq!(
+        (project.title.as_str(), project.phase.as_deref()),
+        ("Predict house prices on the Kaggle dataset and write it up", Some(r.phases[1].id.as_str()))
+    );
+    assert_eq!(
+        titles(&r.projects, |p| p.title.as_str()),
+        ["Predict house prices on the Kaggle dataset and write it up", "Capstone"]
+    );
+    let milestone = &r.milestones[0];
+    assert_eq!(
+        (milestone.kind, milestone.criteria[0].text.as_str()),
+        (Some(trailmap::MilestoneKind::Outcome), "a notebook that beats the baseline.")
+    );
+    assert_eq!(titles(&r.exclusions, |e| e.title.as_str()), ["CUDA programming"]);
+    assert_eq!(
+        r.summary.as_deref(),
+        Some("A practical path from zero to your first ML job. Budget about 10 hours a week.")
+    );
+    nothing_lost(&imported);
+}
+
+/// An outline of headings: "### Skills" and "### Projects" label their
+/// level's lists, "### 📚 Resources" its links, and headings with nothing
+/// under them name skills of their parent ("### 3.2 CNNs").
+#[test]
+fn outline_headings_label_lists_and_name_skills() {
+    let imported = fixture("outline.md");
+    let r = &imported.roadmap;
+    let (beginner, intermediate) = (&r.phases[0], &r.phases[1]);
+    assert_eq!(
+        (beginner.title.as_str(), beginner.phases.len()),
+        ("Beginner", 0),
+        "no phase \"Skills\" or \"Projects\""
+    );
+    assert_eq!(beginner.skills, ["python", "sql"]);
+    let projects: Vec<(&str, Option<&str>)> =
+        r.projects.iter().map(|p| (p.title.as_str(), p.phase.as_deref())).collect();
+    assert_eq!(
+        projects,
+        [("Titanic survival prediction", Some("beginner")), ("A movie recommender", Some("beginner"))]
+    );
+    assert_eq!((intermediate.skills.len(), intermediate.phases.len()), (3, 0));
+    // "Kubernetes docs" is a resource of Kubernetes, as is "Official MLflow
+    // crash course" of MLflow; a link naming no known skill names one.
+    let resource_titles = |name: &str| titles(&skill(r, name).resources, |x| x.title.as_str());
+    assert_eq!(resource_titles("Kubernetes"), ["Kubernetes docs"]);
+    assert_eq!(resource_titles("MLflow"), ["Official MLflow crash course"]);
+    assert_eq!(resource_titles("Designing Data-Intensive Applications"), ["Designing Data-Intensive Applications"]);
+    let deep = &r.phases[2];
+    assert_eq!(deep.skills, ["neural-networks", "cnns", "rnns-and-lstms"]);
+    assert_eq!(skill(r, "RNNs & LSTMs").topics, ["sequence models"]);
+    // A heading of the document ("Notes") and one stating a span stay phases.
+    assert_eq!(titles(&deep.phases, |p| p.title.as_str()), ["Notes"]);
+    let math = &r.phases[3];
+    assert_eq!(titles(&math.phases, |p| p.title.as_str()), ["4.1 Linear Algebra", "4.2 Week 3"]);
+    assert_eq!(math.phases[0].skills, ["vectors", "matrices"]);
+    for name in ["Skills", "Projects", "Resources", "Kubernetes docs", "Notes", "Week 3"] {
+        assert!(r.skills.iter().all(|s| s.name != name), "a skill named {name}");
+    }
+    // Every heading is reported where it went.
+    assert!(imported.report.of(Element::Heading).all(|e| matches!(e.outcome, Outcome::Placed { .. })));
+    nothing_lost(&imported);
 }

@@ -2,7 +2,8 @@
 //! over generated Markdown documents (stated prerequisites that resolve to
 //! nothing, cycles through plain prerequisites and `any_of` alternatives,
 //! checklists, tables, exclusions, links and the names before them, a
-//! README's own sections) and Metacademy folders whose
+//! README's own sections, paragraphs titling phases, headings that label
+//! lists or name skills) and Metacademy folders whose
 //! dependencies form cycles.
 
 use proptest::prelude::*;
@@ -116,6 +117,15 @@ fn line() -> impl Strategy<Value = String> {
             "\n| Course | Hours | Prerequisites |\n|---|---|---|\n| {a} | {h} | Python |\n"
         )),
         (1u32..12).prop_map(|w| format!("## Week {w}")),
+        // Paragraphs titling phases, headings labelling lists or naming skills.
+        ((1u32..5), name()).prop_map(|(n, a)| format!("\n**Phase {n}: {a} (Weeks {n}-{})**\n", n + 1)),
+        (1u32..12, name(), name()).prop_map(|(w, a, b)| format!("\nWeek {w}: {a}, {b}\n")),
+        (1u32..4, name()).prop_map(|(n, a)| format!("{} {n}.{n} {a}", "#".repeat(2 + n as usize))),
+        proptest::sample::select(vec!["### Skills", "### Projects", "### 📚 Resources", "### Capstone", "### Notes"])
+            .prop_map(str::to_owned),
+        name().prop_map(|a| format!("\n**Milestone:** {a} deployed\n")),
+        name().prop_map(|a| format!("\nTip: you do NOT need {a}.\n")),
+        name().prop_map(|a| format!("\n*Project:* build a {a} app\n")),
         name().prop_map(|a| format!("### {a} (requires Python)")),
         Just(String::new()),
     ]

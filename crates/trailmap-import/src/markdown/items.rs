@@ -332,9 +332,9 @@ impl Importer<'_> {
                 }
                 Label::Exclusion if !rest.is_empty() => return self.exclusion(&rest, at),
                 Label::Exclusion => return Role::Exclusions,
-                Label::Requirement => {
+                Label::Milestone(kind) => {
                     let phase = self.phase();
-                    let m = self.b.milestone(&label, MilestoneKind::Requirement, phase);
+                    let m = self.b.milestone(&label, kind, phase);
                     if !rest.is_empty() {
                         self.criterion(m, &rest, false, at);
                     } else {

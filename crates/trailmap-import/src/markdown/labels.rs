@@ -24,7 +24,9 @@ pub(super) enum Label {
     Deliverables,
     Prerequisites,
     Exclusion,
-    Requirement,
+    /// A milestone: requirements ("Each project must include:"), or what
+    /// to have reached ("Milestone: containerise a Flask app").
+    Milestone(MilestoneKind),
     Term,
 }
 
@@ -54,7 +56,9 @@ pub(super) fn classify_label(label: &str) -> Label {
     if NOT_NEEDED.is_match(lower) || has(&["skip", "avoid", "not"]) {
         Label::Exclusion
     } else if lower.contains("requirement") || lower.contains("checklist") || lower.contains("must include") {
-        Label::Requirement
+        Label::Milestone(MilestoneKind::Requirement)
+    } else if has(&["milestone", "checkpoint"]) {
+        Label::Milestone(MilestoneKind::Outcome)
     } else if let Some(c) = PROJECT.captures(&format!("{lower}:")) {
         Label::Project(c.get(1).and_then(|m| m.as_str().parse().ok()))
     } else if lower.contains("project") {

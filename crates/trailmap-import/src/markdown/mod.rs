@@ -79,6 +79,8 @@ struct Importer<'v> {
     line: usize,
     /// The title came from YAML front matter (a first heading repeating it is the title too).
     front_matter_title: bool,
+    /// The last heading's phase, while nothing has been read under it.
+    leaf: Option<headings::Leaf>,
 }
 
 impl<'v> Importer<'v> {
@@ -165,6 +167,7 @@ pub fn import(source: &str, options: &Options) -> Result<Imported, String> {
         in_span_label: false,
         line: 0,
         front_matter_title: false,
+        leaf: None,
     };
     importer.b.infer = options.infer_prerequisites;
     let blocks = parse::blocks(source, MAX_ELEMENTS).map_err(|line| {
@@ -200,6 +203,7 @@ pub fn import(source: &str, options: &Options) -> Result<Imported, String> {
             }
         }
     }
+    importer.close_leaf(0);
     let title = importer.b.title.clone().unwrap_or_default();
     let id = options.id.clone().unwrap_or_else(|| crate::ids::kebab(&title, "imported"));
     let (roadmap, report) = importer.b.finish(&id, options.source_file.as_deref());

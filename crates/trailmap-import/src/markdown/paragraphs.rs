@@ -3,7 +3,8 @@
 
 use trailmap::MilestoneKind;
 
-use super::labels::{Label, NOT_NEEDED, classify_label, split_label};
+use super::exclusions;
+use super::labels::{Label, NOT_NEEDED, PROJECT, classify_label, split_label};
 use super::parse::Inline;
 use super::stated;
 use super::{Importer, Mode, criterion};
@@ -51,6 +52,9 @@ impl Importer<'_> {
             self.links(line, &inline.links, &[]);
             return;
         }
+        if self.paragraph_heading(line, inline) {
+            return;
+        }
         if self.mode() == Mode::Principles {
             self.b.principles.push(text.to_owned());
             let at = format!("/principles/{}", self.b.principles.len() - 1);
@@ -64,7 +68,7 @@ impl Importer<'_> {
                 // "You must know:" announces the list below.
                 let mode = match classify_label(&label) {
                     Label::Exclusion => Mode::Exclusions,
-                    Label::Requirement => Mode::Milestone(MilestoneKind::Requirement),
+                    Label::Milestone(kind) => Mode::Milestone(kind),
                     Label::Project(_) => Mode::Projects,
                     Label::Practice(c) => Mode::Practices(c),
                     _ if label.to_lowercase().contains("ready") => Mode::Milestone(MilestoneKind::Checklist),
@@ -104,13 +108,13 @@ impl Importer<'_> {
                     let e = self.b.exclusion(&text::tidy(&rest), None, phase);
                     at.push(format!("/exclusions/{e}"));
                 }
-                Label::Requirement => {
+                Label::Milestone(kind) => {
                     let phase = self.phase();
-                    let m = self.b.milestone(&label, MilestoneKind::Requirement, phase);
+                    let m = self.b.milestone(&label, kind, phase);
                     let rest_trim = rest.trim_end_matches(':');
                     self.b.milestones[m].criteria.push(criterion(rest_trim, false));
                     self.list_milestone = Some(m);
-                    self.list_mode = Some(Mode::Milestone(MilestoneKind::Requirement));
+                    self.list_mode = Some(Mode::Milestone(kind));
                     at.push(format!("/milestones/{m}/criteria/0"));
                 }
                 Label::Names | Label::Term if text::words(&rest) <= 6 && !rest.ends_with(':') => {
@@ -126,6 +130,15 @@ impl Importer<'_> {
                     let phase = self.phase();
                     let p = self.b.practice(cadence, &rest, phase);
                     at.push(format!("/practices/{p}"));
+                }
+                // "*Project:* Predict house prices …", as a list item says it.
+                Label::Project(number) if PROJECT.is_match(&format!("{label}:")) && !rest.ends_with(':') => {
+                    self.project(&rest, inline, number, &mut at);
+                }
+                // "Tip: you do NOT need Spark yet."
+                Label::Note if exclusions::not_required(&rest).is_some() => {
+                    let subject = exclusions::not_required(&rest).unwrap_or_default();
+                    self.exclusion(&subject, &mut at);
                 }
                 Label::Prerequisites if self.phase().is_some() => {
                     // "Prerequisites: Python, SQL" under a heading: of every skill of its phase.

@@ -126,10 +126,10 @@ pub(super) fn is_project_phrase(text: &str) -> bool {
 }
 
 /// A heading that names a project besides its theme: "Capstone Project and
-/// Integration", "Final Project: Deploy", "Portfolio project".
+/// Integration", "Final Project: Deploy", "Portfolio project", "Capstone".
 pub(super) fn in_heading(title: &str) -> Option<String> {
     static NAMED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:capstone|final|portfolio|mini|side|group|team|personal|graduation)[- ]?project\b")
+        Regex::new(r"(?i)\b(?:capstone|final|portfolio|mini|side|group|team|personal|graduation)[- ]?project\b|^\W*capstone\W*$")
             .expect("valid pattern")
     });
     NAMED.find(title).map(|m| capitalise(m.as_str()))

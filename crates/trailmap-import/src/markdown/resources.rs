@@ -222,6 +222,32 @@ pub(super) fn is_resource_word(text: &str) -> bool {
     RESOURCE_WORDS.contains(&bare.as_str())
 }
 
+/// Words around a word for resources in a link's text that name no
+/// subject: "**Official** Kubernetes docs", "MLflow **crash** course".
+const AROUND_RESOURCE_WORDS: [&str; 9] =
+    ["a", "cheatsheet", "crash", "free", "getting started", "intro", "official", "quickstart", "the"];
+
+/// The known skill a link's text names before words for resources
+/// ("Kubernetes docs", "Official PyTorch tutorial", "MLflow crash
+/// course"): the link is that skill's resource, not a skill of its own.
+/// `None` without such words, or when what is left is no skill yet.
+pub(super) fn known_subject(b: &Builder<'_>, text: &str) -> Option<usize> {
+    let bare = |word: &str| word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let filler = |word: &str| AROUND_RESOURCE_WORDS.contains(&bare(word).as_str());
+    let start = words.iter().take_while(|w| filler(w)).count();
+    let mut end = words.len();
+    let mut resource_words = 0;
+    while end > start && (is_resource_word(words[end - 1]) || filler(words[end - 1])) {
+        resource_words += usize::from(is_resource_word(words[end - 1]));
+        end -= 1;
+    }
+    if resource_words == 0 || end == start {
+        return None;
+    }
+    b.find_skill(&words[start..end].join(" "))
+}
+
 /// The names a word for resources offers, each alternative with its own
 /// word or not: "Course: A or Course: B" offers "A or B", "📺 Video:
 /// Backprop" offers "Backprop". `None` unless the text opens with such a

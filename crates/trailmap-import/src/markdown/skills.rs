@@ -86,11 +86,16 @@ impl Importer<'_> {
     }
 
     /// A skill named after a link's text, in `phase`: never after its
-    /// address, nor after a text too long to be a name (`None`).
+    /// address, nor after a text too long to be a name (`None`). A text
+    /// naming a known skill and a word for resources ("Kubernetes docs")
+    /// gives that skill.
     pub(super) fn link_skill(&mut self, link: &Link, phase: Option<usize>) -> Option<usize> {
         let shown = link.text.trim();
         if shown.is_empty() || text::words(shown) > MAX_NAME_WORDS || is_url(shown) {
             return None;
+        }
+        if let Some(s) = super::resources::known_subject(&self.b, shown) {
+            return Some(s);
         }
         let s = self.b.skill(&text::tidy(&link.text));
         if let Some(p) = phase {
