@@ -324,3 +324,44 @@ fn outline_headings_label_lists_and_name_skills() {
     assert!(imported.report.of(Element::Heading).all(|e| matches!(e.outcome, Outcome::Placed { .. })));
     nothing_lost(&imported);
 }
+
+/// A blog post's steps: "Learn Python" teaches Python (its resources are
+/// Python's), "**Learn SQL** — joins" is SQL with its topics, and a list
+/// announced by "Projects:" or "Then build projects:" is of projects.
+#[test]
+fn steps_learn_subjects_and_announce_projects() {
+    let imported = fixture("steps.md");
+    let r = &imported.roadmap;
+    let python = skill(r, "Python");
+    assert!(r.phases[0].skills.iter().any(|s| s == "python"));
+    assert_eq!(titles(&python.resources, |x| x.title.as_str()), ["Python Crash Course"]);
+    assert_eq!(skill(r, "SQL").topics, ["joins", "window functions"]);
+    assert_eq!(skill(r, "machine learning").topics, ["supervised learning", "evaluation"]);
+    // "Learn the math" is a group: its names are skills.
+    for name in ["linear algebra", "calculus", "probability"] {
+        skill(r, name);
+    }
+    let projects: Vec<(&str, Option<&str>)> =
+        r.projects.iter().map(|p| (p.title.as_str(), p.phase.as_deref())).collect();
+    let (step3, step4) = (r.phases[2].id.as_str(), r.phases[3].id.as_str());
+    assert_eq!(
+        projects,
+        [
+            ("Predict house prices", Some(step3)),
+            ("Classify spam emails", Some(step3)),
+            ("Fine-tune BERT on movie reviews", Some(step4)),
+            ("A CNN for CIFAR-10", Some(step4)),
+        ]
+    );
+    for name in [
+        "Learn Python",
+        "Learn SQL",
+        "Predict house prices",
+        "Python Crash Course",
+        "Fine-tune a small model on your own data",
+    ] {
+        assert!(r.skills.iter().all(|s| s.name != name), "a skill named {name}");
+    }
+    assert_eq!(r.practices[0].activity, "Fine-tune a small model on your own data");
+    nothing_lost(&imported);
+}

@@ -126,6 +126,10 @@ fn line() -> impl Strategy<Value = String> {
         name().prop_map(|a| format!("\n**Milestone:** {a} deployed\n")),
         name().prop_map(|a| format!("\nTip: you do NOT need {a}.\n")),
         name().prop_map(|a| format!("\n*Project:* build a {a} app\n")),
+        proptest::sample::select(vec!["\nProjects:\n", "\nTake the course. Then build projects:\n"])
+            .prop_map(str::to_owned),
+        (1u32..5, name()).prop_map(|(n, a)| format!("## Step {n}: Learn {a}")),
+        (name(), name()).prop_map(|(a, b)| format!("- **Learn {a}** — {b}, basics")),
         name().prop_map(|a| format!("### {a} (requires Python)")),
         Just(String::new()),
     ]

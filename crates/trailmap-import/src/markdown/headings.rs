@@ -6,7 +6,7 @@
 
 use trailmap::PhaseKind;
 
-use super::labels::{Label, PROJECT, classify_label, section_mode, split_label};
+use super::labels::{Label, PROJECT, classify_label, learned_subject, section_mode, split_label};
 use super::parse::Inline;
 use super::projects;
 use super::stated;
@@ -178,16 +178,16 @@ impl Importer<'_> {
             at.push(format!("/projects/{pj}"));
             may_be_leaf = false;
         }
-        // A nested heading naming a known skill ("## Linear Algebra") teaches it.
+        // A nested heading naming a known skill ("## Linear Algebra") teaches
+        // it; so does any heading "Learn Python".
         let mut known = None;
-        if mode == Mode::Normal && parent.is_some() && h.time.is_none() {
-            let head = title.split('(').next().unwrap_or(title).trim();
-            if self.b.knows(head) {
-                let s = self.b.skill(head);
-                self.b.add_to_phase(p, s);
-                at.push(Builder::skill_pointer(s));
-                known = Some(s);
-            }
+        let head = title.split('(').next().unwrap_or(title).trim();
+        let learned = learned_subject(head).filter(|subject| text::words(subject) <= 3);
+        if mode == Mode::Normal && (learned.is_some() || parent.is_some() && h.time.is_none() && self.b.knows(head)) {
+            let s = self.b.skill(learned.unwrap_or(head));
+            self.b.add_to_phase(p, s);
+            at.push(Builder::skill_pointer(s));
+            known = Some(s);
         }
         self.b.report.push(line, element, &inline.text, Outcome::Placed { at });
         if may_be_leaf && element == Element::Heading && mode == Mode::Normal && parent.is_some() && kind.is_none() {
@@ -209,6 +209,7 @@ impl Importer<'_> {
             return;
         }
         let name = text::without_outline_number(&leaf.name);
+        let name = learned_subject(name).unwrap_or(name);
         let named = text::names(name).iter().any(|n| n.names.iter().any(|n| text::words(n) <= text::MAX_NAME_WORDS))
             && !NOT_NAMES.contains(&words_of(name).as_str())
             // "### 4.2 Week 3": a span, whose number hid it from the heading's reading.

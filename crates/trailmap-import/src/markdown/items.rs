@@ -5,7 +5,7 @@ use trailmap::MilestoneKind;
 use trailmap::pointer::Pointer;
 
 use super::exclusions;
-use super::labels::{Label, PROJECT, classify_label, dash_after_label, split_label};
+use super::labels::{Label, PROJECT, classify_label, dash_after_label, learned_subject, split_label};
 use super::parse::Inline;
 use super::projects;
 use super::resources::LinkTail;
@@ -358,6 +358,17 @@ impl Importer<'_> {
                         return Role::Project(p);
                     }
                 }
+                // "**Learn Python** — syntax, OOP": Python, with topics.
+                Label::Names if dash_after_label(inline) && learned_subject(&label).is_some() && !rest.is_empty() => {
+                    let subject = learned_subject(&label).unwrap_or_default();
+                    let phase = self.phase();
+                    let (found, pointers) = self.names(&format!("{subject} — {rest}"), phase, None);
+                    if let Some(&first) = found.first() {
+                        at.extend(pointers);
+                        skills.extend(&found);
+                        return Role::Skill(first);
+                    }
+                }
                 Label::Names if !rest.is_empty() => {
                     let phase = self.phase();
                     let (found, pointers) = self.names(&rest, phase, None);
@@ -402,8 +413,12 @@ impl Importer<'_> {
         if let Some(subject) = exclusions::not_required(text) {
             return self.exclusion(&subject, at);
         }
-        if top_level && self.mode() == Mode::Projects && self.last_heading.to_lowercase().contains("projects") {
-            // An item of a "Projects" section.
+        let announced = self.list_mode == Some(Mode::Projects);
+        if top_level
+            && self.mode() == Mode::Projects
+            && (announced || self.last_heading.to_lowercase().contains("projects"))
+        {
+            // An item of a "Projects" section, or of a list "Projects:" announces.
             return self.project(text, inline, None, at);
         }
         if !self.in_span_label && projects::is_project_phrase(text) {

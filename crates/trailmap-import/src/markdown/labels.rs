@@ -179,6 +179,39 @@ pub(super) fn split_label(inline: &Inline) -> Option<(String, String)> {
     Some((l.trim().to_owned(), r.trim().to_owned()))
 }
 
+/// What "Learn X" names when X is a name rather than a group ("Learn
+/// Python", "Learn machine learning"; not "Learn the math", "Learn some
+/// statistics").
+pub(super) fn learned_subject(label: &str) -> Option<&str> {
+    let label = label.trim();
+    let after = ["learn about ", "learn "]
+        .iter()
+        .find_map(|prefix| {
+            label.get(..prefix.len()).filter(|p| p.eq_ignore_ascii_case(prefix)).map(|_| &label[prefix.len()..])
+        })?
+        .trim();
+    let first = after.split_whitespace().next()?.to_lowercase();
+    const GROUPS: [&str; 16] = [
+        "a",
+        "about",
+        "all",
+        "an",
+        "basic",
+        "basics",
+        "core",
+        "essential",
+        "fundamental",
+        "fundamentals",
+        "how",
+        "key",
+        "more",
+        "some",
+        "the",
+        "your",
+    ];
+    (!GROUPS.contains(&first.as_str()) && text::words(after) <= 4).then_some(after)
+}
+
 /// `true` when a bold label is followed by a dash or an arrow ("**Python**
 /// — syntax, OOP", "**Calculus** → derivatives"): the label names the
 /// item's subject rather than announcing a group or an explanation.

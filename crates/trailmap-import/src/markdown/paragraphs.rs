@@ -170,6 +170,17 @@ impl Importer<'_> {
                 }
             }
         }
+        // "Take Andrew Ng's course. Then build projects:" announces the list below.
+        if self.list_mode.is_none() && text.ends_with(':') {
+            let last = text.trim_end_matches(':').rsplit(". ").next().unwrap_or(text);
+            self.list_mode = match classify_label(last) {
+                _ if text::words(last) > 6 => None,
+                Label::Project(_) => Some(Mode::Projects),
+                Label::Exclusion => Some(Mode::Exclusions),
+                _ if super::resources::is_resource_word(last) => Some(Mode::Resources),
+                _ => None,
+            };
+        }
         if let Some(phase) = self.phase() {
             // "This phase builds on linear algebra.": names that resolve are prerequisites.
             for names in stated::in_prose(text) {
