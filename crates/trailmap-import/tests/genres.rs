@@ -122,13 +122,17 @@ fn hostile_shapes_are_bounded() {
     assert_eq!(imported.roadmap.skills.len(), 60_000);
     let headings: String = (0..2000).map(|i| format!("{} Level {i}\n", "#".repeat(1 + i % 6))).collect();
     import(&headings);
-    // 50,000 empty headings under one, each a skill of it; 50,000 bold
+    // 20,000 empty headings under one, each a skill of it; 20,000 bold
     // paragraphs, each a phase.
-    let leaves: String = (0..50_000).map(|i| format!("### Topic {i}\n")).collect();
+    let leaves: String = (0..20_000).map(|i| format!("### Topic {i}\n")).collect();
     let imported = import(&format!("# T\n\n## Part\n{leaves}"));
-    assert_eq!((imported.roadmap.skills.len(), imported.roadmap.phases[0].skills.len()), (50_000, 50_000));
-    let bold: String = (0..50_000).map(|i| format!("**Phase {}: Topic {i}**\n\n", i % 999 + 1)).collect();
-    assert_eq!(import(&format!("# T\n\n{bold}")).roadmap.phases.len(), 50_000);
+    assert_eq!((imported.roadmap.skills.len(), imported.roadmap.phases[0].skills.len()), (20_000, 20_000));
+    let bold: String = (0..20_000).map(|i| format!("**Phase {}: Topic {i}**\n\n", i % 999 + 1)).collect();
+    assert_eq!(import(&format!("# T\n\n{bold}")).roadmap.phases.len(), 20_000);
+    // One paragraph of 250,000 labelled lines is 250,000 paragraphs: over the limit.
+    let fields: String = (0..250_000).map(|i| format!("**T{i}:** v\n")).collect();
+    let refused = trailmap_import::markdown::import(&fields, &Options::default()).err().unwrap_or_default();
+    assert!(refused.starts_with("line 200001: more than 200000 elements"), "{refused}");
     import("");
     import("- [ ]\n- **\n|a|\n|-|\n|b|\n");
     // A name and 50,000 links to its resources: its tail of links is found
@@ -363,5 +367,46 @@ fn steps_learn_subjects_and_announce_projects() {
         assert!(r.skills.iter().all(|s| s.name != name), "a skill named {name}");
     }
     assert_eq!(r.practices[0].activity, "Fine-tune a small model on your own data");
+    nothing_lost(&imported);
+}
+
+/// Lines of one paragraph each opening with a label ("**Topics:** …",
+/// "**Project:** …") are read one by one, as if blank lines were between
+/// them; a label alone ("Project Requirement:") still announces the lines
+/// after it.
+#[test]
+fn labelled_lines_are_fields_of_their_phase() {
+    let imported = fixture("fields.md");
+    let r = &imported.roadmap;
+    let week1 = &r.phases[0];
+    assert_eq!(week1.skills[..4], ["variables", "control-flow", "functions", "oop"]);
+    assert_eq!(week1.description.as_deref(), Some("Time: ~10 hours/week"));
+    let projects: Vec<(&str, Option<&str>)> =
+        r.projects.iter().map(|p| (p.title.as_str(), p.phase.as_deref())).collect();
+    assert_eq!(
+        projects,
+        [
+            ("Build a CLI expense tracker", Some(week1.id.as_str())),
+            ("Analyse a Kaggle dataset and publish a notebook", Some(r.phases[1].id.as_str())),
+        ]
+    );
+    assert_eq!(r.phases[1].skills, ["numpy", "pandas", "data-cleaning"]);
+    assert_eq!(r.phases[1].goal.as_deref(), Some("be comfortable with DataFrames"));
+    // "**Resources:** [Pandas docs](…)" is a resource of Pandas, described by nothing.
+    let pandas = skill(r, "Pandas");
+    assert_eq!(
+        (titles(&pandas.resources, |x| x.title.as_str()), pandas.description.as_deref()),
+        (vec!["Pandas docs"], None)
+    );
+    let islr = skill(r, "ISLR");
+    assert_eq!((islr.resources[0].kind, islr.description.as_deref()), (Some(trailmap::ResourceKind::Book), None));
+    assert_eq!(r.milestones[0].criteria[0].text, "you can train and evaluate a model end to end.");
+    for line in [4, 5, 6, 7, 10, 11, 12, 13] {
+        assert!(
+            imported.report.entries.iter().any(|e| e.line == line && e.element == Element::Paragraph),
+            "line {line} is a paragraph of its own"
+        );
+    }
+    assert!(r.skills.iter().all(|s| !s.name.contains("hours")), "no skill from \"Time:\"");
     nothing_lost(&imported);
 }

@@ -106,7 +106,23 @@ pub(super) fn classify_label(label: &str) -> Label {
         "metrics",
     ]) {
         Label::Names
-    } else if has(&["note", "notes", "tip", "tips", "why", "reason", "important", "hint", "remember"]) {
+    } else if has(&[
+        "note",
+        "notes",
+        "tip",
+        "tips",
+        "why",
+        "reason",
+        "important",
+        "hint",
+        "remember",
+        // "Time: ~10 hours/week" says how long, not what.
+        "time",
+        "duration",
+        "effort",
+        "commitment",
+        "pace",
+    ]) {
         Label::Note
     } else if has(&["deliverable", "deliverables", "output"]) {
         Label::Deliverables

@@ -92,6 +92,11 @@ impl Importer<'_> {
                     return;
                 }
             }
+            // "**Resources:** [Python docs](…), [Real Python](…)": as a list of resources.
+            Some((label, _)) if super::resources::is_resource_word(&label) && !inline.links.is_empty() => {
+                self.resource_item(line, Element::Paragraph, text, inline, None);
+                return;
+            }
             Some((label, rest)) => match classify_label(&label) {
                 Label::Goal => match self.phase() {
                     Some(p) => {

@@ -104,6 +104,19 @@ impl InlineBuilder {
             t.push(' ');
         }
     }
+    /// Whether the text so far is a label and its value: after bold
+    /// ("**Topics:** NumPy", "**Week 1: Python**") or a few words and a
+    /// colon ("Project: a CLI"). A label alone ("Project Requirement:")
+    /// announces the lines after it.
+    fn labelled(&self) -> bool {
+        let text = self.inline.text.trim();
+        let valued = |text: &str| text.split_once(':').is_some_and(|(_, value)| !value.trim().is_empty());
+        match &self.inline.label {
+            Some(label) => text.trim_end_matches(':').len() > label.trim_end_matches(':').len() || valued(label),
+            None => self.link.is_none() && labelled_line(text) && valued(text),
+        }
+    }
+
     fn finish(mut self) -> Inline {
         self.inline.text = self.inline.text.trim().to_owned();
         self.inline
@@ -138,6 +151,8 @@ pub fn blocks(source: &str, limit: usize) -> Result<Vec<Block>, usize> {
     // The lines of the HTML block being read, each with its line number.
     let mut html: Option<Vec<(usize, String)>> = None;
     let mut front_matter: Option<(usize, String)> = None;
+    // Inside a paragraph of its own (not a list item's text).
+    let mut in_paragraph = false;
 
     let flush_item =
         |inline: &mut Option<InlineBuilder>, items: &mut Vec<(usize, Option<bool>, bool)>, out: &mut Vec<Block>| {
@@ -229,12 +244,14 @@ pub fn blocks(source: &str, limit: usize) -> Result<Vec<Block>, usize> {
                 } else {
                     inline = Some(InlineBuilder::default());
                     inline_line = line;
+                    in_paragraph = true;
                 }
             }
             Event::End(TagEnd::Paragraph) => {
                 if items.last().is_some_and(|i| !i.2) {
                     continue;
                 }
+                in_paragraph = false;
                 let built = inline.take().map(InlineBuilder::finish).unwrap_or_default();
                 if built.text.is_empty() && built.links.is_empty() {
                     out.push(Block::Decoration { line: inline_line, text: String::new() });
@@ -329,7 +346,20 @@ pub fn blocks(source: &str, limit: usize) -> Result<Vec<Block>, usize> {
                 }
             }
             Event::SoftBreak | Event::HardBreak => {
-                if let Some(b) = &mut inline {
+                // "**Topics:** …" then "**Project:** …" on the next line: a
+                // paragraph each, as if a blank line were between them.
+                let next = &source[range.end..];
+                let next = next.split('\n').next().unwrap_or("");
+                if in_paragraph && inline.as_ref().is_some_and(InlineBuilder::labelled) && labelled_line(next) {
+                    elements += 1;
+                    if elements > limit {
+                        return Err(line + 1);
+                    }
+                    let built = inline.take().map(InlineBuilder::finish).unwrap_or_default();
+                    out.push(Block::Paragraph { line: inline_line, inline: built });
+                    inline = Some(InlineBuilder::default());
+                    inline_line = lines.line(range.end);
+                } else if let Some(b) = &mut inline {
                     b.text("\n");
                 }
             }
@@ -337,6 +367,21 @@ pub fn blocks(source: &str, limit: usize) -> Result<Vec<Block>, usize> {
         }
     }
     Ok(out)
+}
+
+/// Whether a line of source opens with a label: bold text
+/// ("**Resources:** …", "__Goal__: …") or up to four words and a colon
+/// ("Project: …", "Week 3: …"), not an address ("https://…").
+fn labelled_line(line: &str) -> bool {
+    let line = line.trim_start();
+    if line.starts_with("**") || line.starts_with("__") {
+        return true;
+    }
+    let Some((head, rest)) = line.split_once(':') else { return false };
+    !head.is_empty()
+        && head.split_whitespace().count() <= 4
+        && !rest.starts_with("//")
+        && !head.contains(['[', '(', '`'])
 }
 
 /// `title: …` at the top level of YAML front matter, unquoted.

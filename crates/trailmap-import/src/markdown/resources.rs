@@ -25,6 +25,7 @@ impl Importer<'_> {
         owner: Option<usize>,
     ) {
         let mut at = Vec::new();
+        let mut kind_marks = Vec::new();
         let owners: Vec<usize> = match owner {
             Some(s) => vec![s],
             None => {
@@ -34,13 +35,22 @@ impl Importer<'_> {
                     at.push(Builder::skill_pointer(s));
                     named.push(s);
                 }
-                // "[FineWeb](…) by Penedo et al.: an article …" describes the one it names.
+                // "[FineWeb](…) by Penedo et al.: an article …" describes the
+                // one it names; "[ISLR](…) (book)" says what the link is.
                 if let ([link], [s]) = (inline.links.as_slice(), named.as_slice()) {
                     let rest = text.replacen(link.text.as_str(), "", 1);
+                    // "**Resources:** [Pandas docs](…)": the label says nothing of it.
+                    let rest = match rest.split_once(':') {
+                        Some((label, after)) if is_resource_word(label) => after.to_owned(),
+                        _ => rest,
+                    };
                     let rest = rest.trim().trim_start_matches(|c: char| {
                         c.is_whitespace() || matches!(c, ':' | '-' | '–' | '—' | '|' | ',')
                     });
-                    if !rest.is_empty() && self.b.skills[*s].description.as_deref() != Some(rest) {
+                    let marked = rest.starts_with('(') && rest.ends_with(')') && is_resource_word(rest);
+                    if marked {
+                        kind_marks.push((*s, text::resource_kind("", rest)));
+                    } else if !rest.is_empty() && self.b.skills[*s].description.as_deref() != Some(rest) {
                         Self::append(&mut self.b.skills[*s].description, rest);
                     }
                 }
@@ -54,6 +64,11 @@ impl Importer<'_> {
         }
         self.place_item(line, element, text, Role::Other, at);
         self.links(line, &inline.links, &owners);
+        for (s, kind) in kind_marks {
+            if let Some(resource) = self.b.skills[s].resources.last_mut().filter(|_| kind.is_some()) {
+                resource.kind = kind;
+            }
+        }
     }
 }
 
