@@ -410,3 +410,27 @@ fn labelled_lines_are_fields_of_their_phase() {
     assert!(r.skills.iter().all(|s| !s.name.contains("hours")), "no skill from \"Time:\"");
     nothing_lost(&imported);
 }
+
+/// An awesome list: "[MLflow](…) - Open source platform …" is a skill
+/// named after its link, described by the sentence after it, the link its
+/// resource; badges and the list's contents are decoration.
+#[test]
+fn awesome_list_links_are_described_skills() {
+    let imported = fixture("awesome.md");
+    let r = &imported.roadmap;
+    let described: Vec<(&str, Option<&str>, usize)> =
+        r.skills.iter().map(|s| (s.name.as_str(), s.description.as_deref(), s.resources.len())).collect();
+    assert_eq!(
+        described,
+        [
+            ("MLflow", Some("Open source platform for the ML lifecycle."), 1),
+            ("Weights & Biases", Some("Experiment tracking and visualisation."), 1),
+            ("BentoML", Some("Build production-grade AI apps. Requires Docker."), 1),
+            ("Seldon Core", Some("Deploy models on Kubernetes."), 1),
+        ]
+    );
+    assert_eq!(titles(&r.phases, |p| p.title.as_str()), ["Experiment tracking", "Serving"]);
+    assert!(r.phases.iter().all(|p| p.tasks.is_empty()), "no sentence is a task");
+    assert_eq!(r.title, "Awesome MLOps Learning Path");
+    nothing_lost(&imported);
+}

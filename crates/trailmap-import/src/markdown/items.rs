@@ -68,6 +68,23 @@ impl Importer<'_> {
                 return;
             }
         }
+        // "[MLflow](…) - Open source platform for …": a skill described.
+        if checked.is_none() && self.mode() == Mode::Normal && matches!(parent, Role::Other | Role::Phase(_)) {
+            if let Some((link, description)) = super::resources::described_link(&text, inline) {
+                let phase = self.phase();
+                if let Some(s) = self.link_skill(link, phase) {
+                    // A link naming a known skill ("Kubernetes docs") describes the link, not the skill.
+                    let named = crate::ids::normalize(&self.b.skills[s].name) == crate::ids::normalize(&link.text);
+                    if named && self.b.skills[s].description.as_deref() != Some(description.as_str()) {
+                        Self::append(&mut self.b.skills[s].description, &description);
+                    }
+                    self.place_item(line, element, &text, Role::Skill(s), vec![Builder::skill_pointer(s)]);
+                    self.links(line, &inline.links, &[s]);
+                    self.items.push((depth, Role::Skill(s)));
+                    return;
+                }
+            }
+        }
         // Links after a name are its resources: what the item is, is read
         // from the name alone (a checklist's criterion keeps the whole text).
         let tail = super::resources::link_tail(inline);

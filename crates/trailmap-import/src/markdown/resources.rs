@@ -237,6 +237,20 @@ pub(super) fn is_resource_word(text: &str) -> bool {
     RESOURCE_WORDS.contains(&bare.as_str())
 }
 
+/// An item that is a link and a sentence about it, as awesome lists write
+/// them ("[MLflow](…) - Open source platform for the ML lifecycle."): the
+/// link and the sentence. `None` when more links follow, or when what
+/// follows the dash is a list of names ("[NumPy](…) — arrays,
+/// broadcasting"), read as topics.
+pub(super) fn described_link<'i>(text: &str, inline: &'i Inline) -> Option<(&'i Link, String)> {
+    let [link] = inline.links.as_slice() else { return None };
+    let shown = link.text.trim();
+    let rest = text.trim().strip_prefix(shown).filter(|_| !shown.is_empty())?.trim_start();
+    let rest = ["- ", "– ", "— ", ": "].iter().find_map(|dash| rest.strip_prefix(dash))?.trim();
+    let sentence = rest.ends_with(['.', '!']) || text::words(rest) >= 5;
+    (sentence && !rest.is_empty()).then(|| (link, rest.to_owned()))
+}
+
 /// Words around a word for resources in a link's text that name no
 /// subject: "**Official** Kubernetes docs", "MLflow **crash** course".
 const AROUND_RESOURCE_WORDS: [&str; 9] =
