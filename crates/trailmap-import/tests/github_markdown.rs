@@ -1,6 +1,6 @@
 //! Shapes common in Markdown roadmaps published on GitHub: titles from
 //! HTML headings and front matter, bold terms with explanations,
-//! exclusions addressed to the reader in list items.
+//! exclusions addressed to the reader in list items, collapsible sections.
 
 use trailmap::{Roadmap, Skill};
 use trailmap_import::{Imported, Options};
@@ -192,5 +192,26 @@ fn a_table_cell_link_with_an_unsafe_scheme_is_not_kept() {
             && matches!(e.outcome, trailmap_import::Outcome::NotPlaced { .. })),
         "{:?}",
         imported.report.entries
+    );
+}
+
+/// A collapsible section's `<summary>` titles what it folds, as a heading
+/// below the document's headings; "Click to expand" titles nothing.
+#[test]
+fn a_details_summary_titles_a_phase() {
+    let md = "# NLP Roadmap\n\n## Foundations\n\n<details>\n<summary><b>Week 1: Text basics</b></summary>\n\n- Tokenization\n- Regular expressions\n\n</details>\n\n<details>\n<summary>Week 2: Embeddings</summary>\n\n- Word2Vec\n\n</details>\n\n<details><summary>Click to expand</summary>\n\nA note.\n\n</details>\n";
+    let imported = import(md);
+    let r = &imported.roadmap;
+    assert_eq!(phase_titles(r), ["Foundations", "Text basics", "Embeddings"]);
+    let weeks: Vec<(u32, usize)> =
+        r.phases[0].phases.iter().map(|p| (p.span.as_ref().unwrap().start, p.skills.len())).collect();
+    assert_eq!(weeks, [(1, 2), (2, 1)]);
+    skill(r, "Word2Vec");
+    assert!(
+        imported
+            .report
+            .entries
+            .iter()
+            .any(|e| e.text.contains("Click to expand") && e.outcome == trailmap_import::Outcome::Decoration)
     );
 }

@@ -129,6 +129,8 @@ fn line() -> impl Strategy<Value = String> {
         proptest::sample::select(vec!["\nProjects:\n", "\nTake the course. Then build projects:\n"])
             .prop_map(str::to_owned),
         (1u32..5, name()).prop_map(|(n, a)| format!("## Step {n}: Learn {a}")),
+        (1u32..9, name(), name())
+            .prop_map(|(w, a, b)| format!("\n<details>\n<summary>Week {w}: {a}</summary>\n\n- {b}\n\n</details>\n")),
         (name(), name()).prop_map(|(a, b)| format!("- [{a}](https://example.com/{a}) - A tool for {b} work.")),
         (name(), name()).prop_map(|(a, b)| format!(
             "\n**Topics:** {a}, {b}\n**Project:** build a {a} app\n**Resources:** [{b} docs](https://example.com/{b}) (book)\nTime: 3 hours\n"

@@ -42,7 +42,8 @@ pub struct Inline {
 /// A block of the document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
-    /// `#` headings.
+    /// `#` headings and HTML `<h1>`-`<h6>` (levels 1-6), and a `<details>`
+    /// section's `<summary>` (level 7: below every heading).
     Heading { level: u8, line: usize, inline: Inline },
     /// A paragraph not in a list.
     Paragraph { line: usize, inline: Inline },
@@ -397,8 +398,14 @@ fn front_matter_title(yaml: &str) -> Option<String> {
 }
 
 /// `<h1 align="center">AI Roadmap</h1>`, possibly over several lines.
-static HTML_HEADING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?is)<h([1-6])\b[^>]*>(.*?)</h[1-6]\s*>").expect("valid pattern"));
+/// An HTML heading, or the `<summary>` of a collapsible `<details>`
+/// section, which titles what it folds as a heading below the others would.
+static HTML_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?is)<h([1-6])\b[^>]*>(.*?)</h[1-6]\s*>|<summary\b[^>]*>(.*?)</summary\s*>").expect("valid pattern")
+});
+/// A summary that only says how to open its section.
+static OPENER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\W*(click|expand|show|toggle|see|view)\b").expect("valid pattern"));
 static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?s)<[^>]*>").expect("valid pattern"));
 static HTML_COMMENT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?s)<!--.*?(?:-->|$)").expect("valid pattern"));
 
@@ -416,17 +423,22 @@ fn html_block(lines: Vec<(usize, String)>, out: &mut Vec<Block>) {
     let text = HTML_COMMENT.replace_all(&text, |c: &regex::Captures<'_>| " ".repeat(c[0].len()));
     let mut next = 0;
     for c in HTML_HEADING.captures_iter(&text) {
-        let (Some(whole), Some(level), Some(inner)) = (c.get(0), c.get(1), c.get(2)) else { continue };
+        // `<summary>` nests below every heading (level 7), as a bold paragraph titling a phase does.
+        let (level, inner) = match (c.get(1), c.get(2), c.get(3)) {
+            (Some(level), Some(inner), _) => (level.as_str().parse().unwrap_or(1), inner),
+            (_, _, Some(inner)) => (7, inner),
+            _ => continue,
+        };
+        let Some(whole) = c.get(0) else { continue };
         let shown = HTML_TAG.replace_all(inner.as_str(), " ");
         let shown = decode_entities(&shown).split_whitespace().collect::<Vec<_>>().join(" ");
-        if shown.is_empty() {
+        if shown.is_empty() || level == 7 && OPENER.is_match(&shown) {
             continue;
         }
         let (first, last) = (line_at(whole.start()), line_at(whole.end().saturating_sub(1)));
         for (line, t) in lines.iter().take(first).skip(next) {
             out.push(Block::Decoration { line: *line, text: t.trim().to_owned() });
         }
-        let level = level.as_str().parse().unwrap_or(1);
         let inline = Inline { text: shown, ..Inline::default() };
         out.push(Block::Heading { level, line: lines[first].0, inline });
         next = last + 1;
