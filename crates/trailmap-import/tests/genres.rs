@@ -133,6 +133,10 @@ fn hostile_shapes_are_bounded() {
     let fields: String = (0..250_000).map(|i| format!("**T{i}:** v\n")).collect();
     let refused = trailmap_import::markdown::import(&fields, &Options::default()).err().unwrap_or_default();
     assert!(refused.starts_with("line 200001: more than 200000 elements"), "{refused}");
+    // So is one HTML block of 250,000 summaries, each a heading.
+    let summaries = format!("<details>\n{}</details>\n", "<summary>Week 1: T</summary>\n".repeat(250_000));
+    let refused = trailmap_import::markdown::import(&summaries, &Options::default()).err().unwrap_or_default();
+    assert!(refused.contains("more than 200000 elements"), "{refused}");
     import("");
     import("- [ ]\n- **\n|a|\n|-|\n|b|\n");
     // A name and 50,000 links to its resources: its tail of links is found

@@ -215,3 +215,20 @@ fn a_details_summary_titles_a_phase() {
             .any(|e| e.text.contains("Click to expand") && e.outcome == trailmap_import::Outcome::Decoration)
     );
 }
+
+/// Lines bulleted by a glyph rather than a list marker ("✅ Python basics",
+/// "👉 Model evaluation", "• Feature engineering") are list items; a
+/// single such line, or prose with an arrow inside it, stays a paragraph.
+#[test]
+fn lines_bulleted_by_glyphs_are_items() {
+    let md = "# 90-Day AI Roadmap\n\n## Month 1\n✅ Python basics\n✅ Git & GitHub\n✅ Linux command line\n\n## Month 2\n👉 Supervised learning (regression, classification)\n👉️ Model evaluation\n• Feature engineering\n\n✅ One line alone.\n\nKeep going → you've got this!\n";
+    let imported = import(md);
+    let r = &imported.roadmap;
+    let skills = |p: &trailmap::Phase| p.skills.iter().map(|s| s.as_str().to_owned()).collect::<Vec<_>>();
+    assert_eq!(skills(&r.phases[0]), ["python-basics", "git-and-github", "linux-command-line"]);
+    assert_eq!(skills(&r.phases[1]), ["supervised-learning", "model-evaluation", "feature-engineering"]);
+    assert_eq!(skill(r, "Supervised learning").topics, ["regression", "classification"]);
+    assert_eq!(r.phases[1].description.as_deref(), Some("✅ One line alone.\n\nKeep going → you've got this!"));
+    let items: Vec<usize> = imported.report.of(trailmap_import::Element::ListItem).map(|e| e.line).collect();
+    assert_eq!(items, [4, 5, 6, 9, 10, 11]);
+}

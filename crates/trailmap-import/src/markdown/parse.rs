@@ -154,6 +154,8 @@ pub fn blocks(source: &str, limit: usize) -> Result<Vec<Block>, usize> {
     let mut front_matter: Option<(usize, String)> = None;
     // Inside a paragraph of its own (not a list item's text).
     let mut in_paragraph = false;
+    // The paragraph's lines are glyph bullets ("✅ Python" then "✅ Git"): each an item.
+    let mut bulleted = false;
 
     let flush_item =
         |inline: &mut Option<InlineBuilder>, items: &mut Vec<(usize, Option<bool>, bool)>, out: &mut Vec<Block>| {
@@ -219,7 +221,14 @@ pub fn blocks(source: &str, limit: usize) -> Result<Vec<Block>, usize> {
                 front_matter = Some((line, String::new()));
             }
             Event::Start(Tag::HtmlBlock) => html = Some(Vec::new()),
-            Event::End(TagEnd::HtmlBlock) => html_block(html.take().unwrap_or_default(), &mut out),
+            Event::End(TagEnd::HtmlBlock) => {
+                // Each heading or summary in the block is an element of its own.
+                let headings = html_block(html.take().unwrap_or_default(), &mut out);
+                elements = elements.saturating_add(headings);
+                if elements > limit {
+                    return Err(line);
+                }
+            }
             Event::Html(t) if html.is_some() => {
                 if let Some(lines) = &mut html {
                     lines.push((line, t.to_string()));
@@ -254,7 +263,9 @@ pub fn blocks(source: &str, limit: usize) -> Result<Vec<Block>, usize> {
                 }
                 in_paragraph = false;
                 let built = inline.take().map(InlineBuilder::finish).unwrap_or_default();
-                if built.text.is_empty() && built.links.is_empty() {
+                if std::mem::take(&mut bulleted) {
+                    out.push(Block::Item { depth: 1, line: inline_line, checked: None, inline: unbulleted(built) });
+                } else if built.text.is_empty() && built.links.is_empty() {
                     out.push(Block::Decoration { line: inline_line, text: String::new() });
                 } else {
                     out.push(Block::Paragraph { line: inline_line, inline: built });
@@ -351,13 +362,23 @@ pub fn blocks(source: &str, limit: usize) -> Result<Vec<Block>, usize> {
                 // paragraph each, as if a blank line were between them.
                 let next = &source[range.end..];
                 let next = next.split('\n').next().unwrap_or("");
-                if in_paragraph && inline.as_ref().is_some_and(InlineBuilder::labelled) && labelled_line(next) {
+                let labelled = inline.as_ref().is_some_and(InlineBuilder::labelled) && labelled_line(next);
+                // "✅ Python" then "✅ Git": lines bulleted by a glyph are list items.
+                let bullets =
+                    inline.as_ref().is_some_and(|b| starts_with_bullet(&b.inline.text)) && starts_with_bullet(next);
+                if in_paragraph && (labelled || bullets) {
                     elements += 1;
                     if elements > limit {
                         return Err(line + 1);
                     }
                     let built = inline.take().map(InlineBuilder::finish).unwrap_or_default();
-                    out.push(Block::Paragraph { line: inline_line, inline: built });
+                    bulleted |= bullets;
+                    if std::mem::take(&mut bulleted) {
+                        out.push(Block::Item { depth: 1, line: inline_line, checked: None, inline: unbulleted(built) });
+                        bulleted = bullets;
+                    } else {
+                        out.push(Block::Paragraph { line: inline_line, inline: built });
+                    }
                     inline = Some(InlineBuilder::default());
                     inline_line = lines.line(range.end);
                 } else if let Some(b) = &mut inline {
@@ -368,6 +389,28 @@ pub fn blocks(source: &str, limit: usize) -> Result<Vec<Block>, usize> {
         }
     }
     Ok(out)
+}
+
+/// Whether a line opens with a glyph written as a bullet: a check mark,
+/// an arrow, a dot or an emoji ("✅ Python", "• Git", "👉 Docker"), then a
+/// space.
+fn starts_with_bullet(line: &str) -> bool {
+    let mut chars = line.trim_start().chars();
+    let Some(first) = chars.next() else { return false };
+    let glyph = matches!(first, '•' | '·' | '◦' | '‣' | '⁃')
+        || ('\u{2190}'..='\u{2BFF}').contains(&first)
+        || ('\u{1F300}'..='\u{1FAFF}').contains(&first);
+    // A variation selector or a skin tone may follow the glyph.
+    let rest: String = chars.skip_while(|c| matches!(c, '\u{FE0F}' | '\u{1F3FB}'..='\u{1F3FF}')).take(1).collect();
+    glyph && rest.starts_with(char::is_whitespace)
+}
+
+/// An item's inline content without the glyph bulleting it.
+fn unbulleted(mut inline: Inline) -> Inline {
+    let text = inline.text.trim_start();
+    let at = text.find(char::is_whitespace).unwrap_or(text.len());
+    inline.text = text[at..].trim_start().to_owned();
+    inline
 }
 
 /// Whether a line of source opens with a label: bold text
@@ -410,8 +453,10 @@ static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?s)<[^>]*>").e
 static HTML_COMMENT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?s)<!--.*?(?:-->|$)").expect("valid pattern"));
 
 /// An HTML block: its headings (GitHub READMEs title themselves with
-/// `<h1 align="center">`) become headings, every other line decoration.
-fn html_block(lines: Vec<(usize, String)>, out: &mut Vec<Block>) {
+/// `<h1 align="center">`) and summaries become headings, every other line
+/// decoration. How many headings it gave.
+fn html_block(lines: Vec<(usize, String)>, out: &mut Vec<Block>) -> usize {
+    let mut headings = 0;
     let mut text = String::new();
     let mut starts = Vec::with_capacity(lines.len());
     for (_, t) in &lines {
@@ -441,11 +486,13 @@ fn html_block(lines: Vec<(usize, String)>, out: &mut Vec<Block>) {
         }
         let inline = Inline { text: shown, ..Inline::default() };
         out.push(Block::Heading { level, line: lines[first].0, inline });
+        headings += 1;
         next = last + 1;
     }
     for (line, t) in lines.iter().skip(next) {
         out.push(Block::Decoration { line: *line, text: t.trim().to_owned() });
     }
+    headings
 }
 
 /// The entities a heading's text commonly holds.
