@@ -120,7 +120,7 @@ pub fn without_outline_number(title: &str) -> &str {
 }
 
 /// Topics in a trailing parenthesis: "OOP (classes, inheritance)".
-fn split_parenthesis(text: &str) -> (String, Vec<String>) {
+pub fn split_parenthesis(text: &str) -> (String, Vec<String>) {
     let text = text.trim();
     if let (Some(open), true) = (text.find('('), text.ends_with(')')) {
         let inner = &text[open + 1..text.len() - 1];

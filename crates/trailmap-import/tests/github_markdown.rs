@@ -232,3 +232,14 @@ fn lines_bulleted_by_glyphs_are_items() {
     let items: Vec<usize> = imported.report.of(trailmap_import::Element::ListItem).map(|e| e.line).collect();
     assert_eq!(items, [4, 5, 6, 9, 10, 11]);
 }
+
+/// A table's topic cell gives topics in parentheses, as a list item does.
+#[test]
+fn a_table_cell_gives_topics_in_parentheses() {
+    let md = "# CV\n\n## Month 2: Detection\n\n| Topic | Resource | Time |\n|---|---|---|\n| YOLO | [Ultralytics docs](https://docs.ultralytics.com) | 2 weeks |\n| Segmentation (U-Net, Mask R-CNN) | [Paper](https://arxiv.org/abs/1505.04597) | 2 weeks |\n";
+    let r = import(md).roadmap;
+    let segmentation = skill(&r, "Segmentation");
+    assert_eq!(segmentation.topics, ["U-Net", "Mask R-CNN"]);
+    assert_eq!(segmentation.resources[0].kind, Some(trailmap::ResourceKind::Paper));
+    assert_eq!(r.phases[0].skills, ["yolo", "segmentation"]);
+}

@@ -132,13 +132,22 @@ pub(super) fn import(
             b.report.not_placed(*row_line, Element::TableRow, "", "row without a name cell");
             continue;
         };
-        let name = cell.links.first().map_or(cell.text.as_str(), |l| l.text.as_str());
-        let name = text::tidy(name);
+        // "Segmentation (U-Net, Mask R-CNN)": topics in parentheses, as in a list.
+        let (name, topics) = match cell.links.first() {
+            Some(link) => (text::tidy(&link.text), Vec::new()),
+            None => text::split_parenthesis(&cell.text),
+        };
+        let name = text::tidy(&name);
         if name.is_empty() {
             b.report.not_placed(*row_line, Element::TableRow, &cell.text, "empty name cell");
             continue;
         }
         let s = b.skill(&name);
+        for topic in topics {
+            if !b.skills[s].topics.contains(&topic) {
+                b.skills[s].topics.push(topic);
+            }
+        }
         let week = week_col.and_then(|i| cells.get(i)).map(|c| c.text.trim()).filter(|w| !w.is_empty());
         let when = week.and_then(|w| {
             let label = if w.to_lowercase().starts_with("week") { w.to_owned() } else { format!("Week {w}") };
