@@ -243,3 +243,15 @@ fn a_table_cell_gives_topics_in_parentheses() {
     assert_eq!(segmentation.resources[0].kind, Some(trailmap::ResourceKind::Paper));
     assert_eq!(r.phases[0].skills, ["yolo", "segmentation"]);
 }
+
+/// Lines about the roadmap itself ("**Duration:** 6 months", "**Level:**
+/// Beginner → Intermediate") are its summary, not skills; an exclusion's
+/// subject ends with its sentence ("Don't learn Hadoop. It's legacy.").
+#[test]
+fn lines_about_the_roadmap_are_no_skills() {
+    let md = "# Data Engineer Roadmap\n\n**Duration:** 6 months\n**Level:** Beginner → Intermediate\n\n## Month 1\n\n- SQL\n\n> 💡 **Pro tip:** Don't learn Hadoop. It's legacy.\n";
+    let r = import(md).roadmap;
+    assert_eq!(r.summary.as_deref(), Some("Duration: 6 months\n\nLevel: Beginner → Intermediate"));
+    assert_eq!(r.skills.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["SQL"]);
+    assert_eq!(r.exclusions[0].title, "Hadoop");
+}

@@ -62,7 +62,9 @@ pub(super) fn not_required(text: &str) -> Option<String> {
         return None;
     }
     let c = NOT_REQUIRED.captures(text).or_else(|| ADDRESSED.captures(text)).or_else(|| AVOID.captures(text))?;
-    let subject = text::tidy(c.get(1).or(c.get(2))?.as_str());
+    // "Don't learn Hadoop. It's legacy.": the subject ends with its sentence.
+    let subject = c.get(1).or(c.get(2))?.as_str();
+    let subject = text::tidy(subject.split(". ").next().unwrap_or(subject));
     let subject = subject.trim_end_matches(['.', '!', ',', ';']).trim().to_owned();
     let clause = subject.to_lowercase().starts_with("to ") || subject.contains(" with ") || subject.contains(" by ");
     (!subject.is_empty() && !clause && text::words(&subject) <= text::MAX_NAME_WORDS).then_some(subject)

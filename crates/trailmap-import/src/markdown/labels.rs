@@ -116,12 +116,23 @@ pub(super) fn classify_label(label: &str) -> Label {
         "important",
         "hint",
         "remember",
-        // "Time: ~10 hours/week" says how long, not what.
+        // "Time: ~10 hours/week" says how long, not what; "Level: Beginner
+        // → Intermediate", "Author: …" are about the roadmap.
         "time",
         "duration",
         "effort",
         "commitment",
         "pace",
+        "level",
+        "difficulty",
+        "audience",
+        "cost",
+        "price",
+        "author",
+        "updated",
+        "version",
+        "format",
+        "status",
     ]) {
         Label::Note
     } else if has(&["deliverable", "deliverables", "output"]) {
