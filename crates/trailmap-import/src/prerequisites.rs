@@ -31,6 +31,9 @@ pub(crate) enum Dependent {
     /// Every skill of a phase and the phases in it ("## Deep Learning" then
     /// "Prerequisites: Python").
     Phase(usize),
+    /// The skills the text names, each needing this one ("Docker
+    /// (prerequisite for Airflow)").
+    NeededBy(usize),
 }
 
 /// A prerequisite stated in the source, resolved by name at the end.
@@ -89,6 +92,10 @@ impl Builder<'_> {
             let dependents: Vec<usize> = match dependent {
                 Dependent::Skill(s) => vec![s],
                 Dependent::Phase(p) => self.phase_skill_ids(p).iter().filter_map(|id| index.get(id).copied()).collect(),
+                Dependent::NeededBy(s) => {
+                    self.resolve_needed_by(s, &names, &text, line, element);
+                    continue;
+                }
             };
             for piece in text.split([',', ';']).flat_map(|p| p.split(" and ")) {
                 let trimmed = crate::text::tidy(piece);
@@ -111,7 +118,7 @@ impl Builder<'_> {
                     }
                     let reason = match dependent {
                         Dependent::Skill(_) => "prerequisite names no skill of this roadmap (kept in the skill's note)",
-                        Dependent::Phase(_) => "prerequisite names no skill of this roadmap",
+                        Dependent::Phase(_) | Dependent::NeededBy(_) => "prerequisite names no skill of this roadmap",
                     };
                     self.report.not_placed(line, element, &trimmed, reason);
                     continue;
@@ -142,6 +149,32 @@ impl Builder<'_> {
                         target.prerequisites.push(prerequisite);
                     }
                 }
+            }
+        }
+    }
+
+    /// "Docker (prerequisite for Airflow or Prefect)": each skill `text`
+    /// names needs skill `s`. A name that resolves to none is reported.
+    fn resolve_needed_by(&mut self, s: usize, sorted: &[(String, usize)], text: &str, line: usize, element: Element) {
+        let pieces = text.split([',', ';']).flat_map(|p| p.split(" and ")).flat_map(|p| p.split(" or "));
+        for piece in pieces {
+            let trimmed = crate::text::tidy(piece);
+            if is_none(&trimmed) {
+                continue;
+            }
+            let Some(dependent) = self.match_name(sorted, &trimmed) else {
+                self.report.not_placed(line, element, &trimmed, "names no skill of this roadmap to need this one");
+                continue;
+            };
+            if dependent == s {
+                continue;
+            }
+            let id = self.skills[s].id.clone();
+            self.stated_lines.entry((dependent, id.clone())).or_insert(line);
+            let prerequisite = Prerequisite::Skill(id);
+            let target = &mut self.skills[dependent];
+            if !target.prerequisites.contains(&prerequisite) {
+                target.prerequisites.push(prerequisite);
             }
         }
     }

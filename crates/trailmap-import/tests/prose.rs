@@ -58,6 +58,25 @@ fn prerequisites_stated_in_words_are_edges_not_skills() {
     assert!(matches!(&statement.outcome, Outcome::Placed { at } if at[0].ends_with("/prerequisites")));
 }
 
+/// "Docker (prerequisite for Airflow)" and "Linear algebra — needed before
+/// deep learning or NLP" say what needs the item: edges the other way,
+/// never a prerequisite named "for Airflow".
+#[test]
+fn what_an_item_is_needed_for_needs_it() {
+    let md = "# R\n\n## P\n\n- Linear algebra — needed before deep learning or NLP\n- Deep learning\n- NLP (requires Python)\n- Python (a prerequisite for NLP)\n- Docker (required for Airflow)\n- Airflow\n- Calculus (prerequisite for Quantum Stuff)\n";
+    let imported = import_with(md, &Options::default());
+    let r = &imported.roadmap;
+    assert_eq!(skill(r, "Deep learning").prerequisites, [id("linear-algebra")]);
+    assert_eq!(skill(r, "NLP").prerequisites, [id("linear-algebra"), id("python")]);
+    assert_eq!(skill(r, "Airflow").prerequisites, [id("docker")]);
+    assert!(skill(r, "Docker").prerequisites.is_empty() && skill(r, "Docker").topics.is_empty());
+    let lost: Vec<_> =
+        imported.report.entries.iter().filter(|e| matches!(e.outcome, Outcome::NotPlaced { .. })).collect();
+    assert_eq!(lost.len(), 1, "{lost:#?}");
+    assert_eq!((lost[0].line, lost[0].text.as_str()), (11, "Quantum Stuff"));
+    assert!(r.skills.iter().all(|s| !s.name.contains("for ") && !s.name.contains("needed")));
+}
+
 #[test]
 fn projects_named_in_prose() {
     let imported = fixture("projects.md");

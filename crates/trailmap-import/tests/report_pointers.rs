@@ -85,6 +85,8 @@ fn line() -> impl Strategy<Value = String> {
     prop_oneof![
         (name(), name()).prop_map(|(a, b)| format!("- {a} (requires {b})")),
         (name(), name(), name()).prop_map(|(a, b, c)| format!("- {a} (requires {b} or {c})")),
+        (name(), name()).prop_map(|(a, b)| format!("- {a} (prerequisite for {b})")),
+        (name(), name(), name()).prop_map(|(a, b, c)| format!("- {a} — needed before {b} or {c}")),
         name().prop_map(|a| format!("- {a}")),
         name().prop_map(|a| format!("  - Requires {a}")),
         name().prop_map(|a| format!("Prerequisites: {a}")),

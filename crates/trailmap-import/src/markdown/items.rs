@@ -126,8 +126,15 @@ impl Importer<'_> {
             self.items.push((depth, role));
             return;
         }
-        let role = match stated::split(&text).filter(|_| checked.is_none()) {
-            None => self.item_role(&text, inline, checked, parent, &mut at, &mut skills),
+        // "Docker (prerequisite for Airflow)": the item is read without what needs it.
+        let needed_by = stated::split_needed_by(&text).filter(|_| checked.is_none());
+        let read = needed_by.as_ref().map(|(rest, _)| Inline { text: rest.clone(), ..inline.clone() });
+        let (text_read, inline) = match &read {
+            Some(cut) => (cut.text.clone(), cut),
+            None => (text.clone(), inline),
+        };
+        let role = match stated::split(&text_read).filter(|_| checked.is_none()) {
+            None => self.item_role(&text_read, inline, checked, parent, &mut at, &mut skills),
             Some((rest, names)) if rest.is_empty() => {
                 // "Requires X" alone: of the item above, else of the phase.
                 let dependent = match parent {
@@ -151,6 +158,11 @@ impl Importer<'_> {
                 role
             }
         };
+        if let Some((_, names)) = needed_by {
+            for &s in &skills.clone() {
+                at.push(self.state(Dependent::NeededBy(s), names.clone(), element));
+            }
+        }
         if checked.is_none() {
             self.basics_exclusion(&text, &skills, &mut at);
         }

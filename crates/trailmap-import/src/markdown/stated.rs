@@ -1,8 +1,9 @@
 //! Prerequisites stated in words: "(requires X)", "— builds on X", "after
 //! X" in a parenthesis or trailing clause, an item or label that is only
 //! "Requires X" / "Prerequisites: X", and prose sentences such as "This
-//! phase builds on linear algebra." The statement is cut from the text, so
-//! that it never becomes a skill of its own.
+//! phase builds on linear algebra."; and, the other way, what needs the
+//! item ("(prerequisite for X)", "— needed before X"). The statement is
+//! cut from the text, so that it never becomes a skill of its own.
 
 use std::sync::LazyLock;
 use trailmap::pointer::Pointer;
@@ -32,6 +33,15 @@ static PROSE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid pattern")
 });
 
+/// "(prerequisite for Airflow)", "— needed before Kubernetes": what needs
+/// the item, not what it needs.
+static NEEDED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    let what =
+        r"(?:an?\s+|the\s+)?(?:prereq(?:uisite)?s?|pre-reqs?|needed|required|necessary|essential)\s+(?:for|before)";
+    Regex::new(&format!(r"(?i)\s*\(\s*{what}\s+([^()]{{1,200}})\)|\s*(?:[—–;,]|\s-)\s*{what}\s+([^()]{{1,200}})$"))
+        .expect("valid pattern")
+});
+
 /// Most statements cut from one text.
 const MAX_STATEMENTS: usize = 8;
 
@@ -43,10 +53,14 @@ pub(super) fn split(text: &str) -> Option<(String, Vec<String>)> {
     if let Some(c) = WHOLE.captures(&rest) {
         return Some((String::new(), vec![c[1].trim().to_owned()]));
     }
-    // "(After Month 9)" is a time, not a prerequisite.
+    // "(After Month 9)" is a time, not a prerequisite; "(required for X)"
+    // says what needs the item ([`split_needed_by`]).
     let not_time = |c: &regex::Captures<'_>| {
         c.get(1).is_some_and(|m| {
-            crate::span::time_at_start(m.as_str().trim()).is_none()
+            let lower = m.as_str().trim_start().to_lowercase();
+            !lower.starts_with("for ")
+                && !lower.starts_with("before ")
+                && crate::span::time_at_start(m.as_str().trim()).is_none()
                 && !m.as_str().trim().starts_with(|ch: char| ch.is_ascii_digit())
                 && crate::span::heading(m.as_str()).kind.is_none()
         })
@@ -62,6 +76,22 @@ pub(super) fn split(text: &str) -> Option<(String, Vec<String>)> {
     (!names.is_empty()).then_some((rest, names))
 }
 
+/// The text without its statements of what needs it ("Docker
+/// (prerequisite for Airflow)", "Linear algebra — needed before deep
+/// learning"), and the names each states. `None` when it states none, or
+/// is nothing but one.
+pub(super) fn split_needed_by(text: &str) -> Option<(String, Vec<String>)> {
+    let mut rest = text.trim().to_owned();
+    let mut names = Vec::new();
+    for _ in 0..MAX_STATEMENTS {
+        let Some(c) = NEEDED_BY.captures(&rest) else { break };
+        let (Some(whole), Some(named)) = (c.get(0), c.get(1).or(c.get(2))) else { break };
+        names.push(named.as_str().trim().to_owned());
+        rest = format!("{}{}", &rest[..whole.start()], &rest[whole.end()..]).trim().to_owned();
+    }
+    (!names.is_empty() && !rest.is_empty()).then_some((rest, names))
+}
+
 /// The names prose sentences state as prerequisites ("This phase builds on
 /// linear algebra and Python.").
 pub(super) fn in_prose(text: &str) -> Vec<String> {
@@ -74,6 +104,7 @@ impl Importer<'_> {
     pub(super) fn state(&mut self, dependent: Dependent, names: Vec<String>, element: Element) -> String {
         let pointer = match dependent {
             Dependent::Skill(s) => Pointer::item("skills", s).with("prerequisites").into_string(),
+            Dependent::NeededBy(s) => Pointer::item("skills", s).into_string(),
             Dependent::Phase(p) => format!("{}/skills", self.b.phases[p].pointer),
         };
         for text in names {
@@ -105,6 +136,16 @@ mod tests {
         assert_eq!(cut("Gradient descent"), None);
         assert_eq!(cut("Portfolio (After Month 9)"), None);
         assert_eq!(cut("Stage 3: after Stage 2"), None);
+        assert_eq!(cut("Docker (prerequisite for Airflow)"), None, "what needs it, not what it needs");
+        assert_eq!(
+            split_needed_by("Docker (prerequisite for Airflow)"),
+            Some(("Docker".into(), vec!["Airflow".into()]))
+        );
+        assert_eq!(
+            split_needed_by("Linear algebra — needed before deep learning or NLP"),
+            Some(("Linear algebra".into(), vec!["deep learning or NLP".into()]))
+        );
+        assert_eq!(split_needed_by("Docker (requires Linux)"), None);
         assert_eq!(
             in_prose("Read this first. This phase builds on linear algebra and Python."),
             ["linear algebra and Python"]
