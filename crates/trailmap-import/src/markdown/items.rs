@@ -159,7 +159,7 @@ impl Importer<'_> {
             }
         };
         if let Some((_, names)) = needed_by {
-            for &s in &skills.clone() {
+            for &s in &skills {
                 at.push(self.state(Dependent::NeededBy(s), names.clone(), element));
             }
         }

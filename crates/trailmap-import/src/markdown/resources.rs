@@ -253,8 +253,8 @@ pub(super) fn described_link<'i>(text: &str, inline: &'i Inline) -> Option<(&'i 
 
 /// Words around a word for resources in a link's text that name no
 /// subject: "**Official** Kubernetes docs", "MLflow **crash** course".
-const AROUND_RESOURCE_WORDS: [&str; 9] =
-    ["a", "cheatsheet", "crash", "free", "getting started", "intro", "official", "quickstart", "the"];
+const AROUND_RESOURCE_WORDS: [&str; 10] =
+    ["a", "cheatsheet", "crash", "free", "getting", "intro", "official", "quickstart", "started", "the"];
 
 /// The known skill a link's text names before words for resources
 /// ("Kubernetes docs", "Official PyTorch tutorial", "MLflow crash
