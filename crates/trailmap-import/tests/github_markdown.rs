@@ -255,3 +255,21 @@ fn lines_about_the_roadmap_are_no_skills() {
     assert_eq!(r.skills.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["SQL"]);
     assert_eq!(r.exclusions[0].title, "Hadoop");
 }
+
+/// A line all in bold over text in the same paragraph ("**Day 1:
+/// Tokenizers**" then "Read …") titles a phase as a paragraph of its own.
+#[test]
+fn a_bold_line_over_text_titles_a_phase() {
+    let md = "# 30 Days of LLMs\n\n**Day 1: Tokenizers**\nRead the tokenizers chapter. Train a BPE tokenizer.\n\n**Day 3-4: Attention**\nImplement attention in NumPy.\n\n**Note**\nsome text\n";
+    let r = import(md).roadmap;
+    let phases: Vec<(&str, Option<&str>)> =
+        r.phases.iter().map(|p| (p.title.as_str(), p.description.as_deref())).collect();
+    assert_eq!(
+        phases,
+        [
+            ("Tokenizers", Some("Read the tokenizers chapter. Train a BPE tokenizer.")),
+            ("Attention", Some("Implement attention in NumPy.\n\nsome text")),
+        ]
+    );
+    assert_eq!(r.phases[1].span.as_ref().map(|s| (s.start, s.end())), Some((3, 4)));
+}

@@ -131,6 +131,7 @@ fn line() -> impl Strategy<Value = String> {
         proptest::sample::select(vec!["\nProjects:\n", "\nTake the course. Then build projects:\n"])
             .prop_map(str::to_owned),
         (1u32..5, name()).prop_map(|(n, a)| format!("## Step {n}: Learn {a}")),
+        (1u32..30, name()).prop_map(|(d, a)| format!("\n**Day {d}: {a}**\nRead about {a}.\n")),
         (name(), name()).prop_map(|(a, b)| format!("\n✅ {a}\n👉 {b} (basics)\n• Learn {a}\n")),
         (1u32..9, name(), name())
             .prop_map(|(w, a, b)| format!("\n<details>\n<summary>Week {w}: {a}</summary>\n\n- {b}\n\n</details>\n")),

@@ -118,6 +118,14 @@ impl InlineBuilder {
         }
     }
 
+    /// Whether the text so far is all in bold ("**Day 1: Tokenizers**").
+    fn all_bold(&self) -> bool {
+        let text = self.inline.text.trim().trim_end_matches(':');
+        self.link.is_none()
+            && self.strong_depth == 0
+            && self.inline.label.as_deref().is_some_and(|label| label.trim().trim_end_matches(':') == text)
+    }
+
     fn finish(mut self) -> Inline {
         self.inline.text = self.inline.text.trim().to_owned();
         self.inline
@@ -358,11 +366,14 @@ pub fn blocks(source: &str, limit: usize) -> Result<Vec<Block>, usize> {
                 }
             }
             Event::SoftBreak | Event::HardBreak => {
-                // "**Topics:** …" then "**Project:** …" on the next line: a
-                // paragraph each, as if a blank line were between them.
+                // "**Topics:** …" then "**Project:** …" on the next line, or a
+                // line all in bold then text: a paragraph each, as if a blank
+                // line were between them.
                 let next = &source[range.end..];
                 let next = next.split('\n').next().unwrap_or("");
-                let labelled = inline.as_ref().is_some_and(InlineBuilder::labelled) && labelled_line(next);
+                // "**Day 1: Tokenizers**" then "Read …": a title line of its own.
+                let titled = inline.as_ref().is_some_and(InlineBuilder::all_bold);
+                let labelled = titled || inline.as_ref().is_some_and(InlineBuilder::labelled) && labelled_line(next);
                 // "✅ Python" then "✅ Git": lines bulleted by a glyph are list items.
                 let bullets =
                     inline.as_ref().is_some_and(|b| starts_with_bullet(&b.inline.text)) && starts_with_bullet(next);
