@@ -251,18 +251,28 @@ impl<'v> Builder<'v> {
         i
     }
 
+    /// Adds a topic to a skill once; its pointer, `None` when the skill
+    /// already had it.
+    pub fn add_topic(&mut self, skill: usize, topic: &str) -> Option<String> {
+        let topics = &mut self.skills[skill].topics;
+        if topics.iter().any(|t| t == topic) {
+            return None;
+        }
+        topics.push(topic.to_owned());
+        Some(Pointer::item("skills", skill).with("topics").with(topics.len() - 1).into_string())
+    }
+
     /// Undoes [`Builder::phase`] for phase `p`, the last made, when it holds
     /// nothing but `skill` (or nothing) and has a parent: a heading that
-    /// turned out to name a skill. `false`, and nothing changed, otherwise.
-    pub fn drop_last_phase(&mut self, p: usize, skill: Option<usize>) -> bool {
-        let Some(node) = self.phases.last() else { return false };
+    /// turned out to name a skill. The parent; `None`, and nothing changed,
+    /// otherwise.
+    pub fn drop_last_phase(&mut self, p: usize, skill: Option<usize>) -> Option<usize> {
+        let node = self.phases.last()?;
         let phase = &node.phase;
         let held = phase.skills.len() == usize::from(skill.is_some());
         let bare = node.children.is_empty() && phase.tasks.is_empty() && phase.span.is_none();
         let said = phase.description.is_some() || phase.goal.is_some() || !phase.extensions.is_empty();
-        let Some(parent) = node.parent.filter(|_| p + 1 == self.phases.len() && held && bare && !said) else {
-            return false;
-        };
+        let parent = node.parent.filter(|_| p + 1 == self.phases.len() && held && bare && !said)?;
         if let Some(s) = skill {
             self.phase_skill.remove(&(p, s));
         }
@@ -270,7 +280,7 @@ impl<'v> Builder<'v> {
         if let Some(node) = self.phases.pop() {
             self.phase_ids.release(&node.phase.id);
         }
-        true
+        Some(parent)
     }
 
     /// The span of a time under `parent`: weeks that restart inside a

@@ -10,7 +10,6 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 use serde_json::Value;
-use trailmap::pointer::Pointer;
 use trailmap::{MilestoneKind, PhaseKind, SkillLevel};
 
 use crate::builder::Builder;
@@ -284,9 +283,8 @@ pub fn import(source: &str, options: &Options) -> Result<Imported, String> {
         if let Some(t) = topic.and_then(|t| topic_skill.get(&t).copied()) {
             let parent_id = String::from(&b.skills[t].id);
             b.skills[s].extensions.insert("x-roadmap-sh-topic", Value::String(parent_id));
-            if !n.label.trim().is_empty() && !b.skills[t].topics.contains(&n.label) {
-                b.skills[t].topics.push(n.label.clone());
-                at.push(Pointer::item("skills", t).with("topics").with(b.skills[t].topics.len() - 1).into_string());
+            if !n.label.trim().is_empty() {
+                at.extend(b.add_topic(t, &n.label));
             }
         }
         reported[i] = true;

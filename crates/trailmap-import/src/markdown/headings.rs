@@ -135,10 +135,10 @@ impl Importer<'_> {
         let parent = self.heading_phase().filter(|_| !self.headings.is_empty());
         // "### Projects" under "## Level 1": the level's projects, not a phase of their own.
         // "### 📚 Resources": links to read about the skills named before.
-        let resources = h.time.is_none() && h.kind.is_none() && lists_resources(&h.clean);
+        let plain = h.time.is_none() && h.kind.is_none();
+        let resources = plain && lists_resources(&h.clean);
         let mode = if resources { Mode::Resources } else { section_mode(&h.clean.to_lowercase()) };
-        let folded = resources || labels_list(&h.clean);
-        if let Some(parent) = parent.filter(|_| folded && h.time.is_none() && h.kind.is_none()) {
+        if let Some(parent) = parent.filter(|_| resources || plain && labels_list(&h.clean)) {
             let at = self.b.phases[parent].pointer.clone();
             self.b.report.placed(line, element, &inline.text, at);
             self.last_heading = h.clean.clone();
@@ -215,10 +215,7 @@ impl Importer<'_> {
             // "### 4.2 Week 3": a span, whose number hid it from the heading's reading.
             && span::time_at_start(name).is_none()
             && span::heading(name).kind.is_none();
-        let Some(parent) = self.b.phases.get(leaf.phase).and_then(|node| node.parent) else { return };
-        if !named || !self.b.drop_last_phase(leaf.phase, leaf.known) {
-            return;
-        }
+        let Some(parent) = named.then(|| self.b.drop_last_phase(leaf.phase, leaf.known)).flatten() else { return };
         let (_, at) = self.names(name, Some(parent), None);
         self.b.report.entries[leaf.entry].outcome = Outcome::Placed { at };
         if let Some(h) = self.headings.iter_mut().rev().find(|h| h.1 == Some(leaf.phase)) {

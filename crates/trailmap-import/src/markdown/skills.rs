@@ -20,9 +20,7 @@ impl Importer<'_> {
             for name in named.names.iter().filter(|n| text::words(n) <= MAX_NAME_WORDS) {
                 let s = self.b.skill(name);
                 for topic in &named.topics {
-                    if !self.b.skills[s].topics.contains(topic) {
-                        self.b.skills[s].topics.push(topic.clone());
-                    }
+                    self.b.add_topic(s, topic);
                 }
                 if let (Some(area), None) = (area, &self.b.skills[s].area) {
                     self.b.skills[s].area = Some(crate::ids::kebab(area, "area"));

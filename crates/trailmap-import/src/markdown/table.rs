@@ -143,10 +143,8 @@ pub(super) fn import(
             continue;
         }
         let s = b.skill(&name);
-        for topic in topics {
-            if !b.skills[s].topics.contains(&topic) {
-                b.skills[s].topics.push(topic);
-            }
+        for topic in &topics {
+            b.add_topic(s, topic);
         }
         let week = week_col.and_then(|i| cells.get(i)).map(|c| c.text.trim()).filter(|w| !w.is_empty());
         let when = week.and_then(|w| {
