@@ -30,7 +30,7 @@ pub(super) struct VariantSearch<'n, 'a, T> {
 }
 
 /// Groups with more variants than this find their repeated ones through a
-/// bitmap first ([`keep_repeated`]); smaller ones sort them all (32 KB of
+/// bitmap first ([`Marks`]); smaller ones sort them all (32 KB of
 /// keys).
 const SORTED_VARIANTS_MAX: usize = 4_096;
 
@@ -42,7 +42,7 @@ impl<'n, 'a, T> VariantSearch<'n, 'a, T> {
 
     /// Joins in `groups` the members of `group` (token keys packed by
     /// `search::pack`: a name and where its token starts) one edit apart.
-    pub(super) fn join(&mut self, group: &[u64], groups: &mut Groups) {
+    pub(super) fn join(&mut self, group: &[u64], groups: &Groups) {
         let (names, bits) = (self.names, self.bits);
         let count =
             group.iter().map(|&k| unpack(bits, k)).map(|(i, start)| token_variant_count(names.spaced(i), start)).sum();
@@ -50,7 +50,7 @@ impl<'n, 'a, T> VariantSearch<'n, 'a, T> {
     }
 
     /// [`VariantSearch::join`] of a group of `count` variants.
-    fn join_counted(&mut self, group: &[u64], count: usize, groups: &mut Groups) {
+    fn join_counted(&mut self, group: &[u64], count: usize, groups: &Groups) {
         let (names, bits) = (self.names, self.bits);
         let members = || group.iter().map(|&k| unpack(bits, k));
         self.keys.clear();
@@ -72,7 +72,11 @@ impl<'n, 'a, T> VariantSearch<'n, 'a, T> {
             let (again, alone) = marks.repeated();
             self.keys.reserve(count.saturating_sub(alone));
             for (i, start) in members() {
-                keep_repeated(names, bits, i, start, &slots, &again, &mut self.keys, &mut self.scratch);
+                token_variant_hashes(names.spaced(i), start, &mut self.scratch, |v, h| {
+                    if is_set(&again, slots.of(h)) {
+                        self.keys.push(pack_variant(bits, v, h, i));
+                    }
+                });
             }
         }
         sort_by_top_bytes(&mut self.keys, 56, 2);
@@ -119,51 +123,32 @@ fn variant_slots<T>(
     });
 }
 
-/// Pushes on `keys` the variants of name `i`'s token at `start` whose
-/// slot was seen again (`again`, from [`mark_variants`]), packed.
-#[allow(clippy::too_many_arguments)] // one name's share of a pass: each is read
-fn keep_repeated<T>(
-    names: &Names<'_, T>,
-    bits: u32,
-    i: usize,
-    start: usize,
-    slots: &Slots,
-    again: &[u64],
-    keys: &mut Vec<u64>,
-    scratch: &mut Scratch,
-) {
-    token_variant_hashes(names.spaced(i), start, scratch, |v, h| {
-        if is_set(again, slots.of(h)) {
-            keys.push(pack_variant(bits, v, h, i));
-        }
-    });
-}
-
 /// Groups of at least this many variants are searched on several threads
-/// when the caller has them: below, the threads and the copies of the
-/// groups each joins into cost about what they save.
+/// when the caller has them: below, the threads cost about what they
+/// save (measured when each joined into a copy of the groups).
 pub(super) const THREADS_FROM: usize = 1 << 16;
 
 /// Joins in `groups` the members of `group` (as [`VariantSearch::join`]
 /// takes them) one edit apart, on `threads` threads if it has
 /// `variants_from` variants or more. Each pass is split between them:
-/// the variants counted a range of the members a thread, marked a range
-/// of the bitmap a thread, the repeated ones kept and sorted a range of
-/// the members a thread, then the runs of equal hashes joined a range of
-/// the hashes a thread, each thread joining into a copy of the groups,
-/// merged after. No key is copied from one thread's list to another's.
+/// the variants counted a range of the members a thread; the repeated
+/// ones kept and sorted a range of the members a thread, into a list
+/// each ([`SharedGroup::keep_repeated`], or every one where a sample
+/// shows nearly all repeated); then the runs of equal hashes joined a
+/// range of the hashes a thread, into the same groups. No key is copied
+/// from one thread's list to another's.
 pub(super) fn join_on_threads<T: Sync>(
     names: &Names<'_, T>,
     bits: u32,
     group: &[u64],
     threads: usize,
     variants_from: usize,
-    groups: &mut Groups,
+    groups: &Groups,
 ) {
     let parts = trailmap::parallel::ranges(group.len(), threads);
-    let members = |range: &Range<usize>| group[range.clone()].iter().map(move |&k| unpack(bits, k));
+    let shared = SharedGroup { names, bits, group };
     let counts = trailmap::parallel::map(&parts, |range| {
-        members(range).map(|(i, start)| token_variant_count(names.spaced(i), start)).sum::<usize>()
+        shared.members(range).map(|(i, start)| token_variant_count(names.spaced(i), start)).sum::<usize>()
     });
     let count: usize = counts.iter().sum();
     if parts.len() < 2 || count < variants_from {
@@ -171,38 +156,11 @@ pub(super) fn join_on_threads<T: Sync>(
         return;
     }
     let slots = Slots::new(count * 4, 64 - (bits + 8));
-    // Each thread marks the slots of a range of the bitmap, from every
-    // member's variants: one bitmap in all, where a bitmap a thread, each
-    // from a range of the members, held 32 MB more at a million names
-    // for the same time.
-    let bitmap_parts = trailmap::parallel::ranges(Marks::words(&slots), threads);
-    let marks = trailmap::parallel::map(&bitmap_parts, |words| {
-        let (mut marks, mut scratch) = (Marks::of_words(words.len()), Scratch::default());
-        let own = words.start * 64..words.end * 64;
-        for (i, start) in members(&(0..group.len())) {
-            variant_slots(names, i, start, &slots, &mut scratch, |slot| {
-                if own.contains(&slot) {
-                    marks.mark(slot - own.start);
-                }
-            });
-        }
-        marks
-    });
-    let marks = Marks::concat(marks);
-    let (again, alone) = marks.repeated();
-    // Each range keeps its share of the repeated variants: room for as
-    // many as its share of all variants would keep, and a sixteenth more.
-    let kept = count.saturating_sub(alone);
-    let share = |c: usize| usize::try_from(c as u128 * kept as u128 / count.max(1) as u128).unwrap_or(c) + c / 16;
-    let shares: Vec<(Range<usize>, usize)> = parts.iter().cloned().zip(counts.iter().map(|&c| share(c))).collect();
-    let lists = trailmap::parallel::map(&shares, |(range, room)| {
-        let (mut keys, mut scratch) = (Vec::with_capacity(*room), Scratch::default());
-        members(range)
-            .for_each(|(i, start)| keep_repeated(names, bits, i, start, &slots, &again, &mut keys, &mut scratch));
-        sort_by_top_bytes(&mut keys, 56, 2);
-        keys
-    });
-    drop(again);
+    let parts: Vec<(Range<usize>, usize)> = parts.into_iter().zip(counts).collect();
+    let lists = match shared.mostly_repeated(&slots, &parts) {
+        true => trailmap::parallel::map(&parts, |(range, count)| shared.keep(range, *count, |_| true)),
+        false => shared.keep_repeated(count, &slots, &parts),
+    };
     // Ranges of the hashes, each ending where a run does: a run's keys
     // all lie in one range, taken from every list.
     let low = bits + 8;
@@ -225,14 +183,107 @@ pub(super) fn join_on_threads<T: Sync>(
                 .collect()
         })
         .collect();
-    let base = &*groups;
-    let copies = trailmap::parallel::map(&hash_ranges, |pieces| {
-        let mut copy = base.clone();
-        RunBuffers::default().join_merged(names, bits, pieces, &mut copy);
-        copy
-    });
-    for mut copy in copies {
-        groups.absorb(group.iter().map(|&k| unpack(bits, k).0), &mut copy);
+    // Both threads join into the same groups: each skips the runs whose
+    // names the other has joined.
+    trailmap::parallel::map(&hash_ranges, |pieces| RunBuffers::default().join_merged(names, bits, pieces, groups));
+}
+
+/// A group's variants are marked in a bitmap to keep only the repeated
+/// ones unless fewer than one in this many is alone, as a sample of the
+/// bitmap shows ([`SharedGroup::mostly_repeated`]): then all are kept.
+/// A variant kept alone costs its word (8 bytes) and its share of the
+/// sort; the bitmap costs 2-4 bytes a variant and two passes hashing
+/// every member, each a cache miss a variant.
+const MOSTLY_REPEATED_ALONE: usize = 4;
+
+/// The bitmap's sample is one slot in this many (the first ones): a
+/// range of slots holds every variant of the texts whose hashes fall in
+/// it, so it finds variants alone as the whole bitmap would, for the
+/// texts of one hash in this many.
+const SAMPLE_ONE_IN: usize = 16;
+
+/// A large group searched on several threads ([`join_on_threads`]).
+struct SharedGroup<'n, 'a, 'g, T> {
+    names: &'n Names<'a, T>,
+    bits: u32,
+    /// The members, as [`VariantSearch::join`] takes them.
+    group: &'g [u64],
+}
+
+impl<T: Sync> SharedGroup<'_, '_, '_, T> {
+    /// The members of `range` of the group: a name and where its token starts.
+    fn members(&self, range: &Range<usize>) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let bits = self.bits;
+        self.group[range.clone()].iter().map(move |&k| unpack(bits, k))
+    }
+
+    /// Whether, in a sample of `slots`, fewer than one variant in
+    /// [`MOSTLY_REPEATED_ALONE`] is alone. Where names are one letter
+    /// apart from many others (one word over two letters) nearly every
+    /// variant is repeated: the bitmap's passes, every member's variants
+    /// hashed on each thread, were half the search, and kept nearly all.
+    /// The sample's bitmap (a sixteenth) stays in cache; each thread marks
+    /// from the members of its part of `parts`, merged after.
+    fn mostly_repeated(&self, slots: &Slots, parts: &[(Range<usize>, usize)]) -> bool {
+        let words = (Marks::words(slots) / SAMPLE_ONE_IN).max(1);
+        let sampled = trailmap::parallel::map(parts, |(range, _)| {
+            let (mut marks, mut scratch, mut marked) = (Marks::of_words(words), Scratch::default(), 0usize);
+            for (i, start) in self.members(range) {
+                variant_slots(self.names, i, start, slots, &mut scratch, |slot| {
+                    if slot < words * 64 {
+                        marks.mark(slot);
+                        marked += 1;
+                    }
+                });
+            }
+            (marks, marked)
+        });
+        let marked: usize = sampled.iter().map(|(_, marked)| marked).sum();
+        let Some(marks) = sampled.into_iter().map(|(marks, _)| marks).reduce(Marks::merge) else { return false };
+        let (_, alone) = marks.repeated();
+        alone * MOSTLY_REPEATED_ALONE < marked
+    }
+
+    /// The variants of the members of `range` (`room` of them at most)
+    /// whose raw hashes are `wanted`, packed and sorted.
+    fn keep(&self, range: &Range<usize>, room: usize, wanted: impl Fn(u64) -> bool) -> Vec<u64> {
+        let (mut keys, mut scratch) = (Vec::with_capacity(room), Scratch::default());
+        for (i, start) in self.members(range) {
+            token_variant_hashes(self.names.spaced(i), start, &mut scratch, |v, h| {
+                if wanted(h) {
+                    keys.push(pack_variant(self.bits, v, h, i));
+                }
+            });
+        }
+        sort_by_top_bytes(&mut keys, 56, 2);
+        keys
+    }
+
+    /// The variants of each part of `parts` (`count` in all) whose slot
+    /// is repeated, packed and sorted. Each thread marks the slots of a
+    /// range of the bitmap, from every member's variants: one bitmap in
+    /// all, where a bitmap a thread, each from a range of the members,
+    /// held 32 MB more at a million names for the same time.
+    fn keep_repeated(&self, count: usize, slots: &Slots, parts: &[(Range<usize>, usize)]) -> Vec<Vec<u64>> {
+        let bitmap_parts = trailmap::parallel::ranges(Marks::words(slots), parts.len());
+        let marks = trailmap::parallel::map(&bitmap_parts, |words| {
+            let (mut marks, mut scratch) = (Marks::of_words(words.len()), Scratch::default());
+            let own = words.start * 64..words.end * 64;
+            for (i, start) in self.members(&(0..self.group.len())) {
+                variant_slots(self.names, i, start, slots, &mut scratch, |slot| {
+                    if own.contains(&slot) {
+                        marks.mark(slot - own.start);
+                    }
+                });
+            }
+            marks
+        });
+        let (again, alone) = Marks::concat(marks).repeated();
+        // Each range keeps its share of the repeated variants: room for as
+        // many as its share of all variants would keep, and a sixteenth more.
+        let kept = count.saturating_sub(alone);
+        let share = |c: usize| usize::try_from(c as u128 * kept as u128 / count.max(1) as u128).unwrap_or(c) + c / 16;
+        trailmap::parallel::map(parts, |(range, c)| self.keep(range, share(*c), |h| is_set(&again, slots.of(h))))
     }
 }
 
@@ -247,7 +298,7 @@ struct RunBuffers {
 impl RunBuffers {
     /// Joins the names of `run` (two or more keys of [`pack_variant`] with
     /// one hash, sorted) one edit apart.
-    fn join<T>(&mut self, names: &Names<'_, T>, bits: u32, run: &[u64], groups: &mut Groups) {
+    fn join<T>(&mut self, names: &Names<'_, T>, bits: u32, run: &[u64], groups: &Groups) {
         // One name's own variants alike (a doubled letter deleted either
         // way) join nothing.
         let first = unpack(bits, run[0]).0;
@@ -264,16 +315,35 @@ impl RunBuffers {
         if variants[1..].iter().all(|&(i, _)| groups.find(i) == root) {
             return;
         }
-        // Members whose variants are really the same text (a hash can collide).
+        // The run is joined as one text first, its hashes trusted: every
+        // join is made by the exact edit test. If every pair tested was
+        // joined, each pair that the run's texts, taken one by one, would
+        // join is in one group: the members of each position's deletion
+        // are all in their first's group, and so on (the hubs differ, the
+        // groups do not). Otherwise, if the members are one text the
+        // joins were those of that text; else the texts (a hash can
+        // collide) are joined one by one. Comparing every member's text
+        // first read every name of every run a second time.
         let same =
             |(i, v): (usize, Variant), (j, w): (usize, Variant)| same_variant(names.spaced(i), v, names.spaced(j), w);
-        each_class(variants, same, |class| join_variant_class(class, names, groups, &mut self.deleted));
+        let whole = |&(_, v): &(usize, Variant)| v == Variant::Whole;
+        // No two names searched are one text, so two whole ones are two texts.
+        if variants.iter().filter(|m| whole(m)).count() <= 1 {
+            if join_variant_class(variants, names, groups, &mut self.deleted)
+                || variants[1..].iter().all(|&m| same(variants[0], m))
+            {
+                return;
+            }
+        }
+        each_class(variants, same, |class| {
+            join_variant_class(class, names, groups, &mut self.deleted);
+        });
     }
 
     /// Joins the names of each run of one hash across `pieces` (sorted
     /// lists of keys of [`pack_variant`]) one edit apart: the pieces are
     /// merged a run at a time.
-    fn join_merged<T>(&mut self, names: &Names<'_, T>, bits: u32, pieces: &[&[u64]], groups: &mut Groups) {
+    fn join_merged<T>(&mut self, names: &Names<'_, T>, bits: u32, pieces: &[&[u64]], groups: &Groups) {
         let low = bits + 8;
         let mut at = vec![0usize; pieces.len()];
         let mut merged = std::mem::take(&mut self.merged);
@@ -340,16 +410,25 @@ fn each_class(
 /// - letter `c` deleted at `k` from one and at `k + 1` from another: the
 ///   two differ by a swap of neighbours.
 ///
-/// `deleted` is a buffer, kept between classes.
+/// The deleted letters are read (each a name read, a cache miss where
+/// names are many) only for the swaps of two positions whose names are
+/// not all in one group by then: where names are one letter apart from
+/// many others, the whole name has nearly always joined them all.
+///
+/// `deleted` is a buffer, kept between classes. Whether every pair
+/// tested was joined: then, whatever texts the members' variants are,
+/// each pair the members of one text would join is in one group (see
+/// `RunBuffers::join`).
 fn join_variant_class<T>(
     class: &[(usize, Variant)],
     names: &Names<'_, T>,
-    groups: &mut Groups,
+    groups: &Groups,
     deleted: &mut Vec<(usize, char, usize)>,
-) {
+) -> bool {
+    // Position, deleted letter (read later, if needed), name.
     deleted.clear();
     deleted.extend(class.iter().filter_map(|&(i, v)| match v {
-        Variant::Deleted(k) => Some((k, names.spaced(i).char_at(k), i)),
+        Variant::Deleted(k) => Some((k, '\0', i)),
         Variant::Whole => None,
     }));
     deleted.sort_unstable();
@@ -358,9 +437,13 @@ fn join_variant_class<T>(
     // every pair of a class is, and the test reads both names. Names the
     // same (by their sameness keys) were joined before the search, so two
     // in different groups are not: the edit test alone decides.
+    let mut all_joined = true;
     let mut join = |a: usize, b: usize| {
-        if groups.find(a) != groups.find(b) && one_edit_spaced(names.spaced(a), names.spaced(b)) {
-            groups.join(a, b);
+        if groups.find(a) != groups.find(b) {
+            match one_edit_spaced(names.spaced(a), names.spaced(b)) {
+                true => groups.join(a, b),
+                false => all_joined = false,
+            }
         }
     };
     if let Some(&(whole, _)) = class.iter().find(|(_, v)| *v == Variant::Whole) {
@@ -373,15 +456,36 @@ fn join_variant_class<T>(
             join(run[0].2, i);
         }
     }
-    for run in deleted.chunk_by(|x, y| x.0 == y.0 && x.1 == y.1) {
-        let (k, c, i) = run[0];
-        let at = deleted.partition_point(|&(kk, cc, _)| (kk, cc) < (k + 1, c));
-        if let Some(&(kk, cc, j)) = deleted.get(at) {
-            if (kk, cc) == (k + 1, c) {
-                join(i, j);
+    // Swaps: the names at `k` (`start..mid`) against those at `k + 1`
+    // (`mid..end`), their letters read and each position's names sorted
+    // by letter once (`read` is where unread ones start).
+    let (mut start, mut read) = (0, 0);
+    while start < deleted.len() {
+        let k = deleted[start].0;
+        let mid = start + deleted[start..].iter().take_while(|m| m.0 == k).count();
+        let end = mid + deleted[mid..].iter().take_while(|m| m.0 == k + 1).count();
+        let root = groups.find(deleted[start].2);
+        if end > mid && deleted[start..end].iter().any(|m| groups.find(m.2) != root) {
+            for range in [start.max(read)..mid, mid.max(read)..end] {
+                for m in &mut deleted[range.clone()] {
+                    m.1 = names.spaced(m.2).char_at(m.0);
+                }
+                deleted[range].sort_unstable();
+            }
+            read = end;
+            let (at_k, next) = deleted[start..end].split_at(mid - start);
+            for letter in at_k.chunk_by(|x, y| x.1 == y.1) {
+                let (_, c, i) = letter[0];
+                if let Some(&(_, cc, j)) = next.get(next.partition_point(|m| m.1 < c)) {
+                    if cc == c {
+                        join(i, j);
+                    }
+                }
             }
         }
+        start = mid;
     }
+    all_joined
 }
 
 #[cfg(test)]
@@ -400,10 +504,10 @@ mod tests {
     /// first member.
     fn variant_search(names: &Names<'_, &str>, members: &[(usize, usize)], sorted_max: usize) -> Vec<usize> {
         let bits = usize::BITS - names.len().leading_zeros();
-        let mut groups = Groups::new(names.len());
+        let groups = Groups::new(names.len());
         let mut search = VariantSearch::new(names, bits);
         search.sorted_max = sorted_max;
-        search.join(&packed(bits, members), &mut groups);
+        search.join(&packed(bits, members), &groups);
         (0..names.len()).map(|i| groups.find(i)).collect()
     }
 
@@ -417,9 +521,9 @@ mod tests {
         joined: &[(usize, usize)],
     ) -> Vec<usize> {
         let bits = usize::BITS - names.len().leading_zeros();
-        let mut groups = Groups::new(names.len());
+        let groups = Groups::new(names.len());
         joined.iter().for_each(|&(a, b)| groups.join(a, b));
-        join_on_threads(names, bits, &packed(bits, members), threads, 0, &mut groups);
+        join_on_threads(names, bits, &packed(bits, members), threads, 0, &groups);
         (0..names.len()).map(|i| groups.find(i)).collect()
     }
 
@@ -462,6 +566,75 @@ mod tests {
             let expected = one_edit_groups(&names, &joined);
             prop_assert_eq!(search_on_threads(&names, &members, threads, &joined), expected);
         }
+    }
+
+    /// The groups of a run of keys that all share `hash` (a collision
+    /// where their texts differ), as [`RunBuffers::join`] leaves them.
+    fn run_groups(texts: &[&str], members: &[(usize, Variant)]) -> Vec<usize> {
+        let names = Names::of_texts(texts);
+        let bits = usize::BITS - names.len().leading_zeros();
+        let mut run: Vec<u64> = members.iter().map(|&(i, v)| pack_variant(bits, v, 0xC0FFEE, i)).collect();
+        run.sort_unstable();
+        let groups = Groups::new(names.len());
+        RunBuffers::default().join(&names, bits, &run, &groups);
+        (0..names.len()).map(|i| groups.find(i)).collect()
+    }
+
+    /// A run is joined as one text first; hashes that collide show
+    /// themselves by a pair not joined, and the run is then joined a text
+    /// at a time.
+    #[test]
+    fn a_run_of_colliding_hashes_is_joined_a_text_at_a_time() {
+        // Two texts at one position: the run's first ("kubernetes") is
+        // not one edit from "terraforms", yet "terrafarms" is joined to it.
+        let texts = ["kubernetes", "kubernates", "terraforms", "terrafarms"];
+        let at_6: Vec<(usize, Variant)> = (0..4).map(|i| (i, Variant::Deleted(6))).collect();
+        assert_eq!(run_groups(&texts, &at_6), [0, 0, 2, 2]);
+        // Two whole names are two texts: each joins its own.
+        let texts = ["kubernets", "terraform", "kubernetes", "terrauform"];
+        let wholes = [(0, Variant::Whole), (1, Variant::Whole), (2, Variant::Deleted(8)), (3, Variant::Deleted(5))];
+        assert_eq!(run_groups(&texts, &wholes), [0, 1, 0, 1]);
+        // Swaps of two texts: only the pairs of one text are joined.
+        let texts = ["kubernetes", "kubenretes", "prometheus", "promteheus"];
+        let swaps =
+            [(0, Variant::Deleted(4)), (1, Variant::Deleted(5)), (2, Variant::Deleted(4)), (3, Variant::Deleted(5))];
+        assert_eq!(run_groups(&texts, &swaps), [0, 0, 2, 2]);
+    }
+
+    /// The sample of the bitmap tells a group whose variants are nearly
+    /// all repeated (every word of ten letters `a` and `b`) from one
+    /// whose variants are nearly all alone (words of a wide alphabet).
+    #[test]
+    fn the_sample_tells_repeated_variants_from_alone_ones() {
+        let decide = |words: &[String]| {
+            let texts: Vec<&str> = words.iter().map(String::as_str).collect();
+            let names = Names::of_texts(&texts);
+            let bits = usize::BITS - names.len().leading_zeros();
+            let members: Vec<(usize, usize)> = (0..texts.len()).map(|i| (i, 0)).collect();
+            let group = packed(bits, &members);
+            let shared = SharedGroup { names: &names, bits, group: &group };
+            let count = members.iter().map(|&(i, start)| token_variant_count(names.spaced(i), start)).sum::<usize>();
+            let slots = Slots::new(count * 4, 64 - (bits + 8));
+            let parts: Vec<(Range<usize>, usize)> =
+                trailmap::parallel::ranges(group.len(), 2).into_iter().map(|r| (r, 0)).collect();
+            shared.mostly_repeated(&slots, &parts)
+        };
+        let binary: Vec<String> =
+            (0..1u32 << 10).map(|n| format!("{n:010b}").replace('0', "a").replace('1', "b")).collect();
+        assert!(decide(&binary));
+        // Letters drawn by a linear congruential generator: no two words share a variant.
+        let mut state = 12_345u64;
+        let wide: Vec<String> = (0..4_000)
+            .map(|_| {
+                (0..12)
+                    .map(|_| {
+                        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                        char::from(b'a' + (state >> 59) as u8 % 26)
+                    })
+                    .collect()
+            })
+            .collect();
+        assert!(!decide(&wide));
     }
 
     /// Variants whose hashes collide make several classes in one group:

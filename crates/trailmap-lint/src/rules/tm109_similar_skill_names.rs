@@ -91,7 +91,7 @@ pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) 
     } else {
         (Names::new(skills, name_of), sorted_key_hashes())
     };
-    let mut groups = Groups::new(skills.len());
+    let groups = Groups::new(skills.len());
     // The same names: every member of a hash group joined to the first
     // with the same key (hashes can collide; keys decide). Only the first
     // of each distinct spaced text takes part in the edit search below:
@@ -123,19 +123,19 @@ pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) 
         }
     }
     drop(keyed);
-    // One edit apart (see `names::search`), on at most four threads: each
-    // joins into a copy of the groups (4 bytes a skill). On one while
-    // TM107 runs beside it on a file without memory to spare. Before TM107
-    // the other threads have only the light rules: on the bare
-    // `log-distance` file of 100k skills on one line the search took 22
-    // ms on one thread, 10-11 on two.
+    // One edit apart (see `names::search`), on at most four threads, all
+    // joining into the same groups. On one while TM107 runs beside it on
+    // a file without memory to spare: each thread sorts keys of its own.
+    // Before TM107 the other threads have only the light rules: on the
+    // bare `log-distance` file of 100k skills on one line the search took
+    // 22 ms on one thread, 10-11 on two.
     let search_threads = match ctx.memory_to_spare() || !ctx.heavy_rule_beside() {
         true => ctx.threads.min(SEARCH_THREADS_MAX),
         false => 1,
     };
-    search::join_one_edit_apart(&names, &first_of_text, hashing_threads(), search_threads, &mut groups);
+    search::join_one_edit_apart(&names, &first_of_text, hashing_threads(), search_threads, &groups);
     drop(first_of_text);
-    report(ctx, rule, names, &mut groups, out);
+    report(ctx, rule, names, &groups, out);
 }
 
 /// [`FirstOf`] keeps at most this many values in a list, read value by
@@ -181,7 +181,7 @@ impl<K: Hash + Eq> FirstOf<K> {
 /// Kept compact until written: every name may be in a group of two
 /// (names spelled twice in a generated file: 50,000 findings), and a
 /// diagnostic each held 550 bytes.
-fn report<'a>(ctx: &Context<'a>, rule: &Rule, names: Names<'_, Skill>, groups: &mut Groups, out: &mut Findings<'a>) {
+fn report<'a>(ctx: &Context<'a>, rule: &Rule, names: Names<'_, Skill>, groups: &Groups, out: &mut Findings<'a>) {
     let skills = &ctx.roadmap.skills;
     let mut members: Vec<(u32, u32)> = (0..skills.len())
         .filter_map(|i| {
