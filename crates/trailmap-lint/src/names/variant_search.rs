@@ -464,8 +464,11 @@ fn join_variant_class<T>(
         let k = deleted[start].0;
         let mid = start + deleted[start..].iter().take_while(|m| m.0 == k).count();
         let end = mid + deleted[mid..].iter().take_while(|m| m.0 == k + 1).count();
-        let root = groups.find(deleted[start].2);
-        if end > mid && deleted[start..end].iter().any(|m| groups.find(m.2) != root) {
+        let apart = |names: &[(usize, char, usize)]| {
+            let root = groups.find(names[0].2);
+            names.iter().any(|m| groups.find(m.2) != root)
+        };
+        if end > mid && apart(&deleted[start..end]) {
             for range in [start.max(read)..mid, mid.max(read)..end] {
                 for m in &mut deleted[range.clone()] {
                     m.1 = names.spaced(m.2).char_at(m.0);
