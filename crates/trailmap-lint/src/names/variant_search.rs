@@ -55,11 +55,7 @@ impl<'n, 'a, T> VariantSearch<'n, 'a, T> {
         let members = || group.iter().map(|&k| unpack(bits, k));
         self.keys.clear();
         if count <= self.sorted_max {
-            for (i, start) in members() {
-                token_variant_hashes(names.spaced(i), start, &mut self.scratch, |v, h| {
-                    self.keys.push(pack_variant(bits, v, h, i));
-                });
-            }
+            push_variants(names, bits, members(), &mut self.scratch, &mut self.keys, |_| true);
         } else {
             // Slots from the hash only, at most as many bits as a packed key keeps.
             let slots = Slots::new(count * 4, 64 - (bits + 8));
@@ -71,13 +67,8 @@ impl<'n, 'a, T> VariantSearch<'n, 'a, T> {
             // by doubling from empty held half as much again at the last copy).
             let (again, alone) = marks.repeated();
             self.keys.reserve(count.saturating_sub(alone));
-            for (i, start) in members() {
-                token_variant_hashes(names.spaced(i), start, &mut self.scratch, |v, h| {
-                    if is_set(&again, slots.of(h)) {
-                        self.keys.push(pack_variant(bits, v, h, i));
-                    }
-                });
-            }
+            let repeated = |h| is_set(&again, slots.of(h));
+            push_variants(names, bits, members(), &mut self.scratch, &mut self.keys, repeated);
         }
         sort_by_top_bytes(&mut self.keys, 56, 2);
         let low = bits + 8;
@@ -91,6 +82,25 @@ impl<'n, 'a, T> VariantSearch<'n, 'a, T> {
 /// deleted positions are under 255; that one stands for the whole name.
 fn pack_variant(bits: u32, v: Variant, h: u64, i: usize) -> u64 {
     pack(bits, mix(h), if let Variant::Deleted(k) = v { k } else { 255 }, i)
+}
+
+/// Pushes on `keys` the variants of `members` (a name and where its token
+/// starts) whose raw hashes are `wanted`, packed ([`pack_variant`]).
+fn push_variants<T>(
+    names: &Names<'_, T>,
+    bits: u32,
+    members: impl Iterator<Item = (usize, usize)>,
+    scratch: &mut Scratch,
+    keys: &mut Vec<u64>,
+    wanted: impl Fn(u64) -> bool,
+) {
+    for (i, start) in members {
+        token_variant_hashes(names.spaced(i), start, scratch, |v, h| {
+            if wanted(h) {
+                keys.push(pack_variant(bits, v, h, i));
+            }
+        });
+    }
 }
 
 /// The variant and name of a key of [`pack_variant`].
@@ -248,13 +258,7 @@ impl<T: Sync> SharedGroup<'_, '_, '_, T> {
     /// whose raw hashes are `wanted`, packed and sorted.
     fn keep(&self, range: &Range<usize>, room: usize, wanted: impl Fn(u64) -> bool) -> Vec<u64> {
         let (mut keys, mut scratch) = (Vec::with_capacity(room), Scratch::default());
-        for (i, start) in self.members(range) {
-            token_variant_hashes(self.names.spaced(i), start, &mut scratch, |v, h| {
-                if wanted(h) {
-                    keys.push(pack_variant(self.bits, v, h, i));
-                }
-            });
-        }
+        push_variants(self.names, self.bits, self.members(range), &mut scratch, &mut keys, wanted);
         sort_by_top_bytes(&mut keys, 56, 2);
         keys
     }
