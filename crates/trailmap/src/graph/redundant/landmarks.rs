@@ -12,6 +12,10 @@
 //! first steps. On `log-distance` at 1M skills the searches looked at 93
 //! million entries with three traversals and no landmarks, 16 million
 //! with one traversal and 256 landmarks (22 million with 128).
+//!
+//! A few landmarks are hubs, the skills most others list directly: the
+//! labels leave them out, and the rows answer every path through them
+//! ([`choose`]).
 
 use super::Plain;
 
@@ -36,30 +40,12 @@ pub(super) struct Landmarks {
 impl Landmarks {
     /// The rows of every skill of `order` (a topological order,
     /// prerequisites first, holding every prerequisite of the skills in
-    /// it: the rows are exact there). The landmarks are spread over
-    /// `order`: it is cut into as many stretches as there are landmarks,
-    /// and each stretch's landmark is its skill with the most
-    /// prerequisites and dependents (the smaller of the two counts, then
-    /// their product): such a skill is needed by and needs more skills
-    /// than its neighbours.
-    pub(super) fn new(plain: &Plain, order: &[u32], n: usize) -> Self {
-        Self::with_words(plain, order, n, n.div_ceil(SKILLS_PER_WORD).clamp(1, WORDS_MAX))
-    }
-
-    /// [`Landmarks::new`] with `words` × 64 landmarks (at most).
-    fn with_words(plain: &Plain, order: &[u32], n: usize, words: usize) -> Self {
-        let score = |v: u32| {
-            // Dependents through `any_of` groups count too: a cheap
-            // estimate, and only the choice depends on it. Ties go to the
-            // later in the file, however the skills are numbered.
-            let (needs, needed) = (plain.needs(v).len() as u64, plain.dependent_count(v) as u64);
-            (needs.min(needed), needs * needed, plain.file_index(v))
-        };
-        let candidates: Vec<u32> = order.iter().copied().filter(|&v| score(v).0 > 0).collect();
-        let stretch = candidates.len().div_ceil(64 * words).max(1);
+    /// it: the rows are exact there), for the landmarks [`choose`] picks
+    /// (`chosen`, one bit each in that order).
+    pub(super) fn new(plain: &Plain, order: &[u32], n: usize, chosen: &[u32]) -> Self {
+        let words = chosen.len().div_ceil(64).max(1);
         let mut rows = vec![0u64; n * 2 * words];
-        let chosen = candidates.chunks(stretch).filter_map(|c| c.iter().copied().max_by_key(|&v| score(v)));
-        for (bit, v) in chosen.enumerate() {
+        for (bit, &v) in chosen.iter().enumerate() {
             let row = v as usize * 2 * words;
             rows[row + bit / 64] |= 1 << (bit % 64);
             rows[row + words + bit / 64] |= 1 << (bit % 64);
@@ -106,6 +92,72 @@ impl Landmarks {
     }
 }
 
+/// How many words of landmarks a graph of `n` skills has.
+fn words_for(n: usize) -> usize {
+    n.div_ceil(SKILLS_PER_WORD).clamp(1, WORDS_MAX)
+}
+
+/// Of every 64 landmarks, at most this many are hubs: skills needed
+/// directly by the most others (see [`choose`]).
+const HUBS_PER_WORD: usize = 16;
+
+/// A hub is needed directly by at least this many skills, and by one in
+/// [`HUB_SHARE`] of them.
+const HUB_MIN: usize = 64;
+
+/// See [`HUB_MIN`].
+const HUB_SHARE: usize = 1024;
+
+/// The landmarks of `order` (a topological order, prerequisites first),
+/// as many as the rows of a graph of `n` skills hold, the hubs first.
+///
+/// The hubs are the skills most needed directly (a skill every other one
+/// lists, or the few that most draw their prerequisites from): the labels
+/// leave them out (see [`super::labels`]), since a skill needed by most
+/// others makes every interval span most of the graph. Most graphs have
+/// none. The rest are spread over `order`: it is cut into as many
+/// stretches as there are landmarks left, and each stretch's landmark is
+/// its skill with the most prerequisites and dependents (the smaller of
+/// the two counts, then their product): such a skill is needed by and
+/// needs more skills than its neighbours.
+pub(super) fn choose(plain: &Plain, order: &[u32], n: usize) -> Chosen {
+    choose_words(plain, order, words_for(n))
+}
+
+/// What [`choose`] picks: the landmarks, one bit each in this order, the
+/// first `hubs` of them hubs.
+pub(super) struct Chosen {
+    pub(super) landmarks: Vec<u32>,
+    pub(super) hubs: usize,
+}
+
+/// [`choose`] for `words` × 64 landmarks (at most).
+fn choose_words(plain: &Plain, order: &[u32], words: usize) -> Chosen {
+    let hub_min = HUB_MIN.max(plain.len() / HUB_SHARE);
+    // Ties go to the later in the file, however the skills are numbered.
+    let most_needed = |&v: &u32| std::cmp::Reverse((plain.dependent_count(v), plain.file_index(v)));
+    let mut landmarks: Vec<u32> = order.iter().copied().filter(|&v| plain.dependent_count(v) >= hub_min).collect();
+    if landmarks.len() > HUBS_PER_WORD * words {
+        landmarks.select_nth_unstable_by_key(HUBS_PER_WORD * words, most_needed);
+        landmarks.truncate(HUBS_PER_WORD * words);
+    }
+    landmarks.sort_unstable_by_key(most_needed);
+    let hubs = landmarks.len();
+    let mut by_index = landmarks.clone();
+    by_index.sort_unstable();
+    let score = |v: u32| {
+        // Dependents through `any_of` groups count too: a cheap
+        // estimate, and only the choice depends on it.
+        let (needs, needed) = (plain.needs(v).len() as u64, plain.dependent_count(v) as u64);
+        (needs.min(needed), needs * needed, plain.file_index(v))
+    };
+    let candidates: Vec<u32> =
+        order.iter().copied().filter(|&v| score(v).0 > 0 && by_index.binary_search(&v).is_err()).collect();
+    let stretch = candidates.len().div_ceil(64 * words - hubs).max(1);
+    landmarks.extend(candidates.chunks(stretch).filter_map(|c| c.iter().copied().max_by_key(|&v| score(v))));
+    Chosen { landmarks, hubs }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tests::{random, reach};
@@ -113,17 +165,26 @@ mod tests {
     use super::Landmarks;
     use crate::SkillGraph;
 
-    /// On graphs of every density, with cycles and `any_of` groups, and
-    /// rows of one to three words: what the rows say for sure holds, what
-    /// they rule out does not, and every question about a landmark is
-    /// answered, by brute force.
+    /// On graphs of every density, with cycles and `any_of` groups, one
+    /// skill every other one needs, and rows of one to three words: what
+    /// the rows say for sure holds, what they rule out does not, and every
+    /// question about a landmark is answered, by brute force.
     #[test]
     fn the_rows_agree_with_brute_force() {
-        let graphs = [(300, 300, 3, 1, 1), (700, 40, 6, 2, 2), (400, 400, 20, 3, 1), (1_500, 100, 2, 4, 3)];
-        for (n, window, degree, seed, words) in graphs {
+        let graphs = [
+            (300, 300, 3, 1, 1, false),
+            (700, 40, 6, 2, 2, false),
+            (400, 400, 20, 3, 1, false),
+            (1_500, 100, 2, 4, 3, false),
+            (900, 900, 2, 5, 1, true),
+        ];
+        for (n, window, degree, seed, words, fan) in graphs {
             let mut roadmap = random(n, window, degree, seed);
             for skill in roadmap.skills.iter_mut().skip(3).step_by(7) {
                 skill.prerequisites.insert(0, crate::AnyOf::new(["s0", "s1"]).into());
+            }
+            for skill in roadmap.skills.iter_mut().skip(3).filter(|_| fan) {
+                skill.prerequisites.push(crate::Prerequisite::Skill("s2".into()));
             }
             // A cycle among the last skills: they, and what needs them, are
             // left out of the order.
@@ -133,9 +194,21 @@ mod tests {
             let plain = Plain::new(&graph);
             let order = graph.topological_indices();
             assert!(order.len() > n - 10 && order.len() < n, "{n}: {} in order", order.len());
-            let landmarks = Landmarks::with_words(&plain, &order, n, words);
+            let chosen = super::choose_words(&plain, &order, words);
+            let landmarks = Landmarks::new(&plain, &order, n, &chosen.landmarks);
             let reach = reach(&graph);
             let is_landmark = |v: u32| landmarks.row(v).0.iter().zip(landmarks.row(v).1).any(|(a, b)| a & b != 0);
+            let mut listed = chosen.landmarks.clone();
+            listed.sort_unstable();
+            listed.dedup();
+            assert!(listed.iter().all(|&v| is_landmark(v)) && listed.len() == chosen.landmarks.len(), "{n}: each once");
+            // The skill everything needs is the first hub; `s0` and `s1`,
+            // in an `any_of` group of one skill in seven, are hubs from 700
+            // skills (64 dependents at least); no skill is one at 300.
+            let hubs = &chosen.landmarks[..chosen.hubs];
+            assert!(!fan || hubs[0] == 2, "{n}: hubs {hubs:?}");
+            assert!(hubs.len() >= usize::from(fan) + 2 * usize::from(n >= 700), "{n}: hubs {hubs:?}");
+            assert!(n > 300 || hubs.is_empty(), "{n}: hubs {hubs:?}");
             let (mut sure, mut ruled_out) = (0, 0);
             for &from in &order {
                 for &to in order.iter().filter(|&&to| to != from) {

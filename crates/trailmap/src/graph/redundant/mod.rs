@@ -20,6 +20,11 @@
 //!   labels and landmarks leave possible, and ends at the first that
 //!   surely needs `target`.
 //!
+//! The traversal leaves out the hubs, the few landmarks that most skills
+//! need directly: one in every skill's interval would make the labels rule
+//! out only what the order does, and a path through one is the rows' to
+//! answer.
+//!
 //! With longest-path levels and heights (a skill needed by another has a
 //! lower level and a greater height) as a further filter. A skill with
 //! very many plain prerequisites is answered with one search over what

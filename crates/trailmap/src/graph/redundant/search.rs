@@ -48,12 +48,6 @@ pub(super) type OpenTargets = (Vec<bool>, Vec<(u32, u32, u32, u32)>);
 /// A skill's level, height and interval (`low`, `post`).
 pub(super) type Near = (u32, u32, u32, u32);
 
-/// Whether a skill of conditions `u` may need one of `t`, by the cheap
-/// conditions alone (a necessary test).
-fn may_need_near(u: Near, t: Near) -> bool {
-    u.0 > t.0 && u.1 < t.1 && u.2 <= t.2 && t.3 < u.3
-}
-
 /// From this many skills the labels and heights are made on two threads
 /// (see [`Labels::new_beside`]): a traversal of 16k skills takes about a
 /// millisecond, a thread a few dozen microseconds to start.
@@ -169,10 +163,11 @@ impl<'a> Search<'a> {
             let t = near[k];
             let via = prerequisites.iter().zip(&near).find(|&(&via, &u)| {
                 via != target
-                    && may_need_near(u, t)
-                    && self.needs(window, current, via, target, work).unwrap_or_else(|| {
-                        out_of_work = true;
-                        true
+                    && self.near_answer(via, u, target, t).unwrap_or_else(|| {
+                        self.needs(window, current, via, target, work).unwrap_or_else(|| {
+                            out_of_work = true;
+                            true
+                        })
                     })
             });
             if out_of_work {
@@ -229,8 +224,17 @@ impl<'a> Search<'a> {
                 let t = near[k];
                 let mut first = None;
                 for (place, (&via, &u)) in prerequisites.iter().zip(&near).enumerate() {
-                    if via == target || !may_need_near(u, t) || !self.between(via, target) {
+                    if via == target {
                         continue;
+                    }
+                    match self.near_answer(via, u, target, t) {
+                        Some(false) => continue,
+                        Some(true) => {
+                            first.get_or_insert(place);
+                            continue;
+                        }
+                        None if !self.between(via, target) => continue,
+                        None => {}
                     }
                     if !self.tables.labels.surely_needs(via, target) {
                         open[target as usize] = true;
@@ -248,13 +252,33 @@ impl<'a> Search<'a> {
     }
 
     /// The cheap necessary conditions of each of `prerequisites`, into
-    /// `near` (see [`may_need_near`]).
+    /// `near` (see [`Search::near_answer`]).
     fn fill_near(&self, prerequisites: &[u32], near: &mut Vec<Near>) {
         near.clear();
         near.extend(prerequisites.iter().map(|&p| {
             let first = self.tables.labels.labels[p as usize];
             (self.level[p as usize], self.tables.height[p as usize], first.low, first.post)
         }));
+    }
+
+    /// Whether `via` (of conditions `u`) needs `target` (of `t`), where
+    /// the cheap conditions settle it: not when its level or height rule it
+    /// out; when their intervals rule out a path, not, or, if the labels
+    /// left hubs out, as the landmark rows say (exactly, see
+    /// [`super::labels`]); `None` otherwise.
+    fn near_answer(&self, via: u32, u: Near, target: u32, t: Near) -> Option<bool> {
+        if u.0 <= t.0 || u.1 >= t.1 {
+            return Some(false);
+        }
+        let within = u.2 <= t.2 && t.3 < u.3;
+        (!within).then(|| self.through_hub(via, target))
+    }
+
+    /// Whether `via` needs `target` through a hub the labels left out
+    /// (and so through a landmark: no path the intervals allow is left).
+    fn through_hub(&self, via: u32, target: u32) -> bool {
+        let labels = &self.tables.labels;
+        labels.hubs_left_out && labels.landmarks.surely_needs(via, target)
     }
 
     /// Necessary conditions for `y` to need `target`.
@@ -282,7 +306,8 @@ impl<'a> Search<'a> {
             return Some(answer);
         }
         if !self.between(via, target) {
-            return Some(false);
+            // No path that enters no hub; one through a hub the rows know.
+            return Some(self.through_hub(via, target));
         }
         if self.tables.labels.surely_needs(via, target) {
             return Some(true);

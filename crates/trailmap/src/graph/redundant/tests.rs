@@ -99,6 +99,40 @@ fn a_small_ring_finds_the_same() {
     }
 }
 
+/// Skills most others need (one every skill lists, or hubs most draw
+/// their prerequisites from) are left out of the labels, the landmark rows
+/// answering every path through them: with a ring too small for most
+/// questions, on one thread and two, the findings are brute force's.
+#[test]
+fn hubs_left_out_of_the_labels_find_what_brute_force_finds() {
+    for (n, seed, fan) in [(1_500, 1, true), (2_000, 2, false), (1_200, 3, true)] {
+        let mut roadmap = random(n, n, 2, seed);
+        // Preferential attachment: each skill draws one more prerequisite
+        // from the ends of the edges so far (`hubs`), or needs `s0` too.
+        let mut ends: Vec<usize> = vec![0];
+        for i in 1..n {
+            let pick = if fan { 0 } else { ends[(i * 7_919 + seed as usize) % ends.len()] };
+            roadmap.skills[i].prerequisites.push(crate::Prerequisite::Skill(format!("s{pick}").into()));
+            ends.extend([pick, i]);
+        }
+        let graph = SkillGraph::new(&roadmap);
+        let plain = Plain::new(&graph);
+        let order = graph.topological_indices();
+        let labels = Labels::new(&plain, &order, n);
+        let left_out = labels.labels.iter().filter(|l| l.post == u32::MAX).count();
+        assert!(left_out > 0 && (!fan || labels.labels[0].post == u32::MAX), "{n}: {left_out} left out");
+        let expected = brute_force(&graph);
+        assert!(expected.len() > n / 10, "{n}: {} redundant entries", expected.len());
+        for threads in [1, 2] {
+            let small = |span, back| Window::new(span, back, 64, 8 * 2 * 70);
+            let found = find_within(&graph, small, u64::MAX, threads).found;
+            let found: Vec<_> =
+                found.iter().map(|r| (r.skill_index, r.entry, r.prerequisite_index, r.via_index)).collect();
+            assert_eq!(found, expected, "{n} fan {fan} on {threads}");
+        }
+    }
+}
+
 /// One skill needing every other one, wider apart than any ring, does
 /// not size the ring (it is answered by one marking search): the other
 /// skills' questions stay with the ring, and the findings are brute
