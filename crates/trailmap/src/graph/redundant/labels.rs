@@ -5,7 +5,7 @@
 //! and prune the rest.
 //!
 //! The traversal leaves the hubs out (the landmarks most needed
-//! directly, see [`landmarks::choose`]): it numbers the graph without
+//! directly, see [`landmarks::hubs`]): it numbers the graph without
 //! them. A path through a landmark is one the rows answer exactly (`from`
 //! needs a landmark that needs `to`), so `from` needs `to` exactly when
 //! the graph without hubs has a path or the rows say so, and a question
@@ -57,10 +57,9 @@ impl Labels {
     /// Labels every skill of `order` (a topological order, prerequisites
     /// first; skills on cycles are not in it and not labelled).
     pub(super) fn new(plain: &Plain, order: &[u32], n: usize) -> Self {
-        let chosen = landmarks::choose(plain, order, n);
-        let labels = traverse(plain, order, n, &chosen.landmarks[..chosen.hubs]);
-        let landmarks = Landmarks::new(plain, order, n, &chosen.landmarks);
-        Labels { labels, landmarks, hubs_left_out: chosen.hubs > 0 }
+        let hubs = landmarks::hubs(plain, order, n);
+        let labels = traverse(plain, order, n, &hubs);
+        Labels { labels, landmarks: Landmarks::new(plain, order, n, &hubs), hubs_left_out: !hubs.is_empty() }
     }
 
     /// [`Labels::new`] with the traversal, and `beside` (the caller's
@@ -73,12 +72,14 @@ impl Labels {
         n: usize,
         beside: impl Fn() -> B + Sync,
     ) -> (Self, B) {
-        let chosen = landmarks::choose(plain, order, n);
+        // The hubs first (a pass over the dependents' counts): the
+        // traversal leaves them out, and the rows give them the first bits.
+        let hubs = landmarks::hubs(plain, order, n);
         let (landmarks, (labels, other)) = crate::parallel::join(
-            || Landmarks::new(plain, order, n, &chosen.landmarks),
-            || (traverse(plain, order, n, &chosen.landmarks[..chosen.hubs]), beside()),
+            || Landmarks::new(plain, order, n, &hubs),
+            || (traverse(plain, order, n, &hubs), beside()),
         );
-        (Labels { labels, landmarks, hubs_left_out: chosen.hubs > 0 }, other)
+        (Labels { labels, landmarks, hubs_left_out: !hubs.is_empty() }, other)
     }
 
     /// `false` when `from` certainly does not need `to` by a path that

@@ -15,7 +15,7 @@
 //!
 //! A few landmarks are hubs, the skills most others list directly: the
 //! labels leave them out, and the rows answer every path through them
-//! ([`choose`]).
+//! ([`hubs`]).
 
 use super::Plain;
 
@@ -40,9 +40,14 @@ pub(super) struct Landmarks {
 impl Landmarks {
     /// The rows of every skill of `order` (a topological order,
     /// prerequisites first, holding every prerequisite of the skills in
-    /// it: the rows are exact there), for the landmarks [`choose`] picks
-    /// (`chosen`, one bit each in that order).
-    pub(super) fn new(plain: &Plain, order: &[u32], n: usize, chosen: &[u32]) -> Self {
+    /// it: the rows are exact there), for `hubs` ([`hubs`]) and the
+    /// landmarks spread over the order beside them ([`spread`]).
+    pub(super) fn new(plain: &Plain, order: &[u32], n: usize, hubs: &[u32]) -> Self {
+        Self::of(plain, order, n, &spread(plain, order, words_for(n), hubs))
+    }
+
+    /// The rows for the landmarks `chosen`, one bit each in that order.
+    fn of(plain: &Plain, order: &[u32], n: usize, chosen: &[u32]) -> Self {
         let words = chosen.len().div_ceil(64).max(1);
         let mut rows = vec![0u64; n * 2 * words];
         for (bit, &v) in chosen.iter().enumerate() {
@@ -98,7 +103,7 @@ fn words_for(n: usize) -> usize {
 }
 
 /// Of every 64 landmarks, at most this many are hubs: skills needed
-/// directly by the most others (see [`choose`]).
+/// directly by the most others (see [`hubs`]).
 const HUBS_PER_WORD: usize = 16;
 
 /// A hub is needed directly by at least this many skills, and by one in
@@ -108,54 +113,53 @@ const HUB_MIN: usize = 64;
 /// See [`HUB_MIN`].
 const HUB_SHARE: usize = 1024;
 
-/// The landmarks of `order` (a topological order, prerequisites first),
-/// as many as the rows of a graph of `n` skills hold, the hubs first.
-///
-/// The hubs are the skills most needed directly (a skill every other one
-/// lists, or the few that most draw their prerequisites from): the labels
-/// leave them out (see [`super::labels`]), since a skill needed by most
-/// others makes every interval span most of the graph. Most graphs have
-/// none. The rest are spread over `order`: it is cut into as many
-/// stretches as there are landmarks left, and each stretch's landmark is
-/// its skill with the most prerequisites and dependents (the smaller of
-/// the two counts, then their product): such a skill is needed by and
-/// needs more skills than its neighbours.
-pub(super) fn choose(plain: &Plain, order: &[u32], n: usize) -> Chosen {
-    choose_words(plain, order, words_for(n))
+/// The hubs of `order` (a topological order, prerequisites first), most
+/// needed first: the skills most needed directly (a skill every other one
+/// lists, or the few that most draw their prerequisites from), at most a
+/// quarter of the landmarks a graph of `n` skills has. The labels leave
+/// them out (see [`super::labels`]), since a skill needed by most others
+/// makes every interval span most of the graph. Most graphs have none.
+pub(super) fn hubs(plain: &Plain, order: &[u32], n: usize) -> Vec<u32> {
+    hubs_of(plain, order, words_for(n))
 }
 
-/// What [`choose`] picks: the landmarks, one bit each in this order, the
-/// first `hubs` of them hubs.
-pub(super) struct Chosen {
-    pub(super) landmarks: Vec<u32>,
-    pub(super) hubs: usize,
-}
-
-/// [`choose`] for `words` × 64 landmarks (at most).
-fn choose_words(plain: &Plain, order: &[u32], words: usize) -> Chosen {
+/// [`hubs`] among `words` × 64 landmarks.
+fn hubs_of(plain: &Plain, order: &[u32], words: usize) -> Vec<u32> {
     let hub_min = HUB_MIN.max(plain.len() / HUB_SHARE);
+    let mut hubs: Vec<u32> = order.iter().copied().filter(|&v| plain.dependent_count(v) >= hub_min).collect();
     // Ties go to the later in the file, however the skills are numbered.
     let most_needed = |&v: &u32| std::cmp::Reverse((plain.dependent_count(v), plain.file_index(v)));
-    let mut landmarks: Vec<u32> = order.iter().copied().filter(|&v| plain.dependent_count(v) >= hub_min).collect();
-    if landmarks.len() > HUBS_PER_WORD * words {
-        landmarks.select_nth_unstable_by_key(HUBS_PER_WORD * words, most_needed);
-        landmarks.truncate(HUBS_PER_WORD * words);
+    if hubs.len() > HUBS_PER_WORD * words {
+        hubs.select_nth_unstable_by_key(HUBS_PER_WORD * words, most_needed);
+        hubs.truncate(HUBS_PER_WORD * words);
     }
-    landmarks.sort_unstable_by_key(most_needed);
-    let hubs = landmarks.len();
-    let mut by_index = landmarks.clone();
-    by_index.sort_unstable();
+    hubs.sort_unstable_by_key(most_needed);
+    hubs
+}
+
+/// The landmarks, `hubs` first and then up to `words` × 64 in all spread
+/// over `order`: it is cut into as many stretches as there are landmarks
+/// left, and each stretch's landmark is its skill with the most
+/// prerequisites and dependents (the smaller of the two counts, then their
+/// product): such a skill is needed by and needs more skills than its
+/// neighbours.
+fn spread(plain: &Plain, order: &[u32], words: usize, hubs: &[u32]) -> Vec<u32> {
     let score = |v: u32| {
         // Dependents through `any_of` groups count too: a cheap
-        // estimate, and only the choice depends on it.
+        // estimate, and only the choice depends on it. Ties go to the
+        // later in the file, however the skills are numbered.
         let (needs, needed) = (plain.needs(v).len() as u64, plain.dependent_count(v) as u64);
         (needs.min(needed), needs * needed, plain.file_index(v))
     };
-    let candidates: Vec<u32> =
-        order.iter().copied().filter(|&v| score(v).0 > 0 && by_index.binary_search(&v).is_err()).collect();
-    let stretch = candidates.len().div_ceil(64 * words - hubs).max(1);
-    landmarks.extend(candidates.chunks(stretch).filter_map(|c| c.iter().copied().max_by_key(|&v| score(v))));
-    Chosen { landmarks, hubs }
+    let mut candidates: Vec<u32> = order.iter().copied().filter(|&v| score(v).0 > 0).collect();
+    if !hubs.is_empty() {
+        let mut by_index = hubs.to_vec();
+        by_index.sort_unstable();
+        candidates.retain(|v| by_index.binary_search(v).is_err());
+    }
+    let stretch = candidates.len().div_ceil(64 * words - hubs.len()).max(1);
+    let spread = candidates.chunks(stretch).filter_map(|c| c.iter().copied().max_by_key(|&v| score(v)));
+    hubs.iter().copied().chain(spread).collect()
 }
 
 #[cfg(test)]
@@ -194,18 +198,19 @@ mod tests {
             let plain = Plain::new(&graph);
             let order = graph.topological_indices();
             assert!(order.len() > n - 10 && order.len() < n, "{n}: {} in order", order.len());
-            let chosen = super::choose_words(&plain, &order, words);
-            let landmarks = Landmarks::new(&plain, &order, n, &chosen.landmarks);
+            let hubs = super::hubs_of(&plain, &order, words);
+            let chosen = super::spread(&plain, &order, words, &hubs);
+            let landmarks = Landmarks::of(&plain, &order, n, &chosen);
             let reach = reach(&graph);
             let is_landmark = |v: u32| landmarks.row(v).0.iter().zip(landmarks.row(v).1).any(|(a, b)| a & b != 0);
-            let mut listed = chosen.landmarks.clone();
+            let mut listed = chosen.clone();
             listed.sort_unstable();
             listed.dedup();
-            assert!(listed.iter().all(|&v| is_landmark(v)) && listed.len() == chosen.landmarks.len(), "{n}: each once");
+            assert!(listed.iter().all(|&v| is_landmark(v)) && listed.len() == chosen.len(), "{n}: each once");
+            assert!(chosen.starts_with(&hubs), "{n}: the hubs first");
             // The skill everything needs is the first hub; `s0` and `s1`,
             // in an `any_of` group of one skill in seven, are hubs from 700
             // skills (64 dependents at least); no skill is one at 300.
-            let hubs = &chosen.landmarks[..chosen.hubs];
             assert!(!fan || hubs[0] == 2, "{n}: hubs {hubs:?}");
             assert!(hubs.len() >= usize::from(fan) + 2 * usize::from(n >= 700), "{n}: hubs {hubs:?}");
             assert!(n > 300 || hubs.is_empty(), "{n}: hubs {hubs:?}");

@@ -9,7 +9,7 @@ use super::blocks::Blocks;
 use super::plain;
 use super::search::{FAR_RANKS, Marking, Search, Work};
 use super::segments::Segments;
-use super::window::{self, Row, Window};
+use super::window::{self, Row, RowScans, Window};
 use super::{
     PAIRWISE_MAX, Plain, ReductionMemory, RedundantEntries, RedundantEntry, SkillGraph, as_found, chunked,
     exact_by_rows, levels, rank_range, ranks, sorted, to_u32,
@@ -211,6 +211,7 @@ fn find_in(
     let mut marking = Marking::default();
     let mut ranks: Vec<u32> = Vec::new();
     let mut rows: Vec<(u32, Row)> = Vec::new();
+    let mut row_scans = RowScans::default();
     for (r, &v) in order.iter().enumerate() {
         let current = to_u32(r);
         let prerequisites = plain.needs(v);
@@ -235,11 +236,7 @@ fn find_in(
             // Many prerequisites close in rank: one row scan each.
             ranks.clear();
             ranks.extend(prerequisites.iter().map(|&p| rank[p as usize]));
-            for (k, via) in window.first_needing(&ranks).into_iter().enumerate() {
-                if let Some(at) = via {
-                    report(k, prerequisites[at]);
-                }
-            }
+            window.first_needing(&ranks, &mut row_scans, |k, at| report(k, prerequisites[at]));
         } else if exact && prerequisites.len() <= PAIRWISE_MAX {
             // Every question is a bit of a row, and the skill's own row,
             // made as it is answered, says which entries to ask about.

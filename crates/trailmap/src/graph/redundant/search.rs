@@ -31,6 +31,9 @@ pub(super) struct Search<'a> {
     /// Entries of skills further back than this count twice (see
     /// [`FAR_RANKS`]).
     far_ranks: u32,
+    /// Whether the labels left hubs out (read at every question whose
+    /// intervals fail: kept here, beside the scratch).
+    hubs_left_out: bool,
 }
 
 /// What every search reads and none writes: the longest path from each
@@ -131,6 +134,7 @@ impl<'a> Search<'a> {
         far_ranks: u32,
     ) -> Self {
         Search {
+            hubs_left_out: tables.labels.hubs_left_out,
             far_ranks,
             plain,
             rank,
@@ -270,15 +274,17 @@ impl<'a> Search<'a> {
         if u.0 <= t.0 || u.1 >= t.1 {
             return Some(false);
         }
-        let within = u.2 <= t.2 && t.3 < u.3;
-        (!within).then(|| self.through_hub(via, target))
+        if u.2 <= t.2 && t.3 < u.3 {
+            return None;
+        }
+        Some(self.hubs_left_out && self.through_hub(via, target))
     }
 
-    /// Whether `via` needs `target` through a hub the labels left out
-    /// (and so through a landmark: no path the intervals allow is left).
+    /// Whether `via` needs `target` through a landmark: where the labels
+    /// left hubs out and their intervals rule out any other path, whether
+    /// it needs it at all.
     fn through_hub(&self, via: u32, target: u32) -> bool {
-        let labels = &self.tables.labels;
-        labels.hubs_left_out && labels.landmarks.surely_needs(via, target)
+        self.tables.labels.landmarks.surely_needs(via, target)
     }
 
     /// Necessary conditions for `y` to need `target`.
@@ -307,7 +313,7 @@ impl<'a> Search<'a> {
         }
         if !self.between(via, target) {
             // No path that enters no hub; one through a hub the rows know.
-            return Some(self.through_hub(via, target));
+            return Some(self.hubs_left_out && self.through_hub(via, target));
         }
         if self.tables.labels.surely_needs(via, target) {
             return Some(true);

@@ -231,29 +231,35 @@ impl Window {
 
     /// For the prerequisites of one skill, at `ranks` in entry order, every
     /// question about them answered by the ring ([`Window::answers`]): for
-    /// each, the entry of the first other prerequisite that needs it. Each
-    /// prerequisite in turn claims, word by word, those its row holds and
-    /// no earlier one claimed: `ranks.len()` row scans over the skill's
-    /// rank range, where pairs would be `ranks.len()` squared.
-    pub(super) fn first_needing(&self, ranks: &[u32]) -> Vec<Option<usize>> {
+    /// each another prerequisite needs, `report` gets its entry and the
+    /// entry of the first other prerequisite that needs it, in entry order.
+    /// Each prerequisite in turn claims, word by word, those its row holds
+    /// and no earlier one claimed: `ranks.len()` row scans over the skill's
+    /// rank range, where pairs would be `ranks.len()` squared. `scratch` is
+    /// kept from skill to skill (four vectors a skill were most of the
+    /// allocations of 100k skills each needing the twenty before).
+    pub(super) fn first_needing(&self, ranks: &[u32], scratch: &mut RowScans, mut report: impl FnMut(usize, usize)) {
         let low = ranks.iter().copied().min().unwrap_or(0);
         let high = ranks.iter().copied().max().unwrap_or(0);
         let (first_word, last_word) = (low as usize / 64, high as usize / 64);
-        let mut wanted = vec![0u64; last_word - first_word + 1];
+        let RowScans { pending, live, claimer } = scratch;
+        pending.clear();
+        pending.resize(last_word - first_word + 1, 0);
         for &r in ranks {
             let bit = r as usize - first_word * 64;
-            wanted[bit / 64] |= 1 << (bit % 64);
+            pending[bit / 64] |= 1 << (bit % 64);
         }
         // The entries not yet claimed, and which of their words hold any:
         // a row is read only where something is left to claim, so a skill
         // needing every skill before it, its entries in rank order, reads
         // a word or two a row rather than the whole row.
-        let mut pending = wanted;
-        let mut live = vec![0u64; pending.len().div_ceil(64)];
+        live.clear();
+        live.resize(pending.len().div_ceil(64), 0);
         for (w, _) in pending.iter().enumerate().filter(|&(_, &bits)| bits != 0) {
             live[w / 64] |= 1 << (w % 64);
         }
-        let mut claimer = vec![u32::MAX; (high - low) as usize + 1];
+        claimer.clear();
+        claimer.resize((high - low) as usize + 1, u32::MAX);
         for (entry, &from) in ranks.iter().enumerate() {
             let row = self.row(from);
             // Words of `pending`, from `first_word`, up to the word of
@@ -285,10 +291,12 @@ impl Window {
                 at = w + 1;
             }
         }
-        ranks
-            .iter()
-            .map(|&r| Some(claimer[(r - low) as usize]).filter(|&e| e != u32::MAX).map(|e| e as usize))
-            .collect()
+        for (k, &r) in ranks.iter().enumerate() {
+            let via = claimer[(r - low) as usize];
+            if via != u32::MAX {
+                report(k, via as usize);
+            }
+        }
     }
 
     /// Whether the skill at rank `from` needs the one at rank `to`, when the
@@ -303,6 +311,16 @@ impl Window {
         }
         Some(self.has(self.row(from), to))
     }
+}
+
+/// Scratch of [`Window::first_needing`], kept from skill to skill: the
+/// entries not yet claimed (a bit each from the skill's lowest rank word),
+/// which of those words hold any, and the entry claiming each rank.
+#[derive(Default)]
+pub(super) struct RowScans {
+    pending: Vec<u64>,
+    live: Vec<u64>,
+    claimer: Vec<u32>,
 }
 
 /// Where a row is: its first word in the ring and its first rank word.
@@ -326,7 +344,7 @@ fn pair(rows: &mut [u64], dst: usize, src: usize, words: usize) -> (&mut [u64], 
 
 #[cfg(test)]
 mod tests {
-    use super::{PARTIAL_RING_BYTES, RING_BYTES, Window};
+    use super::{PARTIAL_RING_BYTES, RING_BYTES, RowScans, Window};
 
     /// Numbers below `below`, from a xorshift generator seeded `seed`.
     fn xorshift(mut seed: u64) -> impl FnMut(usize) -> usize {
@@ -468,6 +486,8 @@ mod tests {
             .collect();
         let closure = closure(&needs);
         let mut window = Window::new(n as u32, n as u32, 1024, 1 << 22);
+        // One scratch for every skill, as the searches keep it.
+        let mut scratch = RowScans::default();
         let mut scanned = 0;
         for r in 0..n as u32 {
             let ranks = &needs[r as usize];
@@ -476,7 +496,7 @@ mod tests {
                     .iter()
                     .map(|&to| ranks.iter().position(|&from| closure[from as usize][to as usize]))
                     .collect();
-                assert_eq!(window.first_needing(ranks), expected, "rank {r}");
+                assert_eq!(first_needing(&window, ranks, &mut scratch), expected, "rank {r}");
                 scanned += ranks.len();
             }
             window.build(r, ranks.iter().copied());
@@ -485,6 +505,15 @@ mod tests {
             }
         }
         assert!(scanned > 10 * n, "{scanned}");
+    }
+
+    /// What [`Window::first_needing`] reports, for each of `ranks`.
+    fn first_needing(window: &Window, ranks: &[u32], scratch: &mut RowScans) -> Vec<Option<usize>> {
+        let mut found = vec![None; ranks.len()];
+        window.first_needing(ranks, scratch, |k, via| {
+            assert!(found[k].replace(via).is_none(), "entry {k} reported twice");
+        });
+        found
     }
 
     /// `first_needing` gives, for each rank, the first other rank (in the
@@ -506,7 +535,7 @@ mod tests {
                 .map(|&to| ranks.iter().position(|&from| window.reaches(current, from, to) == Some(true)))
                 .collect();
             assert!(expected.iter().any(Option::is_some));
-            assert_eq!(window.first_needing(&ranks), expected);
+            assert_eq!(first_needing(&window, &ranks, &mut RowScans::default()), expected);
         }
     }
 }
