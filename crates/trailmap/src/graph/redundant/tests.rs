@@ -133,6 +133,40 @@ fn hubs_left_out_of_the_labels_find_what_brute_force_finds() {
     }
 }
 
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+
+    /// On random graphs with hubs (each skill needing, beside up to
+    /// `degree` others, a skill drawn from the first `hubs`, most often the
+    /// first), with a ring too small to answer, the labels without the
+    /// hubs, their rows and the searches give brute force's findings, on
+    /// one to three threads.
+    #[test]
+    fn graphs_with_hubs_match_brute_force(
+        n in 200usize..1_500,
+        degree in 0usize..4,
+        hubs in 1usize..6,
+        seed in 1u64..u64::MAX,
+    ) {
+        let mut roadmap = random(n, n, degree, seed);
+        for (i, skill) in roadmap.skills.iter_mut().enumerate().skip(hubs) {
+            let hub = if i % 3 == 0 { i / 3 % hubs } else { 0 };
+            skill.prerequisites.push(crate::Prerequisite::Skill(format!("s{hub}").into()));
+        }
+        let graph = SkillGraph::new(&roadmap);
+        let (plain, order) = (Plain::new(&graph), graph.topological_indices());
+        let labels = Labels::new(&plain, &order, n);
+        proptest::prop_assert!(labels.hubs_left_out && labels.labels[0].post == u32::MAX, "s0 is a hub");
+        let expected = brute_force(&graph);
+        for threads in 1..=3 {
+            let small = |span, back| Window::new(span, back, 64, 8 * 2 * 70);
+            let found = find_within(&graph, small, u64::MAX, threads).found;
+            let found: Vec<_> = found.iter().map(|r| (r.skill_index, r.entry, r.prerequisite_index, r.via_index)).collect();
+            proptest::prop_assert_eq!(&found, &expected, "on {} threads", threads);
+        }
+    }
+}
+
 /// One skill needing every other one, wider apart than any ring, does
 /// not size the ring (it is answered by one marking search): the other
 /// skills' questions stay with the ring, and the findings are brute
