@@ -277,14 +277,14 @@ impl<'a> Search<'a> {
         if u.2 <= t.2 && t.3 < u.3 {
             return None;
         }
-        Some(self.hubs_left_out && self.through_hub(via, target))
+        Some(self.through_hub(via, target))
     }
 
-    /// Whether `via` needs `target` through a landmark: where the labels
-    /// left hubs out and their intervals rule out any other path, whether
-    /// it needs it at all.
+    /// Whether `via` needs `target`, where the intervals rule out every
+    /// path that enters no hub: through a hub, which the landmark rows know
+    /// (never, where the labels left no hub out).
     fn through_hub(&self, via: u32, target: u32) -> bool {
-        self.tables.labels.landmarks.surely_needs(via, target)
+        self.hubs_left_out && self.tables.labels.landmarks.surely_needs(via, target)
     }
 
     /// Necessary conditions for `y` to need `target`.
@@ -313,7 +313,7 @@ impl<'a> Search<'a> {
         }
         if !self.between(via, target) {
             // No path that enters no hub; one through a hub the rows know.
-            return Some(self.hubs_left_out && self.through_hub(via, target));
+            return Some(self.through_hub(via, target));
         }
         if self.tables.labels.surely_needs(via, target) {
             return Some(true);
