@@ -53,9 +53,14 @@ fn blocks_name_entries_after_any_of_groups() {
     assert!(expected.iter().any(|&(v, e, ..)| v % 3 == 2 && e > 0), "a finding after a group");
     // A ring too small for most questions: twenty prerequisites a
     // skill go to the blocks.
-    let found = find_within(&graph, |span, back| Window::new(span, back, 64, 8 * 2 * 70), u64::MAX, 2).found;
-    let found: Vec<_> = found.iter().map(|r| (r.skill_index, r.entry, r.prerequisite_index, r.via_index)).collect();
-    assert_eq!(found, expected);
+    assert_eq!(found_with_small_ring(&graph, 2), expected);
+}
+
+/// What the answer finds on `threads` with a ring too small for most
+/// questions (a 64-rank span, 70 rows), named as [`brute_force`] names it.
+fn found_with_small_ring(graph: &SkillGraph<'_>, threads: usize) -> Vec<(u32, u32, u32, u32)> {
+    let found = find_within(graph, |span, back| Window::new(span, back, 64, 8 * 2 * 70), u64::MAX, threads).found;
+    found.iter().map(|r| (r.skill_index, r.entry, r.prerequisite_index, r.via_index)).collect()
 }
 
 /// The labels and landmarks made on two threads are those made on
@@ -124,11 +129,7 @@ fn hubs_left_out_of_the_labels_find_what_brute_force_finds() {
         let expected = brute_force(&graph);
         assert!(expected.len() > n / 10, "{n}: {} redundant entries", expected.len());
         for threads in [1, 2] {
-            let small = |span, back| Window::new(span, back, 64, 8 * 2 * 70);
-            let found = find_within(&graph, small, u64::MAX, threads).found;
-            let found: Vec<_> =
-                found.iter().map(|r| (r.skill_index, r.entry, r.prerequisite_index, r.via_index)).collect();
-            assert_eq!(found, expected, "{n} fan {fan} on {threads}");
+            assert_eq!(found_with_small_ring(&graph, threads), expected, "{n} fan {fan} on {threads}");
         }
     }
 }
@@ -159,10 +160,7 @@ proptest::proptest! {
         proptest::prop_assert!(labels.hubs_left_out && labels.labels[0].post == u32::MAX, "s0 is a hub");
         let expected = brute_force(&graph);
         for threads in 1..=3 {
-            let small = |span, back| Window::new(span, back, 64, 8 * 2 * 70);
-            let found = find_within(&graph, small, u64::MAX, threads).found;
-            let found: Vec<_> = found.iter().map(|r| (r.skill_index, r.entry, r.prerequisite_index, r.via_index)).collect();
-            proptest::prop_assert_eq!(&found, &expected, "on {} threads", threads);
+            proptest::prop_assert_eq!(&found_with_small_ring(&graph, threads), &expected, "on {} threads", threads);
         }
     }
 }
