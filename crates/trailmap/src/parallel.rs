@@ -49,6 +49,22 @@ pub fn map<I: Sync, T: Send>(items: &[I], work: impl Fn(&I) -> T + Sync) -> Vec<
     })
 }
 
+/// `work` on every item of `items`, each able to change its own, as
+/// [`map`] runs them: the first on the calling thread, each other on a
+/// scoped thread of its own (on the calling thread when none starts).
+///
+/// ```
+/// let mut halves = [vec![3, 1, 2], vec![9, 7, 8]];
+/// trailmap::parallel::for_each_mut(&mut halves, |half| half.sort());
+/// assert_eq!(halves, [[1, 2, 3], [7, 8, 9]]);
+/// ```
+pub fn for_each_mut<I: Send>(items: &mut [I], work: impl Fn(&mut I) + Sync) {
+    // Each item behind a lock of its own, never contended: what lets an
+    // item whose thread did not start be taken back and run here.
+    let items: Vec<std::sync::Mutex<&mut I>> = items.iter_mut().map(std::sync::Mutex::new).collect();
+    map(&items, |item| work(&mut item.lock().unwrap_or_else(std::sync::PoisonError::into_inner)));
+}
+
 /// `a` on the calling thread and `b` on a scoped thread beside it (on
 /// the calling thread after `a` when none starts: `b` is `Fn` for that);
 /// both results. A panic in either panics the caller.

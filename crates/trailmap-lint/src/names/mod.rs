@@ -38,8 +38,10 @@
 //! ```
 
 mod classes;
+mod normalize;
 pub(crate) mod search;
 mod slot_marks;
+pub(crate) mod sort;
 mod token_keys;
 mod variant_search;
 mod variants;
@@ -87,39 +89,16 @@ impl<'a> Names<'a, &'a str> {
     }
 }
 
-impl<'a, T> Names<'a, T> {
-    /// Normalizes the name of every item of `items` (walked twice: first
-    /// to size the buffer, which at a million names saves growing it by
-    /// doubling).
+impl<'a, T: Sync> Names<'a, T> {
+    /// Normalizes the name of every item of `items`, as `text` reads
+    /// them (see [`Names::with_key_hashes`], which hashes their sameness
+    /// keys in the same pass).
     pub fn new(items: &'a [T], text: fn(&T) -> &str) -> Self {
-        let (mut bytes, mut wide) = (0, 0);
-        for item in items {
-            let name = text(item);
-            bytes += name.len();
-            wide += name.bytes().filter(|b| !b.is_ascii()).count();
-        }
-        let ascii = wide == 0;
-        // Unicode's tables are searched for each non-ASCII letter, five
-        // times over: many such letters pay for one table of them all.
-        if wide >= classes::WORTH_A_TABLE {
-            classes::prepare();
-        }
-        // A name has at most as many characters as bytes (lowercasing
-        // rarely lengthens one; the buffer then grows as usual).
-        let mut spaced_ends = Vec::with_capacity(items.len());
-        let names = items.iter().map(text);
-        let spaced = if ascii {
-            let mut spaced = Vec::with_capacity(bytes);
-            normalize(names, &mut spaced, &mut spaced_ends);
-            Letters::Ascii(spaced)
-        } else {
-            let mut spaced = Vec::with_capacity(bytes);
-            normalize(names, &mut spaced, &mut spaced_ends);
-            Letters::Wide(spaced)
-        };
-        Names { items, text, spaced, spaced_ends }
+        Names::with_key_hashes(items, text, 1).0
     }
+}
 
+impl<'a, T> Names<'a, T> {
     /// Number of names.
     pub fn len(&self) -> usize {
         self.items.len()
@@ -183,33 +162,6 @@ impl<'a, T> Names<'a, T> {
     fn spaced_range(&self, i: usize) -> std::ops::Range<usize> {
         let start = if i == 0 { 0 } else { self.spaced_ends[i - 1] };
         start..self.spaced_ends[i]
-    }
-}
-
-/// Appends each name's spaced form. `L` is `u8` only when every name is
-/// ASCII.
-fn normalize<'a, L: Letter>(names: impl Iterator<Item = &'a str>, spaced: &mut Vec<L>, spaced_ends: &mut Vec<usize>) {
-    for name in names {
-        let start = spaced.len();
-        // Tokens are runs of letters and digits, lowercased (ASCII first:
-        // `to_lowercase` is an iterator per character).
-        let mut in_token = false;
-        for c in name.chars() {
-            if !classes::is_alphanumeric(c) {
-                in_token = false;
-                continue;
-            }
-            if !in_token && spaced.len() > start {
-                spaced.push(L::from_char(' '));
-            }
-            in_token = true;
-            if c.is_ascii() {
-                spaced.push(L::from_char(c.to_ascii_lowercase()));
-            } else {
-                classes::lowercase(c, |l| spaced.push(L::from_char(l)));
-            }
-        }
-        spaced_ends.push(spaced.len());
     }
 }
 

@@ -18,6 +18,7 @@ use std::sync::atomic::AtomicU32;
 use std::sync::atomic::Ordering::Relaxed;
 
 use super::slot_marks::{Marks, Slots, is_set, set};
+use super::sort::sort_by_top_bytes_on;
 use super::variant_search::{self, VariantSearch};
 use super::vocabulary::{self, EditableTokens};
 use super::{Names, Scratch, Spaced, may_be_one_edit, mix, one_edit_spaced, token_key_count, token_keys};
@@ -86,7 +87,7 @@ fn join_one_edit_apart_with<T: Sync>(
         pack(bits, mix(h), start, i)
     });
     drop(editable);
-    sort_by_top_bytes(&mut keys, 56, 2);
+    sort_by_top_bytes_on(&mut keys, 56, 2, hashing_threads);
     let same_key = |x: &u64, y: &u64| x >> low == y >> low;
     let shared_from = match search_threads > 1 {
         true => large.members_from,
@@ -286,40 +287,6 @@ fn shared_token_keys<T: Sync>(
             keys
         });
         parts.concat()
-    }
-}
-
-/// Sorts `keys` in place: an American flag pass on the byte at `shift`
-/// (256 buckets: each bucket's write position stays in cache, where 4,096
-/// buckets missed it on every swap), then each bucket the same way on the
-/// next byte down, `levels` times, then a comparison sort of what is left.
-pub(crate) fn sort_by_top_bytes(keys: &mut [u64], shift: u32, levels: u32) {
-    if levels == 0 || keys.len() <= 256 {
-        keys.sort_unstable();
-        return;
-    }
-    let byte = |k: u64| (k >> shift & 0xFF) as usize;
-    let mut starts = [0usize; 257];
-    for &k in keys.iter() {
-        starts[byte(k) + 1] += 1;
-    }
-    for b in 0..256 {
-        starts[b + 1] += starts[b];
-    }
-    let mut next = starts;
-    for b in 0..256 {
-        while next[b] < starts[b + 1] {
-            let target = byte(keys[next[b]]);
-            if target == b {
-                next[b] += 1;
-            } else {
-                keys.swap(next[b], next[target]);
-                next[target] += 1;
-            }
-        }
-    }
-    for b in 0..256 {
-        sort_by_top_bytes(&mut keys[starts[b]..starts[b + 1]], shift.saturating_sub(8), levels - 1);
     }
 }
 

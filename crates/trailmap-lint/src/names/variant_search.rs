@@ -11,8 +11,9 @@
 
 use std::ops::Range;
 
-use super::search::{Groups, pack, sort_by_top_bytes, unpack};
+use super::search::{Groups, pack, unpack};
 use super::slot_marks::{Marks, Slots, is_set};
+use super::sort::sort_by_top_bytes;
 use super::{Names, Scratch, Variant, mix, one_edit_spaced, same_variant, token_variant_count, token_variant_hashes};
 
 /// Finds the names one edit apart among the members of a large group of

@@ -89,6 +89,12 @@ pub fn key_hash(text: &str) -> u64 {
         h = h.wrapping_mul(base).wrapping_add(value(c));
         len += c.len_utf8();
     });
+    finish_key(h, len)
+}
+
+/// The sameness key's hash of its polynomial hash `h` over `len` bytes
+/// (see [`key_hash`]): tagged apart from every variant hash.
+pub(super) fn finish_key(h: u64, len: usize) -> u64 {
     finish(h ^ 0x005E_ED0F_5A4E, len)
 }
 

@@ -203,7 +203,7 @@ fn with_a_neighbour<L: Letter>(vocabulary: &[&[L]]) -> Vec<bool> {
             }
         });
     }
-    super::search::sort_by_top_bytes(&mut variants, 56, 2);
+    super::sort::sort_by_top_bytes(&mut variants, 56, 2);
     let mut neighboured = vec![false; vocabulary.len()];
     let token = |v: u64| (v & u64::MAX.checked_shr(64 - bits).unwrap_or(0)) as usize;
     for run in variants.chunk_by(|x, y| x.checked_shr(bits) == y.checked_shr(bits)).filter(|run| run.len() > 1) {

@@ -40,8 +40,9 @@ use trailmap::diagnostic::preview_str;
 use trailmap::{Diagnostic, Skill};
 
 use crate::context::Context;
-use crate::names::search::{self, Groups, sort_by_top_bytes};
-use crate::names::{Names, key_hash, push_key, same_key};
+use crate::names::search::{self, Groups};
+use crate::names::sort::sort_by_top_bytes_on;
+use crate::names::{Names, push_key, same_key};
 use crate::findings::{Findings, InSkill, Quoting, Render, SkillFindings, Texts};
 use crate::registry::Rule;
 
@@ -58,8 +59,8 @@ const SEARCH_THREADS_MAX: usize = 4;
 pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) {
     let skills = &ctx.roadmap.skills;
     // From `HASHING_THREADS_FROM` skills the names are hashed on several
-    // threads: the sameness hashes beside the normalizing, then the token
-    // keys a range of names a thread, each with bitmaps of its own (a few
+    // threads: normalized with their sameness hashes, then their token
+    // keys, a range of names a thread, each with bitmaps of its own (a few
     // bits a key). On every thread when TM109 runs before TM107, the
     // others then busy only with the light rules; on half of them while
     // TM107 runs beside it on a file under `MEMORY_TO_SPARE_FROM` (with one
@@ -74,23 +75,17 @@ pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) 
         true if ctx.heavy_rule_beside() && !ctx.memory_to_spare() => (ctx.threads / 2).max(1),
         true => ctx.threads,
     };
-    // One word per name: the hash of its sameness key in the high bits,
-    // the index in the low `bits`; sorted. Made from the names as written,
-    // beside the normalizing of every name.
+    // Every name normalized, and the hash of its sameness key made in the
+    // same pass (`names::normalize`); then one word per name: that hash in
+    // the high bits, the index in the low `bits`; sorted.
     let bits = usize::BITS - skills.len().leading_zeros();
     let index_mask = u64::MAX.checked_shr(64 - bits).unwrap_or(0);
-    let sorted_key_hashes = || {
-        let mut keyed: Vec<u64> =
-            skills.iter().enumerate().map(|(i, skill)| key_hash(&skill.name).checked_shl(bits).unwrap_or(0) | i as u64).collect();
-        sort_by_top_bytes(&mut keyed, 56, 2);
-        keyed
-    };
     let name_of: fn(&Skill) -> &str = |skill| skill.name.as_str();
-    let (names, keyed) = if hashing_threads() > 1 {
-        trailmap::parallel::join(|| Names::new(skills, name_of), sorted_key_hashes)
-    } else {
-        (Names::new(skills, name_of), sorted_key_hashes())
-    };
+    let (names, mut keyed) = Names::with_key_hashes(skills, name_of, hashing_threads());
+    for (i, word) in keyed.iter_mut().enumerate() {
+        *word = word.checked_shl(bits).unwrap_or(0) | i as u64;
+    }
+    sort_by_top_bytes_on(&mut keyed, 56, 2, hashing_threads());
     let groups = Groups::new(skills.len());
     // The same names: every member of a hash group joined to the first
     // with the same key (hashes can collide; keys decide). Only the first

@@ -1,0 +1,233 @@
+//! Every name of a roadmap normalized into [`Names`]' flat buffer, and the
+//! hash of each one's sameness key made in the same pass, a range of
+//! names a thread.
+//!
+//! Both forms read each name character by character: the spaced form
+//! (tokens lowercased, joined by spaces) and the sameness key (tokens
+//! without a plural `s`, joined without them). Made apart, on two
+//! threads side by side, each took 8-11 ms of TM109's 24 at 100k names
+//! ("Tensor Modeling Babab"), decoding every character twice. An ASCII
+//! name is now read once, a byte at a time, for both.
+
+use super::variants::{base, finish_key, value};
+use super::{Letter, Letters, Names, classes, key_hash, plural};
+
+impl<'a, T: Sync> Names<'a, T> {
+    /// Normalizes the name of every item of `items` (as `text` reads
+    /// them), as [`Names::new`] does, and returns beside them the hash of
+    /// each name's sameness key, as [`key_hash`] gives it: equal for the
+    /// same names. Ranges of the names are read on up to `threads`
+    /// threads, their buffers joined after.
+    ///
+    /// ```
+    /// use trailmap_lint::names::{Names, key_hash};
+    ///
+    /// let texts = ["Design Patterns", "design-pattern", "Kubernetes"];
+    /// let (names, hashes) = Names::with_key_hashes(&texts, |text| *text, 2);
+    /// assert_eq!(names.spaced(1).chars().collect::<String>(), "design pattern");
+    /// assert_eq!(hashes[0], hashes[1]);
+    /// assert_eq!(hashes[2], key_hash("Kubernetes"));
+    /// ```
+    pub fn with_key_hashes(items: &'a [T], text: fn(&T) -> &str, threads: usize) -> (Self, Vec<u64>) {
+        let ranges = trailmap::parallel::ranges(items.len(), threads);
+        // Each thread sizes its buffer by its own names (at a million
+        // names one pass of lengths on one thread was 24 ms of 72) and
+        // gives up at the first name that is not ASCII.
+        if let Some((spaced, spaced_ends, hashes)) = in_ranges(items, text, &ranges, push_ascii, |name| name.is_ascii())
+        {
+            return (Names { items, text, spaced: Letters::Ascii(spaced), spaced_ends }, hashes);
+        }
+        // Unicode's tables are searched for each non-ASCII letter, five
+        // times over: many such letters pay for one table of them all.
+        let wide: usize = items.iter().map(|item| text(item).bytes().filter(|b| !b.is_ascii()).count()).sum();
+        if wide >= classes::WORTH_A_TABLE {
+            classes::prepare();
+        }
+        let (spaced, spaced_ends, hashes) =
+            in_ranges(items, text, &ranges, push_wide, |_| true).expect("every name is taken character by character");
+        (Names { items, text, spaced: Letters::Wide(spaced), spaced_ends }, hashes)
+    }
+}
+
+/// Appends a name's spaced form to a buffer and returns its key hash.
+type Push<L> = fn(&str, &mut Vec<L>, u64) -> u64;
+
+/// Each range of `items` read on a thread of its own (the first on this
+/// one) by `push`, its names' bytes counted first to size its buffer;
+/// the buffers joined in order, each name's end in the joined buffer.
+/// `None` when `takes` refuses a name. A name has at most as many
+/// characters as bytes (lowercasing rarely lengthens one; the buffer then
+/// grows as usual).
+fn in_ranges<T: Sync, L: Letter + Send>(
+    items: &[T],
+    text: fn(&T) -> &str,
+    ranges: &[std::ops::Range<usize>],
+    push: Push<L>,
+    takes: fn(&str) -> bool,
+) -> Option<(Vec<L>, Vec<usize>, Vec<u64>)> {
+    let base = base();
+    let parts: Vec<_> = ranges.iter().enumerate().collect();
+    let mut parts = trailmap::parallel::map(&parts, |&(k, range)| {
+        let mut bytes = 0;
+        for item in &items[range.clone()] {
+            let name = text(item);
+            if !takes(name) {
+                return None;
+            }
+            bytes += name.len();
+        }
+        // The first range's buffers take the others' after: room for
+        // them too, by its own names' length and a quarter more (room
+        // never written is never faulted in; too little only grows).
+        let (room, count) = match k {
+            0 => (bytes + (bytes / range.len().max(1) + 1) * 5 / 4 * (items.len() - range.len()), items.len()),
+            _ => (bytes, range.len()),
+        };
+        let (mut spaced, mut ends, mut hashes) =
+            (Vec::with_capacity(room), Vec::with_capacity(count), Vec::with_capacity(count));
+        for item in &items[range.clone()] {
+            hashes.push(push(text(item), &mut spaced, base));
+            ends.push(spaced.len());
+        }
+        Some((spaced, ends, hashes))
+    })
+    .into_iter();
+    let (mut spaced, mut ends, mut hashes) = parts.next().unwrap_or(Some(Default::default()))?;
+    for part in parts {
+        let (more_spaced, more_ends, more_hashes) = part?;
+        let offset = spaced.len();
+        spaced.extend_from_slice(&more_spaced);
+        ends.extend(more_ends.into_iter().map(|end| end + offset));
+        hashes.extend_from_slice(&more_hashes);
+    }
+    Some((spaced, ends, hashes))
+}
+
+/// [`Push`] of a name when every name is ASCII: one pass over its bytes
+/// makes both forms, as [`push_wide`] makes them from its characters
+/// (the tests hold the two to each other, and to [`key_hash`]).
+fn push_ascii(name: &str, spaced: &mut Vec<u8>, base: u64) -> u64 {
+    let start = spaced.len();
+    let (mut hash, mut key_len) = (0u64, 0usize);
+    let mut key = |l: u8| {
+        hash = hash.wrapping_mul(base).wrapping_add(value(char::from(l)));
+        key_len += 1;
+    };
+    // The token's length, its last letter put in the key, whether an `s`
+    // is held back (see `key_chars`), and its last byte as written.
+    let (mut token_len, mut before, mut held, mut last) = (0usize, b' ', false, b' ');
+    for &b in name.as_bytes() {
+        if b.is_ascii_alphanumeric() {
+            let l = b.to_ascii_lowercase();
+            if token_len == 0 && spaced.len() > start {
+                spaced.push(b' ');
+            }
+            spaced.push(l);
+            if held {
+                key(b's');
+                before = b's';
+            }
+            held = l == b's';
+            if !held {
+                key(l);
+                before = l;
+            }
+            token_len += 1;
+            last = b;
+        } else if token_len > 0 {
+            if held && !(last == b's' && plural(token_len, char::from(before))) {
+                key(b's');
+            }
+            (token_len, before, held) = (0, b' ', false);
+        }
+    }
+    if held && !(last == b's' && plural(token_len, char::from(before))) {
+        key(b's');
+    }
+    finish_key(hash, key_len)
+}
+
+/// [`Push`] of any name, character by character: its spaced form, then
+/// [`key_hash`] of the name as written.
+fn push_wide(name: &str, spaced: &mut Vec<char>, _base: u64) -> u64 {
+    push_spaced(name, spaced);
+    key_hash(name)
+}
+
+/// Appends the spaced form of `name`: its runs of letters and digits,
+/// lowercased, joined by single spaces.
+fn push_spaced<L: Letter>(name: &str, spaced: &mut Vec<L>) {
+    let start = spaced.len();
+    // ASCII first: `to_lowercase` is an iterator per character.
+    let mut in_token = false;
+    for c in name.chars() {
+        if !classes::is_alphanumeric(c) {
+            in_token = false;
+            continue;
+        }
+        if !in_token && spaced.len() > start {
+            spaced.push(L::from_char(' '));
+        }
+        in_token = true;
+        if c.is_ascii() {
+            spaced.push(L::from_char(c.to_ascii_lowercase()));
+        } else {
+            classes::lowercase(c, |l| spaced.push(L::from_char(l)));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Names over letters that exercise the plural rule (`s`, `S`, `ss`,
+    /// short and long tokens), digits, separators and, in some, letters
+    /// that lowercase to two characters or are not ASCII at all.
+    fn name(wide: bool) -> impl Strategy<Value = String> {
+        let ascii = prop::sample::select(vec!['a', 'b', 's', 'S', 'B', 'z', '0', '9', ' ', '-', '.', '_']);
+        let any = prop::sample::select(vec!['a', 's', 'S', ' ', 'é', 'İ', 'ß', 'Σ', '—', '7']);
+        let letter = if wide { any.boxed() } else { ascii.boxed() };
+        prop::collection::vec(letter, 0..14).prop_map(|chars| chars.into_iter().collect())
+    }
+
+    proptest! {
+        /// On every number of threads, each name's hash is [`key_hash`]'s
+        /// and its spaced form the characters of the form read one by one.
+        #[test]
+        fn both_forms_as_read_apart(
+            texts in prop::collection::vec(name(false), 0..40),
+            wide in prop::collection::vec(name(true), 0..3),
+            threads in 1usize..4,
+        ) {
+            for texts in [texts.clone(), [texts, wide].concat()] {
+                let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+                let (names, hashes) = Names::with_key_hashes(&texts, |text| *text, threads);
+                prop_assert_eq!(names.len(), texts.len());
+                for (i, text) in texts.iter().enumerate() {
+                    prop_assert_eq!(hashes[i], key_hash(text), "{:?}", text);
+                    let mut one_by_one: Vec<char> = Vec::new();
+                    push_spaced(text, &mut one_by_one);
+                    prop_assert_eq!(names.spaced(i).chars().collect::<Vec<_>>(), one_by_one, "{:?}", text);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn plural_s_and_spaces_in_one_pass() {
+        let texts = ["Design Patterns", "design-pattern", "Glass", "GLASS", "HTTPS", "Https", "bus", "a  b--c"];
+        let (names, hashes) = Names::with_key_hashes(&texts, |text| *text, 3);
+        assert_eq!(hashes[0], hashes[1]);
+        // `ss` keeps its `s`; an upper-case `S` is no plural; under four
+        // characters no `s` is dropped.
+        assert_ne!(hashes[2], key_hash("Glas"));
+        assert_eq!(hashes[3], key_hash("glass"));
+        assert_ne!(hashes[4], key_hash("HTTP"));
+        assert_eq!(hashes[5], key_hash("http"));
+        assert_ne!(hashes[6], key_hash("bu"));
+        assert!(matches!(names.spaced(7), crate::names::Spaced::Ascii(b"a b c")));
+    }
+}
