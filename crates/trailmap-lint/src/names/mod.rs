@@ -47,6 +47,7 @@ mod variant_search;
 mod variants;
 mod vocabulary;
 
+use normalize::key_chars;
 pub use token_keys::{token_key_count, token_keys};
 pub use variants::{Scratch, Variant, key_hash, mix, same_variant, token_variant_count, token_variant_hashes};
 
@@ -162,50 +163,6 @@ impl<'a, T> Names<'a, T> {
     fn spaced_range(&self, i: usize) -> std::ops::Range<usize> {
         let start = if i == 0 { 0 } else { self.spaced_ends[i - 1] };
         start..self.spaced_ends[i]
-    }
-}
-
-/// Calls `each` with every character of the sameness key of `text`, a name
-/// as written: its tokens, lowercased, each without a plural `s` (see
-/// [`plural`]), joined without spaces.
-fn key_chars(text: &str, mut each: impl FnMut(char)) {
-    // A token's lower-case `s` is held back until the token goes on (then
-    // it is a letter) or ends (then it may be a plural).
-    let (mut len, mut before, mut held) = (0usize, ' ', false);
-    // The token's last character as written: a plural `s` is lower case.
-    let mut last = ' ';
-    let mut chars = text.chars();
-    loop {
-        let c = chars.next();
-        if let Some(c) = c.filter(|&c| classes::is_alphanumeric(c)) {
-            let mut put = |l: char| {
-                if std::mem::take(&mut held) {
-                    each('s');
-                    before = 's';
-                }
-                if l == 's' {
-                    held = true;
-                } else {
-                    each(l);
-                    before = l;
-                }
-                len += 1;
-            };
-            if c.is_ascii() {
-                put(c.to_ascii_lowercase());
-            } else {
-                classes::lowercase(c, put);
-            }
-            last = c;
-            continue;
-        }
-        if std::mem::take(&mut held) && !(last == 's' && plural(len, before)) {
-            each('s');
-        }
-        (len, before) = (0, ' ');
-        if c.is_none() {
-            break;
-        }
     }
 }
 

@@ -113,38 +113,97 @@ fn push_ascii(name: &str, spaced: &mut Vec<u8>, base: u64) -> u64 {
         hash = hash.wrapping_mul(base).wrapping_add(value(char::from(l)));
         key_len += 1;
     };
-    // The token's length, its last letter put in the key, whether an `s`
-    // is held back (see `key_chars`), and its last byte as written.
-    let (mut token_len, mut before, mut held, mut last) = (0usize, b' ', false, b' ');
+    let mut tokens = KeyTokens::new();
     for &b in name.as_bytes() {
         if b.is_ascii_alphanumeric() {
             let l = b.to_ascii_lowercase();
-            if token_len == 0 && spaced.len() > start {
+            if tokens.len == 0 && spaced.len() > start {
                 spaced.push(b' ');
             }
             spaced.push(l);
-            if held {
-                key(b's');
-                before = b's';
-            }
-            held = l == b's';
-            if !held {
-                key(l);
-                before = l;
-            }
-            token_len += 1;
-            last = b;
-        } else if token_len > 0 {
-            if held && !(last == b's' && plural(token_len, char::from(before))) {
-                key(b's');
-            }
-            (token_len, before, held) = (0, b' ', false);
+            tokens.letter(b, l, &mut key);
+        } else {
+            tokens.end(&mut key);
         }
     }
-    if held && !(last == b's' && plural(token_len, char::from(before))) {
-        key(b's');
-    }
+    tokens.end(&mut key);
     finish_key(hash, key_len)
+}
+
+/// Calls `each` with every character of the sameness key of `text`, a name
+/// as written: its tokens, lowercased, each without a plural `s` (see
+/// [`plural`]), joined without spaces. An ASCII name is read a byte at a
+/// time.
+pub(super) fn key_chars(text: &str, mut each: impl FnMut(char)) {
+    if text.is_ascii() {
+        let (mut tokens, mut each) = (KeyTokens::new(), |l: u8| each(char::from(l)));
+        for &b in text.as_bytes() {
+            match b.is_ascii_alphanumeric() {
+                true => tokens.letter(b, b.to_ascii_lowercase(), &mut each),
+                false => tokens.end(&mut each),
+            }
+        }
+        return tokens.end(&mut each);
+    }
+    let mut tokens = KeyTokens::new();
+    for c in text.chars() {
+        if !classes::is_alphanumeric(c) {
+            tokens.end(&mut each);
+        } else if c.is_ascii() {
+            tokens.letter(c, c.to_ascii_lowercase(), &mut each);
+        } else {
+            classes::lowercase(c, |l| tokens.letter(c, l, &mut each));
+        }
+    }
+    tokens.end(&mut each);
+}
+
+/// The token being read of a sameness key: its lower-case `s` is held
+/// back until the token goes on (then it is a letter) or ends (then it
+/// may be a plural).
+struct KeyTokens<L> {
+    /// Letters of the token so far, lowercased.
+    len: usize,
+    /// The last letter put in the key.
+    before: L,
+    /// Whether an `s` is held back.
+    held: bool,
+    /// The token's last character as written: a plural `s` is lower case.
+    last: L,
+}
+
+impl<L: Letter> KeyTokens<L> {
+    fn new() -> Self {
+        let space = L::from_char(' ');
+        KeyTokens { len: 0, before: space, held: false, last: space }
+    }
+
+    /// The token's next letter, `lowered` (one of the letters `written`
+    /// lowercases to), each letter it settles given to `each`.
+    fn letter(&mut self, written: L, lowered: L, mut each: impl FnMut(L)) {
+        let s = L::from_char('s');
+        if self.held {
+            each(s);
+            self.before = s;
+        }
+        self.held = lowered == s;
+        if !self.held {
+            each(lowered);
+            self.before = lowered;
+        }
+        self.len += 1;
+        self.last = written;
+    }
+
+    /// The token ends (or none was being read): its held `s` given to
+    /// `each` unless it is a plural.
+    fn end(&mut self, mut each: impl FnMut(L)) {
+        let s = L::from_char('s');
+        if self.held && !(self.last == s && plural(self.len, self.before.char())) {
+            each(s);
+        }
+        *self = KeyTokens::new();
+    }
 }
 
 /// [`Push`] of any name, character by character: its spaced form, then
