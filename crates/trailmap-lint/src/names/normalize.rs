@@ -79,8 +79,9 @@ fn in_ranges<T: Sync, L: Letter + Send>(
         // The first range's buffers take the others' after: room for
         // them too, by its own names' length and a quarter more (room
         // never written is never faulted in; too little only grows).
+        let others = (bytes / range.len().max(1) + 1).saturating_mul(items.len() - range.len()) / 4 * 5;
         let (room, count) = match k {
-            0 => (bytes + (bytes / range.len().max(1) + 1) * 5 / 4 * (items.len() - range.len()), items.len()),
+            0 => (bytes.saturating_add(others).min(isize::MAX as usize / size_of::<L>()), items.len()),
             _ => (bytes, range.len()),
         };
         let (mut spaced, mut ends, mut hashes) =
@@ -215,7 +216,7 @@ fn push_wide(name: &str, spaced: &mut Vec<char>, _base: u64) -> u64 {
 
 /// Appends the spaced form of `name`: its runs of letters and digits,
 /// lowercased, joined by single spaces.
-fn push_spaced<L: Letter>(name: &str, spaced: &mut Vec<L>) {
+fn push_spaced(name: &str, spaced: &mut Vec<char>) {
     let start = spaced.len();
     // ASCII first: `to_lowercase` is an iterator per character.
     let mut in_token = false;
@@ -225,13 +226,13 @@ fn push_spaced<L: Letter>(name: &str, spaced: &mut Vec<L>) {
             continue;
         }
         if !in_token && spaced.len() > start {
-            spaced.push(L::from_char(' '));
+            spaced.push(' ');
         }
         in_token = true;
         if c.is_ascii() {
-            spaced.push(L::from_char(c.to_ascii_lowercase()));
+            spaced.push(c.to_ascii_lowercase());
         } else {
-            classes::lowercase(c, |l| spaced.push(L::from_char(l)));
+            classes::lowercase(c, |l| spaced.push(l));
         }
     }
 }
