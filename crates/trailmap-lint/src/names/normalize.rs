@@ -199,10 +199,10 @@ impl<L: Letter> KeyTokens<L> {
 }
 
 /// [`Push`] of any name when some name is not ASCII: an ASCII one as
-/// [`push_ascii`] makes it (one name with an accent or a dash made every
-/// other one read twice, character by character: `lint --select TM109`
-/// of 100k names 146 -> 167 ms), another character by character, its
-/// spaced form, then [`key_hash`] of the name as written.
+/// [`push_ascii`] makes it, into characters (else one name with an
+/// accent or a dash would send every other one down the slower path),
+/// another character by character, its spaced form, then [`key_hash`] of
+/// the name as written.
 fn push_wide(name: &str, spaced: &mut Vec<char>, base: u64) -> u64 {
     if name.is_ascii() {
         return push_ascii(name, spaced, base);
