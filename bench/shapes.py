@@ -408,6 +408,8 @@ SHAPES = {
     "swaps": ("one word of syllables a pair, the second with two neighbouring letters swapped", graph_shape(w5000, names=swapped_pairs), None),
     "styles": ("every name twice, in two spellings (\"Skill number N\", \"skill_NUMBER-N\")", graph_shape(w5000, names=names_of(
         lambda rng, i: f"Skill number {i // 2}" if i % 2 == 0 else f"skill_NUMBER-{i // 2}")), None),
+    "repeats": ("`w5000` and the skill before listed five times (four TM120 repeats a skill, TM107 on most)",
+                graph_shape(lambda rng, i, n: [i - 1] * 5 + w5000(rng, i, n) if i else []), None),
     "anyof-huge": ("every hundredth skill an `any_of` of 2,000 among the previous 5,000", graph_shape(any_of_huge), None),
     # Findings from phases, projects and details, on the `w5000` graph.
     "phases-backward": ("20,000 phases of 5 skills, taught in reverse order", w5000_with("phases-backward"), None),

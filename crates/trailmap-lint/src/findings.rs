@@ -671,8 +671,14 @@ impl<'a> SkillFindings<'a> {
 
     /// Keeps the findings whose pointer `keep` keeps.
     pub(crate) fn retain_at(&mut self, mut keep: impl FnMut(&str) -> bool) {
+        self.retain(|_, pointer| keep(pointer().as_str()));
+    }
+
+    /// Keeps the findings `keep` keeps, given each finding and a way to
+    /// make its pointer (made only if asked).
+    pub(crate) fn retain(&mut self, mut keep: impl FnMut(&SkillFinding, &mut dyn FnMut() -> Pointer) -> bool) {
         let mut items = std::mem::take(&mut self.items);
-        items.retain(|item| keep(self.pointer(item.skill as usize, item.entry as usize).as_str()));
+        items.retain(|item| keep(item, &mut || self.pointer(item.skill as usize, item.entry as usize)));
         self.items = items;
     }
 }
