@@ -277,6 +277,9 @@ def w5000_with(kind):
                 {"id": f"project-{p}", "title": f"Project {p}", "skills": rng.sample(ids, min(500, n))}
                 for p in range(200)
             ]
+        elif kind == "optional":
+            for s in doc["skills"][1::2]:
+                s["optional"] = True
         elif kind == "topics-heavy":
             for s in doc["skills"]:
                 s["description"] = f"What {s['name']} covers, in a sentence or two of prose."
@@ -417,6 +420,7 @@ SHAPES = {
     "phases-overlap": ("20,000 phases of 5 skills whose week spans overlap", w5000_with("phases-overlap"), None),
     "projects-many": ("20,000 projects of 30 skills", w5000_with("projects-many"), None),
     "bigphase": ("one phase of every skill and 200 projects of 500", w5000_with("bigphase"), None),
+    "optional": ("every other skill optional (TM114 at most prerequisites of the others)", w5000_with("optional"), None),
     "topics-heavy": ("a description, 20 topics and 5 resources a skill", w5000_with("topics-heavy"), None),
 }
 

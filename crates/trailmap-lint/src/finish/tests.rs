@@ -14,7 +14,7 @@ use crate::{SourceFile, load_whole, suppress};
 
 /// Roadmaps whose redundant prerequisites (TM107, compact) meet other
 /// findings at the same entries: repeats (TM120), prerequisites taught
-/// later (TM101), unknown skills (TM005), suppressions of a skill's
+/// later (TM101), prerequisites that are optional (TM114), unknown skills (TM005), suppressions of a skill's
 /// findings or of one entry's, used or not; and skills' ids with compact
 /// findings of two rules at once (not kebab-case, TM108; in no phase,
 /// TM102), some suppressed; and names the same or one edit apart (TM109,
@@ -46,7 +46,13 @@ fn roadmap() -> impl Strategy<Value = String> {
                     5 | 6 => "Gradient bosting".to_owned(),
                     _ => format!("S {i}"),
                 };
-                format!(r#"{{"id": "{}", "name": "{name}", "prerequisites": [{}]{allow}}}"#, id(i), needs.join(", "))
+                // Every fifth skill is optional: a prerequisite on it is TM114's.
+                let optional = if i % 5 == 2 { r#", "optional": true"# } else { "" };
+                format!(
+                    r#"{{"id": "{}", "name": "{name}", "prerequisites": [{}]{optional}{allow}}}"#,
+                    id(i),
+                    needs.join(", ")
+                )
             })
             .collect();
         // Skills with `extra` 9 are in no phase.
