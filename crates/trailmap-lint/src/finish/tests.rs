@@ -14,7 +14,7 @@ use crate::{SourceFile, load_whole, suppress};
 
 /// Roadmaps whose redundant prerequisites (TM107, compact) meet other
 /// findings at the same entries: repeats (TM120), prerequisites taught
-/// later (TM101), prerequisites that are optional (TM114), unknown skills (TM005), suppressions of a skill's
+/// later (TM101), prerequisites that are optional (TM114), unknown skills (TM005), blank descriptions (TM113), suppressions of a skill's
 /// findings or of one entry's, used or not; and skills' ids with compact
 /// findings of two rules at once (not kebab-case, TM108; in no phase,
 /// TM102), some suppressed; and names the same or one edit apart (TM109,
@@ -48,8 +48,10 @@ fn roadmap() -> impl Strategy<Value = String> {
                 };
                 // Every fifth skill is optional: a prerequisite on it is TM114's.
                 let optional = if i % 5 == 2 { r#", "optional": true"# } else { "" };
+                // Every sixth has a blank description (TM113).
+                let description = if i % 6 == 5 { r#", "description": " ""# } else { "" };
                 format!(
-                    r#"{{"id": "{}", "name": "{name}", "prerequisites": [{}]{optional}{allow}}}"#,
+                    r#"{{"id": "{}", "name": "{name}"{description}, "prerequisites": [{}]{optional}{allow}}}"#,
                     id(i),
                     needs.join(", ")
                 )

@@ -19,10 +19,11 @@
 //!
 //! Write the text, or remove the optional field.
 
+use trailmap::Diagnostic;
 use trailmap::pointer::Pointer;
 
 use crate::context::Context;
-use crate::findings::Findings;
+use crate::findings::{Findings, InSkill, NO_TEXT, Quoting, SkillFindings, Texts};
 use crate::registry::Rule;
 
 /// Records `$pointer` in `$texts` when `$text` is present but blank;
@@ -36,8 +37,15 @@ macro_rules! empty {
     };
 }
 
-pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Findings<'_>) {
+pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) {
     let r = ctx.roadmap;
+    // A skill's own texts are kept compact, a list for each field quoting
+    // its name: a roadmap whose skills all have a blank description had a
+    // diagnostic for each.
+    let field = |field: &'static str| {
+        SkillFindings::new(ctx, rule, InSkill::Field(field), Texts::Listed(vec![field]), empty_field)
+    };
+    let mut skill_fields = [field("name"), field("description"), field("note")];
     // Pointers of the empty texts, in document order. A pointer is only
     // built for a text that is empty: building one for every text cost
     // more than the check itself on large roadmaps.
@@ -45,9 +53,12 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Findings<'_>) {
     empty!(texts, "/title".into(), Some(r.title.as_str()));
     empty!(texts, "/summary".into(), r.summary.as_deref());
     for (i, s) in r.skills.iter().enumerate() {
-        empty!(texts, Pointer::item("skills", i).with("name").into_string(), Some(&s.name));
-        empty!(texts, Pointer::item("skills", i).with("description").into_string(), s.description.as_deref());
-        empty!(texts, Pointer::item("skills", i).with("note").into_string(), s.note.as_deref());
+        let own = [Some(s.name.as_str()), s.description.as_deref(), s.note.as_deref()];
+        for (found, text) in skill_fields.iter_mut().zip(own) {
+            if text.is_some_and(|t| t.trim().is_empty()) {
+                out.extend(found.push(i, 0, [0, NO_TEXT]));
+            }
+        }
         for (k, res) in s.resources.iter().enumerate() {
             empty!(texts, Pointer::item("skills", i).with("resources").with(k).with("title").into_string(), Some(&res.title));
         }
@@ -82,10 +93,19 @@ pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Findings<'_>) {
     }
     for pointer in texts {
         let field = pointer.rsplit('/').next().unwrap_or("text").to_owned();
-        out.push(
-            ctx.diag(rule, format!("`{field}` is empty"))
-                .at(pointer)
-                .with_help("write the text, or remove the field if it is optional"),
-        );
+        out.push(ctx.diag(rule, format!("`{field}` is empty")).at(pointer).with_help(HELP));
     }
+    for found in skill_fields {
+        out.push_compact(found);
+    }
+}
+
+/// The help of every finding.
+const HELP: &str = "write the text, or remove the field if it is optional";
+
+/// The diagnostic of a skill's empty field, whose name is the finding's
+/// first text.
+fn empty_field(rule: &Rule, quoting: Quoting<'_>) -> Diagnostic {
+    let [field, _] = quoting.texts;
+    Diagnostic::new(rule.code, rule.name, rule.default_severity, ["`", field, "` is empty"].concat()).with_help(HELP)
 }
