@@ -210,6 +210,32 @@ def letters_from(start, count):
     return found
 
 
+def long_words(rng, n):
+    """One made-up word of 40-120 letters a name; one in ten followed by a copy one edit away."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+
+    def edited(w):
+        k = rng.randrange(len(w))
+        op = rng.randrange(4)
+        if op == 0:
+            return w[:k] + rng.choice(letters) + w[k + 1 :]
+        if op == 1:
+            return w[:k] + rng.choice(letters) + w[k:]
+        if op == 2:
+            return w[:k] + w[k + 1 :]
+        k = min(k, len(w) - 2)
+        return w[:k] + w[k + 1] + w[k] + w[k + 2 :]
+
+    seen, names = set(), []
+    while len(names) < n:
+        w = "".join(rng.choice(letters) for _ in range(rng.randint(40, 120)))
+        for name in [w, edited(w)] if rng.random() < 0.1 else [w]:
+            if name not in seen and len(names) < n:
+                seen.add(name)
+                names.append(name.capitalize())
+    return names
+
+
 def one_letter_apart(rng, n):
     """"Kubernete" and one more letter from U+3400 on (CJK ideographs, Yi, Hangul and others, lower-case
     or uncased): every name one edit from every other (there are about 100,000 such letters below the
@@ -397,6 +423,7 @@ SHAPES = {
     "digits9": ("a number of 9 digits (\"100001234\")", graph_shape(w5000, names=names_of(lambda rng, i: f"{100_000_000 + i}")), None),
     "prefixnum": ("eight words, the last a number (\"Introduction to machine learning concepts part N\")",
                   graph_shape(w5000, names=names_of(lambda rng, i: f"Introduction to machine learning concepts part {i}")), None),
+    "longword": ("one made-up word of 40-120 letters, one in ten with a copy one edit away", graph_shape(w5000, names=long_words), None),
     "abcd": ("one word of 9-12 letters `a` to `d`", graph_shape(w5000, names=lambda rng, n: distinct(
         rng, n, lambda r: "".join(r.choice("abcd") for _ in range(r.randint(9, 12))))), None),
     "punct": ("0-2 from everything before; names of symbols and numbers (\"C++/C# 12 (part 5)!\")", graph_shape(

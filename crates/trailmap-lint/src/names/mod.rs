@@ -38,6 +38,7 @@
 //! ```
 
 mod classes;
+mod halves;
 mod normalize;
 pub(crate) mod search;
 mod slot_marks;

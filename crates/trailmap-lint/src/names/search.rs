@@ -5,7 +5,8 @@
 //! the same token key (see [`token_keys`](fn@token_keys)). So the names are grouped by
 //! their shared token keys, and only the members of a group are compared,
 //! at that token: up to [`PAIRWISE_MAX`] names pair by pair, larger groups
-//! by the token's deletion variants (`variant_search.rs`). A group's work
+//! by the token's deletion variants (`variant_search.rs`), long tokens
+//! there by their halves (`halves.rs`). A group's work
 //! fits in cache, where one table of every name's variants took tens of
 //! megabytes of random writes at a million names; a group of tens of
 //! thousands of names, which does not, is searched on every thread.
