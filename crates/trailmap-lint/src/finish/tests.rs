@@ -123,24 +123,25 @@ fn a_compact_finding_the_scan_does_not_find_is_located_by_its_pointer() {
 /// (TM120), and TM107's compact findings yield to them by skill and
 /// entry: `c` lists `a` twice and `b`, which needs `a`, so `a` is
 /// redundant at both entries and a repeat at the second. A repeat in a
-/// list that is not a skill's prerequisites (a phase's skills) stays a
-/// diagnostic.
+/// list that is not a skill's prerequisites (a phase's skills), and of a
+/// group, stays a diagnostic.
 #[test]
 fn repeated_prerequisites_are_compact_and_take_their_entries_from_tm107() {
     let text = r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [
   {"id": "a", "name": "Alpha"},
   {"id": "b", "name": "Beta", "prerequisites": ["a"]},
-  {"id": "c", "name": "Gamma", "prerequisites": ["a", "b", "a", "a"]}
-], "phases": [{"id": "p", "title": "P", "skills": ["a", "b", "c", "c"]}]}"#;
+  {"id": "c", "name": "Gamma", "prerequisites": ["a", "b", "a", "a"]},
+  {"id": "d", "name": "Delta", "prerequisites": [{"any_of": ["a", "b"]}, "c", {"any_of": ["b", "a"]}, "c"]}
+], "phases": [{"id": "p", "title": "P", "skills": ["a", "b", "c", "c", "d"]}]}"#;
     let f = SourceFile::new("r.json", text);
     let (validation, model) = load_whole(&f, &Default::default());
     let (roadmap, _) = model.expect("a whole roadmap");
     let (plain, compact) = found(&f, &roadmap, validation);
     let repeats: Vec<&str> = plain.iter().filter(|d| d.code == "TM120").map(|d| d.pointer.as_str()).collect();
-    assert_eq!(repeats, ["/phases/0/skills/3"], "only the phase's repeat is a diagnostic");
+    assert_eq!(repeats, ["/skills/3/prerequisites/2", "/phases/0/skills/3"], "a group's and a phase's repeats");
     let tm120 = compact.iter().find(|c| c.rule.code == "TM120").expect("TM120's compact findings");
     let entries: Vec<(u32, u32)> = tm120.items.iter().map(|item| (item.skill, item.entry)).collect();
-    assert_eq!(entries, [(2, 2), (2, 3)]);
+    assert_eq!(entries, [(2, 2), (2, 3), (3, 3)], "repeated ids, beside groups too");
     let mut written = Vec::new();
     file(&f, (plain, compact), &Config::default()).write_parts(&f.text, usize::MAX, 1, &mut |mut part| {
         written.append(&mut part);
@@ -153,6 +154,8 @@ fn repeated_prerequisites_are_compact_and_take_their_entries_from_tm107() {
             ("TM107", "/skills/2/prerequisites/0"),
             ("TM120", "/skills/2/prerequisites/2"),
             ("TM120", "/skills/2/prerequisites/3"),
+            ("TM120", "/skills/3/prerequisites/2"),
+            ("TM120", "/skills/3/prerequisites/3"),
             ("TM120", "/phases/0/skills/3"),
         ]
     );

@@ -51,12 +51,12 @@ pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) 
         lists.ids(&phase.skills, &|| (at().with("skills"), format!("the skills of phase `{}`", phase.id)));
         for (t, task) in phase.tasks.iter().enumerate() {
             let of = || (at().with("tasks").with(t).with("skills"), format!("the skills of task {} of phase `{}`", t + 1, phase.id));
-            lists.prerequisites(&task.skills, &of);
+            lists.prerequisites(&task.skills, None, &of);
         }
     }
     for (j, project) in r.projects.iter().enumerate() {
         let of = || (Pointer::item("projects", j).with("skills"), format!("the skills of project `{}`", project.id));
-        lists.prerequisites(&project.skills, &of);
+        lists.prerequisites(&project.skills, None, &of);
     }
     for (j, milestone) in r.milestones.iter().enumerate() {
         for (c, criterion) in milestone.criteria.iter().enumerate() {
@@ -64,7 +64,7 @@ pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) 
                 let at = Pointer::item("milestones", j).with("criteria").with(c).with("skills");
                 (at, format!("the skills of criterion {} of milestone `{}`", c + 1, milestone.id))
             };
-            lists.prerequisites(&criterion.skills, &of);
+            lists.prerequisites(&criterion.skills, None, &of);
         }
     }
     for (j, practice) in r.practices.iter().enumerate() {
@@ -165,7 +165,7 @@ impl<'c, 'r> Lists<'c, 'r> {
             self.indices.push(r.members[0]);
         }
         if self.indices.len() != entries.len() {
-            return self.prerequisites(entries, place);
+            return self.prerequisites(entries, Some(skill), place);
         }
         let indices = std::mem::take(&mut self.indices);
         let found =
@@ -176,7 +176,9 @@ impl<'c, 'r> Lists<'c, 'r> {
         self.indices = indices;
     }
 
-    fn prerequisites(&mut self, entries: &'r [Prerequisite], place: Place<'_>) {
+    /// A list of prerequisites; a skill's own (`skill`, its index) has
+    /// the repeats of a skill id kept compact, as its plain lists do.
+    fn prerequisites(&mut self, entries: &'r [Prerequisite], skill: Option<usize>, place: Place<'_>) {
         let same = |a: usize, b: usize| match (&entries[a], &entries[b]) {
             (Prerequisite::Skill(x), Prerequisite::Skill(y)) => x == y,
             (Prerequisite::AnyOf(g), Prerequisite::AnyOf(h)) => same_members(&g.any_of, &h.any_of),
@@ -188,7 +190,16 @@ impl<'c, 'r> Lists<'c, 'r> {
         };
         // Large groups are sorted once each, not once per pair.
         let small = entries.iter().all(|e| e.skill_ids().len() <= PAIRWISE_MAX);
-        let found = self.repeats(entries.len(), if small { PAIRWISE_MAX } else { 0 }, same, key);
+        let mut found = self.repeats(entries.len(), if small { PAIRWISE_MAX } else { 0 }, same, key);
+        if let Some(skill) = skill {
+            found.retain(|&(k, _)| match entries[k] {
+                Prerequisite::Skill(_) => {
+                    self.out.extend(self.repeated_ids.push(skill, k, [NO_TEXT, NO_TEXT]));
+                    false
+                }
+                Prerequisite::AnyOf(_) => true,
+            });
+        }
         self.report(&found, place, |k, _| describe(&entries[k]));
         for (k, entry) in entries.iter().enumerate() {
             if let Prerequisite::AnyOf(group) = entry {
