@@ -68,13 +68,12 @@ pub(super) fn join_long_tokens_with<T>(
     if !group.iter().any(|&k| long(&token(k))) {
         return None;
     }
-    let tokens: Vec<Option<Spaced<'_>>> = group.iter().map(|&k| token(k)).collect();
     // A key: a half's hash in the high bits, the member's place in the group in the low ones.
     let member_bits = usize::BITS - group.len().leading_zeros();
     let member_mask = (1u64 << member_bits) - 1;
-    let mut keys: Vec<u64> = Vec::with_capacity(4 * tokens.iter().filter(|t| long(t)).count());
-    for (g, token) in tokens.iter().enumerate() {
-        let Some(token) = token.filter(|t| t.len() >= from) else { continue };
+    let mut keys: Vec<u64> = Vec::with_capacity(4 * group.iter().filter(|&&k| long(&token(k))).count());
+    for (g, &k) in group.iter().enumerate() {
+        let Some(token) = token(k).filter(|t| t.len() >= from) else { continue };
         let n = token.len();
         // A partner as long, and one a character shorter if that is long too.
         for m in [n, n - 1].into_iter().filter(|&m| m >= from) {
@@ -100,12 +99,12 @@ pub(super) fn join_long_tokens_with<T>(
             }
         }
     }
+    drop(keys);
     let rest = group
         .iter()
-        .zip(&tokens)
         .zip(&untested)
-        .filter(|((_, token), untested)| **untested || token.is_none_or(|t| t.len() <= from))
-        .map(|((&k, _), _)| k)
+        .filter(|&(&k, untested)| *untested || token(k).is_none_or(|t| t.len() <= from))
+        .map(|(&k, _)| k)
         .collect();
     Some(Split { rest })
 }
