@@ -172,10 +172,11 @@ mod tests {
     }
 
     /// Words and others one edit from them: a letter replaced, inserted,
-    /// deleted, or two neighbours swapped, anywhere (at the middle too).
+    /// deleted, or two neighbours swapped, anywhere (at the middle too);
+    /// now and then an accented letter, so that names are read as `char`s.
     fn with_edits() -> impl Strategy<Value = Vec<String>> {
-        let word = "[abc]{6,30}";
-        let edit = (0usize..4, any::<prop::sample::Index>(), prop::sample::select(vec!['a', 'b', 'c', 'd']));
+        let word = "[abc]{6,30}|[abcé]{6,30}";
+        let edit = (0usize..4, any::<prop::sample::Index>(), prop::sample::select(vec!['a', 'b', 'c', 'd', 'é']));
         prop::collection::vec((word, prop::collection::vec(edit, 0..3)), 1..25).prop_map(|words| {
             let mut all = std::collections::BTreeSet::new();
             for (w, edits) in words {
