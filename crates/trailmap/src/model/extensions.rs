@@ -18,23 +18,42 @@ use std::fmt;
 /// let typo = serde_json::from_str::<trailmap::Skill>(r#"{"id": "git", "name": "Git", "nmae": "x"}"#);
 /// assert!(typo.unwrap_err().to_string().contains("unknown field `nmae`"));
 /// ```
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct Extensions(
-    /// Sorted by key, keys unique. A vector, not a `BTreeMap`: most objects
-    /// carry no extension or one, and a map's first node costs about 600
-    /// bytes, which was most of an imported million-skill model.
-    Vec<(String, serde_json::Value)>,
+    /// Sorted by key, keys unique; `None` rather than an empty list, so
+    /// that equal extensions are equal. A vector, not a `BTreeMap`: most
+    /// objects carry no extension or one, and a map's first node costs
+    /// about 600 bytes, which was most of an imported million-skill model.
+    /// Boxed: one word in every object that may carry them (an `any_of`
+    /// group, a resource), where a vector took three.
+    Option<Box<Vec<(String, serde_json::Value)>>>,
 );
+
+impl fmt::Debug for Extensions {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Extensions").field(&self.pairs()).finish()
+    }
+}
 
 impl Serialize for Extensions {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+        serializer.collect_map(self.pairs().iter().map(|(k, v)| (k, v)))
     }
 }
 
 impl Extensions {
     /// No extension key; `Default::default()` in a `const`.
-    pub(crate) const EMPTY: Extensions = Extensions(Vec::new());
+    pub(crate) const EMPTY: Extensions = Extensions(None);
+
+    /// The keys and values, sorted by key.
+    fn pairs(&self) -> &[(String, serde_json::Value)] {
+        self.0.as_deref().map_or(&[], Vec::as_slice)
+    }
+
+    /// Extensions of `pairs`, sorted by key and unique.
+    fn of_sorted(pairs: Vec<(String, serde_json::Value)>) -> Self {
+        Extensions((!pairs.is_empty()).then(|| Box::new(pairs)))
+    }
 
     /// The value of one extension key.
     ///
@@ -42,7 +61,8 @@ impl Extensions {
     /// assert!(trailmap::Extensions::default().get("x-none").is_none());
     /// ```
     pub fn get(&self, key: &str) -> Option<&serde_json::Value> {
-        self.0.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok().map(|i| &self.0[i].1)
+        let pairs = self.pairs();
+        pairs.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok().map(|i| &pairs[i].1)
     }
 
     /// Iterates over every extension key and value, in key order.
@@ -51,7 +71,7 @@ impl Extensions {
     /// assert_eq!(trailmap::Extensions::default().iter().count(), 0);
     /// ```
     pub fn iter(&self) -> impl Iterator<Item = (&str, &serde_json::Value)> {
-        self.0.iter().map(|(k, v)| (k.as_str(), v))
+        self.pairs().iter().map(|(k, v)| (k.as_str(), v))
     }
 
     /// Sets an extension key. Returns `false` (and changes nothing) when the
@@ -66,9 +86,10 @@ impl Extensions {
         if !key.starts_with(EXTENSION_PREFIX) {
             return false;
         }
-        match self.0.binary_search_by(|(k, _)| k.as_str().cmp(key)) {
-            Ok(i) => self.0[i].1 = value,
-            Err(i) => self.0.insert(i, (key.to_owned(), value)),
+        let pairs = self.0.get_or_insert_with(Box::default);
+        match pairs.binary_search_by(|(k, _)| k.as_str().cmp(key)) {
+            Ok(i) => pairs[i].1 = value,
+            Err(i) => pairs.insert(i, (key.to_owned(), value)),
         }
         true
     }
@@ -79,7 +100,7 @@ impl Extensions {
     /// assert!(trailmap::Extensions::default().is_empty());
     /// ```
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.0.is_none()
     }
 }
 
@@ -111,7 +132,7 @@ impl<'de> Deserialize<'de> for Extensions {
                 if let Some(pair) = out.windows(2).find(|pair| pair[0].0 == pair[1].0) {
                     return Err(de::Error::custom(format_args!("duplicate field `{}`", pair[0].0)));
                 }
-                Ok(Extensions(out))
+                Ok(Extensions::of_sorted(out))
             }
         }
         deserializer.deserialize_map(ExtensionsVisitor)

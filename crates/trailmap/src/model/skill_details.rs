@@ -174,6 +174,9 @@ mod tests {
         // The point of the split: a million bare skills.
         assert!(std::mem::size_of::<Skill>() <= 80, "{}", std::mem::size_of::<Skill>());
         assert_eq!(std::mem::size_of::<Prerequisite>(), std::mem::size_of::<String>());
+        // Extension keys are rare: one word where they may be (every group, resource, phase).
+        assert_eq!(std::mem::size_of::<Extensions>(), std::mem::size_of::<usize>());
+        assert_eq!(std::mem::size_of::<super::super::AnyOf>(), 32);
         let bare: Skill = serde_json::from_str(r#"{"id": "a", "name": "A", "prerequisites": ["b"]}"#).unwrap();
         assert!(bare.details.is_none());
         let rich: Skill = serde_json::from_str(r#"{"id": "a", "name": "A", "x-k": 1}"#).unwrap();
