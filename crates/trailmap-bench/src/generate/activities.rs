@@ -88,7 +88,7 @@ pub(super) fn add_activities(roadmap: &mut Roadmap, skills: &[Skill], sections: 
             list.push(if list.len().is_multiple_of(4) {
                 let mut noted = NotedSkill::new(skill.id.clone());
                 noted.note = Some("core".to_owned());
-                SkillMention::Noted(noted)
+                SkillMention::from(noted)
             } else {
                 SkillMention::Id(skill.id.clone())
             });

@@ -309,7 +309,21 @@ pub enum SkillMention {
     /// Just the skill id.
     Id(SmallString),
     /// The skill id with a note.
-    Noted(NotedSkill),
+    // Boxed: a mention is then the size of an id (24 bytes, where the
+    // note inline made it 80), and most are bare.
+    Noted(Box<NotedSkill>),
+}
+
+impl From<NotedSkill> for SkillMention {
+    /// A noted mention.
+    ///
+    /// ```
+    /// let m = trailmap::SkillMention::from(trailmap::NotedSkill::new("pytorch"));
+    /// assert_eq!(m.skill_id(), "pytorch");
+    /// ```
+    fn from(noted: NotedSkill) -> Self {
+        SkillMention::Noted(Box::new(noted))
+    }
 }
 
 /// A skill id with a note, as in "PyTorch (main)".
@@ -341,7 +355,7 @@ impl<'de> Deserialize<'de> for SkillMention {
             deserializer,
             "a skill id string or an object {\"skill\": id, \"note\": text}",
             SkillMention::Id,
-            SkillMention::Noted,
+            <SkillMention as From<NotedSkill>>::from,
         )
     }
 }
@@ -355,7 +369,8 @@ impl SkillMention {
     /// ```
     pub fn skill_id(&self) -> &str {
         match self {
-            SkillMention::Id(id) | SkillMention::Noted(NotedSkill { skill: id, .. }) => id,
+            SkillMention::Id(id) => id,
+            SkillMention::Noted(noted) => &noted.skill,
         }
     }
 }

@@ -2,7 +2,7 @@
 //! for tools that rename or drop skills (the bench's mutated copies, an
 //! editor's rename).
 
-use super::{NotedSkill, Prerequisite, Roadmap, SkillMention, SmallString};
+use super::{Prerequisite, Roadmap, SkillMention, SmallString};
 
 impl Roadmap {
     /// Calls `keep` on every reference to a skill id (prerequisites and
@@ -64,7 +64,8 @@ impl Roadmap {
         }
         for area in &mut self.areas {
             area.skills.retain_mut(|mention| match mention {
-                SkillMention::Id(id) | SkillMention::Noted(NotedSkill { skill: id, .. }) => keep(id),
+                SkillMention::Id(id) => keep(id),
+                SkillMention::Noted(noted) => keep(&mut noted.skill),
             });
         }
     }

@@ -177,6 +177,7 @@ mod tests {
         // Extension keys are rare: one word where they may be (every group, resource, phase).
         assert_eq!(std::mem::size_of::<Extensions>(), std::mem::size_of::<usize>());
         assert_eq!(std::mem::size_of::<super::super::AnyOf>(), 32);
+        assert_eq!(std::mem::size_of::<super::super::SkillMention>(), std::mem::size_of::<String>());
         let bare: Skill = serde_json::from_str(r#"{"id": "a", "name": "A", "prerequisites": ["b"]}"#).unwrap();
         assert!(bare.details.is_none());
         let rich: Skill = serde_json::from_str(r#"{"id": "a", "name": "A", "x-k": 1}"#).unwrap();
