@@ -19,6 +19,8 @@ use std::fmt;
 /// assert!(typo.unwrap_err().to_string().contains("unknown field `nmae`"));
 /// ```
 #[derive(Clone, Default, PartialEq)]
+// The box is the point: one word where a vector takes three (below).
+#[allow(clippy::box_collection)]
 pub struct Extensions(
     /// Sorted by key, keys unique; `None` rather than an empty list, so
     /// that equal extensions are equal. A vector, not a `BTreeMap`: most
