@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use trailmap::Diagnostic;
 
-use crate::findings::{InSkill, SkillFindings};
+use crate::findings::SkillFindings;
 use crate::rules;
 
 /// Pairs of rules where the second says more of the same place: a finding
@@ -23,38 +23,31 @@ const YIELDS_TO: &[(&str, &str)] = &[(rules::TM107.code, rules::TM120.code)];
 /// hashed 400,000 pointers).
 pub(super) fn yield_to_narrower(diagnostics: &mut Vec<Diagnostic>, compact: &mut [SkillFindings<'_>]) {
     for &(wider, narrower) in YIELDS_TO {
-        let plain_wider = diagnostics.iter().any(|d| d.code == wider);
         let mut places: HashSet<String> =
             diagnostics.iter().filter(|d| d.code == narrower).map(|d| d.pointer.clone()).collect();
-        // By the place in skills they are at, each narrower compact
-        // finding's skill and entry, sorted.
-        let mut entries: Vec<(InSkill, Vec<(u32, u32)>)> = Vec::new();
-        for found in compact.iter().filter(|c| c.rule.code == narrower) {
-            if plain_wider {
+        if diagnostics.iter().any(|d| d.code == wider) {
+            for found in compact.iter().filter(|c| c.rule.code == narrower) {
                 places.extend(
                     found.items.iter().map(|item| found.pointer(item.skill as usize, item.entry as usize).into()),
                 );
             }
-            let at = match entries.iter().position(|(place, _)| *place == found.place) {
-                Some(at) => at,
-                None => {
-                    entries.push((found.place, Vec::new()));
-                    entries.len() - 1
-                }
-            };
-            entries[at].1.extend(found.items.iter().map(|item| (item.skill, item.entry)));
+            diagnostics.retain(|d| d.code != wider || !places.contains(&d.pointer));
         }
-        if places.is_empty() && entries.iter().all(|(_, list)| list.is_empty()) {
-            continue;
-        }
-        for (_, list) in &mut entries {
-            list.sort_unstable();
-        }
-        diagnostics.retain(|d| d.code != wider || !places.contains(&d.pointer));
-        for found in compact.iter_mut().filter(|c| c.rule.code == wider) {
-            let same_place = entries.iter().find(|(place, _)| *place == found.place).map(|(_, list)| list.as_slice());
-            found.retain(|item, pointer| {
-                same_place.is_none_or(|list| list.binary_search(&(item.skill, item.entry)).is_err())
+        for w in 0..compact.len() {
+            if compact[w].rule.code != wider {
+                continue;
+            }
+            // The narrower rule's compact findings at the same place in
+            // skills, by skill and entry, sorted.
+            let at_place = compact.iter().filter(|c| c.rule.code == narrower && c.place == compact[w].place);
+            let mut taken: Vec<(u32, u32)> =
+                at_place.flat_map(|c| c.items.iter().map(|item| (item.skill, item.entry))).collect();
+            if taken.is_empty() && places.is_empty() {
+                continue;
+            }
+            taken.sort_unstable();
+            compact[w].retain(|item, pointer| {
+                taken.binary_search(&(item.skill, item.entry)).is_err()
                     && (places.is_empty() || !places.contains(pointer().as_str()))
             });
         }

@@ -32,20 +32,14 @@ pub(super) const HALVES_FROM: usize = 24;
 /// (120 tests); longer runs go to the variant search.
 const RUN_MAX: usize = 16;
 
-/// Where each member of a large group is searched, as
-/// [`join_long_tokens`] leaves it.
-pub(super) struct Split {
-    /// The members the variant search must still take (keys of
-    /// `search::pack`, in the group's order): tokens of at most the
-    /// threshold's length, and long ones in a run too long to test.
-    pub(super) rest: Vec<u64>,
-}
-
 /// Joins in `groups` the members of `group` (keys of `search::pack`: a
 /// name and where its token starts) whose tokens have [`HALVES_FROM`]
-/// characters or more and are one edit apart, by their halves; `None`
-/// when no token is that long (every member is for the variant search).
-pub(super) fn join_long_tokens<T>(names: &Names<'_, T>, bits: u32, group: &[u64], groups: &Groups) -> Option<Split> {
+/// characters or more and are one edit apart, by their halves, and gives
+/// the members the variant search must still take, in the group's order:
+/// tokens of at most that length, and long ones in a run too long to
+/// test. `None` when no token is that long (every member is for the
+/// variant search).
+pub(super) fn join_long_tokens<T>(names: &Names<'_, T>, bits: u32, group: &[u64], groups: &Groups) -> Option<Vec<u64>> {
     join_long_tokens_with(names, bits, group, groups, HALVES_FROM, RUN_MAX)
 }
 
@@ -58,20 +52,21 @@ pub(super) fn join_long_tokens_with<T>(
     groups: &Groups,
     from: usize,
     run_max: usize,
-) -> Option<Split> {
+) -> Option<Vec<u64>> {
     let token = |k: u64| {
         let (i, start) = unpack(bits, k);
         names.spaced(i).long_token(start)
     };
-    let long = |t: &Option<Spaced<'_>>| t.is_some_and(|t| t.len() >= from);
-    // Most groups have no such token: they are told by a look at each, with nothing kept.
-    if !group.iter().any(|&k| long(&token(k))) {
+    // Most groups have no such token: they are told by a look at each,
+    // with nothing kept.
+    let long = group.iter().filter(|&&k| token(k).is_some_and(|t| t.len() >= from)).count();
+    if long == 0 {
         return None;
     }
     // A key: a half's hash in the high bits, the member's place in the group in the low ones.
     let member_bits = usize::BITS - group.len().leading_zeros();
     let member_mask = (1u64 << member_bits) - 1;
-    let mut keys: Vec<u64> = Vec::with_capacity(4 * group.iter().filter(|&&k| long(&token(k))).count());
+    let mut keys: Vec<u64> = Vec::with_capacity(4 * long);
     for (g, &k) in group.iter().enumerate() {
         let Some(token) = token(k).filter(|t| t.len() >= from) else { continue };
         let n = token.len();
@@ -106,7 +101,7 @@ pub(super) fn join_long_tokens_with<T>(
         .filter(|&(&k, untested)| *untested || token(k).is_none_or(|t| t.len() <= from))
         .map(|(&k, _)| k)
         .collect();
-    Some(Split { rest })
+    Some(rest)
 }
 
 /// Which end of a token a half is.
@@ -158,7 +153,7 @@ mod tests {
         let groups = Groups::new(names.len());
         let split = join_long_tokens_with(&names, bits, &group, &groups, from, run_max);
         let rest: Vec<usize> = match &split {
-            Some(split) => split.rest.iter().map(|&k| unpack(bits, k).0).collect(),
+            Some(rest) => rest.iter().map(|&k| unpack(bits, k).0).collect(),
             None => (0..texts.len()).collect(),
         };
         for (a, &i) in rest.iter().enumerate() {

@@ -46,8 +46,8 @@ impl<'n, 'a, T> VariantSearch<'n, 'a, T> {
     /// `search::pack`: a name and where its token starts) one edit apart.
     pub(super) fn join(&mut self, group: &[u64], groups: &Groups) {
         let (names, bits) = (self.names, self.bits);
-        let split = halves::join_long_tokens(names, bits, group, groups);
-        let group = split.as_ref().map_or(group, |split| &split.rest);
+        let rest = halves::join_long_tokens(names, bits, group, groups);
+        let group = rest.as_deref().unwrap_or(group);
         let count =
             group.iter().map(|&k| unpack(bits, k)).map(|(i, start)| token_variant_count(names.spaced(i), start)).sum();
         self.join_counted(group, count, groups);
@@ -159,8 +159,8 @@ pub(super) fn join_on_threads<T: Sync>(
     variants_from: usize,
     groups: &Groups,
 ) {
-    let split = halves::join_long_tokens(names, bits, group, groups);
-    let group = split.as_ref().map_or(group, |split| &split.rest);
+    let rest = halves::join_long_tokens(names, bits, group, groups);
+    let group = rest.as_deref().unwrap_or(group);
     let parts = trailmap::parallel::ranges(group.len(), threads);
     let shared = SharedGroup { names, bits, group };
     let counts = trailmap::parallel::map(&parts, |range| {

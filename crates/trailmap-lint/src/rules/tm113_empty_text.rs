@@ -92,20 +92,24 @@ pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) 
         empty!(texts, format!("/areas/{i}/name"), Some(&a.name));
     }
     for pointer in texts {
-        let field = pointer.rsplit('/').next().unwrap_or("text").to_owned();
-        out.push(ctx.diag(rule, format!("`{field}` is empty")).at(pointer).with_help(HELP));
+        let field = pointer.rsplit('/').next().unwrap_or("text");
+        let mut d = empty(rule, field).at(pointer);
+        d.file = ctx.file_name();
+        out.push(d);
     }
     for found in skill_fields {
         out.push_compact(found);
     }
 }
 
-/// The help of every finding.
-const HELP: &str = "write the text, or remove the field if it is optional";
-
 /// The diagnostic of a skill's empty field, whose name is the finding's
 /// first text.
 fn empty_field(rule: &Rule, quoting: Quoting<'_>) -> Diagnostic {
-    let [field, _] = quoting.texts;
-    Diagnostic::new(rule.code, rule.name, rule.default_severity, ["`", field, "` is empty"].concat()).with_help(HELP)
+    empty(rule, quoting.texts[0])
+}
+
+/// The diagnostic of an empty `field`, unlocated.
+fn empty(rule: &Rule, field: &str) -> Diagnostic {
+    Diagnostic::new(rule.code, rule.name, rule.default_severity, ["`", field, "` is empty"].concat())
+        .with_help("write the text, or remove the field if it is optional")
 }

@@ -45,29 +45,31 @@ pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) 
                     continue;
                 }
                 let names: Vec<&str> = requirement.members.iter().map(|&m| skills[m as usize].id.as_str()).collect();
-                out.push(
-                    ctx.diag(rule, format!("required skill `{}` needs optional `{}`", skill.id, names.join("` or `")))
-                        .at(format!("{}/prerequisites/{}", ctx.skill_pointer(i), requirement.entry))
-                        .with_help(HELP),
-                );
+                let mut d = needs_optional(rule, &skill.id, &names.join("` or `"))
+                    .at(format!("{}/prerequisites/{}", ctx.skill_pointer(i), requirement.entry));
+                d.file = ctx.file_name();
+                out.push(d);
             }
         }
     }
     out.push_compact(compact);
 }
 
-/// The help of every finding.
-const HELP: &str = "make the prerequisite required, make this skill optional, or offer a required alternative";
-
 /// The diagnostic of a prerequisite of one optional skill, whose id is the
 /// finding's first text.
 fn one_skill(rule: &Rule, quoting: Quoting<'_>) -> Diagnostic {
     let Quoting { skill, texts: [optional, _], .. } = quoting;
+    needs_optional(rule, skill, optional)
+}
+
+/// The diagnostic of required skill `skill` needing `optional` (one id, or
+/// a group's joined by "` or `"), unlocated.
+fn needs_optional(rule: &Rule, skill: &str, optional: &str) -> Diagnostic {
     Diagnostic::new(
         rule.code,
         rule.name,
         rule.default_severity,
         ["required skill `", skill, "` needs optional `", optional, "`"].concat(),
     )
-    .with_help(HELP)
+    .with_help("make the prerequisite required, make this skill optional, or offer a required alternative")
 }

@@ -80,24 +80,26 @@ pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) 
 }
 
 /// The diagnostic of a repeated skill id among a skill's prerequisites
-/// (a compact finding quoting its entry): what
-/// [`Lists::report`] says of any other repeat that can go as it is.
+/// (a compact finding quoting its entry).
 fn repeated_prerequisite(rule: &Rule, quoting: Quoting<'_>) -> Diagnostic {
     let Quoting { skill, entry, .. } = quoting;
     let what = format!("`{}`", preview_str(entry.unwrap_or_default()));
-    let mut d = Diagnostic::new(
-        rule.code,
-        rule.name,
-        rule.default_severity,
-        format!("{what} appears again in the prerequisites of `{skill}`"),
-    )
-    .with_help(REMOVE_HELP);
+    repeat(rule, &what, &format!("the prerequisites of `{skill}`"), true)
+}
+
+/// The diagnostic of `what` repeated in `list`, unlocated; with a fix
+/// when the repeat can go as it is (`removable`).
+fn repeat(rule: &Rule, what: &str, list: &str, removable: bool) -> Diagnostic {
+    let d = Diagnostic::new(rule.code, rule.name, rule.default_severity, format!("{what} appears again in {list}"));
+    if !removable {
+        return d.with_help("merge what this entry adds into the first one, then remove it");
+    }
+    let mut d = d.with_help("remove this repeat: the earlier entry stays");
+    // The edits come from the entry's location, as TM107's do
+    // (`fix::REMOVES_ELEMENT`).
     d.fix = Some(Fix { message: format!("remove the repeat of {what}"), edits: Vec::new() });
     d
 }
-
-/// The help of a repeat that can go as it is.
-const REMOVE_HELP: &str = "remove this repeat: the earlier entry stays";
 
 /// Where a list is and how a message names it, made on demand.
 type Place<'p> = &'p dyn Fn() -> (Pointer, String);
@@ -232,18 +234,8 @@ impl<'c, 'r> Lists<'c, 'r> {
         let (at, list) = place();
         for &(k, first) in repeats {
             let (what, removable) = entry(k, first);
-            let mut d = self
-                .ctx
-                .diag(self.rule, format!("{what} appears again in {list}"))
-                .at(at.clone().with(k).into_string());
-            if removable {
-                d = d.with_help(REMOVE_HELP);
-                // The edits come from the entry's location, as TM107's do
-                // (`fix::REMOVES_ELEMENT`).
-                d.fix = Some(Fix { message: format!("remove the repeat of {what}"), edits: Vec::new() });
-            } else {
-                d = d.with_help("merge what this entry adds into the first one, then remove it");
-            }
+            let mut d = repeat(self.rule, &what, &list, removable).at(at.clone().with(k).into_string());
+            d.file = self.ctx.file_name();
             self.out.push(d);
         }
     }
