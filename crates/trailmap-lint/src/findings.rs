@@ -131,6 +131,9 @@ pub(crate) enum InSkill {
     /// At a field itself, e.g. `id`: `/skills/{skill}/{field}` (the
     /// entry is 0).
     Field(&'static str),
+    /// At a member of entries of a list, e.g. each resource's `url`:
+    /// `/skills/{skill}/{list}/{entry}/{member}`.
+    EntryMembers(&'static str, &'static str),
 }
 
 /// One rule's findings at entries of a list of the roadmap's skills, or
@@ -481,6 +484,9 @@ impl<'a> SkillFindings<'a> {
         match self.place {
             InSkill::Entries(list) => Pointer::item("skills", skill).with(list).with_index(entry),
             InSkill::Field(field) => Pointer::item("skills", skill).with(field),
+            InSkill::EntryMembers(list, member) => {
+                Pointer::item("skills", skill).with(list).with_index(entry).with(member)
+            }
         }
     }
 
@@ -501,6 +507,15 @@ impl<'a> SkillFindings<'a> {
                     trailmap::locate::list_items_each(source, "skills", list, &pairs, |k, at| {
                         found(k, Place { at, shape: None })
                     });
+                }
+            }
+            InSkill::EntryMembers(list, member) => {
+                let pairs: Vec<(u32, u32)> = self.items.iter().map(|item| (item.skill, item.entry)).collect();
+                let mut found = |k, at| found(k, Place { at, shape: None });
+                if yaml {
+                    trailmap::locate::yaml_list_item_members_each(source, "skills", list, member, &pairs, &mut found);
+                } else {
+                    trailmap::locate::list_item_members_each(source, "skills", list, member, &pairs, &mut found);
                 }
             }
             InSkill::Field(field) => {

@@ -18,12 +18,12 @@ mod scan;
 mod wanted;
 mod yaml_items;
 
-pub use items::{list_fields_each, list_items, list_items_each};
+pub use items::{list_fields_each, list_item_members_each, list_items, list_items_each};
 pub use locator::Locator;
 use scan::Range;
 pub(crate) use scan::duplicate_keys;
 use wanted::Wanted;
-pub use yaml_items::{SequenceShape, yaml_list_fields_each, yaml_list_items_each};
+pub use yaml_items::{SequenceShape, yaml_list_fields_each, yaml_list_item_members_each, yaml_list_items_each};
 
 /// The text after any byte-order mark, and the mark's length: sources are
 /// located in that text, each offset shifted back by it.

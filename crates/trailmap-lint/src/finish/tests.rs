@@ -17,8 +17,10 @@ use crate::{SourceFile, load_whole, suppress};
 /// later (TM101), prerequisites that are optional (TM114), unknown skills (TM005), blank descriptions (TM113), suppressions of a skill's
 /// findings or of one entry's, used or not; and skills' ids with compact
 /// findings of two rules at once (not kebab-case, TM108; in no phase,
-/// TM102), some suppressed; and names the same or one edit apart (TM109,
-/// quoting a run of its group's texts), some suppressed.
+/// TM102), some suppressed; names the same or one edit apart (TM109,
+/// quoting a run of its group's texts), some suppressed; and resources
+/// whose URLs are not https (TM112, at a member of each entry), some
+/// suppressed.
 fn roadmap() -> impl Strategy<Value = String> {
     let skill = (prop::collection::vec(any::<prop::sample::Index>(), 0..5), 0u8..10);
     (prop::collection::vec(skill, 2..14), any::<prop::sample::Index>()).prop_map(|(skills, entry)| {
@@ -38,6 +40,7 @@ fn roadmap() -> impl Strategy<Value = String> {
                     1 => r#", "x-lint-allow": [{"rule": "TM107", "reason": "r"}]"#,
                     7 => r#", "x-lint-allow": [{"rule": "TM109", "reason": "r"}]"#,
                     8 => r#", "x-lint-allow": [{"rule": "TM108", "reason": "r"}]"#,
+                    6 => r#", "x-lint-allow": [{"rule": "TM112", "reason": "r"}]"#,
                     _ => "",
                 };
                 let name = match extra {
@@ -50,8 +53,16 @@ fn roadmap() -> impl Strategy<Value = String> {
                 let optional = if i % 5 == 2 { r#", "optional": true"# } else { "" };
                 // Every sixth has a blank description (TM113).
                 let description = if i % 6 == 5 { r#", "description": " ""# } else { "" };
+                // Every third has resources, two of four URLs bad (TM112).
+                let resources = if i % 3 == 1 {
+                    format!(
+                        r#", "resources": [{{"title": "t", "url": "http://x/{i}"}}, {{"title": "u"}}, {{"title": "v", "url": "https://ok"}}, {{"title": "w", "url": "docs/{i}"}}]"#
+                    )
+                } else {
+                    String::new()
+                };
                 format!(
-                    r#"{{"id": "{}", "name": "{name}"{description}, "prerequisites": [{}]{optional}{allow}}}"#,
+                    r#"{{"id": "{}", "name": "{name}"{description}, "prerequisites": [{}]{optional}{resources}{allow}}}"#,
                     id(i),
                     needs.join(", ")
                 )
@@ -280,7 +291,7 @@ proptest! {
     /// Compact findings detached from their model quote the same texts
     /// once the model is freed (TM107 grouped, TM101 quoting its entries
     /// and phase titles, TM102 and TM108 at skills' ids, TM109 quoting
-    /// runs of ids and names).
+    /// runs of ids and names, TM112 quoting URLs).
     #[test]
     fn detached_findings_make_the_same_diagnostics(text in roadmap()) {
         let f = SourceFile::new("r.json", text);

@@ -96,14 +96,16 @@ pub(super) fn block_yaml(value: &Value) -> String {
 
 /// A document with a list (`skills`) of elements, some with a field
 /// (`needs`) as a list of strings (that need escaping in JSON, or are
-/// YAML indicators), mappings and lists, some with it as something else
-/// or without it, and the same key elsewhere: for the locators of many
-/// items of one list.
+/// YAML indicators), mappings (some with a member `url`, as a string or
+/// a list) and lists, some with it as something else or without it, and
+/// the same key elsewhere: for the locators of many items of one list.
 pub(super) fn list_document() -> impl Strategy<Value = Value> {
     let item = prop_oneof![
         "[a-zé\"\\\\#:]{0,3}".prop_map(Value::from),
         Just(json!({"any_of": ["x", "y"]})),
         Just(json!([1, [2]])),
+        "[a-z:#]{0,3}".prop_map(|url| json!({"title": "t", "url": url})),
+        Just(json!({"url": ["h", {"url": "i"}]})),
     ];
     let field = prop_oneof![
         6 => prop::collection::vec(item, 0..6).prop_map(Value::Array),

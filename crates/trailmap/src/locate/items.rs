@@ -6,6 +6,7 @@
 use super::scan::{Range, Scanner, Visitor};
 use crate::diagnostic::Location;
 use crate::line_index::LineSweep;
+use crate::yaml::ListPart;
 
 /// Where the items `/{list}/{i}/{field}/{j}` of a JSON `source` are, for
 /// each `(i, j)` of `pairs`, in one scan: as [`locate`](crate::locate())
@@ -47,7 +48,31 @@ pub fn list_items_each(
     pairs: &[(u32, u32)],
     found: impl FnMut(usize, Location),
 ) {
-    scan(source, list, field, pairs, false, found);
+    scan(source, list, field, pairs, ListPart::Items, found);
+}
+
+/// Where the members `/{list}/{i}/{field}/{j}/{member}` of a JSON `source`
+/// are, for each `(i, j)` of `pairs` (in increasing order), handed to
+/// `found` as [`list_items_each`] hands items over: a finding on a member
+/// of most items (each resource's `url`) is located without its pointer.
+///
+/// ```
+/// let source = r#"{"skills": [{"links": [{"url": "a"}, {"title": "B"}, {"url": "c"}]}]}"#;
+/// let mut found = Vec::new();
+/// trailmap::locate::list_item_members_each(source, "skills", "links", "url", &[(0, 0), (0, 1), (0, 2)], |k, at| {
+///     found.push((k, &source[at.offset..at.end_offset]));
+/// });
+/// assert_eq!(found, [(0, "\"a\""), (2, "\"c\"")]);
+/// ```
+pub fn list_item_members_each(
+    source: &str,
+    list: &str,
+    field: &str,
+    member: &str,
+    pairs: &[(u32, u32)],
+    found: impl FnMut(usize, Location),
+) {
+    scan(source, list, field, pairs, ListPart::Members(member), found);
 }
 
 /// Where the fields `/{list}/{i}/{field}` themselves are, for each `i` of
@@ -65,24 +90,24 @@ pub fn list_items_each(
 /// ```
 pub fn list_fields_each(source: &str, list: &str, field: &str, elements: &[u32], found: impl FnMut(usize, Location)) {
     let pairs: Vec<(u32, u32)> = elements.iter().map(|&i| (i, 0)).collect();
-    scan(source, list, field, &pairs, true, found);
+    scan(source, list, field, &pairs, ListPart::Fields, found);
 }
 
-/// The scan of [`list_items_each`] and, when `whole_field`, of
-/// [`list_fields_each`] (pairs `(i, 0)`).
+/// The scan of [`list_items_each`], [`list_fields_each`] and
+/// [`list_item_members_each`], handing over what `part` says.
 fn scan(
     source: &str,
     list: &str,
     field: &str,
     pairs: &[(u32, u32)],
-    whole_field: bool,
+    part: ListPart<'_>,
     found: impl FnMut(usize, Location),
 ) {
     if pairs.is_empty() {
         return;
     }
     let (text, places) = ForwardPlaces::of(source);
-    let mut items = Items { list, field, pairs, whole_field, places, found };
+    let mut items = Items { list, field, pairs, part, places, found };
     Scanner::new(text.as_bytes()).walk(At::Root, None, 0, &mut items);
 }
 
@@ -127,8 +152,7 @@ struct Items<'p, F> {
     list: &'p str,
     field: &'p str,
     pairs: &'p [(u32, u32)],
-    /// Whether the field itself is wanted (pairs `(i, 0)`), not its items.
-    whole_field: bool,
+    part: ListPart<'p>,
     places: ForwardPlaces<'p>,
     found: F,
 }
@@ -142,6 +166,8 @@ enum At {
     Element(usize),
     Field(usize),
     Item(usize),
+    /// The wanted member of an item, by its pair.
+    Member(usize),
 }
 
 impl<F: FnMut(usize, Location)> Visitor for Items<'_, F> {
@@ -150,16 +176,18 @@ impl<F: FnMut(usize, Location)> Visitor for Items<'_, F> {
 
     fn enters(&self, at: At) -> bool {
         match at {
-            At::Item(_) => false,
-            At::Field(_) => !self.whole_field,
+            At::Item(_) => matches!(self.part, ListPart::Members(_)),
+            At::Field(_) => !matches!(self.part, ListPart::Fields),
+            At::Member(_) => false,
             _ => true,
         }
     }
 
     fn member(&mut self, at: At, key: &str) -> Option<At> {
-        match at {
-            At::Root if key == self.list => Some(At::List),
-            At::Element(first) if key == self.field => Some(At::Field(first)),
+        match (at, self.part) {
+            (At::Root, _) if key == self.list => Some(At::List),
+            (At::Element(first), _) if key == self.field => Some(At::Field(first)),
+            (At::Item(pair), ListPart::Members(member)) if key == member => Some(At::Member(pair)),
             _ => None,
         }
     }
@@ -188,9 +216,10 @@ impl<F: FnMut(usize, Location)> Visitor for Items<'_, F> {
     }
 
     fn value(&mut self, at: At, _key: Option<Range>, (start, end): Range) {
-        let pair = match at {
-            At::Item(pair) => pair,
-            At::Field(pair) if self.whole_field => pair,
+        let pair = match (at, self.part) {
+            (At::Item(pair), ListPart::Items)
+            | (At::Field(pair), ListPart::Fields)
+            | (At::Member(pair), ListPart::Members(_)) => pair,
             _ => return,
         };
         // Pairs out of order are not answered; nor is an item the scan
@@ -270,6 +299,33 @@ mod tests {
                 super::list_fields_each(&source, "skills", field, &elements, |k, at| found[k] = Some(at));
                 for (&i, found) in elements.iter().zip(found) {
                     let pointer = format!("/skills/{i}/{field}");
+                    prop_assert_eq!(found.is_some(), value.pointer(&pointer).is_some(), "{} in {}", pointer, source);
+                    if let Some(found) = found {
+                        prop_assert_eq!(Some(found), located(&source, &pointer));
+                    }
+                }
+            }
+        }
+    }
+
+    proptest! {
+        /// Every item's member, there or not, is found where `locate`
+        /// finds its pointer, or not at all exactly when it is not there.
+        #[test]
+        fn members_are_located_as_their_pointers(
+            value in document(),
+            picks in prop::collection::btree_set((0u32..9, 0u32..7), 0..20),
+            pretty in any::<bool>(),
+            bom in any::<bool>(),
+        ) {
+            let text = if pretty { serde_json::to_string_pretty(&value) } else { serde_json::to_string(&value) };
+            let source = format!("{}{}", if bom { "\u{feff}" } else { "" }, text.expect("JSON"));
+            let pairs: Vec<(u32, u32)> = picks.into_iter().collect();
+            for member in ["url", "any_of"] {
+                let mut found = vec![None; pairs.len()];
+                super::list_item_members_each(&source, "skills", "needs", member, &pairs, |k, at| found[k] = Some(at));
+                for (&(i, j), found) in pairs.iter().zip(found) {
+                    let pointer = format!("/skills/{i}/needs/{j}/{member}");
                     prop_assert_eq!(found.is_some(), value.pointer(&pointer).is_some(), "{} in {}", pointer, source);
                     if let Some(found) = found {
                         prop_assert_eq!(Some(found), located(&source, &pointer));

@@ -1,9 +1,11 @@
-//! [`yaml_list_items_each`] and [`yaml_list_fields_each`]: the YAML side
+//! [`yaml_list_items_each`], [`yaml_list_fields_each`] and
+//! [`yaml_list_item_members_each`]: the YAML side
 //! of [`list_items_each`](super::list_items_each), from the parser's events
 //! with no tree and no pointer text.
 
 use super::items::ForwardPlaces;
 use crate::diagnostic::Location;
+use crate::yaml::ListPart;
 
 /// How the YAML sequence that holds an item is written: what a tool that
 /// cuts the item out needs besides the item's span.
@@ -50,7 +52,7 @@ pub fn yaml_list_items_each(
     pairs: &[(u32, u32)],
     mut found: impl FnMut(usize, Location, SequenceShape),
 ) {
-    walk(source, list, field, pairs, false, |k, at, shape| {
+    walk(source, list, field, pairs, ListPart::Items, |k, at, shape| {
         if let Some(shape) = shape {
             found(k, at, SequenceShape { flow: shape.flow, len: shape.len });
         }
@@ -77,20 +79,43 @@ pub fn yaml_list_fields_each(
     mut found: impl FnMut(usize, Location),
 ) {
     let pairs: Vec<(u32, u32)> = elements.iter().map(|&i| (i, 0)).collect();
-    walk(source, list, field, &pairs, true, |k, at, _| found(k, at));
+    walk(source, list, field, &pairs, ListPart::Fields, |k, at, _| found(k, at));
 }
 
-/// The walk of both, with lines and columns from one forward sweep.
+/// Where the members `/{list}/{i}/{field}/{j}/{member}` of a YAML `source`
+/// are, for each `(i, j)` of `pairs` (in increasing order), handed to
+/// `found` as [`yaml_list_items_each`] hands items over.
+///
+/// ```
+/// let source = "skills:\n  - links:\n      - url: a\n      - title: B\n      - {url: \"c\"}\n";
+/// let mut found = Vec::new();
+/// trailmap::locate::yaml_list_item_members_each(source, "skills", "links", "url", &[(0, 0), (0, 1), (0, 2)], |k, at| {
+///     found.push((k, &source[at.offset..at.end_offset]));
+/// });
+/// assert_eq!(found, [(0, "a"), (2, "\"c\"")]);
+/// ```
+pub fn yaml_list_item_members_each(
+    source: &str,
+    list: &str,
+    field: &str,
+    member: &str,
+    pairs: &[(u32, u32)],
+    mut found: impl FnMut(usize, Location),
+) {
+    walk(source, list, field, pairs, ListPart::Members(member), |k, at, _| found(k, at));
+}
+
+/// The walk of each, with lines and columns from one forward sweep.
 fn walk(
     source: &str,
     list: &str,
     field: &str,
     pairs: &[(u32, u32)],
-    whole_field: bool,
+    part: ListPart<'_>,
     mut found: impl FnMut(usize, Location, Option<crate::yaml::Shape>),
 ) {
     let (text, mut places) = ForwardPlaces::of(source);
-    crate::yaml::list_items(text, list, field, pairs, whole_field, |k, (start, end), shape| {
+    crate::yaml::list_items(text, list, field, pairs, part, |k, (start, end), shape| {
         if let Some(location) = places.place(start, end) {
             found(k, location, shape);
         }
@@ -102,7 +127,7 @@ mod tests {
     use proptest::prelude::*;
     use serde_json::Value;
 
-    use super::{yaml_list_fields_each, yaml_list_items_each};
+    use super::{yaml_list_fields_each, yaml_list_item_members_each, yaml_list_items_each};
     use crate::locate::documents::{block_yaml, list_document as document};
     use crate::{Diagnostic, Format, Severity};
 
@@ -186,6 +211,33 @@ mod tests {
                 yaml_list_fields_each(&source, "skills", field, &elements, |k, at| found[k] = Some(at));
                 for (&i, found) in elements.iter().zip(found) {
                     let pointer = format!("/skills/{i}/{field}");
+                    prop_assert_eq!(found.is_some(), value.pointer(&pointer).is_some(), "{} in {}", pointer, source);
+                    if let Some(found) = found {
+                        prop_assert_eq!(Some(found), located(&source, &pointer).map(|(at, _)| at));
+                    }
+                }
+            }
+        }
+    }
+
+    proptest! {
+        /// Every item's member, there or not, is found where locating its
+        /// pointer in the tree places it, or not at all exactly when it is
+        /// not there.
+        #[test]
+        fn members_are_located_as_their_pointers(
+            value in document(),
+            picks in prop::collection::btree_set((0u32..9, 0u32..7), 0..20),
+            style in 0u8..3,
+        ) {
+            let source = spelled(&value, style);
+            prop_assume!(crate::yaml::parse(&source).is_ok());
+            let pairs: Vec<(u32, u32)> = picks.into_iter().collect();
+            for member in ["url", "any_of"] {
+                let mut found = vec![None; pairs.len()];
+                yaml_list_item_members_each(&source, "skills", "needs", member, &pairs, |k, at| found[k] = Some(at));
+                for (&(i, j), found) in pairs.iter().zip(found) {
+                    let pointer = format!("/skills/{i}/needs/{j}/{member}");
                     prop_assert_eq!(found.is_some(), value.pointer(&pointer).is_some(), "{} in {}", pointer, source);
                     if let Some(found) = found {
                         prop_assert_eq!(Some(found), located(&source, &pointer).map(|(at, _)| at));

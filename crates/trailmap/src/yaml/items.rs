@@ -24,6 +24,20 @@ pub(crate) struct Shape {
     pub len: usize,
 }
 
+/// What a pass over a list hands over of each pair: the YAML walk's here
+/// ([`list_items`]), and the JSON scan's (`crate::locate::list_items_each`).
+#[derive(Clone, Copy)]
+pub(crate) enum ListPart<'p> {
+    /// The item `/{list}/{i}/{field}/{j}` (`locate::list_items_each`).
+    Items,
+    /// The field `/{list}/{i}/{field}` itself, of pairs `(i, 0)`
+    /// (`locate::list_fields_each`).
+    Fields,
+    /// The item's member `/{list}/{i}/{field}/{j}/{member}`
+    /// (`locate::list_item_members_each`).
+    Members(&'p str),
+}
+
 /// What a node is to the walk.
 #[derive(Debug, Clone, Copy)]
 enum Role {
@@ -41,7 +55,10 @@ enum Role {
     /// An item asked about, by its pair: handed over when its sequence
     /// ends (its shape is known then).
     Item(usize),
-    /// A field asked about itself, by its pair: handed over at once.
+    /// An item whose member is asked about, by its pair.
+    Entry(usize),
+    /// A field or an item's member asked about itself, by its pair:
+    /// handed over at once.
     Whole(usize),
 }
 
@@ -64,22 +81,23 @@ struct Open {
 
 /// Hands `found` each of `pairs` (increasing `(element, item)` pairs)
 /// that `text` has at `/{list}/{element}/{field}/{item}`, with its span
-/// and its sequence's shape, in order; with `whole_field`, the fields
-/// `/{list}/{element}/{field}` themselves of pairs `(element, 0)`, with no
-/// shape. A pair out of order, one the text does not have, or one behind
-/// an alias is not handed over; nor is anything after a syntax error.
+/// and its sequence's shape, in order; for `ListPart::Fields`, the fields
+/// `/{list}/{element}/{field}` themselves of pairs `(element, 0)`, and for
+/// `ListPart::Members`, the items' member, with no shape. A pair out of
+/// order, one the text does not have, or one behind an alias is not
+/// handed over; nor is anything after a syntax error.
 pub(crate) fn list_items(
     text: &str,
     list: &str,
     field: &str,
     pairs: &[(u32, u32)],
-    whole_field: bool,
+    part: ListPart<'_>,
     mut found: impl FnMut(usize, Range, Option<Shape>),
 ) {
     if pairs.is_empty() {
         return;
     }
-    let mut walk = Walk { list, field, pairs, whole_field, stack: Vec::new(), items: Vec::new() };
+    let mut walk = Walk { list, field, pairs, part, stack: Vec::new(), items: Vec::new() };
     let parsed = ParsedText::of(text);
     let mut offsets = Offsets::new(&parsed);
     let mut parser = Parser::new_from_str(parsed.text());
@@ -131,7 +149,7 @@ struct Walk<'p> {
     list: &'p str,
     field: &'p str,
     pairs: &'p [(u32, u32)],
-    whole_field: bool,
+    part: ListPart<'p>,
     stack: Vec<Open>,
     /// The items met in the field being read, by pair, with their spans.
     items: Vec<(usize, Range)>,
@@ -144,16 +162,20 @@ impl Walk<'_> {
 
     /// The role of the value that follows `key` in the innermost mapping.
     fn key(&mut self, key: &str) {
-        let (list, field, whole_field) = (self.list, self.field, self.whole_field);
+        let (list, field, part) = (self.list, self.field, self.part);
         let Some(open) = self.stack.last_mut() else { return };
-        let role = match open.role {
-            Role::Root if key == list && !open.met => {
+        let role = match (open.role, part) {
+            (Role::Root, _) if key == list && !open.met => {
                 open.met = true;
                 Role::List
             }
-            Role::Element(first) if key == field && !open.met => {
+            (Role::Element(first), _) if key == field && !open.met => {
                 open.met = true;
-                if whole_field { Role::Whole(first) } else { Role::Field(first) }
+                if matches!(part, ListPart::Fields) { Role::Whole(first) } else { Role::Field(first) }
+            }
+            (Role::Entry(pair), ListPart::Members(member)) if key == member && !open.met => {
+                open.met = true;
+                Role::Whole(pair)
             }
             _ => Role::Other,
         };
@@ -163,7 +185,7 @@ impl Walk<'_> {
     /// The role of the next node of the innermost open container (or of
     /// the root), a sequence or mapping when `container` says which.
     fn next_role(&mut self, container: Option<bool>) -> Role {
-        let pairs = self.pairs;
+        let (pairs, part) = (self.pairs, self.part);
         let role = match self.stack.last_mut() {
             None => Role::Root,
             Some(open) if !open.seq => open.value.unwrap_or(Role::Other),
@@ -188,7 +210,10 @@ impl Walk<'_> {
                         // A pair repeated, or out of order, is not answered.
                         let in_order = |pair| at == 0 || pairs[at - 1] < pair;
                         match pairs.get(at) {
-                            Some(&pair) if pair == (element, index) && in_order(pair) => Role::Item(at),
+                            Some(&pair) if pair == (element, index) && in_order(pair) => match part {
+                                ListPart::Members(_) => Role::Entry(at),
+                                _ => Role::Item(at),
+                            },
                             _ => Role::Other,
                         }
                     }
@@ -198,7 +223,7 @@ impl Walk<'_> {
         };
         // Roles that are about a kind of node hold only for that kind.
         match (role, container) {
-            (Role::Root | Role::Element(_), Some(false)) => role,
+            (Role::Root | Role::Element(_) | Role::Entry(_), Some(false)) => role,
             (Role::List | Role::Field(_), Some(true)) => role,
             (Role::Item(_) | Role::Whole(_), _) => role,
             _ => Role::Other,

@@ -17,7 +17,7 @@ mod parse;
 mod scalar;
 mod stream;
 
-pub(crate) use items::{Shape, list_items};
+pub(crate) use items::{ListPart, Shape, list_items};
 pub(crate) use locate::{has_comments, node_at};
 pub(crate) use parse::{parse, parse_within};
 pub(crate) use scalar::{Plain, resolve_plain};
