@@ -306,6 +306,12 @@ def w5000_with(kind):
         elif kind == "optional":
             for s in doc["skills"][1::2]:
                 s["optional"] = True
+        elif kind == "resources":
+            for s in doc["skills"]:
+                s["resources"] = [
+                    {"title": f"Doc {r}", "url": f"{'http' if r % 2 else 'https'}://example.com/{s['id']}/{r}"}
+                    for r in range(4)
+                ]
         elif kind == "topics-heavy":
             for s in doc["skills"]:
                 s["description"] = f"What {s['name']} covers, in a sentence or two of prose."
@@ -449,6 +455,15 @@ SHAPES = {
     "bigphase": ("one phase of every skill and 200 projects of 500", w5000_with("bigphase"), None),
     "optional": ("every other skill optional (TM114 at most prerequisites of the others)", w5000_with("optional"), None),
     "topics-heavy": ("a description, 20 topics and 5 resources a skill", w5000_with("topics-heavy"), None),
+    "resources": ("4 resources a skill, two with `http://` URLs (TM112 on half of them)", w5000_with("resources"), None),
+    # Chains and powers of two (7 December).
+    "chain1": ("a single chain: each skill needs the one before", graph_shape(lambda rng, i, n: [i - 1] if i else []), None),
+    "chainhub": ("the one before and `skill-0` (TM107 on every skill)",
+                 graph_shape(lambda rng, i, n: [i - 1, 0] if i > 1 else [i - 1] if i else []), None),
+    "binom": ("`i-1`, `i-2`, `i-4`, ... (up to 20; all but the first redundant)",
+              graph_shape(lambda rng, i, n: [i - (1 << k) for k in range(20) if (1 << k) <= i]), None),
+    "sqrtchain": ("the one before and the one 1,000 before",
+                  graph_shape(lambda rng, i, n: [i - 1] + ([i - 1000] if i >= 1000 else []) if i else []), None),
 }
 
 
