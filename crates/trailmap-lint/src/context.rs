@@ -228,7 +228,12 @@ impl<'a> Context<'a> {
 
     /// A diagnostic of `rule` with its default severity, in this file.
     pub fn diag(&self, rule: &Rule, message: impl Into<String>) -> Diagnostic {
-        let mut d = Diagnostic::new(rule.code, rule.name, rule.default_severity, message);
+        self.in_file(Diagnostic::new(rule.code, rule.name, rule.default_severity, message))
+    }
+
+    /// `d`, in this file: for a diagnostic made by a rule's own function,
+    /// which its compact findings are made by too.
+    pub(crate) fn in_file(&self, mut d: Diagnostic) -> Diagnostic {
         d.file = self.file_name();
         d
     }

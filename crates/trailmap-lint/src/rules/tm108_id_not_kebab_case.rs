@@ -52,9 +52,7 @@ pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) 
     // one per id cost more than the check.
     let mut report = |kind: &str, id: &str, pointer: &dyn Fn() -> String| {
         if !is_kebab_case(id) {
-            let mut d = finding(rule, kind, id).at(pointer());
-            d.file = ctx.file_name();
-            out.push(d);
+            out.push(ctx.in_file(finding(rule, kind, id).at(pointer())));
         }
     };
     report("roadmap", &r.id, &|| "/id".to_owned());

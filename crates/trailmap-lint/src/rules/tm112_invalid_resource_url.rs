@@ -75,9 +75,7 @@ pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) 
     }
     if let Some(url) = ctx.roadmap.source.as_ref().and_then(|s| s.url.as_deref()) {
         if let Some(why) = problem(url) {
-            let mut d = bad_url(rule, "source", url, why).at("/source/url");
-            d.file = ctx.file_name();
-            out.push(d);
+            out.push(ctx.in_file(bad_url(rule, "source", url, why).at("/source/url")));
         }
     }
     out.push_compact(compact);

@@ -93,9 +93,7 @@ pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) 
     }
     for pointer in texts {
         let field = pointer.rsplit('/').next().unwrap_or("text");
-        let mut d = empty(rule, field).at(pointer);
-        d.file = ctx.file_name();
-        out.push(d);
+        out.push(ctx.in_file(empty(rule, field).at(pointer)));
     }
     for found in skill_fields {
         out.push_compact(found);

@@ -45,10 +45,9 @@ pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) 
                     continue;
                 }
                 let names: Vec<&str> = requirement.members.iter().map(|&m| skills[m as usize].id.as_str()).collect();
-                let mut d = needs_optional(rule, &skill.id, &names.join("` or `"))
+                let d = needs_optional(rule, &skill.id, &names.join("` or `"))
                     .at(format!("{}/prerequisites/{}", ctx.skill_pointer(i), requirement.entry));
-                d.file = ctx.file_name();
-                out.push(d);
+                out.push(ctx.in_file(d));
             }
         }
     }

@@ -234,9 +234,8 @@ impl<'c, 'r> Lists<'c, 'r> {
         let (at, list) = place();
         for &(k, first) in repeats {
             let (what, removable) = entry(k, first);
-            let mut d = repeat(self.rule, &what, &list, removable).at(at.clone().with(k).into_string());
-            d.file = self.ctx.file_name();
-            self.out.push(d);
+            let d = repeat(self.rule, &what, &list, removable).at(at.clone().with(k).into_string());
+            self.out.push(self.ctx.in_file(d));
         }
     }
 
