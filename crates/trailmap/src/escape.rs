@@ -45,6 +45,20 @@ pub fn terminal_cow(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Whether [`terminal`] leaves `text` unchanged: no control, tab or
+/// invisible format character (printable ASCII is checked first, at
+/// sixteen bytes a step). Unlike [`terminal_as_is`], other characters
+/// (`é`, `…`, `日`) pass: what a message or a help shows unchanged.
+pub(crate) fn terminal_unchanged(text: &str) -> bool {
+    // Such a text is mostly ASCII (a name cut with `…`): its characters
+    // are told by a compare, the rest by the tables.
+    terminal_as_is(text)
+        || text.chars().all(|c| match c.is_ascii() {
+            true => c == ' ' || c.is_ascii_graphic(),
+            false => !c.is_control() && !is_invisible_format(c),
+        })
+}
+
 /// Whether [`terminal`] leaves `text` as it is: printable ASCII only.
 pub(crate) fn terminal_as_is(text: &str) -> bool {
     let printable = |b: u8| b.wrapping_sub(b' ') <= b'~' - b' ';
@@ -452,6 +466,14 @@ mod tests {
             let expected = text.bytes().all(|b| (b' '..=b'~').contains(&b));
             proptest::prop_assert_eq!(terminal_as_is(&text), expected);
             proptest::prop_assert_eq!(matches!(terminal_cow(&text), Cow::Borrowed(_)), expected);
+        }
+
+        /// `terminal_unchanged` is true exactly where `terminal` returns
+        /// the text as it was: other letters and symbols pass, controls,
+        /// tabs, bidirectional and zero-width characters do not.
+        #[test]
+        fn the_unchanged_check_agrees_with_the_escape(text in "[ -~é…日\u{7f}\u{1f}\n\t\u{200b}\u{200d}\u{202e}\u{ad}]{0,30}") {
+            proptest::prop_assert_eq!(terminal_unchanged(&text), terminal(&text) == text);
         }
     }
 

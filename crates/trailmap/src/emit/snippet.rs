@@ -420,6 +420,24 @@ mod tests {
         assert!(library.ends_with("^^^^^^^^^^^^^^^^^\n   |\n   = help: remove `x`"), "{library}");
     }
 
+    /// A message, help and file name of other characters than ASCII (a
+    /// long name cut with `…`, accents, CJK) are drawn directly, as the
+    /// library draws them; escaped ones are left to the library.
+    #[test]
+    fn other_characters_in_the_message_are_drawn_directly_as_the_library_draws_them() {
+        let text = r#"{"id": "s7", "name": "Kdeqmdmqrhjpnwaakbnulsawfjitikbiufwtrlsasb"}"#;
+        let message = "skills `s7` and `s6` have nearly the same names: \"Kdeqmdmqrhjpnwaakbnulsawfjitikbiufwtrlsa…\" and \"Café 日本\"";
+        let (mut d, window) = on_line(text, 22..66, 3, message, Some("merge them — keep `s7`"));
+        d.file = "roadmaps/café 日本.json".into();
+        let (direct, library) = drawn_both_ways(&d, &window);
+        assert_eq!(direct.as_deref(), Some(library.as_str()));
+        assert!(library.contains("…\" and \"Café 日本\"") && library.contains("café 日本.json:3:23"), "{library}");
+        for escaped in ["tab\there", "bidi \u{202e}x", "zero\u{200b}width"] {
+            let (d, window) = on_line(text, 22..66, 3, escaped, None);
+            assert_eq!(drawn_both_ways(&d, &window).0, None, "{escaped:?}");
+        }
+    }
+
     /// A roadmap on one line: the direct drawing cuts the line around the
     /// region, `...` either side, as the library does.
     #[test]
@@ -492,8 +510,8 @@ mod tests {
             start in 0usize..560,
             len in 0usize..160,
             line in 1u32..2_000_000,
-            message in "[ -~]{0,50}|[a-zé]{1,5}",
-            help in proptest::option::of("[ -~]{0,40}"),
+            message in "[ -~]{0,50}|[a-zé]{1,5}|[ -~é…日\t\u{1b}\u{200d}\u{202e}]{0,12}",
+            help in proptest::option::of("[ -~]{0,40}|[ -~…日\u{7f}]{0,8}"),
         ) {
             let text = format!("{}{body}{}", " ".repeat(indent), " ".repeat(trailing));
             let cut = |at: usize| (0..=at.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);

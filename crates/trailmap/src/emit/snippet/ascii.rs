@@ -4,10 +4,11 @@
 //! of styled characters, rendered character by character even without
 //! styles): a run with hundreds of thousands of findings spent most of its
 //! time there. Nearly every finding is one region on one short line of
-//! printable ASCII, with printable ASCII messages; for those, and only
-//! without styles, [`draw`] writes the same text in a fraction of the time.
-//! Everything else (styles, other characters, empty regions, regions wider
-//! than the shown line) still goes to the library, and a test draws random
+//! printable ASCII, with messages the escape leaves unchanged; for those,
+//! and only without styles, [`draw`] writes the same text in a fraction of
+//! the time. Everything else (styles, other characters on the source line,
+//! escaped messages, empty regions, regions wider than the shown line)
+//! still goes to the library, and a test draws random
 //! diagnostics both ways and expects the same bytes.
 //!
 //! A line wider than the terminal (a roadmap written on one line) is cut
@@ -26,11 +27,15 @@ pub(super) fn draw(out: &mut String, d: &Diagnostic, window: &Window) -> bool {
     let text: &str = &window.text;
     let span = window.span.clone();
     let gutter = super::gutter_width(loc.line);
+    // The message, help and file are written as they are (the library
+    // puts them on lines of their own, aligned with nothing): any text the
+    // escape leaves unchanged. The source line must be printable ASCII,
+    // whose columns are its bytes.
     let simple = !span.is_empty()
         && (window.printable || printable(text))
-        && printable(&d.message)
-        && printable(file)
-        && d.help.as_deref().is_none_or(printable);
+        && unchanged(&d.message)
+        && unchanged(file)
+        && d.help.as_deref().is_none_or(unchanged);
     let Some(cut) = simple.then(|| Cut::new(text, span.clone(), gutter)).flatten() else { return false };
     out.reserve(2 * (cut.right - cut.left) + d.message.len() + file.len() + 64);
     for part in [d.severity.as_str(), "[", d.code, "]: ", &d.message, "\n"] {
@@ -174,8 +179,13 @@ fn push_number(out: &mut String, n: u32) {
     out.push_str(itoa::Buffer::new().format(n));
 }
 
-/// Not empty, and left as it is by [`escape::terminal`]: what the library
-/// shows unchanged.
+/// Not empty, and printable ASCII: a line whose columns are its bytes.
 fn printable(text: &str) -> bool {
     !text.is_empty() && escape::terminal_as_is(text)
+}
+
+/// Not empty, and left as it is by [`escape::terminal`] (`é`, `…` and
+/// `日` included): what the library shows unchanged on a line of its own.
+fn unchanged(text: &str) -> bool {
+    !text.is_empty() && escape::terminal_unchanged(text)
 }
