@@ -54,6 +54,40 @@ const BYTES_PER_GROUP: usize = 216;
 /// in many bytes, and the text outweighs both.
 const SIDE_BY_SIDE_BYTES_PER_SKILL: usize = 104;
 
+/// Ids and names of at most this many bytes are held inside the skill or
+/// entry (a `SmallString`); longer ones take an allocation of their own.
+/// TM109's spaced form of a name up to this long is within
+/// [`BYTES_PER_SKILL`].
+const INLINE_BYTES: usize = 24;
+
+/// The allocation of an id or name too long to be held inline.
+fn heap_bytes(text: &str) -> usize {
+    if text.len() > INLINE_BYTES { text.len().next_multiple_of(16) } else { 0 }
+}
+
+/// What long names add to the peak beyond [`BYTES_PER_SKILL`], which holds
+/// names of a few words: the rest of a name's spaced form in TM109's
+/// tables, a byte a character where every name is ASCII and four where
+/// one is not (a `char` each). Without it (and without the allocations
+/// of long names) 100k names of one made-up word of 40-120 letters, on
+/// one line (15 MB), were estimated at 3.1 times their file, kept their
+/// text and peaked at 4.2.
+fn spaced_name_bytes(roadmap: &Roadmap) -> usize {
+    let (mut narrow, mut wide, mut ascii) = (0usize, 0usize, true);
+    for skill in &roadmap.skills {
+        let name = skill.name.as_str();
+        let chars = if name.is_ascii() {
+            name.len()
+        } else {
+            ascii = false;
+            name.chars().count()
+        };
+        narrow = narrow.saturating_add(chars.saturating_sub(INLINE_BYTES));
+        wide = wide.saturating_add(chars.saturating_mul(4).saturating_sub(INLINE_BYTES));
+    }
+    if ascii { narrow } else { wide }
+}
+
 /// A text is let go of where the run's peak, estimated from the model,
 /// would be at least this many tenths of the text: the estimate runs up to a
 /// fifth under the peak measured on files with findings on most skills, so
@@ -100,13 +134,22 @@ pub(crate) fn rows_crowd_text(text_len: usize, peak: usize, skills: usize, threa
 /// its text is let go of ([`Files::let_go`]) and TM107's rows
 /// ([`rows_crowd_text`]).
 pub(crate) fn estimated_peak(text_len: usize, roadmap: &Roadmap) -> usize {
-    let (mut entries, mut groups) = (0usize, 0usize);
-    for prerequisite in roadmap.skills.iter().flat_map(|s| &s.prerequisites) {
-        match prerequisite {
-            Prerequisite::Skill(_) => entries += 1,
-            Prerequisite::AnyOf(group) => {
-                entries = entries.saturating_add(group.any_of.len());
-                groups += 1;
+    // Long ids and names are allocations of their own beside the model's
+    // structs (UUID ids: 12 MB at 100k skills).
+    let (mut entries, mut groups, mut heap) = (0usize, 0usize, 0usize);
+    for skill in &roadmap.skills {
+        heap = heap.saturating_add(heap_bytes(&skill.id)).saturating_add(heap_bytes(&skill.name));
+        for prerequisite in &skill.prerequisites {
+            match prerequisite {
+                Prerequisite::Skill(id) => {
+                    entries += 1;
+                    heap = heap.saturating_add(heap_bytes(id));
+                }
+                Prerequisite::AnyOf(group) => {
+                    entries = entries.saturating_add(group.any_of.len());
+                    groups += 1;
+                    heap = group.any_of.iter().fold(heap, |heap, id| heap.saturating_add(heap_bytes(id)));
+                }
             }
         }
     }
@@ -120,6 +163,8 @@ pub(crate) fn estimated_peak(text_len: usize, roadmap: &Roadmap) -> usize {
         .saturating_add(skills.saturating_mul(per_skill))
         .saturating_add(entries.saturating_mul(BYTES_PER_PREREQUISITE))
         .saturating_add(groups.saturating_mul(BYTES_PER_GROUP))
+        .saturating_add(heap)
+        .saturating_add(spaced_name_bytes(roadmap))
 }
 
 impl Files<'_> {
@@ -308,6 +353,42 @@ mod tests {
         assert!(!crowd(33_300_000, &ten, 2));
         assert!(!crowd(47_500_000, &ten, 2));
         assert!(!crowd(crate::BATCH_FILE_MAX, &roadmap(1_000, 5), 2));
+    }
+
+    /// Long names weigh in the model and in TM109's tables: 100k names of
+    /// 80 letters on one line (151 bytes a skill) are let go of, as are
+    /// names of 14 Cyrillic letters (4 bytes a character in TM109's
+    /// tables) in 140 bytes a skill; names of "Skill number N" in 140
+    /// bytes a skill keep their text.
+    #[test]
+    fn long_names_count() {
+        let named = |name: &dyn Fn(usize) -> String| {
+            let mut roadmap = roadmap(100_000, 1);
+            for (i, skill) in roadmap.skills.iter_mut().enumerate() {
+                skill.name = name(i).into();
+            }
+            roadmap
+        };
+        assert!(lets_go(15_100_000, &named(&|i| format!("{:a<80}", format!("w{i}")))));
+        assert!(!lets_go(15_100_000, &named(&|i| format!("Skill number {i}"))));
+        assert!(lets_go(14_000_000, &named(&|i| format!("Навык номер {i}"))));
+        assert!(!lets_go(14_000_000, &named(&|i| format!("Skill number {i}"))));
+    }
+
+    /// Long ids are allocations of their own: 100k skills of UUID ids (36
+    /// bytes), each needing one, on one line (167 bytes a skill), are let
+    /// go of; with ids `s<N>` they keep their text.
+    #[test]
+    fn long_ids_count() {
+        let uuid = |i: usize| format!("{i:08x}-0000-4000-8000-000000000000");
+        let mut long = roadmap(100_000, 0);
+        for (i, skill) in long.skills.iter_mut().enumerate() {
+            skill.id = uuid(i).into();
+            skill.prerequisites =
+                (i > 0).then(|| trailmap::Prerequisite::Skill(uuid(i - 1).into())).into_iter().collect();
+        }
+        assert!(lets_go(16_700_000, &long));
+        assert!(!lets_go(16_700_000, &roadmap(100_000, 1)));
     }
 
     /// An `any_of` group weighs more than its members: every skill needing
