@@ -364,10 +364,11 @@ pub(crate) mod tests {
         /// names hashed on one thread or several, searched on one or
         /// several, large groups shared by every thread or not: names of
         /// words and numbers ("Windows 2000" and "Windows 20a00" are one
-        /// edit apart, "Windows 2000" and "Windows 2010" are not).
+        /// edit apart, "Windows 2000" and "Windows 2010" are not), and
+        /// names of one word, which share the one key of a lone token.
         #[test]
         fn the_search_joins_the_names_one_edit_apart_on_any_threads(
-            words in prop::collection::btree_set("(ab|ba|[ab]{4,5}|20[0a]0|[12]{4}) [ab1]{4,5}", 2..80),
+            words in prop::collection::btree_set("(ab|ba|[ab]{4,5}|20[0a]0|[12]{4}) [ab1]{4,5}|[ab]{7,10}|[ab1]{8,9}", 2..80),
             hashing_threads in 1usize..5,
             search_threads in 1usize..4,
             members_from in prop_oneof![Just(usize::MAX), 2usize..40],

@@ -49,9 +49,16 @@ pub fn token_keys(spaced: Spaced<'_>, scratch: &mut Scratch, emit: impl FnMut(us
 
 fn hash_token_keys<L: Letter>(text: &[L], scratch: &mut Scratch, mut emit: impl FnMut(usize, u64, bool)) {
     let len = text.len();
+    let space = L::from_char(' ');
+    if len >= MIN_TOKEN_LEN && !text.contains(&space) {
+        // One token: its key is the mark alone, whatever the token (the
+        // names of one word each: no hash of the text to make).
+        let lettered = text.iter().any(|c| classes::is_alphabetic(c.char()));
+        emit(0, raw(0, 1), lettered);
+        return;
+    }
     prepare_powers(len, scratch);
     let (base, spans, power) = (scratch.base, &mut scratch.spans, &scratch.power);
-    let space = L::from_char(' ');
     // One pass over the text: its hash, and at each token of four or more
     // characters the hashes of the text before it and up to its end.
     spans.clear();
