@@ -1,6 +1,7 @@
 //! What a per-file rule reports: [`Findings`], its diagnostics, and
-//! findings at entries of a skill's list or at one of its fields kept
-//! compact until they are written.
+//! findings at entries of a skill's list or at one of its fields (or of a
+//! project's or practice's: `ItemList`) kept compact until they are
+//! written.
 //!
 //! A diagnostic holds its texts (about 550 bytes and five allocations a
 //! finding); a rule can find something on most skills of a million. Such
@@ -18,7 +19,9 @@ use trailmap::{Diagnostic, Format, Roadmap, Severity};
 use crate::registry::Rule;
 
 mod detach;
+mod lists;
 use detach::Copied;
+pub(crate) use lists::ItemList;
 
 /// The findings of one rule on one roadmap.
 ///
@@ -126,7 +129,8 @@ impl<'a> Extend<Diagnostic> for Findings<'a> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum InSkill {
     /// At entries of a list, e.g. `prerequisites`: the JSON Pointer
-    /// `/skills/{skill}/{list}/{entry}`.
+    /// `/skills/{skill}/{list}/{entry}` (`/projects/…` for findings
+    /// [`in_list`](SkillFindings::in_list) `projects`).
     Entries(&'static str),
     /// At a field itself, e.g. `id`: `/skills/{skill}/{field}` (the
     /// entry is 0).
@@ -146,6 +150,9 @@ pub(crate) struct SkillFindings<'a> {
     pub(crate) severity: Severity,
     /// Where in each skill they are.
     pub(crate) place: InSkill,
+    /// The list whose items hold them: skills, unless
+    /// [`SkillFindings::in_list`] says otherwise.
+    pub(crate) list: ItemList,
     pub(crate) items: Vec<SkillFinding>,
     /// Where the texts they quote are: the model, or copies of them once
     /// [`SkillFindings::detach`]ed.
@@ -169,7 +176,7 @@ pub(crate) struct SkillFindings<'a> {
 /// What a compact finding's diagnostic says: the texts it quotes.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Quoting<'s> {
-    /// The id of the finding's skill.
+    /// The id of the finding's skill (or project, or practice).
     pub(crate) skill: &'s str,
     /// The prerequisite id at the finding's entry, for a rule
     /// [`SkillFindings::quoting_entries`] (`None` for an `any_of` group,
@@ -234,7 +241,7 @@ impl Texts<'_> {
     /// Text `i`, of `roadmap` (`""` past the end).
     fn get<'s>(&'s self, roadmap: &'s Roadmap, i: usize) -> &'s str {
         match self {
-            Texts::SkillIds => skill_id_in(roadmap, i),
+            Texts::SkillIds => ItemList::Skills.id_in(roadmap, i),
             Texts::Listed(texts) => texts.get(i).copied().unwrap_or(""),
             Texts::OfSkills(of) => match of.get(i).and_then(|&t| Some((t, roadmap.skills.get(t as usize / 2)?))) {
                 Some((t, skill)) if t % 2 == 1 => skill.name.as_str(),
@@ -252,20 +259,6 @@ enum Quotes<'a> {
     /// In copies of the texts the findings quote, and only those: the
     /// model can be freed before they are written.
     Copied(Box<Copied>),
-}
-
-/// The id of skill `i` of `roadmap` (`""` past its end).
-fn skill_id_in(roadmap: &Roadmap, i: usize) -> &str {
-    roadmap.skills.get(i).map_or("", |s| s.id.as_str())
-}
-
-/// The prerequisite id at entry `entry` of skill `skill` of `roadmap`
-/// (`None` for an `any_of` group, or past the end).
-fn entry_id_in(roadmap: &Roadmap, skill: usize, entry: usize) -> Option<&str> {
-    match roadmap.skills.get(skill)?.prerequisites.get(entry)? {
-        trailmap::Prerequisite::Skill(id) => Some(id.as_str()),
-        _ => None,
-    }
 }
 
 /// The index of no text (`""`), for a finding that quotes fewer than two:
@@ -308,6 +301,7 @@ impl<'a> SkillFindings<'a> {
             rule: *rule,
             severity: rule.default_severity,
             place,
+            list: ItemList::Skills,
             items: Vec::new(),
             quotes: Quotes::Model { roadmap: ctx.roadmap, texts },
             quotes_entries: false,
@@ -324,6 +318,14 @@ impl<'a> SkillFindings<'a> {
     /// one warning, as rustc reports a line's unused imports).
     pub(crate) fn grouped(mut self, group: RenderGroup) -> Self {
         self.group = Some(group);
+        self
+    }
+
+    /// The same, at items of `list` rather than skills: each finding's
+    /// skill index is an item's, [`Quoting::skill`] its id, and
+    /// [`Quoting::entry`] the skill id at its entry.
+    pub(crate) fn in_list(mut self, list: ItemList) -> Self {
+        self.list = list;
         self
     }
 
@@ -441,7 +443,7 @@ impl<'a> SkillFindings<'a> {
     /// The id of skill `skill` (`""` if it is not known).
     fn skill_id(&self, skill: usize) -> &str {
         match &self.quotes {
-            Quotes::Model { roadmap, .. } => skill_id_in(roadmap, skill),
+            Quotes::Model { roadmap, .. } => self.list.id_in(roadmap, skill),
             Quotes::Copied(copied) => copied.skill_id(skill),
         }
     }
@@ -453,7 +455,7 @@ impl<'a> SkillFindings<'a> {
             return None;
         }
         match &self.quotes {
-            Quotes::Model { roadmap, .. } => entry_id_in(roadmap, skill, entry),
+            Quotes::Model { roadmap, .. } => self.list.entry_id_in(roadmap, skill, entry),
             Quotes::Copied(copied) => copied.entry_id(skill, entry),
         }
     }
@@ -481,12 +483,11 @@ impl<'a> SkillFindings<'a> {
 
     /// The pointer of entry `entry` of skill `skill` (of the field).
     pub(crate) fn pointer(&self, skill: usize, entry: usize) -> Pointer {
+        let item = Pointer::item(self.list.key(), skill);
         match self.place {
-            InSkill::Entries(list) => Pointer::item("skills", skill).with(list).with_index(entry),
-            InSkill::Field(field) => Pointer::item("skills", skill).with(field),
-            InSkill::EntryMembers(list, member) => {
-                Pointer::item("skills", skill).with(list).with_index(entry).with(member)
-            }
+            InSkill::Entries(list) => item.with(list).with_index(entry),
+            InSkill::Field(field) => item.with(field),
+            InSkill::EntryMembers(list, member) => item.with(list).with_index(entry).with(member),
         }
     }
 
@@ -495,16 +496,16 @@ impl<'a> SkillFindings<'a> {
     /// is, and in YAML how the sequence that holds an entry is written) in
     /// their order.
     pub(crate) fn locate_each(&self, source: &str, format: Format, mut found: impl FnMut(usize, Place)) {
-        let yaml = format == Format::Yaml;
+        let (yaml, top) = (format == Format::Yaml, self.list.key());
         match self.place {
             InSkill::Entries(list) => {
                 let pairs: Vec<(u32, u32)> = self.items.iter().map(|item| (item.skill, item.entry)).collect();
                 if yaml {
-                    trailmap::locate::yaml_list_items_each(source, "skills", list, &pairs, |k, at, shape| {
+                    trailmap::locate::yaml_list_items_each(source, top, list, &pairs, |k, at, shape| {
                         found(k, Place { at, shape: Some(shape) })
                     });
                 } else {
-                    trailmap::locate::list_items_each(source, "skills", list, &pairs, |k, at| {
+                    trailmap::locate::list_items_each(source, top, list, &pairs, |k, at| {
                         found(k, Place { at, shape: None })
                     });
                 }
@@ -513,18 +514,18 @@ impl<'a> SkillFindings<'a> {
                 let pairs: Vec<(u32, u32)> = self.items.iter().map(|item| (item.skill, item.entry)).collect();
                 let mut found = |k, at| found(k, Place { at, shape: None });
                 if yaml {
-                    trailmap::locate::yaml_list_item_members_each(source, "skills", list, member, &pairs, &mut found);
+                    trailmap::locate::yaml_list_item_members_each(source, top, list, member, &pairs, &mut found);
                 } else {
-                    trailmap::locate::list_item_members_each(source, "skills", list, member, &pairs, &mut found);
+                    trailmap::locate::list_item_members_each(source, top, list, member, &pairs, &mut found);
                 }
             }
             InSkill::Field(field) => {
                 let skills: Vec<u32> = self.items.iter().map(|item| item.skill).collect();
                 let mut found = |k, at| found(k, Place { at, shape: None });
                 if yaml {
-                    trailmap::locate::yaml_list_fields_each(source, "skills", field, &skills, &mut found);
+                    trailmap::locate::yaml_list_fields_each(source, top, field, &skills, &mut found);
                 } else {
-                    trailmap::locate::list_fields_each(source, "skills", field, &skills, &mut found);
+                    trailmap::locate::list_fields_each(source, top, field, &skills, &mut found);
                 }
             }
         }

@@ -4,7 +4,7 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use super::{Quotes, SkillFindings, Texts, entry_id_in, skill_id_in};
+use super::{ItemList, Quotes, SkillFindings, Texts};
 
 /// The texts a rule's compact findings quote, copied from the model
 /// ([`SkillFindings::detach`]); the findings' text indices are indices
@@ -102,6 +102,7 @@ impl SkillFindings<'_> {
             rule,
             severity,
             place,
+            list,
             mut items,
             quotes,
             quotes_entries,
@@ -113,7 +114,7 @@ impl SkillFindings<'_> {
         let copied = match quotes {
             Quotes::Copied(copied) => copied,
             Quotes::Model { roadmap, texts } => {
-                let skill_id = |i: usize| skill_id_in(roadmap, i);
+                let skill_id = |i: usize| list.id_in(roadmap, i);
                 let mut copied = Copied {
                     text: String::new(),
                     ends: Vec::new(),
@@ -124,10 +125,10 @@ impl SkillFindings<'_> {
                 // Each text's index among the copies, by its index in the
                 // rule's texts, and each skill id's by skill: one table
                 // when the texts are the skills' ids.
-                let listed = !matches!(texts, Texts::SkillIds);
+                let listed = !(matches!(texts, Texts::SkillIds) && list == ItemList::Skills);
                 let text_of = |i: usize| texts.get(roadmap, i);
                 let mut copy_of_text = vec![u32::MAX; texts.count(roadmap)];
-                let mut copy_of_skill_id = vec![u32::MAX; if listed { roadmap.skills.len() } else { 0 }];
+                let mut copy_of_skill_id = vec![u32::MAX; if listed { list.len(roadmap) } else { 0 }];
                 if quotes_runs {
                     // Every text, in order: a run's indices stay as they are.
                     for i in 0..copy_of_text.len() {
@@ -147,7 +148,7 @@ impl SkillFindings<'_> {
                         let id = copy_once(&mut copied, table, skill, skill_id);
                         copied.skill_ids.push((item.skill, id));
                     }
-                    if quotes_entries && let Some(id) = entry_id_in(roadmap, skill, item.entry as usize) {
+                    if quotes_entries && let Some(id) = list.entry_id_in(roadmap, skill, item.entry as usize) {
                         let id = copied.push(id);
                         copied.entry_ids.push(((item.skill, item.entry), id));
                     }
@@ -165,6 +166,7 @@ impl SkillFindings<'_> {
             rule,
             severity,
             place,
+            list,
             items,
             quotes: Quotes::Copied(copied),
             quotes_entries,

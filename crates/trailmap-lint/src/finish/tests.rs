@@ -73,11 +73,24 @@ fn roadmap() -> impl Strategy<Value = String> {
         let later: Vec<String> = (0..n).filter(|i| i % 3 == 0).filter(phased).map(|i| format!("\"{}\"", id(i))).collect();
         let first: Vec<String> = (0..n).filter(|i| i % 3 != 0).filter(phased).map(|i| format!("\"{}\"", id(i))).collect();
         let skill = entry.index(n);
+        // Projects and a practice in the first phase use skills of the
+        // later one (TM110, compact), of the first, and `any_of` groups
+        // (TM110, plain); one finding is suppressed.
+        let uses = |from: usize| -> Vec<String> { (from..n).step_by(2).map(|i| format!("\"{}\"", id(i))).collect() };
+        let any_of = format!(r#"{{"any_of": ["{}", "{}"]}}"#, id(0), id(n - 1));
+        let projects = format!(
+            r#""projects": [{{"id": "pr-a", "title": "A", "phase": "p", "skills": [{}]}}, {{"id": "pr-b", "title": "B", "skills": [{}]}}, {{"id": "pr-c", "title": "C", "phase": "p", "skills": [{any_of}, {}]}}], "practices": [{{"id": "pa", "cadence": "weekly", "activity": "a", "phase": "p", "skills": [{}]}}]"#,
+            uses(0).join(", "),
+            uses(1).join(", "),
+            uses(1).join(", "),
+            uses(0).join(", ")
+        );
         format!(
-            r#"{{"id": "r", "title": "R", "version": "1.0.0", "skills": [{}], "phases": [{{"id": "p", "title": "P", "skills": [{}]}}, {{"id": "q", "title": "Q", "skills": [{}]}}], "x-lint-allow": [{{"rule": "TM107", "pointer": "/skills/{skill}/prerequisites/1", "reason": "r"}}]}}"#,
+            r#"{{"id": "r", "title": "R", "version": "1.0.0", "skills": [{}], "phases": [{{"id": "p", "title": "P", "skills": [{}]}}, {{"id": "q", "title": "Q", "skills": [{}]}}], {projects}, "x-lint-allow": [{{"rule": "TM107", "pointer": "/skills/{skill}/prerequisites/1", "reason": "r"}}, {{"rule": "TM110", "pointer": "/projects/0/skills/{}", "reason": "r"}}]}}"#,
             texts.join(", "),
             first.join(", "),
-            later.join(", ")
+            later.join(", "),
+            entry.index(n.div_ceil(2))
         )
     })
 }
@@ -291,7 +304,8 @@ proptest! {
     /// Compact findings detached from their model quote the same texts
     /// once the model is freed (TM107 grouped, TM101 quoting its entries
     /// and phase titles, TM102 and TM108 at skills' ids, TM109 quoting
-    /// runs of ids and names, TM112 quoting URLs).
+    /// runs of ids and names, TM112 quoting URLs, TM110 at projects' and
+    /// practices' skills).
     #[test]
     fn detached_findings_make_the_same_diagnostics(text in roadmap()) {
         let f = SourceFile::new("r.json", text);

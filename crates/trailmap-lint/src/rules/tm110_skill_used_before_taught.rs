@@ -22,54 +22,112 @@
 //! skill earlier, or remove it from the list. For "X or Y", list an
 //! `{"any_of": [...]}` group: one member taught in time is enough.
 
-use trailmap::Prerequisite;
+use trailmap::{Diagnostic, Prerequisite};
 
 use crate::context::Context;
-use crate::findings::Findings;
+use crate::findings::{Findings, InSkill, ItemList, Quoting, SkillFindings, Texts};
 use crate::registry::Rule;
 
-pub(crate) fn check(ctx: &Context<'_>, rule: &Rule, out: &mut Findings<'_>) {
+/// Projects and practices that run ahead of their skills have this
+/// finding on most of their skills: kept compact until written (an
+/// `any_of` entry, which quotes the member taught first, and milestones'
+/// criteria are reported as they are found).
+pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) {
     let r = ctx.roadmap;
-    let mut uses: Vec<(String, Option<&str>, String, Vec<&Prerequisite>)> = Vec::new();
+    // The texts are the phases' titles, by the phase indices of the graph.
+    let titles = || Texts::Listed((0..ctx.phases.len()).map(|p| ctx.phase_title(p)).collect());
+    let compact = |list: ItemList, render| {
+        SkillFindings::new(ctx, rule, InSkill::Entries("skills"), titles(), render).in_list(list).quoting_entries()
+    };
+    let phase_of = |phase: Option<&str>| phase.and_then(|p| ctx.phase_index.get(p)).copied();
+    let mut projects = compact(ItemList::Projects, project_diagnostic);
     for (i, p) in r.projects.iter().enumerate() {
-        uses.push((format!("project `{}`", p.id), p.phase.as_deref(), format!("/projects/{i}/skills"), p.skills.iter().collect()));
-    }
-    for (i, m) in r.milestones.iter().enumerate() {
-        for (c, criterion) in m.criteria.iter().enumerate() {
-            uses.push((
-                format!("milestone `{}`", m.id),
-                m.phase.as_deref(),
-                format!("/milestones/{i}/criteria/{c}/skills"),
-                criterion.skills.iter().collect(),
-            ));
-        }
-    }
-    let practice_skills: Vec<Vec<Prerequisite>> =
-        r.practices.iter().map(|p| p.skills.iter().cloned().map(Prerequisite::Skill).collect()).collect();
-    for (i, p) in r.practices.iter().enumerate() {
-        uses.push((format!("practice `{}`", p.id), p.phase.as_deref(), format!("/practices/{i}/skills"), practice_skills[i].iter().collect()));
-    }
-    for (what, phase, base, skills) in uses {
-        let Some(&at) = phase.and_then(|p| ctx.phase_index.get(p)) else { continue };
-        for (k, entry) in skills.into_iter().enumerate() {
-            let taught: Vec<(&str, usize)> =
-                entry.skill_ids().filter_map(|id| ctx.taught_at(id).map(|t| (id, t))).collect();
-            if taught.is_empty() || taught.iter().any(|&(_, t)| !ctx.strictly_after(t, at)) {
-                continue;
+        let Some(at) = phase_of(p.phase.as_deref()) else { continue };
+        for (k, entry) in p.skills.iter().enumerate() {
+            let Some((id, t)) = taught_later(ctx, entry.skill_ids(), at) else { continue };
+            match entry {
+                Prerequisite::Skill(_) => out.extend(projects.push(i, k, [at, t])),
+                Prerequisite::AnyOf(_) => out.push(plain(ctx, rule, format!("project `{}`", p.id), at, id, t, || {
+                    format!("/projects/{i}/skills/{k}")
+                })),
             }
-            let (id, t) = taught[0];
-            out.push(
-                ctx.diag(
-                    rule,
-                    format!(
-                        "{what} in \"{}\" uses `{id}`, which is only taught later, in \"{}\"",
-                        ctx.phase_title(at),
-                        ctx.phase_title(t)
-                    ),
-                )
-                .at(format!("{base}/{k}"))
-                .with_help("move it to a later phase, or teach the skill earlier"),
-            );
         }
     }
+    out.push_compact(projects);
+    for (i, m) in r.milestones.iter().enumerate() {
+        let Some(at) = phase_of(m.phase.as_deref()) else { continue };
+        for (c, criterion) in m.criteria.iter().enumerate() {
+            for (k, entry) in criterion.skills.iter().enumerate() {
+                let Some((id, t)) = taught_later(ctx, entry.skill_ids(), at) else { continue };
+                out.push(plain(ctx, rule, format!("milestone `{}`", m.id), at, id, t, || {
+                    format!("/milestones/{i}/criteria/{c}/skills/{k}")
+                }));
+            }
+        }
+    }
+    let mut practices = compact(ItemList::Practices, practice_diagnostic);
+    for (i, p) in r.practices.iter().enumerate() {
+        let Some(at) = phase_of(p.phase.as_deref()) else { continue };
+        for (k, id) in p.skills.iter().enumerate() {
+            if let Some((_, t)) = taught_later(ctx, std::iter::once(id.as_str()), at) {
+                out.extend(practices.push(i, k, [at, t]));
+            }
+        }
+    }
+    out.push_compact(practices);
+}
+
+/// The skill of `ids` (an entry: one id, or an `any_of` group's) taught
+/// first and its phase, when every one of them that is taught at all is
+/// taught only after phase `at`.
+fn taught_later<'s>(ctx: &Context<'_>, ids: impl Iterator<Item = &'s str>, at: usize) -> Option<(&'s str, usize)> {
+    let mut first = None;
+    for id in ids {
+        let Some(t) = ctx.taught_at(id) else { continue };
+        if !ctx.strictly_after(t, at) {
+            return None;
+        }
+        first.get_or_insert((id, t));
+    }
+    first
+}
+
+/// The message of a finding: `what` (`project `x``), in phase `at`, uses
+/// skill `id`, taught in the later phase `later` (their titles).
+fn message(what: std::fmt::Arguments<'_>, at: &str, id: &str, later: &str) -> String {
+    format!("{what} in \"{at}\" uses `{id}`, which is only taught later, in \"{later}\"")
+}
+
+const HELP: &str = "move it to a later phase, or teach the skill earlier";
+
+/// A finding made as it is found, at `pointer`.
+fn plain(
+    ctx: &Context<'_>,
+    rule: &Rule,
+    what: String,
+    at: usize,
+    id: &str,
+    later: usize,
+    pointer: impl FnOnce() -> String,
+) -> Diagnostic {
+    let text = message(format_args!("{what}"), ctx.phase_title(at), id, ctx.phase_title(later));
+    ctx.diag(rule, text).at(pointer()).with_help(HELP)
+}
+
+/// The diagnostic of a compact finding at an entry of a project's skills
+/// (`skill`: the project's id; `entry`: the skill's id; the texts: the
+/// titles of the project's phase and of the later one).
+fn project_diagnostic(rule: &Rule, quoting: Quoting<'_>) -> Diagnostic {
+    used_diagnostic(rule, "project", quoting)
+}
+
+/// The same, of a practice.
+fn practice_diagnostic(rule: &Rule, quoting: Quoting<'_>) -> Diagnostic {
+    used_diagnostic(rule, "practice", quoting)
+}
+
+fn used_diagnostic(rule: &Rule, kind: &str, quoting: Quoting<'_>) -> Diagnostic {
+    let Quoting { skill: item, entry, texts: [at, later], .. } = quoting;
+    let text = message(format_args!("{kind} `{item}`"), at, entry.unwrap_or(""), later);
+    Diagnostic::new(rule.code, rule.name, rule.default_severity, text).with_help(HELP)
 }
