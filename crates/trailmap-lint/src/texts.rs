@@ -33,6 +33,24 @@ const BYTES_PER_SKILL: usize = 160;
 /// in the model (24 bytes) and its edges.
 const BYTES_PER_PREREQUISITE: usize = 36;
 
+/// A skill id another item lists (a phase's, a project's, a milestone
+/// criterion's or a practice's skills): the id in the model (24 bytes) and
+/// a rule's share of it. Without it 20,000 projects of 30 skills each, on
+/// one line (21 MB), were estimated at 2.5 times their file, kept their
+/// text and peaked at 4.2.
+const BYTES_PER_REFERENCE: usize = 32;
+
+/// The skill ids `roadmap`'s phases, projects, milestones and practices
+/// list (an `any_of` group's members each).
+fn references(roadmap: &Roadmap) -> usize {
+    let listed = |list: &[Prerequisite]| list.iter().map(|p| p.skill_ids().len()).sum::<usize>();
+    let phases = roadmap.phases.iter().map(|p| p.skills.len()).sum::<usize>();
+    let projects = roadmap.projects.iter().map(|p| listed(&p.skills)).sum::<usize>();
+    let milestones = roadmap.milestones.iter().flat_map(|m| &m.criteria).map(|c| listed(&c.skills)).sum::<usize>();
+    let practices = roadmap.practices.iter().map(|p| p.skills.len()).sum::<usize>();
+    phases.saturating_add(projects).saturating_add(milestones).saturating_add(practices)
+}
+
 /// An `any_of` group's own, besides its members: the boxed group and its
 /// list in the model, its node in the graph, and the rules' tables of it
 /// (TM119's above all). Measured where every skill has a group of two (the
@@ -164,6 +182,7 @@ pub(crate) fn estimated_peak(text_len: usize, roadmap: &Roadmap) -> usize {
         .saturating_add(entries.saturating_mul(BYTES_PER_PREREQUISITE))
         .saturating_add(groups.saturating_mul(BYTES_PER_GROUP))
         .saturating_add(heap)
+        .saturating_add(references(roadmap).saturating_mul(BYTES_PER_REFERENCE))
         .saturating_add(spaced_name_bytes(roadmap))
 }
 
@@ -373,6 +392,22 @@ mod tests {
         assert!(!lets_go(15_100_000, &named(&|i| format!("Skill number {i}"))));
         assert!(lets_go(14_000_000, &named(&|i| format!("Навык номер {i}"))));
         assert!(!lets_go(14_000_000, &named(&|i| format!("Skill number {i}"))));
+    }
+
+    /// Skills listed by projects count: 20,000 projects of 30 skills
+    /// beside 100k skills of one prerequisite, on one line (21 MB), are let
+    /// go of; without the projects (15 MB) the text is kept.
+    #[test]
+    fn projects_skills_count() {
+        let mut projects = roadmap(100_000, 1);
+        for p in 0..20_000 {
+            let skills = (0..30).map(|k| trailmap::Prerequisite::Skill(format!("s{}", (p * 30 + k) % 100_000).into()));
+            let mut project = trailmap::Project::new(format!("p{p}"), "P");
+            project.skills = skills.collect();
+            projects.projects.push(project);
+        }
+        assert!(lets_go(21_000_000, &projects));
+        assert!(!lets_go(15_000_000, &roadmap(100_000, 1)));
     }
 
     /// Long ids are allocations of their own: 100k skills of UUID ids (36
