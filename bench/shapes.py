@@ -297,6 +297,19 @@ def w5000_with(kind):
             doc["projects"] = [
                 {"id": f"project-{p}", "title": f"Project {p}", "skills": rng.sample(ids, 30)} for p in range(n // 5)
             ]
+        elif kind == "projects-later":
+            # 20 phases in learning order; every project in the first,
+            # using 30 skills of the others (TM110 on each).
+            size = max(1, n // 20)
+            doc["phases"] = [
+                {"id": f"phase-{p}", "title": f"Phase {p}", "skills": ids[p * size : (p + 1) * size]} for p in range(20)
+            ]
+            later = ids[size:] or ids
+            doc["projects"] = [
+                {"id": f"project-{p}", "title": f"Project {p}", "phase": "phase-0",
+                 "skills": rng.sample(later, min(30, len(later)))}
+                for p in range(n // 5)
+            ]
         elif kind == "bigphase":
             doc["phases"] = [{"id": "phase-all", "title": "Everything", "skills": ids}]
             doc["projects"] = [
@@ -452,6 +465,8 @@ SHAPES = {
     "phase-one": ("one phase of one skill (TM102 on every other)", w5000_with("phase-one"), None),
     "phases-overlap": ("20,000 phases of 5 skills whose week spans overlap", w5000_with("phases-overlap"), None),
     "projects-many": ("20,000 projects of 30 skills", w5000_with("projects-many"), None),
+    "projects-later": ("20 phases; 20,000 projects in the first using 30 skills of the others (TM110 on each)",
+                       w5000_with("projects-later"), None),
     "bigphase": ("one phase of every skill and 200 projects of 500", w5000_with("bigphase"), None),
     "optional": ("every other skill optional (TM114 at most prerequisites of the others)", w5000_with("optional"), None),
     "topics-heavy": ("a description, 20 topics and 5 resources a skill", w5000_with("topics-heavy"), None),
