@@ -117,3 +117,23 @@ pub(super) fn list_document() -> impl Strategy<Value = Value> {
     });
     prop::collection::vec(element, 0..8).prop_map(|list| json!({"needs": [0], "skills": list, "z": 1}))
 }
+
+/// Checks what a locator of many places handed over: `found[k]`, the place
+/// of `pointers[k]`, is there exactly when `value` has that pointer, and
+/// is where `located` (the tree's or the document locator's answer for a
+/// pointer) places it.
+pub(super) fn found_where_located<T: PartialEq + std::fmt::Debug>(
+    value: &Value,
+    source: &str,
+    pointers: &[String],
+    found: Vec<Option<T>>,
+    located: impl Fn(&str) -> Option<T>,
+) -> Result<(), TestCaseError> {
+    for (pointer, found) in pointers.iter().zip(found) {
+        prop_assert_eq!(found.is_some(), value.pointer(pointer).is_some(), "{} in {}", pointer, source);
+        if let Some(found) = found {
+            prop_assert_eq!(Some(found), located(pointer), "{} in {}", pointer, source);
+        }
+    }
+    Ok(())
+}

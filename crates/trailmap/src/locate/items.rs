@@ -239,7 +239,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::list_items;
-    use crate::locate::documents::list_document as document;
+    use crate::locate::documents::{found_where_located, list_document as document};
     use crate::{Diagnostic, Severity};
 
     proptest! {
@@ -258,14 +258,8 @@ mod tests {
             let source = format!("{}{}", if bom { "\u{feff}" } else { "" }, text.expect("JSON"));
             let pairs: Vec<(u32, u32)> = picks.into_iter().collect();
             let found = list_items(&source, "skills", "needs", &pairs);
-            for (&(i, j), found) in pairs.iter().zip(found) {
-                let pointer = format!("/skills/{i}/needs/{j}");
-                let there = value.pointer(&pointer).is_some();
-                prop_assert_eq!(found.is_some(), there, "{} in {}", pointer, source);
-                if let Some(found) = found {
-                    prop_assert_eq!(Some(found), located(&source, &pointer));
-                }
-            }
+            let pointers: Vec<String> = pairs.iter().map(|(i, j)| format!("/skills/{i}/needs/{j}")).collect();
+            found_where_located(&value, &source, &pointers, found, |pointer| located(&source, pointer))?;
             // Text cut anywhere (not JSON any more): what is found is
             // where locating the pointer finds it.
             let mut end = cut.index(source.len() + 1);
@@ -297,13 +291,8 @@ mod tests {
             for field in ["needs", "id"] {
                 let mut found = vec![None; elements.len()];
                 super::list_fields_each(&source, "skills", field, &elements, |k, at| found[k] = Some(at));
-                for (&i, found) in elements.iter().zip(found) {
-                    let pointer = format!("/skills/{i}/{field}");
-                    prop_assert_eq!(found.is_some(), value.pointer(&pointer).is_some(), "{} in {}", pointer, source);
-                    if let Some(found) = found {
-                        prop_assert_eq!(Some(found), located(&source, &pointer));
-                    }
-                }
+                let pointers: Vec<String> = elements.iter().map(|i| format!("/skills/{i}/{field}")).collect();
+                found_where_located(&value, &source, &pointers, found, |pointer| located(&source, pointer))?;
             }
         }
     }
@@ -324,13 +313,8 @@ mod tests {
             for member in ["url", "any_of"] {
                 let mut found = vec![None; pairs.len()];
                 super::list_item_members_each(&source, "skills", "needs", member, &pairs, |k, at| found[k] = Some(at));
-                for (&(i, j), found) in pairs.iter().zip(found) {
-                    let pointer = format!("/skills/{i}/needs/{j}/{member}");
-                    prop_assert_eq!(found.is_some(), value.pointer(&pointer).is_some(), "{} in {}", pointer, source);
-                    if let Some(found) = found {
-                        prop_assert_eq!(Some(found), located(&source, &pointer));
-                    }
-                }
+                let pointers: Vec<String> = pairs.iter().map(|(i, j)| format!("/skills/{i}/needs/{j}/{member}")).collect();
+                found_where_located(&value, &source, &pointers, found, |pointer| located(&source, pointer))?;
             }
         }
     }

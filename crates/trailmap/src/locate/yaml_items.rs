@@ -128,7 +128,7 @@ mod tests {
     use serde_json::Value;
 
     use super::{yaml_list_fields_each, yaml_list_item_members_each, yaml_list_items_each};
-    use crate::locate::documents::{block_yaml, list_document as document};
+    use crate::locate::documents::{block_yaml, found_where_located, list_document as document};
     use crate::{Diagnostic, Format, Severity};
 
     /// `value` (a [`document`]) as YAML: block style, flow style (JSON is
@@ -185,13 +185,8 @@ mod tests {
                 found[k] = Some((at, Some((shape.flow, shape.len))));
             });
             prop_assert!(order.windows(2).all(|w| w[0] < w[1]), "{:?}", order);
-            for (&(i, j), found) in pairs.iter().zip(found) {
-                let pointer = format!("/skills/{i}/needs/{j}");
-                prop_assert_eq!(found.is_some(), value.pointer(&pointer).is_some(), "{} in {}", pointer, source);
-                if let Some(found) = found {
-                    prop_assert_eq!(Some(found), located(&source, &pointer), "{}", source);
-                }
-            }
+            let pointers: Vec<String> = pairs.iter().map(|(i, j)| format!("/skills/{i}/needs/{j}")).collect();
+            found_where_located(&value, &source, &pointers, found, |pointer| located(&source, pointer))?;
         }
 
         /// Every element's field, there or not, is found where locating its
@@ -209,13 +204,8 @@ mod tests {
             for field in ["needs", "id"] {
                 let mut found = vec![None; elements.len()];
                 yaml_list_fields_each(&source, "skills", field, &elements, |k, at| found[k] = Some(at));
-                for (&i, found) in elements.iter().zip(found) {
-                    let pointer = format!("/skills/{i}/{field}");
-                    prop_assert_eq!(found.is_some(), value.pointer(&pointer).is_some(), "{} in {}", pointer, source);
-                    if let Some(found) = found {
-                        prop_assert_eq!(Some(found), located(&source, &pointer).map(|(at, _)| at));
-                    }
-                }
+                let pointers: Vec<String> = elements.iter().map(|i| format!("/skills/{i}/{field}")).collect();
+                found_where_located(&value, &source, &pointers, found, |pointer| located(&source, pointer).map(|(at, _)| at))?;
             }
         }
     }
@@ -236,13 +226,8 @@ mod tests {
             for member in ["url", "any_of"] {
                 let mut found = vec![None; pairs.len()];
                 yaml_list_item_members_each(&source, "skills", "needs", member, &pairs, |k, at| found[k] = Some(at));
-                for (&(i, j), found) in pairs.iter().zip(found) {
-                    let pointer = format!("/skills/{i}/needs/{j}/{member}");
-                    prop_assert_eq!(found.is_some(), value.pointer(&pointer).is_some(), "{} in {}", pointer, source);
-                    if let Some(found) = found {
-                        prop_assert_eq!(Some(found), located(&source, &pointer).map(|(at, _)| at));
-                    }
-                }
+                let pointers: Vec<String> = pairs.iter().map(|(i, j)| format!("/skills/{i}/needs/{j}/{member}")).collect();
+                found_where_located(&value, &source, &pointers, found, |pointer| located(&source, pointer).map(|(at, _)| at))?;
             }
         }
     }
