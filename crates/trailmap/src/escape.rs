@@ -36,7 +36,7 @@ pub fn terminal_cow(text: &str) -> Cow<'_, str> {
     for c in text.chars() {
         match c {
             '\t' => out.push(' '),
-            c if c.is_control() || is_invisible_format(c) => {
+            c if shown_escaped(c) => {
                 let _ = write!(out, "\\u{{{:x}}}", c as u32);
             }
             c => out.push(c),
@@ -55,8 +55,14 @@ pub(crate) fn terminal_unchanged(text: &str) -> bool {
     terminal_as_is(text)
         || text.chars().all(|c| match c.is_ascii() {
             true => c == ' ' || c.is_ascii_graphic(),
-            false => !c.is_control() && !is_invisible_format(c),
+            false => !shown_escaped(c),
         })
+}
+
+/// Whether [`terminal`] writes `c` as a `\u{..}` escape (a tab, itself a
+/// control, becomes a space).
+fn shown_escaped(c: char) -> bool {
+    c.is_control() || is_invisible_format(c)
 }
 
 /// Whether [`terminal`] leaves `text` as it is: printable ASCII only.
