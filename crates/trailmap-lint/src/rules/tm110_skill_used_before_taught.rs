@@ -47,7 +47,7 @@ pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) 
             let Some((id, t)) = taught_later(ctx, entry.skill_ids(), at) else { continue };
             match entry {
                 Prerequisite::Skill(_) => out.extend(projects.push(i, k, [at, t])),
-                Prerequisite::AnyOf(_) => out.push(plain(ctx, rule, format!("project `{}`", p.id), at, id, t, || {
+                Prerequisite::AnyOf(_) => out.push(plain(ctx, rule, format_args!("project `{}`", p.id), at, id, t, || {
                     format!("/projects/{i}/skills/{k}")
                 })),
             }
@@ -59,7 +59,7 @@ pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) 
         for (c, criterion) in m.criteria.iter().enumerate() {
             for (k, entry) in criterion.skills.iter().enumerate() {
                 let Some((id, t)) = taught_later(ctx, entry.skill_ids(), at) else { continue };
-                out.push(plain(ctx, rule, format!("milestone `{}`", m.id), at, id, t, || {
+                out.push(plain(ctx, rule, format_args!("milestone `{}`", m.id), at, id, t, || {
                     format!("/milestones/{i}/criteria/{c}/skills/{k}")
                 }));
             }
@@ -104,13 +104,13 @@ const HELP: &str = "move it to a later phase, or teach the skill earlier";
 fn plain(
     ctx: &Context<'_>,
     rule: &Rule,
-    what: String,
+    what: std::fmt::Arguments<'_>,
     at: usize,
     id: &str,
     later: usize,
     pointer: impl FnOnce() -> String,
 ) -> Diagnostic {
-    let text = message(format_args!("{what}"), ctx.phase_title(at), id, ctx.phase_title(later));
+    let text = message(what, ctx.phase_title(at), id, ctx.phase_title(later));
     ctx.diag(rule, text).at(pointer()).with_help(HELP)
 }
 
