@@ -92,15 +92,15 @@ fn taught_later<'s>(ctx: &Context<'_>, ids: impl Iterator<Item = &'s str>, at: u
     first
 }
 
-/// The message of a finding: `what` (`project `x``), in phase `at`, uses
-/// skill `id`, taught in the later phase `later` (their titles).
-fn message(what: std::fmt::Arguments<'_>, at: &str, id: &str, later: &str) -> String {
-    format!("{what} in \"{at}\" uses `{id}`, which is only taught later, in \"{later}\"")
+/// The diagnostic, unlocated, of `what` (`project `x``) in the phase
+/// titled `at` using skill `id`, taught in the later phase titled `later`.
+fn used(rule: &Rule, what: std::fmt::Arguments<'_>, at: &str, id: &str, later: &str) -> Diagnostic {
+    let text = format!("{what} in \"{at}\" uses `{id}`, which is only taught later, in \"{later}\"");
+    Diagnostic::new(rule.code, rule.name, rule.default_severity, text)
+        .with_help("move it to a later phase, or teach the skill earlier")
 }
 
-const HELP: &str = "move it to a later phase, or teach the skill earlier";
-
-/// A finding made as it is found, at `pointer`.
+/// A finding made as it is found, at `pointer` (phases by their indices).
 fn plain(
     ctx: &Context<'_>,
     rule: &Rule,
@@ -110,8 +110,7 @@ fn plain(
     later: usize,
     pointer: impl FnOnce() -> String,
 ) -> Diagnostic {
-    let text = message(what, ctx.phase_title(at), id, ctx.phase_title(later));
-    ctx.diag(rule, text).at(pointer()).with_help(HELP)
+    ctx.in_file(used(rule, what, ctx.phase_title(at), id, ctx.phase_title(later)).at(pointer()))
 }
 
 /// The diagnostic of a compact finding at an entry of a project's skills
@@ -128,6 +127,5 @@ fn practice_diagnostic(rule: &Rule, quoting: Quoting<'_>) -> Diagnostic {
 
 fn used_diagnostic(rule: &Rule, kind: &str, quoting: Quoting<'_>) -> Diagnostic {
     let Quoting { skill: item, entry, texts: [at, later], .. } = quoting;
-    let text = message(format_args!("{kind} `{item}`"), at, entry.unwrap_or(""), later);
-    Diagnostic::new(rule.code, rule.name, rule.default_severity, text).with_help(HELP)
+    used(rule, format_args!("{kind} `{item}`"), at, entry.unwrap_or(""), later)
 }
