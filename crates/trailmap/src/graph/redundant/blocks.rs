@@ -35,7 +35,7 @@ const ROWS_BYTES: usize = 8 << 20;
 /// of eight words on a file of 100,000 skills on one line with 0-5
 /// prerequisites drawn from everything before (10.5 MB) were 0.9 times the
 /// file, its peak 4.3 times it; at four words 3.86 times, for 2-15% more
-/// time (BENCHMARKS.md, "Script-written files").
+/// time (BENCHMARKS.md, "Other shapes").
 const TIGHT_ROW_BYTES_PER_SKILL: usize = 32;
 
 /// Memory of a thread's rows a small graph may have where memory is tight,
