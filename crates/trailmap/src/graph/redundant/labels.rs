@@ -110,26 +110,58 @@ fn traverse(plain: &Plain, order: &[u32], n: usize, hubs: &[u32]) -> Vec<Label> 
         visited[hub as usize] = true;
         labels[hub as usize] = Label { low: HUB, first: HUB, post: HUB };
     }
-    // (skill, next prerequisite)
-    let mut stack: Vec<(u32, u32)> = Vec::new();
+    // A skill's nearest prerequisite in rank is entered first, then the
+    // others in list order. Where skills need the one before them (a
+    // chain under the rest), the traversal then follows the chain, each
+    // skill's subtree holds everything below it, and `surely_needs`
+    // answers every question. In list order alone, prerequisites written
+    // oldest first, as authors list them, led it down the far ones
+    // first: 100k skills each needing the 8 before and 2 from anywhere,
+    // `lint` 0.59 → 0.38 s; the 8 before and 0-8 from anywhere, 0.91 →
+    // 0.61 s. The ranks are kept in `low` until the traversal is done (it
+    // reads only `first` and `post`).
+    for (rank, &x) in order.iter().enumerate() {
+        if !visited[x as usize] {
+            labels[x as usize].low = super::to_u32(rank);
+        }
+    }
+    // (skill, next position, the nearest prerequisite's place in its list)
+    let mut stack: Vec<(u32, u32, u32)> = Vec::new();
     let mut counter = 0u32;
+    let enter = |x: u32, labels: &mut [Label], visited: &mut [bool], counter: u32| {
+        visited[x as usize] = true;
+        labels[x as usize].first = counter;
+        let nearest = plain
+            .needs(x)
+            .iter()
+            .enumerate()
+            .filter(|&(_, &y)| !visited[y as usize])
+            .max_by_key(|&(_, &y)| labels[y as usize].low)
+            .map_or(0, |(place, _)| super::to_u32(place));
+        (x, 0, nearest)
+    };
     // Roots from the last skill back: skills nothing needs come late.
     for &root in order.iter().rev() {
         if visited[root as usize] {
             continue;
         }
-        visited[root as usize] = true;
-        labels[root as usize].first = counter;
-        stack.push((root, 0));
+        stack.push(enter(root, &mut labels, &mut visited, counter));
         while let Some(top) = stack.last_mut() {
-            let (x, next) = *top;
+            let (x, next, nearest) = *top;
             let needs = plain.needs(x);
-            if let Some(&y) = needs.get(next as usize) {
+            // Position 0 is the nearest prerequisite; then the others in
+            // list order.
+            let place = match next {
+                0 => Some(nearest as usize),
+                p if p - 1 == nearest => None,
+                p => Some(p as usize - 1),
+            };
+            if (next as usize) <= needs.len() {
                 top.1 += 1;
-                if !visited[y as usize] {
-                    visited[y as usize] = true;
-                    labels[y as usize].first = counter;
-                    stack.push((y, 0));
+                if let Some(&y) = place.and_then(|place| needs.get(place)) {
+                    if !visited[y as usize] {
+                        stack.push(enter(y, &mut labels, &mut visited, counter));
+                    }
                 }
             } else {
                 labels[x as usize].post = counter;

@@ -7,8 +7,10 @@
 //! "needs" graph (GRAIL, Yıldırım, Chaoji and Zaki, 2010) and landmark
 //! rows beside them (`landmarks.rs`):
 //!
-//! - a depth-first traversal numbers every skill in post-order; `low` is
-//!   the smallest number among everything it needs. If `via` needs
+//! - a depth-first traversal numbers every skill in post-order, entering
+//!   each skill's nearest prerequisite in rank first (so that where
+//!   skills need the one before them, each subtree holds everything
+//!   below); `low` is the smallest number among everything it needs. If `via` needs
 //!   `target`, then `target`'s interval `[low, post]` lies inside `via`'s:
 //!   a `target` outside it is not needed (the common answer, in constant
 //!   time);

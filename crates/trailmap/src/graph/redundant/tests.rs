@@ -90,6 +90,42 @@ fn the_labels_made_beside_are_the_same() {
     }
 }
 
+/// The traversal enters a skill's nearest prerequisite in rank first:
+/// where each skill needs the one before it, listed after two from far
+/// back (oldest first, as authors list them), it follows the chain, and
+/// every skill's depth-first subtree holds every skill below it, so the
+/// labels alone say that it needs each of them.
+#[test]
+fn the_traversal_follows_a_chain_listed_last() {
+    let n = 600;
+    let mut seed = 7u64;
+    let mut next = |below: usize| {
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        ((seed >> 33) % below as u64) as usize
+    };
+    let skills: Vec<String> = (0..n)
+        .map(|i| {
+            let mut needs: Vec<usize> = if i > 1 { vec![next(i - 1), next(i - 1)] } else { Vec::new() };
+            needs.sort_unstable();
+            needs.dedup();
+            needs.extend(i.checked_sub(1));
+            let needs: Vec<String> = needs.iter().map(|j| format!("\"s{j}\"")).collect();
+            format!(r#"{{"id": "s{i}", "name": "S {i}", "prerequisites": [{}]}}"#, needs.join(", "))
+        })
+        .collect();
+    let text = format!(r#"{{"id": "r", "title": "R", "version": "1.0.0", "skills": [{}]}}"#, skills.join(", "));
+    let roadmap = Roadmap::from_json_str(&text).roadmap.expect("a valid roadmap");
+    let graph = SkillGraph::new(&roadmap);
+    let plain = Plain::new(&graph);
+    let order = graph.topological_indices();
+    let labels = Labels::new(&plain, &order, n).labels;
+    assert!(labels.iter().all(|l| l.post != u32::MAX), "no hub is left out");
+    for (i, a) in labels.iter().enumerate() {
+        let below = labels[..i].iter().filter(|b| a.first <= b.post && b.post < a.post).count();
+        assert_eq!(below, i, "s{i}'s subtree");
+    }
+}
+
 /// A ring too small for most questions (a 64-rank span, 70 rows) leaves
 /// them to the labels and the search: the findings stay the same.
 #[test]
