@@ -12,6 +12,7 @@ Usage (Python's standard library only):
   python3 bench/shapes.py --list                         # every shape and what it is
   python3 bench/shapes.py                                # every shape, 100k skills, both spellings
   python3 bench/shapes.py --shapes all5,hub --spelling one-line --skills 1M
+  python3 bench/shapes.py --shapes mix16,binom --listing oldest-first  # each list sorted, as authors write them
   python3 bench/sweep.py --files bench/out/shapes/*.json # then measure them
 
 Files go to bench/out/shapes/<shape>-<spelling>.json (ignored by git).
@@ -49,6 +50,21 @@ def distinct(rng, n, make):
     return names
 
 
+# How each skill's plain prerequisites are listed (`--listing`): as each
+# shape makes them, or sorted by the skills' places in the shape's own
+# order, oldest (or newest) first; `any_of` groups stay after them.
+LISTINGS = ("as-made", "oldest-first", "newest-first")
+listing = "as-made"
+
+
+def listed(entries):
+    """`entries` (skill numbers and `any_of` groups) in the order `listing` says."""
+    if listing == "as-made":
+        return entries
+    plain = sorted((e for e in entries if not isinstance(e, dict)), reverse=listing == "newest-first")
+    return plain + [e for e in entries if isinstance(e, dict)]
+
+
 def graph_shape(needs, ids=None, names=None, order=None):
     """A shape from a function of (rng, i, n) giving skill i's prerequisites."""
 
@@ -58,7 +74,7 @@ def graph_shape(needs, ids=None, names=None, order=None):
         skills = []
         for i in range(n):
             skill = {"id": id_of[i], "name": name_of[i]}
-            entries = needs(rng, i, n)
+            entries = listed(needs(rng, i, n))
             if entries:
                 skill["prerequisites"] = [e if isinstance(e, dict) else id_of[e] for e in entries]
             skills.append(skill)
@@ -409,6 +425,10 @@ SHAPES = {
         lambda rng, i, n: sorted({j for j in (i - 1, i // 2) if 0 <= j < i})), None),
     "mix16": ("the 8 before and up to 8 from everything before", graph_shape(
         lambda rng, i, n: list(dict.fromkeys(list(range(max(0, i - 8), i)) + window(rng, i, None, 8)))), None),
+    "near8far2": ("the 8 before and up to 2 from everything before, oldest first", graph_shape(
+        lambda rng, i, n: sorted(set(range(max(0, i - 8), i)) | set(window(rng, i, None, 2)))), None),
+    "near3far3": ("the 3 before and up to 3 from everything before, oldest first", graph_shape(
+        lambda rng, i, n: sorted(set(range(max(0, i - 3), i)) | set(window(rng, i, None, 3)))), None),
     "longids": ("`w5000` with ids of 120 characters", graph_shape(w5000, ids=lambda rng, n: [f"skill-{'x' * 110}-{i}" for i in range(n)]), None),
     "uuid": ("`w5000` with UUID ids and 32-hex-digit names",
              graph_shape(w5000, ids=lambda rng, n: [str(uuid.UUID(int=rng.getrandbits(128))) for _ in range(n)],
@@ -495,6 +515,9 @@ def main():
     parser.add_argument("--shapes", default="all", help="comma-separated shapes, or all")
     parser.add_argument("--skills", default="100k", help="skills a file (100k, 1M, ...); `tournament` at most 2,000, `tournament4k` 4,000")
     parser.add_argument("--spelling", default="indented,one-line", help="comma-separated: indented, one-line")
+    parser.add_argument("--listing", default="as-made", choices=LISTINGS,
+                        help="each skill's prerequisites as the shape makes them, or sorted oldest (newest) first; "
+                             "files are then named <shape>-<listing>-<spelling>.json")
     parser.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "out", "shapes"))
     parser.add_argument("--list", action="store_true", help="print every shape and what it is")
     args = parser.parse_args()
@@ -508,13 +531,16 @@ def main():
     if unknown or not set(spellings) <= {"indented", "one-line"}:
         print(f"unknown shape or spelling: {', '.join(unknown) or args.spelling} (see --list)", file=sys.stderr)
         return 2
+    global listing
+    listing = args.listing
+    suffix = "" if listing == "as-made" else f"-{listing}"
     os.makedirs(args.out, exist_ok=True)
     for name in names:
         _, build, own = SHAPES[name]
         n = min(own, count(args.skills)) if own else count(args.skills)
         doc = {"id": name, "title": f"Shape {name}", "version": "1.0.0", **build(random.Random(name), n)}
         for spelling in spellings:
-            path = os.path.join(args.out, f"{name}-{spelling}.json")
+            path = os.path.join(args.out, f"{name}{suffix}-{spelling}.json")
             with open(path + ".tmp", "w", encoding="utf-8") as f:
                 json.dump(doc, f, indent=2 if spelling == "indented" else None, ensure_ascii=False)
             os.replace(path + ".tmp", path)

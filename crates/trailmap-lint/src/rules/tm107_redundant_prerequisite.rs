@@ -141,7 +141,8 @@ fn group_diagnostic<'t>(
 ) -> Diagnostic {
     // Each prerequisite once, with how many entries name it (TM120 off
     // leaves a repeat to this rule) and the first that needs it.
-    let distinct = distinct_prerequisites(each);
+    let mut distinct = distinct_prerequisites(each);
+    lift_vias(&mut distinct);
     // On the stack: one of these a skill, by the hundred thousand.
     const UNQUOTED: Quoted<'static> = Quoted { index: u32::MAX, text: "" };
     let mut room = [(UNQUOTED, UNQUOTED, 0); LISTED];
@@ -222,6 +223,60 @@ fn group_diagnostic<'t>(
     d.fix = Some(Fix { message, edits: Vec::new() });
     d
 }
+
+/// Moves each via of `distinct` (prerequisite, via, entries) up past the
+/// vias that are redundant prerequisites of the group themselves: where
+/// `b` needs `a` and `c` needs `b`, `c` needs `a` too. Prerequisites
+/// listed oldest first, as authors write them, each had the next one as
+/// its via ("`numpy` already needs `python`; `pandas` already needs
+/// `numpy`"); now the message names the prerequisite that needs them
+/// all ("`pandas` already needs them"). Each via is followed once: a
+/// skill needing all 2,000 before it has a chain of 1,998.
+fn lift_vias(distinct: &mut [(u32, u32, usize)]) {
+    let n = distinct.len();
+    // Where each prerequisite is in `distinct`: searched in a short list,
+    // sorted for a long one.
+    let mut sorted: Vec<(u32, usize)> = Vec::new();
+    if n > SHORT_GROUP {
+        sorted = distinct.iter().enumerate().map(|(k, &(p, _, _))| (p, k)).collect();
+        sorted.sort_unstable();
+    }
+    let place_of = |distinct: &[(u32, u32, usize)], v: u32| {
+        if n > SHORT_GROUP {
+            sorted.binary_search_by_key(&v, |&(p, _)| p).ok().map(|i| sorted[i].1)
+        } else {
+            distinct.iter().position(|&(p, _, _)| p == v)
+        }
+    };
+    // Whether entry `k`'s via is lifted already; the places passed on the
+    // way to the top.
+    let mut lifted = vec![false; n];
+    let mut path = Vec::new();
+    for k in 0..n {
+        let mut j = k;
+        path.clear();
+        // A via needs its prerequisite, so the chain climbs and ends; the
+        // bound only keeps a malformed one from looping.
+        while !lifted[j] && path.len() < n {
+            match place_of(distinct, distinct[j].1) {
+                Some(next) if next != j => {
+                    path.push(j);
+                    j = next;
+                }
+                _ => lifted[j] = true,
+            }
+        }
+        let top = distinct[j].1;
+        for &i in &path {
+            distinct[i].1 = top;
+            lifted[i] = true;
+        }
+    }
+}
+
+/// Up to how many distinct prerequisites [`lift_vias`] searches a
+/// group's list rather than sorting it.
+const SHORT_GROUP: usize = 16;
 
 /// Each prerequisite of `each` once (by index), in the order of its
 /// first entry: with the other prerequisite that needs it there, and how
@@ -323,6 +378,35 @@ mod tests {
             );
             assert_eq!(d.fix.map(|f| f.message), Some(format!("remove the {size} redundant entries")));
         }
+    }
+
+    /// A via that is itself a redundant prerequisite of the group gives
+    /// way to the one that needs it: listed oldest first, each entry's
+    /// via is the next, and the message names the last, once. Alike in a
+    /// short group (searched) and a long one (sorted).
+    #[test]
+    fn a_group_names_the_prerequisite_that_needs_them_all() {
+        let (_, roadmap) = wide_roadmap();
+        let rule = crate::registry::find("TM107").expect("TM107");
+        let texts: Vec<String> = (0..100).map(|k| format!("t{k}")).collect();
+        let quoted = |index: u32| Quoted { index, text: &texts[index as usize] };
+        for size in [3u32, 40] {
+            // Entry k is `t{k}`, needed by `t{k + 1}`; the last needed by
+            // `t{size}`, which is not redundant.
+            let d = group_diagnostic(rule, &roadmap.skills[0].id, &findings((0..size).map(|k| [k, k + 1])), &quoted);
+            let shown: Vec<String> = (0..size.min(LISTED as u32)).map(|k| format!("`t{k}`")).collect();
+            let names = match size {
+                3 => format!("{} and {}", shown[..2].join(", "), shown[2]),
+                _ => format!("{} and {} more", shown.join(", "), size as usize - LISTED),
+            };
+            assert_eq!(d.message, format!("prerequisites {names} of `s0` are redundant: `t{size}` already needs them"));
+        }
+        // Two chains: each names its own top.
+        let d = group_diagnostic(rule, &roadmap.skills[0].id, &findings([[0, 1], [2, 3], [1, 4]]), &quoted);
+        assert_eq!(
+            d.message,
+            "prerequisites `t0`, `t2` and `t1` of `s0` are redundant: `t4` already needs `t0`, `t1`; `t3` already needs `t2`"
+        );
     }
 
     proptest::proptest! {
