@@ -10,10 +10,10 @@
 //! - a depth-first traversal numbers every skill in post-order, entering
 //!   each skill's nearest prerequisite in rank first (so that where
 //!   skills need the one before them, each subtree holds everything
-//!   below); `low` is the smallest number among everything it needs. If `via` needs
-//!   `target`, then `target`'s interval `[low, post]` lies inside `via`'s:
-//!   a `target` outside it is not needed (the common answer, in constant
-//!   time);
+//!   below); `low` is the smallest number among everything it needs. If
+//!   `via` needs `target`, then `target`'s interval `[low, post]` lies
+//!   inside `via`'s: a `target` outside it is not needed (the common
+//!   answer, in constant time);
 //! - a `target` inside `via`'s depth-first subtree is needed for sure, and
 //!   so is one needed by a landmark that `via` needs (again constant time);
 //! - a `target` that needs a landmark `via` does not need, or that a
