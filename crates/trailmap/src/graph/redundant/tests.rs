@@ -98,23 +98,16 @@ fn the_labels_made_beside_are_the_same() {
 #[test]
 fn the_traversal_follows_a_chain_listed_last() {
     let n = 600;
-    let mut seed = 7u64;
-    let mut next = |below: usize| {
-        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-        ((seed >> 33) % below as u64) as usize
-    };
-    let skills: Vec<String> = (0..n)
-        .map(|i| {
-            let mut needs: Vec<usize> = if i > 1 { vec![next(i - 1), next(i - 1)] } else { Vec::new() };
-            needs.sort_unstable();
-            needs.dedup();
-            needs.extend(i.checked_sub(1));
-            let needs: Vec<String> = needs.iter().map(|j| format!("\"s{j}\"")).collect();
-            format!(r#"{{"id": "s{i}", "name": "S {i}", "prerequisites": [{}]}}"#, needs.join(", "))
-        })
-        .collect();
-    let text = format!(r#"{{"id": "r", "title": "R", "version": "1.0.0", "skills": [{}]}}"#, skills.join(", "));
-    let roadmap = Roadmap::from_json_str(&text).roadmap.expect("a valid roadmap");
+    // Up to two from anywhere before, sorted, then the one before.
+    let mut roadmap = random(n, n, 2, 7);
+    for (i, skill) in roadmap.skills.iter_mut().enumerate().skip(1) {
+        let number = |p: &crate::Prerequisite| p.skill_ids().next().and_then(|id| id[1..].parse::<usize>().ok());
+        let mut far: Vec<usize> = skill.prerequisites.iter().filter_map(number).filter(|&j| j + 1 != i).collect();
+        far.sort_unstable();
+        far.dedup();
+        skill.prerequisites =
+            far.into_iter().chain([i - 1]).map(|j| crate::Prerequisite::Skill(format!("s{j}").into())).collect();
+    }
     let graph = SkillGraph::new(&roadmap);
     let plain = Plain::new(&graph);
     let order = graph.topological_indices();
