@@ -19,8 +19,10 @@ use trailmap::{Diagnostic, Format, Roadmap, Severity};
 use crate::registry::Rule;
 
 mod detach;
+mod distinct;
 mod lists;
 use detach::Copied;
+pub(crate) use distinct::distinct_firsts;
 pub(crate) use lists::ItemList;
 
 /// The findings of one rule on one roadmap.

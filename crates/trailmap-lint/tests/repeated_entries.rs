@@ -1,7 +1,8 @@
 //! TM120 against a plain oracle: on any list of ids and `any_of` groups
-//! (the same when they have the same members), one finding per entry that
-//! repeats an earlier one, and `--fix` leaves each first entry, in order, in
-//! JSON and in both YAML sequence styles.
+//! (the same when they have the same members), one finding per group that
+//! repeats an earlier one and one at the first repeated id for all the
+//! ids, and `--fix` leaves each first entry, in order, in JSON and in both
+//! YAML sequence styles.
 
 use proptest::prelude::*;
 use trailmap::LoadOptions;
@@ -134,14 +135,20 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(96))]
 
     #[test]
-    fn one_finding_per_repeat_and_the_fix_keeps_the_first(list in proptest::collection::vec(entry(), 0..40), style in style()) {
+    fn a_finding_per_repeated_group_one_for_the_ids_and_the_fix_keeps_the_first(
+        list in proptest::collection::vec(entry(), 0..40),
+        style in style(),
+    ) {
         let (name, text) = roadmap(&list, style);
         let mut files = vec![SourceFile::new(name, text)];
         let (config, options) = (Config::default(), LoadOptions::default());
         let before = lint_with(&files, &config, &options);
         let repeats: Vec<&str> = before.iter().filter(|d| d.code == "TM120").map(|d| d.pointer.as_str()).collect();
-        let expected: Vec<String> = (0..list.len())
-            .filter(|&k| list[..k].iter().any(|e| e.same(list[k])))
+        let repeated: Vec<usize> = (0..list.len()).filter(|&k| list[..k].iter().any(|e| e.same(list[k]))).collect();
+        let first_id = repeated.iter().copied().find(|&k| matches!(list[k], Entry::Id(_)));
+        let expected: Vec<String> = repeated
+            .iter()
+            .filter(|&&k| matches!(list[k], Entry::Group(..)) || Some(k) == first_id)
             .map(|k| format!("/skills/{POOL}/prerequisites/{k}"))
             .collect();
         prop_assert_eq!(&repeats, &expected);
@@ -193,9 +200,9 @@ fn repeats_of_an_unknown_id_are_found() {
     assert!(diagnostics.iter().any(|d| d.code == "TM005"), "{diagnostics:?}");
 }
 
-/// A redundant prerequisite listed twice is TM107's at its first entry
-/// and TM120's at the repeat, not both rules' at the repeat; the fix
-/// removes both.
+/// A redundant prerequisite listed three times is TM107's at its first
+/// entry and TM120's at the repeats (one finding), not both rules' at the
+/// repeats; the fix removes them all.
 #[test]
 fn a_redundant_repeat_is_reported_once() {
     let text = r#"{"id": "r", "title": "R", "version": "1.0.0", "skills": [
@@ -206,14 +213,7 @@ fn a_redundant_repeat_is_reported_once() {
     let (config, options) = (Config::default(), LoadOptions::default());
     let diagnostics = lint_with(&files, &config, &options);
     let found: Vec<(&str, &str)> = diagnostics.iter().map(|d| (d.code, d.pointer.as_str())).collect();
-    assert_eq!(
-        found,
-        [
-            ("TM107", "/skills/2/prerequisites/0"),
-            ("TM120", "/skills/2/prerequisites/2"),
-            ("TM120", "/skills/2/prerequisites/3"),
-        ]
-    );
+    assert_eq!(found, [("TM107", "/skills/2/prerequisites/0"), ("TM120", "/skills/2/prerequisites/2"),]);
     let outcome = fix_all(&mut files, diagnostics, &config, &options);
     assert!(outcome.converged && outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
     assert!(files[0].text.contains(r#""prerequisites": ["b"]"#), "{}", files[0].text);
@@ -231,14 +231,45 @@ fn redundant_a_listed(copies: usize) -> String {
 }
 
 /// The same on a list longer than those compared pair by pair: 40
-/// entries, of which one is redundant and 38 repeat it.
+/// entries, of which one is redundant and 38 repeat it; the fix of the
+/// one TM120 finding cuts all 38.
 #[test]
 fn a_long_list_of_redundant_repeats_is_reported_once_each() {
     let text = redundant_a_listed(39);
-    let diagnostics = lint_with(&[SourceFile::new("r.json", text)], &Config::default(), &LoadOptions::default());
+    let diagnostics =
+        lint_with(&[SourceFile::new("r.json", text.clone())], &Config::default(), &LoadOptions::default());
     let redundant: Vec<&str> = diagnostics.iter().filter(|d| d.code == "TM107").map(|d| d.pointer.as_str()).collect();
     assert_eq!(redundant, ["/skills/2/prerequisites/1"]);
-    assert_eq!(diagnostics.iter().filter(|d| d.code == "TM120").count(), 38);
+    let repeats: Vec<&trailmap::Diagnostic> = diagnostics.iter().filter(|d| d.code == "TM120").collect();
+    assert_eq!(repeats.len(), 1);
+    assert_eq!(repeats[0].pointer, "/skills/2/prerequisites/2");
+    assert_eq!(repeats[0].message, "`a` appears 38 more times in the prerequisites of `c`");
+    let cut: String = repeats[0].fix.iter().flat_map(|fix| &fix.edits).map(|e| &text[e.start..e.end]).collect();
+    assert_eq!(cut, r#", "a""#.repeat(38));
+}
+
+/// Several ids repeated: one finding naming each once, with how many
+/// times it is repeated, the first ten of them and how many more.
+#[test]
+fn repeated_ids_are_named_each_once_in_one_finding() {
+    let skills: Vec<String> = (0..13).map(|i| format!(r#"{{"id": "s{i}", "name": "S {i}"}}"#)).collect();
+    let mut entries: Vec<String> = (0..13).map(|i| format!("\"s{i}\"")).collect();
+    entries.extend((0..13).rev().map(|i| format!("\"s{i}\"")));
+    entries.push("\"s12\"".to_owned());
+    let text = format!(
+        r#"{{"id": "r", "title": "R", "version": "1.0.0", "skills": [{}, {{"id": "t", "name": "T", "prerequisites": [{}]}}]}}"#,
+        skills.join(", "),
+        entries.join(", ")
+    );
+    let diagnostics = lint_with(&[SourceFile::new("r.json", text)], &Config::default(), &LoadOptions::default());
+    let repeats: Vec<&trailmap::Diagnostic> = diagnostics.iter().filter(|d| d.code == "TM120").collect();
+    assert_eq!(repeats.len(), 1, "{diagnostics:?}");
+    assert_eq!(repeats[0].pointer, "/skills/13/prerequisites/13");
+    assert_eq!(
+        repeats[0].message,
+        "`s12` (2 repeats), `s11`, `s10`, `s9`, `s8`, `s7`, `s6`, `s5`, `s4`, `s3` and 3 more appear again in the prerequisites of `t`"
+    );
+    assert_eq!(repeats[0].fix.as_ref().map(|f| f.message.as_str()), Some("remove the 14 repeats"));
 }
 
 /// Groups too large to compare member by member are compared as sorted

@@ -39,7 +39,7 @@ use std::fmt::Write as _;
 use trailmap::{Diagnostic, Fix, ReductionMemory, RedundantEntries};
 
 use crate::context::Context;
-use crate::findings::{Findings, InSkill, Quoted, Quoting, SkillFinding, SkillFindings, Texts};
+use crate::findings::{Findings, InSkill, Quoted, Quoting, SkillFinding, SkillFindings, Texts, distinct_firsts};
 use crate::registry::Rule;
 
 /// How much work the search may do, in prerequisite entries looked at
@@ -124,10 +124,6 @@ fn diagnostic(rule: &Rule, quoting: Quoting<'_>) -> Diagnostic {
 /// How many redundant prerequisites a grouped finding's message names;
 /// its fix removes them all.
 const LISTED: usize = 10;
-
-/// Up to how many entries a group's repeats are found by searching the
-/// prerequisites seen so far, not by sorting.
-const SEARCHED: usize = 64;
 
 /// The diagnostic of two or more redundant entries of the skill whose id
 /// is `skill` (`each`, whose texts are the prerequisite and the other
@@ -280,42 +276,12 @@ const SHORT_GROUP: usize = 16;
 
 /// Each prerequisite of `each` once (by index), in the order of its
 /// first entry: with the other prerequisite that needs it there, and how
-/// many entries name it. A short list is searched as it grows, which is
-/// nearly always: a map for each of 100,000 skills took a third of a
-/// second. A long one is sorted by skill: on 2,000 skills each needing
-/// all before it, a map of each skill's entries (with the standard
-/// hasher) was a third of making the findings.
+/// many entries name it.
 fn distinct_prerequisites(each: &[SkillFinding]) -> Vec<(u32, u32, usize)> {
-    if each.len() <= SEARCHED {
-        let mut distinct: Vec<(u32, u32, usize)> = Vec::with_capacity(each.len());
-        // A bit for each prerequisite seen, by a hash of its index: one
-        // whose bit is clear is new, and is not searched for (most are,
-        // as a skill's prerequisites are distinct unless TM120 is off:
-        // the searches were a quarter of making the findings).
-        let mut seen = 0u64;
-        for &SkillFinding { texts: [prerequisite, via], .. } in each {
-            let bit = 1u64 << (prerequisite.wrapping_mul(0x9E37_79B9) >> 26);
-            let found = match seen & bit {
-                0 => None,
-                _ => distinct.iter().position(|&(p, _, _)| p == prerequisite),
-            };
-            seen |= bit;
-            match found {
-                Some(k) => distinct[k].2 += 1,
-                None => distinct.push((prerequisite, via, 1)),
-            }
-        }
-        return distinct;
-    }
-    // (skill, entry) sorted: each skill's run starts at its first entry.
-    let mut by_skill: Vec<(u32, u32)> = each.iter().zip(0u32..).map(|(found, k)| (found.texts[0], k)).collect();
-    by_skill.sort_unstable();
-    let mut firsts: Vec<(u32, usize)> = by_skill.chunk_by(|a, b| a.0 == b.0).map(|run| (run[0].1, run.len())).collect();
-    firsts.sort_unstable();
-    firsts
+    distinct_firsts(each)
         .into_iter()
-        .map(|(k, times)| {
-            let [prerequisite, via] = each[k as usize].texts;
+        .map(|(first, times)| {
+            let [prerequisite, via] = each[first].texts;
             (prerequisite, via, times)
         })
         .collect()
@@ -361,14 +327,15 @@ mod tests {
         texts.into_iter().zip(0..).map(|(texts, entry)| SkillFinding { skill: 0, entry, texts }).collect()
     }
 
-    /// Repeats are counted alike whether the group is searched or mapped.
+    /// Repeats are counted alike whether the group is searched (4
+    /// entries) or sorted (66).
     #[test]
     fn a_group_names_each_prerequisite_once_with_its_entries() {
         let (_, roadmap) = wide_roadmap();
         let rule = crate::registry::find("TM107").expect("TM107");
         let texts = ["", "x", "y", "v"];
         let quoted = |index: u32| Quoted { index, text: texts[index as usize] };
-        for size in [4, SEARCHED + 2] {
+        for size in [4, 66] {
             let each = findings((0..size).map(|k| [if k % 2 == 0 { 1 } else { 2 }, 3]));
             let d = group_diagnostic(rule, &roadmap.skills[0].id, &each, &quoted);
             let half = size / 2;
@@ -407,30 +374,6 @@ mod tests {
             d.message,
             "prerequisites `t0`, `t2` and `t1` of `s0` are redundant: `t4` already needs `t0`, `t1`; `t3` already needs `t2`"
         );
-    }
-
-    proptest::proptest! {
-        /// A group's prerequisites, searched for (short, past a filter of
-        /// those seen) or sorted by skill (long), come out each once, in
-        /// the order of its first entry, with that entry's via and its
-        /// count of entries.
-        #[test]
-        fn a_group_counts_its_prerequisites_short_or_long(
-            picks in proptest::collection::vec((0u32..30, 0u32..5), 2..300),
-            far in 0u32..3,
-        ) {
-            // Indices far apart as well as near: the filter's bits by hash.
-            let picks: Vec<(u32, u32)> = picks.iter().map(|&(p, v)| (p << (far * 12), v)).collect();
-            let each = findings(picks.iter().map(|&(p, v)| [p, u32::MAX - 8 + v]));
-            let mut expected: Vec<(u32, u32, usize)> = Vec::new();
-            for &(p, v) in &picks {
-                match expected.iter().position(|e| e.0 == p) {
-                    Some(k) => expected[k].2 += 1,
-                    None => expected.push((p, u32::MAX - 8 + v, 1)),
-                }
-            }
-            proptest::prop_assert_eq!(distinct_prerequisites(&each), expected);
-        }
     }
 
     /// Past ten prerequisites the message says how many more; with

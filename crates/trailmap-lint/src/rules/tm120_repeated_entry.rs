@@ -11,6 +11,12 @@
 //! real length from whoever reads it. Groups are compared as sets:
 //! `{"any_of": ["a", "b"]}` repeats `{"any_of": ["b", "a"]}`.
 //!
+//! A skill whose prerequisites repeat several ids gets one finding, at
+//! the first repeat, naming them (the first ten in its message) and
+//! removing every repeat in its fix, as TM107 reports a skill's redundant
+//! prerequisites. Repeats in other lists, and repeated `any_of` groups,
+//! are a finding each.
+//!
 //! ## Example
 //!
 //! ```json
@@ -22,22 +28,26 @@
 //! Remove the repeat; the first entry stays. `lint --fix` does it when the
 //! repeat carries nothing the first entry lacks (a note, an `x-` key).
 
+use std::fmt::Write as _;
+
 use trailmap::diagnostic::preview_str;
 use trailmap::pointer::Pointer;
 use trailmap::{Diagnostic, Fix, Prerequisite, SkillMention, SmallString};
 
 use crate::context::Context;
-use crate::findings::{Findings, InSkill, NO_TEXT, Quoting, SkillFindings, Texts};
+use crate::findings::{Findings, InSkill, NO_TEXT, Quoted, Quoting, SkillFinding, SkillFindings, Texts, distinct_firsts};
 use crate::registry::Rule;
 
 pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) {
     let r = ctx.roadmap;
-    // Repeated skill ids among a skill's prerequisites are kept compact:
-    // a file repeating one on most skills of 100k made 400,000
-    // diagnostics at once (16 times the file).
+    // Repeated skill ids among a skill's prerequisites are kept compact,
+    // each quoting the repeated skill (by index), and a skill's are one
+    // diagnostic: a file repeating one four times on each of 100k skills
+    // made 400,000 diagnostics at once (16 times the file), then 400,000
+    // written.
     let repeated_ids =
         SkillFindings::new(ctx, rule, InSkill::Entries("prerequisites"), Texts::SkillIds, repeated_prerequisite)
-            .quoting_entries();
+            .grouped(repeated_prerequisites);
     let mut lists = Lists { ctx, rule, out, keys: Vec::new(), indices: Vec::new(), repeated_ids };
     // Each list's pointer and description are made only for a list with a
     // repeat: a roadmap has one or two lists per skill.
@@ -80,11 +90,64 @@ pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) 
 }
 
 /// The diagnostic of a repeated skill id among a skill's prerequisites
-/// (a compact finding quoting its entry).
+/// (a compact finding quoting the repeated skill).
 fn repeated_prerequisite(rule: &Rule, quoting: Quoting<'_>) -> Diagnostic {
-    let Quoting { skill, entry, .. } = quoting;
-    let what = format!("`{}`", preview_str(entry.unwrap_or_default()));
+    let Quoting { skill, texts: [repeated, _], .. } = quoting;
+    let what = format!("`{}`", preview_str(repeated));
     repeat(rule, &what, &format!("the prerequisites of `{skill}`"), true)
+}
+
+/// How many repeated ids a grouped finding's message names; its fix
+/// removes every repeat.
+const LISTED: usize = 10;
+
+/// The diagnostic of two or more repeats among the prerequisites of the
+/// skill whose id is `skill` (`each`, each quoting the repeated skill by
+/// index): "`numpy` (2 repeats) and `python` appear again in the
+/// prerequisites of `pandas`", or "`numpy` appears 2 more times in …".
+fn repeated_prerequisites<'t>(
+    rule: &Rule,
+    skill: &str,
+    each: &[SkillFinding],
+    quoted: &dyn Fn(u32) -> Quoted<'t>,
+) -> Diagnostic {
+    let distinct = distinct_firsts(each);
+    if let [(first, times)] = distinct[..] {
+        let what = preview_str(quoted(each[first].texts[0]).text);
+        let message = format!("`{what}` appears {times} more times in the prerequisites of `{skill}`");
+        return repeats_removed(rule, message, each.len());
+    }
+    let listed = &distinct[..distinct.len().min(LISTED)];
+    let mut message = String::new();
+    for (k, &(first, times)) in listed.iter().enumerate() {
+        message.push_str(match k {
+            0 => "`",
+            _ if k + 1 == listed.len() && distinct.len() == listed.len() => " and `",
+            _ => ", `",
+        });
+        message.push_str(&preview_str(quoted(each[first].texts[0]).text));
+        message.push('`');
+        if times > 1 {
+            let _ = write!(message, " ({times} repeats)");
+        }
+    }
+    if distinct.len() > listed.len() {
+        let _ = write!(message, " and {} more", distinct.len() - listed.len());
+    }
+    message.push_str(" appear again in the prerequisites of `");
+    message.push_str(skill);
+    message.push('`');
+    repeats_removed(rule, message, each.len())
+}
+
+/// A grouped finding saying `message`, whose fix removes its `count`
+/// repeats.
+fn repeats_removed(rule: &Rule, message: String, count: usize) -> Diagnostic {
+    let mut d = Diagnostic::new(rule.code, rule.name, rule.default_severity, message)
+        .with_help("remove these repeats: the earlier entries stay");
+    // The edits come from the entries' locations (`fix::REMOVES_ELEMENT`).
+    d.fix = Some(Fix { message: format!("remove the {count} repeats"), edits: Vec::new() });
+    d
 }
 
 /// The diagnostic of `what` repeated in `list`, unlocated; with a fix
@@ -173,7 +236,7 @@ impl<'c, 'r> Lists<'c, 'r> {
         let found =
             self.repeats(indices.len(), PAIRWISE_INDICES_MAX, |a, b| indices[a] == indices[b], |k| Key::Index(indices[k]));
         for &(k, _) in &found {
-            self.out.extend(self.repeated_ids.push(skill, k, [NO_TEXT, NO_TEXT]));
+            self.out.extend(self.repeated_ids.push(skill, k, [indices[k] as usize, NO_TEXT]));
         }
         self.indices = indices;
     }
@@ -194,11 +257,17 @@ impl<'c, 'r> Lists<'c, 'r> {
         let small = entries.iter().all(|e| e.skill_ids().len() <= PAIRWISE_MAX);
         let mut found = self.repeats(entries.len(), if small { PAIRWISE_MAX } else { 0 }, same, key);
         if let Some(skill) = skill {
-            found.retain(|&(k, _)| match entries[k] {
-                Prerequisite::Skill(_) => {
-                    self.out.extend(self.repeated_ids.push(skill, k, [NO_TEXT, NO_TEXT]));
-                    false
-                }
+            // A repeated id of a skill joins the skill's grouped finding;
+            // one naming no skill (an error of its own) is reported alone.
+            let graph = &self.ctx.graph;
+            found.retain(|&(k, _)| match &entries[k] {
+                Prerequisite::Skill(id) => match graph.skill_index(id) {
+                    Some(repeated) => {
+                        self.out.extend(self.repeated_ids.push(skill, k, [repeated, NO_TEXT]));
+                        false
+                    }
+                    None => true,
+                },
                 Prerequisite::AnyOf(_) => true,
             });
         }
