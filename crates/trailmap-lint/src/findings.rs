@@ -197,11 +197,19 @@ pub(crate) type Render = fn(&Rule, Quoting<'_>) -> Diagnostic;
 
 /// What makes the one diagnostic of a skill's compact findings, for a
 /// rule that groups them: from the skill's id, the findings (their texts
-/// as indices in the rule's [`Texts`]) and the text of an index. Texts
+/// as indices in the rule's [`Texts`]), the text of an index, and the id
+/// at a finding's entry (for a rule [`SkillFindings::quoting_entries`],
+/// else `""`). Texts
 /// are read only for what the message quotes: on 2,000 skills each
 /// needing all before it, quoting every finding's two texts was nearly
 /// half of making the findings.
-pub(crate) type RenderGroup = for<'t> fn(&Rule, &str, &[SkillFinding], &dyn Fn(u32) -> Quoted<'t>) -> Diagnostic;
+pub(crate) type RenderGroup = for<'t> fn(
+    &Rule,
+    &str,
+    &[SkillFinding],
+    &dyn Fn(u32) -> Quoted<'t>,
+    &dyn Fn(&SkillFinding) -> &'t str,
+) -> Diagnostic;
 
 /// A text a grouped finding quotes, with its index in the rule's
 /// [`Texts`]: one index is one text, so a group can tell its texts apart
@@ -392,8 +400,9 @@ impl<'a> SkillFindings<'a> {
         match (self.group, items) {
             (Some(group), [first, _, ..]) => {
                 let quoted = |index: u32| Quoted { index, text: self.text(index as usize) };
+                let entry = |item: &SkillFinding| self.entry_id(item.skill as usize, item.entry as usize).unwrap_or("");
                 let skill = first.skill as usize;
-                let mut d = group(&self.rule, self.skill_id(skill), items, &quoted)
+                let mut d = group(&self.rule, self.skill_id(skill), items, &quoted, &entry)
                     .at(self.pointer(skill, first.entry as usize));
                 d.severity = self.severity;
                 d.file = Arc::clone(&self.file);

@@ -1,7 +1,8 @@
 //! TM107 reports a skill's redundant prerequisites as one finding whose
 //! fix removes them all at once; which of them are reported is still
 //! decided entry by entry (suppressions, TM120), in small files and in
-//! files with more findings than a part.
+//! files with more findings than a part. TM110 reports a project's
+//! skills taught later as one finding too.
 
 use trailmap::{Diagnostic, LoadOptions};
 use trailmap_lint::config::Config;
@@ -120,5 +121,41 @@ fn a_removal_before_an_entry_suppressed_by_index_is_left_to_the_author() {
         let kept = r#"{"id": "c0", "name": "C 0", "prerequisites": ["a", "b", "d"]}"#;
         assert!(files[0].text.contains(kept), "{}", &files[0].text[..400]);
         assert!(outcome.diagnostics.iter().all(|d| d.code != "TM116"), "the suppression still covers `b`");
+    }
+}
+
+/// `copies` projects in the first phase, each using `now`, then twelve
+/// skills taught in the second phase and one in the third: one TM110
+/// finding each, at its first entry taught later, naming ten of them by
+/// phase and counting the rest.
+#[test]
+fn a_projects_skills_taught_later_are_one_finding() {
+    for copies in [1, 3_000] {
+        let later: Vec<String> = (0..12).map(|k| format!("l{k}")).collect();
+        let mut skills: Vec<String> =
+            vec![r#"{"id": "now", "name": "Now"}"#.to_owned(), r#"{"id": "last", "name": "Last"}"#.to_owned()];
+        skills.extend(later.iter().map(|id| format!(r#"{{"id": "{id}", "name": "Skill {id}"}}"#)));
+        let quoted: Vec<String> = later.iter().map(|id| format!("\"{id}\"")).collect();
+        let uses = format!(r#""now", "l0", "last", {}"#, quoted[1..].join(", "));
+        let projects: Vec<String> = (0..copies)
+            .map(|k| format!(r#"{{"id": "p{k}", "title": "P", "phase": "one", "skills": [{uses}]}}"#))
+            .collect();
+        let text = format!(
+            r#"{{"id": "r", "title": "R", "version": "1.0.0", "skills": [{}],
+  "phases": [{{"id": "one", "title": "One", "skills": ["now"]}}, {{"id": "two", "title": "Two", "skills": [{}]}}, {{"id": "three", "title": "Three", "skills": ["last"]}}],
+  "projects": [{}]}}"#,
+            skills.join(", "),
+            quoted.join(", "),
+            projects.join(",\n")
+        );
+        let diagnostics = lint_with(&[SourceFile::new("r.json", text)], &Config::default(), &LoadOptions::default());
+        let found: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.code == "TM110").collect();
+        assert_eq!(found.len(), copies, "{copies}: {:?}", diagnostics.first());
+        assert_eq!(found[0].pointer, "/projects/0/skills/1");
+        assert_eq!(
+            found[0].message,
+            "project `p0` in \"One\" uses skills only taught later: `l0`, `l1`, `l2`, `l3`, `l4`, `l5`, `l6`, `l7` and `l8`, in \"Two\"; `last`, in \"Three\"; and 3 more"
+        );
+        assert_eq!(found[copies - 1].pointer, format!("/projects/{}/skills/1", copies - 1));
     }
 }

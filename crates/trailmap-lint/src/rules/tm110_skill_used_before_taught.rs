@@ -3,6 +3,12 @@
 //! Checks that the skills a project, practice or milestone uses are taught
 //! in its phase or before it.
 //!
+//! A project or practice using several skills taught later gets one
+//! finding, at the first of them, naming them (the first ten in its
+//! message) with the phases that teach them: the fix is usually to move
+//! the project. A milestone's criteria, and `any_of` entries, are a
+//! finding each.
+//!
 //! ## Why it matters
 //!
 //! "Project #7: Docker + API" in week 9 cannot be built by a learner who
@@ -22,10 +28,12 @@
 //! skill earlier, or remove it from the list. For "X or Y", list an
 //! `{"any_of": [...]}` group: one member taught in time is enough.
 
+use std::fmt::Write as _;
+
 use trailmap::{Diagnostic, Prerequisite};
 
 use crate::context::Context;
-use crate::findings::{Findings, InSkill, ItemList, Quoting, SkillFindings, Texts};
+use crate::findings::{Findings, InSkill, ItemList, Quoted, Quoting, SkillFinding, SkillFindings, Texts};
 use crate::registry::Rule;
 
 /// Projects and practices that run ahead of their skills have this
@@ -36,11 +44,14 @@ pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) 
     let r = ctx.roadmap;
     // The texts are the phases' titles, by the phase indices of the graph.
     let titles = || Texts::Listed((0..ctx.phases.len()).map(|p| ctx.phase_title(p)).collect());
-    let compact = |list: ItemList, render| {
-        SkillFindings::new(ctx, rule, InSkill::Entries("skills"), titles(), render).in_list(list).quoting_entries()
+    let compact = |list: ItemList, render, group| {
+        SkillFindings::new(ctx, rule, InSkill::Entries("skills"), titles(), render)
+            .in_list(list)
+            .quoting_entries()
+            .grouped(group)
     };
     let phase_of = |phase: Option<&str>| phase.and_then(|p| ctx.phase_index.get(p)).copied();
-    let mut projects = compact(ItemList::Projects, project_diagnostic);
+    let mut projects = compact(ItemList::Projects, project_diagnostic, project_group);
     for (i, p) in r.projects.iter().enumerate() {
         let Some(at) = phase_of(p.phase.as_deref()) else { continue };
         for (k, entry) in p.skills.iter().enumerate() {
@@ -65,7 +76,7 @@ pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) 
             }
         }
     }
-    let mut practices = compact(ItemList::Practices, practice_diagnostic);
+    let mut practices = compact(ItemList::Practices, practice_diagnostic, practice_group);
     for (i, p) in r.practices.iter().enumerate() {
         let Some(at) = phase_of(p.phase.as_deref()) else { continue };
         for (k, id) in p.skills.iter().enumerate() {
@@ -128,4 +139,76 @@ fn practice_diagnostic(rule: &Rule, quoting: Quoting<'_>) -> Diagnostic {
 fn used_diagnostic(rule: &Rule, kind: &str, quoting: Quoting<'_>) -> Diagnostic {
     let Quoting { skill: item, entry, texts: [at, later], .. } = quoting;
     used(rule, format_args!("{kind} `{item}`"), at, entry.unwrap_or(""), later)
+}
+
+/// How many skills a grouped finding's message names.
+const LISTED: usize = 10;
+
+/// The diagnostic of two or more compact findings of one project (its
+/// id `project`; each finding's entry the skill's id, its texts the
+/// titles of the project's phase and of the later one).
+fn project_group<'t>(
+    rule: &Rule,
+    project: &str,
+    each: &[SkillFinding],
+    quoted: &dyn Fn(u32) -> Quoted<'t>,
+    entry: &dyn Fn(&SkillFinding) -> &'t str,
+) -> Diagnostic {
+    used_group(rule, "project", project, each, quoted, entry)
+}
+
+/// The same, of a practice.
+fn practice_group<'t>(
+    rule: &Rule,
+    practice: &str,
+    each: &[SkillFinding],
+    quoted: &dyn Fn(u32) -> Quoted<'t>,
+    entry: &dyn Fn(&SkillFinding) -> &'t str,
+) -> Diagnostic {
+    used_group(rule, "practice", practice, each, quoted, entry)
+}
+
+/// "project `eda` in "Week 1" uses skills only taught later: `numpy`
+/// and `pandas`, in "Week 2"; `polars`, in "Week 5"": the first
+/// [`LISTED`] skills, by the phase that teaches them, in the order of
+/// the first each phase teaches.
+fn used_group<'t>(
+    rule: &Rule,
+    kind: &str,
+    item: &str,
+    each: &[SkillFinding],
+    quoted: &dyn Fn(u32) -> Quoted<'t>,
+    entry: &dyn Fn(&SkillFinding) -> &'t str,
+) -> Diagnostic {
+    let listed = &each[..each.len().min(LISTED)];
+    // Every finding of the item is in its own phase.
+    let at = quoted(each[0].texts[0]).text;
+    let mut message = format!("{kind} `{item}` in \"{at}\" uses skills only taught later: ");
+    let mut later: Vec<u32> = Vec::with_capacity(listed.len());
+    for found in listed {
+        if !later.contains(&found.texts[1]) {
+            later.push(found.texts[1]);
+        }
+    }
+    for (n, &phase) in later.iter().enumerate() {
+        if n > 0 {
+            message.push_str("; ");
+        }
+        let skills: Vec<&str> = listed.iter().filter(|found| found.texts[1] == phase).map(entry).collect();
+        for (k, skill) in skills.iter().enumerate() {
+            message.push_str(match k {
+                0 => "`",
+                _ if k + 1 == skills.len() => " and `",
+                _ => ", `",
+            });
+            message.push_str(skill);
+            message.push('`');
+        }
+        let _ = write!(message, ", in \"{}\"", quoted(phase).text);
+    }
+    if each.len() > listed.len() {
+        let _ = write!(message, "; and {} more", each.len() - listed.len());
+    }
+    Diagnostic::new(rule.code, rule.name, rule.default_severity, message)
+        .with_help("move it to a later phase, or teach these skills earlier")
 }
