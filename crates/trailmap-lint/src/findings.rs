@@ -19,10 +19,10 @@ use trailmap::{Diagnostic, Format, Roadmap, Severity};
 use crate::registry::Rule;
 
 mod detach;
-mod distinct;
+mod grouping;
 mod lists;
 use detach::Copied;
-pub(crate) use distinct::distinct_firsts;
+pub(crate) use grouping::{distinct_firsts, list_by_second_text};
 pub(crate) use lists::ItemList;
 
 /// The findings of one rule on one roadmap.
@@ -198,8 +198,8 @@ pub(crate) type Render = fn(&Rule, Quoting<'_>) -> Diagnostic;
 /// What makes the one diagnostic of a skill's compact findings, for a
 /// rule that groups them: from the skill's id, the findings (their texts
 /// as indices in the rule's [`Texts`]), the text of an index, and the id
-/// at a finding's entry (for a rule [`SkillFindings::quoting_entries`],
-/// else `""`). Texts
+/// at a finding's entry (for a rule [`SkillFindings::quoting_entries`];
+/// `None` for others, and at an `any_of` group). Texts
 /// are read only for what the message quotes: on 2,000 skills each
 /// needing all before it, quoting every finding's two texts was nearly
 /// half of making the findings.
@@ -208,7 +208,7 @@ pub(crate) type RenderGroup = for<'t> fn(
     &str,
     &[SkillFinding],
     &dyn Fn(u32) -> Quoted<'t>,
-    &dyn Fn(&SkillFinding) -> &'t str,
+    &dyn Fn(&SkillFinding) -> Option<&'t str>,
 ) -> Diagnostic;
 
 /// A text a grouped finding quotes, with its index in the rule's
@@ -400,7 +400,7 @@ impl<'a> SkillFindings<'a> {
         match (self.group, items) {
             (Some(group), [first, _, ..]) => {
                 let quoted = |index: u32| Quoted { index, text: self.text(index as usize) };
-                let entry = |item: &SkillFinding| self.entry_id(item.skill as usize, item.entry as usize).unwrap_or("");
+                let entry = |item: &SkillFinding| self.entry_id(item.skill as usize, item.entry as usize);
                 let skill = first.skill as usize;
                 let mut d = group(&self.rule, self.skill_id(skill), items, &quoted, &entry)
                     .at(self.pointer(skill, first.entry as usize));

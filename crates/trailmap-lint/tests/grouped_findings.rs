@@ -154,7 +154,7 @@ fn a_projects_skills_taught_later_are_one_finding() {
         assert_eq!(found[0].pointer, "/projects/0/skills/1");
         assert_eq!(
             found[0].message,
-            "project `p0` in \"One\" uses skills only taught later: `l0`, `l1`, `l2`, `l3`, `l4`, `l5`, `l6`, `l7` and `l8`, in \"Two\"; `last`, in \"Three\"; and 3 more"
+            "project `p0` in \"One\" uses 13 skills only taught later: `l0`, `l1`, `l2`, `l3`, `l4`, `l5`, `l6`, `l7` and `l8`, in \"Two\"; `last`, in \"Three\"; and 3 more"
         );
         assert_eq!(found[copies - 1].pointer, format!("/projects/{}/skills/1", copies - 1));
     }

@@ -10,6 +10,10 @@
 //! Skills in a parallel or ongoing phase, and skills taught at a phase's own
 //! level (which spans its nested phases), are not "later".
 //!
+//! A skill with several prerequisites taught later gets one finding, at
+//! the first of them, naming them (the first ten in its message) by the
+//! phase that teaches them.
+//!
 //! ## Example
 //!
 //! ```json
@@ -27,10 +31,12 @@
 //! say why in the skill's `note`, and suppress the finding with
 //! `"x-lint-allow": [{"rule": "TM101", "reason": "…"}]` on the skill.
 
+use std::fmt::Write as _;
+
 use trailmap::Diagnostic;
 
 use crate::context::Context;
-use crate::findings::{Findings, InSkill, Quoting, SkillFindings, Texts};
+use crate::findings::{Findings, InSkill, Quoted, Quoting, SkillFinding, SkillFindings, Texts, list_by_second_text};
 use crate::registry::Rule;
 
 /// A roadmap whose phases run against its prerequisites has this finding
@@ -39,7 +45,9 @@ pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) 
     // The texts are the phases' titles, by the phase indices of the graph.
     let titles = Texts::Listed((0..ctx.phases.len()).map(|p| ctx.phase_title(p)).collect());
     let mut compact =
-        SkillFindings::new(ctx, rule, InSkill::Entries("prerequisites"), titles, diagnostic).quoting_entries();
+        SkillFindings::new(ctx, rule, InSkill::Entries("prerequisites"), titles, diagnostic)
+            .quoting_entries()
+            .grouped(group_diagnostic);
     for i in 0..ctx.roadmap.skills.len() {
         let Some(at) = ctx.graph.phase_index_at(i) else { continue };
         for requirement in ctx.graph.requirements_at(i) {
@@ -72,4 +80,32 @@ fn diagnostic(rule: &Rule, quoting: Quoting<'_>) -> Diagnostic {
         format!("`{skill}` is taught in \"{at}\", but its {what} is only taught later, in \"{later}\""),
     )
     .with_help("teach the prerequisite earlier, or move the skill to a later phase")
+}
+
+/// How many prerequisites a grouped finding's message names.
+const LISTED: usize = 10;
+
+/// The diagnostic of two or more entries of the skill whose id is
+/// `skill` (each finding's texts the titles of the skill's phase and of
+/// the later one, its entry the prerequisite's id, or none for a group):
+/// "`cnn` is taught in "Week 1", but 3 of its prerequisites are only
+/// taught later: `numpy` and `pandas`, in "Week 2"; `polars`, in "Week
+/// 5"".
+fn group_diagnostic<'t>(
+    rule: &Rule,
+    skill: &str,
+    each: &[SkillFinding],
+    quoted: &dyn Fn(u32) -> Quoted<'t>,
+    entry: &dyn Fn(&SkillFinding) -> Option<&'t str>,
+) -> Diagnostic {
+    // Every finding of the skill is in its own phase.
+    let at = quoted(each[0].texts[0]).text;
+    let mut message =
+        format!("`{skill}` is taught in \"{at}\", but {} of its prerequisites are only taught later: ", each.len());
+    list_by_second_text(&mut message, &each[..each.len().min(LISTED)], quoted, entry);
+    if each.len() > LISTED {
+        let _ = write!(message, "; and {} more", each.len() - LISTED);
+    }
+    Diagnostic::new(rule.code, rule.name, rule.default_severity, message)
+        .with_help("teach these prerequisites earlier, or move the skill to a later phase")
 }

@@ -134,7 +134,7 @@ fn group_diagnostic<'t>(
     skill: &str,
     each: &[SkillFinding],
     quoted: &dyn Fn(u32) -> Quoted<'t>,
-    _entry: &dyn Fn(&SkillFinding) -> &'t str,
+    _entry: &dyn Fn(&SkillFinding) -> Option<&'t str>,
 ) -> Diagnostic {
     // Each prerequisite once, with how many entries name it (TM120 off
     // leaves a repeat to this rule) and the first that needs it.
@@ -338,7 +338,7 @@ mod tests {
         let quoted = |index: u32| Quoted { index, text: texts[index as usize] };
         for size in [4, 66] {
             let each = findings((0..size).map(|k| [if k % 2 == 0 { 1 } else { 2 }, 3]));
-            let d = group_diagnostic(rule, &roadmap.skills[0].id, &each, &quoted, &|_| "");
+            let d = group_diagnostic(rule, &roadmap.skills[0].id, &each, &quoted, &|_| None);
             let half = size / 2;
             assert_eq!(
                 d.message,
@@ -361,7 +361,7 @@ mod tests {
         for size in [3u32, 40] {
             // Entry k is `t{k}`, needed by `t{k + 1}`; the last needed by
             // `t{size}`, which is not redundant.
-            let d = group_diagnostic(rule, &roadmap.skills[0].id, &findings((0..size).map(|k| [k, k + 1])), &quoted, &|_| "");
+            let d = group_diagnostic(rule, &roadmap.skills[0].id, &findings((0..size).map(|k| [k, k + 1])), &quoted, &|_| None);
             let shown: Vec<String> = (0..size.min(LISTED as u32)).map(|k| format!("`t{k}`")).collect();
             let names = match size {
                 3 => format!("{} and {}", shown[..2].join(", "), shown[2]),
@@ -370,7 +370,7 @@ mod tests {
             assert_eq!(d.message, format!("prerequisites {names} of `s0` are redundant: `t{size}` already needs them"));
         }
         // Two chains: each names its own top.
-        let d = group_diagnostic(rule, &roadmap.skills[0].id, &findings([[0, 1], [2, 3], [1, 4]]), &quoted, &|_| "");
+        let d = group_diagnostic(rule, &roadmap.skills[0].id, &findings([[0, 1], [2, 3], [1, 4]]), &quoted, &|_| None);
         assert_eq!(
             d.message,
             "prerequisites `t0`, `t2` and `t1` of `s0` are redundant: `t4` already needs `t0`, `t1`; `t3` already needs `t2`"
@@ -396,7 +396,7 @@ mod tests {
         };
         let mut each = findings((0..12).map(|k| [k, 12 + k % 2]));
         each.extend(findings([[0, 12]]));
-        let d = group_diagnostic(rule, &roadmap.skills[0].id, &each, &quoted, &|_| "");
+        let d = group_diagnostic(rule, &roadmap.skills[0].id, &each, &quoted, &|_| None);
         let listed = |from: usize| {
             let them: Vec<String> = (from..10).step_by(2).map(|k| format!("`{}`", names[k])).collect();
             them.join(", ")

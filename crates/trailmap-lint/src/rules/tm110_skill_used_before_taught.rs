@@ -33,7 +33,7 @@ use std::fmt::Write as _;
 use trailmap::{Diagnostic, Prerequisite};
 
 use crate::context::Context;
-use crate::findings::{Findings, InSkill, ItemList, Quoted, Quoting, SkillFinding, SkillFindings, Texts};
+use crate::findings::{Findings, InSkill, ItemList, Quoted, Quoting, SkillFinding, SkillFindings, Texts, list_by_second_text};
 use crate::registry::Rule;
 
 /// Projects and practices that run ahead of their skills have this
@@ -152,7 +152,7 @@ fn project_group<'t>(
     project: &str,
     each: &[SkillFinding],
     quoted: &dyn Fn(u32) -> Quoted<'t>,
-    entry: &dyn Fn(&SkillFinding) -> &'t str,
+    entry: &dyn Fn(&SkillFinding) -> Option<&'t str>,
 ) -> Diagnostic {
     used_group(rule, "project", project, each, quoted, entry)
 }
@@ -163,51 +163,28 @@ fn practice_group<'t>(
     practice: &str,
     each: &[SkillFinding],
     quoted: &dyn Fn(u32) -> Quoted<'t>,
-    entry: &dyn Fn(&SkillFinding) -> &'t str,
+    entry: &dyn Fn(&SkillFinding) -> Option<&'t str>,
 ) -> Diagnostic {
     used_group(rule, "practice", practice, each, quoted, entry)
 }
 
-/// "project `eda` in "Week 1" uses skills only taught later: `numpy`
+/// "project `eda` in "Week 1" uses 3 skills only taught later: `numpy`
 /// and `pandas`, in "Week 2"; `polars`, in "Week 5"": the first
-/// [`LISTED`] skills, by the phase that teaches them, in the order of
-/// the first each phase teaches.
+/// [`LISTED`] skills, by the phase that teaches them.
 fn used_group<'t>(
     rule: &Rule,
     kind: &str,
     item: &str,
     each: &[SkillFinding],
     quoted: &dyn Fn(u32) -> Quoted<'t>,
-    entry: &dyn Fn(&SkillFinding) -> &'t str,
+    entry: &dyn Fn(&SkillFinding) -> Option<&'t str>,
 ) -> Diagnostic {
-    let listed = &each[..each.len().min(LISTED)];
     // Every finding of the item is in its own phase.
     let at = quoted(each[0].texts[0]).text;
-    let mut message = format!("{kind} `{item}` in \"{at}\" uses skills only taught later: ");
-    let mut later: Vec<u32> = Vec::with_capacity(listed.len());
-    for found in listed {
-        if !later.contains(&found.texts[1]) {
-            later.push(found.texts[1]);
-        }
-    }
-    for (n, &phase) in later.iter().enumerate() {
-        if n > 0 {
-            message.push_str("; ");
-        }
-        let skills: Vec<&str> = listed.iter().filter(|found| found.texts[1] == phase).map(entry).collect();
-        for (k, skill) in skills.iter().enumerate() {
-            message.push_str(match k {
-                0 => "`",
-                _ if k + 1 == skills.len() => " and `",
-                _ => ", `",
-            });
-            message.push_str(skill);
-            message.push('`');
-        }
-        let _ = write!(message, ", in \"{}\"", quoted(phase).text);
-    }
-    if each.len() > listed.len() {
-        let _ = write!(message, "; and {} more", each.len() - listed.len());
+    let mut message = format!("{kind} `{item}` in \"{at}\" uses {} skills only taught later: ", each.len());
+    list_by_second_text(&mut message, &each[..each.len().min(LISTED)], quoted, entry);
+    if each.len() > LISTED {
+        let _ = write!(message, "; and {} more", each.len() - LISTED);
     }
     Diagnostic::new(rule.code, rule.name, rule.default_severity, message)
         .with_help("move it to a later phase, or teach these skills earlier")

@@ -110,7 +110,7 @@ fn repeated_prerequisites<'t>(
     skill: &str,
     each: &[SkillFinding],
     quoted: &dyn Fn(u32) -> Quoted<'t>,
-    _entry: &dyn Fn(&SkillFinding) -> &'t str,
+    _entry: &dyn Fn(&SkillFinding) -> Option<&'t str>,
 ) -> Diagnostic {
     let distinct = distinct_firsts(each);
     if let [(first, times)] = distinct[..] {

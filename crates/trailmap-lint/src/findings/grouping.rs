@@ -1,7 +1,10 @@
-//! Each text of a skill's grouped findings once, for the rules that
-//! report a skill's findings as one diagnostic (TM107, TM120).
+//! What the rules that report an item's findings as one diagnostic
+//! (TM101, TM107, TM110, TM120) say of them: each text once, and the
+//! entries listed by the text they share.
 
-use super::SkillFinding;
+use std::fmt::Write as _;
+
+use super::{Quoted, SkillFinding};
 
 /// Up to how many findings [`distinct_firsts`] searches the texts seen so
 /// far rather than sorting them.
@@ -46,10 +49,68 @@ pub(crate) fn distinct_firsts(each: &[SkillFinding]) -> Vec<(usize, usize)> {
     firsts
 }
 
+/// Writes to `message` the entries of `listed` (by `entry`, `` `id` ``,
+/// or `an `any_of` group` where it has none) by their second text, in the
+/// order of the first finding quoting each: "`numpy` and `pandas`, in
+/// "Week 2"; `polars`, in "Week 5"" (the texts of TM101 and TM110 are a
+/// phase's title, and a later one's).
+pub(crate) fn list_by_second_text<'t>(
+    message: &mut String,
+    listed: &[SkillFinding],
+    quoted: &dyn Fn(u32) -> Quoted<'t>,
+    entry: &dyn Fn(&SkillFinding) -> Option<&'t str>,
+) {
+    let mut seconds: Vec<u32> = Vec::with_capacity(listed.len());
+    for found in listed {
+        if !seconds.contains(&found.texts[1]) {
+            seconds.push(found.texts[1]);
+        }
+    }
+    for (n, &second) in seconds.iter().enumerate() {
+        if n > 0 {
+            message.push_str("; ");
+        }
+        let named: Vec<Option<&str>> = listed.iter().filter(|found| found.texts[1] == second).map(entry).collect();
+        for (k, id) in named.iter().enumerate() {
+            message.push_str(match k {
+                0 => "",
+                _ if k + 1 == named.len() => " and ",
+                _ => ", ",
+            });
+            match id {
+                Some(id) => {
+                    message.push('`');
+                    message.push_str(id);
+                    message.push('`');
+                }
+                None => message.push_str("an `any_of` group"),
+            }
+        }
+        let _ = write!(message, ", in \"{}\"", quoted(second).text);
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{SEARCHED, distinct_firsts};
-    use crate::findings::SkillFinding;
+    use super::{SEARCHED, distinct_firsts, list_by_second_text};
+    use crate::findings::{Quoted, SkillFinding};
+
+    /// Entries are listed under the text each shares, texts in the order
+    /// of their first entry, one without an id as a group.
+    #[test]
+    fn entries_are_listed_by_their_second_text() {
+        let texts = ["Week 1", "Week 2", "Week 5"];
+        let ids = ["numpy", "polars", "pandas", ""];
+        let each: Vec<SkillFinding> = [(0, 1), (1, 2), (2, 1), (3, 2)]
+            .into_iter()
+            .map(|(entry, later)| SkillFinding { skill: 0, entry, texts: [0, later] })
+            .collect();
+        let quoted = |index: u32| Quoted { index, text: texts[index as usize] };
+        let entry = |found: &SkillFinding| Some(ids[found.entry as usize]).filter(|id| !id.is_empty());
+        let mut message = String::new();
+        list_by_second_text(&mut message, &each, &quoted, &entry);
+        assert_eq!(message, "`numpy` and `pandas`, in \"Week 2\"; `polars` and an `any_of` group, in \"Week 5\"");
+    }
 
     proptest::proptest! {
         /// A group's texts, searched for (short, past a filter of those
