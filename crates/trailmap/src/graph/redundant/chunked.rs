@@ -15,9 +15,10 @@
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Mutex, PoisonError};
 
+use super::method::switches_to_blocks;
 use super::search::{Marking, Search, Work};
 use super::window::Window;
-use super::{PAIRWISE_MAX, Plain, SEARCH_TO_BLOCKS, stopped, to_u32};
+use super::{PAIRWISE_MAX, Plain, stopped, to_u32};
 
 /// Ranks a chunk holds at least: fewer would rebuild the ring more often
 /// than it answers. The ring of a search that does not answer every
@@ -105,8 +106,7 @@ impl Chunks {
     /// prerequisites checked by `search`'s searches, on the threads, with
     /// rings like `window` (whose rows are freed) and what is left of
     /// `work`. With `switch_at` (the blocks' cost), the searches stop once
-    /// they cross more than it over [`SEARCH_TO_BLOCKS`] and the blocks
-    /// still fit in the bound.
+    /// [`switches_to_blocks`] says so.
     pub(super) fn search(
         &self,
         search: &Search<'_>,
@@ -200,10 +200,7 @@ impl Chunks {
                             break;
                         }
                         of_chunk.works.push(skill.spent);
-                        if switch_at.is_some_and(|cost| {
-                            now.saturating_mul(SEARCH_TO_BLOCKS) > cost
-                                && cost / SEARCH_TO_BLOCKS <= work.max.saturating_sub(now)
-                        }) {
+                        if switch_at.is_some_and(|cost| switches_to_blocks(now, cost, work.max)) {
                             to_blocks.store(true, Ordering::Relaxed);
                             break;
                         }

@@ -65,11 +65,14 @@ mod segments;
 mod window;
 
 use blocks::Blocks;
-use method::{SEARCH_TO_BLOCKS, find, stopped};
+use method::{find, stopped};
 use plain::Plain;
 #[cfg(test)]
 use {
-    method::{TUNED, Tuning, find_tuned, find_within, sample_enough, sampled_search_work},
+    method::{
+        SEARCH_TO_BLOCKS, TUNED, Tuning, find_tuned, find_within, sample_enough, sampled_search_work,
+        switches_to_blocks,
+    },
     search::{Search, Work},
     window::Window,
 };

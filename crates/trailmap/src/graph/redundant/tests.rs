@@ -1,6 +1,6 @@
 use super::labels::Labels;
 use super::{Blocks, Plain, ReductionMemory, Window, find, find_tuned, find_within, ranks, to_u32};
-use super::{Search, Work, levels, sample_enough, sampled_search_work};
+use super::{SEARCH_TO_BLOCKS, Search, Work, levels, sample_enough, sampled_search_work, switches_to_blocks};
 use crate::{Roadmap, SkillGraph};
 
 /// A roadmap of `n` skills, each with up to `degree` plain
@@ -616,4 +616,25 @@ fn the_labels_and_the_blocks_share_the_answers() {
             assert_eq!(found, expected, "{n} {window} {degree}, parts of {chunk_min} skills at least");
         }
     }
+}
+
+/// Searches that have started go on up to the sample's margin past the
+/// switch point, and switch there; they switch at the point itself where
+/// going on would leave the blocks no room in the bound, and never where
+/// the blocks no longer fit.
+#[test]
+fn the_searches_switch_past_the_margin_or_before_the_bound_closes() {
+    let cost = 1_000 * SEARCH_TO_BLOCKS;
+    let (switch, margin) = (1_000, sample_enough(cost));
+    assert!(margin > switch);
+    let roomy = 100 * margin;
+    assert!(!switches_to_blocks(switch, cost, roomy), "at the switch point");
+    assert!(!switches_to_blocks(switch + 1, cost, roomy), "past it, room in the bound");
+    assert!(!switches_to_blocks(margin, cost, roomy), "at the margin");
+    assert!(switches_to_blocks(margin + 1, cost, roomy), "past the margin");
+    // Another `switch` spent would leave the blocks too little room.
+    let tight = switch + 1 + 2 * switch - 1;
+    assert!(switches_to_blocks(switch + 1, cost, tight), "past the switch point, the bound closing");
+    // The blocks do not fit in what is left: the searches go on.
+    assert!(!switches_to_blocks(margin + 1, cost, margin + switch - 1), "no room for the blocks");
 }
