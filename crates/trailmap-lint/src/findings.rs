@@ -22,7 +22,7 @@ mod detach;
 mod grouping;
 mod lists;
 use detach::Copied;
-pub(crate) use grouping::{distinct_firsts, list_by_second_text};
+pub(crate) use grouping::{distinct_firsts, list_by_second_text, push_counted};
 pub(crate) use lists::ItemList;
 
 /// The findings of one rule on one roadmap.
@@ -195,21 +195,45 @@ pub(crate) struct Quoting<'s> {
 /// What makes a compact finding's diagnostic (see [`SkillFindings`]).
 pub(crate) type Render = fn(&Rule, Quoting<'_>) -> Diagnostic;
 
-/// What makes the one diagnostic of a skill's compact findings, for a
-/// rule that groups them: from the skill's id, the findings (their texts
-/// as indices in the rule's [`Texts`]), the text of an index, and the id
-/// at a finding's entry (for a rule [`SkillFindings::quoting_entries`];
-/// `None` for others, and at an `any_of` group). Texts
-/// are read only for what the message quotes: on 2,000 skills each
-/// needing all before it, quoting every finding's two texts was nearly
-/// half of making the findings.
-pub(crate) type RenderGroup = for<'t> fn(
-    &Rule,
-    &str,
-    &[SkillFinding],
-    &dyn Fn(u32) -> Quoted<'t>,
-    &dyn Fn(&SkillFinding) -> Option<&'t str>,
-) -> Diagnostic;
+/// What makes the one diagnostic of a skill's (or item's) compact
+/// findings, for a rule that groups them: from the skill's id and the
+/// [`Group`] of its findings.
+pub(crate) type RenderGroup = fn(&Rule, &str, &Group<'_, '_>) -> Diagnostic;
+
+/// A skill's (or item's) findings that a rule reports as one diagnostic,
+/// and what they quote. Texts are read only for what the message quotes:
+/// on 2,000 skills each needing all before it, quoting every finding's
+/// two texts was nearly half of making the findings.
+pub(crate) struct Group<'g, 't> {
+    /// The findings, in entry order: two or more.
+    pub(crate) each: &'g [SkillFinding],
+    quoted: &'g dyn Fn(u32) -> Quoted<'t>,
+    entry: &'g dyn Fn(&SkillFinding) -> Option<&'t str>,
+}
+
+impl<'g, 't> Group<'g, 't> {
+    /// The findings `each`, text `i` of the rule's [`Texts`] being
+    /// `quoted(i)`, and the id at a finding's entry `entry(finding)`.
+    pub(crate) fn new(
+        each: &'g [SkillFinding],
+        quoted: &'g dyn Fn(u32) -> Quoted<'t>,
+        entry: &'g dyn Fn(&SkillFinding) -> Option<&'t str>,
+    ) -> Self {
+        Group { each, quoted, entry }
+    }
+
+    /// Text `index` of the rule's [`Texts`].
+    pub(crate) fn quoted(&self, index: u32) -> Quoted<'t> {
+        (self.quoted)(index)
+    }
+
+    /// The id at `found`'s entry, for a rule
+    /// [`SkillFindings::quoting_entries`]; `None` for others, and at an
+    /// `any_of` group.
+    pub(crate) fn entry(&self, found: &SkillFinding) -> Option<&'t str> {
+        (self.entry)(found)
+    }
+}
 
 /// A text a grouped finding quotes, with its index in the rule's
 /// [`Texts`]: one index is one text, so a group can tell its texts apart
@@ -402,7 +426,7 @@ impl<'a> SkillFindings<'a> {
                 let quoted = |index: u32| Quoted { index, text: self.text(index as usize) };
                 let entry = |item: &SkillFinding| self.entry_id(item.skill as usize, item.entry as usize);
                 let skill = first.skill as usize;
-                let mut d = group(&self.rule, self.skill_id(skill), items, &quoted, &entry)
+                let mut d = group(&self.rule, self.skill_id(skill), &Group::new(items, &quoted, &entry))
                     .at(self.pointer(skill, first.entry as usize));
                 d.severity = self.severity;
                 d.file = Arc::clone(&self.file);

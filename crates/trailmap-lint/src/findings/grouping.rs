@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Quoted, SkillFinding};
+use super::{Group, SkillFinding};
 
 /// Up to how many findings [`distinct_firsts`] searches the texts seen so
 /// far rather than sorting them.
@@ -49,17 +49,48 @@ pub(crate) fn distinct_firsts(each: &[SkillFinding]) -> Vec<(usize, usize)> {
     firsts
 }
 
-/// Writes to `message` the entries of `listed` (by `entry`, `` `id` ``,
-/// or `an `any_of` group` where it has none) by their second text, in the
-/// order of the first finding quoting each: "`numpy` and `pandas`, in
-/// "Week 2"; `polars`, in "Week 5"" (the texts of TM101 and TM110 are a
-/// phase's title, and a later one's).
-pub(crate) fn list_by_second_text<'t>(
+/// What comes before item `k` of a list of `listed` in a message: ""
+/// first, " and " before the last of a `complete` list, ", " otherwise
+/// (a list cut short ends with how many more there are).
+fn list_separator(k: usize, listed: usize, complete: bool) -> &'static str {
+    match k {
+        0 => "",
+        _ if complete && k + 1 == listed => " and ",
+        _ => ", ",
+    }
+}
+
+/// Writes to `message` the `listed` texts of a group of `total`, each
+/// quoted, with how many times it comes where more than once (counted in
+/// `unit`), and how many are left out: "`numpy` (2 entries), `scipy` and
+/// 3 more".
+pub(crate) fn push_counted<S: AsRef<str>>(
     message: &mut String,
-    listed: &[SkillFinding],
-    quoted: &dyn Fn(u32) -> Quoted<'t>,
-    entry: &dyn Fn(&SkillFinding) -> Option<&'t str>,
+    listed: impl ExactSizeIterator<Item = (S, usize)>,
+    total: usize,
+    unit: &str,
 ) {
+    let count = listed.len();
+    for (k, (text, times)) in listed.enumerate() {
+        message.push_str(list_separator(k, count, total == count));
+        message.push('`');
+        message.push_str(text.as_ref());
+        message.push('`');
+        if times > 1 {
+            let _ = write!(message, " ({times} {unit})");
+        }
+    }
+    if total > count {
+        let _ = write!(message, " and {} more", total - count);
+    }
+}
+
+/// Writes to `message` the entries of `listed` (findings of `group`: by
+/// their entry, `` `id` ``, or "an `any_of` group" where it has none) by
+/// their second text, in the order of the first finding quoting each:
+/// "`numpy` and `pandas`, in "Week 2"; `polars`, in "Week 5"" (the texts
+/// of TM101 and TM110 are a phase's title, and a later one's).
+pub(crate) fn list_by_second_text(message: &mut String, listed: &[SkillFinding], group: &Group<'_, '_>) {
     let mut seconds: Vec<u32> = Vec::with_capacity(listed.len());
     for found in listed {
         if !seconds.contains(&found.texts[1]) {
@@ -70,13 +101,10 @@ pub(crate) fn list_by_second_text<'t>(
         if n > 0 {
             message.push_str("; ");
         }
-        let named: Vec<Option<&str>> = listed.iter().filter(|found| found.texts[1] == second).map(entry).collect();
+        let named: Vec<Option<&str>> =
+            listed.iter().filter(|found| found.texts[1] == second).map(|found| group.entry(found)).collect();
         for (k, id) in named.iter().enumerate() {
-            message.push_str(match k {
-                0 => "",
-                _ if k + 1 == named.len() => " and ",
-                _ => ", ",
-            });
+            message.push_str(list_separator(k, named.len(), true));
             match id {
                 Some(id) => {
                     message.push('`');
@@ -86,14 +114,14 @@ pub(crate) fn list_by_second_text<'t>(
                 None => message.push_str("an `any_of` group"),
             }
         }
-        let _ = write!(message, ", in \"{}\"", quoted(second).text);
+        let _ = write!(message, ", in \"{}\"", group.quoted(second).text);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::{SEARCHED, distinct_firsts, list_by_second_text};
-    use crate::findings::{Quoted, SkillFinding};
+    use crate::findings::{Group, Quoted, SkillFinding};
 
     /// Entries are listed under the text each shares, texts in the order
     /// of their first entry, one without an id as a group.
@@ -108,7 +136,7 @@ mod tests {
         let quoted = |index: u32| Quoted { index, text: texts[index as usize] };
         let entry = |found: &SkillFinding| Some(ids[found.entry as usize]).filter(|id| !id.is_empty());
         let mut message = String::new();
-        list_by_second_text(&mut message, &each, &quoted, &entry);
+        list_by_second_text(&mut message, &each, &Group::new(&each, &quoted, &entry));
         assert_eq!(message, "`numpy` and `pandas`, in \"Week 2\"; `polars` and an `any_of` group, in \"Week 5\"");
     }
 

@@ -36,7 +36,7 @@ use std::fmt::Write as _;
 use trailmap::Diagnostic;
 
 use crate::context::Context;
-use crate::findings::{Findings, InSkill, Quoted, Quoting, SkillFinding, SkillFindings, Texts, list_by_second_text};
+use crate::findings::{Findings, Group, InSkill, Quoting, SkillFindings, Texts, list_by_second_text};
 use crate::registry::Rule;
 
 /// A roadmap whose phases run against its prerequisites has this finding
@@ -91,18 +91,13 @@ const LISTED: usize = 10;
 /// "`cnn` is taught in "Week 1", but 3 of its prerequisites are only
 /// taught later: `numpy` and `pandas`, in "Week 2"; `polars`, in "Week
 /// 5"".
-fn group_diagnostic<'t>(
-    rule: &Rule,
-    skill: &str,
-    each: &[SkillFinding],
-    quoted: &dyn Fn(u32) -> Quoted<'t>,
-    entry: &dyn Fn(&SkillFinding) -> Option<&'t str>,
-) -> Diagnostic {
+fn group_diagnostic(rule: &Rule, skill: &str, group: &Group<'_, '_>) -> Diagnostic {
+    let each = group.each;
     // Every finding of the skill is in its own phase.
-    let at = quoted(each[0].texts[0]).text;
+    let at = group.quoted(each[0].texts[0]).text;
     let mut message =
         format!("`{skill}` is taught in \"{at}\", but {} of its prerequisites are only taught later: ", each.len());
-    list_by_second_text(&mut message, &each[..each.len().min(LISTED)], quoted, entry);
+    list_by_second_text(&mut message, &each[..each.len().min(LISTED)], group);
     if each.len() > LISTED {
         let _ = write!(message, "; and {} more", each.len() - LISTED);
     }

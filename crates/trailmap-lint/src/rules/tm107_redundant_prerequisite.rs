@@ -34,12 +34,10 @@
 //! Remove the redundant entry. `trailmap lint --fix` does it, editing only
 //! that entry in the file.
 
-use std::fmt::Write as _;
-
 use trailmap::{Diagnostic, Fix, ReductionMemory, RedundantEntries};
 
 use crate::context::Context;
-use crate::findings::{Findings, InSkill, Quoted, Quoting, SkillFinding, SkillFindings, Texts, distinct_firsts};
+use crate::findings::{Findings, Group, InSkill, Quoted, Quoting, SkillFinding, SkillFindings, Texts, distinct_firsts, push_counted};
 use crate::registry::Rule;
 
 /// How much work the search may do, in prerequisite entries looked at
@@ -129,13 +127,8 @@ const LISTED: usize = 10;
 /// is `skill` (`each`, whose texts are the prerequisite and the other
 /// prerequisite that needs it, as `quoted` gives them). Skills are told
 /// apart by index: validation resolves each id to one skill.
-fn group_diagnostic<'t>(
-    rule: &Rule,
-    skill: &str,
-    each: &[SkillFinding],
-    quoted: &dyn Fn(u32) -> Quoted<'t>,
-    _entry: &dyn Fn(&SkillFinding) -> Option<&'t str>,
-) -> Diagnostic {
+fn group_diagnostic(rule: &Rule, skill: &str, group: &Group<'_, '_>) -> Diagnostic {
+    let (each, quoted) = (group.each, |index: u32| group.quoted(index));
     // Each prerequisite once, with how many entries name it (TM120 off
     // leaves a repeat to this rule) and the first that needs it.
     let mut distinct = distinct_prerequisites(each);
@@ -169,21 +162,7 @@ fn group_diagnostic<'t>(
     let bound = 14 + listed_len + 32 + 5 + skill.len() + 17 + vias_len;
     let mut message = String::with_capacity(bound);
     message.push_str(if distinct.len() == 1 { "prerequisite " } else { "prerequisites " });
-    for (k, &(prerequisite, _, times)) in listed.iter().enumerate() {
-        message.push_str(match k {
-            0 => "`",
-            _ if k + 1 == listed.len() && distinct.len() == listed.len() => " and `",
-            _ => ", `",
-        });
-        message.push_str(prerequisite.text);
-        message.push('`');
-        if times > 1 {
-            let _ = write!(message, " ({times} entries)");
-        }
-    }
-    if distinct.len() > listed.len() {
-        let _ = write!(message, " and {} more", distinct.len() - listed.len());
-    }
+    push_counted(&mut message, listed.iter().map(|&(prerequisite, _, times)| (prerequisite.text, times)), distinct.len(), "entries");
     message.push_str(" of `");
     message.push_str(skill);
     message.push_str(if distinct.len() == 1 { "` is redundant: " } else { "` are redundant: " });
@@ -338,7 +317,7 @@ mod tests {
         let quoted = |index: u32| Quoted { index, text: texts[index as usize] };
         for size in [4, 66] {
             let each = findings((0..size).map(|k| [if k % 2 == 0 { 1 } else { 2 }, 3]));
-            let d = group_diagnostic(rule, &roadmap.skills[0].id, &each, &quoted, &|_| None);
+            let d = group_diagnostic(rule, &roadmap.skills[0].id, &Group::new(&each, &quoted, &|_| None));
             let half = size / 2;
             assert_eq!(
                 d.message,
@@ -361,7 +340,7 @@ mod tests {
         for size in [3u32, 40] {
             // Entry k is `t{k}`, needed by `t{k + 1}`; the last needed by
             // `t{size}`, which is not redundant.
-            let d = group_diagnostic(rule, &roadmap.skills[0].id, &findings((0..size).map(|k| [k, k + 1])), &quoted, &|_| None);
+            let d = group_diagnostic(rule, &roadmap.skills[0].id, &Group::new(&findings((0..size).map(|k| [k, k + 1])), &quoted, &|_| None));
             let shown: Vec<String> = (0..size.min(LISTED as u32)).map(|k| format!("`t{k}`")).collect();
             let names = match size {
                 3 => format!("{} and {}", shown[..2].join(", "), shown[2]),
@@ -370,7 +349,7 @@ mod tests {
             assert_eq!(d.message, format!("prerequisites {names} of `s0` are redundant: `t{size}` already needs them"));
         }
         // Two chains: each names its own top.
-        let d = group_diagnostic(rule, &roadmap.skills[0].id, &findings([[0, 1], [2, 3], [1, 4]]), &quoted, &|_| None);
+        let d = group_diagnostic(rule, &roadmap.skills[0].id, &Group::new(&findings([[0, 1], [2, 3], [1, 4]]), &quoted, &|_| None));
         assert_eq!(
             d.message,
             "prerequisites `t0`, `t2` and `t1` of `s0` are redundant: `t4` already needs `t0`, `t1`; `t3` already needs `t2`"
@@ -396,7 +375,7 @@ mod tests {
         };
         let mut each = findings((0..12).map(|k| [k, 12 + k % 2]));
         each.extend(findings([[0, 12]]));
-        let d = group_diagnostic(rule, &roadmap.skills[0].id, &each, &quoted, &|_| None);
+        let d = group_diagnostic(rule, &roadmap.skills[0].id, &Group::new(&each, &quoted, &|_| None));
         let listed = |from: usize| {
             let them: Vec<String> = (from..10).step_by(2).map(|k| format!("`{}`", names[k])).collect();
             them.join(", ")

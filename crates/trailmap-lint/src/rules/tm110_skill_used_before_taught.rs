@@ -33,7 +33,7 @@ use std::fmt::Write as _;
 use trailmap::{Diagnostic, Prerequisite};
 
 use crate::context::Context;
-use crate::findings::{Findings, InSkill, ItemList, Quoted, Quoting, SkillFinding, SkillFindings, Texts, list_by_second_text};
+use crate::findings::{Findings, Group, InSkill, ItemList, Quoting, SkillFindings, Texts, list_by_second_text};
 use crate::registry::Rule;
 
 /// Projects and practices that run ahead of their skills have this
@@ -51,7 +51,7 @@ pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) 
             .grouped(group)
     };
     let phase_of = |phase: Option<&str>| phase.and_then(|p| ctx.phase_index.get(p)).copied();
-    let mut projects = compact(ItemList::Projects, project_diagnostic, project_group);
+    let mut projects = compact(ItemList::Projects, project_diagnostic, used_group::<true>);
     for (i, p) in r.projects.iter().enumerate() {
         let Some(at) = phase_of(p.phase.as_deref()) else { continue };
         for (k, entry) in p.skills.iter().enumerate() {
@@ -76,7 +76,7 @@ pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) 
             }
         }
     }
-    let mut practices = compact(ItemList::Practices, practice_diagnostic, practice_group);
+    let mut practices = compact(ItemList::Practices, practice_diagnostic, used_group::<false>);
     for (i, p) in r.practices.iter().enumerate() {
         let Some(at) = phase_of(p.phase.as_deref()) else { continue };
         for (k, id) in p.skills.iter().enumerate() {
@@ -144,45 +144,18 @@ fn used_diagnostic(rule: &Rule, kind: &str, quoting: Quoting<'_>) -> Diagnostic 
 /// How many skills a grouped finding's message names.
 const LISTED: usize = 10;
 
-/// The diagnostic of two or more compact findings of one project (its
-/// id `project`; each finding's entry the skill's id, its texts the
-/// titles of the project's phase and of the later one).
-fn project_group<'t>(
-    rule: &Rule,
-    project: &str,
-    each: &[SkillFinding],
-    quoted: &dyn Fn(u32) -> Quoted<'t>,
-    entry: &dyn Fn(&SkillFinding) -> Option<&'t str>,
-) -> Diagnostic {
-    used_group(rule, "project", project, each, quoted, entry)
-}
-
-/// The same, of a practice.
-fn practice_group<'t>(
-    rule: &Rule,
-    practice: &str,
-    each: &[SkillFinding],
-    quoted: &dyn Fn(u32) -> Quoted<'t>,
-    entry: &dyn Fn(&SkillFinding) -> Option<&'t str>,
-) -> Diagnostic {
-    used_group(rule, "practice", practice, each, quoted, entry)
-}
-
-/// "project `eda` in "Week 1" uses 3 skills only taught later: `numpy`
-/// and `pandas`, in "Week 2"; `polars`, in "Week 5"": the first
-/// [`LISTED`] skills, by the phase that teaches them.
-fn used_group<'t>(
-    rule: &Rule,
-    kind: &str,
-    item: &str,
-    each: &[SkillFinding],
-    quoted: &dyn Fn(u32) -> Quoted<'t>,
-    entry: &dyn Fn(&SkillFinding) -> Option<&'t str>,
-) -> Diagnostic {
+/// The diagnostic of two or more compact findings of one project (a
+/// practice if not `PROJECT`) whose id is `item` (each finding's entry
+/// the skill's id, its texts the titles of the item's phase and of the
+/// later one): "project `eda` in "Week 1" uses 3 skills only taught
+/// later: `numpy` and `pandas`, in "Week 2"; `polars`, in "Week 5"", the
+/// first [`LISTED`] skills by the phase that teaches them.
+fn used_group<const PROJECT: bool>(rule: &Rule, item: &str, group: &Group<'_, '_>) -> Diagnostic {
+    let (kind, each) = (if PROJECT { "project" } else { "practice" }, group.each);
     // Every finding of the item is in its own phase.
-    let at = quoted(each[0].texts[0]).text;
+    let at = group.quoted(each[0].texts[0]).text;
     let mut message = format!("{kind} `{item}` in \"{at}\" uses {} skills only taught later: ", each.len());
-    list_by_second_text(&mut message, &each[..each.len().min(LISTED)], quoted, entry);
+    list_by_second_text(&mut message, &each[..each.len().min(LISTED)], group);
     if each.len() > LISTED {
         let _ = write!(message, "; and {} more", each.len() - LISTED);
     }

@@ -28,14 +28,12 @@
 //! Remove the repeat; the first entry stays. `lint --fix` does it when the
 //! repeat carries nothing the first entry lacks (a note, an `x-` key).
 
-use std::fmt::Write as _;
-
 use trailmap::diagnostic::preview_str;
 use trailmap::pointer::Pointer;
 use trailmap::{Diagnostic, Fix, Prerequisite, SkillMention, SmallString};
 
 use crate::context::Context;
-use crate::findings::{Findings, InSkill, NO_TEXT, Quoted, Quoting, SkillFinding, SkillFindings, Texts, distinct_firsts};
+use crate::findings::{Findings, Group, InSkill, NO_TEXT, Quoting, SkillFindings, Texts, distinct_firsts, push_counted};
 use crate::registry::Rule;
 
 pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) {
@@ -105,36 +103,18 @@ const LISTED: usize = 10;
 /// skill whose id is `skill` (`each`, each quoting the repeated skill by
 /// index): "`numpy` (2 repeats) and `python` appear again in the
 /// prerequisites of `pandas`", or "`numpy` appears 2 more times in …".
-fn repeated_prerequisites<'t>(
-    rule: &Rule,
-    skill: &str,
-    each: &[SkillFinding],
-    quoted: &dyn Fn(u32) -> Quoted<'t>,
-    _entry: &dyn Fn(&SkillFinding) -> Option<&'t str>,
-) -> Diagnostic {
+fn repeated_prerequisites(rule: &Rule, skill: &str, group: &Group<'_, '_>) -> Diagnostic {
+    let each = group.each;
     let distinct = distinct_firsts(each);
+    let named = |first: usize| preview_str(group.quoted(each[first].texts[0]).text);
     if let [(first, times)] = distinct[..] {
-        let what = preview_str(quoted(each[first].texts[0]).text);
+        let what = named(first);
         let message = format!("`{what}` appears {times} more times in the prerequisites of `{skill}`");
         return repeats_removed(rule, message, each.len());
     }
     let listed = &distinct[..distinct.len().min(LISTED)];
     let mut message = String::new();
-    for (k, &(first, times)) in listed.iter().enumerate() {
-        message.push_str(match k {
-            0 => "`",
-            _ if k + 1 == listed.len() && distinct.len() == listed.len() => " and `",
-            _ => ", `",
-        });
-        message.push_str(&preview_str(quoted(each[first].texts[0]).text));
-        message.push('`');
-        if times > 1 {
-            let _ = write!(message, " ({times} repeats)");
-        }
-    }
-    if distinct.len() > listed.len() {
-        let _ = write!(message, " and {} more", distinct.len() - listed.len());
-    }
+    push_counted(&mut message, listed.iter().map(|&(first, times)| (named(first), times)), distinct.len(), "repeats");
     message.push_str(" appear again in the prerequisites of `");
     message.push_str(skill);
     message.push('`');
