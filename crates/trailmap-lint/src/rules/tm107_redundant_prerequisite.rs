@@ -124,9 +124,9 @@ fn diagnostic(rule: &Rule, quoting: Quoting<'_>) -> Diagnostic {
 const LISTED: usize = 10;
 
 /// The diagnostic of two or more redundant entries of the skill whose id
-/// is `skill` (`each`, whose texts are the prerequisite and the other
-/// prerequisite that needs it, as `quoted` gives them). Skills are told
-/// apart by index: validation resolves each id to one skill.
+/// is `skill` (the findings of `group`, whose texts are the prerequisite
+/// and the other prerequisite that needs it). Skills are told apart by
+/// index: validation resolves each id to one skill.
 fn group_diagnostic(rule: &Rule, skill: &str, group: &Group<'_, '_>) -> Diagnostic {
     let (each, quoted) = (group.each, |index: u32| group.quoted(index));
     // Each prerequisite once, with how many entries name it (TM120 off
