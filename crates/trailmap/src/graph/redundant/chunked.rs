@@ -9,8 +9,8 @@
 //! skills' work, a thread stops once the skills ranked before its next one
 //! surely spent more than the bound, and the cut is the first skill at
 //! which the work in rank order passes it; the skills from there on are
-//! named as unchecked. Should the searches together cross more than the
-//! blocks' cost, they stop and the blocks answer.
+//! named as unchecked. Should the searches together cross more than
+//! [`switches_to_blocks`] allows, they stop and the blocks answer.
 
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Mutex, PoisonError};

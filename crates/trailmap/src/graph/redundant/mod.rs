@@ -41,7 +41,9 @@
 //! every question about a target cheaply enough, they do, and the blocks
 //! are made of the other targets alone. A sample of the searches
 //! (one skill in a hundred at 100k) estimates their work before they
-//! start; should they still spend that much, they stop and switch.
+//! start; should they spend twice what the blocks would cost, they stop
+//! and switch (sooner only where the work bound would leave the blocks no
+//! room).
 //!
 //! On several threads the searches take chunks of ranks, each with a ring
 //! of its own (`chunked.rs`).
