@@ -22,7 +22,7 @@ mod detach;
 mod grouping;
 mod lists;
 use detach::Copied;
-pub(crate) use grouping::{distinct_firsts, list_by_second_text, push_counted};
+pub(crate) use grouping::{LISTED, distinct_firsts, list_by_second_text, push_counted};
 pub(crate) use lists::ItemList;
 
 /// The findings of one rule on one roadmap.

@@ -6,6 +6,11 @@ use std::fmt::Write as _;
 
 use super::{Group, SkillFinding};
 
+/// How many entries (or distinct texts) a grouped finding's message
+/// names; the rest are counted ("and 3 more"), so that a message stays a
+/// line however many findings a skill has.
+pub(crate) const LISTED: usize = 10;
+
 /// Up to how many findings [`distinct_firsts`] searches the texts seen so
 /// far rather than sorting them.
 const SEARCHED: usize = 64;
@@ -85,12 +90,14 @@ pub(crate) fn push_counted<S: AsRef<str>>(
     }
 }
 
-/// Writes to `message` the entries of `listed` (findings of `group`: by
+/// Writes to `message` the first [`LISTED`] findings of `group` (by
 /// their entry, `` `id` ``, or "an `any_of` group" where it has none) by
-/// their second text, in the order of the first finding quoting each:
-/// "`numpy` and `pandas`, in "Week 2"; `polars`, in "Week 5"" (the texts
-/// of TM101 and TM110 are a phase's title, and a later one's).
-pub(crate) fn list_by_second_text(message: &mut String, listed: &[SkillFinding], group: &Group<'_, '_>) {
+/// their second text, in the order of the first finding quoting each, and
+/// how many more there are: "`numpy` and `pandas`, in "Week 2";
+/// `polars`, in "Week 5"; and 3 more" (the texts of TM101 and TM110 are a
+/// phase's title, and a later one's).
+pub(crate) fn list_by_second_text(message: &mut String, group: &Group<'_, '_>) {
+    let listed = &group.each[..group.each.len().min(LISTED)];
     let mut seconds: Vec<u32> = Vec::with_capacity(listed.len());
     for found in listed {
         if !seconds.contains(&found.texts[1]) {
@@ -116,11 +123,14 @@ pub(crate) fn list_by_second_text(message: &mut String, listed: &[SkillFinding],
         }
         let _ = write!(message, ", in \"{}\"", group.quoted(second).text);
     }
+    if group.each.len() > listed.len() {
+        let _ = write!(message, "; and {} more", group.each.len() - listed.len());
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{SEARCHED, distinct_firsts, list_by_second_text};
+    use super::{LISTED, SEARCHED, distinct_firsts, list_by_second_text};
     use crate::findings::{Group, Quoted, SkillFinding};
 
     /// Entries are listed under the text each shares, texts in the order
@@ -136,8 +146,17 @@ mod tests {
         let quoted = |index: u32| Quoted { index, text: texts[index as usize] };
         let entry = |found: &SkillFinding| Some(ids[found.entry as usize]).filter(|id| !id.is_empty());
         let mut message = String::new();
-        list_by_second_text(&mut message, &each, &Group::new(&each, &quoted, &entry));
+        list_by_second_text(&mut message, &Group::new(&each, &quoted, &entry));
         assert_eq!(message, "`numpy` and `pandas`, in \"Week 2\"; `polars` and an `any_of` group, in \"Week 5\"");
+        // Past the first ten, how many more.
+        let many: Vec<SkillFinding> =
+            (0..LISTED as u32 + 3).map(|entry| SkillFinding { skill: 0, entry, texts: [0, 1] }).collect();
+        let named = |found: &SkillFinding| {
+            Some(["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m"][found.entry as usize])
+        };
+        message.clear();
+        list_by_second_text(&mut message, &Group::new(&many, &quoted, &named));
+        assert_eq!(message, "`a`, `b`, `c`, `d`, `e`, `f`, `g`, `h`, `i` and `j`, in \"Week 2\"; and 3 more");
     }
 
     proptest::proptest! {

@@ -31,8 +31,6 @@
 //! say why in the skill's `note`, and suppress the finding with
 //! `"x-lint-allow": [{"rule": "TM101", "reason": "…"}]` on the skill.
 
-use std::fmt::Write as _;
-
 use trailmap::Diagnostic;
 
 use crate::context::Context;
@@ -82,9 +80,6 @@ fn diagnostic(rule: &Rule, quoting: Quoting<'_>) -> Diagnostic {
     .with_help("teach the prerequisite earlier, or move the skill to a later phase")
 }
 
-/// How many prerequisites a grouped finding's message names.
-const LISTED: usize = 10;
-
 /// The diagnostic of two or more entries of the skill whose id is
 /// `skill` (each finding's texts the titles of the skill's phase and of
 /// the later one, its entry the prerequisite's id, or none for a group):
@@ -97,10 +92,7 @@ fn group_diagnostic(rule: &Rule, skill: &str, group: &Group<'_, '_>) -> Diagnost
     let at = group.quoted(each[0].texts[0]).text;
     let mut message =
         format!("`{skill}` is taught in \"{at}\", but {} of its prerequisites are only taught later: ", each.len());
-    list_by_second_text(&mut message, &each[..each.len().min(LISTED)], group);
-    if each.len() > LISTED {
-        let _ = write!(message, "; and {} more", each.len() - LISTED);
-    }
+    list_by_second_text(&mut message, group);
     Diagnostic::new(rule.code, rule.name, rule.default_severity, message)
         .with_help("teach these prerequisites earlier, or move the skill to a later phase")
 }

@@ -37,7 +37,7 @@
 use trailmap::{Diagnostic, Fix, ReductionMemory, RedundantEntries};
 
 use crate::context::Context;
-use crate::findings::{Findings, Group, InSkill, Quoted, Quoting, SkillFinding, SkillFindings, Texts, distinct_firsts, push_counted};
+use crate::findings::{Findings, Group, InSkill, Quoted, Quoting, SkillFinding, SkillFindings, Texts, distinct_firsts, push_counted, LISTED};
 use crate::registry::Rule;
 
 /// How much work the search may do, in prerequisite entries looked at
@@ -118,10 +118,6 @@ fn diagnostic(rule: &Rule, quoting: Quoting<'_>) -> Diagnostic {
     d.fix = Some(Fix { message, edits: Vec::new() });
     d
 }
-
-/// How many redundant prerequisites a grouped finding's message names;
-/// its fix removes them all.
-const LISTED: usize = 10;
 
 /// The diagnostic of two or more redundant entries of the skill whose id
 /// is `skill` (the findings of `group`, whose texts are the prerequisite

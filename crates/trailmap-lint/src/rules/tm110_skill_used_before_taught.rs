@@ -28,8 +28,6 @@
 //! skill earlier, or remove it from the list. For "X or Y", list an
 //! `{"any_of": [...]}` group: one member taught in time is enough.
 
-use std::fmt::Write as _;
-
 use trailmap::{Diagnostic, Prerequisite};
 
 use crate::context::Context;
@@ -51,7 +49,7 @@ pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) 
             .grouped(group)
     };
     let phase_of = |phase: Option<&str>| phase.and_then(|p| ctx.phase_index.get(p)).copied();
-    let mut projects = compact(ItemList::Projects, project_diagnostic, used_group::<true>);
+    let mut projects = compact(ItemList::Projects, used_diagnostic::<true>, used_group::<true>);
     for (i, p) in r.projects.iter().enumerate() {
         let Some(at) = phase_of(p.phase.as_deref()) else { continue };
         for (k, entry) in p.skills.iter().enumerate() {
@@ -76,7 +74,7 @@ pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) 
             }
         }
     }
-    let mut practices = compact(ItemList::Practices, practice_diagnostic, used_group::<false>);
+    let mut practices = compact(ItemList::Practices, used_diagnostic::<false>, used_group::<false>);
     for (i, p) in r.practices.iter().enumerate() {
         let Some(at) = phase_of(p.phase.as_deref()) else { continue };
         for (k, id) in p.skills.iter().enumerate() {
@@ -124,41 +122,31 @@ fn plain(
     ctx.in_file(used(rule, what, ctx.phase_title(at), id, ctx.phase_title(later)).at(pointer()))
 }
 
+/// What a compact finding's item is: a project, else a practice.
+fn kind<const PROJECT: bool>() -> &'static str {
+    if PROJECT { "project" } else { "practice" }
+}
+
 /// The diagnostic of a compact finding at an entry of a project's skills
-/// (`skill`: the project's id; `entry`: the skill's id; the texts: the
-/// titles of the project's phase and of the later one).
-fn project_diagnostic(rule: &Rule, quoting: Quoting<'_>) -> Diagnostic {
-    used_diagnostic(rule, "project", quoting)
-}
-
-/// The same, of a practice.
-fn practice_diagnostic(rule: &Rule, quoting: Quoting<'_>) -> Diagnostic {
-    used_diagnostic(rule, "practice", quoting)
-}
-
-fn used_diagnostic(rule: &Rule, kind: &str, quoting: Quoting<'_>) -> Diagnostic {
+/// (a practice's if not `PROJECT`; `skill`: its id; `entry`: the skill's
+/// id; the texts: the titles of its phase and of the later one).
+fn used_diagnostic<const PROJECT: bool>(rule: &Rule, quoting: Quoting<'_>) -> Diagnostic {
     let Quoting { skill: item, entry, texts: [at, later], .. } = quoting;
-    used(rule, format_args!("{kind} `{item}`"), at, entry.unwrap_or(""), later)
+    used(rule, format_args!("{} `{item}`", kind::<PROJECT>()), at, entry.unwrap_or(""), later)
 }
-
-/// How many skills a grouped finding's message names.
-const LISTED: usize = 10;
 
 /// The diagnostic of two or more compact findings of one project (a
 /// practice if not `PROJECT`) whose id is `item` (each finding's entry
 /// the skill's id, its texts the titles of the item's phase and of the
 /// later one): "project `eda` in "Week 1" uses 3 skills only taught
 /// later: `numpy` and `pandas`, in "Week 2"; `polars`, in "Week 5"", the
-/// first [`LISTED`] skills by the phase that teaches them.
+/// first ten skills by the phase that teaches them.
 fn used_group<const PROJECT: bool>(rule: &Rule, item: &str, group: &Group<'_, '_>) -> Diagnostic {
-    let (kind, each) = (if PROJECT { "project" } else { "practice" }, group.each);
+    let (kind, each) = (kind::<PROJECT>(), group.each);
     // Every finding of the item is in its own phase.
     let at = group.quoted(each[0].texts[0]).text;
     let mut message = format!("{kind} `{item}` in \"{at}\" uses {} skills only taught later: ", each.len());
-    list_by_second_text(&mut message, &each[..each.len().min(LISTED)], group);
-    if each.len() > LISTED {
-        let _ = write!(message, "; and {} more", each.len() - LISTED);
-    }
+    list_by_second_text(&mut message, group);
     Diagnostic::new(rule.code, rule.name, rule.default_severity, message)
         .with_help("move it to a later phase, or teach these skills earlier")
 }

@@ -33,7 +33,7 @@ use trailmap::pointer::Pointer;
 use trailmap::{Diagnostic, Fix, Prerequisite, SkillMention, SmallString};
 
 use crate::context::Context;
-use crate::findings::{Findings, Group, InSkill, NO_TEXT, Quoting, SkillFindings, Texts, distinct_firsts, push_counted};
+use crate::findings::{Findings, Group, InSkill, NO_TEXT, Quoting, SkillFindings, Texts, distinct_firsts, push_counted, LISTED};
 use crate::registry::Rule;
 
 pub(crate) fn check<'a>(ctx: &Context<'a>, rule: &Rule, out: &mut Findings<'a>) {
@@ -94,10 +94,6 @@ fn repeated_prerequisite(rule: &Rule, quoting: Quoting<'_>) -> Diagnostic {
     let what = format!("`{}`", preview_str(repeated));
     repeat(rule, &what, &format!("the prerequisites of `{skill}`"), true)
 }
-
-/// How many repeated ids a grouped finding's message names; its fix
-/// removes every repeat.
-const LISTED: usize = 10;
 
 /// The diagnostic of two or more repeats among the prerequisites of the
 /// skill whose id is `skill` (`each`, each quoting the repeated skill by
