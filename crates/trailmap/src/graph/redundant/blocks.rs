@@ -227,21 +227,15 @@ impl Blocks {
             .sum()
     }
 
-    /// Every redundant entry naming a target as `(skill, k, k, via)`, `k` its place in
-    /// [`Plain::needs`] of the skill and `via` the place of the first
-    /// other prerequisite in entry order that needs it, in no particular
-    /// order: the caller looks them up, skill by skill (from here, in
-    /// block order, each was a miss of the cache). The blocks are shared
-    /// among `threads` threads, each with rows of its own. Every skill of `order`
-    /// has at most [`PLACES`] plain prerequisites (the caller's condition
-    /// for choosing the blocks).
-    pub(super) fn find(
-        &self,
-        plain: &Plain<'_>,
-        order: &[u32],
-        rank: &[u32],
-        threads: usize,
-    ) -> Vec<(u32, u32, u32, u32)> {
+    /// Every redundant entry naming a target, in no particular order, a
+    /// list from each thread (not joined: the caller puts them in skill
+    /// order from the lists, and a joined copy was the run's peak where
+    /// most entries are redundant): the caller looks them up, skill by
+    /// skill (from here, in block order, each was a miss of the cache).
+    /// The blocks are shared among `threads` threads, each with rows of
+    /// its own. Every skill of `order` has at most [`PLACES`] plain
+    /// prerequisites (the caller's condition for choosing the blocks).
+    pub(super) fn find(&self, plain: &Plain<'_>, order: &[u32], rank: &[u32], threads: usize) -> Vec<Vec<BlockFound>> {
         // Ranks go up to `n` (skills on or after a cycle have none).
         let n = order.len();
         // The slot of each rank: how many needed ranks come before it.
@@ -308,7 +302,7 @@ impl Blocks {
         // one thread finish its share alone for half the blocks' time.
         let shares: Vec<usize> = (0..threads.clamp(1, blocks.len().max(1))).collect();
         let taken = std::sync::atomic::AtomicUsize::new(0);
-        let found = crate::parallel::map(&shares, |_| {
+        crate::parallel::map(&shares, |_| {
             let mine =
                 std::iter::from_fn(|| blocks.get(taken.fetch_add(1, std::sync::atomic::Ordering::Relaxed)).copied());
             // A row's width known when compiling: the row stays in
@@ -321,14 +315,20 @@ impl Blocks {
                 // `Blocks::new` leaves only `WORDS_MAX` for this arm.
                 _ => tables.answer::<WORDS_MAX>(mine),
             }
-        });
-        let mut found = found.into_iter();
-        let mut all = found.next().unwrap_or_default();
-        for more in found {
-            all.extend(more);
-        }
-        all
+        })
     }
+}
+
+/// A redundant entry found by [`Blocks::find`]: the skill (by index), the
+/// entry's place in [`Plain::needs`] of the skill, and the place of the
+/// first other prerequisite in entry order that needs it. Eight bytes:
+/// a graph drawing many prerequisites from everything before has one on
+/// most entries (1.3 million at 100k skills with 0-40 each).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct BlockFound {
+    pub(super) skill: u32,
+    pub(super) place: u16,
+    pub(super) via: u16,
 }
 
 /// The ranks `unneeded` (which have no row: a block's pass answers them
@@ -433,7 +433,7 @@ struct Tables<'t> {
 impl Tables<'_> {
     /// Every redundant entry naming a target of the blocks starting at the
     /// targets `blocks`, with rows of `W` words (`64 × W` targets a block).
-    fn answer<const W: usize>(&self, blocks: impl Iterator<Item = usize>) -> Vec<(u32, u32, u32, u32)> {
+    fn answer<const W: usize>(&self, blocks: impl Iterator<Item = usize>) -> Vec<BlockFound> {
         let Tables { below, needed, targets, unneeded, unneeded_start, last_asking, .. } = *self;
         let mut rows: Vec<[u64; W]> = Vec::new();
         let mut found = Vec::new();
@@ -521,7 +521,7 @@ impl Tables<'_> {
         rows: &[[u64; W]],
         further: &[u64; W],
         (start, direct, read): (usize, usize, usize),
-        found: &mut Vec<(u32, u32, u32, u32)>,
+        found: &mut Vec<BlockFound>,
     ) {
         let Tables { order, below, places, targets, .. } = *self;
         let low = targets.slot(first);
@@ -544,8 +544,7 @@ impl Tables<'_> {
                 }
             }
             if let Some(via) = via {
-                let k = u32::from(places[e]);
-                found.push((v, k, k, u32::from(via)));
+                found.push(BlockFound { skill: v, place: places[e], via });
             }
         }
     }

@@ -373,7 +373,7 @@ fn sorted(
     // the 430k of `dense-all` at 100k took 30 ms, after the blocks, before
     // anything could be reported).
     if !found.is_sorted_by_key(|f| f.0) {
-        found = by_skill(&found);
+        found = by_skill(found.iter().copied());
     }
     // Each skill's few by `k`; then each named, skill by skill (the
     // blocks' lookups, in target order, mostly missed the cache), in
@@ -390,9 +390,9 @@ fn as_found((skill_index, entry, prerequisite_index, via_index): (u32, u32, u32,
 }
 
 /// `found` in skill order (a stable counting sort on the first number).
-fn by_skill(found: &[(u32, u32, u32, u32)]) -> Vec<(u32, u32, u32, u32)> {
-    let skills = found.iter().map(|f| f.0 as usize + 1).max().unwrap_or(0);
-    super::buckets::bucketed(skills, found.iter().map(|&f| (f.0 as usize, f))).1
+fn by_skill(found: impl Iterator<Item = (u32, u32, u32, u32)> + Clone) -> Vec<(u32, u32, u32, u32)> {
+    let skills = found.clone().map(|f| f.0 as usize + 1).max().unwrap_or(0);
+    super::buckets::bucketed(skills, found.map(|f| (f.0 as usize, f))).1
 }
 
 #[cfg(test)]

@@ -461,11 +461,11 @@ fn cycles_are_skipped_by_every_path() {
     assert_eq!(small, full);
     let plain = Plain::new(&graph);
     let rank = ranks(&order, graph.len());
-    let mut by_blocks = Blocks::new(&plain, &order, 1).find(&plain, &order, &rank, 2);
-    by_blocks.sort_unstable();
-    assert!(by_blocks.iter().all(|&(_, k, p, _)| k == p), "the prerequisite by its place");
+    let mut by_blocks: Vec<_> =
+        Blocks::new(&plain, &order, 1).find(&plain, &order, &rank, 2).into_iter().flatten().collect();
+    by_blocks.sort_unstable_by_key(|f| (f.skill, f.place));
     let named: Vec<_> =
-        by_blocks.iter().map(|&(v, k, _, _)| (graph.id(v), plain.entry(v, k as usize) as usize)).collect();
+        by_blocks.iter().map(|f| (graph.id(f.skill), plain.entry(f.skill, usize::from(f.place)) as usize)).collect();
     let public: Vec<_> = full.iter().map(|r| (graph.id(r.skill_index), r.entry as usize)).collect();
     assert_eq!(named, public);
 }
@@ -527,10 +527,11 @@ fn blocks_find_what_brute_force_finds() {
         assert!(!expected.is_empty());
         // What the blocks find, as brute force names it.
         let found_by = |blocks: &Blocks, threads: usize| {
-            let mut found: Vec<_> = (blocks.find(&plain, &order, &rank, threads).into_iter())
-                .map(|(v, k, p, via)| {
-                    let needs = plain.needs(v);
-                    (v, plain.entry(v, k as usize), needs[p as usize], needs[via as usize])
+            let mut found: Vec<_> = (blocks.find(&plain, &order, &rank, threads).into_iter().flatten())
+                .map(|f| {
+                    let needs = plain.needs(f.skill);
+                    let (k, via) = (usize::from(f.place), usize::from(f.via));
+                    (f.skill, plain.entry(f.skill, k), needs[k], needs[via])
                 })
                 .collect();
             found.sort_unstable();
