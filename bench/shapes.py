@@ -180,6 +180,20 @@ def any_of(rng, i, groups, size, back):
     return [{"any_of": rng.sample(range(low, i), size)} for _ in range(groups)]
 
 
+def foundations(rng, i, n):
+    """1-3 of the 50 before and one of the first 10, as a roadmap whose every skill needs a foundation too."""
+    if i == 0:
+        return []
+    near = {rng.randrange(max(0, i - 50), i) for _ in range(rng.randint(1, 3))}
+    return sorted(near | ({rng.randrange(10)} if i > 10 else set()))
+
+
+def heavy_tail(rng, i, n):
+    """A count drawn from a Pareto distribution (most skills 0-2, a few hundreds), among the 2,000 before."""
+    low = max(0, i - 2000)
+    return rng.sample(range(low, i), min(int(rng.paretovariate(1.2)) - 1, 500, i - low))
+
+
 def names_of(make):
     return lambda rng, n: [make(rng, i) for i in range(n)]
 
@@ -499,6 +513,14 @@ SHAPES = {
               graph_shape(lambda rng, i, n: [i - (1 << k) for k in range(20) if (1 << k) <= i]), None),
     "sqrtchain": ("the one before and the one 1,000 before",
                   graph_shape(lambda rng, i, n: [i - 1] + ([i - 1000] if i >= 1000 else []) if i else []), None),
+    # Foundations, heavy tails and denser graphs (7 December, later).
+    "dense40all": ("0-40 among everything before (2M edges at 100k)", graph_shape(lambda rng, i, n: window(rng, i, None, 40)), None),
+    "foundations": ("1-3 of the previous 50 and one of the first 10 (TM107 on most skills)",
+                    graph_shape(foundations), None),
+    "heavytail": ("a Pareto-distributed count (most 0-2, a few up to 500) among the previous 2,000",
+                  graph_shape(heavy_tail), None),
+    "grandparent": ("a binary tree: each needs its parent and its grandparent (redundant)",
+                    graph_shape(lambda rng, i, n: ([(i - 1) // 2] if i else []) + ([(i - 3) // 4] if i >= 3 else [])), None),
 }
 
 

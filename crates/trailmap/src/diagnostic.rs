@@ -311,18 +311,31 @@ pub fn pointer_tokens(pointer: &str) -> Vec<String> {
 /// assert_eq!(trailmap::diagnostic::preview_str(&"x".repeat(50)).chars().count(), 41);
 /// ```
 pub fn preview_str(s: &str) -> String {
+    preview(s).into_owned()
+}
+
+/// [`preview_str`], borrowed where `s` is shown whole (most ids and names):
+/// for messages made by the hundred thousand, where the copy of each
+/// quoted text was an allocation of its own.
+///
+/// ```
+/// use std::borrow::Cow;
+/// assert!(matches!(trailmap::diagnostic::preview("pytorch"), Cow::Borrowed("pytorch")));
+/// assert!(trailmap::diagnostic::preview(&"x".repeat(50)).ends_with('…'));
+/// ```
+pub fn preview(s: &str) -> std::borrow::Cow<'_, str> {
     const SHOWN: usize = 40;
     // Sliced, not collected character by character: a finding quoting
     // names made two previews (a tenth of making TM109's diagnostics).
     // A text of at most 40 bytes has at most 40 characters.
     let cut = if s.len() > SHOWN { s.char_indices().nth(SHOWN).map(|(end, _)| end) } else { None };
     match cut {
-        None => s.to_owned(),
+        None => std::borrow::Cow::Borrowed(s),
         Some(end) => {
             let mut out = String::with_capacity(end + '…'.len_utf8());
             out.push_str(&s[..end]);
             out.push('…');
-            out
+            std::borrow::Cow::Owned(out)
         }
     }
 }
