@@ -368,10 +368,11 @@ fn sorted(
     name: impl Fn((u32, u32, u32, u32)) -> RedundantEntry,
 ) -> Vec<RedundantEntry> {
     // The searches find skill after skill in learning order, most often
-    // file order: sorted already. The blocks find them by target: a
-    // counting pass over skills puts them in order (a comparison sort of
-    // the 430k of `dense-all` at 100k took 30 ms, after the blocks, before
-    // anything could be reported).
+    // file order: sorted already; where it is not, a counting pass over
+    // skills puts them in order (a comparison sort of the 430k of
+    // `dense-all` at 100k took 30 ms before anything could be reported).
+    // The blocks find them by target, and their caller puts each
+    // thread's list in order by the same pass as it gathers them.
     if !found.is_sorted_by_key(|f| f.0) {
         found = by_skill(found.iter().copied());
     }
