@@ -194,6 +194,26 @@ def heavy_tail(rng, i, n):
     return rng.sample(range(low, i), min(int(rng.paretovariate(1.2)) - 1, 500, i - low))
 
 
+def ancestors(parent_of):
+    """Each skill needs every ancestor in a tree, from its parent up (`parent_of(rng, i)`: skill i's parent), as
+    authors who list everything a skill builds on write it: every entry but the parent's is redundant."""
+    parents = []
+
+    def needs(rng, i, n):
+        if i == 0:
+            parents.clear()
+            parents.append(None)
+            return []
+        parents.append(parent_of(rng, i))
+        up, a = [], parents[i]
+        while a is not None:
+            up.append(a)
+            a = parents[a]
+        return up
+
+    return needs
+
+
 def names_of(make):
     return lambda rng, n: [make(rng, i) for i in range(n)]
 
@@ -521,6 +541,10 @@ SHAPES = {
                   graph_shape(heavy_tail), None),
     "grandparent": ("a binary tree: each needs its parent and its grandparent (redundant)",
                     graph_shape(lambda rng, i, n: ([(i - 1) // 2] if i else []) + ([(i - 3) // 4] if i >= 3 else [])), None),
+    "ancestors": ("a random tree (each parent drawn among the skills before): each needs every ancestor, its parent first",
+                  graph_shape(ancestors(lambda rng, i: rng.randrange(i))), None),
+    "ancestors-bin": ("a binary tree: each needs every ancestor, its parent first (16 at 100k, 19 at 1M)",
+                      graph_shape(ancestors(lambda rng, i: (i - 1) // 2)), None),
 }
 
 

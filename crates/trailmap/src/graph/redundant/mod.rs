@@ -18,6 +18,9 @@
 //!   so is one needed by a landmark that `via` needs (again constant time);
 //! - a `target` that needs a landmark `via` does not need, or that a
 //!   landmark needing `via` does not need, is not needed;
+//! - a `target` that `via` lists among its own plain prerequisites is
+//!   needed (each list read once for the skill asking, `direct.rs`:
+//!   roadmaps that list every skill a skill builds on ask mostly these);
 //! - only the rest is searched, and the search enters only skills the
 //!   labels and landmarks leave possible, and ends at the first that
 //!   surely needs `target`.
@@ -58,6 +61,7 @@ use super::{SkillGraph, to_u32};
 
 mod blocks;
 mod chunked;
+mod direct;
 mod labels;
 mod landmarks;
 mod method;

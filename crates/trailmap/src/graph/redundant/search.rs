@@ -7,6 +7,7 @@
 use std::sync::Arc;
 
 use super::Plain;
+use super::direct::{self, DirectNeeds};
 use super::labels::Labels;
 use super::window::Window;
 
@@ -34,6 +35,10 @@ pub(super) struct Search<'a> {
     /// Whether the labels left hubs out (read at every question whose
     /// intervals fail: kept here, beside the scratch).
     hubs_left_out: bool,
+    /// Which of the current skill's prerequisites the others list, and
+    /// the entries read there not yet counted as work.
+    direct: DirectNeeds,
+    direct_work: direct::Tally,
 }
 
 /// What every search reads and none writes: the longest path from each
@@ -144,6 +149,8 @@ impl<'a> Search<'a> {
             generation: 0,
             stack: Vec::new(),
             near: Vec::new(),
+            direct: DirectNeeds::default(),
+            direct_work: direct::Tally::default(),
         }
     }
 
@@ -162,13 +169,22 @@ impl<'a> Search<'a> {
     ) -> bool {
         let mut near = std::mem::take(&mut self.near);
         self.fill_near(prerequisites, &mut near);
+        self.direct.start();
+        let plain = self.plain;
         let mut out_of_work = false;
         for (k, &target) in prerequisites.iter().enumerate() {
             let t = near[k];
-            let via = prerequisites.iter().zip(&near).find(|&(&via, &u)| {
+            let via = prerequisites.iter().zip(&near).enumerate().find(|&(place, (&via, &u))| {
                 via != target
                     && self.near_answer(via, u, target, t).unwrap_or_else(|| {
-                        self.needs(window, current, via, target, work).unwrap_or_else(|| {
+                        // One step first: `via`'s own list, read once for the skill.
+                        let (listed, read) = self.direct.needs(plain, prerequisites, place, k);
+                        let answer = match work.spend(self.direct_work.add(read)) {
+                            false => None,
+                            true if listed => Some(true),
+                            true => self.needs(window, current, via, target, work),
+                        };
+                        answer.unwrap_or_else(|| {
                             out_of_work = true;
                             true
                         })
@@ -177,7 +193,7 @@ impl<'a> Search<'a> {
             if out_of_work {
                 break;
             }
-            if let Some((&via, _)) = via {
+            if let Some((_, (&via, _))) = via {
                 report(k, via);
             }
         }
@@ -215,12 +231,14 @@ impl<'a> Search<'a> {
         let mut open = vec![false; self.plain.len()];
         let mut settled = Vec::new();
         let mut near = Vec::new();
+        let mut direct = DirectNeeds::default();
         for &v in order {
             let prerequisites = self.plain.needs(v);
             if prerequisites.len() < 2 {
                 continue;
             }
             self.fill_near(prerequisites, &mut near);
+            direct.start();
             'targets: for (k, &target) in prerequisites.iter().enumerate() {
                 if open[target as usize] {
                     continue;
@@ -240,7 +258,10 @@ impl<'a> Search<'a> {
                         None if !self.between(via, target) => continue,
                         None => {}
                     }
-                    if !self.tables.labels.surely_needs(via, target) {
+                    // Open unless `via` lists `target` itself.
+                    if !self.tables.labels.surely_needs(via, target)
+                        && !direct.needs(self.plain, prerequisites, place, k).0
+                    {
                         open[target as usize] = true;
                         continue 'targets;
                     }

@@ -259,6 +259,77 @@ fn brute_force(graph: &SkillGraph<'_>) -> Vec<(u32, u32, u32, u32)> {
     found
 }
 
+/// A roadmap of `n` skills forming a random tree (each skill's parent
+/// drawn among those before it), each skill needing every ancestor:
+/// listed from the parent up, from the root down, or in a shuffled order.
+fn ancestors(n: usize, listing: usize, mut seed: u64) -> Roadmap {
+    let mut next = |below: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % below as u64) as usize
+    };
+    let mut parent = vec![usize::MAX; n];
+    let skills: Vec<String> = (0..n)
+        .map(|i| {
+            let mut up = Vec::new();
+            if i > 0 {
+                parent[i] = next(i);
+                let mut a = parent[i];
+                while a != usize::MAX {
+                    up.push(a);
+                    a = parent[a];
+                }
+            }
+            match listing {
+                0 => {}
+                1 => up.reverse(),
+                _ => {
+                    for k in (1..up.len()).rev() {
+                        up.swap(k, next(k + 1));
+                    }
+                }
+            }
+            let needs: Vec<String> = up.iter().map(|a| format!("\"s{a}\"")).collect();
+            format!(r#"{{"id": "s{i}", "name": "S {i}", "prerequisites": [{}]}}"#, needs.join(", "))
+        })
+        .collect();
+    let text = format!(r#"{{"id": "r", "title": "R", "version": "1.0.0", "skills": [{}]}}"#, skills.join(", "));
+    Roadmap::from_json_str(&text).roadmap.expect("a valid roadmap")
+}
+
+/// Where every skill lists all its ancestors, each prerequisite lists
+/// the ones above it: the searches answer from the lists, spend little,
+/// and find what brute force finds (every entry but the parent's), in
+/// any listing; so do the labels where they settle targets for the
+/// blocks.
+#[test]
+fn roadmaps_listing_every_ancestor_are_answered_from_the_lists() {
+    for (listing, seed) in [(0, 41), (1, 42), (2, 43)] {
+        let n = 2_000;
+        let roadmap = ancestors(n, listing, seed);
+        let graph = SkillGraph::new(&roadmap);
+        let expected = brute_force(&graph);
+        let entries: usize = roadmap.skills.iter().map(|s| s.prerequisites.len()).sum();
+        assert_eq!(expected.len(), entries - (n - 1), "all but each parent's entry");
+        let ring = |span, back| Window::new(span, back, 64, 8 * 2 * 70);
+        let work = 40 * n as u64;
+        let found = find_within(&graph, ring, work, 2);
+        assert!(found.unchecked.is_empty(), "listing {listing}: within {work} entries of work");
+        let found: Vec<_> =
+            found.found.iter().map(|e| (e.skill_index, e.entry, e.prerequisite_index, e.via_index)).collect();
+        assert_eq!(found, expected, "listing {listing}");
+        // The labels leave no target open.
+        let order = graph.topological_indices();
+        let plain = Plain::new(&graph);
+        let (rank, level) = (ranks(&order, n), levels(&plain, &order));
+        let search = Search::new(&plain, &order, &rank, &level, 1, super::search::FAR_RANKS);
+        let (open, settled) = search.open_targets(&order, 2, 1);
+        assert!(open.iter().all(|&o| !o), "listing {listing}");
+        assert_eq!(settled.len(), expected.len(), "listing {listing}");
+    }
+}
+
 /// With work to spare the bounded search finds what the unbounded one
 /// finds; with less it stops, and then every skill is either checked
 /// (its findings all there) or named as unchecked (none of its
