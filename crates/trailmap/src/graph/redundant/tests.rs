@@ -5,18 +5,32 @@ use crate::{Roadmap, SkillGraph};
 
 /// A roadmap of `n` skills, each with up to `degree` plain
 /// prerequisites among the previous `window` skills.
-pub(super) fn random(n: usize, window: usize, degree: usize, mut seed: u64) -> Roadmap {
-    let mut next = |below: usize| {
+pub(super) fn random(n: usize, window: usize, degree: usize, seed: u64) -> Roadmap {
+    let mut next = draws(seed);
+    roadmap_needing((0..n).map(|i| {
+        let from = i.saturating_sub(window);
+        let count = if i == 0 { 0 } else { next(degree + 1) };
+        (0..count).map(|_| from + next(i - from)).collect()
+    }))
+}
+
+/// Draws of a xorshift generator from `seed`: `next(below)` is under `below`.
+fn draws(mut seed: u64) -> impl FnMut(usize) -> usize {
+    move |below| {
         seed ^= seed << 13;
         seed ^= seed >> 7;
         seed ^= seed << 17;
         (seed % below as u64) as usize
-    };
-    let skills: Vec<String> = (0..n)
-        .map(|i| {
-            let from = i.saturating_sub(window);
-            let count = if i == 0 { 0 } else { next(degree + 1) };
-            let needs: Vec<String> = (0..count).map(|_| format!("\"s{}\"", from + next(i - from))).collect();
+    }
+}
+
+/// The roadmap of skills `s0`, `s1`, ..., skill `i` needing the skills
+/// (by number) of the `i`-th list, in its order.
+fn roadmap_needing(lists: impl Iterator<Item = Vec<usize>>) -> Roadmap {
+    let skills: Vec<String> = lists
+        .enumerate()
+        .map(|(i, list)| {
+            let needs: Vec<String> = list.iter().map(|p| format!("\"s{p}\"")).collect();
             format!(r#"{{"id": "s{i}", "name": "S {i}", "prerequisites": [{}]}}"#, needs.join(", "))
         })
         .collect();
@@ -262,40 +276,30 @@ fn brute_force(graph: &SkillGraph<'_>) -> Vec<(u32, u32, u32, u32)> {
 /// A roadmap of `n` skills forming a random tree (each skill's parent
 /// drawn among those before it), each skill needing every ancestor:
 /// listed from the parent up, from the root down, or in a shuffled order.
-fn ancestors(n: usize, listing: usize, mut seed: u64) -> Roadmap {
-    let mut next = |below: usize| {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        (seed % below as u64) as usize
-    };
+fn ancestors(n: usize, listing: usize, seed: u64) -> Roadmap {
+    let mut next = draws(seed);
     let mut parent = vec![usize::MAX; n];
-    let skills: Vec<String> = (0..n)
-        .map(|i| {
-            let mut up = Vec::new();
-            if i > 0 {
-                parent[i] = next(i);
-                let mut a = parent[i];
-                while a != usize::MAX {
-                    up.push(a);
-                    a = parent[a];
+    roadmap_needing((0..n).map(|i| {
+        let mut up = Vec::new();
+        if i > 0 {
+            parent[i] = next(i);
+            let mut a = parent[i];
+            while a != usize::MAX {
+                up.push(a);
+                a = parent[a];
+            }
+        }
+        match listing {
+            0 => {}
+            1 => up.reverse(),
+            _ => {
+                for k in (1..up.len()).rev() {
+                    up.swap(k, next(k + 1));
                 }
             }
-            match listing {
-                0 => {}
-                1 => up.reverse(),
-                _ => {
-                    for k in (1..up.len()).rev() {
-                        up.swap(k, next(k + 1));
-                    }
-                }
-            }
-            let needs: Vec<String> = up.iter().map(|a| format!("\"s{a}\"")).collect();
-            format!(r#"{{"id": "s{i}", "name": "S {i}", "prerequisites": [{}]}}"#, needs.join(", "))
-        })
-        .collect();
-    let text = format!(r#"{{"id": "r", "title": "R", "version": "1.0.0", "skills": [{}]}}"#, skills.join(", "));
-    Roadmap::from_json_str(&text).roadmap.expect("a valid roadmap")
+        }
+        up
+    }))
 }
 
 /// Where every skill lists all its ancestors, each prerequisite lists
