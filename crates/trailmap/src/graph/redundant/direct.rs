@@ -36,10 +36,11 @@ impl Tally {
 }
 
 /// Which of one skill's prerequisites each of the others names among its
-/// own plain entries: a prerequisite's list is read the first time a
-/// question about it comes, once for the skill (a skill of `k`
-/// prerequisites asks up to `k × (k - 1)` questions of `k` lists).
-/// Scratch of one thread, kept from skill to skill.
+/// own plain entries: the list of the prerequisite at a place is read the
+/// first time a question about that place comes, once for the skill (a
+/// skill of `k` prerequisites asks up to `k × (k - 1)` questions of `k`
+/// lists; one listed twice is read for each place). Scratch of one
+/// thread, kept from skill to skill.
 #[derive(Default)]
 pub(super) struct DirectNeeds {
     /// The skill's prerequisites with their places, sorted; made at the
