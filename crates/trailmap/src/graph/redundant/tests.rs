@@ -70,10 +70,16 @@ fn blocks_name_entries_after_any_of_groups() {
     assert_eq!(found_with_small_ring(&graph, 2), expected);
 }
 
+/// A ring of exact answers too small for most questions (a 64-rank span,
+/// 70 rows), so that the labels, the searches and the blocks answer.
+fn small_ring(span: u32, back: u32) -> Window {
+    Window::new(span, back, 64, 8 * 2 * 70)
+}
+
 /// What the answer finds on `threads` with a ring too small for most
 /// questions (a 64-rank span, 70 rows), named as [`brute_force`] names it.
 fn found_with_small_ring(graph: &SkillGraph<'_>, threads: usize) -> Vec<(u32, u32, u32, u32)> {
-    let found = find_within(graph, |span, back| Window::new(span, back, 64, 8 * 2 * 70), u64::MAX, threads).found;
+    let found = find_within(graph, small_ring, u64::MAX, threads).found;
     found.iter().map(|r| (r.skill_index, r.entry, r.prerequisite_index, r.via_index)).collect()
 }
 
@@ -140,7 +146,7 @@ fn a_small_ring_finds_the_same() {
     for (n, window, degree, seed) in [(600, 600, 6, 1), (600, 150, 20, 2), (900, 40, 40, 3), (500, 500, 30, 4)] {
         let roadmap = random(n, window, degree, seed);
         let graph = SkillGraph::new(&roadmap);
-        let small = find_within(&graph, |span, back| Window::new(span, back, 64, 8 * 2 * 70), u64::MAX, 1).found;
+        let small = find_within(&graph, small_ring, u64::MAX, 1).found;
         let found = find(&graph, u64::MAX, 1, ReductionMemory::Ample).found;
         assert!(!found.is_empty());
         assert_eq!(small, found, "{n} {window} {degree}");
@@ -231,7 +237,7 @@ fn a_skill_needing_everything_leaves_the_ring_to_the_others() {
     let by_entry: Vec<_> = expected.iter().map(|&(v, e, _, _)| (graph.id(v), e as usize)).collect();
     let public: Vec<_> = found.iter().map(|r| (graph.id(r.skill_index), r.entry as usize)).collect();
     assert_eq!(public, by_entry);
-    let small = find_within(&graph, |span, back| Window::new(span, back, 64, 8 * 2 * 70), u64::MAX, 1).found;
+    let small = find_within(&graph, small_ring, u64::MAX, 1).found;
     assert_eq!(small, found);
 }
 
@@ -276,7 +282,7 @@ fn brute_force(graph: &SkillGraph<'_>) -> Vec<(u32, u32, u32, u32)> {
 /// A roadmap of `n` skills forming a random tree (each skill's parent
 /// drawn among those before it), each skill needing every ancestor:
 /// listed from the parent up, from the root down, or in a shuffled order.
-fn ancestors(n: usize, listing: usize, seed: u64) -> Roadmap {
+fn ancestors(n: usize, listing: Listing, seed: u64) -> Roadmap {
     let mut next = draws(seed);
     let mut parent = vec![usize::MAX; n];
     roadmap_needing((0..n).map(|i| {
@@ -290,9 +296,9 @@ fn ancestors(n: usize, listing: usize, seed: u64) -> Roadmap {
             }
         }
         match listing {
-            0 => {}
-            1 => up.reverse(),
-            _ => {
+            Listing::ParentFirst => {}
+            Listing::RootFirst => up.reverse(),
+            Listing::Shuffled => {
                 for k in (1..up.len()).rev() {
                     up.swap(k, next(k + 1));
                 }
@@ -302,35 +308,52 @@ fn ancestors(n: usize, listing: usize, seed: u64) -> Roadmap {
     }))
 }
 
+/// How [`ancestors`] lists each skill's ancestors.
+#[derive(Clone, Copy, Debug)]
+enum Listing {
+    ParentFirst,
+    RootFirst,
+    Shuffled,
+}
+
 /// Where every skill lists all its ancestors, each prerequisite lists
-/// the ones above it: the searches answer from the lists, spend little,
-/// and find what brute force finds (every entry but the parent's), in
-/// any listing; so do the labels where they settle targets for the
-/// blocks.
+/// the ones above it: the answer is what brute force finds (every entry
+/// but the parent's), in any listing; the labels settle every target
+/// the blocks would be asked about, and the searches spend about one
+/// entry of work a skill.
 #[test]
 fn roadmaps_listing_every_ancestor_are_answered_from_the_lists() {
-    for (listing, seed) in [(0, 41), (1, 42), (2, 43)] {
+    for (listing, seed) in [(Listing::ParentFirst, 41), (Listing::RootFirst, 42), (Listing::Shuffled, 43)] {
         let n = 2_000;
         let roadmap = ancestors(n, listing, seed);
         let graph = SkillGraph::new(&roadmap);
         let expected = brute_force(&graph);
         let entries: usize = roadmap.skills.iter().map(|s| s.prerequisites.len()).sum();
         assert_eq!(expected.len(), entries - (n - 1), "all but each parent's entry");
-        let ring = |span, back| Window::new(span, back, 64, 8 * 2 * 70);
         let work = 40 * n as u64;
-        let found = find_within(&graph, ring, work, 2);
-        assert!(found.unchecked.is_empty(), "listing {listing}: within {work} entries of work");
+        let found = find_within(&graph, small_ring, work, 2);
+        assert!(found.unchecked.is_empty(), "{listing:?}: within {work} entries of work");
         let found: Vec<_> =
             found.found.iter().map(|e| (e.skill_index, e.entry, e.prerequisite_index, e.via_index)).collect();
-        assert_eq!(found, expected, "listing {listing}");
+        assert_eq!(found, expected, "{listing:?}");
         // The labels leave no target open.
         let order = graph.topological_indices();
         let plain = Plain::new(&graph);
         let (rank, level) = (ranks(&order, n), levels(&plain, &order));
-        let search = Search::new(&plain, &order, &rank, &level, 1, super::search::FAR_RANKS);
+        let mut search = Search::new(&plain, &order, &rank, &level, 1, super::search::FAR_RANKS);
         let (open, settled) = search.open_targets(&order, 2, 1);
-        assert!(open.iter().all(|&o| !o), "listing {listing}");
-        assert_eq!(settled.len(), expected.len(), "listing {listing}");
+        assert!(open.iter().all(|&o| !o), "{listing:?}");
+        assert_eq!(settled.len(), expected.len(), "{listing:?}");
+        // The searches read each prerequisite's list once for the skill,
+        // counted a sixteenth of an entry each (rank 0 as the current
+        // skill: the ring answers nothing).
+        let mut work = Work { spent: 0, max: u64::MAX };
+        for &v in &order {
+            assert!(search.first_needing(&small_ring(0, 0), 0, plain.needs(v), &mut work, |_, _| {}));
+        }
+        // About one entry a skill (counted whole, a list read a question:
+        // six to eight).
+        assert!(work.spent <= 2 * n as u64, "{listing:?}: {} entries of work", work.spent);
     }
 }
 
@@ -345,12 +368,11 @@ fn a_search_out_of_work_names_what_it_left() {
     for (n, window, degree, seed) in [(600, 600, 6, 1), (600, 150, 20, 2), (500, 500, 30, 4), (700, 700, 3, 7)] {
         let roadmap = random(n, window, degree, seed);
         let graph = SkillGraph::new(&roadmap);
-        let small = |span, back| Window::new(span, back, 64, 8 * 2 * 70);
-        let full = find_within(&graph, small, u64::MAX, 1);
+        let full = find_within(&graph, small_ring, u64::MAX, 1);
         assert!(full.unchecked.is_empty());
         let plain = Plain::new(&graph);
         for max_work in [0, 1, 10, 100, 1_000, 10_000, 100_000, u64::MAX] {
-            let bounded = find_within(&graph, small, max_work, 1);
+            let bounded = find_within(&graph, small_ring, max_work, 1);
             stops += usize::from(!bounded.unchecked.is_empty());
             assert_within_bound(&plain, &full, &bounded, &format!("{n} {window} {degree} within {max_work}"));
         }
@@ -385,7 +407,6 @@ fn assert_within_bound(
 #[test]
 fn the_searches_in_chunks_find_what_one_thread_finds() {
     let chunks = super::Tuning { chunk_min: 0, ..super::TUNED };
-    let small = |span, back| Window::new(span, back, 64, 8 * 2 * 70);
     let mut stops = 0;
     // Entries of skills a few hundred ranks back counting twice, as past
     // `FAR_RANKS` on a large graph.
@@ -401,28 +422,32 @@ fn the_searches_in_chunks_find_what_one_thread_finds() {
         let expected = brute_force(&graph);
         let plain = Plain::new(&graph);
         for threads in [2, 3] {
-            let all = find_tuned(&graph, small, chunks, u64::MAX, threads);
+            let all = find_tuned(&graph, small_ring, chunks, u64::MAX, threads);
             assert!(all.unchecked.is_empty());
             let found: Vec<_> =
                 all.found.iter().map(|e| (e.skill_index, e.entry, e.prerequisite_index, e.via_index)).collect();
             assert_eq!(found, expected, "{n} {window} {degree} on {threads}");
             for max_work in [0, 100, 3_000, 30_000, 300_000] {
-                let bounded = find_tuned(&graph, small, chunks, max_work, threads);
+                let bounded = find_tuned(&graph, small_ring, chunks, max_work, threads);
                 stops += usize::from(!bounded.unchecked.is_empty());
                 let case = format!("{n} {window} {degree} within {max_work} on {threads}");
                 assert_within_bound(&plain, &all, &bounded, &case);
                 // The same skills as one thread checks, whatever the timing.
-                assert_eq!(bounded, find_within(&graph, small, max_work, 1), "{case}");
+                assert_eq!(bounded, find_within(&graph, small_ring, max_work, 1), "{case}");
                 // Far entries counted twice: still exact for the skills
                 // checked, the same on any number of threads, and never
                 // more skills checked than when counted once.
-                let weighted = find_tuned(&graph, small, far, max_work, threads);
+                let weighted = find_tuned(&graph, small_ring, far, max_work, threads);
                 assert_within_bound(&plain, &all, &weighted, &format!("{case}, far entries twice"));
-                assert_eq!(weighted, find_tuned(&graph, small, far, max_work, 1), "{case}, far entries twice");
+                assert_eq!(weighted, find_tuned(&graph, small_ring, far, max_work, 1), "{case}, far entries twice");
                 assert!(weighted.unchecked.len() >= bounded.unchecked.len(), "{case}");
                 fewer_checked += usize::from(weighted.unchecked.len() > bounded.unchecked.len());
             }
-            assert_eq!(find_tuned(&graph, small, far, u64::MAX, threads), all, "{n} {window} {degree} on {threads}");
+            assert_eq!(
+                find_tuned(&graph, small_ring, far, u64::MAX, threads),
+                all,
+                "{n} {window} {degree} on {threads}"
+            );
         }
     }
     assert!(stops >= 8, "small budgets stop the searches ({stops} stops)");
@@ -438,7 +463,6 @@ fn the_searches_in_chunks_find_what_one_thread_finds() {
 fn a_scattered_file_is_searched_by_rank_alike() {
     let by_file = super::Tuning { ranked_from: usize::MAX, chunk_min: 0, ..super::TUNED };
     let by_rank = super::Tuning { ranked_from: 0, ..by_file };
-    let small = |span, back| Window::new(span, back, 64, 8 * 2 * 70);
     for (n, window, degree, seed, cycle) in
         [(2_000, 2_000, 5, 41, false), (1_500, 200, 8, 42, true), (1_000, 1_000, 20, 43, false), (800, 50, 3, 44, true)]
     {
@@ -463,9 +487,9 @@ fn a_scattered_file_is_searched_by_rank_alike() {
         let plain = Plain::new(&graph);
         for threads in [1, 2] {
             let case = format!("{n} {window} {degree} on {threads}");
-            let all = find_tuned(&graph, small, by_rank, u64::MAX, threads);
+            let all = find_tuned(&graph, small_ring, by_rank, u64::MAX, threads);
             assert!(all.unchecked.is_empty() && !all.found.is_empty(), "{case}");
-            assert_eq!(all, find_tuned(&graph, small, by_file, u64::MAX, threads), "{case}");
+            assert_eq!(all, find_tuned(&graph, small_ring, by_file, u64::MAX, threads), "{case}");
             assert_eq!(find_tuned(&graph, Window::bounded, by_rank, u64::MAX, threads), all, "{case}");
             if !cycle {
                 let found: Vec<_> =
@@ -473,9 +497,13 @@ fn a_scattered_file_is_searched_by_rank_alike() {
                 assert_eq!(found, brute_force(&graph), "{case}");
             }
             for max_work in [0, 100, 3_000, 30_000] {
-                let bounded = find_tuned(&graph, small, by_rank, max_work, threads);
+                let bounded = find_tuned(&graph, small_ring, by_rank, max_work, threads);
                 assert_within_bound(&plain, &all, &bounded, &format!("{case} within {max_work}"));
-                assert_eq!(bounded, find_tuned(&graph, small, by_file, max_work, threads), "{case} within {max_work}");
+                assert_eq!(
+                    bounded,
+                    find_tuned(&graph, small_ring, by_file, max_work, threads),
+                    "{case} within {max_work}"
+                );
             }
         }
     }
@@ -510,10 +538,9 @@ fn a_marking_search_out_of_work_stops() {
     );
     let roadmap = Roadmap::from_json_str(&text).roadmap.expect("a valid roadmap");
     let graph = SkillGraph::new(&roadmap);
-    let small = |span, back| Window::new(span, back, 64, 8 * 2 * 70);
-    let full = find_within(&graph, small, u64::MAX, 1);
+    let full = find_within(&graph, small_ring, u64::MAX, 1);
     assert_eq!((full.found.len(), full.unchecked.len()), (599, 0));
-    let bounded = find_within(&graph, small, 100, 1);
+    let bounded = find_within(&graph, small_ring, 100, 1);
     assert_eq!((bounded.found, bounded.unchecked), (vec![], vec![600]));
 }
 
@@ -532,7 +559,7 @@ fn cycles_are_skipped_by_every_path() {
     let order = graph.topological_indices();
     assert!(order.len() < graph.len(), "the cycle leaves skills out");
     let full = find(&graph, u64::MAX, 1, ReductionMemory::Ample).found;
-    let small = find_within(&graph, |span, back| Window::new(span, back, 64, 8 * 2 * 70), u64::MAX, 1).found;
+    let small = find_within(&graph, small_ring, u64::MAX, 1).found;
     assert_eq!(small, full);
     let plain = Plain::new(&graph);
     let rank = ranks(&order, graph.len());
@@ -682,11 +709,10 @@ fn the_labels_and_the_blocks_share_the_answers() {
         }
         // A ring too small for most questions: the sample sends them
         // to the blocks at once, or the searches switch to them.
-        let ring = |span, back| Window::new(span, back, 64, 8 * 2 * 70);
         let expected = brute_force(&graph);
         for chunk_min in [super::TUNED.chunk_min, 1] {
             let tuning = super::Tuning { question_to_blocks: 0, chunk_min, ..super::TUNED };
-            let small = find_tuned(&graph, ring, tuning, u64::MAX, 2).found;
+            let small = find_tuned(&graph, small_ring, tuning, u64::MAX, 2).found;
             let found: Vec<_> =
                 small.iter().map(|e| (e.skill_index, e.entry, e.prerequisite_index, e.via_index)).collect();
             assert_eq!(found, expected, "{n} {window} {degree}, parts of {chunk_min} skills at least");
