@@ -16,18 +16,22 @@ use super::Plain;
 /// and label checks.
 const ENTRIES_PER_WORK: usize = 16;
 
-/// The list entries read, counted as search entries ([`ENTRIES_PER_WORK`]
-/// to one) as they add up: one each for lists of a few entries, read by
-/// the million (skills picking ten of a chain of a thousand), moved such
-/// a graph's searches past their switch to the blocks.
+/// The list entries one skill's questions read, counted as search entries
+/// ([`ENTRIES_PER_WORK`] to one) as they add up: one each for lists of a
+/// few entries, read by the million (skills picking ten of a chain of a
+/// thousand), moved such a graph's searches past their switch to the
+/// blocks. Added up for one skill only: carried from skill to skill, what
+/// a skill cost depended on the skills its thread had searched before
+/// (chunks of ranks go to whichever thread is free), and so did where a
+/// bound stopped the searches.
 #[derive(Default)]
-pub(super) struct Tally {
+struct Tally {
     entries: usize,
 }
 
 impl Tally {
     /// Adds `read` entries; the search entries they now make up.
-    pub(super) fn add(&mut self, read: usize) -> usize {
+    fn add(&mut self, read: usize) -> usize {
         self.entries += read;
         let whole = self.entries / ENTRIES_PER_WORK;
         self.entries %= ENTRIES_PER_WORK;
@@ -51,18 +55,22 @@ pub(super) struct DirectNeeds {
     /// Whether each place's list has been read.
     read: Vec<bool>,
     words: usize,
+    /// The entries read for the skill, as work.
+    work: Tally,
 }
 
 impl DirectNeeds {
-    /// Starts on another skill: nothing is read until it is asked.
+    /// Starts on another skill: nothing is read until it is asked, and
+    /// nothing read for the skill before is counted for this one.
     pub(super) fn start(&mut self) {
         self.sorted.clear();
+        self.work = Tally::default();
     }
 
     /// Whether `prerequisites[via]` (of the skill [`DirectNeeds::start`]
     /// began) names `prerequisites[target]` among its plain entries, and
-    /// how many list entries were read to know (none when its list was
-    /// read already).
+    /// the search entries of work that the list entries read for the
+    /// skill now make up (none read when its list was read already).
     pub(super) fn needs(
         &mut self,
         plain: &Plain<'_>,
@@ -95,7 +103,7 @@ impl DirectNeeds {
             }
             self.read[via] = true;
         }
-        (self.bits[row][target / 64] >> (target % 64) & 1 == 1, entries)
+        (self.bits[row][target / 64] >> (target % 64) & 1 == 1, self.work.add(entries))
     }
 }
 
@@ -125,15 +133,18 @@ mod tests {
         let mut direct = DirectNeeds::default();
         direct.start();
         // s69 is at places 69 and 70: its list names s0 at place 0.
-        assert_eq!(direct.needs(&plain, prerequisites, 69, 0), (true, 68));
+        // 68 entries read: 4 of work, 4 entries over.
+        assert_eq!(direct.needs(&plain, prerequisites, 69, 0), (true, 4));
         assert_eq!(direct.needs(&plain, prerequisites, 69, 67), (true, 0), "one list, read once");
-        // A place of its own, read for itself; s69 names neither of its places.
-        assert_eq!(direct.needs(&plain, prerequisites, 70, 66), (true, 68));
+        // A place of its own, read for itself (72 entries over: 4 more of
+        // work); s69 names neither of its places.
+        assert_eq!(direct.needs(&plain, prerequisites, 70, 66), (true, 4));
         assert_eq!(direct.needs(&plain, prerequisites, 70, 69), (false, 0));
         assert_eq!(direct.needs(&plain, prerequisites, 69, 68), (false, 0));
         assert_eq!(direct.needs(&plain, prerequisites, 3, 2), (false, 0), "s3 needs nothing");
+        // 8 entries over, not carried to the next skill.
         direct.start();
-        assert_eq!(direct.needs(&plain, prerequisites, 69, 66), (true, 68), "read again for the next skill");
+        assert_eq!(direct.needs(&plain, prerequisites, 69, 66), (true, 4), "read again for the next skill");
     }
 
     /// Entries count as work a whole search entry at a time, the rest

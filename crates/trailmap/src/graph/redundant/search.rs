@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use super::Plain;
-use super::direct::{self, DirectNeeds};
+use super::direct::DirectNeeds;
 use super::labels::Labels;
 use super::window::Window;
 
@@ -35,10 +35,8 @@ pub(super) struct Search<'a> {
     /// Whether the labels left hubs out (read at every question whose
     /// intervals fail: kept here, beside the scratch).
     hubs_left_out: bool,
-    /// Which of the current skill's prerequisites the others list, and
-    /// the entries read there not yet counted as work.
+    /// Which of the current skill's prerequisites the others list.
     direct: DirectNeeds,
-    direct_work: direct::Tally,
 }
 
 /// What every search reads and none writes: the longest path from each
@@ -150,7 +148,6 @@ impl<'a> Search<'a> {
             stack: Vec::new(),
             near: Vec::new(),
             direct: DirectNeeds::default(),
-            direct_work: direct::Tally::default(),
         }
     }
 
@@ -178,8 +175,8 @@ impl<'a> Search<'a> {
                 via != target
                     && self.near_answer(via, u, target, t).unwrap_or_else(|| {
                         // One step first: `via`'s own list, read once for the skill.
-                        let (listed, read) = self.direct.needs(plain, prerequisites, place, k);
-                        let answer = match work.spend(self.direct_work.add(read)) {
+                        let (listed, list_work) = self.direct.needs(plain, prerequisites, place, k);
+                        let answer = match work.spend(list_work) {
                             false => None,
                             true if listed => Some(true),
                             true => self.needs(window, current, via, target, work),
