@@ -6,7 +6,7 @@ use crate::{Roadmap, SkillGraph};
 /// A roadmap of `n` skills, each with up to `degree` plain
 /// prerequisites among the previous `window` skills.
 pub(super) fn random(n: usize, window: usize, degree: usize, seed: u64) -> Roadmap {
-    let mut next = draws(seed);
+    let mut next = xorshift(seed);
     roadmap_needing((0..n).map(|i| {
         let from = i.saturating_sub(window);
         let count = if i == 0 { 0 } else { next(degree + 1) };
@@ -14,8 +14,8 @@ pub(super) fn random(n: usize, window: usize, degree: usize, seed: u64) -> Roadm
     }))
 }
 
-/// Draws of a xorshift generator from `seed`: `next(below)` is under `below`.
-fn draws(mut seed: u64) -> impl FnMut(usize) -> usize {
+/// Numbers below `below`, from a xorshift generator seeded `seed`.
+pub(super) fn xorshift(mut seed: u64) -> impl FnMut(usize) -> usize {
     move |below| {
         seed ^= seed << 13;
         seed ^= seed >> 7;
@@ -283,7 +283,7 @@ fn brute_force(graph: &SkillGraph<'_>) -> Vec<(u32, u32, u32, u32)> {
 /// drawn among those before it), each skill needing every ancestor:
 /// listed from the parent up, from the root down, or in a shuffled order.
 fn ancestors(n: usize, listing: Listing, seed: u64) -> Roadmap {
-    let mut next = draws(seed);
+    let mut next = xorshift(seed);
     let mut parent = vec![usize::MAX; n];
     roadmap_needing((0..n).map(|i| {
         let mut up = Vec::new();
@@ -475,12 +475,9 @@ fn a_scattered_file_is_searched_by_rank_alike() {
             roadmap.skills[n - 5].prerequisites.push(crate::Prerequisite::Skill(format!("s{}", n - 9).into()));
         }
         // Fisher-Yates, seeded.
-        let mut state = seed;
+        let mut next = xorshift(seed);
         for i in (1..n).rev() {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            roadmap.skills.swap(i, (state % (i as u64 + 1)) as usize);
+            roadmap.skills.swap(i, next(i + 1));
         }
         let graph = SkillGraph::new(&roadmap);
         assert!(super::plain::is_scattered(&graph.topological_indices()), "{n}: the shuffled order is scattered");

@@ -345,16 +345,7 @@ fn pair(rows: &mut [u64], dst: usize, src: usize, words: usize) -> (&mut [u64], 
 #[cfg(test)]
 mod tests {
     use super::{PARTIAL_RING_BYTES, RING_BYTES, RowScans, Window};
-
-    /// Numbers below `below`, from a xorshift generator seeded `seed`.
-    fn xorshift(mut seed: u64) -> impl FnMut(usize) -> usize {
-        move |below| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % below as u64) as usize
-        }
-    }
+    use crate::graph::redundant::tests::xorshift;
 
     /// Which skills each skill needs, directly or not, by brute force
     /// (`needs[i]` below `i`).
