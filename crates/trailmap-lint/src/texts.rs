@@ -126,7 +126,7 @@ fn worth_letting_go(text_len: usize, peak: usize) -> bool {
 /// rows on each of `threads` threads would be at least this many tenths
 /// of the text. On the 27 files of 100k skills estimated at 3.3 or more
 /// with their text kept, the peaks with ample rows were at most 10.4%
-/// over the estimate (BENCHMARKS.md, "Other shapes"), so 3.5 keeps such a
+/// over the estimate (BENCHMARKS.md, "Memory"), so 3.5 keeps such a
 /// file under 3.9 times its size: `layermix` indented (each skill needing
 /// three of the layer of 1,000 before and two from anywhere earlier),
 /// estimated at 3.60, peaks at 3.89 with ample rows and keeps narrow

@@ -294,15 +294,8 @@ pub fn lint(args: LintArgs) -> u8 {
         }
     }
 
-    // Moved rather than copied when nothing came before (a large run's
-    // findings are hundreds of megabytes).
-    let all = if early.is_empty() {
-        diagnostics
-    } else {
-        let mut all = early;
-        all.extend(diagnostics);
-        all
-    };
+    let mut all = early;
+    inputs::append(&mut all, diagnostics);
     let texts = inputs::Texts::new(sources.iter().chain(&other_sources));
     let lookup = |name: &str| texts.get(name);
     let mut counts = emit::Counts::default();

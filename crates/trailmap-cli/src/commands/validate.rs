@@ -29,13 +29,7 @@ pub fn run(args: Args) -> u8 {
     let mut diagnostics = inputs.early.clone();
     for file in &inputs.roadmaps {
         let loaded = Roadmap::from_slice_with(file.source.text.as_bytes(), &file.source.name, &options);
-        // Taken whole where nothing came before: appending copied a flood
-        // of them (600,000 unknown skill ids: 130 MB) while both were held.
-        if diagnostics.is_empty() {
-            diagnostics = loaded.diagnostics;
-        } else {
-            diagnostics.extend(loaded.diagnostics);
-        }
+        inputs::append(&mut diagnostics, loaded.diagnostics);
     }
     if args.strict {
         for d in diagnostics.iter_mut().filter(|d| d.severity == Severity::Warning) {
