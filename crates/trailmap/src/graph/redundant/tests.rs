@@ -1,5 +1,5 @@
 use super::labels::Labels;
-use super::{Blocks, Plain, ReductionMemory, Window, find, find_tuned, find_within, ranks, to_u32};
+use super::{Blocks, Plain, ReductionMemory, RedundantEntry, Window, find, find_tuned, find_within, ranks, to_u32};
 use super::{SEARCH_TO_BLOCKS, Search, Work, levels, sample_enough, sampled_search_work, switches_to_blocks};
 use crate::{Roadmap, SkillGraph};
 
@@ -79,7 +79,11 @@ fn small_ring(span: u32, back: u32) -> Window {
 /// What the answer finds on `threads` with a ring too small for most
 /// questions (a 64-rank span, 70 rows), named as [`brute_force`] names it.
 fn found_with_small_ring(graph: &SkillGraph<'_>, threads: usize) -> Vec<(u32, u32, u32, u32)> {
-    let found = find_within(graph, small_ring, u64::MAX, threads).found;
+    named(&find_within(graph, small_ring, u64::MAX, threads).found)
+}
+
+/// Entries found, named as [`brute_force`] names them.
+fn named(found: &[RedundantEntry]) -> Vec<(u32, u32, u32, u32)> {
     found.iter().map(|r| (r.skill_index, r.entry, r.prerequisite_index, r.via_index)).collect()
 }
 
@@ -333,9 +337,7 @@ fn roadmaps_listing_every_ancestor_are_answered_from_the_lists() {
         let work = 40 * n as u64;
         let found = find_within(&graph, small_ring, work, 2);
         assert!(found.unchecked.is_empty(), "{listing:?}: within {work} entries of work");
-        let found: Vec<_> =
-            found.found.iter().map(|e| (e.skill_index, e.entry, e.prerequisite_index, e.via_index)).collect();
-        assert_eq!(found, expected, "{listing:?}");
+        assert_eq!(named(&found.found), expected, "{listing:?}");
         // The labels leave no target open.
         let order = graph.topological_indices();
         let plain = Plain::new(&graph);
@@ -424,9 +426,7 @@ fn the_searches_in_chunks_find_what_one_thread_finds() {
         for threads in [2, 3] {
             let all = find_tuned(&graph, small_ring, chunks, u64::MAX, threads);
             assert!(all.unchecked.is_empty());
-            let found: Vec<_> =
-                all.found.iter().map(|e| (e.skill_index, e.entry, e.prerequisite_index, e.via_index)).collect();
-            assert_eq!(found, expected, "{n} {window} {degree} on {threads}");
+            assert_eq!(named(&all.found), expected, "{n} {window} {degree} on {threads}");
             for max_work in [0, 100, 3_000, 30_000, 300_000] {
                 let bounded = find_tuned(&graph, small_ring, chunks, max_work, threads);
                 stops += usize::from(!bounded.unchecked.is_empty());
@@ -489,9 +489,7 @@ fn a_scattered_file_is_searched_by_rank_alike() {
             assert_eq!(all, find_tuned(&graph, small_ring, by_file, u64::MAX, threads), "{case}");
             assert_eq!(find_tuned(&graph, Window::bounded, by_rank, u64::MAX, threads), all, "{case}");
             if !cycle {
-                let found: Vec<_> =
-                    all.found.iter().map(|e| (e.skill_index, e.entry, e.prerequisite_index, e.via_index)).collect();
-                assert_eq!(found, brute_force(&graph), "{case}");
+                assert_eq!(named(&all.found), brute_force(&graph), "{case}");
             }
             for max_work in [0, 100, 3_000, 30_000] {
                 let bounded = find_tuned(&graph, small_ring, by_rank, max_work, threads);
@@ -710,9 +708,7 @@ fn the_labels_and_the_blocks_share_the_answers() {
         for chunk_min in [super::TUNED.chunk_min, 1] {
             let tuning = super::Tuning { question_to_blocks: 0, chunk_min, ..super::TUNED };
             let small = find_tuned(&graph, small_ring, tuning, u64::MAX, 2).found;
-            let found: Vec<_> =
-                small.iter().map(|e| (e.skill_index, e.entry, e.prerequisite_index, e.via_index)).collect();
-            assert_eq!(found, expected, "{n} {window} {degree}, parts of {chunk_min} skills at least");
+            assert_eq!(named(&small), expected, "{n} {window} {degree}, parts of {chunk_min} skills at least");
         }
     }
 }
