@@ -234,7 +234,8 @@ impl Blocks {
     /// skill (from here, in block order, each was a miss of the cache).
     /// The blocks are shared among `threads` threads, each with rows of
     /// its own. Every skill of `order` has at most [`PLACES`] plain
-    /// prerequisites (the caller's condition for choosing the blocks).
+    /// prerequisites, and at most [`SLOTS`] skills are needed (the
+    /// caller's conditions for choosing the blocks).
     pub(super) fn find(&self, plain: &Plain<'_>, order: &[u32], rank: &[u32], threads: usize) -> Vec<Vec<BlockFound>> {
         // Ranks go up to `n` (skills on or after a cycle have none).
         let n = order.len();
@@ -254,27 +255,23 @@ impl Blocks {
                 unneeded.push(r);
             }
         }
-        // What each rank needs, as slots, highest first (each block's pass
-        // reads them in order and stops at the first below the block), and
-        // beside each its place among the skill's plain prerequisites.
+        // What each rank needs, highest first (each block's pass reads them
+        // in order and stops at the first below the block): each entry its
+        // slot and its place among the skill's plain prerequisites in one
+        // word ([`Entry`]).
         let mut below_start = Vec::with_capacity(n + 1);
-        let mut below = Vec::new();
-        let mut places = Vec::new();
-        let mut keyed: Vec<u64> = Vec::new();
+        let mut below: Vec<Entry> = Vec::new();
         for &x in order {
-            below_start.push(below.len());
-            keyed.clear();
-            keyed.extend(plain.needs(x).iter().enumerate().map(|(k, &u)| {
-                debug_assert!(k < PLACES, "a skill with more plain prerequisites than the blocks take");
-                u64::from(slot[rank[u as usize] as usize]) << 16 | k as u64
-            }));
-            keyed.sort_unstable_by(|a, b| b.cmp(a));
-            below.extend(keyed.iter().map(|&key| (key >> 16) as u32));
-            places.extend(keyed.iter().map(|&key| key as u16));
+            let start = below.len();
+            below_start.push(start);
+            below.extend(
+                plain.needs(x).iter().enumerate().map(|(k, &u)| Entry::new(slot[rank[u as usize] as usize], k)),
+            );
+            below[start..].sort_unstable_by(|a, b| b.cmp(a));
         }
         below_start.push(below.len());
         // Freed before the rows are made: the rows are the peak.
-        drop((keyed, slot));
+        drop(slot);
         let last_asking = self.last_asking();
         let block_len = self.block_len();
         let block_count = self.targets.len().div_ceil(block_len);
@@ -287,7 +284,6 @@ impl Blocks {
             order,
             below: &below,
             below_start: &below_start,
-            places: &places,
             needed: &self.needed,
             targets: &self.targets,
             unneeded: &unneeded,
@@ -338,7 +334,7 @@ pub(super) struct BlockFound {
 fn by_block(
     unneeded: &[usize],
     blocks: usize,
-    below: &[u32],
+    below: &[Entry],
     below_start: &[usize],
     targets: &Targets,
     block_len: usize,
@@ -349,7 +345,7 @@ fn by_block(
         let mut last = usize::MAX;
         below[below_start[r]..below_start[r + 1]]
             .iter()
-            .filter_map(|&f| targets.place(f))
+            .filter_map(|&f| targets.place(f.slot()))
             .map(move |t| t / block_len)
             .filter(move |&b| std::mem::replace(&mut last, b) != b)
     };
@@ -383,10 +379,10 @@ impl Targets {
     }
 
     /// The place of slot `f` among the targets, if it is one.
-    fn place(&self, f: u32) -> Option<usize> {
+    fn place(&self, f: usize) -> Option<usize> {
         match self {
-            Targets::Every(_) => Some(f as usize),
-            Targets::Some { place, .. } => Some(place[f as usize] as usize).filter(|&t| t != u32::MAX as usize),
+            Targets::Every(_) => Some(f),
+            Targets::Some { place, .. } => Some(place[f] as usize).filter(|&t| t != u32::MAX as usize),
         }
     }
 }
@@ -404,18 +400,51 @@ fn has<const W: usize>(row: &[u64; W], j: usize) -> bool {
 }
 
 /// Plain prerequisites of one skill the blocks take at most: each entry's
-/// place among them is kept in two bytes.
-pub(super) const PLACES: usize = 1 << 16;
+/// place among them is kept in a byte of its [`Entry`].
+pub(super) const PLACES: usize = 1 << PLACE_BITS;
+
+const PLACE_BITS: u32 = 8;
+
+/// Skills some skill needs (slots) the blocks take at most: a slot is
+/// kept in the other 24 bits of an [`Entry`].
+pub(super) const SLOTS: usize = 1 << (32 - PLACE_BITS);
+
+/// An entry of a skill as the blocks' passes read it: the slot of the
+/// skill it names and its place among the skill's plain prerequisites in
+/// one word, ordered by slot first. Kept apart, the places were two bytes
+/// an entry more, held beside the rows where the run's memory peaks: on
+/// 100,000 skills needing 0-20 each from everything before, `lint`
+/// peaked 2 MB higher.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Entry(u32);
+
+impl Entry {
+    fn new(slot: u32, place: usize) -> Self {
+        debug_assert!((slot as usize) < SLOTS, "more needed skills than the blocks take");
+        debug_assert!(place < PLACES, "a skill with more plain prerequisites than the blocks take");
+        Entry(slot << PLACE_BITS | place as u32)
+    }
+
+    fn slot(self) -> usize {
+        (self.0 >> PLACE_BITS) as usize
+    }
+
+    fn place(self) -> u16 {
+        (self.0 & (PLACES as u32 - 1)) as u16
+    }
+
+    /// Whether the slot is at least `low`, read without taking it apart.
+    fn at_least(self, low: usize) -> bool {
+        self.0 as usize >= low << PLACE_BITS
+    }
+}
 
 /// What every block's pass reads, built once by [`Blocks::find`].
 struct Tables<'t> {
     order: &'t [u32],
-    /// What each rank needs, as slots, highest first.
-    below: &'t [u32],
+    /// What each rank needs, highest first.
+    below: &'t [Entry],
     below_start: &'t [usize],
-    /// The place of each entry of `below` among the skill's plain
-    /// prerequisites.
-    places: &'t [u16],
     /// The ranks of the skills some skill needs, the only ones with a row,
     /// by slot.
     needed: &'t [u32],
@@ -459,9 +488,9 @@ impl Tables<'_> {
                 let mut row = further;
                 let mut direct = read;
                 let mut redundant = false;
-                while direct > start && (below[direct - 1] as usize) <= last {
+                while direct > start && below[direct - 1].slot() <= last {
                     direct -= 1;
-                    if let Some(j) = self.bit::<W>(below[direct], first) {
+                    if let Some(j) = self.bit::<W>(below[direct].slot(), first) {
                         redundant |= has(&further, j);
                         row[j / 64] |= 1 << (j % 64);
                     }
@@ -476,8 +505,9 @@ impl Tables<'_> {
             for &r in &unneeded[unneeded_start[b]..unneeded_start[b + 1]] {
                 let r = r as usize;
                 let (start, further, read) = self.further::<W>(r, low, &rows);
-                let direct = start + below[start..read].partition_point(|&f| f as usize > last);
-                if below[direct..read].iter().any(|&f| self.bit::<W>(f, first).is_some_and(|j| has(&further, j))) {
+                let direct = start + below[start..read].partition_point(|&f| f.slot() > last);
+                if below[direct..read].iter().any(|&f| self.bit::<W>(f.slot(), first).is_some_and(|j| has(&further, j)))
+                {
                     self.push_redundant(r, first, &rows, &further, (start, direct, read), &mut found);
                 }
             }
@@ -487,7 +517,7 @@ impl Tables<'_> {
 
     /// The bit of slot `f` in the rows of the block whose targets start at
     /// target `first`, if it is one of them.
-    fn bit<const W: usize>(&self, f: u32, first: usize) -> Option<usize> {
+    fn bit<const W: usize>(&self, f: usize, first: usize) -> Option<usize> {
         self.targets.place(f).filter(|&t| t >= first && t < first + 64 * W).map(|t| t - first)
     }
 
@@ -498,9 +528,9 @@ impl Tables<'_> {
         let start = self.below_start[r];
         let mut further = [0u64; W];
         let mut read = start;
-        for &from in self.below[start..self.below_start[r + 1]].iter().take_while(|&&f| f as usize >= low) {
+        for &from in self.below[start..self.below_start[r + 1]].iter().take_while(|&&f| f.at_least(low)) {
             // Distinct rows: what the skill needs ranks below it.
-            let other = &rows[from as usize - low];
+            let other = &rows[from.slot() - low];
             for w in 0..W {
                 further[w] |= other[w];
             }
@@ -523,11 +553,11 @@ impl Tables<'_> {
         (start, direct, read): (usize, usize, usize),
         found: &mut Vec<BlockFound>,
     ) {
-        let Tables { order, below, places, targets, .. } = *self;
+        let Tables { order, below, targets, .. } = *self;
         let low = targets.slot(first);
         let v = order[r];
         for e in direct..read {
-            let Some(j) = self.bit::<W>(below[e], first).filter(|&j| has(further, j)) else {
+            let Some(j) = self.bit::<W>(below[e].slot(), first).filter(|&j| has(further, j)) else {
                 continue;
             };
             // A prerequisite whose row holds `p` reaches it in one step or
@@ -536,15 +566,14 @@ impl Tables<'_> {
             // on `dense-all`, where most reach `p`, reading every row made
             // this a tenth of TM107's samples in `perf`.
             let mut via = None;
-            for q in start..e {
-                let place = places[q];
-                if via.is_none_or(|best| place < best) && below[q] > below[e] && has(&rows[below[q] as usize - low], j)
-                {
+            for &q in &below[start..e] {
+                let place = q.place();
+                if via.is_none_or(|best| place < best) && q.slot() > below[e].slot() && has(&rows[q.slot() - low], j) {
                     via = Some(place);
                 }
             }
             if let Some(via) = via {
-                found.push(BlockFound { skill: v, place: places[e], via });
+                found.push(BlockFound { skill: v, place: below[e].place(), via });
             }
         }
     }
@@ -552,9 +581,24 @@ impl Tables<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Blocks, ROWS_BYTES, ReductionMemory, TIGHT_ROW_BYTES_PER_SKILL, WORDS_MAX};
+    use super::{Blocks, Entry, PLACES, ROWS_BYTES, ReductionMemory, SLOTS, TIGHT_ROW_BYTES_PER_SKILL, WORDS_MAX};
     use crate::SkillGraph;
     use crate::graph::redundant::{Plain, tests::random};
+
+    /// An entry keeps its slot and its place whole at their limits, and
+    /// entries order by slot first (the passes read a skill's entries
+    /// highest first and stop at the first below the block).
+    #[test]
+    fn entries_keep_slot_and_place() {
+        let top = super::super::to_u32(SLOTS - 1);
+        for (slot, place) in [(0, 0), (0, PLACES - 1), (top, 0), (top, PLACES - 1), (70_000, 200)] {
+            let e = Entry::new(slot, place);
+            assert_eq!((e.slot(), usize::from(e.place())), (slot as usize, place));
+            assert!(e.at_least(slot as usize) && !e.at_least(slot as usize + 1));
+        }
+        assert!(Entry::new(5, 0) > Entry::new(4, PLACES - 1));
+        assert!(Entry::new(5, 1) > Entry::new(5, 0));
+    }
 
     /// Rows are widened only where a pass's rows of the wider width fit
     /// in the memory of the width given (a row a skill) and the passes

@@ -5,7 +5,7 @@
 //! searches themselves, show the blocks would cost less; the work bound
 //! counted throughout.
 
-use super::blocks::Blocks;
+use super::blocks::{self, Blocks};
 use super::plain;
 use super::search::{FAR_RANKS, Marking, Search, Work};
 use super::segments::Segments;
@@ -125,7 +125,7 @@ fn find_in(
     // every question at once by blocks of targets would (many
     // prerequisites drawn from everything before: the labels rarely rule a
     // pair out), they stop and the blocks answer instead.
-    let mut blocks = (!exact && order.iter().all(|&v| plain.needs(v).len() <= PAIRWISE_MAX))
+    let mut blocks = (!exact && n <= blocks::SLOTS && order.iter().all(|&v| plain.needs(v).len() <= PAIRWISE_MAX))
         .then(|| Blocks::new(plain, &order, Blocks::words_for(n, tuning.memory)).widened())
         .map(|blocks| {
             let cost = blocks.cost(plain, &order);

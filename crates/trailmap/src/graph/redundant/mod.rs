@@ -316,7 +316,7 @@ pub struct RedundantPrerequisites<'r> {
 /// Above this many plain prerequisites, a skill's questions are answered
 /// by one marking search rather than pair by pair (quadratic in them).
 const PAIRWISE_MAX: usize = 256;
-// The blocks answer only graphs within it, and keep an entry's place in two bytes.
+// The blocks answer only graphs within it, and keep an entry's place in a byte.
 const _: () = assert!(PAIRWISE_MAX <= blocks::PLACES);
 
 /// The lowest and highest rank among `skills`.
