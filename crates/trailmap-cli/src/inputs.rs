@@ -84,17 +84,6 @@ pub struct Inputs {
     pub io_errors: usize,
 }
 
-/// Appends `more` to `to`, taking `more` whole when `to` is empty: a run's
-/// diagnostics can be hundreds of megabytes (600,000 unknown skill ids:
-/// 130 MB), and appending copied them while both were held.
-pub fn append(to: &mut Vec<Diagnostic>, more: Vec<Diagnostic>) {
-    if to.is_empty() {
-        *to = more;
-    } else {
-        to.extend(more);
-    }
-}
-
 impl Inputs {
     /// The texts of every file read, by name, for snippets.
     pub fn texts(&self) -> Texts<'_> {
@@ -251,8 +240,8 @@ pub fn read(args: &FileArgs, config: &Config, snapshots: bool) -> Result<Inputs,
             Ok(Ok(bytes)) => bytes,
             Ok(Err(_)) => {
                 // Over the size limit: the loader words the diagnostic.
-                if let Ok(loaded) = trailmap::Roadmap::from_path_with(&path, &options) {
-                    append(&mut inputs.early, loaded.diagnostics);
+                if let Ok(mut loaded) = trailmap::Roadmap::from_path_with(&path, &options) {
+                    trailmap::diagnostic::append(&mut inputs.early, &mut loaded.diagnostics);
                 }
                 inputs.files += 1;
                 continue;
@@ -265,8 +254,8 @@ pub fn read(args: &FileArgs, config: &Config, snapshots: bool) -> Result<Inputs,
         };
         inputs.files += 1;
         if selected.kind == FileKind::Progress {
-            let loaded = Progress::from_slice_with(&bytes, &name, &options);
-            append(&mut inputs.early, loaded.diagnostics);
+            let mut loaded = Progress::from_slice_with(&bytes, &name, &options);
+            trailmap::diagnostic::append(&mut inputs.early, &mut loaded.diagnostics);
             inputs.other_sources.push(SourceFile::new(name, shown_text(bytes)));
             continue;
         }
@@ -277,8 +266,8 @@ pub fn read(args: &FileArgs, config: &Config, snapshots: bool) -> Result<Inputs,
             }
             Err(err) => {
                 // Let the core locate the bad byte.
-                let loaded = trailmap::Roadmap::from_slice_with(err.as_bytes(), &name, &options);
-                append(&mut inputs.early, loaded.diagnostics);
+                let mut loaded = trailmap::Roadmap::from_slice_with(err.as_bytes(), &name, &options);
+                trailmap::diagnostic::append(&mut inputs.early, &mut loaded.diagnostics);
                 inputs.other_sources.push(SourceFile::new(name, shown_text(err.into_bytes())));
             }
         }

@@ -165,13 +165,8 @@ impl Skipped {
 pub fn lint_report(files: &[SourceFile], config: &Config, options: &LoadOptions) -> LintReport {
     let mut diagnostics = Vec::new();
     let skipped = lint_files(Files::Held(files), config, options, &mut |_, _, found| {
-        // One file's findings are the run's: moved, not copied (a large
-        // file's are hundreds of megabytes).
-        if diagnostics.is_empty() {
-            diagnostics = std::mem::take(found);
-        } else {
-            diagnostics.append(found);
-        }
+        // One file's findings are the run's: moved, not copied.
+        trailmap::diagnostic::append(&mut diagnostics, found);
     });
     LintReport { diagnostics, skipped }
 }

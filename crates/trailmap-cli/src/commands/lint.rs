@@ -295,7 +295,7 @@ pub fn lint(args: LintArgs) -> u8 {
     }
 
     let mut all = early;
-    inputs::append(&mut all, diagnostics);
+    trailmap::diagnostic::append(&mut all, &mut diagnostics);
     let texts = inputs::Texts::new(sources.iter().chain(&other_sources));
     let lookup = |name: &str| texts.get(name);
     let mut counts = emit::Counts::default();

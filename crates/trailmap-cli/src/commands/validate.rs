@@ -28,8 +28,8 @@ pub fn run(args: Args) -> u8 {
     let options = LoadOptions::default().with_max_bytes(args.files.max_size);
     let mut diagnostics = inputs.early.clone();
     for file in &inputs.roadmaps {
-        let loaded = Roadmap::from_slice_with(file.source.text.as_bytes(), &file.source.name, &options);
-        inputs::append(&mut diagnostics, loaded.diagnostics);
+        let mut loaded = Roadmap::from_slice_with(file.source.text.as_bytes(), &file.source.name, &options);
+        trailmap::diagnostic::append(&mut diagnostics, &mut loaded.diagnostics);
     }
     if args.strict {
         for d in diagnostics.iter_mut().filter(|d| d.severity == Severity::Warning) {
