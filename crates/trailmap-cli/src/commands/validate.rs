@@ -21,12 +21,13 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> u8 {
-    let (_, inputs) = match inputs::configured(&args.files, args.files.config(), false) {
+    let (_, mut inputs) = match inputs::configured(&args.files, args.files.config(), false) {
         Ok(read) => read,
         Err(code) => return code,
     };
     let options = LoadOptions::default().with_max_bytes(args.files.max_size);
-    let mut diagnostics = inputs.early.clone();
+    // Taken, not copied: nothing reads them from `inputs` after.
+    let mut diagnostics = std::mem::take(&mut inputs.early);
     for file in &inputs.roadmaps {
         let mut loaded = Roadmap::from_slice_with(file.source.text.as_bytes(), &file.source.name, &options);
         trailmap::diagnostic::append(&mut diagnostics, &mut loaded.diagnostics);
