@@ -201,7 +201,12 @@ impl<'a> Search<'a> {
     /// Which skills (by index) a question leaves open: `t` is open when,
     /// for some skill needing it and another plain prerequisite `via` of
     /// that skill, the labels neither rule out that `via` needs `t` nor
-    /// show that it does. Only the open ones need a search or the blocks.
+    /// show that it does, and no prerequisite before `via` in entry order
+    /// surely needs `t` (the first that does is the answer: those after it
+    /// are not asked; asked, they left 45,097 targets of 100k open on a
+    /// graph of three prerequisites in the layer before and two from
+    /// anywhere, against 36,853, and the blocks' work 18% higher). Only
+    /// the open ones need a search or the blocks.
     /// Every entry whose questions the labels all answer, and that another
     /// prerequisite needs, is returned beside them as (skill, its place,
     /// its place, the place of the first other in entry order needing it):
@@ -249,8 +254,8 @@ impl<'a> Search<'a> {
                     match self.near_answer(via, u, target, t) {
                         Some(false) => continue,
                         Some(true) => {
-                            first.get_or_insert(place);
-                            continue;
+                            first = Some(place);
+                            break;
                         }
                         None if !self.between(via, target) => continue,
                         None => {}
@@ -262,7 +267,8 @@ impl<'a> Search<'a> {
                         open[target as usize] = true;
                         continue 'targets;
                     }
-                    first.get_or_insert(place);
+                    first = Some(place);
+                    break;
                 }
                 if let Some(place) = first {
                     let k = super::to_u32(k);

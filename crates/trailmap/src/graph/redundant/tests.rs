@@ -733,3 +733,41 @@ fn the_searches_switch_past_the_margin_or_before_the_bound_closes() {
     // The blocks do not fit in what is left: the searches go on.
     assert!(!switches_to_blocks(margin + 1, cost, margin + switch - 1), "no room for the blocks");
 }
+
+/// A target is left open only by a question asked before the first
+/// other prerequisite in entry order that surely needs it: once one
+/// does, it is the answer, and the prerequisites after it are not asked.
+/// Here the last skill lists `s0` after a prerequisite listing `s0`
+/// itself (one step), then many that need `s0` through a long chain of
+/// which the labels are unsure; no other skill needing `s0` has another
+/// prerequisite.
+#[test]
+fn a_target_is_not_left_open_past_the_first_sure_answer() {
+    let chain = 400;
+    let mut next = xorshift(17);
+    let mut lists: Vec<Vec<usize>> = vec![Vec::new()];
+    lists.extend((1..=chain).map(|i| vec![i - 1]));
+    let listing = lists.len();
+    lists.push(vec![0]);
+    let first_far = lists.len();
+    lists.extend((0..300).map(|_| vec![1 + next(chain)]));
+    let mut last = vec![listing, 0];
+    last.extend(first_far..lists.len());
+    lists.push(last);
+    let roadmap = roadmap_needing(lists.into_iter());
+    let graph = SkillGraph::new(&roadmap);
+    let order = graph.topological_indices();
+    let plain = Plain::new(&graph);
+    let n = graph.len();
+    let (rank, level) = (ranks(&order, n), levels(&plain, &order));
+    let search = Search::new(&plain, &order, &rank, &level, 1, super::search::FAR_RANKS);
+    let (open, settled) = search.open_targets(&order, 1, 1);
+    let s0 = graph.index_of("s0").expect("s0") as usize;
+    assert!(!open[s0], "asked past the prerequisite listing it");
+    // Its entry is answered by the labels: redundant, through the one
+    // listing it.
+    let v = to_u32(n - 1);
+    assert!(settled.contains(&(v, 1, 1, 0)), "{settled:?}");
+    // And the answer is brute force's.
+    assert_eq!(found_with_small_ring(&graph, 2), brute_force(&graph));
+}
